@@ -1,0 +1,103 @@
+import type { z } from 'zod/mini';
+import type { Role } from './schemas/user';
+
+/** HTTP methods the API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a successful response carries. */
+export type ResponseType = 'json' | 'csv' | 'file' | 'event-stream' | 'none';
+
+/** A schema of zod (mini or classic). */
+export type Schema = z.ZodMiniType;
+
+/**
+ * One API operation: the single source of truth that the server registers its handler from,
+ * the SDK derives its method from, and the OpenAPI document is written from.
+ */
+export interface RouteSpec {
+  /** HTTP method. */
+  readonly method: HttpMethod;
+  /** Path under `/api/v1`, with `{param}` placeholders. */
+  readonly path: `/api/v1/${string}`;
+  /** One line for the OpenAPI document and the SDK's TSDoc. */
+  readonly summary: string;
+  /** `public`, `authenticated` (any signed-in role) or the roles that may call it. */
+  readonly access: 'public' | 'authenticated' | readonly Role[];
+  /** Path parameters (all strings on the wire). */
+  readonly params?: Schema;
+  /** Query string parameters (coerced from strings). */
+  readonly query?: Schema;
+  /** JSON request body. */
+  readonly body?: Schema;
+  /** `multipart/form-data` upload with one `file` part. */
+  readonly upload?: true;
+  /** Kind of success response; `json` by default. */
+  readonly responseType?: ResponseType;
+  /** JSON response body schema (required when the response is JSON). */
+  readonly response?: Schema;
+  /** Success status; 200 by default (201 for creations, 204 for empty). */
+  readonly status?: 200 | 201 | 204;
+  /** Whether repeating the request is safe (retries); GET, PUT and DELETE are by default. */
+  readonly idempotent?: boolean;
+  /** Only served when the server runs with `--dev`. */
+  readonly devOnly?: true;
+  /** Rate-limit bucket for guessing-sensitive routes. */
+  readonly rateLimit?: 'auth';
+}
+
+/**
+ * Declares a route, keeping its literal types so that clients derive exact signatures.
+ *
+ * @example
+ * const get = defineRoute({ method: 'GET', path: '/api/v1/children/{childId}', summary: 'A child',
+ *   access: ['parent'], params: childParams, response: childSchema });
+ */
+export function defineRoute<const R extends RouteSpec>(route: R): R {
+  return route;
+}
+
+/** Input type of a route part, or `undefined` when the route has none. */
+export type InputOf<S> = S extends Schema ? z.input<S> : undefined;
+/** Output type of a route part. */
+export type OutputOf<S> = S extends Schema ? z.output<S> : undefined;
+
+/** The JSON a route answers with (`undefined` for 204, `string` for CSV, `Blob`-like for files). */
+export type RouteResponse<R extends RouteSpec> = R['responseType'] extends 'csv'
+  ? string
+  : R['responseType'] extends 'none'
+    ? undefined
+    : OutputOf<R['response']>;
+
+/** Whether a route may be retried safely. */
+export function isIdempotent(route: RouteSpec): boolean {
+  return route.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(route.method);
+}
+
+/**
+ * Fills a route's `{param}` placeholders, percent-encoding each value.
+ *
+ * @example
+ * buildPath('/api/v1/children/{childId}', { childId: 'c1' }); // '/api/v1/children/c1'
+ */
+export function buildPath(path: string, params: Readonly<Record<string, string>> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new MissingPathParamError(name);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Thrown by {@link buildPath} when a placeholder has no value. */
+export class MissingPathParamError extends Error {
+  /** Stable error code. */
+  readonly code = 'missing_path_param';
+  constructor(readonly param: string) {
+    super(`Missing path parameter "${param}"`);
+    this.name = 'MissingPathParamError';
+  }
+}
+
+/** The names of a path's `{param}` placeholders. */
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+}

@@ -1,0 +1,84 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { z } from 'zod/mini';
+import { buildPath, isIdempotent, MissingPathParamError, pathParams } from './route';
+import { listRoutes, routes } from './routes';
+import { ROLES } from './schemas/user';
+
+describe('route table', () => {
+  const all = listRoutes();
+
+  it('declares every route under /api/v1 with a unique method and path', () => {
+    const seen = new Set<string>();
+    for (const { group, name, route } of all) {
+      assert.match(route.path, /^\/api\/v1\//, `${group}.${name}`);
+      const key = `${route.method} ${route.path}`;
+      assert.ok(!seen.has(key), `duplicate ${key}`);
+      seen.add(key);
+    }
+    assert.ok(all.length >= 70, `expected a complete table, got ${all.length} routes`);
+  });
+
+  it('declares exactly the path parameters its path has', () => {
+    for (const { group, name, route } of all) {
+      const names = pathParams(route.path).sort();
+      const declared = route.params
+        ? Object.keys((route.params as z.ZodMiniObject).shape).sort()
+        : [];
+      assert.deepEqual(declared, names, `${group}.${name}`);
+    }
+  });
+
+  it('gives every JSON route a response schema and every empty route status 204', () => {
+    for (const { group, name, route } of all) {
+      const type = route.responseType ?? 'json';
+      if (type === 'json') assert.ok(route.response, `${group}.${name} has no response schema`);
+      if (type === 'none') assert.equal(route.status, 204, `${group}.${name}`);
+      if (route.status === 204) assert.equal(type, 'none', `${group}.${name}`);
+    }
+  });
+
+  it('names only known roles and never takes a body on GET', () => {
+    for (const { group, name, route } of all) {
+      if (Array.isArray(route.access)) {
+        for (const role of route.access)
+          assert.ok(ROLES.includes(role), `${group}.${name}: ${role}`);
+      } else {
+        assert.ok(route.access === 'public' || route.access === 'authenticated');
+      }
+      if (route.method === 'GET') assert.equal(route.body, undefined, `${group}.${name}`);
+    }
+  });
+
+  it('keeps writes behind roles: only auth, registry search and dev routes are public', () => {
+    const publicRoutes = all
+      .filter(({ route }) => route.access === 'public')
+      .map((r) => `${r.group}.${r.name}`);
+    for (const id of publicRoutes) assert.match(id, /^(auth|schools|dev)\./);
+    assert.ok(routes.dev.outbox.devOnly);
+  });
+
+  it('covers the operations the mission names', () => {
+    assert.equal(routes.auth.login.path, '/api/v1/auth/login');
+    assert.equal(routes.auth.verify.path, '/api/v1/auth/verify');
+    assert.equal(routes.children.create.path, '/api/v1/children');
+    assert.equal(routes.children.get.path, '/api/v1/children/{childId}');
+    assert.equal(routes.grades.csv.path, '/api/v1/children/{childId}/grades.csv');
+    assert.equal(routes.events.stream.path, '/api/v1/events');
+    assert.equal(routes.dev.outbox.path, '/api/v1/dev/outbox');
+  });
+
+  it('treats GET, PUT and DELETE as retry-safe and POST only when declared', () => {
+    assert.equal(isIdempotent(routes.children.list), true);
+    assert.equal(isIdempotent(routes.children.create), false);
+    assert.equal(isIdempotent(routes.threads.send), true);
+  });
+
+  it('builds paths with encoded parameters and refuses missing ones', () => {
+    assert.equal(
+      buildPath(routes.children.get.path, { childId: 'a b/c' }),
+      '/api/v1/children/a%20b%2Fc',
+    );
+    assert.throws(() => buildPath(routes.children.get.path, {}), MissingPathParamError);
+  });
+});

@@ -1,0 +1,69 @@
+import { z } from 'zod/mini';
+import { idSchema, schoolYearSchema, timestampSchema } from './common';
+
+/** Application lifecycle: submitted → checking → ready → active, or rejected with a reason. */
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'checking',
+  'ready',
+  'active',
+  'rejected',
+] as const;
+/** An application status. */
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** Zod schema of an application status. */
+export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
+
+/** Which status may follow which, and who moves it there. */
+export const APPLICATION_TRANSITIONS: Readonly<
+  Record<ApplicationStatus, readonly ApplicationStatus[]>
+> = {
+  submitted: ['checking', 'rejected'],
+  checking: ['ready', 'rejected'],
+  ready: ['active', 'rejected'],
+  active: [],
+  rejected: [],
+};
+
+/** Whether an application may move from one status to another. */
+export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return APPLICATION_TRANSITIONS[from].includes(to);
+}
+
+/** An application for the diary service for a school year. */
+export const applicationSchema = z.object({
+  id: idSchema,
+  /** Human-facing unique number, e.g. `ЭД-2026-000042`. */
+  number: z.string(),
+  childId: idSchema,
+  schoolId: idSchema,
+  schoolYear: schoolYearSchema,
+  status: applicationStatusSchema,
+  rejectionReason: z.optional(z.string()),
+  history: z.array(
+    z.object({
+      status: applicationStatusSchema,
+      at: timestampSchema,
+      reason: z.optional(z.string()),
+    }),
+  ),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+/** An application. */
+export type Application = z.infer<typeof applicationSchema>;
+
+/** Applying for the diary service. */
+export const applicationInputSchema = z.object({ childId: idSchema, schoolYear: schoolYearSchema });
+
+/** The school moves an application on (checking, ready, rejected with a reason). */
+export const applicationStatusInputSchema = z.object({
+  status: z.enum(['checking', 'ready', 'rejected']),
+  reason: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+});
+
+/** Listing applications. */
+export const applicationQuerySchema = z.object({
+  status: z.optional(applicationStatusSchema),
+  childId: z.optional(idSchema),
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod/mini';
+import { dateSchema, idSchema, schoolYearSchema } from './common';
+
+/** How a school year is divided. */
+export const PERIOD_KINDS = ['quarter', 'trimester', 'half_year', 'year'] as const;
+/** Zod schema of a period kind. */
+export const periodKindSchema = z.enum(PERIOD_KINDS);
+/** A period kind. */
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** A reporting period: a quarter, trimester or half-year (or the whole year). */
+export const periodSchema = z.object({
+  id: idSchema,
+  kind: periodKindSchema,
+  number: z.number().check(z.int(), z.minimum(1), z.maximum(4)),
+  name: z.string(),
+  startDate: dateSchema,
+  endDate: dateSchema,
+});
+/** A reporting period. */
+export type Period = z.infer<typeof periodSchema>;
+
+/** A school year with its periods. */
+export const schoolYearInfoSchema = z.object({
+  id: idSchema,
+  schoolId: idSchema,
+  name: schoolYearSchema,
+  startDate: dateSchema,
+  endDate: dateSchema,
+  periodKind: periodKindSchema,
+  periods: z.array(periodSchema),
+});
+/** A school year. */
+export type SchoolYearInfo = z.infer<typeof schoolYearInfoSchema>;

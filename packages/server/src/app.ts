@@ -1,0 +1,130 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { buildOpenApiDocument } from '@school-diary/core/openapi';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { systemClock, type Clock } from './clock';
+import { DEFAULT_CONFIG, type ServerConfig } from './config';
+import type { DiaryDatabase } from './db/open';
+import { ApiError } from './http/api-error';
+import { installErrorHandling } from './http/error-handler';
+import { registerRoutes } from './http/register-routes';
+import { randomIds, type IdGenerator } from './ids';
+import { createHandlers } from './routes';
+import { AuditLog } from './services/audit';
+import type { Services } from './services/context';
+import { OutboxGateway, type MessageGateway } from './services/gateway';
+import { newOneTimeCode, newSecret } from './services/secrets';
+import { createAuthenticate } from './services/sessions';
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  readonly database: DiaryDatabase;
+  readonly config?: Partial<ServerConfig>;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly gateway?: MessageGateway;
+  readonly newCode?: () => string;
+  /** Log requests (pino); off in tests. */
+  readonly logger?: boolean;
+}
+
+/** The app and the services behind it (tests reach the clock and database through it). */
+export interface DiaryApp {
+  readonly app: FastifyInstance;
+  readonly services: Services;
+  readonly routes: readonly string[];
+}
+
+async function loadSecret(
+  database: DiaryDatabase,
+  configured: string | undefined,
+): Promise<string> {
+  if (configured) return configured;
+  const row = await database.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'code_secret')
+    .executeTakeFirst();
+  if (row) return row.value;
+  const secret = newSecret();
+  await database.db
+    .insertInto('settings')
+    .values({ key: 'code_secret', value: secret })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return (
+    await database.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'code_secret')
+      .executeTakeFirstOrThrow()
+  ).value;
+}
+
+/** Builds the diary API server over an open database. Call `app.listen()` to serve. */
+export async function createApp(options: AppOptions): Promise<DiaryApp> {
+  const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  const db = options.database.db;
+  const services: Services = {
+    db,
+    clock,
+    ids,
+    config,
+    gateway: options.gateway ?? new OutboxGateway(db, clock),
+    audit: new AuditLog(clock, ids),
+    secret: await loadSecret(options.database, config.secret),
+    newCode: options.newCode ?? newOneTimeCode,
+  };
+
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: false,
+  });
+  installErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cors, {
+    origin: (origin, callback) =>
+      callback(null, origin !== undefined && config.corsOrigins.includes(origin)),
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'accept-language',
+      'last-event-id',
+      'if-none-match',
+    ],
+    exposedHeaders: ['etag', 'retry-after', 'content-disposition'],
+    credentials: false,
+    maxAge: 600,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate_limited', {
+        params: { seconds: Math.ceil(context.ttl / 1000) },
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  });
+
+  const openapi = JSON.stringify(buildOpenApiDocument({ includeDev: config.dev }));
+  app.get('/api/v1/openapi.json', (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(openapi),
+  );
+  app.get('/healthz', () => ({ ok: true }));
+
+  const routes = registerRoutes(app, {
+    handlers: createHandlers(services),
+    authenticate: createAuthenticate(services),
+    dev: config.dev,
+    checkResponses: config.checkResponses,
+    rateLimit: { max: config.authRateLimit, timeWindow: 60_000 },
+  });
+  return { app, services, routes };
+}

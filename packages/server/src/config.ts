@@ -1,0 +1,48 @@
+/** Tunable limits and switches of the server. Every duration is in seconds unless named otherwise. */
+export interface ServerConfig {
+  /** Serve dev-only routes (the SMS/e-mail outbox). */
+  readonly dev: boolean;
+  /** Origins allowed by CORS (exact match). The widgets run on school sites of other origins. */
+  readonly corsOrigins: readonly string[];
+  /** Check every JSON response against its schema in core (tests and `--dev`). */
+  readonly checkResponses: boolean;
+  /** Largest JSON body accepted, in bytes. */
+  readonly bodyLimit: number;
+  readonly accessTokenTtl: number;
+  readonly refreshTokenTtl: number;
+  readonly codeTtl: number;
+  readonly codeAttempts: number;
+  readonly resendCooldown: number;
+  readonly maxCodeSends: number;
+  /** Wrong passwords in a row that lock an account. */
+  readonly lockoutThreshold: number;
+  readonly lockoutDuration: number;
+  /** Failed logins from one IP (any accounts) within the window that block the IP. */
+  readonly ipFailureThreshold: number;
+  readonly ipFailureWindow: number;
+  readonly ipBlockDuration: number;
+  /** Requests per minute per IP on login, verify, recovery and other guessing-sensitive routes. */
+  readonly authRateLimit: number;
+  /** Secret for hashing one-time codes (HMAC); generated and kept in the database when absent. */
+  readonly secret?: string;
+}
+
+/** Production defaults. */
+export const DEFAULT_CONFIG: ServerConfig = {
+  dev: false,
+  corsOrigins: [],
+  checkResponses: false,
+  bodyLimit: 1024 * 1024,
+  accessTokenTtl: 15 * 60,
+  refreshTokenTtl: 30 * 24 * 3600,
+  codeTtl: 5 * 60,
+  codeAttempts: 5,
+  resendCooldown: 60,
+  maxCodeSends: 5,
+  lockoutThreshold: 5,
+  lockoutDuration: 15 * 60,
+  ipFailureThreshold: 20,
+  ipFailureWindow: 15 * 60,
+  ipBlockDuration: 60 * 60,
+  authRateLimit: 30,
+};

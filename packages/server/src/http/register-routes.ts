@@ -1,0 +1,146 @@
+import {
+  listRoutes,
+  pickLang,
+  validate,
+  type Lang,
+  type OutputOf,
+  type RouteResponse,
+  type RouteSpec,
+  type Routes,
+} from '@school-diary/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthUser } from '../services/context';
+import { ApiError } from './api-error';
+
+/** What a handler receives: validated input, the caller, their language. */
+export interface RequestContext<R extends RouteSpec> {
+  readonly params: OutputOf<R['params']>;
+  readonly query: OutputOf<R['query']>;
+  readonly body: OutputOf<R['body']>;
+  /** The caller; present on every non-public route. */
+  readonly user: R['access'] extends 'public' ? AuthUser | null : AuthUser;
+  readonly lang: Lang;
+  readonly ip: string;
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+}
+
+/** Marker a handler returns after writing the reply itself (files, event streams). */
+export const REPLY_SENT = Symbol('reply-sent');
+
+/** A route handler: returns the response body (checked against core's schema in tests). */
+export type Handler<R extends RouteSpec> = (
+  ctx: RequestContext<R>,
+) => Promise<RouteResponse<R> | typeof REPLY_SENT> | RouteResponse<R> | typeof REPLY_SENT;
+
+/** Handlers by group and operation, typed from core's route table. */
+export type Handlers = {
+  [G in keyof Routes]?: {
+    [N in keyof Routes[G]]?: Routes[G][N] extends RouteSpec ? Handler<Routes[G][N]> : never;
+  };
+};
+
+/** Resolves the bearer token of a request to a user, or null. Throws 401 for a bad token. */
+export type Authenticate = (request: FastifyRequest) => Promise<AuthUser | null>;
+
+/** Options of {@link registerRoutes}. */
+export interface RegisterOptions {
+  readonly handlers: Handlers;
+  readonly authenticate: Authenticate;
+  readonly dev: boolean;
+  readonly checkResponses: boolean;
+  /** Route config for rate-limited buckets. */
+  readonly rateLimit?: { max: number; timeWindow: number };
+}
+
+function parse(schema: RouteSpec['body'], input: unknown, lang: Lang, prefix: string): unknown {
+  if (!schema) return undefined;
+  const result = validate(schema, input, lang);
+  if (result.ok) return result.value;
+  if (prefix === 'params') throw new ApiError(404, 'not_found');
+  throw new ApiError(400, 'validation_failed', {
+    fields: result.errors.map((e) => ({ path: e.path, code: e.code })),
+  });
+}
+
+/** The fastify URL pattern of a route path: `{childId}` becomes `:childId`. */
+export function toFastifyPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+/**
+ * Registers one fastify route per entry of core's route table that has a handler: authenticates,
+ * authorises by role, validates params, query and body with core's schemas, and writes the
+ * response (checked against its schema when `checkResponses` is on).
+ */
+export function registerRoutes(app: FastifyInstance, options: RegisterOptions): string[] {
+  const registered: string[] = [];
+  for (const { group, name, route } of listRoutes()) {
+    const handler = (
+      options.handlers as Record<string, Record<string, Handler<RouteSpec>> | undefined>
+    )[group]?.[name];
+    if (!handler) continue;
+    if (route.devOnly && !options.dev) continue;
+    registered.push(`${group}.${name}`);
+    app.route({
+      method: route.method,
+      url: toFastifyPath(route.path),
+      ...(route.rateLimit && options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
+      handler: async (request, reply) => {
+        const lang = pickLang(request.headers['accept-language']);
+        const user = await options.authenticate(request);
+        if (route.access !== 'public') {
+          if (!user) throw new ApiError(401, 'unauthorized');
+          if (route.access !== 'authenticated' && !route.access.includes(user.role))
+            throw new ApiError(403, 'forbidden');
+        }
+        const ctx = {
+          params: parse(route.params, request.params, lang, 'params'),
+          query: parse(route.query, request.query ?? {}, lang, 'query'),
+          body: route.body ? parse(route.body, request.body ?? {}, lang, 'body') : undefined,
+          user,
+          lang,
+          ip: request.ip,
+          request,
+          reply,
+        } as RequestContext<RouteSpec>;
+        const result = await handler(ctx);
+        if (result === REPLY_SENT) return reply;
+        return send(route, result, reply, options.checkResponses, `${group}.${name}`);
+      },
+    });
+  }
+  return registered;
+}
+
+function send(
+  route: RouteSpec,
+  result: unknown,
+  reply: FastifyReply,
+  check: boolean,
+  id: string,
+): FastifyReply {
+  const status = route.status ?? 200;
+  switch (route.responseType ?? 'json') {
+    case 'none':
+      return reply.code(204).send();
+    case 'csv':
+      return reply
+        .code(status)
+        .type('text/csv; charset=utf-8')
+        .send(result as string);
+    default: {
+      if (check && route.response) {
+        const checked = validate(route.response, result, 'en');
+        if (!checked.ok) {
+          reply.log.error({ route: id, errors: checked.errors }, 'response breaks the contract');
+          throw new Error(`Response of ${id} breaks its schema: ${JSON.stringify(checked.errors)}`);
+        }
+      }
+      return reply
+        .code(status)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(result));
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AuditEntry, ErrorResponse, User } from '@school-diary/core';
+import { DEMO } from '../seed/demo';
+import { startTestServer, type TestServer } from '../testing/harness';
+
+const U = DEMO.users;
+const AUDIT_42 = `/api/v1/schools/${DEMO.schools.school42.id}/audit`;
+
+type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+describe('admin: identity in person, and the audit log', () => {
+  let server: TestServer;
+  const tokens: Record<string, string> = {};
+
+  before(async () => {
+    server = await startTestServer();
+    for (const key of ['admin42', 'admin17', 'parentIvanova', 'teacherMath'] as const) {
+      tokens[key] = (await server.login(U[key].phone)).accessToken;
+    }
+  });
+  after(() => server.close());
+
+  const audit = (who: string, query: Record<string, string> = {}) =>
+    server.call<Page<AuditEntry> & ErrorResponse>('GET', AUDIT_42, { token: tokens[who], query });
+  const confirm = (who: string, userId: string) =>
+    server.call<User & ErrorResponse>('POST', `/api/v1/admin/users/${userId}/identity`, {
+      token: tokens[who],
+      body: { document: 'passport', note: 'Паспорт предъявлен лично' },
+    });
+
+  it('finds a parent by a phone typed any way, and never staff', async () => {
+    const path = '/api/v1/admin/users';
+    const res = await server.call<{ items: User[] }>('GET', path, {
+      token: tokens.admin42,
+      query: { phone: '8 (999) 000-00-03' },
+    });
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(
+      res.body.items.map((u) => u.id),
+      [U.parentNew.id],
+    );
+    assert.doesNotMatch(res.text, /password|passport|snils/i);
+    const staff = await server.call<{ items: User[] }>('GET', path, {
+      token: tokens.admin42,
+      query: { phone: U.teacherMath.phone },
+    });
+    assert.deepEqual(staff.body.items, []);
+  });
+
+  it("confirms a parent's identity in person and records who did it", async () => {
+    const res = await confirm('admin42', U.parentNew.id);
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.identityStatus, 'confirmed_in_person');
+    const log = await audit('admin42', { action: 'admin.identity_confirmed_in_person' });
+    assert.equal(log.status, 200, log.text);
+    assert.equal(log.body.items[0]?.actorId, U.admin42.id);
+    assert.equal(log.body.items[0]?.actorRole, 'school_admin');
+    assert.equal(log.body.items[0]?.target, U.parentNew.id);
+    assert.equal(log.body.items[0]?.outcome, 'success');
+  });
+
+  it('answers 404 for staff and unknown users, and 403 to non-admins', async () => {
+    assert.equal((await confirm('admin42', U.teacherMath.id)).status, 404);
+    assert.equal((await confirm('admin42', 'usr_nobody')).status, 404);
+    assert.equal((await confirm('parentIvanova', U.parentNew.id)).status, 403);
+    assert.equal((await confirm('teacherMath', U.parentNew.id)).status, 403);
+  });
+
+  it('records failed school links for the school, filterable by outcome', async () => {
+    const petrov = (await server.login(U.parentPetrov.phone)).accessToken;
+    const link = await server.call(
+      'POST',
+      `/api/v1/children/${DEMO.children.alexander.id}/school-links`,
+      {
+        token: petrov,
+        body: { schoolCode: DEMO.schools.school42.code, rosterId: 'R42-5A-01' },
+      },
+    );
+    assert.equal(link.status, 400);
+    const failures = await audit('admin42', { outcome: 'failure' });
+    const entry = failures.body.items.find((e) => e.action === 'children.link_school');
+    assert.equal(entry?.actorId, U.parentPetrov.id);
+    assert.equal(entry?.detail, 'roster_mismatch');
+    assert.ok(failures.body.items.every((e) => e.outcome === 'failure'));
+  });
+
+  it('lists newest first, in pages, within a date range of the school', async () => {
+    const all = await audit('admin42');
+    assert.ok(all.body.total >= 2);
+    const ats = all.body.items.map((e) => e.at);
+    assert.deepEqual(ats, [...ats].sort().reverse());
+    const page = await audit('admin42', { pageSize: '1', page: '2' });
+    assert.equal(page.body.items.length, 1);
+    assert.equal(page.body.total, all.body.total);
+    assert.deepEqual(page.body.items[0], all.body.items[1]);
+    const today = await audit('admin42', { from: '2026-11-24', to: '2026-11-24' });
+    assert.equal(today.body.total, all.body.total);
+    const earlier = await audit('admin42', { from: '2026-11-01', to: '2026-11-23' });
+    assert.equal(earlier.body.total, 0);
+  });
+
+  it('rejects a range that ends before it starts', async () => {
+    const res = await audit('admin42', { from: '2026-11-24', to: '2026-11-01' });
+    assert.equal(res.status, 400);
+    assert.deepEqual(
+      res.body.error.fields.map((f) => [f.path, f.code]),
+      [['to', 'date_order']],
+    );
+  });
+
+  it("hides a school's audit log from another school's admin and from everyone else", async () => {
+    assert.equal((await audit('admin17')).status, 404);
+    assert.equal((await audit('teacherMath')).status, 403);
+    assert.equal((await audit('parentIvanova')).status, 403);
+  });
+});

@@ -1,0 +1,181 @@
+import { ApiError } from '../http/api-error';
+import type { Handlers } from '../http/register-routes';
+import {
+  consumeChallenge,
+  decoyChallenge,
+  resendChallenge,
+  startChallenge,
+} from '../services/challenges';
+import type { Services } from '../services/context';
+import { startLogin } from '../services/login';
+import { hashPassword } from '../services/secrets';
+import {
+  issueSession,
+  revokeFamily,
+  revokeUserSessions,
+  rotateRefreshToken,
+} from '../services/sessions';
+import { userView } from '../services/users';
+
+/** Registration, login with a one-time code, tokens, logout and password recovery. */
+export function authHandlers(s: Services): Handlers['auth'] {
+  return {
+    async register({ body, ip }) {
+      const taken = await s.db
+        .selectFrom('users')
+        .select('id')
+        .where('phone', '=', body.phone)
+        .executeTakeFirst();
+      if (taken)
+        throw new ApiError(409, 'conflict', {
+          fields: [{ path: 'phone', code: 'already_registered' }],
+        });
+      const passwordHash = await hashPassword(body.password);
+      const id = s.ids('usr');
+      await s.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('users')
+          .values({
+            id,
+            role: 'parent',
+            phone: body.phone,
+            password_hash: passwordHash,
+            last_name: body.lastName,
+            first_name: body.firstName,
+            middle_name: body.middleName ?? null,
+            email: body.email ?? null,
+            snils: body.snils,
+            passport: body.passport,
+            school_id: null,
+            contact_hours: null,
+            identity_status: 'unconfirmed',
+            failed_logins: 0,
+            locked_until: null,
+            created_at: s.clock.now().toISOString(),
+          })
+          .execute();
+        await s.audit.record(trx, {
+          action: 'auth.register',
+          outcome: 'success',
+          ip,
+          actor: { id, role: 'parent' },
+          target: id,
+        });
+      });
+      // The code is sent after the commit: the gateway writes through its own connection.
+      const challenge = await startChallenge(s, {
+        userId: id,
+        phone: body.phone,
+        purpose: 'identity',
+      });
+      const user = await s.db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return { user: userView(user), challenge };
+    },
+
+    async confirmIdentity({ body, ip }) {
+      const { userId } = await consumeChallenge(s, { ...body, purpose: 'identity' });
+      await s.db
+        .updateTable('users')
+        .set({ identity_status: 'confirmed_sms' })
+        .where('id', '=', userId)
+        .where('identity_status', '=', 'unconfirmed')
+        .execute();
+      await s.audit.record(s.db, {
+        action: 'auth.identity_confirmed',
+        outcome: 'success',
+        ip,
+        actor: { id: userId, role: 'parent' },
+        target: userId,
+      });
+      return userView(
+        await s.db
+          .selectFrom('users')
+          .selectAll()
+          .where('id', '=', userId)
+          .executeTakeFirstOrThrow(),
+      );
+    },
+
+    login: ({ body, ip }) => startLogin(s, body, ip),
+
+    async verify({ body, ip }) {
+      const { userId } = await consumeChallenge(s, { ...body, purpose: 'login' });
+      const session = await issueSession(s, userId);
+      await s.audit.record(s.db, {
+        action: 'auth.verify',
+        outcome: 'success',
+        ip,
+        actor: { id: userId, role: session.user.role, schoolId: session.user.schoolId ?? null },
+      });
+      return session;
+    },
+
+    resend: ({ body }) => resendChallenge(s, body.challengeId),
+
+    refresh: ({ body, ip }) => rotateRefreshToken(s, body.refreshToken, ip),
+
+    async logout({ user, ip }) {
+      await revokeFamily(s, user.familyId);
+      await s.audit.record(s.db, {
+        action: 'auth.logout',
+        outcome: 'success',
+        ip,
+        actor: { id: user.id, role: user.role, schoolId: user.schoolId },
+      });
+      return undefined;
+    },
+
+    async me({ user }) {
+      return userView(
+        await s.db
+          .selectFrom('users')
+          .selectAll()
+          .where('id', '=', user.id)
+          .executeTakeFirstOrThrow(),
+      );
+    },
+
+    async recoveryStart({ body, ip }) {
+      const user = await s.db
+        .selectFrom('users')
+        .select(['id', 'phone'])
+        .where('phone', '=', body.phone)
+        .executeTakeFirst();
+      await s.audit.record(s.db, {
+        action: 'auth.recovery_start',
+        outcome: user ? 'success' : 'failure',
+        ip,
+        target: user?.id ?? null,
+      });
+      if (!user) return decoyChallenge(s, body.phone);
+      return startChallenge(s, { userId: user.id, phone: user.phone, purpose: 'recovery' });
+    },
+
+    async recoveryComplete({ body, ip }) {
+      const { userId } = await consumeChallenge(s, {
+        challengeId: body.challengeId,
+        code: body.code,
+        purpose: 'recovery',
+      });
+      const passwordHash = await hashPassword(body.newPassword);
+      await s.db
+        .updateTable('users')
+        .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
+        .where('id', '=', userId)
+        .execute();
+      await revokeUserSessions(s, userId);
+      await s.audit.record(s.db, {
+        action: 'auth.password_reset',
+        outcome: 'success',
+        ip,
+        actor: { id: userId, role: 'parent' },
+        target: userId,
+      });
+      return undefined;
+    },
+  };
+}

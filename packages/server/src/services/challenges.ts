@@ -1,0 +1,163 @@
+import type { Challenge } from '@school-diary/core';
+import { ApiError } from '../http/api-error';
+import type { Services } from './context';
+import { hashCode, sameDigest } from './secrets';
+
+/** What a one-time code confirms. */
+export type ChallengePurpose = 'login' | 'identity' | 'child' | 'recovery';
+
+const PURPOSE_TEXT: Record<ChallengePurpose, string> = {
+  login: 'вход в электронный дневник',
+  identity: 'подтверждение регистрации',
+  child: 'подтверждение карточки ребёнка',
+  recovery: 'восстановление пароля',
+};
+
+/** `+7 999 ***-**-01`: enough to recognise one's own phone, not enough to learn someone else's. */
+export function maskPhone(phone: string): string {
+  return `+7 ${phone.slice(2, 5)} ***-**-${phone.slice(-2)}`;
+}
+
+function view(row: {
+  id: string;
+  expires_at: string;
+  resend_after: string;
+  phone: string;
+}): Challenge {
+  return {
+    challengeId: row.id,
+    expiresAt: row.expires_at,
+    resendAfter: row.resend_after,
+    sentTo: maskPhone(row.phone),
+  };
+}
+
+async function deliver(
+  services: Services,
+  phone: string,
+  purpose: ChallengePurpose,
+  code: string,
+): Promise<void> {
+  const minutes = Math.round(services.config.codeTtl / 60);
+  await services.gateway.send({
+    to: phone,
+    channel: 'sms',
+    text: `Код ${code} — ${PURPOSE_TEXT[purpose]}. Действует ${minutes} мин. Никому его не сообщайте.`,
+  });
+}
+
+/**
+ * Creates a challenge, sends its code by SMS and returns its public view. Call it after any
+ * transaction has committed: the gateway writes through its own connection.
+ */
+export async function startChallenge(
+  services: Services,
+  input: { userId: string; phone: string; purpose: ChallengePurpose; targetId?: string },
+): Promise<Challenge> {
+  const now = services.clock.now();
+  const id = services.ids('chl');
+  const code = services.newCode();
+  const row = {
+    id,
+    user_id: input.userId,
+    purpose: input.purpose,
+    target_id: input.targetId ?? null,
+    phone: input.phone,
+    code_hash: hashCode(services.secret, id, code),
+    attempts: 0,
+    sends: 1,
+    expires_at: new Date(now.getTime() + services.config.codeTtl * 1000).toISOString(),
+    resend_after: new Date(now.getTime() + services.config.resendCooldown * 1000).toISOString(),
+    consumed_at: null,
+    created_at: now.toISOString(),
+  };
+  await services.db.insertInto('challenges').values(row).execute();
+  await deliver(services, input.phone, input.purpose, code);
+  return view(row);
+}
+
+/** A challenge-shaped answer for an unknown phone, so recovery does not reveal who is registered. */
+export function decoyChallenge(services: Services, phone: string): Challenge {
+  const now = services.clock.now().getTime();
+  return view({
+    id: services.ids('chl'),
+    phone,
+    expires_at: new Date(now + services.config.codeTtl * 1000).toISOString(),
+    resend_after: new Date(now + services.config.resendCooldown * 1000).toISOString(),
+  });
+}
+
+/** Sends a new code for a pending challenge once its cooldown has passed. */
+export async function resendChallenge(services: Services, challengeId: string): Promise<Challenge> {
+  const row = await services.db
+    .selectFrom('challenges')
+    .selectAll()
+    .where('id', '=', challengeId)
+    .executeTakeFirst();
+  if (!row || row.consumed_at)
+    throw new ApiError(400, 'code_invalid', { fields: [{ path: 'challengeId', code: 'format' }] });
+  const now = services.clock.now();
+  const wait = Math.ceil((new Date(row.resend_after).getTime() - now.getTime()) / 1000);
+  if (wait > 0)
+    throw new ApiError(429, 'resend_too_soon', {
+      params: { seconds: wait },
+      retryAfterSeconds: wait,
+    });
+  if (row.sends >= services.config.maxCodeSends) {
+    throw new ApiError(429, 'rate_limited', {
+      params: { seconds: services.config.codeTtl },
+      retryAfterSeconds: services.config.codeTtl,
+    });
+  }
+  const code = services.newCode();
+  const update = {
+    code_hash: hashCode(services.secret, row.id, code),
+    attempts: 0,
+    sends: row.sends + 1,
+    expires_at: new Date(now.getTime() + services.config.codeTtl * 1000).toISOString(),
+    resend_after: new Date(now.getTime() + services.config.resendCooldown * 1000).toISOString(),
+  };
+  await services.db.updateTable('challenges').set(update).where('id', '=', row.id).execute();
+  await deliver(services, row.phone, row.purpose as ChallengePurpose, code);
+  return view({ ...row, ...update });
+}
+
+/**
+ * Checks a code against a challenge of the given purpose and consumes it. Wrong codes count
+ * against the challenge's tries; after the last try the challenge is dead and a new code is needed.
+ */
+export async function consumeChallenge(
+  services: Services,
+  input: { challengeId: string; code: string; purpose: ChallengePurpose },
+): Promise<{ userId: string; targetId: string | null }> {
+  const row = await services.db
+    .selectFrom('challenges')
+    .selectAll()
+    .where('id', '=', input.challengeId)
+    .executeTakeFirst();
+  const invalid = new ApiError(400, 'code_invalid', { fields: [{ path: 'code', code: 'format' }] });
+  if (!row || row.purpose !== input.purpose || row.consumed_at) throw invalid;
+  const now = services.clock.now();
+  if (row.attempts >= services.config.codeAttempts)
+    throw new ApiError(429, 'code_attempts_exhausted');
+  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new ApiError(400, 'code_expired');
+  if (!sameDigest(hashCode(services.secret, row.id, input.code), row.code_hash)) {
+    const attempts = row.attempts + 1;
+    await services.db
+      .updateTable('challenges')
+      .set({ attempts })
+      .where('id', '=', row.id)
+      .execute();
+    if (attempts >= services.config.codeAttempts)
+      throw new ApiError(429, 'code_attempts_exhausted');
+    throw invalid;
+  }
+  const consumed = await services.db
+    .updateTable('challenges')
+    .set({ consumed_at: now.toISOString() })
+    .where('id', '=', row.id)
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(consumed.numUpdatedRows) !== 1) throw invalid;
+  return { userId: row.user_id, targetId: row.target_id };
+}

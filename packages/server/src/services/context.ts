@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock';
+import type { ServerConfig } from '../config';
+import type { Database } from '../db/schema';
+import type { IdGenerator } from '../ids';
+import type { AuditLog } from './audit';
+import type { MessageGateway } from './gateway';
+
+/** Everything a handler may use; injected so tests control time, ids and delivery. */
+export interface Services {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly gateway: MessageGateway;
+  readonly audit: AuditLog;
+  readonly config: ServerConfig;
+  /** Secret for one-time code hashes. */
+  readonly secret: string;
+  /** Makes one-time codes; random by default. */
+  readonly newCode: () => string;
+}
+
+/** The signed-in user behind a request. */
+export interface AuthUser {
+  readonly id: string;
+  readonly role: 'parent' | 'student' | 'teacher' | 'school_admin';
+  readonly schoolId: string | null;
+  readonly sessionId: string;
+  readonly familyId: string;
+}

@@ -1,0 +1,142 @@
+import type { Child } from '@school-diary/core';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/schema';
+import { notFound } from '../http/api-error';
+import type { AuthUser, Services } from './context';
+
+/** A row of the `children` table. */
+export type ChildRow = Selectable<Database['children']>;
+
+/**
+ * The child if the caller may see it: a parent their own children, a student themself, a teacher
+ * the children of classes they teach, a school admin the children of their school. Anyone else
+ * gets 404 `not_found`, exactly as for a child that does not exist.
+ *
+ * @example
+ * const child = await visibleChild(s, user, params.childId);
+ */
+export async function visibleChild(
+  s: Services,
+  user: AuthUser,
+  childId: string,
+): Promise<ChildRow> {
+  const query = s.db.selectFrom('children').selectAll().where('id', '=', childId);
+  const row = await query
+    .where((eb) => {
+      switch (user.role) {
+        case 'parent':
+          return eb(
+            'id',
+            'in',
+            eb.selectFrom('parent_children').select('child_id').where('parent_id', '=', user.id),
+          );
+        case 'student':
+          return eb('student_user_id', '=', user.id);
+        case 'teacher':
+          return eb(
+            'class_id',
+            'in',
+            eb.selectFrom('teaching').select('class_id').where('teacher_id', '=', user.id),
+          );
+        case 'school_admin':
+          return eb('school_id', '=', user.schoolId ?? '');
+      }
+    })
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * The child if the caller is one of its parents; 404 `not_found` otherwise. For parent-only
+ * writes (confirming the card, linking a school, applying).
+ */
+export async function ownChild(s: Services, user: AuthUser, childId: string): Promise<ChildRow> {
+  if (user.role !== 'parent') throw notFound();
+  return visibleChild(s, user, childId);
+}
+
+/** Ids of the classes a teacher teaches (any subject). */
+export async function teacherClasses(s: Services, userId: string): Promise<string[]> {
+  const rows = await s.db
+    .selectFrom('teaching')
+    .select('class_id')
+    .distinct()
+    .where('teacher_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.class_id);
+}
+
+/** Throws 404 `not_found` unless the caller is a teacher of the class (and of the subject, if given). */
+export async function assertTeaches(
+  s: Services,
+  user: AuthUser,
+  classId: string,
+  subjectId?: string,
+): Promise<void> {
+  if (user.role !== 'teacher') throw notFound();
+  let query = s.db
+    .selectFrom('teaching')
+    .select('class_id')
+    .where('teacher_id', '=', user.id)
+    .where('class_id', '=', classId);
+  if (subjectId !== undefined) query = query.where('subject_id', '=', subjectId);
+  if (!(await query.executeTakeFirst())) throw notFound();
+}
+
+/** Throws 404 `not_found` unless the caller is an admin of the school. */
+export function assertAdminOf(_s: Services, user: AuthUser, schoolId: string | null): void {
+  if (user.role !== 'school_admin' || !schoolId || user.schoolId !== schoolId) throw notFound();
+}
+
+/** Whether the caller is an admin of the school. */
+export function isAdminOf(user: AuthUser, schoolId: string | null): boolean {
+  return user.role === 'school_admin' && !!schoolId && user.schoolId === schoolId;
+}
+
+/** What a caller did, for {@link auditAs}. */
+export interface CallerAction {
+  readonly action: string;
+  readonly outcome?: 'success' | 'failure' | 'denied';
+  readonly target?: string | null;
+  /** The school whose admins may read the entry; the caller's own by default. */
+  readonly schoolId?: string | null;
+  readonly detail?: string | null;
+}
+
+/**
+ * Records what the caller did in the audit log; pass the write's transaction so that the entry
+ * and the write commit together.
+ *
+ * @example
+ * await auditAs(s, trx, { user, ip }, { action: 'children.create', target: child.id });
+ */
+export function auditAs(
+  s: Services,
+  db: Kysely<Database>,
+  caller: { readonly user: AuthUser; readonly ip: string },
+  entry: CallerAction,
+): Promise<void> {
+  const { user, ip } = caller;
+  const actor = { id: user.id, role: user.role, schoolId: user.schoolId };
+  return s.audit.record(db, { outcome: 'success', ...entry, ip, actor });
+}
+
+/** The API view of a children row: only the card's own fields, never who created it. */
+export function childView(row: ChildRow): Child {
+  return {
+    id: row.id,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    middleName: row.middle_name ?? undefined,
+    birthDate: row.birth_date,
+    sex: row.sex as Child['sex'],
+    snils: row.snils ?? undefined,
+    inn: row.inn ?? undefined,
+    birthCertificate: row.birth_certificate ?? undefined,
+    status: row.status as Child['status'],
+    classId: row.class_id ?? undefined,
+    schoolId: row.school_id ?? undefined,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Session } from '@school-diary/core';
+import { createApp, type DiaryApp } from '../app';
+import { ManualClock } from '../clock';
+import type { ServerConfig } from '../config';
+import { openSqlite, type DiaryDatabase } from '../db/open';
+import { seedDemo, DEMO_PASSWORD } from '../seed/demo';
+
+/** A response read by {@link TestServer.call}. */
+export interface TestResponse<T = unknown> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+  readonly text: string;
+}
+
+/** Options of a call: bearer token, language, JSON body, query. */
+export interface CallOptions {
+  readonly token?: string;
+  readonly lang?: string;
+  readonly body?: unknown;
+  readonly query?: Record<string, string>;
+  readonly headers?: Record<string, string>;
+}
+
+/** A real diary server on a temporary SQLite file, listening on a random local port. */
+export interface TestServer {
+  readonly url: string;
+  readonly diary: DiaryApp;
+  readonly database: DiaryDatabase;
+  readonly clock: ManualClock;
+  readonly dir: string;
+  call<T = unknown>(method: string, path: string, options?: CallOptions): Promise<TestResponse<T>>;
+  /** The newest one-time code sent to a phone (read from the outbox, as the dev route does). */
+  lastCode(phone: string): Promise<string>;
+  /** Logs in with phone and password and the code from the outbox. */
+  login(phone: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+/** Starts a test server; with `seed: true` (default) the demo world is loaded. */
+export async function startTestServer(
+  options: { seed?: boolean; config?: Partial<ServerConfig>; clock?: ManualClock } = {},
+): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'diary-test-'));
+  const database = await openSqlite(join(dir, 'diary.sqlite'));
+  const clock = options.clock ?? new ManualClock('2026-11-24T09:00:00.000Z');
+  if (options.seed ?? true) await seedDemo(database.db, { clock });
+  const diary = await createApp({
+    database,
+    clock,
+    config: {
+      dev: true,
+      checkResponses: true,
+      authRateLimit: 10_000,
+      ipFailureThreshold: 1_000,
+      ...options.config,
+    },
+  });
+  await diary.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = diary.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+
+  async function call<T>(
+    method: string,
+    path: string,
+    o: CallOptions = {},
+  ): Promise<TestResponse<T>> {
+    const target = new URL(path, url);
+    for (const [k, v] of Object.entries(o.query ?? {})) target.searchParams.set(k, v);
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    if (o.lang) headers['accept-language'] = o.lang;
+    if (o.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(target, {
+      method,
+      headers,
+      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
+    return { status: res.status, headers: res.headers, body: body as T, text };
+  }
+
+  async function lastCode(phone: string): Promise<string> {
+    const row = await database.db
+      .selectFrom('outbox')
+      .select('text')
+      .where('recipient', '=', phone)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const match = /(\d{6})/.exec(row.text);
+    if (!match?.[1]) throw new Error(`No code in "${row.text}"`);
+    return match[1];
+  }
+
+  async function login(phone: string, password = DEMO_PASSWORD): Promise<Session> {
+    const started = await call<{ challengeId: string }>('POST', '/api/v1/auth/login', {
+      body: { phone, password },
+    });
+    if (started.status !== 200)
+      throw new Error(`login ${phone}: ${started.status} ${started.text}`);
+    const code = await lastCode(phone);
+    const verified = await call<Session>('POST', '/api/v1/auth/verify', {
+      body: { challengeId: started.body.challengeId, code },
+    });
+    if (verified.status !== 200)
+      throw new Error(`verify ${phone}: ${verified.status} ${verified.text}`);
+    return verified.body;
+  }
+
+  return {
+    url,
+    diary,
+    database,
+    clock,
+    dir,
+    call,
+    lastCode,
+    login,
+    async close() {
+      await diary.app.close();
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
