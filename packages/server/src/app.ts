@@ -14,6 +14,7 @@ import { createHandlers } from './routes';
 import { AuditLog } from './services/audit';
 import type { Services } from './services/context';
 import { OutboxGateway, type MessageGateway } from './services/gateway';
+import { LiveEvents } from './services/live-events';
 import { newOneTimeCode, newSecret } from './services/secrets';
 import { createAuthenticate } from './services/sessions';
 
@@ -77,6 +78,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     audit: new AuditLog(clock, ids),
     secret: await loadSecret(options.database, config.secret),
     newCode: options.newCode ?? newOneTimeCode,
+    live: new LiveEvents(clock),
   };
 
   const app = Fastify({

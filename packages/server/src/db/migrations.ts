@@ -254,9 +254,32 @@ const identity: Migration = {
   },
 };
 
+/** 002: the durable live-event log and per-scope data versions (cache invalidation, ETags). */
+const events: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('events')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('child_id', 'text')
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('events_user_id').on('events').columns(['user_id', 'id']).execute();
+    await db.schema
+      .createTable('versions')
+      .addColumn('scope', 'text', (c) => c.primaryKey())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Every migration, in order. Never edit one that has shipped: add the next. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001_identity': identity,
+  '002_events': events,
+  // next: '003_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

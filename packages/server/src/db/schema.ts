@@ -158,6 +158,15 @@ export interface Database {
     text: string;
     sent_at: string;
   };
+  events: {
+    id: Generated<number>;
+    user_id: string;
+    type: string;
+    child_id: string | null;
+    data: string;
+    at: string;
+  };
+  versions: { scope: string; version: number };
   tickets: {
     id: string;
     number: string;

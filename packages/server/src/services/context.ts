@@ -5,6 +5,7 @@ import type { Database } from '../db/schema';
 import type { IdGenerator } from '../ids';
 import type { AuditLog } from './audit';
 import type { MessageGateway } from './gateway';
+import type { LiveEvents } from './live-events';
 
 /** Everything a handler may use; injected so tests control time, ids and delivery. */
 export interface Services {
@@ -18,6 +19,8 @@ export interface Services {
   readonly secret: string;
   /** Makes one-time codes; random by default. */
   readonly newCode: () => string;
+  /** Live events: durable per-user log plus wake-ups for open streams. */
+  readonly live: LiveEvents;
 }
 
 /** The signed-in user behind a request. */
