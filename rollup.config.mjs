@@ -15,10 +15,6 @@ function entriesOf(pkgDir) {
       input[basename(target.source, '.ts')] = join(pkgDir, target.source);
     }
   }
-  for (const bin of Object.values(pkg.bin ?? {})) {
-    const source = join(pkgDir, 'src', basename(bin, '.js') + '.ts');
-    if (existsSync(source)) input[basename(bin, '.js')] = source;
-  }
   return input;
 }
 

@@ -208,11 +208,12 @@ const systemClock = (): Date => new Date();
  * const schema = birthDateSchema({ today: '2026-09-01' });
  * validate(schema, '01.09.2015'); // { ok: true, value: '2015-09-01' }
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function birthDateSchema(options: BirthDateSchemaOptions = {}) {
   const minAge = options.minAge ?? DEFAULT_SCHOOL_AGE.minAge;
   const maxAge = options.maxAge ?? DEFAULT_SCHOOL_AGE.maxAge;
   const clock = options.clock ?? systemClock;
-  return ruledString(
+  return /* @__PURE__ */ ruledString(
     (value) =>
       checkBirthDate(value, { today: options.today ?? localIsoDate(clock()), minAge, maxAge }),
     (value) => parseRuDate(value) as string,
@@ -228,4 +229,6 @@ export function birthDateSchema(options: BirthDateSchemaOptions = {}) {
  * @example
  * validate(isoDateSchema, '2026-02-30'); // { ok: false, errors: [{ code: 'impossible_date', … }] }
  */
-export const isoDateSchema = z.string().check(ruleCheck(checkIsoDate, { field: 'date' }));
+export const isoDateSchema = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ ruleCheck(checkIsoDate, { field: 'date' }));

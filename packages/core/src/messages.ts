@@ -296,3 +296,13 @@ export function interpolate(template: string, params: MessageParams | undefined)
     name in params ? String(params[name]) : whole,
   );
 }
+
+/** Names of the fields that have their own wording (for documentation and tests). */
+export function fieldsWithMessages(): string[] {
+  return Object.keys(catalogues.ru.fields);
+}
+
+/** Whether the catalogue words `code` specially for `field` (otherwise the generic text is used). */
+export function hasFieldMessage(field: string, code: ErrorCode): boolean {
+  return catalogues.ru.fields[field]?.[code] !== undefined;
+}

@@ -42,7 +42,7 @@ export function isValidPassword(input: string): boolean {
  * @example
  * validate(passwordSchema, ' secret12 '); // { ok: true, value: ' secret12 ' }
  */
-export const passwordSchema = ruledString(checkPassword, (value) => value, {
+export const passwordSchema = /* @__PURE__ */ ruledString(checkPassword, (value) => value, {
   field: 'password',
   ...PASSWORD_LENGTH,
 });

@@ -72,11 +72,16 @@ export function normalizePersonName(input: string): string | null {
   return isValidPersonName(input) ? tidy(input) : null;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function nameSchema(field: string) {
-  return ruledString(checkPersonName, (value) => normalizePersonName(value) as string, {
-    field,
-    maximum: PERSON_NAME_MAX_LENGTH,
-  });
+  return /* @__PURE__ */ ruledString(
+    checkPersonName,
+    (value) => normalizePersonName(value) as string,
+    {
+      field,
+      maximum: PERSON_NAME_MAX_LENGTH,
+    },
+  );
 }
 
 /**
@@ -85,7 +90,7 @@ function nameSchema(field: string) {
  * @example
  * validate(lastNameSchema, ' Иванова '); // { ok: true, value: 'Иванова' }
  */
-export const lastNameSchema = nameSchema('lastName');
+export const lastNameSchema = /* @__PURE__ */ nameSchema('lastName');
 
 /**
  * Zod schema of a first name (field `firstName`); outputs the normalised name.
@@ -93,7 +98,7 @@ export const lastNameSchema = nameSchema('lastName');
  * @example
  * validate(firstNameSchema, 'Анна-Мария'); // { ok: true, value: 'Анна-Мария' }
  */
-export const firstNameSchema = nameSchema('firstName');
+export const firstNameSchema = /* @__PURE__ */ nameSchema('firstName');
 
 /**
  * Zod schema of a required patronymic (field `middleName`); outputs the normalised name. Wrap it
@@ -102,7 +107,7 @@ export const firstNameSchema = nameSchema('firstName');
  * @example
  * validate(middleNameSchema, 'Петрович'); // { ok: true, value: 'Петрович' }
  */
-export const middleNameSchema = nameSchema('middleName');
+export const middleNameSchema = /* @__PURE__ */ nameSchema('middleName');
 
 const middleNameParams = { field: 'middleName', maximum: PERSON_NAME_MAX_LENGTH };
 
@@ -113,19 +118,19 @@ const middleNameParams = { field: 'middleName', maximum: PERSON_NAME_MAX_LENGTH 
  * @example
  * validate(optionalMiddleNameSchema, '  '); // { ok: true, value: undefined }
  */
-export const optionalMiddleNameSchema = z.optional(
-  z.pipe(
-    z.nullable(
+export const optionalMiddleNameSchema = /* @__PURE__ */ z.optional(
+  /* @__PURE__ */ z.pipe(
+    /* @__PURE__ */ z.nullable(
       z
         .string()
         .check(
-          ruleCheck(
+          /* @__PURE__ */ ruleCheck(
             (value: string) => (value.trim() === '' ? null : checkPersonName(value)),
             middleNameParams,
           ),
         ),
     ),
-    z.transform((value: string | null) =>
+    /* @__PURE__ */ z.transform((value: string | null) =>
       value === null || value.trim() === '' ? undefined : tidy(value),
     ),
   ),

@@ -52,6 +52,7 @@ export interface RouteSpec {
  * const get = defineRoute({ method: 'GET', path: '/api/v1/children/{childId}', summary: 'A child',
  *   access: ['parent'], params: childParams, response: childSchema });
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineRoute<const R extends RouteSpec>(route: R): R {
   return route;
 }

@@ -115,22 +115,22 @@ const STAFF = ['teacher', 'school_admin'] as const;
 const EVERYONE = 'authenticated' as const;
 
 const p = {
-  child: z.object({ childId: idSchema }),
-  school: z.object({ schoolId: idSchema }),
-  class: z.object({ classId: idSchema }),
-  lesson: z.object({ lessonId: idSchema }),
-  mark: z.object({ markId: idSchema }),
-  thread: z.object({ threadId: idSchema }),
-  application: z.object({ applicationId: idSchema }),
-  user: z.object({ userId: idSchema }),
-  homework: z.object({ homeworkId: idSchema }),
-  attachment: z.object({ attachmentId: idSchema }),
-  notification: z.object({ notificationId: idSchema }),
-  portfolio: z.object({ itemId: idSchema }),
-  news: z.object({ newsId: idSchema }),
-  note: z.object({ noteId: idSchema }),
-  ticket: z.object({ ticketId: idSchema }),
-  childThreshold: z.object({ childId: idSchema, thresholdId: idSchema }),
+  child: /* @__PURE__ */ z.object({ childId: idSchema }),
+  school: /* @__PURE__ */ z.object({ schoolId: idSchema }),
+  class: /* @__PURE__ */ z.object({ classId: idSchema }),
+  lesson: /* @__PURE__ */ z.object({ lessonId: idSchema }),
+  mark: /* @__PURE__ */ z.object({ markId: idSchema }),
+  thread: /* @__PURE__ */ z.object({ threadId: idSchema }),
+  application: /* @__PURE__ */ z.object({ applicationId: idSchema }),
+  user: /* @__PURE__ */ z.object({ userId: idSchema }),
+  homework: /* @__PURE__ */ z.object({ homeworkId: idSchema }),
+  attachment: /* @__PURE__ */ z.object({ attachmentId: idSchema }),
+  notification: /* @__PURE__ */ z.object({ notificationId: idSchema }),
+  portfolio: /* @__PURE__ */ z.object({ itemId: idSchema }),
+  news: /* @__PURE__ */ z.object({ newsId: idSchema }),
+  note: /* @__PURE__ */ z.object({ noteId: idSchema }),
+  ticket: /* @__PURE__ */ z.object({ ticketId: idSchema }),
+  childThreshold: /* @__PURE__ */ z.object({ childId: idSchema, thresholdId: idSchema }),
 };
 
 /**
@@ -141,7 +141,7 @@ const p = {
  */
 export const routes = {
   auth: {
-    register: defineRoute({
+    register: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/auth/register',
       access: 'public',
@@ -151,7 +151,7 @@ export const routes = {
       body: registerInputSchema,
       response: registerResultSchema,
     }),
-    confirmIdentity: defineRoute({
+    confirmIdentity: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/auth/identity/confirm',
       access: 'public',
@@ -160,7 +160,7 @@ export const routes = {
       body: verifyInputSchema,
       response: userSchema,
     }),
-    login: defineRoute({
+    login: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/auth/login',
       access: 'public',
@@ -169,7 +169,7 @@ export const routes = {
       body: loginInputSchema,
       response: challengeSchema,
     }),
-    verify: defineRoute({
+    verify: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/auth/verify',
       access: 'public',
@@ -178,7 +178,7 @@ export const routes = {
       body: verifyInputSchema,
       response: sessionSchema,
     }),
-    resend: defineRoute({
+    resend: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/auth/resend',
       access: 'public',
@@ -187,7 +187,7 @@ export const routes = {
       body: resendInputSchema,
       response: challengeSchema,
     }),
-    refresh: defineRoute({
+    refresh: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/auth/refresh',
       access: 'public',
@@ -196,7 +196,7 @@ export const routes = {
       body: refreshInputSchema,
       response: sessionSchema,
     }),
-    logout: defineRoute({
+    logout: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/auth/logout',
       access: EVERYONE,
@@ -206,14 +206,14 @@ export const routes = {
       body: logoutInputSchema,
       idempotent: true,
     }),
-    me: defineRoute({
+    me: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/auth/me',
       access: EVERYONE,
       summary: 'The signed-in user',
       response: userSchema,
     }),
-    recoveryStart: defineRoute({
+    recoveryStart: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/auth/recovery',
       access: 'public',
@@ -223,7 +223,7 @@ export const routes = {
       body: recoveryStartInputSchema,
       response: challengeSchema,
     }),
-    recoveryComplete: defineRoute({
+    recoveryComplete: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/auth/recovery/complete',
       access: 'public',
@@ -235,7 +235,7 @@ export const routes = {
     }),
   },
   admin: {
-    confirmIdentityInPerson: defineRoute({
+    confirmIdentityInPerson: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/admin/users/{userId}/identity',
       access: ['school_admin'],
@@ -244,32 +244,32 @@ export const routes = {
       body: confirmInPersonInputSchema,
       response: userSchema,
     }),
-    findUser: defineRoute({
+    findUser: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/admin/users',
       access: ['school_admin'],
       summary: 'Find a parent by phone to confirm their identity',
-      query: z.object({ phone: loginInputSchema.shape.phone }),
-      response: listOf(userSchema),
+      query: /* @__PURE__ */ z.object({ phone: loginInputSchema.shape.phone }),
+      response: /* @__PURE__ */ listOf(userSchema),
     }),
   },
   children: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children',
       access: FAMILY,
       summary: "The parent's children (a student sees themself)",
-      response: listOf(childSchema),
+      response: /* @__PURE__ */ listOf(childSchema),
     }),
-    search: defineRoute({
+    search: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/search',
       access: ['parent'],
       summary: "Find a child among the parent's records by surname, first name and birth date",
       query: childSearchQuerySchema,
-      response: listOf(childSchema),
+      response: /* @__PURE__ */ listOf(childSchema),
     }),
-    create: defineRoute({
+    create: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/children',
       access: ['parent'],
@@ -278,7 +278,7 @@ export const routes = {
       body: childInputSchema,
       response: childCreatedSchema,
     }),
-    get: defineRoute({
+    get: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}',
       access: EVERYONE,
@@ -286,25 +286,25 @@ export const routes = {
       params: p.child,
       response: childSchema,
     }),
-    confirm: defineRoute({
+    confirm: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/children/{childId}/confirm',
       access: ['parent'],
       rateLimit: 'auth',
       summary: 'Confirm a child card with the SMS code',
       params: p.child,
-      body: z.object({ challengeId: idSchema, code: verifyInputSchema.shape.code }),
+      body: /* @__PURE__ */ z.object({ challengeId: idSchema, code: verifyInputSchema.shape.code }),
       response: childSchema,
     }),
-    schoolLinks: defineRoute({
+    schoolLinks: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/school-links',
       access: FAMILY,
       summary: "A child's school links",
       params: p.child,
-      response: listOf(schoolLinkSchema),
+      response: /* @__PURE__ */ listOf(schoolLinkSchema),
     }),
-    linkSchool: defineRoute({
+    linkSchool: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/children/{childId}/school-links',
       access: ['parent'],
@@ -314,15 +314,15 @@ export const routes = {
       body: schoolLinkInputSchema,
       response: schoolLinkSchema,
     }),
-    teachers: defineRoute({
+    teachers: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/teachers',
       access: FAMILY,
       summary: "The child's teachers with subjects and contact hours",
       params: p.child,
-      response: listOf(teacherSchema),
+      response: /* @__PURE__ */ listOf(teacherSchema),
     }),
-    periods: defineRoute({
+    periods: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/periods',
       access: EVERYONE,
@@ -332,15 +332,15 @@ export const routes = {
     }),
   },
   schools: {
-    search: defineRoute({
+    search: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/schools',
       access: 'public',
       summary: 'Search the school registry by name, region, level and profile',
       query: schoolSearchQuerySchema,
-      response: pageOf(schoolSchema),
+      response: /* @__PURE__ */ pageOf(schoolSchema),
     }),
-    get: defineRoute({
+    get: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/schools/{schoolId}',
       access: 'public',
@@ -350,33 +350,33 @@ export const routes = {
     }),
   },
   classes: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/classes',
       access: STAFF,
       summary: "Classes a teacher teaches, or all of an admin's school",
-      response: listOf(classSchema),
+      response: /* @__PURE__ */ listOf(classSchema),
     }),
-    students: defineRoute({
+    students: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/classes/{classId}/students',
       access: STAFF,
       summary: 'The students of a class',
       params: p.class,
-      response: listOf(childSchema),
+      response: /* @__PURE__ */ listOf(childSchema),
     }),
-    marks: defineRoute({
+    marks: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/classes/{classId}/marks',
       access: STAFF,
       summary: "A teacher's journal: one subject's marks for a class",
       params: p.class,
       query: classMarksQuerySchema,
-      response: listOf(markSchema),
+      response: /* @__PURE__ */ listOf(markSchema),
     }),
   },
   applications: {
-    create: defineRoute({
+    create: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/applications',
       access: ['parent'],
@@ -385,15 +385,15 @@ export const routes = {
       body: applicationInputSchema,
       response: applicationSchema,
     }),
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/applications',
       access: ['parent', 'school_admin'],
       summary: "A parent's applications, or those of an admin's school",
       query: applicationQuerySchema,
-      response: listOf(applicationSchema),
+      response: /* @__PURE__ */ listOf(applicationSchema),
     }),
-    get: defineRoute({
+    get: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/applications/{applicationId}',
       access: ['parent', 'school_admin'],
@@ -401,7 +401,7 @@ export const routes = {
       params: p.application,
       response: applicationSchema,
     }),
-    setStatus: defineRoute({
+    setStatus: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/applications/{applicationId}/status',
       access: ['school_admin'],
@@ -410,7 +410,7 @@ export const routes = {
       body: applicationStatusInputSchema,
       response: applicationSchema,
     }),
-    activate: defineRoute({
+    activate: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/applications/{applicationId}/activate',
       access: ['parent'],
@@ -421,16 +421,16 @@ export const routes = {
     }),
   },
   grades: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/grades',
       access: EVERYONE,
       summary: "A child's marks in chronological order, filtered",
       params: p.child,
       query: markQuerySchema,
-      response: listOf(markSchema),
+      response: /* @__PURE__ */ listOf(markSchema),
     }),
-    summary: defineRoute({
+    summary: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/grades/summary',
       access: EVERYONE,
@@ -439,7 +439,7 @@ export const routes = {
       query: gradeSummaryQuerySchema,
       response: gradeSummarySchema,
     }),
-    comparison: defineRoute({
+    comparison: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/grades/comparison',
       access: FAMILY,
@@ -447,7 +447,7 @@ export const routes = {
       params: p.child,
       response: yearComparisonSchema,
     }),
-    csv: defineRoute({
+    csv: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/grades.csv',
       access: FAMILY,
@@ -456,15 +456,15 @@ export const routes = {
       query: markCsvQuerySchema,
       responseType: 'csv',
     }),
-    finalMarks: defineRoute({
+    finalMarks: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/final-marks',
       access: EVERYONE,
       summary: "A child's final period marks",
       params: p.child,
-      response: listOf(finalMarkSchema),
+      response: /* @__PURE__ */ listOf(finalMarkSchema),
     }),
-    create: defineRoute({
+    create: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/marks',
       access: ['teacher'],
@@ -473,7 +473,7 @@ export const routes = {
       body: markInputSchema,
       response: markSchema,
     }),
-    update: defineRoute({
+    update: /* @__PURE__ */ defineRoute({
       method: 'PATCH',
       path: '/api/v1/marks/{markId}',
       access: ['teacher'],
@@ -482,7 +482,7 @@ export const routes = {
       body: markPatchSchema,
       response: markSchema,
     }),
-    remove: defineRoute({
+    remove: /* @__PURE__ */ defineRoute({
       method: 'DELETE',
       path: '/api/v1/marks/{markId}',
       access: ['teacher'],
@@ -491,7 +491,7 @@ export const routes = {
       responseType: 'none',
       status: 204,
     }),
-    setFinal: defineRoute({
+    setFinal: /* @__PURE__ */ defineRoute({
       method: 'PUT',
       path: '/api/v1/final-marks',
       access: ['teacher'],
@@ -501,15 +501,15 @@ export const routes = {
     }),
   },
   thresholds: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/thresholds',
       access: ['parent'],
       summary: 'Alert thresholds for a child',
       params: p.child,
-      response: listOf(thresholdSchema),
+      response: /* @__PURE__ */ listOf(thresholdSchema),
     }),
-    set: defineRoute({
+    set: /* @__PURE__ */ defineRoute({
       method: 'PUT',
       path: '/api/v1/children/{childId}/thresholds',
       access: ['parent'],
@@ -518,7 +518,7 @@ export const routes = {
       body: thresholdInputSchema,
       response: thresholdSchema,
     }),
-    remove: defineRoute({
+    remove: /* @__PURE__ */ defineRoute({
       method: 'DELETE',
       path: '/api/v1/children/{childId}/thresholds/{thresholdId}',
       access: ['parent'],
@@ -529,7 +529,7 @@ export const routes = {
     }),
   },
   schedule: {
-    week: defineRoute({
+    week: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/classes/{classId}/timetable',
       access: EVERYONE,
@@ -538,7 +538,7 @@ export const routes = {
       query: weekQuerySchema,
       response: weekTimetableSchema,
     }),
-    setWeek: defineRoute({
+    setWeek: /* @__PURE__ */ defineRoute({
       method: 'PUT',
       path: '/api/v1/classes/{classId}/timetable',
       access: ['school_admin'],
@@ -548,7 +548,7 @@ export const routes = {
       body: weekTimetableInputSchema,
       response: weekTimetableSchema,
     }),
-    substitute: defineRoute({
+    substitute: /* @__PURE__ */ defineRoute({
       method: 'PUT',
       path: '/api/v1/lessons/{lessonId}/substitution',
       access: ['school_admin'],
@@ -557,7 +557,7 @@ export const routes = {
       body: substitutionInputSchema,
       response: substitutionSchema,
     }),
-    cancelSubstitution: defineRoute({
+    cancelSubstitution: /* @__PURE__ */ defineRoute({
       method: 'DELETE',
       path: '/api/v1/lessons/{lessonId}/substitution',
       access: ['school_admin'],
@@ -566,27 +566,27 @@ export const routes = {
       responseType: 'none',
       status: 204,
     }),
-    substitutions: defineRoute({
+    substitutions: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/classes/{classId}/substitutions',
       access: EVERYONE,
       summary: "History of a class's substitutions, filtered by date range",
       params: p.class,
       query: substitutionQuerySchema,
-      response: listOf(substitutionSchema),
+      response: /* @__PURE__ */ listOf(substitutionSchema),
     }),
   },
   homework: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/homework',
       access: EVERYONE,
       summary: "A child's homework by due date",
       params: p.child,
       query: homeworkQuerySchema,
-      response: listOf(homeworkSchema),
+      response: /* @__PURE__ */ listOf(homeworkSchema),
     }),
-    create: defineRoute({
+    create: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/homework',
       access: ['teacher'],
@@ -595,7 +595,7 @@ export const routes = {
       body: homeworkInputSchema,
       response: homeworkSchema,
     }),
-    update: defineRoute({
+    update: /* @__PURE__ */ defineRoute({
       method: 'PATCH',
       path: '/api/v1/homework/{homeworkId}',
       access: ['teacher'],
@@ -604,7 +604,7 @@ export const routes = {
       body: homeworkPatchSchema,
       response: homeworkSchema,
     }),
-    remove: defineRoute({
+    remove: /* @__PURE__ */ defineRoute({
       method: 'DELETE',
       path: '/api/v1/homework/{homeworkId}',
       access: ['teacher'],
@@ -615,7 +615,7 @@ export const routes = {
     }),
   },
   attendance: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/attendance',
       access: EVERYONE,
@@ -624,7 +624,7 @@ export const routes = {
       query: attendanceQuerySchema,
       response: attendanceListSchema,
     }),
-    record: defineRoute({
+    record: /* @__PURE__ */ defineRoute({
       method: 'PUT',
       path: '/api/v1/lessons/{lessonId}/attendance',
       access: ['teacher'],
@@ -635,15 +635,15 @@ export const routes = {
     }),
   },
   threads: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/threads',
       access: ['parent', 'student', 'teacher'],
       summary: 'Threads of the signed-in user with unread counts',
       query: threadQuerySchema,
-      response: listOf(threadSchema),
+      response: /* @__PURE__ */ listOf(threadSchema),
     }),
-    create: defineRoute({
+    create: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/threads',
       access: FAMILY,
@@ -652,7 +652,7 @@ export const routes = {
       body: threadInputSchema,
       response: threadSchema,
     }),
-    messages: defineRoute({
+    messages: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/threads/{threadId}/messages',
       access: ['parent', 'student', 'teacher'],
@@ -661,7 +661,7 @@ export const routes = {
       query: messageQuerySchema,
       response: messagePageSchema,
     }),
-    send: defineRoute({
+    send: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/threads/{threadId}/messages',
       access: ['parent', 'student', 'teacher'],
@@ -672,7 +672,7 @@ export const routes = {
       status: 201,
       idempotent: true,
     }),
-    read: defineRoute({
+    read: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/threads/{threadId}/read',
       access: ['parent', 'student', 'teacher'],
@@ -682,7 +682,7 @@ export const routes = {
       response: unreadSchema,
       idempotent: true,
     }),
-    unread: defineRoute({
+    unread: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/threads/unread',
       access: ['parent', 'student', 'teacher'],
@@ -691,7 +691,7 @@ export const routes = {
     }),
   },
   attachments: {
-    upload: defineRoute({
+    upload: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/attachments',
       access: EVERYONE,
@@ -700,7 +700,7 @@ export const routes = {
       summary: 'Upload a file (size limit and type allow-list)',
       response: attachmentSchema,
     }),
-    download: defineRoute({
+    download: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/attachments/{attachmentId}',
       access: EVERYONE,
@@ -710,15 +710,15 @@ export const routes = {
     }),
   },
   notifications: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/notifications',
       access: EVERYONE,
       summary: 'The notification feed',
       query: notificationQuerySchema,
-      response: pageOf(notificationSchema),
+      response: /* @__PURE__ */ pageOf(notificationSchema),
     }),
-    markRead: defineRoute({
+    markRead: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/notifications/{notificationId}/read',
       access: EVERYONE,
@@ -727,7 +727,7 @@ export const routes = {
       response: notificationSchema,
       idempotent: true,
     }),
-    markAllRead: defineRoute({
+    markAllRead: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/notifications/read-all',
       access: EVERYONE,
@@ -735,14 +735,14 @@ export const routes = {
       response: okSchema,
       idempotent: true,
     }),
-    settings: defineRoute({
+    settings: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/notification-settings',
       access: EVERYONE,
       summary: 'Notification settings per kind and channel, and the digest',
       response: notificationSettingsSchema,
     }),
-    updateSettings: defineRoute({
+    updateSettings: /* @__PURE__ */ defineRoute({
       method: 'PATCH',
       path: '/api/v1/notification-settings',
       access: EVERYONE,
@@ -753,15 +753,15 @@ export const routes = {
     }),
   },
   portfolio: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/portfolio',
       access: EVERYONE,
       summary: "A child's portfolio",
       params: p.child,
-      response: listOf(portfolioItemSchema),
+      response: /* @__PURE__ */ listOf(portfolioItemSchema),
     }),
-    create: defineRoute({
+    create: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/children/{childId}/portfolio',
       access: ['parent', 'student', 'teacher'],
@@ -771,7 +771,7 @@ export const routes = {
       body: portfolioInputSchema,
       response: portfolioItemSchema,
     }),
-    remove: defineRoute({
+    remove: /* @__PURE__ */ defineRoute({
       method: 'DELETE',
       path: '/api/v1/portfolio/{itemId}',
       access: ['parent', 'teacher'],
@@ -780,7 +780,7 @@ export const routes = {
       responseType: 'none',
       status: 204,
     }),
-    comment: defineRoute({
+    comment: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/portfolio/{itemId}/comments',
       access: ['teacher'],
@@ -792,16 +792,16 @@ export const routes = {
     }),
   },
   news: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/schools/{schoolId}/news',
       access: EVERYONE,
       summary: "A school's news and events",
       params: p.school,
       query: newsQuerySchema,
-      response: pageOf(newsItemSchema),
+      response: /* @__PURE__ */ pageOf(newsItemSchema),
     }),
-    publish: defineRoute({
+    publish: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/schools/{schoolId}/news',
       access: ['school_admin'],
@@ -811,7 +811,7 @@ export const routes = {
       body: newsInputSchema,
       response: newsItemSchema,
     }),
-    remove: defineRoute({
+    remove: /* @__PURE__ */ defineRoute({
       method: 'DELETE',
       path: '/api/v1/news/{newsId}',
       access: ['school_admin'],
@@ -822,15 +822,15 @@ export const routes = {
     }),
   },
   notes: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/children/{childId}/notes',
       access: ['parent'],
       summary: "The parent's private journal about a child",
       params: p.child,
-      response: listOf(journalNoteSchema),
+      response: /* @__PURE__ */ listOf(journalNoteSchema),
     }),
-    create: defineRoute({
+    create: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/children/{childId}/notes',
       access: ['parent'],
@@ -840,7 +840,7 @@ export const routes = {
       body: journalNoteInputSchema,
       response: journalNoteSchema,
     }),
-    update: defineRoute({
+    update: /* @__PURE__ */ defineRoute({
       method: 'PATCH',
       path: '/api/v1/notes/{noteId}',
       access: ['parent'],
@@ -849,7 +849,7 @@ export const routes = {
       body: journalNotePatchSchema,
       response: journalNoteSchema,
     }),
-    remove: defineRoute({
+    remove: /* @__PURE__ */ defineRoute({
       method: 'DELETE',
       path: '/api/v1/notes/{noteId}',
       access: ['parent'],
@@ -860,7 +860,7 @@ export const routes = {
     }),
   },
   support: {
-    create: defineRoute({
+    create: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/support/tickets',
       access: EVERYONE,
@@ -869,14 +869,14 @@ export const routes = {
       body: ticketInputSchema,
       response: ticketSchema,
     }),
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/support/tickets',
       access: EVERYONE,
       summary: "The user's tickets (an admin sees their school's)",
-      response: listOf(ticketSchema),
+      response: /* @__PURE__ */ listOf(ticketSchema),
     }),
-    get: defineRoute({
+    get: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/support/tickets/{ticketId}',
       access: EVERYONE,
@@ -884,7 +884,7 @@ export const routes = {
       params: p.ticket,
       response: ticketSchema,
     }),
-    reply: defineRoute({
+    reply: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/support/tickets/{ticketId}/replies',
       access: EVERYONE,
@@ -893,7 +893,7 @@ export const routes = {
       body: ticketReplyInputSchema,
       response: ticketSchema,
     }),
-    setStatus: defineRoute({
+    setStatus: /* @__PURE__ */ defineRoute({
       method: 'POST',
       path: '/api/v1/support/tickets/{ticketId}/status',
       access: ['school_admin'],
@@ -904,18 +904,18 @@ export const routes = {
     }),
   },
   audit: {
-    list: defineRoute({
+    list: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/schools/{schoolId}/audit',
       access: ['school_admin'],
       summary: "The school's audit log",
       params: p.school,
       query: auditQuerySchema,
-      response: pageOf(auditEntrySchema),
+      response: /* @__PURE__ */ pageOf(auditEntrySchema),
     }),
   },
   events: {
-    stream: defineRoute({
+    stream: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/events',
       access: EVERYONE,
@@ -925,13 +925,13 @@ export const routes = {
     }),
   },
   dev: {
-    outbox: defineRoute({
+    outbox: /* @__PURE__ */ defineRoute({
       method: 'GET',
       path: '/api/v1/dev/outbox',
       access: 'public',
       devOnly: true,
       summary: 'Messages kept by the dev SMS/e-mail gateway, newest first (only with --dev)',
-      response: listOf(outboxEntrySchema),
+      response: /* @__PURE__ */ listOf(outboxEntrySchema),
     }),
   },
 } as const;

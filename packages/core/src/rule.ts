@@ -9,6 +9,7 @@ export type Rule<T> = (value: T) => ErrorCode | null;
  * Wraps a rule as a zod check so that schemas report core's codes (`checksum`, `future_date` …)
  * through the same mechanism as zod's own checks.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function ruleCheck<T>(rule: Rule<T>, params: MessageParams = {}) {
   return z.superRefine<T>((value, ctx) => {
     const code = rule(value);
@@ -22,13 +23,14 @@ export function ruleCheck<T>(rule: Rule<T>, params: MessageParams = {}) {
  * A string schema governed entirely by one rule (which also decides what counts as empty), with
  * the value normalised on success.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function ruledString<Out>(
   rule: Rule<string>,
   normalize: (value: string) => Out,
   params?: MessageParams,
 ) {
-  return z.pipe(
-    z.string().check(ruleCheck(rule, params)),
-    z.transform((value: string) => normalize(value)),
+  return /* @__PURE__ */ z.pipe(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ ruleCheck(rule, params)),
+    /* @__PURE__ */ z.transform((value: string) => normalize(value)),
   );
 }

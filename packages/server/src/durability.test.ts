@@ -1,6 +1,6 @@
 import { after, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snilsControlNumber } from '@school-diary/core';
@@ -20,26 +20,30 @@ function parent(n: number) {
   };
 }
 
+/** A burst of registrations under way. */
 interface Burst {
   /** Phones whose registration was answered 201, in the order the answers arrived. */
   readonly acked: string[];
   /** Requests that got no answer (the server was gone). */
-  readonly lost: number;
+  readonly lost: () => number;
+  readonly done: Promise<void>;
 }
 
 /**
- * Registers parents 0..count-1, `concurrency` at a time; `onAck` runs after each 201 and a
- * request not yet sent is skipped once `stop()` says so.
+ * Registers parents 0..count-1, `concurrency` at a time; `onAck` runs after each 201, and no
+ * new request is sent once `stop()` says so.
  */
-async function burst(
+function burst(
   url: string,
   options: { count: number; concurrency: number; onAck?: () => void; stop?: () => boolean },
-): Promise<Burst> {
-  const result = { acked: [] as string[], lost: 0 };
+): Burst {
+  const acked: string[] = [];
+  let lost = 0;
   let next = 0;
   const worker = async () => {
     while (next < options.count && !options.stop?.()) {
       const body = parent(next++);
+      let status: number;
       try {
         const res = await fetch(`${url}/api/v1/auth/register`, {
           method: 'POST',
@@ -47,17 +51,18 @@ async function burst(
           body: JSON.stringify(body),
         });
         await res.arrayBuffer();
-        assert.equal(res.status, 201, `register ${body.phone}`);
-        result.acked.push(body.phone);
-        options.onAck?.();
-      } catch (error) {
-        if (error instanceof assert.AssertionError) throw error;
-        result.lost += 1;
+        status = res.status;
+      } catch {
+        lost += 1;
+        continue;
       }
+      assert.equal(status, 201, `register ${body.phone}`);
+      acked.push(body.phone);
+      options.onAck?.();
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
-  return result;
+  const done = Promise.all(Array.from({ length: options.concurrency }, worker)).then(() => {});
+  return { acked, lost: () => lost, done };
 }
 
 /** The test parents' phones in a database file, read directly. */
@@ -86,8 +91,11 @@ const missing = (acked: readonly string[], present: Set<string>) =>
 describe('durability', () => {
   const dir = mkdtempSync(join(tmpdir(), 'diary-durability-'));
   const servers: CliServer[] = [];
-  const start = async (db: string) => {
-    const server = await startCliServer(['--port', '0', '--db', db, '--auth-rate-limit', '100000']);
+  const start = async (db: string, durability = 'normal') => {
+    const server = await startCliServer([
+      ...['--port', '0', '--db', db, '--durability', durability],
+      ...['--auth-rate-limit', '100000'],
+    ]);
     servers.push(server);
     return server;
   };
@@ -96,54 +104,89 @@ describe('durability', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps every acknowledged registration when the server is SIGKILLed mid-burst', async (t: TestContext) => {
-    const db = join(dir, 'crash.sqlite');
-    const server = await start(db);
-    let killed = false;
-    const result = await burst(server.url, {
-      count: 200,
-      concurrency: 16,
-      stop: () => killed,
-      onAck: () => {
-        if (killed || result.acked.length < 100) return;
-        killed = true;
-        server.process.crash();
-      },
+  for (const durability of ['normal', 'full']) {
+    it(`keeps every acknowledged registration when the server is SIGKILLed mid-burst (--durability ${durability})`, async (t: TestContext) => {
+      const db = join(dir, `crash-${durability}.sqlite`);
+      const server = await start(db, durability);
+      let killed = false;
+      const writes = burst(server.url, {
+        count: 200,
+        concurrency: 16,
+        stop: () => killed,
+        onAck: () => {
+          if (killed || writes.acked.length < 100) return;
+          killed = true;
+          server.process.crash();
+        },
+      });
+      await writes.done;
+      assert.ok(killed, `the burst ended before 100 acknowledgements (${writes.acked.length})`);
+      assert.equal((await server.process.exited).signal, 'SIGKILL');
+
+      const restarted = await start(db);
+      assert.equal((await fetch(`${restarted.url}/healthz`)).status, 200);
+      assert.equal((await restarted.stop()).code, 0);
+
+      const present = phonesIn(db);
+      assert.deepEqual(missing(writes.acked, present), []);
+      assert.equal(integrity(db), 'ok');
+      t.diagnostic(
+        `acknowledged before the kill: ${writes.acked.length}; unanswered: ${writes.lost()}; ` +
+          `test rows after restart: ${present.size}`,
+      );
     });
-    assert.ok(killed, `the burst ended before 100 acknowledgements (${result.acked.length})`);
-    const exit = await server.process.exited;
-    assert.equal(exit.signal, 'SIGKILL');
+  }
 
-    const restarted = await start(db);
-    assert.equal((await fetch(`${restarted.url}/healthz`)).status, 200);
-    assert.equal((await restarted.stop()).code, 0);
-
-    const present = phonesIn(db);
-    assert.deepEqual(missing(result.acked, present), []);
-    assert.equal(integrity(db), 'ok');
-    t.diagnostic(
-      `acknowledged before the kill: ${result.acked.length}; in flight and lost: ${result.lost}; ` +
-        `rows after restart: ${present.size}`,
-    );
-  });
-
-  it('backs up while writes go on, and the restored copy holds every write acknowledged before', async (t: TestContext) => {
+  it('backs up while writes go on; the restored copy holds every write acknowledged before', async (t: TestContext) => {
     const live = join(dir, 'live.sqlite');
     const backup = join(dir, 'backup.sqlite');
     const restored = join(dir, 'restored.sqlite');
     const server = await start(live);
     let stopWrites = false;
-    let warmedUp: () => void = () => undefined;
+    let warmedUp = (): void => undefined;
     const warm = new Promise<void>((resolve) => (warmedUp = resolve));
     const writes = burst(server.url, {
-      count: 5000,
+      count: 9999,
       concurrency: 8,
       stop: () => stopWrites,
-      onAck: () => (writes_acked() >= 30 ? warmedUp() : undefined),
+      onAck: () => (writes.acked.length >= 30 ? warmedUp() : undefined),
     });
-    let ackedSoFar: () => string[] = () => [];
-    const writes_acked = () => ackedSoFar().length;
-    void writes;
     await warm;
+
+    const before = [...writes.acked];
+    const made = await runCli(['backup', '--db', live, '--to', backup]);
+    const during = writes.acked.length - before.length;
+    assert.equal(made.code, 0, made.stderr);
+    const refused = await runCli(['restore', '--from', backup, '--db', live]);
+    stopWrites = true;
+    await writes.done;
+
+    assert.equal(refused.code, 1);
+    assert.match(
+      refused.stderr,
+      /live\.sqlite is in use by another process \(is the server running\?\)/,
+    );
+    assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+    assert.ok(during > 0, 'writes went on while the backup ran');
+
+    const restore = await runCli(['restore', '--from', backup, '--db', restored]);
+    assert.equal(restore.code, 0, restore.stderr);
+    assert.equal(integrity(restored), 'ok');
+    const present = phonesIn(restored);
+    assert.deepEqual(missing(before, present), []);
+    assert.equal((await server.stop()).code, 0);
+    assert.equal(phonesIn(live).size, writes.acked.length);
+
+    const replace = await runCli(['restore', '--from', backup, '--db', live]);
+    assert.equal(replace.code, 0, replace.stderr);
+    assert.match(replace.stdout, /the previous database was replaced/);
+    assert.equal(existsSync(`${live}-wal`), false, 'no WAL of the old file is left to replay');
+    assert.deepEqual(phonesIn(live), present);
+    t.diagnostic(made.stdout.trim());
+    t.diagnostic(
+      `acknowledged before the backup: ${before.length}; during it: ${during}; in the backup: ` +
+        `${present.size}; in total: ${writes.acked.length}`,
+    );
+    t.diagnostic(restore.stdout.trim().replace(/\n/g, ' '));
   });
 });

@@ -12,7 +12,7 @@ export const APPLICATION_STATUSES = [
 /** An application status. */
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** Zod schema of an application status. */
-export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
+export const applicationStatusSchema = /* @__PURE__ */ z.enum(APPLICATION_STATUSES);
 
 /** Which status may follow which, and who moves it there. */
 export const APPLICATION_TRANSITIONS: Readonly<
@@ -31,20 +31,20 @@ export function canTransition(from: ApplicationStatus, to: ApplicationStatus): b
 }
 
 /** An application for the diary service for a school year. */
-export const applicationSchema = z.object({
+export const applicationSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   /** Human-facing unique number, e.g. `ЭД-2026-000042`. */
-  number: z.string(),
+  number: /* @__PURE__ */ z.string(),
   childId: idSchema,
   schoolId: idSchema,
   schoolYear: schoolYearSchema,
   status: applicationStatusSchema,
-  rejectionReason: z.optional(z.string()),
-  history: z.array(
-    z.object({
+  rejectionReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  history: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({
       status: applicationStatusSchema,
       at: timestampSchema,
-      reason: z.optional(z.string()),
+      reason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     }),
   ),
   createdAt: timestampSchema,
@@ -54,16 +54,23 @@ export const applicationSchema = z.object({
 export type Application = z.infer<typeof applicationSchema>;
 
 /** Applying for the diary service. */
-export const applicationInputSchema = z.object({ childId: idSchema, schoolYear: schoolYearSchema });
+export const applicationInputSchema = /* @__PURE__ */ z.object({
+  childId: idSchema,
+  schoolYear: schoolYearSchema,
+});
 
 /** The school moves an application on (checking, ready, rejected with a reason). */
-export const applicationStatusInputSchema = z.object({
-  status: z.enum(['checking', 'ready', 'rejected']),
-  reason: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+export const applicationStatusInputSchema = /* @__PURE__ */ z.object({
+  status: /* @__PURE__ */ z.enum(['checking', 'ready', 'rejected']),
+  reason: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(500)),
+  ),
 });
 
 /** Listing applications. */
-export const applicationQuerySchema = z.object({
-  status: z.optional(applicationStatusSchema),
-  childId: z.optional(idSchema),
+export const applicationQuerySchema = /* @__PURE__ */ z.object({
+  status: /* @__PURE__ */ z.optional(applicationStatusSchema),
+  childId: /* @__PURE__ */ z.optional(idSchema),
 });

@@ -2,11 +2,11 @@ import { z } from 'zod/mini';
 import { idSchema } from './common';
 
 /** A file attached to homework, a message or a portfolio item. */
-export const attachmentSchema = z.object({
+export const attachmentSchema = /* @__PURE__ */ z.object({
   id: idSchema,
-  name: z.string(),
-  size: z.number().check(z.int(), z.nonnegative()),
-  contentType: z.string(),
+  name: /* @__PURE__ */ z.string(),
+  size: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.nonnegative()),
+  contentType: /* @__PURE__ */ z.string(),
 });
 /** An attachment. */
 export type Attachment = z.infer<typeof attachmentSchema>;
@@ -39,4 +39,6 @@ export function checkAttachment(file: {
 }
 
 /** Ids of previously uploaded attachments referenced by a write. */
-export const attachmentIdsSchema = z.array(idSchema).check(z.maxLength(10));
+export const attachmentIdsSchema = /* @__PURE__ */ z
+  .array(idSchema)
+  .check(/* @__PURE__ */ z.maxLength(10));

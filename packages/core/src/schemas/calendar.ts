@@ -4,16 +4,18 @@ import { dateSchema, idSchema, schoolYearSchema } from './common';
 /** How a school year is divided. */
 export const PERIOD_KINDS = ['quarter', 'trimester', 'half_year', 'year'] as const;
 /** Zod schema of a period kind. */
-export const periodKindSchema = z.enum(PERIOD_KINDS);
+export const periodKindSchema = /* @__PURE__ */ z.enum(PERIOD_KINDS);
 /** A period kind. */
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** A reporting period: a quarter, trimester or half-year (or the whole year). */
-export const periodSchema = z.object({
+export const periodSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   kind: periodKindSchema,
-  number: z.number().check(z.int(), z.minimum(1), z.maximum(4)),
-  name: z.string(),
+  number: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(4)),
+  name: /* @__PURE__ */ z.string(),
   startDate: dateSchema,
   endDate: dateSchema,
 });
@@ -21,14 +23,14 @@ export const periodSchema = z.object({
 export type Period = z.infer<typeof periodSchema>;
 
 /** A school year with its periods. */
-export const schoolYearInfoSchema = z.object({
+export const schoolYearInfoSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   schoolId: idSchema,
   name: schoolYearSchema,
   startDate: dateSchema,
   endDate: dateSchema,
   periodKind: periodKindSchema,
-  periods: z.array(periodSchema),
+  periods: /* @__PURE__ */ z.array(periodSchema),
 });
 /** A school year. */
 export type SchoolYearInfo = z.infer<typeof schoolYearInfoSchema>;

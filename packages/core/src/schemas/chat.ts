@@ -4,78 +4,97 @@ import { idSchema, textSchema, timestampSchema } from './common';
 import { roleSchema } from './user';
 
 /** A message in a thread. `id` is chosen by the client so that a retried send creates one message. */
-export const messageSchema = z.object({
+export const messageSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   threadId: idSchema,
   authorId: idSchema,
-  authorName: z.string(),
+  authorName: /* @__PURE__ */ z.string(),
   authorRole: roleSchema,
-  text: z.string(),
-  attachments: z.array(attachmentSchema),
+  text: /* @__PURE__ */ z.string(),
+  attachments: /* @__PURE__ */ z.array(attachmentSchema),
   sentAt: timestampSchema,
-  readBy: z.array(z.object({ userId: idSchema, readAt: timestampSchema })),
+  readBy: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({ userId: idSchema, readAt: timestampSchema }),
+  ),
 });
 /** A message. */
 export type Message = z.infer<typeof messageSchema>;
 
 /** A conversation between a family member and a teacher about a child. */
-export const threadSchema = z.object({
+export const threadSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   childId: idSchema,
   teacherId: idSchema,
-  teacherName: z.string(),
+  teacherName: /* @__PURE__ */ z.string(),
   participantId: idSchema,
-  participantName: z.string(),
-  subjectId: z.optional(idSchema),
-  subjectName: z.optional(z.string()),
-  title: z.string(),
+  participantName: /* @__PURE__ */ z.string(),
+  subjectId: /* @__PURE__ */ z.optional(idSchema),
+  subjectName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  title: /* @__PURE__ */ z.string(),
   createdAt: timestampSchema,
-  lastMessageAt: z.optional(timestampSchema),
-  lastMessagePreview: z.optional(z.string()),
-  unreadCount: z.number().check(z.int(), z.nonnegative()),
+  lastMessageAt: /* @__PURE__ */ z.optional(timestampSchema),
+  lastMessagePreview: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  unreadCount: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.nonnegative()),
 });
 /** A thread. */
 export type Thread = z.infer<typeof threadSchema>;
 
 /** Opening a thread with a teacher about a child (optionally about a subject). */
-export const threadInputSchema = z.object({
+export const threadInputSchema = /* @__PURE__ */ z.object({
   childId: idSchema,
   teacherId: idSchema,
-  subjectId: z.optional(idSchema),
-  title: z.optional(textSchema(200)),
+  subjectId: /* @__PURE__ */ z.optional(idSchema),
+  title: /* @__PURE__ */ z.optional(/* @__PURE__ */ textSchema(200)),
 });
 
 /** Listing threads. */
-export const threadQuerySchema = z.object({ childId: z.optional(idSchema) });
+export const threadQuerySchema = /* @__PURE__ */ z.object({
+  childId: /* @__PURE__ */ z.optional(idSchema),
+});
 
 /** Sending a message; the client-chosen `id` makes the send idempotent. */
-export const messageInputSchema = z
+export const messageInputSchema = /* @__PURE__ */ z
   .object({
     id: idSchema,
-    text: z._default(z.string().check(z.maxLength(4000)), ''),
-    attachmentIds: z._default(attachmentIdsSchema, []),
+    text: /* @__PURE__ */ z._default(
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(4000)),
+      '',
+    ),
+    attachmentIds: /* @__PURE__ */ z._default(attachmentIdsSchema, []),
   })
   .check(
-    z.refine((v) => v.text.trim() !== '' || v.attachmentIds.length > 0, {
+    /* @__PURE__ */ z.refine((v) => v.text.trim() !== '' || v.attachmentIds.length > 0, {
       path: ['text'],
       params: { code: 'required' },
     }),
   );
 
 /** Paging back through a history: messages older than `before`. */
-export const messageQuerySchema = z.object({
-  before: z.optional(idSchema),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
+export const messageQuerySchema = /* @__PURE__ */ z.object({
+  before: /* @__PURE__ */ z.optional(idSchema),
+  limit: /* @__PURE__ */ z._default(
+    z.coerce
+      .number()
+      .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+    50,
+  ),
 });
 
 /** A page of messages, oldest first, and whether older ones exist. */
-export const messagePageSchema = z.object({ items: z.array(messageSchema), hasMore: z.boolean() });
+export const messagePageSchema = /* @__PURE__ */ z.object({
+  items: /* @__PURE__ */ z.array(messageSchema),
+  hasMore: /* @__PURE__ */ z.boolean(),
+});
 
 /** Marking a thread read up to a message. */
-export const readInputSchema = z.object({ upToMessageId: idSchema });
+export const readInputSchema = /* @__PURE__ */ z.object({ upToMessageId: idSchema });
 
 /** Unread counts for the signed-in user. */
-export const unreadSchema = z.object({
-  total: z.number().check(z.int(), z.nonnegative()),
-  threads: z.array(z.object({ threadId: idSchema, unreadCount: z.number() })),
+export const unreadSchema = /* @__PURE__ */ z.object({
+  total: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.nonnegative()),
+  threads: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({ threadId: idSchema, unreadCount: /* @__PURE__ */ z.number() }),
+  ),
 });

@@ -31,22 +31,24 @@ export const API_ERROR_CODES = [
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** One field's failure inside an error response. */
-export const fieldErrorSchema = z.object({
-  path: z.string(),
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
+export const fieldErrorSchema = /* @__PURE__ */ z.object({
+  path: /* @__PURE__ */ z.string(),
+  code: /* @__PURE__ */ z.enum(ERROR_CODES),
+  message: /* @__PURE__ */ z.string(),
 });
 
 /**
  * Every failure the API answers with:
  * `{ "error": { "code", "message", "fields": [{ "path", "code", "message" }] } }`.
  */
-export const errorResponseSchema = z.object({
-  error: z.object({
-    code: z.enum(API_ERROR_CODES),
-    message: z.string(),
-    fields: z.array(fieldErrorSchema),
-    retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
+export const errorResponseSchema = /* @__PURE__ */ z.object({
+  error: /* @__PURE__ */ z.object({
+    code: /* @__PURE__ */ z.enum(API_ERROR_CODES),
+    message: /* @__PURE__ */ z.string(),
+    fields: /* @__PURE__ */ z.array(fieldErrorSchema),
+    retryAfterSeconds: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.nonnegative()),
+    ),
   }),
 });
 

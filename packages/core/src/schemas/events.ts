@@ -6,11 +6,12 @@ import { markSchema } from './mark';
 import { notificationSchema } from './notification';
 import { homeworkSchema, substitutionSchema } from './timetable';
 
+/* @__NO_SIDE_EFFECTS__ */
 function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {
-  return z.object({
-    id: z.string(),
-    type: z.literal(type),
-    childId: z.optional(idSchema),
+  return /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.string(),
+    type: /* @__PURE__ */ z.literal(type),
+    childId: /* @__PURE__ */ z.optional(idSchema),
     at: timestampSchema,
     data,
   });
@@ -20,19 +21,22 @@ function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {
  * A live event on the server-sent event stream at `/api/v1/events`. The SSE `event:` field is
  * the `type`, the `id:` field the `id` (for `Last-Event-ID` resume), the `data:` this JSON.
  */
-export const liveEventSchema = z.discriminatedUnion('type', [
-  event('mark.created', markSchema),
-  event('mark.updated', markSchema),
-  event('mark.deleted', z.object({ id: idSchema, childId: idSchema, subjectId: idSchema })),
-  event('homework.created', homeworkSchema),
-  event('substitution.created', substitutionSchema),
-  event('message.created', messageSchema),
-  event(
-    'message.read',
-    z.object({ threadId: idSchema, userId: idSchema, upToMessageId: idSchema }),
+export const liveEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
+  /* @__PURE__ */ event('mark.created', markSchema),
+  /* @__PURE__ */ event('mark.updated', markSchema),
+  /* @__PURE__ */ event(
+    'mark.deleted',
+    /* @__PURE__ */ z.object({ id: idSchema, childId: idSchema, subjectId: idSchema }),
   ),
-  event('notification.created', notificationSchema),
-  event('application.updated', applicationSchema),
+  /* @__PURE__ */ event('homework.created', homeworkSchema),
+  /* @__PURE__ */ event('substitution.created', substitutionSchema),
+  /* @__PURE__ */ event('message.created', messageSchema),
+  /* @__PURE__ */ event(
+    'message.read',
+    /* @__PURE__ */ z.object({ threadId: idSchema, userId: idSchema, upToMessageId: idSchema }),
+  ),
+  /* @__PURE__ */ event('notification.created', notificationSchema),
+  /* @__PURE__ */ event('application.updated', applicationSchema),
 ]);
 /** A live event. */
 export type LiveEvent = z.infer<typeof liveEventSchema>;

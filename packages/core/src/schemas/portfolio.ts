@@ -20,27 +20,27 @@ export const ACHIEVEMENT_LEVELS = [
 ] as const;
 
 /** A teacher's comment on a portfolio item. */
-export const portfolioCommentSchema = z.object({
+export const portfolioCommentSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   authorId: idSchema,
-  authorName: z.string(),
-  text: z.string(),
+  authorName: /* @__PURE__ */ z.string(),
+  text: /* @__PURE__ */ z.string(),
   createdAt: timestampSchema,
 });
 
 /** A portfolio item of a child. */
-export const portfolioItemSchema = z.object({
+export const portfolioItemSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   childId: idSchema,
-  kind: z.enum(PORTFOLIO_KINDS),
-  title: z.string(),
-  description: z.optional(z.string()),
+  kind: /* @__PURE__ */ z.enum(PORTFOLIO_KINDS),
+  title: /* @__PURE__ */ z.string(),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   date: dateSchema,
-  subjectId: z.optional(idSchema),
-  periodId: z.optional(idSchema),
-  level: z.optional(z.enum(ACHIEVEMENT_LEVELS)),
-  attachment: z.optional(attachmentSchema),
-  comments: z.array(portfolioCommentSchema),
+  subjectId: /* @__PURE__ */ z.optional(idSchema),
+  periodId: /* @__PURE__ */ z.optional(idSchema),
+  level: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(ACHIEVEMENT_LEVELS)),
+  attachment: /* @__PURE__ */ z.optional(attachmentSchema),
+  comments: /* @__PURE__ */ z.array(portfolioCommentSchema),
   createdBy: idSchema,
   createdAt: timestampSchema,
 });
@@ -48,16 +48,20 @@ export const portfolioItemSchema = z.object({
 export type PortfolioItem = z.infer<typeof portfolioItemSchema>;
 
 /** Adding a portfolio item. */
-export const portfolioInputSchema = z.object({
-  kind: z.enum(PORTFOLIO_KINDS),
-  title: textSchema(200),
-  description: z.optional(z.string().check(z.maxLength(2000))),
+export const portfolioInputSchema = /* @__PURE__ */ z.object({
+  kind: /* @__PURE__ */ z.enum(PORTFOLIO_KINDS),
+  title: /* @__PURE__ */ textSchema(200),
+  description: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(2000)),
+  ),
   date: dateSchema,
-  subjectId: z.optional(idSchema),
-  periodId: z.optional(idSchema),
-  level: z.optional(z.enum(ACHIEVEMENT_LEVELS)),
-  attachmentId: z.optional(idSchema),
+  subjectId: /* @__PURE__ */ z.optional(idSchema),
+  periodId: /* @__PURE__ */ z.optional(idSchema),
+  level: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(ACHIEVEMENT_LEVELS)),
+  attachmentId: /* @__PURE__ */ z.optional(idSchema),
 });
 
 /** A teacher comments on an item. */
-export const portfolioCommentInputSchema = z.object({ text: textSchema(2000) });
+export const portfolioCommentInputSchema = /* @__PURE__ */ z.object({
+  text: /* @__PURE__ */ textSchema(2000),
+});

@@ -13,19 +13,19 @@ import { roleSchema } from './user';
 export const TICKET_STATUSES = ['open', 'in_progress', 'answered', 'closed'] as const;
 
 /** A support ticket with its conversation. */
-export const ticketSchema = z.object({
+export const ticketSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   /** Human-facing number, e.g. `ОБР-000017`. */
-  number: z.string(),
+  number: /* @__PURE__ */ z.string(),
   authorId: idSchema,
-  subject: z.string(),
-  status: z.enum(TICKET_STATUSES),
-  messages: z.array(
-    z.object({
+  subject: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.enum(TICKET_STATUSES),
+  messages: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({
       id: idSchema,
       authorId: idSchema,
       authorRole: roleSchema,
-      text: z.string(),
+      text: /* @__PURE__ */ z.string(),
       at: timestampSchema,
     }),
   ),
@@ -36,44 +36,53 @@ export const ticketSchema = z.object({
 export type Ticket = z.infer<typeof ticketSchema>;
 
 /** Opening a ticket. */
-export const ticketInputSchema = z.object({ subject: textSchema(200), text: textSchema(4000) });
+export const ticketInputSchema = /* @__PURE__ */ z.object({
+  subject: /* @__PURE__ */ textSchema(200),
+  text: /* @__PURE__ */ textSchema(4000),
+});
 /** Replying to a ticket. */
-export const ticketReplyInputSchema = z.object({ text: textSchema(4000) });
+export const ticketReplyInputSchema = /* @__PURE__ */ z.object({
+  text: /* @__PURE__ */ textSchema(4000),
+});
 /** Changing a ticket's status (support staff). */
-export const ticketStatusInputSchema = z.object({ status: z.enum(TICKET_STATUSES) });
+export const ticketStatusInputSchema = /* @__PURE__ */ z.object({
+  status: /* @__PURE__ */ z.enum(TICKET_STATUSES),
+});
 
 /** Outcomes recorded in the audit log. */
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 
 /** One audit log entry: who, role, action, target, when, IP, outcome. */
-export const auditEntrySchema = z.object({
+export const auditEntrySchema = /* @__PURE__ */ z.object({
   id: idSchema,
   at: timestampSchema,
-  actorId: z.optional(idSchema),
-  actorRole: z.optional(roleSchema),
-  action: z.string(),
-  target: z.optional(z.string()),
-  ip: z.string(),
-  outcome: z.enum(AUDIT_OUTCOMES),
-  detail: z.optional(z.string()),
+  actorId: /* @__PURE__ */ z.optional(idSchema),
+  actorRole: /* @__PURE__ */ z.optional(roleSchema),
+  action: /* @__PURE__ */ z.string(),
+  target: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  ip: /* @__PURE__ */ z.string(),
+  outcome: /* @__PURE__ */ z.enum(AUDIT_OUTCOMES),
+  detail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 /** An audit entry. */
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** Reading the audit log. */
-export const auditQuerySchema = z
+export const auditQuerySchema = /* @__PURE__ */ z
   .object({
     ...dateRangeShape,
-    action: z.optional(z.string().check(z.maxLength(64))),
-    outcome: z.optional(z.enum(AUDIT_OUTCOMES)),
+    action: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(64)),
+    ),
+    outcome: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(AUDIT_OUTCOMES)),
     ...pageQueryShape,
   })
   .check(dateOrderCheck);
 
 /** A message the dev gateway kept instead of sending. */
-export const outboxEntrySchema = z.object({
-  to: z.string(),
-  channel: z.enum(['sms', 'email']),
-  text: z.string(),
+export const outboxEntrySchema = /* @__PURE__ */ z.object({
+  to: /* @__PURE__ */ z.string(),
+  channel: /* @__PURE__ */ z.enum(['sms', 'email']),
+  text: /* @__PURE__ */ z.string(),
   sentAt: timestampSchema,
 });

@@ -12,124 +12,142 @@ import {
 } from './common';
 
 /** A lesson replaced or changed: who teaches instead, what, why, and where. */
-export const substitutionSchema = z.object({
+export const substitutionSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   lessonId: idSchema,
   classId: idSchema,
   date: dateSchema,
-  lessonNumber: z.number().check(z.int(), z.minimum(0), z.maximum(12)),
+  lessonNumber: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(12)),
   originalTeacherId: idSchema,
-  originalTeacherName: z.string(),
+  originalTeacherName: /* @__PURE__ */ z.string(),
   substituteTeacherId: idSchema,
-  substituteTeacherName: z.string(),
-  originalSubjectName: z.string(),
+  substituteTeacherName: /* @__PURE__ */ z.string(),
+  originalSubjectName: /* @__PURE__ */ z.string(),
   subjectId: idSchema,
-  subjectName: z.string(),
-  reason: z.string(),
-  room: z.optional(z.string()),
+  subjectName: /* @__PURE__ */ z.string(),
+  reason: /* @__PURE__ */ z.string(),
+  room: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   createdAt: timestampSchema,
 });
 /** A substitution. */
 export type Substitution = z.infer<typeof substitutionSchema>;
 
 /** Homework set for a lesson. */
-export const homeworkSchema = z.object({
+export const homeworkSchema = /* @__PURE__ */ z.object({
   id: idSchema,
-  lessonId: z.optional(idSchema),
+  lessonId: /* @__PURE__ */ z.optional(idSchema),
   classId: idSchema,
   subjectId: idSchema,
-  subjectName: z.string(),
+  subjectName: /* @__PURE__ */ z.string(),
   teacherId: idSchema,
-  text: z.string(),
+  text: /* @__PURE__ */ z.string(),
   assignedDate: dateSchema,
   dueDate: dateSchema,
-  attachments: z.array(attachmentSchema),
+  attachments: /* @__PURE__ */ z.array(attachmentSchema),
 });
 /** Homework. */
 export type Homework = z.infer<typeof homeworkSchema>;
 
 /** One lesson in the timetable, with its substitution and homework if any. */
-export const lessonSchema = z.object({
+export const lessonSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   classId: idSchema,
   date: dateSchema,
-  number: z.number().check(z.int(), z.minimum(0), z.maximum(12)),
+  number: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(12)),
   startTime: timeOfDaySchema,
   endTime: timeOfDaySchema,
   subjectId: idSchema,
-  subjectName: z.string(),
+  subjectName: /* @__PURE__ */ z.string(),
   teacherId: idSchema,
-  teacherName: z.string(),
-  room: z.string(),
-  substitution: z.optional(substitutionSchema),
-  homework: z.array(homeworkSchema),
+  teacherName: /* @__PURE__ */ z.string(),
+  room: /* @__PURE__ */ z.string(),
+  substitution: /* @__PURE__ */ z.optional(substitutionSchema),
+  homework: /* @__PURE__ */ z.array(homeworkSchema),
 });
 /** A lesson. */
 export type Lesson = z.infer<typeof lessonSchema>;
 
 /** A class's timetable for one ISO week. */
-export const weekTimetableSchema = z.object({
+export const weekTimetableSchema = /* @__PURE__ */ z.object({
   classId: idSchema,
   week: isoWeekSchema,
-  days: z.array(z.object({ date: dateSchema, lessons: z.array(lessonSchema) })),
+  days: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({ date: dateSchema, lessons: /* @__PURE__ */ z.array(lessonSchema) }),
+  ),
 });
 /** A week's timetable. */
 export type WeekTimetable = z.infer<typeof weekTimetableSchema>;
 
 /** Query selecting a week. */
-export const weekQuerySchema = z.object({ week: isoWeekSchema });
+export const weekQuerySchema = /* @__PURE__ */ z.object({ week: isoWeekSchema });
 
 /** One lesson as a school admin enters it. */
-export const lessonInputSchema = z.object({
+export const lessonInputSchema = /* @__PURE__ */ z.object({
   date: dateSchema,
-  number: z.number().check(z.int(), z.minimum(0), z.maximum(12)),
+  number: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(12)),
   startTime: timeOfDaySchema,
   endTime: timeOfDaySchema,
   subjectId: idSchema,
   teacherId: idSchema,
-  room: z.string().check(z.minLength(1), z.maxLength(20)),
+  room: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(20)),
 });
 
 /** A week's lessons, replacing what the week had. */
-export const weekTimetableInputSchema = z.object({
-  lessons: z.array(lessonInputSchema).check(z.maxLength(120)),
+export const weekTimetableInputSchema = /* @__PURE__ */ z.object({
+  lessons: /* @__PURE__ */ z.array(lessonInputSchema).check(/* @__PURE__ */ z.maxLength(120)),
 });
 
 /** Substituting a lesson. */
-export const substitutionInputSchema = z.object({
+export const substitutionInputSchema = /* @__PURE__ */ z.object({
   substituteTeacherId: idSchema,
-  subjectId: z.optional(idSchema),
-  reason: textSchema(200),
-  room: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
+  subjectId: /* @__PURE__ */ z.optional(idSchema),
+  reason: /* @__PURE__ */ textSchema(200),
+  room: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(20)),
+  ),
 });
 
 /** Filtering substitution history. */
-export const substitutionQuerySchema = z.object({ ...dateRangeShape }).check(dateOrderCheck);
+export const substitutionQuerySchema = /* @__PURE__ */ z
+  .object({ ...dateRangeShape })
+  .check(dateOrderCheck);
 
 /** Setting homework. */
-export const homeworkInputSchema = z
+export const homeworkInputSchema = /* @__PURE__ */ z
   .object({
-    lessonId: z.optional(idSchema),
+    lessonId: /* @__PURE__ */ z.optional(idSchema),
     classId: idSchema,
     subjectId: idSchema,
-    text: textSchema(4000),
+    text: /* @__PURE__ */ textSchema(4000),
     assignedDate: dateSchema,
     dueDate: dateSchema,
-    attachmentIds: z._default(attachmentIdsSchema, []),
+    attachmentIds: /* @__PURE__ */ z._default(attachmentIdsSchema, []),
   })
   .check(
-    z.refine((v) => v.dueDate >= v.assignedDate, {
+    /* @__PURE__ */ z.refine((v) => v.dueDate >= v.assignedDate, {
       path: ['dueDate'],
       params: { code: 'date_order' },
     }),
   );
 
 /** Changing homework. */
-export const homeworkPatchSchema = z.object({
-  text: z.optional(textSchema(4000)),
-  dueDate: z.optional(dateSchema),
-  attachmentIds: z.optional(attachmentIdsSchema),
+export const homeworkPatchSchema = /* @__PURE__ */ z.object({
+  text: /* @__PURE__ */ z.optional(/* @__PURE__ */ textSchema(4000)),
+  dueDate: /* @__PURE__ */ z.optional(dateSchema),
+  attachmentIds: /* @__PURE__ */ z.optional(attachmentIdsSchema),
 });
 
 /** Filtering homework by due date. */
-export const homeworkQuerySchema = z.object({ ...dateRangeShape }).check(dateOrderCheck);
+export const homeworkQuerySchema = /* @__PURE__ */ z
+  .object({ ...dateRangeShape })
+  .check(dateOrderCheck);

@@ -1,0 +1,140 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCliArgs, type CliCommand, type ServeOptions } from './cli-args';
+import { CliUsageError } from './cli-error';
+
+function serveOptions(argv: string[]): ServeOptions {
+  const parsed = parseCliArgs(argv);
+  assert.equal(parsed.command, 'serve');
+  return (parsed as Extract<CliCommand, { command: 'serve' }>).options;
+}
+
+function usageError(argv: string[]): string {
+  try {
+    parseCliArgs(argv);
+  } catch (error) {
+    assert.ok(error instanceof CliUsageError, `expected a usage error, got ${String(error)}`);
+    assert.equal(error.exitCode, 2);
+    assert.doesNotMatch(error.message, /\n/, 'the message is one line');
+    return error.message;
+  }
+  assert.fail(`parsed ${JSON.stringify(argv)} without an error`);
+}
+
+describe('cli arguments', () => {
+  it('serves on 127.0.0.1:8080 with ./diary.sqlite by default', () => {
+    assert.deepEqual(serveOptions([]), {
+      port: 8080,
+      host: '127.0.0.1',
+      db: './diary.sqlite',
+      seed: null,
+      dev: false,
+      corsOrigins: [],
+      durability: 'normal',
+      log: false,
+      authRateLimit: null,
+    });
+  });
+
+  it('reads every serve flag, with or without the serve command', () => {
+    const argv = [
+      '--port=0',
+      '--host',
+      '0.0.0.0',
+      '--db',
+      '/srv/diary.sqlite',
+      '--seed',
+      'demo',
+      '--dev',
+      '--durability',
+      'full',
+      '--log',
+      '--auth-rate-limit',
+      '600',
+    ];
+    const expected: ServeOptions = {
+      port: 0,
+      host: '0.0.0.0',
+      db: '/srv/diary.sqlite',
+      seed: 'demo',
+      dev: true,
+      corsOrigins: [],
+      durability: 'full',
+      log: true,
+      authRateLimit: 600,
+    };
+    assert.deepEqual(serveOptions(argv), expected);
+    assert.deepEqual(serveOptions(['serve', ...argv]), expected);
+  });
+
+  it('collects a repeated --cors-origin', () => {
+    const options = serveOptions([
+      '--cors-origin',
+      'https://school42.example',
+      '--cors-origin=http://localhost:5173',
+    ]);
+    assert.deepEqual(options.corsOrigins, ['https://school42.example', 'http://localhost:5173']);
+  });
+
+  it('reads backup and restore with their defaults', () => {
+    assert.deepEqual(parseCliArgs(['backup', '--to', 'nightly.sqlite']), {
+      command: 'backup',
+      options: { db: './diary.sqlite', to: 'nightly.sqlite', force: false },
+    });
+    assert.deepEqual(parseCliArgs(['backup', '--to', 'b.sqlite', '--db', 'a.sqlite', '--force']), {
+      command: 'backup',
+      options: { db: 'a.sqlite', to: 'b.sqlite', force: true },
+    });
+    assert.deepEqual(parseCliArgs(['restore', '--from', 'b.sqlite']), {
+      command: 'restore',
+      options: { db: './diary.sqlite', from: 'b.sqlite' },
+    });
+  });
+
+  it('answers --help and --version before anything else', () => {
+    assert.deepEqual(parseCliArgs(['--help']), { command: 'help' });
+    assert.deepEqual(parseCliArgs(['-h']), { command: 'help' });
+    assert.deepEqual(parseCliArgs(['backup', '--help']), { command: 'help' });
+    assert.deepEqual(parseCliArgs(['--version']), { command: 'version' });
+  });
+
+  it('rejects a port out of range or not a number, naming the flag', () => {
+    for (const port of ['65536', '-1', '80.5', 'http', '']) {
+      assert.match(
+        usageError([`--port=${port}`]),
+        /^--port must be a whole number from 0 to 65535/,
+      );
+    }
+  });
+
+  it('rejects an unknown durability, seed, rate limit or origin with the accepted values', () => {
+    assert.match(
+      usageError(['--durability', 'paranoid']),
+      /--durability must be 'normal' or 'full'/,
+    );
+    assert.match(usageError(['--seed', 'prod']), /--seed must be 'demo'/);
+    assert.match(
+      usageError(['--auth-rate-limit', '0']),
+      /--auth-rate-limit must be a whole number/,
+    );
+    for (const origin of ['school42.example', 'https://school42.example/', 'https://a.example/x']) {
+      assert.match(usageError(['--cors-origin', origin]), /--cors-origin must be an origin/);
+    }
+  });
+
+  it('rejects an unknown flag or command and a flag without its value', () => {
+    assert.equal(usageError(['--prot', '80']), 'unknown flag --prot (see --help)');
+    assert.equal(usageError(['backup', '--port', '80']), 'unknown flag --port (see --help)');
+    assert.match(usageError(['start']), /unknown command 'start'/);
+    assert.match(usageError(['--port']), /^--port needs a value/);
+    assert.match(usageError(['--port', '--dev']), /^--port needs a value/);
+    assert.equal(usageError(['--dev=yes']), '--dev takes no value');
+    assert.match(usageError(['--db', '']), /--db must not be empty/);
+  });
+
+  it('asks for the file a backup or restore needs', () => {
+    assert.match(usageError(['backup']), /backup needs --to FILE/);
+    assert.match(usageError(['restore']), /restore needs --from FILE/);
+    assert.match(usageError(['restore', 'b.sqlite']), /unexpected argument 'b.sqlite'/);
+  });
+});

@@ -1,0 +1,230 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliUsageError } from './cli-error';
+
+/** How a commit reaches the disk: `full` fsyncs every commit, `normal` survives a process crash. */
+export type Durability = 'normal' | 'full';
+
+/** Options of `school-diary-server [serve]`. */
+export interface ServeOptions {
+  /** 0 picks a free port; the real one is printed. */
+  readonly port: number;
+  readonly host: string;
+  /** The SQLite file, as given (relative to the working directory). */
+  readonly db: string;
+  readonly seed: 'demo' | null;
+  readonly dev: boolean;
+  readonly corsOrigins: readonly string[];
+  readonly durability: Durability;
+  /** Log every request (pino, one JSON line each). */
+  readonly log: boolean;
+  /** Requests per minute per IP on the login/registration routes; `null` keeps the server default. */
+  readonly authRateLimit: number | null;
+}
+
+/** Options of `school-diary-server backup`. */
+export interface BackupOptions {
+  readonly db: string;
+  readonly to: string;
+  readonly force: boolean;
+}
+
+/** Options of `school-diary-server restore`. */
+export interface RestoreOptions {
+  readonly db: string;
+  readonly from: string;
+}
+
+/** What the command line asks for. */
+export type CliCommand =
+  | { readonly command: 'serve'; readonly options: ServeOptions }
+  | { readonly command: 'backup'; readonly options: BackupOptions }
+  | { readonly command: 'restore'; readonly options: RestoreOptions }
+  | { readonly command: 'help' }
+  | { readonly command: 'version' };
+
+/** The database file used when `--db` is not given. */
+export const DEFAULT_DB_FILE = './diary.sqlite';
+
+const COMMON = {
+  db: { type: 'string', default: DEFAULT_DB_FILE },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+const SERVE = {
+  ...COMMON,
+  port: { type: 'string', default: '8080' },
+  host: { type: 'string', default: '127.0.0.1' },
+  seed: { type: 'string' },
+  dev: { type: 'boolean', default: false },
+  'cors-origin': { type: 'string', multiple: true, default: [] },
+  durability: { type: 'string', default: 'normal' },
+  log: { type: 'boolean', default: false },
+  'auth-rate-limit': { type: 'string' },
+  version: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+const BACKUP = {
+  ...COMMON,
+  to: { type: 'string' },
+  force: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+const RESTORE = {
+  ...COMMON,
+  from: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * Parses the arguments after `school-diary-server` (without `node` and the script). The first
+ * argument may name a subcommand (`serve`, `backup`, `restore`); without one the server starts.
+ * Throws {@link CliUsageError} for anything it cannot run.
+ *
+ * @example
+ * parseCliArgs(['--port', '0', '--seed', 'demo', '--dev']);
+ * // { command: 'serve', options: { port: 0, seed: 'demo', dev: true, … } }
+ * parseCliArgs(['backup', '--to', 'nightly.sqlite']);
+ * // { command: 'backup', options: { db: './diary.sqlite', to: 'nightly.sqlite', force: false } }
+ */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const [first, ...rest] = argv;
+  switch (first) {
+    case 'backup':
+      return parseBackup(rest);
+    case 'restore':
+      return parseRestore(rest);
+    case 'serve':
+      return parseServe(rest);
+    default:
+      if (first !== undefined && !first.startsWith('-'))
+        throw new CliUsageError(
+          `unknown command '${first}': use serve, backup or restore (see --help)`,
+        );
+      return parseServe(argv);
+  }
+}
+
+function parseServe(args: readonly string[]): CliCommand {
+  const { values } = parse(args, SERVE);
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  return {
+    command: 'serve',
+    options: {
+      port: parsePort(values.port),
+      host: nonEmpty('--host', values.host),
+      db: nonEmpty('--db', values.db),
+      seed: parseSeed(values.seed),
+      dev: values.dev,
+      corsOrigins: values['cors-origin'].map(parseOrigin),
+      durability: parseDurability(values.durability),
+      log: values.log,
+      authRateLimit:
+        values['auth-rate-limit'] === undefined
+          ? null
+          : parseCount('--auth-rate-limit', values['auth-rate-limit']),
+    },
+  };
+}
+
+function parseBackup(args: readonly string[]): CliCommand {
+  const { values } = parse(args, BACKUP);
+  if (values.help) return { command: 'help' };
+  if (values.to === undefined)
+    throw new CliUsageError('backup needs --to FILE: where to write the copy');
+  return {
+    command: 'backup',
+    options: {
+      db: nonEmpty('--db', values.db),
+      to: nonEmpty('--to', values.to),
+      force: values.force,
+    },
+  };
+}
+
+function parseRestore(args: readonly string[]): CliCommand {
+  const { values } = parse(args, RESTORE);
+  if (values.help) return { command: 'help' };
+  if (values.from === undefined)
+    throw new CliUsageError('restore needs --from FILE: a backup made by `backup`');
+  return {
+    command: 'restore',
+    options: { db: nonEmpty('--db', values.db), from: nonEmpty('--from', values.from) },
+  };
+}
+
+/** `parseArgs` with its errors turned into one-line {@link CliUsageError}s. */
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw usageErrorFrom(error);
+  }
+}
+
+function usageErrorFrom(error: unknown): Error {
+  if (!(error instanceof Error)) return new Error(String(error));
+  if (!('code' in error)) return error;
+  const quoted = /'([^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new CliUsageError(`unknown flag ${quoted} (see --help)`);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new CliUsageError(`unexpected argument '${quoted}' (see --help)`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new CliUsageError(
+        /does not take/.test(error.message)
+          ? `${quoted} takes no value`
+          : `${quoted} needs a value, e.g. ${quoted}=VALUE`,
+      );
+    default:
+      return error;
+  }
+}
+
+function nonEmpty(flag: string, value: string): string {
+  if (value.trim() === '') throw new CliUsageError(`${flag} must not be empty`);
+  return value;
+}
+
+function parsePort(value: string): number {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535))
+    throw new CliUsageError(
+      `--port must be a whole number from 0 to 65535 (0 picks a free port), got '${value}'`,
+    );
+  return port;
+}
+
+function parseCount(flag: string, value: string): number {
+  const count = /^\d{1,9}$/.test(value) ? Number(value) : 0;
+  if (count < 1) throw new CliUsageError(`${flag} must be a whole number above 0, got '${value}'`);
+  return count;
+}
+
+function parseSeed(value: string | undefined): 'demo' | null {
+  if (value === undefined) return null;
+  if (value === 'demo') return 'demo';
+  throw new CliUsageError(`--seed must be 'demo' (the only data set), got '${value}'`);
+}
+
+function parseDurability(value: string): Durability {
+  if (value === 'normal' || value === 'full') return value;
+  throw new CliUsageError(`--durability must be 'normal' or 'full', got '${value}'`);
+}
+
+function parseOrigin(value: string): string {
+  let origin: string | null = null;
+  try {
+    origin = new URL(value).origin;
+  } catch {
+    // not a URL at all: reported below
+  }
+  if (origin === null || origin === 'null' || origin !== value)
+    throw new CliUsageError(
+      `--cors-origin must be an origin like https://school.example (scheme, host, optional port; no path or trailing slash), got '${value}'`,
+    );
+  return value;
+}

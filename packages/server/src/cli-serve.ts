@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createApp } from './app';
+import type { ServeOptions } from './cli-args';
+import { formatAccountsTable, listDemoAccounts } from './cli-demo-accounts';
+import { CliError } from './cli-error';
+import type { ServerConfig } from './config';
+import { openSqlite, type DiaryDatabase } from './db/open';
+import { seedDemo } from './seed/demo';
+
+/** A server started by {@link startServer}. */
+export interface RunningServer {
+  /** `http://127.0.0.1:8080`, with the real port when `--port 0` was asked for. */
+  readonly url: string;
+  readonly port: number;
+  readonly file: string;
+  /** Stops accepting requests, finishes the ones in flight, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (migrating it), seeds it if asked, starts listening and prints where.
+ * On failure everything opened so far is closed again.
+ *
+ * @example
+ * const command = parseCliArgs(['--port', '0', '--seed', 'demo']);
+ * if (command.command !== 'serve') throw new Error('not serve');
+ * const server = await startServer(command.options, console.log);
+ * await fetch(`${server.url}/healthz`);
+ * await server.close();
+ */
+export async function startServer(
+  options: ServeOptions,
+  print: (text: string) => void,
+): Promise<RunningServer> {
+  const file = resolve(options.db);
+  const database = await openSqlite(file, { durability: options.durability });
+  let app: FastifyInstance | undefined;
+  try {
+    const seeded = options.seed === 'demo' ? await seedDemo(database.db) : false;
+    app = (await createApp({ database, config: configOf(options), logger: options.log })).app;
+    const port = await listen(app, options);
+    const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+    print(await startupReport(database, options, { url, file, seeded }));
+    const running = app;
+    return {
+      url,
+      port,
+      file,
+      async close() {
+        await running.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+function configOf(options: ServeOptions): Partial<ServerConfig> {
+  return {
+    dev: options.dev,
+    checkResponses: options.dev,
+    corsOrigins: options.corsOrigins,
+    ...(options.authRateLimit === null ? {} : { authRateLimit: options.authRateLimit }),
+  };
+}
+
+async function listen(app: FastifyInstance, options: ServeOptions): Promise<number> {
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code === 'EADDRINUSE')
+      throw new CliError(
+        `port ${options.port} on ${options.host} is in use: stop what holds it or pick another with --port`,
+        'port_in_use',
+      );
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new CliError(
+        `cannot listen on --host ${options.host}: not an address of this machine (try 127.0.0.1 or 0.0.0.0)`,
+        'bad_host',
+      );
+    throw error;
+  }
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : options.port;
+}
+
+async function startupReport(
+  database: DiaryDatabase,
+  options: ServeOptions,
+  at: { url: string; file: string; seeded: boolean },
+): Promise<string> {
+  const everywhere = options.host === '0.0.0.0' || options.host === '::';
+  const lines = [
+    `School Diary server listening on ${at.url}${everywhere ? ' (every network interface)' : ''}`,
+    `  Database:   ${at.file} (durability ${options.durability})`,
+    options.dev
+      ? '  Dev mode:   on: GET /api/v1/dev/outbox shows the SMS codes sent (never use in production)'
+      : '  Dev mode:   off',
+  ];
+  if (options.corsOrigins.length) lines.push(`  CORS:       ${options.corsOrigins.join(', ')}`);
+  if (options.seed === 'demo') {
+    lines.push(
+      `  Demo world: ${at.seeded ? 'loaded now' : 'already in the database'}; its accounts:`,
+      '',
+      formatAccountsTable(await listDemoAccounts(database.db)).replace(/^/gm, '    '),
+      '',
+    );
+  }
+  lines.push('Press Ctrl+C to stop.');
+  return lines.join('\n');
+}

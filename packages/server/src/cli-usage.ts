@@ -1,0 +1,35 @@
+/** The text of `school-diary-server --help`. */
+export const USAGE = `Usage: school-diary-server [serve] [options]
+       school-diary-server backup --to FILE [--db FILE] [--force]
+       school-diary-server restore --from FILE [--db FILE]
+
+The School Diary reference API server over an embedded SQLite database.
+
+serve (the default)
+  --port N              port to listen on (default 8080; 0 picks a free port)
+  --host HOST           address to bind (default 127.0.0.1, this machine only;
+                        0.0.0.0 listens on every interface, e.g. in a container)
+  --db FILE             SQLite database file (default ./diary.sqlite; created if missing)
+  --seed demo           load the demo school world once (idempotent) and list its accounts
+  --dev                 dev mode: GET /api/v1/dev/outbox shows the SMS codes sent,
+                        responses are checked against the contract
+  --cors-origin ORIGIN  allow a site to call the API from the browser (repeatable),
+                        e.g. --cors-origin https://school42.example
+  --durability MODE     normal (default: survives a process crash) or full
+                        (fsync on every commit: survives power loss, slower writes)
+  --auth-rate-limit N   requests per minute per IP on login/registration (default 30)
+  --log                 log every request (one JSON line each)
+  --version             print the version
+  -h, --help            print this help
+
+backup   online copy of the database while the server may be serving
+  --to FILE             where to write the copy (refuses to overwrite it without --force)
+  --db FILE             the database to copy (default ./diary.sqlite)
+  --force               replace FILE if it exists
+
+restore  replace the database with a backup; the server must be stopped
+  --from FILE           a backup made by \`backup\` (checked before anything is replaced)
+  --db FILE             the database to replace (default ./diary.sqlite)
+
+Exit codes: 0 success, 1 failure, 2 bad command line.
+`;

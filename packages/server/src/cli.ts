@@ -1,0 +1,90 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseCliArgs, type ServeOptions } from './cli-args';
+import { backupDatabase, describeBackup } from './cli-backup';
+import { CliError } from './cli-error';
+import { describeRestore, restoreDatabase } from './cli-restore';
+import { startServer } from './cli-serve';
+import { USAGE } from './cli-usage';
+
+/** Where the CLI writes, and what stops a running server; tests pass their own. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Stops `serve`; by default SIGINT or SIGTERM. */
+  readonly stop?: Promise<unknown>;
+}
+
+const consoleIo: CliIo = { out: (t) => console.log(t), err: (t) => console.error(t) };
+
+/**
+ * Runs `school-diary-server` with the arguments after the script name and resolves to the exit
+ * code: 0 done, 1 failed, 2 bad command line. `serve` resolves once the server has shut down.
+ * Errors are printed as one line, never as a stack trace.
+ *
+ * @example
+ * process.exitCode = await main(['backup', '--to', 'nightly.sqlite']);
+ */
+export async function main(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
+  try {
+    const command = parseCliArgs(argv);
+    switch (command.command) {
+      case 'help':
+        io.out(USAGE);
+        return 0;
+      case 'version':
+        io.out(version());
+        return 0;
+      case 'backup':
+        io.out(describeBackup(await backupDatabase(command.options)));
+        return 0;
+      case 'restore':
+        io.out(describeRestore(restoreDatabase(command.options)));
+        return 0;
+      case 'serve':
+        return await serve(command.options, io);
+    }
+  } catch (error) {
+    io.err(`school-diary-server: ${error instanceof Error ? error.message : String(error)}`);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}
+
+async function serve(options: ServeOptions, io: CliIo): Promise<number> {
+  const server = await startServer(options, io.out);
+  const reason = await (io.stop ?? shutdownSignal());
+  io.out(`${typeof reason === 'string' ? reason : 'Stop'} received: shutting down.`);
+  await server.close();
+  io.out('Stopped.');
+  return 0;
+}
+
+/** The first SIGINT or SIGTERM; later ones are ignored so a shutdown in progress can finish. */
+function shutdownSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const handler = (signal: NodeJS.Signals) => resolve(signal);
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+  });
+}
+
+/** The version of this package, read from its package.json (one level above src/ and dist/). */
+function version(): string {
+  const pkg: unknown = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  );
+  const value = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? pkg.version : null;
+  return typeof value === 'string' ? value : 'unknown';
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));
