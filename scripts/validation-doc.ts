@@ -1,6 +1,13 @@
 // Writes docs/validation.md from core's rules and message catalogue (one source for both).
 import { writeFileSync } from 'node:fs';
-import { API_ERROR_CODES, ERROR_CODES, apiErrorMessage, errorMessage, fieldsWithMessages, hasFieldMessage } from '@school-diary/core';
+import {
+  API_ERROR_CODES,
+  ERROR_CODES,
+  apiErrorMessage,
+  errorMessage,
+  fieldsWithMessages,
+  hasFieldMessage,
+} from '@school-diary/core';
 
 const root = new URL('..', import.meta.url).pathname;
 const esc = (s: string) => s.replace(/\|/g, '\\|');
@@ -24,7 +31,7 @@ lines.push(
   '| `email` | one `@`, a dot in the domain, no spaces, up to 254 characters; Cyrillic domains allowed. |',
   '| `passport` | series 4 digits and number 6 digits: `45 12 345678`, `4512 345678` or `4512345678`. |',
   '| `birthCertificate` | Roman-numeral series in Latin letters, two Cyrillic capitals, six digits: `IV-АБ 123456`; Cyrillic look-alikes in the Roman part are corrected. |',
-  '| `schoolCode`, `rosterId` | the school\'s registry code (6–12 digits) and the student\'s roster id in that school (4–20 Latin letters, digits, hyphens). |',
+  "| `schoolCode`, `rosterId` | the school's registry code (6–12 digits) and the student's roster id in that school (4–20 Latin letters, digits, hyphens). |",
   '| `password` | 8–128 characters with at least one letter and one digit. |',
   '| `code` | a six-digit one-time code; spaces and hyphens are ignored. |',
   '',
@@ -37,16 +44,22 @@ for (const field of fieldsWithMessages()) {
   for (const code of ERROR_CODES) {
     if (!hasFieldMessage(field, code)) continue;
     const params = { minimum: 'N', maximum: 'N' };
-    lines.push(`| \`${field}\` | \`${code}\` | ${esc(errorMessage(code, { field, params }))} | ${esc(errorMessage(code, { field, lang: 'en', params }))} |`);
+    lines.push(
+      `| \`${field}\` | \`${code}\` | ${esc(errorMessage(code, { field, params }))} | ${esc(errorMessage(code, { field, lang: 'en', params }))} |`,
+    );
   }
 }
 lines.push('', '## Generic messages (any other field)', '', '| code | ru | en |', '|---|---|---|');
 for (const code of ERROR_CODES) {
-  lines.push(`| \`${code}\` | ${esc(errorMessage(code))} | ${esc(errorMessage(code, { lang: 'en' }))} |`);
+  lines.push(
+    `| \`${code}\` | ${esc(errorMessage(code))} | ${esc(errorMessage(code, { lang: 'en' }))} |`,
+  );
 }
 lines.push('', '## Request-level errors (`error.code`)', '', '| code | ru | en |', '|---|---|---|');
 for (const code of API_ERROR_CODES) {
-  lines.push(`| \`${code}\` | ${esc(apiErrorMessage(code))} | ${esc(apiErrorMessage(code, { lang: 'en' }))} |`);
+  lines.push(
+    `| \`${code}\` | ${esc(apiErrorMessage(code))} | ${esc(apiErrorMessage(code, { lang: 'en' }))} |`,
+  );
 }
 writeFileSync(`${root}docs/validation.md`, lines.join('\n') + '\n');
 console.log('docs/validation.md written');
