@@ -7,12 +7,14 @@ import { systemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import type { DiaryDatabase } from './db/open';
 import { ApiError } from './http/api-error';
-import { installErrorHandling } from './http/error-handler';
+import { errorBody, installErrorHandling, sendError } from './http/error-handler';
 import { registerRoutes } from './http/register-routes';
+import { registerUploads } from './http/uploads';
 import { randomIds, type IdGenerator } from './ids';
 import { createHandlers } from './routes';
 import { AuditLog } from './services/audit';
 import type { Services } from './services/context';
+import { defaultStorageDir } from './services/file-store';
 import { OutboxGateway, type MessageGateway } from './services/gateway';
 import { LiveEvents } from './services/live-events';
 import { newOneTimeCode, newSecret } from './services/secrets';
@@ -65,7 +67,11 @@ async function loadSecret(
 
 /** Builds the diary API server over an open database. Call `app.listen()` to serve. */
 export async function createApp(options: AppOptions): Promise<DiaryApp> {
-  const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const config: ServerConfig = {
+    ...DEFAULT_CONFIG,
+    ...options.config,
+    storageDir: options.config?.storageDir ?? defaultStorageDir(options.database.sqlite.name),
+  };
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const db = options.database.db;
@@ -85,6 +91,15 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
     bodyLimit: config.bodyLimit,
     trustProxy: false,
+    // Errors raised before routing (bad URLs, malformed HTTP) still answer in the API's shape.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+    clientErrorHandler: (_error, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const body = JSON.stringify(errorBody(new ApiError(400, 'validation_failed'), 'ru'));
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   });
   installErrorHandling(app);
   await app.register(helmet, {
@@ -114,6 +129,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
         retryAfterSeconds: Math.ceil(context.ttl / 1000),
       }),
   });
+  await registerUploads(app, services);
 
   const openapi = JSON.stringify(buildOpenApiDocument({ includeDev: config.dev }));
   app.get('/api/v1/openapi.json', (_request, reply) =>

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import type { ErrorResponse } from '@school-diary/core';
 import { startTestServer, type TestServer } from '../testing/harness';
 
@@ -59,6 +60,26 @@ describe('HTTP surface', () => {
   it('rejects a body that is not an object', async () => {
     const res = await server.call<ErrorResponse>('POST', '/api/v1/auth/login', { body: ['a'] });
     assert.equal(res.status, 400);
+  });
+
+  it('answers a malformed request line and a bad percent-encoding in the error shape', async () => {
+    const { port } = new URL(server.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          Buffer.from('GET /api/v1/schools?q=лицей HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8'),
+        );
+      });
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString('utf8')));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    assert.match(raw, /^HTTP\/1\.1 400/);
+    assert.match(raw, /"code":"validation_failed"/);
+    const badEncoding = await server.call<ErrorResponse>('GET', '/api/v1/children/%E0%A4%A');
+    assert.ok([400, 404].includes(badEncoding.status));
+    assert.ok(badEncoding.body.error.code);
   });
 
   it('sends security headers', async () => {
