@@ -7,8 +7,12 @@ import { systemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import type { DiaryDatabase } from './db/open';
 import { ApiError } from './http/api-error';
+import { createReadCache } from './http/cached-reply';
+import { CACHED_ROUTES } from './http/cached-routes';
 import { errorBody, installErrorHandling, sendError } from './http/error-handler';
+import { installLifecycle } from './http/lifecycle';
 import { registerRoutes } from './http/register-routes';
+import { acceptStreamToken, logSafeRequest } from './http/stream-token';
 import { registerUploads } from './http/uploads';
 import { randomIds, type IdGenerator } from './ids';
 import { createHandlers } from './routes';
@@ -88,7 +92,13 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   };
 
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          redact: ['req.headers.authorization'],
+          serializers: { req: logSafeRequest },
+        }
+      : false,
     bodyLimit: config.bodyLimit,
     trustProxy: false,
     // Errors raised before routing (bad URLs, malformed HTTP) still answer in the API's shape.
@@ -102,6 +112,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     },
   });
   installErrorHandling(app);
+  installLifecycle(app, services);
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
@@ -139,10 +150,11 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
 
   const routes = registerRoutes(app, {
     handlers: createHandlers(services),
-    authenticate: createAuthenticate(services),
+    authenticate: acceptStreamToken(createAuthenticate(services)),
     dev: config.dev,
     checkResponses: config.checkResponses,
     rateLimit: { max: config.authRateLimit, timeWindow: 60_000 },
+    readCache: createReadCache(services, CACHED_ROUTES),
   });
   return { app, services, routes };
 }

@@ -7,6 +7,7 @@ import { CliError } from './cli-error';
 import type { ServerConfig } from './config';
 import { openSqlite, type DiaryDatabase } from './db/open';
 import { seedDemo } from './seed/demo';
+import { defaultStorageDir } from './services/file-store';
 
 /** A server started by {@link startServer}. */
 export interface RunningServer {
@@ -64,6 +65,7 @@ function configOf(options: ServeOptions): Partial<ServerConfig> {
     dev: options.dev,
     checkResponses: options.dev,
     corsOrigins: options.corsOrigins,
+    storageDir: defaultStorageDir(resolve(options.db)),
     ...(options.authRateLimit === null ? {} : { authRateLimit: options.authRateLimit }),
   };
 }

@@ -25,6 +25,15 @@ export interface ServerConfig {
   readonly authRateLimit: number;
   /** Secret for hashing one-time codes (HMAC); generated and kept in the database when absent. */
   readonly secret?: string;
+  /** Directory of uploaded files; by default `files/` beside the database file. */
+  readonly storageDir?: string;
+  /** Seconds between `: ping` comments on a live-event stream (proxies drop silent connections). */
+  readonly heartbeatSeconds: number;
+  /** Seconds between checks whether a weekly or monthly mark digest is due; 0 turns digests off. */
+  readonly digestCheckSeconds: number;
+  /** Bounds of the in-memory cache of serialised diary reads (entries and bytes); 0 turns it off. */
+  readonly readCacheEntries: number;
+  readonly readCacheBytes: number;
 }
 
 /** Production defaults. */
@@ -45,4 +54,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   ipFailureWindow: 15 * 60,
   ipBlockDuration: 60 * 60,
   authRateLimit: 30,
+  heartbeatSeconds: 15,
+  digestCheckSeconds: 3600,
+  readCacheEntries: 5000,
+  readCacheBytes: 64 * 1024 * 1024,
 };

@@ -1,4 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { journalMigration } from './migrations/003-journal';
+import { chatMigration } from './migrations/004-chat';
+import { notificationsMigration } from './migrations/005-notifications';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -279,6 +282,9 @@ const events: Migration = {
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001_identity': identity,
   '002_events': events,
+  '003_journal': journalMigration,
+  '004_chat': chatMigration,
+  '005_notifications': notificationsMigration,
   // next: '003_…' (keep the numbers unique and increasing)
 };
 

@@ -167,6 +167,188 @@ export interface Database {
     at: string;
   };
   versions: { scope: string; version: number };
+  school_years: {
+    id: string;
+    school_id: string;
+    /** `2026/2027`. */
+    name: string;
+    start_date: string;
+    end_date: string;
+    period_kind: string;
+  };
+  periods: {
+    id: string;
+    school_year_id: string;
+    kind: string;
+    number: number;
+    name: string;
+    start_date: string;
+    end_date: string;
+  };
+  lessons: {
+    id: string;
+    class_id: string;
+    date: string;
+    number: number;
+    start_time: string;
+    end_time: string;
+    subject_id: string;
+    teacher_id: string;
+    room: string;
+  };
+  substitutions: {
+    id: string;
+    lesson_id: string;
+    substitute_teacher_id: string;
+    subject_id: string;
+    reason: string;
+    room: string | null;
+    created_by: string;
+    created_at: string;
+  };
+  homework: {
+    id: string;
+    lesson_id: string | null;
+    class_id: string;
+    subject_id: string;
+    teacher_id: string;
+    text: string;
+    assigned_date: string;
+    due_date: string;
+    created_at: string;
+    updated_at: string;
+  };
+  /** `attachment_id` names an `attachments` row (no foreign key: the tables come from two migrations). */
+  homework_attachments: { homework_id: string; attachment_id: string; position: number };
+  attendance: {
+    id: string;
+    lesson_id: string;
+    child_id: string;
+    /** The lesson's date, kept for the child+date index. */
+    date: string;
+    status: string;
+    reason: string | null;
+    minutes_late: number | null;
+    recorded_by: string;
+    recorded_at: string;
+  };
+  marks: {
+    id: string;
+    child_id: string;
+    subject_id: string;
+    teacher_id: string;
+    lesson_id: string | null;
+    /** `1`–`5`, `pass` or `fail`. */
+    value: string;
+    weight: number;
+    kind: string;
+    date: string;
+    comment: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  final_marks: {
+    id: string;
+    child_id: string;
+    subject_id: string;
+    period_id: string;
+    value: string;
+    teacher_id: string;
+    updated_at: string;
+  };
+  /** `subject_id` null: the threshold applies to every subject. */
+  thresholds: {
+    id: string;
+    parent_id: string;
+    child_id: string;
+    subject_id: string | null;
+    threshold: number;
+    created_at: string;
+  };
+  threads: {
+    id: string;
+    child_id: string;
+    teacher_id: string;
+    participant_id: string;
+    subject_id: string | null;
+    title: string;
+    created_at: string;
+    last_message_at: string | null;
+  };
+  /** `id` is chosen by the client and unique per author; `seq` orders a thread and pages it. */
+  messages: {
+    seq: Generated<number>;
+    id: string;
+    thread_id: string;
+    author_id: string;
+    author_role: string;
+    text: string;
+    sent_at: string;
+  };
+  message_reads: { message_seq: number; user_id: string; read_at: string };
+  attachments: {
+    id: string;
+    owner_id: string;
+    name: string;
+    size: number;
+    content_type: string;
+    sha256: string;
+    storage_path: string;
+    created_at: string;
+    attached_to: string | null;
+  };
+  message_attachments: { message_seq: number; attachment_id: string; position: number };
+  portfolio_items: {
+    id: string;
+    child_id: string;
+    kind: string;
+    title: string;
+    description: string | null;
+    date: string;
+    subject_id: string | null;
+    period_id: string | null;
+    level: string | null;
+    attachment_id: string | null;
+    created_by: string;
+    created_at: string;
+  };
+  portfolio_comments: {
+    id: string;
+    item_id: string;
+    author_id: string;
+    text: string;
+    created_at: string;
+  };
+  news: {
+    id: string;
+    school_id: string;
+    kind: string;
+    title: string;
+    body: string;
+    event_date: string | null;
+    location: string | null;
+    author_id: string;
+    published_at: string;
+  };
+  journal_notes: {
+    id: string;
+    child_id: string;
+    author_id: string;
+    date: string;
+    kind: string;
+    text: string;
+    plan: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  notification_settings: {
+    user_id: string;
+    kind: string;
+    in_app: number;
+    sms: number;
+    email: number;
+  };
+  digest_settings: { user_id: string; period: string };
   tickets: {
     id: string;
     number: string;

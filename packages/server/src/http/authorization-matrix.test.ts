@@ -2,6 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildPath, routes, type RouteSpec } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
+import { createChatFixtures, type ChatFixtures } from '../testing/chat-fixtures';
+import { createJournalFixtures, type JournalFixtures } from '../testing/journal-fixtures';
 import { startTestServer, type TestServer } from '../testing/harness';
 
 /** Who calls: nobody, the owning family, a stranger family, staff of the school, staff elsewhere. */
@@ -37,6 +39,19 @@ const parentsAndAdmins: Expect = { anon: 401, owner: 'ok', stranger: 'ok', stude
 const ownerOrSchoolAdmin: Expect = { ...parentsAndAdmins, stranger: 404, otherAdmin: 404 };
 const authorOrSchoolAdmin: Expect = { anon: 401, owner: 'ok', stranger: 404, student: 404, teacher: 404, otherTeacher: 404, admin: 'ok', otherAdmin: 404 };
 const ownerOnly: Expect = { anon: 401, owner: 'ok', stranger: 404, student: 404, teacher: 404, otherTeacher: 404, admin: 404, otherAdmin: 404 };
+const chatUsers: Expect = { anon: 401, owner: 'ok', stranger: 'ok', student: 'ok', teacher: 'ok', otherTeacher: 'ok', admin: 403, otherAdmin: 403 };
+const threadMembers: Expect = { ...chatUsers, stranger: 404, student: 404, otherTeacher: 404 };
+const membersOfSchool: Expect = { anon: 401, owner: 'ok', stranger: 404, student: 'ok', teacher: 'ok', otherTeacher: 404, admin: 'ok', otherAdmin: 404 };
+const teacherOfClass: Expect = { anon: 401, owner: 403, stranger: 403, student: 403, teacher: 'ok', otherTeacher: 404, admin: 403, otherAdmin: 403 };
+const seesClass: Expect = anyoneWhoSeesChild;
+
+/**
+ * Routes whose answer is not a request/response the matrix can read: `events.stream` stays open
+ * until the client leaves (the matrix would wait forever on each allowed call). Its access — a
+ * stream only for a signed-in user, of only their own events, 401 without or with a bad token —
+ * is tested in routes/events.test.ts.
+ */
+const TESTED_ELSEWHERE = new Set(['events.stream']);
 
 interface Case {
   readonly route: RouteSpec;
@@ -50,6 +65,10 @@ const child = { childId: DEMO.children.maria.id };
 let ticketId = '';
 let notificationId = '';
 let phoneSeq = 0;
+let chat: ChatFixtures = { threadId: '', messageId: '', attachmentId: '', itemId: '', newsId: '', noteId: '' };
+let journal: JournalFixtures = { markId: '', homeworkId: '', thresholdId: '', lessonId: '' };
+const c5a = { classId: DEMO.classes.c5a.id };
+const mark = () => ({ childId: DEMO.children.maria.id, subjectId: 'sub_42_math', value: 5, kind: 'oral', date: '2026-11-24' });
 
 const cases = (): Record<string, Case> => ({
   'auth.me': { route: routes.auth.me, expect: signedIn },
@@ -86,6 +105,52 @@ const cases = (): Record<string, Case> => ({
   'notifications.list': { route: routes.notifications.list, expect: signedIn },
   'notifications.markRead': { route: routes.notifications.markRead, expect: ownerOnly, params: { notificationId } },
   'notifications.markAllRead': { route: routes.notifications.markAllRead, expect: signedIn },
+  'notifications.settings': { route: routes.notifications.settings, expect: signedIn },
+  'notifications.updateSettings': { route: routes.notifications.updateSettings, expect: signedIn, body: () => ({ kinds: { news: { email: false } } }) },
+  'threads.list': { route: routes.threads.list, expect: chatUsers },
+  'threads.unread': { route: routes.threads.unread, expect: chatUsers },
+  'threads.create': { route: routes.threads.create, expect: familyOfChild, body: () => ({ childId: DEMO.children.maria.id, teacherId: U.teacherMath.id }) },
+  'threads.messages': { route: routes.threads.messages, expect: threadMembers, params: { threadId: chat.threadId } },
+  'threads.send': { route: routes.threads.send, expect: threadMembers, params: { threadId: chat.threadId }, body: (actor) => ({ id: `msg_matrix_${actor}`, text: 'Добрый день' }) },
+  'threads.read': { route: routes.threads.read, expect: threadMembers, params: { threadId: chat.threadId }, body: () => ({ upToMessageId: chat.messageId }) },
+  'attachments.upload': { route: routes.attachments.upload, expect: signedIn },
+  'attachments.download': { route: routes.attachments.download, expect: { ...threadMembers, admin: 404, otherAdmin: 404 }, params: { attachmentId: chat.attachmentId } },
+  'portfolio.list': { route: routes.portfolio.list, expect: anyoneWhoSeesChild, params: child },
+  'portfolio.create': { route: routes.portfolio.create, expect: { ...anyoneWhoSeesChild, admin: 403, otherAdmin: 403 }, params: child, body: () => ({ kind: 'work', title: 'Рисунок', date: '2026-11-20' }) },
+  'portfolio.comment': { route: routes.portfolio.comment, expect: { ...staffOfClass, admin: 403, otherAdmin: 403 }, params: { itemId: chat.itemId }, body: () => ({ text: 'Молодец' }) },
+  'portfolio.remove': { route: routes.portfolio.remove, expect: { anon: 401, owner: 'ok', stranger: 404, student: 403, teacher: 404, otherTeacher: 404, admin: 403, otherAdmin: 403 }, params: { itemId: chat.itemId } },
+  'news.list': { route: routes.news.list, expect: membersOfSchool, params: { schoolId: DEMO.schools.school42.id } },
+  'news.publish': { route: routes.news.publish, expect: adminOfSchool, params: { schoolId: DEMO.schools.school42.id }, body: () => ({ kind: 'news', title: 'Новость', body: 'Текст' }) },
+  'news.remove': { route: routes.news.remove, expect: adminOfSchool, params: { newsId: chat.newsId } },
+  'notes.list': { route: routes.notes.list, expect: ownerParentOnly, params: child },
+  'notes.create': { route: routes.notes.create, expect: ownerParentOnly, params: child, body: () => ({ date: '2026-11-20', kind: 'success', text: 'Заметка' }) },
+  'notes.update': { route: routes.notes.update, expect: ownerParentOnly, params: { noteId: chat.noteId }, body: () => ({ text: 'Исправлено' }) },
+  'notes.remove': { route: routes.notes.remove, expect: ownerParentOnly, params: { noteId: chat.noteId } },
+  'children.periods': { route: routes.children.periods, expect: anyoneWhoSeesChild, params: child },
+  'classes.marks': { route: routes.classes.marks, expect: staffOfClass, params: c5a, query: { subjectId: 'sub_42_math' } },
+  'grades.list': { route: routes.grades.list, expect: anyoneWhoSeesChild, params: child },
+  'grades.summary': { route: routes.grades.summary, expect: anyoneWhoSeesChild, params: child },
+  'grades.comparison': { route: routes.grades.comparison, expect: familyOfChild, params: child },
+  'grades.csv': { route: routes.grades.csv, expect: familyOfChild, params: child, query: { delimiter: ';' } },
+  'grades.finalMarks': { route: routes.grades.finalMarks, expect: anyoneWhoSeesChild, params: child },
+  'grades.create': { route: routes.grades.create, expect: teacherOfClass, body: () => mark() },
+  'grades.update': { route: routes.grades.update, expect: teacherOfClass, params: { markId: journal.markId }, body: () => ({ value: 4 }) },
+  'grades.remove': { route: routes.grades.remove, expect: teacherOfClass, params: { markId: journal.markId } },
+  'grades.setFinal': { route: routes.grades.setFinal, expect: teacherOfClass, body: () => ({ childId: DEMO.children.maria.id, subjectId: 'sub_42_math', periodId: 'per_42_2026_q2', value: 5 }) },
+  'thresholds.list': { route: routes.thresholds.list, expect: ownerParentOnly, params: child },
+  'thresholds.set': { route: routes.thresholds.set, expect: ownerParentOnly, params: child, body: () => ({ subjectId: 'sub_42_math', threshold: 3.5 }) },
+  'thresholds.remove': { route: routes.thresholds.remove, expect: ownerParentOnly, params: { ...child, thresholdId: journal.thresholdId } },
+  'schedule.week': { route: routes.schedule.week, expect: seesClass, params: c5a, query: { week: '2026-W48' } },
+  'schedule.setWeek': { route: routes.schedule.setWeek, expect: adminOfSchool, params: c5a, query: { week: '2027-W20' }, body: () => ({ lessons: [] }) },
+  'schedule.substitute': { route: routes.schedule.substitute, expect: adminOfSchool, params: { lessonId: journal.lessonId }, body: () => ({ substituteTeacherId: U.teacherRussian.id, reason: 'Болезнь учителя' }) },
+  'schedule.cancelSubstitution': { route: routes.schedule.cancelSubstitution, expect: adminOfSchool, params: { lessonId: journal.lessonId } },
+  'schedule.substitutions': { route: routes.schedule.substitutions, expect: seesClass, params: c5a },
+  'homework.list': { route: routes.homework.list, expect: anyoneWhoSeesChild, params: child },
+  'homework.create': { route: routes.homework.create, expect: teacherOfClass, body: () => ({ classId: DEMO.classes.c5a.id, subjectId: 'sub_42_math', text: '№ 1', assignedDate: '2026-11-24', dueDate: '2026-11-25' }) },
+  'homework.update': { route: routes.homework.update, expect: teacherOfClass, params: { homeworkId: journal.homeworkId }, body: () => ({ text: '№ 2' }) },
+  'homework.remove': { route: routes.homework.remove, expect: teacherOfClass, params: { homeworkId: journal.homeworkId } },
+  'attendance.list': { route: routes.attendance.list, expect: anyoneWhoSeesChild, params: child },
+  'attendance.record': { route: routes.attendance.record, expect: teacherOfClass, params: { lessonId: journal.lessonId }, body: () => ({ entries: [{ childId: DEMO.children.maria.id, status: 'present' }] }) },
   'dev.outbox': { route: routes.dev.outbox, expect: everyone },
 });
 
@@ -103,12 +168,14 @@ describe('authorization matrix: every route as every role, owner and stranger', 
     const feed = await server.call<{ items: { id: string }[] }>('GET', '/api/v1/notifications', { token: owner });
     notificationId = feed.body.items[0]?.id ?? '';
     assert.ok(ticketId && notificationId, 'fixtures for owner-only routes');
+    chat = await createChatFixtures(server, { owner, admin: tokens.get('admin') });
+    journal = await createJournalFixtures(server, { owner });
   });
   after(() => server.close());
 
   it('lists every registered route', () => {
     const covered = new Set(Object.keys(cases()));
-    const missing = server.diary.routes.filter((id) => !covered.has(id) && !id.startsWith('auth.'));
+    const missing = server.diary.routes.filter((id) => !covered.has(id) && !id.startsWith('auth.') && !TESTED_ELSEWHERE.has(id));
     assert.deepEqual(missing, [], 'each registered route needs a row in the matrix');
   });
 

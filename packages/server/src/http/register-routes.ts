@@ -43,6 +43,18 @@ export type Handlers = {
 /** Resolves the bearer token of a request to a user, or null. Throws 401 for a bad token. */
 export type Authenticate = (request: FastifyRequest) => Promise<AuthUser | null>;
 
+/**
+ * Serves one cached read: authorises, then answers from the read cache or runs `compute` (the
+ * handler, serialised) and keeps its JSON. See `cached-reply.ts`.
+ */
+export type CachedRead = (
+  ctx: RequestContext<RouteSpec>,
+  compute: () => Promise<string>,
+) => Promise<FastifyReply>;
+
+/** The cached read of a route (`group.name`), or undefined when the route is not cached. */
+export type ReadCacheLookup = (id: string) => CachedRead | undefined;
+
 /** Options of {@link registerRoutes}. */
 export interface RegisterOptions {
   readonly handlers: Handlers;
@@ -51,6 +63,8 @@ export interface RegisterOptions {
   readonly checkResponses: boolean;
   /** Route config for rate-limited buckets. */
   readonly rateLimit?: { max: number; timeWindow: number };
+  /** Reads served through the read cache (ETag, 304, kept JSON). */
+  readonly readCache?: ReadCacheLookup;
 }
 
 function parse(schema: RouteSpec['body'], input: unknown, lang: Lang, prefix: string): unknown {
@@ -81,7 +95,9 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
     )[group]?.[name];
     if (!handler) continue;
     if (route.devOnly && !options.dev) continue;
-    registered.push(`${group}.${name}`);
+    const id = `${group}.${name}`;
+    const cached = options.readCache?.(id);
+    registered.push(id);
     app.route({
       method: route.method,
       url: toFastifyPath(route.path),
@@ -104,9 +120,14 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
           request,
           reply,
         } as RequestContext<RouteSpec>;
+        if (cached) {
+          return cached(ctx, async () =>
+            serialise(route, await handler(ctx), reply, options.checkResponses, id),
+          );
+        }
         const result = await handler(ctx);
         if (result === REPLY_SENT) return reply;
-        return send(route, result, reply, options.checkResponses, `${group}.${name}`);
+        return send(route, result, reply, options.checkResponses, id);
       },
     });
   }
@@ -129,18 +150,29 @@ function send(
         .code(status)
         .type('text/csv; charset=utf-8')
         .send(result as string);
-    default: {
-      if (check && route.response) {
-        const checked = validate(route.response, result, 'en');
-        if (!checked.ok) {
-          reply.log.error({ route: id, errors: checked.errors }, 'response breaks the contract');
-          throw new Error(`Response of ${id} breaks its schema: ${JSON.stringify(checked.errors)}`);
-        }
-      }
+    default:
       return reply
         .code(status)
         .type('application/json; charset=utf-8')
-        .send(JSON.stringify(result));
+        .send(serialise(route, result, reply, check, id));
+  }
+}
+
+/** A JSON response's text, checked against its schema when `check` is on. */
+function serialise(
+  route: RouteSpec,
+  result: unknown,
+  reply: FastifyReply,
+  check: boolean,
+  id: string,
+): string {
+  if (result === REPLY_SENT) throw new Error(`${id} wrote its own reply but is a cached JSON read`);
+  if (check && route.response) {
+    const checked = validate(route.response, result, 'en');
+    if (!checked.ok) {
+      reply.log.error({ route: id, errors: checked.errors }, 'response breaks the contract');
+      throw new Error(`Response of ${id} breaks its schema: ${JSON.stringify(checked.errors)}`);
     }
   }
+  return JSON.stringify(result);
 }

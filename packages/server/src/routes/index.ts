@@ -2,13 +2,25 @@ import type { Handlers } from '../http/register-routes';
 import type { Services } from '../services/context';
 import { adminHandlers } from './admin';
 import { applicationsHandlers } from './applications';
+import { attachmentsHandlers } from './attachments';
+import { attendanceHandlers } from './attendance';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { childrenHandlers } from './children';
 import { devHandlers } from './dev';
+import { eventsHandlers } from './events';
+import { classMarksHandlers, gradesHandlers, thresholdsHandlers } from './grades';
+import { homeworkHandlers } from './homework';
+import { newsHandlers } from './news';
+import { notesHandlers } from './notes';
+import { notificationSettingsHandlers } from './notification-settings';
 import { notificationsHandlers } from './notifications';
+import { periodHandlers } from './periods';
+import { portfolioHandlers } from './portfolio';
+import { scheduleHandlers } from './schedule';
 import { classesHandlers, schoolsHandlers } from './schools';
 import { supportHandlers } from './support';
+import { threadsHandlers } from './threads';
 
 /** Every handler of the server, by route-table group. */
 export function createHandlers(s: Services): Handlers {
@@ -16,12 +28,23 @@ export function createHandlers(s: Services): Handlers {
     auth: authHandlers(s),
     dev: devHandlers(s),
     admin: adminHandlers(s),
-    children: childrenHandlers(s),
+    children: { ...childrenHandlers(s), ...periodHandlers(s) },
     schools: schoolsHandlers(s),
-    classes: classesHandlers(s),
+    classes: { ...classesHandlers(s), ...classMarksHandlers(s) },
     applications: applicationsHandlers(s),
+    grades: gradesHandlers(s),
+    thresholds: thresholdsHandlers(s),
+    schedule: scheduleHandlers(s),
+    homework: homeworkHandlers(s),
+    attendance: attendanceHandlers(s),
     support: supportHandlers(s),
     audit: auditHandlers(s),
-    notifications: notificationsHandlers(s),
+    notifications: { ...notificationsHandlers(s), ...notificationSettingsHandlers(s) },
+    events: eventsHandlers(s),
+    threads: threadsHandlers(s),
+    attachments: attachmentsHandlers(s),
+    portfolio: portfolioHandlers(s),
+    news: newsHandlers(s),
+    notes: notesHandlers(s),
   };
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../clock';
 import type { Database } from '../db/schema';
 import { hashPassword } from '../services/secrets';
+import { seedDemoChat } from './demo-chat';
+import { seedDemoDiary } from './demo-diary';
 import { DEMO, DEMO_PASSWORD } from './demo-world';
 
 export { DEMO, DEMO_PASSWORD } from './demo-world';
@@ -667,6 +669,8 @@ export async function seedDemo(
       .insertInto('counters')
       .values({ name: 'application:2026', value: apps.length })
       .execute();
+    await seedDemoChat(trx, { clock: options.clock ?? systemClock });
+    await seedDemoDiary(trx, { clock: options.clock ?? systemClock });
     await trx.insertInto('settings').values({ key: 'seed', value: 'demo' }).execute();
   });
   return true;

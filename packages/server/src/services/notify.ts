@@ -1,7 +1,8 @@
-import type { NotificationKind } from '@school-diary/core';
+import type { Notification, NotificationKind } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Services } from './context';
+import { channelsFor } from './notification-settings';
 
 /** What to tell a user. */
 export interface NotifyInput {
@@ -12,14 +13,18 @@ export interface NotifyInput {
   readonly childId?: string | null;
   /** What the notification is about (an application, a ticket …). */
   readonly targetId?: string | null;
-  /** Also send the body by SMS to the user's phone. */
+  /** This kind may go by SMS: it is sent when the user's settings for the kind also allow it. */
   readonly sms?: boolean;
 }
 
 /**
- * Tells a user about something: always an in-app notification row, and an SMS when asked.
- * With `sms` call it after the write's transaction has committed: the gateway writes through
- * its own connection, and SQLite has only one, so sending inside a transaction would wait forever.
+ * Tells a user about something, through the channels their settings allow for the kind: an
+ * in-app notification (with a `notification.created` live event) when in-app is on; outside a
+ * transaction also an SMS (when the caller marks the kind as SMS-worthy and the user wants SMS)
+ * and an e-mail (when the user wants e-mail and has an address). Inside a transaction only the
+ * in-app part happens: the gateway writes through its own connection and SQLite has only one, so
+ * sending there would wait forever. With `sms` it must therefore be called after the commit.
+ * Returns the in-app notification's id, or null when the user turned in-app off for the kind.
  *
  * @example
  * await notify(s, s.db, { userId, kind: 'support', title: 'Ответ на обращение', body: text });
@@ -28,39 +33,77 @@ export async function notify(
   s: Services,
   db: Kysely<Database>,
   input: NotifyInput,
-): Promise<string> {
+): Promise<string | null> {
   if (input.sms && db.isTransaction) {
     throw new Error('notify: send SMS after the transaction has committed');
   }
-  const id = s.ids('ntf');
+  const channels = await channelsFor(db, input.userId, input.kind);
+  const id = channels.inApp ? await addInAppNotification(s, db, input) : null;
+  if (db.isTransaction) return id;
+  const text = `${input.title}. ${input.body}`;
+  if (input.sms && channels.sms) await sendToUser(s, db, input.userId, { channel: 'sms', text });
+  if (channels.email) await sendToUser(s, db, input.userId, { channel: 'email', text });
+  return id;
+}
+
+/**
+ * Writes an in-app notification row and publishes it live to the user; settings are not
+ * consulted (callers do). Works inside the write's transaction.
+ */
+export async function addInAppNotification(
+  s: Services,
+  db: Kysely<Database>,
+  input: Omit<NotifyInput, 'sms'>,
+): Promise<string> {
+  const notification: Notification = {
+    id: s.ids('ntf'),
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    ...(input.childId ? { childId: input.childId } : {}),
+    ...(input.targetId ? { targetId: input.targetId } : {}),
+    createdAt: s.clock.now().toISOString(),
+  };
   await db
     .insertInto('notifications')
     .values({
-      id,
+      id: notification.id,
       user_id: input.userId,
       kind: input.kind,
       title: input.title,
       body: input.body,
       child_id: input.childId ?? null,
       target_id: input.targetId ?? null,
-      created_at: s.clock.now().toISOString(),
+      created_at: notification.createdAt,
       read_at: null,
     })
     .execute();
-  if (input.sms) await sendSms(s, db, input.userId, `${input.title}. ${input.body}`);
-  return id;
+  await s.live.publish(db, {
+    recipients: [input.userId],
+    type: 'notification.created',
+    childId: input.childId ?? null,
+    data: notification,
+  });
+  return notification.id;
 }
 
-async function sendSms(
+/**
+ * Sends a text to a user's phone (SMS) or e-mail address through the gateway; false when the
+ * user has no address for the channel. Never inside a transaction (see {@link notify}).
+ */
+export async function sendToUser(
   s: Services,
   db: Kysely<Database>,
   userId: string,
-  text: string,
-): Promise<void> {
+  message: { readonly channel: 'sms' | 'email'; readonly text: string },
+): Promise<boolean> {
   const user = await db
     .selectFrom('users')
-    .select('phone')
+    .select(['phone', 'email'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (user) await s.gateway.send({ to: user.phone, channel: 'sms', text });
+  const to = message.channel === 'sms' ? user?.phone : user?.email;
+  if (!to) return false;
+  await s.gateway.send({ to, channel: message.channel, text: message.text });
+  return true;
 }

@@ -1,0 +1,87 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { RouteSpec } from '@school-diary/core';
+import type { FastifyReply } from 'fastify';
+import type { Services } from '../services/context';
+import { readVersions } from '../services/versions';
+import type { CacheRule } from './cached-routes';
+import { ReadCache, type CachedBody } from './read-cache';
+import type { CachedRead, ReadCacheLookup, RequestContext } from './register-routes';
+
+const CACHE_CONTROL = 'private, no-cache';
+
+/** Sorted `[name, value]` pairs of validated params or query: the same input, the same key. */
+function canonical(input: unknown): string {
+  if (!input || typeof input !== 'object') return '';
+  const entries = Object.entries(input).filter(([, v]) => v !== undefined);
+  return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The cache key of a read: route, caller, language, the hour (an answer may depend on "today", so
+ * no entry outlives the hour it was made in) and the canonical params and query. The caller (or,
+ * for answers that are the same for everyone let in, their role) is part of it, so an entry made
+ * for one user is never served to another.
+ */
+function cacheKey(s: Services, id: string, rule: CacheRule, ctx: RequestContext<RouteSpec>) {
+  const hour = s.clock.now().toISOString().slice(0, 13);
+  const who = (rule.perRole ? `role:${ctx.user?.role}` : ctx.user?.id) ?? 'anonymous';
+  return `${id}\n${who}\n${ctx.lang}\n${hour}\n${canonical(ctx.params)}\n${canonical(ctx.query)}`;
+}
+
+/** Whether `If-None-Match` names the tag (weak comparison, as RFC 9110 asks for this header). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+function notModified(reply: FastifyReply, etag: string): FastifyReply {
+  return reply.code(304).header('etag', etag).header('cache-control', CACHE_CONTROL).send();
+}
+
+/**
+ * The read cache of an app: for each route in `rules`, a {@link CachedRead} that authorises the
+ * caller (the rule), reads the versions of the scopes the answer depends on, and answers
+ * `If-None-Match` with 304, a repeated read from memory, and anything else by running the handler
+ * and keeping its JSON. Versions are read before the handler reads the data, so a kept body is
+ * never older than the versions it is filed under, and a write (which bumps them) is never hidden.
+ * The strong ETag is made of a per-process nonce (a restart may change how bodies are written),
+ * a hash of the key and the versions: no need to hash the body.
+ */
+export function createReadCache(
+  s: Services,
+  rules: Readonly<Record<string, CacheRule>>,
+  cache = new ReadCache({
+    maxEntries: s.config.readCacheEntries,
+    maxBytes: s.config.readCacheBytes,
+  }),
+): ReadCacheLookup {
+  const boot = randomBytes(6).toString('base64url');
+  const etagOf = (key: string, versions: string) =>
+    `"${boot}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}-${versions}"`;
+
+  return (id): CachedRead | undefined => {
+    const rule = rules[id];
+    if (!rule) return undefined;
+    return async (ctx, compute) => {
+      const scopes = await rule.scopes(s, ctx);
+      const versions = (await readVersions(s.db, scopes)).join('.');
+      const key = cacheKey(s, id, rule, ctx);
+      const ifNoneMatch = ctx.request.headers['if-none-match'];
+      let entry: CachedBody | undefined = cache.get(key);
+      if (entry?.versions !== versions) {
+        const etag = etagOf(key, versions);
+        if (matches(ifNoneMatch, etag)) return notModified(ctx.reply, etag);
+        entry = { versions, etag, body: Buffer.from(await compute()) };
+        cache.set(key, entry);
+      }
+      if (matches(ifNoneMatch, entry.etag)) return notModified(ctx.reply, entry.etag);
+      return ctx.reply
+        .code(200)
+        .header('etag', entry.etag)
+        .header('cache-control', CACHE_CONTROL)
+        .type('application/json; charset=utf-8')
+        .send(entry.body);
+    };
+  };
+}

@@ -1,0 +1,289 @@
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { DEMO } from '../seed/demo';
+import { createAuthenticate } from '../services/sessions';
+import { bumpVersions } from '../services/versions';
+import { startTestServer, type TestServer } from '../testing/harness';
+import { createReadCache } from './cached-reply';
+import { CACHED_ROUTES } from './cached-routes';
+import { installErrorHandling } from './error-handler';
+import { ReadCache, type CachedBody } from './read-cache';
+import { registerRoutes, type Handlers } from './register-routes';
+
+const U = DEMO.users;
+const MARIA = DEMO.children.maria.id;
+const GRADES = `/api/v1/children/${MARIA}/grades`;
+const WEEK = `/api/v1/classes/${DEMO.classes.c5a.id}/timetable?week=2026-W48`;
+
+const body = (text: string): CachedBody => ({
+  versions: '1',
+  etag: '"e"',
+  body: Buffer.from(text),
+});
+
+describe('ReadCache: a bounded LRU of serialised responses', () => {
+  it('evicts the least recently used entry beyond maxEntries', () => {
+    const cache = new ReadCache({ maxEntries: 2, maxBytes: 1 << 20 });
+    cache.set('a', body('A'));
+    cache.set('b', body('B'));
+    cache.get('a');
+    cache.set('c', body('C'));
+    assert.equal(cache.get('b'), undefined);
+    assert.equal(cache.get('a')?.body.toString(), 'A');
+    assert.equal(cache.get('c')?.body.toString(), 'C');
+    assert.equal(cache.size, 2);
+  });
+
+  it('keeps the bytes under maxBytes and never keeps a body too large for it', () => {
+    const cache = new ReadCache({ maxEntries: 100, maxBytes: 1000 });
+    for (let i = 0; i < 10; i += 1) cache.set(`k${i}`, body('x'.repeat(200)));
+    assert.ok(cache.bytes <= 1000, `${cache.bytes} bytes kept`);
+    assert.ok(cache.get('k9'), 'the newest stays');
+    assert.equal(cache.get('k0'), undefined, 'the oldest went');
+    cache.set('huge', body('x'.repeat(600)));
+    assert.equal(cache.get('huge'), undefined);
+  });
+
+  it('holds one body per key: a newer one replaces it', () => {
+    const cache = new ReadCache({ maxEntries: 10, maxBytes: 1 << 20 });
+    cache.set('k', body('old'));
+    const before = cache.bytes;
+    cache.set('k', { ...body('new'), versions: '2' });
+    assert.equal(cache.size, 1);
+    assert.equal(cache.bytes, before);
+    assert.equal(cache.get('k')?.versions, '2');
+  });
+});
+
+describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharing between users', () => {
+  let server: TestServer;
+  let app: FastifyInstance;
+  const tokens: Record<string, string> = {};
+  /** What the fake handlers have been asked for, by user. */
+  let calls: string[] = [];
+  /** The "data" of the fake marks list; a write changes it and bumps the child's version. */
+  let marks: string[] = ['5'];
+
+  before(async () => {
+    server = await startTestServer();
+    const s = server.diary.services;
+    for (const [name, user] of Object.entries(U)) {
+      if (name === 'parentNew') continue;
+      tokens[name] = (await server.login(user.phone)).accessToken;
+    }
+    // The real registration path with stand-in handlers, so the test controls what a read costs.
+    const handlers = {
+      grades: {
+        list: ({ user }) => {
+          calls.push(user.id);
+          return marks.map((value) => ({ value, seenBy: user.id }));
+        },
+      },
+      schedule: {
+        week: ({ user }) => {
+          calls.push(user.id);
+          return { week: '2026-W48', lessons: marks.length };
+        },
+      },
+    } as unknown as Handlers;
+    app = Fastify();
+    installErrorHandling(app);
+    registerRoutes(app, {
+      handlers,
+      authenticate: createAuthenticate(s),
+      dev: false,
+      checkResponses: false,
+      readCache: createReadCache(s, CACHED_ROUTES),
+    });
+  });
+  after(async () => {
+    await app.close();
+    await server.close();
+  });
+  beforeEach(() => {
+    calls = [];
+  });
+
+  const get = (url: string, who: string, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${tokens[who] ?? ''}`, ...headers },
+    });
+  const write = async (value: string) => {
+    marks = [...marks, value];
+    await bumpVersions(server.database.db, [`child:${MARIA}`]);
+  };
+
+  it('answers with a strong ETag and private, no-cache; a repeat is served from memory', async () => {
+    const first = await get(GRADES, 'parentIvanova');
+    assert.equal(first.statusCode, 200);
+    assert.match(String(first.headers.etag), /^"[^"]+"$/);
+    assert.equal(first.headers['cache-control'], 'private, no-cache');
+    assert.equal(first.headers['content-type'], 'application/json; charset=utf-8');
+    const second = await get(GRADES, 'parentIvanova');
+    assert.equal(second.body, first.body);
+    assert.equal(second.headers.etag, first.headers.etag);
+    assert.deepEqual(calls, [U.parentIvanova.id], 'the handler ran once');
+  });
+
+  it('answers If-None-Match with 304 and no body', async () => {
+    const { etag } = (await get(GRADES, 'parentIvanova')).headers;
+    for (const header of [String(etag), `W/${etag}`, `"other", ${etag}`]) {
+      const res = await get(GRADES, 'parentIvanova', { 'if-none-match': header });
+      assert.equal(res.statusCode, 304, header);
+      assert.equal(res.body, '');
+      assert.equal(res.headers.etag, etag);
+    }
+    assert.equal((await get(GRADES, 'parentIvanova', { 'if-none-match': '"x"' })).statusCode, 200);
+  });
+
+  it('changes the ETag and the body after a write bumps the version', async () => {
+    const before = await get(GRADES, 'parentIvanova');
+    await write('3');
+    const after = await get(GRADES, 'parentIvanova', {
+      'if-none-match': String(before.headers.etag),
+    });
+    assert.equal(after.statusCode, 200, 'the old ETag no longer matches');
+    assert.notEqual(after.headers.etag, before.headers.etag);
+    assert.deepEqual(
+      (JSON.parse(after.body) as { value: string }[]).map((m) => m.value),
+      marks,
+    );
+    const again = await get(GRADES, 'parentIvanova', {
+      'if-none-match': String(after.headers.etag),
+    });
+    assert.equal(again.statusCode, 304);
+  });
+
+  it("keeps the ETag when another child's data changes", async () => {
+    const before = await get(GRADES, 'parentIvanova');
+    await bumpVersions(server.database.db, [`child:${DEMO.children.petr.id}`]);
+    const after = await get(GRADES, 'parentIvanova');
+    assert.equal(after.headers.etag, before.headers.etag);
+  });
+
+  it("never serves one user's entry to another, even for the same child", async () => {
+    const parent = await get(GRADES, 'parentIvanova');
+    const student = await get(GRADES, 'studentMaria', {
+      'if-none-match': String(parent.headers.etag),
+    });
+    assert.equal(student.statusCode, 200, "the parent's ETag is not the student's");
+    assert.notEqual(student.headers.etag, parent.headers.etag);
+    const seenBy = (JSON.parse(student.body) as { seenBy: string }[]).map((m) => m.seenBy);
+    assert.deepEqual([...new Set(seenBy)], [U.studentMaria.id]);
+    assert.ok(calls.includes(U.studentMaria.id), "the student's read ran the handler");
+  });
+
+  it('authorises every request before the cache: a stranger gets 404, never the cached body', async () => {
+    const { etag } = (await get(GRADES, 'parentIvanova')).headers;
+    const stranger = await get(GRADES, 'parentPetrov', { 'if-none-match': String(etag) });
+    assert.equal(stranger.statusCode, 404);
+    assert.doesNotMatch(stranger.body, /seenBy/);
+    const otherTeacher = await get(GRADES, 'teacherLyceum');
+    assert.equal(otherTeacher.statusCode, 404);
+    assert.equal((await get(GRADES, 'nobody')).statusCode, 401);
+  });
+
+  it('stops serving a cached entry as soon as the access is gone', async () => {
+    assert.equal((await get(GRADES, 'parentIvanova')).statusCode, 200);
+    const db = server.database.db;
+    const link = { parent_id: U.parentIvanova.id, child_id: MARIA };
+    await db
+      .deleteFrom('parent_children')
+      .where('parent_id', '=', link.parent_id)
+      .where('child_id', '=', link.child_id)
+      .execute();
+    try {
+      assert.equal((await get(GRADES, 'parentIvanova')).statusCode, 404);
+    } finally {
+      await db.insertInto('parent_children').values(link).execute();
+    }
+  });
+
+  it('shares a per-role answer between users of that role only', async () => {
+    const math = await get(WEEK, 'teacherMath');
+    assert.equal(math.statusCode, 200);
+    const russian = await get(WEEK, 'teacherRussian');
+    assert.equal(russian.body, math.body);
+    assert.deepEqual(calls, [U.teacherMath.id], "the second teacher's read was a hit");
+    await get(WEEK, 'parentIvanova');
+    assert.deepEqual(calls, [U.teacherMath.id, U.parentIvanova.id], 'another role, another entry');
+    assert.equal((await get(WEEK, 'parentPetrov')).statusCode, 404, 'not a family of the class');
+  });
+
+  it('keys by the canonical query: the same filters in any order hit the same entry', async () => {
+    const a = await get(`${GRADES}?from=2026-09-01&to=2026-12-31`, 'parentIvanova');
+    const b = await get(`${GRADES}?to=2026-12-31&from=2026-09-01`, 'parentIvanova');
+    assert.equal(b.headers.etag, a.headers.etag);
+    const c = await get(`${GRADES}?from=2026-10-01&to=2026-12-31`, 'parentIvanova');
+    assert.notEqual(c.headers.etag, a.headers.etag);
+    assert.equal(calls.length, 2);
+  });
+});
+
+describe('cached reads of the real diary routes', () => {
+  let server: TestServer;
+  let parent: string;
+  let teacher: string;
+  let student: string;
+
+  before(async () => {
+    server = await startTestServer();
+    parent = (await server.login(U.parentIvanova.phone)).accessToken;
+    teacher = (await server.login(U.teacherMath.phone)).accessToken;
+    student = (await server.login(U.studentMaria.phone)).accessToken;
+  });
+  after(() => server.close());
+
+  const list = (token: string, etag?: string) =>
+    server.call<{ items: { id: string }[] }>('GET', GRADES, {
+      token,
+      headers: etag ? { 'if-none-match': etag } : {},
+    });
+
+  it('revalidates the marks list with 304 until a teacher gives a mark, then serves the new one', async () => {
+    const first = await list(parent);
+    assert.equal(first.status, 200, first.text);
+    const etag = first.headers.get('etag') ?? '';
+    assert.equal((await list(parent, etag)).status, 304);
+    const created = await server.call<{ id: string }>('POST', '/api/v1/marks', {
+      token: teacher,
+      body: {
+        childId: MARIA,
+        subjectId: 'sub_42_math',
+        value: 4,
+        kind: 'oral',
+        date: '2026-11-24',
+      },
+    });
+    assert.equal(created.status, 201, created.text);
+    const after = await list(parent, etag);
+    assert.equal(after.status, 200, 'the write is never hidden by the cached entry');
+    assert.notEqual(after.headers.get('etag'), etag);
+    assert.ok(after.body.items.some((m) => m.id === created.body.id));
+    assert.equal(after.body.items.length, first.body.items.length + 1);
+  });
+
+  it("gives the child's own account its own entry and ETag", async () => {
+    const mine = await list(parent);
+    const theirs = await list(student, mine.headers.get('etag') ?? '');
+    assert.equal(theirs.status, 200);
+    assert.notEqual(theirs.headers.get('etag'), mine.headers.get('etag'));
+  });
+
+  it('revalidates the week timetable with 304', async () => {
+    const path = `/api/v1/classes/${DEMO.classes.c5a.id}/timetable`;
+    const query = { week: '2026-W48' };
+    const first = await server.call('GET', path, { token: parent, query });
+    assert.equal(first.status, 200, first.text);
+    const etag = first.headers.get('etag') ?? '';
+    const again = await server.call('GET', path, {
+      token: parent,
+      query,
+      headers: { 'if-none-match': etag },
+    });
+    assert.equal(again.status, 304);
+  });
+});

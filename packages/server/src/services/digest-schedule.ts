@@ -1,0 +1,80 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Services } from './context';
+import { digestWindow, sendDigests, type DigestFrequency } from './digest';
+
+const FREQUENCIES: readonly DigestFrequency[] = ['weekly', 'monthly'];
+/** The first check after start waits a little, so a restart loop cannot send anything twice fast. */
+const FIRST_CHECK_MS = 60_000;
+
+/**
+ * Claims the digest of the week or month that has just ended, if nobody has: the `settings` row
+ * `digest:<frequency>` holds the start of the last week or month whose predecessor was handled.
+ * On the very first check it only records where we are (a new server sends no backdated digest).
+ * The claim is taken before sending, so a crash mid-way skips a digest rather than repeating it.
+ */
+async function claim(s: Services, frequency: DigestFrequency): Promise<boolean> {
+  const key = `digest:${frequency}`;
+  const boundary = digestWindow(frequency, s.clock.now()).to.toISOString();
+  const row = await s.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row) {
+    await s.db
+      .insertInto('settings')
+      .values({ key, value: boundary })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return false;
+  }
+  if (row.value >= boundary) return false;
+  const taken = await s.db
+    .updateTable('settings')
+    .set({ value: boundary })
+    .where('key', '=', key)
+    .where('value', '=', row.value)
+    .executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1;
+}
+
+/**
+ * Sends each digest whose week or month has ended since the last check; returns what was sent.
+ *
+ * @example
+ * await runDueDigests(s); // ['weekly'] on the first check after a Monday began
+ */
+export async function runDueDigests(s: Services): Promise<DigestFrequency[]> {
+  const sent: DigestFrequency[] = [];
+  for (const frequency of FREQUENCIES) {
+    if (!(await claim(s, frequency))) continue;
+    await sendDigests(s, { period: frequency });
+    sent.push(frequency);
+  }
+  return sent;
+}
+
+/**
+ * Checks every `digestCheckSeconds` (0: never) whether a digest is due, on unref'd timers that
+ * never keep the process alive; returns the function that stops the schedule.
+ */
+export function startDigestSchedule(s: Services, log: FastifyBaseLogger): () => void {
+  const every = s.config.digestCheckSeconds * 1000;
+  if (every <= 0) return () => {};
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runDueDigests(s)
+        .catch((error: unknown) => log.error({ err: error }, 'digest run failed'))
+        .finally(() => tick(every));
+    }, delay);
+    timer.unref();
+  };
+  tick(Math.min(FIRST_CHECK_MS, every));
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,187 @@
+import { summarizeBySubject, type GradedMark, type MarkValue } from '@school-diary/core';
+import type { Services } from './context';
+import { russianDate } from './journal-views';
+import { channelsFor, defaultDigest } from './notification-settings';
+import { addInAppNotification, sendToUser } from './notify';
+import { classCalendar, currentPeriod, periodOn } from './school-calendar';
+
+/** How often digests go out. */
+export type DigestFrequency = 'weekly' | 'monthly';
+
+/** The marks a digest covers: created in `[from, to)`, both instants in UTC. */
+export interface DigestWindow {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * The last whole week (Monday to Monday) or calendar month before `now`, in UTC. Its `to` is the
+ * start of the current week or month, which the scheduler also uses to tell whether one is due.
+ *
+ * @example
+ * digestWindow('weekly', new Date('2026-11-25T10:00Z')); // 2026-11-16T00:00Z – 2026-11-23T00:00Z
+ */
+export function digestWindow(frequency: DigestFrequency, now: Date): DigestWindow {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  if (frequency === 'weekly') {
+    const to = today - ((now.getUTCDay() + 6) % 7) * DAY;
+    return { from: new Date(to - 7 * DAY), to: new Date(to) };
+  }
+  const to = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  return {
+    from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)),
+    to: new Date(to),
+  };
+}
+
+/** One mark of a digest, as the grade maths reads it. */
+interface DigestMark extends GradedMark {
+  readonly createdAt: string;
+}
+
+function markText(value: MarkValue): string {
+  if (value === 'pass') return 'зачёт';
+  if (value === 'fail') return 'незачёт';
+  return String(value);
+}
+
+function averageText(average: number | null): string {
+  return average === null ? '—' : average.toFixed(2).replace('.', ',');
+}
+
+/**
+ * A child's marks dated in an inclusive range (`by: 'date'`), or given in a half-open range of
+ * instants (`by: 'created_at'`): a mark entered late for an old lesson is still news.
+ */
+async function childMarks(
+  s: Services,
+  childId: string,
+  range: { by: 'date' | 'created_at'; from: string; to: string },
+) {
+  const column = range.by === 'date' ? 'marks.date' : 'marks.created_at';
+  const rows = await s.db
+    .selectFrom('marks')
+    .innerJoin('subjects', 'subjects.id', 'marks.subject_id')
+    .select(['marks.value', 'marks.weight', 'marks.date', 'marks.kind', 'marks.created_at'])
+    .select('subjects.name as subject')
+    .where('marks.child_id', '=', childId)
+    .where(column, '>=', range.from)
+    .where(column, range.by === 'date' ? '<=' : '<', range.to)
+    .orderBy('marks.date')
+    .orderBy('marks.created_at')
+    .execute();
+  return rows.map((r): DigestMark => ({
+    value: r.value === 'pass' || r.value === 'fail' ? r.value : (Number(r.value) as MarkValue),
+    weight: r.weight,
+    date: r.date,
+    kind: r.kind,
+    subject: r.subject,
+    createdAt: r.created_at,
+  }));
+}
+
+/** A child's digest text, or null when no mark was given in the window. */
+async function childDigest(
+  s: Services,
+  child: { id: string; firstName: string; classId: string | null },
+  frequency: DigestFrequency,
+  window: DigestWindow,
+): Promise<{ title: string; body: string } | null> {
+  const lastDay = new Date(window.to.getTime() - DAY).toISOString().slice(0, 10);
+  const calendar = await classCalendar(s, s.db, child.classId);
+  const period = calendar ? (periodOn(calendar.periods, lastDay) ?? currentPeriod(calendar)) : null;
+  const from = window.from.toISOString();
+  const fresh = await childMarks(s, child.id, {
+    by: 'created_at',
+    from,
+    to: window.to.toISOString(),
+  });
+  if (fresh.length === 0) return null;
+  const inPeriod = period
+    ? await childMarks(s, child.id, { by: 'date', from: period.start_date, to: period.end_date })
+    : fresh;
+  const averages = new Map(
+    summarizeBySubject(inPeriod).map((summary) => [summary.subject, summary.weightedAverage]),
+  );
+  const over = period ? `за ${period.name}` : 'за период';
+  const lines = summarizeBySubject(fresh).map(
+    (subject) =>
+      `${subject.subject}: ${subject.marks.map((m) => markText(m.value)).join(', ')} ` +
+      `(средний взвешенный ${over}: ${averageText(averages.get(subject.subject) ?? null)})`,
+  );
+  const span = `с ${russianDate(from.slice(0, 10))} по ${russianDate(lastDay)}`;
+  const noun = frequency === 'weekly' ? 'неделю' : 'месяц';
+  return {
+    title: `${child.firstName}: оценки за ${noun}`,
+    body: [`Новые оценки ${span}:`, ...lines].join('\n'),
+  };
+}
+
+/** Parents whose digest is the given frequency (stored, or the parents' default). */
+async function subscribers(s: Services, frequency: DigestFrequency): Promise<string[]> {
+  const rows = await s.db
+    .selectFrom('users')
+    .leftJoin('digest_settings', 'digest_settings.user_id', 'users.id')
+    .select(['users.id', 'users.role', 'digest_settings.period'])
+    .where('users.role', '=', 'parent')
+    .orderBy('users.id')
+    .execute();
+  return rows.filter((r) => (r.period ?? defaultDigest(r.role)) === frequency).map((r) => r.id);
+}
+
+/** What {@link sendDigests} did. */
+export interface DigestReport {
+  /** Digests composed: one per parent and child with new marks. */
+  readonly digests: number;
+  /** Of them, sent by e-mail and by SMS. */
+  readonly emails: number;
+  readonly sms: number;
+}
+
+/**
+ * Sends the weekly or monthly digest of marks: to every parent who chose that frequency, one per
+ * child with marks given in the last whole week or month ({@link digestWindow}): the new marks per
+ * subject with the subject's weighted average over the current reporting period. Each goes by
+ * e-mail (by SMS to a parent without an address) and as an in-app `digest` notification (unless
+ * the parent turned in-app digests off). Call it outside any transaction.
+ *
+ * @example
+ * await sendDigests(s, { period: 'weekly' }); // { digests: 2, emails: 0, sms: 2 }
+ */
+export async function sendDigests(
+  s: Services,
+  options: { readonly period: DigestFrequency },
+): Promise<DigestReport> {
+  const window = digestWindow(options.period, s.clock.now());
+  const report = { digests: 0, emails: 0, sms: 0 };
+  for (const parentId of await subscribers(s, options.period)) {
+    const children = await s.db
+      .selectFrom('parent_children')
+      .innerJoin('children', 'children.id', 'parent_children.child_id')
+      .select(['children.id', 'children.first_name as firstName', 'children.class_id as classId'])
+      .where('parent_children.parent_id', '=', parentId)
+      .orderBy('children.birth_date')
+      .execute();
+    for (const child of children) {
+      const digest = await childDigest(s, child, options.period, window);
+      if (!digest) continue;
+      report.digests += 1;
+      if ((await channelsFor(s.db, parentId, 'digest')).inApp) {
+        await s.db.transaction().execute((trx) =>
+          addInAppNotification(s, trx, {
+            userId: parentId,
+            kind: 'digest',
+            childId: child.id,
+            ...digest,
+          }),
+        );
+      }
+      const text = `${digest.title}\n${digest.body}`;
+      if (await sendToUser(s, s.db, parentId, { channel: 'email', text })) report.emails += 1;
+      else if (await sendToUser(s, s.db, parentId, { channel: 'sms', text })) report.sms += 1;
+    }
+  }
+  return report;
+}

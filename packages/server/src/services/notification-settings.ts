@@ -1,0 +1,123 @@
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type NotificationSettings,
+  type Role,
+} from '@school-diary/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/** The channels a kind of notification goes through. */
+export interface ChannelFlags {
+  readonly inApp: boolean;
+  readonly sms: boolean;
+  readonly email: boolean;
+}
+
+/** How often a parent gets a digest of their children's marks. */
+export type DigestPeriod = NotificationSettings['digest'];
+
+/** Kinds worth an SMS unless the user says otherwise: they need action or change today's plans. */
+const SMS_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([
+  'application_status',
+  'substitution',
+  'threshold',
+]);
+
+/** What a user gets for a kind they never changed: in-app always, SMS for urgent kinds, no e-mail. */
+export function defaultChannels(kind: NotificationKind): ChannelFlags {
+  return { inApp: true, sms: SMS_BY_DEFAULT.has(kind), email: false };
+}
+
+/** The digest a user gets until they choose: weekly for parents (it is about their children). */
+export function defaultDigest(role: Role | string): DigestPeriod {
+  return role === 'parent' ? 'weekly' : 'none';
+}
+
+type SettingsRow = Pick<Database['notification_settings'], 'in_app' | 'sms' | 'email'>;
+
+function flags(row: SettingsRow): ChannelFlags {
+  return { inApp: row.in_app === 1, sms: row.sms === 1, email: row.email === 1 };
+}
+
+/**
+ * The channels a user wants for one kind of notification: their stored choice or the default.
+ *
+ * @example
+ * const { inApp, sms } = await channelsFor(s.db, userId, 'substitution');
+ */
+export async function channelsFor(
+  db: Kysely<Database>,
+  userId: string,
+  kind: NotificationKind,
+): Promise<ChannelFlags> {
+  const row = await db
+    .selectFrom('notification_settings')
+    .select(['in_app', 'sms', 'email'])
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return row ? flags(row) : defaultChannels(kind);
+}
+
+/** Every kind's channels and the digest of a user, defaults filled in. */
+export async function readSettings(
+  db: Kysely<Database>,
+  user: { readonly id: string; readonly role: Role | string },
+): Promise<NotificationSettings> {
+  const rows = await db
+    .selectFrom('notification_settings')
+    .selectAll()
+    .where('user_id', '=', user.id)
+    .execute();
+  const stored = new Map(rows.map((r) => [r.kind, flags(r)]));
+  const kinds = Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, stored.get(kind) ?? defaultChannels(kind)]),
+  ) as NotificationSettings['kinds'];
+  const digest = await db
+    .selectFrom('digest_settings')
+    .select('period')
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
+  return {
+    kinds,
+    digest: (digest?.period as DigestPeriod | undefined) ?? defaultDigest(user.role),
+  };
+}
+
+/** A change of settings: per kind only the channels given, and the digest if given. */
+export interface SettingsPatch {
+  readonly kinds?: Partial<Record<NotificationKind, Partial<ChannelFlags>>> | undefined;
+  readonly digest?: DigestPeriod | undefined;
+}
+
+/**
+ * Applies a patch over the current settings (call it in the write's transaction) and returns the
+ * new settings. A kind is stored whole, so later changes of the defaults do not half-apply to it.
+ */
+export async function writeSettings(
+  trx: Kysely<Database>,
+  user: { readonly id: string; readonly role: Role | string },
+  patch: SettingsPatch,
+): Promise<NotificationSettings> {
+  const current = await readSettings(trx, user);
+  for (const [kind, change] of Object.entries(patch.kinds ?? {})) {
+    if (!change) continue;
+    const next = { ...current.kinds[kind as NotificationKind], ...change };
+    const values = { in_app: +next.inApp, sms: +next.sms, email: +next.email };
+    await trx
+      .insertInto('notification_settings')
+      .values({ user_id: user.id, kind, ...values })
+      .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet(values))
+      .execute();
+  }
+  if (patch.digest) {
+    const period = patch.digest;
+    await trx
+      .insertInto('digest_settings')
+      .values({ user_id: user.id, period })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ period }))
+      .execute();
+  }
+  return readSettings(trx, user);
+}
