@@ -29,8 +29,11 @@ export interface ServerConfig {
   readonly storageDir?: string;
   /** Seconds between `: ping` comments on a live-event stream (proxies drop silent connections). */
   readonly heartbeatSeconds: number;
-  /** Seconds between checks whether a weekly or monthly mark digest is due; 0 turns digests off. */
-  readonly digestCheckSeconds: number;
+  /**
+   * Seconds between checks whether a weekly or monthly mark digest is due; 0 turns digests off.
+   * Unset: hourly on the system clock, off with an injected clock (tests call `runDueDigests`).
+   */
+  readonly digestCheckSeconds?: number;
   /** Bounds of the in-memory cache of serialised diary reads (entries and bytes); 0 turns it off. */
   readonly readCacheEntries: number;
   readonly readCacheBytes: number;
@@ -55,7 +58,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   ipBlockDuration: 60 * 60,
   authRateLimit: 30,
   heartbeatSeconds: 15,
-  digestCheckSeconds: 3600,
   readCacheEntries: 5000,
   readCacheBytes: 64 * 1024 * 1024,
 };

@@ -7,7 +7,16 @@ import { createJournalFixtures, type JournalFixtures } from '../testing/journal-
 import { startTestServer, type TestServer } from '../testing/harness';
 
 /** Who calls: nobody, the owning family, a stranger family, staff of the school, staff elsewhere. */
-const ACTORS = ['anon', 'owner', 'stranger', 'student', 'teacher', 'otherTeacher', 'admin', 'otherAdmin'] as const;
+const ACTORS = [
+  'anon',
+  'owner',
+  'stranger',
+  'student',
+  'teacher',
+  'otherTeacher',
+  'admin',
+  'otherAdmin',
+] as const;
 type Actor = (typeof ACTORS)[number];
 /** `ok`: authorised (any answer but 401/403/404); a number: that exact denial. */
 type Outcome = 'ok' | 401 | 403 | 404;
@@ -25,24 +34,132 @@ const PHONES: Record<Exclude<Actor, 'anon'>, string> = {
 };
 
 // Shorthands for the common shapes of access.
-const everyone: Expect = { anon: 'ok', owner: 'ok', stranger: 'ok', student: 'ok', teacher: 'ok', otherTeacher: 'ok', admin: 'ok', otherAdmin: 'ok' };
+const everyone: Expect = {
+  anon: 'ok',
+  owner: 'ok',
+  stranger: 'ok',
+  student: 'ok',
+  teacher: 'ok',
+  otherTeacher: 'ok',
+  admin: 'ok',
+  otherAdmin: 'ok',
+};
 const signedIn: Expect = { ...everyone, anon: 401 };
-const parentsOnly: Expect = { anon: 401, owner: 'ok', stranger: 'ok', student: 403, teacher: 403, otherTeacher: 403, admin: 403, otherAdmin: 403 };
+const parentsOnly: Expect = {
+  anon: 401,
+  owner: 'ok',
+  stranger: 'ok',
+  student: 403,
+  teacher: 403,
+  otherTeacher: 403,
+  admin: 403,
+  otherAdmin: 403,
+};
 const ownerParentOnly: Expect = { ...parentsOnly, stranger: 404 };
-const familyOfChild: Expect = { anon: 401, owner: 'ok', stranger: 404, student: 'ok', teacher: 403, otherTeacher: 403, admin: 403, otherAdmin: 403 };
-const anyoneWhoSeesChild: Expect = { anon: 401, owner: 'ok', stranger: 404, student: 'ok', teacher: 'ok', otherTeacher: 404, admin: 'ok', otherAdmin: 404 };
-const staff: Expect = { anon: 401, owner: 403, stranger: 403, student: 403, teacher: 'ok', otherTeacher: 'ok', admin: 'ok', otherAdmin: 'ok' };
+const familyOfChild: Expect = {
+  anon: 401,
+  owner: 'ok',
+  stranger: 404,
+  student: 'ok',
+  teacher: 403,
+  otherTeacher: 403,
+  admin: 403,
+  otherAdmin: 403,
+};
+const anyoneWhoSeesChild: Expect = {
+  anon: 401,
+  owner: 'ok',
+  stranger: 404,
+  student: 'ok',
+  teacher: 'ok',
+  otherTeacher: 404,
+  admin: 'ok',
+  otherAdmin: 404,
+};
+const staff: Expect = {
+  anon: 401,
+  owner: 403,
+  stranger: 403,
+  student: 403,
+  teacher: 'ok',
+  otherTeacher: 'ok',
+  admin: 'ok',
+  otherAdmin: 'ok',
+};
 const staffOfClass: Expect = { ...staff, otherTeacher: 404, otherAdmin: 404 };
-const admins: Expect = { anon: 401, owner: 403, stranger: 403, student: 403, teacher: 403, otherTeacher: 403, admin: 'ok', otherAdmin: 'ok' };
+const admins: Expect = {
+  anon: 401,
+  owner: 403,
+  stranger: 403,
+  student: 403,
+  teacher: 403,
+  otherTeacher: 403,
+  admin: 'ok',
+  otherAdmin: 'ok',
+};
 const adminOfSchool: Expect = { ...admins, otherAdmin: 404 };
-const parentsAndAdmins: Expect = { anon: 401, owner: 'ok', stranger: 'ok', student: 403, teacher: 403, otherTeacher: 403, admin: 'ok', otherAdmin: 'ok' };
+const parentsAndAdmins: Expect = {
+  anon: 401,
+  owner: 'ok',
+  stranger: 'ok',
+  student: 403,
+  teacher: 403,
+  otherTeacher: 403,
+  admin: 'ok',
+  otherAdmin: 'ok',
+};
 const ownerOrSchoolAdmin: Expect = { ...parentsAndAdmins, stranger: 404, otherAdmin: 404 };
-const authorOrSchoolAdmin: Expect = { anon: 401, owner: 'ok', stranger: 404, student: 404, teacher: 404, otherTeacher: 404, admin: 'ok', otherAdmin: 404 };
-const ownerOnly: Expect = { anon: 401, owner: 'ok', stranger: 404, student: 404, teacher: 404, otherTeacher: 404, admin: 404, otherAdmin: 404 };
-const chatUsers: Expect = { anon: 401, owner: 'ok', stranger: 'ok', student: 'ok', teacher: 'ok', otherTeacher: 'ok', admin: 403, otherAdmin: 403 };
+const authorOrSchoolAdmin: Expect = {
+  anon: 401,
+  owner: 'ok',
+  stranger: 404,
+  student: 404,
+  teacher: 404,
+  otherTeacher: 404,
+  admin: 'ok',
+  otherAdmin: 404,
+};
+const ownerOnly: Expect = {
+  anon: 401,
+  owner: 'ok',
+  stranger: 404,
+  student: 404,
+  teacher: 404,
+  otherTeacher: 404,
+  admin: 404,
+  otherAdmin: 404,
+};
+const chatUsers: Expect = {
+  anon: 401,
+  owner: 'ok',
+  stranger: 'ok',
+  student: 'ok',
+  teacher: 'ok',
+  otherTeacher: 'ok',
+  admin: 403,
+  otherAdmin: 403,
+};
 const threadMembers: Expect = { ...chatUsers, stranger: 404, student: 404, otherTeacher: 404 };
-const membersOfSchool: Expect = { anon: 401, owner: 'ok', stranger: 404, student: 'ok', teacher: 'ok', otherTeacher: 404, admin: 'ok', otherAdmin: 404 };
-const teacherOfClass: Expect = { anon: 401, owner: 403, stranger: 403, student: 403, teacher: 'ok', otherTeacher: 404, admin: 403, otherAdmin: 403 };
+const membersOfSchool: Expect = {
+  anon: 401,
+  owner: 'ok',
+  stranger: 404,
+  student: 'ok',
+  teacher: 'ok',
+  otherTeacher: 404,
+  admin: 'ok',
+  otherAdmin: 404,
+};
+const teacherOfClass: Expect = {
+  anon: 401,
+  owner: 403,
+  stranger: 403,
+  student: 403,
+  teacher: 'ok',
+  otherTeacher: 404,
+  admin: 403,
+  otherAdmin: 403,
+};
 const seesClass: Expect = anyoneWhoSeesChild;
 
 /**
@@ -65,92 +182,360 @@ const child = { childId: DEMO.children.maria.id };
 let ticketId = '';
 let notificationId = '';
 let phoneSeq = 0;
-let chat: ChatFixtures = { threadId: '', messageId: '', attachmentId: '', itemId: '', newsId: '', noteId: '' };
+let chat: ChatFixtures = {
+  threadId: '',
+  messageId: '',
+  attachmentId: '',
+  itemId: '',
+  newsId: '',
+  noteId: '',
+};
 let journal: JournalFixtures = { markId: '', homeworkId: '', thresholdId: '', lessonId: '' };
 const c5a = { classId: DEMO.classes.c5a.id };
-const mark = () => ({ childId: DEMO.children.maria.id, subjectId: 'sub_42_math', value: 5, kind: 'oral', date: '2026-11-24' });
+const mark = () => ({
+  childId: DEMO.children.maria.id,
+  subjectId: 'sub_42_math',
+  value: 5,
+  kind: 'oral',
+  date: '2026-11-24',
+});
 
 const cases = (): Record<string, Case> => ({
   'auth.me': { route: routes.auth.me, expect: signedIn },
   'auth.register': {
     route: routes.auth.register,
     expect: everyone,
-    body: () => ({ phone: `+7999777${String((phoneSeq += 1)).padStart(4, '0')}`, password: 'parol-2026', lastName: 'Тестова', firstName: 'Анна', snils: '112-233-445 95', passport: '4512 345678' }),
+    body: () => ({
+      phone: `+7999777${String((phoneSeq += 1)).padStart(4, '0')}`,
+      password: 'parol-2026',
+      lastName: 'Тестова',
+      firstName: 'Анна',
+      snils: '112-233-445 95',
+      passport: '4512 345678',
+    }),
   },
-  'admin.confirmIdentityInPerson': { route: routes.admin.confirmIdentityInPerson, expect: admins, params: { userId: U.parentNew.id }, body: () => ({ document: 'passport' }) },
-  'admin.findUser': { route: routes.admin.findUser, expect: admins, query: { phone: U.parentNew.phone } },
+  'admin.confirmIdentityInPerson': {
+    route: routes.admin.confirmIdentityInPerson,
+    expect: admins,
+    params: { userId: U.parentNew.id },
+    body: () => ({ document: 'passport' }),
+  },
+  'admin.findUser': {
+    route: routes.admin.findUser,
+    expect: admins,
+    query: { phone: U.parentNew.phone },
+  },
   'children.list': { route: routes.children.list, expect: { ...familyOfChild, stranger: 'ok' } },
-  'children.search': { route: routes.children.search, expect: parentsOnly, query: { lastName: 'Иванова', firstName: 'Мария', birthDate: '2015-04-12' } },
-  'children.create': { route: routes.children.create, expect: parentsOnly, body: () => ({ lastName: 'Сидорова', firstName: 'Вера', birthDate: '2016-05-05', sex: 'female' }) },
+  'children.search': {
+    route: routes.children.search,
+    expect: parentsOnly,
+    query: { lastName: 'Иванова', firstName: 'Мария', birthDate: '2015-04-12' },
+  },
+  'children.create': {
+    route: routes.children.create,
+    expect: parentsOnly,
+    body: () => ({
+      lastName: 'Сидорова',
+      firstName: 'Вера',
+      birthDate: '2016-05-05',
+      sex: 'female',
+    }),
+  },
   'children.get': { route: routes.children.get, expect: anyoneWhoSeesChild, params: child },
-  'children.confirm': { route: routes.children.confirm, expect: ownerParentOnly, params: child, body: () => ({ challengeId: 'chl_none', code: '123456' }) },
-  'children.schoolLinks': { route: routes.children.schoolLinks, expect: familyOfChild, params: child },
-  'children.linkSchool': { route: routes.children.linkSchool, expect: ownerParentOnly, params: child, body: () => ({ schoolCode: '770042', rosterId: 'R42-5A-01' }) },
+  'children.confirm': {
+    route: routes.children.confirm,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ challengeId: 'chl_none', code: '123456' }),
+  },
+  'children.schoolLinks': {
+    route: routes.children.schoolLinks,
+    expect: familyOfChild,
+    params: child,
+  },
+  'children.linkSchool': {
+    route: routes.children.linkSchool,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ schoolCode: '770042', rosterId: 'R42-5A-01' }),
+  },
   'children.teachers': { route: routes.children.teachers, expect: familyOfChild, params: child },
   'schools.search': { route: routes.schools.search, expect: everyone },
-  'schools.get': { route: routes.schools.get, expect: everyone, params: { schoolId: DEMO.schools.school42.id } },
+  'schools.get': {
+    route: routes.schools.get,
+    expect: everyone,
+    params: { schoolId: DEMO.schools.school42.id },
+  },
   'classes.list': { route: routes.classes.list, expect: staff },
-  'classes.students': { route: routes.classes.students, expect: staffOfClass, params: { classId: DEMO.classes.c5a.id } },
-  'applications.create': { route: routes.applications.create, expect: ownerParentOnly, body: () => ({ childId: DEMO.children.maria.id, schoolYear: DEMO.schoolYear }) },
+  'classes.students': {
+    route: routes.classes.students,
+    expect: staffOfClass,
+    params: { classId: DEMO.classes.c5a.id },
+  },
+  'applications.create': {
+    route: routes.applications.create,
+    expect: ownerParentOnly,
+    body: () => ({ childId: DEMO.children.maria.id, schoolYear: DEMO.schoolYear }),
+  },
   'applications.list': { route: routes.applications.list, expect: parentsAndAdmins },
-  'applications.get': { route: routes.applications.get, expect: ownerOrSchoolAdmin, params: { applicationId: 'app_maria' } },
-  'applications.setStatus': { route: routes.applications.setStatus, expect: adminOfSchool, params: { applicationId: 'app_maria' }, body: () => ({ status: 'checking' }) },
-  'applications.activate': { route: routes.applications.activate, expect: ownerParentOnly, params: { applicationId: 'app_maria' } },
-  'support.create': { route: routes.support.create, expect: signedIn, body: () => ({ subject: 'Вопрос', text: 'Не приходит SMS' }) },
+  'applications.get': {
+    route: routes.applications.get,
+    expect: ownerOrSchoolAdmin,
+    params: { applicationId: 'app_maria' },
+  },
+  'applications.setStatus': {
+    route: routes.applications.setStatus,
+    expect: adminOfSchool,
+    params: { applicationId: 'app_maria' },
+    body: () => ({ status: 'checking' }),
+  },
+  'applications.activate': {
+    route: routes.applications.activate,
+    expect: ownerParentOnly,
+    params: { applicationId: 'app_maria' },
+  },
+  'support.create': {
+    route: routes.support.create,
+    expect: signedIn,
+    body: () => ({ subject: 'Вопрос', text: 'Не приходит SMS' }),
+  },
   'support.list': { route: routes.support.list, expect: signedIn },
   'support.get': { route: routes.support.get, expect: authorOrSchoolAdmin, params: { ticketId } },
-  'support.reply': { route: routes.support.reply, expect: authorOrSchoolAdmin, params: { ticketId }, body: () => ({ text: 'Уточнение' }) },
-  'support.setStatus': { route: routes.support.setStatus, expect: adminOfSchool, params: { ticketId }, body: () => ({ status: 'in_progress' }) },
-  'audit.list': { route: routes.audit.list, expect: adminOfSchool, params: { schoolId: DEMO.schools.school42.id } },
+  'support.reply': {
+    route: routes.support.reply,
+    expect: authorOrSchoolAdmin,
+    params: { ticketId },
+    body: () => ({ text: 'Уточнение' }),
+  },
+  'support.setStatus': {
+    route: routes.support.setStatus,
+    expect: adminOfSchool,
+    params: { ticketId },
+    body: () => ({ status: 'in_progress' }),
+  },
+  'audit.list': {
+    route: routes.audit.list,
+    expect: adminOfSchool,
+    params: { schoolId: DEMO.schools.school42.id },
+  },
   'notifications.list': { route: routes.notifications.list, expect: signedIn },
-  'notifications.markRead': { route: routes.notifications.markRead, expect: ownerOnly, params: { notificationId } },
+  'notifications.markRead': {
+    route: routes.notifications.markRead,
+    expect: ownerOnly,
+    params: { notificationId },
+  },
   'notifications.markAllRead': { route: routes.notifications.markAllRead, expect: signedIn },
   'notifications.settings': { route: routes.notifications.settings, expect: signedIn },
-  'notifications.updateSettings': { route: routes.notifications.updateSettings, expect: signedIn, body: () => ({ kinds: { news: { email: false } } }) },
+  'notifications.updateSettings': {
+    route: routes.notifications.updateSettings,
+    expect: signedIn,
+    body: () => ({ kinds: { news: { email: false } } }),
+  },
   'threads.list': { route: routes.threads.list, expect: chatUsers },
   'threads.unread': { route: routes.threads.unread, expect: chatUsers },
-  'threads.create': { route: routes.threads.create, expect: familyOfChild, body: () => ({ childId: DEMO.children.maria.id, teacherId: U.teacherMath.id }) },
-  'threads.messages': { route: routes.threads.messages, expect: threadMembers, params: { threadId: chat.threadId } },
-  'threads.send': { route: routes.threads.send, expect: threadMembers, params: { threadId: chat.threadId }, body: (actor) => ({ id: `msg_matrix_${actor}`, text: 'Добрый день' }) },
-  'threads.read': { route: routes.threads.read, expect: threadMembers, params: { threadId: chat.threadId }, body: () => ({ upToMessageId: chat.messageId }) },
+  'threads.create': {
+    route: routes.threads.create,
+    expect: familyOfChild,
+    body: () => ({ childId: DEMO.children.maria.id, teacherId: U.teacherMath.id }),
+  },
+  'threads.messages': {
+    route: routes.threads.messages,
+    expect: threadMembers,
+    params: { threadId: chat.threadId },
+  },
+  'threads.send': {
+    route: routes.threads.send,
+    expect: threadMembers,
+    params: { threadId: chat.threadId },
+    body: (actor) => ({ id: `msg_matrix_${actor}`, text: 'Добрый день' }),
+  },
+  'threads.read': {
+    route: routes.threads.read,
+    expect: threadMembers,
+    params: { threadId: chat.threadId },
+    body: () => ({ upToMessageId: chat.messageId }),
+  },
   'attachments.upload': { route: routes.attachments.upload, expect: signedIn },
-  'attachments.download': { route: routes.attachments.download, expect: { ...threadMembers, admin: 404, otherAdmin: 404 }, params: { attachmentId: chat.attachmentId } },
+  'attachments.download': {
+    route: routes.attachments.download,
+    expect: { ...threadMembers, admin: 404, otherAdmin: 404 },
+    params: { attachmentId: chat.attachmentId },
+  },
   'portfolio.list': { route: routes.portfolio.list, expect: anyoneWhoSeesChild, params: child },
-  'portfolio.create': { route: routes.portfolio.create, expect: { ...anyoneWhoSeesChild, admin: 403, otherAdmin: 403 }, params: child, body: () => ({ kind: 'work', title: 'Рисунок', date: '2026-11-20' }) },
-  'portfolio.comment': { route: routes.portfolio.comment, expect: { ...staffOfClass, admin: 403, otherAdmin: 403 }, params: { itemId: chat.itemId }, body: () => ({ text: 'Молодец' }) },
-  'portfolio.remove': { route: routes.portfolio.remove, expect: { anon: 401, owner: 'ok', stranger: 404, student: 403, teacher: 404, otherTeacher: 404, admin: 403, otherAdmin: 403 }, params: { itemId: chat.itemId } },
-  'news.list': { route: routes.news.list, expect: membersOfSchool, params: { schoolId: DEMO.schools.school42.id } },
-  'news.publish': { route: routes.news.publish, expect: adminOfSchool, params: { schoolId: DEMO.schools.school42.id }, body: () => ({ kind: 'news', title: 'Новость', body: 'Текст' }) },
-  'news.remove': { route: routes.news.remove, expect: adminOfSchool, params: { newsId: chat.newsId } },
+  'portfolio.create': {
+    route: routes.portfolio.create,
+    expect: { ...anyoneWhoSeesChild, admin: 403, otherAdmin: 403 },
+    params: child,
+    body: () => ({ kind: 'work', title: 'Рисунок', date: '2026-11-20' }),
+  },
+  'portfolio.comment': {
+    route: routes.portfolio.comment,
+    expect: { ...staffOfClass, admin: 403, otherAdmin: 403 },
+    params: { itemId: chat.itemId },
+    body: () => ({ text: 'Молодец' }),
+  },
+  'portfolio.remove': {
+    route: routes.portfolio.remove,
+    expect: {
+      anon: 401,
+      owner: 'ok',
+      stranger: 404,
+      student: 403,
+      teacher: 404,
+      otherTeacher: 404,
+      admin: 403,
+      otherAdmin: 403,
+    },
+    params: { itemId: chat.itemId },
+  },
+  'news.list': {
+    route: routes.news.list,
+    expect: membersOfSchool,
+    params: { schoolId: DEMO.schools.school42.id },
+  },
+  'news.publish': {
+    route: routes.news.publish,
+    expect: adminOfSchool,
+    params: { schoolId: DEMO.schools.school42.id },
+    body: () => ({ kind: 'news', title: 'Новость', body: 'Текст' }),
+  },
+  'news.remove': {
+    route: routes.news.remove,
+    expect: adminOfSchool,
+    params: { newsId: chat.newsId },
+  },
   'notes.list': { route: routes.notes.list, expect: ownerParentOnly, params: child },
-  'notes.create': { route: routes.notes.create, expect: ownerParentOnly, params: child, body: () => ({ date: '2026-11-20', kind: 'success', text: 'Заметка' }) },
-  'notes.update': { route: routes.notes.update, expect: ownerParentOnly, params: { noteId: chat.noteId }, body: () => ({ text: 'Исправлено' }) },
-  'notes.remove': { route: routes.notes.remove, expect: ownerParentOnly, params: { noteId: chat.noteId } },
+  'notes.create': {
+    route: routes.notes.create,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ date: '2026-11-20', kind: 'success', text: 'Заметка' }),
+  },
+  'notes.update': {
+    route: routes.notes.update,
+    expect: ownerParentOnly,
+    params: { noteId: chat.noteId },
+    body: () => ({ text: 'Исправлено' }),
+  },
+  'notes.remove': {
+    route: routes.notes.remove,
+    expect: ownerParentOnly,
+    params: { noteId: chat.noteId },
+  },
   'children.periods': { route: routes.children.periods, expect: anyoneWhoSeesChild, params: child },
-  'classes.marks': { route: routes.classes.marks, expect: staffOfClass, params: c5a, query: { subjectId: 'sub_42_math' } },
+  'classes.marks': {
+    route: routes.classes.marks,
+    expect: staffOfClass,
+    params: c5a,
+    query: { subjectId: 'sub_42_math' },
+  },
   'grades.list': { route: routes.grades.list, expect: anyoneWhoSeesChild, params: child },
   'grades.summary': { route: routes.grades.summary, expect: anyoneWhoSeesChild, params: child },
   'grades.comparison': { route: routes.grades.comparison, expect: familyOfChild, params: child },
-  'grades.csv': { route: routes.grades.csv, expect: familyOfChild, params: child, query: { delimiter: ';' } },
-  'grades.finalMarks': { route: routes.grades.finalMarks, expect: anyoneWhoSeesChild, params: child },
+  'grades.csv': {
+    route: routes.grades.csv,
+    expect: familyOfChild,
+    params: child,
+    query: { delimiter: ';' },
+  },
+  'grades.finalMarks': {
+    route: routes.grades.finalMarks,
+    expect: anyoneWhoSeesChild,
+    params: child,
+  },
   'grades.create': { route: routes.grades.create, expect: teacherOfClass, body: () => mark() },
-  'grades.update': { route: routes.grades.update, expect: teacherOfClass, params: { markId: journal.markId }, body: () => ({ value: 4 }) },
-  'grades.remove': { route: routes.grades.remove, expect: teacherOfClass, params: { markId: journal.markId } },
-  'grades.setFinal': { route: routes.grades.setFinal, expect: teacherOfClass, body: () => ({ childId: DEMO.children.maria.id, subjectId: 'sub_42_math', periodId: 'per_42_2026_q2', value: 5 }) },
+  'grades.update': {
+    route: routes.grades.update,
+    expect: teacherOfClass,
+    params: { markId: journal.markId },
+    body: () => ({ value: 4 }),
+  },
+  'grades.remove': {
+    route: routes.grades.remove,
+    expect: teacherOfClass,
+    params: { markId: journal.markId },
+  },
+  'grades.setFinal': {
+    route: routes.grades.setFinal,
+    expect: teacherOfClass,
+    body: () => ({
+      childId: DEMO.children.maria.id,
+      subjectId: 'sub_42_math',
+      periodId: 'per_42_2026_q2',
+      value: 5,
+    }),
+  },
   'thresholds.list': { route: routes.thresholds.list, expect: ownerParentOnly, params: child },
-  'thresholds.set': { route: routes.thresholds.set, expect: ownerParentOnly, params: child, body: () => ({ subjectId: 'sub_42_math', threshold: 3.5 }) },
-  'thresholds.remove': { route: routes.thresholds.remove, expect: ownerParentOnly, params: { ...child, thresholdId: journal.thresholdId } },
-  'schedule.week': { route: routes.schedule.week, expect: seesClass, params: c5a, query: { week: '2026-W48' } },
-  'schedule.setWeek': { route: routes.schedule.setWeek, expect: adminOfSchool, params: c5a, query: { week: '2027-W20' }, body: () => ({ lessons: [] }) },
-  'schedule.substitute': { route: routes.schedule.substitute, expect: adminOfSchool, params: { lessonId: journal.lessonId }, body: () => ({ substituteTeacherId: U.teacherRussian.id, reason: 'Болезнь учителя' }) },
-  'schedule.cancelSubstitution': { route: routes.schedule.cancelSubstitution, expect: adminOfSchool, params: { lessonId: journal.lessonId } },
-  'schedule.substitutions': { route: routes.schedule.substitutions, expect: seesClass, params: c5a },
+  'thresholds.set': {
+    route: routes.thresholds.set,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ subjectId: 'sub_42_math', threshold: 3.5 }),
+  },
+  'thresholds.remove': {
+    route: routes.thresholds.remove,
+    expect: ownerParentOnly,
+    params: { ...child, thresholdId: journal.thresholdId },
+  },
+  'schedule.week': {
+    route: routes.schedule.week,
+    expect: seesClass,
+    params: c5a,
+    query: { week: '2026-W48' },
+  },
+  'schedule.setWeek': {
+    route: routes.schedule.setWeek,
+    expect: adminOfSchool,
+    params: c5a,
+    query: { week: '2027-W20' },
+    body: () => ({ lessons: [] }),
+  },
+  'schedule.substitute': {
+    route: routes.schedule.substitute,
+    expect: adminOfSchool,
+    params: { lessonId: journal.lessonId },
+    body: () => ({ substituteTeacherId: U.teacherRussian.id, reason: 'Болезнь учителя' }),
+  },
+  'schedule.cancelSubstitution': {
+    route: routes.schedule.cancelSubstitution,
+    expect: adminOfSchool,
+    params: { lessonId: journal.lessonId },
+  },
+  'schedule.substitutions': {
+    route: routes.schedule.substitutions,
+    expect: seesClass,
+    params: c5a,
+  },
   'homework.list': { route: routes.homework.list, expect: anyoneWhoSeesChild, params: child },
-  'homework.create': { route: routes.homework.create, expect: teacherOfClass, body: () => ({ classId: DEMO.classes.c5a.id, subjectId: 'sub_42_math', text: '№ 1', assignedDate: '2026-11-24', dueDate: '2026-11-25' }) },
-  'homework.update': { route: routes.homework.update, expect: teacherOfClass, params: { homeworkId: journal.homeworkId }, body: () => ({ text: '№ 2' }) },
-  'homework.remove': { route: routes.homework.remove, expect: teacherOfClass, params: { homeworkId: journal.homeworkId } },
+  'homework.create': {
+    route: routes.homework.create,
+    expect: teacherOfClass,
+    body: () => ({
+      classId: DEMO.classes.c5a.id,
+      subjectId: 'sub_42_math',
+      text: '№ 1',
+      assignedDate: '2026-11-24',
+      dueDate: '2026-11-25',
+    }),
+  },
+  'homework.update': {
+    route: routes.homework.update,
+    expect: teacherOfClass,
+    params: { homeworkId: journal.homeworkId },
+    body: () => ({ text: '№ 2' }),
+  },
+  'homework.remove': {
+    route: routes.homework.remove,
+    expect: teacherOfClass,
+    params: { homeworkId: journal.homeworkId },
+  },
   'attendance.list': { route: routes.attendance.list, expect: anyoneWhoSeesChild, params: child },
-  'attendance.record': { route: routes.attendance.record, expect: teacherOfClass, params: { lessonId: journal.lessonId }, body: () => ({ entries: [{ childId: DEMO.children.maria.id, status: 'present' }] }) },
+  'attendance.record': {
+    route: routes.attendance.record,
+    expect: teacherOfClass,
+    params: { lessonId: journal.lessonId },
+    body: () => ({ entries: [{ childId: DEMO.children.maria.id, status: 'present' }] }),
+  },
   'dev.outbox': { route: routes.dev.outbox, expect: everyone },
 });
 
@@ -160,12 +545,18 @@ describe('authorization matrix: every route as every role, owner and stranger', 
 
   before(async () => {
     server = await startTestServer();
-    for (const [actor, phone] of Object.entries(PHONES)) tokens.set(actor as Actor, (await server.login(phone)).accessToken);
+    for (const [actor, phone] of Object.entries(PHONES))
+      tokens.set(actor as Actor, (await server.login(phone)).accessToken);
     const owner = tokens.get('owner');
-    const ticket = await server.call<{ id: string }>('POST', '/api/v1/support/tickets', { token: owner, body: { subject: 'Доступ', text: 'Нет оценок' } });
+    const ticket = await server.call<{ id: string }>('POST', '/api/v1/support/tickets', {
+      token: owner,
+      body: { subject: 'Доступ', text: 'Нет оценок' },
+    });
     ticketId = ticket.body.id;
     await server.call('POST', '/api/v1/applications/app_petr/activate', { token: owner });
-    const feed = await server.call<{ items: { id: string }[] }>('GET', '/api/v1/notifications', { token: owner });
+    const feed = await server.call<{ items: { id: string }[] }>('GET', '/api/v1/notifications', {
+      token: owner,
+    });
     notificationId = feed.body.items[0]?.id ?? '';
     assert.ok(ticketId && notificationId, 'fixtures for owner-only routes');
     chat = await createChatFixtures(server, { owner, admin: tokens.get('admin') });
@@ -175,7 +566,9 @@ describe('authorization matrix: every route as every role, owner and stranger', 
 
   it('lists every registered route', () => {
     const covered = new Set(Object.keys(cases()));
-    const missing = server.diary.routes.filter((id) => !covered.has(id) && !id.startsWith('auth.') && !TESTED_ELSEWHERE.has(id));
+    const missing = server.diary.routes.filter(
+      (id) => !covered.has(id) && !id.startsWith('auth.') && !TESTED_ELSEWHERE.has(id),
+    );
     assert.deepEqual(missing, [], 'each registered route needs a row in the matrix');
   });
 
@@ -188,10 +581,16 @@ describe('authorization matrix: every route as every role, owner and stranger', 
           query: c.query,
           body: c.body?.(actor) ?? (c.route.method === 'GET' ? undefined : {}),
         });
-        const outcome: Outcome = [401, 403, 404].includes(res.status) ? (res.status as 401 | 403 | 404) : 'ok';
+        const outcome: Outcome = [401, 403, 404].includes(res.status)
+          ? (res.status as 401 | 403 | 404)
+          : 'ok';
         if (res.status >= 500) failures.push(`${id} as ${actor}: ${res.status} ${res.text}`);
-        else if (outcome !== c.expect[actor]) failures.push(`${id} as ${actor}: expected ${c.expect[actor]}, got ${res.status} ${res.text.slice(0, 160)}`);
-        if (outcome === 404 && c.params?.childId) assert.doesNotMatch(res.text, /Мария|Иванова/, 'a denial never carries the data');
+        else if (outcome !== c.expect[actor])
+          failures.push(
+            `${id} as ${actor}: expected ${c.expect[actor]}, got ${res.status} ${res.text.slice(0, 160)}`,
+          );
+        if (outcome === 404 && c.params?.childId)
+          assert.doesNotMatch(res.text, /Мария|Иванова/, 'a denial never carries the data');
       }
     }
     assert.deepEqual(failures, []);

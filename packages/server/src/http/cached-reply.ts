@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { RouteSpec } from '@school-diary/core';
 import type { FastifyReply } from 'fastify';
 import type { Services } from '../services/context';
@@ -8,6 +10,29 @@ import { ReadCache, type CachedBody } from './read-cache';
 import type { CachedRead, ReadCacheLookup, RequestContext } from './register-routes';
 
 const CACHE_CONTROL = 'private, no-cache';
+/** Bodies below this many bytes go uncompressed: gzip would save too little to be worth it. */
+const GZIP_FROM = 1024;
+const gzipAsync = promisify(gzip);
+
+/** Whether `Accept-Encoding` takes gzip (and does not refuse it with `q=0`). */
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    return !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
+
+/** The tag of the gzipped representation: a different representation needs its own strong tag. */
+function gzipTag(etag: string): string {
+  return `${etag.slice(0, -1)}.gz"`;
+}
+
+/** Adds to `Vary` without dropping what CORS put there (`Origin`). */
+function vary(reply: FastifyReply, header: string): void {
+  const current = reply.getHeader('vary');
+  reply.header('vary', current ? `${String(current)}, ${header}` : header);
+}
 
 /** Sorted `[name, value]` pairs of validated params or query: the same input, the same key. */
 function canonical(input: unknown): string {
@@ -67,21 +92,30 @@ export function createReadCache(
       const scopes = await rule.scopes(s, ctx);
       const versions = (await readVersions(s.db, scopes)).join('.');
       const key = cacheKey(s, id, rule, ctx);
-      const ifNoneMatch = ctx.request.headers['if-none-match'];
+      const { headers } = ctx.request;
+      const ifNoneMatch = headers['if-none-match'];
+      const zipped = acceptsGzip(headers['accept-encoding']);
+      vary(ctx.reply, 'accept-encoding');
       let entry: CachedBody | undefined = cache.get(key);
       if (entry?.versions !== versions) {
         const etag = etagOf(key, versions);
-        if (matches(ifNoneMatch, etag)) return notModified(ctx.reply, etag);
-        entry = { versions, etag, body: Buffer.from(await compute()) };
+        const tag = zipped ? gzipTag(etag) : etag;
+        if (matches(ifNoneMatch, tag)) return notModified(ctx.reply, tag);
+        const body = Buffer.from(await compute());
+        const gz = body.length >= GZIP_FROM ? await gzipAsync(body) : undefined;
+        entry = { versions, etag, body, ...(gz ? { gzip: gz } : {}) };
         cache.set(key, entry);
       }
-      if (matches(ifNoneMatch, entry.etag)) return notModified(ctx.reply, entry.etag);
+      const gzipped = zipped ? entry.gzip : undefined;
+      const tag = gzipped ? gzipTag(entry.etag) : entry.etag;
+      if (matches(ifNoneMatch, tag)) return notModified(ctx.reply, tag);
+      if (gzipped) ctx.reply.header('content-encoding', 'gzip');
       return ctx.reply
         .code(200)
-        .header('etag', entry.etag)
+        .header('etag', tag)
         .header('cache-control', CACHE_CONTROL)
         .type('application/json; charset=utf-8')
-        .send(entry.body);
+        .send(gzipped ?? entry.body);
     };
   };
 }

@@ -54,10 +54,13 @@ export class LiveStream {
     streams.add(this);
     this.#cleanups.push(() => streams.delete(this));
     this.#cleanups.push(this.#s.live.subscribe(user.id, () => this.wake()));
-    const heartbeat = setInterval(() => {
-      this.#write(': ping\n\n');
-      this.wake();
-    }, this.#s.config.heartbeatSeconds * 1000);
+    const heartbeat = setInterval(
+      () => {
+        this.#write(': ping\n\n');
+        this.wake();
+      },
+      Math.max(this.#s.config.heartbeatSeconds * 1000, 10),
+    );
     const untilExpiry = expiresAt.getTime() - this.#s.clock.now().getTime();
     const expiry = setTimeout(() => this.wake(), Math.min(Math.max(untilExpiry, 0), MAX_TIMER_MS));
     heartbeat.unref();

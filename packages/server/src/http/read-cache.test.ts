@@ -1,5 +1,6 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DEMO } from '../seed/demo';
 import { createAuthenticate } from '../services/sessions';
@@ -75,13 +76,13 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     // The real registration path with stand-in handlers, so the test controls what a read costs.
     const handlers = {
       grades: {
-        list: ({ user }) => {
+        list: ({ user }: { user: { id: string } }) => {
           calls.push(user.id);
           return marks.map((value) => ({ value, seenBy: user.id }));
         },
       },
       schedule: {
-        week: ({ user }) => {
+        week: ({ user }: { user: { id: string } }) => {
           calls.push(user.id);
           return { week: '2026-W48', lessons: marks.length };
         },
@@ -211,6 +212,28 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     await get(WEEK, 'parentIvanova');
     assert.deepEqual(calls, [U.teacherMath.id, U.parentIvanova.id], 'another role, another entry');
     assert.equal((await get(WEEK, 'parentPetrov')).statusCode, 404, 'not a family of the class');
+  });
+
+  it('serves a large body gzipped to clients that accept it, under its own ETag', async () => {
+    marks = Array.from({ length: 200 }, (_, i) => String((i % 4) + 2));
+    await bumpVersions(server.database.db, [`child:${MARIA}`]);
+    const plain = await get(GRADES, 'parentIvanova');
+    const zipped = await get(GRADES, 'parentIvanova', { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(zipped.statusCode, 200);
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.match(String(zipped.headers.vary), /accept-encoding/);
+    assert.equal(gunzipSync(zipped.rawPayload).toString(), plain.body);
+    assert.ok(zipped.rawPayload.length < plain.rawPayload.length / 3);
+    assert.notEqual(zipped.headers.etag, plain.headers.etag);
+    const etag = String(zipped.headers.etag);
+    const revalidated = await get(GRADES, 'parentIvanova', {
+      'accept-encoding': 'gzip',
+      'if-none-match': etag,
+    });
+    assert.equal(revalidated.statusCode, 304);
+    const refused = await get(GRADES, 'parentIvanova', { 'accept-encoding': 'gzip;q=0' });
+    assert.equal(refused.headers['content-encoding'], undefined);
+    assert.equal(refused.body, plain.body);
   });
 
   it('keys by the canonical query: the same filters in any order hit the same entry', async () => {

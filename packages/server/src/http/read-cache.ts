@@ -6,6 +6,8 @@ export interface CachedBody {
   readonly etag: string;
   /** The JSON as sent, already encoded. */
   readonly body: Buffer;
+  /** The same JSON gzipped, for clients that accept it (absent for small bodies). */
+  readonly gzip?: Buffer;
 }
 
 /** Bounds of a {@link ReadCache}. */
@@ -85,5 +87,6 @@ export class ReadCache {
 }
 
 function sizeOf(key: string, entry: CachedBody): number {
-  return entry.body.length + 2 * (key.length + entry.etag.length + entry.versions.length);
+  const bodies = entry.body.length + (entry.gzip?.length ?? 0);
+  return bodies + 2 * (key.length + entry.etag.length + entry.versions.length);
 }

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { systemClock } from '../clock';
 import type { Services } from './context';
 import { digestWindow, sendDigests, type DigestFrequency } from './digest';
 
@@ -55,11 +56,12 @@ export async function runDueDigests(s: Services): Promise<DigestFrequency[]> {
 }
 
 /**
- * Checks every `digestCheckSeconds` (0: never) whether a digest is due, on unref'd timers that
+ * Checks every `digestCheckSeconds` whether a digest is due (by default hourly, and only on the
+ * system clock: real timers mean nothing against a test's manual clock), on unref'd timers that
  * never keep the process alive; returns the function that stops the schedule.
  */
 export function startDigestSchedule(s: Services, log: FastifyBaseLogger): () => void {
-  const every = s.config.digestCheckSeconds * 1000;
+  const every = (s.config.digestCheckSeconds ?? (s.clock === systemClock ? 3600 : 0)) * 1000;
   if (every <= 0) return () => {};
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;

@@ -225,3 +225,34 @@ describe('sendDigests', () => {
     assert.deepEqual(await runDueDigests(s), ['monthly']);
   });
 });
+
+describe('the digest schedule in the app', () => {
+  it('runs on its timer when enabled, and sends once a week has ended', async () => {
+    const server = await startTestServer({ config: { digestCheckSeconds: 0.05 } });
+    try {
+      const db = server.database.db;
+      const setting = () =>
+        db
+          .selectFrom('settings')
+          .select('value')
+          .where('key', '=', 'digest:weekly')
+          .executeTakeFirst();
+      await waitFor(async () => (await setting()) !== undefined);
+      assert.equal((await setting())?.value, '2026-11-23T00:00:00.000Z');
+      await db.deleteFrom('outbox').execute();
+      server.clock.set('2026-11-30T02:00:00.000Z');
+      await waitFor(async () => (await setting())?.value === '2026-11-30T00:00:00.000Z');
+      await waitFor(async () => (await db.selectFrom('outbox').selectAll().execute()).length > 0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

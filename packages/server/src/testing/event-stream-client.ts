@@ -13,6 +13,7 @@ export interface OpenOptions {
   readonly queryToken?: string;
   readonly lastEventId?: string;
   readonly headers?: Record<string, string>;
+  readonly query?: Record<string, string>;
 }
 
 function parseFrame(block: string): SseFrame {
@@ -53,6 +54,8 @@ export class EventStreamClient {
   static async open(baseUrl: string, options: OpenOptions = {}): Promise<EventStreamClient> {
     const url = new URL('/api/v1/events', baseUrl);
     if (options.queryToken) url.searchParams.set('access_token', options.queryToken);
+    for (const [name, value] of Object.entries(options.query ?? {}))
+      url.searchParams.set(name, value);
     const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.lastEventId) headers['last-event-id'] = options.lastEventId;

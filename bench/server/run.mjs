@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Server reads benchmark: the real diary server against a bare node:http server returning the same
+// bytes precomputed (the ceiling), in one run, with autocannon. Writes docs/benchmarks.md.
+// Options: --check (exit 1 below target), --duration S, --warmup S, --connections N, --no-write.
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { contextLine, resultsTable, section, writeSection } from './report.mjs';
+import { fillMarks, login, seedDemoDatabase, spawnServer, startDiaryServer } from './servers.mjs';
+
+const TARGETS = { ratio: 0.5, p99: 20 };
+const PARENT = { phone: '+79990000001', password: 'diary-demo' };
+const CHILD = 'chd_maria';
+/** A school year of marks, as the issue asks for. */
+const YEAR_OF_MARKS = 1000;
+const DOCS = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+const CEILING = fileURLToPath(new URL('./ceiling.mjs', import.meta.url));
+/** Each read is measured as a browser asks for it (gzip accepted) and as a bare client does. */
+const ENCODINGS = [
+  { name: 'gzip', headers: { 'accept-encoding': 'gzip, deflate, br' } },
+  { name: 'identity', headers: {} },
+];
+/** Headers that belong to a connection or a moment, not to the response. */
+const HOP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const run = {
+  check: process.argv.includes('--check'),
+  write: !process.argv.includes('--no-write'),
+  duration: option('duration', 10),
+  warmup: option('warmup', 3),
+  connections: option('connections', 50),
+};
+
+/** `2026-W48` of a date (ISO 8601 week). */
+function isoWeek(date) {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
+  const week = Math.ceil(((d - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** A GET as the bytes on the wire (fetch would undo the gzip that the ceiling must replay). */
+function getRaw(url, headers) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ res, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+async function getJson(url, headers) {
+  const { res, body } = await getRaw(url, headers);
+  if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${body}`);
+  return JSON.parse(body.toString());
+}
+
+/** The reads: Мария's marks for the whole school year and her class's current week, each encoding. */
+async function targetsOf(url, auth) {
+  const year = await getJson(`${url}/api/v1/children/${CHILD}/periods`, auth);
+  const child = await getJson(`${url}/api/v1/children/${CHILD}`, auth);
+  const reads = [
+    {
+      name: 'marks of a child, whole school year',
+      path: `/api/v1/children/${CHILD}/grades?from=${year.startDate}&to=${year.endDate}`,
+    },
+    {
+      name: "timetable of the child's class, this week",
+      path: `/api/v1/classes/${child.classId}/timetable?week=${isoWeek(new Date())}`,
+    },
+  ];
+  return reads.flatMap((read) =>
+    ENCODINGS.map((encoding) => ({
+      ...read,
+      name: `${read.name} (${encoding.name})`,
+      encoding: encoding.name,
+      headers: { ...auth, ...encoding.headers },
+    })),
+  );
+}
+
+/** The exact response of the real server for each read, for the ceiling to replay. */
+async function snapshot(url, targets) {
+  for (const target of targets) {
+    const { res, body } = await getRaw(url + target.path, target.headers);
+    if (res.statusCode !== 200) throw new Error(`GET ${target.path}: ${res.statusCode}`);
+    if ((res.headers['content-encoding'] ?? 'identity') !== target.encoding)
+      throw new Error(`${target.name}: answered ${res.headers['content-encoding']}`);
+    target.body = body;
+    target.response = Object.fromEntries(
+      Object.entries(res.headers).filter(([k]) => !HOP_HEADERS.has(k)),
+    );
+    const json = target.encoding === 'gzip' ? gunzipSync(body) : body;
+    target.jsonBytes = json.length;
+    target.items = (JSON.parse(json.toString()).items ?? []).length;
+  }
+}
+
+async function cannon(url, headers, seconds) {
+  const result = await autocannon({
+    url,
+    connections: run.connections,
+    duration: seconds,
+    headers,
+  });
+  if (result.non2xx || result.errors || result.timeouts)
+    throw new Error(
+      `${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** A fresh demo database in `dir`, with a school year of marks for the child. */
+async function prepareDatabase(dir) {
+  const template = join(dir, 'template.sqlite');
+  await seedDemoDatabase(template);
+  const db = join(dir, 'bench.sqlite');
+  for (const suffix of ['', '-wal', '-shm'])
+    if (existsSync(template + suffix)) copyFileSync(template + suffix, db + suffix);
+  return { db, seeded: fillMarks(db, CHILD, YEAR_OF_MARKS) };
+}
+
+/** Measures each read on the server and the ceiling, interleaved, after a warm-up of both. */
+async function measure(real, ceiling, targets) {
+  for (const t of targets) {
+    console.log(`${t.name}: ${t.path} (${t.jsonBytes} bytes of JSON, ${t.body.length} sent)`);
+    await cannon(real.url + t.path, t.headers, run.warmup);
+    await cannon(ceiling.url + t.path, t.headers, run.warmup);
+  }
+  const rows = [];
+  for (const t of targets) {
+    const server = await cannon(real.url + t.path, t.headers, run.duration);
+    const bare = await cannon(ceiling.url + t.path, t.headers, run.duration);
+    rows.push({
+      name: t.name,
+      json: t.jsonBytes,
+      wire: t.body.length,
+      real: server,
+      ceiling: bare,
+    });
+    console.log(`  server ${JSON.stringify(server)}, ceiling ${JSON.stringify(bare)}`);
+  }
+  return rows;
+}
+
+/** For scale: the framework alone, and the framework with the session lookup of every request. */
+async function context(real, auth) {
+  const health = await cannon(`${real.url}/healthz`, {}, run.duration);
+  const me = await cannon(`${real.url}/api/v1/auth/me`, auth, run.duration);
+  return { health, me };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'diary-bench-'));
+  const stops = [];
+  try {
+    const { db, seeded } = await prepareDatabase(dir);
+    const real = await startDiaryServer(db);
+    stops.push(real.stop);
+    const auth = {
+      authorization: `Bearer ${await login(real.url, db, PARENT.phone, PARENT.password)}`,
+    };
+    const targets = await targetsOf(real.url, auth);
+    await snapshot(real.url, targets);
+    const responses = join(dir, 'responses.json');
+    const spec = targets.map((t) => ({
+      path: t.path,
+      encoding: t.encoding,
+      headers: t.response,
+      body: t.body.toString('base64'),
+    }));
+    writeFileSync(responses, JSON.stringify(spec));
+    const ceiling = await spawnServer([CEILING, responses]);
+    stops.push(ceiling.stop);
+
+    const rows = await measure(real, ceiling, targets);
+    const scale = await context(real, auth);
+    const table = resultsTable(rows, TARGETS);
+    console.log(`\n${table}\n\n${contextLine(scale)}\n`);
+    const missed = rows.filter(
+      (r) => r.real.rps / r.ceiling.rps < TARGETS.ratio || r.real.p99 >= TARGETS.p99,
+    );
+    if (run.write) {
+      const marks = targets[0]?.items ?? 0;
+      const date = new Date().toISOString().slice(0, 10);
+      const details = { ...run, date, targets: TARGETS, marks, seeded, scale, missed };
+      await writeSection(DOCS, section(table, details));
+      console.log('written to docs/benchmarks.md');
+    }
+    if (run.check && missed.length) {
+      console.error(`below target: ${missed.map((r) => r.name).join(', ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

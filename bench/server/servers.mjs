@@ -1,0 +1,147 @@
+// Starting and stopping the servers of the benchmark, and signing in as the demo parent.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+const CLI = fileURLToPath(
+  new URL('../../packages/server/bin/school-diary-server.js', import.meta.url),
+);
+
+/**
+ * Spawns a Node process (in a process group of its own, so stopping it reaches the server the
+ * CLI bin starts) and waits until it prints "listening on URL" and, if given, `ready`.
+ */
+export function spawnServer(args, { ready = /listening on/, timeoutMs = 60_000 } = {}) {
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    process.kill(-child.pid, 'SIGTERM');
+    const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => fail(new Error(`no start within ${timeoutMs} ms:\n${out}`)),
+      timeoutMs,
+    );
+    const fail = (error) => {
+      clearTimeout(timer);
+      void stop().finally(() => reject(error));
+    };
+    const check = () => {
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (!url || !ready.test(out)) return;
+      clearTimeout(timer);
+      resolve({ url, stop });
+    };
+    child.stdout.setEncoding('utf8').on('data', (chunk) => ((out += chunk), check()));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (out += chunk));
+    void exited.then((code) => fail(new Error(`exited (${code}) before listening:\n${out}`)));
+  });
+}
+
+/** The real diary server (the CLI, as `npx school-diary-server` runs it) on a database file. */
+export function startDiaryServer(db, extra = []) {
+  const args = [CLI, '--port', '0', '--db', db, '--auth-rate-limit', '1000000', ...extra];
+  return spawnServer(args, { ready: /Press Ctrl\+C to stop\./ });
+}
+
+/** Creates a freshly seeded demo database: the CLI with `--seed demo`, stopped once ready. */
+export async function seedDemoDatabase(file) {
+  const server = await startDiaryServer(file, ['--seed', 'demo']);
+  await server.stop();
+}
+
+async function post(url, body) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/**
+ * Signs in with phone, password and the one-time code, read from the outbox table of the
+ * database file (the built-in gateway keeps messages there; no `--dev` needed).
+ */
+export async function login(baseUrl, dbFile, phone, password) {
+  const { challengeId } = await post(`${baseUrl}/api/v1/auth/login`, { phone, password });
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const row = db
+    .prepare('SELECT text FROM outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1')
+    .get(phone);
+  db.close();
+  const code = /(\d{6})/.exec(row?.text ?? '')?.[1];
+  if (!code) throw new Error(`no one-time code for ${phone} in the outbox`);
+  const session = await post(`${baseUrl}/api/v1/auth/verify`, { challengeId, code });
+  return session.accessToken;
+}
+
+const KINDS = ['classwork', 'oral', 'homework', 'quiz', 'test', 'dictation', 'essay', 'lab'];
+
+/**
+ * Gives a child `total` marks over their class's school year in a database file (the demo seed has
+ * marks only up to today): marks in every subject their class is taught, on weekdays, spread
+ * evenly, with varied values, weights and kinds. Returns how many marks the child had before.
+ */
+export function fillMarks(file, childId, total) {
+  const db = new Database(file);
+  try {
+    const child = db.prepare('SELECT class_id FROM children WHERE id = ?').get(childId);
+    const cls = db
+      .prepare('SELECT school_id, school_year FROM classes WHERE id = ?')
+      .get(child.class_id);
+    const year = db
+      .prepare('SELECT start_date, end_date FROM school_years WHERE school_id = ? AND name = ?')
+      .get(cls.school_id, cls.school_year);
+    const teaching = db
+      .prepare('SELECT teacher_id, subject_id FROM teaching WHERE class_id = ? ORDER BY subject_id')
+      .all(child.class_id);
+    const before = db
+      .prepare('SELECT count(*) AS n FROM marks WHERE child_id = ? AND date BETWEEN ? AND ?')
+      .get(childId, year.start_date, year.end_date).n;
+    const days = [];
+    for (
+      let d = new Date(`${year.start_date}T00:00:00Z`);
+      d <= new Date(`${year.end_date}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + 1)
+    )
+      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.push(d.toISOString().slice(0, 10));
+    const insert = db.prepare(
+      `INSERT INTO marks (id, child_id, subject_id, teacher_id, lesson_id, value, weight, kind, date, comment, created_at, updated_at)
+       VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, NULL, ?, ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < total - before; i += 1) {
+        const { teacher_id: teacher, subject_id: subject } = teaching[i % teaching.length];
+        const date = days[Math.floor((i * days.length) / (total - before))];
+        const at = `${date}T12:00:00.000Z`;
+        const value = String(2 + ((i * 7) % 4));
+        insert.run(
+          `mrk_bench_${i}`,
+          childId,
+          subject,
+          teacher,
+          value,
+          1 + (i % 3 === 0),
+          KINDS[i % KINDS.length],
+          date,
+          at,
+          at,
+        );
+      }
+    })();
+    return before;
+  } finally {
+    db.close();
+  }
+}
