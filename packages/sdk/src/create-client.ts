@@ -1,0 +1,345 @@
+import { DEFAULT_LANG, routes, type Lang, type RouteSpec, type Session } from '@school-diary/core';
+import { ReadCache, readKey } from './cache';
+import { DiaryApiError, DiaryContractError } from './errors';
+import { requestParts } from './request-parts';
+import type { CallOptions, ClientMethods, RouteTable } from './route-method';
+import { DiarySession, type SessionChange } from './session';
+import type { SessionStorage } from './session-storage';
+import { defaultStorage, type DiaryStorage } from './storage';
+import { createTabSync } from './tab-sync';
+import {
+  createTransport,
+  issuesOf,
+  operationOf,
+  type RetryOptions,
+  type Transport,
+  type WireResponse,
+} from './transport';
+import { watchRead, type Snapshot, type Unsubscribe, type WatchOptions } from './watch';
+
+/**
+ * Options of {@link createClient} and `createDiaryClient`.
+ *
+ * @example
+ * createClient({ baseUrl: 'https://diary.school42.ru', language: 'en', timeout: 10_000, routes });
+ */
+export interface ClientOptions {
+  /**
+   * Where the diary server is: an origin, optionally with a path prefix, without `/api/v1`.
+   *
+   * @example 'https://diary.school42.ru'
+   */
+  readonly baseUrl: string;
+  /** The `fetch` to use (a test double, or one with an agent in Node); the global one by default. */
+  readonly fetch?: typeof fetch;
+  /**
+   * The language of the server's messages (`Accept-Language`), errors included.
+   * @default 'ru'
+   */
+  readonly language?: Lang;
+  /** Called on sign-in (also a restored or adopted session), refresh and sign-out. */
+  readonly onSessionChange?: (change: SessionChange) => void;
+  /**
+   * Keeps the tokens across reloads; in memory only by default. See `localStorageSession()`.
+   */
+  readonly persistSession?: SessionStorage;
+  /**
+   * Where cached reads and the outbox live: IndexedDB in browsers by default, nothing in Node;
+   * `false` turns the cache off.
+   */
+  readonly storage?: DiaryStorage | false;
+  /**
+   * Milliseconds one attempt of a request may take.
+   * @default 15000
+   */
+  readonly timeout?: number;
+  /** Retries of safe requests. */
+  readonly retry?: RetryOptions;
+  /**
+   * The clock, in milliseconds since the epoch (tests move it to expire tokens).
+   * @default Date.now
+   */
+  readonly now?: () => number;
+  /**
+   * How many seconds before it expires the access token is renewed.
+   * @default 60
+   */
+  readonly refreshMarginSeconds?: number;
+  /**
+   * Agree with the other tabs of the site on the session (`BroadcastChannel`, Web Locks).
+   * @default true
+   */
+  readonly syncTabs?: boolean;
+}
+
+/**
+ * What every client has besides its operations.
+ *
+ * @example
+ * await client.ready;
+ * if (!client.session.signedIn) showLogin();
+ * client.setLanguage('en');
+ */
+export interface ClientBase {
+  /** The signed-in user and session events. */
+  readonly session: DiarySession;
+  /** Settles once a kept session has been restored. */
+  readonly ready: Promise<void>;
+  /** The language of the server's messages. */
+  readonly language: Lang;
+  /**
+   * Changes the language of the server's messages from the next request on.
+   *
+   * @example
+   * client.setLanguage('en');
+   */
+  setLanguage(language: Lang): void;
+  /** Stops everything running in the background (live events, other-tab sync, outbox). */
+  close(): void;
+}
+
+/**
+ * A client of a route table: its operations by group, and the session.
+ *
+ * @example
+ * const client: Client<{ grades: { list: typeof routes.grades.list } }> = createClient({
+ *   baseUrl,
+ *   routes: { grades: { list: routes.grades.list } },
+ * });
+ */
+export type Client<T extends RouteTable> = ClientMethods<T> & ClientBase;
+
+/** What the optional parts of the client (live events, outbox) build on. Not public API. */
+export interface ClientInternals {
+  readonly transport: Transport;
+  readonly session: DiarySession;
+  readonly cache: ReadCache;
+  readonly now: () => number;
+  readonly language: () => Lang;
+  /** Runs a request of an authenticated operation, renewing the token once after a 401. */
+  authorized(send: (token: string | undefined) => Promise<WireResponse>): Promise<WireResponse>;
+  /** Calls an operation as its method does. */
+  call(operation: string, route: RouteSpec, input: object, options?: CallOptions): Promise<unknown>;
+  /** Runs `stop` when the client is closed. */
+  onClose(stop: () => void): void;
+}
+
+const internals = new WeakMap<object, ClientInternals>();
+
+/** The internals of a client made by {@link createClient}. */
+export function internalsOf(client: object): ClientInternals {
+  const found = internals.get(client);
+  if (!found) throw new TypeError('Not a client made by createClient or createDiaryClient');
+  return found;
+}
+
+const isRead = (route: RouteSpec) =>
+  route.method === 'GET' && (route.responseType ?? 'json') === 'json' && !route.devOnly;
+
+const hasInput = (route: RouteSpec) =>
+  Boolean(route.params || route.query || route.body || route.upload);
+
+/** Checks an answer against the operation's schema; returns the parsed data. */
+function parseAnswer(route: RouteSpec, status: number, body: unknown): unknown {
+  switch (route.responseType ?? 'json') {
+    case 'none':
+      return undefined;
+    case 'csv':
+      if (typeof body === 'string') return body;
+      throw new DiaryContractError(operationOf(route), status, [
+        { path: '', code: 'invalid_type' },
+      ]);
+    case 'file':
+      return body;
+    default: {
+      if (!route.response) return body;
+      const parsed = route.response.safeParse(body);
+      if (parsed.success) return parsed.data;
+      throw new DiaryContractError(operationOf(route), status, issuesOf(parsed.error));
+    }
+  }
+}
+
+/**
+ * A typed client of any table of core's operations. `createDiaryClient` gives it the whole
+ * table; a page that needs only a few operations passes just those, and its bundle carries
+ * only their schemas.
+ *
+ * @example
+ * import { routes } from '@school-diary/core';
+ * const client = createClient({
+ *   baseUrl: 'https://diary.school42.ru',
+ *   routes: { auth: { login: routes.auth.login, verify: routes.auth.verify }, grades: { list: routes.grades.list } },
+ * });
+ * const challenge = await client.auth.login({ phone: '+79990000001', password });
+ * await client.auth.verify({ challengeId: challenge.challengeId, code });
+ * const { items } = await client.grades.list({ childId: 'chd_maria', from: '2026-09-01' });
+ */
+export function createClient<const T extends RouteTable>(
+  options: ClientOptions & { readonly routes: T },
+): Client<T> {
+  let language: Lang = options.language ?? DEFAULT_LANG;
+  const now = options.now ?? Date.now;
+  const transport = createTransport({
+    baseUrl: options.baseUrl,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+    headers: () => ({ 'accept-language': language }),
+  });
+  const sync =
+    options.syncTabs === false ? undefined : createTabSync(`school-diary:${options.baseUrl}`);
+  const closers: (() => void)[] = [];
+  if (sync) closers.push(() => sync.close());
+
+  const refreshRoute = routes.auth.refresh;
+  const session = new DiarySession({
+    now,
+    refreshMarginMs: (options.refreshMarginSeconds ?? 60) * 1000,
+    ...(options.persistSession ? { store: options.persistSession } : {}),
+    ...(sync ? { sync } : {}),
+    refresh: async (refreshToken) => {
+      const { status, body } = await transport.send({
+        route: refreshRoute,
+        path: refreshRoute.path,
+        body: { refreshToken },
+      });
+      return parseAnswer(refreshRoute, status, body) as Session;
+    },
+  });
+  closers.push(() => session.close());
+  if (options.onSessionChange) session.onChange(options.onSessionChange);
+
+  const namespace = (userId: string) => `${options.baseUrl}/${userId}`;
+  const storage = options.storage === false ? undefined : (options.storage ?? defaultStorage());
+  const cache = new ReadCache(storage, () => session.user && namespace(session.user.id));
+
+  const authorized: ClientInternals['authorized'] = async (send) => {
+    const token = await session.accessToken();
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!(error instanceof DiaryApiError) || error.status !== 401 || token === undefined)
+        throw error;
+      const renewed = await session.refresh(token);
+      if (!renewed) throw error;
+      return send(renewed);
+    }
+  };
+
+  const send = (route: RouteSpec, input: object, etag?: string, signal?: AbortSignal) => {
+    const parts = requestParts(route, input as Record<string, unknown>);
+    const request = { route, ...parts, ...(etag ? { etag } : {}), ...(signal ? { signal } : {}) };
+    if (route.access === 'public') return transport.send(request);
+    return authorized((token) => transport.send({ ...request, ...(token ? { token } : {}) }));
+  };
+
+  const call: ClientInternals['call'] = async (operation, route, input, callOptions = {}) => {
+    await session.ready;
+    const key = isRead(route) ? readKey(operation, language, input) : undefined;
+    const cached = key ? await cache.get(key) : undefined;
+    const response = await send(route, input, cached?.etag, callOptions.signal);
+    const body = response.status === 304 && cached ? cached.body : response.body;
+    const data = parseAnswer(route, response.status, body);
+    if (key) await cache.put(key, { body, etag: response.etag, savedAt: now() });
+    return data;
+  };
+
+  const watch = (
+    operation: string,
+    route: RouteSpec,
+    input: object,
+    listener: (snapshot: Snapshot<unknown>) => void,
+    watchOptions?: WatchOptions,
+  ): Unsubscribe => {
+    const key = readKey(operation, language, input);
+    return watchRead(
+      {
+        cache,
+        key,
+        now,
+        ready: session.ready,
+        parse: (body) => parseAnswer(route, 200, body),
+        load: (etag, signal) => send(route, input, etag, signal),
+      },
+      listener,
+      watchOptions,
+    );
+  };
+
+  const logout = async () => {
+    await session.ready;
+    const current = session.user;
+    const refreshToken = session.currentTokens()?.refreshToken;
+    if (!current) return;
+    const route = routes.auth.logout;
+    try {
+      await send(route, { refreshToken });
+    } catch (error) {
+      // A session the server already ended is as good as revoked.
+      if (!(error instanceof DiaryApiError && error.status === 401)) throw error;
+    } finally {
+      await session.end('logout');
+      await cache.wipe(namespace(current.id)).catch(() => undefined);
+    }
+  };
+
+  const methodFor = (operation: string, route: RouteSpec): unknown => {
+    switch (route.path) {
+      case routes.auth.refresh.path:
+        return async () => (await session.refresh()) && session.user;
+      case routes.auth.logout.path:
+        return logout;
+      case routes.auth.verify.path:
+        return async (input: object, callOptions?: CallOptions) => {
+          const created = (await call(operation, route, input, callOptions)) as Session;
+          await session.adopt(created);
+          return created;
+        };
+    }
+    const method = hasInput(route)
+      ? (input: object = {}, callOptions?: CallOptions) =>
+          call(operation, route, input, callOptions)
+      : (callOptions?: CallOptions) => call(operation, route, {}, callOptions);
+    if (!isRead(route)) return method;
+    const watchMethod = hasInput(route)
+      ? (input: object, listener: (s: Snapshot<unknown>) => void, o?: WatchOptions) =>
+          watch(operation, route, input, listener, o)
+      : (listener: (s: Snapshot<unknown>) => void, o?: WatchOptions) =>
+          watch(operation, route, {}, listener, o);
+    return Object.assign(method, { watch: watchMethod });
+  };
+
+  const client: Record<string, unknown> = {
+    session,
+    ready: session.ready,
+    get language() {
+      return language;
+    },
+    setLanguage(next: Lang) {
+      language = next;
+    },
+    close() {
+      for (const stop of closers.splice(0)) stop();
+    },
+  };
+  for (const [group, operations] of Object.entries(options.routes)) {
+    const methods: Record<string, unknown> = {};
+    for (const [name, route] of Object.entries(operations)) {
+      if (route.responseType !== 'event-stream')
+        methods[name] = methodFor(`${group}.${name}`, route);
+    }
+    client[group] = methods;
+  }
+  internals.set(client, {
+    transport,
+    session,
+    cache,
+    now,
+    language: () => language,
+    authorized,
+    call,
+    onClose: (stop) => closers.push(stop),
+  });
+  return client as Client<T>;
+}

@@ -1,0 +1,41 @@
+// @school-diary/sdk — the typed client of the School Diary API. This file only re-exports.
+
+// Clients
+export * from './create-diary-client';
+export { createClient, type Client, type ClientBase, type ClientOptions } from './create-client';
+export * from './route-method';
+
+// Errors
+export * from './errors';
+
+// Session
+export { DiarySession, type SessionChange, type SignOutReason } from './session';
+export {
+  localStorageSession,
+  storedSessionSchema,
+  type SessionStorage,
+  type StoredSession,
+} from './session-storage';
+
+// Transport options
+export type { RetryOptions } from './transport';
+
+// Offline: cache, watching, outbox
+export { indexedDbStorage, memoryStorage, type DiaryStorage, type KeyValueStore } from './storage';
+export type { Snapshot, Unsubscribe, WatchOptions } from './watch';
+export * from './outbox';
+export * from './client-id';
+
+// Live events
+export * from './events';
+
+// Helpers
+export * from './csv';
+export {
+  arithmeticAverage,
+  finalMark,
+  marksNeeded,
+  marksNeededOptions,
+  summarizeBySubject,
+  weightedAverage,
+} from '@school-diary/core';

@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Message } from '@school-diary/core';
+import { DEMO, signIn } from '../test-support/demo';
+import { startDiaryServer, type DiaryServer } from '../test-support/diary-server.mjs';
+import { controlFetch } from '../test-support/fetch-control';
+import {
+  createDiaryClient,
+  type DiaryClient,
+  type DiaryClientOptions,
+} from './create-diary-client';
+import { DiaryApiError } from './errors';
+import type { OutboxItem } from './outbox';
+import type { SessionStorage, StoredSession } from './session-storage';
+import { memoryStorage } from './storage';
+
+let server: DiaryServer;
+let teacher: DiaryClient;
+const clients: DiaryClient[] = [];
+before(async () => {
+  server = await startDiaryServer();
+  teacher = await client();
+  await signIn(teacher, server.url, DEMO.mathTeacher);
+});
+after(async () => {
+  for (const diary of clients) diary.close();
+  await server.stop();
+});
+
+function client(options: Partial<DiaryClientOptions> = {}): DiaryClient {
+  const diary = createDiaryClient({
+    baseUrl: server.url,
+    storage: false,
+    syncTabs: false,
+    ...options,
+  });
+  clients.push(diary);
+  return diary;
+}
+
+function keptSession(): SessionStorage & { value?: StoredSession } {
+  return {
+    load() {
+      return this.value;
+    },
+    save(session) {
+      this.value = session;
+    },
+  };
+}
+
+async function threadTexts(): Promise<string[]> {
+  const page = await teacher.threads.messages({ threadId: DEMO.mariaMathThread, limit: 100 });
+  return page.items.map((m) => m.text);
+}
+
+describe('outbox', () => {
+  it('keeps messages written offline and sends them in order when the connection returns', async () => {
+    const network = controlFetch();
+    const parent = client({ fetch: network.fetch, storage: memoryStorage() });
+    await signIn(parent, server.url, DEMO.parent);
+    const sent: Message[] = [];
+    parent.outbox.onSent((message) => sent.push(message));
+    network.offline();
+    const tag = `offline-${Date.now()}`;
+    for (const n of [1, 2, 3])
+      await parent.outbox.send({ threadId: DEMO.mariaMathThread, text: `${tag} ${n}` });
+    await parent.outbox.flush();
+    assert.deepEqual(
+      parent.outbox.items.map((i) => [i.text, i.state]),
+      [
+        [`${tag} 1`, 'pending'],
+        [`${tag} 2`, 'pending'],
+        [`${tag} 3`, 'pending'],
+      ],
+    );
+    network.online();
+    await parent.outbox.flush();
+    assert.deepEqual(parent.outbox.items, []);
+    assert.deepEqual(
+      sent.map((m) => m.text),
+      [`${tag} 1`, `${tag} 2`, `${tag} 3`],
+    );
+    assert.deepEqual(
+      (await threadTexts()).filter((t) => t.startsWith(tag)),
+      sent.map((m) => m.text),
+    );
+  });
+
+  it('loses nothing across a reload: the next start sends what the last one kept, once', async () => {
+    const storage = memoryStorage();
+    const session = keptSession();
+    const network = controlFetch();
+    const before = client({ fetch: network.fetch, storage, persistSession: session });
+    await signIn(before, server.url, DEMO.parent);
+    network.offline();
+    const tag = `reload-${Date.now()}`;
+    const queued: OutboxItem[] = [];
+    for (const n of [1, 2])
+      queued.push(
+        await before.outbox.send({ threadId: DEMO.mariaMathThread, text: `${tag} ${n}` }),
+      );
+    before.close(); // the page goes away with two messages unsent
+
+    const afterReload = client({ storage, persistSession: session });
+    const sent: string[] = [];
+    afterReload.outbox.onSent((message) => sent.push(message.id));
+    await afterReload.ready;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await afterReload.outbox.flush();
+    assert.deepEqual(
+      sent,
+      queued.map((i) => i.id),
+      'the same client ids, in order',
+    );
+    assert.deepEqual(
+      (await threadTexts()).filter((t) => t.startsWith(tag)),
+      [`${tag} 1`, `${tag} 2`],
+    );
+  });
+
+  it('sends a message once even when its first answer was lost', async () => {
+    const network = controlFetch();
+    const parent = client({ fetch: network.fetch });
+    await signIn(parent, server.url, DEMO.parent);
+    network.inject(
+      { kind: 'lost' },
+      { match: (r) => r.method === 'POST' && r.url.pathname.endsWith('/messages') },
+    );
+    const tag = `lost-${Date.now()}`;
+    await parent.outbox.send({ threadId: DEMO.mariaMathThread, text: tag });
+    await parent.outbox.flush();
+    assert.equal(network.count('/messages', 'POST'), 2);
+    assert.deepEqual(
+      (await threadTexts()).filter((t) => t === tag),
+      [tag],
+    );
+  });
+
+  it('marks a message the server refuses as failed with its error; retry and discard it', async () => {
+    const parent = client();
+    await signIn(parent, server.url, DEMO.parent);
+    const states: string[][] = [];
+    parent.outbox.subscribe((items) => states.push(items.map((i) => i.state)));
+    const item = await parent.outbox.send({ threadId: 'thr_not_theirs', text: 'Здравствуйте' });
+    await parent.outbox.flush();
+    const [failed] = parent.outbox.items;
+    assert.equal(failed?.state, 'failed');
+    assert.equal(failed?.error?.code, 'not_found');
+    assert.ok(states.some((s) => s[0] === 'sending'));
+    await parent.outbox.retry(item.id);
+    assert.equal(parent.outbox.items[0]?.state, 'failed');
+    await parent.outbox.discard(item.id);
+    assert.deepEqual(parent.outbox.items, []);
+  });
+
+  it('refuses an empty message at once with a field error', async () => {
+    const parent = client({ language: 'en' });
+    await signIn(parent, server.url, DEMO.parent);
+    const error = await parent.outbox
+      .send({ threadId: DEMO.mariaMathThread, text: '  ' })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof DiaryApiError);
+    assert.equal(error.code, 'validation_failed');
+    assert.equal(error.field('text')?.code, 'required');
+    assert.deepEqual(parent.outbox.items, []);
+  });
+});

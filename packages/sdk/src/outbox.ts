@@ -1,0 +1,357 @@
+import {
+  apiErrorMessage,
+  fieldErrorSchema,
+  idSchema,
+  messageInputSchema,
+  routes,
+  validate,
+  type FieldError,
+  type Message,
+} from '@school-diary/core';
+import { z } from 'zod/mini';
+import { newClientId } from './client-id';
+import { internalsOf, type ClientInternals } from './create-client';
+import { DiaryApiError, DiaryError, DiaryNetworkError } from './errors';
+import { browser } from './platform';
+import type { Unsubscribe } from './watch';
+
+/**
+ * A message to send through the outbox.
+ *
+ * @example
+ * const message: OutboxMessage = { threadId: 'thr_1', text: 'Добрый день!' };
+ * await client.outbox.send(message);
+ */
+export interface OutboxMessage {
+  readonly threadId: string;
+  readonly text?: string;
+  readonly attachmentIds?: readonly string[];
+}
+
+/**
+ * Where a queued message is: `pending` (waiting for the connection, or next in line), `sending`,
+ * or `failed` (the server refused it: see `error`; `retry` or `discard` it).
+ *
+ * @example
+ * const waiting = client.outbox.items.filter((item) => item.state === 'pending').length;
+ */
+export type OutboxState = 'pending' | 'sending' | 'failed';
+
+/**
+ * Why the server refused a queued message.
+ *
+ * @example
+ * for (const item of client.outbox.items)
+ *   if (item.error) console.log(item.error.code, item.error.message);
+ */
+export interface OutboxError {
+  readonly code: string;
+  readonly message: string;
+  readonly fields: readonly FieldError[];
+}
+
+/**
+ * A message in the outbox, with the id the client chose for it.
+ *
+ * @example
+ * client.outbox.subscribe((items: readonly OutboxItem[]) =>
+ *   items.forEach((item) => showPending(item.id, item.text, item.state)),
+ * );
+ */
+export interface OutboxItem {
+  /** The message's id, chosen here: sending it twice still makes one message. */
+  readonly id: string;
+  readonly threadId: string;
+  readonly text: string;
+  readonly attachmentIds: readonly string[];
+  /** When it was queued, in milliseconds since the epoch. */
+  readonly createdAt: number;
+  readonly state: OutboxState;
+  readonly error?: OutboxError;
+}
+
+const STORE_KEY = 'outbox';
+
+const keptItemSchema = /* @__PURE__ */ z.object({
+  id: idSchema,
+  threadId: idSchema,
+  text: /* @__PURE__ */ z.string(),
+  attachmentIds: /* @__PURE__ */ z.array(idSchema),
+  createdAt: /* @__PURE__ */ z.number(),
+  state: /* @__PURE__ */ z.enum(['pending', 'failed']),
+  error: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.object({
+      code: /* @__PURE__ */ z.string(),
+      message: /* @__PURE__ */ z.string(),
+      fields: /* @__PURE__ */ z.array(fieldErrorSchema),
+    }),
+  ),
+});
+type KeptItem = z.infer<typeof keptItemSchema>;
+const keptSchema = /* @__PURE__ */ z.array(keptItemSchema);
+
+/**
+ * Options of {@link createOutbox}.
+ *
+ * @example
+ * createDiaryClient({ baseUrl, outbox: { newId: () => `msg_${crypto.randomUUID()}` } });
+ */
+export interface OutboxOptions {
+  /** Makes message ids; {@link newClientId} by default. */
+  readonly newId?: () => string;
+}
+
+/** Whether a failure may pass by itself (connection, session, an unwell server). */
+const passes = (error: unknown) =>
+  error instanceof DiaryNetworkError ||
+  (error instanceof DiaryApiError && [401, 408, 429].includes(error.status)) ||
+  (error instanceof DiaryApiError && error.status >= 500);
+
+const errorOf = (error: unknown): OutboxError =>
+  error instanceof DiaryApiError
+    ? { code: error.code, message: error.message, fields: error.fields }
+    : {
+        code: error instanceof DiaryError ? error.code : 'unknown',
+        message: String((error as Error | undefined)?.message ?? error),
+        fields: [],
+      };
+
+/**
+ * Messages written offline, sent in order when the connection returns. Each gets its id when it
+ * is queued, so a send that is retried (after a reload, a lost answer, two tabs) still makes one
+ * message; the queue is kept in the user's storage (IndexedDB in browsers), so a reload loses
+ * nothing. The outbox sends on start, after each `send`, when the browser comes back online, and
+ * on `flush()`.
+ *
+ * @example
+ * const item = await client.outbox.send({ threadId: 'thr_1', text: 'Маша завтра не придёт' });
+ * client.outbox.subscribe((items) => renderPending(items));
+ */
+export class Outbox {
+  readonly #client: ClientInternals;
+  readonly #newId: () => string;
+  readonly #listeners = new Set<(items: readonly OutboxItem[]) => void>();
+  readonly #sentListeners = new Set<(message: Message, item: OutboxItem) => void>();
+  readonly #sending = new Set<string>();
+  #kept: KeptItem[] = [];
+  #changes: Promise<void> = Promise.resolve();
+  #flushing: Promise<void> | undefined;
+  #again = false;
+
+  constructor(client: ClientInternals, options: OutboxOptions = {}) {
+    this.#client = client;
+    this.#newId = options.newId ?? newClientId;
+    const stopSession = client.session.onChange((change) => {
+      if (change.type === 'signed-out') this.#replace([]);
+      else if (change.type === 'signed-in') void this.#reload();
+    });
+    const online = () => void this.flush();
+    browser.addEventListener?.('online', online);
+    client.onClose(() => {
+      stopSession();
+      browser.removeEventListener?.('online', online);
+    });
+    void client.session.ready.then(() => this.#reload());
+  }
+
+  /** The queued messages, oldest first. */
+  get items(): readonly OutboxItem[] {
+    return this.#kept.map((item) =>
+      this.#sending.has(item.id) ? { ...item, state: 'sending' } : item,
+    );
+  }
+
+  /**
+   * Queues a message and starts sending. Resolves once it is safely queued (not sent); rejects
+   * with a {@link DiaryApiError} (`validation_failed`, with field errors) when the message itself
+   * is invalid, e.g. empty.
+   *
+   * @example
+   * const { id } = await client.outbox.send({ threadId, text: form.text.value });
+   */
+  async send(message: OutboxMessage): Promise<OutboxItem> {
+    const item: KeptItem = {
+      id: this.#newId(),
+      threadId: message.threadId,
+      text: message.text ?? '',
+      attachmentIds: [...(message.attachmentIds ?? [])],
+      createdAt: this.#client.now(),
+      state: 'pending',
+    };
+    const lang = this.#client.language();
+    const checked = validate(messageInputSchema, item, lang);
+    if (!checked.ok)
+      throw new DiaryApiError({
+        status: 400,
+        code: 'validation_failed',
+        message: apiErrorMessage('validation_failed', { lang }),
+        fields: checked.errors,
+      });
+    await this.#change((items) => [...items, item]);
+    void this.flush();
+    return item;
+  }
+
+  /**
+   * Sends every pending message, in order; resolves when the queue is done or stuck (offline).
+   *
+   * @example
+   * await client.outbox.flush();
+   */
+  flush(): Promise<void> {
+    if (this.#flushing) {
+      this.#again = true;
+      return this.#flushing;
+    }
+    this.#flushing = this.#drain().finally(() => {
+      this.#flushing = undefined;
+    });
+    return this.#flushing;
+  }
+
+  /**
+   * Puts a failed message back in line and sends.
+   *
+   * @example
+   * await client.outbox.retry(item.id);
+   */
+  async retry(id: string): Promise<void> {
+    await this.#change((items) =>
+      items.map((i) => (i.id === id ? { ...withoutError(i), state: 'pending' as const } : i)),
+    );
+    await this.flush();
+  }
+
+  /**
+   * Drops a message from the queue without sending it.
+   *
+   * @example
+   * await client.outbox.discard(item.id);
+   */
+  async discard(id: string): Promise<void> {
+    await this.#change((items) => items.filter((i) => i.id !== id));
+  }
+
+  /**
+   * Listens to the queue; the listener gets every item after each change.
+   *
+   * @example
+   * const stop = client.outbox.subscribe((items) => (badge.textContent = String(items.length)));
+   */
+  subscribe(listener: (items: readonly OutboxItem[]) => void): Unsubscribe {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Listens to messages the server accepted.
+   *
+   * @example
+   * client.outbox.onSent((message) => chat.confirm(message.id, message.sentAt));
+   */
+  onSent(listener: (message: Message, item: OutboxItem) => void): Unsubscribe {
+    this.#sentListeners.add(listener);
+    return () => this.#sentListeners.delete(listener);
+  }
+
+  async #drain(): Promise<void> {
+    do {
+      this.#again = false;
+      await this.#changes;
+      for (const item of this.#kept) {
+        const current = this.#kept.find((i) => i.id === item.id);
+        if (current?.state !== 'pending' || !this.#client.session.signedIn) continue;
+        if (!(await this.#sendOne(item))) return;
+      }
+    } while (this.#again);
+  }
+
+  /** Sends one item; false when the queue should wait (offline, signed out, server unwell). */
+  async #sendOne(item: KeptItem): Promise<boolean> {
+    this.#sending.add(item.id);
+    this.#emit();
+    try {
+      const route = routes.threads.send;
+      const input = {
+        threadId: item.threadId,
+        id: item.id,
+        text: item.text,
+        attachmentIds: item.attachmentIds,
+      };
+      const message = (await this.#client.call('threads.send', route, input)) as Message;
+      this.#sending.delete(item.id);
+      await this.#change((items) => items.filter((i) => i.id !== item.id));
+      this.#client.cache.revalidate((read) => read.operation.startsWith('threads.'));
+      for (const listener of this.#sentListeners) listener(message, item);
+      return true;
+    } catch (error) {
+      this.#sending.delete(item.id);
+      if (passes(error)) {
+        this.#emit();
+        return false;
+      }
+      const { code, message, fields } = errorOf(error);
+      const failed: KeptItem = {
+        ...item,
+        state: 'failed',
+        error: { code, message, fields: [...fields] },
+      };
+      await this.#change((items) => items.map((i) => (i.id === item.id ? failed : i)));
+      return true;
+    }
+  }
+
+  /** Loads the signed-in user's kept queue and sends what is pending. */
+  async #reload(): Promise<void> {
+    await this.#change((items) => items);
+    await this.flush();
+  }
+
+  /**
+   * Applies a change to the kept queue: read, change, write, in turn with other changes. Reading
+   * the store first keeps what another tab queued meanwhile.
+   */
+  #change(change: (items: KeptItem[]) => KeptItem[]): Promise<void> {
+    const run = this.#changes.then(async () => {
+      const store = this.#client.cache.store();
+      let items = this.#kept;
+      if (store) {
+        const parsed = keptSchema.safeParse(await store.get(STORE_KEY).catch(() => undefined));
+        items = parsed.success ? parsed.data : [];
+      }
+      const next = change(items);
+      if (store && next !== items) await store.set(STORE_KEY, next);
+      this.#replace(next);
+    });
+    // A failed write fails its caller, not every later change.
+    this.#changes = run.catch(() => undefined);
+    return run;
+  }
+
+  #replace(items: KeptItem[]): void {
+    this.#kept = items;
+    this.#emit();
+  }
+
+  #emit(): void {
+    const items = this.items;
+    for (const listener of this.#listeners) listener(items);
+  }
+}
+
+function withoutError(item: KeptItem): KeptItem {
+  const { error: _error, ...rest } = item;
+  return rest;
+}
+
+/**
+ * Adds an outbox to a client made by `createClient` (`createDiaryClient` already has one as
+ * `client.outbox`).
+ *
+ * @example
+ * const outbox = createOutbox(client);
+ * await outbox.send({ threadId, text: 'Спасибо!' });
+ */
+export function createOutbox(client: object, options?: OutboxOptions): Outbox {
+  return new Outbox(internalsOf(client), options);
+}

@@ -1,0 +1,79 @@
+import { userSchema } from '@school-diary/core';
+import { z } from 'zod/mini';
+import { browser } from './platform';
+
+/**
+ * The tokens of a signed-in user as the SDK keeps them.
+ *
+ * @example
+ * const kept = storedSessionSchema.safeParse(JSON.parse(text));
+ * if (kept.success) console.log(kept.data.user.id);
+ */
+export const storedSessionSchema = /* @__PURE__ */ z.object({
+  accessToken: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  refreshToken: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  /** When the access token expires, in milliseconds since the epoch (the client's clock). */
+  expiresAt: /* @__PURE__ */ z.number(),
+  user: userSchema,
+});
+/**
+ * A kept session: tokens, access-token expiry and user.
+ *
+ * @example
+ * const persistSession: SessionStorage = {
+ *   load: () => vault.read('diary'),
+ *   save: (session?: StoredSession) => vault.write('diary', session),
+ * };
+ */
+export type StoredSession = z.infer<typeof storedSessionSchema>;
+
+/**
+ * Where a session survives a page reload, when the integrator opts in. Tokens live in memory
+ * only unless a `SessionStorage` is given to `createDiaryClient({ persistSession })`. What
+ * `load` returns is checked with a schema, so a damaged entry means "signed out", not a crash.
+ *
+ * @example
+ * const persistSession: SessionStorage = {
+ *   load: () => JSON.parse(sessionStorage.getItem('diary') ?? 'null'),
+ *   save: (s) => (s ? sessionStorage.setItem('diary', JSON.stringify(s)) : sessionStorage.removeItem('diary')),
+ * };
+ */
+export interface SessionStorage {
+  /** The kept session, or anything falsy when there is none. */
+  load(): unknown;
+  /** Keeps the session; `undefined` forgets it (sign-out). */
+  save(session: StoredSession | undefined): void | Promise<void>;
+}
+
+/**
+ * Keeps the session in `localStorage`, shared by every tab of the site (they also agree on token
+ * rotation through a `BroadcastChannel`). A token in `localStorage` can be read by any script on
+ * the page: opt in only on sites whose scripts you trust.
+ *
+ * @example
+ * const client = createDiaryClient({ baseUrl, persistSession: localStorageSession() });
+ */
+export function localStorageSession(key = 'school-diary.session'): SessionStorage {
+  return {
+    load() {
+      const text = browser.localStorage?.getItem(key);
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+    save(session) {
+      if (session) browser.localStorage?.setItem(key, JSON.stringify(session));
+      else browser.localStorage?.removeItem(key);
+    },
+  };
+}
+
+/** Reads a store, answering `undefined` for nothing or anything that is not a session. */
+export async function loadSession(store: SessionStorage | undefined) {
+  if (!store) return undefined;
+  const parsed = storedSessionSchema.safeParse(await store.load());
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,5 @@
+// @school-diary/sdk/testing — an in-memory client for stories and integrators' tests. Re-exports only.
+export * from './testing/memory-client';
+export * from './testing/fixtures';
+export { MemoryDiary, MemoryApiError, MEMORY_CODE, MEMORY_PASSWORD } from './testing/memory-diary';
+export { memoryFetch } from './testing/memory-fetch';

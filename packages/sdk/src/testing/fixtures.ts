@@ -1,0 +1,464 @@
+import type {
+  Attendance,
+  Child,
+  FinalMark,
+  Homework,
+  Lesson,
+  Mark,
+  MarkValue,
+  Message,
+  Notification,
+  SchoolYearInfo,
+  Teacher,
+  Thread,
+  User,
+  WorkKind,
+} from '@school-diary/core';
+
+/**
+ * The data a memory client serves; every entity has the shape core's schemas give it.
+ *
+ * @example
+ * const fixtures: MemoryFixtures = demoFixtures();
+ * fixtures.children.pop(); // a family with one child
+ * const client = createMemoryClient({ fixtures });
+ */
+export interface MemoryFixtures {
+  readonly users: User[];
+  readonly children: Child[];
+  /** Which parent (or student account) sees which children. */
+  readonly family: { readonly userId: string; readonly childId: string }[];
+  readonly teachers: Teacher[];
+  readonly schoolYears: SchoolYearInfo[];
+  readonly marks: Mark[];
+  readonly finalMarks: FinalMark[];
+  readonly lessons: Lesson[];
+  readonly homework: Homework[];
+  readonly attendance: Attendance[];
+  readonly threads: Thread[];
+  readonly messages: Message[];
+  readonly notifications: (Notification & { readonly userId: string })[];
+}
+
+const CREATED = '2026-08-25T09:00:00.000Z';
+
+const user = (
+  id: string,
+  role: User['role'],
+  phone: string,
+  [lastName, firstName, middleName]: [string, string, string],
+  schoolId?: string,
+): User => ({
+  id,
+  role,
+  phone,
+  lastName,
+  firstName,
+  middleName,
+  ...(schoolId ? { schoolId } : {}),
+  identityStatus: 'confirmed_sms',
+  createdAt: CREATED,
+});
+
+interface SubjectPlan {
+  readonly id: string;
+  readonly name: string;
+  readonly shortName: string;
+  readonly teacher: { readonly id: string; readonly name: string };
+  readonly room: string;
+}
+
+const ORLOV = { id: 'usr_teacher_math', name: 'Орлов С. Н.' };
+const BELOVA = { id: 'usr_teacher_russian', name: 'Белова И. А.' };
+const SOKOLOVA = { id: 'usr_teacher_biology', name: 'Соколова А. П.' };
+const KUZNETSOVA = { id: 'usr_teacher_english', name: 'Кузнецова М. В.' };
+
+const SUBJECTS_5A: readonly SubjectPlan[] = [
+  { id: 'sub_42_math', name: 'Математика', shortName: 'Матем.', teacher: ORLOV, room: '204' },
+  {
+    id: 'sub_42_russian',
+    name: 'Русский язык',
+    shortName: 'Рус. яз.',
+    teacher: BELOVA,
+    room: '112',
+  },
+  { id: 'sub_42_literature', name: 'Литература', shortName: 'Лит.', teacher: BELOVA, room: '112' },
+  {
+    id: 'sub_42_english',
+    name: 'Английский язык',
+    shortName: 'Англ.',
+    teacher: KUZNETSOVA,
+    room: '305',
+  },
+  { id: 'sub_42_biology', name: 'Биология', shortName: 'Биол.', teacher: SOKOLOVA, room: '210' },
+];
+
+const KINDS: readonly WorkKind[] = ['classwork', 'homework', 'oral', 'test', 'dictation', 'quiz'];
+const WEIGHTS: Record<WorkKind, number> = {
+  classwork: 1,
+  homework: 1,
+  oral: 1,
+  test: 3,
+  dictation: 2,
+  quiz: 2,
+  project: 2,
+  lab: 1.5,
+  essay: 2,
+  exam: 3,
+};
+const COMMENTS = ['Ответ у доски', 'Аккуратно оформлено', 'Ошибки в вычислениях', 'Молодец!'];
+
+/** A deterministic sequence in [0, 1): the same fixtures on every run. */
+function sequence(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/** School days (Monday–Friday) from `from` to `to`, inclusive. */
+function schoolDays(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`);) {
+    const weekday = d.getUTCDay();
+    if (weekday >= 1 && weekday <= 5) days.push(d.toISOString().slice(0, 10));
+    d = new Date(d.getTime() + 86_400_000);
+  }
+  return days;
+}
+
+const periodOf = (date: string) => (date <= '2026-10-26' ? 'per_42_2026_q1' : 'per_42_2026_q2');
+
+function marksOf(childId: string, seed: number, values: readonly MarkValue[]): Mark[] {
+  const random = sequence(seed);
+  const marks: Mark[] = [];
+  for (const date of schoolDays('2026-09-02', '2026-11-27')) {
+    if (date >= '2026-10-27' && date <= '2026-11-04') continue; // autumn holidays
+    for (const subject of SUBJECTS_5A) {
+      if (random() > 0.18) continue;
+      const kind = KINDS[Math.floor(random() * KINDS.length)] ?? 'classwork';
+      const value = values[Math.floor(random() * values.length)] ?? 4;
+      const at = `${date}T11:${String(10 + (marks.length % 50)).padStart(2, '0')}:00.000Z`;
+      marks.push({
+        id: `mrk_mem_${childId}_${marks.length + 1}`,
+        childId,
+        subjectId: subject.id,
+        subjectName: subject.name,
+        value,
+        weight: WEIGHTS[kind],
+        kind,
+        date,
+        ...(random() < 0.2 ? { comment: COMMENTS[Math.floor(random() * COMMENTS.length)] } : {}),
+        teacherId: subject.teacher.id,
+        teacherName: subject.teacher.name,
+        periodId: periodOf(date),
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+  }
+  return marks;
+}
+
+/** The timetable of 5 А in the week of 23–27 November 2026, with a substitution on Wednesday. */
+function weekLessons(): Lesson[] {
+  const times = [
+    ['08:30', '09:15'],
+    ['09:25', '10:10'],
+    ['10:30', '11:15'],
+    ['11:35', '12:20'],
+    ['12:30', '13:15'],
+  ] as const;
+  const lessons: Lesson[] = [];
+  schoolDays('2026-11-23', '2026-11-27').forEach((date, day) => {
+    times.forEach(([startTime, endTime], index) => {
+      const subject = SUBJECTS_5A[(day + index) % SUBJECTS_5A.length] as SubjectPlan;
+      const id = `les_mem_5a_${date.replaceAll('-', '')}_${index + 1}`;
+      const substituted = date === '2026-11-25' && index === 2;
+      lessons.push({
+        id,
+        classId: 'cls_42_5a',
+        date,
+        number: index + 1,
+        startTime,
+        endTime,
+        subjectId: subject.id,
+        subjectName: subject.name,
+        teacherId: subject.teacher.id,
+        teacherName: subject.teacher.name,
+        room: subject.room,
+        ...(substituted
+          ? {
+              substitution: {
+                id: 'sbs_mem_1',
+                lessonId: id,
+                classId: 'cls_42_5a',
+                date,
+                lessonNumber: index + 1,
+                originalTeacherId: subject.teacher.id,
+                originalTeacherName: subject.teacher.name,
+                substituteTeacherId: ORLOV.id,
+                substituteTeacherName: ORLOV.name,
+                originalSubjectName: subject.name,
+                subjectId: 'sub_42_math',
+                subjectName: 'Математика',
+                reason: 'Учитель на курсах повышения квалификации',
+                room: '204',
+                createdAt: '2026-11-24T07:30:00.000Z',
+              },
+            }
+          : {}),
+        homework: [],
+      });
+    });
+  });
+  return lessons;
+}
+
+/**
+ * Fresh demo data modelled on the reference server's demo world (the same ids for the family, the
+ * children, 5 А and the maths thread, so a story and the demo server agree): the parent
+ * Иванова Елена (+7 999 000-00-01) with Мария (5 А) and Пётр (8 Б) at Школа № 42, their teachers,
+ * autumn marks, a week's timetable with a substitution, homework, attendance, a conversation with
+ * the maths teacher and a few notifications.
+ *
+ * @example
+ * const fixtures = demoFixtures();
+ * fixtures.marks.push({ ...fixtures.marks[0], id: 'mrk_extra', value: 2 });
+ * const client = createMemoryClient({ fixtures });
+ */
+export function demoFixtures(): MemoryFixtures {
+  const lessons = weekLessons();
+  const homework: Homework[] = lessons
+    .filter((l) => l.number <= 3)
+    .map((lesson, i) => ({
+      id: `hwk_mem_${i + 1}`,
+      lessonId: lesson.id,
+      classId: lesson.classId,
+      subjectId: lesson.subjectId,
+      subjectName: lesson.subjectName,
+      teacherId: lesson.teacherId,
+      text: [
+        '§ 12, упр. 3–5',
+        'Выучить стихотворение наизусть',
+        'Задачи № 214, 215',
+        'Workbook p. 31',
+      ][i % 4] as string,
+      assignedDate: lesson.date,
+      dueDate:
+        lessons.find((l) => l.subjectId === lesson.subjectId && l.date > lesson.date)?.date ??
+        lesson.date,
+      attachments: [],
+    }));
+  for (const lesson of lessons)
+    lesson.homework.push(...homework.filter((h) => h.lessonId === lesson.id));
+
+  const maria: Mark[] = marksOf('chd_maria', 42, [5, 5, 4, 4, 4, 3, 5, 'pass']);
+  const petr: Mark[] = marksOf('chd_petr', 7, [3, 4, 4, 3, 5, 2, 4]);
+  return {
+    users: [
+      user('usr_parent_ivanova', 'parent', '+79990000001', ['Иванова', 'Елена', 'Сергеевна']),
+      user(
+        'usr_student_maria',
+        'student',
+        '+79990000031',
+        ['Иванова', 'Мария', 'Андреевна'],
+        'sch_42',
+      ),
+      user(
+        'usr_teacher_math',
+        'teacher',
+        '+79990000011',
+        ['Орлов', 'Сергей', 'Николаевич'],
+        'sch_42',
+      ),
+      user(
+        'usr_teacher_russian',
+        'teacher',
+        '+79990000012',
+        ['Белова', 'Ирина', 'Александровна'],
+        'sch_42',
+      ),
+    ],
+    children: [
+      {
+        id: 'chd_maria',
+        lastName: 'Иванова',
+        firstName: 'Мария',
+        middleName: 'Андреевна',
+        birthDate: '2015-05-12',
+        sex: 'female',
+        status: 'confirmed',
+        classId: 'cls_42_5a',
+        schoolId: 'sch_42',
+        createdAt: CREATED,
+      },
+      {
+        id: 'chd_petr',
+        lastName: 'Иванов',
+        firstName: 'Пётр',
+        middleName: 'Андреевич',
+        birthDate: '2012-09-03',
+        sex: 'male',
+        status: 'confirmed',
+        classId: 'cls_42_8b',
+        schoolId: 'sch_42',
+        createdAt: CREATED,
+      },
+    ],
+    family: [
+      { userId: 'usr_parent_ivanova', childId: 'chd_maria' },
+      { userId: 'usr_parent_ivanova', childId: 'chd_petr' },
+      { userId: 'usr_student_maria', childId: 'chd_maria' },
+    ],
+    teachers: [ORLOV, BELOVA, SOKOLOVA, KUZNETSOVA].map((t) => {
+      const [lastName = '', initials = ''] = t.name.split(' ');
+      return {
+        id: t.id,
+        lastName,
+        firstName: initials,
+        subjects: SUBJECTS_5A.filter((s) => s.teacher.id === t.id).map((s) => ({
+          id: s.id,
+          name: s.name,
+          shortName: s.shortName,
+        })),
+        contactHours: 'Пн–Пт 15:00–17:00',
+      };
+    }),
+    schoolYears: [
+      {
+        id: 'sy_42_2026',
+        schoolId: 'sch_42',
+        name: '2026/2027',
+        startDate: '2026-09-01',
+        endDate: '2027-05-31',
+        periodKind: 'quarter',
+        periods: [
+          {
+            id: 'per_42_2026_q1',
+            kind: 'quarter',
+            number: 1,
+            name: 'I четверть',
+            startDate: '2026-09-01',
+            endDate: '2026-10-26',
+          },
+          {
+            id: 'per_42_2026_q2',
+            kind: 'quarter',
+            number: 2,
+            name: 'II четверть',
+            startDate: '2026-11-05',
+            endDate: '2026-12-28',
+          },
+          {
+            id: 'per_42_2026_q3',
+            kind: 'quarter',
+            number: 3,
+            name: 'III четверть',
+            startDate: '2027-01-12',
+            endDate: '2027-03-22',
+          },
+          {
+            id: 'per_42_2026_q4',
+            kind: 'quarter',
+            number: 4,
+            name: 'IV четверть',
+            startDate: '2027-04-01',
+            endDate: '2027-05-31',
+          },
+        ],
+      },
+    ],
+    marks: [...maria, ...petr],
+    finalMarks: SUBJECTS_5A.map((s, i) => ({
+      id: `fmk_mem_maria_${i + 1}`,
+      childId: 'chd_maria',
+      subjectId: s.id,
+      subjectName: s.name,
+      periodId: 'per_42_2026_q1',
+      value: i === 2 ? 4 : 5,
+      teacherId: s.teacher.id,
+      updatedAt: '2026-10-26T15:00:00.000Z',
+    })),
+    lessons,
+    homework,
+    attendance: lessons.slice(0, 15).map((lesson, i) => ({
+      id: `att_mem_${i + 1}`,
+      childId: 'chd_maria',
+      lessonId: lesson.id,
+      date: lesson.date,
+      lessonNumber: lesson.number,
+      subjectId: lesson.subjectId,
+      subjectName: lesson.subjectName,
+      ...(i === 6
+        ? { status: 'ill' as const, reason: 'ОРВИ, справка от врача' }
+        : i === 11
+          ? { status: 'late' as const, minutesLate: 10 }
+          : { status: 'present' as const }),
+    })),
+    threads: [
+      {
+        id: 'thr_demo_maria_math',
+        childId: 'chd_maria',
+        teacherId: ORLOV.id,
+        teacherName: 'Орлов Сергей Николаевич',
+        participantId: 'usr_parent_ivanova',
+        participantName: 'Иванова Елена Сергеевна',
+        subjectId: 'sub_42_math',
+        subjectName: 'Математика',
+        title: 'Контрольная по дробям',
+        createdAt: '2026-11-20T16:02:00.000Z',
+        lastMessageAt: '2026-11-21T08:15:00.000Z',
+        lastMessagePreview: 'Да, конечно. Приходите в четверг после шестого урока.',
+        unreadCount: 1,
+      },
+    ],
+    messages: [
+      {
+        id: 'msg_mem_1',
+        threadId: 'thr_demo_maria_math',
+        authorId: 'usr_parent_ivanova',
+        authorName: 'Иванова Елена Сергеевна',
+        authorRole: 'parent',
+        text: 'Сергей Николаевич, добрый день! Можно Маше переписать контрольную по дробям?',
+        attachments: [],
+        sentAt: '2026-11-20T16:02:00.000Z',
+        readBy: [{ userId: ORLOV.id, readAt: '2026-11-21T08:10:00.000Z' }],
+      },
+      {
+        id: 'msg_mem_2',
+        threadId: 'thr_demo_maria_math',
+        authorId: ORLOV.id,
+        authorName: 'Орлов Сергей Николаевич',
+        authorRole: 'teacher',
+        text: 'Да, конечно. Приходите в четверг после шестого урока.',
+        attachments: [],
+        sentAt: '2026-11-21T08:15:00.000Z',
+        readBy: [],
+      },
+    ],
+    notifications: [
+      {
+        userId: 'usr_parent_ivanova',
+        id: 'ntf_mem_1',
+        kind: 'substitution',
+        title: 'Замена урока 25 ноября',
+        body: '5 А, 3-й урок: вместо литературы — математика, каб. 204.',
+        childId: 'chd_maria',
+        targetId: 'sbs_mem_1',
+        createdAt: '2026-11-24T07:30:00.000Z',
+      },
+      {
+        userId: 'usr_parent_ivanova',
+        id: 'ntf_mem_2',
+        kind: 'message',
+        title: 'Новое сообщение',
+        body: 'Орлов Сергей Николаевич: Да, конечно. Приходите в четверг…',
+        childId: 'chd_maria',
+        targetId: 'thr_demo_maria_math',
+        createdAt: '2026-11-21T08:15:00.000Z',
+      },
+    ],
+  };
+}

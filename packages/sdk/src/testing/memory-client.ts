@@ -1,0 +1,91 @@
+import type { Lang, Role } from '@school-diary/core';
+import { createDiaryClient, type DiaryClient } from '../create-diary-client';
+import type { SessionChange } from '../session';
+import { demoFixtures, type MemoryFixtures } from './fixtures';
+import { MemoryDiary } from './memory-diary';
+import { memoryFetch } from './memory-fetch';
+
+/**
+ * Options of {@link createMemoryClient}.
+ *
+ * @example
+ * createMemoryClient({ signedInAs: null, language: 'en', latencyMs: 800 }); // a login story
+ */
+export interface MemoryClientOptions {
+  /** The data to serve; {@link demoFixtures} by default. */
+  readonly fixtures?: MemoryFixtures;
+  /**
+   * Start signed in as the first fixture user of this role (or as the user with this id);
+   * `null` starts signed out, to show a login form.
+   * @default 'parent'
+   */
+  readonly signedInAs?: Role | (string & {}) | null;
+  /** @default 'ru' */
+  readonly language?: Lang;
+  /** Milliseconds every answer takes, to show loading states in stories. */
+  readonly latencyMs?: number;
+  /**
+   * The memory server's clock ("today" for the current period, times of new marks and messages).
+   * @default () => new Date('2026-11-24T09:00:00.000Z')
+   */
+  readonly now?: () => Date;
+  readonly onSessionChange?: (change: SessionChange) => void;
+}
+
+/**
+ * A memory client: a {@link DiaryClient}, and the state behind it as `memory`.
+ *
+ * @example
+ * const client: MemoryClient = createMemoryClient();
+ * client.memory.addMark({ childId: 'chd_maria', subjectId: 'sub_42_math', value: 2, kind: 'test' });
+ */
+export type MemoryClient = DiaryClient & {
+  /** The memory server: its data, and helpers that make things happen (`addMark`, `publish`). */
+  readonly memory: MemoryDiary;
+};
+
+/**
+ * Where a memory client pretends the server is.
+ *
+ * @example
+ * client.memory; // the data behind requests to MEMORY_BASE_URL, never the network
+ */
+export const MEMORY_BASE_URL = 'https://diary.memory.invalid';
+
+/**
+ * A client with the same typed interface as `createDiaryClient`'s, over in-memory data: for
+ * stories, demos and integrators' tests of their own pages without a server. Input is validated
+ * with core's schemas as the server does (a `DiaryApiError` with localised field errors), writes
+ * change the data, and live events flow. Log in with any fixture phone, the password
+ * {@link MEMORY_PASSWORD} and the code {@link MEMORY_CODE}. The reads of a parent's diary, marks
+ * entry, chat and notifications are served; other operations answer 501.
+ *
+ * @example
+ * import { createMemoryClient } from '@school-diary/sdk/testing';
+ *
+ * const client = createMemoryClient();            // signed in as Иванова Елена
+ * const { items } = await client.grades.list({ childId: 'chd_maria' });
+ * client.events.on('mark.created', (e) => console.log(e.data.value));
+ * client.memory.addMark({ childId: 'chd_maria', subjectId: 'sub_42_math', value: 5, kind: 'test' });
+ */
+export function createMemoryClient(options: MemoryClientOptions = {}): MemoryClient {
+  const now = options.now ?? (() => new Date('2026-11-24T09:00:00.000Z'));
+  const memory = new MemoryDiary(options.fixtures ?? demoFixtures(), now);
+  const client = createDiaryClient({
+    baseUrl: MEMORY_BASE_URL,
+    fetch: memoryFetch(memory, options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+    storage: false,
+    syncTabs: false,
+    retry: { limit: 0 },
+    language: options.language ?? 'ru',
+    events: { retryDelayMs: 100 },
+    ...(options.onSessionChange ? { onSessionChange: options.onSessionChange } : {}),
+  });
+  const who = options.signedInAs === undefined ? 'parent' : options.signedInAs;
+  if (who !== null) {
+    const user = memory.data.users.find((u) => u.id === who || u.role === who);
+    if (!user) throw new RangeError(`No fixture user is "${who}"`);
+    void client.session.adopt(memory.issue(user.id));
+  }
+  return Object.assign(client, { memory });
+}

@@ -1,0 +1,246 @@
+import {
+  type Challenge,
+  type LiveEvent,
+  type LiveEventType,
+  type Mark,
+  type Message,
+  type Session,
+  type User,
+} from '@school-diary/core';
+import type { MemoryFixtures } from './fixtures';
+
+/**
+ * The password of every account of a memory client.
+ *
+ * @example
+ * const { challengeId } = await client.auth.login({ phone: '+79990000001', password: MEMORY_PASSWORD });
+ */
+export const MEMORY_PASSWORD = 'diary-demo';
+/**
+ * The one-time code a memory client accepts for every challenge.
+ *
+ * @example
+ * await client.auth.verify({ challengeId, code: MEMORY_CODE });
+ */
+export const MEMORY_CODE = '123456';
+
+/**
+ * A failure in the server's terms: status, request code, field errors.
+ *
+ * @example
+ * throw new MemoryApiError(400, 'validation_failed', [{ path: 'text', code: 'required' }]);
+ */
+export class MemoryApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly fields: readonly { path: string; code: string }[] = [],
+  ) {
+    super(code);
+  }
+}
+
+interface TokenRow {
+  readonly userId: string;
+  readonly family: string;
+  rotated: boolean;
+  revoked: boolean;
+}
+
+interface StoredEvent {
+  readonly seq: number;
+  readonly userId: string;
+  readonly event: LiveEvent;
+}
+
+/**
+ * The state behind a memory client: the fixtures (changed by writes), sessions and the live
+ * events each user receives. Tests and stories reach it as `client.memory` to make things happen
+ * "on the server", e.g. a teacher entering a mark.
+ *
+ * @example
+ * const client = createMemoryClient();
+ * client.memory.publish(['usr_parent_ivanova'], 'notification.created', notification);
+ */
+export class MemoryDiary {
+  readonly data: MemoryFixtures;
+  readonly now: () => Date;
+  readonly #tokens = new Map<string, TokenRow & { readonly kind: 'access' | 'refresh' }>();
+  readonly #challenges = new Map<string, string>();
+  readonly #events: StoredEvent[] = [];
+  readonly #listeners = new Set<(stored: StoredEvent) => void>();
+  #counter = 0;
+
+  constructor(data: MemoryFixtures, now: () => Date) {
+    this.data = data;
+    this.now = now;
+  }
+
+  /** A fresh id with a prefix. */
+  id(prefix: string): string {
+    this.#counter += 1;
+    return `${prefix}_mem_${this.#counter.toString(36)}`;
+  }
+
+  /** Starts a login challenge for a phone and password. */
+  challenge(phone: string, password: string): Challenge {
+    const user = this.data.users.find((u) => u.phone === phone);
+    if (!user || password !== MEMORY_PASSWORD) throw new MemoryApiError(401, 'invalid_credentials');
+    const challengeId = this.id('chl');
+    this.#challenges.set(challengeId, user.id);
+    return this.#challengeView(challengeId, user);
+  }
+
+  /** Sends the code of a challenge again (it is always {@link MEMORY_CODE}). */
+  resend(challengeId: string): Challenge {
+    const userId = this.#challenges.get(challengeId);
+    if (!userId)
+      throw new MemoryApiError(400, 'code_invalid', [{ path: 'challengeId', code: 'format' }]);
+    return this.#challengeView(challengeId, this.user(userId));
+  }
+
+  #challengeView(challengeId: string, user: User): Challenge {
+    const now = this.now().getTime();
+    const phone = user.phone;
+    return {
+      challengeId,
+      expiresAt: new Date(now + 300_000).toISOString(),
+      resendAfter: new Date(now + 60_000).toISOString(),
+      sentTo: `${phone.slice(0, 2)} ${phone.slice(2, 5)} ***-**-${phone.slice(-2)}`,
+    };
+  }
+
+  /** Answers a challenge with its code: the session's tokens. */
+  verify(challengeId: string, code: string): Session {
+    const userId = this.#challenges.get(challengeId);
+    if (!userId)
+      throw new MemoryApiError(400, 'code_invalid', [{ path: 'challengeId', code: 'format' }]);
+    if (code !== MEMORY_CODE)
+      throw new MemoryApiError(400, 'code_invalid', [{ path: 'code', code: 'format' }]);
+    this.#challenges.delete(challengeId);
+    return this.issue(userId, this.id('fam'));
+  }
+
+  /** Opens a session for a user (also how `signedInAs` starts signed in). */
+  issue(userId: string, family: string = this.id('fam')): Session {
+    const user = this.user(userId);
+    const accessToken = `at_${this.id('tok')}`;
+    const refreshToken = `rt_${this.id('tok')}`;
+    const row = { userId, family, rotated: false, revoked: false };
+    this.#tokens.set(accessToken, { ...row, kind: 'access' });
+    this.#tokens.set(refreshToken, { ...row, kind: 'refresh' });
+    return { accessToken, refreshToken, expiresIn: 900, user };
+  }
+
+  /** Rotates a refresh token; a spent one revokes its whole family, as the server does. */
+  refresh(refreshToken: string): Session {
+    const row = this.#tokens.get(refreshToken);
+    if (!row || row.kind !== 'refresh') throw new MemoryApiError(401, 'unauthorized');
+    if (row.rotated || row.revoked) {
+      this.revoke(row.family);
+      throw new MemoryApiError(401, 'unauthorized');
+    }
+    row.rotated = true;
+    return this.issue(row.userId, row.family);
+  }
+
+  /** Ends every session of a family. */
+  revoke(family: string): void {
+    for (const row of this.#tokens.values()) if (row.family === family) row.revoked = true;
+  }
+
+  /** The user and session family of an access token, or a 401. */
+  authenticate(accessToken: string): { user: User; family: string } {
+    const row = this.#tokens.get(accessToken);
+    if (!row || row.kind !== 'access' || row.revoked) throw new MemoryApiError(401, 'unauthorized');
+    return { user: this.user(row.userId), family: row.family };
+  }
+
+  /** A user by id. */
+  user(id: string): User {
+    const user = this.data.users.find((u) => u.id === id);
+    if (!user) throw new MemoryApiError(404, 'not_found');
+    return user;
+  }
+
+  /** The ids of the users who follow a child (parents, the student). */
+  familyOf(childId: string): string[] {
+    return this.data.family.filter((f) => f.childId === childId).map((f) => f.userId);
+  }
+
+  /**
+   * Enters a mark as its teacher would: it joins the child's marks and the family hears of it live.
+   *
+   * @example
+   * client.memory.addMark({ childId: 'chd_maria', subjectId: 'sub_42_math', value: 5, kind: 'test' });
+   */
+  addMark(input: Pick<Mark, 'childId' | 'subjectId' | 'value' | 'kind'> & Partial<Mark>): Mark {
+    const at = this.now().toISOString();
+    const like = this.data.marks.find((m) => m.subjectId === input.subjectId);
+    const mark: Mark = {
+      id: this.id('mrk'),
+      subjectName: like?.subjectName ?? input.subjectId,
+      weight: 1,
+      date: at.slice(0, 10),
+      teacherId: like?.teacherId ?? 'usr_teacher_math',
+      teacherName: like?.teacherName ?? 'Учитель',
+      createdAt: at,
+      updatedAt: at,
+      ...input,
+    };
+    this.data.marks.push(mark);
+    this.publish(this.familyOf(mark.childId), 'mark.created', mark, mark.childId);
+    return mark;
+  }
+
+  /** Adds a message to a thread and tells its other participant. */
+  addMessage(message: Message): Message {
+    this.data.messages.push(message);
+    const thread = this.data.threads.find((t) => t.id === message.threadId);
+    if (thread) {
+      const others = [thread.teacherId, thread.participantId].filter(
+        (id) => id !== message.authorId,
+      );
+      this.publish(others, 'message.created', message, thread.childId);
+    }
+    return message;
+  }
+
+  /** Records a live event for users; open streams of theirs get it at once. */
+  publish<T extends LiveEventType>(
+    userIds: readonly string[],
+    type: T,
+    data: Extract<LiveEvent, { type: T }>['data'],
+    childId?: string,
+  ): void {
+    for (const userId of new Set(userIds)) {
+      const seq = this.#events.length + 1;
+      const event = {
+        id: String(seq),
+        type,
+        ...(childId ? { childId } : {}),
+        at: this.now().toISOString(),
+        data,
+      } as LiveEvent;
+      const stored = { seq, userId, event };
+      this.#events.push(stored);
+      for (const listener of this.#listeners) listener(stored);
+    }
+  }
+
+  /** The events of a user after a sequence number, and later ones as they happen. */
+  subscribe(userId: string, after: number, listener: (event: LiveEvent) => void): () => void {
+    for (const stored of this.#events)
+      if (stored.userId === userId && stored.seq > after) listener(stored.event);
+    const forward = (stored: StoredEvent) => {
+      if (stored.userId === userId) listener(stored.event);
+    };
+    this.#listeners.add(forward);
+    return () => this.#listeners.delete(forward);
+  }
+
+  /** The newest event sequence number (a fresh stream starts after it). */
+  get lastSeq(): number {
+    return this.#events.length;
+  }
+}

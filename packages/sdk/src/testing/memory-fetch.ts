@@ -1,0 +1,174 @@
+import {
+  apiErrorMessage,
+  errorMessage,
+  isErrorCode,
+  listRoutes,
+  pickLang,
+  validate,
+  type ApiErrorCode,
+  type Lang,
+  type RouteSpec,
+  type User,
+} from '@school-diary/core';
+import { MemoryApiError, type MemoryDiary } from './memory-diary';
+import { MEMORY_HANDLERS } from './memory-handlers';
+
+interface CompiledRoute {
+  readonly id: string;
+  readonly route: RouteSpec;
+  readonly pattern: RegExp;
+  readonly names: string[];
+}
+
+/** Routes as patterns, literal paths first (`/children/search` before `/children/{childId}`). */
+const compiled: CompiledRoute[] = listRoutes()
+  .map(({ group, name, route }) => ({
+    id: `${group}.${name}`,
+    route,
+    names: [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string),
+    pattern: new RegExp(`^${route.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
+  }))
+  .sort((a, b) => a.names.length - b.names.length);
+
+function json(status: number, body: unknown, type = 'application/json; charset=utf-8'): Response {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return new Response(text, { status, headers: { 'content-type': type } });
+}
+
+function errorResponse(error: MemoryApiError, lang: Lang, message?: string): Response {
+  const code = error.code as ApiErrorCode;
+  return json(error.status, {
+    error: {
+      code,
+      message: message ?? apiErrorMessage(code, { lang }),
+      fields: error.fields.map((f) => ({
+        path: f.path,
+        code: f.code,
+        message: isErrorCode(f.code)
+          ? errorMessage(f.code, { lang, field: f.path.split('.').pop() })
+          : f.code,
+      })),
+    },
+  });
+}
+
+function check(schema: RouteSpec['body'], input: unknown, lang: Lang): Record<string, unknown> {
+  if (!schema) return {};
+  const result = validate(schema, input, lang);
+  if (result.ok) return result.value as Record<string, unknown>;
+  throw new MemoryApiError(400, 'validation_failed', result.errors);
+}
+
+function authenticate(diary: MemoryDiary, request: Request, route: RouteSpec) {
+  const header = request.headers.get('authorization');
+  const token = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+  if (header && !token) throw new MemoryApiError(401, 'unauthorized');
+  const caller = token ? diary.authenticate(token) : undefined;
+  if (route.access === 'public') return caller;
+  if (!caller) throw new MemoryApiError(401, 'unauthorized');
+  if (route.access !== 'authenticated' && !route.access.includes(caller.user.role))
+    throw new MemoryApiError(403, 'forbidden');
+  return caller;
+}
+
+/** The live-event stream of a user, from after `Last-Event-ID` (or from now). */
+function eventStream(diary: MemoryDiary, request: Request, user: User): Response {
+  const header = request.headers.get('last-event-id');
+  const after = header && /^\d+$/.test(header) ? Number(header) : diary.lastSeq;
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode('retry: 1000\n\n'));
+      stop = diary.subscribe(user.id, after, (event) =>
+        controller.enqueue(
+          encoder.encode(
+            `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`,
+          ),
+        ),
+      );
+      request.signal.addEventListener('abort', () => {
+        stop();
+        controller.error(request.signal.reason);
+      });
+    },
+    cancel: () => stop(),
+  });
+  return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
+/**
+ * A `fetch` that answers core's operations from a {@link MemoryDiary}, as the reference server
+ * would: input validated with core's schemas (field errors localised by `Accept-Language`),
+ * roles checked, another family's data answered with 404, live events streamed.
+ *
+ * @example
+ * const memory = new MemoryDiary(demoFixtures(), () => new Date());
+ * const client = createDiaryClient({ baseUrl: MEMORY_BASE_URL, fetch: memoryFetch(memory) });
+ */
+export function memoryFetch(
+  diary: MemoryDiary,
+  options: { latencyMs?: number } = {},
+): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (options.latencyMs) await delay(options.latencyMs, request.signal);
+    const lang = pickLang(request.headers.get('accept-language'));
+    const url = new URL(request.url);
+    const found = compiled
+      .map((c) => ({
+        c,
+        match: c.route.method === request.method ? c.pattern.exec(url.pathname) : null,
+      }))
+      .find((m) => m.match);
+    try {
+      if (!found?.match) throw new MemoryApiError(404, 'not_found');
+      const { id, route, names } = found.c;
+      const caller = authenticate(diary, request, route);
+      const rawParams = Object.fromEntries(
+        names.map((n, i) => [n, decodeURIComponent(found.match?.[i + 1] ?? '')]),
+      );
+      if (route.params && !validate(route.params, rawParams, lang).ok)
+        throw new MemoryApiError(404, 'not_found');
+      if (route.responseType === 'event-stream' && caller)
+        return eventStream(diary, request, caller.user);
+      const handler = MEMORY_HANDLERS[id];
+      if (!handler)
+        return errorResponse(
+          new MemoryApiError(501, 'internal'),
+          lang,
+          `The memory client does not implement ${id}; test it against the reference server.`,
+        );
+      const query = check(route.query, Object.fromEntries(url.searchParams), lang);
+      const body = check(
+        route.body,
+        route.body ? await request.json().catch(() => undefined) : undefined,
+        lang,
+      );
+      const result = handler(diary, {
+        params: rawParams,
+        query,
+        body,
+        user: caller?.user,
+        family: caller?.family,
+        lang,
+      });
+      if (route.responseType === 'none') return new Response(null, { status: 204 });
+      if (route.responseType === 'csv') return json(200, result, 'text/csv; charset=utf-8');
+      return json(route.status ?? 200, result);
+    } catch (error) {
+      if (error instanceof MemoryApiError) return errorResponse(error, lang);
+      throw error;
+    }
+  };
+}

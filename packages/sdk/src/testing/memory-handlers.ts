@@ -1,0 +1,358 @@
+import {
+  ATTENDANCE_STATUSES,
+  marksToCsv,
+  roundAverage,
+  summarizeBySubject,
+  type Attendance,
+  type Child,
+  type Lang,
+  type Mark,
+  type Message,
+  type User,
+} from '@school-diary/core';
+import { MemoryApiError, type MemoryDiary } from './memory-diary';
+
+/** What a memory handler gets: validated input, the caller, the language. */
+export interface MemoryRequest {
+  readonly params: Record<string, string>;
+  readonly query: Record<string, unknown>;
+  readonly body: Record<string, unknown>;
+  readonly user: User | undefined;
+  readonly family: string | undefined;
+  readonly lang: Lang;
+}
+
+/** A memory handler: returns the JSON (or CSV text) of the answer, `undefined` for 204. */
+export type MemoryHandler = (diary: MemoryDiary, request: MemoryRequest) => unknown;
+
+const notFound = () => new MemoryApiError(404, 'not_found');
+
+function signedIn(request: MemoryRequest): User {
+  if (!request.user) throw new MemoryApiError(401, 'unauthorized');
+  return request.user;
+}
+
+/** A child the caller may see: their own family's, or any for staff (a test double's liberty). */
+function visibleChild(diary: MemoryDiary, request: MemoryRequest): Child {
+  const user = signedIn(request);
+  const childId = request.params.childId ?? request.body.childId ?? request.query.childId;
+  const child = diary.data.children.find((c) => c.id === childId);
+  const family = diary.familyOf(String(childId));
+  if (!child || (['parent', 'student'].includes(user.role) && !family.includes(user.id)))
+    throw notFound();
+  return child;
+}
+
+function inRange(date: string, query: Record<string, unknown>): boolean {
+  const { from, to } = query as { from?: string; to?: string };
+  return (!from || date >= from) && (!to || date <= to);
+}
+
+function periodRange(diary: MemoryDiary, child: Child, query: Record<string, unknown>) {
+  const year = diary.data.schoolYears.find((y) => y.schoolId === child.schoolId);
+  const today = diary.now().toISOString().slice(0, 10);
+  const period =
+    year?.periods.find((p) => p.id === query.periodId) ??
+    year?.periods.find((p) => p.startDate <= today && today <= p.endDate) ??
+    year?.periods.at(-1);
+  return {
+    periodId: period?.id,
+    from: (query.from as string | undefined) ?? period?.startDate ?? today,
+    to: (query.to as string | undefined) ?? period?.endDate ?? today,
+  };
+}
+
+const byDate = (a: Mark, b: Mark) =>
+  a.date.localeCompare(b.date) ||
+  a.createdAt.localeCompare(b.createdAt) ||
+  a.id.localeCompare(b.id);
+
+function marksOf(diary: MemoryDiary, request: MemoryRequest): Mark[] {
+  const child = visibleChild(diary, request);
+  const q = request.query;
+  return diary.data.marks
+    .filter(
+      (m) =>
+        m.childId === child.id &&
+        inRange(m.date, q) &&
+        (!q.subjectId || m.subjectId === q.subjectId) &&
+        (!q.kind || m.kind === q.kind) &&
+        (!q.periodId || m.periodId === q.periodId),
+    )
+    .sort(byDate);
+}
+
+function ownMark(diary: MemoryDiary, request: MemoryRequest): Mark {
+  const user = signedIn(request);
+  const mark = diary.data.marks.find((m) => m.id === request.params.markId);
+  if (!mark || mark.teacherId !== user.id) throw notFound();
+  return mark;
+}
+
+function threadOf(diary: MemoryDiary, request: MemoryRequest) {
+  const user = signedIn(request);
+  const thread = diary.data.threads.find((t) => t.id === request.params.threadId);
+  if (!thread || ![thread.teacherId, thread.participantId].includes(user.id)) throw notFound();
+  return thread;
+}
+
+function unread(diary: MemoryDiary, user: User) {
+  const threads = diary.data.threads
+    .filter((t) => [t.teacherId, t.participantId].includes(user.id))
+    .map((t) => ({
+      threadId: t.id,
+      unreadCount: diary.data.messages.filter(
+        (m) =>
+          m.threadId === t.id &&
+          m.authorId !== user.id &&
+          !m.readBy.some((r) => r.userId === user.id),
+      ).length,
+    }))
+    .filter((t) => t.unreadCount > 0);
+  return { total: threads.reduce((sum, t) => sum + t.unreadCount, 0), threads };
+}
+
+/**
+ * The operations a memory client serves, by `group.name` of core's route table. The rest answer
+ * 501 with a message naming the operation.
+ */
+export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
+  'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
+  'auth.resend': (diary, { body }) => diary.resend(String(body.challengeId)),
+  'auth.verify': (diary, { body }) => diary.verify(String(body.challengeId), String(body.code)),
+  'auth.refresh': (diary, { body }) => diary.refresh(String(body.refreshToken)),
+  'auth.logout': (diary, { family }) => {
+    if (family) diary.revoke(family);
+    return undefined;
+  },
+  'auth.me': (_diary, request) => signedIn(request),
+
+  'children.list': (diary, request) => {
+    const user = signedIn(request);
+    const ids = diary.data.family.filter((f) => f.userId === user.id).map((f) => f.childId);
+    return { items: diary.data.children.filter((c) => ids.includes(c.id)) };
+  },
+  'children.get': (diary, request) => visibleChild(diary, request),
+  'children.periods': (diary, request) => {
+    const child = visibleChild(diary, request);
+    const year = diary.data.schoolYears.find((y) => y.schoolId === child.schoolId);
+    if (!year) throw notFound();
+    return year;
+  },
+  'children.teachers': (diary, request) => {
+    const child = visibleChild(diary, request);
+    const ids = new Set(
+      diary.data.lessons.filter((l) => l.classId === child.classId).map((l) => l.teacherId),
+    );
+    return { items: diary.data.teachers.filter((t) => ids.has(t.id)) };
+  },
+
+  'grades.list': (diary, request) => ({ items: marksOf(diary, request) }),
+  'grades.summary': (diary, request) => {
+    const child = visibleChild(diary, request);
+    const range = periodRange(diary, child, request.query);
+    const marks = diary.data.marks.filter((m) => m.childId === child.id);
+    const graded = marks.map((m) => ({ ...m, subject: m.subjectName }));
+    const subjects = summarizeBySubject(graded, { from: range.from, to: range.to }).map((s) => {
+      const fixed = diary.data.finalMarks.find(
+        (f) =>
+          f.childId === child.id && f.periodId === range.periodId && f.subjectName === s.subject,
+      );
+      return {
+        subjectId: s.marks[0]?.subjectId ?? s.subject,
+        subjectName: s.subject,
+        count: s.count,
+        arithmeticAverage: s.arithmeticAverage === null ? null : roundAverage(s.arithmeticAverage),
+        weightedAverage: s.weightedAverage === null ? null : roundAverage(s.weightedAverage),
+        finalMark: s.finalMark,
+        ...(fixed ? { fixedFinalMark: fixed.value } : {}),
+      };
+    });
+    return {
+      childId: child.id,
+      ...(range.periodId ? { periodId: range.periodId } : {}),
+      from: range.from,
+      to: range.to,
+      subjects,
+    };
+  },
+  'grades.finalMarks': (diary, request) => {
+    const child = visibleChild(diary, request);
+    return { items: diary.data.finalMarks.filter((f) => f.childId === child.id) };
+  },
+  'grades.csv': (diary, request) =>
+    marksToCsv(
+      marksOf(diary, request).map((m) => ({
+        date: m.date,
+        subject: m.subjectName,
+        value: m.value,
+        weight: m.weight,
+        kind: m.kind,
+        ...(m.comment ? { comment: m.comment } : {}),
+        teacher: m.teacherName,
+      })),
+      { delimiter: request.query.delimiter === ';' ? ';' : ',', lang: request.lang },
+    ),
+  'grades.create': (diary, request) => {
+    const user = signedIn(request);
+    visibleChild(diary, request);
+    const { body } = request;
+    return diary.addMark({
+      ...(body as Pick<Mark, 'childId' | 'subjectId' | 'value' | 'kind' | 'date' | 'weight'>),
+      teacherId: user.id,
+      teacherName: `${user.lastName} ${user.firstName.slice(0, 1)}.`,
+    });
+  },
+  'grades.update': (diary, request) => {
+    const mark = ownMark(diary, request);
+    const changed: Mark = {
+      ...mark,
+      ...(request.body as Partial<Mark>),
+      updatedAt: diary.now().toISOString(),
+    };
+    diary.data.marks.splice(diary.data.marks.indexOf(mark), 1, changed);
+    diary.publish(diary.familyOf(mark.childId), 'mark.updated', changed, mark.childId);
+    return changed;
+  },
+  'grades.remove': (diary, request) => {
+    const mark = ownMark(diary, request);
+    diary.data.marks.splice(diary.data.marks.indexOf(mark), 1);
+    const data = { id: mark.id, childId: mark.childId, subjectId: mark.subjectId };
+    diary.publish(diary.familyOf(mark.childId), 'mark.deleted', data, mark.childId);
+    return undefined;
+  },
+
+  'schedule.week': (diary, request) => {
+    signedIn(request);
+    const { classId } = request.params;
+    const week = String(request.query.week);
+    const lessons = diary.data.lessons.filter(
+      (l) => l.classId === classId && isoWeekOf(l.date) === week,
+    );
+    const dates = [...new Set(lessons.map((l) => l.date))].sort();
+    return {
+      classId,
+      week,
+      days: dates.map((date) => ({
+        date,
+        lessons: lessons.filter((l) => l.date === date).sort((a, b) => a.number - b.number),
+      })),
+    };
+  },
+  'homework.list': (diary, request) => {
+    const child = visibleChild(diary, request);
+    return {
+      items: diary.data.homework
+        .filter((h) => h.classId === child.classId && inRange(h.dueDate, request.query))
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    };
+  },
+  'attendance.list': (diary, request) => {
+    const child = visibleChild(diary, request);
+    const items = diary.data.attendance.filter(
+      (a) => a.childId === child.id && inRange(a.date, request.query),
+    );
+    const totals = Object.fromEntries(ATTENDANCE_STATUSES.map((s) => [s, 0])) as Record<
+      Attendance['status'],
+      number
+    >;
+    for (const a of items) totals[a.status] += 1;
+    return { items, totals };
+  },
+
+  'threads.list': (diary, request) => {
+    const user = signedIn(request);
+    const counts = new Map(unread(diary, user).threads.map((t) => [t.threadId, t.unreadCount]));
+    return {
+      items: diary.data.threads
+        .filter((t) => [t.teacherId, t.participantId].includes(user.id))
+        .filter((t) => !request.query.childId || t.childId === request.query.childId)
+        .map((t) => ({ ...t, unreadCount: counts.get(t.id) ?? 0 })),
+    };
+  },
+  'threads.messages': (diary, request) => {
+    const thread = threadOf(diary, request);
+    const all = diary.data.messages.filter((m) => m.threadId === thread.id);
+    const end = request.query.before
+      ? all.findIndex((m) => m.id === request.query.before)
+      : all.length;
+    const limit = Number(request.query.limit ?? 50);
+    const upTo = end < 0 ? all.length : end;
+    return { items: all.slice(Math.max(0, upTo - limit), upTo), hasMore: upTo > limit };
+  },
+  'threads.send': (diary, request) => {
+    const user = signedIn(request);
+    const thread = threadOf(diary, request);
+    const { id, text } = request.body as { id: string; text: string };
+    const existing = diary.data.messages.find((m) => m.id === id);
+    if (existing) return existing;
+    const message: Message = {
+      id,
+      threadId: thread.id,
+      authorId: user.id,
+      authorName: [user.lastName, user.firstName, user.middleName].filter(Boolean).join(' '),
+      authorRole: user.role,
+      text,
+      attachments: [],
+      sentAt: diary.now().toISOString(),
+      readBy: [],
+    };
+    return diary.addMessage(message);
+  },
+  'threads.read': (diary, request) => {
+    const user = signedIn(request);
+    const thread = threadOf(diary, request);
+    for (const m of diary.data.messages)
+      if (
+        m.threadId === thread.id &&
+        m.authorId !== user.id &&
+        !m.readBy.some((r) => r.userId === user.id)
+      )
+        m.readBy.push({ userId: user.id, readAt: diary.now().toISOString() });
+    return unread(diary, user);
+  },
+  'threads.unread': (diary, request) => unread(diary, signedIn(request)),
+
+  'notifications.list': (diary, request) => {
+    const user = signedIn(request);
+    const page = Number(request.query.page ?? 1);
+    const pageSize = Number(request.query.pageSize ?? 20);
+    const all = diary.data.notifications
+      .filter((n) => n.userId === user.id && (!request.query.unread || !n.readAt))
+      .map(({ userId: _userId, ...n }) => n);
+    return {
+      items: all.slice((page - 1) * pageSize, page * pageSize),
+      total: all.length,
+      page,
+      pageSize,
+    };
+  },
+  'notifications.markRead': (diary, request) => {
+    const user = signedIn(request);
+    const found = diary.data.notifications.find(
+      (n) => n.userId === user.id && n.id === request.params.notificationId,
+    );
+    if (!found) throw notFound();
+    const read = { ...found, readAt: found.readAt ?? diary.now().toISOString() };
+    diary.data.notifications.splice(diary.data.notifications.indexOf(found), 1, read);
+    const { userId: _userId, ...notification } = read;
+    return notification;
+  },
+  'notifications.markAllRead': (diary, request) => {
+    const user = signedIn(request);
+    const at = diary.now().toISOString();
+    diary.data.notifications.forEach((n, i, all) => {
+      if (n.userId === user.id && !n.readAt) all[i] = { ...n, readAt: at };
+    });
+    return { ok: true };
+  },
+};
+
+/** The ISO week (`2026-W48`) of a date. */
+function isoWeekOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  const thursday = new Date(day.getTime() + (3 - ((day.getUTCDay() + 6) % 7)) * 86_400_000);
+  const firstJan = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((thursday.getTime() - firstJan) / 86_400_000 + 1) / 7);
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}

@@ -1,0 +1,217 @@
+import { errorResponseSchema, isIdempotent, type RouteSpec } from '@school-diary/core';
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import { DiaryApiError, DiaryContractError, DiaryNetworkError, type ContractIssue } from './errors';
+import { InFlight } from './in-flight';
+
+/**
+ * How failed safe requests are tried again.
+ *
+ * @example
+ * createDiaryClient({ baseUrl, retry: { limit: 4, backoffLimit: 10_000, maxRetryAfterSeconds: 60 } });
+ */
+export interface RetryOptions {
+  /**
+   * Attempts after the first one.
+   * @default 2
+   */
+  readonly limit?: number;
+  /**
+   * Longest wait between attempts, in milliseconds (the backoff doubles from 300 ms).
+   * @default 5000
+   */
+  readonly backoffLimit?: number;
+  /**
+   * A `Retry-After` longer than this many seconds is not waited for: the error is thrown.
+   * @default 30
+   */
+  readonly maxRetryAfterSeconds?: number;
+}
+
+/** Options of {@link createTransport}. */
+export interface TransportOptions {
+  /** Origin (and optional path prefix) of the diary server, e.g. `https://diary.school42.ru`. */
+  readonly baseUrl: string;
+  /** The `fetch` to use; the global one by default. */
+  readonly fetch?: typeof fetch;
+  /** Milliseconds an attempt may take before it fails with a `timeout`. */
+  readonly timeout?: number;
+  readonly retry?: RetryOptions;
+  /** Headers added to every request (e.g. `accept-language`), read at send time. */
+  readonly headers?: () => Record<string, string>;
+}
+
+/** One request of an operation, with its path already filled in. */
+export interface WireRequest {
+  readonly route: RouteSpec;
+  /** The path with its parameters, e.g. `/api/v1/children/chd_1/grades`. */
+  readonly path: string;
+  readonly query?: URLSearchParams;
+  /** JSON body, or form data for uploads. */
+  readonly body?: unknown;
+  /** Bearer token. */
+  readonly token?: string;
+  /** A cached entity tag: the server answers 304 when it still holds. */
+  readonly etag?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** An answer: the status, the parsed body (JSON, text or Blob) and its entity tag. */
+export interface WireResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly etag?: string;
+}
+
+/** Sends requests of core's operations; see {@link createTransport}. */
+export interface Transport {
+  send(request: WireRequest): Promise<WireResponse>;
+  /** The absolute URL of a path. */
+  url(path: string): string;
+  /** The `fetch` requests go through (the event stream uses it directly). */
+  readonly fetch: typeof fetch;
+}
+
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+
+/** `METHOD /path` of a route, for messages. */
+export const operationOf = (route: RouteSpec): string => `${route.method} ${route.path}`;
+
+/**
+ * The HTTP layer of the client, over ky: a timeout per attempt; retries with exponential backoff
+ * for idempotent operations only (core's `isIdempotent`: GET, PUT, DELETE and POSTs marked so,
+ * like sending a message with its client id) on network errors, 408, 429 and 5xx, honouring
+ * `Retry-After`; identical GETs in flight at once share one request. Failures become
+ * {@link DiaryApiError}, {@link DiaryNetworkError} or {@link DiaryContractError}; an abort
+ * rejects with the signal's reason.
+ *
+ * @example
+ * const transport = createTransport({ baseUrl: 'https://diary.example' });
+ * const { body } = await transport.send({ route: routes.children.list, path: '/api/v1/children', token });
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const retry = options.retry ?? {};
+  const maxRetryAfter = (retry.maxRetryAfterSeconds ?? 30) * 1000;
+  const retryPolicy = {
+    limit: retry.limit ?? 2,
+    backoffLimit: retry.backoffLimit ?? 5000,
+    statusCodes: RETRY_STATUSES,
+    afterStatusCodes: [429, 503],
+    shouldRetry: ({ error }: { error: Error }) => {
+      if (!(error instanceof HTTPError)) return undefined;
+      const after = Number(error.response.headers.get('retry-after'));
+      return Number.isFinite(after) && after * 1000 > maxRetryAfter ? false : undefined;
+    },
+  };
+  const api: KyInstance = ky.create({
+    fetch: fetchImpl,
+    timeout: options.timeout ?? 15_000,
+    throwHttpErrors: (status) => status !== 304,
+  });
+  const inFlight = new InFlight<WireResponse>();
+
+  const attempt = async (request: WireRequest, signal: AbortSignal): Promise<WireResponse> => {
+    const { route } = request;
+    const headers = new Headers(options.headers?.());
+    if (request.token) headers.set('authorization', `Bearer ${request.token}`);
+    if (request.etag) headers.set('if-none-match', request.etag);
+    const body = request.body;
+    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+    try {
+      const response = await api(`${base}${request.path}`, {
+        method: route.method,
+        headers,
+        signal,
+        ...(request.query?.size ? { searchParams: request.query } : {}),
+        ...(body === undefined ? {} : isForm ? { body } : { json: body }),
+        retry: isIdempotent(route) ? { ...retryPolicy, methods: [route.method.toLowerCase()] } : 0,
+      });
+      const etag = response.headers.get('etag') ?? undefined;
+      if (response.status === 304) return { status: 304, body: undefined, etag };
+      return { status: response.status, body: await readBody(route, response), etag };
+    } catch (error) {
+      throw await toDiaryError(route, error, signal);
+    }
+  };
+
+  return {
+    fetch: fetchImpl,
+    url: (path) => `${base}${path}`,
+    send(request) {
+      if (request.route.method !== 'GET') return attempt(request, request.signal ?? neverAborted());
+      const key = `${request.token ?? ''}\n${request.etag ?? ''}\n${request.path}?${request.query ?? ''}\n${JSON.stringify(options.headers?.() ?? {})}`;
+      return inFlight.run(key, request.signal, (signal) => attempt(request, signal));
+    },
+  };
+}
+
+const neverAborted = (): AbortSignal => new AbortController().signal;
+
+async function readBody(route: RouteSpec, response: Response): Promise<unknown> {
+  switch (route.responseType ?? 'json') {
+    case 'none':
+      await response.body?.cancel();
+      return undefined;
+    case 'csv':
+      return response.text();
+    case 'file':
+      return response.blob();
+    default: {
+      const text = await response.text();
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new DiaryContractError(operationOf(route), response.status, [
+          { path: '', code: 'invalid_json' },
+        ]);
+      }
+    }
+  }
+}
+
+async function toDiaryError(route: RouteSpec, error: unknown, signal: AbortSignal) {
+  if (signal.aborted) return signal.reason as unknown;
+  if (error instanceof DiaryContractError) return error;
+  if (error instanceof TimeoutError) return new DiaryNetworkError('timeout', { cause: error });
+  if (error instanceof HTTPError) return apiError(route, error.response);
+  return new DiaryNetworkError('offline', { cause: error });
+}
+
+/** The error response as a {@link DiaryApiError}; a body that breaks the shape is a contract error. */
+async function apiError(route: RouteSpec, response: Response): Promise<Error> {
+  const text = await response.text().catch(() => '');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = errorResponseSchema.safeParse(json);
+  if (parsed.success) {
+    const { code, message, fields, retryAfterSeconds } = parsed.data.error;
+    const header = Number(response.headers.get('retry-after') ?? NaN);
+    return new DiaryApiError({
+      status: response.status,
+      code,
+      message,
+      fields,
+      retryAfterSeconds: retryAfterSeconds ?? (Number.isFinite(header) ? header : undefined),
+    });
+  }
+  // A proxy's or load balancer's page in front of an unwell server: report it as the server's.
+  if (response.status >= 500)
+    return new DiaryApiError({
+      status: response.status,
+      code: 'internal',
+      message: `HTTP ${response.status}`,
+    });
+  return new DiaryContractError(operationOf(route), response.status, issuesOf(parsed.error));
+}
+
+/** The paths and codes of a zod error, for {@link DiaryContractError}. */
+export function issuesOf(
+  error: { issues: readonly { path: readonly PropertyKey[]; code: string }[] } | undefined,
+): ContractIssue[] {
+  return (error?.issues ?? []).map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
+}
