@@ -1,0 +1,887 @@
+import {
+  apiErrorMessage,
+  checkOneTimeCode,
+  errorMessage,
+  normalizeOneTimeCode,
+  normalizePersonName,
+  normalizeRosterId,
+  normalizeSnils,
+  type Application,
+  type Challenge,
+  type Child,
+  type Lang,
+  type School,
+} from '@school-diary/core';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { formatDate, formatTime, todayIn } from '../shared/dates';
+import { datePartsToIso, renderDateOfBirth, type DatePart } from '../shared/date-of-birth';
+import { DiaryElement } from '../shared/diary-element';
+import { emit } from '../shared/events';
+import { describeFailure, type Failure } from '../shared/failure';
+import {
+  focusControl,
+  renderError,
+  renderErrorSummary,
+  renderTextField,
+  type ShownError,
+} from '../shared/form-field';
+import { sharedText } from '../shared/localize';
+import { cooldownSeconds, isExpired, waitText } from '../shared/one-time-code';
+import { SchoolSearch, renderSchoolCombobox } from '../shared/school-combobox';
+import { controlStyles, hostTokens } from '../shared/theme';
+import { childText } from './child-form-text';
+import {
+  CHILD_FIELDS,
+  EMPTY_DRAFT,
+  SCHOOL_AGE,
+  ageProblem,
+  checkDraft,
+  checkField,
+  targetOf,
+  type ChildDraft,
+  type ChildField,
+} from './child-form-validation';
+import { childFormStyles } from './diary-child-form.styles';
+
+/** The screens of the child form. */
+export type ChildFormStep = 'form' | 'confirm' | 'done';
+
+/** Detail of `diary-child-registered`. */
+export interface DiaryChildRegisteredDetail {
+  /** The confirmed child card. */
+  readonly child: Child;
+  /** The application for the diary service, with its number and status. */
+  readonly application: Application;
+}
+
+/** A checksum-valid SNILS that is plainly an example (1…9 in order), never a real person's. */
+export const SNILS_EXAMPLE = '123-456-789 64';
+
+/** Where a server field error lands in the form. */
+const SERVER_PATHS: Readonly<Record<string, ChildField>> = {
+  lastName: 'lastName',
+  firstName: 'firstName',
+  middleName: 'middleName',
+  birthDate: 'birthDate',
+  sex: 'sex',
+  snils: 'snils',
+  schoolCode: 'school',
+  rosterId: 'rosterId',
+};
+
+/** The school year an application is for: from June on, the one starting in September. */
+function currentSchoolYear(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const first = Number(today.slice(5, 7)) >= 6 ? year : year - 1;
+  return `${first}/${first + 1}`;
+}
+
+function addState(states: CustomStateSet | undefined, name: string, on: boolean): void {
+  if (!states) return;
+  try {
+    if (on) states.add(name);
+    else states.delete(name);
+  } catch {
+    // Browsers before the standard names (Chrome < 125) only take `--name`.
+    if (on) states.add(`--${name}`);
+    else states.delete(`--${name}`);
+  }
+}
+
+/**
+ * Registers a child and applies for the e-diary: surname, first name, patronymic (optional),
+ * date of birth (three boxes), sex, SNILS (optional unless the school requires it), the school
+ * from the registry and the student's number there; then the SMS code that confirms the card,
+ * the link to the school and the application, whose number and status are shown.
+ *
+ * Follows the GOV.UK Design System: validation on submit, an error summary focused on submit
+ * with links to the fields, each field's message beside it in the same words, fixed errors
+ * disappearing as the user types, no input masks. Rules and messages are core's. It is
+ * form-associated: inside a site's own `<form>` it contributes its values (`<name>.lastName` …)
+ * and its validity, and restores a draft when the browser restores the page.
+ *
+ * @summary Child registration with SMS confirmation and the diary application.
+ * @tag diary-child-form
+ * @event {CustomEvent<DiaryChildRegisteredDetail>} diary-child-registered - The card is confirmed, linked and the application submitted.
+ * @event {CustomEvent<DiaryErrorsDetail>} diary-errors - Errors shown or cleared; prefix the page `<title>` with `detail.titlePrefix`.
+ * @csspart base - The widget's box.
+ * @csspart error-summary - The error summary.
+ * @csspart field - Every field wrapper (also `field-<name>`, e.g. `field-snils`).
+ * @csspart label - Every label.
+ * @csspart legend - The legends of the date of birth and sex.
+ * @csspart hint - Every hint.
+ * @csspart error - Every field's error message.
+ * @csspart input - Every text input.
+ * @csspart radio - The sex options.
+ * @csspart listbox - The school suggestions.
+ * @csspart option - A school suggestion (`option-active` for the highlighted one).
+ * @csspart button - Every button (also `submit`, `retry`).
+ * @csspart notice - Explanations: the age window, network errors, the result.
+ * @csspart summary-list - The data shown for checking before the code.
+ * @cssstate user-invalid - The user tried to submit and errors are shown.
+ * @cssstate busy - A request is running.
+ * @cssprop --diary-color-primary - Buttons, links and the highlighted option.
+ * @cssprop --diary-color-error - Errors.
+ * @cssprop --diary-radius - Corner radius.
+ * @cssprop --diary-font-family - Font.
+ * @cssprop --diary-spacing - The spacing unit.
+ */
+export class DiaryChildForm extends DiaryElement {
+  static formAssociated = true;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [hostTokens, controlStyles, childFormStyles];
+
+  static override properties: PropertyDeclarations = {
+    name: { type: String, reflect: true },
+    schoolYear: { type: String, attribute: 'school-year' },
+    searchDelay: { type: Number, attribute: 'search-delay' },
+    step: { type: String, reflect: true },
+    now: { attribute: false },
+    draft: { state: true },
+    school: { state: true },
+    errors: { state: true },
+    ageIssue: { state: true },
+    failure: { state: true },
+    busy: { state: true },
+    code: { state: true },
+    codeError: { state: true },
+    notice: { state: true },
+  };
+
+  /** Name under which the values join a surrounding `<form>` (`child.lastName` …). */
+  declare name: string;
+  /** School year of the application, `YYYY/YYYY`; the current one by default. */
+  declare schoolYear: string | undefined;
+  /** Milliseconds after the last keystroke before the school search runs. */
+  declare searchDelay: number;
+  /** The screen shown: `form`, `confirm` (the SMS code) or `done`. */
+  declare step: ChildFormStep;
+  /** The clock for today's date and the code timers (tests inject one). */
+  declare now: () => Date;
+  declare protected draft: ChildDraft;
+  declare protected school: School | undefined;
+  declare protected errors: readonly ShownError[];
+  declare protected ageIssue: 'too_young' | 'too_old' | null;
+  declare protected failure: Failure | undefined;
+  declare protected busy: boolean;
+  declare protected code: string;
+  declare protected codeError: string | undefined;
+  declare protected notice: string | undefined;
+
+  readonly #internals: ElementInternals | undefined;
+  readonly #search = new SchoolSearch(this, {
+    search: (q) => this.#searchSchools(q),
+    delay: () => this.searchDelay,
+    onSelect: (school) => this.#selectSchool(school),
+  });
+  #submitted = false;
+  #child: Child | undefined;
+  #childFor: string | undefined;
+  #linked = false;
+  #challenge: Challenge | undefined;
+  #application: Application | undefined;
+  #retry: (() => Promise<void>) | undefined;
+  #focusAfterRender: string | undefined;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.name = 'child';
+    this.searchDelay = 300;
+    this.step = 'form';
+    this.now = () => new Date();
+    this.draft = EMPTY_DRAFT;
+    this.errors = [];
+    this.ageIssue = null;
+    this.busy = false;
+    this.code = '';
+    this.#internals = this.attachInternals?.();
+    // A surrounding form's submit found us invalid. `invalid` also fires for a silent
+    // `checkValidity()`; only a real submit attempt moves focus to our anchor, so errors are
+    // shown (and `user-invalid` set) only then.
+    this.addEventListener('invalid', () => {
+      setTimeout(() => {
+        if (this.matches(':focus-within')) this.#showErrors(this.#check());
+      });
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#ticker = setInterval(() => {
+      if (this.step === 'confirm') this.requestUpdate();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#ticker);
+  }
+
+  /** The form this element belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.#internals?.form ?? null;
+  }
+
+  /** The element's validity, as for a native control (for a surrounding form). */
+  get validity(): ValidityState | undefined {
+    return this.#internals?.validity;
+  }
+
+  /** The first error message, as for a native control. */
+  get validationMessage(): string {
+    return this.#internals?.validationMessage ?? '';
+  }
+
+  /** Whether everything typed passes core's rules (nothing is shown). */
+  checkValidity(): boolean {
+    return this.#internals?.checkValidity() ?? this.#check().length === 0;
+  }
+
+  /** Validates and shows the errors as a submit does; returns whether the form is valid. */
+  reportValidity(): boolean {
+    const errors = this.#check();
+    this.#showErrors(errors);
+    return errors.length === 0;
+  }
+
+  /** Called by a surrounding form's reset. */
+  formResetCallback(): void {
+    this.draft = EMPTY_DRAFT;
+    this.#search.restore(undefined, '');
+    this.school = undefined;
+    this.#submitted = false;
+    this.errors = [];
+    this.ageIssue = null;
+  }
+
+  /** Called when the browser restores the page (back/forward): nothing typed is lost. */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      const saved = JSON.parse(state) as { draft?: Partial<ChildDraft>; school?: School };
+      this.draft = { ...EMPTY_DRAFT, ...saved.draft };
+      this.school = saved.school;
+      this.#search.restore(saved.school, '');
+    } catch {
+      // A state from another version of the form: start empty rather than fail.
+    }
+  }
+
+  get #today(): string {
+    return todayIn(this.now(), this.school?.timeZone ?? this.timeZone);
+  }
+
+  #check(): ShownError[] {
+    return checkDraft(this.draft, this.school, { lang: this.language, today: this.#today });
+  }
+
+  /** Shows errors (summary focused), tells the page, and marks the `user-invalid` state. */
+  #showErrors(errors: readonly ShownError[]): void {
+    this.#submitted = true;
+    this.errors = errors;
+    this.#announce();
+    if (errors.length) this.#focusAfterRender = 'summary';
+  }
+
+  #announce(): void {
+    const lang = this.language;
+    addState(this.#internals?.states, 'user-invalid', this.errors.length > 0);
+    emit(this, 'diary-errors', {
+      errors: this.errors.map(({ field, message }) => ({ field, message })),
+      titlePrefix: this.errors.length ? sharedText(lang, 'titlePrefix') : '',
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    addState(this.#internals?.states, 'busy', this.busy);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.#syncForm();
+    const target = this.#focusAfterRender;
+    this.#focusAfterRender = undefined;
+    if (!target || !this.renderRoot) return;
+    const root = this.renderRoot as ShadowRoot;
+    const box = root.querySelector<HTMLElement>(
+      target === 'summary' ? '.diary-summary' : `[data-focus="${target}"]`,
+    );
+    if (box) box.focus();
+    else focusControl(root, target);
+  }
+
+  /** Hands the values and the validity to a surrounding form (no events are fired). */
+  #syncForm(): void {
+    const internals = this.#internals;
+    if (!internals?.setFormValue) return;
+    const d = this.draft;
+    const data = new FormData();
+    const entries: [string, string][] = [
+      ['lastName', d.lastName],
+      ['firstName', d.firstName],
+      ['middleName', d.middleName],
+      ['birthDate', datePartsToIso(d) ?? ''],
+      ['sex', d.sex],
+      ['snils', d.snils],
+      ['schoolCode', this.school?.code ?? ''],
+      ['rosterId', d.rosterId],
+    ];
+    for (const [key, value] of entries) data.append(`${this.name}.${key}`, value);
+    internals.setFormValue(data, JSON.stringify({ draft: d, school: this.school }));
+    const errors = this.#check();
+    const first = errors[0];
+    if (!first) {
+      internals.setValidity({});
+      return;
+    }
+    const anchor = this.renderRoot?.querySelector<HTMLElement>(`#${first.target}`) ?? undefined;
+    internals.setValidity({ customError: true }, first.message, anchor);
+  }
+
+  async #searchSchools(q: string): Promise<readonly School[]> {
+    const client = this.client;
+    if (!client) return [];
+    const page = await client.schools.search({ q, page: 1, pageSize: 8 });
+    return page.items;
+  }
+
+  #selectSchool(school: School | undefined): void {
+    this.school = school;
+    if (this.#submitted) this.#recheck('school', true);
+    if (this.#submitted && school) this.#recheck('snils', true);
+  }
+
+  /** Updates a box of the draft; after a failed submit, a fixed field loses its error at once. */
+  #set(patch: Partial<ChildDraft>, field: ChildField): void {
+    this.draft = { ...this.draft, ...patch };
+    if (field === 'birthDate') this.ageIssue = null;
+    if (this.#submitted) this.#recheck(field, false);
+  }
+
+  /**
+   * Re-checks a field that shows an error, after a failed submit: while typing, the error goes
+   * away as soon as it is fixed; on `change` (leaving the field) its words are brought up to date.
+   * A field without an error gets none before the next submit (GOV.UK: validate on submit).
+   */
+  #recheck(field: ChildField, full: boolean): void {
+    if (!this.errors.some((e) => e.field === field)) return;
+    const now = checkField(field, this.draft, this.school, {
+      lang: this.language,
+      today: this.#today,
+    });
+    if (now && !full) return;
+    const next = this.errors.map((e) => (e.field === field ? now : e));
+    this.errors = next.filter((e): e is ShownError => e !== undefined);
+    this.#announce();
+  }
+
+  #personalSnapshot(): string {
+    const d = this.draft;
+    return JSON.stringify([
+      d.lastName,
+      d.firstName,
+      d.middleName,
+      datePartsToIso(d),
+      d.sex,
+      d.snils,
+    ]);
+  }
+
+  async #run(action: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.failure = undefined;
+    this.notice = undefined;
+    this.#retry = action;
+    try {
+      await action();
+      this.#retry = undefined;
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Shows a failed request: field errors on their fields, the rest above the form. */
+  #fail(error: unknown): void {
+    const lang = this.language;
+    const failure = describeFailure(error, { lang, now: this.now(), timeZone: this.timeZone });
+    if (failure.kind === 'api' && failure.fields.length) {
+      const shown: ShownError[] = [];
+      for (const f of failure.fields) {
+        if (f.path === 'code') {
+          this.codeError = failure.code === 'validation_failed' ? f.message : failure.message;
+          this.#focusAfterRender = 'code';
+          return;
+        }
+        const field = SERVER_PATHS[f.path];
+        if (!field) continue;
+        if (field === 'birthDate' && (f.code === 'too_young' || f.code === 'too_old')) {
+          this.ageIssue = f.code;
+          continue;
+        }
+        const specific = failure.code !== 'validation_failed' && failure.code !== 'conflict';
+        const message = specific ? failure.message : errorMessage(f.code, { lang, field: f.path });
+        shown.push({ field, target: targetOf(field), message });
+      }
+      if (shown.length || this.ageIssue) {
+        this.step = 'form';
+        this.#showErrors(CHILD_FIELDS.flatMap((f) => shown.filter((e) => e.field === f)));
+        if (!shown.length) this.#focusAfterRender = 'age';
+        return;
+      }
+    }
+    if (failure.kind === 'api' && this.step === 'confirm' && failure.code.startsWith('code_')) {
+      this.codeError = failure.message;
+      this.#focusAfterRender = 'code';
+      return;
+    }
+    this.failure = failure;
+    this.#focusAfterRender = 'failure';
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.busy) return;
+    if (this.step === 'confirm') void this.#confirm();
+    else void this.#submit();
+  }
+
+  async #submit(): Promise<void> {
+    const errors = this.#check();
+    this.#showErrors(errors);
+    if (errors.length) return;
+    this.ageIssue = ageProblem(this.draft, this.#today);
+    if (this.ageIssue) {
+      this.#focusAfterRender = 'age';
+      return;
+    }
+    const client = this.client;
+    if (!client) return;
+    await this.#run(async () => {
+      const snapshot = this.#personalSnapshot();
+      if (this.#child?.status === 'confirmed' && this.#childFor === snapshot) {
+        await this.#finish();
+        return;
+      }
+      if (!this.#child || this.#childFor !== snapshot || !this.#challenge) {
+        const d = this.draft;
+        const created = await client.children.create({
+          lastName: normalizePersonName(d.lastName) ?? d.lastName,
+          firstName: normalizePersonName(d.firstName) ?? d.firstName,
+          middleName: d.middleName.trim()
+            ? (normalizePersonName(d.middleName) ?? d.middleName)
+            : '',
+          birthDate: datePartsToIso(d) ?? '',
+          sex: d.sex as 'male' | 'female',
+          snils: d.snils.trim() ? (normalizeSnils(d.snils) ?? d.snils) : '',
+        });
+        this.#child = created.child;
+        this.#childFor = snapshot;
+        this.#linked = false;
+        this.#challenge = created.challenge;
+      }
+      this.code = '';
+      this.codeError = undefined;
+      this.step = 'confirm';
+      this.#focusAfterRender = 'code';
+    });
+  }
+
+  async #confirm(): Promise<void> {
+    const lang = this.language;
+    const codeProblem = checkOneTimeCode(this.code);
+    this.codeError = codeProblem ? errorMessage(codeProblem, { lang, field: 'code' }) : undefined;
+    if (this.codeError) {
+      this.#focusAfterRender = 'code';
+      return;
+    }
+    const client = this.client;
+    const child = this.#child;
+    const challenge = this.#challenge;
+    if (!client || !child || !challenge) return;
+    await this.#run(async () => {
+      if (child.status !== 'confirmed') {
+        this.#child = await client.children.confirm({
+          childId: child.id,
+          challengeId: challenge.challengeId,
+          code: normalizeOneTimeCode(this.code) ?? this.code,
+        });
+      }
+      await this.#finish();
+    });
+  }
+
+  /** Links the confirmed child to the school and applies for the diary. */
+  async #finish(): Promise<void> {
+    const client = this.client;
+    const child = this.#child;
+    const school = this.school;
+    if (!client || !child || !school) return;
+    if (!this.#linked) {
+      await client.children.linkSchool({
+        childId: child.id,
+        schoolCode: school.code,
+        rosterId: normalizeRosterId(this.draft.rosterId) ?? this.draft.rosterId,
+      });
+      this.#linked = true;
+    }
+    this.#application = await client.applications.create({
+      childId: child.id,
+      schoolYear: this.schoolYear || currentSchoolYear(this.#today),
+    });
+    this.step = 'done';
+    this.#focusAfterRender = 'done';
+    emit(this, 'diary-child-registered', { child, application: this.#application });
+  }
+
+  async #resend(): Promise<void> {
+    const client = this.client;
+    const challenge = this.#challenge;
+    if (!client || !challenge || this.busy || cooldownSeconds(challenge, this.now()) > 0) return;
+    await this.#run(async () => {
+      this.#challenge = await client.auth.resend({ challengeId: challenge.challengeId });
+      this.code = '';
+      this.codeError = undefined;
+      this.notice = childText(this.language, 'resent', { sentTo: this.#challenge.sentTo });
+      this.#focusAfterRender = 'code';
+    });
+  }
+
+  #edit(): void {
+    this.step = 'form';
+    this.failure = undefined;
+    this.notice = undefined;
+    this.#focusAfterRender = 'lastName';
+  }
+
+  protected override render() {
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
+    const lang = this.language;
+    const session = this.environment?.session;
+    if (session?.restoring) {
+      return html`<div class="diary-base" part="base" lang=${lang}>
+        <p class="diary-text" part="loading" role="status">${sharedText(lang, 'loading')}</p>
+      </div>`;
+    }
+    if (!session?.user) {
+      return html`<div class="diary-base" part="base" lang=${lang}>
+        <p class="diary-notice" part="notice" role="status">${childText(lang, 'signedOut')}</p>
+      </div>`;
+    }
+    const body =
+      this.step === 'done'
+        ? this.#renderDone(lang)
+        : this.step === 'confirm'
+          ? this.#renderConfirm(lang)
+          : this.#renderForm(lang);
+    return html`<div class="diary-base" part="base" lang=${lang}>${body}</div>`;
+  }
+
+  #renderFailure(lang: Lang) {
+    const failure = this.failure;
+    if (!failure) return nothing;
+    return html`<div
+      class="diary-notice diary-notice--error"
+      part="notice"
+      data-focus="failure"
+      tabindex="-1"
+      role="alert"
+    >
+      <p class="diary-text">${failure.message}</p>
+      ${
+        failure.kind !== 'api' && this.#retry
+          ? html`<button
+              type="button"
+              class="diary-button diary-button--secondary"
+              part="button retry"
+              @click=${() => this.#retry && void this.#run(this.#retry)}
+            >
+              ${sharedText(lang, 'retry')}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #errorOf(field: ChildField): string | undefined {
+    return this.errors.find((e) => e.field === field)?.message;
+  }
+
+  #text(field: 'lastName' | 'firstName' | 'middleName' | 'snils' | 'rosterId', lang: Lang) {
+    const hints: Partial<Record<typeof field, string>> = {
+      middleName: childText(lang, 'middleNameHint'),
+      snils: `${childText(lang, 'snilsHint', { example: SNILS_EXAMPLE })} ${
+        this.school
+          ? childText(lang, this.school.requiresSnils ? 'snilsRequired' : 'snilsOptional')
+          : ''
+      }`.trim(),
+      rosterId: childText(lang, 'rosterIdHint'),
+    };
+    return renderTextField({
+      id: field,
+      name: field,
+      label: childText(lang, field),
+      hint: hints[field],
+      error: this.#errorOf(field),
+      errorPrefix: sharedText(lang, 'errorPrefix'),
+      value: this.draft[field],
+      autocomplete: 'off',
+      spellcheck: false,
+      inputmode: field === 'snils' ? 'numeric' : undefined,
+      part: `field-${field}`,
+      onInput: (e) =>
+        this.#set({ [field]: (e.target as HTMLInputElement).value } as Partial<ChildDraft>, field),
+      onChange: () => this.#submitted && this.#recheck(field, true),
+    });
+  }
+
+  #renderSex(lang: Lang) {
+    const error = this.#errorOf('sex');
+    const option = (value: 'male' | 'female') =>
+      html`<label class="diary-radio" part="radio">
+        <input
+          type="radio"
+          id="sex-${value}"
+          name="sex"
+          value=${value}
+          .checked=${this.draft.sex === value}
+          aria-invalid=${error ? 'true' : nothing}
+          @change=${() => this.#set({ sex: value }, 'sex')}
+        />
+        ${childText(lang, value)}
+      </label>`;
+    return html`<fieldset
+      class="diary-field${error ? ' diary-field--error' : ''}"
+      part="field field-sex"
+      aria-describedby=${error ? 'sex-error' : nothing}
+    >
+      <legend class="diary-legend" part="legend">${childText(lang, 'sex')}</legend>
+      ${renderError('sex', error, sharedText(lang, 'errorPrefix'))}
+      <div class="diary-radios">${option('male')} ${option('female')}</div>
+    </fieldset>`;
+  }
+
+  #renderAgeIssue(lang: Lang) {
+    const issue = this.ageIssue;
+    if (!issue) return nothing;
+    const params = { minAge: SCHOOL_AGE.minAge, maxAge: SCHOOL_AGE.maxAge };
+    const young = issue === 'too_young';
+    return html`<div
+      class="diary-notice"
+      part="notice age-notice"
+      data-focus="age"
+      tabindex="-1"
+      role="region"
+      aria-labelledby="age-title"
+    >
+      <h2 class="diary-heading" id="age-title">
+        ${childText(lang, young ? 'tooYoungTitle' : 'tooOldTitle')}
+      </h2>
+      <p class="diary-text">${childText(lang, young ? 'tooYoung' : 'tooOld', params)}</p>
+      <p class="diary-text">${childText(lang, 'ageWhatToDo')}</p>
+      <button
+        type="button"
+        class="diary-link"
+        @click=${() => focusControl(this.renderRoot as ShadowRoot, 'birthDate-day')}
+      >
+        ${childText(lang, 'changeBirthDate')}
+      </button>
+    </div>`;
+  }
+
+  #renderForm(lang: Lang) {
+    const dateError = this.errors.find((e) => e.field === 'birthDate');
+    const dateProblem = dateError
+      ? {
+          part: dateError.target.replace('birthDate-', '') as DatePart,
+          whole: dateError.whole ?? true,
+          message: dateError.message,
+        }
+      : null;
+    return html`<form novalidate @submit=${this.#onSubmit}>
+      <h2 class="diary-heading">${childText(lang, 'title')}</h2>
+      ${renderErrorSummary({
+        title: sharedText(lang, 'errorSummaryTitle'),
+        errors: this.errors,
+        onSelect: (target) => focusControl(this.renderRoot as ShadowRoot, target),
+      })}
+      ${this.#renderFailure(lang)} ${this.#renderAgeIssue(lang)}
+      <p class="diary-text">${childText(lang, 'intro')}</p>
+      ${this.#text('lastName', lang)} ${this.#text('firstName', lang)}
+      ${this.#text('middleName', lang)}
+      ${renderDateOfBirth({
+        id: 'birthDate',
+        legend: childText(lang, 'birthDate'),
+        hint: childText(lang, 'birthDateHint'),
+        labels: {
+          day: childText(lang, 'day'),
+          month: childText(lang, 'month'),
+          year: childText(lang, 'year'),
+        },
+        value: this.draft,
+        problem: dateProblem,
+        errorPrefix: sharedText(lang, 'errorPrefix'),
+        onInput: (part, value) => this.#set({ [part]: value }, 'birthDate'),
+        onChange: () => this.#submitted && this.#recheck('birthDate', true),
+      })}
+      ${this.#renderSex(lang)} ${this.#text('snils', lang)}
+      ${renderSchoolCombobox(this.#search, {
+        id: 'school',
+        label: childText(lang, 'school'),
+        hint: childText(lang, 'schoolHint'),
+        error: this.#errorOf('school'),
+        errorPrefix: sharedText(lang, 'errorPrefix'),
+        lang,
+        retryLabel: sharedText(lang, 'retry'),
+      })}
+      ${this.#text('rosterId', lang)}
+      <div class="diary-actions">
+        <button
+          class="diary-button"
+          part="button submit"
+          type="submit"
+          ?disabled=${this.busy}
+          aria-busy=${this.busy}
+        >
+          ${childText(lang, this.busy ? 'sending' : 'submit')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #renderDetails(lang: Lang) {
+    const d = this.draft;
+    const name = [d.lastName, d.firstName, d.middleName].map((p) => p.trim()).filter(Boolean);
+    const iso = datePartsToIso(d);
+    const snils = d.snils.trim() ? normalizeSnils(d.snils) : null;
+    const row = (label: string, value: string | null | undefined) =>
+      value
+        ? html`<dt>${label}</dt>
+            <dd>${value}</dd>`
+        : nothing;
+    return html`<dl class="diary-list" part="summary-list">
+      ${row(childText(lang, 'name'), name.join(' '))}
+      ${row(childText(lang, 'birthDate'), iso ? formatDate(lang, iso) : null)}
+      ${row(childText(lang, 'sex'), d.sex ? childText(lang, d.sex) : null)}
+      ${row(childText(lang, 'snils'), snils)} ${row(childText(lang, 'school'), this.school?.name)}
+      ${row(childText(lang, 'rosterId'), normalizeRosterId(d.rosterId))}
+    </dl>`;
+  }
+
+  #renderConfirm(lang: Lang) {
+    const challenge = this.#challenge;
+    if (!challenge) return nothing;
+    const now = this.now();
+    const cooldown = cooldownSeconds(challenge, now);
+    return html`<form novalidate @submit=${this.#onSubmit}>
+        <h2 class="diary-heading">${childText(lang, 'confirmTitle')}</h2>
+        ${this.#renderFailure(lang)}
+        ${
+          this.notice
+            ? html`<p class="diary-notice diary-notice--success" part="notice" role="status">
+                ${this.notice}
+              </p>`
+            : nothing
+        }
+        ${this.#renderDetails(lang)}
+        <p class="diary-text">${childText(lang, 'codeSent', { sentTo: challenge.sentTo })}</p>
+        ${
+          isExpired(challenge, now) && !this.codeError
+            ? html`<p class="diary-notice diary-notice--error" part="notice" role="alert">
+                ${apiErrorMessage('code_expired', { lang })}
+              </p>`
+            : nothing
+        }
+        ${renderTextField({
+          id: 'code',
+          name: 'one-time-code',
+          label: childText(lang, 'code'),
+          hint: childText(lang, 'codeHint', {
+            time: formatTime(lang, challenge.expiresAt, this.timeZone),
+          }),
+          error: this.codeError,
+          errorPrefix: sharedText(lang, 'errorPrefix'),
+          value: this.code,
+          autocomplete: 'one-time-code',
+          inputmode: 'numeric',
+          width: 'code',
+          spellcheck: false,
+          part: 'field-code',
+          onInput: (e) => {
+            this.code = (e.target as HTMLInputElement).value;
+            if (this.codeError && checkOneTimeCode(this.code) === null) this.codeError = undefined;
+          },
+        })}
+        <div class="diary-actions">
+          <button
+            class="diary-button"
+            part="button submit"
+            type="submit"
+            ?disabled=${this.busy}
+            aria-busy=${this.busy}
+          >
+            ${childText(lang, this.busy ? 'sending' : 'confirm')}
+          </button>
+          <button
+            class="diary-button diary-button--secondary"
+            part="button edit"
+            type="button"
+            @click=${() => this.#edit()}
+          >
+            ${childText(lang, 'edit')}
+          </button>
+        </div>
+      </form>
+      <p class="diary-text">
+        <button
+          type="button"
+          class="diary-link"
+          part="resend"
+          aria-disabled=${cooldown > 0 ? 'true' : 'false'}
+          @click=${() => void this.#resend()}
+        >
+          ${
+            cooldown > 0
+              ? childText(lang, 'resendWait', { wait: waitText(lang, cooldown) })
+              : childText(lang, 'resend')
+          }
+        </button>
+      </p>`;
+  }
+
+  #renderDone(lang: Lang) {
+    const application = this.#application;
+    if (!application) return nothing;
+    return html`<div
+      class="diary-notice diary-notice--success"
+      part="notice result"
+      data-focus="done"
+      tabindex="-1"
+      role="status"
+    >
+      <h2 class="diary-heading">${childText(lang, 'doneTitle')}</h2>
+      <dl class="diary-list">
+        <dt>${childText(lang, 'applicationNumber')}</dt>
+        <dd data-application-number>${application.number}</dd>
+        <dt>${childText(lang, 'status')}</dt>
+        <dd data-application-status>${childText(lang, application.status)}</dd>
+        <dt>${childText(lang, 'schoolYear')}</dt>
+        <dd>${application.schoolYear}</dd>
+      </dl>
+      <p class="diary-text">${childText(lang, 'doneText')}</p>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'diary-child-form': DiaryChildForm;
+  }
+  interface HTMLElementEventMap {
+    'diary-child-registered': CustomEvent<DiaryChildRegisteredDetail>;
+  }
+}

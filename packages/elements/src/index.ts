@@ -1,0 +1,11 @@
+// @school-diary/elements — the widgets. This file only re-exports; importing it registers
+// nothing (import '@school-diary/elements/define' for that).
+export * from './provider';
+export * from './login';
+export * from './child-form';
+export { DiaryElement, type DiaryTheme } from './shared/diary-element';
+export { KIT_VERSION, defineElement } from './shared/define';
+export type { DiaryErrorsDetail } from './shared/events';
+export { plural, formatNumber, type PluralForms } from './shared/plural';
+export { formatDate, formatTime } from './shared/dates';
+export { resolveLang } from './shared/localize';

@@ -1,0 +1,1 @@
+export { DiaryLogin, type DiaryLoginDetail, type LoginStep } from './login/diary-login';

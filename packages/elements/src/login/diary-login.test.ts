@@ -1,0 +1,313 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../define';
+import { settle, textOf, deepActiveElement, typeInto } from '../test-support/dom';
+import {
+  FAKE_NOW,
+  PARENT,
+  apiError,
+  fakeClient,
+  networkError,
+  type FakeClient,
+} from '../test-support/fake-client';
+import type { DiaryLogin } from './diary-login';
+
+let now: Date;
+
+async function mount(client: FakeClient = fakeClient({ signedIn: false }), lang?: string) {
+  now = FAKE_NOW;
+  const provider = await fixture(
+    html`<diary-provider .client=${client} lang=${lang ?? 'ru'}>
+      <diary-login .now=${() => now}></diary-login>
+    </diary-provider>`,
+  );
+  const login = provider.querySelector('diary-login') as DiaryLogin;
+  await settle(login);
+  return { login, client };
+}
+
+const field = (login: DiaryLogin, autocomplete: string) =>
+  login.querySelector<HTMLInputElement>(`input[autocomplete="${autocomplete}"]`);
+
+async function submit(login: DiaryLogin) {
+  login.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+  await settle(login);
+}
+
+async function signInToCodeStep(login: DiaryLogin) {
+  typeInto(field(login, 'tel'), '+7 999 000-00-01');
+  typeInto(field(login, 'current-password'), 'diary-demo');
+  await submit(login);
+}
+
+describe('<diary-login>', () => {
+  it('renders its inputs in the light DOM so password managers and autofill see them', async () => {
+    const { login } = await mount();
+    expect(login.shadowRoot).to.equal(null);
+    const phone = field(login, 'tel');
+    const password = field(login, 'current-password');
+    expect(phone?.type).to.equal('tel');
+    expect(password?.type).to.equal('password');
+    expect(password?.getAttribute('spellcheck')).to.equal('false');
+    expect(login.querySelector(`label[for="${phone?.id}"]`)?.textContent).to.contain(
+      'Номер мобильного телефона',
+    );
+    expect(login.querySelector(`label[for="${password?.id}"]`)?.textContent).to.contain('Пароль');
+    expect(login.querySelector('form')?.noValidate).to.equal(true);
+    await expect(login).to.be.accessible();
+  });
+
+  it('gives two logins on one page different ids', async () => {
+    const { login } = await mount();
+    const second = document.createElement('diary-login');
+    login.parentElement?.append(second);
+    await settle(second);
+    expect(field(second, 'tel')?.id).not.to.equal(field(login, 'tel')?.id);
+  });
+
+  it('shows core messages in a focused error summary and beside each field', async () => {
+    const { login, client } = await mount();
+    const errors = oneEvent(login, 'diary-errors');
+    await submit(login);
+    const summary = login.querySelector('.diary-summary');
+    expect(textOf(summary?.querySelector('h2'))).to.equal('Есть ошибки');
+    const links = [...(summary?.querySelectorAll('a') ?? [])].map(textOf);
+    expect(links).to.deep.equal(['Введите номер мобильного телефона', 'Введите пароль']);
+    expect(document.activeElement).to.equal(summary);
+    const phone = field(login, 'tel');
+    expect(phone?.getAttribute('aria-invalid')).to.equal('true');
+    const described = phone?.getAttribute('aria-describedby')?.split(' ') ?? [];
+    expect(textOf(login.querySelector(`[id="${described[1]}"]`))).to.equal(
+      'Ошибка: Введите номер мобильного телефона',
+    );
+    expect((await errors).detail.titlePrefix).to.equal('Ошибка: ');
+    expect(client.calls).to.have.length(0);
+    await expect(login).to.be.accessible();
+  });
+
+  it('speaks English when asked', async () => {
+    const { login } = await mount(fakeClient({ signedIn: false }), 'en');
+    await submit(login);
+    expect(textOf(login.querySelector('.diary-summary h2'))).to.equal('There is a problem');
+    expect(textOf(login.querySelector('.diary-summary a'))).to.equal('Enter a mobile phone number');
+    expect(textOf(login.querySelector('button[type="submit"]'))).to.equal('Sign in');
+  });
+
+  it('explains a phone in the wrong format and clears the error once it is fixed', async () => {
+    const { login } = await mount();
+    typeInto(field(login, 'tel'), '8 495 123-45-67');
+    typeInto(field(login, 'current-password'), 'x');
+    const cleared = oneEvent(login, 'diary-errors');
+    await submit(login);
+    await cleared;
+    expect(textOf(login.querySelector('.diary-summary a'))).to.equal(
+      'Введите номер мобильного телефона России — он начинается с +7 9 или 8 9',
+    );
+    const fixed = oneEvent(login, 'diary-errors');
+    typeInto(field(login, 'tel'), '8 916 123-45-67');
+    expect((await fixed).detail).to.deep.equal({ errors: [], titlePrefix: '' });
+    await settle(login);
+    expect(login.querySelector('.diary-summary')).to.equal(null);
+  });
+
+  it('after a wrong phone or password says neither which was wrong, and clears the password', async () => {
+    const { login, client } = await mount();
+    typeInto(field(login, 'tel'), '+7 999 000-00-01');
+    typeInto(field(login, 'current-password'), 'wrong-password');
+    await submit(login);
+    expect(client.callsOf('auth.login')).to.deep.equal([
+      { phone: '+79990000001', password: 'wrong-password' },
+    ]);
+    const alert = login.querySelector('[role="alert"]');
+    expect(textOf(alert)).to.equal('Неверный номер телефона или пароль');
+    expect(document.activeElement).to.equal(alert);
+    expect(field(login, 'current-password')?.value).to.equal('');
+    expect(field(login, 'tel')?.value).to.equal('+7 999 000-00-01');
+    expect(login.querySelectorAll('[aria-invalid="true"]')).to.have.length(0);
+  });
+
+  it('tells a locked-out user when to try again, in the school time zone', async () => {
+    const client = fakeClient({ signedIn: false });
+    client.auth.login = async () => {
+      throw apiError(429, 'account_locked', { retryAfterSeconds: 900 });
+    };
+    const { login } = await mount(client);
+    await signInToCodeStep(login);
+    expect(textOf(login.querySelector('[role="alert"]'))).to.equal(
+      'Вход временно заблокирован после нескольких неверных попыток — попробуйте после 12:15',
+    );
+  });
+
+  it('keeps what was typed after a network error and retries', async () => {
+    const client = fakeClient({ signedIn: false });
+    const login0 = client.auth.login;
+    let fail = true;
+    client.auth.login = async (input) => {
+      if (fail) throw networkError();
+      return login0(input);
+    };
+    const { login } = await mount(client);
+    await signInToCodeStep(login);
+    expect(textOf(login.querySelector('[role="alert"] p'))).to.contain('Нет связи с сервером');
+    expect(field(login, 'tel')?.value).to.equal('+7 999 000-00-01');
+    fail = false;
+    const retry = [...login.querySelectorAll('button')].find((b) => textOf(b) === 'Повторить');
+    retry?.click();
+    await settle(login);
+    expect(login.step).to.equal('code');
+  });
+
+  it('asks for the SMS code with a one-time-code field, its expiry and the resend cooldown', async () => {
+    const { login } = await mount();
+    await signInToCodeStep(login);
+    expect(login.step).to.equal('code');
+    const code = field(login, 'one-time-code');
+    expect(code?.getAttribute('inputmode')).to.equal('numeric');
+    expect(deepActiveElement()).to.equal(code);
+    expect(textOf(login)).to.contain('Мы отправили код на номер +7 999 ***-**-01.');
+    expect(textOf(login)).to.contain('Код действует до 12:10.');
+    const resend = [...login.querySelectorAll('button.diary-link')][0];
+    expect(textOf(resend)).to.equal('Не пришло SMS? Новый код можно запросить через 1 минуту.');
+    now = new Date(FAKE_NOW.getTime() + 39_000);
+    login.requestUpdate();
+    await settle(login);
+    expect(textOf(resend)).to.equal('Не пришло SMS? Новый код можно запросить через 21 секунду.');
+    expect(resend?.getAttribute('aria-disabled')).to.equal('true');
+    await expect(login).to.be.accessible();
+  });
+
+  it('sends the code again once the cooldown is over', async () => {
+    const { login, client } = await mount();
+    await signInToCodeStep(login);
+    const resend = () => login.querySelector<HTMLButtonElement>('button.diary-link');
+    resend()?.click();
+    await settle(login);
+    expect(client.callsOf('auth.resend')).to.have.length(0);
+    now = new Date(FAKE_NOW.getTime() + 61_000);
+    login.requestUpdate();
+    await settle(login);
+    expect(textOf(resend())).to.equal('Не пришло SMS? Отправить код ещё раз');
+    resend()?.click();
+    await settle(login);
+    expect(client.callsOf('auth.resend')).to.deep.equal([{ challengeId: 'chl_1' }]);
+    expect(textOf(login.querySelector('[role="status"]'))).to.equal(
+      'Мы отправили новый код на номер +7 999 ***-**-01.',
+    );
+  });
+
+  it('accepts a code typed with spaces or hyphens and signs in', async () => {
+    const { login, client } = await mount();
+    await signInToCodeStep(login);
+    typeInto(field(login, 'one-time-code'), '123 456');
+    const signedIn = oneEvent(login, 'diary-login');
+    await submit(login);
+    expect((await signedIn).detail.user).to.deep.equal(PARENT);
+    expect(client.callsOf('auth.verify')).to.deep.equal([{ challengeId: 'chl_1', code: '123456' }]);
+    expect(textOf(login)).to.contain('Вы вошли как Елена Иванова.');
+  });
+
+  it('checks the code format and shows a wrong code on the code field', async () => {
+    const { login } = await mount();
+    await signInToCodeStep(login);
+    typeInto(field(login, 'one-time-code'), '12345');
+    await submit(login);
+    expect(textOf(login.querySelector('.diary-summary a'))).to.equal('Введите код из СМС — 6 цифр');
+    typeInto(field(login, 'one-time-code'), '654321');
+    await submit(login);
+    expect(textOf(login.querySelector('.diary-summary a'))).to.equal(
+      'Неверный код — проверьте SMS и введите код ещё раз',
+    );
+    expect(field(login, 'one-time-code')?.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('says when the code has expired', async () => {
+    const { login } = await mount();
+    await signInToCodeStep(login);
+    now = new Date(FAKE_NOW.getTime() + 11 * 60_000);
+    login.requestUpdate();
+    await settle(login);
+    expect(textOf(login.querySelector('[role="alert"]'))).to.equal(
+      'Срок действия кода истёк — запросите новый код',
+    );
+  });
+
+  it('shows and hides the password with a toggle button', async () => {
+    const { login } = await mount();
+    const toggle = login.querySelector<HTMLButtonElement>('.diary-password-toggle');
+    expect(toggle?.getAttribute('aria-label')).to.equal('Показать пароль');
+    toggle?.click();
+    await settle(login);
+    expect(field(login, 'current-password')?.type).to.equal('text');
+    expect(toggle?.getAttribute('aria-label')).to.equal('Скрыть пароль');
+    toggle?.click();
+    await settle(login);
+    expect(field(login, 'current-password')?.type).to.equal('password');
+  });
+
+  it('resets a forgotten password with a code and a new password', async () => {
+    const { login, client } = await mount();
+    [...login.querySelectorAll('button')].find((b) => textOf(b) === 'Забыли пароль?')?.click();
+    await settle(login);
+    expect(login.step).to.equal('recovery-phone');
+    typeInto(field(login, 'tel'), '8 999 000 00 01');
+    await submit(login);
+    expect(client.callsOf('auth.recoveryStart')).to.deep.equal([{ phone: '+79990000001' }]);
+    expect(login.step).to.equal('recovery-code');
+    typeInto(field(login, 'one-time-code'), '123456');
+    typeInto(field(login, 'new-password'), 'short');
+    await submit(login);
+    expect(textOf(login.querySelector('.diary-summary a'))).to.equal(
+      'Пароль должен быть не короче 8 символов',
+    );
+    typeInto(field(login, 'new-password'), 'новый-пароль-2026');
+    await submit(login);
+    expect(client.callsOf('auth.recoveryComplete')).to.deep.equal([
+      { challengeId: 'chl_1', code: '123456', newPassword: 'новый-пароль-2026' },
+    ]);
+    expect(login.step).to.equal('credentials');
+    expect(textOf(login.querySelector('[role="status"]'))).to.equal(
+      'Пароль изменён. Войдите с новым паролем.',
+    );
+    await expect(login).to.be.accessible();
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const { login } = await mount();
+    field(login, 'tel')?.focus();
+    await sendKeys({ type: '+79990000001' });
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(field(login, 'current-password'));
+    await sendKeys({ type: 'diary-demo' });
+    await sendKeys({ press: 'Enter' });
+    await settle(login);
+    expect(login.step).to.equal('code');
+    expect(document.activeElement).to.equal(field(login, 'one-time-code'));
+    const signedIn = oneEvent(login, 'diary-login');
+    await sendKeys({ type: '123456' });
+    await sendKeys({ press: 'Enter' });
+    expect((await signedIn).detail.user.id).to.equal(PARENT.id);
+  });
+
+  it('moves focus to a field from its error summary link', async () => {
+    const { login } = await mount();
+    await submit(login);
+    const links = login.querySelectorAll<HTMLAnchorElement>('.diary-summary a');
+    links[1]?.click();
+    expect(document.activeElement).to.equal(field(login, 'current-password'));
+  });
+
+  it('says who is signed in when a session already exists', async () => {
+    const { login } = await mount(fakeClient());
+    expect(textOf(login)).to.contain('Вы вошли как Елена Иванова.');
+    expect(field(login, 'tel')).to.equal(null);
+  });
+
+  it('says clearly when it is outside a provider', async () => {
+    const login = await fixture<DiaryLogin>(html`<diary-login></diary-login>`);
+    expect(textOf(login.querySelector('[role="alert"]'))).to.contain(
+      'поместите его внутрь <diary-provider base-url="…">',
+    );
+    expect(field(login, 'tel')).to.equal(null);
+  });
+});

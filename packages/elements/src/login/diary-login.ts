@@ -1,0 +1,596 @@
+import {
+  PASSWORD_LENGTH,
+  apiErrorMessage,
+  checkOneTimeCode,
+  checkPassword,
+  checkRuPhone,
+  errorMessage,
+  normalizeOneTimeCode,
+  normalizeRuPhone,
+  type Challenge,
+  type Lang,
+  type User,
+} from '@school-diary/core';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { formatTime } from '../shared/dates';
+import { DiaryElement } from '../shared/diary-element';
+import { emit } from '../shared/events';
+import { describeFailure, type Failure } from '../shared/failure';
+import {
+  focusControl,
+  renderErrorSummary,
+  renderTextField,
+  type ShownError,
+} from '../shared/form-field';
+import { adoptLightStyles, uniqueIdPrefix } from '../shared/light-styles';
+import { sharedText } from '../shared/localize';
+import { cooldownSeconds, isExpired, waitText } from '../shared/one-time-code';
+import { loginStyles } from './diary-login.styles';
+import { loginText } from './login-text';
+
+/** The screens of the login. */
+export type LoginStep = 'credentials' | 'code' | 'recovery-phone' | 'recovery-code' | 'done';
+
+type Field = 'phone' | 'password' | 'code' | 'newPassword';
+
+/** Detail of `diary-login`. */
+export interface DiaryLoginDetail {
+  /** The signed-in user; the SDK already holds the session. */
+  readonly user: User;
+}
+
+/**
+ * Sign-in to the e-diary: phone and password, then the one-time code from the SMS; a
+ * forgotten-password flow with its own code. The native inputs live in the light DOM (the element
+ * has no shadow root) so that password managers and browser autofill see them:
+ * `autocomplete="tel"`, `current-password`, `one-time-code`, `new-password`.
+ *
+ * After a failed sign-in it never says which of the phone or the password was wrong, and clears
+ * the password. The session is kept by the SDK client of the surrounding `<diary-provider>`.
+ *
+ * @summary Sign-in with phone, password and an SMS code.
+ * @tag diary-login
+ * @event {CustomEvent<DiaryLoginDetail>} diary-login - Signed in; `detail.user` is the user.
+ * @event {CustomEvent<DiaryErrorsDetail>} diary-errors - Field errors shown or cleared; `detail.titlePrefix` is for the page `<title>`.
+ * @cssprop --diary-color-primary - Buttons and links.
+ * @cssprop --diary-color-error - Error messages and borders.
+ * @cssprop --diary-radius - Corner radius of inputs and buttons.
+ * @cssprop --diary-font-family - Font of the widget.
+ * @cssprop --diary-spacing - The spacing unit.
+ */
+export class DiaryLogin extends DiaryElement {
+  static override properties: PropertyDeclarations = {
+    step: { type: String, reflect: true },
+    now: { attribute: false },
+    phone: { state: true },
+    password: { state: true },
+    code: { state: true },
+    newPassword: { state: true },
+    passwordVisible: { state: true },
+    errors: { state: true },
+    failure: { state: true },
+    notice: { state: true },
+    busy: { state: true },
+    challenge: { state: true },
+  };
+
+  /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
+  declare step: LoginStep;
+  /** The clock for code expiry and the resend cooldown (tests inject one). */
+  declare now: () => Date;
+  declare protected phone: string;
+  declare protected password: string;
+  declare protected code: string;
+  declare protected newPassword: string;
+  declare protected passwordVisible: boolean;
+  declare protected errors: Partial<Record<Field, string>>;
+  declare protected failure: Failure | undefined;
+  declare protected notice: string | undefined;
+  declare protected busy: boolean;
+  declare protected challenge: Challenge | undefined;
+
+  #ids = uniqueIdPrefix('diary-login');
+  #user: User | undefined;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #retry: (() => Promise<void>) | undefined;
+  #focusAfterRender: string | undefined;
+
+  constructor() {
+    super();
+    this.step = 'credentials';
+    this.now = () => new Date();
+    this.phone = '';
+    this.password = '';
+    this.code = '';
+    this.newPassword = '';
+    this.passwordVisible = false;
+    this.errors = {};
+    this.busy = false;
+  }
+
+  /** No shadow root: autofill and password managers only see inputs in the document's DOM. */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptLightStyles(this, loginStyles);
+    this.#ticker = setInterval(() => {
+      if (this.challenge) this.requestUpdate();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#ticker);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const target = this.#focusAfterRender;
+    this.#focusAfterRender = undefined;
+    if (!target) return;
+    const box = this.querySelector<HTMLElement>(
+      target === 'summary' ? '.diary-summary' : `[data-focus="${target}"]`,
+    );
+    if (box) box.focus();
+    else focusControl(this, target);
+  }
+
+  #id(field: string): string {
+    return `${this.#ids}-${field}`;
+  }
+
+  #shownErrors(): ShownError[] {
+    const order: Field[] = ['phone', 'password', 'code', 'newPassword'];
+    return order.flatMap((field) => {
+      const message = this.errors[field];
+      return message ? [{ field, target: this.#id(field), message }] : [];
+    });
+  }
+
+  /** Shows field errors (summary focused) and tells the page; returns whether all is well. */
+  #report(errors: Partial<Record<Field, string>>): boolean {
+    this.errors = errors;
+    const shown = this.#shownErrors();
+    const lang = this.language;
+    emit(this, 'diary-errors', {
+      errors: shown.map(({ field, message }) => ({ field, message })),
+      titlePrefix: shown.length ? sharedText(lang, 'titlePrefix') : '',
+    });
+    if (shown.length) this.#focusAfterRender = 'summary';
+    return shown.length === 0;
+  }
+
+  #fieldError(field: Field, code: ReturnType<typeof checkRuPhone>): string | undefined {
+    if (code === null) return undefined;
+    const lang = this.language;
+    if (field === 'password') return errorMessage(code, { lang, field: 'currentPassword' });
+    if (field === 'newPassword') {
+      const key = code === 'required' ? 'newPassword' : 'password';
+      return errorMessage(code, { lang, field: key, params: PASSWORD_LENGTH });
+    }
+    return errorMessage(code, { lang, field });
+  }
+
+  /** Runs an SDK call with the busy state, keeping it for «Повторить» after a network error. */
+  async #run(action: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.failure = undefined;
+    this.notice = undefined;
+    this.#retry = action;
+    try {
+      await action();
+      this.#retry = undefined;
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #fail(error: unknown): void {
+    const failure = describeFailure(error, {
+      lang: this.language,
+      now: this.now(),
+      timeZone: this.timeZone,
+    });
+    if (failure.kind === 'api' && failure.code === 'validation_failed' && failure.fields.length) {
+      const errors: Partial<Record<Field, string>> = {};
+      for (const f of failure.fields) {
+        const field = (f.path === 'newPassword' ? 'newPassword' : f.path) as Field;
+        errors[field] = this.#fieldError(field, f.code);
+      }
+      this.#report(errors);
+      return;
+    }
+    if (failure.kind === 'api' && failure.code.startsWith('code_')) {
+      // Wrong, expired or exhausted code: the message belongs to the code field.
+      this.code = '';
+      this.#report({ ...this.errors, code: failure.message });
+      return;
+    }
+    // After a failed sign-in the password is cleared and neither field is marked: saying which
+    // one was wrong would tell a stranger that the phone has an account.
+    if (failure.kind === 'api' && failure.code === 'invalid_credentials') this.password = '';
+    this.failure = failure;
+    this.#focusAfterRender = 'failure';
+  }
+
+  async #submitCredentials(): Promise<void> {
+    this.passwordVisible = false;
+    const ok = this.#report({
+      phone: this.#fieldError('phone', checkRuPhone(this.phone)),
+      password: this.#fieldError('password', this.password === '' ? 'required' : null),
+    });
+    const client = this.client;
+    if (!ok || !client) return;
+    const phone = normalizeRuPhone(this.phone) ?? this.phone;
+    await this.#run(async () => {
+      this.challenge = await client.auth.login({ phone, password: this.password });
+      this.code = '';
+      this.step = 'code';
+      this.#focusAfterRender = this.#id('code');
+    });
+  }
+
+  async #submitCode(): Promise<void> {
+    const ok = this.#report({ code: this.#fieldError('code', checkOneTimeCode(this.code)) });
+    const client = this.client;
+    const challenge = this.challenge;
+    if (!ok || !client || !challenge) return;
+    const code = normalizeOneTimeCode(this.code) ?? this.code;
+    await this.#run(async () => {
+      const session = await client.auth.verify({ challengeId: challenge.challengeId, code });
+      this.#user = session.user;
+      this.challenge = undefined;
+      this.password = '';
+      this.code = '';
+      this.step = 'done';
+      emit(this, 'diary-login', { user: session.user });
+    });
+  }
+
+  async #submitRecoveryPhone(): Promise<void> {
+    const ok = this.#report({ phone: this.#fieldError('phone', checkRuPhone(this.phone)) });
+    const client = this.client;
+    if (!ok || !client) return;
+    const phone = normalizeRuPhone(this.phone) ?? this.phone;
+    await this.#run(async () => {
+      this.challenge = await client.auth.recoveryStart({ phone });
+      this.code = '';
+      this.newPassword = '';
+      this.step = 'recovery-code';
+      this.#focusAfterRender = this.#id('code');
+    });
+  }
+
+  async #submitRecoveryCode(): Promise<void> {
+    this.passwordVisible = false;
+    const ok = this.#report({
+      code: this.#fieldError('code', checkOneTimeCode(this.code)),
+      newPassword: this.#fieldError('newPassword', checkPassword(this.newPassword)),
+    });
+    const client = this.client;
+    const challenge = this.challenge;
+    if (!ok || !client || !challenge) return;
+    const code = normalizeOneTimeCode(this.code) ?? this.code;
+    await this.#run(async () => {
+      await client.auth.recoveryComplete({
+        challengeId: challenge.challengeId,
+        code,
+        newPassword: this.newPassword,
+      });
+      this.challenge = undefined;
+      this.newPassword = '';
+      this.password = '';
+      this.code = '';
+      this.step = 'credentials';
+      this.notice = loginText(this.language, 'passwordChanged');
+      this.#focusAfterRender = 'notice';
+    });
+  }
+
+  async #resend(): Promise<void> {
+    const client = this.client;
+    const challenge = this.challenge;
+    if (!client || !challenge || this.#cooldown() > 0 || this.busy) return;
+    await this.#run(async () => {
+      this.challenge = await client.auth.resend({ challengeId: challenge.challengeId });
+      this.code = '';
+      this.errors = {};
+      this.notice = loginText(this.language, 'resent', { sentTo: this.challenge.sentTo });
+      this.#focusAfterRender = this.#id('code');
+    });
+  }
+
+  /** Seconds until a new code may be requested. */
+  #cooldown(): number {
+    return cooldownSeconds(this.challenge, this.now());
+  }
+
+  #go(step: LoginStep): void {
+    this.step = step;
+    this.errors = {};
+    this.failure = undefined;
+    this.notice = undefined;
+    this.challenge = undefined;
+    this.code = '';
+    this.#focusAfterRender = this.#id('phone');
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.busy) return;
+    const handlers: Record<LoginStep, () => Promise<void>> = {
+      credentials: () => this.#submitCredentials(),
+      code: () => this.#submitCode(),
+      'recovery-phone': () => this.#submitRecoveryPhone(),
+      'recovery-code': () => this.#submitRecoveryCode(),
+      done: async () => undefined,
+    };
+    void handlers[this.step]();
+  }
+
+  /** After a failed submit, a field that has been fixed loses its error as the user types. */
+  #input(field: Field, value: string): void {
+    if (field === 'phone') this.phone = value;
+    else if (field === 'password') this.password = value;
+    else if (field === 'code') this.code = value;
+    else this.newPassword = value;
+    if (!this.errors[field]) return;
+    const checks: Record<Field, () => string | undefined> = {
+      phone: () => this.#fieldError('phone', checkRuPhone(value)),
+      password: () => this.#fieldError('password', value === '' ? 'required' : null),
+      code: () => this.#fieldError('code', checkOneTimeCode(value)),
+      newPassword: () => this.#fieldError('newPassword', checkPassword(value)),
+    };
+    if (checks[field]() === undefined) {
+      const { [field]: _fixed, ...rest } = this.errors;
+      this.#report(rest);
+      this.#focusAfterRender = undefined;
+    }
+  }
+
+  protected override render() {
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
+    const lang = this.language;
+    const session = this.environment?.session;
+    if (session?.restoring) {
+      return html`<div class="diary-base" lang=${lang}>
+        <p class="diary-text" role="status">${sharedText(lang, 'loading')}</p>
+      </div>`;
+    }
+    // Already signed in (a kept session, or another widget signed in): say who, not a form.
+    if (this.step === 'credentials' && session?.user) this.#user = session.user;
+    const step = this.step === 'credentials' && session?.user ? 'done' : this.step;
+    return html`<div class="diary-base" lang=${lang}>${this.#renderStep(lang, step)}</div>`;
+  }
+
+  #renderStep(lang: Lang, step: LoginStep) {
+    switch (step) {
+      case 'code':
+        return this.#renderCode(lang, 'codeTitle');
+      case 'recovery-phone':
+        return this.#renderRecoveryPhone(lang);
+      case 'recovery-code':
+        return this.#renderCode(lang, 'recoveryTitle');
+      case 'done':
+        return html`<p class="diary-notice diary-notice--success" role="status">
+          ${loginText(lang, 'signedIn', {
+            name: this.#user ? `${this.#user.firstName} ${this.#user.lastName}` : '',
+          })}
+        </p>`;
+      default:
+        return this.#renderCredentials(lang);
+    }
+  }
+
+  #renderMessages(lang: Lang) {
+    const failure = this.failure;
+    return html`${renderErrorSummary({
+      title: sharedText(lang, 'errorSummaryTitle'),
+      errors: this.#shownErrors(),
+      titleId: this.#id('summary-title'),
+      onSelect: (target) => focusControl(this, target),
+    })}
+    ${
+      failure
+        ? html`<div
+            class="diary-notice diary-notice--error"
+            data-focus="failure"
+            tabindex="-1"
+            role="alert"
+          >
+            <p class="diary-text">${failure.message}</p>
+            ${
+              failure.kind === 'network' && this.#retry
+                ? html`<button
+                    type="button"
+                    class="diary-button diary-button--secondary"
+                    @click=${() => this.#retry && void this.#run(this.#retry)}
+                  >
+                    ${sharedText(lang, 'retry')}
+                  </button>`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
+    ${
+      this.notice
+        ? html`<p
+            class="diary-notice diary-notice--success"
+            data-focus="notice"
+            tabindex="-1"
+            role="status"
+          >
+            ${this.notice}
+          </p>`
+        : nothing
+    }`;
+  }
+
+  #renderForm(lang: Lang, title: string, body: unknown, submit: string) {
+    return html`<form class="diary-form" novalidate @submit=${this.#onSubmit}>
+      <h2 class="diary-heading">${title}</h2>
+      ${this.#renderMessages(lang)} ${body}
+      <div class="diary-actions">
+        <button class="diary-button" type="submit" ?disabled=${this.busy} aria-busy=${this.busy}>
+          ${this.busy ? loginText(lang, 'working') : submit}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #renderPhone(lang: Lang) {
+    return renderTextField({
+      id: this.#id('phone'),
+      name: 'phone',
+      label: loginText(lang, 'phone'),
+      hint: loginText(lang, 'phoneHint'),
+      error: this.errors.phone,
+      errorPrefix: sharedText(lang, 'errorPrefix'),
+      value: this.phone,
+      type: 'tel',
+      autocomplete: 'tel',
+      inputmode: 'tel',
+      spellcheck: false,
+      part: 'field-phone',
+      onInput: (e) => this.#input('phone', (e.target as HTMLInputElement).value),
+    });
+  }
+
+  #renderPassword(lang: Lang, field: 'password' | 'newPassword') {
+    const visible = this.passwordVisible;
+    const isNew = field === 'newPassword';
+    return renderTextField({
+      id: this.#id(field),
+      name: isNew ? 'new-password' : 'password',
+      label: loginText(lang, field),
+      hint: isNew ? loginText(lang, 'newPasswordHint') : undefined,
+      error: this.errors[field],
+      errorPrefix: sharedText(lang, 'errorPrefix'),
+      value: isNew ? this.newPassword : this.password,
+      type: visible ? 'text' : 'password',
+      autocomplete: isNew ? 'new-password' : 'current-password',
+      spellcheck: false,
+      part: `field-${field}`,
+      onInput: (e) => this.#input(field, (e.target as HTMLInputElement).value),
+      after: html`<button
+          type="button"
+          class="diary-button diary-button--secondary diary-password-toggle"
+          aria-controls=${this.#id(field)}
+          aria-label=${loginText(lang, visible ? 'hidePasswordLabel' : 'showPasswordLabel')}
+          @click=${() => (this.passwordVisible = !visible)}
+        >
+          ${loginText(lang, visible ? 'hidePassword' : 'showPassword')}
+        </button>
+        <span class="diary-visually-hidden" aria-live="polite"
+          >${loginText(lang, visible ? 'passwordShown' : 'passwordHidden')}</span
+        >`,
+    });
+  }
+
+  #renderCredentials(lang: Lang) {
+    return html`${this.#renderForm(
+        lang,
+        loginText(lang, 'title'),
+        html`${this.#renderPhone(lang)} ${this.#renderPassword(lang, 'password')}`,
+        loginText(lang, 'signIn'),
+      )}
+      <p class="diary-text diary-resend">
+        <button type="button" class="diary-link" @click=${() => this.#go('recovery-phone')}>
+          ${loginText(lang, 'forgot')}
+        </button>
+      </p>`;
+  }
+
+  #renderRecoveryPhone(lang: Lang) {
+    return html`${this.#renderForm(
+        lang,
+        loginText(lang, 'recoveryTitle'),
+        html`<p class="diary-text">${loginText(lang, 'recoveryText')}</p>
+          ${this.#renderPhone(lang)}`,
+        loginText(lang, 'sendCode'),
+      )}
+      <p class="diary-text diary-resend">
+        <button type="button" class="diary-link" @click=${() => this.#go('credentials')}>
+          ${loginText(lang, 'backToLogin')}
+        </button>
+      </p>`;
+  }
+
+  #renderCode(lang: Lang, title: 'codeTitle' | 'recoveryTitle') {
+    const challenge = this.challenge;
+    if (!challenge) return nothing;
+    const expired = isExpired(challenge, this.now());
+    const cooldown = this.#cooldown();
+    const recovery = this.step === 'recovery-code';
+    const codeField = renderTextField({
+      id: this.#id('code'),
+      name: 'one-time-code',
+      label: loginText(lang, 'code'),
+      hint: loginText(lang, 'codeHint', {
+        time: formatTime(lang, challenge.expiresAt, this.timeZone),
+      }),
+      error: this.errors.code,
+      errorPrefix: sharedText(lang, 'errorPrefix'),
+      value: this.code,
+      autocomplete: 'one-time-code',
+      inputmode: 'numeric',
+      width: 'code',
+      spellcheck: false,
+      part: 'field-code',
+      onInput: (e) => this.#input('code', (e.target as HTMLInputElement).value),
+    });
+    return html`${this.#renderForm(
+        lang,
+        loginText(lang, title),
+        html`<p class="diary-text">${loginText(lang, 'codeSent', { sentTo: challenge.sentTo })}</p>
+          ${
+            expired && !this.failure
+              ? html`<p class="diary-notice diary-notice--error" role="alert">
+                  ${apiErrorMessage('code_expired', { lang })}
+                </p>`
+              : nothing
+          }
+          ${codeField} ${recovery ? this.#renderPassword(lang, 'newPassword') : nothing}`,
+        loginText(lang, recovery ? 'savePassword' : 'confirm'),
+      )}
+      <p class="diary-text diary-resend">
+        <button
+          type="button"
+          class="diary-link"
+          aria-disabled=${cooldown > 0 ? 'true' : 'false'}
+          @click=${() => void this.#resend()}
+        >
+          ${
+            cooldown > 0
+              ? loginText(lang, 'resendWait', { wait: waitText(lang, cooldown) })
+              : loginText(lang, 'resend')
+          }
+        </button>
+      </p>
+      <p class="diary-text">
+        <button
+          type="button"
+          class="diary-link"
+          @click=${() => this.#go(recovery ? 'recovery-phone' : 'credentials')}
+        >
+          ${loginText(lang, 'changePhone')}
+        </button>
+      </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'diary-login': DiaryLogin;
+  }
+  interface HTMLElementEventMap {
+    'diary-login': CustomEvent<DiaryLoginDetail>;
+  }
+}

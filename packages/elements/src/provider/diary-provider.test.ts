@@ -1,0 +1,150 @@
+/// <reference types="mocha" />
+import { expect, fixture, html } from '@open-wc/testing';
+import '../define';
+import type { DiaryChildForm } from '../child-form/diary-child-form';
+import type { DiaryLogin } from '../login/diary-login';
+import { settle, textOf } from '../test-support/dom';
+import { fakeClient } from '../test-support/fake-client';
+import { DiaryProvider } from './diary-provider';
+
+describe('<diary-provider>', () => {
+  it('hands its client to every widget inside it, through nested markup and shadow roots', async () => {
+    const client = fakeClient();
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client}>
+        <section>
+          <div><diary-login></diary-login></div>
+        </section>
+        <diary-child-form></diary-child-form>
+      </diary-provider>`,
+    );
+    const login = provider.querySelector('diary-login') as DiaryLogin;
+    const form = provider.querySelector('diary-child-form') as DiaryChildForm;
+    await settle(login);
+    await settle(form);
+    expect(textOf(login)).to.contain('Вы вошли как Елена Иванова.');
+    expect(form.shadowRoot?.querySelector('#lastName')).not.to.equal(null);
+    await expect(provider).to.be.accessible();
+  });
+
+  it('creates an SDK client from base-url', async () => {
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider base-url="http://127.0.0.1:9"></diary-provider>`,
+    );
+    const client = provider.activeClient;
+    expect(client?.auth.login).to.be.a('function');
+    expect(client?.session.user).to.equal(undefined);
+  });
+
+  it('says so when it has neither a client nor a base-url', async () => {
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider><diary-login></diary-login></diary-provider>`,
+    );
+    const login = provider.querySelector('diary-login') as DiaryLogin;
+    await settle(login);
+    expect(textOf(login)).to.contain('укажите адрес сервера в атрибуте base-url');
+  });
+
+  it("sets the widgets' language; a widget's own lang wins", async () => {
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${fakeClient({ signedIn: false })} lang="en">
+        <diary-login id="a"></diary-login>
+        <diary-login id="b" lang="ru"></diary-login>
+      </diary-provider>`,
+    );
+    const [a, b] = [...provider.querySelectorAll('diary-login')] as DiaryLogin[];
+    await settle(a as DiaryLogin);
+    await settle(b as DiaryLogin);
+    expect(textOf(a?.querySelector('h2'))).to.equal('Sign in to the e-diary');
+    expect(a?.querySelector('.diary-base')?.getAttribute('lang')).to.equal('en');
+    expect(textOf(b?.querySelector('h2'))).to.equal('Вход в электронный дневник');
+    provider.lang = 'ru';
+    await settle(a as DiaryLogin);
+    expect(textOf(a?.querySelector('h2'))).to.equal('Вход в электронный дневник');
+  });
+
+  it('tells its widgets when someone signs in or out', async () => {
+    const client = fakeClient({ signedIn: false });
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client}
+        ><diary-child-form></diary-child-form
+      ></diary-provider>`,
+    );
+    const form = provider.querySelector('diary-child-form') as DiaryChildForm;
+    await settle(form);
+    expect(form.shadowRoot?.querySelector('#lastName')).to.equal(null);
+    client.signIn();
+    await settle(form);
+    expect(form.shadowRoot?.querySelector('#lastName')).not.to.equal(null);
+    client.signOut();
+    await settle(form);
+    expect(form.shadowRoot?.querySelector('#lastName')).to.equal(null);
+  });
+
+  it('reaches widgets that were upgraded before it (scripts loaded in another order)', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<late-diary-provider><diary-login></diary-login></late-diary-provider>`,
+    );
+    const login = wrapper.querySelector('diary-login') as DiaryLogin;
+    await settle(login);
+    expect(textOf(login)).to.contain('не подключён');
+    const late = wrapper as unknown as DiaryProvider;
+    customElements.define('late-diary-provider', class extends DiaryProvider {});
+    late.client = fakeClient({ signedIn: false });
+    await settle(login);
+    expect(login.querySelector('input[autocomplete="tel"]')).not.to.equal(null);
+  });
+
+  it('themes every widget inside it: dark tokens, or the site’s own', async () => {
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${fakeClient()} theme="dark">
+        <diary-child-form></diary-child-form>
+        <diary-login></diary-login>
+      </diary-provider>`,
+    );
+    const form = provider.querySelector('diary-child-form') as DiaryChildForm;
+    const login = provider.querySelector('diary-login') as DiaryLogin;
+    await settle(form);
+    const primary = (el: Element) => getComputedStyle(el).getPropertyValue('--_primary').trim();
+    expect(primary(form)).to.equal('#8fb1ff');
+    expect(primary(login)).to.equal('#8fb1ff');
+    form.reportValidity();
+    await settle(form);
+    await expect(provider).to.be.accessible();
+    provider.style.setProperty('--diary-color-primary', '#006644');
+    expect(primary(form)).to.equal('#006644');
+    expect(primary(login)).to.equal('#006644');
+    provider.theme = 'light';
+    provider.style.removeProperty('--diary-color-primary');
+    await settle(form);
+    expect(primary(form)).to.equal('#0d4cd3');
+  });
+
+  it('exposes inner parts for ::part styling', async () => {
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${fakeClient()}
+        ><diary-child-form></diary-child-form
+      ></diary-provider>`,
+    );
+    const form = provider.querySelector('diary-child-form') as DiaryChildForm;
+    await settle(form);
+    const parts = new Set(
+      [...(form.shadowRoot?.querySelectorAll('[part]') ?? [])].flatMap((el) =>
+        (el.getAttribute('part') ?? '').split(/\s+/),
+      ),
+    );
+    for (const part of [
+      'base',
+      'field',
+      'label',
+      'hint',
+      'input',
+      'legend',
+      'radio',
+      'button',
+      'submit',
+    ]) {
+      expect(parts.has(part), part).to.equal(true);
+    }
+  });
+});

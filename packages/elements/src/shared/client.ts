@@ -1,0 +1,40 @@
+import type { User } from '@school-diary/core';
+import type { DiaryClient } from '@school-diary/sdk';
+
+/** A client method as the widgets call it: one input object, a promise of the answer. */
+type Plain<F> = F extends (input: infer A, ...rest: infer _Rest) => infer R
+  ? undefined extends A
+    ? (input?: A) => R
+    : (input: A) => R
+  : never;
+
+type Group<G extends keyof DiaryClient, Ops extends keyof DiaryClient[G]> = {
+  readonly [O in Ops]: Plain<DiaryClient[G][O]>;
+};
+
+/**
+ * The part of the SDK's `DiaryClient` the widgets use, derived from its type: any `DiaryClient`
+ * (`createDiaryClient`, or the SDK's in-memory client) fits, and so does a small test double.
+ * Widgets never do HTTP: every request goes through this.
+ */
+export interface WidgetClient {
+  readonly auth: Group<
+    'auth',
+    'login' | 'verify' | 'resend' | 'recoveryStart' | 'recoveryComplete'
+  >;
+  readonly children: Group<'children', 'create' | 'confirm' | 'linkSchool' | 'search'>;
+  readonly schools: Group<'schools', 'search'>;
+  readonly applications: Group<'applications', 'create'>;
+  /** The SDK's session: who is signed in, and a subscription to changes. */
+  readonly session: Pick<DiaryClient['session'], 'user' | 'onChange'>;
+  /** Changes the language of the server's messages (the provider follows its `lang`). */
+  readonly setLanguage?: DiaryClient['setLanguage'];
+}
+
+/** Whether someone is signed in, as the provider tells its widgets. */
+export interface SessionState {
+  /** The signed-in user, or `undefined` when signed out. */
+  readonly user: User | undefined;
+  /** A kept session is still being restored: show a loading state, not «sign in». */
+  readonly restoring: boolean;
+}

@@ -1,0 +1,48 @@
+import type { Lang } from '@school-diary/core';
+import { LOCALES } from './plural';
+
+/** The time zone widgets use when the school's is not known. */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+/**
+ * A date or instant formatted for the language in a time zone (the school's: Russia spans eleven).
+ * A bare ISO date `YYYY-MM-DD` is a calendar day and is shown as that day in any zone.
+ *
+ * @example
+ * formatDate('ru', '2024-03-05', { dateStyle: 'long' }); // '5 марта 2024 г.'
+ */
+export function formatDate(
+  lang: Lang,
+  value: string | Date,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  const calendarDay = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const instant = calendarDay ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  const zone = calendarDay ? 'UTC' : timeZone;
+  return new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: zone }).format(instant);
+}
+
+/**
+ * The time of an instant, `14:05`, in a time zone.
+ *
+ * @example
+ * formatTime('ru', new Date('2026-11-24T11:05:00Z'), 'Europe/Moscow'); // '14:05'
+ */
+export function formatTime(lang: Lang, value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(value));
+}
+
+/**
+ * Today's calendar date `YYYY-MM-DD` in a time zone.
+ *
+ * @example
+ * todayIn(new Date('2026-11-24T22:30:00Z'), 'Asia/Vladivostok'); // '2026-11-25'
+ */
+export function todayIn(now: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+}

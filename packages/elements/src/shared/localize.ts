@@ -1,0 +1,71 @@
+import {
+  DEFAULT_LANG,
+  LANGS,
+  interpolate,
+  type Lang,
+  type MessageParams,
+} from '@school-diary/core';
+
+/**
+ * The first supported language among candidates (`lang` attributes such as `en-GB`), else
+ * Russian. Each widget resolves its own language: nothing here is page-global, so a host page
+ * that localises its own code (with @lit/localize or anything else) never clashes with ours.
+ *
+ * @example
+ * resolveLang(undefined, 'en-US'); // 'en'
+ */
+export function resolveLang(...candidates: readonly (string | null | undefined)[]): Lang {
+  for (const candidate of candidates) {
+    const base = candidate?.trim().toLowerCase().split('-')[0];
+    if (base && (LANGS as readonly string[]).includes(base)) return base as Lang;
+  }
+  return DEFAULT_LANG;
+}
+
+/** A widget's UI strings in every language; `{name}` placeholders are filled by `params`. */
+export type Catalogue<K extends string> = Readonly<Record<Lang, Readonly<Record<K, string>>>>;
+
+/** A lookup function over one catalogue. */
+export type Translate<K extends string> = (lang: Lang, key: K, params?: MessageParams) => string;
+
+/**
+ * Makes the lookup function of a catalogue. Validation messages are not here: they come from
+ * core's catalogue (`errorMessage`, `apiErrorMessage`), so the server and the widgets say the same.
+ *
+ * @example
+ * const t = translator({ ru: { hi: 'Привет, {name}' }, en: { hi: 'Hello, {name}' } });
+ * t('en', 'hi', { name: 'Anna' }); // 'Hello, Anna'
+ */
+export function translator<K extends string>(catalogue: Catalogue<K>): Translate<K> {
+  return (lang, key, params) => interpolate(catalogue[lang][key], params);
+}
+
+/** Strings every widget shares. */
+export const sharedText = /* @__PURE__ */ translator({
+  ru: {
+    noProvider:
+      'Виджет не подключён к дневнику: поместите его внутрь <diary-provider base-url="…">.',
+    noClient: 'Дневник не настроен: укажите адрес сервера в атрибуте base-url у <diary-provider>.',
+    loading: 'Загрузка…',
+    retry: 'Повторить',
+    networkError: 'Нет связи с сервером дневника. Проверьте подключение к интернету и повторите.',
+    unexpectedError: 'Что-то пошло не так. Повторите попытку позже.',
+    signedOut: 'Войдите в электронный дневник, чтобы продолжить.',
+    errorSummaryTitle: 'Есть ошибки',
+    errorPrefix: 'Ошибка: ',
+    titlePrefix: 'Ошибка: ',
+  },
+  en: {
+    noProvider:
+      'This widget is not connected to the diary: place it inside <diary-provider base-url="…">.',
+    noClient: 'The diary is not set up: give <diary-provider> the server address in base-url.',
+    loading: 'Loading…',
+    retry: 'Try again',
+    networkError: 'Cannot reach the diary server. Check your internet connection and try again.',
+    unexpectedError: 'Something went wrong. Try again later.',
+    signedOut: 'Sign in to the e-diary to continue.',
+    errorSummaryTitle: 'There is a problem',
+    errorPrefix: 'Error: ',
+    titlePrefix: 'Error: ',
+  },
+});

@@ -1,0 +1,291 @@
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * The dark theme as values of the public tokens. Set on an element with `theme="dark"` (or
+ * `theme="auto"` when the reader prefers dark), and inherited by every widget inside it.
+ */
+const DARK = `
+  --diary-color-primary: #8fb1ff;
+  --diary-color-primary-hover: #b3cbff;
+  --diary-color-on-primary: #0b1220;
+  --diary-color-text: #e8edf3;
+  --diary-color-text-muted: #aab5c2;
+  --diary-color-bg: #121821;
+  --diary-color-surface: #1c2532;
+  --diary-color-border: #8795a5;
+  --diary-color-error: #ff9aa8;
+  --diary-color-error-bg: #3a1a20;
+  --diary-color-success: #7fdca6;
+  --diary-color-success-bg: #14301f;
+  --diary-color-focus: #ffd24d;
+  color-scheme: dark;
+`;
+
+/**
+ * The design tokens of a widget, read from the public `--diary-*` custom properties with a
+ * default theme close to the state-services look (blue primary, dark-blue text, 8px radius).
+ * Private `--_*` copies are what the styles use, so a site overrides a token once, on any
+ * ancestor (`diary-provider { --diary-color-primary: #006644 }`), and every widget follows.
+ *
+ * @param host selector of the element itself (`:host`, or the tag for a light-DOM widget)
+ * @param dark the same element with `theme="dark"`
+ * @param auto the same element with `theme="auto"`
+ */
+export function themeTokens(host: string, dark: string, auto: string): CSSResult {
+  return unsafeCSS(`
+${host} {
+  --_primary: var(--diary-color-primary, #0d4cd3);
+  --_primary-hover: var(--diary-color-primary-hover, #0a3aa5);
+  --_on-primary: var(--diary-color-on-primary, #ffffff);
+  --_text: var(--diary-color-text, #0b1f33);
+  --_muted: var(--diary-color-text-muted, #4e5b69);
+  --_bg: var(--diary-color-bg, #ffffff);
+  --_surface: var(--diary-color-surface, #f2f5f9);
+  --_border: var(--diary-color-border, #66727f);
+  --_error: var(--diary-color-error, #c8102e);
+  --_error-bg: var(--diary-color-error-bg, #fdecee);
+  --_success: var(--diary-color-success, #0b7a3b);
+  --_success-bg: var(--diary-color-success-bg, #e7f5ec);
+  --_focus: var(--diary-color-focus, #0d4cd3);
+  --_radius: var(--diary-radius, 8px);
+  --_space: var(--diary-spacing, 8px);
+  --_font: var(--diary-font-family, Lato, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
+  --_font-size: var(--diary-font-size, 16px);
+  --_control-height: var(--diary-control-height, 48px);
+  display: block;
+  font-family: var(--_font);
+  font-size: var(--_font-size);
+  line-height: 1.5;
+  color: var(--_text);
+}
+${dark} {${DARK}}
+@media (prefers-color-scheme: dark) { ${auto} {${DARK}} }
+`);
+}
+
+/** Tokens for a widget with a shadow root. */
+export const hostTokens = /* @__PURE__ */ themeTokens(
+  ':host',
+  ":host([theme='dark'])",
+  ":host([theme='auto'])",
+);
+
+/**
+ * Styles of the shared building blocks (fields, buttons, error summary, notices). Every class
+ * carries the `diary-` prefix so that the same rules serve light-DOM widgets (the login) on the
+ * host page without touching the page's own elements.
+ */
+export const controlStyles = css`
+  .diary-base {
+    background: var(--_bg);
+    color: var(--_text);
+    border-radius: var(--_radius);
+  }
+  .diary-heading {
+    font-size: 1.5em;
+    line-height: 1.25;
+    margin: 0 0 calc(var(--_space) * 2);
+  }
+  .diary-text {
+    margin: 0 0 calc(var(--_space) * 2);
+  }
+  .diary-field {
+    margin: 0 0 calc(var(--_space) * 3);
+    border: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .diary-field--error {
+    border-left: 4px solid var(--_error);
+    padding-left: calc(var(--_space) * 1.5);
+  }
+  .diary-label,
+  .diary-legend {
+    display: block;
+    font-weight: 700;
+    margin: 0 0 calc(var(--_space) / 2);
+    padding: 0;
+  }
+  .diary-hint {
+    display: block;
+    color: var(--_muted);
+    margin: 0 0 var(--_space);
+  }
+  .diary-error {
+    display: block;
+    color: var(--_error);
+    font-weight: 700;
+    margin: 0 0 var(--_space);
+  }
+  .diary-input {
+    box-sizing: border-box;
+    width: 100%;
+    max-width: 30em;
+    min-height: var(--_control-height);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    font: inherit;
+    color: var(--_text);
+    background: var(--_bg);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .diary-input--short {
+    max-width: 5.5em;
+  }
+  .diary-input--year {
+    max-width: 7em;
+  }
+  .diary-input--code {
+    max-width: 9em;
+    letter-spacing: 0.1em;
+  }
+  .diary-input[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  .diary-input:focus,
+  .diary-button:focus-visible,
+  .diary-link:focus-visible,
+  .diary-radio input:focus-visible,
+  .diary-summary:focus,
+  .diary-summary a:focus-visible,
+  .diary-option:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .diary-date {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+  }
+  .diary-date > div {
+    display: flex;
+    flex-direction: column;
+  }
+  .diary-radios {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 3);
+  }
+  .diary-radio {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space);
+    min-height: 44px;
+    cursor: pointer;
+  }
+  .diary-radio input {
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+  .diary-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: var(--_control-height);
+    padding: var(--_space) calc(var(--_space) * 3);
+    font: inherit;
+    font-weight: 700;
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .diary-button:hover {
+    background: var(--_primary-hover);
+    border-color: var(--_primary-hover);
+  }
+  .diary-button[disabled] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .diary-button--secondary {
+    color: var(--_primary);
+    background: transparent;
+  }
+  .diary-button--secondary:hover {
+    color: var(--_on-primary);
+  }
+  .diary-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+    margin: calc(var(--_space) * 3) 0 0;
+  }
+  .diary-link {
+    font: inherit;
+    color: var(--_primary);
+    text-decoration: underline;
+    background: none;
+    border: 0;
+    padding: 0;
+    cursor: pointer;
+  }
+  .diary-link:hover {
+    text-decoration-thickness: 3px;
+  }
+  .diary-summary {
+    border: 4px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+    margin: 0 0 calc(var(--_space) * 3);
+  }
+  .diary-summary h2 {
+    font-size: 1.25em;
+    margin: 0 0 var(--_space);
+  }
+  .diary-summary ul {
+    margin: 0;
+    padding: 0 0 0 1.2em;
+  }
+  .diary-summary a {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .diary-notice {
+    border-left: 6px solid var(--_primary);
+    background: var(--_surface);
+    padding: calc(var(--_space) * 2);
+    margin: 0 0 calc(var(--_space) * 3);
+    border-radius: 0 var(--_radius) var(--_radius) 0;
+  }
+  .diary-notice--error {
+    border-color: var(--_error);
+    background: var(--_error-bg);
+  }
+  .diary-notice--success {
+    border-color: var(--_success);
+    background: var(--_success-bg);
+  }
+  .diary-notice > :last-child {
+    margin-bottom: 0;
+  }
+  .diary-visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  .diary-list {
+    margin: 0 0 calc(var(--_space) * 2);
+    padding: 0;
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: var(--_space) calc(var(--_space) * 2);
+  }
+  .diary-list dt {
+    font-weight: 700;
+  }
+  .diary-list dd {
+    margin: 0;
+  }
+`;
