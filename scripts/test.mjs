@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every package's tests: Node's built-in runner for *.test.ts outside the browser packages.
-// Browser tests (*.browser.test.ts and the elements package) join through @web/test-runner once they exist.
+// Runs every package's tests: Node's built-in runner for *.test.ts outside the browser packages,
+// then @web/test-runner in headless Chromium for *.browser.test.ts (found or installed first).
+// Arguments filter the test files by path, e.g. `node scripts/test.mjs sdk`.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -19,23 +20,67 @@ function* walk(dir) {
 
 const packagesDir = join(root, 'packages');
 const nodeTests = [];
+const browserTests = [];
 for (const pkg of readdirSync(packagesDir)) {
   const src = join(packagesDir, pkg, 'src');
-  if (pkg === 'elements' || !existsSync(src)) continue;
+  if (!existsSync(src)) continue;
   for (const file of walk(src)) {
-    if (file.endsWith('.test.ts') && !file.endsWith('.browser.test.ts')) nodeTests.push(file);
+    // The elements package's tests all run in the browser.
+    if (file.endsWith('.browser.test.ts') || (pkg === 'elements' && file.endsWith('.test.ts')))
+      browserTests.push(file);
+    else if (file.endsWith('.test.ts') && pkg !== 'elements') nodeTests.push(file);
   }
 }
-const selected = only.length
-  ? nodeTests.filter((f) => only.some((o) => relative(root, f).includes(o)))
-  : nodeTests;
-if (selected.length === 0) {
+const pick = (files) =>
+  only.length ? files.filter((f) => only.some((o) => relative(root, f).includes(o))) : files;
+const selectedNode = pick(nodeTests);
+const selectedBrowser = pick(browserTests);
+if (selectedNode.length === 0 && selectedBrowser.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
-const run = spawnSync(
-  process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...selected],
-  { stdio: 'inherit', cwd: root },
-);
-process.exit(run.status ?? 1);
+
+if (selectedNode.length > 0) {
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...selectedNode],
+    { stdio: 'inherit', cwd: root },
+  );
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
+
+/** Chromium for the browser tests: CHROME_PATH, a usual install, or Debian's package (as root). */
+function findChromium() {
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (found) return found;
+  if (existsSync('/etc/debian_version') && process.getuid?.() === 0) {
+    console.log('Chromium not found: installing it (apt-get install -y chromium)…');
+    const install = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y chromium'], {
+      stdio: 'inherit',
+    });
+    if (install.status === 0 && existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  console.error(
+    'Browser tests need Chromium: install it (Debian: `apt-get install -y chromium`) or set CHROME_PATH.',
+  );
+  process.exit(1);
+}
+
+if (selectedBrowser.length > 0) {
+  const chrome = findChromium();
+  const wtr = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/@web/test-runner/dist/bin.js'),
+      ...selectedBrowser.map((f) => relative(root, f)),
+    ],
+    { stdio: 'inherit', cwd: root, env: { ...process.env, CHROME_PATH: chrome } },
+  );
+  process.exit(wtr.status ?? 1);
+}

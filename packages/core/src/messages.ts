@@ -91,6 +91,23 @@ const ru: Catalogue = {
       too_old:
         'Проверьте дату рождения: ребёнок старше школьного возраста (максимум полных лет: {maximum})',
     },
+    birthDay: {
+      required: 'Дата рождения должна включать день',
+    },
+    birthMonth: {
+      required: 'Дата рождения должна включать месяц',
+    },
+    birthYear: {
+      required: 'Дата рождения должна включать год',
+      format: 'Год рождения должен состоять из 4 цифр, например 2015',
+    },
+    sex: {
+      required: 'Выберите, мальчик это или девочка',
+      invalid_option: 'Выберите, мальчик это или девочка',
+    },
+    school: {
+      required: 'Выберите школу: начните вводить её номер или название и выберите её из списка',
+    },
     date: {
       required: 'Введите дату',
       format: 'Введите дату в формате ГГГГ-ММ-ДД, например 2026-09-01',
@@ -129,6 +146,9 @@ const ru: Catalogue = {
     },
     newPassword: {
       required: 'Придумайте новый пароль',
+    },
+    currentPassword: {
+      required: 'Введите пароль',
     },
     code: {
       required: 'Введите код из СМС',
@@ -216,6 +236,23 @@ const en: Catalogue = {
       too_old:
         'Check the date of birth: the child is above school age (at most {maximum} full years)',
     },
+    birthDay: {
+      required: 'The date of birth must include a day',
+    },
+    birthMonth: {
+      required: 'The date of birth must include a month',
+    },
+    birthYear: {
+      required: 'The date of birth must include a year',
+      format: 'The year of birth must be 4 digits, for example 2015',
+    },
+    sex: {
+      required: 'Select if the child is a boy or a girl',
+      invalid_option: 'Select if the child is a boy or a girl',
+    },
+    school: {
+      required: 'Select the school: start typing its number or name and choose it from the list',
+    },
     date: {
       required: 'Enter the date',
       format: 'Enter the date as YYYY-MM-DD, for example 2026-09-01',
@@ -254,6 +291,9 @@ const en: Catalogue = {
     },
     newPassword: {
       required: 'Create a new password',
+    },
+    currentPassword: {
+      required: 'Enter your password',
     },
     code: {
       required: 'Enter the code from the text message',

@@ -1,0 +1,32 @@
+// Browser tests (*.browser.test.ts) in headless Chromium. Workspace packages resolve to their
+// TypeScript sources (the `source` export condition); a real diary server runs beside the page.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { diaryServerPlugin } from './packages/sdk/test-support/diary-server.mjs';
+
+export default {
+  files: ['packages/*/src/**/*.browser.test.ts', 'packages/elements/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    diaryServerPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  concurrency: 1,
+  testFramework: { config: { timeout: 30_000 } },
+};
