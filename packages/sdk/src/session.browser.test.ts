@@ -31,8 +31,9 @@ describe('one session across browser tabs (Chromium)', () => {
       first.window.diary.children.list(),
       second.window.diary.children.list(),
     ]);
-    expect(a.items.length).to.equal(2);
-    expect(b.items.length).to.equal(2);
+    // Other test files share this server and may add children: both tabs must see the same list.
+    expect(a.items.length).to.be.greaterThan(0);
+    expect(b.items.map((c) => c.id)).to.deep.equal(a.items.map((c) => c.id));
     expect(first.window.tab.refreshes + second.window.tab.refreshes).to.equal(1);
     const tokens = [first, second].map((t) => t.window.diary.session.currentTokens()?.refreshToken);
     expect(tokens[0]).to.equal(tokens[1]);
