@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { buildOpenApiDocument } from '@school-diary/core/openapi';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,6 +11,7 @@ import { CACHED_ROUTES } from './http/cached-routes';
 import { errorBody, installErrorHandling, sendError } from './http/error-handler';
 import { installLifecycle } from './http/lifecycle';
 import { registerRoutes } from './http/register-routes';
+import { installSecurityHeaders } from './http/security-headers';
 import { acceptStreamToken, logSafeRequest } from './http/stream-token';
 import { registerUploads } from './http/uploads';
 import { randomIds, type IdGenerator } from './ids';
@@ -113,7 +113,8 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   });
   installErrorHandling(app);
   installLifecycle(app, services);
-  await app.register(helmet, {
+  // Helmet's headers, worked out once: the same set on every response.
+  installSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });

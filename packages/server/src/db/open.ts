@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
+import { cachedStatements } from './statement-cache';
 
 /** An open diary database: the typed query layer and the engine handle for backups. */
 export interface DiaryDatabase {
@@ -31,7 +32,10 @@ export async function openSqlite(
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Statements are kept per SQL text: Kysely asks better-sqlite3 to prepare every query anew.
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachedStatements(sqlite) }),
+  });
   await migrateToLatest(db);
   return {
     db,

@@ -296,6 +296,46 @@ describe('cached reads of the real diary routes', () => {
     assert.notEqual(theirs.headers.get('etag'), mine.headers.get('etag'));
   });
 
+  it('stops answering a cached read at once when the session is revoked by logout', async () => {
+    const own = (await server.login(U.parentIvanova.phone)).accessToken;
+    const week = `/api/v1/classes/${DEMO.classes.c5a.id}/timetable`;
+    const query = { week: '2026-W48' };
+    const marks = await list(own);
+    assert.equal(marks.status, 200, marks.text);
+    assert.equal((await list(own)).status, 200, 'a repeat comes from the cache');
+    assert.equal((await server.call('GET', week, { token: own, query })).status, 200);
+    const out = await server.call('POST', '/api/v1/auth/logout', { token: own, body: {} });
+    assert.equal(out.status, 204, out.text);
+    const etag = marks.headers.get('etag') ?? '';
+    for (const res of [
+      await list(own),
+      await list(own, etag),
+      await server.call('GET', week, { token: own, query }),
+    ]) {
+      assert.equal(res.status, 401, res.text);
+      assert.equal((res.body as unknown as { error: { code: string } }).error.code, 'unauthorized');
+    }
+    assert.equal((await list(parent)).status, 200, "another session's reads go on");
+  });
+
+  it('stops answering a cached read at once when the access token expires', async () => {
+    const own = (await server.login(U.parentIvanova.phone)).accessToken;
+    assert.equal((await list(own)).status, 200);
+    assert.equal((await list(own)).status, 200);
+    const now = server.clock.now();
+    server.clock.advance(server.diary.services.config.accessTokenTtl * 1000 + 1);
+    try {
+      const res = await list(own);
+      assert.equal(res.status, 401, res.text);
+      assert.equal(
+        (res.body as unknown as { error: { code: string } }).error.code,
+        'token_expired',
+      );
+    } finally {
+      server.clock.set(now);
+    }
+  });
+
   it('revalidates the week timetable with 304', async () => {
     const path = `/api/v1/classes/${DEMO.classes.c5a.id}/timetable`;
     const query = { week: '2026-W48' };
