@@ -34,6 +34,11 @@ export default readdirSync(packagesDir)
         sourcemap: true,
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // core: one file per source module, so that a client bundler can split any of core's
+        // modules into a lazily loaded chunk (the SDK loads the message catalogues on first use).
+        ...(name === 'core'
+          ? { preserveModules: true, preserveModulesRoot: join(dir, 'src') }
+          : {}),
       },
       plugins: [
         typescript({

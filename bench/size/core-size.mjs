@@ -4,9 +4,11 @@
 import { measure, kb } from './measure.mjs';
 
 // Target from the foundation issue: 15 KB gzip for core's own code. Not met yet (see
-// docs/benchmarks.md); until it is, a ratchet stops the package from growing past today's size.
+// docs/benchmarks.md); until it is, ratchets stop the package (22.2 KB on 2026-11-29) and its
+// main entry, which browsers load (19.6 KB), from growing past today's size.
 const TARGET_OWN = 15 * 1024;
-const RATCHET_OWN = 22.5 * 1024;
+const RATCHET_OWN = 22.4 * 1024;
+const RATCHET_MAIN = 19.8 * 1024;
 const cases = [
   {
     name: 'core, whole package (all entries), own code',
@@ -17,6 +19,7 @@ const cases = [
     name: 'core main entry, own code',
     code: "export * from '@school-diary/core';",
     external: ['zod'],
+    ratchet: RATCHET_MAIN,
   },
   {
     name: 'core main entry with zod/mini',
@@ -34,6 +37,11 @@ const cases = [
     external: ['zod'],
   },
   {
+    name: '`@school-diary/core/validation` (`validate`, ru/en catalogues), own code',
+    code: "export * from '@school-diary/core/validation';",
+    external: ['zod'],
+  },
+  {
     name: 'SNILS schema + `validate` (both message catalogues), own code',
     code: "export { snilsSchema, validate } from '@school-diary/core';",
     external: ['zod'],
@@ -45,6 +53,10 @@ console.log('| entry | minified | gzip |\n|---|---|---|');
 for (const c of cases) {
   const size = await measure(c.code, { external: c.external });
   console.log(`| ${c.name} | ${kb(size.minified)} | ${kb(size.gzip)} |`);
+  if (c.ratchet && size.gzip > c.ratchet) {
+    console.error(`${c.name} grew past its ratchet: ${kb(size.gzip)} > ${kb(c.ratchet)} gzip`);
+    failed = true;
+  }
   if (c === cases[0]) {
     if (size.gzip > RATCHET_OWN) {
       console.error(`core grew past its ratchet: ${kb(size.gzip)} > ${kb(RATCHET_OWN)} gzip`);

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // Size of @school-diary/sdk (run after `npm run build`): minified + gzip, bundled with rollup.
 // The issue's budget is 20 KB gzip for the whole SDK with its dependencies. It is NOT met: the
-// whole SDK carries core's complete route table (every request and response schema of 69
-// operations), core's ru/en message catalogues (the outbox validates messages locally) and zod's
-// mini core, which alone are ≈ 25 KB gzip before a line of the SDK. The SDK's own code is
-// ≈ 8 KB and tree-shakes: a page that logs in and lists marks through `createClient` with only
+// whole SDK carries core's complete route table (every request and response schema of 86
+// operations) and zod's mini core, which with ky and the SDK's own code are ≈ 31 KB gzip. The
+// ru/en message catalogues that the outbox validates messages with load on first use (a dynamic
+// import of `@school-diary/core/validation`), so a case reports what loads with the page
+// ("initial") and everything ("total", each lazily loaded chunk gzipped on its own). The SDK's
+// own code tree-shakes: a page that logs in and lists marks through `createClient` with only
 // those operations stays within the budget. Until the whole SDK fits, ratchets just above
-// today's figures (own code 8.3 KB, whole 37.9 KB on 2026-11-29) stop it growing unnoticed; only
-// they fail the script.
+// today's figures (2026-11-29: own code 8.3 KB, whole SDK 31.3 KB initial / 36.8 KB total)
+// stop it growing unnoticed; only they fail the script.
 import { measure, kb } from './measure.mjs';
 
 const BUDGET = 20 * 1024;
-const RATCHET_WHOLE = 39.5 * 1024;
+const RATCHET_WHOLE = 37.5 * 1024;
+const RATCHET_WHOLE_INITIAL = 32 * 1024;
 const RATCHET_OWN = 9 * 1024;
 
 const LOGIN_AND_MARKS = `
@@ -71,13 +74,27 @@ let failed = false;
 console.log('| entry | minified | gzip |\n|---|---|---|');
 for (const c of cases) {
   const size = await measure(c.code, { external: c.external });
-  console.log(`| ${c.name} | ${kb(size.minified)} | ${kb(size.gzip)} |`);
+  if (size.lazy) {
+    console.log(
+      `| ${c.name}: loaded with the page | ${kb(size.initialMinified)} | ${kb(size.initialGzip)} |`,
+    );
+    console.log(
+      `| ${c.name}: total, with what loads on first use | ${kb(size.minified)} | ${kb(size.gzip)} |`,
+    );
+  } else {
+    console.log(`| ${c.name} | ${kb(size.minified)} | ${kb(size.gzip)} |`);
+  }
   if (c.whole && size.gzip > RATCHET_WHOLE) {
     console.error(`the SDK grew past its ratchet: ${kb(size.gzip)} > ${kb(RATCHET_WHOLE)} gzip`);
     failed = true;
-  } else if (c.whole && size.gzip > BUDGET) {
+  } else if (c.whole && size.initialGzip > RATCHET_WHOLE_INITIAL) {
+    console.error(
+      `the SDK's initial load grew past its ratchet: ${kb(size.initialGzip)} > ${kb(RATCHET_WHOLE_INITIAL)} gzip`,
+    );
+    failed = true;
+  } else if (c.whole && size.initialGzip > BUDGET) {
     console.log(
-      `(over the ${kb(BUDGET)} budget: ${kb(size.gzip)} gzip; ratchet ${kb(RATCHET_WHOLE)})`,
+      `(over the ${kb(BUDGET)} budget: ${kb(size.initialGzip)} gzip initial, ${kb(size.gzip)} total; ratchets ${kb(RATCHET_WHOLE_INITIAL)} / ${kb(RATCHET_WHOLE)})`,
     );
   }
   if (c.own && size.gzip > RATCHET_OWN) {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { validate as validateOpenApi } from '@readme/openapi-parser';
-import { buildOpenApiDocument } from './openapi';
+import { buildOpenApiDocument, routeSummaries } from './openapi';
 import { listRoutes } from './routes';
 
 describe('OpenAPI document', () => {
@@ -40,5 +40,35 @@ describe('OpenAPI document', () => {
       doc.paths['/api/v1/children']?.post?.requestBody?.content['application/json']?.schema;
     assert.deepEqual(body?.required?.sort(), ['birthDate', 'firstName', 'lastName', 'sex']);
     assert.ok(doc.components.schemas.Error);
+  });
+
+  it('gives every operation its one-line summary, and has none for operations that do not exist', () => {
+    const doc = buildOpenApiDocument({ includeDev: true }) as {
+      paths: Record<string, Record<string, { operationId: string; summary?: unknown }>>;
+    };
+    const ops = Object.values(doc.paths).flatMap((item) => Object.values(item));
+    for (const op of ops) {
+      assert.equal(typeof op.summary, 'string', op.operationId);
+      assert.ok((op.summary as string).length > 5, op.operationId);
+    }
+    assert.equal(
+      doc.paths['/api/v1/auth/login']?.post?.summary,
+      'Check phone and password and send a one-time code',
+    );
+    const known = new Set(listRoutes().map(({ group, name }) => `${group}.${name}`));
+    const listed = Object.entries(routeSummaries).flatMap(([group, names]) =>
+      Object.keys(names).map((name) => `${group}.${name}`),
+    );
+    assert.deepEqual(
+      listed.filter((key) => !known.has(key)),
+      [],
+    );
+    assert.equal(listed.length, known.size);
+  });
+
+  it('keeps the summaries out of the route table that browsers load', () => {
+    for (const { group, name, route } of listRoutes()) {
+      assert.equal('summary' in route, false, `${group}.${name}`);
+    }
   });
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod/mini';
 import { pathParams, type RouteSpec } from './route';
+import { routeSummaries } from './route-summaries';
 import { listRoutes } from './routes';
 import { errorResponseSchema } from './schemas/error-response';
+
+export { routeSummaries, type RouteSummaries } from './route-summaries';
 
 /** A JSON value of an OpenAPI document. */
 export type JsonObject = { [key: string]: unknown };
@@ -96,7 +99,8 @@ function operation(group: string, name: string, route: RouteSpec): JsonObject {
   const error = { $ref: '#/components/responses/Error' };
   const op: JsonObject = {
     operationId: `${group}.${name}`,
-    summary: route.summary,
+    summary:
+      route.summary ?? (routeSummaries as Record<string, Record<string, string>>)[group]?.[name],
     tags: [group],
     'x-access': route.access,
     parameters: parameters(route),

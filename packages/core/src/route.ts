@@ -19,8 +19,11 @@ export interface RouteSpec {
   readonly method: HttpMethod;
   /** Path under `/api/v1`, with `{param}` placeholders. */
   readonly path: `/api/v1/${string}`;
-  /** One line for the OpenAPI document and the SDK's TSDoc. */
-  readonly summary: string;
+  /**
+   * One line for the OpenAPI document. Optional: the operations of core's own table keep theirs
+   * in `routeSummaries` (`@school-diary/core/openapi`), out of the bytes browsers download.
+   */
+  readonly summary?: string;
   /** `public`, `authenticated` (any signed-in role) or the roles that may call it. */
   readonly access: 'public' | 'authenticated' | readonly Role[];
   /** Path parameters (all strings on the wire). */
@@ -49,7 +52,7 @@ export interface RouteSpec {
  * Declares a route, keeping its literal types so that clients derive exact signatures.
  *
  * @example
- * const get = defineRoute({ method: 'GET', path: '/api/v1/children/{childId}', summary: 'A child',
+ * const get = defineRoute({ method: 'GET', path: '/api/v1/children/{childId}',
  *   access: ['parent'], params: childParams, response: childSchema });
  */
 /* @__NO_SIDE_EFFECTS__ */

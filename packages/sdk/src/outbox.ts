@@ -1,10 +1,8 @@
 import {
-  apiErrorMessage,
   fieldErrorSchema,
   idSchema,
   messageInputSchema,
   routes,
-  validate,
   type FieldError,
   type Message,
 } from '@school-diary/core';
@@ -179,6 +177,8 @@ export class Outbox {
       state: 'pending',
     };
     const lang = this.#client.language();
+    // The ru/en message catalogues load on the first message sent, not with the page.
+    const { validate, apiErrorMessage } = await import('@school-diary/core/validation');
     const checked = validate(messageInputSchema, item, lang);
     if (!checked.ok)
       throw new DiaryApiError({

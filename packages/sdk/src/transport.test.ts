@@ -191,8 +191,9 @@ describe('retries', () => {
   });
 
   it('fails with DiaryNetworkError timeout when the server does not answer in time', async () => {
-    const { diary, network } = await signedIn({ timeout: 100 });
-    network.inject({ kind: 'delay', ms: 1000 });
+    // Long enough for the real sign-in on a loaded machine, far shorter than the delay.
+    const { diary, network } = await signedIn({ timeout: 1500 });
+    network.inject({ kind: 'delay', ms: 6000 });
     const error = await rejection(diary.children.list());
     assert.ok(error instanceof DiaryNetworkError);
     assert.equal(error.code, 'timeout');

@@ -18,7 +18,8 @@ function waitForStart(child, output) {
     const exit = () => fail(new Error(`the diary server exited:\n${output()}`));
     const timer = setTimeout(
       () => fail(new Error(`the diary server did not start:\n${output()}`)),
-      30_000,
+      // Seeding the demo world takes ~3 s on an idle machine, but ~30 s on a shared, loaded one.
+      90_000,
     );
     function done(settle) {
       clearTimeout(timer);

@@ -1,0 +1,146 @@
+import type { Routes } from './routes';
+
+/** One line per operation of the route table, keyed like it: `routeSummaries.auth.login`. */
+export type RouteSummaries = {
+  readonly [G in keyof Routes]: { readonly [O in keyof Routes[G]]: string };
+};
+
+/**
+ * The one-line summary of every operation in {@link routes}, for the OpenAPI document and API
+ * references. Kept out of the route table itself so that browsers, which load the table through
+ * the SDK, do not download English prose they never show (≈1.5 KB gzip).
+ *
+ * @example
+ * routeSummaries.auth.login; // 'Check phone and password and send a one-time code'
+ */
+export const routeSummaries: RouteSummaries = {
+  auth: {
+    register: 'Register a parent account; an SMS code confirms the phone and identity',
+    confirmIdentity: 'Confirm a registration with the SMS code',
+    login: 'Check phone and password and send a one-time code',
+    verify: 'Exchange the one-time code for tokens',
+    resend: 'Send the one-time code again after the cooldown',
+    refresh: 'Rotate the refresh token and get a new access token',
+    logout: 'Revoke the session',
+    me: 'The signed-in user',
+    recoveryStart:
+      'Start password recovery: a code goes to the phone (answers the same for unknown phones)',
+    recoveryComplete: 'Set a new password with the recovery code; every session is revoked',
+  },
+  admin: {
+    confirmIdentityInPerson: 'Mark a parent identity as confirmed in person (MFC path)',
+    findUser: 'Find a parent by phone to confirm their identity',
+  },
+  children: {
+    list: "The parent's children (a student sees themself)",
+    search: "Find a child among the parent's records by surname, first name and birth date",
+    create: 'Create a child card; an SMS code confirms it',
+    get: 'One child',
+    confirm: 'Confirm a child card with the SMS code',
+    schoolLinks: "A child's school links",
+    linkSchool: "Link a child to a school by school code and the student's roster id",
+    teachers: "The child's teachers with subjects and contact hours",
+    periods: "The school year and periods of the child's class",
+  },
+  schools: {
+    search: 'Search the school registry by name, region, level and profile',
+    get: 'A registry entry',
+  },
+  classes: {
+    list: "Classes a teacher teaches, or all of an admin's school",
+    students: 'The students of a class',
+    marks: "A teacher's journal: one subject's marks for a class",
+  },
+  applications: {
+    create: 'Apply for the diary service for a school year',
+    list: "A parent's applications, or those of an admin's school",
+    get: 'One application with its history',
+    setStatus: 'Move an application on: checking, ready, or rejected with a reason',
+    activate: 'Activate a ready application',
+  },
+  grades: {
+    list: "A child's marks in chronological order, filtered",
+    summary: 'Per-subject averages and final marks for a period',
+    comparison: 'Averages compared with the previous school year',
+    csv: 'Marks as CSV (UTF-8 with BOM; `;` for spreadsheets in the Russian locale)',
+    finalMarks: "A child's final period marks",
+    create: 'Enter a mark',
+    update: 'Correct a mark (history kept in the audit log)',
+    remove: 'Delete a mark',
+    setFinal: 'Set a final period mark',
+  },
+  thresholds: {
+    list: 'Alert thresholds for a child',
+    set: 'Set the average below which the parent is alerted (per subject or for all)',
+    remove: 'Remove a threshold',
+  },
+  schedule: {
+    week: "A class's timetable for an ISO week, with substitutions and homework",
+    setWeek: "Enter a week's timetable (replaces lessons without marks)",
+    substitute: 'Substitute a lesson; affected families are notified',
+    cancelSubstitution: 'Undo a substitution',
+    substitutions: "History of a class's substitutions, filtered by date range",
+  },
+  homework: {
+    list: "A child's homework by due date",
+    create: 'Set homework for a lesson',
+    update: 'Change homework',
+    remove: 'Delete homework',
+  },
+  attendance: {
+    list: "A child's attendance with per-status totals",
+    record: 'Record attendance for a lesson',
+  },
+  threads: {
+    list: 'Threads of the signed-in user with unread counts',
+    create: 'Open a thread with a teacher about a child',
+    messages: 'A page of messages, oldest first; older pages by `before`',
+    send: 'Send a message; the client-chosen id makes it idempotent',
+    read: 'Mark messages read up to one (read receipts)',
+    unread: 'Unread counts',
+  },
+  attachments: {
+    upload: 'Upload a file (size limit and type allow-list)',
+    download: 'Download a file, only for those who may see what it is attached to',
+  },
+  notifications: {
+    list: 'The notification feed',
+    markRead: 'Mark a notification read',
+    markAllRead: 'Mark every notification read',
+    settings: 'Notification settings per kind and channel, and the digest',
+    updateSettings: 'Change notification settings',
+  },
+  portfolio: {
+    list: "A child's portfolio",
+    create: 'Add a portfolio item',
+    remove: 'Remove a portfolio item',
+    comment: 'Comment on a portfolio item; parents are notified',
+  },
+  news: {
+    list: "A school's news and events",
+    publish: "Publish news or an event to the school's families",
+    remove: 'Remove news',
+  },
+  notes: {
+    list: "The parent's private journal about a child",
+    create: 'Write a journal note',
+    update: 'Change a note',
+    remove: 'Delete a note',
+  },
+  support: {
+    create: 'Open a support ticket',
+    list: "The user's tickets (an admin sees their school's)",
+    get: 'A ticket with its conversation',
+    reply: 'Reply to a ticket',
+    setStatus: "Change a ticket's status",
+  },
+  audit: {
+    list: "The school's audit log",
+  },
+  events: {
+    stream: 'Live events of the signed-in user (server-sent events, resumable with Last-Event-ID)',
+  },
+  dev: {
+    outbox: 'Messages kept by the dev SMS/e-mail gateway, newest first (only with --dev)',
+  },
+};
