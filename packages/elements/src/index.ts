@@ -9,3 +9,4 @@ export type { DiaryErrorsDetail } from './shared/events';
 export { plural, formatNumber, type PluralForms } from './shared/plural';
 export { formatDate, formatTime } from './shared/dates';
 export { resolveLang } from './shared/localize';
+export * from './appearance';

@@ -13,6 +13,7 @@ import { errorBody, installErrorHandling, sendError } from './http/error-handler
 import { installLifecycle } from './http/lifecycle';
 import { registerRoutes } from './http/register-routes';
 import { acceptStreamToken, logSafeRequest } from './http/stream-token';
+import { registerStaticFiles } from './http/static-files';
 import { registerUploads } from './http/uploads';
 import { randomIds, type IdGenerator } from './ids';
 import { createHandlers } from './routes';
@@ -147,6 +148,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     reply.type('application/json; charset=utf-8').send(openapi),
   );
   app.get('/healthz', () => ({ ok: true }));
+  registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
 
   const routes = registerRoutes(app, {
     handlers: createHandlers(services),
