@@ -11,8 +11,9 @@ import { measure, kb } from './measure.mjs';
  * widgets' own code stops them from growing past today's size; the total is reported.
  */
 const TARGET = 35 * 1024;
-// Raised from 19 KB by what diary-grade-table's own code needs (+9.2 KB gzip, measured).
-const RATCHET_OWN = 27 * 1024;
+// Raised from 19 KB by what diary-grade-table (+9.2 KB gzip) and diary-timeline-chart (+7.2 KB)
+// need of their own code, as measured.
+const RATCHET_OWN = 34.5 * 1024;
 const SHARED = [
   'lit',
   '@lit/',
@@ -69,6 +70,11 @@ const cases = [
   {
     name: '`diary-grade-table` alone, own code (lit, SDK, core left out)',
     code: "import '@school-diary/elements/define/grade-table';",
+    external: SHARED,
+  },
+  {
+    name: '`diary-timeline-chart` alone, own code (lit, SDK, core left out)',
+    code: "import '@school-diary/elements/define/timeline-chart';",
     external: SHARED,
   },
   {

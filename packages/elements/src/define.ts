@@ -4,9 +4,11 @@ import { DiaryChildForm } from './child-form/diary-child-form';
 import { DiaryGradeTable } from './grade-table/diary-grade-table';
 import { DiaryLogin } from './login/diary-login';
 import { DiaryProvider } from './provider/diary-provider';
+import { DiaryTimelineChart } from './timeline-chart/diary-timeline-chart';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
 defineElement('diary-login', DiaryLogin);
 defineElement('diary-child-form', DiaryChildForm);
 defineElement('diary-grade-table', DiaryGradeTable);
+defineElement('diary-timeline-chart', DiaryTimelineChart);
