@@ -10,4 +10,6 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-provider': () => import('../define-provider'),
   'diary-login': () => import('../define-login'),
   'diary-child-form': () => import('../define-child-form'),
+  'diary-grade-table': () => import('../define-grade-table'),
+  'diary-timeline-chart': () => import('../define-timeline-chart'),
 };
