@@ -11,7 +11,9 @@ import { measure, kb } from './measure.mjs';
  * widgets' own code stops them from growing past today's size; the total is reported.
  */
 const TARGET = 35 * 1024;
-const RATCHET_OWN = 19 * 1024;
+/** What `<diary-schedule>` adds to the widgets' own set (measured: the set grew from ≤ 19 to 23.3 KB). */
+const SCHEDULE_OWN = 4.5 * 1024;
+const RATCHET_OWN = 19 * 1024 + SCHEDULE_OWN;
 const SHARED = [
   'lit',
   '@lit/',
@@ -64,6 +66,11 @@ const cases = [
     name: '`diary-child-form` alone, with lit, core and zod/mini (no SDK)',
     code: "import '@school-diary/elements/define/child-form';",
     external: ['@school-diary/sdk'],
+  },
+  {
+    name: '`diary-schedule` alone, own code (lit, SDK, core left out)',
+    code: "import '@school-diary/elements/define/schedule';",
+    external: SHARED,
   },
   {
     name: 'lit + @lit/context alone (counted once in the set)',

@@ -3,8 +3,10 @@
 import { DiaryChildForm } from './child-form/diary-child-form';
 import { DiaryLogin } from './login/diary-login';
 import { DiaryProvider } from './provider/diary-provider';
+import { DiarySchedule } from './schedule/diary-schedule';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
 defineElement('diary-login', DiaryLogin);
 defineElement('diary-child-form', DiaryChildForm);
+defineElement('diary-schedule', DiarySchedule);
