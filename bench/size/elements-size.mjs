@@ -13,7 +13,9 @@ import { measure, kb } from './measure.mjs';
 const TARGET = 35 * 1024;
 // Raised from 19 KB by what diary-grade-table (+9.2 KB gzip) and diary-timeline-chart (+7.2 KB)
 // need of their own code, as measured.
-const RATCHET_OWN = 34.5 * 1024;
+/** What `<diary-schedule>` adds to the widgets' own set (measured: the set grew from ≤ 19 to 23.3 KB). */
+const SCHEDULE_OWN = 4.5 * 1024;
+const RATCHET_OWN = 34.5 * 1024 + SCHEDULE_OWN;
 const SHARED = [
   'lit',
   '@lit/',
@@ -75,6 +77,11 @@ const cases = [
   {
     name: '`diary-timeline-chart` alone, own code (lit, SDK, core left out)',
     code: "import '@school-diary/elements/define/timeline-chart';",
+    external: SHARED,
+  },
+  {
+    name: '`diary-schedule` alone, own code (lit, SDK, core left out)',
+    code: "import '@school-diary/elements/define/schedule';",
     external: SHARED,
   },
   {

@@ -5,6 +5,7 @@ import { DiaryGradeTable } from './grade-table/diary-grade-table';
 import { DiaryLogin } from './login/diary-login';
 import { DiaryProvider } from './provider/diary-provider';
 import { DiaryTimelineChart } from './timeline-chart/diary-timeline-chart';
+import { DiarySchedule } from './schedule/diary-schedule';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -12,3 +13,4 @@ defineElement('diary-login', DiaryLogin);
 defineElement('diary-child-form', DiaryChildForm);
 defineElement('diary-grade-table', DiaryGradeTable);
 defineElement('diary-timeline-chart', DiaryTimelineChart);
+defineElement('diary-schedule', DiarySchedule);

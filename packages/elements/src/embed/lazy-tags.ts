@@ -12,4 +12,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-child-form': () => import('../define-child-form'),
   'diary-grade-table': () => import('../define-grade-table'),
   'diary-timeline-chart': () => import('../define-timeline-chart'),
+  'diary-schedule': () => import('../define-schedule'),
 };
