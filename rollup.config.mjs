@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
+import { embedBuild } from './rollup.embed.mjs';
 
 const packagesDir = new URL('./packages/', import.meta.url).pathname;
 const ORDER = ['core', 'sdk', 'server', 'elements'];
@@ -20,7 +21,7 @@ function entriesOf(pkgDir) {
 
 const isExternal = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
-export default readdirSync(packagesDir)
+const packageBuilds = readdirSync(packagesDir)
   .filter((name) => existsSync(join(packagesDir, name, 'tsconfig.build.json')))
   .sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))
   .map((name) => {
@@ -58,3 +59,5 @@ export default readdirSync(packagesDir)
       },
     };
   });
+
+export default [...packageBuilds, embedBuild];

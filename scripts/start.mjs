@@ -1,9 +1,57 @@
 #!/usr/bin/env node
-// The product's main command: the reference server with the demo school world on an embedded
-// SQLite file, in dev mode (one-time codes readable at /api/v1/dev/outbox). Extra args pass through.
-import { spawn } from 'node:child_process';
+// The product's main command: builds the one-script embed when its sources changed, then starts
+// the reference server with the demo school world on an embedded SQLite file, in dev mode
+// (one-time codes readable at /api/v1/dev/outbox), serving the example school site at / and the
+// embed at /embed/diary-elements.js. Extra args pass through to the server (e.g. --port 0).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const bundle = join(root, 'packages/elements/dist/diary-elements.js');
+
+/** Newest modification time under a directory (tests and stories do not reach the bundle). */
+function newest(path) {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let latest = 0;
+  for (const name of readdirSync(path)) {
+    if (name === 'node_modules' || name === 'dist' || /\.(test|stories)\.ts$/.test(name)) continue;
+    latest = Math.max(latest, newest(join(path, name)));
+  }
+  return latest;
+}
+
+function embedIsStale() {
+  if (!existsSync(bundle)) return true;
+  const inputs = [
+    'packages/core/src',
+    'packages/sdk/src',
+    'packages/elements/src',
+    'rollup.embed.mjs',
+  ];
+  const sources = Math.max(...inputs.map((p) => newest(join(root, p))));
+  return sources > statSync(bundle).mtimeMs;
+}
+
+if (embedIsStale()) {
+  console.log('Building the one-script embed (packages/elements/dist/diary-elements.js)…');
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/rollup/dist/bin/rollup'),
+      '-c',
+      join(root, 'rollup.embed.mjs'),
+      '--silent',
+    ],
+    { stdio: 'inherit', cwd: root },
+  );
+  if (build.status !== 0) {
+    console.error('npm start: the embed build failed (see above)');
+    process.exit(build.status ?? 1);
+  }
+}
+
 const args = [
   `${root}packages/server/bin/school-diary-server.js`,
   '--seed',
@@ -11,6 +59,10 @@ const args = [
   '--dev',
   '--db',
   process.env.DIARY_DB ?? `${root}diary.sqlite`,
+  '--site',
+  `${root}examples/school-site`,
+  '--embed-dir',
+  `${root}packages/elements/dist`,
   ...process.argv.slice(2),
 ];
 const child = spawn(process.execPath, args, { stdio: 'inherit' });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every package's tests: Node's built-in runner for *.test.ts outside the browser packages,
-// then @web/test-runner in headless Chromium for *.browser.test.ts (found or installed first).
+// then @web/test-runner in headless Chromium for *.browser.test.ts (found or installed first),
+// then the end-to-end tests of the examples (*.e2e.test.ts: `npm start` driven by playwright-core).
 // Arguments filter the test files by path, e.g. `node scripts/test.mjs sdk`.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -31,11 +32,13 @@ for (const pkg of readdirSync(packagesDir)) {
     else if (file.endsWith('.test.ts') && pkg !== 'elements') nodeTests.push(file);
   }
 }
+const e2eTests = [...walk(join(root, 'examples'))].filter((f) => f.endsWith('.e2e.test.ts'));
 const pick = (files) =>
   only.length ? files.filter((f) => only.some((o) => relative(root, f).includes(o))) : files;
 const selectedNode = pick(nodeTests);
 const selectedBrowser = pick(browserTests);
-if (selectedNode.length === 0 && selectedBrowser.length === 0) {
+const selectedE2e = pick(e2eTests);
+if (selectedNode.length === 0 && selectedBrowser.length === 0 && selectedE2e.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
@@ -82,5 +85,15 @@ if (selectedBrowser.length > 0) {
     ],
     { stdio: 'inherit', cwd: root, env: { ...process.env, CHROME_PATH: chrome } },
   );
-  process.exit(wtr.status ?? 1);
+  if (wtr.status !== 0) process.exit(wtr.status ?? 1);
+}
+
+if (selectedE2e.length > 0) {
+  const chrome = findChromium();
+  const e2e = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...selectedE2e],
+    { stdio: 'inherit', cwd: root, env: { ...process.env, CHROME_PATH: chrome } },
+  );
+  if (e2e.status !== 0) process.exit(e2e.status ?? 1);
 }

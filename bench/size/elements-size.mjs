@@ -11,7 +11,11 @@ import { measure, kb } from './measure.mjs';
  * widgets' own code stops them from growing past today's size; the total is reported.
  */
 const TARGET = 35 * 1024;
-const RATCHET_OWN = 19 * 1024;
+// Raised from 19 KB by what diary-grade-table (+9.2 KB gzip) and diary-timeline-chart (+7.2 KB)
+// need of their own code, as measured.
+/** What `<diary-schedule>` adds to the widgets' own set (measured: the set grew from ≤ 19 to 23.3 KB). */
+const SCHEDULE_OWN = 4.5 * 1024;
+const RATCHET_OWN = 34.5 * 1024 + SCHEDULE_OWN;
 const SHARED = [
   'lit',
   '@lit/',
@@ -64,6 +68,21 @@ const cases = [
     name: '`diary-child-form` alone, with lit, core and zod/mini (no SDK)',
     code: "import '@school-diary/elements/define/child-form';",
     external: ['@school-diary/sdk'],
+  },
+  {
+    name: '`diary-grade-table` alone, own code (lit, SDK, core left out)',
+    code: "import '@school-diary/elements/define/grade-table';",
+    external: SHARED,
+  },
+  {
+    name: '`diary-timeline-chart` alone, own code (lit, SDK, core left out)',
+    code: "import '@school-diary/elements/define/timeline-chart';",
+    external: SHARED,
+  },
+  {
+    name: '`diary-schedule` alone, own code (lit, SDK, core left out)',
+    code: "import '@school-diary/elements/define/schedule';",
+    external: SHARED,
   },
   {
     name: 'lit + @lit/context alone (counted once in the set)',

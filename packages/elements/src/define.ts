@@ -1,10 +1,16 @@
 // Side-effect entry: registers every tag of the kit. A tag already defined (by a second copy of
 // the kit, or anything else) is kept, with a warning about the version clash; nothing throws.
 import { DiaryChildForm } from './child-form/diary-child-form';
+import { DiaryGradeTable } from './grade-table/diary-grade-table';
 import { DiaryLogin } from './login/diary-login';
 import { DiaryProvider } from './provider/diary-provider';
+import { DiaryTimelineChart } from './timeline-chart/diary-timeline-chart';
+import { DiarySchedule } from './schedule/diary-schedule';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
 defineElement('diary-login', DiaryLogin);
 defineElement('diary-child-form', DiaryChildForm);
+defineElement('diary-grade-table', DiaryGradeTable);
+defineElement('diary-timeline-chart', DiaryTimelineChart);
+defineElement('diary-schedule', DiarySchedule);

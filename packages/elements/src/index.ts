@@ -3,9 +3,13 @@
 export * from './provider';
 export * from './login';
 export * from './child-form';
+export * from './grade-table';
+export * from './timeline-chart';
+export * from './schedule';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';
 export type { DiaryErrorsDetail } from './shared/events';
 export { plural, formatNumber, type PluralForms } from './shared/plural';
 export { formatDate, formatTime } from './shared/dates';
 export { resolveLang } from './shared/localize';
+export * from './appearance';

@@ -13,6 +13,7 @@ import { installLifecycle } from './http/lifecycle';
 import { registerRoutes } from './http/register-routes';
 import { installSecurityHeaders } from './http/security-headers';
 import { acceptStreamToken, logSafeRequest } from './http/stream-token';
+import { registerStaticFiles } from './http/static-files';
 import { registerUploads } from './http/uploads';
 import { randomIds, type IdGenerator } from './ids';
 import { createHandlers } from './routes';
@@ -148,6 +149,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     reply.type('application/json; charset=utf-8').send(openapi),
   );
   app.get('/healthz', () => ({ ok: true }));
+  registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
 
   const routes = registerRoutes(app, {
     handlers: createHandlers(services),

@@ -33,6 +33,8 @@ describe('cli arguments', () => {
       durability: 'normal',
       log: false,
       authRateLimit: null,
+      site: null,
+      embedDir: null,
     });
   });
 
@@ -51,6 +53,10 @@ describe('cli arguments', () => {
       '--log',
       '--auth-rate-limit',
       '600',
+      '--site',
+      'examples/school-site',
+      '--embed-dir',
+      'packages/elements/dist',
     ];
     const expected: ServeOptions = {
       port: 0,
@@ -62,6 +68,8 @@ describe('cli arguments', () => {
       durability: 'full',
       log: true,
       authRateLimit: 600,
+      site: 'examples/school-site',
+      embedDir: 'packages/elements/dist',
     };
     assert.deepEqual(serveOptions(argv), expected);
     assert.deepEqual(serveOptions(['serve', ...argv]), expected);

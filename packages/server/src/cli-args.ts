@@ -19,6 +19,10 @@ export interface ServeOptions {
   readonly log: boolean;
   /** Requests per minute per IP on the login/registration routes; `null` keeps the server default. */
   readonly authRateLimit: number | null;
+  /** A website to serve at `/` (the example school site), or null. */
+  readonly site: string | null;
+  /** Directory of the one-script-tag build served at `/embed/`, or null to look for the package. */
+  readonly embedDir: string | null;
 }
 
 /** Options of `school-diary-server backup`. */
@@ -60,6 +64,8 @@ const SERVE = {
   durability: { type: 'string', default: 'normal' },
   log: { type: 'boolean', default: false },
   'auth-rate-limit': { type: 'string' },
+  site: { type: 'string' },
+  'embed-dir': { type: 'string' },
   version: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -122,6 +128,9 @@ function parseServe(args: readonly string[]): CliCommand {
         values['auth-rate-limit'] === undefined
           ? null
           : parseCount('--auth-rate-limit', values['auth-rate-limit']),
+      site: values.site === undefined ? null : nonEmpty('--site', values.site),
+      embedDir:
+        values['embed-dir'] === undefined ? null : nonEmpty('--embed-dir', values['embed-dir']),
     },
   };
 }

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app';
 import type { ServeOptions } from './cli-args';
@@ -67,7 +69,24 @@ function configOf(options: ServeOptions): Partial<ServerConfig> {
     corsOrigins: options.corsOrigins,
     storageDir: defaultStorageDir(resolve(options.db)),
     ...(options.authRateLimit === null ? {} : { authRateLimit: options.authRateLimit }),
+    ...(options.site === null ? {} : { siteDir: resolve(options.site) }),
+    ...embedDirOf(options),
   };
+}
+
+/**
+ * `--embed-dir`, else the elements package's dist/ when it is installed beside the server and
+ * built (a checkout after `npm run build`, or a site that installed both packages).
+ */
+function embedDirOf(options: ServeOptions): { embedDir?: string } {
+  if (options.embedDir !== null) return { embedDir: resolve(options.embedDir) };
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@school-diary/elements/package.json');
+    const dist = join(dirname(manifest), 'dist');
+    return existsSync(join(dist, 'diary-elements.js')) ? { embedDir: dist } : {};
+  } catch {
+    return {};
+  }
 }
 
 async function listen(app: FastifyInstance, options: ServeOptions): Promise<number> {
@@ -104,6 +123,7 @@ async function startupReport(
       ? '  Dev mode:   on: GET /api/v1/dev/outbox shows the SMS codes sent (never use in production)'
       : '  Dev mode:   off',
   ];
+  if (options.site !== null) lines.push(`  Website:    ${at.url}/ (${resolve(options.site)})`);
   if (options.corsOrigins.length) lines.push(`  CORS:       ${options.corsOrigins.join(', ')}`);
   if (options.seed === 'demo') {
     lines.push(

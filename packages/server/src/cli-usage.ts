@@ -18,6 +18,10 @@ serve (the default)
   --durability MODE     normal (default: survives a process crash) or full
                         (fsync on every commit: survives power loss, slower writes)
   --auth-rate-limit N   requests per minute per IP on login/registration (default 30)
+  --site DIR            serve a website from DIR at / beside the API (e.g. the
+                        example school site)
+  --embed-dir DIR       serve the one-script-tag build (diary-elements.js) from DIR
+                        at /embed/ (default: the installed @school-diary/elements)
   --log                 log every request (one JSON line each)
   --version             print the version
   -h, --help            print this help

@@ -37,6 +37,10 @@ export interface ServerConfig {
   /** Bounds of the in-memory cache of serialised diary reads (entries and bytes); 0 turns it off. */
   readonly readCacheEntries: number;
   readonly readCacheBytes: number;
+  /** The elements package's `dist/`, served at `/embed/` (the one-script-tag build). */
+  readonly embedDir?: string;
+  /** A website served at `/` beside the API (the example school site). */
+  readonly siteDir?: string;
 }
 
 /** Production defaults. */

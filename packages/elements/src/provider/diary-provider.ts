@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import type { User } from '@school-diary/core';
 import { createDiaryClient, localStorageSession } from '@school-diary/sdk';
 import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { applyAppearance, type DiaryAppearance } from '../appearance/appearance';
 import type { WidgetClient } from '../shared/client';
 import { diaryContext, type DiaryEnvironment } from '../shared/context';
 import { DEFAULT_TIME_ZONE } from '../shared/dates';
@@ -43,6 +44,11 @@ export class DiaryProvider extends LitElement {
     timeZone: { type: String, attribute: 'time-zone' },
     persistSession: { type: Boolean, attribute: 'persist-session' },
     client: { attribute: false },
+    // JSON in the attribute is parsed (and checked) by applyAppearance, so bad JSON never throws.
+    appearance: {
+      attribute: 'appearance',
+      converter: { fromAttribute: (value: string | null) => value },
+    },
     user: { state: true },
     restoring: { state: true },
   };
@@ -62,6 +68,11 @@ export class DiaryProvider extends LitElement {
   declare persistSession: boolean;
   /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
   declare client: WidgetClient | undefined;
+  /**
+   * Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#006644' } }`
+   * (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning.
+   */
+  declare appearance: DiaryAppearance | string | undefined;
   declare protected user: User | undefined;
   declare protected restoring: boolean;
 
@@ -133,6 +144,13 @@ export class DiaryProvider extends LitElement {
       session: { user: this.user, restoring: this.restoring },
     };
     this.#provider.setValue(environment);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!changed.has('appearance')) return;
+    for (const issue of applyAppearance(this, this.appearance, resolveLang(this.lang)))
+      console.warn(`<diary-provider> appearance: ${issue.message}`);
   }
 
   protected override render() {

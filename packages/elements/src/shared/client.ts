@@ -2,13 +2,14 @@ import type { User } from '@school-diary/core';
 import type { DiaryClient } from '@school-diary/sdk';
 
 /** A client method as the widgets call it: one input object, a promise of the answer. */
-type Plain<F> = F extends (input: infer A, ...rest: infer _Rest) => infer R
+export type Plain<F> = F extends (input: infer A, ...rest: infer _Rest) => infer R
   ? undefined extends A
     ? (input?: A) => R
     : (input: A) => R
   : never;
 
-type Group<G extends keyof DiaryClient, Ops extends keyof DiaryClient[G]> = {
+/** Some operations of one resource group of the SDK client. */
+export type Group<G extends keyof DiaryClient, Ops extends keyof DiaryClient[G]> = {
   readonly [O in Ops]: Plain<DiaryClient[G][O]>;
 };
 

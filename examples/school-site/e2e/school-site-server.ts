@@ -1,0 +1,68 @@
+// Starts the product the way a user does (`npm start`, i.e. scripts/start.mjs) on a free port and
+// a fresh SQLite file, and reads one-time codes from its dev outbox as a parent reads the SMS.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+/** A running `npm start`. */
+export interface StartedSite {
+  readonly url: string;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Runs scripts/start.mjs with `--port 0` and resolves once it prints where it listens. */
+export async function startSite(timeoutMs = 90_000): Promise<StartedSite> {
+  const dir = mkdtempSync(join(tmpdir(), 'diary-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'scripts/start.mjs'), '--port', '0'],
+    { cwd: root, env: { ...process.env, DIARY_DB: join(dir, 'diary.sqlite') }, detached: true },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`npm start did not listen:\n${output}`)),
+      timeoutMs,
+    );
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /listening on (http:\/\/[\d.:]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        // start.mjs runs the server bin, which runs tsx: signal the whole process group.
+        process.kill(-child.pid, 'SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The newest one-time code sent to a phone (`+7999…`), from the dev outbox. */
+export async function latestCode(url: string, phone: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/dev/outbox`);
+  const { items } = (await response.json()) as { items: { to: string; text: string }[] };
+  const code = /\b(\d{6})\b/.exec(items.find((item) => item.to === phone)?.text ?? '')?.[1];
+  if (!code) throw new Error(`no code for ${phone} in the outbox`);
+  return code;
+}

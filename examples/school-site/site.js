@@ -1,0 +1,142 @@
+// Школа № 42's own page script: the account line in the header, the list of the parent's
+// children, the child picker of the diary pages, and where to go after signing in. It talks to
+// the diary only through the SDK client that <diary-provider> made (`provider.activeClient`),
+// and writes text with textContent, never HTML.
+const provider = document.querySelector('diary-provider');
+const CHILD_PAGES = [
+  ['grades.html', 'Оценки'],
+  ['schedule.html', 'Расписание'],
+  ['chat.html', 'Сообщения'],
+];
+
+function element(tag, attributes = {}, text) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+const fullName = (person) => [person.lastName, person.firstName].filter(Boolean).join(' ');
+
+function signInNotice() {
+  const p = element('p', { class: 'notice' });
+  p.append('Войдите в электронный дневник: ', element('a', { href: 'login.html' }, 'вход'), '.');
+  return p;
+}
+
+function showAccount(client) {
+  const account = document.querySelector('[data-account]');
+  const user = client.session.user;
+  if (!account) return;
+  account.hidden = !user;
+  account.querySelector('[data-account-name]').textContent = user ? fullName(user) : '';
+}
+
+async function listChildren(client) {
+  const { items } = await client.children.list();
+  return items;
+}
+
+async function renderChildren(client, container) {
+  if (!client.session.user) return container.replaceChildren(signInNotice());
+  try {
+    const children = await listChildren(client);
+    if (children.length === 0) {
+      container.replaceChildren(
+        element('p', {}, 'Детей в дневнике пока нет. Запишите ребёнка формой ниже.'),
+      );
+      return;
+    }
+    const list = element('ul', { class: 'cards' });
+    for (const child of children) {
+      const card = element('li', { class: 'card', 'data-child': child.id });
+      card.append(element('h3', {}, fullName(child)));
+      const status =
+        child.status === 'confirmed'
+          ? child.classId
+            ? 'Учится в школе'
+            : 'Заявление в школу подано'
+          : 'Ждёт подтверждения по СМС';
+      card.append(element('p', {}, status));
+      const links = element('p', { class: 'child-links' });
+      for (const [page, label] of CHILD_PAGES)
+        links.append(
+          element('a', { href: `${page}?child=${encodeURIComponent(child.id)}` }, label),
+        );
+      card.append(links);
+      list.append(card);
+    }
+    container.replaceChildren(list);
+  } catch (error) {
+    container.replaceChildren(
+      element(
+        'p',
+        { class: 'notice', role: 'alert' },
+        `Не удалось загрузить список: ${error.message}`,
+      ),
+    );
+  }
+}
+
+async function setUpChildPicker(client, picker) {
+  const widgets = document.querySelectorAll('[data-child-widget]');
+  if (!client.session.user) {
+    picker.replaceChildren(signInNotice());
+    return;
+  }
+  const children = await listChildren(client).catch(() => []);
+  const wanted = new URL(location.href).searchParams.get('child');
+  const current = children.find((c) => c.id === wanted) ?? children[0];
+  const choose = (id) => {
+    for (const widget of widgets) widget.setAttribute('child-id', id);
+  };
+  if (!current) {
+    picker.replaceChildren(
+      element(
+        'p',
+        { class: 'notice' },
+        'Детей в дневнике пока нет: запишите ребёнка в «Мои дети».',
+      ),
+    );
+    return;
+  }
+  const label = element('label', { for: 'child-select' }, 'Ребёнок:');
+  const select = element('select', { id: 'child-select' });
+  for (const child of children) {
+    const option = element('option', { value: child.id }, fullName(child));
+    option.selected = child.id === current.id;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    const url = new URL(location.href);
+    url.searchParams.set('child', select.value);
+    history.replaceState(null, '', url);
+    choose(select.value);
+  });
+  picker.replaceChildren(label, select);
+  choose(current.id);
+}
+
+async function main() {
+  if (!provider) return;
+  await customElements.whenDefined('diary-provider');
+  const client = provider.activeClient;
+  await client.ready;
+  showAccount(client);
+  const list = document.querySelector('[data-children-list]');
+  const picker = document.querySelector('[data-child-picker]');
+  client.session.onChange(() => {
+    showAccount(client);
+    if (list) void renderChildren(client, list);
+  });
+  document.querySelector('[data-logout]')?.addEventListener('click', async () => {
+    await client.auth.logout();
+    location.assign('login.html');
+  });
+  document.addEventListener('diary-login', () => location.assign('children.html'));
+  document.addEventListener('diary-child-registered', () => list && renderChildren(client, list));
+  if (list) await renderChildren(client, list);
+  if (picker) await setUpChildPicker(client, picker);
+}
+
+main().catch((error) => console.error('Школа № 42: page script failed', error));

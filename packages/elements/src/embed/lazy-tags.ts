@@ -1,0 +1,16 @@
+/** Loads the code of one kit tag (its `define/<name>` entry, which registers the tag). */
+export type TagLoader = () => Promise<unknown>;
+
+/**
+ * Every tag the one-script embed knows, mapped to its define entry. A literal `import()` per tag
+ * so that rollup splits each element into its own chunk, fetched the first time its tag appears.
+ * A new element adds one line here (tag → `../define-<name>`).
+ */
+export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
+  'diary-provider': () => import('../define-provider'),
+  'diary-login': () => import('../define-login'),
+  'diary-child-form': () => import('../define-child-form'),
+  'diary-grade-table': () => import('../define-grade-table'),
+  'diary-timeline-chart': () => import('../define-timeline-chart'),
+  'diary-schedule': () => import('../define-schedule'),
+};

@@ -1,0 +1,966 @@
+import {
+  WORK_KINDS,
+  errorMessage,
+  marksNeededOptions,
+  type Attendance,
+  type Lang,
+  type Mark,
+  type MarksNeededPath,
+  type SchoolYearInfo,
+  type Threshold,
+} from '@school-diary/core';
+import { downloadCsv } from '@school-diary/sdk';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { todayIn } from '../shared/dates';
+import { formatDay } from '../shared/day-format';
+import { DiaryElement } from '../shared/diary-element';
+import { emit } from '../shared/events';
+import { describeFailure, type Failure } from '../shared/failure';
+import {
+  applyMarkChange,
+  clientKey,
+  gradesClientOf,
+  loadChildYear,
+  onMarkEvents,
+  optionalRead,
+  type MarkChange,
+} from '../shared/grades-client';
+import { sharedText } from '../shared/localize';
+import { formatNumber, plural } from '../shared/plural';
+import { controlStyles, hostTokens } from '../shared/theme';
+import { markValueText, workKindName } from '../shared/work-kind-text';
+import { gradeTableStyles } from './diary-grade-table.styles';
+import {
+  absencesBySubject,
+  isBelow,
+  sortRows,
+  subjectRows,
+  type MarkFilter,
+  type RowSort,
+  type SubjectRow,
+} from './grade-rows';
+import { ABSENCE_FORMS, MARK_FORMS, gradeTableText as t } from './grade-table-text';
+
+/** The whole school year instead of one of its periods. */
+export const WHOLE_YEAR = 'year';
+
+/** Detail of `diary-period-change`. */
+export interface DiaryPeriodChangeDetail {
+  /** The chosen period's id, or `'year'`. */
+  readonly period: string;
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+}
+
+/** Detail of `diary-mark-received`. */
+export interface DiaryMarkReceivedDetail {
+  readonly change: MarkChange;
+}
+
+/** Detail of `diary-grades-export`. */
+export interface DiaryGradesExportDetail {
+  readonly fileName: string;
+  /** The CSV text as the server sent it. */
+  readonly text: string;
+}
+
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+type Previous = { readonly previous: number | null; readonly delta: number | null };
+
+const TARGETS = [2.5, 3.5, 4.5] as const;
+
+/**
+ * A child's marks for a period as a data table: one row per subject with the marks in date order
+ * (weight shown; date, kind of work and comment on hover and focus), the weighted and arithmetic
+ * averages and the final mark they round to, missed lessons; sorted by subject or average;
+ * filtered by subject, kind of work and dates; compared with last year; marks below the parent's
+ * threshold highlighted; a per-subject calculator of the marks still needed for a target average
+ * (core's grade maths); CSV export through the SDK. Below 40rem of width the rows stack. New marks
+ * arriving over live events appear at once and are announced politely.
+ *
+ * @summary A child's marks, averages and final marks per subject.
+ * @tag diary-grade-table
+ * @fires {CustomEvent<DiaryPeriodChangeDetail>} diary-period-change - The reader chose another period.
+ * @fires {CustomEvent<DiaryMarkReceivedDetail>} diary-mark-received - A mark arrived, changed or went away over live events.
+ * @fires {CustomEvent<DiaryGradesExportDetail>} diary-grades-export - The CSV file was made and offered for download.
+ * @csspart base - The widget's box.
+ * @csspart toolbar - Period, filters, comparison and export.
+ * @csspart field - Every filter's wrapper.
+ * @csspart label - Every label.
+ * @csspart input - Every select and date input.
+ * @csspart button - Every button (also `export`, `retry`, `sort`, `calculator-toggle`).
+ * @csspart table - The table.
+ * @csspart caption - The table's caption.
+ * @csspart header - Every column header.
+ * @csspart row - Every subject's row.
+ * @csspart cell - Every cell (also `cell-subject`, `cell-marks`, `cell-average` …).
+ * @csspart marks - The list of a subject's marks.
+ * @csspart mark - One mark (also `mark-low` below the threshold).
+ * @csspart tooltip - The details of the mark under the pointer or focus.
+ * @csspart calculator - The "marks still needed" panel.
+ * @csspart notice - Loading, empty, error, signed-out and export notices.
+ * @csspart status - The polite live region announcing new marks.
+ * @cssprop --diary-color-primary - Buttons and the sort icons.
+ * @cssprop --diary-color-error - Marks below the threshold.
+ * @cssprop --diary-color-surface - Header and stripes.
+ * @cssprop --diary-radius - Corner radius.
+ * @cssprop --diary-font-family - Font.
+ * @cssprop --diary-spacing - The spacing unit.
+ */
+export class DiaryGradeTable extends DiaryElement {
+  static override styles = [hostTokens, controlStyles, gradeTableStyles];
+
+  static override properties: PropertyDeclarations = {
+    childId: { type: String, attribute: 'child-id', reflect: true },
+    period: { type: String, reflect: true },
+    threshold: { type: Number },
+    marks: { attribute: false },
+    schoolYear: { attribute: false },
+    now: { attribute: false },
+    status: { state: true },
+    failure: { state: true },
+    attendance: { state: true },
+    thresholds: { state: true },
+    previousYear: { state: true },
+    sort: { state: true },
+    filter: { state: true },
+    compare: { state: true },
+    open: { state: true },
+    targets: { state: true },
+    announcement: { state: true },
+    exportState: { state: true },
+  };
+
+  /** The child whose marks are shown (the SDK's child id). */
+  declare childId: string | undefined;
+  /** The period shown: a period id of the school year or `year`; by default today's period. */
+  declare period: string | undefined;
+  /** A threshold to highlight against instead of the parent's saved ones (2–5). */
+  declare threshold: number | undefined;
+  /**
+   * Marks to show instead of loading them (a page that already has them); the table then needs no
+   * provider. Live events update marks the widget loaded itself.
+   */
+  declare marks: readonly Mark[] | undefined;
+  /** The school year with its periods (loaded with the marks unless given). */
+  declare schoolYear: SchoolYearInfo | undefined;
+  /** The clock that says which period is current (tests inject one). */
+  declare now: () => Date;
+  declare protected status: Status;
+  declare protected failure: Failure | undefined;
+  declare protected attendance: readonly Attendance[];
+  declare protected thresholds: readonly Threshold[];
+  declare protected previousYear: ReadonlyMap<string, Previous> | undefined;
+  declare protected sort: RowSort;
+  declare protected filter: MarkFilter;
+  declare protected compare: boolean;
+  declare protected open: ReadonlySet<string>;
+  declare protected targets: Readonly<Record<string, string>>;
+  declare protected announcement: string;
+  declare protected exportState: 'idle' | 'busy' | 'done' | Failure;
+
+  #loaded: readonly Mark[] = [];
+  #loadKey: string | undefined;
+  #abort: AbortController | undefined;
+  #stopEvents: (() => void) | undefined;
+  #rows = new Map<string, SubjectRow>();
+  #marksById = new Map<string, Mark>();
+  #pinned: string | undefined;
+
+  constructor() {
+    super();
+    this.now = () => new Date();
+    this.status = 'idle';
+    this.attendance = [];
+    this.thresholds = [];
+    this.sort = { key: 'subject', direction: 'ascending' };
+    this.filter = {};
+    this.compare = false;
+    this.open = new Set();
+    this.targets = {};
+    this.announcement = '';
+    this.exportState = 'idle';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stop();
+    this.#loadKey = undefined;
+  }
+
+  /** The marks on screen: the given ones, or those loaded (with live changes). */
+  get shownMarks(): readonly Mark[] {
+    return this.marks ?? this.#loaded;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.marks) {
+      if (changed.has('marks')) this.status = 'ready';
+      return;
+    }
+    const env = this.environment;
+    const client = gradesClientOf(env?.client);
+    const user = env?.session.user;
+    const key =
+      client && user && this.childId
+        ? `${clientKey(client)}|${user.id}|${this.childId}`
+        : undefined;
+    if (key === this.#loadKey) return;
+    this.#loadKey = key;
+    this.#stop();
+    if (key) void this.#load();
+    else this.status = 'idle';
+  }
+
+  #stop(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#stopEvents?.();
+    this.#stopEvents = undefined;
+  }
+
+  /** Loads the year, its marks, attendance, last year's averages and the parent's thresholds. */
+  async #load(): Promise<void> {
+    const client = gradesClientOf(this.client);
+    const childId = this.childId;
+    if (!client || !childId) return;
+    const abort = new AbortController();
+    this.#abort = abort;
+    const { signal } = abort;
+    this.status = 'loading';
+    this.failure = undefined;
+    try {
+      const { year, marks } = await loadChildYear(client, childId, signal);
+      const range = year ? { from: year.startDate, to: year.endDate } : {};
+      const [attendance, comparison, thresholds] = await Promise.all([
+        client.attendance.list({ childId, ...range }, { signal }),
+        optionalRead(client.grades.comparison({ childId }, { signal })),
+        optionalRead(client.thresholds.list({ childId }, { signal })),
+      ]);
+      if (signal.aborted) return;
+      this.schoolYear ??= year;
+      this.#loaded = marks;
+      this.attendance = attendance.items;
+      this.thresholds = thresholds?.items ?? [];
+      this.previousYear = comparison
+        ? new Map(comparison.subjects.map((s) => [s.subjectName, s]))
+        : undefined;
+      this.status = 'ready';
+      this.#stopEvents = onMarkEvents(client, childId, (change) => this.#onChange(change));
+    } catch (error) {
+      if (signal.aborted) return;
+      this.failure = describeFailure(error, {
+        lang: this.language,
+        now: this.now(),
+        timeZone: this.timeZone,
+      });
+      this.status = 'error';
+    }
+  }
+
+  #onChange(change: MarkChange): void {
+    const before = this.#loaded;
+    const gone = change.type === 'deleted' ? before.find((m) => m.id === change.id) : undefined;
+    this.#loaded = applyMarkChange(before, change);
+    if (this.#loaded === before) return;
+    const lang = this.language;
+    const mark = change.type === 'deleted' ? gone : change.mark;
+    const params = {
+      subject: mark?.subjectName ?? '',
+      value: mark ? markValueText(lang, mark.value) : '',
+    };
+    const key =
+      change.type === 'created'
+        ? 'newMark'
+        : change.type === 'updated'
+          ? 'updatedMark'
+          : 'deletedMark';
+    this.announcement = t(lang, key, params);
+    this.requestUpdate();
+    emit(this, 'diary-mark-received', { change });
+  }
+
+  /** The period in effect: the chosen one, else today's, else the whole year. */
+  get activePeriod(): string {
+    const periods = this.schoolYear?.periods ?? [];
+    if (this.period && (this.period === WHOLE_YEAR || periods.some((p) => p.id === this.period)))
+      return this.period;
+    const today = todayIn(this.now(), this.timeZone);
+    const current =
+      periods.find((p) => p.startDate <= today && today <= p.endDate) ??
+      [...periods].reverse().find((p) => p.startDate <= today);
+    return current?.id ?? WHOLE_YEAR;
+  }
+
+  /** The date range of the period in effect. */
+  #periodRange(): { from: string | undefined; to: string | undefined; name: string } {
+    const lang = this.language;
+    const year = this.schoolYear;
+    const period = year?.periods.find((p) => p.id === this.activePeriod);
+    if (period) return { from: period.startDate, to: period.endDate, name: period.name };
+    return { from: year?.startDate, to: year?.endDate, name: t(lang, 'wholeYear') };
+  }
+
+  /** Whether the date filter ends before it starts (then it is not applied). */
+  get #dateOrderInvalid(): boolean {
+    const { from, to } = this.filter;
+    return Boolean(from && to && from > to);
+  }
+
+  /** The filter in effect: the period's dates narrowed by the reader's. */
+  #effectiveFilter(): MarkFilter {
+    const range = this.#periodRange();
+    const own = this.#dateOrderInvalid ? {} : this.filter;
+    const later = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : (a ?? b));
+    const earlier = (a?: string, b?: string) => (a && b ? (a < b ? a : b) : (a ?? b));
+    return {
+      subjectId: this.filter.subjectId,
+      kind: this.filter.kind,
+      from: later(range.from, own.from),
+      to: earlier(range.to, own.to),
+    };
+  }
+
+  #computeRows(): SubjectRow[] {
+    const filter = this.#effectiveFilter();
+    const rows = subjectRows(this.shownMarks, filter, {
+      absences: absencesBySubject(this.attendance, filter),
+      thresholds: this.thresholds,
+      thresholdOverride: this.threshold,
+      previous: this.#rows,
+    });
+    this.#rows = new Map(rows.map((r) => [r.subjectId, r]));
+    return sortRows(rows, this.sort);
+  }
+
+  protected override render() {
+    const lang = this.language;
+    if (!this.marks) {
+      const unavailable = this.renderUnavailable();
+      if (unavailable) return unavailable;
+    }
+    return html`<div class="diary-base" part="base" lang=${lang} data-state=${this.#state()}>
+      ${this.#renderState(lang)}
+      <p class="diary-visually-hidden" part="status" role="status">${this.announcement}</p>
+    </div>`;
+  }
+
+  /** What the widget shows, for styling and tests: `ready`, `loading`, `error`, `signed-out` … */
+  #state(): string {
+    if (this.marks) return 'ready';
+    const env = this.environment;
+    if (env?.session.restoring) return 'loading';
+    if (!env?.session.user) return 'signed-out';
+    if (!gradesClientOf(env.client) || !this.childId) return 'unavailable';
+    return this.status === 'idle' ? 'loading' : this.status;
+  }
+
+  #notice(lang: Lang, text: string, role: 'status' | 'alert' = 'status', error = false) {
+    return html`<div
+      class="diary-notice ${error ? 'diary-notice--error' : ''}"
+      part="notice"
+      role=${role}
+    >
+      <p class="diary-text">${text}</p>
+      ${
+        error
+          ? html`<button
+              type="button"
+              class="diary-button diary-button--secondary"
+              part="button retry"
+              @click=${() => void this.#load()}
+            >
+              ${sharedText(lang, 'retry')}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderState(lang: Lang) {
+    if (!this.marks) {
+      const env = this.environment;
+      if (env?.session.restoring) return this.#notice(lang, sharedText(lang, 'loading'));
+      if (!env?.session.user) return this.#notice(lang, sharedText(lang, 'signedOut'));
+      if (!gradesClientOf(env.client)) return this.#notice(lang, t(lang, 'noGradesApi'), 'alert');
+      if (!this.childId) return this.#notice(lang, t(lang, 'noChild'), 'alert');
+      if (this.status === 'error' && this.failure)
+        return this.#notice(lang, this.failure.message, 'alert', true);
+      if (this.status !== 'ready') return this.#notice(lang, sharedText(lang, 'loading'));
+    }
+    const rows = this.#computeRows();
+    this.#marksById = new Map();
+    for (const row of rows) for (const m of row.marks) this.#marksById.set(m.id, m);
+    return html`${this.#renderToolbar(lang)}${this.#renderBody(lang, rows)}`;
+  }
+
+  #renderBody(lang: Lang, rows: readonly SubjectRow[]) {
+    if (rows.length === 0) {
+      const filtered =
+        this.filter.subjectId || this.filter.kind || this.filter.from || this.filter.to;
+      return html`<div class="diary-notice" part="notice empty" role="status">
+        <p class="diary-text">${t(lang, filtered ? 'noMatch' : 'noMarks')}</p>
+        ${
+          filtered
+            ? html`<button
+                type="button"
+                class="diary-button diary-button--secondary"
+                part="button reset"
+                @click=${() => (this.filter = {})}
+              >
+                ${t(lang, 'resetFilters')}
+              </button>`
+            : nothing
+        }
+      </div>`;
+    }
+    const hasThreshold = rows.some((r) => r.threshold !== undefined);
+    return html`<div class="diary-scroll" @keydown=${this.#onKeydown}>
+        ${this.#renderTable(lang, rows)}
+        <div class="diary-tip" part="tooltip" aria-hidden="true" hidden></div>
+      </div>
+      ${
+        hasThreshold
+          ? html`<p class="diary-hint" part="hint">
+              <span class="diary-mark-sample" aria-hidden="true">2</span>
+              ${t(lang, 'thresholdNote')}
+            </p>`
+          : nothing
+      }`;
+  }
+
+  #renderToolbar(lang: Lang) {
+    const periods = this.schoolYear?.periods ?? [];
+    const subjects = new Map<string, string>();
+    for (const m of this.shownMarks) subjects.set(m.subjectId, m.subjectName);
+    const collator = new Intl.Collator(lang);
+    const subjectList = [...subjects].sort((a, b) => collator.compare(a[1], b[1]));
+    const period = this.activePeriod;
+    const dateError = this.#dateOrderInvalid ? errorMessage('date_order', { lang }) : undefined;
+    const canExport = !this.marks && this.childId;
+    return html`<div class="diary-toolbar" part="toolbar">
+      <div class="diary-filter" part="field">
+        <label class="diary-label" part="label" for="period">${t(lang, 'period')}</label>
+        <select id="period" class="diary-input" part="input" @change=${this.#onPeriod}>
+          ${periods.map(
+            (p) => html`<option value=${p.id} ?selected=${p.id === period}>${p.name}</option>`,
+          )}
+          <option value=${WHOLE_YEAR} ?selected=${period === WHOLE_YEAR}>
+            ${t(lang, 'wholeYear')}
+          </option>
+        </select>
+      </div>
+      <fieldset class="diary-filters" part="filters">
+        <legend class="diary-legend" part="legend">${t(lang, 'filters')}</legend>
+        <div class="diary-filter" part="field">
+          <label class="diary-label" part="label" for="subject">${t(lang, 'subject')}</label>
+          <select
+            id="subject"
+            class="diary-input"
+            part="input"
+            @change=${(e: Event) => this.#setFilter({ subjectId: this.#value(e) })}
+          >
+            <option value="" ?selected=${!this.filter.subjectId}>${t(lang, 'allSubjects')}</option>
+            ${subjectList.map(
+              ([id, name]) =>
+                html`<option value=${id} ?selected=${id === this.filter.subjectId}>
+                  ${name}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="diary-filter" part="field">
+          <label class="diary-label" part="label" for="kind">${t(lang, 'kind')}</label>
+          <select
+            id="kind"
+            class="diary-input"
+            part="input"
+            @change=${(e: Event) => this.#setFilter({ kind: this.#value(e) })}
+          >
+            <option value="" ?selected=${!this.filter.kind}>${t(lang, 'allKinds')}</option>
+            ${WORK_KINDS.map(
+              (kind) =>
+                html`<option value=${kind} ?selected=${kind === this.filter.kind}>
+                  ${workKindName(lang, kind)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="diary-filter" part="field">
+          <label class="diary-label" part="label" for="from">${t(lang, 'from')}</label>
+          <input
+            id="from"
+            type="date"
+            class="diary-input"
+            part="input"
+            .value=${this.filter.from ?? ''}
+            @change=${(e: Event) => this.#setFilter({ from: this.#value(e) })}
+          />
+        </div>
+        <div class="diary-filter ${dateError ? 'diary-field--error' : ''}" part="field">
+          <label class="diary-label" part="label" for="to">${t(lang, 'to')}</label>
+          ${
+            dateError
+              ? html`<span class="diary-error" part="error" id="to-error"
+                  ><span class="diary-visually-hidden">${sharedText(lang, 'errorPrefix')}</span
+                  >${dateError}</span
+                >`
+              : nothing
+          }
+          <input
+            id="to"
+            type="date"
+            class="diary-input"
+            part="input"
+            aria-invalid=${dateError ? 'true' : 'false'}
+            aria-describedby=${dateError ? 'to-error' : nothing}
+            .value=${this.filter.to ?? ''}
+            @change=${(e: Event) => this.#setFilter({ to: this.#value(e) })}
+          />
+        </div>
+      </fieldset>
+      <div class="diary-actions" part="actions">
+        ${
+          this.previousYear
+            ? html`<label class="diary-radio" part="label compare">
+                <input
+                  type="checkbox"
+                  part="input"
+                  .checked=${this.compare}
+                  @change=${(e: Event) => (this.compare = (e.target as HTMLInputElement).checked)}
+                />
+                ${t(lang, 'compare')}
+              </label>`
+            : nothing
+        }
+        ${
+          canExport
+            ? html`<button
+                type="button"
+                class="diary-button diary-button--secondary"
+                part="button export"
+                ?disabled=${this.exportState === 'busy'}
+                @click=${() => void this.#export()}
+              >
+                ${t(lang, this.exportState === 'busy' ? 'exporting' : 'exportCsv')}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${this.#renderExportState(lang)}
+    </div>`;
+  }
+
+  #renderExportState(lang: Lang) {
+    const state = this.exportState;
+    if (state === 'done')
+      return html`<p class="diary-notice diary-notice--success" part="notice" role="status">
+        ${t(lang, 'exported')}
+      </p>`;
+    if (typeof state === 'object')
+      return html`<p class="diary-notice diary-notice--error" part="notice" role="alert">
+        ${state.message}
+      </p>`;
+    return nothing;
+  }
+
+  #value(event: Event): string | undefined {
+    return (event.target as HTMLInputElement | HTMLSelectElement).value || undefined;
+  }
+
+  #setFilter(change: Partial<MarkFilter>): void {
+    this.filter = { ...this.filter, ...change };
+  }
+
+  #onPeriod = (event: Event): void => {
+    this.period = this.#value(event) ?? WHOLE_YEAR;
+    const range = this.#periodRange();
+    emit(this, 'diary-period-change', { period: this.period, from: range.from, to: range.to });
+  };
+
+  #sortBy(key: RowSort['key']): void {
+    const same = this.sort.key === key;
+    const direction =
+      same && this.sort.direction === 'ascending'
+        ? 'descending'
+        : same || key === 'subject'
+          ? 'ascending'
+          : 'descending';
+    this.sort = { key, direction };
+  }
+
+  #renderSortHeader(lang: Lang, key: RowSort['key'], label: string, part: string) {
+    const sorted = this.sort.key === key ? this.sort.direction : undefined;
+    const icon = sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '⇅';
+    const state = sorted
+      ? t(lang, sorted === 'ascending' ? 'sortedAscending' : 'sortedDescending')
+      : t(lang, 'sortable');
+    return html`<th scope="col" part="header ${part}" aria-sort=${sorted ?? nothing}>
+      <button
+        type="button"
+        class="diary-sort"
+        part="button sort"
+        data-sort=${key}
+        @click=${() => this.#sortBy(key)}
+      >
+        ${label}<span class="diary-sort-icon" data-shape=${sorted ?? 'none'} aria-hidden="true"
+          >${icon}</span
+        ><span class="diary-visually-hidden">, ${state}</span>
+      </button>
+    </th>`;
+  }
+
+  #renderTable(lang: Lang, rows: readonly SubjectRow[]) {
+    const range = this.#periodRange();
+    const total = rows.reduce((n, r) => n + r.marks.length, 0);
+    const compare = this.compare && this.previousYear;
+    return html`<table class="diary-table" part="table">
+      <caption part="caption">
+        ${t(lang, 'caption', { period: range.name })}
+        <span class="diary-caption-count">· ${plural(lang, total, MARK_FORMS[lang])}</span>
+      </caption>
+      <thead>
+        <tr>
+          ${this.#renderSortHeader(lang, 'subject', t(lang, 'colSubject'), 'header-subject')}
+          <th scope="col" part="header header-marks">${t(lang, 'colMarks')}</th>
+          ${this.#renderSortHeader(lang, 'average', t(lang, 'colWeighted'), 'header-average')}
+          <th scope="col" part="header header-arithmetic">${t(lang, 'colArithmetic')}</th>
+          <th scope="col" part="header header-final">${t(lang, 'colFinal')}</th>
+          <th scope="col" part="header header-absences">${t(lang, 'colAbsences')}</th>
+          ${
+            compare
+              ? html`<th scope="col" part="header header-previous">${t(lang, 'colPrevious')}</th>`
+              : nothing
+          }
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map((row) => this.#renderRow(lang, row, Boolean(compare)))}
+      </tbody>
+    </table>`;
+  }
+
+  #average(lang: Lang, value: number | null): string {
+    return value === null ? t(lang, 'noAverage') : formatNumber(lang, value);
+  }
+
+  #renderRow(lang: Lang, row: SubjectRow, compare: boolean) {
+    const open = this.open.has(row.subjectId);
+    const low =
+      row.threshold !== undefined && row.weighted !== null && row.weighted < row.threshold;
+    const columns = compare ? 7 : 6;
+    const calcId = `calc-${row.subjectId}`;
+    return html`<tr part="row" data-subject=${row.subjectId}>
+        <th scope="row" part="cell cell-subject" data-label=${t(lang, 'colSubject')}>
+          <span class="diary-subject">${row.subjectName}</span>
+          <button
+            type="button"
+            class="diary-link diary-calc-toggle"
+            part="button calculator-toggle"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls=${open ? calcId : nothing}
+            @click=${() => this.#toggleCalculator(row.subjectId)}
+          >
+            ${t(lang, 'calculator')}
+          </button>
+        </th>
+        <td part="cell cell-marks" data-label=${t(lang, 'colMarks')}>
+          ${guard([row, lang], () => this.#renderMarks(lang, row))}
+        </td>
+        <td
+          part="cell cell-average ${low ? 'average-low' : ''}"
+          class=${low ? 'diary-low' : ''}
+          data-label=${t(lang, 'colWeighted')}
+        >
+          ${this.#average(lang, row.weighted)}${
+            low
+              ? html`<span class="diary-low-flag"
+                  ><span aria-hidden="true">!</span
+                  ><span class="diary-visually-hidden"
+                    >,
+                    ${t(lang, 'belowThreshold', { threshold: formatNumber(lang, row.threshold ?? 0) })}</span
+                  ></span
+                >`
+              : nothing
+          }
+        </td>
+        <td part="cell cell-arithmetic" data-label=${t(lang, 'colArithmetic')}>
+          ${this.#average(lang, row.arithmetic)}
+        </td>
+        <td part="cell cell-final" data-label=${t(lang, 'colFinal')}>
+          ${row.final ?? t(lang, 'noAverage')}
+        </td>
+        <td
+          part="cell cell-absences"
+          data-label=${t(lang, 'colAbsences')}
+          aria-label=${plural(lang, row.absences, ABSENCE_FORMS[lang])}
+        >
+          ${row.absences}
+        </td>
+        ${compare ? this.#renderPrevious(lang, row) : nothing}
+      </tr>
+      ${
+        open
+          ? html`<tr part="row calculator-row">
+              <td colspan=${columns} part="cell cell-calculator">
+                ${this.#renderCalculator(lang, row, calcId)}
+              </td>
+            </tr>`
+          : nothing
+      }`;
+  }
+
+  #renderPrevious(lang: Lang, row: SubjectRow) {
+    const entry = this.previousYear?.get(row.subjectName);
+    if (!entry || entry.previous === null)
+      return html`<td part="cell cell-previous" data-label=${t(lang, 'colPrevious')}>
+        ${t(lang, 'notPrevious')}
+      </td>`;
+    const delta = entry.delta;
+    const arrow = delta === null || delta === 0 ? '' : delta > 0 ? '▲' : '▼';
+    const words =
+      delta === null
+        ? ''
+        : delta === 0
+          ? t(lang, 'deltaSame')
+          : t(lang, delta > 0 ? 'deltaUp' : 'deltaDown', {
+              delta: formatNumber(lang, Math.abs(delta)),
+            });
+    return html`<td part="cell cell-previous" data-label=${t(lang, 'colPrevious')}>
+      ${formatNumber(lang, entry.previous)}
+      ${
+        words
+          ? html`<span class="diary-delta" data-direction=${delta && delta > 0 ? 'up' : 'down'}
+              ><span aria-hidden="true">${arrow}</span> ${words}</span
+            >`
+          : nothing
+      }
+    </td>`;
+  }
+
+  #markLabel(lang: Lang, mark: Mark, threshold: number | undefined): string {
+    const parts = [
+      markValueText(lang, mark.value),
+      formatDay(lang, mark.date),
+      workKindName(lang, mark.kind),
+      t(lang, 'weight', { weight: formatNumber(lang, mark.weight) }),
+    ];
+    if (isBelow(mark, threshold))
+      parts.push(t(lang, 'belowThreshold', { threshold: formatNumber(lang, threshold ?? 0) }));
+    if (mark.comment) parts.push(t(lang, 'comment', { comment: mark.comment }));
+    return parts.join(', ');
+  }
+
+  #renderMarks(lang: Lang, row: SubjectRow) {
+    return html`<ul class="diary-marks" part="marks">
+      ${row.marks.map((mark) => {
+        const low = isBelow(mark, row.threshold);
+        // The weight is drawn by CSS from data-weight: one text node per mark, and the visible
+        // text (the value) starts the accessible name.
+        return html`<li
+          class="diary-mark${low ? ' diary-mark--low' : ''}${mark.comment ? ' diary-mark--comment' : ''}"
+          part=${low ? 'mark mark-low' : 'mark'}
+        >
+          <button
+            type="button"
+            data-id=${mark.id}
+            data-weight=${mark.weight === 1 ? nothing : `×${formatNumber(lang, mark.weight)}`}
+            aria-label=${this.#markLabel(lang, mark, row.threshold)}
+          >
+            ${markValueText(lang, mark.value)}
+          </button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  #toggleCalculator(subjectId: string): void {
+    const open = new Set(this.open);
+    if (open.has(subjectId)) open.delete(subjectId);
+    else open.add(subjectId);
+    this.open = open;
+  }
+
+  /** The target typed for a subject, or the next final-mark step above its average. */
+  #targetText(lang: Lang, row: SubjectRow): string {
+    const typed = this.targets[row.subjectId];
+    if (typed !== undefined) return typed;
+    const next = TARGETS.find((x) => row.weighted === null || x > row.weighted) ?? 4.5;
+    return formatNumber(lang, next);
+  }
+
+  /** Parses a target such as `4,5`; an error message from core's catalogue when it is no target. */
+  #parseTarget(lang: Lang, text: string): number | string {
+    const trimmed = text.trim().replace(',', '.');
+    if (trimmed === '') return errorMessage('required', { lang });
+    if (!/^\d+(\.\d+)?$/.test(trimmed)) return errorMessage('format', { lang });
+    const value = Number(trimmed);
+    if (value < 2) return errorMessage('too_small', { lang, params: { minimum: 2 } });
+    if (value > 5) return errorMessage('too_big', { lang, params: { maximum: 5 } });
+    return value;
+  }
+
+  #renderCalculator(lang: Lang, row: SubjectRow, id: string) {
+    const text = this.#targetText(lang, row);
+    const parsed = this.#parseTarget(lang, text);
+    const error = typeof parsed === 'string' ? parsed : undefined;
+    const inputId = `${id}-target`;
+    let result: unknown = nothing;
+    if (typeof parsed === 'number') {
+      const paths = marksNeededOptions(row.marks, { target: parsed }).slice(0, 4);
+      const target = formatNumber(lang, parsed);
+      result =
+        paths.length === 0
+          ? html`<p class="diary-text">${t(lang, 'unreachable')}</p>`
+          : paths[0]?.count === 0
+            ? html`<p class="diary-text">${t(lang, 'reached', { target })}</p>`
+            : html`<p class="diary-text">${t(lang, 'pathsIntro', { target })}</p>
+                <ul class="diary-paths" part="paths">
+                  ${paths.map((p) => html`<li>${this.#pathText(lang, p)}</li>`)}
+                </ul>`;
+    }
+    return html`<section
+      class="diary-calculator"
+      part="calculator"
+      id=${id}
+      aria-label=${t(lang, 'calculatorFor', { subject: row.subjectName })}
+    >
+      <div class="diary-field ${error ? 'diary-field--error' : ''}" part="field">
+        <label class="diary-label" part="label" for=${inputId}>${t(lang, 'target')}</label>
+        <span class="diary-hint" part="hint" id="${inputId}-hint">${t(lang, 'targetHint')}</span>
+        ${
+          error
+            ? html`<span class="diary-error" part="error" id="${inputId}-error"
+                ><span class="diary-visually-hidden">${sharedText(lang, 'errorPrefix')}</span
+                >${error}</span
+              >`
+            : nothing
+        }
+        <input
+          id=${inputId}
+          class="diary-input diary-input--short"
+          part="input"
+          inputmode="decimal"
+          autocomplete="off"
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby="${inputId}-hint${error ? ` ${inputId}-error` : ''}"
+          .value=${text}
+          @input=${(e: Event) =>
+            (this.targets = {
+              ...this.targets,
+              [row.subjectId]: (e.target as HTMLInputElement).value,
+            })}
+        />
+      </div>
+      <div role="status" part="calculator-result">${result}</div>
+    </section>`;
+  }
+
+  #pathText(lang: Lang, path: MarksNeededPath): string {
+    return t(lang, 'path', {
+      count: plural(lang, path.count, MARK_FORMS[lang]),
+      value: String(path.value),
+      weight: formatNumber(lang, path.weight),
+    });
+  }
+
+  async #export(): Promise<void> {
+    const client = gradesClientOf(this.client);
+    const childId = this.childId;
+    if (!client || !childId) return;
+    const lang = this.language;
+    const filter = this.#effectiveFilter();
+    this.exportState = 'busy';
+    try {
+      const text = await client.grades.csv({
+        childId,
+        ...(filter.from ? { from: filter.from } : {}),
+        ...(filter.to ? { to: filter.to } : {}),
+        ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
+        delimiter: lang === 'ru' ? ';' : ',',
+      });
+      const fileName = `${lang === 'ru' ? 'оценки' : 'marks'}-${filter.from ?? ''}-${filter.to ?? ''}.csv`;
+      downloadCsv(text, fileName);
+      this.exportState = 'done';
+      emit(this, 'diary-grades-export', { fileName, text });
+    } catch (error) {
+      this.exportState = describeFailure(error, { lang, now: this.now(), timeZone: this.timeZone });
+    }
+  }
+
+  /** Shows the details of the mark under focus or pointer in the one shared tooltip. */
+  #showTip(button: HTMLElement): void {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.diary-tip');
+    const mark = this.#marksById.get(button.dataset['id'] ?? '');
+    if (!tip || !mark) return;
+    const lang = this.language;
+    const lines = [
+      `${formatDay(lang, mark.date, { day: 'numeric', month: 'long', year: 'numeric' })}`,
+      `${workKindName(lang, mark.kind)}, ${t(lang, 'weight', { weight: formatNumber(lang, mark.weight) })}`,
+    ];
+    if (mark.comment) lines.push(`«${mark.comment}»`);
+    tip.textContent = lines.join('\n');
+    const box = (tip.parentElement as HTMLElement).getBoundingClientRect();
+    const at = button.getBoundingClientRect();
+    tip.style.left = `${at.left - box.left + (tip.parentElement as HTMLElement).scrollLeft}px`;
+    tip.style.top = `${at.bottom - box.top + 4}px`;
+    tip.hidden = false;
+  }
+
+  #hideTip(): void {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.diary-tip');
+    if (tip) tip.hidden = true;
+    this.#pinned = undefined;
+  }
+
+  #markButton(event: Event): HTMLElement | undefined {
+    const target = event.target as HTMLElement;
+    return target.closest?.<HTMLElement>('button[data-id]') ?? undefined;
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.#hideTip();
+  };
+
+  protected override firstUpdated(): void {
+    const root = this.renderRoot;
+    root.addEventListener('focusin', (e) => {
+      const b = this.#markButton(e);
+      if (b) this.#showTip(b);
+    });
+    root.addEventListener('focusout', (e) => {
+      if (this.#markButton(e)) this.#hideTip();
+    });
+    root.addEventListener('mouseover', (e) => {
+      const b = this.#markButton(e);
+      if (b) this.#showTip(b);
+    });
+    root.addEventListener('mouseout', (e) => {
+      if (this.#markButton(e) && !this.#pinned) this.#hideTip();
+    });
+    root.addEventListener('click', (e) => {
+      const b = this.#markButton(e);
+      if (!b) return;
+      this.#showTip(b);
+      this.#pinned = b.dataset['id'];
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'diary-grade-table': DiaryGradeTable;
+  }
+  interface HTMLElementEventMap {
+    'diary-period-change': CustomEvent<DiaryPeriodChangeDetail>;
+    'diary-mark-received': CustomEvent<DiaryMarkReceivedDetail>;
+    'diary-grades-export': CustomEvent<DiaryGradesExportDetail>;
+  }
+}

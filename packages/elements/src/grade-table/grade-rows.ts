@@ -1,0 +1,154 @@
+import {
+  arithmeticAverage,
+  finalMark,
+  isNumericMark,
+  roundAverage,
+  weightedAverage,
+  type Attendance,
+  type FinalMarkValue,
+  type Mark,
+  type Threshold,
+} from '@school-diary/core';
+
+/** What the table shows of the marks: a date range, a subject, a kind of work (all optional). */
+export interface MarkFilter {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly subjectId?: string | undefined;
+  readonly kind?: string | undefined;
+}
+
+/** One subject's line of the table. */
+export interface SubjectRow {
+  readonly subjectId: string;
+  readonly subjectName: string;
+  /** In date order, as the server sends them. */
+  readonly marks: readonly Mark[];
+  /** The weighted average rounded to 2 digits, as shown; `null` without counted marks. */
+  readonly weighted: number | null;
+  readonly arithmetic: number | null;
+  /** The final mark the shown (rounded) weighted average earns. */
+  readonly final: FinalMarkValue | null;
+  /** Missed lessons in the range (absent, ill; lateness is not a miss). */
+  readonly absences: number;
+  /** The parent's threshold for this subject (or for all subjects), if any. */
+  readonly threshold: number | undefined;
+  /** Identity of the marks: an unchanged subject keeps its row object (and its rendered cells). */
+  readonly signature: string;
+}
+
+/** Sorting of the rows. */
+export interface RowSort {
+  readonly key: 'subject' | 'average';
+  readonly direction: 'ascending' | 'descending';
+}
+
+/** Whether a mark passes the filter. */
+export function markPasses(mark: Mark, filter: MarkFilter): boolean {
+  return (
+    (!filter.from || mark.date >= filter.from) &&
+    (!filter.to || mark.date <= filter.to) &&
+    (!filter.subjectId || mark.subjectId === filter.subjectId) &&
+    (!filter.kind || mark.kind === filter.kind)
+  );
+}
+
+/** The threshold that applies to a subject: its own, else the one for all subjects. */
+export function thresholdFor(
+  thresholds: readonly Threshold[],
+  subjectId: string,
+  override?: number,
+): number | undefined {
+  if (override !== undefined && Number.isFinite(override)) return override;
+  return (
+    thresholds.find((t) => t.subjectId === subjectId)?.threshold ??
+    thresholds.find((t) => t.subjectId === undefined)?.threshold
+  );
+}
+
+/** Whether a mark is below a threshold (pass marks never are). */
+export function isBelow(mark: Pick<Mark, 'value'>, threshold: number | undefined): boolean {
+  return threshold !== undefined && isNumericMark(mark.value) && mark.value < threshold;
+}
+
+const MISSED = new Set(['absent_excused', 'absent_unexcused', 'ill']);
+
+/** Missed lessons per subject within a date range. */
+export function absencesBySubject(
+  attendance: readonly Attendance[],
+  filter: Pick<MarkFilter, 'from' | 'to'>,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of attendance) {
+    if (!MISSED.has(entry.status)) continue;
+    if ((filter.from && entry.date < filter.from) || (filter.to && entry.date > filter.to))
+      continue;
+    counts.set(entry.subjectId, (counts.get(entry.subjectId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const rounded = (average: number | null) => (average === null ? null : roundAverage(average));
+
+/**
+ * The table's rows: the filtered marks grouped by subject, with core's averages and final mark.
+ * A subject whose marks, absences and threshold did not change keeps its previous row object.
+ */
+export function subjectRows(
+  marks: readonly Mark[],
+  filter: MarkFilter,
+  context: {
+    readonly absences: ReadonlyMap<string, number>;
+    readonly thresholds: readonly Threshold[];
+    readonly thresholdOverride?: number | undefined;
+    readonly previous?: ReadonlyMap<string, SubjectRow>;
+  },
+): SubjectRow[] {
+  const groups = new Map<string, Mark[]>();
+  for (const mark of marks) {
+    if (!markPasses(mark, filter)) continue;
+    const list = groups.get(mark.subjectId);
+    if (list) list.push(mark);
+    else groups.set(mark.subjectId, [mark]);
+  }
+  const rows: SubjectRow[] = [];
+  for (const [subjectId, list] of groups) {
+    const absences = context.absences.get(subjectId) ?? 0;
+    const threshold = thresholdFor(context.thresholds, subjectId, context.thresholdOverride);
+    let signature = `${absences}|${threshold}`;
+    for (const m of list) signature += `|${m.id}:${m.updatedAt}`;
+    const old = context.previous?.get(subjectId);
+    if (old && old.signature === signature) {
+      rows.push(old);
+      continue;
+    }
+    const weighted = rounded(weightedAverage(list));
+    rows.push({
+      subjectId,
+      subjectName: (list[0] as Mark).subjectName,
+      marks: list,
+      weighted,
+      arithmetic: rounded(arithmeticAverage(list)),
+      final: finalMark(weighted),
+      absences,
+      threshold,
+      signature,
+    });
+  }
+  return rows;
+}
+
+const collator = /* @__PURE__ */ new Intl.Collator('ru');
+
+/** Rows sorted by subject name (Russian order) or by average; rows without an average go last. */
+export function sortRows(rows: readonly SubjectRow[], sort: RowSort): SubjectRow[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const byName = (a: SubjectRow, b: SubjectRow) => collator.compare(a.subjectName, b.subjectName);
+  return [...rows].sort((a, b) => {
+    if (sort.key === 'subject') return sign * byName(a, b);
+    if (a.weighted === null || b.weighted === null) {
+      return a.weighted === b.weighted ? byName(a, b) : a.weighted === null ? 1 : -1;
+    }
+    return sign * (a.weighted - b.weighted) || byName(a, b);
+  });
+}

@@ -1,0 +1,6 @@
+export {
+  DiarySchedule,
+  type DiarySubstitutionDetail,
+  type DiaryWeekChangeDetail,
+  type ScheduleLayout,
+} from './schedule/diary-schedule';

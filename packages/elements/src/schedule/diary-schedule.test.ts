@@ -1,0 +1,282 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
+import { sendKeys } from '@web/test-runner-commands';
+import '../define';
+import type { DiaryProvider } from '../provider/diary-provider';
+import { todayIn } from '../shared/dates';
+import { isoWeekOf, shiftWeek } from '../shared/iso-week';
+import { diaryServerUrl, latestCode } from '../test-support/diary-server';
+import { settle, textOf, typeInto } from '../test-support/dom';
+import type { DiarySchedule } from './diary-schedule';
+
+// Иванова (parent of Мария, 5А at Школа № 42) and the school's admin, from the demo world.
+const PARENT = '+79990000001';
+const ADMIN = '+79990000010';
+const MARIA = 'chd_maria';
+const CLASS_5A = 'cls_42_5a';
+
+async function signIn(client: Pick<DiaryClient, 'auth'>, url: string, phone: string) {
+  const challenge = await client.auth.login({ phone, password: 'diary-demo' });
+  const code = await latestCode(url, phone);
+  await client.auth.verify({ challengeId: challenge.challengeId, code });
+}
+
+interface Mounted {
+  readonly schedule: DiarySchedule;
+  readonly provider: DiaryProvider;
+  readonly url: string;
+  readonly $: (selector: string) => HTMLElement | null | undefined;
+  readonly $$: (selector: string) => HTMLElement[];
+}
+
+async function mount(
+  attrs: { childId?: string; week?: string; layout?: string; lang?: string } = {},
+  signedIn = true,
+): Promise<Mounted> {
+  const url = await diaryServerUrl();
+  const provider = await fixture<DiaryProvider>(
+    html`<diary-provider base-url=${url} lang=${attrs.lang ?? 'ru'}>
+      <diary-schedule
+        child-id=${attrs.childId ?? MARIA}
+        week=${attrs.week ?? ''}
+        layout=${attrs.layout ?? 'week'}
+      ></diary-schedule>
+    </diary-provider>`,
+  );
+  const schedule = provider.querySelector('diary-schedule') as DiarySchedule;
+  if (signedIn) {
+    await signIn(provider.activeClient as DiaryClient, url, PARENT);
+    await waitUntil(
+      () => !schedule.shadowRoot?.querySelector('[part~="notice"][role="status"]'),
+      'the timetable did not load',
+      { timeout: 10_000 },
+    );
+  }
+  await settle(schedule);
+  return {
+    schedule,
+    provider,
+    url,
+    $: (selector) => schedule.shadowRoot?.querySelector<HTMLElement>(selector),
+    $$: (selector) => [...(schedule.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])],
+  };
+}
+
+/** The value, or a failed test saying what was missing. */
+function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`missing: ${what}`);
+  return value;
+}
+
+const thisWeek = () => isoWeekOf(todayIn(new Date(), 'Europe/Moscow'));
+
+describe('<diary-schedule>', function () {
+  this.timeout(30_000);
+
+  it('outside a provider says so', async () => {
+    const schedule = await fixture<DiarySchedule>(
+      html`<diary-schedule child-id=${MARIA}></diary-schedule>`,
+    );
+    await settle(schedule);
+    expect(textOf(schedule.shadowRoot?.querySelector('[role="alert"]'))).to.contain(
+      'поместите его внутрь <diary-provider',
+    );
+    await expect(schedule).to.be.accessible();
+  });
+
+  it('asks to sign in when nobody is signed in', async () => {
+    const { schedule } = await mount({}, false);
+    expect(textOf(schedule.shadowRoot)).to.contain('Войдите в электронный дневник');
+    expect(schedule.shadowRoot?.querySelector('table')).to.equal(null);
+    await expect(schedule).to.be.accessible();
+  });
+
+  it("shows this week's timetable as a table: days as column headers, slots as row headers", async () => {
+    const { schedule, $, $$ } = await mount();
+    expect(schedule.shownWeek).to.equal(thisWeek());
+    const table = $('table[part="table"]');
+    expect(textOf(table?.querySelector('caption'))).to.match(/^Расписание: Мария Иванова, неделя /);
+    const dayHeaders = $$('thead th[scope="col"]').map(textOf);
+    expect(dayHeaders[0]).to.equal('Урок');
+    expect(dayHeaders.length).to.be.greaterThan(5);
+    expect(dayHeaders[1]).to.match(/^пн/);
+    const rowHeaders = $$('tbody th[scope="row"]').map(textOf);
+    expect(rowHeaders.length).to.be.within(5, 8);
+    expect(rowHeaders[0]).to.match(/^1 урок \d\d:\d\d–\d\d:\d\d$/);
+    const lesson = $('td[part~="lesson"]');
+    expect(textOf(lesson)).to.match(/каб\. \S+/);
+    await expect(schedule).to.be.accessible();
+  });
+
+  it('marks substituted lessons with words, not colour alone, with teacher, reason and room', async () => {
+    const { schedule, $$ } = await mount();
+    const substituted = $$('td[part~="lesson-substituted"]');
+    expect(substituted.length, 'the demo week has substitutions').to.be.greaterThan(0);
+    const cell = textOf(substituted[0]);
+    expect(cell).to.contain('Замена');
+    expect(cell).to.match(/вместо: \S+/);
+    expect(cell).to.match(/причина: \S+/);
+    expect(getComputedStyle(must(substituted[0], 'a substituted cell')).outlineStyle).to.equal(
+      'dashed',
+    );
+    await expect(schedule).to.be.accessible();
+  });
+
+  it('shows homework with its lesson', async () => {
+    const { provider } = await mount();
+    // Homework is set for past lessons in the demo: look a week back too.
+    const client = provider.activeClient as DiaryClient;
+    const week = await client.schedule.week({
+      classId: CLASS_5A,
+      week: must(shiftWeek(thisWeek(), -1), 'last week'),
+    });
+    const withHomework = must(
+      week.days.flatMap((d) => d.lessons).find((l) => l.homework.length > 0),
+      'homework last week in the demo',
+    );
+    const { $ } = await mount({ week: week.week });
+    const cell = $(`[data-lesson~="${withHomework.id}"]`);
+    expect(textOf(cell?.querySelector('[part="homework"]'))).to.contain(
+      must(withHomework.homework[0], 'homework').text.slice(0, 20),
+    );
+    expect(textOf(cell)).to.contain('Домашнее задание');
+  });
+
+  it('moves between weeks with previous, next, this week and a date, and says so', async () => {
+    const { schedule, $ } = await mount();
+    const start = schedule.shownWeek;
+    let changed = oneEvent(schedule, 'diary-week-change');
+    $('[part~="next"]')?.click();
+    expect((await changed).detail.week).to.equal(shiftWeek(start, 1));
+    await waitUntil(() => textOf($('caption')) !== '' && schedule.week === shiftWeek(start, 1));
+    changed = oneEvent(schedule, 'diary-week-change');
+    $('[part~="previous"]')?.click();
+    expect((await changed).detail.week).to.equal(start);
+    await settle(schedule);
+    $('[part~="previous"]')?.click();
+    await settle(schedule);
+    expect(schedule.week).to.equal(shiftWeek(start, -1));
+    $('[part~="today"]')?.click();
+    await settle(schedule);
+    expect(schedule.week).to.equal(start);
+    expect($('[part~="today"]')?.getAttribute('aria-current')).to.equal('date');
+
+    typeInto($('#goto'), '2026-09-02');
+    $('[part~="show"]')?.click();
+    await settle(schedule);
+    expect(schedule.week).to.equal('2026-W36');
+    await waitUntil(
+      () => textOf($('caption')).includes('31 августа'),
+      'the picked week did not load',
+    );
+  });
+
+  it('explains an incomplete date in the picker and keeps the week', async () => {
+    const { schedule, $ } = await mount({ lang: 'en' });
+    const before = schedule.shownWeek;
+    typeInto($('#goto'), '');
+    $('[part~="show"]')?.click();
+    await settle(schedule);
+    expect(textOf($('#goto-error'))).to.equal('Error: Enter a full date: day, month and year');
+    expect($('#goto')?.getAttribute('aria-invalid')).to.equal('true');
+    expect(schedule.shownWeek).to.equal(before);
+    await expect(schedule).to.be.accessible();
+  });
+
+  it('shows an empty week as such', async () => {
+    const { schedule } = await mount({ week: '2030-W10' });
+    await waitUntil(() => textOf(schedule.shadowRoot).includes('На эту неделю уроков нет'));
+    await expect(schedule).to.be.accessible();
+  });
+
+  it("shows an error with a retry for a child that is not the parent's", async () => {
+    const { schedule, $ } = await mount({ childId: 'chd_alexander' });
+    await waitUntil(() => $('[role="alert"]'), 'no error shown', { timeout: 10_000 });
+    expect(textOf($('[role="alert"]'))).to.not.equal('');
+    expect($('[part~="retry"]')).to.not.equal(null);
+    await expect(schedule).to.be.accessible();
+    $('[part~="retry"]')?.click();
+    await waitUntil(() => $('[role="alert"]'), 'the retry did not answer again');
+  });
+
+  it('shows one day at a time in the day view, with keyboard-pressable day buttons', async () => {
+    const { schedule, $, $$ } = await mount({ layout: 'day' });
+    expect($('table[part="table"]')).to.equal(null);
+    const days = $$('[part~="day"]');
+    expect(days.length).to.be.greaterThan(4);
+    const tuesday = must(days[1], 'Tuesday');
+    tuesday.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(schedule);
+    expect(tuesday.getAttribute('aria-pressed')).to.equal('true');
+    const items = $$('[part="day-list"] > li');
+    expect(items.length).to.be.greaterThan(0);
+    expect(textOf(items[0])).to.match(/^\d урок/);
+    expect(textOf($('#day-heading'))).to.match(/^вторник/);
+    await expect(schedule).to.be.accessible();
+    $('[part~="layout-week"]')?.click();
+    await settle(schedule);
+    expect($('table[part="table"]')).to.not.equal(null);
+  });
+
+  it('lists substitution history between two dates, with core messages for a bad range', async () => {
+    const { schedule, $, $$ } = await mount();
+    const details = $('details[part="history"]') as HTMLDetailsElement;
+    details.open = true;
+    await waitUntil(() => $('[part="history-table"]'), 'no history', { timeout: 10_000 });
+    expect($$('[part="history-table"] tbody tr').length).to.be.greaterThan(0);
+
+    typeInto($('#history-from'), '2026-11-20');
+    typeInto($('#history-to'), '2026-11-01');
+    $('[part~="history-show"]')?.click();
+    await settle(schedule);
+    expect(textOf($('#history-to-error'))).to.equal(
+      'Ошибка: Дата окончания должна быть не раньше даты начала',
+    );
+    await expect(schedule).to.be.accessible();
+
+    typeInto($('#history-from'), '2026-10-01');
+    typeInto($('#history-to'), '2026-10-31');
+    $('[part~="history-show"]')?.click();
+    await waitUntil(() => $('[part="history-table"]') && !$('#history-to-error'));
+    const dates = $$('[part="history-table"] tbody tr').map((row) => row.dataset['substitution']);
+    expect(dates.length).to.be.greaterThan(0);
+    for (const row of $$('[part="history-table"] tbody th')) expect(textOf(row)).to.contain('окт');
+
+    typeInto($('#history-from'), '2031-01-01');
+    typeInto($('#history-to'), '2031-01-31');
+    $('[part~="history-show"]')?.click();
+    await waitUntil(() => textOf(schedule.shadowRoot).includes('Замен за эти даты нет'));
+  });
+
+  it('applies a live substitution to the grid and announces it politely', async () => {
+    const { schedule, url, $ } = await mount();
+    const admin = createDiaryClient({ baseUrl: url });
+    await signIn(admin, url, ADMIN);
+    const week = await admin.schedule.week({ classId: CLASS_5A, week: schedule.shownWeek });
+    const lesson = must(
+      week.days.flatMap((d) => d.lessons).find((l) => !l.substitution),
+      'a lesson without substitution this week',
+    );
+    // Give the widget's live stream a moment to connect before the change happens.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const applied = oneEvent(schedule, 'diary-substitution');
+    await admin.schedule.substitute({
+      lessonId: lesson.id,
+      substituteTeacherId:
+        lesson.teacherId === 'usr_teacher_russian' ? 'usr_teacher_math' : 'usr_teacher_russian',
+      reason: 'Курсы повышения квалификации',
+      room: '301',
+    });
+    expect((await applied).detail.substitution.lessonId).to.equal(lesson.id);
+    await settle(schedule);
+    const cell = $(`[data-lesson~="${lesson.id}"]`);
+    expect(cell?.getAttribute('part')).to.contain('lesson-substituted');
+    expect(textOf(cell)).to.contain('причина: Курсы повышения квалификации');
+    expect(textOf(cell)).to.contain('кабинет изменён: 301');
+    expect(textOf($('[part="live"]'))).to.match(/^Новая замена: /);
+    await admin.schedule.cancelSubstitution({ lessonId: lesson.id });
+    admin.close();
+  });
+});

@@ -1,0 +1,49 @@
+import type { DiaryClient } from '@school-diary/sdk';
+import type { Group, WidgetClient } from './client';
+
+/** The SDK client as `<diary-schedule>` needs it: the child, the class timetable, live events. */
+export interface ScheduleClient extends WidgetClient {
+  readonly children: WidgetClient['children'] & Group<'children', 'get'>;
+  readonly schedule: Group<'schedule', 'week' | 'substitutions'>;
+  readonly events: Pick<DiaryClient['events'], 'on'>;
+}
+
+/** The SDK client as `<diary-chat>` needs it: teachers, threads, uploads, live events, outbox. */
+export interface ChatClient extends WidgetClient {
+  readonly children: WidgetClient['children'] & Group<'children', 'teachers'>;
+  readonly threads: Group<'threads', 'list' | 'create' | 'messages' | 'read'>;
+  readonly attachments: Group<'attachments', 'upload'>;
+  readonly events: Pick<DiaryClient['events'], 'on'>;
+  readonly outbox: Pick<
+    DiaryClient['outbox'],
+    'items' | 'send' | 'retry' | 'discard' | 'subscribe' | 'onSent'
+  >;
+}
+
+/** Whether every `group.operation` path names a function of the client. */
+function provides(client: object | undefined, paths: readonly string[]): boolean {
+  if (!client) return false;
+  return paths.every((path) => {
+    const [group, op] = path.split('.') as [string, string];
+    const part = (client as Record<string, unknown>)[group] as Record<string, unknown> | undefined;
+    return typeof part?.[op] === 'function';
+  });
+}
+
+/** Whether the provider's client can serve `<diary-schedule>` (a full SDK client can). */
+export const isScheduleClient = (client: WidgetClient | undefined): client is ScheduleClient =>
+  provides(client, ['children.get', 'schedule.week', 'schedule.substitutions', 'events.on']);
+
+/** Whether the provider's client can serve `<diary-chat>` (a full SDK client can). */
+export const isChatClient = (client: WidgetClient | undefined): client is ChatClient =>
+  provides(client, [
+    'children.teachers',
+    'threads.list',
+    'threads.create',
+    'threads.messages',
+    'threads.read',
+    'attachments.upload',
+    'events.on',
+    'outbox.send',
+    'outbox.subscribe',
+  ]);

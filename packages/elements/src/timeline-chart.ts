@@ -1,0 +1,5 @@
+export {
+  DiaryTimelineChart,
+  type DiaryRangeChangeDetail,
+  type DiarySubjectsChangeDetail,
+} from './timeline-chart/diary-timeline-chart';

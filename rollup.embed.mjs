@@ -1,0 +1,56 @@
+// The one-script-tag build: packages/elements/dist/diary-elements.js, everything bundled (lit,
+// the SDK, core, zod/mini) and minified. Each element's define entry is a dynamic import in the
+// loader, so rollup splits it into a chunk under dist/diary-elements/, fetched when its tag
+// first appears. Built straight from the TypeScript sources (the `source` export condition;
+// type-checking is `npm run lint`'s job), so `npm start` can build it alone in seconds.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import ts from 'typescript';
+
+const elements = new URL('./packages/elements/', import.meta.url).pathname;
+
+/** Strips the types of workspace TypeScript sources (isolatedModules holds, so this is exact). */
+const stripTypes = {
+  name: 'strip-types',
+  transform(code, id) {
+    if (!id.endsWith('.ts')) return null;
+    const out = ts.transpileModule(code, {
+      fileName: id,
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        verbatimModuleSyntax: true,
+        sourceMap: true,
+      },
+    });
+    return { code: out.outputText, map: out.sourceMapText };
+  },
+};
+
+export const embedBuild = {
+  input: { 'diary-elements': `${elements}src/embed.ts` },
+  output: {
+    dir: `${elements}dist`,
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'diary-elements/[name]-[hash].js',
+  },
+  plugins: [
+    nodeResolve({
+      browser: true,
+      extensions: ['.ts', '.mjs', '.js', '.json'],
+      exportConditions: ['source', 'browser', 'import', 'default'],
+    }),
+    stripTypes,
+    terser({ format: { comments: false } }),
+  ],
+  onwarn(warning, warn) {
+    // zod's own circular imports and comments are harmless and not ours to fix.
+    if (warning.ids?.every((id) => id.includes('node_modules'))) return;
+    if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+    warn(warning);
+  },
+};
+
+export default embedBuild;
