@@ -4,7 +4,7 @@
 // then the end-to-end tests of the examples (*.e2e.test.ts: `npm start` driven by playwright-core).
 // Arguments filter the test files by path, e.g. `node scripts/test.mjs sdk`.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -49,6 +49,47 @@ if (selectedNode.length > 0) {
     ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...selectedNode],
     { stdio: 'inherit', cwd: root },
   );
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
+
+// The server suite again on PostgreSQL (one suite, two backends): the files that start servers
+// through the test harness, each server on a fresh database copied from a migrated template.
+const pgFiles = selectedNode.filter(
+  (f) =>
+    relative(root, f).startsWith('packages/server/') &&
+    /startTestServer|DIARY_TEST_PG_URL/.test(readFileSync(f, 'utf8')),
+);
+if (pgFiles.length > 0 && !process.env.DIARY_TEST_PG_URL) {
+  console.log(
+    'PostgreSQL pass skipped: DIARY_TEST_PG_URL is not set (scripts/pg-test-cluster.sh start prints it).',
+  );
+} else if (pgFiles.length > 0) {
+  const started = Date.now();
+  const runId = `r${started.toString(36)}`;
+  console.log(`== server tests on PostgreSQL (${pgFiles.length} files)`);
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      `--test-concurrency=${process.env.DIARY_TEST_PG_CONCURRENCY ?? 2}`,
+      ...pgFiles,
+    ],
+    {
+      stdio: 'inherit',
+      cwd: root,
+      env: { ...process.env, DIARY_TEST_BACKEND: 'postgres', DIARY_TEST_RUN_ID: runId },
+    },
+  );
+  spawnSync(
+    process.execPath,
+    [join(root, 'scripts/pg-drop-templates.mjs'), process.env.DIARY_TEST_PG_URL, runId],
+    { stdio: 'inherit', cwd: root },
+  );
+  console.log(`PostgreSQL pass took ${Math.round((Date.now() - started) / 1000)} s`);
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { buildOpenApiDocument } from '@school-diary/core/openapi';
@@ -22,6 +23,7 @@ import type { Services } from './services/context';
 import { defaultStorageDir } from './services/file-store';
 import { OutboxGateway, type MessageGateway } from './services/gateway';
 import { LiveEvents } from './services/live-events';
+import { databaseRateLimitStore } from './services/rate-limit-store';
 import { newOneTimeCode, newSecret } from './services/secrets';
 import { createAuthenticate } from './services/sessions';
 
@@ -70,12 +72,22 @@ async function loadSecret(
   ).value;
 }
 
+/**
+ * Where uploads go unless configured: beside a SQLite file, or `./diary-files` for PostgreSQL (every
+ * instance must then be given the same shared directory, see docs/scaling.md).
+ */
+function storageDirOf(database: DiaryDatabase): string {
+  return database.engine === 'sqlite'
+    ? defaultStorageDir(database.sqlite.name)
+    : resolve('diary-files');
+}
+
 /** Builds the diary API server over an open database. Call `app.listen()` to serve. */
 export async function createApp(options: AppOptions): Promise<DiaryApp> {
   const config: ServerConfig = {
     ...DEFAULT_CONFIG,
     ...options.config,
-    storageDir: options.config?.storageDir ?? defaultStorageDir(options.database.sqlite.name),
+    storageDir: options.config?.storageDir ?? storageDirOf(options.database),
   };
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
@@ -89,7 +101,10 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     audit: new AuditLog(clock, ids),
     secret: await loadSecret(options.database, config.secret),
     newCode: options.newCode ?? newOneTimeCode,
-    live: new LiveEvents(clock),
+    live: new LiveEvents(
+      clock,
+      options.database.engine === 'postgres' ? options.database.fanOut : undefined,
+    ),
   };
 
   const app = Fastify({
@@ -136,6 +151,8 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   });
   await app.register(rateLimit, {
     global: false,
+    // Counters live in the database, so every instance behind a load balancer shares them.
+    store: databaseRateLimitStore(db, clock),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate_limited', {
         params: { seconds: Math.ceil(context.ttl / 1000) },

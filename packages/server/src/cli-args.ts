@@ -9,8 +9,15 @@ export interface ServeOptions {
   /** 0 picks a free port; the real one is printed. */
   readonly port: number;
   readonly host: string;
-  /** The SQLite file, as given (relative to the working directory). */
+  /**
+   * The SQLite file, as given (relative to the working directory), or a `postgres://` URL; from
+   * `DATABASE_URL` when `--db` is absent.
+   */
   readonly db: string;
+  /** PostgreSQL connections per instance (`--db-pool`); `null` keeps the default. */
+  readonly poolSize: number | null;
+  /** Directory of uploaded files (`--files`); `null`: beside the SQLite file, or `./diary-files`. */
+  readonly files: string | null;
   readonly seed: 'demo' | null;
   readonly dev: boolean;
   readonly corsOrigins: readonly string[];
@@ -56,6 +63,9 @@ const COMMON = {
 
 const SERVE = {
   ...COMMON,
+  db: { type: 'string' },
+  'db-pool': { type: 'string' },
+  files: { type: 'string' },
   port: { type: 'string', default: '8080' },
   host: { type: 'string', default: '127.0.0.1' },
   seed: { type: 'string' },
@@ -71,12 +81,14 @@ const SERVE = {
 
 const BACKUP = {
   ...COMMON,
+  db: { type: 'string' },
   to: { type: 'string' },
   force: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
 const RESTORE = {
   ...COMMON,
+  db: { type: 'string' },
   from: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -91,25 +103,29 @@ const RESTORE = {
  * parseCliArgs(['backup', '--to', 'nightly.sqlite']);
  * // { command: 'backup', options: { db: './diary.sqlite', to: 'nightly.sqlite', force: false } }
  */
-export function parseCliArgs(argv: readonly string[]): CliCommand {
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): CliCommand {
   const [first, ...rest] = argv;
+  const fallbackDb = env.DATABASE_URL?.trim() ? env.DATABASE_URL.trim() : DEFAULT_DB_FILE;
   switch (first) {
     case 'backup':
-      return parseBackup(rest);
+      return parseBackup(rest, fallbackDb);
     case 'restore':
-      return parseRestore(rest);
+      return parseRestore(rest, fallbackDb);
     case 'serve':
-      return parseServe(rest);
+      return parseServe(rest, fallbackDb);
     default:
       if (first !== undefined && !first.startsWith('-'))
         throw new CliUsageError(
           `unknown command '${first}': use serve, backup or restore (see --help)`,
         );
-      return parseServe(argv);
+      return parseServe(argv, fallbackDb);
   }
 }
 
-function parseServe(args: readonly string[]): CliCommand {
+function parseServe(args: readonly string[], fallbackDb: string): CliCommand {
   const { values } = parse(args, SERVE);
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
@@ -118,7 +134,9 @@ function parseServe(args: readonly string[]): CliCommand {
     options: {
       port: parsePort(values.port),
       host: nonEmpty('--host', values.host),
-      db: nonEmpty('--db', values.db),
+      db: nonEmpty('--db', values.db ?? fallbackDb),
+      poolSize: values['db-pool'] === undefined ? null : parsePoolSize(values['db-pool']),
+      files: values.files === undefined ? null : nonEmpty('--files', values.files),
       seed: parseSeed(values.seed),
       dev: values.dev,
       corsOrigins: values['cors-origin'].map(parseOrigin),
@@ -135,7 +153,7 @@ function parseServe(args: readonly string[]): CliCommand {
   };
 }
 
-function parseBackup(args: readonly string[]): CliCommand {
+function parseBackup(args: readonly string[], fallbackDb: string): CliCommand {
   const { values } = parse(args, BACKUP);
   if (values.help) return { command: 'help' };
   if (values.to === undefined)
@@ -143,21 +161,24 @@ function parseBackup(args: readonly string[]): CliCommand {
   return {
     command: 'backup',
     options: {
-      db: nonEmpty('--db', values.db),
+      db: nonEmpty('--db', values.db ?? fallbackDb),
       to: nonEmpty('--to', values.to),
       force: values.force,
     },
   };
 }
 
-function parseRestore(args: readonly string[]): CliCommand {
+function parseRestore(args: readonly string[], fallbackDb: string): CliCommand {
   const { values } = parse(args, RESTORE);
   if (values.help) return { command: 'help' };
   if (values.from === undefined)
     throw new CliUsageError('restore needs --from FILE: a backup made by `backup`');
   return {
     command: 'restore',
-    options: { db: nonEmpty('--db', values.db), from: nonEmpty('--from', values.from) },
+    options: {
+      db: nonEmpty('--db', values.db ?? fallbackDb),
+      from: nonEmpty('--from', values.from),
+    },
   };
 }
 
@@ -211,6 +232,15 @@ function parseCount(flag: string, value: string): number {
   const count = /^\d{1,9}$/.test(value) ? Number(value) : 0;
   if (count < 1) throw new CliUsageError(`${flag} must be a whole number above 0, got '${value}'`);
   return count;
+}
+
+function parsePoolSize(value: string): number {
+  const size = /^\d{1,4}$/.test(value) ? Number(value) : 0;
+  if (size < 1 || size > 1000)
+    throw new CliUsageError(
+      `--db-pool must be a whole number of connections from 1 to 1000, got '${value}'`,
+    );
+  return size;
 }
 
 function parseSeed(value: string | undefined): 'demo' | null {

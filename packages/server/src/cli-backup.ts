@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { BackupOptions } from './cli-args';
 import { CliError } from './cli-error';
+import { isPostgresUrl } from './db/dialect';
 import { formatBytes, removeSidecars, syncFile } from './cli-files';
 
 /** What {@link backupDatabase} did. */
@@ -12,6 +13,16 @@ export interface BackupResult {
   readonly bytes: number;
   readonly milliseconds: number;
 }
+
+/**
+ * What `backup` and `restore` say for a PostgreSQL database: they copy SQLite files only, and
+ * PostgreSQL has its own tools for consistent online copies and point-in-time recovery.
+ */
+export const POSTGRES_BACKUP_ADVICE =
+  'backup and restore copy SQLite files; this --db is PostgreSQL. Back it up with its own tools: ' +
+  "pg_dump --format=custom --file=diary.dump 'postgres://…' for a consistent online dump " +
+  '(restore with pg_restore --clean --dbname=…), or pg_basebackup plus WAL archiving ' +
+  '(archive_mode=on, archive_command) for point-in-time recovery; see docs/scaling.md';
 
 /** Pages per backup step: all of them, so writers cannot restart the copy between steps. */
 const ALL_PAGES = 0x7fffffff;
@@ -26,6 +37,7 @@ const ALL_PAGES = 0x7fffffff;
  * const { bytes, milliseconds } = await backupDatabase({ db: 'diary.sqlite', to: 'nightly.sqlite', force: false });
  */
 export async function backupDatabase(options: BackupOptions): Promise<BackupResult> {
+  if (isPostgresUrl(options.db)) throw new CliError(POSTGRES_BACKUP_ADVICE, 'postgres_backup');
   const from = resolve(options.db);
   const to = resolve(options.to);
   if (!existsSync(from)) throw new CliError(`no database at ${from} (check --db)`, 'no_database');

@@ -2,7 +2,9 @@ import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { RestoreOptions } from './cli-args';
+import { POSTGRES_BACKUP_ADVICE } from './cli-backup';
 import { CliError } from './cli-error';
+import { isPostgresUrl } from './db/dialect';
 import { formatBytes, removeSidecars, syncFile } from './cli-files';
 import { MIGRATIONS } from './db/migrations';
 
@@ -30,6 +32,7 @@ export interface RestoreResult {
  * restoreDatabase({ from: 'nightly.sqlite', db: 'diary.sqlite' });
  */
 export function restoreDatabase(options: RestoreOptions): RestoreResult {
+  if (isPostgresUrl(options.db)) throw new CliError(POSTGRES_BACKUP_ADVICE, 'postgres_backup');
   const from = resolve(options.from);
   const to = resolve(options.db);
   if (!existsSync(from)) throw new CliError(`no backup at ${from} (check --from)`, 'no_backup');

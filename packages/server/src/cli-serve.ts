@@ -7,7 +7,9 @@ import type { ServeOptions } from './cli-args';
 import { formatAccountsTable, listDemoAccounts } from './cli-demo-accounts';
 import { CliError } from './cli-error';
 import type { ServerConfig } from './config';
-import { openSqlite, type DiaryDatabase } from './db/open';
+import { isPostgresUrl, redactUrl } from './db/dialect';
+import { openDatabase, type DiaryDatabase } from './db/open';
+import { DEFAULT_POOL_SIZE } from './db/postgres';
 import { seedDemo } from './seed/demo';
 import { defaultStorageDir } from './services/file-store';
 
@@ -16,6 +18,7 @@ export interface RunningServer {
   /** `http://127.0.0.1:8080`, with the real port when `--port 0` was asked for. */
   readonly url: string;
   readonly port: number;
+  /** The SQLite file, or the PostgreSQL URL with its password hidden. */
   readonly file: string;
   /** Stops accepting requests, finishes the ones in flight, closes the database. */
   close(): Promise<void>;
@@ -36,8 +39,12 @@ export async function startServer(
   options: ServeOptions,
   print: (text: string) => void,
 ): Promise<RunningServer> {
-  const file = resolve(options.db);
-  const database = await openSqlite(file, { durability: options.durability });
+  const postgres = isPostgresUrl(options.db);
+  const file = postgres ? redactUrl(options.db) : resolve(options.db);
+  const database = await openDatabase(postgres ? options.db : file, {
+    durability: options.durability,
+    ...(options.poolSize === null ? {} : { poolSize: options.poolSize }),
+  });
   let app: FastifyInstance | undefined;
   try {
     const seeded = options.seed === 'demo' ? await seedDemo(database.db) : false;
@@ -67,7 +74,12 @@ function configOf(options: ServeOptions): Partial<ServerConfig> {
     dev: options.dev,
     checkResponses: options.dev,
     corsOrigins: options.corsOrigins,
-    storageDir: defaultStorageDir(resolve(options.db)),
+    storageDir:
+      options.files !== null
+        ? resolve(options.files)
+        : isPostgresUrl(options.db)
+          ? resolve('diary-files')
+          : defaultStorageDir(resolve(options.db)),
     ...(options.authRateLimit === null ? {} : { authRateLimit: options.authRateLimit }),
     ...(options.site === null ? {} : { siteDir: resolve(options.site) }),
     ...embedDirOf(options),
@@ -118,7 +130,9 @@ async function startupReport(
   const everywhere = options.host === '0.0.0.0' || options.host === '::';
   const lines = [
     `School Diary server listening on ${at.url}${everywhere ? ' (every network interface)' : ''}`,
-    `  Database:   ${at.file} (durability ${options.durability})`,
+    database.engine === 'postgres'
+      ? `  Database:   PostgreSQL ${at.file} (pool of ${options.poolSize ?? DEFAULT_POOL_SIZE} connections)`
+      : `  Database:   ${at.file} (durability ${options.durability})`,
     options.dev
       ? '  Dev mode:   on: GET /api/v1/dev/outbox shows the SMS codes sent (never use in production)'
       : '  Dev mode:   off',

@@ -3,13 +3,19 @@ export const USAGE = `Usage: school-diary-server [serve] [options]
        school-diary-server backup --to FILE [--db FILE] [--force]
        school-diary-server restore --from FILE [--db FILE]
 
-The School Diary reference API server over an embedded SQLite database.
+The School Diary reference API server over an embedded SQLite database, or over
+PostgreSQL for several instances behind a load balancer (see docs/scaling.md).
 
 serve (the default)
   --port N              port to listen on (default 8080; 0 picks a free port)
   --host HOST           address to bind (default 127.0.0.1, this machine only;
                         0.0.0.0 listens on every interface, e.g. in a container)
-  --db FILE             SQLite database file (default ./diary.sqlite; created if missing)
+  --db FILE|URL         SQLite database file (default ./diary.sqlite; created if missing)
+                        or postgres://user:password@host:5432/diary (default: $DATABASE_URL
+                        when set); migrations run at start either way
+  --db-pool N           PostgreSQL connections per instance (default 10)
+  --files DIR           uploaded files (default files/ beside the SQLite file, or
+                        ./diary-files; every PostgreSQL instance needs the same shared DIR)
   --seed demo           load the demo school world once (idempotent) and list its accounts
   --dev                 dev mode: GET /api/v1/dev/outbox shows the SMS codes sent,
                         responses are checked against the contract
@@ -26,7 +32,8 @@ serve (the default)
   --version             print the version
   -h, --help            print this help
 
-backup   online copy of the database while the server may be serving
+backup   online copy of a SQLite database while the server may be serving
+         (for PostgreSQL it says what to use instead: pg_dump, WAL archiving)
   --to FILE             where to write the copy (refuses to overwrite it without --force)
   --db FILE             the database to copy (default ./diary.sqlite)
   --force               replace FILE if it exists

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { journalMigration } from './migrations/003-journal';
 import { chatMigration } from './migrations/004-chat';
 import { notificationsMigration } from './migrations/005-notifications';
+import { scaleOutMigration } from './migrations/006-scale-out';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -285,6 +286,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '003_journal': journalMigration,
   '004_chat': chatMigration,
   '005_notifications': notificationsMigration,
+  '006_scale_out': scaleOutMigration,
   // next: '003_…' (keep the numbers unique and increasing)
 };
 

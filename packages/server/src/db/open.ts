@@ -1,17 +1,25 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { isPostgresUrl } from './dialect';
 import { migrateToLatest } from './migrations';
+import type { PostgresDiaryDatabase } from './postgres';
 import type { Database } from './schema';
 import { cachedStatements } from './statement-cache';
 
-/** An open diary database: the typed query layer and the engine handle for backups. */
-export interface DiaryDatabase {
+/** An open SQLite diary database: the typed query layer and the engine handle for backups. */
+export interface SqliteDiaryDatabase {
   readonly db: Kysely<Database>;
   readonly engine: 'sqlite';
   /** The underlying better-sqlite3 handle (backups, pragmas). */
   readonly sqlite: SQLite.Database;
   close(): Promise<void>;
 }
+
+/**
+ * An open diary database on either engine. Handlers only use `db`; the engine-specific parts
+ * (backups, the live-event fan-out across instances) look at `engine`.
+ */
+export type DiaryDatabase = SqliteDiaryDatabase | PostgresDiaryDatabase;
 
 /** Options for {@link openSqlite}. */
 export interface OpenSqliteOptions {
@@ -26,7 +34,7 @@ export interface OpenSqliteOptions {
 export async function openSqlite(
   file: string,
   options: OpenSqliteOptions = {},
-): Promise<DiaryDatabase> {
+): Promise<SqliteDiaryDatabase> {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -45,4 +53,28 @@ export async function openSqlite(
       await db.destroy();
     },
   };
+}
+
+/** Options for {@link openDatabase}. */
+export interface OpenDatabaseOptions extends OpenSqliteOptions {
+  /** Most PostgreSQL connections this process holds (ignored for SQLite). */
+  readonly poolSize?: number;
+}
+
+/**
+ * Opens the database a `--db` value names: a `postgres://` URL opens a connection pool to
+ * PostgreSQL, anything else is a SQLite file. Either way the migrations run to the latest version.
+ *
+ * @example
+ * const database = await openDatabase(process.env.DATABASE_URL ?? './diary.sqlite', { poolSize: 20 });
+ */
+export async function openDatabase(
+  location: string,
+  options: OpenDatabaseOptions = {},
+): Promise<DiaryDatabase> {
+  if (isPostgresUrl(location)) {
+    const { openPostgres } = await import('./postgres');
+    return openPostgres(location, { poolSize: options.poolSize });
+  }
+  return openSqlite(location, options);
 }

@@ -167,6 +167,8 @@ export interface Database {
     at: string;
   };
   versions: { scope: string; version: number };
+  /** Rate-limit counters shared by every instance: hits of one key in the window ending at `reset_at` (epoch ms). */
+  rate_limits: { key: string; count: number; reset_at: number };
   school_years: {
     id: string;
     school_id: string;

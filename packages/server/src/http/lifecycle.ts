@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services/context';
 import { startDigestSchedule } from '../services/digest-schedule';
+import { pruneRateLimits } from '../services/rate-limit-store';
 import { closeLiveStreams } from './live-stream';
+
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * What runs beside the requests: the digest schedule (stopped when the app closes) and the open
@@ -14,8 +17,17 @@ export function installLifecycle(app: FastifyInstance, s: Services): void {
     done();
   });
   const stopDigests = startDigestSchedule(s, app.log);
+  // Rate-limit counters of ended windows are dropped now and then (any instance may do it).
+  const pruning = setInterval(() => {
+    pruneRateLimits(s.db, s.clock).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'pruning rate-limit counters failed'),
+    );
+  }, PRUNE_EVERY_MS);
+  pruning.unref();
   app.addHook('onClose', (_instance, done) => {
+    clearInterval(pruning);
     stopDigests();
+    s.live.close();
     done();
   });
 }

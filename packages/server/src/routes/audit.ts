@@ -1,5 +1,6 @@
 import { ROLES, type AuditEntry, type Role } from '@school-diary/core';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { notFound } from '../http/api-error';
 import type { Handlers } from '../http/register-routes';
@@ -68,7 +69,7 @@ export function auditHandlers(s: Services): Handlers['audit'] {
       const rows = await q
         .selectAll()
         .orderBy('at', 'desc')
-        .orderBy(sql`rowid`, 'desc')
+        .orderBy(insertionOrder(s.db), 'desc')
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize)
         .execute();

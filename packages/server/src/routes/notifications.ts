@@ -1,5 +1,6 @@
 import type { Notification, NotificationKind } from '@school-diary/core';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { notFound } from '../http/api-error';
 import type { Handlers } from '../http/register-routes';
@@ -34,7 +35,7 @@ export function notificationsHandlers(s: Services): Handlers['notifications'] {
       const rows = await q
         .selectAll()
         .orderBy('created_at', 'desc')
-        .orderBy(sql`rowid`, 'desc')
+        .orderBy(insertionOrder(s.db), 'desc')
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize)
         .execute();

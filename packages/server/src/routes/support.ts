@@ -1,5 +1,6 @@
 import type { Ticket } from '@school-diary/core';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { notFound } from '../http/api-error';
 import type { Handlers } from '../http/register-routes';
@@ -33,7 +34,7 @@ async function views(s: Services, rows: readonly TicketRow[]): Promise<Ticket[]>
       rows.map((r) => r.id),
     )
     .orderBy('at')
-    .orderBy(sql`rowid`)
+    .orderBy(insertionOrder(s.db))
     .execute();
   return rows.map((row) => ({
     id: row.id,

@@ -74,6 +74,9 @@ async function storeMessage(
       .select('seq')
       .where('thread_id', '=', thread.id)
       .where('id', '=', body.id)
+      // Another author's: a copy of this very message committed since the look above (possible on
+      // PostgreSQL) fails the insert below instead, and the retried transaction returns it.
+      .where('author_id', '!=', user.id)
       .executeTakeFirst();
     if (taken) throw new ApiError(409, 'conflict');
     const now = s.clock.now().toISOString();

@@ -142,12 +142,13 @@ export async function consumeChallenge(
     throw new ApiError(429, 'code_attempts_exhausted');
   if (new Date(row.expires_at).getTime() <= now.getTime()) throw new ApiError(400, 'code_expired');
   if (!sameDigest(hashCode(services.secret, row.id, input.code), row.code_hash)) {
-    const attempts = row.attempts + 1;
-    await services.db
+    // One statement: wrong codes sent to several instances at once all count.
+    const { attempts } = await services.db
       .updateTable('challenges')
-      .set({ attempts })
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
       .where('id', '=', row.id)
-      .execute();
+      .returning('attempts')
+      .executeTakeFirstOrThrow();
     if (attempts >= services.config.codeAttempts)
       throw new ApiError(429, 'code_attempts_exhausted');
     throw invalid;
@@ -157,6 +158,7 @@ export async function consumeChallenge(
     .set({ consumed_at: now.toISOString() })
     .where('id', '=', row.id)
     .where('consumed_at', 'is', null)
+    .where('attempts', '<', services.config.codeAttempts)
     .executeTakeFirst();
   if (Number(consumed.numUpdatedRows) !== 1) throw invalid;
   return { userId: row.user_id, targetId: row.target_id };

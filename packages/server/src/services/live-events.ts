@@ -12,6 +12,24 @@ export interface PublishInput<T extends LiveEventType = LiveEventType> {
   readonly data: Extract<LiveEvent, { type: T }>['data'];
 }
 
+/** Called with the users that have new events, or `'all'` when any may have (after a reconnect). */
+export type FanOutListener = (userIds: readonly string[] | 'all') => void;
+
+/**
+ * Wakes streams across every server instance on one database (PostgreSQL's LISTEN/NOTIFY). Without
+ * one, {@link LiveEvents} wakes only the streams of its own process, which is all a SQLite file has.
+ */
+export interface EventFanOut {
+  /** Runs `insert` (the event rows) and announces the recipients, in the caller's transaction. */
+  write(
+    db: Kysely<Database>,
+    recipients: readonly string[],
+    insert: (trx: Kysely<Database>) => Promise<void>,
+  ): Promise<void>;
+  /** Listens to announcements of every instance (this one included); returns the unsubscribe. */
+  subscribe(listener: FanOutListener): () => void;
+}
+
 /**
  * Live events: every event is written to the durable `events` table (one row per recipient, so
  * `Last-Event-ID` resume works and nobody reads another family's events), and open streams of the
@@ -20,9 +38,25 @@ export interface PublishInput<T extends LiveEventType = LiveEventType> {
  */
 export class LiveEvents {
   readonly #bus = new EventEmitter();
+  readonly #fanOut: EventFanOut | undefined;
+  readonly #unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly clock: Clock) {
+  /** With a `fanOut`, events written by any instance wake this instance's streams. */
+  constructor(
+    private readonly clock: Clock,
+    fanOut?: EventFanOut,
+  ) {
     this.#bus.setMaxListeners(0);
+    this.#fanOut = fanOut;
+    this.#unsubscribe = fanOut?.subscribe((userIds) => {
+      const users = userIds === 'all' ? this.#bus.eventNames() : userIds;
+      for (const userId of users) this.#bus.emit(userId);
+    });
+  }
+
+  /** Stops listening to other instances (the app closes). */
+  close(): void {
+    this.#unsubscribe?.();
   }
 
   /** Records the event for each recipient and wakes their streams. */
@@ -34,18 +68,22 @@ export class LiveEvents {
     if (recipients.length === 0) return;
     const at = this.clock.now().toISOString();
     const data = JSON.stringify(input.data);
-    await db
-      .insertInto('events')
-      .values(
-        recipients.map((userId) => ({
-          user_id: userId,
-          type: input.type,
-          child_id: input.childId ?? null,
-          data,
-          at,
-        })),
-      )
-      .execute();
+    const insert = async (trx: Kysely<Database>): Promise<void> => {
+      await trx
+        .insertInto('events')
+        .values(
+          recipients.map((userId) => ({
+            user_id: userId,
+            type: input.type,
+            child_id: input.childId ?? null,
+            data,
+            at,
+          })),
+        )
+        .execute();
+    };
+    if (this.#fanOut) return this.#fanOut.write(db, recipients, insert);
+    await insert(db);
     setImmediate(() => {
       for (const userId of recipients) this.#bus.emit(userId);
     });

@@ -92,19 +92,23 @@ export async function startLogin(
   if (!user || !ok) {
     await noteIpFailure(services, ip, input.phone);
     if (user) {
-      const failed = user.failed_logins + 1;
+      // Counted in one statement, so wrong passwords sent to several instances at once add up.
+      const { failed_logins: failed } = await services.db
+        .updateTable('users')
+        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+        .where('id', '=', user.id)
+        .returning('failed_logins')
+        .executeTakeFirstOrThrow();
       const lock = failed >= services.config.lockoutThreshold;
       const lockedUntil = lock
         ? new Date(now.getTime() + services.config.lockoutDuration * 1000)
         : null;
-      await services.db
-        .updateTable('users')
-        .set({
-          failed_logins: lock ? 0 : failed,
-          locked_until: lockedUntil?.toISOString() ?? user.locked_until,
-        })
-        .where('id', '=', user.id)
-        .execute();
+      if (lockedUntil)
+        await services.db
+          .updateTable('users')
+          .set({ failed_logins: 0, locked_until: lockedUntil.toISOString() })
+          .where('id', '=', user.id)
+          .execute();
       await services.audit.record(services.db, {
         action: lock ? 'auth.lockout' : 'auth.login',
         outcome: 'failure',

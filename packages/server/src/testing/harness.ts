@@ -5,8 +5,9 @@ import type { Session } from '@school-diary/core';
 import { createApp, type DiaryApp } from '../app';
 import { ManualClock } from '../clock';
 import type { ServerConfig } from '../config';
-import { openSqlite, type DiaryDatabase } from '../db/open';
+import type { DiaryDatabase } from '../db/open';
 import { seedDemo, DEMO_PASSWORD } from '../seed/demo';
+import { openTestDatabase } from './test-database';
 
 /** A response read by {@link TestServer.call}. */
 export interface TestResponse<T = unknown> {
@@ -25,13 +26,18 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
 }
 
-/** A real diary server on a temporary SQLite file, listening on a random local port. */
+/**
+ * A real diary server on a temporary database (a SQLite file, or with `DIARY_TEST_BACKEND=postgres`
+ * a fresh PostgreSQL database), listening on a random local port.
+ */
 export interface TestServer {
   readonly url: string;
   readonly diary: DiaryApp;
   readonly database: DiaryDatabase;
   readonly clock: ManualClock;
   readonly dir: string;
+  /** The PostgreSQL URL of this server's database (null on SQLite): a second instance may share it. */
+  readonly databaseUrl: string | null;
   call<T = unknown>(method: string, path: string, options?: CallOptions): Promise<TestResponse<T>>;
   /** The newest one-time code sent to a phone (read from the outbox, as the dev route does). */
   lastCode(phone: string): Promise<string>;
@@ -45,13 +51,16 @@ export async function startTestServer(
   options: { seed?: boolean; config?: Partial<ServerConfig>; clock?: ManualClock } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'diary-test-'));
-  const database = await openSqlite(join(dir, 'diary.sqlite'));
   const clock = options.clock ?? new ManualClock('2026-11-24T09:00:00.000Z');
-  if (options.seed ?? true) await seedDemo(database.db, { clock });
+  const seed = options.seed ?? true;
+  const testDatabase = await openTestDatabase(dir, { seed, clock });
+  const database = testDatabase.database;
+  if (seed && !testDatabase.seeded) await seedDemo(database.db, { clock });
   const diary = await createApp({
     database,
     clock,
     config: {
+      storageDir: join(dir, 'files'),
       dev: true,
       checkResponses: true,
       authRateLimit: 10_000,
@@ -119,12 +128,14 @@ export async function startTestServer(
     database,
     clock,
     dir,
+    databaseUrl: testDatabase.url,
     call,
     lastCode,
     login,
     async close() {
       await diary.app.close();
       await database.close();
+      await testDatabase.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
