@@ -89,8 +89,10 @@ export function createReadCache(
     const rule = rules[id];
     if (!rule) return undefined;
     return async (ctx, compute) => {
-      const scopes = await rule.scopes(s, ctx);
-      const versions = (await readVersions(s.db, scopes)).join('.');
+      const scoped = await rule.scopes(s, ctx);
+      const versions = (
+        'versions' in scoped ? scoped.versions : await readVersions(s.db, scoped)
+      ).join('.');
       const key = cacheKey(s, id, rule, ctx);
       const { headers } = ctx.request;
       const ifNoneMatch = headers['if-none-match'];

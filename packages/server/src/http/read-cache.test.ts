@@ -165,6 +165,20 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     assert.equal(after.headers.etag, before.headers.etag);
   });
 
+  it("changes a child's ETag when their class's data changes, and serves the new answer", async () => {
+    const before = await get(GRADES, 'parentIvanova');
+    calls = [];
+    await bumpVersions(server.database.db, [`class:${DEMO.classes.c5a.id}`]);
+    const after = await get(GRADES, 'parentIvanova', {
+      'if-none-match': String(before.headers.etag),
+    });
+    assert.equal(after.statusCode, 200, 'the class write is never hidden');
+    assert.notEqual(after.headers.etag, before.headers.etag);
+    assert.deepEqual(calls, [U.parentIvanova.id], 'the handler ran again');
+    const other = await get(GRADES.replace(MARIA, DEMO.children.petr.id), 'parentIvanova');
+    assert.equal(other.statusCode, 200, other.body);
+  });
+
   it("never serves one user's entry to another, even for the same child", async () => {
     const parent = await get(GRADES, 'parentIvanova');
     const student = await get(GRADES, 'studentMaria', {
@@ -243,6 +257,26 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     const c = await get(`${GRADES}?from=2026-10-01&to=2026-12-31`, 'parentIvanova');
     assert.notEqual(c.headers.etag, a.headers.etag);
     assert.equal(calls.length, 2);
+  });
+
+  it('lets each role see exactly the children it may, hit or miss', async () => {
+    const expected: Record<string, number> = {
+      parentIvanova: 200,
+      studentMaria: 200,
+      teacherMath: 200,
+      admin42: 200,
+      parentPetrov: 404,
+      teacherLyceum: 404,
+      admin17: 404,
+    };
+    for (const round of [1, 2])
+      for (const [who, status] of Object.entries(expected)) {
+        if (!(who in tokens)) throw new Error(`no demo user ${who}`);
+        const res = await get(GRADES, who);
+        assert.equal(res.statusCode, status, `${who}, round ${round}: ${res.body}`);
+      }
+    const unknown = await get(`/api/v1/children/chd_nobody/grades`, 'admin42');
+    assert.equal(unknown.statusCode, 404);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Child } from '@school-diary/core';
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { notFound } from '../http/api-error';
 import type { AuthUser, Services } from './context';
@@ -20,31 +20,44 @@ export async function visibleChild(
   user: AuthUser,
   childId: string,
 ): Promise<ChildRow> {
-  const query = s.db.selectFrom('children').selectAll().where('id', '=', childId);
-  const row = await query
-    .where((eb) => {
-      switch (user.role) {
-        case 'parent':
-          return eb(
-            'id',
-            'in',
-            eb.selectFrom('parent_children').select('child_id').where('parent_id', '=', user.id),
-          );
-        case 'student':
-          return eb('student_user_id', '=', user.id);
-        case 'teacher':
-          return eb(
-            'class_id',
-            'in',
-            eb.selectFrom('teaching').select('class_id').where('teacher_id', '=', user.id),
-          );
-        case 'school_admin':
-          return eb('school_id', '=', user.schoolId ?? '');
-      }
-    })
+  const row = await s.db
+    .selectFrom('children')
+    .selectAll()
+    .where('id', '=', childId)
+    .where(childVisibleTo(user))
     .executeTakeFirst();
   if (!row) throw notFound();
   return row;
+}
+
+/**
+ * The condition on `children` rows that {@link visibleChild} applies: the children the caller may
+ * see, by role. For queries that read more than the child in the same statement.
+ *
+ * @example
+ * db.selectFrom('children').select('id').where('id', '=', childId).where(childVisibleTo(user));
+ */
+export function childVisibleTo(user: AuthUser) {
+  return (eb: ExpressionBuilder<Database, 'children'>) => {
+    switch (user.role) {
+      case 'parent':
+        return eb(
+          'children.id',
+          'in',
+          eb.selectFrom('parent_children').select('child_id').where('parent_id', '=', user.id),
+        );
+      case 'student':
+        return eb('children.student_user_id', '=', user.id);
+      case 'teacher':
+        return eb(
+          'children.class_id',
+          'in',
+          eb.selectFrom('teaching').select('class_id').where('teacher_id', '=', user.id),
+        );
+      case 'school_admin':
+        return eb('children.school_id', '=', user.schoolId ?? '');
+    }
+  };
 }
 
 /**
