@@ -1,5 +1,6 @@
 // Side-effect entry: registers every tag of the kit. A tag already defined (by a second copy of
 // the kit, or anything else) is kept, with a warning about the version clash; nothing throws.
+import { DiaryChat } from './chat/diary-chat';
 import { DiaryChildForm } from './child-form/diary-child-form';
 import { DiaryLogin } from './login/diary-login';
 import { DiaryProvider } from './provider/diary-provider';
@@ -10,3 +11,4 @@ defineElement('diary-provider', DiaryProvider);
 defineElement('diary-login', DiaryLogin);
 defineElement('diary-child-form', DiaryChildForm);
 defineElement('diary-schedule', DiarySchedule);
+defineElement('diary-chat', DiaryChat);

@@ -4,6 +4,7 @@ export * from './provider';
 export * from './login';
 export * from './child-form';
 export * from './schedule';
+export * from './chat';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';
 export type { DiaryErrorsDetail } from './shared/events';
