@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import puppeteer from 'puppeteer-core';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -155,6 +156,6 @@ if (!args.includes('--no-write')) {
   const next = text.includes(START)
     ? text.replace(new RegExp(`${START}[\\s\\S]*?${END}`), body)
     : `${text.trimEnd()}\n\n## Chat: appending to a long thread\n\n${body}\n`;
-  writeFileSync(file, next);
+  writeFileSync(file, await prettier.format(next, { filepath: file }));
   console.log('docs/benchmarks.md updated');
 }
