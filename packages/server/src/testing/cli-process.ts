@@ -51,7 +51,7 @@ export function spawnCli(args: readonly string[], options: { cwd?: string } = {}
     pid,
     stdout: () => out,
     stderr: () => err,
-    waitFor(pattern, timeoutMs = 15_000) {
+    waitFor(pattern, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         let settled = false;
         const settle = (outcome: () => void): void => {
