@@ -165,7 +165,6 @@ export class DiaryGradeTable extends DiaryElement {
   #abort: AbortController | undefined;
   #stopEvents: (() => void) | undefined;
   #rows = new Map<string, SubjectRow>();
-  #marksById = new Map<string, Mark>();
   #pinned: string | undefined;
 
   constructor() {
@@ -396,8 +395,6 @@ export class DiaryGradeTable extends DiaryElement {
       if (this.status !== 'ready') return this.#notice(lang, sharedText(lang, 'loading'));
     }
     const rows = this.#computeRows();
-    this.#marksById = new Map();
-    for (const row of rows) for (const m of row.marks) this.#marksById.set(m.id, m);
     return html`${this.#renderToolbar(lang)}${this.#renderBody(lang, rows)}`;
   }
 
@@ -438,10 +435,7 @@ export class DiaryGradeTable extends DiaryElement {
 
   #renderToolbar(lang: Lang) {
     const periods = this.schoolYear?.periods ?? [];
-    const subjects = new Map<string, string>();
-    for (const m of this.shownMarks) subjects.set(m.subjectId, m.subjectName);
-    const collator = new Intl.Collator(lang);
-    const subjectList = [...subjects].sort((a, b) => collator.compare(a[1], b[1]));
+    const subjectList = this.#subjectList(lang);
     const period = this.activePeriod;
     const dateError = this.#dateOrderInvalid ? errorMessage('date_order', { lang }) : undefined;
     const canExport = !this.marks && this.childId;
@@ -569,6 +563,20 @@ export class DiaryGradeTable extends DiaryElement {
         ${state.message}
       </p>`;
     return nothing;
+  }
+
+  #subjects: { marks: readonly Mark[]; lang: Lang; list: [string, string][] } | undefined;
+
+  /** Every subject among the marks, by name; recomputed only when the marks change. */
+  #subjectList(lang: Lang): [string, string][] {
+    const marks = this.shownMarks;
+    if (this.#subjects?.marks === marks && this.#subjects.lang === lang) return this.#subjects.list;
+    const subjects = new Map<string, string>();
+    for (const m of marks) subjects.set(m.subjectId, m.subjectName);
+    const collator = new Intl.Collator(lang);
+    const list = [...subjects].sort((a, b) => collator.compare(a[1], b[1]));
+    this.#subjects = { marks, lang, list };
+    return list;
   }
 
   #value(event: Event): string | undefined {
@@ -898,7 +906,8 @@ export class DiaryGradeTable extends DiaryElement {
   /** Shows the details of the mark under focus or pointer in the one shared tooltip. */
   #showTip(button: HTMLElement): void {
     const tip = this.renderRoot.querySelector<HTMLElement>('.diary-tip');
-    const mark = this.#marksById.get(button.dataset['id'] ?? '');
+    const id = button.dataset['id'];
+    const mark = this.shownMarks.find((m) => m.id === id);
     if (!tip || !mark) return;
     const lang = this.language;
     const lines = [

@@ -1,4 +1,5 @@
 import {
+  compareMarkDates,
   countsInAverage,
   movingAverage,
   trend,
@@ -27,6 +28,8 @@ export interface ChartSeries {
   readonly points: readonly ChartPoint[];
   /** The moving average as of the end of each date with a counted mark. */
   readonly moving: readonly { readonly x: number; readonly y: number }[];
+  /** The subject's counted marks as core's maths reads them, in date order. */
+  readonly graded: readonly GradedMark[];
 }
 
 const collator = /* @__PURE__ */ new Intl.Collator('ru');
@@ -64,12 +67,12 @@ export function buildSeries(marks: readonly Mark[], window: number): ChartSeries
       else cells.set(key, { x, value: mark.value as NumericMarkValue, marks: [mark] });
     }
     const points = [...cells.values()].sort((a, b) => a.x - b.x || a.value - b.value);
-    const graded = group.marks.map(gradedView);
+    const graded = group.marks.map(gradedView).sort(compareMarkDates);
     const moving = movingAverage(graded, { window }).map((p) => ({
       x: dayOf(p.date),
       y: p.average,
     }));
-    return { subjectId, subjectName: group.name, index, points, moving };
+    return { subjectId, subjectName: group.name, index, points, moving, graded };
   });
 }
 
@@ -80,12 +83,13 @@ function gradedView(mark: Mark): GradedMark {
 
 /** A subject's trend over the marks dated within a range (core's `trend`). */
 export function seriesTrend(series: ChartSeries, from: number, to: number): Trend | null {
-  const marks: GradedMark[] = [];
-  for (const point of series.points) {
-    if (point.x < from || point.x > to) continue;
-    for (const mark of point.marks) marks.push(gradedView(mark));
-  }
-  return trend(marks);
+  const first = series.points[0];
+  const last = series.points[series.points.length - 1];
+  if (!first || !last) return null;
+  if (from <= first.x && last.x <= to) return trend(series.graded);
+  const a = new Date(from).toISOString().slice(0, 10);
+  const b = new Date(to).toISOString().slice(0, 10);
+  return trend(series.graded.filter((m) => m.date >= a && m.date <= b));
 }
 
 /** A drawn point: where it is on screen and what it stands for. */

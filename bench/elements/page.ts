@@ -1,0 +1,103 @@
+// The benchmark page: one measurement per fresh page, chosen by the harness. Each case times
+// from the data being in hand to the DOM built and laid out (a forced style and layout read);
+// generating the data is not timed.
+import type { Mark } from '@school-diary/core';
+import '../../packages/elements/src/define';
+import type { DiaryGradeTable } from '../../packages/elements/src/grade-table/diary-grade-table';
+import type { DiaryTimelineChart } from '../../packages/elements/src/timeline-chart/diary-timeline-chart';
+import { newMark, yearOfMarks } from './data';
+import { vanillaChart } from './vanilla-chart';
+import { vanillaGradeTable } from './vanilla-grade-table';
+
+const layout = () => document.body.getBoundingClientRect().height;
+
+async function settled(element: { updateComplete: Promise<boolean> }): Promise<void> {
+  while (!(await element.updateComplete)) {
+    // Another update was requested while this one ran (a measured width): wait for it too.
+  }
+}
+
+function host(): HTMLElement {
+  const div = document.createElement('div');
+  div.style.width = '752px';
+  document.body.append(div);
+  return div;
+}
+
+async function tableFirst(marks: Mark[], lit: boolean): Promise<number> {
+  const box = host();
+  const t0 = performance.now();
+  if (lit) {
+    const table = document.createElement('diary-grade-table') as DiaryGradeTable;
+    table.period = 'year';
+    table.marks = marks;
+    box.append(table);
+    await settled(table);
+  } else vanillaGradeTable(box, marks);
+  layout();
+  return performance.now() - t0;
+}
+
+async function tableUpdate(marks: Mark[], lit: boolean): Promise<number> {
+  const box = host();
+  const mark = newMark(marks);
+  if (lit) {
+    const table = document.createElement('diary-grade-table') as DiaryGradeTable;
+    table.period = 'year';
+    table.marks = marks;
+    box.append(table);
+    await settled(table);
+    layout();
+    const t0 = performance.now();
+    table.marks = [...marks, mark];
+    await settled(table);
+    layout();
+    return performance.now() - t0;
+  }
+  const update = vanillaGradeTable(box, marks);
+  layout();
+  const t0 = performance.now();
+  update(mark);
+  layout();
+  return performance.now() - t0;
+}
+
+async function chart(marks: Mark[], lit: boolean): Promise<number> {
+  const box = host();
+  const t0 = performance.now();
+  if (lit) {
+    const element = document.createElement('diary-timeline-chart') as DiaryTimelineChart;
+    element.marks = marks;
+    box.append(element);
+    await settled(element);
+  } else vanillaChart(box, marks);
+  layout();
+  return performance.now() - t0;
+}
+
+/**
+ * Runs one case once: `table-first`, `table-update`, `chart`; `lit` or `vanilla`. As in
+ * js-framework-benchmark, the page is loaded and warm first: the same case has run once on 30
+ * marks (element definitions, style sheets, Intl formatters, lit's template preparation), and is
+ * then timed on the full data.
+ */
+async function run(kind: string, impl: string, count: number): Promise<number> {
+  await once(kind, impl === 'lit', yearOfMarks(30));
+  document.body.replaceChildren();
+  return once(kind, impl === 'lit', yearOfMarks(count));
+}
+
+function once(kind: string, lit: boolean, marks: Mark[]): Promise<number> {
+  switch (kind) {
+    case 'table-first':
+      return tableFirst(marks, lit);
+    case 'table-update':
+      return tableUpdate(marks, lit);
+    case 'chart':
+      return chart(marks, lit);
+    default:
+      throw new RangeError(`unknown case ${kind}`);
+  }
+}
+
+(globalThis as unknown as { diaryBench: unknown }).diaryBench = { run };

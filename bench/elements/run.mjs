@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Benchmarks of <diary-grade-table> and <diary-timeline-chart> against hand-written vanilla
+// baselines, in headless Chromium (puppeteer-core driving /usr/bin/chromium, or CHROME_PATH).
+// Tachometer's method without its WebDriver dependency: every sample is a fresh page, variants
+// run interleaved round-robin, and each result is a median with the 95% confidence interval of
+// the mean; the ratio's interval is a bootstrap over the samples.
+//
+//   node bench/elements/run.mjs [--samples 30] [--check] [--write]
+//
+// --check exits 1 when a target is missed; --write puts the table into docs/benchmarks.md
+// between the bench:grades markers.
+import { build } from 'esbuild';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SAMPLES = option('samples', 30);
+
+/** The comparisons and their targets (from the issue's "Benchmarks" section). */
+const CASES = [
+  {
+    kind: 'table-first',
+    count: 1500,
+    title: 'grade table, first render, 1,500 marks (15 subjects)',
+    maxRatio: 1.5,
+  },
+  {
+    kind: 'table-update',
+    count: 1500,
+    title: 'grade table, update after one new mark',
+    maxRatio: 1.5,
+  },
+  { kind: 'chart', count: 1000, title: 'timeline chart, first render, 1,000 points', maxRatio: 2 },
+  {
+    kind: 'chart',
+    count: 50000,
+    title: 'timeline chart, first render, 50,000 points',
+    maxRatio: 2,
+    maxMs: 100,
+  },
+];
+
+const { outputFiles } = await build({
+  entryPoints: [`${root}bench/elements/page.ts`],
+  bundle: true,
+  format: 'iife',
+  target: 'es2022',
+  conditions: ['source', 'browser', 'import', 'default'],
+  minify: true,
+  write: false,
+  logLevel: 'error',
+});
+const bundle = outputFiles[0].text;
+
+const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  .filter(Boolean)
+  .find((p) => existsSync(p));
+if (!executablePath) {
+  console.error('Chromium not found: install it or set CHROME_PATH.');
+  process.exit(1);
+}
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+
+async function sample(kind, impl, count) {
+  const page = await browser.newPage();
+  try {
+    await page.setContent('<!doctype html><html lang="ru"><body style="margin:0"></body></html>');
+    await page.addScriptTag({ content: bundle });
+    return await page.evaluate((k, i, n) => globalThis.diaryBench.run(k, i, n), kind, impl, count);
+  } finally {
+    await page.close();
+  }
+}
+
+const variants = CASES.flatMap((c) => ['lit', 'vanilla'].map((impl) => ({ ...c, impl })));
+const results = new Map(variants.map((v) => [`${v.kind}:${v.count}:${v.impl}`, []]));
+// Two warm-up rounds (not recorded), then interleaved rounds.
+for (let round = -2; round < SAMPLES; round += 1) {
+  for (const v of variants) {
+    const ms = await sample(v.kind, v.impl, v.count);
+    if (round >= 0) results.get(`${v.kind}:${v.count}:${v.impl}`).push(ms);
+  }
+  if (round >= 0 && (round + 1) % 10 === 0) console.error(`… ${round + 1}/${SAMPLES} rounds`);
+}
+await browser.close();
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => {
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** 95% confidence interval of the mean (normal approximation; n ≥ 30). */
+function meanCi(xs) {
+  const m = mean(xs);
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+  const half = (1.96 * sd) / Math.sqrt(xs.length);
+  return [m - half, m + half];
+}
+/** Bootstrap 95% interval of mean(a) / mean(b), with a fixed seed. */
+function ratioCi(a, b) {
+  let s = 7;
+  const rnd = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const ratios = [];
+  for (let i = 0; i < 2000; i += 1) {
+    let sa = 0;
+    let sb = 0;
+    for (let j = 0; j < a.length; j += 1) sa += pick(a);
+    for (let j = 0; j < b.length; j += 1) sb += pick(b);
+    ratios.push(sa / a.length / (sb / b.length));
+  }
+  const r = sorted(ratios);
+  return [r[Math.floor(0.025 * r.length)], r[Math.floor(0.975 * r.length)]];
+}
+
+const f = (x) => x.toFixed(2);
+const rows = [];
+const misses = [];
+for (const c of CASES) {
+  const lit = results.get(`${c.kind}:${c.count}:lit`);
+  const van = results.get(`${c.kind}:${c.count}:vanilla`);
+  const [l0, l1] = meanCi(lit);
+  const [v0, v1] = meanCi(van);
+  const ratio = mean(lit) / mean(van);
+  const [r0, r1] = ratioCi(lit, van);
+  const ratioMet = ratio <= c.maxRatio;
+  const msMet = c.maxMs === undefined || median(lit) < c.maxMs;
+  const target = `≤ ${c.maxRatio}×${c.maxMs ? `, < ${c.maxMs} ms` : ''}`;
+  if (!ratioMet || !msMet) misses.push(c.title);
+  rows.push(
+    `| ${c.title} | ${f(median(lit))} (${f(l0)}–${f(l1)}) | ${f(median(van))} (${f(v0)}–${f(v1)}) | ${ratio.toFixed(2)}× (${r0.toFixed(2)}–${r1.toFixed(2)}) | ${target} | ${ratioMet && msMet ? 'yes' : 'no'} |`,
+  );
+}
+const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+const version = await (
+  await puppeteer
+    .launch({ executablePath, headless: true, args: ['--no-sandbox'] })
+    .then(async (b) => {
+      const v = await b.version();
+      await b.close();
+      return { text: async () => v };
+    })
+).text();
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}, ${version} headless; ${SAMPLES} samples per variant (fresh page each, interleaved round-robin after 2 warm-up rounds). Times in ms: median (95% CI of the mean). Ratio: mean of the widget / mean of the baseline, with a bootstrap 95% interval.`,
+  '',
+  '| case | widget ms | vanilla baseline ms | ratio | target | met |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...rows,
+  '',
+  misses.length ? `Targets missed: ${misses.join('; ')}.` : 'All targets met.',
+].join('\n');
+console.log(table);
+
+if (flag('write')) {
+  const path = `${root}docs/benchmarks.md`;
+  const doc = readFileSync(path, 'utf8');
+  const start = '<!-- bench:grades:start -->';
+  const end = '<!-- bench:grades:end -->';
+  if (!doc.includes(start)) throw new Error('docs/benchmarks.md has no bench:grades markers');
+  const before = doc.slice(0, doc.indexOf(start) + start.length);
+  const after = doc.slice(doc.indexOf(end));
+  writeFileSync(path, `${before}\n\n${table}\n\n${after}`);
+}
+if (flag('check') && misses.length) process.exit(1);

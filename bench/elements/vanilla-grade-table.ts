@@ -1,0 +1,160 @@
+// The hand-written vanilla-DOM baseline of the grade table: the same markup, styles (in a shadow
+// root), labels and grade maths as <diary-grade-table>, built with createElement and updated by
+// touching only the changed row — what a careful developer would write without a framework.
+import {
+  WORK_KINDS,
+  arithmeticAverage,
+  finalMark,
+  roundAverage,
+  weightedAverage,
+  type Mark,
+} from '@school-diary/core';
+import { formatDay } from '../../packages/elements/src/shared/day-format';
+import { formatNumber } from '../../packages/elements/src/shared/plural';
+import { controlStyles, hostTokens } from '../../packages/elements/src/shared/theme';
+import { markValueText, workKindName } from '../../packages/elements/src/shared/work-kind-text';
+import { gradeTableStyles } from '../../packages/elements/src/grade-table/diary-grade-table.styles';
+
+const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+const rounded = (x: number | null) => (x === null ? null : roundAverage(x));
+const show = (x: number | null) => (x === null ? 'нет' : formatNumber('ru', x));
+
+function markItem(mark: Mark): HTMLLIElement {
+  const li = el('li', { class: 'diary-mark', part: 'mark' });
+  const label = [
+    markValueText('ru', mark.value),
+    formatDay('ru', mark.date),
+    workKindName('ru', mark.kind),
+    `вес ${formatNumber('ru', mark.weight)}`,
+  ];
+  if (mark.comment) label.push(`комментарий: ${mark.comment}`);
+  const button = el(
+    'button',
+    { type: 'button', 'data-id': mark.id, 'aria-label': label.join(', ') },
+    markValueText('ru', mark.value),
+  );
+  if (mark.weight !== 1) button.dataset['weight'] = `×${formatNumber('ru', mark.weight)}`;
+  li.append(button);
+  return li;
+}
+
+interface Row {
+  marks: Mark[];
+  list: HTMLUListElement;
+  cells: HTMLTableCellElement[];
+}
+
+/** Renders the table into a shadow root of `host`; returns the update for one new mark. */
+export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (mark: Mark) => void {
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [hostTokens, controlStyles, gradeTableStyles].map(
+    (s) => s.styleSheet as CSSStyleSheet,
+  );
+  const base = el('div', { class: 'diary-base', part: 'base' });
+  const toolbar = el('div', { class: 'diary-toolbar' });
+  const period = el('select', { id: 'period', class: 'diary-input' });
+  for (const name of ['1 четверть', '2 четверть', '3 четверть', '4 четверть', 'Весь год'])
+    period.append(el('option', {}, name));
+  const bySubject = new Map<string, Mark[]>();
+  for (const m of marks) {
+    const list = bySubject.get(m.subjectId);
+    if (list) list.push(m);
+    else bySubject.set(m.subjectId, [m]);
+  }
+  const subjects = [...bySubject].sort((a, b) =>
+    (a[1][0] as Mark).subjectName.localeCompare((b[1][0] as Mark).subjectName, 'ru'),
+  );
+  const subject = el('select', { id: 'subject', class: 'diary-input' });
+  subject.append(el('option', { value: '' }, 'Все предметы'));
+  for (const [id, list] of subjects)
+    subject.append(el('option', { value: id }, (list[0] as Mark).subjectName));
+  const kind = el('select', { id: 'kind', class: 'diary-input' });
+  kind.append(el('option', { value: '' }, 'Все виды работ'));
+  for (const k of WORK_KINDS) kind.append(el('option', { value: k }, workKindName('ru', k)));
+  const from = el('input', { id: 'from', type: 'date', class: 'diary-input' });
+  const to = el('input', { id: 'to', type: 'date', class: 'diary-input' });
+  const fieldset = el('fieldset', { class: 'diary-filters' });
+  fieldset.append(el('legend', { class: 'diary-legend' }, 'Отбор оценок'), subject, kind, from, to);
+  toolbar.append(period, fieldset);
+  const table = el('table', { class: 'diary-table', part: 'table' });
+  const caption = el('caption', {}, `Оценки за период: Весь год · ${marks.length} оценок`);
+  const head = el('tr');
+  for (const [name, sortable] of [
+    ['Предмет', true],
+    ['Оценки', false],
+    ['Средний балл', true],
+    ['Среднее арифметическое', false],
+    ['Итоговая', false],
+    ['Пропуски', false],
+  ] as const) {
+    const th = el('th', { scope: 'col' });
+    if (sortable) th.append(el('button', { type: 'button', class: 'diary-sort' }, name));
+    else th.textContent = name;
+    head.append(th);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  const rows = new Map<string, Row>();
+  for (const [id, list] of subjects) {
+    const tr = el('tr', { part: 'row', 'data-subject': id });
+    const th = el('th', { scope: 'row' });
+    th.append(
+      el('span', { class: 'diary-subject' }, (list[0] as Mark).subjectName),
+      el(
+        'button',
+        { type: 'button', class: 'diary-link', 'aria-expanded': 'false' },
+        'Как исправить',
+      ),
+    );
+    const marksCell = el('td');
+    const ul = el('ul', { class: 'diary-marks', part: 'marks' });
+    for (const m of list) ul.append(markItem(m));
+    marksCell.append(ul);
+    const cells = [el('td'), el('td'), el('td'), el('td')];
+    tr.append(th, marksCell, ...cells);
+    tbody.append(tr);
+    const row = { marks: [...list], list: ul, cells };
+    fill(row);
+    rows.set(id, row);
+  }
+  table.append(caption, thead, tbody);
+  const scroll = el('div', { class: 'diary-scroll' });
+  scroll.append(table);
+  base.append(toolbar, scroll);
+  root.append(base);
+  let total = marks.length;
+  return (mark: Mark) => {
+    const row = rows.get(mark.subjectId);
+    if (!row) return;
+    row.marks.push(mark);
+    row.list.append(markItem(mark));
+    fill(row);
+    total += 1;
+    caption.textContent = `Оценки за период: Весь год · ${total} оценок`;
+  };
+}
+
+function fill(row: Row): void {
+  const weighted = rounded(weightedAverage(row.marks));
+  const [w, a, f, abs] = row.cells as unknown as [
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+  ];
+  w.textContent = show(weighted);
+  a.textContent = show(rounded(arithmeticAverage(row.marks)));
+  f.textContent = String(finalMark(weighted) ?? 'нет');
+  abs.textContent = '0'; // no attendance is given to either table in the benchmark
+}
