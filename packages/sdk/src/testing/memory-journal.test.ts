@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { threadSchema, validate, yearComparisonSchema } from '@school-diary/core';
-import { DiaryApiError } from '../errors';
+import { DiaryApiError, DiaryNetworkError } from '../errors';
 import { createMemoryClient } from './memory-client';
 
 const failure = async (promise: Promise<unknown>): Promise<DiaryApiError> => {
@@ -146,6 +146,23 @@ describe('memory client: the diary beyond reads', () => {
       client.threads.create({ childId: 'chd_maria', teacherId: 'usr_parent_ivanova' }),
     );
     assert.ok(notTheirs.field('teacherId'));
+    client.close();
+  });
+
+  it('fails chosen operations on purpose, for error states, and serves the rest', async () => {
+    const client = createMemoryClient({
+      language: 'en',
+      failures: { 'grades.list': { status: 500, code: 'internal' }, 'homework.list': 'network' },
+    });
+    const server = await failure(client.grades.list({ childId: 'chd_maria' }));
+    assert.deepEqual([server.status, server.code], [500, 'internal']);
+    assert.match(server.message, /server/i);
+    const offline = await client.homework.list({ childId: 'chd_maria' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(offline instanceof DiaryNetworkError, `got ${String(offline)}`);
+    assert.equal((await client.children.list()).items.length, 2, 'other operations still answer');
     client.close();
   });
 });
