@@ -2,4 +2,4 @@
 export * from './testing/memory-client';
 export * from './testing/fixtures';
 export { MemoryDiary, MemoryApiError, MEMORY_CODE, MEMORY_PASSWORD } from './testing/memory-diary';
-export { memoryFetch } from './testing/memory-fetch';
+export { memoryFetch, type MemoryFailure, type MemoryFetchOptions } from './testing/memory-fetch';

@@ -1,4 +1,5 @@
 import type {
+  Application,
   Attendance,
   Child,
   FinalMark,
@@ -8,9 +9,12 @@ import type {
   MarkValue,
   Message,
   Notification,
+  School,
+  SchoolLink,
   SchoolYearInfo,
   Teacher,
   Thread,
+  Threshold,
   User,
   WorkKind,
 } from '@school-diary/core';
@@ -38,6 +42,32 @@ export interface MemoryFixtures {
   readonly threads: Thread[];
   readonly messages: Message[];
   readonly notifications: (Notification & { readonly userId: string })[];
+  /** The school registry (`schools.search`, and the school codes children are linked by). */
+  readonly schools: School[];
+  /** Schools' student rosters: a link needs a roster id whose name and birth date match. */
+  readonly roster: RosterEntry[];
+  readonly schoolLinks: SchoolLink[];
+  readonly applications: Application[];
+  readonly thresholds: Threshold[];
+  /** Marks of the previous school year, for `grades.comparison` (not listed by `grades.list`). */
+  readonly previousYearMarks: Mark[];
+}
+
+/**
+ * A student of a school's roster, as the school entered them; a parent links a child to it.
+ *
+ * @example
+ * const entry: RosterEntry = { schoolId: 'sch_42', rosterId: 'R42-5A-99', lastName: 'Смирнова',
+ *   firstName: 'Анна', birthDate: '2015-03-14', classId: 'cls_42_5a', className: '5А' };
+ */
+export interface RosterEntry {
+  readonly schoolId: string;
+  readonly rosterId: string;
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly birthDate: string;
+  readonly classId: string;
+  readonly className: string;
 }
 
 const CREATED = '2026-08-25T09:00:00.000Z';
@@ -130,10 +160,18 @@ function schoolDays(from: string, to: string): string[] {
 
 const periodOf = (date: string) => (date <= '2026-10-26' ? 'per_42_2026_q1' : 'per_42_2026_q2');
 
-function marksOf(childId: string, seed: number, values: readonly MarkValue[]): Mark[] {
+const THIS_YEAR = { from: '2026-09-02', to: '2026-11-27', prefix: 'mrk_mem' } as const;
+const PREVIOUS_YEAR = { from: '2025-09-01', to: '2025-12-26', prefix: 'mrk_mem_2025' } as const;
+
+function marksOf(
+  childId: string,
+  seed: number,
+  values: readonly MarkValue[],
+  year: { from: string; to: string; prefix: string } = THIS_YEAR,
+): Mark[] {
   const random = sequence(seed);
   const marks: Mark[] = [];
-  for (const date of schoolDays('2026-09-02', '2026-11-27')) {
+  for (const date of schoolDays(year.from, year.to)) {
     if (date >= '2026-10-27' && date <= '2026-11-04') continue; // autumn holidays
     for (const subject of SUBJECTS_5A) {
       if (random() > 0.18) continue;
@@ -141,7 +179,7 @@ function marksOf(childId: string, seed: number, values: readonly MarkValue[]): M
       const value = values[Math.floor(random() * values.length)] ?? 4;
       const at = `${date}T11:${String(10 + (marks.length % 50)).padStart(2, '0')}:00.000Z`;
       marks.push({
-        id: `mrk_mem_${childId}_${marks.length + 1}`,
+        id: `${year.prefix}_${childId}_${marks.length + 1}`,
         childId,
         subjectId: subject.id,
         subjectName: subject.name,
@@ -152,7 +190,7 @@ function marksOf(childId: string, seed: number, values: readonly MarkValue[]): M
         ...(random() < 0.2 ? { comment: COMMENTS[Math.floor(random() * COMMENTS.length)] } : {}),
         teacherId: subject.teacher.id,
         teacherName: subject.teacher.name,
-        periodId: periodOf(date),
+        ...(year === THIS_YEAR ? { periodId: periodOf(date) } : {}),
         createdAt: at,
         updatedAt: at,
       });
@@ -255,6 +293,7 @@ export function demoFixtures(): MemoryFixtures {
     lesson.homework.push(...homework.filter((h) => h.lessonId === lesson.id));
 
   const maria: Mark[] = marksOf('chd_maria', 42, [5, 5, 4, 4, 4, 3, 5, 'pass']);
+  const mariaLastYear: Mark[] = marksOf('chd_maria', 41, [5, 4, 4, 3, 4, 3], PREVIOUS_YEAR);
   const petr: Mark[] = marksOf('chd_petr', 7, [3, 4, 4, 3, 5, 2, 4]);
   return {
     users: [
@@ -460,5 +499,75 @@ export function demoFixtures(): MemoryFixtures {
         createdAt: '2026-11-21T08:15:00.000Z',
       },
     ],
+    schools: [
+      school('sch_42', '770042', 'Школа № 42', 'ГБОУ «Школа № 42»', true, ['математический']),
+      school('sch_17', '770017', 'Лицей № 17', 'ГБОУ «Лицей № 17»', true, [
+        'физико-математический',
+      ]),
+      school('sch_108', '770108', 'Школа № 108', 'ГБОУ «Школа № 108»', false, []),
+    ],
+    roster: [
+      {
+        schoolId: 'sch_42',
+        rosterId: 'R42-5A-99',
+        lastName: 'Смирнова',
+        firstName: 'Анна',
+        birthDate: '2015-03-14',
+        classId: 'cls_42_5a',
+        className: '5А',
+      },
+    ],
+    schoolLinks: [
+      link('scl_mem_maria', 'chd_maria', 'cls_42_5a', '5А', 'R42-5A-01'),
+      link('scl_mem_petr', 'chd_petr', 'cls_42_8b', '8Б', 'R42-8B-07'),
+    ],
+    applications: [],
+    thresholds: [
+      { id: 'thr_mem_maria_all', childId: 'chd_maria', threshold: 3.5 },
+      { id: 'thr_mem_maria_math', childId: 'chd_maria', subjectId: 'sub_42_math', threshold: 4 },
+    ],
+    previousYearMarks: mariaLastYear,
+  };
+}
+
+function school(
+  id: string,
+  code: string,
+  shortName: string,
+  name: string,
+  diaryConnected: boolean,
+  profiles: string[],
+): School {
+  return {
+    id,
+    code,
+    name,
+    shortName,
+    region: 'Москва',
+    address: `Москва, ул. Школьная, д. ${code.slice(-2)}`,
+    levels: ['primary', 'basic', 'secondary'],
+    profiles,
+    diaryConnected,
+    timeZone: 'Europe/Moscow',
+    requiresSnils: false,
+  };
+}
+
+function link(
+  id: string,
+  childId: string,
+  classId: string,
+  className: string,
+  rosterId: string,
+): SchoolLink {
+  return {
+    id,
+    childId,
+    schoolId: 'sch_42',
+    schoolName: 'Школа № 42',
+    classId,
+    className,
+    rosterId,
+    linkedAt: CREATED,
   };
 }

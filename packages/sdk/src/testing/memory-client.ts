@@ -3,7 +3,7 @@ import { createDiaryClient, type DiaryClient } from '../create-diary-client';
 import type { SessionChange } from '../session';
 import { demoFixtures, type MemoryFixtures } from './fixtures';
 import { MemoryDiary } from './memory-diary';
-import { memoryFetch } from './memory-fetch';
+import { memoryFetch, type MemoryFailure } from './memory-fetch';
 
 /**
  * Options of {@link createMemoryClient}.
@@ -24,6 +24,11 @@ export interface MemoryClientOptions {
   readonly language?: Lang;
   /** Milliseconds every answer takes, to show loading states in stories. */
   readonly latencyMs?: number;
+  /**
+   * Operations that fail, by `group.name` of core's route table, to show error states:
+   * `{ 'grades.list': { status: 500, code: 'internal' } }`, or `'network'` for no connection.
+   */
+  readonly failures?: Readonly<Record<string, MemoryFailure>>;
   /**
    * The memory server's clock ("today" for the current period, times of new marks and messages).
    * @default () => new Date('2026-11-24T09:00:00.000Z')
@@ -57,8 +62,9 @@ export const MEMORY_BASE_URL = 'https://diary.memory.invalid';
  * stories, demos and integrators' tests of their own pages without a server. Input is validated
  * with core's schemas as the server does (a `DiaryApiError` with localised field errors), writes
  * change the data, and live events flow. Log in with any fixture phone, the password
- * {@link MEMORY_PASSWORD} and the code {@link MEMORY_CODE}. The reads of a parent's diary, marks
- * entry, chat and notifications are served; other operations answer 501.
+ * {@link MEMORY_PASSWORD} and the code {@link MEMORY_CODE}. Every operation the widgets call is
+ * served (see `MEMORY_HANDLERS`); staff administration, portfolio, news, notes, support and
+ * uploads answer 501. `failures` makes chosen operations fail, for error states.
  *
  * @example
  * import { createMemoryClient } from '@school-diary/sdk/testing';
@@ -73,7 +79,10 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
   const memory = new MemoryDiary(options.fixtures ?? demoFixtures(), now);
   const client = createDiaryClient({
     baseUrl: MEMORY_BASE_URL,
-    fetch: memoryFetch(memory, options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+    fetch: memoryFetch(memory, {
+      ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+      ...(options.failures ? { failures: options.failures } : {}),
+    }),
     storage: false,
     syncTabs: false,
     retry: { limit: 0 },

@@ -40,6 +40,8 @@ export class MemoryApiError extends Error {
   }
 }
 
+let idCounter = 0;
+
 interface TokenRow {
   readonly userId: string;
   readonly family: string;
@@ -67,25 +69,31 @@ export class MemoryDiary {
   readonly now: () => Date;
   readonly #tokens = new Map<string, TokenRow & { readonly kind: 'access' | 'refresh' }>();
   readonly #challenges = new Map<string, string>();
+  /** Challenges of other purposes (a child card, password recovery): id -> user and target. */
+  readonly #purposeChallenges = new Map<string, { userId: string; target: string }>();
+  readonly #passwords = new Map<string, string>();
   readonly #events: StoredEvent[] = [];
   readonly #listeners = new Set<(stored: StoredEvent) => void>();
-  #counter = 0;
 
   constructor(data: MemoryFixtures, now: () => Date) {
     this.data = data;
     this.now = now;
   }
 
-  /** A fresh id with a prefix. */
+  /**
+   * A fresh id with a prefix. The counter is shared by every memory diary, so two clients over
+   * the same fixtures never mint the same id, and `_new_` keeps clear of the fixtures' `_mem_` ids.
+   */
   id(prefix: string): string {
-    this.#counter += 1;
-    return `${prefix}_mem_${this.#counter.toString(36)}`;
+    idCounter += 1;
+    return `${prefix}_new_${idCounter.toString(36)}`;
   }
 
   /** Starts a login challenge for a phone and password. */
   challenge(phone: string, password: string): Challenge {
     const user = this.data.users.find((u) => u.phone === phone);
-    if (!user || password !== MEMORY_PASSWORD) throw new MemoryApiError(401, 'invalid_credentials');
+    if (!user || password !== (this.#passwords.get(user.id) ?? MEMORY_PASSWORD))
+      throw new MemoryApiError(401, 'invalid_credentials');
     const challengeId = this.id('chl');
     this.#challenges.set(challengeId, user.id);
     return this.#challengeView(challengeId, user);
@@ -108,6 +116,38 @@ export class MemoryDiary {
       resendAfter: new Date(now + 60_000).toISOString(),
       sentTo: `${phone.slice(0, 2)} ${phone.slice(2, 5)} ***-**-${phone.slice(-2)}`,
     };
+  }
+
+  /**
+   * Sends a code for something other than a login (a child card, password recovery); it is
+   * always {@link MEMORY_CODE}. `user` may be undefined for an unknown phone: the answer looks
+   * the same, but no code will ever match.
+   */
+  purposeChallenge(user: User | undefined, target: string): Challenge {
+    const challengeId = this.id('chl');
+    if (user) this.#purposeChallenges.set(challengeId, { userId: user.id, target });
+    const stranger = { phone: '+70000000000' } as User;
+    return this.#challengeView(challengeId, user ?? stranger);
+  }
+
+  /**
+   * Checks the code of a {@link purposeChallenge} for a target and spends it; the user's id, or a
+   * 400 naming the field to fix.
+   */
+  confirmPurpose(challengeId: string, code: string, target: string): string {
+    const found = this.#purposeChallenges.get(challengeId);
+    if (!found || found.target !== target)
+      throw new MemoryApiError(400, 'code_invalid', [{ path: 'challengeId', code: 'format' }]);
+    if (code !== MEMORY_CODE)
+      throw new MemoryApiError(400, 'code_invalid', [{ path: 'code', code: 'format' }]);
+    this.#purposeChallenges.delete(challengeId);
+    return found.userId;
+  }
+
+  /** Sets a user's password and ends every session of theirs, as recovery does on the server. */
+  setPassword(userId: string, password: string): void {
+    this.#passwords.set(userId, password);
+    for (const row of this.#tokens.values()) if (row.userId === userId) row.revoked = true;
   }
 
   /** Answers a challenge with its code: the session's tokens. */

@@ -108,6 +108,26 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
+ * How an operation of a memory client fails on purpose: a server error with a status and code,
+ * or `'network'` for a request that never reaches a server (`fetch` rejects, as offline).
+ *
+ * @example
+ * const failures: Record<string, MemoryFailure> = {
+ *   'schools.search': { status: 500, code: 'internal' },
+ *   'grades.list': 'network',
+ * };
+ */
+export type MemoryFailure = { readonly status: number; readonly code: ApiErrorCode } | 'network';
+
+/** Options of {@link memoryFetch}. */
+export interface MemoryFetchOptions {
+  /** Milliseconds every answer takes. */
+  readonly latencyMs?: number;
+  /** Operations (`group.name` of core's route table) that fail, for error states in stories. */
+  readonly failures?: Readonly<Record<string, MemoryFailure>>;
+}
+
+/**
  * A `fetch` that answers core's operations from a {@link MemoryDiary}, as the reference server
  * would: input validated with core's schemas (field errors localised by `Accept-Language`),
  * roles checked, another family's data answered with 404, live events streamed.
@@ -116,10 +136,7 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
  * const memory = new MemoryDiary(demoFixtures(), () => new Date());
  * const client = createDiaryClient({ baseUrl: MEMORY_BASE_URL, fetch: memoryFetch(memory) });
  */
-export function memoryFetch(
-  diary: MemoryDiary,
-  options: { latencyMs?: number } = {},
-): typeof fetch {
+export function memoryFetch(diary: MemoryDiary, options: MemoryFetchOptions = {}): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     if (options.latencyMs) await delay(options.latencyMs, request.signal);
@@ -142,6 +159,9 @@ export function memoryFetch(
         throw new MemoryApiError(404, 'not_found');
       if (route.responseType === 'event-stream' && caller)
         return eventStream(diary, request, caller.user);
+      const failure = options.failures?.[id];
+      if (failure === 'network') throw new TypeError(`Failed to fetch (${id} is set to fail)`);
+      if (failure) throw new MemoryApiError(failure.status, failure.code);
       const handler = MEMORY_HANDLERS[id];
       if (!handler)
         return errorResponse(

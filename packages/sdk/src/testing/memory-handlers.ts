@@ -5,48 +5,23 @@ import {
   summarizeBySubject,
   type Attendance,
   type Child,
-  type Lang,
   type Mark,
   type Message,
   type User,
 } from '@school-diary/core';
-import { MemoryApiError, type MemoryDiary } from './memory-diary';
+import {
+  inRange,
+  notFound,
+  signedIn,
+  visibleChild,
+  type MemoryHandler,
+  type MemoryRequest,
+} from './memory-access';
+import { type MemoryDiary } from './memory-diary';
+import { ENROLMENT_HANDLERS } from './memory-enrolment';
+import { JOURNAL_HANDLERS } from './memory-journal';
 
-/** What a memory handler gets: validated input, the caller, the language. */
-export interface MemoryRequest {
-  readonly params: Record<string, string>;
-  readonly query: Record<string, unknown>;
-  readonly body: Record<string, unknown>;
-  readonly user: User | undefined;
-  readonly family: string | undefined;
-  readonly lang: Lang;
-}
-
-/** A memory handler: returns the JSON (or CSV text) of the answer, `undefined` for 204. */
-export type MemoryHandler = (diary: MemoryDiary, request: MemoryRequest) => unknown;
-
-const notFound = () => new MemoryApiError(404, 'not_found');
-
-function signedIn(request: MemoryRequest): User {
-  if (!request.user) throw new MemoryApiError(401, 'unauthorized');
-  return request.user;
-}
-
-/** A child the caller may see: their own family's, or any for staff (a test double's liberty). */
-function visibleChild(diary: MemoryDiary, request: MemoryRequest): Child {
-  const user = signedIn(request);
-  const childId = request.params.childId ?? request.body.childId ?? request.query.childId;
-  const child = diary.data.children.find((c) => c.id === childId);
-  const family = diary.familyOf(String(childId));
-  if (!child || (['parent', 'student'].includes(user.role) && !family.includes(user.id)))
-    throw notFound();
-  return child;
-}
-
-function inRange(date: string, query: Record<string, unknown>): boolean {
-  const { from, to } = query as { from?: string; to?: string };
-  return (!from || date >= from) && (!to || date <= to);
-}
+export type { MemoryHandler, MemoryRequest } from './memory-access';
 
 function periodRange(diary: MemoryDiary, child: Child, query: Record<string, unknown>) {
   const year = diary.data.schoolYears.find((y) => y.schoolId === child.schoolId);
@@ -113,8 +88,10 @@ function unread(diary: MemoryDiary, user: User) {
 }
 
 /**
- * The operations a memory client serves, by `group.name` of core's route table. The rest answer
- * 501 with a message naming the operation.
+ * The operations a memory client serves, by `group.name` of core's route table: every operation
+ * the widgets call (sign-in and recovery, children and school links, the registry, applications,
+ * marks, thresholds, timetable and substitutions, homework, chat, notifications). The rest (staff
+ * administration, portfolio, news, notes, support, uploads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -346,6 +323,9 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     });
     return { ok: true };
   },
+
+  ...ENROLMENT_HANDLERS,
+  ...JOURNAL_HANDLERS,
 };
 
 /** The ISO week (`2026-W48`) of a date. */
