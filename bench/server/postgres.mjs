@@ -7,7 +7,7 @@
 // Usage: node bench/server/postgres.mjs [--pg URL] [--duration S] [--warmup S] [--connections N]
 //        [--pool N] [--no-write]. The URL defaults to $DIARY_TEST_PG_URL (scripts/pg-test-cluster.sh).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -172,6 +172,9 @@ async function load(urls, requests, seconds) {
 const fmt = (n, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** The machine's 1-minute load average at the start: the cores are shared with other work. */
+const loadAtStart = loadavg()[0] ?? 0;
+
 async function main() {
   const db = await prepareDatabase();
   const extra = ['--db-pool', String(run.pool)];
@@ -253,7 +256,9 @@ async function writeSection(table) {
       'connections (a round-robin balancer); req/s add up, the slower p50/p99 is shown. The marks ' +
       `list holds ${YEAR_OF_MARKS} marks and is read gzipped by the demo parent; the mixed load ` +
       'sends 19 reads then one new mark by the teacher on every connection, so every 20th request ' +
-      "invalidates the list's cache on both instances.",
+      "invalidates the list's cache on both instances. The machine's load average was " +
+      `${fmt(loadAtStart, 1)} when the run started (other jobs share these cores; above 2 every ` +
+      'figure here is depressed and noisy).',
     '',
     table,
     '',

@@ -150,3 +150,40 @@ describe('cli arguments', () => {
     assert.match(usageError(['restore', 'b.sqlite']), /unexpected argument 'b.sqlite'/);
   });
 });
+
+describe('cli arguments for PostgreSQL', () => {
+  it('takes DATABASE_URL when --db is absent, and --db over it', () => {
+    const env = { DATABASE_URL: 'postgres://diary@db:5432/diary' };
+    const viaEnv = parseCliArgs(['--db-pool', '25', '--files', '/mnt/files'], env);
+    assert.equal(viaEnv.command, 'serve');
+    if (viaEnv.command !== 'serve') return;
+    assert.equal(viaEnv.options.db, 'postgres://diary@db:5432/diary');
+    assert.equal(viaEnv.options.poolSize, 25);
+    assert.equal(viaEnv.options.files, '/mnt/files');
+    const flag = parseCliArgs(['--db', './x.sqlite'], env);
+    assert.ok(flag.command === 'serve' && flag.options.db === './x.sqlite');
+    const backup = parseCliArgs(['backup', '--to', 'x.dump'], env);
+    assert.ok(backup.command === 'backup' && backup.options.db === env.DATABASE_URL);
+    const blank = parseCliArgs([], { DATABASE_URL: '  ' });
+    assert.ok(blank.command === 'serve' && blank.options.db === './diary.sqlite');
+  });
+
+  it('refuses a pool size that is not a whole number from 1 to 1000', () => {
+    for (const bad of ['0', '-1', '1001', '2.5', 'ten', ''])
+      assert.match(usageError([`--db-pool=${bad}`]), /--db-pool must be a whole number/);
+    assert.match(usageError(['--files', ' ']), /--files must not be empty/);
+  });
+
+  it('backup and restore name pg_dump and point-in-time recovery for a PostgreSQL --db', async () => {
+    const { backupDatabase } = await import('./cli-backup');
+    const { restoreDatabase } = await import('./cli-restore');
+    await assert.rejects(
+      backupDatabase({ db: 'postgres://diary@db/diary', to: 'x.dump', force: false }),
+      /PostgreSQL.*pg_dump.*point-in-time/,
+    );
+    assert.throws(
+      () => restoreDatabase({ db: 'postgres://diary@db/diary', from: 'x.dump' }),
+      /PostgreSQL.*pg_dump.*point-in-time/,
+    );
+  });
+});

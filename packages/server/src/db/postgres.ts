@@ -59,7 +59,13 @@ class PostgresKysely<DB> extends Kysely<DB> {
         return async <T>(callback: Parameters<TransactionBuilder<DB>['execute']>[0]) => {
           for (let run = 1; ; run += 1) {
             try {
-              return (await target.execute(callback)) as T;
+              return (await target.execute(async (trx) => {
+                const events: PendingEvents[] = [];
+                pendingEvents.set(trx, events);
+                const result = await callback(trx);
+                await flushEvents(trx as unknown as Kysely<Database>, events);
+                return result;
+              })) as T;
             } catch (error) {
               if (run >= MAX_RUNS || !retryable(error)) throw error;
             }
@@ -68,6 +74,29 @@ class PostgresKysely<DB> extends Kysely<DB> {
       },
     });
   }
+}
+
+/** Live events a transaction published: written last, just before it commits. */
+interface PendingEvents {
+  readonly recipients: readonly string[];
+  readonly insert: (trx: Kysely<Database>) => Promise<void>;
+}
+
+/** The events each open transaction (of {@link PostgresKysely}) has published so far. */
+const pendingEvents = new WeakMap<object, PendingEvents[]>();
+
+/**
+ * Writes a transaction's events as its last statements: the event lock, the rows, one NOTIFY per
+ * payload. The lock is so held only for those statements and the commit, however long the
+ * transaction's other work took (the lock serialises every event-writing transaction).
+ */
+async function flushEvents(trx: Kysely<Database>, events: readonly PendingEvents[]): Promise<void> {
+  if (events.length === 0) return;
+  await sql`select pg_advisory_xact_lock(${EVENTS_LOCK})`.execute(trx);
+  for (const event of events) await event.insert(trx);
+  const recipients = [...new Set(events.flatMap((e) => e.recipients))];
+  for (const payload of notifyPayloads(recipients))
+    await sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`.execute(trx);
 }
 
 /** An open PostgreSQL diary database. */
@@ -150,8 +179,8 @@ export function notifyPayloads(userIds: readonly string[]): string[] {
 }
 
 /**
- * The live-event fan-out over PostgreSQL. Writing events takes a transaction-scoped advisory lock
- * first, so event ids become visible in id order (a stream reading `id > cursor` never skips a row
+ * The live-event fan-out over PostgreSQL. Events published in a transaction are written at its end
+ * (see {@link flushEvents}) after a transaction-scoped advisory lock, so event ids become visible in id order (a stream reading `id > cursor` never skips a row
  * that commits later with a smaller id), and sends `NOTIFY diary_events, 'user,user,…'` in the same
  * transaction: PostgreSQL delivers it only on commit, to every instance (this one included), whose
  * listening connection wakes the streams of those users. If that connection drops it reconnects
@@ -208,12 +237,12 @@ class PgEventFanOut implements EventFanOut {
     recipients: readonly string[],
     insert: (trx: Kysely<Database>) => Promise<void>,
   ): Promise<void> {
-    const run = async (trx: Kysely<Database>): Promise<void> => {
-      await sql`select pg_advisory_xact_lock(${EVENTS_LOCK})`.execute(trx);
-      await insert(trx);
-      for (const payload of notifyPayloads(recipients))
-        await sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`.execute(trx);
-    };
+    const pending = db.isTransaction ? pendingEvents.get(db) : undefined;
+    if (pending) {
+      pending.push({ recipients, insert });
+      return;
+    }
+    const run = (trx: Kysely<Database>) => flushEvents(trx, [{ recipients, insert }]);
     if (db.isTransaction) await run(db);
     else await db.transaction().execute(run);
   }
