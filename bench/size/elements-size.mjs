@@ -11,13 +11,12 @@ import { measure, kb } from './measure.mjs';
  * widgets' own code stops them from growing past today's size; the total is reported.
  */
 const TARGET = 35 * 1024;
-// Raised from 19 KB by what diary-grade-table (+9.2 KB gzip) and diary-timeline-chart (+7.2 KB)
-// need of their own code, as measured.
-/** What `<diary-schedule>` adds to the widgets' own set (measured: the set grew from ≤ 19 to 23.3 KB). */
-const SCHEDULE_OWN = 4.5 * 1024;
-/** What `<diary-chat>` adds to the widgets' own set (measured: 23.3 → 29.2 KB). */
-const CHAT_OWN = 6 * 1024;
-const RATCHET_OWN = 34.5 * 1024 + SCHEDULE_OWN + CHAT_OWN;
+/** Target from the elements part 2 issue: all six widgets + provider + SDK + lit, one bundle. */
+const TARGET_ALL = 60 * 1024;
+// The widgets' own code, all six and the provider (measured 46.7 KB gzip after part 2: login and
+// child form ≈17.6 KB, grade table +9.2, chart +7.2, schedule +4.5, chat +6, appearance and
+// shared helpers the rest). Raise only by what a change honestly needs.
+const RATCHET_OWN = 47 * 1024;
 const SHARED = [
   'lit',
   '@lit/',
@@ -30,13 +29,23 @@ const SHARED = [
 
 const cases = [
   {
-    name: 'provider + login + child form, with lit, SDK, core, zod/mini (the budget)',
-    code: "import '@school-diary/elements/define';",
+    name: 'provider + login + child form, with lit, SDK, core, zod/mini (part 1 budget)',
+    code: [
+      "import '@school-diary/elements/define/provider';",
+      "import '@school-diary/elements/define/login';",
+      "import '@school-diary/elements/define/child-form';",
+    ].join('\n'),
     external: [],
     target: TARGET,
   },
   {
-    name: 'the same set, own code only (lit, SDK, core and zod left out)',
+    name: 'all six widgets + provider, with lit, SDK, core, zod/mini (part 2 budget)',
+    code: "import '@school-diary/elements/define';",
+    external: [],
+    target: TARGET_ALL,
+  },
+  {
+    name: 'all six widgets + provider, own code only (lit, SDK, core and zod left out)',
     code: "import '@school-diary/elements/define';",
     external: SHARED,
     ratchet: RATCHET_OWN,
