@@ -1,5 +1,6 @@
 // Side-effect entry: registers every tag of the kit. A tag already defined (by a second copy of
 // the kit, or anything else) is kept, with a warning about the version clash; nothing throws.
+import { DiaryChat } from './chat/diary-chat';
 import { DiaryChildForm } from './child-form/diary-child-form';
 import { DiaryGradeTable } from './grade-table/diary-grade-table';
 import { DiaryLogin } from './login/diary-login';
@@ -14,3 +15,4 @@ defineElement('diary-child-form', DiaryChildForm);
 defineElement('diary-grade-table', DiaryGradeTable);
 defineElement('diary-timeline-chart', DiaryTimelineChart);
 defineElement('diary-schedule', DiarySchedule);
+defineElement('diary-chat', DiaryChat);

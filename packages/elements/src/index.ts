@@ -6,6 +6,7 @@ export * from './child-form';
 export * from './grade-table';
 export * from './timeline-chart';
 export * from './schedule';
+export * from './chat';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';
 export type { DiaryErrorsDetail } from './shared/events';

@@ -13,4 +13,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-grade-table': () => import('../define-grade-table'),
   'diary-timeline-chart': () => import('../define-timeline-chart'),
   'diary-schedule': () => import('../define-schedule'),
+  'diary-chat': () => import('../define-chat'),
 };

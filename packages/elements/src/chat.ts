@@ -1,0 +1,5 @@
+export {
+  DiaryChat,
+  type DiaryThreadOpenDetail,
+  type DiaryMessageSentDetail,
+} from './chat/diary-chat';

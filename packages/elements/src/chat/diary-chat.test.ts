@@ -1,0 +1,318 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
+import '../define';
+import type { DiaryProvider } from '../provider/diary-provider';
+import { diaryServerUrl, latestCode } from '../test-support/diary-server';
+import { deepActiveElement, settle, textOf } from '../test-support/dom';
+import type { DiaryChat } from './diary-chat';
+
+// Иванова (parent of Мария) and Мария's maths teacher, from the demo world.
+const PARENT = '+79990000001';
+const TEACHER_MATH = '+79990000011';
+const MARIA = 'chd_maria';
+const MATH_THREAD = 'thr_demo_maria_math';
+
+async function signIn(client: Pick<DiaryClient, 'auth'>, url: string, phone: string) {
+  const challenge = await client.auth.login({ phone, password: 'diary-demo' });
+  const code = await latestCode(url, phone);
+  await client.auth.verify({ challengeId: challenge.challengeId, code });
+}
+
+function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`missing: ${what}`);
+  return value;
+}
+
+interface Mounted {
+  readonly chat: DiaryChat;
+  readonly client: DiaryClient;
+  readonly url: string;
+  readonly $: (selector: string) => HTMLElement | null | undefined;
+  readonly $$: (selector: string) => HTMLElement[];
+}
+
+async function mount(
+  attrs: { childId?: string; threadId?: string; lang?: string } = {},
+  signedIn = true,
+): Promise<Mounted> {
+  const url = await diaryServerUrl();
+  const provider = await fixture<DiaryProvider>(
+    html`<diary-provider base-url=${url} lang=${attrs.lang ?? 'ru'}>
+      <diary-chat child-id=${attrs.childId ?? MARIA} thread-id=${attrs.threadId ?? ''}></diary-chat>
+    </diary-provider>`,
+  );
+  const chat = provider.querySelector('diary-chat') as DiaryChat;
+  const client = provider.activeClient as DiaryClient;
+  if (signedIn) {
+    await signIn(client, url, PARENT);
+    await waitUntil(
+      () => !chat.shadowRoot?.querySelector('[part="notice"][role="status"]'),
+      'the chat did not load',
+      { timeout: 10_000 },
+    );
+  }
+  await settle(chat);
+  return {
+    chat,
+    client,
+    url,
+    $: (selector) => chat.shadowRoot?.querySelector<HTMLElement>(selector),
+    $$: (selector) => [...(chat.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])],
+  };
+}
+
+async function teacher(url: string): Promise<DiaryClient> {
+  const client = createDiaryClient({ baseUrl: url });
+  await signIn(client, url, TEACHER_MATH);
+  return client;
+}
+
+/** Types into the message box the way the browser reports it: value set, then `input`. */
+function typeText(textarea: Element | null | undefined, value: string): void {
+  if (!(textarea instanceof HTMLTextAreaElement)) throw new Error('not a textarea');
+  textarea.value = value;
+  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+const newId = () => `msg_t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+describe('<diary-chat>', function () {
+  this.timeout(40_000);
+
+  afterEach(() => sessionStorage.clear());
+
+  it('outside a provider says so', async () => {
+    const chat = await fixture<DiaryChat>(html`<diary-chat child-id=${MARIA}></diary-chat>`);
+    await settle(chat);
+    expect(textOf(chat.shadowRoot?.querySelector('[role="alert"]'))).to.contain('diary-provider');
+    await expect(chat).to.be.accessible();
+  });
+
+  it('asks to sign in when nobody is signed in', async () => {
+    const { chat } = await mount({}, false);
+    expect(textOf(chat.shadowRoot)).to.contain('Войдите в электронный дневник');
+    await expect(chat).to.be.accessible();
+  });
+
+  it("lists the child's teachers with contact hours and the threads with unread counts", async () => {
+    const { chat, $, $$ } = await mount();
+    const threads = $$('[part="thread"]');
+    expect(threads.length).to.be.greaterThan(0);
+    expect(textOf($(`[data-thread="${MATH_THREAD}"]`))).to.contain('Математика');
+    for (const badge of $$('[part="unread"]'))
+      expect(textOf(badge)).to.match(/^\d+ непрочитанн(ое|ых|ого)$/);
+    const teachers = $$('[part="teacher"]');
+    expect(teachers.length).to.be.greaterThan(1);
+    expect(teachers.map(textOf).join(' ')).to.match(/Отвечает: /);
+    await expect(chat).to.be.accessible();
+  });
+
+  it('shows an error with a retry for a child of another family', async () => {
+    const { chat, $ } = await mount({ childId: 'chd_alexander' });
+    await waitUntil(() => $('[role="alert"]'), 'no error', { timeout: 10_000 });
+    expect($('[part~="retry"]')).to.not.equal(null);
+    await expect(chat).to.be.accessible();
+  });
+
+  it('opens a thread: the log, labelled by its heading, is there before the messages', async () => {
+    const { chat, $, $$ } = await mount();
+    const opened = oneEvent(chat, 'diary-thread-open');
+    $(`[data-thread="${MATH_THREAD}"] button`)?.click();
+    expect((await opened).detail.threadId).to.equal(MATH_THREAD);
+    await chat.updateComplete;
+    const log = must($('[role="log"]'), 'the log');
+    expect(log.getAttribute('aria-labelledby')).to.equal('thread-heading');
+    expect(textOf($('#thread-heading'))).to.contain('Математика');
+    expect(log.getAttribute('aria-busy')).to.equal('true');
+    await waitUntil(() => log.getAttribute('aria-busy') === 'false', 'messages did not load');
+    expect($$('[part~="message"]').length).to.be.greaterThan(0);
+    expect(deepActiveElement()).to.equal($('#thread-heading'));
+    await expect(chat).to.be.accessible();
+    $('[part~="back"]')?.click();
+    await settle(chat);
+    expect($('[role="log"]')).to.equal(null);
+  });
+
+  it('sends through the outbox, says sending then sent, and shows the read receipt', async () => {
+    const { chat, url, $ } = await mount({ threadId: MATH_THREAD });
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    const text = `Проверка отправки ${Date.now()}`;
+    typeText($('#message'), text);
+    const sent = oneEvent(chat, 'diary-message-sent');
+    $('[part~="send"]')?.click();
+    const { detail } = await sent;
+    expect(detail.message.text).to.equal(text);
+    await settle(chat);
+    expect(textOf($('[part="status"]'))).to.equal('Отправлено');
+    expect($('[part="status"]')?.getAttribute('role')).to.equal('status');
+    const mine = must($(`[data-message="${detail.message.id}"]`), 'the sent message');
+    expect(textOf(mine)).to.contain('Доставлено');
+    expect(($('#message') as HTMLTextAreaElement).value).to.equal('');
+
+    const math = await teacher(url);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await math.threads.read({ threadId: MATH_THREAD, upToMessageId: detail.message.id });
+    await waitUntil(() => textOf(mine).includes('Прочитано'), 'no read receipt arrived', {
+      timeout: 10_000,
+    });
+    await expect(chat).to.be.accessible();
+    math.close();
+  });
+
+  it("appends the teacher's new message live", async () => {
+    const { url, $ } = await mount({ threadId: MATH_THREAD });
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const math = await teacher(url);
+    const id = newId();
+    await math.threads.send({
+      threadId: MATH_THREAD,
+      id,
+      text: 'Добрый день! Контрольная в пятницу.',
+    });
+    await waitUntil(() => $(`[data-message="${id}"]`), 'the live message did not arrive', {
+      timeout: 10_000,
+    });
+    expect(textOf($(`[data-message="${id}"]`))).to.contain('Контрольная в пятницу');
+    math.close();
+  });
+
+  it('refuses an empty message with a clear error, in English too', async () => {
+    const { chat, $ } = await mount({ threadId: MATH_THREAD, lang: 'en' });
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    typeText($('#message'), '   ');
+    $('[part~="send"]')?.click();
+    await settle(chat);
+    expect(textOf($('#message-error'))).to.equal('Error: Write a message or attach a file');
+    expect($('#message')?.getAttribute('aria-invalid')).to.equal('true');
+    await expect(chat).to.be.accessible();
+  });
+
+  it('checks type and size before upload, uploads dropped and picked files, sends them', async () => {
+    const { chat, $, $$ } = await mount({ threadId: MATH_THREAD });
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    const drop = (files: File[]) => {
+      const transfer = new DataTransfer();
+      for (const file of files) transfer.items.add(file);
+      $('[part="composer"]')?.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    };
+    drop([
+      new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' }),
+      new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'scan.pdf', { type: 'application/pdf' }),
+      new File(['Решение задачи 5'], 'reshenie.txt', { type: 'text/plain' }),
+    ]);
+    await settle(chat);
+    const errors = $$('[data-file-state="error"]').map(textOf);
+    expect(errors[0]).to.contain('Файл «setup.exe» нельзя отправить');
+    expect(errors[1]).to.contain('Файл «scan.pdf» больше 10 МБ');
+    await waitUntil(() => $('[data-file-state="ready"]'), 'the text file did not upload', {
+      timeout: 10_000,
+    });
+    await expect(chat).to.be.accessible();
+
+    const picker = $('#files') as HTMLInputElement;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['%PDF-1.4'], 'spravka.pdf', { type: 'application/pdf' }));
+    picker.files = transfer.files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => $$('[data-file-state="ready"]').length === 2, 'the PDF did not upload', {
+      timeout: 10_000,
+    });
+    const sent = oneEvent(chat, 'diary-message-sent');
+    $('[part~="send"]')?.click();
+    const { detail } = await sent;
+    expect(detail.message.attachments.map((a: { name: string }) => a.name).sort()).to.deep.equal([
+      'reshenie.txt',
+      'spravka.pdf',
+    ]);
+    await settle(chat);
+    expect(textOf($(`[data-message="${detail.message.id}"]`))).to.contain('reshenie.txt');
+  });
+
+  it('keeps the draft when the user leaves the thread and comes back', async () => {
+    const { chat, $ } = await mount({ threadId: MATH_THREAD });
+    typeText($('#message'), 'Черновик: вопрос про оценку');
+    $('[part~="back"]')?.click();
+    await settle(chat);
+    await waitUntil(() => $(`[data-thread="${MATH_THREAD}"] button`));
+    $(`[data-thread="${MATH_THREAD}"] button`)?.click();
+    await settle(chat);
+    expect(($('#message') as HTMLTextAreaElement).value).to.equal('Черновик: вопрос про оценку');
+  });
+
+  it('shows a message the server refuses as failed, with retry and delete', async () => {
+    const { chat, client, $ } = await mount({ threadId: MATH_THREAD });
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    const item = await client.outbox.send({
+      threadId: MATH_THREAD,
+      text: 'С несуществующим файлом',
+      attachmentIds: ['att_missing0000'],
+    });
+    const failed = () => $(`[data-pending="${item.id}"]`);
+    await waitUntil(
+      () => failed()?.getAttribute('part')?.includes('message-failed'),
+      'not failed',
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(textOf(failed())).to.match(/Не отправлено: \S+/);
+    await expect(chat).to.be.accessible();
+    failed()?.querySelector<HTMLButtonElement>('[part~="retry"]')?.click();
+    await waitUntil(() => failed()?.getAttribute('part')?.includes('message-failed'));
+    failed()?.querySelector<HTMLButtonElement>('[part~="discard"]')?.click();
+    await waitUntil(() => !failed(), 'not discarded');
+  });
+
+  it('shows a message written offline as pending, and sends it when the connection returns', async () => {
+    const { chat, $ } = await mount({ threadId: MATH_THREAD });
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    const realFetch = window.fetch;
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      typeText($('#message'), 'Написано без связи');
+      $('[part~="send"]')?.click();
+      await waitUntil(() => $('[part~="message-pending"]'), 'no pending message');
+      expect(textOf($('[part~="message-pending"]'))).to.match(/Ожидает отправки|Отправляется/);
+      await expect(chat).to.be.accessible();
+    } finally {
+      window.fetch = realFetch;
+    }
+    const sent = oneEvent(chat, 'diary-message-sent');
+    window.dispatchEvent(new Event('online'));
+    expect((await sent).detail.message.text).to.equal('Написано без связи');
+    await settle(chat);
+    expect($('[part~="message-pending"]')).to.equal(null);
+  });
+
+  it('pages a long history in while scrolling up, without moving what the reader sees', async function () {
+    this.timeout(120_000);
+    const url = await diaryServerUrl();
+    const math = await teacher(url);
+    for (let batch = 0; batch < 6; batch += 1)
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          math.threads.send({ threadId: MATH_THREAD, id: newId(), text: `История ${batch}-${i}` }),
+        ),
+      );
+    math.close();
+    const { chat, $, $$ } = await mount({ threadId: MATH_THREAD });
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    const log = must($('[role="log"]'), 'log');
+    const before = $$('[part~="message"]').length;
+    expect(before).to.equal(50);
+    expect($('[part~="earlier"]')).to.not.equal(null);
+    const first = must($$('[part~="message"]')[0], 'first message');
+    log.scrollTop = 0;
+    const top = first.getBoundingClientRect().top;
+    log.dispatchEvent(new Event('scroll'));
+    await waitUntil(() => $$('[part~="message"]').length > before, 'no older page', {
+      timeout: 10_000,
+    });
+    await settle(chat);
+    expect(Math.abs(first.getBoundingClientRect().top - top)).to.be.below(2);
+  });
+});
