@@ -11,10 +11,9 @@ const dist = new URL('../../packages/elements/dist/', import.meta.url).pathname;
 const chunks = readdirSync(join(dist, 'diary-elements')).filter((f) => f.endsWith('.js'));
 
 /**
- * Ratchets in gzip bytes, about 5 % above the sizes measured when the embed landed (0.7 / 59.1 /
- * 64.6 / 74.2 / 59.4 / 97.4 KB), so growth is a decision. They are not targets: the SDK, core and
- * lit behind the provider are most of every page (see docs/benchmarks.md). `diary-chat` joins
- * when its branch lands.
+ * Ratchets in gzip bytes, about 5 % above the sizes measured when the embed landed (0.8 / 59.8 /
+ * 65.3 / 75.1 / 60.1 / 62.5 / 106.8 KB), so growth is a decision. They are not targets: the SDK, core and
+ * lit behind the provider are most of every page (see docs/benchmarks.md).
  */
 const BUDGETS = {
   loader: 1 * 1024,
@@ -22,7 +21,8 @@ const BUDGETS = {
   'registration page (provider + child form)': 68 * 1024,
   'grades page (provider + grade table + timeline chart)': 78 * 1024,
   'schedule page (provider + schedule)': 62.5 * 1024,
-  'every tag at once': 102 * 1024,
+  'chat page (provider + chat)': 65.5 * 1024,
+  'every tag at once': 112 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
@@ -33,6 +33,7 @@ const PAGES = {
     'timeline-chart',
   ],
   'schedule page (provider + schedule)': ['provider', 'schedule'],
+  'chat page (provider + chat)': ['provider', 'chat'],
   'every tag at once': [
     'provider',
     'login',
@@ -40,6 +41,7 @@ const PAGES = {
     'grade-table',
     'timeline-chart',
     'schedule',
+    'chat',
   ],
 };
 

@@ -31,6 +31,8 @@ const PASSWORD = 'diary-demo';
 const MATH_TEACHER = '+79990000011';
 const MARIA = 'chd_maria';
 const MATH = 'sub_42_math';
+/** The demo thread between Иванова and Мария's maths teacher. */
+const MATH_THREAD = 'thr_demo_maria_math';
 const PAGES = ['index', 'login', 'children', 'grades', 'schedule', 'chat'] as const;
 const KIT_TAGS = [
   'provider',
@@ -197,6 +199,27 @@ describe('the example school site (npm start) in Chromium', { timeout: 110_000 }
     await grid.waitFor({ timeout: 30_000 });
     assert.match(await grid.locator('caption').innerText(), /\S/);
     assert.match(await grid.innerText(), /Математика/);
+  });
+
+  it('sends a message to a teacher, who receives it', async () => {
+    await page.goto(`${site.url}/chat.html?child=${MARIA}`);
+    const chat = page.locator('diary-chat');
+    await chat.locator(`[data-thread="${MATH_THREAD}"] button`).click({ timeout: 30_000 });
+    await chat.locator('[role="log"][aria-busy="false"]').waitFor({ timeout: 20_000 });
+    const text = `Здравствуйте! Мария завтра пропустит урок (${Date.now()})`;
+    await chat.locator('#message').fill(text);
+    await chat.locator('[part~="send"]').click();
+    await chat.locator('[part="status"]').getByText('Отправлено').waitFor({ timeout: 20_000 });
+
+    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
+    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const { items } = await teacher.threads.messages({ threadId: MATH_THREAD });
+    assert.ok(
+      items.some((message) => message.text === text),
+      'the teacher does not see the message',
+    );
+    await teacher.auth.logout();
   });
 
   it('runs the SDK example: it signs in and prints each child’s averages', async () => {
