@@ -17,7 +17,12 @@ const TARGET = 35 * 1024;
 const SCHEDULE_OWN = 4.5 * 1024;
 /** What `<diary-chat>` adds to the widgets' own set (measured: 23.3 → 29.2 KB). */
 const CHAT_OWN = 6 * 1024;
-const RATCHET_OWN = 34.5 * 1024 + SCHEDULE_OWN + CHAT_OWN;
+/**
+ * Measured 46.7 KB after all six widgets were merged with the provider's `appearance` support
+ * (its checks and ru/en messages ride with the provider): the ratchet follows, with 0.3 KB slack.
+ */
+const APPEARANCE_AND_MERGE = 2 * 1024;
+const RATCHET_OWN = 34.5 * 1024 + SCHEDULE_OWN + CHAT_OWN + APPEARANCE_AND_MERGE;
 const SHARED = [
   'lit',
   '@lit/',
