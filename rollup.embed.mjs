@@ -5,6 +5,7 @@
 // type-checking is `npm run lint`'s job), so `npm start` can build it alone in seconds.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { rmSync } from 'node:fs';
 import ts from 'typescript';
 
 const elements = new URL('./packages/elements/', import.meta.url).pathname;
@@ -27,6 +28,14 @@ const stripTypes = {
   },
 };
 
+/** Chunks carry content hashes: drop the previous build's, so only what the entry loads stays. */
+const cleanChunks = {
+  name: 'clean-chunks',
+  buildStart() {
+    rmSync(`${elements}dist/diary-elements`, { recursive: true, force: true });
+  },
+};
+
 export const embedBuild = {
   input: { 'diary-elements': `${elements}src/embed.ts` },
   output: {
@@ -37,6 +46,7 @@ export const embedBuild = {
     chunkFileNames: 'diary-elements/[name]-[hash].js',
   },
   plugins: [
+    cleanChunks,
     nodeResolve({
       browser: true,
       extensions: ['.ts', '.mjs', '.js', '.json'],

@@ -4,7 +4,9 @@
 // artifacts/e2e/, and no page may scroll sideways on a 360 px screen.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import {
   chromium,
@@ -13,6 +15,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { createDiaryClient } from '@school-diary/sdk';
 import { latestCode, startSite, type StartedSite } from './school-site-server';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -24,6 +27,12 @@ const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chro
 // Иванова Елена: the demo parent with a confirmed identity (two children, Мария and Пётр).
 const PARENT = '+79990000001';
 const PASSWORD = 'diary-demo';
+/** Орлов Сергей: teaches maths in Мария's class (5А). */
+const MATH_TEACHER = '+79990000011';
+const MARIA = 'chd_maria';
+const MATH = 'sub_42_math';
+/** The demo thread between Иванова and Мария's maths teacher. */
+const MATH_THREAD = 'thr_demo_maria_math';
 const PAGES = ['index', 'login', 'children', 'grades', 'schedule', 'chat'] as const;
 const KIT_TAGS = [
   'provider',
@@ -143,6 +152,94 @@ describe('the example school site (npm start) in Chromium', { timeout: 110_000 }
     await page.locator('[data-children-list]').getByText('Смирнова Анна').waitFor();
   });
 
+  it('shows a child’s grade table and timeline chart', async () => {
+    await page.goto(`${site.url}/grades.html?child=${MARIA}`);
+    const table = page.locator('diary-grade-table');
+    await table.locator('tbody tr[data-subject]').first().waitFor({ timeout: 30_000 });
+    await table.locator('#period').selectOption('year');
+    const subjects = await table
+      .locator('tbody tr[data-subject] th .diary-subject')
+      .allInnerTexts();
+    assert.ok(subjects.includes('Математика'), subjects.join(', '));
+    const caption = page.locator('diary-timeline-chart figcaption');
+    await caption.waitFor({ timeout: 30_000 });
+    assert.match(await caption.innerText(), /\S/);
+    assert.ok(
+      (await page.locator('diary-timeline-chart svg').count()) > 0,
+      'the chart drew no SVG',
+    );
+  });
+
+  it('shows a teacher’s new mark in the parent’s open grade table without a reload', async () => {
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
+    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await teacher.grades.create({
+      childId: MARIA,
+      subjectId: MATH,
+      value: 5,
+      weight: 1,
+      kind: 'quiz',
+      date: today >= '2026-09-01' && today <= '2027-05-31' ? today : '2026-11-24',
+      comment: 'Отличная самостоятельная',
+    });
+    const mark = page.locator(`diary-grade-table button[data-id="${created.id}"]`);
+    await mark.waitFor({ timeout: 20_000 });
+    assert.match((await mark.getAttribute('aria-label')) ?? '', /Отличная самостоятельная/);
+    assert.deepEqual(navigations, [], 'the page was reloaded');
+    await teacher.auth.logout();
+  });
+
+  it('shows the week’s timetable of a child', async () => {
+    await page.goto(`${site.url}/schedule.html?child=${MARIA}`);
+    const grid = page.locator('diary-schedule table[part="table"]');
+    await grid.waitFor({ timeout: 30_000 });
+    assert.match(await grid.locator('caption').innerText(), /\S/);
+    assert.match(await grid.innerText(), /Математика/);
+  });
+
+  it('sends a message to a teacher, who receives it', async () => {
+    await page.goto(`${site.url}/chat.html?child=${MARIA}`);
+    const chat = page.locator('diary-chat');
+    await chat.locator(`[data-thread="${MATH_THREAD}"] button`).click({ timeout: 30_000 });
+    await chat.locator('[role="log"][aria-busy="false"]').waitFor({ timeout: 20_000 });
+    const text = `Здравствуйте! Мария завтра пропустит урок (${Date.now()})`;
+    await chat.locator('#message').fill(text);
+    await chat.locator('[part~="send"]').click();
+    await chat.locator('[part="status"]').getByText('Отправлено').waitFor({ timeout: 20_000 });
+
+    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
+    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const { items } = await teacher.threads.messages({ threadId: MATH_THREAD });
+    assert.ok(
+      items.some((message) => message.text === text),
+      'the teacher does not see the message',
+    );
+    await teacher.auth.logout();
+  });
+
+  it('runs the SDK example: it signs in and prints each child’s averages', async () => {
+    const { stdout } = await runSdkExample({ DIARY_URL: site.url });
+    assert.match(stdout, /Иванова Мария \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\)/);
+    assert.match(stdout, /Математика\s+average \d,\d{2}\s+weighted \d,\d{2}\s+marks \d+/);
+  });
+
+  it('the SDK example says what went wrong with a bad password, and exits 1', async () => {
+    const failed = await runSdkExample({
+      DIARY_URL: site.url,
+      DIARY_PASSWORD: 'wrong-password-1',
+    }).then(
+      () => assert.fail('the example succeeded with a wrong password'),
+      (error: { code: number; stderr: string }) => error,
+    );
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /^invalid_credentials: .+/m);
+  });
+
   it('photographs every page at desktop and phone width, none scrolls sideways at 360 px', async () => {
     const session = await parent.storageState();
     const overflowing: string[] = [];
@@ -156,12 +253,10 @@ describe('the example school site (npm start) in Chromium', { timeout: 110_000 }
       for (const pageName of PAGES) {
         await shot.goto(`${site.url}/${pageName}.html`);
         // Every tag the build has code for is defined and has rendered before the picture.
-        await shot.waitForFunction(renderedCheck(builtTags()));
-        await shot.evaluate('document.fonts.ready');
+        await shot.waitForFunction(allRendered, builtTags().join(','));
+        await shot.evaluate(fontsReady);
         await shot.screenshot({ path: join(artifacts, `${pageName}-${name}.png`), fullPage: true });
-        const width = (await shot.evaluate(
-          '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
-        )) as { scroll: number; client: number };
+        const width = await shot.evaluate(pageWidth);
         if (name === 'phone' && width.scroll > width.client)
           overflowing.push(`${pageName}: ${width.scroll}px wide on a ${width.client}px screen`);
       }
@@ -180,10 +275,44 @@ describe('the example school site (npm start) in Chromium', { timeout: 110_000 }
   });
 });
 
-/** Browser-side check (a string: this file is compiled without DOM types) that kit tags rendered. */
-function renderedCheck(tags: readonly string[]): string {
-  return `[...document.querySelectorAll(${JSON.stringify(tags.join(','))})].every(
-    (el) => el.matches(':defined') && (el.shadowRoot ?? el).childNodes.length > 0)`;
+/** Runs examples/sdk-node/child-averages.ts as `npm run example:sdk` does. */
+function runSdkExample(env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
+  return promisify(execFile)(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(root, 'examples/sdk-node/child-averages.ts')],
+    { env: { ...process.env, ...env }, timeout: 60_000 },
+  );
+}
+
+// Browser-side functions. This file is compiled without DOM types, so they reach the page
+// through this small view of it (functions, not strings: the site's CSP forbids eval).
+interface PageNode {
+  readonly childNodes: { readonly length: number };
+  readonly shadowRoot: PageNode | null;
+  matches(selector: string): boolean;
+}
+interface PageView {
+  readonly document: {
+    readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number };
+    readonly fonts: { readonly ready: Promise<unknown> };
+    querySelectorAll(selector: string): Iterable<PageNode>;
+  };
+}
+/** Every kit element on the page is defined and has rendered something. */
+function allRendered(selector: string): boolean {
+  const { document } = globalThis as unknown as PageView;
+  return [...document.querySelectorAll(selector)].every(
+    (el) => el.matches(':defined') && (el.shadowRoot ?? el).childNodes.length > 0,
+  );
+}
+
+async function fontsReady(): Promise<void> {
+  await (globalThis as unknown as PageView).document.fonts.ready;
+}
+
+function pageWidth(): { scroll: number; client: number } {
+  const { documentElement } = (globalThis as unknown as PageView).document;
+  return { scroll: documentElement.scrollWidth, client: documentElement.clientWidth };
 }
 
 /** Waits until an element's attribute has a value (playwright-core has no `expect`). */

@@ -17,6 +17,13 @@ export const chatStyles = css`
     gap: calc(var(--_space) * 2);
     grid-template-columns: repeat(auto-fit, minmax(16em, 1fr));
   }
+  /* Grid and flex items may shrink below their text: a long preview ends in an ellipsis
+     instead of widening its column over the teachers' list (found by the site's e2e test). */
+  .diary-lists > *,
+  .diary-items > li,
+  .diary-thread-button {
+    min-width: 0;
+  }
   .diary-items {
     list-style: none;
     margin: 0;
