@@ -82,6 +82,7 @@ export function createReadCache(
   }),
 ): ReadCacheLookup {
   const boot = randomBytes(6).toString('base64url');
+  const inFlight = new Map<string, Promise<CachedBody>>();
   const etagOf = (key: string, versions: string) =>
     `"${boot}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}-${versions}"`;
 
@@ -103,10 +104,21 @@ export function createReadCache(
         const etag = etagOf(key, versions);
         const tag = zipped ? gzipTag(etag) : etag;
         if (matches(ifNoneMatch, tag)) return notModified(ctx.reply, tag);
-        const body = Buffer.from(await compute());
-        const gz = body.length >= GZIP_FROM ? await gzipAsync(body) : undefined;
-        entry = { versions, etag, body, ...(gz ? { gzip: gz } : {}) };
-        cache.set(key, entry);
+        // Single flight: requests that miss together for the same key and versions (every reader
+        // right after a write) share one computation instead of each loading and gzipping it.
+        const flightKey = `${key}\n${versions}`;
+        let flight = inFlight.get(flightKey);
+        if (!flight) {
+          flight = (async (): Promise<CachedBody> => {
+            const body = Buffer.from(await compute());
+            const gz = body.length >= GZIP_FROM ? await gzipAsync(body) : undefined;
+            const made: CachedBody = { versions, etag, body, ...(gz ? { gzip: gz } : {}) };
+            cache.set(key, made);
+            return made;
+          })().finally(() => inFlight.delete(flightKey));
+          inFlight.set(flightKey, flight);
+        }
+        entry = await flight;
       }
       const gzipped = zipped ? entry.gzip : undefined;
       const tag = gzipped ? gzipTag(entry.etag) : entry.etag;

@@ -65,6 +65,8 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
   let calls: string[] = [];
   /** The "data" of the fake marks list; a write changes it and bumps the child's version. */
   let marks: string[] = ['5'];
+  /** How long the fake marks list takes to load (a slow query), in ms. */
+  let loadMs = 0;
 
   before(async () => {
     server = await startTestServer();
@@ -76,8 +78,9 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     // The real registration path with stand-in handlers, so the test controls what a read costs.
     const handlers = {
       grades: {
-        list: ({ user }: { user: { id: string } }) => {
+        list: async ({ user }: { user: { id: string } }) => {
           calls.push(user.id);
+          if (loadMs > 0) await new Promise((resolve) => setTimeout(resolve, loadMs));
           return marks.map((value) => ({ value, seenBy: user.id }));
         },
       },
@@ -156,6 +159,32 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
       'if-none-match': String(after.headers.etag),
     });
     assert.equal(again.statusCode, 304);
+  });
+
+  it('computes a missed entry once when many readers miss it together after a write', async () => {
+    // Over real sockets, so that the eight requests are in flight at the same time.
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    await get(GRADES, 'parentIvanova');
+    await write('3');
+    calls = [];
+    loadMs = 50;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        fetch(`${base}${GRADES}`, {
+          headers: { authorization: `Bearer ${tokens.parentIvanova ?? ''}` },
+        }).then(async (res) => ({
+          status: res.status,
+          etag: res.headers.get('etag'),
+          text: await res.text(),
+        })),
+      ),
+    ).finally(() => (loadMs = 0));
+    assert.deepEqual(calls, [U.parentIvanova.id], 'the handler ran once for eight readers');
+    assert.equal(new Set(answers.map((res) => res.etag)).size, 1);
+    for (const res of answers) {
+      assert.equal(res.status, 200);
+      assert.ok(res.text.includes('"3"'), 'every reader gets the data after the write');
+    }
   });
 
   it("keeps the ETag when another child's data changes", async () => {
