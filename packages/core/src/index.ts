@@ -32,6 +32,7 @@ export * from './schemas/calendar';
 export * from './schemas/attachment';
 export * from './schemas/timetable';
 export * from './schemas/mark';
+export * from './mark-text';
 export * from './schemas/attendance';
 export * from './schemas/chat';
 export * from './schemas/notification';

@@ -1,5 +1,6 @@
 import { escapeFormula, toCsv, type CsvDelimiter } from './csv';
 import type { MarkValue } from './grade-average';
+import { markValueText } from './mark-text';
 
 /** One mark as a row of the export. */
 export interface MarkCsvRow {
@@ -50,11 +51,6 @@ const HEADERS: Record<MarkCsvLang, readonly string[]> = {
   en: ['Date', 'Subject', 'Mark', 'Weight', 'Kind of work', 'Comment', 'Teacher', 'Period'],
 };
 
-const PASS_MARKS: Record<MarkCsvLang, Record<'pass' | 'fail', string>> = {
-  ru: { pass: 'зачёт', fail: 'незачёт' },
-  en: { pass: 'pass', fail: 'fail' },
-};
-
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function formatDate(date: string, lang: MarkCsvLang): string {
@@ -66,7 +62,7 @@ function formatDate(date: string, lang: MarkCsvLang): string {
 }
 
 function formatValue(value: MarkValue, lang: MarkCsvLang): string {
-  return typeof value === 'number' ? String(value) : PASS_MARKS[lang][value];
+  return markValueText(lang, value);
 }
 
 function formatWeight(weight: number, delimiter: CsvDelimiter): string {

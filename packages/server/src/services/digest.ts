@@ -1,4 +1,9 @@
-import { summarizeBySubject, type GradedMark, type MarkValue } from '@school-diary/core';
+import {
+  markValueText,
+  summarizeBySubject,
+  type GradedMark,
+  type MarkValue,
+} from '@school-diary/core';
 import type { Services } from './context';
 import { russianDate } from './journal-views';
 import { channelsFor, defaultDigest } from './notification-settings';
@@ -42,9 +47,7 @@ interface DigestMark extends GradedMark {
 }
 
 function markText(value: MarkValue): string {
-  if (value === 'pass') return 'зачёт';
-  if (value === 'fail') return 'незачёт';
-  return String(value);
+  return markValueText('ru', value);
 }
 
 function averageText(average: number | null): string {

@@ -11,6 +11,7 @@ import type {
   Threshold,
   WorkKind,
 } from '@school-diary/core';
+import { workKindName } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { periodOn, type PeriodRow } from './school-calendar';
@@ -98,33 +99,6 @@ export function markValue(stored: string): Mark['value'] {
   return Number(stored) as 1 | 2 | 3 | 4 | 5;
 }
 
-const KIND_LABELS: Record<Lang, Record<WorkKind, string>> = {
-  ru: {
-    test: 'контрольная работа',
-    quiz: 'самостоятельная работа',
-    project: 'проект',
-    oral: 'устный ответ',
-    homework: 'домашняя работа',
-    lab: 'лабораторная работа',
-    dictation: 'диктант',
-    essay: 'сочинение',
-    classwork: 'работа на уроке',
-    exam: 'экзамен',
-  },
-  en: {
-    test: 'test',
-    quiz: 'quiz',
-    project: 'project',
-    oral: 'oral answer',
-    homework: 'homework',
-    lab: 'lab work',
-    dictation: 'dictation',
-    essay: 'essay',
-    classwork: 'classwork',
-    exam: 'exam',
-  },
-};
-
 /**
  * How a kind of work reads in notifications and the CSV export.
  *
@@ -132,7 +106,7 @@ const KIND_LABELS: Record<Lang, Record<WorkKind, string>> = {
  * workKindLabel('test', 'ru'); // 'контрольная работа'
  */
 export function workKindLabel(kind: string, lang: Lang = 'ru'): string {
-  return KIND_LABELS[lang][kind as WorkKind] ?? kind;
+  return workKindName(lang, kind);
 }
 
 /**

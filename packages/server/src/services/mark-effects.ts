@@ -1,4 +1,4 @@
-import { roundAverage, weightedAverage, type Mark } from '@school-diary/core';
+import { markValueText, roundAverage, weightedAverage, type Mark } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Services } from './context';
@@ -34,9 +34,7 @@ const TITLES: Record<MarkChange['type'], string> = {
  * spokenValue('pass'); // 'зачёт'
  */
 export function spokenValue(value: Mark['value']): string {
-  if (value === 'pass') return 'зачёт';
-  if (value === 'fail') return 'незачёт';
-  return String(value);
+  return markValueText('ru', value);
 }
 
 function decimal(x: number): string {
