@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
@@ -26,6 +27,8 @@ import { LiveEvents } from './services/live-events';
 import { databaseRateLimitStore } from './services/rate-limit-store';
 import { newOneTimeCode, newSecret } from './services/secrets';
 import { createAuthenticate } from './services/sessions';
+import { ETAG_PREFIX_SETTING } from './etag-prefix';
+import { serverVersion } from './server-version';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -46,30 +49,48 @@ export interface DiaryApp {
   readonly routes: readonly string[];
 }
 
+/**
+ * A setting every instance on the database shares, created once by whichever starts first (a
+ * concurrent start keeps the first value written).
+ */
+async function sharedSetting(
+  database: DiaryDatabase,
+  key: string,
+  make: () => string,
+): Promise<string> {
+  const read = () =>
+    database.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  const row = await read();
+  if (row) return row.value;
+  await database.db
+    .insertInto('settings')
+    .values({ key, value: make() })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const made = await read();
+  if (!made) throw new Error(`the setting ${key} could not be stored`);
+  return made.value;
+}
+
+/** The key of the one-time code hashes: configured, or made once and kept in the database. */
 async function loadSecret(
   database: DiaryDatabase,
   configured: string | undefined,
 ): Promise<string> {
-  if (configured) return configured;
-  const row = await database.db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', 'code_secret')
-    .executeTakeFirst();
-  if (row) return row.value;
-  const secret = newSecret();
-  await database.db
-    .insertInto('settings')
-    .values({ key: 'code_secret', value: secret })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  return (
-    await database.db
-      .selectFrom('settings')
-      .select('value')
-      .where('key', '=', 'code_secret')
-      .executeTakeFirstOrThrow()
-  ).value;
+  return configured ?? sharedSetting(database, 'code_secret', newSecret);
+}
+
+/**
+ * The first part of every ETag: the same on every instance of one database (a revalidation
+ * answered by another instance still gets its 304), renewed when a backup is restored (versions
+ * then start again from older numbers), and tied to the server's version (a new release may write
+ * bodies differently).
+ */
+async function loadEtagPrefix(database: DiaryDatabase): Promise<string> {
+  const stored = await sharedSetting(database, ETAG_PREFIX_SETTING, () =>
+    randomBytes(6).toString('base64url'),
+  );
+  return `${stored}.${serverVersion().replace(/[^\w.]/g, '')}`;
 }
 
 /**
@@ -174,7 +195,9 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     dev: config.dev,
     checkResponses: config.checkResponses,
     rateLimit: { max: config.authRateLimit, timeWindow: 60_000 },
-    readCache: createReadCache(services, CACHED_ROUTES),
+    readCache: createReadCache(services, CACHED_ROUTES, {
+      etagPrefix: await loadEtagPrefix(options.database),
+    }),
   });
   return { app, services, routes };
 }

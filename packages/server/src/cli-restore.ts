@@ -5,6 +5,7 @@ import type { RestoreOptions } from './cli-args';
 import { POSTGRES_BACKUP_ADVICE } from './cli-backup';
 import { CliError } from './cli-error';
 import { isPostgresUrl } from './db/dialect';
+import { ETAG_PREFIX_SETTING } from './etag-prefix';
 import { formatBytes, removeSidecars, syncFile } from './cli-files';
 import { MIGRATIONS } from './db/migrations';
 
@@ -46,6 +47,7 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
   try {
     copyFileSync(from, temp);
     const users = checkBackup(temp, from);
+    renewEtagPrefix(temp);
     const previous = existsSync(to) ? claim(to) : 'none';
     removeSidecars(to);
     syncFile(temp);
@@ -131,4 +133,18 @@ function isSqliteError(
   ...codes: string[]
 ): error is InstanceType<typeof SQLite.SqliteError> {
   return error instanceof SQLite.SqliteError && codes.includes(error.code);
+}
+
+/**
+ * Forgets the restored database's ETag prefix, so the server makes a new one: after a restore the
+ * data versions start again from the backup's numbers, and a browser's ETag from before must not
+ * match a different answer that reaches the same numbers.
+ */
+function renewEtagPrefix(file: string): void {
+  const db = new SQLite(file, { fileMustExist: true });
+  try {
+    db.prepare('DELETE FROM settings WHERE key = ?').run(ETAG_PREFIX_SETTING);
+  } finally {
+    db.close();
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCliArgs, type ServeOptions } from './cli-args';
 import { backupDatabase, describeBackup } from './cli-backup';
@@ -6,6 +6,7 @@ import { CliError } from './cli-error';
 import { describeRestore, restoreDatabase } from './cli-restore';
 import { startServer } from './cli-serve';
 import { USAGE } from './cli-usage';
+import { serverVersion } from './server-version';
 
 /** Where the CLI writes, and what stops a running server; tests pass their own. */
 export interface CliIo {
@@ -33,7 +34,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         io.out(USAGE);
         return 0;
       case 'version':
-        io.out(version());
+        io.out(serverVersion());
         return 0;
       case 'backup':
         io.out(describeBackup(await backupDatabase(command.options)));
@@ -66,15 +67,6 @@ function shutdownSignal(): Promise<string> {
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
   });
-}
-
-/** The version of this package, read from its package.json (one level above src/ and dist/). */
-function version(): string {
-  const pkg: unknown = JSON.parse(
-    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-  );
-  const value = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? pkg.version : null;
-  return typeof value === 'string' ? value : 'unknown';
 }
 
 function isEntryPoint(): boolean {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snilsControlNumber } from '@school-diary/core';
 import SQLite from 'better-sqlite3';
+import { ETAG_PREFIX_SETTING } from './etag-prefix';
 import { runCli, startCliServer, type CliServer } from './testing/cli-process';
 
 /** The `n`-th test parent: a distinct valid phone and SNILS. */
@@ -71,6 +72,16 @@ function phonesIn(file: string): Set<string> {
   try {
     const rows = db.prepare("SELECT phone FROM users WHERE phone LIKE '+7999123%'").pluck().all();
     return new Set(rows.map(String));
+  } finally {
+    db.close();
+  }
+}
+
+/** The ETag prefix kept in a database file (see app.ts), if any. */
+function etagPrefixIn(file: string): unknown {
+  const db = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ETAG_PREFIX_SETTING);
   } finally {
     db.close();
   }
@@ -174,7 +185,10 @@ describe('durability', () => {
     assert.equal(integrity(restored), 'ok');
     const present = phonesIn(restored);
     assert.deepEqual(missing(before, present), []);
+    // Versions start again from the backup's numbers: the restored copy makes a new ETag prefix.
+    assert.equal(etagPrefixIn(restored), undefined);
     assert.equal((await server.stop()).code, 0);
+    assert.equal(typeof etagPrefixIn(live), 'string', 'the serving database kept its prefix');
     assert.equal(phonesIn(live).size, writes.acked.length);
 
     const replace = await runCli(['restore', '--from', backup, '--db', live]);

@@ -70,18 +70,22 @@ function notModified(reply: FastifyReply, etag: string): FastifyReply {
  * `If-None-Match` with 304, a repeated read from memory, and anything else by running the handler
  * and keeping its JSON. Versions are read before the handler reads the data, so a kept body is
  * never older than the versions it is filed under, and a write (which bumps them) is never hidden.
- * The strong ETag is made of a per-process nonce (a restart may change how bodies are written),
- * a hash of the key and the versions: no need to hash the body.
+ * The strong ETag is made of a prefix (shared by the instances of a database; random when not
+ * given), a hash of the key and the versions: no need to hash the body.
  */
 export function createReadCache(
   s: Services,
   rules: Readonly<Record<string, CacheRule>>,
-  cache = new ReadCache({
-    maxEntries: s.config.readCacheEntries,
-    maxBytes: s.config.readCacheBytes,
-  }),
+  options: {
+    /** The ETag's first part, shared by the instances of one database (see app.ts). */
+    etagPrefix?: string;
+    cache?: ReadCache;
+  } = {},
 ): ReadCacheLookup {
-  const boot = randomBytes(6).toString('base64url');
+  const cache =
+    options.cache ??
+    new ReadCache({ maxEntries: s.config.readCacheEntries, maxBytes: s.config.readCacheBytes });
+  const boot = options.etagPrefix ?? randomBytes(6).toString('base64url');
   const inFlight = new Map<string, Promise<CachedBody>>();
   const etagOf = (key: string, versions: string) =>
     `"${boot}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}-${versions}"`;

@@ -2,6 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createApp } from '../app';
 import { DEMO } from '../seed/demo';
 import { createAuthenticate } from '../services/sessions';
 import { bumpVersions } from '../services/versions';
@@ -328,6 +329,29 @@ describe('cached reads of the real diary routes', () => {
       token,
       headers: etag ? { 'if-none-match': etag } : {},
     });
+
+  it('gives the same ETag from every instance on the database, so another instance answers 304', async () => {
+    const first = await list(parent);
+    assert.equal(first.status, 200);
+    const etag = String(first.headers.get('etag'));
+    // A second server process on the same database, as behind a load balancer.
+    const other = await createApp({ database: server.database, clock: server.clock });
+    try {
+      const res = await other.app.inject({
+        method: 'GET',
+        url: GRADES,
+        headers: {
+          authorization: `Bearer ${parent}`,
+          'accept-encoding': 'gzip, deflate',
+          'if-none-match': etag,
+        },
+      });
+      assert.equal(res.statusCode, 304);
+      assert.equal(res.headers.etag, etag);
+    } finally {
+      await other.app.close();
+    }
+  });
 
   it('revalidates the marks list with 304 until a teacher gives a mark, then serves the new one', async () => {
     const first = await list(parent);
