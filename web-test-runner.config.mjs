@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { diaryServerPlugin } from './packages/sdk/test-support/diary-server.mjs';
+import { reactEsmPlugin } from './packages/elements/src/test-support/react-esm.mjs';
 
 export default {
   files: ['packages/*/src/**/*.browser.test.ts', 'packages/elements/src/**/*.test.ts'],
@@ -10,6 +11,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     diaryServerPlugin(),
+    reactEsmPlugin(),
   ],
   browsers: [
     chromeLauncher({
