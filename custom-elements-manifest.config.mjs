@@ -28,10 +28,22 @@ function hideInternalState() {
   };
 }
 
+/** Modules in path order: the analyzer reads files in whatever order the file system gives. */
+function sortModules() {
+  return {
+    name: 'diary-sort-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) =>
+        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+      );
+    },
+  };
+}
+
 export default {
   globs: ['packages/elements/src/**/*.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts', '**/test-support/**'],
   outdir: 'packages/elements',
   litelement: true,
-  plugins: [hideInternalState()],
+  plugins: [hideInternalState(), sortModules()],
 };
