@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Writes docs/openapi.json from core's route table (the built package).
+// Writes docs/openapi.json from core's route table, with the server's OpenAPI writer (built).
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { buildOpenApiDocument } from '@school-diary/core/openapi';
+import { buildOpenApiDocument } from '@school-diary/server/openapi';
 
 const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(`${root}packages/core/package.json`, 'utf8'));

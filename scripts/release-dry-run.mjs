@@ -49,7 +49,7 @@ function step(label) {
 // What a first-time user of each package writes; every import must resolve to the tarball's types.
 const CHECK_SOURCE = `
 import { routes, validate, childInputSchema, weightedAverage, type Child, type Mark } from '@school-diary/core';
-import { buildOpenApiDocument } from '@school-diary/core/openapi';
+import { buildOpenApiDocument } from '@school-diary/server/openapi';
 import { createDiaryClient, DiaryApiError, type DiaryClient } from '@school-diary/sdk';
 import { createMemoryClient, demoFixtures, MEMORY_CODE, type MemoryClient } from '@school-diary/sdk/testing';
 import { DiaryProvider, DiaryLogin, DiaryChildForm } from '@school-diary/elements';

@@ -64,6 +64,7 @@ function groupOf(source) {
   return own ? `@school-diary/${own[1]}/${own[2]}` : source;
 }
 
+const EXPORT_LIST = '(export list: the names of the exports)';
 const virtualId = '\0size-entry.js';
 const bundle = await rollup({
   input: virtualId,
@@ -104,11 +105,23 @@ for (const chunk of output) {
   const sources = chunk.map.sources.map(groupOf);
   const state = { source: 0 };
   const lines = chunk.code.split('\n');
+  // The chunk's closing `export{a as name,…}` has no mapping of its own: without this it would be
+  // counted to whichever module ends the chunk. It is the bundle's list of exported names.
+  const exportList = /export\s*\{[^}]*\};?(?=\s*(\/\/# sourceMappingURL=\S*\s*)?$)/.exec(
+    chunk.code,
+  );
+  const exportLine = exportList ? chunk.code.slice(0, exportList.index).split('\n').length - 1 : -1;
+  const exportColumn = exportList
+    ? exportList.index - chunk.code.lastIndexOf('\n', exportList.index) - 1
+    : 0;
+  if (exportList) text.set(EXPORT_LIST, (text.get(EXPORT_LIST) ?? '') + exportList[0]);
   chunk.map.mappings.split(';').forEach((mapping, n) => {
     const line = lines[n] ?? '';
+    const limit = n === exportLine ? exportColumn : line.length;
     const segments = decodeLine(mapping, state);
     segments.forEach(([column, source], i) => {
-      const end = segments[i + 1]?.[0] ?? line.length;
+      const end = Math.min(segments[i + 1]?.[0] ?? line.length, limit);
+      if (column >= end) return;
       const name = source === -1 ? '(glue)' : (sources[source] ?? '(glue)');
       text.set(name, (text.get(name) ?? '') + line.slice(column, end));
     });

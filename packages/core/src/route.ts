@@ -21,7 +21,8 @@ export interface RouteSpec {
   readonly path: `/api/v1/${string}`;
   /**
    * One line for the OpenAPI document. Optional: the operations of core's own table keep theirs
-   * in `routeSummaries` (`@school-diary/core/openapi`), out of the bytes browsers download.
+   * in the server's `routeSummaries` (`@school-diary/server/openapi`), out of the bytes browsers
+   * download.
    */
   readonly summary?: string;
   /** `public`, `authenticated` (any signed-in role) or the roles that may call it. */

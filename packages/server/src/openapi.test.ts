@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { validate as validateOpenApi } from '@readme/openapi-parser';
 import { buildOpenApiDocument, routeSummaries } from './openapi';
-import { listRoutes } from './routes';
+import { listRoutes } from '@school-diary/core';
 
 describe('OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document', async () => {

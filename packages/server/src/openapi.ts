@@ -1,8 +1,9 @@
+// The OpenAPI 3.1 document of core's route table. It runs only here (served at
+// /api/v1/openapi.json) and at build time (docs/openapi.json), so it lives in the server rather
+// than in core, whose bytes every browser that shows a widget downloads.
 import { z } from 'zod/mini';
-import { pathParams, type RouteSpec } from './route';
+import { errorResponseSchema, listRoutes, pathParams, type RouteSpec } from '@school-diary/core';
 import { routeSummaries } from './route-summaries';
-import { listRoutes } from './routes';
-import { errorResponseSchema } from './schemas/error-response';
 
 export { routeSummaries, type RouteSummaries } from './route-summaries';
 
@@ -137,7 +138,7 @@ function operation(group: string, name: string, route: RouteSpec): JsonObject {
 }
 
 /**
- * Writes the OpenAPI 3.1 document of the whole API from core's route table.
+ * Writes the OpenAPI 3.1 document of the whole API from core's route table (`@school-diary/core`).
  *
  * @example
  * const doc = buildOpenApiDocument({ servers: [{ url: 'http://localhost:8080' }] });

@@ -1,4 +1,4 @@
-import type { Routes } from './routes';
+import type { Routes } from '@school-diary/core';
 
 /** One line per operation of the route table, keyed like it: `routeSummaries.auth.login`. */
 export type RouteSummaries = {
@@ -6,7 +6,7 @@ export type RouteSummaries = {
 };
 
 /**
- * The one-line summary of every operation in {@link routes}, for the OpenAPI document and API
+ * The one-line summary of every operation in core's `routes`, for the OpenAPI document and API
  * references. Kept out of the route table itself so that browsers, which load the table through
  * the SDK, do not download English prose they never show (≈1.5 KB gzip).
  *
