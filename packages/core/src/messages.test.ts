@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ERROR_CODES } from './error-codes';
+import { LANGS } from './lang';
+import { errorMessage, fieldsWithMessages, hasFieldMessage } from './messages';
+import { apiErrorMessage } from './api-messages';
+import { API_ERROR_CODES } from './schemas/error-response';
+
+const CYRILLIC = /[а-яё]/i;
+
+describe('message catalogues', () => {
+  it('words every code generically in both languages, Russian in Cyrillic', () => {
+    for (const code of ERROR_CODES) {
+      const ru = errorMessage(code);
+      const en = errorMessage(code, { lang: 'en' });
+      assert.match(ru, CYRILLIC, code);
+      assert.doesNotMatch(en, CYRILLIC, code);
+      assert.notEqual(ru, code);
+      assert.notEqual(en, code);
+    }
+  });
+
+  it('keeps each field text at its own field and code (the lists are positional)', () => {
+    // The first and the last text of the field list: a text missing or added anywhere before
+    // them in one language would shift these.
+    assert.equal(errorMessage('required', { field: 'snils' }), 'Введите СНИЛС');
+    assert.equal(errorMessage('required', { field: 'snils', lang: 'en' }), 'Enter the SNILS');
+    assert.equal(errorMessage('format', { field: 'code' }), 'Введите код из СМС — 6 цифр');
+    assert.equal(
+      errorMessage('format', { field: 'code', lang: 'en' }),
+      'Enter the 6-digit code from the text message',
+    );
+    assert.equal(
+      errorMessage('too_old', { field: 'birthDate', lang: 'en', params: { maximum: 18 } }),
+      'Check the date of birth: the child is above school age (at most 18 full years)',
+    );
+  });
+
+  it('gives every field-specific text in both languages, different from the generic one', () => {
+    let count = 0;
+    for (const field of fieldsWithMessages()) {
+      for (const code of ERROR_CODES.filter((c) => hasFieldMessage(field, c))) {
+        count++;
+        for (const lang of LANGS) {
+          const text = errorMessage(code, { field, lang });
+          assert.notEqual(text, errorMessage(code, { lang }), `${lang} ${field} ${code}`);
+          assert.equal(CYRILLIC.test(text.replace('IV-АБ', '')), lang === 'ru', text);
+        }
+      }
+    }
+    assert.equal(count, 63);
+  });
+
+  it('falls back to the generic text for a field without its own wording, or an unknown field', () => {
+    assert.equal(hasFieldMessage('snils', 'too_long'), false);
+    assert.equal(
+      errorMessage('too_long', { field: 'snils', params: { maximum: 5 } }),
+      'Значение должно быть не длиннее 5 символов',
+    );
+    for (const field of ['nope', 'constructor', '__proto__', '']) {
+      assert.equal(hasFieldMessage(field, 'required'), false, field);
+      assert.equal(errorMessage('required', { field, lang: 'en' }), 'Fill in this field', field);
+    }
+  });
+
+  it('words every request-level code in both languages, at its own code', () => {
+    for (const code of API_ERROR_CODES) {
+      assert.match(apiErrorMessage(code), CYRILLIC, code);
+      assert.doesNotMatch(apiErrorMessage(code, { lang: 'en' }), CYRILLIC, code);
+    }
+    assert.equal(
+      apiErrorMessage('validation_failed', { lang: 'en' }),
+      'Fix the errors in the fields and submit again',
+    );
+    assert.equal(apiErrorMessage('internal'), 'Что-то пошло не так на сервере — попробуйте позже');
+    assert.equal(
+      apiErrorMessage('rate_limited', { lang: 'en', params: { seconds: 30 } }),
+      'Too many attempts — try again in 30 s',
+    );
+  });
+});
