@@ -1,4 +1,5 @@
-import type { z } from 'zod/mini';
+import { z } from 'zod/mini';
+import { idSchema } from './schemas/common';
 import type { Role } from './schemas/user';
 
 /** HTTP methods the API uses. */
@@ -59,6 +60,61 @@ export interface RouteSpec {
 /* @__NO_SIDE_EFFECTS__ */
 export function defineRoute<const R extends RouteSpec>(route: R): R {
   return route;
+}
+
+/** The names of a path's `{param}` placeholders, as a type: `'childId' | 'thresholdId'`. */
+export type PathParamNames<P extends string> = P extends `${string}{${infer N}}${infer Rest}`
+  ? N | PathParamNames<Rest>
+  : never;
+
+/** The `params` a path's placeholders give: one {@link idSchema} per `{param}`, none without. */
+export type PathParamsOf<P extends string> = [PathParamNames<P>] extends [never]
+  ? unknown
+  : {
+      readonly params: z.ZodMiniObject<
+        { [K in PathParamNames<P>]: typeof idSchema },
+        z.core.$strip
+      >;
+    };
+
+/** What {@link route} declares: method and path from its first argument, params from the path. */
+export type CompactRoute<
+  Line extends string,
+  A extends RouteSpec['access'],
+  X extends RouteRest,
+> = Line extends `${infer M extends HttpMethod} ${infer P}`
+  ? { readonly method: M; readonly path: `/api/v1${P}`; readonly access: A } & PathParamsOf<P> & X
+  : never;
+
+/** The parts of a route that {@link route} takes as its third argument. */
+export type RouteRest = Omit<RouteSpec, 'method' | 'path' | 'access' | 'params'>;
+
+/**
+ * Declares a route compactly: `'METHOD /path'` under `/api/v1`, who may call it, and the rest of
+ * its {@link RouteSpec}. Path parameters are all entity ids, so their schema comes from the path:
+ * `{childId}` gives `params: z.object({ childId: idSchema })`.
+ *
+ * @example
+ * const get = route('GET /children/{childId}', ['parent'], { response: childSchema });
+ * get.path; // '/api/v1/children/{childId}'
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function route<
+  const Line extends `${HttpMethod} /${string}`,
+  const A extends RouteSpec['access'],
+  const X extends RouteRest = Record<never, never>,
+>(line: Line, access: A, rest?: X): CompactRoute<Line, A, X> {
+  const [method, path] = line.split(' ') as [HttpMethod, string];
+  const names = pathParams(path);
+  return {
+    method,
+    path: `/api/v1${path}`,
+    access,
+    ...(names.length > 0 && {
+      params: z.object(Object.fromEntries(names.map((name) => [name, idSchema]))),
+    }),
+    ...rest,
+  } as CompactRoute<Line, A, X>;
 }
 
 /** Input type of a route part, or `undefined` when the route has none. */

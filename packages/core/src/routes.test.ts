@@ -29,6 +29,25 @@ describe('route table', () => {
     }
   });
 
+  it('derives each path parameter from the path as a required entity id', () => {
+    const params = routes.thresholds.remove.params;
+    const good: z.input<typeof params> = { childId: 'chd_maria', thresholdId: 'thr-1' };
+    assert.deepEqual(params.parse(good), good);
+    for (const bad of [
+      {},
+      { childId: 'chd_maria' },
+      { childId: '', thresholdId: 'thr-1' },
+      { childId: 'a/b', thresholdId: 'thr-1' },
+      { childId: 'x'.repeat(65), thresholdId: 'thr-1' },
+      { childId: 7, thresholdId: 'thr-1' },
+    ]) {
+      assert.equal(params.safeParse(bad).success, false, JSON.stringify(bad));
+    }
+    assert.equal(routes.children.get.path, '/api/v1/children/{childId}');
+    assert.equal(routes.children.get.method, 'GET');
+    assert.equal('params' in routes.children.list, false);
+  });
+
   it('gives every JSON route a response schema and every empty route status 204', () => {
     for (const { group, name, route } of all) {
       const type = route.responseType ?? 'json';

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { defineRoute, type RouteSpec } from './route';
+import { route, type RouteSpec } from './route';
 import {
   applicationInputSchema,
   applicationQuerySchema,
@@ -114,25 +114,6 @@ const FAMILY = ['parent', 'student'] as const;
 const STAFF = ['teacher', 'school_admin'] as const;
 const EVERYONE = 'authenticated' as const;
 
-const p = {
-  child: /* @__PURE__ */ z.object({ childId: idSchema }),
-  school: /* @__PURE__ */ z.object({ schoolId: idSchema }),
-  class: /* @__PURE__ */ z.object({ classId: idSchema }),
-  lesson: /* @__PURE__ */ z.object({ lessonId: idSchema }),
-  mark: /* @__PURE__ */ z.object({ markId: idSchema }),
-  thread: /* @__PURE__ */ z.object({ threadId: idSchema }),
-  application: /* @__PURE__ */ z.object({ applicationId: idSchema }),
-  user: /* @__PURE__ */ z.object({ userId: idSchema }),
-  homework: /* @__PURE__ */ z.object({ homeworkId: idSchema }),
-  attachment: /* @__PURE__ */ z.object({ attachmentId: idSchema }),
-  notification: /* @__PURE__ */ z.object({ notificationId: idSchema }),
-  portfolio: /* @__PURE__ */ z.object({ itemId: idSchema }),
-  news: /* @__PURE__ */ z.object({ newsId: idSchema }),
-  note: /* @__PURE__ */ z.object({ noteId: idSchema }),
-  ticket: /* @__PURE__ */ z.object({ ticketId: idSchema }),
-  childThreshold: /* @__PURE__ */ z.object({ childId: idSchema, thresholdId: idSchema }),
-};
-
 /**
  * Every operation of the diary API, grouped by resource. The server registers its handlers from
  * this table, the SDK derives `client.<group>.<operation>()` from it, and `docs/openapi.json` is
@@ -141,82 +122,52 @@ const p = {
  */
 export const routes = {
   auth: {
-    register: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/auth/register',
-      access: 'public',
+    register: /* @__PURE__ */ route('POST /auth/register', 'public', {
       rateLimit: 'auth',
       status: 201,
       body: registerInputSchema,
       response: registerResultSchema,
     }),
-    confirmIdentity: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/auth/identity/confirm',
-      access: 'public',
+    confirmIdentity: /* @__PURE__ */ route('POST /auth/identity/confirm', 'public', {
       rateLimit: 'auth',
       body: verifyInputSchema,
       response: userSchema,
     }),
-    login: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/auth/login',
-      access: 'public',
+    login: /* @__PURE__ */ route('POST /auth/login', 'public', {
       rateLimit: 'auth',
       body: loginInputSchema,
       response: challengeSchema,
     }),
-    verify: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/auth/verify',
-      access: 'public',
+    verify: /* @__PURE__ */ route('POST /auth/verify', 'public', {
       rateLimit: 'auth',
       body: verifyInputSchema,
       response: sessionSchema,
     }),
-    resend: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/auth/resend',
-      access: 'public',
+    resend: /* @__PURE__ */ route('POST /auth/resend', 'public', {
       rateLimit: 'auth',
       body: resendInputSchema,
       response: challengeSchema,
     }),
-    refresh: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/auth/refresh',
-      access: 'public',
+    refresh: /* @__PURE__ */ route('POST /auth/refresh', 'public', {
       rateLimit: 'auth',
       body: refreshInputSchema,
       response: sessionSchema,
     }),
-    logout: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/auth/logout',
-      access: EVERYONE,
+    logout: /* @__PURE__ */ route('POST /auth/logout', EVERYONE, {
       responseType: 'none',
       status: 204,
       body: logoutInputSchema,
       idempotent: true,
     }),
-    me: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/auth/me',
-      access: EVERYONE,
+    me: /* @__PURE__ */ route('GET /auth/me', EVERYONE, {
       response: userSchema,
     }),
-    recoveryStart: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/auth/recovery',
-      access: 'public',
+    recoveryStart: /* @__PURE__ */ route('POST /auth/recovery', 'public', {
       rateLimit: 'auth',
       body: recoveryStartInputSchema,
       response: challengeSchema,
     }),
-    recoveryComplete: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/auth/recovery/complete',
-      access: 'public',
+    recoveryComplete: /* @__PURE__ */ route('POST /auth/recovery/complete', 'public', {
       rateLimit: 'auth',
       body: recoveryCompleteInputSchema,
       responseType: 'none',
@@ -224,624 +175,371 @@ export const routes = {
     }),
   },
   admin: {
-    confirmIdentityInPerson: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/admin/users/{userId}/identity',
-      access: ['school_admin'],
-      params: p.user,
-      body: confirmInPersonInputSchema,
-      response: userSchema,
-    }),
-    findUser: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/admin/users',
-      access: ['school_admin'],
+    confirmIdentityInPerson: /* @__PURE__ */ route(
+      'POST /admin/users/{userId}/identity',
+      ['school_admin'],
+      {
+        body: confirmInPersonInputSchema,
+        response: userSchema,
+      },
+    ),
+    findUser: /* @__PURE__ */ route('GET /admin/users', ['school_admin'], {
       query: /* @__PURE__ */ z.object({ phone: loginInputSchema.shape.phone }),
       response: /* @__PURE__ */ listOf(userSchema),
     }),
   },
   children: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children',
-      access: FAMILY,
+    list: /* @__PURE__ */ route('GET /children', FAMILY, {
       response: /* @__PURE__ */ listOf(childSchema),
     }),
-    search: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/search',
-      access: ['parent'],
+    search: /* @__PURE__ */ route('GET /children/search', ['parent'], {
       query: childSearchQuerySchema,
       response: /* @__PURE__ */ listOf(childSchema),
     }),
-    create: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/children',
-      access: ['parent'],
+    create: /* @__PURE__ */ route('POST /children', ['parent'], {
       status: 201,
       body: childInputSchema,
       response: childCreatedSchema,
     }),
-    get: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}',
-      access: EVERYONE,
-      params: p.child,
+    get: /* @__PURE__ */ route('GET /children/{childId}', EVERYONE, {
       response: childSchema,
     }),
-    confirm: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/children/{childId}/confirm',
-      access: ['parent'],
+    confirm: /* @__PURE__ */ route('POST /children/{childId}/confirm', ['parent'], {
       rateLimit: 'auth',
-      params: p.child,
       body: /* @__PURE__ */ z.object({ challengeId: idSchema, code: verifyInputSchema.shape.code }),
       response: childSchema,
     }),
-    schoolLinks: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/school-links',
-      access: FAMILY,
-      params: p.child,
+    schoolLinks: /* @__PURE__ */ route('GET /children/{childId}/school-links', FAMILY, {
       response: /* @__PURE__ */ listOf(schoolLinkSchema),
     }),
-    linkSchool: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/children/{childId}/school-links',
-      access: ['parent'],
+    linkSchool: /* @__PURE__ */ route('POST /children/{childId}/school-links', ['parent'], {
       status: 201,
-      params: p.child,
       body: schoolLinkInputSchema,
       response: schoolLinkSchema,
     }),
-    teachers: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/teachers',
-      access: FAMILY,
-      params: p.child,
+    teachers: /* @__PURE__ */ route('GET /children/{childId}/teachers', FAMILY, {
       response: /* @__PURE__ */ listOf(teacherSchema),
     }),
-    periods: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/periods',
-      access: EVERYONE,
-      params: p.child,
+    periods: /* @__PURE__ */ route('GET /children/{childId}/periods', EVERYONE, {
       response: schoolYearInfoSchema,
     }),
   },
   schools: {
-    search: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/schools',
-      access: 'public',
+    search: /* @__PURE__ */ route('GET /schools', 'public', {
       query: schoolSearchQuerySchema,
       response: /* @__PURE__ */ pageOf(schoolSchema),
     }),
-    get: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/schools/{schoolId}',
-      access: 'public',
-      params: p.school,
+    get: /* @__PURE__ */ route('GET /schools/{schoolId}', 'public', {
       response: schoolSchema,
     }),
   },
   classes: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/classes',
-      access: STAFF,
+    list: /* @__PURE__ */ route('GET /classes', STAFF, {
       response: /* @__PURE__ */ listOf(classSchema),
     }),
-    students: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/classes/{classId}/students',
-      access: STAFF,
-      params: p.class,
+    students: /* @__PURE__ */ route('GET /classes/{classId}/students', STAFF, {
       response: /* @__PURE__ */ listOf(childSchema),
     }),
-    marks: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/classes/{classId}/marks',
-      access: STAFF,
-      params: p.class,
+    marks: /* @__PURE__ */ route('GET /classes/{classId}/marks', STAFF, {
       query: classMarksQuerySchema,
       response: /* @__PURE__ */ listOf(markSchema),
     }),
   },
   applications: {
-    create: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/applications',
-      access: ['parent'],
+    create: /* @__PURE__ */ route('POST /applications', ['parent'], {
       status: 201,
       body: applicationInputSchema,
       response: applicationSchema,
     }),
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/applications',
-      access: ['parent', 'school_admin'],
+    list: /* @__PURE__ */ route('GET /applications', ['parent', 'school_admin'], {
       query: applicationQuerySchema,
       response: /* @__PURE__ */ listOf(applicationSchema),
     }),
-    get: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/applications/{applicationId}',
-      access: ['parent', 'school_admin'],
-      params: p.application,
+    get: /* @__PURE__ */ route('GET /applications/{applicationId}', ['parent', 'school_admin'], {
       response: applicationSchema,
     }),
-    setStatus: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/applications/{applicationId}/status',
-      access: ['school_admin'],
-      params: p.application,
-      body: applicationStatusInputSchema,
-      response: applicationSchema,
-    }),
-    activate: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/applications/{applicationId}/activate',
-      access: ['parent'],
-      params: p.application,
+    setStatus: /* @__PURE__ */ route(
+      'POST /applications/{applicationId}/status',
+      ['school_admin'],
+      {
+        body: applicationStatusInputSchema,
+        response: applicationSchema,
+      },
+    ),
+    activate: /* @__PURE__ */ route('POST /applications/{applicationId}/activate', ['parent'], {
       response: applicationSchema,
       idempotent: true,
     }),
   },
   grades: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/grades',
-      access: EVERYONE,
-      params: p.child,
+    list: /* @__PURE__ */ route('GET /children/{childId}/grades', EVERYONE, {
       query: markQuerySchema,
       response: /* @__PURE__ */ listOf(markSchema),
     }),
-    summary: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/grades/summary',
-      access: EVERYONE,
-      params: p.child,
+    summary: /* @__PURE__ */ route('GET /children/{childId}/grades/summary', EVERYONE, {
       query: gradeSummaryQuerySchema,
       response: gradeSummarySchema,
     }),
-    comparison: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/grades/comparison',
-      access: FAMILY,
-      params: p.child,
+    comparison: /* @__PURE__ */ route('GET /children/{childId}/grades/comparison', FAMILY, {
       response: yearComparisonSchema,
     }),
-    csv: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/grades.csv',
-      access: FAMILY,
-      params: p.child,
+    csv: /* @__PURE__ */ route('GET /children/{childId}/grades.csv', FAMILY, {
       query: markCsvQuerySchema,
       responseType: 'csv',
     }),
-    finalMarks: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/final-marks',
-      access: EVERYONE,
-      params: p.child,
+    finalMarks: /* @__PURE__ */ route('GET /children/{childId}/final-marks', EVERYONE, {
       response: /* @__PURE__ */ listOf(finalMarkSchema),
     }),
-    create: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/marks',
-      access: ['teacher'],
+    create: /* @__PURE__ */ route('POST /marks', ['teacher'], {
       status: 201,
       body: markInputSchema,
       response: markSchema,
     }),
-    update: /* @__PURE__ */ defineRoute({
-      method: 'PATCH',
-      path: '/api/v1/marks/{markId}',
-      access: ['teacher'],
-      params: p.mark,
+    update: /* @__PURE__ */ route('PATCH /marks/{markId}', ['teacher'], {
       body: markPatchSchema,
       response: markSchema,
     }),
-    remove: /* @__PURE__ */ defineRoute({
-      method: 'DELETE',
-      path: '/api/v1/marks/{markId}',
-      access: ['teacher'],
-      params: p.mark,
+    remove: /* @__PURE__ */ route('DELETE /marks/{markId}', ['teacher'], {
       responseType: 'none',
       status: 204,
     }),
-    setFinal: /* @__PURE__ */ defineRoute({
-      method: 'PUT',
-      path: '/api/v1/final-marks',
-      access: ['teacher'],
+    setFinal: /* @__PURE__ */ route('PUT /final-marks', ['teacher'], {
       body: finalMarkInputSchema,
       response: finalMarkSchema,
     }),
   },
   thresholds: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/thresholds',
-      access: ['parent'],
-      params: p.child,
+    list: /* @__PURE__ */ route('GET /children/{childId}/thresholds', ['parent'], {
       response: /* @__PURE__ */ listOf(thresholdSchema),
     }),
-    set: /* @__PURE__ */ defineRoute({
-      method: 'PUT',
-      path: '/api/v1/children/{childId}/thresholds',
-      access: ['parent'],
-      params: p.child,
+    set: /* @__PURE__ */ route('PUT /children/{childId}/thresholds', ['parent'], {
       body: thresholdInputSchema,
       response: thresholdSchema,
     }),
-    remove: /* @__PURE__ */ defineRoute({
-      method: 'DELETE',
-      path: '/api/v1/children/{childId}/thresholds/{thresholdId}',
-      access: ['parent'],
-      params: p.childThreshold,
-      responseType: 'none',
-      status: 204,
-    }),
+    remove: /* @__PURE__ */ route(
+      'DELETE /children/{childId}/thresholds/{thresholdId}',
+      ['parent'],
+      {
+        responseType: 'none',
+        status: 204,
+      },
+    ),
   },
   schedule: {
-    week: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/classes/{classId}/timetable',
-      access: EVERYONE,
-      params: p.class,
+    week: /* @__PURE__ */ route('GET /classes/{classId}/timetable', EVERYONE, {
       query: weekQuerySchema,
       response: weekTimetableSchema,
     }),
-    setWeek: /* @__PURE__ */ defineRoute({
-      method: 'PUT',
-      path: '/api/v1/classes/{classId}/timetable',
-      access: ['school_admin'],
-      params: p.class,
+    setWeek: /* @__PURE__ */ route('PUT /classes/{classId}/timetable', ['school_admin'], {
       query: weekQuerySchema,
       body: weekTimetableInputSchema,
       response: weekTimetableSchema,
     }),
-    substitute: /* @__PURE__ */ defineRoute({
-      method: 'PUT',
-      path: '/api/v1/lessons/{lessonId}/substitution',
-      access: ['school_admin'],
-      params: p.lesson,
+    substitute: /* @__PURE__ */ route('PUT /lessons/{lessonId}/substitution', ['school_admin'], {
       body: substitutionInputSchema,
       response: substitutionSchema,
     }),
-    cancelSubstitution: /* @__PURE__ */ defineRoute({
-      method: 'DELETE',
-      path: '/api/v1/lessons/{lessonId}/substitution',
-      access: ['school_admin'],
-      params: p.lesson,
-      responseType: 'none',
-      status: 204,
-    }),
-    substitutions: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/classes/{classId}/substitutions',
-      access: EVERYONE,
-      params: p.class,
+    cancelSubstitution: /* @__PURE__ */ route(
+      'DELETE /lessons/{lessonId}/substitution',
+      ['school_admin'],
+      {
+        responseType: 'none',
+        status: 204,
+      },
+    ),
+    substitutions: /* @__PURE__ */ route('GET /classes/{classId}/substitutions', EVERYONE, {
       query: substitutionQuerySchema,
       response: /* @__PURE__ */ listOf(substitutionSchema),
     }),
   },
   homework: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/homework',
-      access: EVERYONE,
-      params: p.child,
+    list: /* @__PURE__ */ route('GET /children/{childId}/homework', EVERYONE, {
       query: homeworkQuerySchema,
       response: /* @__PURE__ */ listOf(homeworkSchema),
     }),
-    create: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/homework',
-      access: ['teacher'],
+    create: /* @__PURE__ */ route('POST /homework', ['teacher'], {
       status: 201,
       body: homeworkInputSchema,
       response: homeworkSchema,
     }),
-    update: /* @__PURE__ */ defineRoute({
-      method: 'PATCH',
-      path: '/api/v1/homework/{homeworkId}',
-      access: ['teacher'],
-      params: p.homework,
+    update: /* @__PURE__ */ route('PATCH /homework/{homeworkId}', ['teacher'], {
       body: homeworkPatchSchema,
       response: homeworkSchema,
     }),
-    remove: /* @__PURE__ */ defineRoute({
-      method: 'DELETE',
-      path: '/api/v1/homework/{homeworkId}',
-      access: ['teacher'],
-      params: p.homework,
+    remove: /* @__PURE__ */ route('DELETE /homework/{homeworkId}', ['teacher'], {
       responseType: 'none',
       status: 204,
     }),
   },
   attendance: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/attendance',
-      access: EVERYONE,
-      params: p.child,
+    list: /* @__PURE__ */ route('GET /children/{childId}/attendance', EVERYONE, {
       query: attendanceQuerySchema,
       response: attendanceListSchema,
     }),
-    record: /* @__PURE__ */ defineRoute({
-      method: 'PUT',
-      path: '/api/v1/lessons/{lessonId}/attendance',
-      access: ['teacher'],
-      params: p.lesson,
+    record: /* @__PURE__ */ route('PUT /lessons/{lessonId}/attendance', ['teacher'], {
       body: attendanceInputSchema,
       response: okSchema,
     }),
   },
   threads: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/threads',
-      access: ['parent', 'student', 'teacher'],
+    list: /* @__PURE__ */ route('GET /threads', ['parent', 'student', 'teacher'], {
       query: threadQuerySchema,
       response: /* @__PURE__ */ listOf(threadSchema),
     }),
-    create: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/threads',
-      access: FAMILY,
+    create: /* @__PURE__ */ route('POST /threads', FAMILY, {
       status: 201,
       body: threadInputSchema,
       response: threadSchema,
     }),
-    messages: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/threads/{threadId}/messages',
-      access: ['parent', 'student', 'teacher'],
-      params: p.thread,
-      query: messageQuerySchema,
-      response: messagePageSchema,
-    }),
-    send: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/threads/{threadId}/messages',
-      access: ['parent', 'student', 'teacher'],
-      params: p.thread,
-      body: messageInputSchema,
-      response: messageSchema,
-      status: 201,
-      idempotent: true,
-    }),
-    read: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/threads/{threadId}/read',
-      access: ['parent', 'student', 'teacher'],
-      params: p.thread,
+    messages: /* @__PURE__ */ route(
+      'GET /threads/{threadId}/messages',
+      ['parent', 'student', 'teacher'],
+      {
+        query: messageQuerySchema,
+        response: messagePageSchema,
+      },
+    ),
+    send: /* @__PURE__ */ route(
+      'POST /threads/{threadId}/messages',
+      ['parent', 'student', 'teacher'],
+      {
+        body: messageInputSchema,
+        response: messageSchema,
+        status: 201,
+        idempotent: true,
+      },
+    ),
+    read: /* @__PURE__ */ route('POST /threads/{threadId}/read', ['parent', 'student', 'teacher'], {
       body: readInputSchema,
       response: unreadSchema,
       idempotent: true,
     }),
-    unread: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/threads/unread',
-      access: ['parent', 'student', 'teacher'],
+    unread: /* @__PURE__ */ route('GET /threads/unread', ['parent', 'student', 'teacher'], {
       response: unreadSchema,
     }),
   },
   attachments: {
-    upload: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/attachments',
-      access: EVERYONE,
+    upload: /* @__PURE__ */ route('POST /attachments', EVERYONE, {
       upload: true,
       status: 201,
       response: attachmentSchema,
     }),
-    download: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/attachments/{attachmentId}',
-      access: EVERYONE,
+    download: /* @__PURE__ */ route('GET /attachments/{attachmentId}', EVERYONE, {
       responseType: 'file',
-      params: p.attachment,
     }),
   },
   notifications: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/notifications',
-      access: EVERYONE,
+    list: /* @__PURE__ */ route('GET /notifications', EVERYONE, {
       query: notificationQuerySchema,
       response: /* @__PURE__ */ pageOf(notificationSchema),
     }),
-    markRead: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/notifications/{notificationId}/read',
-      access: EVERYONE,
-      params: p.notification,
+    markRead: /* @__PURE__ */ route('POST /notifications/{notificationId}/read', EVERYONE, {
       response: notificationSchema,
       idempotent: true,
     }),
-    markAllRead: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/notifications/read-all',
-      access: EVERYONE,
+    markAllRead: /* @__PURE__ */ route('POST /notifications/read-all', EVERYONE, {
       response: okSchema,
       idempotent: true,
     }),
-    settings: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/notification-settings',
-      access: EVERYONE,
+    settings: /* @__PURE__ */ route('GET /notification-settings', EVERYONE, {
       response: notificationSettingsSchema,
     }),
-    updateSettings: /* @__PURE__ */ defineRoute({
-      method: 'PATCH',
-      path: '/api/v1/notification-settings',
-      access: EVERYONE,
+    updateSettings: /* @__PURE__ */ route('PATCH /notification-settings', EVERYONE, {
       body: notificationSettingsPatchSchema,
       response: notificationSettingsSchema,
       idempotent: true,
     }),
   },
   portfolio: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/portfolio',
-      access: EVERYONE,
-      params: p.child,
+    list: /* @__PURE__ */ route('GET /children/{childId}/portfolio', EVERYONE, {
       response: /* @__PURE__ */ listOf(portfolioItemSchema),
     }),
-    create: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/children/{childId}/portfolio',
-      access: ['parent', 'student', 'teacher'],
-      status: 201,
-      params: p.child,
-      body: portfolioInputSchema,
-      response: portfolioItemSchema,
-    }),
-    remove: /* @__PURE__ */ defineRoute({
-      method: 'DELETE',
-      path: '/api/v1/portfolio/{itemId}',
-      access: ['parent', 'teacher'],
-      params: p.portfolio,
+    create: /* @__PURE__ */ route(
+      'POST /children/{childId}/portfolio',
+      ['parent', 'student', 'teacher'],
+      {
+        status: 201,
+        body: portfolioInputSchema,
+        response: portfolioItemSchema,
+      },
+    ),
+    remove: /* @__PURE__ */ route('DELETE /portfolio/{itemId}', ['parent', 'teacher'], {
       responseType: 'none',
       status: 204,
     }),
-    comment: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/portfolio/{itemId}/comments',
-      access: ['teacher'],
+    comment: /* @__PURE__ */ route('POST /portfolio/{itemId}/comments', ['teacher'], {
       status: 201,
-      params: p.portfolio,
       body: portfolioCommentInputSchema,
       response: portfolioItemSchema,
     }),
   },
   news: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/schools/{schoolId}/news',
-      access: EVERYONE,
-      params: p.school,
+    list: /* @__PURE__ */ route('GET /schools/{schoolId}/news', EVERYONE, {
       query: newsQuerySchema,
       response: /* @__PURE__ */ pageOf(newsItemSchema),
     }),
-    publish: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/schools/{schoolId}/news',
-      access: ['school_admin'],
+    publish: /* @__PURE__ */ route('POST /schools/{schoolId}/news', ['school_admin'], {
       status: 201,
-      params: p.school,
       body: newsInputSchema,
       response: newsItemSchema,
     }),
-    remove: /* @__PURE__ */ defineRoute({
-      method: 'DELETE',
-      path: '/api/v1/news/{newsId}',
-      access: ['school_admin'],
-      params: p.news,
+    remove: /* @__PURE__ */ route('DELETE /news/{newsId}', ['school_admin'], {
       responseType: 'none',
       status: 204,
     }),
   },
   notes: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/children/{childId}/notes',
-      access: ['parent'],
-      params: p.child,
+    list: /* @__PURE__ */ route('GET /children/{childId}/notes', ['parent'], {
       response: /* @__PURE__ */ listOf(journalNoteSchema),
     }),
-    create: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/children/{childId}/notes',
-      access: ['parent'],
+    create: /* @__PURE__ */ route('POST /children/{childId}/notes', ['parent'], {
       status: 201,
-      params: p.child,
       body: journalNoteInputSchema,
       response: journalNoteSchema,
     }),
-    update: /* @__PURE__ */ defineRoute({
-      method: 'PATCH',
-      path: '/api/v1/notes/{noteId}',
-      access: ['parent'],
-      params: p.note,
+    update: /* @__PURE__ */ route('PATCH /notes/{noteId}', ['parent'], {
       body: journalNotePatchSchema,
       response: journalNoteSchema,
     }),
-    remove: /* @__PURE__ */ defineRoute({
-      method: 'DELETE',
-      path: '/api/v1/notes/{noteId}',
-      access: ['parent'],
-      params: p.note,
+    remove: /* @__PURE__ */ route('DELETE /notes/{noteId}', ['parent'], {
       responseType: 'none',
       status: 204,
     }),
   },
   support: {
-    create: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/support/tickets',
-      access: EVERYONE,
+    create: /* @__PURE__ */ route('POST /support/tickets', EVERYONE, {
       status: 201,
       body: ticketInputSchema,
       response: ticketSchema,
     }),
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/support/tickets',
-      access: EVERYONE,
+    list: /* @__PURE__ */ route('GET /support/tickets', EVERYONE, {
       response: /* @__PURE__ */ listOf(ticketSchema),
     }),
-    get: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/support/tickets/{ticketId}',
-      access: EVERYONE,
-      params: p.ticket,
+    get: /* @__PURE__ */ route('GET /support/tickets/{ticketId}', EVERYONE, {
       response: ticketSchema,
     }),
-    reply: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/support/tickets/{ticketId}/replies',
-      access: EVERYONE,
-      params: p.ticket,
+    reply: /* @__PURE__ */ route('POST /support/tickets/{ticketId}/replies', EVERYONE, {
       body: ticketReplyInputSchema,
       response: ticketSchema,
     }),
-    setStatus: /* @__PURE__ */ defineRoute({
-      method: 'POST',
-      path: '/api/v1/support/tickets/{ticketId}/status',
-      access: ['school_admin'],
-      params: p.ticket,
+    setStatus: /* @__PURE__ */ route('POST /support/tickets/{ticketId}/status', ['school_admin'], {
       body: ticketStatusInputSchema,
       response: ticketSchema,
     }),
   },
   audit: {
-    list: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/schools/{schoolId}/audit',
-      access: ['school_admin'],
-      params: p.school,
+    list: /* @__PURE__ */ route('GET /schools/{schoolId}/audit', ['school_admin'], {
       query: auditQuerySchema,
       response: /* @__PURE__ */ pageOf(auditEntrySchema),
     }),
   },
   events: {
-    stream: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/events',
-      access: EVERYONE,
+    stream: /* @__PURE__ */ route('GET /events', EVERYONE, {
       responseType: 'event-stream',
     }),
   },
   dev: {
-    outbox: /* @__PURE__ */ defineRoute({
-      method: 'GET',
-      path: '/api/v1/dev/outbox',
-      access: 'public',
+    outbox: /* @__PURE__ */ route('GET /dev/outbox', 'public', {
       devOnly: true,
       response: /* @__PURE__ */ listOf(outboxEntrySchema),
     }),
