@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { embedBuild } from './rollup.embed.mjs';
-import { declarationExtensions } from './rollup.declarations.mjs';
+import { declarationExtensions } from './scripts/declaration-extensions.mjs';
 
 const packagesDir = new URL('./packages/', import.meta.url).pathname;
 const ORDER = ['core', 'sdk', 'server', 'elements'];
