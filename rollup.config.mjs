@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { embedBuild } from './rollup.embed.mjs';
+import { declarationExtensions } from './scripts/declaration-extensions.mjs';
 
 const packagesDir = new URL('./packages/', import.meta.url).pathname;
 const ORDER = ['core', 'sdk', 'server', 'elements'];
@@ -47,6 +48,8 @@ const packageBuilds = readdirSync(packagesDir)
           outDir: join(dir, 'dist'),
           declarationDir: join(dir, 'dist'),
           noEmitOnError: true,
+          // `.js` on the declarations' relative imports, so nodenext consumers resolve them.
+          transformers: { afterDeclarations: [declarationExtensions] },
         }),
       ],
       onwarn(warning, warn) {

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // React integration from the custom-elements manifest (run after `npm run analyze`, part of the
-// build; `--check` fails when the committed files are stale). Writes two sources of
+// build; `--check` fails when the committed files are stale). Writes these sources of
 // @school-diary/elements, built like every other entry:
 // - src/jsx.ts (entry `./jsx`): JSX intrinsic-element typings for every tag, in the global `JSX`
 //   namespace and in React 19's `react` module `JSX`, with writable properties, attributes and
 //   `on<event-name>` handler props (React 19 listens to `ondiary-login` as `diary-login`);
 // - src/react-readme.example.tsx: the README's React example, so that lint type-checks it;
-// - src/react.ts (entry `./react`): `@lit/react` `createComponent` wrappers, `onDiaryXxx` →
-//   `diary-xxx`, each element defined (guarded) on import.
-import { readFileSync, writeFileSync } from 'node:fs';
+// - src/react-<name>.ts (entries `./react/<name>`, added to package.json's exports): one
+//   `@lit/react` `createComponent` wrapper each, `onDiaryXxx` → `diary-xxx`, defining (guarded)
+//   its own element only on import;
+// - src/react.ts (entry `./react`): all of them re-exported, every element defined on import.
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -121,28 +123,30 @@ export type DiaryReactIntrinsicElements = {
 };
 `;
 
-// ---- src/react.ts -----------------------------------------------------------------------------
-let react = `${HEADER}/**
- * React components for the School Diary custom elements, made with \`@lit/react\`:
- * \`<DiaryLogin lang="en" onDiaryLogin={(event) => …} />\`. Properties are set as properties
- * (objects and functions too), \`onDiaryXxx\` listens to the \`diary-xxx\` event. Importing this
- * module defines the elements (guarded: a second copy of the kit is not redefined).
+// ---- src/react-<name>.ts (entries `./react/<name>`) and src/react.ts (entry `./react`) --------
+/** `grade-table` for `<diary-grade-table>`: the name of its `./define/…` and `./react/…` entries. */
+const shortName = (tag) => tag.tagName.replace(/^diary-/, '');
+const wrapperFile = (tag) => `react-${shortName(tag)}.ts`;
+
+/** One element's `@lit/react` wrapper module: defines that element only. */
+function wrapperModule(tag) {
+  const events = eventsOf(tag);
+  const tagDetails = [...new Set(detailTypes(tag))].sort();
+  return `${HEADER}/**
+ * React component for \`<${tag.tagName}>\`, made with \`@lit/react\`. Importing this module defines
+ * \`<${tag.tagName}>\` only (guarded: a second copy of the kit is not redefined), so a React app
+ * that shows one widget ships one widget. \`@school-diary/elements/react\` has all of them.
  * Needs the optional peer dependencies \`react\` and \`@lit/react\`.
  *
  * @module
  */
 import * as React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import { createComponent${events.length ? ', type EventName' : ''} } from '@lit/react';
 import { defineElement } from './shared/define';
-${tags.map((t) => `import { ${t.name} as ${t.name}Element } from '${moduleOf(t)}';\n`).join('')}${
-  details.length
-    ? `import type {\n${details.map((n) => `  ${n},\n`).join('')}} from './index';\n`
-    : ''
-}
-${tags.map((t) => `defineElement('${t.tagName}', ${t.name}Element);\n`).join('')}`;
-for (const tag of tags) {
-  const events = eventsOf(tag);
-  react += `
+import { ${tag.name} as ${tag.name}Element } from '${moduleOf(tag)}';
+${tagDetails.length ? `import type { ${tagDetails.join(', ')} } from './index';\n` : ''}
+defineElement('${tag.tagName}', ${tag.name}Element);
+
 /** React component for \`<${tag.tagName}>\`${events.length ? `; events: ${events.map((e) => `\`on${pascal(e.name)}\` (\`${e.name}\`)`).join(', ')}` : ''}. */
 export const ${tag.name} = createComponent({
   react: React,
@@ -156,6 +160,19 @@ export const ${tag.name} = createComponent({
 `;
 }
 
+const react = `${HEADER}/**
+ * React components for the School Diary custom elements, made with \`@lit/react\`:
+ * \`<DiaryLogin lang="en" onDiaryLogin={(event) => …} />\`. Properties are set as properties
+ * (objects and functions too), \`onDiaryXxx\` listens to the \`diary-xxx\` event. Importing this
+ * module defines every element (guarded: a second copy of the kit is not redefined); to ship
+ * only the widgets a page shows, import them one by one from
+ * ${tags.map((t) => `\`@school-diary/elements/react/${shortName(t)}\``).join(', ')}.
+ * Needs the optional peer dependencies \`react\` and \`@lit/react\`.
+ *
+ * @module
+ */
+${tags.map((t) => `export { ${t.name} } from './${wrapperFile(t).replace(/\.ts$/, '')}';\n`).join('')}`;
+
 // ---- src/react-readme.example.tsx: the README's "Use in React" example, type-checked by lint --
 const readme = readFileSync(join(elements, 'README.md'), 'utf8');
 const example = /<!-- example: react -->\s*```tsx\n([\s\S]*?)```/.exec(readme)?.[1];
@@ -163,7 +180,12 @@ if (!example)
   throw new Error('packages/elements/README.md lacks the <!-- example: react --> tsx block');
 const readmeExample = `// Copied by scripts/react-wrappers.mjs from README.md ("Use in React"): edit the README.\n${example}`;
 
-const outputs = { 'jsx.ts': jsx, 'react.ts': react, 'react-readme.example.tsx': readmeExample };
+const outputs = {
+  'jsx.ts': jsx,
+  'react.ts': react,
+  ...Object.fromEntries(tags.map((t) => [wrapperFile(t), wrapperModule(t)])),
+  'react-readme.example.tsx': readmeExample,
+};
 const check = process.argv.includes('--check');
 const prettier = await import('prettier');
 const options = (await prettier.resolveConfig(join(src, 'react.ts'))) ?? {};
@@ -183,7 +205,48 @@ for (const [name, text] of Object.entries(outputs)) {
     stale += 1;
   } else writeFileSync(file, formatted);
 }
+// Wrapper files of tags that no longer exist, which would still be published.
+const generated = new Set(Object.keys(outputs));
+for (const name of readdirSync(src))
+  if (/^react-[\w-]+\.ts$/.test(name) && !generated.has(name)) {
+    if (check) {
+      console.error(
+        `packages/elements/src/${name} wraps no tag: run node scripts/react-wrappers.mjs`,
+      );
+      stale += 1;
+    } else rmSync(join(src, name));
+  }
+
+// package.json: one `./react/<name>` entry per wrapper, right after `./react`.
+const pkgFile = join(elements, 'package.json');
+const pkgText = readFileSync(pkgFile, 'utf8');
+const pkg = JSON.parse(pkgText);
+const exportsMap = {};
+for (const [key, value] of Object.entries(pkg.exports)) {
+  if (key.startsWith('./react/')) continue;
+  exportsMap[key] = value;
+  if (key !== './react') continue;
+  for (const tag of tags) {
+    const stem = wrapperFile(tag).replace(/\.ts$/, '');
+    exportsMap[`./react/${shortName(tag)}`] = {
+      source: `./src/${stem}.ts`,
+      types: `./dist/${stem}.d.ts`,
+      default: `./dist/${stem}.js`,
+    };
+  }
+}
+if (!('./react' in exportsMap)) throw new Error('packages/elements/package.json lacks ./react');
+const pkgNext = `${JSON.stringify({ ...pkg, exports: exportsMap }, null, 2)}\n`;
+if (pkgNext !== pkgText) {
+  if (check) {
+    console.error(
+      'packages/elements/package.json lacks the ./react/* entries: run node scripts/react-wrappers.mjs',
+    );
+    stale += 1;
+  } else writeFileSync(pkgFile, pkgNext);
+}
 if (stale) process.exit(1);
 console.log(
-  `React integration for ${tags.length} tags: src/jsx.ts, src/react.ts, src/react-readme.example.tsx`,
+  `React integration for ${tags.length} tags: src/jsx.ts, src/react.ts, ` +
+    `${tags.map(wrapperFile).join(', ')} (package.json ./react/*), src/react-readme.example.tsx`,
 );

@@ -32,6 +32,9 @@ for (const pkg of readdirSync(packagesDir)) {
     else if (file.endsWith('.test.ts') && pkg !== 'elements') nodeTests.push(file);
   }
 }
+// The build scripts' own tests (scripts/*.test.mjs) run under Node too.
+for (const name of readdirSync(join(root, 'scripts')))
+  if (name.endsWith('.test.mjs')) nodeTests.push(join(root, 'scripts', name));
 const e2eTests = [...walk(join(root, 'examples'))].filter((f) => f.endsWith('.e2e.test.ts'));
 const pick = (files) =>
   only.length ? files.filter((f) => only.some((o) => relative(root, f).includes(o))) : files;

@@ -3,126 +3,17 @@
  * React components for the School Diary custom elements, made with `@lit/react`:
  * `<DiaryLogin lang="en" onDiaryLogin={(event) => …} />`. Properties are set as properties
  * (objects and functions too), `onDiaryXxx` listens to the `diary-xxx` event. Importing this
- * module defines the elements (guarded: a second copy of the kit is not redefined).
+ * module defines every element (guarded: a second copy of the kit is not redefined); to ship
+ * only the widgets a page shows, import them one by one from
+ * `@school-diary/elements/react/chat`, `@school-diary/elements/react/child-form`, `@school-diary/elements/react/grade-table`, `@school-diary/elements/react/login`, `@school-diary/elements/react/provider`, `@school-diary/elements/react/schedule`, `@school-diary/elements/react/timeline-chart`.
  * Needs the optional peer dependencies `react` and `@lit/react`.
  *
  * @module
  */
-import * as React from 'react';
-import { createComponent, type EventName } from '@lit/react';
-import { defineElement } from './shared/define';
-import { DiaryChat as DiaryChatElement } from './chat/diary-chat';
-import { DiaryChildForm as DiaryChildFormElement } from './child-form/diary-child-form';
-import { DiaryGradeTable as DiaryGradeTableElement } from './grade-table/diary-grade-table';
-import { DiaryLogin as DiaryLoginElement } from './login/diary-login';
-import { DiaryProvider as DiaryProviderElement } from './provider/diary-provider';
-import { DiarySchedule as DiaryScheduleElement } from './schedule/diary-schedule';
-import { DiaryTimelineChart as DiaryTimelineChartElement } from './timeline-chart/diary-timeline-chart';
-import type {
-  DiaryChildRegisteredDetail,
-  DiaryErrorsDetail,
-  DiaryGradesExportDetail,
-  DiaryLoginDetail,
-  DiaryMarkReceivedDetail,
-  DiaryMessageSentDetail,
-  DiaryPeriodChangeDetail,
-  DiaryRangeChangeDetail,
-  DiarySubjectsChangeDetail,
-  DiarySubstitutionDetail,
-  DiaryThreadOpenDetail,
-  DiaryWeekChangeDetail,
-} from './index';
-
-defineElement('diary-chat', DiaryChatElement);
-defineElement('diary-child-form', DiaryChildFormElement);
-defineElement('diary-grade-table', DiaryGradeTableElement);
-defineElement('diary-login', DiaryLoginElement);
-defineElement('diary-provider', DiaryProviderElement);
-defineElement('diary-schedule', DiaryScheduleElement);
-defineElement('diary-timeline-chart', DiaryTimelineChartElement);
-
-/** React component for `<diary-chat>`; events: `onDiaryThreadOpen` (`diary-thread-open`), `onDiaryMessageSent` (`diary-message-sent`). */
-export const DiaryChat = createComponent({
-  react: React,
-  tagName: 'diary-chat',
-  elementClass: DiaryChatElement,
-  events: {
-    onDiaryThreadOpen: 'diary-thread-open' as EventName<CustomEvent<DiaryThreadOpenDetail>>,
-    onDiaryMessageSent: 'diary-message-sent' as EventName<CustomEvent<DiaryMessageSentDetail>>,
-  },
-  displayName: 'DiaryChat',
-});
-
-/** React component for `<diary-child-form>`; events: `onDiaryChildRegistered` (`diary-child-registered`), `onDiaryErrors` (`diary-errors`). */
-export const DiaryChildForm = createComponent({
-  react: React,
-  tagName: 'diary-child-form',
-  elementClass: DiaryChildFormElement,
-  events: {
-    onDiaryChildRegistered: 'diary-child-registered' as EventName<
-      CustomEvent<DiaryChildRegisteredDetail>
-    >,
-    onDiaryErrors: 'diary-errors' as EventName<CustomEvent<DiaryErrorsDetail>>,
-  },
-  displayName: 'DiaryChildForm',
-});
-
-/** React component for `<diary-grade-table>`; events: `onDiaryPeriodChange` (`diary-period-change`), `onDiaryMarkReceived` (`diary-mark-received`), `onDiaryGradesExport` (`diary-grades-export`). */
-export const DiaryGradeTable = createComponent({
-  react: React,
-  tagName: 'diary-grade-table',
-  elementClass: DiaryGradeTableElement,
-  events: {
-    onDiaryPeriodChange: 'diary-period-change' as EventName<CustomEvent<DiaryPeriodChangeDetail>>,
-    onDiaryMarkReceived: 'diary-mark-received' as EventName<CustomEvent<DiaryMarkReceivedDetail>>,
-    onDiaryGradesExport: 'diary-grades-export' as EventName<CustomEvent<DiaryGradesExportDetail>>,
-  },
-  displayName: 'DiaryGradeTable',
-});
-
-/** React component for `<diary-login>`; events: `onDiaryLogin` (`diary-login`), `onDiaryErrors` (`diary-errors`). */
-export const DiaryLogin = createComponent({
-  react: React,
-  tagName: 'diary-login',
-  elementClass: DiaryLoginElement,
-  events: {
-    onDiaryLogin: 'diary-login' as EventName<CustomEvent<DiaryLoginDetail>>,
-    onDiaryErrors: 'diary-errors' as EventName<CustomEvent<DiaryErrorsDetail>>,
-  },
-  displayName: 'DiaryLogin',
-});
-
-/** React component for `<diary-provider>`. */
-export const DiaryProvider = createComponent({
-  react: React,
-  tagName: 'diary-provider',
-  elementClass: DiaryProviderElement,
-  events: {},
-  displayName: 'DiaryProvider',
-});
-
-/** React component for `<diary-schedule>`; events: `onDiaryWeekChange` (`diary-week-change`), `onDiarySubstitution` (`diary-substitution`). */
-export const DiarySchedule = createComponent({
-  react: React,
-  tagName: 'diary-schedule',
-  elementClass: DiaryScheduleElement,
-  events: {
-    onDiaryWeekChange: 'diary-week-change' as EventName<CustomEvent<DiaryWeekChangeDetail>>,
-    onDiarySubstitution: 'diary-substitution' as EventName<CustomEvent<DiarySubstitutionDetail>>,
-  },
-  displayName: 'DiarySchedule',
-});
-
-/** React component for `<diary-timeline-chart>`; events: `onDiaryRangeChange` (`diary-range-change`), `onDiarySubjectsChange` (`diary-subjects-change`). */
-export const DiaryTimelineChart = createComponent({
-  react: React,
-  tagName: 'diary-timeline-chart',
-  elementClass: DiaryTimelineChartElement,
-  events: {
-    onDiaryRangeChange: 'diary-range-change' as EventName<CustomEvent<DiaryRangeChangeDetail>>,
-    onDiarySubjectsChange: 'diary-subjects-change' as EventName<
-      CustomEvent<DiarySubjectsChangeDetail>
-    >,
-  },
-  displayName: 'DiaryTimelineChart',
-});
+export { DiaryChat } from './react-chat';
+export { DiaryChildForm } from './react-child-form';
+export { DiaryGradeTable } from './react-grade-table';
+export { DiaryLogin } from './react-login';
+export { DiaryProvider } from './react-provider';
+export { DiarySchedule } from './react-schedule';
+export { DiaryTimelineChart } from './react-timeline-chart';
