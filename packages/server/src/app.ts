@@ -25,6 +25,7 @@ import { defaultStorageDir } from './services/file-store';
 import { OutboxGateway, type MessageGateway } from './services/gateway';
 import { LiveEvents } from './services/live-events';
 import { databaseRateLimitStore } from './services/rate-limit-store';
+import { ReadGate } from './services/read-gate';
 import { newOneTimeCode, newSecret } from './services/secrets';
 import { createAuthenticate } from './services/sessions';
 import { ETAG_PREFIX_SETTING } from './etag-prefix';
@@ -126,6 +127,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       clock,
       options.database.engine === 'postgres' ? options.database.fanOut : undefined,
     ),
+    gate: new ReadGate(options.database.changes),
   };
 
   const app = Fastify({

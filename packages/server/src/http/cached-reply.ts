@@ -94,10 +94,18 @@ export function createReadCache(
     const rule = rules[id];
     if (!rule) return undefined;
     return async (ctx, compute) => {
-      const scoped = await rule.scopes(s, ctx);
-      const versions = (
-        'versions' in scoped ? scoped.versions : await readVersions(s.db, scoped)
-      ).join('.');
+      // Authorisation and versions: kept by the read gate per route, user and input until the
+      // database may have changed; a denial is never kept, so it is asked again every time.
+      const grantKey = `${id}\n${ctx.user?.id ?? ''}\n${canonical(ctx.params)}`;
+      let versions = s.gate.grant(grantKey);
+      if (versions === undefined) {
+        const ticket = s.gate.ticket();
+        const scoped = await rule.scopes(s, ctx);
+        versions = ('versions' in scoped ? scoped.versions : await readVersions(s.db, scoped)).join(
+          '.',
+        );
+        s.gate.keepGrant(grantKey, versions, ticket);
+      }
       const key = cacheKey(s, id, rule, ctx);
       const { headers } = ctx.request;
       const ifNoneMatch = headers['if-none-match'];
