@@ -1,10 +1,18 @@
+// CPU profile of the real server under load: `node bench/server/profile.mjs OUT_DIR PATH` seeds a
+// demo database with a year of marks, starts the server from source with `node --cpu-prof`, reads
+// PATH (e.g. `/api/v1/classes/cls_42_5a/timetable?week=2026-W48`) gzipped as the demo parent with
+// 20 connections for 6 s, stops it and leaves the .cpuprofile in OUT_DIR (open in Chrome DevTools).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { login, seedDemoDatabase, spawnServer, fillMarks } from './servers.mjs';
-const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+if (process.argv.length < 4) {
+  console.error('usage: node bench/server/profile.mjs OUT_DIR PATH');
+  process.exit(2);
+}
+const dir = mkdtempSync(join(tmpdir(), 'diary-profile-'));
 const db = join(dir, 'b.sqlite');
 await seedDemoDatabase(db);
 fillMarks(db, 'chd_maria', 1000);
