@@ -54,7 +54,7 @@ export interface DiaryApp {
   readonly app: FastifyInstance;
   readonly services: Services;
   readonly routes: readonly string[];
-  /** The lean path of the hottest cached reads; absent when off (config, request logging). */
+  /** The lean path of the hottest cached reads; absent when off (config, request logging, PostgreSQL). */
   readonly lean: LeanReads | undefined;
 }
 
@@ -211,7 +211,8 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     maxBytes: config.readCacheBytes,
   });
   const leanReads =
-    config.leanReads && !options.logger
+    // Only where the read gate can keep sessions and grants (SQLite; see docs/scaling.md).
+    config.leanReads && !options.logger && options.database.engine === 'sqlite'
       ? new LeanReads(services, {
           cache: readCache,
           rules: CACHED_ROUTES,
