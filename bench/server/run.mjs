@@ -4,7 +4,7 @@
 // Options: --check (exit 1 below target), --duration S, --warmup S, --connections N, --no-write.
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -160,6 +160,7 @@ async function context(real, auth) {
 }
 
 async function main() {
+  const load = { start: loadavg()[0].toFixed(1), end: '' };
   const dir = mkdtempSync(join(tmpdir(), 'diary-bench-'));
   const stops = [];
   try {
@@ -184,6 +185,7 @@ async function main() {
 
     const rows = await measure(real, ceiling, targets);
     const scale = await context(real, auth);
+    load.end = loadavg()[0].toFixed(1);
     const table = resultsTable(rows, TARGETS);
     console.log(`\n${table}\n\n${contextLine(scale)}\n`);
     const missed = rows.filter(
@@ -192,7 +194,7 @@ async function main() {
     if (run.write) {
       const marks = targets[0]?.items ?? 0;
       const date = new Date().toISOString().slice(0, 10);
-      const details = { ...run, date, targets: TARGETS, marks, seeded, scale, missed };
+      const details = { ...run, date, targets: TARGETS, marks, seeded, scale, missed, load };
       await writeSection(DOCS, section(table, details));
       console.log('written to docs/benchmarks.md');
     }

@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import type { DiaryDatabase } from './db/open';
 import { ApiError } from './http/api-error';
 import { createReadCache } from './http/cached-reply';
+import { LeanReads } from './http/lean-reads';
+import { ReadCache } from './http/read-cache';
 import { CACHED_ROUTES } from './http/cached-routes';
 import { buildOpenApiDocument } from './openapi';
 import { errorBody, installErrorHandling, sendError } from './http/error-handler';
@@ -25,10 +28,14 @@ import { defaultStorageDir } from './services/file-store';
 import { OutboxGateway, type MessageGateway } from './services/gateway';
 import { LiveEvents } from './services/live-events';
 import { databaseRateLimitStore } from './services/rate-limit-store';
+import { ReadGate } from './services/read-gate';
 import { newOneTimeCode, newSecret } from './services/secrets';
 import { createAuthenticate } from './services/sessions';
 import { ETAG_PREFIX_SETTING } from './etag-prefix';
 import { serverVersion } from './server-version';
+
+/** The reads answered on the lean path when kept: the hottest two (see lean-reads.ts). */
+const LEAN_ROUTES = ['grades.list', 'schedule.week'];
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -47,6 +54,8 @@ export interface DiaryApp {
   readonly app: FastifyInstance;
   readonly services: Services;
   readonly routes: readonly string[];
+  /** The lean path of the hottest cached reads; absent when off (config, request logging, PostgreSQL). */
+  readonly lean: LeanReads | undefined;
 }
 
 /**
@@ -126,9 +135,17 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       clock,
       options.database.engine === 'postgres' ? options.database.fanOut : undefined,
     ),
+    gate: new ReadGate(options.database.changes),
   };
 
+  // The lean path answers the hottest repeated reads before fastify sees them (see lean-reads.ts);
+  // set once the routes are registered. Off with request logging (it would skip the log lines).
+  const lean: { path?: LeanReads } = {};
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((req: IncomingMessage, res: ServerResponse) => {
+        if (!lean.path?.serve(req, res)) handler(req, res);
+      }),
     logger: options.logger
       ? {
           level: 'info',
@@ -151,7 +168,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   installErrorHandling(app);
   installLifecycle(app, services);
   // Helmet's headers, worked out once: the same set on every response.
-  installSecurityHeaders(app, {
+  const securityHeaders = installSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
@@ -189,6 +206,24 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   app.get('/healthz', () => ({ ok: true }));
   registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
 
+  const readCache = new ReadCache({
+    maxEntries: config.readCacheEntries,
+    maxBytes: config.readCacheBytes,
+  });
+  const leanReads =
+    // Only where the read gate can keep sessions and grants (SQLite; see docs/scaling.md).
+    config.leanReads && !options.logger && options.database.engine === 'sqlite'
+      ? new LeanReads(services, {
+          cache: readCache,
+          rules: CACHED_ROUTES,
+          headers: securityHeaders,
+          routes: LEAN_ROUTES,
+        })
+      : undefined;
+  app.addHook('preClose', (done) => {
+    leanReads?.disable();
+    done();
+  });
   const routes = registerRoutes(app, {
     handlers: createHandlers(services),
     authenticate: acceptStreamToken(createAuthenticate(services)),
@@ -197,7 +232,10 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     rateLimit: { max: config.authRateLimit, timeWindow: 60_000 },
     readCache: createReadCache(services, CACHED_ROUTES, {
       etagPrefix: await loadEtagPrefix(options.database),
+      cache: readCache,
     }),
+    ...(leanReads ? { learn: leanReads.learn.bind(leanReads) as typeof leanReads.learn } : {}),
   });
-  return { app, services, routes };
+  if (leanReads) lean.path = leanReads;
+  return { app, services, routes, lean: leanReads };
 }

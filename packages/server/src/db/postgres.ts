@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql, type TransactionBuilder } from 'kysely';
 import pg from 'pg';
 import type { EventFanOut, FanOutListener } from '../services/live-events';
+import { NO_CHANGE_SOURCE, type ChangeSource } from '../services/read-gate';
 import { PostgresSchemaPlugin, redactUrl } from './dialect';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
@@ -109,6 +110,8 @@ export interface PostgresDiaryDatabase {
   readonly pool: pg.Pool;
   /** Live-event wake-ups across every instance on this database (LISTEN/NOTIFY). */
   readonly fanOut: EventFanOut;
+  /** Tells the read gate when anything may have changed. */
+  readonly changes: ChangeSource;
   close(): Promise<void>;
 }
 
@@ -156,6 +159,7 @@ export async function openPostgres(
     location: redactUrl(url),
     pool,
     fanOut,
+    changes: NO_CHANGE_SOURCE,
     async close() {
       await fanOut.stop();
       await db.destroy();

@@ -1,21 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import type { RouteSpec } from '@school-diary/core';
 import type { FastifyReply } from 'fastify';
-import type { Services } from '../services/context';
+import type { AuthUser, Services } from '../services/context';
 import { readVersions } from '../services/versions';
 import type { CacheRule } from './cached-routes';
 import { ReadCache, type CachedBody } from './read-cache';
-import type { CachedRead, ReadCacheLookup, RequestContext } from './register-routes';
+import type { CachedRead, ReadCacheLookup } from './register-routes';
 
-const CACHE_CONTROL = 'private, no-cache';
+/** `Cache-Control` of every cached read: stored privately, revalidated each time. */
+export const CACHE_CONTROL = 'private, no-cache';
 /** Bodies below this many bytes go uncompressed: gzip would save too little to be worth it. */
 const GZIP_FROM = 1024;
 const gzipAsync = promisify(gzip);
 
 /** Whether `Accept-Encoding` takes gzip (and does not refuse it with `q=0`). */
-function acceptsGzip(header: string | undefined): boolean {
+export function acceptsGzip(header: string | undefined): boolean {
   return (header ?? '').split(',').some((part) => {
     const [coding = '', ...params] = part.trim().toLowerCase().split(';');
     if (coding !== 'gzip' && coding !== '*') return false;
@@ -24,7 +24,7 @@ function acceptsGzip(header: string | undefined): boolean {
 }
 
 /** The tag of the gzipped representation: a different representation needs its own strong tag. */
-function gzipTag(etag: string): string {
+export function gzipTag(etag: string): string {
   return `${etag.slice(0, -1)}.gz"`;
 }
 
@@ -35,7 +35,7 @@ function vary(reply: FastifyReply, header: string): void {
 }
 
 /** Sorted `[name, value]` pairs of validated params or query: the same input, the same key. */
-function canonical(input: unknown): string {
+export function canonical(input: unknown): string {
   if (!input || typeof input !== 'object') return '';
   const entries = Object.entries(input).filter(([, v]) => v !== undefined);
   return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -47,14 +47,27 @@ function canonical(input: unknown): string {
  * for answers that are the same for everyone let in, their role) is part of it, so an entry made
  * for one user is never served to another.
  */
-function cacheKey(s: Services, id: string, rule: CacheRule, ctx: RequestContext<RouteSpec>) {
+export function cacheKeyOf(
+  s: Services,
+  id: string,
+  perRole: boolean,
+  user: AuthUser | null,
+  lang: string,
+  params: string,
+  query: string,
+): string {
   const hour = s.clock.now().toISOString().slice(0, 13);
-  const who = (rule.perRole ? `role:${ctx.user?.role}` : ctx.user?.id) ?? 'anonymous';
-  return `${id}\n${who}\n${ctx.lang}\n${hour}\n${canonical(ctx.params)}\n${canonical(ctx.query)}`;
+  const who = (perRole ? `role:${user?.role}` : user?.id) ?? 'anonymous';
+  return `${id}\n${who}\n${lang}\n${hour}\n${params}\n${query}`;
+}
+
+/** The read gate's key of a read's grant: route, user and params (what `scopes` depends on). */
+export function grantKeyOf(id: string, user: AuthUser | null, params: string): string {
+  return `${id}\n${user?.id ?? ''}\n${params}`;
 }
 
 /** Whether `If-None-Match` names the tag (weak comparison, as RFC 9110 asks for this header). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
@@ -94,11 +107,28 @@ export function createReadCache(
     const rule = rules[id];
     if (!rule) return undefined;
     return async (ctx, compute) => {
-      const scoped = await rule.scopes(s, ctx);
-      const versions = (
-        'versions' in scoped ? scoped.versions : await readVersions(s.db, scoped)
-      ).join('.');
-      const key = cacheKey(s, id, rule, ctx);
+      // Authorisation and versions: kept by the read gate per route, user and input until the
+      // database may have changed; a denial is never kept, so it is asked again every time.
+      const params = canonical(ctx.params);
+      const grantKey = grantKeyOf(id, ctx.user, params);
+      let versions = s.gate.grant(grantKey);
+      if (versions === undefined) {
+        const ticket = s.gate.ticket();
+        const scoped = await rule.scopes(s, ctx);
+        versions = ('versions' in scoped ? scoped.versions : await readVersions(s.db, scoped)).join(
+          '.',
+        );
+        s.gate.keepGrant(grantKey, versions, ticket);
+      }
+      const key = cacheKeyOf(
+        s,
+        id,
+        rule.perRole === true,
+        ctx.user,
+        ctx.lang,
+        params,
+        canonical(ctx.query),
+      );
       const { headers } = ctx.request;
       const ifNoneMatch = headers['if-none-match'];
       const zipped = acceptsGzip(headers['accept-encoding']);

@@ -23,7 +23,8 @@ export interface CacheRule {
    * Runs on every request, hit or miss, before the cache is looked at: throws the route's denial
    * (404 for what is not the caller's) and returns the data scopes whose versions every write
    * that could change the answer bumps — with their current versions, when it read them in the
-   * same statement as the authorisation.
+   * same statement as the authorisation. Its answer must depend only on the caller and the
+   * params (the read gate keeps it by route, user id and params until the database changes).
    */
   readonly scopes: (
     s: Services,

@@ -30,14 +30,15 @@ export function securityHeaders(
   return Object.freeze(Object.fromEntries(headers));
 }
 
-/** Sets helmet's headers for `options` on every response, from the set worked out once. */
+/** Sets helmet's headers for `options` on every response, from the set worked out once; returns it. */
 export function installSecurityHeaders(
   app: FastifyInstance,
   options: Readonly<HelmetOptions>,
-): void {
+): Readonly<Record<string, string>> {
   const headers = securityHeaders(options);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
   });
+  return headers;
 }

@@ -105,36 +105,52 @@ export async function rotateRefreshToken(
   return issueSession(services, row.user_id, row.family_id);
 }
 
-/** Resolves `Authorization: Bearer …` to the signed-in user; 401 for a bad or expired token. */
+/**
+ * Resolves `Authorization: Bearer …` to the signed-in user; 401 for a bad or expired token. A
+ * validated session is kept by the read gate (`services.gate`) until the database may have
+ * changed — a logout, a revocation or a role change is a write, which empties it — and its expiry
+ * is checked against the clock on every request, kept or not.
+ */
 export function createAuthenticate(services: Services) {
+  const { gate } = services;
   return async (request: FastifyRequest): Promise<AuthUser | null> => {
     const header = request.headers.authorization;
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new ApiError(401, 'unauthorized');
-    const row = await services.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id as sessionId',
-        'sessions.family_id',
-        'sessions.access_expires_at',
-        'sessions.revoked_at',
-        'users.id',
-        'users.role',
-        'users.school_id',
-      ])
-      .where('sessions.access_hash', '=', hashToken(match[1]))
-      .executeTakeFirst();
-    if (!row || row.revoked_at) throw new ApiError(401, 'unauthorized');
-    if (new Date(row.access_expires_at).getTime() <= services.clock.now().getTime())
-      throw new ApiError(401, 'token_expired');
-    return {
-      id: row.id,
-      role: row.role as AuthUser['role'],
-      schoolId: row.school_id,
-      sessionId: row.sessionId,
-      familyId: row.family_id,
-    };
+    const hash = hashToken(match[1]);
+    gate.refresh();
+    let kept = gate.session(hash);
+    if (!kept) {
+      const ticket = gate.ticket();
+      const row = await services.db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id as sessionId',
+          'sessions.family_id',
+          'sessions.access_expires_at',
+          'sessions.revoked_at',
+          'users.id',
+          'users.role',
+          'users.school_id',
+        ])
+        .where('sessions.access_hash', '=', hash)
+        .executeTakeFirst();
+      if (!row || row.revoked_at) throw new ApiError(401, 'unauthorized');
+      kept = {
+        user: {
+          id: row.id,
+          role: row.role as AuthUser['role'],
+          schoolId: row.school_id,
+          sessionId: row.sessionId,
+          familyId: row.family_id,
+        },
+        expiresAt: new Date(row.access_expires_at).getTime(),
+      };
+      gate.keepSession(hash, kept, ticket);
+    }
+    if (kept.expiresAt <= services.clock.now().getTime()) throw new ApiError(401, 'token_expired');
+    return kept.user;
   };
 }

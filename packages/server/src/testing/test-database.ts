@@ -28,7 +28,13 @@ function withDatabase(url: string, name: string): string {
 
 async function admin<T>(url: string, work: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
   const db = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+    // One connection, never closed for idleness: the template lock below is a session lock held
+    // across a seeding that can take longer than pg.Pool's default 10 s idle timeout on a busy
+    // machine (the pool would close the connection, free the lock, and a waiting test file would
+    // drop the half-built template under the seeding).
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 }),
+    }),
   });
   try {
     return await work(db);

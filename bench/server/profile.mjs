@@ -1,0 +1,47 @@
+// CPU profile of the real server under load: `node bench/server/profile.mjs OUT_DIR PATH` seeds a
+// demo database with a year of marks, starts the server from source with `node --cpu-prof`, reads
+// PATH (e.g. `/api/v1/classes/cls_42_5a/timetable?week=2026-W48`) gzipped as the demo parent with
+// 20 connections for 6 s, stops it and leaves the .cpuprofile in OUT_DIR (open in Chrome DevTools).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { login, seedDemoDatabase, spawnServer, fillMarks } from './servers.mjs';
+if (process.argv.length < 4) {
+  console.error('usage: node bench/server/profile.mjs OUT_DIR PATH');
+  process.exit(2);
+}
+const dir = mkdtempSync(join(tmpdir(), 'diary-profile-'));
+const db = join(dir, 'b.sqlite');
+await seedDemoDatabase(db);
+fillMarks(db, 'chd_maria', 1000);
+const src = fileURLToPath(new URL('../../packages/server/src/cli.ts', import.meta.url));
+const tsx = import.meta.resolve('tsx');
+const server = await spawnServer(
+  [
+    '--cpu-prof',
+    `--cpu-prof-dir=${process.argv[2]}`,
+    '--conditions=source',
+    '--import',
+    tsx,
+    src,
+    '--port',
+    '0',
+    '--db',
+    db,
+    '--auth-rate-limit',
+    '1000000',
+  ],
+  { ready: /Press Ctrl\+C/ },
+);
+const token = await login(server.url, db, '+79990000001', 'diary-demo');
+const path = process.argv[3];
+const r = await autocannon({
+  url: server.url + path,
+  connections: 20,
+  duration: 6,
+  headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+});
+console.log(r.requests.average, r.non2xx);
+await server.stop();
