@@ -33,6 +33,10 @@ const bundle = await build({
   format: 'iife',
   target: 'es2022',
   minify: true,
+  // The SDK's outbox imports core's catalogues lazily; in a one-file bundle esbuild then wraps
+  // core's modules in lazy initialisers, and core's `sideEffects: false` lets it drop the calls
+  // that run them (LANGS came out undefined). Ignoring the annotation keeps those calls.
+  ignoreAnnotations: true,
   conditions: ['source', 'browser', 'import', 'default'],
   tsconfig: `${root}/tsconfig.json`,
   logLevel: 'error',
