@@ -6,10 +6,9 @@ import {
   type Thread,
 } from '@school-diary/core';
 import type { OutboxItem } from '@school-diary/sdk';
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatDate, formatTime } from '../shared/dates';
 import { isChatClient, type ChatClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
@@ -19,6 +18,7 @@ import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { chatText, unreadForms } from './chat-text';
 import { chatStyles } from './diary-chat.styles';
+import { messageTime } from './message-time';
 
 /** Detail of `diary-thread-open`. */
 export interface DiaryThreadOpenDetail {
@@ -47,6 +47,12 @@ const PAGE = 50;
 const NEAR_TOP = 48;
 
 type Load = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** A read receipt to send: the thread, read up to this message. */
+interface ReadReceipt {
+  readonly threadId: string;
+  readonly upToMessageId: string;
+}
 
 /** A file chosen for the next message: being uploaded, uploaded, or refused. */
 interface PendingFile {
@@ -176,6 +182,11 @@ export class DiaryChat extends DiaryElement {
   #unsubscribe: (() => void)[] = [];
   #stickToBottom = true;
   #anchor: { height: number; top: number } | undefined;
+  /** Whether the log's content may have changed since the last update (scroll work to do). */
+  #logChanged = false;
+  /** The newest message to mark read once the receipt in flight is answered. */
+  #readNext: ReadReceipt | undefined;
+  #readInFlight = false;
   #olderLoading = false;
 
   constructor() {
@@ -274,7 +285,7 @@ export class DiaryChat extends DiaryElement {
           this.#append(message);
           if (message.authorId !== this.#userId) void this.#markRead(message.id);
         }
-        if (!this.#threads.has(message.threadId) && this.childId) {
+        if (!this.threads.some((t) => t.id === message.threadId) && this.childId) {
           void this.#loadLists();
           return;
         }
@@ -291,13 +302,10 @@ export class DiaryChat extends DiaryElement {
           if (m && !m.readBy.some((r) => r.userId === userId))
             this.#messages[i] = { ...m, readBy: [...m.readBy, { userId, readAt }] };
         }
+        this.#logChanged = true;
         this.requestUpdate();
       }),
     );
-  }
-
-  get #threads(): Map<string, Thread> {
-    return new Map(this.threads.map((t) => [t.id, t]));
   }
 
   /** Moves a thread with a new message to the top, with its preview and unread count. */
@@ -387,22 +395,45 @@ export class DiaryChat extends DiaryElement {
     }
   }
 
+  /**
+   * Marks the thread read up to a message. One receipt is in flight at a time: a burst of new
+   * messages sends one more for the newest, not one request (and one re-render) per message.
+   */
   async #markRead(upToMessageId: string): Promise<void> {
-    const client = this.#client;
     const threadId = this.threadId;
-    if (!client || !threadId) return;
+    if (!threadId) return;
+    this.#readNext = { threadId, upToMessageId };
+    if (this.#readInFlight) return;
+    this.#readInFlight = true;
+    try {
+      let next: ReadReceipt | undefined = this.#readNext;
+      while (next) {
+        this.#readNext = undefined;
+        await this.#sendRead(next.threadId, next.upToMessageId);
+        next = this.#readNext;
+      }
+    } finally {
+      this.#readInFlight = false;
+    }
+  }
+
+  async #sendRead(threadId: string, upToMessageId: string): Promise<void> {
+    const client = this.#client;
+    if (!client) return;
     try {
       const unread = await client.threads.read({ threadId, upToMessageId });
       const count = unread.threads.find((t) => t.threadId === threadId)?.unreadCount ?? 0;
-      this.threads = this.threads.map((t) =>
-        t.id === threadId ? { ...t, unreadCount: count } : t,
-      );
+      if (this.threads.some((t) => t.id === threadId && t.unreadCount !== count))
+        this.threads = this.threads.map((t) =>
+          t.id === threadId ? { ...t, unreadCount: count } : t,
+        );
     } catch {
       // A receipt that did not go through is sent again with the next message read.
     }
   }
 
   #push(message: Message): boolean {
+    this.#logChanged = true;
     if (this.#ids.has(message.id)) return false;
     this.#ids.add(message.id);
     this.#messages.push(message);
@@ -444,6 +475,7 @@ export class DiaryChat extends DiaryElement {
       const current = this.#log;
       if (current) this.#anchor = { height: current.scrollHeight, top: current.scrollTop };
       this.#messages.unshift(...older);
+      this.#logChanged = true;
       this.hasMore = page.hasMore;
       this.requestUpdate();
     } catch (error) {
@@ -459,7 +491,17 @@ export class DiaryChat extends DiaryElement {
     if (log.scrollTop < NEAR_TOP && (this.from > 0 || this.hasMore)) void this.#older();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    // Scroll anchoring reads the layout (scrollHeight), which forces it to be computed now: do it
+    // once, and only after an update that changed what the log holds.
+    const logChanged =
+      this.#logChanged ||
+      changed.has('from') ||
+      changed.has('outboxItems') ||
+      changed.has('threadLoad') ||
+      changed.has('threadId');
+    this.#logChanged = false;
+    if (!logChanged) return;
     const log = this.#log;
     if (!log) return;
     if (this.#anchor) {
@@ -799,10 +841,7 @@ export class DiaryChat extends DiaryElement {
     >
       <p class="diary-meta">
         <span class="diary-strong">${own ? chatText(lang, 'you') : m.authorName}</span>
-        <time datetime=${m.sentAt}
-          >${formatDate(lang, m.sentAt, { day: 'numeric', month: 'short' }, this.timeZone)},
-          ${formatTime(lang, m.sentAt, this.timeZone)}</time
-        >
+        <time datetime=${m.sentAt}>${messageTime(lang, m.sentAt, this.timeZone)}</time>
       </p>
       ${m.text ? html`<p class="diary-text diary-message-text">${m.text}</p>` : nothing}
       ${
