@@ -84,7 +84,7 @@ function source(history: Message[]) {
         messages: async () => ({ items: history, hasMore: false }),
         read: async () => ({ total: 0, threads: [] }),
       },
-      attachments: { upload: none },
+      attachments: { upload: none, download: none },
       events: {
         on: (type: string, handler: Handler) => {
           handlers.set(type, handler);

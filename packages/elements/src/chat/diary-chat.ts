@@ -5,7 +5,7 @@ import {
   type Teacher,
   type Thread,
 } from '@school-diary/core';
-import type { OutboxItem } from '@school-diary/sdk';
+import { saveFile, type OutboxItem } from '@school-diary/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -116,7 +116,7 @@ function fileSize(lang: 'ru' | 'en', bytes: number): string {
  * @csspart file-input - The file picker.
  * @csspart files - The chosen files.
  * @csspart status - The `role="status"` line: sending, sent.
- * @csspart button - Every button (also `send`, `retry`, `discard`, `back`, `earlier`, `open`, `write`).
+ * @csspart button - Every button (also `send`, `retry`, `discard`, `back`, `earlier`, `open`, `write`, `download`).
  * @csspart notice - Loading, empty and signed-out messages.
  * @csspart error - Error messages.
  * @cssprop --diary-color-primary - Buttons and own messages' accent.
@@ -144,6 +144,7 @@ export class DiaryChat extends DiaryElement {
     draft: { state: true },
     files: { state: true },
     composeError: { state: true },
+    downloadError: { state: true },
     status: { state: true },
     dragging: { state: true },
   };
@@ -167,6 +168,7 @@ export class DiaryChat extends DiaryElement {
   declare protected draft: string;
   declare protected files: readonly PendingFile[];
   declare protected composeError: string | undefined;
+  declare protected downloadError: string | undefined;
   declare protected status: string;
   declare protected dragging: boolean;
 
@@ -363,6 +365,7 @@ export class DiaryChat extends DiaryElement {
     this.threadFailure = undefined;
     this.files = [];
     this.composeError = undefined;
+    this.downloadError = undefined;
     this.status = '';
     this.#stickToBottom = true;
     const user = this.#userId;
@@ -586,6 +589,28 @@ export class DiaryChat extends DiaryElement {
         state: 'error',
         error: chatText(this.language, 'uploadFailed', { name: file.name, reason }),
       });
+    }
+  }
+
+  /**
+   * Downloads an attachment through the SDK (the file route needs the bearer token, which a plain
+   * link would not send) and offers it under its original name.
+   */
+  async #download(attachment: Attachment): Promise<void> {
+    const client = this.#client;
+    if (!client) return;
+    const lang = this.language;
+    const name = attachment.name;
+    this.downloadError = undefined;
+    this.status = chatText(lang, 'downloading', { name });
+    try {
+      const blob = await client.attachments.download({ attachmentId: attachment.id });
+      saveFile(blob, name);
+      this.status = chatText(lang, 'downloaded', { name });
+    } catch (error) {
+      this.status = '';
+      const reason = this.#describe(error).message;
+      this.downloadError = chatText(lang, 'downloadFailed', { name, reason });
     }
   }
 
@@ -826,6 +851,11 @@ export class DiaryChat extends DiaryElement {
         )}
         ${pending.map((item) => this.#renderPending(item))}
       </div>
+      ${
+        this.downloadError
+          ? html`<p class="diary-error" part="error" role="alert">${this.downloadError}</p>`
+          : nothing
+      }
       <p class="diary-status" part="status" role="status">${this.status}</p>
       ${this.#renderComposer()}`;
   }
@@ -850,7 +880,19 @@ export class DiaryChat extends DiaryElement {
               ${m.attachments.map(
                 (a) =>
                   html`<li>
-                    📎 ${a.name} <span class="diary-muted">(${fileSize(lang, a.size)})</span>
+                    <button
+                      type="button"
+                      class="diary-link"
+                      part="button download"
+                      data-attachment=${a.id}
+                      @click=${() => void this.#download(a)}
+                    >
+                      <span aria-hidden="true">📎 </span>${a.name}<span
+                        class="diary-visually-hidden"
+                        >, ${chatText(lang, 'download')}</span
+                      >
+                    </button>
+                    <span class="diary-muted">(${fileSize(lang, a.size)})</span>
                   </li>`,
               )}
             </ul>`
