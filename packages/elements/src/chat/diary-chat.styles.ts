@@ -75,9 +75,6 @@ export const chatStyles = css`
     height: var(--diary-chat-height, 28rem);
     overflow-y: auto;
     overflow-anchor: none;
-    /* Its height is fixed and its width comes from the page, never from the messages: so a new
-       message lays out the log alone, not the widget and the page around it (bench:chat). */
-    contain: size layout;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_space);
