@@ -1,7 +1,9 @@
 // The page of the chat benchmark (bundled by chat.mjs with esbuild, run in headless Chromium).
 // Two ways to show a thread of N messages and append one more: <diary-chat> (fed by a small
 // in-page data source shaped like the SDK client: the benchmark measures rendering, not HTTP) and
-// a hand-written vanilla-DOM list building the same markup. `window.chatBench` drives both.
+// a hand-written vanilla-DOM list building the same markup with the widget's own stylesheets in a
+// shadow root, keeping the same number of messages in the DOM (the newest 120) and the log
+// scrolled to the newest. `window.chatBench` drives both.
 import type { Message, Thread, User } from '@school-diary/core';
 import '@school-diary/elements/define/provider';
 import '@school-diary/elements/define/chat';
@@ -82,7 +84,7 @@ function source(history: Message[]) {
         messages: async () => ({ items: history, hasMore: false }),
         read: async () => ({ total: 0, threads: [] }),
       },
-      attachments: { upload: none },
+      attachments: { upload: none, download: none },
       events: {
         on: (type: string, handler: Handler) => {
           handlers.set(type, handler);
@@ -137,45 +139,85 @@ async function mountWidget(n: number): Promise<Mounted> {
   };
 }
 
+/** The widget's own stylesheets, so the baseline lays out exactly what the element lays out. */
+function widgetSheets(): CSSStyleSheet[] {
+  const chat = customElements.get('diary-chat') as unknown as {
+    elementStyles: (CSSStyleSheet | { styleSheet?: CSSStyleSheet })[];
+  };
+  return chat.elementStyles.flatMap((s) =>
+    s instanceof CSSStyleSheet ? [s] : s.styleSheet ? [s.styleSheet] : [],
+  );
+}
+
+// What a careful hand-written list does: two formatters built once, in the school's time zone.
+const dayFormat = new Intl.DateTimeFormat('ru-RU', {
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'Europe/Moscow',
+});
+const timeFormat = new Intl.DateTimeFormat('ru-RU', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Moscow',
+});
+
+function element(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The same node `<diary-chat>` renders for a message: author, time, text, receipt state. */
 function vanillaArticle(m: Message): HTMLElement {
   const own = m.authorId === ME.id;
-  const article = document.createElement('article');
-  article.className = own ? 'message own' : 'message';
-  const meta = document.createElement('p');
-  const author = document.createElement('span');
-  author.textContent = own ? 'Вы' : m.authorName;
-  const time = document.createElement('time');
-  time.dateTime = m.sentAt;
-  time.textContent = new Date(m.sentAt).toLocaleString('ru-RU');
-  meta.append(author, ' ', time);
-  const text = document.createElement('p');
-  text.textContent = m.text;
-  article.append(meta, text);
+  const article = element('article', own ? 'diary-message diary-message--own' : 'diary-message');
+  article.setAttribute('part', own ? 'message message-own' : 'message');
+  article.dataset.message = m.id;
+  const meta = element('p', 'diary-meta');
+  const time = element('time', '');
+  time.setAttribute('datetime', m.sentAt);
+  const at = new Date(m.sentAt);
+  time.textContent = `${dayFormat.format(at)}, ${timeFormat.format(at)}`;
+  meta.append(element('span', 'diary-strong', own ? 'Вы' : m.authorName), ' ', time);
+  article.append(meta, element('p', 'diary-text diary-message-text', m.text));
   if (own) {
-    const receipt = document.createElement('p');
-    receipt.textContent = '✓ Доставлено';
+    const receipt = element('p', 'diary-receipt');
+    receipt.setAttribute('part', 'receipt');
+    const mark = element('span', '', '✓');
+    mark.setAttribute('aria-hidden', 'true');
+    receipt.append(mark, ' Доставлено');
     article.append(receipt);
   }
   return article;
 }
 
+/** Messages the widget keeps in the DOM at the newest (its `WINDOW`): the baseline keeps as many. */
+const WINDOW = 120;
+
 async function mountVanilla(n: number): Promise<Mounted> {
-  const log = document.createElement('div');
+  const host = document.createElement('div');
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = widgetSheets();
+  const log = element('div', 'diary-log');
+  log.setAttribute('part', 'log');
   log.setAttribute('role', 'log');
-  log.style.cssText = 'height:28rem;overflow-y:auto;display:flex;flex-direction:column;gap:8px';
+  log.tabIndex = 0;
   const fragment = document.createDocumentFragment();
-  for (let i = 0; i < n; i += 1) fragment.append(vanillaArticle(message(i)));
+  for (let i = Math.max(0, n - WINDOW); i < n; i += 1) fragment.append(vanillaArticle(message(i)));
   log.append(fragment);
-  document.body.append(log);
+  root.append(log);
+  document.body.append(host);
   log.scrollTop = log.scrollHeight;
   let i = n;
   return {
     async append() {
       log.append(vanillaArticle(message(i++)));
+      if (log.childElementCount > WINDOW) log.firstElementChild?.remove();
       log.scrollTop = log.scrollHeight;
     },
     count: () => log.querySelectorAll('article').length,
-    remove: () => log.remove(),
+    remove: () => host.remove(),
   };
 }
 

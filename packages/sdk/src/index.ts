@@ -31,6 +31,7 @@ export * from './events';
 
 // Helpers
 export * from './csv';
+export * from './save-file';
 export {
   arithmeticAverage,
   finalMark,

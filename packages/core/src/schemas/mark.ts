@@ -93,11 +93,15 @@ export const markQuerySchema = /* @__PURE__ */ z
   })
   .check(dateOrderCheck);
 
-/** CSV export options: `;` for spreadsheets in the Russian locale. */
+/**
+ * CSV export options: the same filters as the marks list (so the file holds what the table shows),
+ * and `;` for spreadsheets in the Russian locale.
+ */
 export const markCsvQuerySchema = /* @__PURE__ */ z
   .object({
     ...dateRangeShape,
     subjectId: /* @__PURE__ */ z.optional(idSchema),
+    kind: /* @__PURE__ */ z.optional(workKindSchema),
     periodId: /* @__PURE__ */ z.optional(idSchema),
     delimiter: /* @__PURE__ */ z._default(/* @__PURE__ */ z.enum([',', ';']), ','),
   })

@@ -38,6 +38,10 @@ export const chatText = /* @__PURE__ */ translator({
     signedOut: 'Войдите в электронный дневник, чтобы переписываться с учителями.',
     newMessage: 'Новое сообщение от {name}',
     attachments: 'Вложения',
+    download: 'скачать',
+    downloading: 'Скачивается «{name}»…',
+    downloaded: 'Файл «{name}» скачан',
+    downloadFailed: 'Не удалось скачать «{name}»: {reason}',
   },
   en: {
     title: 'Messages to teachers',
@@ -75,6 +79,10 @@ export const chatText = /* @__PURE__ */ translator({
     signedOut: 'Sign in to the e-diary to write to teachers.',
     newMessage: 'New message from {name}',
     attachments: 'Attachments',
+    download: 'download',
+    downloading: 'Downloading “{name}”…',
+    downloaded: '“{name}” downloaded',
+    downloadFailed: '“{name}” did not download: {reason}',
   },
 });
 

@@ -232,6 +232,96 @@ describe('<diary-chat>', function () {
     expect(textOf($(`[data-message="${detail.message.id}"]`))).to.contain('reshenie.txt');
   });
 
+  /** Records what `saveFile` offers: the link's name, the blob behind it, and revoked URLs. */
+  function captureDownloads() {
+    const offered: { name: string; blob: Promise<Blob> }[] = [];
+    const revoked: string[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    const revoke = URL.revokeObjectURL;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      offered.push({ name: this.download, blob: fetch(this.href).then((r) => r.blob()) });
+    };
+    URL.revokeObjectURL = (url: string) => {
+      revoked.push(url);
+      revoke.call(URL, url);
+    };
+    return {
+      offered,
+      revoked,
+      restore() {
+        HTMLAnchorElement.prototype.click = click;
+        URL.revokeObjectURL = revoke;
+      },
+    };
+  }
+
+  /** Opens the maths thread from the list after sending a message with a file in it. */
+  async function threadWithFile(bytes: Uint8Array<ArrayBuffer>, name: string) {
+    const mounted = await mount();
+    const { client, chat, $ } = mounted;
+    const attachment = await client.attachments.upload({
+      file: new Blob([bytes], { type: 'application/pdf' }),
+      fileName: name,
+    });
+    await client.threads.send({
+      threadId: MATH_THREAD,
+      id: newId(),
+      text: 'Справка во вложении',
+      attachmentIds: [attachment.id],
+    });
+    $(`[data-thread="${MATH_THREAD}"] button`)?.click();
+    await settle(chat);
+    const selector = `[data-attachment="${attachment.id}"]`;
+    await waitUntil(() => $(selector), 'no download button for the attachment', {
+      timeout: 10_000,
+    });
+    const button = must($(selector), 'the download button');
+    return { ...mounted, attachment, button };
+  }
+
+  it('downloads an attachment through the SDK: the same bytes, the original name', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.4\n% справка о болезни\n%%EOF');
+    const { chat, $, button } = await threadWithFile(bytes, 'справка.pdf');
+    expect(textOf(button)).to.equal('📎 справка.pdf, скачать');
+    await expect(chat).to.be.accessible();
+    const downloads = captureDownloads();
+    try {
+      button.click();
+      await waitUntil(() => downloads.offered.length === 1, 'nothing was offered', {
+        timeout: 10_000,
+      });
+      await waitUntil(() => downloads.revoked.length === 1, 'the object URL was not revoked');
+    } finally {
+      downloads.restore();
+    }
+    const [offer] = downloads.offered;
+    expect(offer?.name).to.equal('справка.pdf');
+    const blob = await must(offer, 'the offer').blob;
+    expect([...new Uint8Array(await blob.arrayBuffer())]).to.deep.equal([...bytes]);
+    await settle(chat);
+    expect(textOf($('[part="status"]'))).to.equal('Файл «справка.pdf» скачан');
+    await expect(chat).to.be.accessible();
+  });
+
+  it('says so when an attachment cannot be downloaded, and offers nothing', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF');
+    const { chat, $, button } = await threadWithFile(bytes, 'offline.pdf');
+    const downloads = captureDownloads();
+    const realFetch = window.fetch;
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      button.click();
+      await waitUntil(() => $('[role="alert"]'), 'no error was shown', { timeout: 20_000 });
+    } finally {
+      window.fetch = realFetch;
+      downloads.restore();
+    }
+    expect(textOf($('[role="alert"]'))).to.match(/^Не удалось скачать «offline\.pdf»: \S+/);
+    expect(downloads.offered.length).to.equal(0);
+    expect(textOf($('[part="status"]'))).to.equal('');
+    await expect(chat).to.be.accessible();
+  });
+
   it('keeps the draft when the user leaves the thread and comes back', async () => {
     const { chat, $ } = await mount({ threadId: MATH_THREAD });
     typeText($('#message'), 'Черновик: вопрос про оценку');

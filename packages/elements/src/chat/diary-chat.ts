@@ -5,11 +5,10 @@ import {
   type Teacher,
   type Thread,
 } from '@school-diary/core';
-import type { OutboxItem } from '@school-diary/sdk';
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { saveFile, type OutboxItem } from '@school-diary/sdk';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatDate, formatTime } from '../shared/dates';
 import { isChatClient, type ChatClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
@@ -19,6 +18,7 @@ import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { chatText, unreadForms } from './chat-text';
 import { chatStyles } from './diary-chat.styles';
+import { messageTime } from './message-time';
 
 /** Detail of `diary-thread-open`. */
 export interface DiaryThreadOpenDetail {
@@ -47,6 +47,12 @@ const PAGE = 50;
 const NEAR_TOP = 48;
 
 type Load = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** A read receipt to send: the thread, read up to this message. */
+interface ReadReceipt {
+  readonly threadId: string;
+  readonly upToMessageId: string;
+}
 
 /** A file chosen for the next message: being uploaded, uploaded, or refused. */
 interface PendingFile {
@@ -110,7 +116,7 @@ function fileSize(lang: 'ru' | 'en', bytes: number): string {
  * @csspart file-input - The file picker.
  * @csspart files - The chosen files.
  * @csspart status - The `role="status"` line: sending, sent.
- * @csspart button - Every button (also `send`, `retry`, `discard`, `back`, `earlier`, `open`, `write`).
+ * @csspart button - Every button (also `send`, `retry`, `discard`, `back`, `earlier`, `open`, `write`, `download`).
  * @csspart notice - Loading, empty and signed-out messages.
  * @csspart error - Error messages.
  * @cssprop --diary-color-primary - Buttons and own messages' accent.
@@ -138,6 +144,7 @@ export class DiaryChat extends DiaryElement {
     draft: { state: true },
     files: { state: true },
     composeError: { state: true },
+    downloadError: { state: true },
     status: { state: true },
     dragging: { state: true },
   };
@@ -161,6 +168,7 @@ export class DiaryChat extends DiaryElement {
   declare protected draft: string;
   declare protected files: readonly PendingFile[];
   declare protected composeError: string | undefined;
+  declare protected downloadError: string | undefined;
   declare protected status: string;
   declare protected dragging: boolean;
 
@@ -176,6 +184,11 @@ export class DiaryChat extends DiaryElement {
   #unsubscribe: (() => void)[] = [];
   #stickToBottom = true;
   #anchor: { height: number; top: number } | undefined;
+  /** Whether the log's content may have changed since the last update (scroll work to do). */
+  #logChanged = false;
+  /** The newest message to mark read once the receipt in flight is answered. */
+  #readNext: ReadReceipt | undefined;
+  #readInFlight = false;
   #olderLoading = false;
 
   constructor() {
@@ -274,7 +287,7 @@ export class DiaryChat extends DiaryElement {
           this.#append(message);
           if (message.authorId !== this.#userId) void this.#markRead(message.id);
         }
-        if (!this.#threads.has(message.threadId) && this.childId) {
+        if (!this.threads.some((t) => t.id === message.threadId) && this.childId) {
           void this.#loadLists();
           return;
         }
@@ -291,13 +304,10 @@ export class DiaryChat extends DiaryElement {
           if (m && !m.readBy.some((r) => r.userId === userId))
             this.#messages[i] = { ...m, readBy: [...m.readBy, { userId, readAt }] };
         }
+        this.#logChanged = true;
         this.requestUpdate();
       }),
     );
-  }
-
-  get #threads(): Map<string, Thread> {
-    return new Map(this.threads.map((t) => [t.id, t]));
   }
 
   /** Moves a thread with a new message to the top, with its preview and unread count. */
@@ -355,6 +365,7 @@ export class DiaryChat extends DiaryElement {
     this.threadFailure = undefined;
     this.files = [];
     this.composeError = undefined;
+    this.downloadError = undefined;
     this.status = '';
     this.#stickToBottom = true;
     const user = this.#userId;
@@ -387,22 +398,45 @@ export class DiaryChat extends DiaryElement {
     }
   }
 
+  /**
+   * Marks the thread read up to a message. One receipt is in flight at a time: a burst of new
+   * messages sends one more for the newest, not one request (and one re-render) per message.
+   */
   async #markRead(upToMessageId: string): Promise<void> {
-    const client = this.#client;
     const threadId = this.threadId;
-    if (!client || !threadId) return;
+    if (!threadId) return;
+    this.#readNext = { threadId, upToMessageId };
+    if (this.#readInFlight) return;
+    this.#readInFlight = true;
+    try {
+      let next: ReadReceipt | undefined = this.#readNext;
+      while (next) {
+        this.#readNext = undefined;
+        await this.#sendRead(next.threadId, next.upToMessageId);
+        next = this.#readNext;
+      }
+    } finally {
+      this.#readInFlight = false;
+    }
+  }
+
+  async #sendRead(threadId: string, upToMessageId: string): Promise<void> {
+    const client = this.#client;
+    if (!client) return;
     try {
       const unread = await client.threads.read({ threadId, upToMessageId });
       const count = unread.threads.find((t) => t.threadId === threadId)?.unreadCount ?? 0;
-      this.threads = this.threads.map((t) =>
-        t.id === threadId ? { ...t, unreadCount: count } : t,
-      );
+      if (this.threads.some((t) => t.id === threadId && t.unreadCount !== count))
+        this.threads = this.threads.map((t) =>
+          t.id === threadId ? { ...t, unreadCount: count } : t,
+        );
     } catch {
       // A receipt that did not go through is sent again with the next message read.
     }
   }
 
   #push(message: Message): boolean {
+    this.#logChanged = true;
     if (this.#ids.has(message.id)) return false;
     this.#ids.add(message.id);
     this.#messages.push(message);
@@ -444,6 +478,7 @@ export class DiaryChat extends DiaryElement {
       const current = this.#log;
       if (current) this.#anchor = { height: current.scrollHeight, top: current.scrollTop };
       this.#messages.unshift(...older);
+      this.#logChanged = true;
       this.hasMore = page.hasMore;
       this.requestUpdate();
     } catch (error) {
@@ -459,7 +494,17 @@ export class DiaryChat extends DiaryElement {
     if (log.scrollTop < NEAR_TOP && (this.from > 0 || this.hasMore)) void this.#older();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    // Scroll anchoring reads the layout (scrollHeight), which forces it to be computed now: do it
+    // once, and only after an update that changed what the log holds.
+    const logChanged =
+      this.#logChanged ||
+      changed.has('from') ||
+      changed.has('outboxItems') ||
+      changed.has('threadLoad') ||
+      changed.has('threadId');
+    this.#logChanged = false;
+    if (!logChanged) return;
     const log = this.#log;
     if (!log) return;
     if (this.#anchor) {
@@ -544,6 +589,28 @@ export class DiaryChat extends DiaryElement {
         state: 'error',
         error: chatText(this.language, 'uploadFailed', { name: file.name, reason }),
       });
+    }
+  }
+
+  /**
+   * Downloads an attachment through the SDK (the file route needs the bearer token, which a plain
+   * link would not send) and offers it under its original name.
+   */
+  async #download(attachment: Attachment): Promise<void> {
+    const client = this.#client;
+    if (!client) return;
+    const lang = this.language;
+    const name = attachment.name;
+    this.downloadError = undefined;
+    this.status = chatText(lang, 'downloading', { name });
+    try {
+      const blob = await client.attachments.download({ attachmentId: attachment.id });
+      saveFile(blob, name);
+      this.status = chatText(lang, 'downloaded', { name });
+    } catch (error) {
+      this.status = '';
+      const reason = this.#describe(error).message;
+      this.downloadError = chatText(lang, 'downloadFailed', { name, reason });
     }
   }
 
@@ -784,6 +851,11 @@ export class DiaryChat extends DiaryElement {
         )}
         ${pending.map((item) => this.#renderPending(item))}
       </div>
+      ${
+        this.downloadError
+          ? html`<p class="diary-error" part="error" role="alert">${this.downloadError}</p>`
+          : nothing
+      }
       <p class="diary-status" part="status" role="status">${this.status}</p>
       ${this.#renderComposer()}`;
   }
@@ -799,10 +871,7 @@ export class DiaryChat extends DiaryElement {
     >
       <p class="diary-meta">
         <span class="diary-strong">${own ? chatText(lang, 'you') : m.authorName}</span>
-        <time datetime=${m.sentAt}
-          >${formatDate(lang, m.sentAt, { day: 'numeric', month: 'short' }, this.timeZone)},
-          ${formatTime(lang, m.sentAt, this.timeZone)}</time
-        >
+        <time datetime=${m.sentAt}>${messageTime(lang, m.sentAt, this.timeZone)}</time>
       </p>
       ${m.text ? html`<p class="diary-text diary-message-text">${m.text}</p>` : nothing}
       ${
@@ -811,7 +880,19 @@ export class DiaryChat extends DiaryElement {
               ${m.attachments.map(
                 (a) =>
                   html`<li>
-                    📎 ${a.name} <span class="diary-muted">(${fileSize(lang, a.size)})</span>
+                    <button
+                      type="button"
+                      class="diary-link"
+                      part="button download"
+                      data-attachment=${a.id}
+                      @click=${() => void this.#download(a)}
+                    >
+                      <span aria-hidden="true">📎 </span>${a.name}<span
+                        class="diary-visually-hidden"
+                        >, ${chatText(lang, 'download')}</span
+                      >
+                    </button>
+                    <span class="diary-muted">(${fileSize(lang, a.size)})</span>
                   </li>`,
               )}
             </ul>`

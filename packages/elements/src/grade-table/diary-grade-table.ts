@@ -892,6 +892,7 @@ export class DiaryGradeTable extends DiaryElement {
         ...(filter.from ? { from: filter.from } : {}),
         ...(filter.to ? { to: filter.to } : {}),
         ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
+        ...(filter.kind ? { kind: filter.kind as (typeof WORK_KINDS)[number] } : {}),
         delimiter: lang === 'ru' ? ';' : ',',
       });
       const fileName = `${lang === 'ru' ? 'оценки' : 'marks'}-${filter.from ?? ''}-${filter.to ?? ''}.csv`;

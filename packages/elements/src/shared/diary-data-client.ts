@@ -12,7 +12,7 @@ export interface ScheduleClient extends WidgetClient {
 export interface ChatClient extends WidgetClient {
   readonly children: WidgetClient['children'] & Group<'children', 'teachers'>;
   readonly threads: Group<'threads', 'list' | 'create' | 'messages' | 'read'>;
-  readonly attachments: Group<'attachments', 'upload'>;
+  readonly attachments: Group<'attachments', 'upload' | 'download'>;
   readonly events: Pick<DiaryClient['events'], 'on'>;
   readonly outbox: Pick<
     DiaryClient['outbox'],

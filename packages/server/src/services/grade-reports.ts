@@ -142,7 +142,8 @@ export async function gradesCsv(
   const { query, lang } = input;
   const calendar = await classCalendar(s, s.db, child.class_id);
   const range = queryRange(calendar, query);
-  const rows = await markRows(s.db, { childIds: [child.id], subjectId: query.subjectId, ...range });
+  const filter = { childIds: [child.id], subjectId: query.subjectId, kind: query.kind };
+  const rows = await markRows(s.db, { ...filter, ...range });
   const periods = calendar?.periods ?? [];
   const text = marksToCsv(
     rows.map((r) => ({
