@@ -1,6 +1,6 @@
 import { DEFAULT_LANG, type Lang } from './lang';
 import { interpolate, type MessageParams } from './messages';
-import { API_ERROR_CODES, type ApiErrorCode } from './schemas/error-response';
+import { API_ERROR_CODES, type ApiErrorCode } from './api-error-codes';
 
 /** One text per code, in the order of `API_ERROR_CODES`: the compiler checks the count. */
 type TextsOf<Codes extends readonly string[]> = { readonly [I in keyof Codes]: string };

@@ -1,34 +1,8 @@
 import { z } from 'zod/mini';
+import { API_ERROR_CODES } from '../api-error-codes';
 import { ERROR_CODES } from '../error-codes';
 
-/** Codes of request-level failures (as opposed to a field's validation code). */
-export const API_ERROR_CODES = [
-  'validation_failed',
-  'unauthorized',
-  'token_expired',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'rate_limited',
-  'account_locked',
-  'ip_blocked',
-  'code_invalid',
-  'code_expired',
-  'code_attempts_exhausted',
-  'resend_too_soon',
-  'invalid_credentials',
-  'identity_unconfirmed',
-  'roster_mismatch',
-  'school_not_found',
-  'school_not_connected',
-  'invalid_transition',
-  'payload_too_large',
-  'unsupported_media_type',
-  'internal',
-] as const;
-
-/** A request-level failure code. */
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+export { API_ERROR_CODES, type ApiErrorCode } from '../api-error-codes';
 
 /** One field's failure inside an error response. */
 export const fieldErrorSchema = /* @__PURE__ */ z.object({

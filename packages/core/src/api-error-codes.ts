@@ -1,0 +1,31 @@
+// The request-level failure codes, in a module without zod: the message catalogue
+// (`./validation`) needs the list, not the schema.
+
+/** Codes of request-level failures (as opposed to a field's validation code). */
+export const API_ERROR_CODES = [
+  'validation_failed',
+  'unauthorized',
+  'token_expired',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'account_locked',
+  'ip_blocked',
+  'code_invalid',
+  'code_expired',
+  'code_attempts_exhausted',
+  'resend_too_soon',
+  'invalid_credentials',
+  'identity_unconfirmed',
+  'roster_mismatch',
+  'school_not_found',
+  'school_not_connected',
+  'invalid_transition',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal',
+] as const;
+
+/** A request-level failure code. */
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
