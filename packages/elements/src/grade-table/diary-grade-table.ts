@@ -10,23 +10,21 @@ import {
   type Threshold,
 } from '@school-diary/core';
 import { downloadCsv } from '@school-diary/sdk';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { todayIn } from '../shared/dates';
 import { formatDay } from '../shared/day-format';
-import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
-import { describeFailure, type Failure } from '../shared/failure';
+import type { Failure } from '../shared/failure';
 import {
   applyMarkChange,
-  clientKey,
   gradesClientOf,
-  loadChildYear,
-  onMarkEvents,
   optionalRead,
+  type GradesClient,
   type MarkChange,
 } from '../shared/grades-client';
 import { sharedText } from '../shared/localize';
+import { MarksWidget } from '../shared/marks-widget';
 import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { markValueText, workKindName } from '../shared/work-kind-text';
@@ -65,7 +63,6 @@ export interface DiaryGradesExportDetail {
   readonly text: string;
 }
 
-type Status = 'idle' | 'loading' | 'ready' | 'error';
 type Previous = { readonly previous: number | null; readonly delta: number | null };
 
 const TARGETS = [2.5, 3.5, 4.5] as const;
@@ -108,18 +105,12 @@ const TARGETS = [2.5, 3.5, 4.5] as const;
  * @cssprop --diary-font-family - Font.
  * @cssprop --diary-spacing - The spacing unit.
  */
-export class DiaryGradeTable extends DiaryElement {
+export class DiaryGradeTable extends MarksWidget {
   static override styles = [hostTokens, controlStyles, gradeTableStyles];
 
   static override properties: PropertyDeclarations = {
-    childId: { type: String, attribute: 'child-id', reflect: true },
     period: { type: String, reflect: true },
     threshold: { type: Number },
-    marks: { attribute: false },
-    schoolYear: { attribute: false },
-    now: { attribute: false },
-    status: { state: true },
-    failure: { state: true },
     attendance: { state: true },
     thresholds: { state: true },
     previousYear: { state: true },
@@ -132,23 +123,10 @@ export class DiaryGradeTable extends DiaryElement {
     exportState: { state: true },
   };
 
-  /** The child whose marks are shown (the SDK's child id). */
-  declare childId: string | undefined;
   /** The period shown: a period id of the school year or `year`; by default today's period. */
   declare period: string | undefined;
   /** A threshold to highlight against instead of the parent's saved ones (2–5). */
   declare threshold: number | undefined;
-  /**
-   * Marks to show instead of loading them (a page that already has them); the table then needs no
-   * provider. Live events update marks the widget loaded itself.
-   */
-  declare marks: readonly Mark[] | undefined;
-  /** The school year with its periods (loaded with the marks unless given). */
-  declare schoolYear: SchoolYearInfo | undefined;
-  /** The clock that says which period is current (tests inject one). */
-  declare now: () => Date;
-  declare protected status: Status;
-  declare protected failure: Failure | undefined;
   declare protected attendance: readonly Attendance[];
   declare protected thresholds: readonly Threshold[];
   declare protected previousYear: ReadonlyMap<string, Previous> | undefined;
@@ -160,17 +138,11 @@ export class DiaryGradeTable extends DiaryElement {
   declare protected announcement: string;
   declare protected exportState: 'idle' | 'busy' | 'done' | Failure;
 
-  #loaded: readonly Mark[] = [];
-  #loadKey: string | undefined;
-  #abort: AbortController | undefined;
-  #stopEvents: (() => void) | undefined;
   #rows = new Map<string, SubjectRow>();
   #pinned: string | undefined;
 
   constructor() {
     super();
-    this.now = () => new Date();
-    this.status = 'idle';
     this.attendance = [];
     this.thresholds = [];
     this.sort = { key: 'subject', direction: 'ascending' };
@@ -182,93 +154,34 @@ export class DiaryGradeTable extends DiaryElement {
     this.exportState = 'idle';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stop();
-    this.#loadKey = undefined;
-  }
-
-  /** The marks on screen: the given ones, or those loaded (with live changes). */
-  get shownMarks(): readonly Mark[] {
-    return this.marks ?? this.#loaded;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.marks) {
-      if (changed.has('marks')) this.status = 'ready';
-      return;
-    }
-    const env = this.environment;
-    const client = gradesClientOf(env?.client);
-    const user = env?.session.user;
-    const key =
-      client && user && this.childId
-        ? `${clientKey(client)}|${user.id}|${this.childId}`
-        : undefined;
-    if (key === this.#loadKey) return;
-    this.#loadKey = key;
-    this.#stop();
-    if (key) void this.#load();
-    else this.status = 'idle';
-  }
-
-  #stop(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#stopEvents?.();
-    this.#stopEvents = undefined;
-  }
-
-  /** Loads the year, its marks, attendance, last year's averages and the parent's thresholds. */
-  async #load(): Promise<void> {
-    const client = gradesClientOf(this.client);
-    const childId = this.childId;
-    if (!client || !childId) return;
-    const abort = new AbortController();
-    this.#abort = abort;
-    const { signal } = abort;
-    this.status = 'loading';
-    this.failure = undefined;
-    try {
-      const { year, marks } = await loadChildYear(client, childId, signal);
-      const range = year ? { from: year.startDate, to: year.endDate } : {};
-      const [attendance, comparison, thresholds] = await Promise.all([
-        client.attendance.list({ childId, ...range }, { signal }),
-        optionalRead(client.grades.comparison({ childId }, { signal })),
-        optionalRead(client.thresholds.list({ childId }, { signal })),
-      ]);
-      if (signal.aborted) return;
-      this.schoolYear ??= year;
-      this.#loaded = marks;
+  /** Attendance, last year's averages and the parent's thresholds, with the year's marks. */
+  protected override async loadMore(
+    client: GradesClient,
+    childId: string,
+    year: SchoolYearInfo | undefined,
+    signal: AbortSignal,
+  ): Promise<() => void> {
+    const range = year ? { from: year.startDate, to: year.endDate } : {};
+    const [attendance, comparison, thresholds] = await Promise.all([
+      client.attendance.list({ childId, ...range }, { signal }),
+      optionalRead(client.grades.comparison({ childId }, { signal })),
+      optionalRead(client.thresholds.list({ childId }, { signal })),
+    ]);
+    return () => {
       this.attendance = attendance.items;
       this.thresholds = thresholds?.items ?? [];
       this.previousYear = comparison
         ? new Map(comparison.subjects.map((s) => [s.subjectName, s]))
         : undefined;
-      this.status = 'ready';
-      this.#stopEvents = onMarkEvents(client, childId, (change) => this.#onChange(change));
-    } catch (error) {
-      if (signal.aborted) return;
-      this.failure = describeFailure(error, {
-        lang: this.language,
-        now: this.now(),
-        timeZone: this.timeZone,
-      });
-      this.status = 'error';
-    }
+    };
   }
 
-  #onChange(change: MarkChange): void {
-    const before = this.#loaded;
+  /** Shows a live change at once and announces it politely. */
+  protected override markChanged(change: MarkChange): void {
+    const before = this.loaded;
     const gone = change.type === 'deleted' ? before.find((m) => m.id === change.id) : undefined;
-    this.#loaded = applyMarkChange(before, change);
-    if (this.#loaded === before) return;
+    this.loaded = applyMarkChange(before, change);
+    if (this.loaded === before) return;
     const lang = this.language;
     const mark = change.type === 'deleted' ? gone : change.mark;
     const params = {
@@ -282,7 +195,6 @@ export class DiaryGradeTable extends DiaryElement {
           ? 'updatedMark'
           : 'deletedMark';
     this.announcement = t(lang, key, params);
-    this.requestUpdate();
     emit(this, 'diary-mark-received', { change });
   }
 
@@ -345,55 +257,21 @@ export class DiaryGradeTable extends DiaryElement {
       const unavailable = this.renderUnavailable();
       if (unavailable) return unavailable;
     }
-    return html`<div class="diary-base" part="base" lang=${lang} data-state=${this.#state()}>
-      ${this.#renderState(lang)}
+    const blocked = this.blocked(lang, this.#setupText);
+    return html`<div
+      class="diary-base"
+      part="base"
+      lang=${lang}
+      data-state=${blocked?.state ?? 'ready'}
+    >
+      ${blocked ? this.renderNotice(lang, blocked) : this.#renderReady(lang)}
       <p class="diary-visually-hidden" part="status" role="status">${this.announcement}</p>
     </div>`;
   }
 
-  /** What the widget shows, for styling and tests: `ready`, `loading`, `error`, `signed-out` … */
-  #state(): string {
-    if (this.marks) return 'ready';
-    const env = this.environment;
-    if (env?.session.restoring) return 'loading';
-    if (!env?.session.user) return 'signed-out';
-    if (!gradesClientOf(env.client) || !this.childId) return 'unavailable';
-    return this.status === 'idle' ? 'loading' : this.status;
-  }
+  #setupText = (key: 'noGradesApi' | 'noChild'): string => t(this.language, key);
 
-  #notice(lang: Lang, text: string, role: 'status' | 'alert' = 'status', error = false) {
-    return html`<div
-      class="diary-notice ${error ? 'diary-notice--error' : ''}"
-      part="notice"
-      role=${role}
-    >
-      <p class="diary-text">${text}</p>
-      ${
-        error
-          ? html`<button
-              type="button"
-              class="diary-button diary-button--secondary"
-              part="button retry"
-              @click=${() => void this.#load()}
-            >
-              ${sharedText(lang, 'retry')}
-            </button>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderState(lang: Lang) {
-    if (!this.marks) {
-      const env = this.environment;
-      if (env?.session.restoring) return this.#notice(lang, sharedText(lang, 'loading'));
-      if (!env?.session.user) return this.#notice(lang, sharedText(lang, 'signedOut'));
-      if (!gradesClientOf(env.client)) return this.#notice(lang, t(lang, 'noGradesApi'), 'alert');
-      if (!this.childId) return this.#notice(lang, t(lang, 'noChild'), 'alert');
-      if (this.status === 'error' && this.failure)
-        return this.#notice(lang, this.failure.message, 'alert', true);
-      if (this.status !== 'ready') return this.#notice(lang, sharedText(lang, 'loading'));
-    }
+  #renderReady(lang: Lang) {
     const rows = this.#computeRows();
     return html`${this.#renderToolbar(lang)}${this.#renderBody(lang, rows)}`;
   }
@@ -899,7 +777,7 @@ export class DiaryGradeTable extends DiaryElement {
       this.exportState = 'done';
       emit(this, 'diary-grades-export', { fileName, text });
     } catch (error) {
-      this.exportState = describeFailure(error, { lang, now: this.now(), timeZone: this.timeZone });
+      this.exportState = this.describe(error);
     }
   }
 

@@ -1,18 +1,10 @@
-import { errorMessage, type Lang, type Mark, type SchoolYearInfo } from '@school-diary/core';
-import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { errorMessage, type Lang, type Mark } from '@school-diary/core';
+import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { dayMs, formatDay, isoDay } from '../shared/day-format';
-import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
-import { describeFailure, type Failure } from '../shared/failure';
-import {
-  applyMarkChange,
-  clientKey,
-  gradesClientOf,
-  loadChildYear,
-  onMarkEvents,
-} from '../shared/grades-client';
 import { sharedText } from '../shared/localize';
+import { MarksWidget } from '../shared/marks-widget';
 import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { markValueText, workKindName } from '../shared/work-kind-text';
@@ -42,8 +34,6 @@ export interface DiarySubjectsChangeDetail {
   /** Ids of the subjects switched off. */
   readonly hidden: readonly string[];
 }
-
-type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Where the keyboard (or the pointer) is: a subject and a point of its drawn points. */
 interface Active {
@@ -105,20 +95,13 @@ const KIND_FORMS = {
  * @cssprop --diary-color-focus - Focus ring.
  * @cssprop --diary-font-family - Font.
  */
-export class DiaryTimelineChart extends DiaryElement {
+export class DiaryTimelineChart extends MarksWidget {
   static override styles = [hostTokens, controlStyles, timelineChartStyles];
 
   static override properties: PropertyDeclarations = {
-    childId: { type: String, attribute: 'child-id', reflect: true },
     window: { type: Number },
     from: { type: String },
     to: { type: String },
-    marks: { attribute: false },
-    schoolYear: { attribute: false },
-    now: { attribute: false },
-    status: { state: true },
-    failure: { state: true },
-    loaded: { state: true },
     switchedOff: { state: true },
     active: { state: true },
     tipShown: { state: true },
@@ -128,23 +111,12 @@ export class DiaryTimelineChart extends DiaryElement {
     announcement: { state: true },
   };
 
-  /** The child whose marks are drawn (the SDK's child id). */
-  declare childId: string | undefined;
   /** How many of the latest marks the moving average takes; 5 by default. */
   declare window: number;
   /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
   declare from: string | undefined;
   /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
   declare to: string | undefined;
-  /** Marks to draw instead of loading them (a class's year, a page's own data): no provider needed. */
-  declare marks: readonly Mark[] | undefined;
-  /** The school year (loaded with the marks unless given); its dates bound the time axis. */
-  declare schoolYear: SchoolYearInfo | undefined;
-  /** The clock for error messages (tests inject one). */
-  declare now: () => Date;
-  declare protected status: Status;
-  declare protected failure: Failure | undefined;
-  declare protected loaded: readonly Mark[];
   declare protected switchedOff: ReadonlySet<string>;
   declare protected active: Active | undefined;
   declare protected tipShown: boolean;
@@ -153,9 +125,6 @@ export class DiaryTimelineChart extends DiaryElement {
   declare protected brush: { readonly x0: number; readonly x1: number } | undefined;
   declare protected announcement: string;
 
-  #loadKey: string | undefined;
-  #abort: AbortController | undefined;
-  #stopEvents: (() => void) | undefined;
   #seriesOf: { marks: readonly Mark[]; window: number; series: ChartSeries[] } | undefined;
   #drawn: DrawnSeries[] = [];
   #view = { from: 0, to: 1 };
@@ -165,9 +134,6 @@ export class DiaryTimelineChart extends DiaryElement {
   constructor() {
     super();
     this.window = 5;
-    this.now = () => new Date();
-    this.status = 'idle';
-    this.loaded = [];
     this.switchedOff = new Set();
     this.tipShown = false;
     this.tableShown = false;
@@ -175,74 +141,10 @@ export class DiaryTimelineChart extends DiaryElement {
     this.announcement = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
-    this.#stopEvents?.();
-    this.#stopEvents = undefined;
-    this.#loadKey = undefined;
     this.#resize?.disconnect();
     this.#resize = undefined;
-  }
-
-  /** The marks drawn: the given ones, or those loaded (with live changes). */
-  get shownMarks(): readonly Mark[] {
-    return this.marks ?? this.loaded;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.marks) {
-      this.status = 'ready';
-      return;
-    }
-    const env = this.environment;
-    const client = gradesClientOf(env?.client);
-    const user = env?.session.user;
-    const key =
-      client && user && this.childId
-        ? `${clientKey(client)}|${user.id}|${this.childId}`
-        : undefined;
-    if (key === this.#loadKey) return;
-    this.#loadKey = key;
-    this.#abort?.abort();
-    this.#stopEvents?.();
-    this.#stopEvents = undefined;
-    if (key) void this.#load();
-    else this.status = 'idle';
-  }
-
-  async #load(): Promise<void> {
-    const client = gradesClientOf(this.client);
-    const childId = this.childId;
-    if (!client || !childId) return;
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.status = 'loading';
-    this.failure = undefined;
-    try {
-      const { year, marks } = await loadChildYear(client, childId, abort.signal);
-      if (abort.signal.aborted) return;
-      this.schoolYear ??= year;
-      this.loaded = marks;
-      this.status = 'ready';
-      this.#stopEvents = onMarkEvents(client, childId, (change) => {
-        this.loaded = applyMarkChange(this.loaded, change);
-      });
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.failure = describeFailure(error, {
-        lang: this.language,
-        now: this.now(),
-        timeZone: this.timeZone,
-      });
-      this.status = 'error';
-    }
   }
 
   /** The series of the marks shown, rebuilt only when the marks or the window change. */
@@ -296,34 +198,14 @@ export class DiaryTimelineChart extends DiaryElement {
       <p class="diary-visually-hidden" part="status" role="status">${this.announcement}</p>`;
   }
 
+  #setupText = (key: 'noGradesApi' | 'noChild'): string => t(this.language, key);
+
   #renderBlocked(lang: Lang) {
-    const env = this.environment;
-    const notice = (state: string, text: string, role = 'status', retry = false) =>
-      html`<div class="diary-base" part="base" lang=${lang} data-state=${state}>
-        <div class="diary-notice ${retry ? 'diary-notice--error' : ''}" part="notice" role=${role}>
-          <p class="diary-text">${text}</p>
-          ${
-            retry
-              ? html`<button
-                  type="button"
-                  class="diary-button diary-button--secondary"
-                  part="button retry"
-                  @click=${() => void this.#load()}
-                >
-                  ${sharedText(lang, 'retry')}
-                </button>`
-              : nothing
-          }
-        </div>
-      </div>`;
-    if (env?.session.restoring) return notice('loading', sharedText(lang, 'loading'));
-    if (!env?.session.user) return notice('signed-out', sharedText(lang, 'signedOut'));
-    if (!gradesClientOf(env.client)) return notice('unavailable', t(lang, 'noGradesApi'), 'alert');
-    if (!this.childId) return notice('unavailable', t(lang, 'noChild'), 'alert');
-    if (this.status === 'error' && this.failure)
-      return notice('error', this.failure.message, 'alert', true);
-    if (this.status !== 'ready') return notice('loading', sharedText(lang, 'loading'));
-    return undefined;
+    const blocked = this.blocked(lang, this.#setupText);
+    if (!blocked) return undefined;
+    return html`<div class="diary-base" part="base" lang=${lang} data-state=${blocked.state}>
+      ${this.renderNotice(lang, blocked)}
+    </div>`;
   }
 
   #renderFigure(lang: Lang) {
