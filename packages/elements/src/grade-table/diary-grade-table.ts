@@ -39,6 +39,18 @@ import {
   type SubjectRow,
 } from './grade-rows';
 import { ABSENCE_FORMS, MARK_FORMS, gradeTableText as t } from './grade-table-text';
+import { markLabels } from './mark-labels';
+
+const collators = new Map<Lang, Intl.Collator>();
+/** One collator per language: making one costs more than sorting fifteen subjects with it. */
+function collatorOf(lang: Lang): Intl.Collator {
+  let collator = collators.get(lang);
+  if (!collator) {
+    collator = new Intl.Collator(lang);
+    collators.set(lang, collator);
+  }
+  return collator;
+}
 
 /** The whole school year instead of one of its periods. */
 export const WHOLE_YEAR = 'year';
@@ -273,7 +285,23 @@ export class DiaryGradeTable extends MarksWidget {
 
   #renderReady(lang: Lang) {
     const rows = this.#computeRows();
-    return html`${this.#renderToolbar(lang)}${this.#renderBody(lang, rows)}`;
+    // The toolbar depends on these alone: a new mark leaves it as it is (unless it adds a subject).
+    const toolbar = guard(
+      [
+        lang,
+        this.schoolYear,
+        this.activePeriod,
+        this.#subjectList(lang),
+        this.filter,
+        this.previousYear,
+        this.compare,
+        this.exportState,
+        this.marks === undefined,
+        this.childId,
+      ],
+      () => this.#renderToolbar(lang),
+    );
+    return html`${toolbar}${this.#renderBody(lang, rows)}`;
   }
 
   #renderBody(lang: Lang, rows: readonly SubjectRow[]) {
@@ -451,7 +479,7 @@ export class DiaryGradeTable extends MarksWidget {
     if (this.#subjects?.marks === marks && this.#subjects.lang === lang) return this.#subjects.list;
     const subjects = new Map<string, string>();
     for (const m of marks) subjects.set(m.subjectId, m.subjectName);
-    const collator = new Intl.Collator(lang);
+    const collator = collatorOf(lang);
     const list = [...subjects].sort((a, b) => collator.compare(a[1], b[1]));
     this.#subjects = { marks, lang, list };
     return list;
@@ -528,7 +556,12 @@ export class DiaryGradeTable extends MarksWidget {
         </tr>
       </thead>
       <tbody>
-        ${rows.map((row) => this.#renderRow(lang, row, Boolean(compare)))}
+        ${rows.map((row) =>
+          // A row is drawn again only when its subject's marks (or what it shows of them) change.
+          guard([row, lang, Boolean(compare), this.open, this.targets, this.previousYear], () =>
+            this.#renderRow(lang, row, Boolean(compare)),
+          ),
+        )}
       </tbody>
     </table>`;
   }
@@ -570,8 +603,7 @@ export class DiaryGradeTable extends MarksWidget {
               ? html`<span class="diary-low-flag"
                   ><span aria-hidden="true">!</span
                   ><span class="diary-visually-hidden"
-                    >,
-                    ${t(lang, 'belowThreshold', { threshold: formatNumber(lang, row.threshold ?? 0) })}</span
+                    >, ${markLabels(lang).below(row.threshold ?? 0)}</span
                   ></span
                 >`
               : nothing
@@ -631,23 +663,12 @@ export class DiaryGradeTable extends MarksWidget {
     </td>`;
   }
 
-  #markLabel(lang: Lang, mark: Mark, threshold: number | undefined): string {
-    const parts = [
-      markValueText(lang, mark.value),
-      formatDay(lang, mark.date),
-      workKindName(lang, mark.kind),
-      t(lang, 'weight', { weight: formatNumber(lang, mark.weight) }),
-    ];
-    if (isBelow(mark, threshold))
-      parts.push(t(lang, 'belowThreshold', { threshold: formatNumber(lang, threshold ?? 0) }));
-    if (mark.comment) parts.push(t(lang, 'comment', { comment: mark.comment }));
-    return parts.join(', ');
-  }
-
   #renderMarks(lang: Lang, row: SubjectRow) {
+    const labels = markLabels(lang);
+    const threshold = row.threshold;
     return html`<ul class="diary-marks" part="marks">
       ${row.marks.map((mark) => {
-        const low = isBelow(mark, row.threshold);
+        const low = isBelow(mark, threshold);
         // The weight is drawn by CSS from data-weight: one text node per mark, and the visible
         // text (the value) starts the accessible name.
         return html`<li
@@ -657,8 +678,8 @@ export class DiaryGradeTable extends MarksWidget {
           <button
             type="button"
             data-id=${mark.id}
-            data-weight=${mark.weight === 1 ? nothing : `×${formatNumber(lang, mark.weight)}`}
-            aria-label=${this.#markLabel(lang, mark, row.threshold)}
+            data-weight=${labels.badge(mark.weight) ?? nothing}
+            aria-label=${labels.label(mark, threshold)}
           >
             ${markValueText(lang, mark.value)}
           </button>
