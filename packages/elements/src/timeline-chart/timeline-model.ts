@@ -58,16 +58,35 @@ export function buildSeries(marks: readonly Mark[], window: number): ChartSeries
   };
   const subjects = [...bySubject].sort((a, b) => collator.compare(a[1].name, b[1].name));
   return subjects.map(([subjectId, group], index) => {
-    const cells = new Map<number, { x: number; value: NumericMarkValue; marks: Mark[] }>();
-    for (const mark of group.marks) {
-      const x = dayOf(mark.date);
-      const key = x * 8 + (mark.value as number);
-      const cell = cells.get(key);
-      if (cell) cell.marks.push(mark);
-      else cells.set(key, { x, value: mark.value as NumericMarkValue, marks: [mark] });
+    // In date order (stable: one date's marks keep their order), as core's maths reads them.
+    const dated = group.marks.sort(compareMarkDates);
+    const points: ChartPoint[] = [];
+    const graded: GradedMark[] = [];
+    // One date's marks by value (index 1–5): a date's points in value order, without a map or a
+    // sort of the points.
+    const cells: (Mark[] | undefined)[] = [];
+    let date = '';
+    let x = 0;
+    const flush = () => {
+      for (let v = 1; v < cells.length; v += 1) {
+        const list = cells[v];
+        if (list) points.push({ x, value: v as NumericMarkValue, marks: list });
+      }
+      cells.length = 0;
+    };
+    for (const mark of dated) {
+      if (mark.date !== date) {
+        flush();
+        date = mark.date;
+        x = dayOf(date);
+      }
+      const v = mark.value as number;
+      const list = cells[v];
+      if (list) list.push(mark);
+      else cells[v] = [mark];
+      graded.push(gradedView(mark));
     }
-    const points = [...cells.values()].sort((a, b) => a.x - b.x || a.value - b.value);
-    const graded = group.marks.map(gradedView).sort(compareMarkDates);
+    flush();
     const moving = movingAverage(graded, { window }).map((p) => ({
       x: dayOf(p.date),
       y: p.average,
