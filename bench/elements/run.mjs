@@ -84,6 +84,27 @@ async function sample(kind, impl, count) {
   }
 }
 
+// The baselines must show what the widgets show: the same elements, text, accessible names and
+// path data (checked on every run; a difference stops the benchmark).
+{
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><html lang="ru"><body style="margin:0"></body></html>');
+  await page.addScriptTag({ content: bundle });
+  for (const [kind, count] of [
+    ['table', 1500],
+    ['chart', 1000],
+    ['chart', 50000],
+  ]) {
+    const differ = await page.evaluate((k, n) => globalThis.diaryBench.compare(k, n), kind, count);
+    if (differ.length) {
+      console.error(`The ${kind} baseline differs from the widget on ${count} marks: ${differ}`);
+      process.exit(1);
+    }
+  }
+  await page.close();
+  console.error('Baselines checked: they draw what the widgets draw.');
+}
+
 const variants = CASES.flatMap((c) => ['lit', 'vanilla'].map((impl) => ({ ...c, impl })));
 const results = new Map(variants.map((v) => [`${v.kind}:${v.count}:${v.impl}`, []]));
 // Two warm-up rounds (not recorded), then interleaved rounds.
