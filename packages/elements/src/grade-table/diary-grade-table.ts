@@ -12,6 +12,7 @@ import {
 import { downloadCsv } from '@school-diary/sdk';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { renderDateField } from '../shared/date-field';
 import { todayIn } from '../shared/dates';
 import { formatDay } from '../shared/day-format';
 import { emit } from '../shared/events';
@@ -393,38 +394,19 @@ export class DiaryGradeTable extends MarksWidget {
             )}
           </select>
         </div>
-        <div class="diary-filter" part="field">
-          <label class="diary-label" part="label" for="from">${t(lang, 'from')}</label>
-          <input
-            id="from"
-            type="date"
-            class="diary-input"
-            part="input"
-            .value=${this.filter.from ?? ''}
-            @change=${(e: Event) => this.#setFilter({ from: this.#value(e) })}
-          />
-        </div>
-        <div class="diary-filter ${dateError ? 'diary-field--error' : ''}" part="field">
-          <label class="diary-label" part="label" for="to">${t(lang, 'to')}</label>
-          ${
-            dateError
-              ? html`<span class="diary-error" part="error" id="to-error"
-                  ><span class="diary-visually-hidden">${sharedText(lang, 'errorPrefix')}</span
-                  >${dateError}</span
-                >`
-              : nothing
-          }
-          <input
-            id="to"
-            type="date"
-            class="diary-input"
-            part="input"
-            aria-invalid=${dateError ? 'true' : 'false'}
-            aria-describedby=${dateError ? 'to-error' : nothing}
-            .value=${this.filter.to ?? ''}
-            @change=${(e: Event) => this.#setFilter({ to: this.#value(e) })}
-          />
-        </div>
+        ${renderDateField(lang, {
+          id: 'from',
+          label: t(lang, 'from'),
+          value: this.filter.from ?? '',
+          onChange: (e: Event) => this.#setFilter({ from: this.#value(e) }),
+        })}
+        ${renderDateField(lang, {
+          id: 'to',
+          label: t(lang, 'to'),
+          value: this.filter.to ?? '',
+          error: dateError,
+          onChange: (e: Event) => this.#setFilter({ to: this.#value(e) }),
+        })}
       </fieldset>
       <div class="diary-actions" part="actions">
         ${

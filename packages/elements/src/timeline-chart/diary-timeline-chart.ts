@@ -2,9 +2,9 @@ import { errorMessage, type Lang, type Mark, type Trend } from '@school-diary/co
 import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { renderDateField } from '../shared/date-field';
 import { dayMs, formatDay, isoDay } from '../shared/day-format';
 import { emit } from '../shared/events';
-import { sharedText } from '../shared/localize';
 import { MarksWidget } from '../shared/marks-widget';
 import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
@@ -366,38 +366,19 @@ export class DiaryTimelineChart extends MarksWidget {
         })}
       </div>
       <div class="diary-range">
-        <div class="diary-filter" part="field">
-          <label class="diary-label" part="label" for="from">${t(lang, 'from')}</label>
-          <input
-            id="from"
-            type="date"
-            class="diary-input"
-            part="input"
-            .value=${this.from ?? ''}
-            @change=${(e: Event) => this.#setRange((e.target as HTMLInputElement).value, this.to)}
-          />
-        </div>
-        <div class="diary-filter ${error ? 'diary-field--error' : ''}" part="field">
-          <label class="diary-label" part="label" for="to">${t(lang, 'to')}</label>
-          ${
-            error
-              ? html`<span class="diary-error" part="error" id="to-error"
-                  ><span class="diary-visually-hidden">${sharedText(lang, 'errorPrefix')}</span
-                  >${error}</span
-                >`
-              : nothing
-          }
-          <input
-            id="to"
-            type="date"
-            class="diary-input"
-            part="input"
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? 'to-error' : nothing}
-            .value=${this.to ?? ''}
-            @change=${(e: Event) => this.#setRange(this.from, (e.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${renderDateField(lang, {
+          id: 'from',
+          label: t(lang, 'from'),
+          value: this.from ?? '',
+          onChange: (e: Event) => this.#setRange((e.target as HTMLInputElement).value, this.to),
+        })}
+        ${renderDateField(lang, {
+          id: 'to',
+          label: t(lang, 'to'),
+          value: this.to ?? '',
+          error,
+          onChange: (e: Event) => this.#setRange(this.from, (e.target as HTMLInputElement).value),
+        })}
         ${
           zoomed
             ? html`<button
