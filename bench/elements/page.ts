@@ -100,4 +100,51 @@ function once(kind: string, lit: boolean, marks: Mark[]): Promise<number> {
   }
 }
 
-(globalThis as unknown as { diaryBench: unknown }).diaryBench = { run };
+/** What the baseline and the widget drew, reduced to what must be equal for a fair comparison. */
+function drawn(root: ShadowRoot): Record<string, unknown> {
+  const all = [...root.querySelectorAll('*')];
+  const text = (selector: string) =>
+    [...root.querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ''));
+  const attr = (selector: string, name: string) =>
+    [...root.querySelectorAll(selector)].map((e) => e.getAttribute(name));
+  return {
+    elements: all.length,
+    tags: all.map((e) => e.localName).join(' '),
+    text: text('caption, tbody, thead, figcaption, .diary-axis, [part="tooltip"]'),
+    labels: attr('[aria-label]', 'aria-label'),
+    paths: attr('path', 'd'),
+  };
+}
+
+/**
+ * Draws `kind` (`table` after one new mark, or `chart`) with both implementations on `count`
+ * marks and lists what differs (elements, text, accessible names, path data); `[]` when the
+ * baseline shows the same as the widget.
+ */
+async function compare(kind: string, count: number): Promise<string[]> {
+  const marks = yearOfMarks(count);
+  const widgetBox = host();
+  const baselineBox = host();
+  if (kind === 'table') {
+    const table = document.createElement('diary-grade-table') as DiaryGradeTable;
+    table.period = 'year';
+    table.marks = marks;
+    widgetBox.append(table);
+    await settled(table);
+    table.marks = [...marks, newMark(marks)];
+    await settled(table);
+    vanillaGradeTable(baselineBox, marks)(newMark(marks));
+  } else {
+    const element = document.createElement('diary-timeline-chart') as DiaryTimelineChart;
+    element.marks = marks;
+    widgetBox.append(element);
+    await settled(element);
+    vanillaChart(baselineBox, marks);
+  }
+  const a = drawn(widgetBox.firstElementChild?.shadowRoot ?? (widgetBox.shadowRoot as ShadowRoot));
+  const b = drawn(baselineBox.shadowRoot as ShadowRoot);
+  document.body.replaceChildren();
+  return Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+(globalThis as unknown as { diaryBench: unknown }).diaryBench = { run, compare };

@@ -84,6 +84,28 @@ async function sample(kind, impl, count) {
   }
 }
 
+// The baselines must show what the widgets show: the same elements, text, accessible names and
+// path data (checked on every run; a difference stops the benchmark).
+{
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><html lang="ru"><body style="margin:0"></body></html>');
+  await page.addScriptTag({ content: bundle });
+  for (const [kind, count] of [
+    ['table', 1500],
+    ['chart', 1000],
+    ['chart', 50000],
+  ]) {
+    const differ = await page.evaluate((k, n) => globalThis.diaryBench.compare(k, n), kind, count);
+    if (differ.length) {
+      console.error(`The ${kind} baseline differs from the widget on ${count} marks: ${differ}`);
+      process.exit(1);
+    }
+  }
+  await page.close();
+  console.error('Baselines checked: they draw what the widgets draw.');
+}
+
+const loadAtStart = os.loadavg()[0];
 const variants = CASES.flatMap((c) => ['lit', 'vanilla'].map((impl) => ({ ...c, impl })));
 const results = new Map(variants.map((v) => [`${v.kind}:${v.count}:${v.impl}`, []]));
 // Two warm-up rounds (not recorded), then interleaved rounds.
@@ -156,7 +178,7 @@ const version = await (
     })
 ).text();
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}, ${version} headless; ${SAMPLES} samples per variant (fresh page each, interleaved round-robin after 2 warm-up rounds). Times in ms: median (95% CI of the mean). Ratio: mean of the widget / mean of the baseline, with a bootstrap 95% interval.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}, ${version} headless; ${SAMPLES} samples per variant (fresh page each, interleaved round-robin after 2 warm-up rounds); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end. Times in ms: median (95% CI of the mean). Ratio: mean of the widget / mean of the baseline, with a bootstrap 95% interval.`,
   '',
   '| case | widget ms | vanilla baseline ms | ratio | target | met |',
   '| --- | --- | --- | --- | --- | --- |',

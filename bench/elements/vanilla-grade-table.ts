@@ -10,7 +10,8 @@ import {
   type Mark,
 } from '@school-diary/core';
 import { formatDay } from '../../packages/elements/src/shared/day-format';
-import { formatNumber } from '../../packages/elements/src/shared/plural';
+import { formatNumber, plural } from '../../packages/elements/src/shared/plural';
+import { MARK_FORMS } from '../../packages/elements/src/grade-table/grade-table-text';
 import { controlStyles, hostTokens } from '../../packages/elements/src/shared/theme';
 import { markValueText, workKindName } from '../../packages/elements/src/shared/work-kind-text';
 import { gradeTableStyles } from '../../packages/elements/src/grade-table/diary-grade-table.styles';
@@ -30,7 +31,10 @@ const rounded = (x: number | null) => (x === null ? null : roundAverage(x));
 const show = (x: number | null) => (x === null ? 'нет' : formatNumber('ru', x));
 
 function markItem(mark: Mark): HTMLLIElement {
-  const li = el('li', { class: 'diary-mark', part: 'mark' });
+  const li = el('li', {
+    class: mark.comment ? 'diary-mark diary-mark--comment' : 'diary-mark',
+    part: 'mark',
+  });
   const label = [
     markValueText('ru', mark.value),
     formatDay('ru', mark.date),
@@ -60,11 +64,16 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
   root.adoptedStyleSheets = [hostTokens, controlStyles, gradeTableStyles].map(
     (s) => s.styleSheet as CSSStyleSheet,
   );
-  const base = el('div', { class: 'diary-base', part: 'base' });
-  const toolbar = el('div', { class: 'diary-toolbar' });
-  const period = el('select', { id: 'period', class: 'diary-input' });
-  for (const name of ['1 четверть', '2 четверть', '3 четверть', '4 четверть', 'Весь год'])
-    period.append(el('option', {}, name));
+  const base = el('div', { class: 'diary-base', part: 'base', lang: 'ru', 'data-state': 'ready' });
+  const toolbar = el('div', { class: 'diary-toolbar', part: 'toolbar' });
+  // As the widget without a school year: the whole year is the only period.
+  const period = el('select', { id: 'period', class: 'diary-input', part: 'input' });
+  period.append(el('option', { value: 'year' }, 'Весь год'));
+  const field = (id: string, label: string, input: HTMLElement) => {
+    const div = el('div', { class: 'diary-filter', part: 'field' });
+    div.append(el('label', { class: 'diary-label', part: 'label', for: id }, label), input);
+    return div;
+  };
   const bySubject = new Map<string, Mark[]>();
   for (const m of marks) {
     const list = bySubject.get(m.subjectId);
@@ -74,32 +83,76 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
   const subjects = [...bySubject].sort((a, b) =>
     (a[1][0] as Mark).subjectName.localeCompare((b[1][0] as Mark).subjectName, 'ru'),
   );
-  const subject = el('select', { id: 'subject', class: 'diary-input' });
+  const subject = el('select', { id: 'subject', class: 'diary-input', part: 'input' });
   subject.append(el('option', { value: '' }, 'Все предметы'));
   for (const [id, list] of subjects)
     subject.append(el('option', { value: id }, (list[0] as Mark).subjectName));
-  const kind = el('select', { id: 'kind', class: 'diary-input' });
+  const kind = el('select', { id: 'kind', class: 'diary-input', part: 'input' });
   kind.append(el('option', { value: '' }, 'Все виды работ'));
   for (const k of WORK_KINDS) kind.append(el('option', { value: k }, workKindName('ru', k)));
-  const from = el('input', { id: 'from', type: 'date', class: 'diary-input' });
-  const to = el('input', { id: 'to', type: 'date', class: 'diary-input' });
-  const fieldset = el('fieldset', { class: 'diary-filters' });
-  fieldset.append(el('legend', { class: 'diary-legend' }, 'Отбор оценок'), subject, kind, from, to);
-  toolbar.append(period, fieldset);
+  const from = el('input', { id: 'from', type: 'date', class: 'diary-input', part: 'input' });
+  const to = el('input', {
+    id: 'to',
+    type: 'date',
+    class: 'diary-input',
+    part: 'input',
+    'aria-invalid': 'false',
+  });
+  const fieldset = el('fieldset', { class: 'diary-filters', part: 'filters' });
+  fieldset.append(
+    el('legend', { class: 'diary-legend', part: 'legend' }, 'Отбор оценок'),
+    field('subject', 'Предмет', subject),
+    field('kind', 'Вид работы', kind),
+    field('from', 'С даты', from),
+    field('to', 'По дату', to),
+  );
+  toolbar.append(
+    field('period', 'Период', period),
+    fieldset,
+    el('div', { class: 'diary-actions', part: 'actions' }),
+  );
   const table = el('table', { class: 'diary-table', part: 'table' });
-  const caption = el('caption', {}, `Оценки за период: Весь год · ${marks.length} оценок`);
+  const caption = el('caption', { part: 'caption' }, 'Оценки за период: Весь год ');
+  const count = el(
+    'span',
+    { class: 'diary-caption-count' },
+    `· ${plural('ru', marks.length, MARK_FORMS.ru)}`,
+  );
+  caption.append(count);
   const head = el('tr');
-  for (const [name, sortable] of [
-    ['Предмет', true],
-    ['Оценки', false],
-    ['Средний балл', true],
-    ['Среднее арифметическое', false],
-    ['Итоговая', false],
-    ['Пропуски', false],
+  for (const [name, sortable, part] of [
+    ['Предмет', 'ascending', 'header-subject'],
+    ['Оценки', '', 'header-marks'],
+    ['Средний балл', 'none', 'header-average'],
+    ['Среднее арифметическое', '', 'header-arithmetic'],
+    ['Итоговая', '', 'header-final'],
+    ['Пропуски', '', 'header-absences'],
   ] as const) {
-    const th = el('th', { scope: 'col' });
-    if (sortable) th.append(el('button', { type: 'button', class: 'diary-sort' }, name));
-    else th.textContent = name;
+    const th = el('th', { scope: 'col', part: `header ${part}` });
+    if (sortable) {
+      // Sorted by subject: aria-sort and a ▲ on that column, ⇅ on the other sortable one.
+      if (sortable === 'ascending') th.setAttribute('aria-sort', 'ascending');
+      const button = el(
+        'button',
+        { type: 'button', class: 'diary-sort', part: 'button sort' },
+        name,
+      );
+      button.append(
+        el(
+          'span',
+          { class: 'diary-sort-icon', 'data-shape': sortable, 'aria-hidden': 'true' },
+          sortable === 'ascending' ? '▲' : '⇅',
+        ),
+        el(
+          'span',
+          { class: 'diary-visually-hidden' },
+          sortable === 'ascending'
+            ? ', сортировка по возрастанию'
+            : ', нажмите, чтобы отсортировать',
+        ),
+      );
+      th.append(button);
+    } else th.textContent = name;
     head.append(th);
   }
   const thead = el('thead');
@@ -108,20 +161,34 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
   const rows = new Map<string, Row>();
   for (const [id, list] of subjects) {
     const tr = el('tr', { part: 'row', 'data-subject': id });
-    const th = el('th', { scope: 'row' });
+    const th = el('th', { scope: 'row', part: 'cell cell-subject', 'data-label': 'Предмет' });
     th.append(
       el('span', { class: 'diary-subject' }, (list[0] as Mark).subjectName),
       el(
         'button',
-        { type: 'button', class: 'diary-link', 'aria-expanded': 'false' },
+        {
+          type: 'button',
+          class: 'diary-link diary-calc-toggle',
+          part: 'button calculator-toggle',
+          'aria-expanded': 'false',
+        },
         'Как исправить',
       ),
     );
-    const marksCell = el('td');
+    const marksCell = el('td', { part: 'cell cell-marks', 'data-label': 'Оценки' });
     const ul = el('ul', { class: 'diary-marks', part: 'marks' });
     for (const m of list) ul.append(markItem(m));
     marksCell.append(ul);
-    const cells = [el('td'), el('td'), el('td'), el('td')];
+    const cells = [
+      el('td', { part: 'cell cell-average', class: '', 'data-label': 'Средний балл' }),
+      el('td', { part: 'cell cell-arithmetic', 'data-label': 'Среднее арифметическое' }),
+      el('td', { part: 'cell cell-final', 'data-label': 'Итоговая' }),
+      el('td', {
+        part: 'cell cell-absences',
+        'data-label': 'Пропуски',
+        'aria-label': '0 пропусков',
+      }),
+    ];
     tr.append(th, marksCell, ...cells);
     tbody.append(tr);
     const row = { marks: [...list], list: ul, cells };
@@ -130,8 +197,15 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
   }
   table.append(caption, thead, tbody);
   const scroll = el('div', { class: 'diary-scroll' });
-  scroll.append(table);
-  base.append(toolbar, scroll);
+  scroll.append(
+    table,
+    el('div', { class: 'diary-tip', part: 'tooltip', 'aria-hidden': 'true', hidden: '' }),
+  );
+  base.append(
+    toolbar,
+    scroll,
+    el('p', { class: 'diary-visually-hidden', part: 'status', role: 'status' }),
+  );
   root.append(base);
   let total = marks.length;
   return (mark: Mark) => {
@@ -141,7 +215,7 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
     row.list.append(markItem(mark));
     fill(row);
     total += 1;
-    caption.textContent = `Оценки за период: Весь год · ${total} оценок`;
+    count.textContent = `· ${plural('ru', total, MARK_FORMS.ru)}`;
   };
 }
 

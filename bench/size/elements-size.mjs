@@ -15,8 +15,9 @@ const TARGET = 35 * 1024;
 const TARGET_ALL = 60 * 1024;
 // The widgets' own code, all six and the provider (measured 46.7 KB gzip after part 2: login and
 // child form ≈17.6 KB, grade table +9.2, chart +7.2, schedule +4.5, chat +6, appearance and
-// shared helpers the rest). Raise only by what a change honestly needs.
-const RATCHET_OWN = 47 * 1024;
+// shared helpers the rest). Raise only by what a change honestly needs. +1 KB (47 → 48) for the
+// chart table's pages and the grade widgets' render caches (measured 47.7 KB).
+const RATCHET_OWN = 48 * 1024;
 const SHARED = [
   'lit',
   '@lit/',

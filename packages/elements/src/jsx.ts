@@ -90,17 +90,17 @@ export interface DiaryChildFormJsxProps extends DiaryElementBaseProps {
 
 /** JSX props of `<diary-grade-table>` (DiaryGradeTable). */
 export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
-  /** The child whose marks are shown (the SDK's child id). */
-  childId?: DiaryGradeTable['childId'];
   /** The period shown: a period id of the school year or `year`; by default today's period. */
   period?: DiaryGradeTable['period'];
   /** A threshold to highlight against instead of the parent's saved ones (2–5). */
   threshold?: DiaryGradeTable['threshold'];
-  /** Marks to show instead of loading them (a page that already has them); the table then needs no provider. Live events update marks the widget loaded itself. */
+  /** The child whose marks are shown (the SDK's child id). */
+  childId?: DiaryGradeTable['childId'];
+  /** Marks to show instead of loading them (a page that already has them); the widget then needs no provider. Live events update only marks the widget loaded itself. */
   marks?: DiaryGradeTable['marks'];
   /** The school year with its periods (loaded with the marks unless given). */
   schoolYear?: DiaryGradeTable['schoolYear'];
-  /** The clock that says which period is current (tests inject one). */
+  /** The clock for periods and error messages (tests inject one). */
   now?: DiaryGradeTable['now'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryGradeTable['lang'];
@@ -180,19 +180,19 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
 
 /** JSX props of `<diary-timeline-chart>` (DiaryTimelineChart). */
 export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
-  /** The child whose marks are drawn (the SDK's child id). */
-  childId?: DiaryTimelineChart['childId'];
   /** How many of the latest marks the moving average takes; 5 by default. */
   window?: DiaryTimelineChart['window'];
   /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
   from?: DiaryTimelineChart['from'];
   /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
   to?: DiaryTimelineChart['to'];
-  /** Marks to draw instead of loading them (a class's year, a page's own data): no provider needed. */
+  /** The child whose marks are shown (the SDK's child id). */
+  childId?: DiaryTimelineChart['childId'];
+  /** Marks to show instead of loading them (a page that already has them); the widget then needs no provider. Live events update only marks the widget loaded itself. */
   marks?: DiaryTimelineChart['marks'];
-  /** The school year (loaded with the marks unless given); its dates bound the time axis. */
+  /** The school year with its periods (loaded with the marks unless given). */
   schoolYear?: DiaryTimelineChart['schoolYear'];
-  /** The clock for error messages (tests inject one). */
+  /** The clock for periods and error messages (tests inject one). */
   now?: DiaryTimelineChart['now'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryTimelineChart['lang'];

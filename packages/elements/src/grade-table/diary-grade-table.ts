@@ -10,23 +10,22 @@ import {
   type Threshold,
 } from '@school-diary/core';
 import { downloadCsv } from '@school-diary/sdk';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { renderDateField } from '../shared/date-field';
 import { todayIn } from '../shared/dates';
 import { formatDay } from '../shared/day-format';
-import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
-import { describeFailure, type Failure } from '../shared/failure';
+import type { Failure } from '../shared/failure';
 import {
   applyMarkChange,
-  clientKey,
   gradesClientOf,
-  loadChildYear,
-  onMarkEvents,
   optionalRead,
+  type GradesClient,
   type MarkChange,
 } from '../shared/grades-client';
 import { sharedText } from '../shared/localize';
+import { MarksWidget } from '../shared/marks-widget';
 import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { markValueText, workKindName } from '../shared/work-kind-text';
@@ -41,6 +40,18 @@ import {
   type SubjectRow,
 } from './grade-rows';
 import { ABSENCE_FORMS, MARK_FORMS, gradeTableText as t } from './grade-table-text';
+import { markLabels } from './mark-labels';
+
+const collators = new Map<Lang, Intl.Collator>();
+/** One collator per language: making one costs more than sorting fifteen subjects with it. */
+function collatorOf(lang: Lang): Intl.Collator {
+  let collator = collators.get(lang);
+  if (!collator) {
+    collator = new Intl.Collator(lang);
+    collators.set(lang, collator);
+  }
+  return collator;
+}
 
 /** The whole school year instead of one of its periods. */
 export const WHOLE_YEAR = 'year';
@@ -65,7 +76,6 @@ export interface DiaryGradesExportDetail {
   readonly text: string;
 }
 
-type Status = 'idle' | 'loading' | 'ready' | 'error';
 type Previous = { readonly previous: number | null; readonly delta: number | null };
 
 const TARGETS = [2.5, 3.5, 4.5] as const;
@@ -108,18 +118,12 @@ const TARGETS = [2.5, 3.5, 4.5] as const;
  * @cssprop --diary-font-family - Font.
  * @cssprop --diary-spacing - The spacing unit.
  */
-export class DiaryGradeTable extends DiaryElement {
+export class DiaryGradeTable extends MarksWidget {
   static override styles = [hostTokens, controlStyles, gradeTableStyles];
 
   static override properties: PropertyDeclarations = {
-    childId: { type: String, attribute: 'child-id', reflect: true },
     period: { type: String, reflect: true },
     threshold: { type: Number },
-    marks: { attribute: false },
-    schoolYear: { attribute: false },
-    now: { attribute: false },
-    status: { state: true },
-    failure: { state: true },
     attendance: { state: true },
     thresholds: { state: true },
     previousYear: { state: true },
@@ -132,23 +136,10 @@ export class DiaryGradeTable extends DiaryElement {
     exportState: { state: true },
   };
 
-  /** The child whose marks are shown (the SDK's child id). */
-  declare childId: string | undefined;
   /** The period shown: a period id of the school year or `year`; by default today's period. */
   declare period: string | undefined;
   /** A threshold to highlight against instead of the parent's saved ones (2–5). */
   declare threshold: number | undefined;
-  /**
-   * Marks to show instead of loading them (a page that already has them); the table then needs no
-   * provider. Live events update marks the widget loaded itself.
-   */
-  declare marks: readonly Mark[] | undefined;
-  /** The school year with its periods (loaded with the marks unless given). */
-  declare schoolYear: SchoolYearInfo | undefined;
-  /** The clock that says which period is current (tests inject one). */
-  declare now: () => Date;
-  declare protected status: Status;
-  declare protected failure: Failure | undefined;
   declare protected attendance: readonly Attendance[];
   declare protected thresholds: readonly Threshold[];
   declare protected previousYear: ReadonlyMap<string, Previous> | undefined;
@@ -160,17 +151,11 @@ export class DiaryGradeTable extends DiaryElement {
   declare protected announcement: string;
   declare protected exportState: 'idle' | 'busy' | 'done' | Failure;
 
-  #loaded: readonly Mark[] = [];
-  #loadKey: string | undefined;
-  #abort: AbortController | undefined;
-  #stopEvents: (() => void) | undefined;
   #rows = new Map<string, SubjectRow>();
   #pinned: string | undefined;
 
   constructor() {
     super();
-    this.now = () => new Date();
-    this.status = 'idle';
     this.attendance = [];
     this.thresholds = [];
     this.sort = { key: 'subject', direction: 'ascending' };
@@ -182,93 +167,34 @@ export class DiaryGradeTable extends DiaryElement {
     this.exportState = 'idle';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stop();
-    this.#loadKey = undefined;
-  }
-
-  /** The marks on screen: the given ones, or those loaded (with live changes). */
-  get shownMarks(): readonly Mark[] {
-    return this.marks ?? this.#loaded;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.marks) {
-      if (changed.has('marks')) this.status = 'ready';
-      return;
-    }
-    const env = this.environment;
-    const client = gradesClientOf(env?.client);
-    const user = env?.session.user;
-    const key =
-      client && user && this.childId
-        ? `${clientKey(client)}|${user.id}|${this.childId}`
-        : undefined;
-    if (key === this.#loadKey) return;
-    this.#loadKey = key;
-    this.#stop();
-    if (key) void this.#load();
-    else this.status = 'idle';
-  }
-
-  #stop(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#stopEvents?.();
-    this.#stopEvents = undefined;
-  }
-
-  /** Loads the year, its marks, attendance, last year's averages and the parent's thresholds. */
-  async #load(): Promise<void> {
-    const client = gradesClientOf(this.client);
-    const childId = this.childId;
-    if (!client || !childId) return;
-    const abort = new AbortController();
-    this.#abort = abort;
-    const { signal } = abort;
-    this.status = 'loading';
-    this.failure = undefined;
-    try {
-      const { year, marks } = await loadChildYear(client, childId, signal);
-      const range = year ? { from: year.startDate, to: year.endDate } : {};
-      const [attendance, comparison, thresholds] = await Promise.all([
-        client.attendance.list({ childId, ...range }, { signal }),
-        optionalRead(client.grades.comparison({ childId }, { signal })),
-        optionalRead(client.thresholds.list({ childId }, { signal })),
-      ]);
-      if (signal.aborted) return;
-      this.schoolYear ??= year;
-      this.#loaded = marks;
+  /** Attendance, last year's averages and the parent's thresholds, with the year's marks. */
+  protected override async loadMore(
+    client: GradesClient,
+    childId: string,
+    year: SchoolYearInfo | undefined,
+    signal: AbortSignal,
+  ): Promise<() => void> {
+    const range = year ? { from: year.startDate, to: year.endDate } : {};
+    const [attendance, comparison, thresholds] = await Promise.all([
+      client.attendance.list({ childId, ...range }, { signal }),
+      optionalRead(client.grades.comparison({ childId }, { signal })),
+      optionalRead(client.thresholds.list({ childId }, { signal })),
+    ]);
+    return () => {
       this.attendance = attendance.items;
       this.thresholds = thresholds?.items ?? [];
       this.previousYear = comparison
         ? new Map(comparison.subjects.map((s) => [s.subjectName, s]))
         : undefined;
-      this.status = 'ready';
-      this.#stopEvents = onMarkEvents(client, childId, (change) => this.#onChange(change));
-    } catch (error) {
-      if (signal.aborted) return;
-      this.failure = describeFailure(error, {
-        lang: this.language,
-        now: this.now(),
-        timeZone: this.timeZone,
-      });
-      this.status = 'error';
-    }
+    };
   }
 
-  #onChange(change: MarkChange): void {
-    const before = this.#loaded;
+  /** Shows a live change at once and announces it politely. */
+  protected override markChanged(change: MarkChange): void {
+    const before = this.loaded;
     const gone = change.type === 'deleted' ? before.find((m) => m.id === change.id) : undefined;
-    this.#loaded = applyMarkChange(before, change);
-    if (this.#loaded === before) return;
+    this.loaded = applyMarkChange(before, change);
+    if (this.loaded === before) return;
     const lang = this.language;
     const mark = change.type === 'deleted' ? gone : change.mark;
     const params = {
@@ -282,7 +208,6 @@ export class DiaryGradeTable extends DiaryElement {
           ? 'updatedMark'
           : 'deletedMark';
     this.announcement = t(lang, key, params);
-    this.requestUpdate();
     emit(this, 'diary-mark-received', { change });
   }
 
@@ -345,57 +270,39 @@ export class DiaryGradeTable extends DiaryElement {
       const unavailable = this.renderUnavailable();
       if (unavailable) return unavailable;
     }
-    return html`<div class="diary-base" part="base" lang=${lang} data-state=${this.#state()}>
-      ${this.#renderState(lang)}
+    const blocked = this.blocked(lang, this.#setupText);
+    return html`<div
+      class="diary-base"
+      part="base"
+      lang=${lang}
+      data-state=${blocked?.state ?? 'ready'}
+    >
+      ${blocked ? this.renderNotice(lang, blocked) : this.#renderReady(lang)}
       <p class="diary-visually-hidden" part="status" role="status">${this.announcement}</p>
     </div>`;
   }
 
-  /** What the widget shows, for styling and tests: `ready`, `loading`, `error`, `signed-out` … */
-  #state(): string {
-    if (this.marks) return 'ready';
-    const env = this.environment;
-    if (env?.session.restoring) return 'loading';
-    if (!env?.session.user) return 'signed-out';
-    if (!gradesClientOf(env.client) || !this.childId) return 'unavailable';
-    return this.status === 'idle' ? 'loading' : this.status;
-  }
+  #setupText = (key: 'noGradesApi' | 'noChild'): string => t(this.language, key);
 
-  #notice(lang: Lang, text: string, role: 'status' | 'alert' = 'status', error = false) {
-    return html`<div
-      class="diary-notice ${error ? 'diary-notice--error' : ''}"
-      part="notice"
-      role=${role}
-    >
-      <p class="diary-text">${text}</p>
-      ${
-        error
-          ? html`<button
-              type="button"
-              class="diary-button diary-button--secondary"
-              part="button retry"
-              @click=${() => void this.#load()}
-            >
-              ${sharedText(lang, 'retry')}
-            </button>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderState(lang: Lang) {
-    if (!this.marks) {
-      const env = this.environment;
-      if (env?.session.restoring) return this.#notice(lang, sharedText(lang, 'loading'));
-      if (!env?.session.user) return this.#notice(lang, sharedText(lang, 'signedOut'));
-      if (!gradesClientOf(env.client)) return this.#notice(lang, t(lang, 'noGradesApi'), 'alert');
-      if (!this.childId) return this.#notice(lang, t(lang, 'noChild'), 'alert');
-      if (this.status === 'error' && this.failure)
-        return this.#notice(lang, this.failure.message, 'alert', true);
-      if (this.status !== 'ready') return this.#notice(lang, sharedText(lang, 'loading'));
-    }
+  #renderReady(lang: Lang) {
     const rows = this.#computeRows();
-    return html`${this.#renderToolbar(lang)}${this.#renderBody(lang, rows)}`;
+    // The toolbar depends on these alone: a new mark leaves it as it is (unless it adds a subject).
+    const toolbar = guard(
+      [
+        lang,
+        this.schoolYear,
+        this.activePeriod,
+        this.#subjectList(lang),
+        this.filter,
+        this.previousYear,
+        this.compare,
+        this.exportState,
+        this.marks === undefined,
+        this.childId,
+      ],
+      () => this.#renderToolbar(lang),
+    );
+    return html`${toolbar}${this.#renderBody(lang, rows)}`;
   }
 
   #renderBody(lang: Lang, rows: readonly SubjectRow[]) {
@@ -487,38 +394,19 @@ export class DiaryGradeTable extends DiaryElement {
             )}
           </select>
         </div>
-        <div class="diary-filter" part="field">
-          <label class="diary-label" part="label" for="from">${t(lang, 'from')}</label>
-          <input
-            id="from"
-            type="date"
-            class="diary-input"
-            part="input"
-            .value=${this.filter.from ?? ''}
-            @change=${(e: Event) => this.#setFilter({ from: this.#value(e) })}
-          />
-        </div>
-        <div class="diary-filter ${dateError ? 'diary-field--error' : ''}" part="field">
-          <label class="diary-label" part="label" for="to">${t(lang, 'to')}</label>
-          ${
-            dateError
-              ? html`<span class="diary-error" part="error" id="to-error"
-                  ><span class="diary-visually-hidden">${sharedText(lang, 'errorPrefix')}</span
-                  >${dateError}</span
-                >`
-              : nothing
-          }
-          <input
-            id="to"
-            type="date"
-            class="diary-input"
-            part="input"
-            aria-invalid=${dateError ? 'true' : 'false'}
-            aria-describedby=${dateError ? 'to-error' : nothing}
-            .value=${this.filter.to ?? ''}
-            @change=${(e: Event) => this.#setFilter({ to: this.#value(e) })}
-          />
-        </div>
+        ${renderDateField(lang, {
+          id: 'from',
+          label: t(lang, 'from'),
+          value: this.filter.from ?? '',
+          onChange: (e: Event) => this.#setFilter({ from: this.#value(e) }),
+        })}
+        ${renderDateField(lang, {
+          id: 'to',
+          label: t(lang, 'to'),
+          value: this.filter.to ?? '',
+          error: dateError,
+          onChange: (e: Event) => this.#setFilter({ to: this.#value(e) }),
+        })}
       </fieldset>
       <div class="diary-actions" part="actions">
         ${
@@ -573,7 +461,7 @@ export class DiaryGradeTable extends DiaryElement {
     if (this.#subjects?.marks === marks && this.#subjects.lang === lang) return this.#subjects.list;
     const subjects = new Map<string, string>();
     for (const m of marks) subjects.set(m.subjectId, m.subjectName);
-    const collator = new Intl.Collator(lang);
+    const collator = collatorOf(lang);
     const list = [...subjects].sort((a, b) => collator.compare(a[1], b[1]));
     this.#subjects = { marks, lang, list };
     return list;
@@ -650,7 +538,12 @@ export class DiaryGradeTable extends DiaryElement {
         </tr>
       </thead>
       <tbody>
-        ${rows.map((row) => this.#renderRow(lang, row, Boolean(compare)))}
+        ${rows.map((row) =>
+          // A row is drawn again only when its subject's marks (or what it shows of them) change.
+          guard([row, lang, Boolean(compare), this.open, this.targets, this.previousYear], () =>
+            this.#renderRow(lang, row, Boolean(compare)),
+          ),
+        )}
       </tbody>
     </table>`;
   }
@@ -692,8 +585,7 @@ export class DiaryGradeTable extends DiaryElement {
               ? html`<span class="diary-low-flag"
                   ><span aria-hidden="true">!</span
                   ><span class="diary-visually-hidden"
-                    >,
-                    ${t(lang, 'belowThreshold', { threshold: formatNumber(lang, row.threshold ?? 0) })}</span
+                    >, ${markLabels(lang).below(row.threshold ?? 0)}</span
                   ></span
                 >`
               : nothing
@@ -753,23 +645,12 @@ export class DiaryGradeTable extends DiaryElement {
     </td>`;
   }
 
-  #markLabel(lang: Lang, mark: Mark, threshold: number | undefined): string {
-    const parts = [
-      markValueText(lang, mark.value),
-      formatDay(lang, mark.date),
-      workKindName(lang, mark.kind),
-      t(lang, 'weight', { weight: formatNumber(lang, mark.weight) }),
-    ];
-    if (isBelow(mark, threshold))
-      parts.push(t(lang, 'belowThreshold', { threshold: formatNumber(lang, threshold ?? 0) }));
-    if (mark.comment) parts.push(t(lang, 'comment', { comment: mark.comment }));
-    return parts.join(', ');
-  }
-
   #renderMarks(lang: Lang, row: SubjectRow) {
+    const labels = markLabels(lang);
+    const threshold = row.threshold;
     return html`<ul class="diary-marks" part="marks">
       ${row.marks.map((mark) => {
-        const low = isBelow(mark, row.threshold);
+        const low = isBelow(mark, threshold);
         // The weight is drawn by CSS from data-weight: one text node per mark, and the visible
         // text (the value) starts the accessible name.
         return html`<li
@@ -779,8 +660,8 @@ export class DiaryGradeTable extends DiaryElement {
           <button
             type="button"
             data-id=${mark.id}
-            data-weight=${mark.weight === 1 ? nothing : `×${formatNumber(lang, mark.weight)}`}
-            aria-label=${this.#markLabel(lang, mark, row.threshold)}
+            data-weight=${labels.badge(mark.weight) ?? nothing}
+            aria-label=${labels.label(mark, threshold)}
           >
             ${markValueText(lang, mark.value)}
           </button>
@@ -900,7 +781,7 @@ export class DiaryGradeTable extends DiaryElement {
       this.exportState = 'done';
       emit(this, 'diary-grades-export', { fileName, text });
     } catch (error) {
-      this.exportState = describeFailure(error, { lang, now: this.now(), timeZone: this.timeZone });
+      this.exportState = this.describe(error);
     }
   }
 

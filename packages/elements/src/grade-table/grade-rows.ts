@@ -33,8 +33,6 @@ export interface SubjectRow {
   readonly absences: number;
   /** The parent's threshold for this subject (or for all subjects), if any. */
   readonly threshold: number | undefined;
-  /** Identity of the marks: an unchanged subject keeps its row object (and its rendered cells). */
-  readonly signature: string;
 }
 
 /** Sorting of the rows. */
@@ -88,11 +86,22 @@ export function absencesBySubject(
   return counts;
 }
 
+/**
+ * Whether two lists hold the same mark objects in the same order: a live change or a corrected
+ * mark is a new object, so an unchanged subject is told by identity, without building strings.
+ */
+function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const rounded = (average: number | null) => (average === null ? null : roundAverage(average));
 
 /**
  * The table's rows: the filtered marks grouped by subject, with core's averages and final mark.
- * A subject whose marks, absences and threshold did not change keeps its previous row object.
+ * A subject whose marks (the same objects), absences and threshold did not change keeps its
+ * previous row object, so its rendered row is kept as it is.
  */
 export function subjectRows(
   marks: readonly Mark[],
@@ -115,10 +124,13 @@ export function subjectRows(
   for (const [subjectId, list] of groups) {
     const absences = context.absences.get(subjectId) ?? 0;
     const threshold = thresholdFor(context.thresholds, subjectId, context.thresholdOverride);
-    let signature = `${absences}|${threshold}`;
-    for (const m of list) signature += `|${m.id}:${m.updatedAt}`;
     const old = context.previous?.get(subjectId);
-    if (old && old.signature === signature) {
+    if (
+      old &&
+      old.absences === absences &&
+      old.threshold === threshold &&
+      sameMarks(old.marks, list)
+    ) {
       rows.push(old);
       continue;
     }
@@ -132,7 +144,6 @@ export function subjectRows(
       final: finalMark(weighted),
       absences,
       threshold,
-      signature,
     });
   }
   return rows;

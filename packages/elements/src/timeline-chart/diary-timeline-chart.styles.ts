@@ -208,6 +208,16 @@ export const timelineChartStyles = css`
     padding: calc(var(--_space) / 2) var(--_space);
     border-bottom: 1px solid var(--_border);
   }
+  .diary-pager {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    margin-top: var(--_space);
+  }
+  .diary-pager [aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: default;
+  }
   @media (prefers-reduced-motion: reduce) {
     .diary-line,
     .diary-markers,

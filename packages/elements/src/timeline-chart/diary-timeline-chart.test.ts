@@ -40,6 +40,14 @@ async function mount(client: unknown, options: { lang?: string; childId?: string
   return chart;
 }
 
+/** The number of rows of the data table, all pages, as its status says («Строки 1–100 из 137»). */
+const tableTotal = (chart: DiaryTimelineChart) =>
+  Number(
+    textOf($(chart, '[part="table-status"]'))
+      .split(/ из | of /)[1]
+      ?.replace(/\D/g, ''),
+  );
+
 const focusPoint = (chart: DiaryTimelineChart) => $(chart, '[part="focus-point"]') as HTMLElement;
 
 async function press(chart: DiaryTimelineChart, key: string) {
@@ -274,8 +282,95 @@ describe('<diary-timeline-chart> against the real server', function () {
     await settle(chart);
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(textOf(button)).to.equal('Скрыть таблицу');
+    // Every counted mark is a row: the first hundred on this page, the count in the status.
+    const counted = marks.filter(countsInAverage).length;
     const rows = $$(chart, '[part="table"] tbody tr');
-    expect(rows.length).to.equal(marks.filter(countsInAverage).length);
+    expect(rows.length).to.equal(Math.min(100, counted));
+    expect(tableTotal(chart)).to.equal(counted);
+    await expect(chart).to.be.accessible();
+  });
+
+  it('pages the table a hundred rows at a time, with buttons and a polite row count', async () => {
+    const many = classYear(1234);
+    const chart = await fixture<DiaryTimelineChart>(
+      html`<div style="width: 800px">
+        <diary-timeline-chart .marks=${many}></diary-timeline-chart>
+      </div>`,
+    ).then((div) => div.querySelector('diary-timeline-chart') as DiaryTimelineChart);
+    await settle(chart);
+    ($(chart, '[part~="table-toggle"]') as HTMLButtonElement).click();
+    await settle(chart);
+    const rows = () => $$(chart, '[part="table"] tbody tr');
+    const firstDate = () => textOf(rows()[0]?.querySelector('td'));
+    const status = () => $(chart, '[part="table-status"]') as HTMLElement;
+    const pageButton = (name: string) => $(chart, `[part~="page-${name}"]`) as HTMLButtonElement;
+    expect(rows()).to.have.length(100);
+    expect(status().getAttribute('role')).to.equal('status');
+    expect(textOf(status())).to.equal('Строки 1–100 из 1 234');
+    expect($(chart, 'nav[part="pager"]')?.getAttribute('aria-label')).to.equal('Страницы таблицы');
+    expect(pageButton('previous').getAttribute('aria-disabled')).to.equal('true');
+    await expect(chart).to.be.accessible();
+    const page1 = rows().map(textOf);
+
+    // Keyboard only: Enter on «Следующие» shows rows 101–200, later dates than page 1.
+    pageButton('next').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(chart);
+    expect(textOf(status())).to.equal('Строки 101–200 из 1 234');
+    expect(rows()).to.have.length(100);
+    expect(rows().map(textOf)).to.not.deep.equal(page1);
+    expect(deepActiveElement()).to.equal(pageButton('next'));
+
+    pageButton('last').click();
+    await settle(chart);
+    expect(textOf(status())).to.equal('Строки 1 201–1 234 из 1 234');
+    expect(rows()).to.have.length(34);
+    expect(pageButton('next').getAttribute('aria-disabled')).to.equal('true');
+    // A disabled step does nothing and keeps the focus where it is.
+    pageButton('next').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(chart);
+    expect(textOf(status())).to.equal('Строки 1 201–1 234 из 1 234');
+    expect(deepActiveElement()).to.equal(pageButton('next'));
+    await expect(chart).to.be.accessible();
+
+    pageButton('previous').click();
+    await settle(chart);
+    expect(textOf(status())).to.equal('Строки 1 101–1 200 из 1 234');
+    pageButton('first').click();
+    await settle(chart);
+    expect(rows().map(textOf)).to.deep.equal(page1);
+    expect(firstDate()).to.match(/сентября$/);
+  });
+
+  it('starts the table again at its first page when the subjects or the dates change, and says when it is empty', async () => {
+    const many = classYear(1234);
+    const chart = await fixture<DiaryTimelineChart>(
+      html`<div style="width: 800px">
+        <diary-timeline-chart .marks=${many} lang="en"></diary-timeline-chart>
+      </div>`,
+    ).then((div) => div.querySelector('diary-timeline-chart') as DiaryTimelineChart);
+    await settle(chart);
+    ($(chart, '[part~="table-toggle"]') as HTMLButtonElement).click();
+    await settle(chart);
+    const status = () => textOf($(chart, '[part="table-status"]'));
+    expect(status()).to.equal('Rows 1–100 of 1,234');
+    ($(chart, '[part~="page-last"]') as HTMLButtonElement).click();
+    await settle(chart);
+    expect(status()).to.equal('Rows 1,201–1,234 of 1,234');
+    // 14 of 15 subjects off: the rows of one subject, from the first page.
+    const toggles = $$(chart, '[part="toggle"]');
+    for (const toggle of toggles.slice(1)) {
+      toggle.click();
+      await settle(chart);
+    }
+    const one = many.filter((m) => m.subjectId === toggles[0]?.dataset['subject']).length;
+    expect(status()).to.equal(`Rows 1–${one} of ${one}`);
+    expect($(chart, 'nav[part="pager"]')).to.equal(null);
+    (toggles[0] as HTMLElement).click();
+    await settle(chart);
+    expect(status()).to.equal('No marks in the table.');
+    expect($$(chart, '[part="table"] tbody tr')).to.have.length(0);
     await expect(chart).to.be.accessible();
   });
 
@@ -311,7 +406,7 @@ describe('<diary-timeline-chart> against the real server', function () {
     const chart = await mount(parent);
     ($(chart, '[part~="table-toggle"]') as HTMLButtonElement).click();
     await settle(chart);
-    const rows = () => $$(chart, '[part="table"] tbody tr').length;
+    const rows = () => tableTotal(chart);
     const before = rows();
     const { client: teacher } = await signedInClient(WORLD.mathTeacher);
     const created = await teacher.grades.create({

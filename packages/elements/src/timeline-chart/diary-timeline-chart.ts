@@ -1,18 +1,11 @@
-import { errorMessage, type Lang, type Mark, type SchoolYearInfo } from '@school-diary/core';
-import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { errorMessage, type Lang, type Mark, type Trend } from '@school-diary/core';
+import { html, nothing, svg, type PropertyDeclarations } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { renderDateField } from '../shared/date-field';
 import { dayMs, formatDay, isoDay } from '../shared/day-format';
-import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
-import { describeFailure, type Failure } from '../shared/failure';
-import {
-  applyMarkChange,
-  clientKey,
-  gradesClientOf,
-  loadChildYear,
-  onMarkEvents,
-} from '../shared/grades-client';
-import { sharedText } from '../shared/localize';
+import { MarksWidget } from '../shared/marks-widget';
 import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { markValueText, workKindName } from '../shared/work-kind-text';
@@ -22,6 +15,7 @@ import {
   buildSeries,
   linePath,
   markerPath,
+  markersPath,
   placePoints,
   seriesTrend,
   shapeOf,
@@ -43,8 +37,6 @@ export interface DiarySubjectsChangeDetail {
   readonly hidden: readonly string[];
 }
 
-type Status = 'idle' | 'loading' | 'ready' | 'error';
-
 /** Where the keyboard (or the pointer) is: a subject and a point of its drawn points. */
 interface Active {
   readonly subjectId: string;
@@ -57,6 +49,15 @@ interface DrawnSeries {
   readonly placed: readonly PlacedPoint[];
 }
 
+/** One line of the data table: a mark, its subject and the moving average as of its date. */
+interface TableRow {
+  readonly mark: Mark;
+  readonly series: ChartSeries;
+  readonly moving: number | undefined;
+}
+
+/** Rows of the data table per page: thousands of marks are read a hundred at a time. */
+export const TABLE_PAGE_SIZE = 100;
 const HEIGHT = 280;
 const MARGIN = { top: 12, right: 16, bottom: 28, left: 32 } as const;
 const DAY = 86_400_000;
@@ -73,7 +74,8 @@ const KIND_FORMS = {
  * fields), tooltips on hover and on keyboard focus. Accessible as Chartability asks: a `<figure>`
  * whose caption states each subject's trend in words, one tab stop with arrow keys between points
  * and subjects (Home/End, Esc hides the tooltip), every point named, marker shapes as well as
- * colours, a «Показать таблицей» toggle with the same data as a table, and no transitions under
+ * colours, a «Показать таблицей» toggle with the same data as a table (a hundred rows a page,
+ * with page buttons and a polite «Строки 1–100 из N»), and no transitions under
  * `prefers-reduced-motion`. Each subject's line and markers are single paths, and points that
  * cannot be told apart on screen are drawn once, so a class's year (tens of thousands of marks)
  * stays fast.
@@ -99,65 +101,52 @@ const KIND_FORMS = {
  * @csspart tooltip - The tooltip.
  * @csspart hint - The keyboard instructions.
  * @csspart table - The data table.
+ * @csspart pager - The data table's page buttons (`page-first`, `page-previous`, `page-next`, `page-last`).
+ * @csspart table-status - The polite live region «Строки 1–100 из 1 234» under the data table.
  * @csspart notice - Loading, empty, error and signed-out notices.
  * @csspart status - The polite live region (zoom changes).
  * @cssprop --diary-chart-1 - Colour of the 1st subject (…`--diary-chart-8`).
  * @cssprop --diary-color-focus - Focus ring.
  * @cssprop --diary-font-family - Font.
  */
-export class DiaryTimelineChart extends DiaryElement {
+export class DiaryTimelineChart extends MarksWidget {
   static override styles = [hostTokens, controlStyles, timelineChartStyles];
 
   static override properties: PropertyDeclarations = {
-    childId: { type: String, attribute: 'child-id', reflect: true },
     window: { type: Number },
     from: { type: String },
     to: { type: String },
-    marks: { attribute: false },
-    schoolYear: { attribute: false },
-    now: { attribute: false },
-    status: { state: true },
-    failure: { state: true },
-    loaded: { state: true },
     switchedOff: { state: true },
     active: { state: true },
     tipShown: { state: true },
     tableShown: { state: true },
+    tablePage: { state: true },
     width: { state: true },
     brush: { state: true },
     announcement: { state: true },
   };
 
-  /** The child whose marks are drawn (the SDK's child id). */
-  declare childId: string | undefined;
   /** How many of the latest marks the moving average takes; 5 by default. */
   declare window: number;
   /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
   declare from: string | undefined;
   /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
   declare to: string | undefined;
-  /** Marks to draw instead of loading them (a class's year, a page's own data): no provider needed. */
-  declare marks: readonly Mark[] | undefined;
-  /** The school year (loaded with the marks unless given); its dates bound the time axis. */
-  declare schoolYear: SchoolYearInfo | undefined;
-  /** The clock for error messages (tests inject one). */
-  declare now: () => Date;
-  declare protected status: Status;
-  declare protected failure: Failure | undefined;
-  declare protected loaded: readonly Mark[];
   declare protected switchedOff: ReadonlySet<string>;
   declare protected active: Active | undefined;
   declare protected tipShown: boolean;
   declare protected tableShown: boolean;
+  /** The page of the data table shown (0-based; kept within the pages there are). */
+  declare protected tablePage: number;
   declare protected width: number;
   declare protected brush: { readonly x0: number; readonly x1: number } | undefined;
   declare protected announcement: string;
 
-  #loadKey: string | undefined;
-  #abort: AbortController | undefined;
-  #stopEvents: (() => void) | undefined;
   #seriesOf: { marks: readonly Mark[]; window: number; series: ChartSeries[] } | undefined;
   #drawn: DrawnSeries[] = [];
+  #drawnFor: readonly unknown[] = [];
+  #trends = new WeakMap<ChartSeries, { from: number; to: number; trend: Trend | null }>();
+  #tableRows: { key: readonly unknown[]; rows: TableRow[] } | undefined;
   #view = { from: 0, to: 1 };
   #refocus = false;
   #resize: ResizeObserver | undefined;
@@ -165,84 +154,18 @@ export class DiaryTimelineChart extends DiaryElement {
   constructor() {
     super();
     this.window = 5;
-    this.now = () => new Date();
-    this.status = 'idle';
-    this.loaded = [];
     this.switchedOff = new Set();
     this.tipShown = false;
     this.tableShown = false;
+    this.tablePage = 0;
     this.width = 720;
     this.announcement = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
-    this.#stopEvents?.();
-    this.#stopEvents = undefined;
-    this.#loadKey = undefined;
     this.#resize?.disconnect();
     this.#resize = undefined;
-  }
-
-  /** The marks drawn: the given ones, or those loaded (with live changes). */
-  get shownMarks(): readonly Mark[] {
-    return this.marks ?? this.loaded;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.marks) {
-      this.status = 'ready';
-      return;
-    }
-    const env = this.environment;
-    const client = gradesClientOf(env?.client);
-    const user = env?.session.user;
-    const key =
-      client && user && this.childId
-        ? `${clientKey(client)}|${user.id}|${this.childId}`
-        : undefined;
-    if (key === this.#loadKey) return;
-    this.#loadKey = key;
-    this.#abort?.abort();
-    this.#stopEvents?.();
-    this.#stopEvents = undefined;
-    if (key) void this.#load();
-    else this.status = 'idle';
-  }
-
-  async #load(): Promise<void> {
-    const client = gradesClientOf(this.client);
-    const childId = this.childId;
-    if (!client || !childId) return;
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.status = 'loading';
-    this.failure = undefined;
-    try {
-      const { year, marks } = await loadChildYear(client, childId, abort.signal);
-      if (abort.signal.aborted) return;
-      this.schoolYear ??= year;
-      this.loaded = marks;
-      this.status = 'ready';
-      this.#stopEvents = onMarkEvents(client, childId, (change) => {
-        this.loaded = applyMarkChange(this.loaded, change);
-      });
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.failure = describeFailure(error, {
-        lang: this.language,
-        now: this.now(),
-        timeZone: this.timeZone,
-      });
-      this.status = 'error';
-    }
   }
 
   /** The series of the marks shown, rebuilt only when the marks or the window change. */
@@ -296,34 +219,14 @@ export class DiaryTimelineChart extends DiaryElement {
       <p class="diary-visually-hidden" part="status" role="status">${this.announcement}</p>`;
   }
 
+  #setupText = (key: 'noGradesApi' | 'noChild'): string => t(this.language, key);
+
   #renderBlocked(lang: Lang) {
-    const env = this.environment;
-    const notice = (state: string, text: string, role = 'status', retry = false) =>
-      html`<div class="diary-base" part="base" lang=${lang} data-state=${state}>
-        <div class="diary-notice ${retry ? 'diary-notice--error' : ''}" part="notice" role=${role}>
-          <p class="diary-text">${text}</p>
-          ${
-            retry
-              ? html`<button
-                  type="button"
-                  class="diary-button diary-button--secondary"
-                  part="button retry"
-                  @click=${() => void this.#load()}
-                >
-                  ${sharedText(lang, 'retry')}
-                </button>`
-              : nothing
-          }
-        </div>
-      </div>`;
-    if (env?.session.restoring) return notice('loading', sharedText(lang, 'loading'));
-    if (!env?.session.user) return notice('signed-out', sharedText(lang, 'signedOut'));
-    if (!gradesClientOf(env.client)) return notice('unavailable', t(lang, 'noGradesApi'), 'alert');
-    if (!this.childId) return notice('unavailable', t(lang, 'noChild'), 'alert');
-    if (this.status === 'error' && this.failure)
-      return notice('error', this.failure.message, 'alert', true);
-    if (this.status !== 'ready') return notice('loading', sharedText(lang, 'loading'));
-    return undefined;
+    const blocked = this.blocked(lang, this.#setupText);
+    if (!blocked) return undefined;
+    return html`<div class="diary-base" part="base" lang=${lang} data-state=${blocked.state}>
+      ${this.renderNotice(lang, blocked)}
+    </div>`;
   }
 
   #renderFigure(lang: Lang) {
@@ -338,18 +241,28 @@ export class DiaryTimelineChart extends DiaryElement {
     const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
     const x = (ms: number) => MARGIN.left + ((ms - view.from) / (view.to - view.from)) * plotW;
     const y = (v: number) => MARGIN.top + ((5 - v) / 4) * plotH;
-    const visible = series.filter((s) => !this.switchedOff.has(s.subjectId));
-    this.#drawn = visible.map((s) => ({
-      series: s,
-      placed: placePoints(s, view.from, view.to, x, y, THIN_GAP),
-    }));
+    const switchedOff = this.switchedOff;
+    const visible = series.filter((s) => !switchedOff.has(s.subjectId));
+    // Placing and thinning are redone only when what is drawn, or where, changes.
+    const drawnFor = [series, switchedOff, view.from, view.to, this.width];
+    if (drawnFor.some((v, i) => v !== this.#drawnFor[i])) {
+      this.#drawnFor = drawnFor;
+      this.#drawn = visible.map((s) => ({
+        series: s,
+        placed: placePoints(s, view.from, view.to, x, y, THIN_GAP),
+      }));
+    }
     const active = this.#activePoint();
     return html`<figure class="diary-base" part="base" lang=${lang} data-state="ready">
       <figcaption part="caption">
         <span class="diary-title">${t(lang, 'title')}</span>
-        ${this.#renderTrends(lang, visible, view)}
+        ${guard([lang, visible.length, ...visible, view.from, view.to], () =>
+          this.#renderTrends(lang, visible, view),
+        )}
       </figcaption>
-      ${this.#renderControls(lang, series)}
+      ${guard([lang, series, switchedOff, this.from, this.to], () =>
+        this.#renderControls(lang, series),
+      )}
       <div class="diary-plot" part="plot">
         <svg
           part="chart"
@@ -368,8 +281,10 @@ export class DiaryTimelineChart extends DiaryElement {
           @focusin=${() => (this.tipShown = true)}
           @focusout=${this.#onFocusOut}
         >
-          ${this.#renderAxes(lang, view, x, y, plotW)}
-          ${this.#drawn.map((d) => this.#renderSeries(d, view, x, y))}
+          ${guard([lang, view.from, view.to, plotW], () =>
+            this.#renderAxes(lang, view, x, y, plotW),
+          )}
+          ${this.#drawn.map((d) => guard([d], () => this.#renderSeries(d, view, x, y)))}
           ${
             this.brush
               ? svg`<rect class="diary-brush" x=${Math.min(this.brush.x0, this.brush.x1)} y=${MARGIN.top}
@@ -387,7 +302,7 @@ export class DiaryTimelineChart extends DiaryElement {
         part="button table-toggle"
         aria-expanded=${this.tableShown ? 'true' : 'false'}
         aria-controls="data-table"
-        @click=${() => (this.tableShown = !this.tableShown)}
+        @click=${this.#toggleTable}
       >
         ${t(lang, this.tableShown ? 'hideTable' : 'showTable')}
       </button>
@@ -399,7 +314,7 @@ export class DiaryTimelineChart extends DiaryElement {
 
   #renderTrends(lang: Lang, visible: readonly ChartSeries[], view: { from: number; to: number }) {
     const sentences = visible.flatMap((s) => {
-      const trend = seriesTrend(s, view.from, view.to);
+      const trend = this.#trendOf(s, view);
       if (!trend) return [];
       const params = {
         subject: s.subjectName,
@@ -419,6 +334,15 @@ export class DiaryTimelineChart extends DiaryElement {
     return sentences.map((s) => html`<span class="diary-trend" part="trend">${s}</span>`);
   }
 
+  /** A subject's trend over the view, kept until the series or the view changes. */
+  #trendOf(series: ChartSeries, view: { from: number; to: number }): Trend | null {
+    const kept = this.#trends.get(series);
+    if (kept && kept.from === view.from && kept.to === view.to) return kept.trend;
+    const trend = seriesTrend(series, view.from, view.to);
+    this.#trends.set(series, { from: view.from, to: view.to, trend });
+    return trend;
+  }
+
   #renderControls(lang: Lang, series: readonly ChartSeries[]) {
     const error = this.#rangeInvalid ? errorMessage('date_order', { lang }) : undefined;
     const zoomed = Boolean(this.from || this.to);
@@ -432,7 +356,7 @@ export class DiaryTimelineChart extends DiaryElement {
             part="toggle"
             aria-pressed=${on ? 'true' : 'false'}
             data-subject=${s.subjectId}
-            @click=${() => this.#toggle(s.subjectId)}
+            @click=${this.#onToggle}
           >
             <svg width="14" height="14" aria-hidden="true">
               <path class="diary-swatch" d=${markerPath(shapeOf(s.index), 7, 7, 5)}></path>
@@ -442,38 +366,19 @@ export class DiaryTimelineChart extends DiaryElement {
         })}
       </div>
       <div class="diary-range">
-        <div class="diary-filter" part="field">
-          <label class="diary-label" part="label" for="from">${t(lang, 'from')}</label>
-          <input
-            id="from"
-            type="date"
-            class="diary-input"
-            part="input"
-            .value=${this.from ?? ''}
-            @change=${(e: Event) => this.#setRange((e.target as HTMLInputElement).value, this.to)}
-          />
-        </div>
-        <div class="diary-filter ${error ? 'diary-field--error' : ''}" part="field">
-          <label class="diary-label" part="label" for="to">${t(lang, 'to')}</label>
-          ${
-            error
-              ? html`<span class="diary-error" part="error" id="to-error"
-                  ><span class="diary-visually-hidden">${sharedText(lang, 'errorPrefix')}</span
-                  >${error}</span
-                >`
-              : nothing
-          }
-          <input
-            id="to"
-            type="date"
-            class="diary-input"
-            part="input"
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? 'to-error' : nothing}
-            .value=${this.to ?? ''}
-            @change=${(e: Event) => this.#setRange(this.from, (e.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${renderDateField(lang, {
+          id: 'from',
+          label: t(lang, 'from'),
+          value: this.from ?? '',
+          onChange: (e: Event) => this.#setRange((e.target as HTMLInputElement).value, this.to),
+        })}
+        ${renderDateField(lang, {
+          id: 'to',
+          label: t(lang, 'to'),
+          value: this.to ?? '',
+          error,
+          onChange: (e: Event) => this.#setRange(this.from, (e.target as HTMLInputElement).value),
+        })}
         ${
           zoomed
             ? html`<button
@@ -523,9 +428,7 @@ export class DiaryTimelineChart extends DiaryElement {
     y: (v: number) => number,
   ) {
     const { series, placed } = drawn;
-    const shape = shapeOf(series.index);
-    let markers = '';
-    for (const p of placed) markers += markerPath(shape, p.px, p.py);
+    const markers = markersPath(shapeOf(series.index), placed);
     return svg`<g class="diary-series c${series.index % 8}" data-subject=${series.subjectId} aria-hidden="true">
       <path class="diary-line" part="line" d=${linePath(series, view.from, view.to, x, y)}></path>
       <path class="diary-markers" part="markers" d=${markers}></path>
@@ -606,12 +509,23 @@ export class DiaryTimelineChart extends DiaryElement {
     </div>`;
   }
 
-  #renderTable(lang: Lang, visible: readonly ChartSeries[], view: { from: number; to: number }) {
-    const rows: { mark: Mark; series: ChartSeries; moving: number | undefined }[] = [];
+  /** The table's rows in date order (then subject), kept until the subjects or the view change. */
+  #rowsOf(visible: readonly ChartSeries[], view: { from: number; to: number }): TableRow[] {
+    const key = [view.from, view.to, ...visible];
+    const kept = this.#tableRows;
+    if (kept && kept.key.length === key.length && kept.key.every((k, i) => k === key[i]))
+      return kept.rows;
+    const rows: TableRow[] = [];
     for (const s of visible) {
+      // The moving average as of each point's date: one walk along both, in date order.
+      let m = 0;
+      let moving: number | undefined;
       for (const p of s.points) {
+        while (m < s.moving.length && (s.moving[m] as { x: number }).x <= p.x) {
+          moving = (s.moving[m] as { y: number }).y;
+          m += 1;
+        }
         if (p.x < view.from || p.x > view.to) continue;
-        const moving = this.#movingAt(s, p.x);
         for (const mark of p.marks) rows.push({ mark, series: s, moving });
       }
     }
@@ -622,43 +536,100 @@ export class DiaryTimelineChart extends DiaryElement {
           ? 1
           : a.series.index - b.series.index,
     );
+    this.#tableRows = { key, rows };
+    return rows;
+  }
+
+  #renderTable(lang: Lang, visible: readonly ChartSeries[], view: { from: number; to: number }) {
+    const rows = this.#rowsOf(visible, view);
+    const pages = Math.max(1, Math.ceil(rows.length / TABLE_PAGE_SIZE));
+    const page = Math.min(Math.max(0, this.tablePage), pages - 1);
+    const start = page * TABLE_PAGE_SIZE;
+    const shown = rows.slice(start, start + TABLE_PAGE_SIZE);
     const day = (ms: number) =>
       formatDay(lang, isoDay(ms), { day: 'numeric', month: 'long', year: 'numeric' });
+    const status =
+      rows.length === 0
+        ? t(lang, 'noRows')
+        : t(lang, 'rowsShown', {
+            from: formatNumber(lang, start + 1),
+            to: formatNumber(lang, start + shown.length),
+            total: formatNumber(lang, rows.length),
+          });
     return html`<table class="diary-table" part="table">
-      <caption>
-        ${t(lang, 'tableCaption', { from: day(view.from), to: day(view.to) })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t(lang, 'colDate')}</th>
-          <th scope="col">${t(lang, 'colSubject')}</th>
-          <th scope="col">${t(lang, 'colMark')}</th>
-          <th scope="col">${t(lang, 'colKind')}</th>
-          <th scope="col">${t(lang, 'colWeight')}</th>
-          <th scope="col">${t(lang, 'colMoving')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          ({ mark, series, moving }) =>
-            html`<tr>
-              <td>${formatDay(lang, mark.date)}</td>
-              <td>${series.subjectName}</td>
-              <td>${markValueText(lang, mark.value)}</td>
-              <td>${workKindName(lang, mark.kind)}</td>
-              <td>${formatNumber(lang, mark.weight)}</td>
-              <td>${moving === undefined ? '' : formatNumber(lang, moving, 2)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+        <caption>
+          ${t(lang, 'tableCaption', { from: day(view.from), to: day(view.to) })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t(lang, 'colDate')}</th>
+            <th scope="col">${t(lang, 'colSubject')}</th>
+            <th scope="col">${t(lang, 'colMark')}</th>
+            <th scope="col">${t(lang, 'colKind')}</th>
+            <th scope="col">${t(lang, 'colWeight')}</th>
+            <th scope="col">${t(lang, 'colMoving')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${shown.map(
+            ({ mark, series, moving }) =>
+              html`<tr>
+                <td>${formatDay(lang, mark.date)}</td>
+                <td>${series.subjectName}</td>
+                <td>${markValueText(lang, mark.value)}</td>
+                <td>${workKindName(lang, mark.kind)}</td>
+                <td>${formatNumber(lang, mark.weight)}</td>
+                <td>${moving === undefined ? '' : formatNumber(lang, moving, 2)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${pages > 1 ? this.#renderPager(lang, page, pages) : nothing}
+      <p class="diary-hint" part="table-status" role="status">${status}</p>`;
   }
+
+  /** First, previous, next and last page: buttons that stay focusable at either end. */
+  #renderPager(lang: Lang, page: number, pages: number) {
+    const button = (label: string, to: number, off: boolean, part: string) =>
+      html`<button
+        type="button"
+        class="diary-button diary-button--secondary"
+        part="button ${part}"
+        data-page=${to}
+        aria-disabled=${off ? 'true' : 'false'}
+        @click=${this.#onPage}
+      >
+        ${label}
+      </button>`;
+    return html`<nav class="diary-pager" part="pager" aria-label=${t(lang, 'pages')}>
+      ${button(t(lang, 'firstPage'), 0, page === 0, 'page-first')}
+      ${button(t(lang, 'previousPage'), page - 1, page === 0, 'page-previous')}
+      ${button(t(lang, 'nextPage'), page + 1, page === pages - 1, 'page-next')}
+      ${button(t(lang, 'lastPage'), pages - 1, page === pages - 1, 'page-last')}
+    </nav>`;
+  }
+
+  #onPage = (event: Event): void => {
+    const button = event.currentTarget as HTMLElement;
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    this.tablePage = Number(button.dataset['page']);
+  };
+
+  #onToggle = (event: Event): void => {
+    const subjectId = (event.currentTarget as HTMLElement).dataset['subject'];
+    if (subjectId) this.#toggle(subjectId);
+  };
+
+  #toggleTable = (): void => {
+    this.tableShown = !this.tableShown;
+  };
 
   #toggle(subjectId: string): void {
     const hidden = new Set(this.switchedOff);
     if (hidden.has(subjectId)) hidden.delete(subjectId);
     else hidden.add(subjectId);
     this.switchedOff = hidden;
+    this.tablePage = 0;
     emit(this, 'diary-subjects-change', { hidden: [...hidden] });
   }
 
@@ -666,6 +637,7 @@ export class DiaryTimelineChart extends DiaryElement {
     this.from = from || undefined;
     this.to = to || undefined;
     if (this.#rangeInvalid) return;
+    this.tablePage = 0;
     const lang = this.language;
     const view = this.#viewRange(this.#series);
     const day = (ms: number) =>

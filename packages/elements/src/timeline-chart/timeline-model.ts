@@ -58,16 +58,35 @@ export function buildSeries(marks: readonly Mark[], window: number): ChartSeries
   };
   const subjects = [...bySubject].sort((a, b) => collator.compare(a[1].name, b[1].name));
   return subjects.map(([subjectId, group], index) => {
-    const cells = new Map<number, { x: number; value: NumericMarkValue; marks: Mark[] }>();
-    for (const mark of group.marks) {
-      const x = dayOf(mark.date);
-      const key = x * 8 + (mark.value as number);
-      const cell = cells.get(key);
-      if (cell) cell.marks.push(mark);
-      else cells.set(key, { x, value: mark.value as NumericMarkValue, marks: [mark] });
+    // In date order (stable: one date's marks keep their order), as core's maths reads them.
+    const dated = group.marks.sort(compareMarkDates);
+    const points: ChartPoint[] = [];
+    const graded: GradedMark[] = [];
+    // One date's marks by value (index 1–5): a date's points in value order, without a map or a
+    // sort of the points.
+    const cells: (Mark[] | undefined)[] = [];
+    let date = '';
+    let x = 0;
+    const flush = () => {
+      for (let v = 1; v < cells.length; v += 1) {
+        const list = cells[v];
+        if (list) points.push({ x, value: v as NumericMarkValue, marks: list });
+      }
+      cells.length = 0;
+    };
+    for (const mark of dated) {
+      if (mark.date !== date) {
+        flush();
+        date = mark.date;
+        x = dayOf(date);
+      }
+      const v = mark.value as number;
+      const list = cells[v];
+      if (list) list.push(mark);
+      else cells[v] = [mark];
+      graded.push(gradedView(mark));
     }
-    const points = [...cells.values()].sort((a, b) => a.x - b.x || a.value - b.value);
-    const graded = group.marks.map(gradedView).sort(compareMarkDates);
+    flush();
     const moving = movingAverage(graded, { window }).map((p) => ({
       x: dayOf(p.date),
       y: p.average,
@@ -97,8 +116,8 @@ export interface PlacedPoint {
   readonly px: number;
   readonly py: number;
   readonly point: ChartPoint;
-  /** Points merged into this one because they could not be told apart on screen. */
-  readonly merged: number;
+  /** Marks of points merged into this one because they could not be told apart on screen. */
+  merged: number;
 }
 
 /**
@@ -117,19 +136,19 @@ export function placePoints(
   const placed: PlacedPoint[] = [];
   const lastAt = [-Infinity, -Infinity, -Infinity, -Infinity, -Infinity, -Infinity];
   const lastIndex = [-1, -1, -1, -1, -1, -1];
+  const ys = [0, y(1), y(2), y(3), y(4), y(5)];
+  // Thinning comes first: a point hidden by its neighbour costs one comparison and no object.
   for (const point of series.points) {
     if (point.x < from || point.x > to) continue;
     const px = x(point.x);
     const v = point.value;
     if (px - (lastAt[v] as number) < gap) {
-      const i = lastIndex[v] as number;
-      const kept = placed[i] as PlacedPoint;
-      placed[i] = { ...kept, merged: kept.merged + point.marks.length };
+      (placed[lastIndex[v] as number] as PlacedPoint).merged += point.marks.length;
       continue;
     }
     lastAt[v] = px;
     lastIndex[v] = placed.length;
-    placed.push({ px, py: y(v), point, merged: 0 });
+    placed.push({ px, py: ys[v] as number, point, merged: 0 });
   }
   return placed;
 }
@@ -155,6 +174,13 @@ export function linePath(
     d += `${d ? 'L' : 'M'}${px} ${r(y(p.y))}`;
     lastPx = px;
   }
+  return d;
+}
+
+/** The markers of the placed points as one path's data, built in one pass. */
+export function markersPath(shape: MarkerShape, placed: readonly PlacedPoint[]): string {
+  let d = '';
+  for (const p of placed) d += markerPath(shape, p.px, p.py);
   return d;
 }
 
