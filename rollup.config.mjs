@@ -38,7 +38,7 @@ const packageBuilds = readdirSync(packagesDir)
         chunkFileNames: 'chunks/[name]-[hash].js',
         // core: one file per source module, so that a client bundler can split any of core's
         // modules into a lazily loaded chunk (the SDK loads the message catalogues on first use).
-        ...(name === 'core'
+        ...(name === 'core' || name === 'sdk'
           ? { preserveModules: true, preserveModulesRoot: join(dir, 'src') }
           : {}),
       },

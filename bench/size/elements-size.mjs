@@ -16,8 +16,9 @@ const TARGET_ALL = 60 * 1024;
 // The widgets' own code, all six and the provider (measured 46.7 KB gzip after part 2: login and
 // child form ≈17.6 KB, grade table +9.2, chart +7.2, schedule +4.5, chat +6, appearance and
 // shared helpers the rest). Raise only by what a change honestly needs. +1 KB (47 → 48) for the
-// chart table's pages and the grade widgets' render caches (measured 47.7 KB).
-const RATCHET_OWN = 48 * 1024;
+// chart table's pages and the grade widgets' render caches (measured 47.7 KB); +0.5 KB (48 → 48.5)
+// for the chat's attachment downloads (measured 48.2 KB).
+const RATCHET_OWN = 48.5 * 1024;
 const SHARED = [
   'lit',
   '@lit/',
