@@ -60,7 +60,7 @@ if (selectedNode.length > 0) {
 const pgFiles = selectedNode.filter(
   (f) =>
     relative(root, f).startsWith('packages/server/') &&
-    /startTestServer|DIARY_TEST_PG_URL/.test(readFileSync(f, 'utf8')),
+    /startTestServer|DIARY_TEST_PG_URL|testPostgresUrl/.test(readFileSync(f, 'utf8')),
 );
 if (pgFiles.length > 0 && !process.env.DIARY_TEST_PG_URL) {
   console.log(
