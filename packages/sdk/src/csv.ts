@@ -1,4 +1,4 @@
-import { browser } from './platform';
+import { saveFile } from './save-file';
 
 /**
  * Offers CSV text (e.g. from `client.grades.csv(...)`) as a file download in a browser, through
@@ -11,22 +11,8 @@ import { browser } from './platform';
  * downloadCsv(text, 'оценки-мария.csv');
  */
 export function downloadCsv(text: string, fileName: string): string {
-  const doc = browser.document;
-  if (!doc || typeof URL.createObjectURL !== 'function') return text;
   // `Response.text()` drops the server's byte-order mark; spreadsheets need it to read UTF-8.
   const withBom = text.startsWith('\uFEFF') ? text : `\uFEFF${text}`;
-  const url = URL.createObjectURL(new Blob([withBom], { type: 'text/csv;charset=utf-8' }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  doc.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    // Revoked after the click has been handled: revoking at once can cancel the download.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
+  saveFile(new Blob([withBom], { type: 'text/csv;charset=utf-8' }), fileName);
   return text;
 }
