@@ -1,9 +1,6 @@
 import {
+  assertMarkWeight,
   compareMarkDates,
-  countsInAverage,
-  movingAverage,
-  trend,
-  type GradedMark,
   type Mark,
   type NumericMarkValue,
   type Trend,
@@ -28,42 +25,115 @@ export interface ChartSeries {
   readonly points: readonly ChartPoint[];
   /** The moving average as of the end of each date with a counted mark. */
   readonly moving: readonly { readonly x: number; readonly y: number }[];
-  /** The subject's counted marks as core's maths reads them, in date order. */
-  readonly graded: readonly GradedMark[];
+  /** The subject's marks that count in averages, in date order (stable within a date). */
+  readonly counted: readonly Mark[];
+  /** The trend over all of {@link ChartSeries.counted} (core's `trend`). */
+  readonly trend: Trend | null;
 }
 
 const collator = /* @__PURE__ */ new Intl.Collator('ru');
 
 /**
- * The chart's series: numeric marks that count in averages, grouped by subject (sorted by name in
- * Russian order) and by date and value, with core's moving average of each subject. Linear in the
- * number of marks apart from sorting each subject's points by date.
+ * Weighted sums per mark value 1–5, as core's grade maths keeps them (`movingAverage`, `trend`):
+ * one sum per value, reset to exactly 0 when its last mark leaves, summed in value order and
+ * clamped to the range of the values present, so the averages are the same numbers, bit for bit.
+ * `w[v]` is the weight and `n[v]` the count of value `v`.
+ */
+interface Sums {
+  readonly w: number[];
+  readonly n: number[];
+}
+
+const newSums = (): Sums => ({ w: [0, 0, 0, 0, 0, 0], n: [0, 0, 0, 0, 0, 0] });
+
+function average({ w, n }: Sums): number {
+  let weighted = 0;
+  let total = 0;
+  let min = 0;
+  let max = 0;
+  for (let v = 1; v <= 5; v += 1) {
+    if (n[v] === 0) continue;
+    const weight = w[v] as number;
+    weighted += v * weight;
+    total += weight;
+    if (min === 0) min = v;
+    max = v;
+  }
+  return Math.min(max, Math.max(min, weighted / total));
+}
+
+/** A change under this is flat (core's `trend`; the epsilon lets 4.55 − 4.5 count as 0.05). */
+const FLAT_BELOW = 0.05 - 1e-9;
+
+function trendOf(from: number, to: number): Trend {
+  const delta = to - from;
+  return { from, to, direction: Math.abs(delta) < FLAT_BELOW ? 'flat' : delta > 0 ? 'up' : 'down' };
+}
+
+/**
+ * Core's `trend` of marks that all count, in date order: the weighted average of the first third
+ * (rounded up) against that of them all; `null` for none.
+ */
+export function countedTrend(counted: readonly Mark[]): Trend | null {
+  if (counted.length === 0) return null;
+  const third = Math.ceil(counted.length / 3);
+  const sums = newSums();
+  let from = 0;
+  for (let i = 0; i < counted.length; i += 1) {
+    const mark = counted[i] as Mark;
+    const v = mark.value as number;
+    sums.w[v] = (sums.w[v] as number) + mark.weight;
+    sums.n[v] = (sums.n[v] as number) + 1;
+    if (i + 1 === third) from = average(sums);
+  }
+  return trendOf(from, average(sums));
+}
+
+interface Group {
+  readonly id: string;
+  readonly name: string;
+  readonly marks: Mark[];
+  last: string;
+  sorted: boolean;
+}
+
+/**
+ * The chart's series: numeric marks that count in averages (core's `countsInAverage`, which
+ * rejects a bad weight), grouped by subject (sorted by name in Russian order) and by date and
+ * value, with each subject's moving average over the last `window` marks and its trend, both the
+ * numbers core's `movingAverage` and `trend` give. One pass over the marks and one along each
+ * subject's: marks that already come in date order (as the server sends them) are not sorted,
+ * each date is parsed once, and no object is made per mark.
  */
 export function buildSeries(marks: readonly Mark[], window: number): ChartSeries[] {
-  const bySubject = new Map<string, { name: string; marks: Mark[] }>();
-  for (const mark of marks) {
-    if (!countsInAverage(mark)) continue;
-    const group = bySubject.get(mark.subjectId);
-    if (group) group.marks.push(mark);
-    else bySubject.set(mark.subjectId, { name: mark.subjectName, marks: [mark] });
+  const bySubject = new Map<string, Group>();
+  for (let i = 0; i < marks.length; i += 1) {
+    const mark = marks[i] as Mark;
+    const weight = mark.weight;
+    if (!(weight >= 0 && weight !== Infinity)) assertMarkWeight(weight);
+    const v = mark.value;
+    if (weight === 0 || (v !== 1 && v !== 2 && v !== 3 && v !== 4 && v !== 5)) continue;
+    let group = bySubject.get(mark.subjectId);
+    if (!group) {
+      group = { id: mark.subjectId, name: mark.subjectName, marks: [], last: '', sorted: true };
+      bySubject.set(mark.subjectId, group);
+    }
+    if (mark.date < group.last) group.sorted = false;
+    group.last = mark.date;
+    group.marks.push(mark);
   }
   const days = new Map<string, number>();
-  const dayOf = (date: string) => {
-    let ms = days.get(date);
-    if (ms === undefined) {
-      ms = dayMs(date);
-      days.set(date, ms);
-    }
-    return ms;
-  };
-  const subjects = [...bySubject].sort((a, b) => collator.compare(a[1].name, b[1].name));
-  return subjects.map(([subjectId, group], index) => {
+  const subjects = [...bySubject.values()].sort((a, b) => collator.compare(a.name, b.name));
+  return subjects.map((group, index) => {
     // In date order (stable: one date's marks keep their order), as core's maths reads them.
-    const dated = group.marks.sort(compareMarkDates);
+    const counted = group.sorted ? group.marks : group.marks.sort(compareMarkDates);
     const points: ChartPoint[] = [];
-    const graded: GradedMark[] = [];
-    // One date's marks by value (index 1–5): a date's points in value order, without a map or a
-    // sort of the points.
+    const moving: { x: number; y: number }[] = [];
+    const inWindow = newSums();
+    const all = newSums();
+    const third = Math.ceil(counted.length / 3);
+    let from = 0;
+    // One date's marks by value (index 1–5): a date's points in value order.
     const cells: (Mark[] | undefined)[] = [];
     let date = '';
     let x = 0;
@@ -73,31 +143,39 @@ export function buildSeries(marks: readonly Mark[], window: number): ChartSeries
         if (list) points.push({ x, value: v as NumericMarkValue, marks: list });
       }
       cells.length = 0;
+      moving.push({ x, y: average(inWindow) });
     };
-    for (const mark of dated) {
+    for (let i = 0; i < counted.length; i += 1) {
+      const mark = counted[i] as Mark;
       if (mark.date !== date) {
-        flush();
+        if (i > 0) flush();
         date = mark.date;
-        x = dayOf(date);
+        let ms = days.get(date);
+        if (ms === undefined) days.set(date, (ms = dayMs(date)));
+        x = ms;
       }
       const v = mark.value as number;
+      const weight = mark.weight;
       const list = cells[v];
       if (list) list.push(mark);
       else cells[v] = [mark];
-      graded.push(gradedView(mark));
+      inWindow.w[v] = (inWindow.w[v] as number) + weight;
+      inWindow.n[v] = (inWindow.n[v] as number) + 1;
+      if (i >= window) {
+        const leaving = counted[i - window] as Mark;
+        const lv = leaving.value as number;
+        const left = (inWindow.n[lv] as number) - 1;
+        inWindow.n[lv] = left;
+        inWindow.w[lv] = left === 0 ? 0 : (inWindow.w[lv] as number) - leaving.weight;
+      }
+      all.w[v] = (all.w[v] as number) + weight;
+      all.n[v] = (all.n[v] as number) + 1;
+      if (i + 1 === third) from = average(all);
     }
     flush();
-    const moving = movingAverage(graded, { window }).map((p) => ({
-      x: dayOf(p.date),
-      y: p.average,
-    }));
-    return { subjectId, subjectName: group.name, index, points, moving, graded };
+    const trend = trendOf(from, average(all));
+    return { subjectId: group.id, subjectName: group.name, index, points, moving, counted, trend };
   });
-}
-
-/** A mark as core's grade maths reads it. */
-function gradedView(mark: Mark): GradedMark {
-  return { subject: mark.subjectName, date: mark.date, value: mark.value, weight: mark.weight };
 }
 
 /** A subject's trend over the marks dated within a range (core's `trend`). */
@@ -105,10 +183,10 @@ export function seriesTrend(series: ChartSeries, from: number, to: number): Tren
   const first = series.points[0];
   const last = series.points[series.points.length - 1];
   if (!first || !last) return null;
-  if (from <= first.x && last.x <= to) return trend(series.graded);
+  if (from <= first.x && last.x <= to) return series.trend;
   const a = new Date(from).toISOString().slice(0, 10);
   const b = new Date(to).toISOString().slice(0, 10);
-  return trend(series.graded.filter((m) => m.date >= a && m.date <= b));
+  return countedTrend(series.counted.filter((m) => m.date >= a && m.date <= b));
 }
 
 /** A drawn point: where it is on screen and what it stands for. */
