@@ -5,7 +5,7 @@
 // run interleaved round-robin, and each result is a median with the 95% confidence interval of
 // the mean; the ratio's interval is a bootstrap over the samples.
 //
-//   node bench/elements/run.mjs [--samples 30] [--check] [--write]
+//   node bench/elements/run.mjs [--samples 30] [--check] [--write] [--only table-update:1500,chart:50000]
 //
 // --check exits 1 when a target is missed; --write puts the table into docs/benchmarks.md
 // between the bench:grades markers.
@@ -47,6 +47,14 @@ const CASES = [
     maxMs: 100,
   },
 ];
+
+// --only KIND[,KIND] runs some cases (while working on them; not with --write).
+const onlyAt = args.indexOf('--only');
+if (onlyAt >= 0) {
+  if (flag('write')) throw new Error('--only and --write do not go together');
+  const kinds = String(args[onlyAt + 1]).split(',');
+  CASES.splice(0, CASES.length, ...CASES.filter((c) => kinds.includes(`${c.kind}:${c.count}`)));
+}
 
 const { outputFiles } = await build({
   entryPoints: [`${root}bench/elements/page.ts`],
