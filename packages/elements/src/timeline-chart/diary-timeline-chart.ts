@@ -450,8 +450,8 @@ export class DiaryTimelineChart extends MarksWidget {
   }
 
   #pointName(lang: Lang, series: ChartSeries, placed: PlacedPoint): string {
-    const first = placed.point.marks[0] as Mark;
-    const count = placed.point.marks.length + placed.merged;
+    const first = placed.point.first;
+    const count = placed.point.count + placed.merged;
     let name = t(lang, 'point', {
       date: formatDay(lang, first.date),
       value: markValueText(lang, placed.point.value),
@@ -485,7 +485,7 @@ export class DiaryTimelineChart extends MarksWidget {
 
   #renderTooltip(lang: Lang, active: { drawn: DrawnSeries; point: PlacedPoint }) {
     const { drawn, point } = active;
-    const first = point.point.marks[0] as Mark;
+    const first = point.point.first;
     const moving = this.#movingAt(drawn.series, point.point.x);
     const left = point.px + 12 > this.width - 180 ? point.px - 192 : point.px + 12;
     return html`<div
@@ -505,7 +505,7 @@ export class DiaryTimelineChart extends MarksWidget {
           ? nothing
           : html`<span>${t(lang, 'moving', { average: formatNumber(lang, moving, 2) })}</span>`
       }
-      ${point.point.marks.length === 1 && first.comment ? html`<em>«${first.comment}»</em>` : nothing}
+      ${point.point.count === 1 && first.comment ? html`<em>«${first.comment}»</em>` : nothing}
     </div>`;
   }
 

@@ -68,8 +68,14 @@ function expectCoreNumbers(marks: readonly Mark[], window: number): void {
     const to = Date.UTC(2026, 9, 5);
     const inRange = mine.filter((m) => dayMs(m.date) >= from && dayMs(m.date) <= to);
     expect(seriesTrend(s, from, to)).to.deep.equal(trend(inRange));
-    // Every counted mark is behind exactly one point, in date order.
+    // Every counted mark is behind exactly one point, in date order; a point's count and first
+    // mark are those of its list, which holds marks of its date and value only.
     expect(s.points.reduce((n, p) => n + p.marks.length, 0)).to.equal(s.counted.length);
+    for (const p of s.points) {
+      expect(p.count).to.equal(p.marks.length);
+      expect(p.first).to.equal(p.marks[0]);
+      expect(p.marks.every((m) => m.value === p.value && dayMs(m.date) === p.x)).to.equal(true);
+    }
     expect(
       s.points.every((p, i, all) => i === 0 || (all[i - 1] as { x: number }).x <= p.x),
     ).to.equal(true);

@@ -12,8 +12,43 @@ export interface ChartPoint {
   /** Milliseconds of the calendar day (midnight UTC). */
   readonly x: number;
   readonly value: NumericMarkValue;
-  /** The marks behind the point (several when a class's marks coincide). */
+  /** How many marks are behind the point. */
+  readonly count: number;
+  /** The first of them (in the order given). */
+  readonly first: Mark;
+  /** The marks behind the point (several when a class's marks coincide), listed when first read. */
   readonly marks: readonly Mark[];
+}
+
+/**
+ * A point that lists its marks only when asked (a tooltip, the data table): a class's year has
+ * tens of thousands of points, and first render reads only their counts.
+ */
+class DatePoint implements ChartPoint {
+  #marks: readonly Mark[] | undefined;
+
+  constructor(
+    readonly x: number,
+    readonly value: NumericMarkValue,
+    readonly count: number,
+    readonly first: Mark,
+    /** The subject's marks in date order, and where this point's date starts and ends in them. */
+    private readonly dated: readonly Mark[],
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get marks(): readonly Mark[] {
+    if (!this.#marks) {
+      const marks: Mark[] = [];
+      for (let i = this.start; i < this.end; i += 1) {
+        const mark = this.dated[i] as Mark;
+        if (mark.value === this.value) marks.push(mark);
+      }
+      this.#marks = marks;
+    }
+    return this.#marks;
+  }
 }
 
 /** One subject's series: its points and moving average in date order, and its trend. */
@@ -130,49 +165,58 @@ export function buildSeries(marks: readonly Mark[], window: number): ChartSeries
     const points: ChartPoint[] = [];
     const moving: { x: number; y: number }[] = [];
     const inWindow = newSums();
+    const winW = inWindow.w;
+    const winN = inWindow.n;
     const all = newSums();
+    const allW = all.w;
+    const allN = all.n;
     const third = Math.ceil(counted.length / 3);
     let from = 0;
-    // One date's marks by value (index 1–5): a date's points in value order.
-    const cells: (Mark[] | undefined)[] = [];
+    // One date's marks by value (index 1–5): how many, and the first; a date's points come out
+    // in value order.
+    const cellCount = [0, 0, 0, 0, 0, 0];
+    const cellFirst: Mark[] = [];
     let date = '';
+    let dateStart = 0;
     let x = 0;
-    const flush = () => {
-      for (let v = 1; v < cells.length; v += 1) {
-        const list = cells[v];
-        if (list) points.push({ x, value: v as NumericMarkValue, marks: list });
+    const flush = (end: number) => {
+      for (let v = 1; v <= 5; v += 1) {
+        const count = cellCount[v] as number;
+        if (count === 0) continue;
+        cellCount[v] = 0;
+        const first = cellFirst[v] as Mark;
+        points.push(new DatePoint(x, v as NumericMarkValue, count, first, counted, dateStart, end));
       }
-      cells.length = 0;
       moving.push({ x, y: average(inWindow) });
     };
     for (let i = 0; i < counted.length; i += 1) {
       const mark = counted[i] as Mark;
       if (mark.date !== date) {
-        if (i > 0) flush();
+        if (i > 0) flush(i);
         date = mark.date;
+        dateStart = i;
         let ms = days.get(date);
         if (ms === undefined) days.set(date, (ms = dayMs(date)));
         x = ms;
       }
       const v = mark.value as number;
       const weight = mark.weight;
-      const list = cells[v];
-      if (list) list.push(mark);
-      else cells[v] = [mark];
-      inWindow.w[v] = (inWindow.w[v] as number) + weight;
-      inWindow.n[v] = (inWindow.n[v] as number) + 1;
+      if (cellCount[v] === 0) cellFirst[v] = mark;
+      cellCount[v] = (cellCount[v] as number) + 1;
+      winW[v] = (winW[v] as number) + weight;
+      winN[v] = (winN[v] as number) + 1;
       if (i >= window) {
         const leaving = counted[i - window] as Mark;
         const lv = leaving.value as number;
-        const left = (inWindow.n[lv] as number) - 1;
-        inWindow.n[lv] = left;
-        inWindow.w[lv] = left === 0 ? 0 : (inWindow.w[lv] as number) - leaving.weight;
+        const left = (winN[lv] as number) - 1;
+        winN[lv] = left;
+        winW[lv] = left === 0 ? 0 : (winW[lv] as number) - leaving.weight;
       }
-      all.w[v] = (all.w[v] as number) + weight;
-      all.n[v] = (all.n[v] as number) + 1;
+      allW[v] = (allW[v] as number) + weight;
+      allN[v] = (allN[v] as number) + 1;
       if (i + 1 === third) from = average(all);
     }
-    flush();
+    flush(counted.length);
     const trend = trendOf(from, average(all));
     return { subjectId: group.id, subjectName: group.name, index, points, moving, counted, trend };
   });
@@ -221,7 +265,7 @@ export function placePoints(
     const px = x(point.x);
     const v = point.value;
     if (px - (lastAt[v] as number) < gap) {
-      (placed[lastIndex[v] as number] as PlacedPoint).merged += point.marks.length;
+      (placed[lastIndex[v] as number] as PlacedPoint).merged += point.count;
       continue;
     }
     lastAt[v] = px;
