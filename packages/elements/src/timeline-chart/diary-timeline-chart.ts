@@ -474,13 +474,17 @@ export class DiaryTimelineChart extends MarksWidget {
     );
   }
 
+  /** The moving average as of a day: its last point on or before it (binary search). */
   #movingAt(series: ChartSeries, x: number): number | undefined {
-    let found: number | undefined;
-    for (const p of series.moving) {
-      if (p.x > x) break;
-      found = p.y;
+    const moving = series.moving;
+    let lo = 0;
+    let hi = moving.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((moving[mid] as { x: number }).x <= x) lo = mid + 1;
+      else hi = mid;
     }
-    return found;
+    return lo === 0 ? undefined : (moving[lo - 1] as { y: number }).y;
   }
 
   #renderTooltip(lang: Lang, active: { drawn: DrawnSeries; point: PlacedPoint }) {

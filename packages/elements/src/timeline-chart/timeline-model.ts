@@ -124,101 +124,138 @@ export function countedTrend(counted: readonly Mark[]): Trend | null {
   return trendOf(from, average(sums));
 }
 
-interface Group {
-  readonly id: string;
-  readonly name: string;
-  readonly marks: Mark[];
-  last: string;
-  sorted: boolean;
+/**
+ * One subject's series while the marks are read: its marks in date order, its points, its moving
+ * average and the sums of all its marks, built mark by mark as long as the marks come in date
+ * order (as the server sends them).
+ */
+class SeriesBuilder {
+  readonly marks: Mark[] = [];
+  readonly points: ChartPoint[] = [];
+  readonly moving: { x: number; y: number }[] = [];
+  readonly win = newSums();
+  readonly all = newSums();
+  /** The current date's marks by value (index 1–5): how many, and the first. */
+  readonly cellCount = [0, 0, 0, 0, 0, 0];
+  readonly cellFirst: Mark[] = [];
+  date = '';
+  dateStart = 0;
+  x = 0;
+  /** Whether the marks came in date order so far (else they are sorted and read again). */
+  sorted = true;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly window: number,
+    readonly days: Map<string, number>,
+  ) {}
+
+  add(mark: Mark): void {
+    const marks = this.marks;
+    const i = marks.length;
+    if (mark.date !== this.date) {
+      if (i > 0) this.flush();
+      const date = mark.date;
+      this.date = date;
+      this.dateStart = i;
+      let ms = this.days.get(date);
+      if (ms === undefined) this.days.set(date, (ms = dayMs(date)));
+      this.x = ms;
+    }
+    marks.push(mark);
+    const v = mark.value as number;
+    const weight = mark.weight;
+    const count = this.cellCount;
+    if (count[v] === 0) this.cellFirst[v] = mark;
+    count[v] = (count[v] as number) + 1;
+    const { w, n } = this.win;
+    w[v] = (w[v] as number) + weight;
+    n[v] = (n[v] as number) + 1;
+    if (i >= this.window) {
+      const leaving = marks[i - this.window] as Mark;
+      const lv = leaving.value as number;
+      const left = (n[lv] as number) - 1;
+      n[lv] = left;
+      w[lv] = left === 0 ? 0 : (w[lv] as number) - leaving.weight;
+    }
+    const all = this.all;
+    all.w[v] = (all.w[v] as number) + weight;
+    all.n[v] = (all.n[v] as number) + 1;
+  }
+
+  /** Closes the current date: its points in value order, the moving average as of its end. */
+  flush(): void {
+    const count = this.cellCount;
+    const end = this.marks.length;
+    for (let v = 1; v <= 5; v += 1) {
+      const c = count[v] as number;
+      if (c === 0) continue;
+      count[v] = 0;
+      const first = this.cellFirst[v] as Mark;
+      this.points.push(
+        new DatePoint(this.x, v as NumericMarkValue, c, first, this.marks, this.dateStart, end),
+      );
+    }
+    this.moving.push({ x: this.x, y: average(this.win) });
+  }
+
+  series(index: number): ChartSeries {
+    const counted = this.marks;
+    // The trend's first third, summed in the same order as core's `trend` does.
+    const third = newSums();
+    const thirdCount = Math.ceil(counted.length / 3);
+    for (let i = 0; i < thirdCount; i += 1) {
+      const mark = counted[i] as Mark;
+      const v = mark.value as number;
+      third.w[v] = (third.w[v] as number) + mark.weight;
+      third.n[v] = (third.n[v] as number) + 1;
+    }
+    const { id, name, points, moving } = this;
+    const trend = trendOf(average(third), average(this.all));
+    return { subjectId: id, subjectName: name, index, points, moving, counted, trend };
+  }
 }
 
 /**
  * The chart's series: numeric marks that count in averages (core's `countsInAverage`, which
  * rejects a bad weight), grouped by subject (sorted by name in Russian order) and by date and
  * value, with each subject's moving average over the last `window` marks and its trend, both the
- * numbers core's `movingAverage` and `trend` give. One pass over the marks and one along each
- * subject's: marks that already come in date order (as the server sends them) are not sorted,
- * each date is parsed once, and no object is made per mark.
+ * numbers core's `movingAverage` and `trend` give. One pass over the marks when they come in date
+ * order (a subject whose marks do not is sorted, stably, and read again): each date is parsed
+ * once, and nothing is made per mark.
  */
 export function buildSeries(marks: readonly Mark[], window: number): ChartSeries[] {
-  const bySubject = new Map<string, Group>();
+  const bySubject = new Map<string, SeriesBuilder>();
+  const days = new Map<string, number>();
   for (let i = 0; i < marks.length; i += 1) {
     const mark = marks[i] as Mark;
     const weight = mark.weight;
     if (!(weight >= 0 && weight !== Infinity)) assertMarkWeight(weight);
     const v = mark.value;
     if (weight === 0 || (v !== 1 && v !== 2 && v !== 3 && v !== 4 && v !== 5)) continue;
-    let group = bySubject.get(mark.subjectId);
-    if (!group) {
-      group = { id: mark.subjectId, name: mark.subjectName, marks: [], last: '', sorted: true };
-      bySubject.set(mark.subjectId, group);
+    let builder = bySubject.get(mark.subjectId);
+    if (!builder) {
+      builder = new SeriesBuilder(mark.subjectId, mark.subjectName, window, days);
+      bySubject.set(mark.subjectId, builder);
     }
-    if (mark.date < group.last) group.sorted = false;
-    group.last = mark.date;
-    group.marks.push(mark);
+    if (builder.sorted && mark.date >= builder.date) builder.add(mark);
+    else {
+      builder.sorted = false;
+      builder.marks.push(mark);
+    }
   }
-  const days = new Map<string, number>();
   const subjects = [...bySubject.values()].sort((a, b) => collator.compare(a.name, b.name));
-  return subjects.map((group, index) => {
-    // In date order (stable: one date's marks keep their order), as core's maths reads them.
-    const counted = group.sorted ? group.marks : group.marks.sort(compareMarkDates);
-    const points: ChartPoint[] = [];
-    const moving: { x: number; y: number }[] = [];
-    const inWindow = newSums();
-    const winW = inWindow.w;
-    const winN = inWindow.n;
-    const all = newSums();
-    const allW = all.w;
-    const allN = all.n;
-    const third = Math.ceil(counted.length / 3);
-    let from = 0;
-    // One date's marks by value (index 1–5): how many, and the first; a date's points come out
-    // in value order.
-    const cellCount = [0, 0, 0, 0, 0, 0];
-    const cellFirst: Mark[] = [];
-    let date = '';
-    let dateStart = 0;
-    let x = 0;
-    const flush = (end: number) => {
-      for (let v = 1; v <= 5; v += 1) {
-        const count = cellCount[v] as number;
-        if (count === 0) continue;
-        cellCount[v] = 0;
-        const first = cellFirst[v] as Mark;
-        points.push(new DatePoint(x, v as NumericMarkValue, count, first, counted, dateStart, end));
-      }
-      moving.push({ x, y: average(inWindow) });
-    };
-    for (let i = 0; i < counted.length; i += 1) {
-      const mark = counted[i] as Mark;
-      if (mark.date !== date) {
-        if (i > 0) flush(i);
-        date = mark.date;
-        dateStart = i;
-        let ms = days.get(date);
-        if (ms === undefined) days.set(date, (ms = dayMs(date)));
-        x = ms;
-      }
-      const v = mark.value as number;
-      const weight = mark.weight;
-      if (cellCount[v] === 0) cellFirst[v] = mark;
-      cellCount[v] = (cellCount[v] as number) + 1;
-      winW[v] = (winW[v] as number) + weight;
-      winN[v] = (winN[v] as number) + 1;
-      if (i >= window) {
-        const leaving = counted[i - window] as Mark;
-        const lv = leaving.value as number;
-        const left = (winN[lv] as number) - 1;
-        winN[lv] = left;
-        winW[lv] = left === 0 ? 0 : (winW[lv] as number) - leaving.weight;
-      }
-      allW[v] = (allW[v] as number) + weight;
-      allN[v] = (allN[v] as number) + 1;
-      if (i + 1 === third) from = average(all);
+  return subjects.map((builder, index) => {
+    if (builder.sorted) {
+      builder.flush();
+      return builder.series(index);
     }
-    flush(counted.length);
-    const trend = trendOf(from, average(all));
-    return { subjectId: group.id, subjectName: group.name, index, points, moving, counted, trend };
+    // In date order (stable: one date's marks keep their order), as core's maths reads them.
+    const again = new SeriesBuilder(builder.id, builder.name, window, days);
+    for (const mark of builder.marks.sort(compareMarkDates)) again.add(mark);
+    again.flush();
+    return again.series(index);
   });
 }
 
