@@ -193,7 +193,7 @@ const version = await (
     })
 ).text();
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}, ${version} headless; ${SAMPLES} samples per variant (fresh page each, interleaved round-robin after 2 warm-up rounds); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end. Times in ms: median (95% CI of the mean). Ratio: mean of the widget / mean of the baseline, with a bootstrap 95% interval.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}, ${version} headless; ${SAMPLES} samples per variant (fresh page each, interleaved round-robin after 2 warm-up rounds); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end. Each timed step starts after a forced garbage collection (the data's, and before an update the first render's, so neither variant pays for garbage it did not make in that step). Times in ms: median (95% CI of the mean). Ratio: mean of the widget / mean of the baseline, with a bootstrap 95% interval.`,
   '',
   '| case | widget ms | vanilla baseline ms | ratio | target | met |',
   '| --- | --- | --- | --- | --- | --- |',

@@ -5,12 +5,13 @@
 // thinning (points of one value closer than 3 px drawn once), the focus point and its tooltip,
 // the keyboard hint and the table toggle — in a shadow root with the element's style sheets,
 // built with createElement and path strings. The plot is measured once before drawing, as a
-// careful developer without a framework would do. The data work is the element's algorithm, written
-// again by hand: one pass to group the marks (sorting only marks not in date order), each date
-// parsed once, and one walk per subject keeping the moving average (last 5 marks) and the trend
-// as per-value running sums, as core's maths keeps them — so both give core's numbers and the
-// same path data, which run.mjs checks. It shares no code with the element beyond core's
-// weight check, the kit's formatting and texts.
+// careful developer without a framework would do. The data work is the element's, written
+// again by hand: the marks grouped by subject (sorting only a subject whose marks are not in date
+// order), each date parsed once, and one walk per subject keeping the moving average (last 5
+// marks) and the trend as per-value running sums, as core's maths keeps them — so both give
+// core's numbers and the same path data, which run.mjs checks. (The element folds the grouping
+// and the walk into one pass; the baseline keeps two simple loops, and is not slower for it.)
+// It shares no code with the element beyond core's weight check, the kit's formatting and texts.
 import { assertMarkWeight, markValueText, workKindName, type Mark } from '@school-diary/core';
 import { formatDay } from '../../packages/elements/src/shared/day-format';
 import { formatNumber, plural } from '../../packages/elements/src/shared/plural';
