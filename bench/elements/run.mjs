@@ -5,7 +5,7 @@
 // run interleaved round-robin, and each result is a median with the 95% confidence interval of
 // the mean; the ratio's interval is a bootstrap over the samples.
 //
-//   node bench/elements/run.mjs [--samples 30] [--check] [--write]
+//   node bench/elements/run.mjs [--samples 30] [--check] [--write] [--only table-update:1500,chart:50000]
 //
 // --check exits 1 when a target is missed; --write puts the table into docs/benchmarks.md
 // between the bench:grades markers.
@@ -48,6 +48,14 @@ const CASES = [
   },
 ];
 
+// --only KIND[,KIND] runs some cases (while working on them; not with --write).
+const onlyAt = args.indexOf('--only');
+if (onlyAt >= 0) {
+  if (flag('write')) throw new Error('--only and --write do not go together');
+  const kinds = String(args[onlyAt + 1]).split(',');
+  CASES.splice(0, CASES.length, ...CASES.filter((c) => kinds.includes(`${c.kind}:${c.count}`)));
+}
+
 const { outputFiles } = await build({
   entryPoints: [`${root}bench/elements/page.ts`],
   bundle: true,
@@ -70,7 +78,14 @@ if (!executablePath) {
 const browser = await puppeteer.launch({
   executablePath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--no-first-run',
+    // page.ts collects the garbage of generating the data before timing.
+    '--js-flags=--expose-gc',
+  ],
 });
 
 async function sample(kind, impl, count) {
@@ -178,7 +193,7 @@ const version = await (
     })
 ).text();
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}, ${version} headless; ${SAMPLES} samples per variant (fresh page each, interleaved round-robin after 2 warm-up rounds); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end. Times in ms: median (95% CI of the mean). Ratio: mean of the widget / mean of the baseline, with a bootstrap 95% interval.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}, ${version} headless; ${SAMPLES} samples per variant (fresh page each, interleaved round-robin after 2 warm-up rounds); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end. Each timed step starts after a forced garbage collection (the data's, and before an update the first render's, so neither variant pays for garbage it did not make in that step). Times in ms: median (95% CI of the mean). Ratio: mean of the widget / mean of the baseline, with a bootstrap 95% interval.`,
   '',
   '| case | widget ms | vanilla baseline ms | ratio | target | met |',
   '| --- | --- | --- | --- | --- | --- |',

@@ -1,22 +1,18 @@
 // The hand-written vanilla-DOM baseline of the timeline chart: the same figure as
-// <diary-timeline-chart> draws on first render — caption with each subject's trend in words
-// (core's `trend`), subject toggles with their marker swatches, the date fields, the y grid and a
-// month axis with locale labels, per subject one moving-average line path (core's
-// `movingAverage`) and one marker path with the same thinning (points of one value closer than
-// 3 px drawn once), the focus point and its tooltip, the keyboard hint and the table toggle — in
-// a shadow root with the element's style sheets, built with createElement and path strings. The
-// plot is measured once before drawing, as a careful developer without a framework would do. It
-// shares no code with the element beyond core's maths, the kit's formatting and texts.
-import {
-  countsInAverage,
-  markValueText,
-  movingAverage,
-  trend,
-  workKindName,
-  type GradedMark,
-  type Mark,
-  type NumericMarkValue,
-} from '@school-diary/core';
+// <diary-timeline-chart> draws on first render — caption with each subject's trend in words,
+// subject toggles with their marker swatches, the date fields, the y grid and a month axis with
+// locale labels, per subject one moving-average line path and one marker path with the same
+// thinning (points of one value closer than 3 px drawn once), the focus point and its tooltip,
+// the keyboard hint and the table toggle — in a shadow root with the element's style sheets,
+// built with createElement and path strings. The plot is measured once before drawing, as a
+// careful developer without a framework would do. The data work is the element's, written
+// again by hand: the marks grouped by subject (sorting only a subject whose marks are not in date
+// order), each date parsed once, and one walk per subject keeping the moving average (last 5
+// marks) and the trend as per-value running sums, as core's maths keeps them — so both give
+// core's numbers and the same path data, which run.mjs checks. (The element folds the grouping
+// and the walk into one pass; the baseline keeps two simple loops, and is not slower for it.)
+// It shares no code with the element beyond core's weight check, the kit's formatting and texts.
+import { assertMarkWeight, markValueText, workKindName, type Mark } from '@school-diary/core';
 import { formatDay } from '../../packages/elements/src/shared/day-format';
 import { formatNumber, plural } from '../../packages/elements/src/shared/plural';
 import { controlStyles, hostTokens } from '../../packages/elements/src/shared/theme';
@@ -78,36 +74,63 @@ interface Subject {
   id: string;
   name: string;
   marks: Mark[];
+  last: string;
+  sorted: boolean;
+}
+
+/** The weighted average of per-value sums (value order, clamped to the values present). */
+function averageOf(w: number[], n: number[]): number {
+  let weighted = 0;
+  let total = 0;
+  let min = 0;
+  let max = 0;
+  for (let v = 1; v <= 5; v += 1) {
+    if (n[v] === 0) continue;
+    weighted += v * (w[v] as number);
+    total += w[v] as number;
+    if (min === 0) min = v;
+    max = v;
+  }
+  return Math.min(max, Math.max(min, weighted / total));
 }
 
 /** Draws the chart into a shadow root of `host` (its width decides the plot's). */
 export function vanillaChart(host: HTMLElement, marks: readonly Mark[]): void {
-  // Subjects of the counted marks, by name in Russian order; each subject's marks by date.
+  // Subjects of the counted marks (numeric, weight > 0; a bad weight throws as core's
+  // countsInAverage does), by name in Russian order; each subject's marks by date, sorted only
+  // when they did not come in date order.
   const bySubject = new Map<string, Subject>();
-  for (const mark of marks) {
-    if (!countsInAverage(mark)) continue;
-    const s = bySubject.get(mark.subjectId);
-    if (s) s.marks.push(mark);
-    else
-      bySubject.set(mark.subjectId, { id: mark.subjectId, name: mark.subjectName, marks: [mark] });
+  for (let k = 0; k < marks.length; k += 1) {
+    const mark = marks[k] as Mark;
+    const w = mark.weight;
+    if (!(w >= 0 && w !== Infinity)) assertMarkWeight(w);
+    const v = mark.value;
+    if (w === 0 || (v !== 1 && v !== 2 && v !== 3 && v !== 4 && v !== 5)) continue;
+    let s = bySubject.get(mark.subjectId);
+    if (!s) {
+      s = { id: mark.subjectId, name: mark.subjectName, marks: [], last: '', sorted: true };
+      bySubject.set(mark.subjectId, s);
+    }
+    if (mark.date < s.last) s.sorted = false;
+    s.last = mark.date;
+    s.marks.push(mark);
   }
   const collator = new Intl.Collator('ru');
   const subjects = [...bySubject.values()].sort((a, b) => collator.compare(a.name, b.name));
+  const parsed = new Map<string, number>();
+  const dayOf = (date: string) => {
+    let ms = parsed.get(date);
+    if (ms === undefined) parsed.set(date, (ms = Date.parse(`${date}T00:00:00Z`)));
+    return ms;
+  };
   let first = Infinity;
   let last = -Infinity;
-  const graded: GradedMark[][] = subjects.map((s) => {
-    // By date (a stable sort: one date's marks keep their order) for the averages.
-    s.marks.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const list = s.marks.map((m) => ({
-      subject: m.subjectName,
-      date: m.date,
-      value: m.value,
-      weight: m.weight,
-    }));
-    first = Math.min(first, Date.parse(`${(s.marks[0] as Mark).date}T00:00:00Z`));
-    last = Math.max(last, Date.parse(`${(s.marks[s.marks.length - 1] as Mark).date}T00:00:00Z`));
-    return list;
-  });
+  for (const s of subjects) {
+    // A stable sort: one date's marks keep their order, as the averages read them.
+    if (!s.sorted) s.marks.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    first = Math.min(first, dayOf((s.marks[0] as Mark).date));
+    last = Math.max(last, dayOf((s.marks[s.marks.length - 1] as Mark).date));
+  }
   const from = first === last ? first - DAY : first;
   const to = first === last ? last + DAY : last;
 
@@ -123,19 +146,6 @@ export function vanillaChart(host: HTMLElement, marks: readonly Mark[]): void {
   });
   const caption = el('figcaption', { part: 'caption' });
   caption.append(el('span', { class: 'diary-title' }, t('ru', 'title')));
-  subjects.forEach((s, i) => {
-    const tr = trend(graded[i] as GradedMark[]);
-    if (!tr) return;
-    const key =
-      tr.direction === 'up' ? 'trendUp' : tr.direction === 'down' ? 'trendDown' : 'trendFlat';
-    const params = {
-      subject: s.name,
-      from: formatNumber('ru', tr.from, 1),
-      to: formatNumber('ru', tr.to, 1),
-    };
-    caption.append(el('span', { class: 'diary-trend', part: 'trend' }, t('ru', key, params)));
-  });
-
   const controls = el('div', { class: 'diary-controls', part: 'controls' });
   const toggles = el('div', {
     class: 'diary-toggles',
@@ -261,43 +271,82 @@ export function vanillaChart(host: HTMLElement, marks: readonly Mark[]): void {
       }
     | undefined;
   subjects.forEach((s, i) => {
+    // One walk in date order: the moving average over the last 5 marks and the trend's sums
+    // (per-value running sums, as core's maths keeps them), the line (one vertex per half pixel)
+    // and the markers of each date in value order (points of one value closer than 3 px once).
     let line = '';
     let lastPx = -Infinity;
-    const moving = movingAverage(graded[i] as GradedMark[], { window: 5 });
-    for (const p of moving) {
-      const px = r(x(Date.parse(`${p.date}T00:00:00Z`)));
-      if (px - lastPx < 0.5) continue;
-      line += `${line ? 'L' : 'M'}${px} ${r(y(p.average))}`;
-      lastPx = px;
-    }
     let dots = '';
     const lastAt = [-Infinity, -Infinity, -Infinity, -Infinity, -Infinity, -Infinity];
     const countAt = [0, 0, 0, 0, 0, 0];
-    let date = '';
-    let ms = 0;
+    const cellCount = [0, 0, 0, 0, 0, 0];
+    const cellFirst: (Mark | undefined)[] = [];
+    const winW = [0, 0, 0, 0, 0, 0];
+    const winN = [0, 0, 0, 0, 0, 0];
+    const allW = [0, 0, 0, 0, 0, 0];
+    const allN = [0, 0, 0, 0, 0, 0];
+    const third = Math.ceil(s.marks.length / 3);
+    let trendFrom = 0;
     let lastMark: Mark | undefined;
-    // Markers in date, then value order.
-    const byValue = s.marks
-      .slice()
-      .sort((a, b) =>
-        a.date < b.date ? -1 : a.date > b.date ? 1 : (a.value as number) - (b.value as number),
-      );
-    for (const mark of byValue) {
-      if (mark.date !== date) {
-        date = mark.date;
-        ms = Date.parse(`${date}T00:00:00Z`);
+    let lastAverage = 0;
+    let ms = 0;
+    const endOfDate = () => {
+      const average = averageOf(winW, winN);
+      const lx = r(x(ms));
+      if (lx - lastPx >= 0.5) {
+        line += `${line ? 'L' : 'M'}${lx} ${r(y(average))}`;
+        lastPx = lx;
       }
-      const v = mark.value as NumericMarkValue;
       const px = x(ms);
-      if (px - (lastAt[v] as number) < GAP) {
-        countAt[v] = (countAt[v] as number) + 1;
-        continue;
+      for (let v = 1; v <= 5; v += 1) {
+        const count = cellCount[v] as number;
+        if (count === 0) continue;
+        cellCount[v] = 0;
+        if (px - (lastAt[v] as number) < GAP) {
+          countAt[v] = (countAt[v] as number) + count;
+          continue;
+        }
+        lastAt[v] = px;
+        countAt[v] = count;
+        dots += marker(i % 6, px, y(v));
+        lastMark = cellFirst[v];
+        lastAverage = average;
       }
-      lastAt[v] = px;
-      countAt[v] = 1;
-      dots += marker(i % 6, px, y(v));
-      lastMark = mark;
+    };
+    let date = '';
+    for (let k = 0; k < s.marks.length; k += 1) {
+      const mark = s.marks[k] as Mark;
+      if (mark.date !== date) {
+        if (k > 0) endOfDate();
+        date = mark.date;
+        ms = dayOf(date);
+      }
+      const v = mark.value as number;
+      if (cellCount[v] === 0) cellFirst[v] = mark;
+      cellCount[v] = (cellCount[v] as number) + 1;
+      winW[v] = (winW[v] as number) + mark.weight;
+      winN[v] = (winN[v] as number) + 1;
+      if (k >= 5) {
+        const out = s.marks[k - 5] as Mark;
+        const ov = out.value as number;
+        const left = (winN[ov] as number) - 1;
+        winN[ov] = left;
+        winW[ov] = left === 0 ? 0 : (winW[ov] as number) - out.weight;
+      }
+      allW[v] = (allW[v] as number) + mark.weight;
+      allN[v] = (allN[v] as number) + 1;
+      if (k + 1 === third) trendFrom = averageOf(allW, allN);
     }
+    endOfDate();
+    const trendTo = averageOf(allW, allN);
+    const delta = trendTo - trendFrom;
+    const key = Math.abs(delta) < 0.05 - 1e-9 ? 'trendFlat' : delta > 0 ? 'trendUp' : 'trendDown';
+    const params = {
+      subject: s.name,
+      from: formatNumber('ru', trendFrom, 1),
+      to: formatNumber('ru', trendTo, 1),
+    };
+    caption.append(el('span', { class: 'diary-trend', part: 'trend' }, t('ru', key, params)));
     const g = svgEl('g', {
       class: `diary-series c${i % 8}`,
       'data-subject': s.id,
@@ -310,8 +359,7 @@ export function vanillaChart(host: HTMLElement, marks: readonly Mark[]): void {
     chart.append(g);
     if (i === 0 && lastMark) {
       const v = lastMark.value as number;
-      let average: number | undefined;
-      for (const p of moving) if (p.date <= lastMark.date) average = p.average;
+      const average = lastAverage;
       focus = {
         i,
         s,

@@ -17,8 +17,10 @@ const TARGET_ALL = 60 * 1024;
 // child form ≈17.6 KB, grade table +9.2, chart +7.2, schedule +4.5, chat +6, appearance and
 // shared helpers the rest). Raise only by what a change honestly needs. +1 KB (47 → 48) for the
 // chart table's pages and the grade widgets' render caches (measured 47.7 KB); +0.5 KB (48 → 48.5)
-// for the chat's attachment downloads (measured 48.2 KB).
-const RATCHET_OWN = 48.5 * 1024;
+// for the chat's attachment downloads (measured 48.2 KB); +1 KB (48.5 → 49.5) for issue 7's speed
+// work: the chart's one-pass series (core's moving average and trend kept as running sums in the
+// widget, points that list their marks lazily) and the grade table's append path (measured 49.4 KB).
+const RATCHET_OWN = 49.5 * 1024;
 const SHARED = [
   'lit',
   '@lit/',

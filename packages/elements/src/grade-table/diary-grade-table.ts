@@ -33,6 +33,8 @@ import { gradeTableStyles } from './diary-grade-table.styles';
 import {
   absencesBySubject,
   isBelow,
+  appendToRows,
+  appendedCount,
   sortRows,
   subjectRows,
   type MarkFilter,
@@ -78,6 +80,8 @@ export interface DiaryGradesExportDetail {
 
 type Previous = { readonly previous: number | null; readonly delta: number | null };
 
+/** Marks per separately kept run of a row's marks. */
+const MARK_RUN = 16;
 const TARGETS = [2.5, 3.5, 4.5] as const;
 
 /**
@@ -254,15 +258,57 @@ export class DiaryGradeTable extends MarksWidget {
 
   #computeRows(): SubjectRow[] {
     const filter = this.#effectiveFilter();
-    const rows = subjectRows(this.shownMarks, filter, {
-      absences: absencesBySubject(this.attendance, filter),
-      thresholds: this.thresholds,
-      thresholdOverride: this.threshold,
-      previous: this.#rows,
-    });
-    this.#rows = new Map(rows.map((r) => [r.subjectId, r]));
-    return sortRows(rows, this.sort);
+    const marks = this.shownMarks;
+    const inputs = [
+      filter.from,
+      filter.to,
+      filter.subjectId,
+      filter.kind,
+      this.attendance,
+      this.thresholds,
+      this.threshold,
+    ];
+    const kept = this.#computed;
+    const added =
+      kept && inputs.every((v, i) => v === kept.inputs[i]) ? appendedCount(kept.marks, marks) : -1;
+    let rows: readonly SubjectRow[];
+    let absences: ReadonlyMap<string, number>;
+    if (kept && added >= 0) {
+      // New marks at the end (a live mark, a page that adds one): only their subjects' rows change.
+      absences = kept.absences;
+      const context = { absences, thresholds: this.thresholds, thresholdOverride: this.threshold };
+      rows =
+        added === 0 ? kept.rows : appendToRows(kept.rows, marks.slice(-added), filter, context);
+    } else {
+      absences = absencesBySubject(this.attendance, filter);
+      rows = subjectRows(marks, filter, {
+        absences,
+        thresholds: this.thresholds,
+        thresholdOverride: this.threshold,
+        previous: this.#rows,
+      });
+      this.#rows = new Map(rows.map((r) => [r.subjectId, r]));
+    }
+    const sort = this.sort;
+    // The same rows in the same sort: the same sorted list.
+    const sorted =
+      kept && kept.rows === rows && kept.sort === sort ? kept.sorted : sortRows(rows, sort);
+    if (rows !== kept?.rows) this.#rows = new Map(rows.map((r) => [r.subjectId, r]));
+    this.#computed = { inputs, marks, absences, rows, sort, sorted };
+    return sorted;
   }
+
+  /** What the rows were last computed from, and the rows: a new mark at the end touches only its row. */
+  #computed:
+    | {
+        readonly inputs: readonly unknown[];
+        readonly marks: readonly Mark[];
+        readonly absences: ReadonlyMap<string, number>;
+        readonly rows: readonly SubjectRow[];
+        readonly sort: RowSort;
+        readonly sorted: SubjectRow[];
+      }
+    | undefined;
 
   protected override render() {
     const lang = this.language;
@@ -458,7 +504,20 @@ export class DiaryGradeTable extends MarksWidget {
   /** Every subject among the marks, by name; recomputed only when the marks change. */
   #subjectList(lang: Lang): [string, string][] {
     const marks = this.shownMarks;
-    if (this.#subjects?.marks === marks && this.#subjects.lang === lang) return this.#subjects.list;
+    const kept = this.#subjects;
+    if (kept?.marks === marks && kept.lang === lang) return kept.list;
+    // Marks added at the end of subjects already listed (a new mark): the same list, so the
+    // toolbar is not drawn again.
+    const added = kept && kept.lang === lang ? appendedCount(kept.marks, marks) : -1;
+    if (kept && added >= 0) {
+      const names = new Map(kept.list);
+      if (
+        marks.slice(marks.length - added).every((m) => names.get(m.subjectId) === m.subjectName)
+      ) {
+        this.#subjects = { marks, lang, list: kept.list };
+        return kept.list;
+      }
+    }
     const subjects = new Map<string, string>();
     for (const m of marks) subjects.set(m.subjectId, m.subjectName);
     const collator = collatorOf(lang);
@@ -523,19 +582,7 @@ export class DiaryGradeTable extends MarksWidget {
         <span class="diary-caption-count">· ${plural(lang, total, MARK_FORMS[lang])}</span>
       </caption>
       <thead>
-        <tr>
-          ${this.#renderSortHeader(lang, 'subject', t(lang, 'colSubject'), 'header-subject')}
-          <th scope="col" part="header header-marks">${t(lang, 'colMarks')}</th>
-          ${this.#renderSortHeader(lang, 'average', t(lang, 'colWeighted'), 'header-average')}
-          <th scope="col" part="header header-arithmetic">${t(lang, 'colArithmetic')}</th>
-          <th scope="col" part="header header-final">${t(lang, 'colFinal')}</th>
-          <th scope="col" part="header header-absences">${t(lang, 'colAbsences')}</th>
-          ${
-            compare
-              ? html`<th scope="col" part="header header-previous">${t(lang, 'colPrevious')}</th>`
-              : nothing
-          }
-        </tr>
+        ${guard([lang, this.sort, Boolean(compare)], () => this.#renderHead(lang, Boolean(compare)))}
       </thead>
       <tbody>
         ${rows.map((row) =>
@@ -546,6 +593,22 @@ export class DiaryGradeTable extends MarksWidget {
         )}
       </tbody>
     </table>`;
+  }
+
+  #renderHead(lang: Lang, compare: boolean) {
+    return html`<tr>
+      ${this.#renderSortHeader(lang, 'subject', t(lang, 'colSubject'), 'header-subject')}
+      <th scope="col" part="header header-marks">${t(lang, 'colMarks')}</th>
+      ${this.#renderSortHeader(lang, 'average', t(lang, 'colWeighted'), 'header-average')}
+      <th scope="col" part="header header-arithmetic">${t(lang, 'colArithmetic')}</th>
+      <th scope="col" part="header header-final">${t(lang, 'colFinal')}</th>
+      <th scope="col" part="header header-absences">${t(lang, 'colAbsences')}</th>
+      ${
+        compare
+          ? html`<th scope="col" part="header header-previous">${t(lang, 'colPrevious')}</th>`
+          : nothing
+      }
+    </tr>`;
   }
 
   #average(lang: Lang, value: number | null): string {
@@ -646,28 +709,39 @@ export class DiaryGradeTable extends MarksWidget {
   }
 
   #renderMarks(lang: Lang, row: SubjectRow) {
-    const labels = markLabels(lang);
     const threshold = row.threshold;
+    // In runs of MARK_RUN marks, each drawn again only when one of its marks (or the language or
+    // threshold) changed: a new mark at the end redraws the last run alone.
+    const runs = [];
+    for (let start = 0; start < row.marks.length; start += MARK_RUN) {
+      const run = row.marks.slice(start, start + MARK_RUN);
+      runs.push(guard([lang, threshold, ...run], () => this.#renderMarkRun(lang, run, threshold)));
+    }
     return html`<ul class="diary-marks" part="marks">
-      ${row.marks.map((mark) => {
-        const low = isBelow(mark, threshold);
-        // The weight is drawn by CSS from data-weight: one text node per mark, and the visible
-        // text (the value) starts the accessible name.
-        return html`<li
-          class="diary-mark${low ? ' diary-mark--low' : ''}${mark.comment ? ' diary-mark--comment' : ''}"
-          part=${low ? 'mark mark-low' : 'mark'}
-        >
-          <button
-            type="button"
-            data-id=${mark.id}
-            data-weight=${labels.badge(mark.weight) ?? nothing}
-            aria-label=${labels.label(mark, threshold)}
-          >
-            ${markValueText(lang, mark.value)}
-          </button>
-        </li>`;
-      })}
+      ${runs}
     </ul>`;
+  }
+
+  #renderMarkRun(lang: Lang, marks: readonly Mark[], threshold: number | undefined) {
+    const labels = markLabels(lang);
+    return marks.map((mark) => {
+      const low = isBelow(mark, threshold);
+      // The weight is drawn by CSS from data-weight: one text node per mark, and the visible
+      // text (the value) starts the accessible name.
+      return html`<li
+        class="diary-mark${low ? ' diary-mark--low' : ''}${mark.comment ? ' diary-mark--comment' : ''}"
+        part=${low ? 'mark mark-low' : 'mark'}
+      >
+        <button
+          type="button"
+          data-id=${mark.id}
+          data-weight=${labels.badge(mark.weight) ?? nothing}
+          aria-label=${labels.label(mark, threshold)}
+        >
+          ${markValueText(lang, mark.value)}
+        </button>
+      </li>`;
+    });
   }
 
   #toggleCalculator(subjectId: string): void {

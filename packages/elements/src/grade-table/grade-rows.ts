@@ -134,19 +134,79 @@ export function subjectRows(
       rows.push(old);
       continue;
     }
-    const weighted = rounded(weightedAverage(list));
-    rows.push({
-      subjectId,
-      subjectName: (list[0] as Mark).subjectName,
-      marks: list,
-      weighted,
-      arithmetic: rounded(arithmeticAverage(list)),
-      final: finalMark(weighted),
-      absences,
-      threshold,
-    });
+    rows.push(subjectRow(subjectId, list, absences, threshold));
   }
   return rows;
+}
+
+function subjectRow(
+  subjectId: string,
+  list: readonly Mark[],
+  absences: number,
+  threshold: number | undefined,
+): SubjectRow {
+  const weighted = rounded(weightedAverage(list));
+  return {
+    subjectId,
+    subjectName: (list[0] as Mark).subjectName,
+    marks: list,
+    weighted,
+    arithmetic: rounded(arithmeticAverage(list)),
+    final: finalMark(weighted),
+    absences,
+    threshold,
+  };
+}
+
+/**
+ * How many marks `after` adds at the end of `before`: `after.length - before.length` when `after`
+ * starts with the same mark objects as `before` (a new mark arrived), else `-1`.
+ */
+export function appendedCount(before: readonly Mark[], after: readonly Mark[]): number {
+  if (after.length < before.length) return -1;
+  for (let i = before.length - 1; i >= 0; i -= 1) if (before[i] !== after[i]) return -1;
+  return after.length - before.length;
+}
+
+/**
+ * The rows {@link subjectRows} gives for `rows`' marks followed by `added`, made from `rows` (the
+ * previous result for the same filter and context) by touching only the subjects of the added
+ * marks: every other row is kept as the same object.
+ */
+export function appendToRows(
+  rows: readonly SubjectRow[],
+  added: readonly Mark[],
+  filter: MarkFilter,
+  context: {
+    readonly absences: ReadonlyMap<string, number>;
+    readonly thresholds: readonly Threshold[];
+    readonly thresholdOverride?: number | undefined;
+  },
+): readonly SubjectRow[] {
+  const groups = new Map<string, Mark[]>();
+  for (const mark of added) {
+    if (!markPasses(mark, filter)) continue;
+    const list = groups.get(mark.subjectId);
+    if (list) list.push(mark);
+    else groups.set(mark.subjectId, [mark]);
+  }
+  if (groups.size === 0) return rows;
+  const build = (subjectId: string, list: readonly Mark[]) =>
+    subjectRow(
+      subjectId,
+      list,
+      context.absences.get(subjectId) ?? 0,
+      thresholdFor(context.thresholds, subjectId, context.thresholdOverride),
+    );
+  const next = rows.map((row) => {
+    const more = groups.get(row.subjectId);
+    if (!more) return row;
+    groups.delete(row.subjectId);
+    return build(row.subjectId, [...row.marks, ...more]);
+  });
+  // Subjects first seen among the added marks come last, as grouping all the marks puts them.
+  for (const [subjectId, list] of groups) next.push(build(subjectId, list));
+  return next;
 }
 
 const collator = /* @__PURE__ */ new Intl.Collator('ru');

@@ -450,8 +450,8 @@ export class DiaryTimelineChart extends MarksWidget {
   }
 
   #pointName(lang: Lang, series: ChartSeries, placed: PlacedPoint): string {
-    const first = placed.point.marks[0] as Mark;
-    const count = placed.point.marks.length + placed.merged;
+    const first = placed.point.first;
+    const count = placed.point.count + placed.merged;
     let name = t(lang, 'point', {
       date: formatDay(lang, first.date),
       value: markValueText(lang, placed.point.value),
@@ -474,18 +474,22 @@ export class DiaryTimelineChart extends MarksWidget {
     );
   }
 
+  /** The moving average as of a day: its last point on or before it (binary search). */
   #movingAt(series: ChartSeries, x: number): number | undefined {
-    let found: number | undefined;
-    for (const p of series.moving) {
-      if (p.x > x) break;
-      found = p.y;
+    const moving = series.moving;
+    let lo = 0;
+    let hi = moving.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((moving[mid] as { x: number }).x <= x) lo = mid + 1;
+      else hi = mid;
     }
-    return found;
+    return lo === 0 ? undefined : (moving[lo - 1] as { y: number }).y;
   }
 
   #renderTooltip(lang: Lang, active: { drawn: DrawnSeries; point: PlacedPoint }) {
     const { drawn, point } = active;
-    const first = point.point.marks[0] as Mark;
+    const first = point.point.first;
     const moving = this.#movingAt(drawn.series, point.point.x);
     const left = point.px + 12 > this.width - 180 ? point.px - 192 : point.px + 12;
     return html`<div
@@ -505,7 +509,7 @@ export class DiaryTimelineChart extends MarksWidget {
           ? nothing
           : html`<span>${t(lang, 'moving', { average: formatNumber(lang, moving, 2) })}</span>`
       }
-      ${point.point.marks.length === 1 && first.comment ? html`<em>«${first.comment}»</em>` : nothing}
+      ${point.point.count === 1 && first.comment ? html`<em>«${first.comment}»</em>` : nothing}
     </div>`;
   }
 

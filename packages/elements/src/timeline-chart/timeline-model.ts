@@ -1,9 +1,6 @@
 import {
+  assertMarkWeight,
   compareMarkDates,
-  countsInAverage,
-  movingAverage,
-  trend,
-  type GradedMark,
   type Mark,
   type NumericMarkValue,
   type Trend,
@@ -15,8 +12,43 @@ export interface ChartPoint {
   /** Milliseconds of the calendar day (midnight UTC). */
   readonly x: number;
   readonly value: NumericMarkValue;
-  /** The marks behind the point (several when a class's marks coincide). */
+  /** How many marks are behind the point. */
+  readonly count: number;
+  /** The first of them (in the order given). */
+  readonly first: Mark;
+  /** The marks behind the point (several when a class's marks coincide), listed when first read. */
   readonly marks: readonly Mark[];
+}
+
+/**
+ * A point that lists its marks only when asked (a tooltip, the data table): a class's year has
+ * tens of thousands of points, and first render reads only their counts.
+ */
+class DatePoint implements ChartPoint {
+  #marks: readonly Mark[] | undefined;
+
+  constructor(
+    readonly x: number,
+    readonly value: NumericMarkValue,
+    readonly count: number,
+    readonly first: Mark,
+    /** The subject's marks in date order, and where this point's date starts and ends in them. */
+    private readonly dated: readonly Mark[],
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get marks(): readonly Mark[] {
+    if (!this.#marks) {
+      const marks: Mark[] = [];
+      for (let i = this.start; i < this.end; i += 1) {
+        const mark = this.dated[i] as Mark;
+        if (mark.value === this.value) marks.push(mark);
+      }
+      this.#marks = marks;
+    }
+    return this.#marks;
+  }
 }
 
 /** One subject's series: its points and moving average in date order, and its trend. */
@@ -28,76 +60,203 @@ export interface ChartSeries {
   readonly points: readonly ChartPoint[];
   /** The moving average as of the end of each date with a counted mark. */
   readonly moving: readonly { readonly x: number; readonly y: number }[];
-  /** The subject's counted marks as core's maths reads them, in date order. */
-  readonly graded: readonly GradedMark[];
+  /** The subject's marks that count in averages, in date order (stable within a date). */
+  readonly counted: readonly Mark[];
+  /** The trend over all of {@link ChartSeries.counted} (core's `trend`). */
+  readonly trend: Trend | null;
 }
 
 const collator = /* @__PURE__ */ new Intl.Collator('ru');
 
 /**
- * The chart's series: numeric marks that count in averages, grouped by subject (sorted by name in
- * Russian order) and by date and value, with core's moving average of each subject. Linear in the
- * number of marks apart from sorting each subject's points by date.
+ * Weighted sums per mark value 1–5, as core's grade maths keeps them (`movingAverage`, `trend`):
+ * one sum per value, reset to exactly 0 when its last mark leaves, summed in value order and
+ * clamped to the range of the values present, so the averages are the same numbers, bit for bit.
+ * `w[v]` is the weight and `n[v]` the count of value `v`.
  */
-export function buildSeries(marks: readonly Mark[], window: number): ChartSeries[] {
-  const bySubject = new Map<string, { name: string; marks: Mark[] }>();
-  for (const mark of marks) {
-    if (!countsInAverage(mark)) continue;
-    const group = bySubject.get(mark.subjectId);
-    if (group) group.marks.push(mark);
-    else bySubject.set(mark.subjectId, { name: mark.subjectName, marks: [mark] });
-  }
-  const days = new Map<string, number>();
-  const dayOf = (date: string) => {
-    let ms = days.get(date);
-    if (ms === undefined) {
-      ms = dayMs(date);
-      days.set(date, ms);
-    }
-    return ms;
-  };
-  const subjects = [...bySubject].sort((a, b) => collator.compare(a[1].name, b[1].name));
-  return subjects.map(([subjectId, group], index) => {
-    // In date order (stable: one date's marks keep their order), as core's maths reads them.
-    const dated = group.marks.sort(compareMarkDates);
-    const points: ChartPoint[] = [];
-    const graded: GradedMark[] = [];
-    // One date's marks by value (index 1–5): a date's points in value order, without a map or a
-    // sort of the points.
-    const cells: (Mark[] | undefined)[] = [];
-    let date = '';
-    let x = 0;
-    const flush = () => {
-      for (let v = 1; v < cells.length; v += 1) {
-        const list = cells[v];
-        if (list) points.push({ x, value: v as NumericMarkValue, marks: list });
-      }
-      cells.length = 0;
-    };
-    for (const mark of dated) {
-      if (mark.date !== date) {
-        flush();
-        date = mark.date;
-        x = dayOf(date);
-      }
-      const v = mark.value as number;
-      const list = cells[v];
-      if (list) list.push(mark);
-      else cells[v] = [mark];
-      graded.push(gradedView(mark));
-    }
-    flush();
-    const moving = movingAverage(graded, { window }).map((p) => ({
-      x: dayOf(p.date),
-      y: p.average,
-    }));
-    return { subjectId, subjectName: group.name, index, points, moving, graded };
-  });
+interface Sums {
+  readonly w: number[];
+  readonly n: number[];
 }
 
-/** A mark as core's grade maths reads it. */
-function gradedView(mark: Mark): GradedMark {
-  return { subject: mark.subjectName, date: mark.date, value: mark.value, weight: mark.weight };
+const newSums = (): Sums => ({ w: [0, 0, 0, 0, 0, 0], n: [0, 0, 0, 0, 0, 0] });
+
+function average({ w, n }: Sums): number {
+  let weighted = 0;
+  let total = 0;
+  let min = 0;
+  let max = 0;
+  for (let v = 1; v <= 5; v += 1) {
+    if (n[v] === 0) continue;
+    const weight = w[v] as number;
+    weighted += v * weight;
+    total += weight;
+    if (min === 0) min = v;
+    max = v;
+  }
+  return Math.min(max, Math.max(min, weighted / total));
+}
+
+/** A change under this is flat (core's `trend`; the epsilon lets 4.55 − 4.5 count as 0.05). */
+const FLAT_BELOW = 0.05 - 1e-9;
+
+function trendOf(from: number, to: number): Trend {
+  const delta = to - from;
+  return { from, to, direction: Math.abs(delta) < FLAT_BELOW ? 'flat' : delta > 0 ? 'up' : 'down' };
+}
+
+/**
+ * Core's `trend` of marks that all count, in date order: the weighted average of the first third
+ * (rounded up) against that of them all; `null` for none.
+ */
+export function countedTrend(counted: readonly Mark[]): Trend | null {
+  if (counted.length === 0) return null;
+  const third = Math.ceil(counted.length / 3);
+  const sums = newSums();
+  let from = 0;
+  for (let i = 0; i < counted.length; i += 1) {
+    const mark = counted[i] as Mark;
+    const v = mark.value as number;
+    sums.w[v] = (sums.w[v] as number) + mark.weight;
+    sums.n[v] = (sums.n[v] as number) + 1;
+    if (i + 1 === third) from = average(sums);
+  }
+  return trendOf(from, average(sums));
+}
+
+/**
+ * One subject's series while the marks are read: its marks in date order, its points, its moving
+ * average and the sums of all its marks, built mark by mark as long as the marks come in date
+ * order (as the server sends them).
+ */
+class SeriesBuilder {
+  readonly marks: Mark[] = [];
+  readonly points: ChartPoint[] = [];
+  readonly moving: { x: number; y: number }[] = [];
+  readonly win = newSums();
+  readonly all = newSums();
+  /** The current date's marks by value (index 1–5): how many, and the first. */
+  readonly cellCount = [0, 0, 0, 0, 0, 0];
+  readonly cellFirst: Mark[] = [];
+  date = '';
+  dateStart = 0;
+  x = 0;
+  /** Whether the marks came in date order so far (else they are sorted and read again). */
+  sorted = true;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly window: number,
+    readonly days: Map<string, number>,
+  ) {}
+
+  add(mark: Mark): void {
+    const marks = this.marks;
+    const i = marks.length;
+    if (mark.date !== this.date) {
+      if (i > 0) this.flush();
+      const date = mark.date;
+      this.date = date;
+      this.dateStart = i;
+      let ms = this.days.get(date);
+      if (ms === undefined) this.days.set(date, (ms = dayMs(date)));
+      this.x = ms;
+    }
+    marks.push(mark);
+    const v = mark.value as number;
+    const weight = mark.weight;
+    const count = this.cellCount;
+    if (count[v] === 0) this.cellFirst[v] = mark;
+    count[v] = (count[v] as number) + 1;
+    const { w, n } = this.win;
+    w[v] = (w[v] as number) + weight;
+    n[v] = (n[v] as number) + 1;
+    if (i >= this.window) {
+      const leaving = marks[i - this.window] as Mark;
+      const lv = leaving.value as number;
+      const left = (n[lv] as number) - 1;
+      n[lv] = left;
+      w[lv] = left === 0 ? 0 : (w[lv] as number) - leaving.weight;
+    }
+    const all = this.all;
+    all.w[v] = (all.w[v] as number) + weight;
+    all.n[v] = (all.n[v] as number) + 1;
+  }
+
+  /** Closes the current date: its points in value order, the moving average as of its end. */
+  flush(): void {
+    const count = this.cellCount;
+    const end = this.marks.length;
+    for (let v = 1; v <= 5; v += 1) {
+      const c = count[v] as number;
+      if (c === 0) continue;
+      count[v] = 0;
+      const first = this.cellFirst[v] as Mark;
+      this.points.push(
+        new DatePoint(this.x, v as NumericMarkValue, c, first, this.marks, this.dateStart, end),
+      );
+    }
+    this.moving.push({ x: this.x, y: average(this.win) });
+  }
+
+  series(index: number): ChartSeries {
+    const counted = this.marks;
+    // The trend's first third, summed in the same order as core's `trend` does.
+    const third = newSums();
+    const thirdCount = Math.ceil(counted.length / 3);
+    for (let i = 0; i < thirdCount; i += 1) {
+      const mark = counted[i] as Mark;
+      const v = mark.value as number;
+      third.w[v] = (third.w[v] as number) + mark.weight;
+      third.n[v] = (third.n[v] as number) + 1;
+    }
+    const { id, name, points, moving } = this;
+    const trend = trendOf(average(third), average(this.all));
+    return { subjectId: id, subjectName: name, index, points, moving, counted, trend };
+  }
+}
+
+/**
+ * The chart's series: numeric marks that count in averages (core's `countsInAverage`, which
+ * rejects a bad weight), grouped by subject (sorted by name in Russian order) and by date and
+ * value, with each subject's moving average over the last `window` marks and its trend, both the
+ * numbers core's `movingAverage` and `trend` give. One pass over the marks when they come in date
+ * order (a subject whose marks do not is sorted, stably, and read again): each date is parsed
+ * once, and nothing is made per mark.
+ */
+export function buildSeries(marks: readonly Mark[], window: number): ChartSeries[] {
+  const bySubject = new Map<string, SeriesBuilder>();
+  const days = new Map<string, number>();
+  for (let i = 0; i < marks.length; i += 1) {
+    const mark = marks[i] as Mark;
+    const weight = mark.weight;
+    if (!(weight >= 0 && weight !== Infinity)) assertMarkWeight(weight);
+    const v = mark.value;
+    if (weight === 0 || (v !== 1 && v !== 2 && v !== 3 && v !== 4 && v !== 5)) continue;
+    let builder = bySubject.get(mark.subjectId);
+    if (!builder) {
+      builder = new SeriesBuilder(mark.subjectId, mark.subjectName, window, days);
+      bySubject.set(mark.subjectId, builder);
+    }
+    if (builder.sorted && mark.date >= builder.date) builder.add(mark);
+    else {
+      builder.sorted = false;
+      builder.marks.push(mark);
+    }
+  }
+  const subjects = [...bySubject.values()].sort((a, b) => collator.compare(a.name, b.name));
+  return subjects.map((builder, index) => {
+    if (builder.sorted) {
+      builder.flush();
+      return builder.series(index);
+    }
+    // In date order (stable: one date's marks keep their order), as core's maths reads them.
+    const again = new SeriesBuilder(builder.id, builder.name, window, days);
+    for (const mark of builder.marks.sort(compareMarkDates)) again.add(mark);
+    again.flush();
+    return again.series(index);
+  });
 }
 
 /** A subject's trend over the marks dated within a range (core's `trend`). */
@@ -105,10 +264,10 @@ export function seriesTrend(series: ChartSeries, from: number, to: number): Tren
   const first = series.points[0];
   const last = series.points[series.points.length - 1];
   if (!first || !last) return null;
-  if (from <= first.x && last.x <= to) return trend(series.graded);
+  if (from <= first.x && last.x <= to) return series.trend;
   const a = new Date(from).toISOString().slice(0, 10);
   const b = new Date(to).toISOString().slice(0, 10);
-  return trend(series.graded.filter((m) => m.date >= a && m.date <= b));
+  return countedTrend(series.counted.filter((m) => m.date >= a && m.date <= b));
 }
 
 /** A drawn point: where it is on screen and what it stands for. */
@@ -143,7 +302,7 @@ export function placePoints(
     const px = x(point.x);
     const v = point.value;
     if (px - (lastAt[v] as number) < gap) {
-      (placed[lastIndex[v] as number] as PlacedPoint).merged += point.marks.length;
+      (placed[lastIndex[v] as number] as PlacedPoint).merged += point.count;
       continue;
     }
     lastAt[v] = px;
