@@ -98,6 +98,13 @@ function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
 
 const rounded = (average: number | null) => (average === null ? null : roundAverage(average));
 
+/** What a subject's row needs besides its marks: missed lessons and the parent's thresholds. */
+export interface RowContext {
+  readonly absences: ReadonlyMap<string, number>;
+  readonly thresholds: readonly Threshold[];
+  readonly thresholdOverride?: number | undefined;
+}
+
 /**
  * The table's rows: the filtered marks grouped by subject, with core's averages and final mark.
  * A subject whose marks (the same objects), absences and threshold did not change keeps its
@@ -106,12 +113,7 @@ const rounded = (average: number | null) => (average === null ? null : roundAver
 export function subjectRows(
   marks: readonly Mark[],
   filter: MarkFilter,
-  context: {
-    readonly absences: ReadonlyMap<string, number>;
-    readonly thresholds: readonly Threshold[];
-    readonly thresholdOverride?: number | undefined;
-    readonly previous?: ReadonlyMap<string, SubjectRow>;
-  },
+  context: RowContext & { readonly previous?: ReadonlyMap<string, SubjectRow> },
 ): SubjectRow[] {
   const groups = new Map<string, Mark[]>();
   for (const mark of marks) {
@@ -177,11 +179,7 @@ export function appendToRows(
   rows: readonly SubjectRow[],
   added: readonly Mark[],
   filter: MarkFilter,
-  context: {
-    readonly absences: ReadonlyMap<string, number>;
-    readonly thresholds: readonly Threshold[];
-    readonly thresholdOverride?: number | undefined;
-  },
+  context: RowContext,
 ): readonly SubjectRow[] {
   const groups = new Map<string, Mark[]>();
   for (const mark of added) {
