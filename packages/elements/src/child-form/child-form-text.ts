@@ -67,18 +67,7 @@ export const childText = /* @__PURE__ */ translator({
     'Мы отправили код подтверждения на номер {sentTo}.',
     'We have sent a confirmation code to {sentTo}.',
   ],
-  code: ['Код из СМС', 'Code from the text message'],
-  codeHint: ['6 цифр. Код действует до {time}.', '6 digits. The code works until {time}.'],
   confirm: ['Подтвердить', 'Confirm'],
-  resend: [
-    'Не пришло SMS? Отправить код ещё раз',
-    'Not received a text message? Send the code again',
-  ],
-  resendWait: [
-    'Не пришло SMS? Новый код можно запросить через {wait}.',
-    'Not received a text message? You can request a new code in {wait}.',
-  ],
-  resent: ['Мы отправили новый код на номер {sentTo}.', 'We have sent a new code to {sentTo}.'],
   edit: ['Изменить данные', 'Change the details'],
   name: ['ФИО', 'Full name'],
   doneTitle: ['Заявление подано', 'Application submitted'],

@@ -16,18 +16,7 @@ export const loginText = /* @__PURE__ */ translator({
   forgot: ['Забыли пароль?', 'Forgotten your password?'],
   codeTitle: ['Введите код из СМС', 'Enter the code from the text message'],
   codeSent: ['Мы отправили код на номер {sentTo}.', 'We have sent a code to {sentTo}.'],
-  code: ['Код из СМС', 'Code from the text message'],
-  codeHint: ['6 цифр. Код действует до {time}.', '6 digits. The code works until {time}.'],
   confirm: ['Продолжить', 'Continue'],
-  resend: [
-    'Не пришло SMS? Отправить код ещё раз',
-    'Not received a text message? Send the code again',
-  ],
-  resendWait: [
-    'Не пришло SMS? Новый код можно запросить через {wait}.',
-    'Not received a text message? You can request a new code in {wait}.',
-  ],
-  resent: ['Мы отправили новый код на номер {sentTo}.', 'We have sent a new code to {sentTo}.'],
   changePhone: ['Изменить номер телефона', 'Change the phone number'],
   recoveryTitle: ['Восстановление пароля', 'Reset your password'],
   recoveryText: [
