@@ -63,14 +63,6 @@ export const gradeTableText = /* @__PURE__ */ translator({
     'Mark in {subject} corrected: {value}.',
   ],
   deletedMark: ['Оценка по предмету «{subject}» удалена.', 'A mark in {subject} was deleted.'],
-  noChild: [
-    'Не указан ребёнок: задайте атрибут child-id.',
-    'No child given: set the child-id attribute.',
-  ],
-  noGradesApi: [
-    'Клиент дневника не умеет загружать оценки: обновите @school-diary/sdk.',
-    'The diary client cannot load marks: update @school-diary/sdk.',
-  ],
   noYear: [
     'Для класса ребёнка ещё не задан учебный год.',
     "The school year of the child's class is not set up yet.",
@@ -80,12 +72,6 @@ export const gradeTableText = /* @__PURE__ */ translator({
     "Marks below the parent's threshold are highlighted.",
   ],
 });
-
-/** «1 оценка, 3 оценки, 5 оценок». */
-export const MARK_FORMS: Readonly<Record<Lang, PluralForms>> = {
-  ru: { one: '{n} оценка', few: '{n} оценки', many: '{n} оценок', other: '{n} оценки' },
-  en: { one: '{n} mark', other: '{n} marks' },
-};
 
 /** «1 пропуск, 2 пропуска, 5 пропусков». */
 export const ABSENCE_FORMS: Readonly<Record<Lang, PluralForms>> = {

@@ -50,13 +50,5 @@ export const timelineText = /* @__PURE__ */ translator({
   rowsShown: ['Строки {from}–{to} из {total}', 'Rows {from}–{to} of {total}'],
   noRows: ['В таблице нет оценок.', 'No marks in the table.'],
   empty: ['Оценок пока нет.', 'No marks yet.'],
-  noChild: [
-    'Не указан ребёнок: задайте атрибут child-id.',
-    'No child given: set the child-id attribute.',
-  ],
-  noGradesApi: [
-    'Клиент дневника не умеет загружать оценки: обновите @school-diary/sdk.',
-    'The diary client cannot load marks: update @school-diary/sdk.',
-  ],
   zoomed: ['Показаны оценки с {from} по {to}.', 'Showing marks from {from} to {to}.'],
 });
