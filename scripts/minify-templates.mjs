@@ -2,7 +2,7 @@
 // elements' build (prettier's indentation is ≈10% of the widgets' minified code; terser leaves
 // template literals as written). HTML: a run of whitespace that spans a line break becomes one
 // space, which renders the same outside `<pre>`/`<textarea>` content (the kit has none inside a
-// template); one before a tag's closing `>` goes. CSS: comments go, and whitespace next to `{`, `}` and `;` or across a line break.
+// template); one before a tag's closing `>` goes. CSS: comments go, and whitespace next to `{`, `}`, `;` and `,`, after `:`, or across a line break.
 // Strings in CSS and whitespace within a line are kept. The same transform runs in the browser
 // tests (web-test-runner.config.mjs), so the tests exercise what ships.
 import MagicString from 'magic-string';
@@ -14,10 +14,14 @@ const TAGS = new Set(['html', 'svg', 'css']);
 export function minifyPart(tag, raw) {
   // A line break before a tag's closing `>` is inside the tag: it goes entirely.
   if (tag !== 'css') return raw.replace(/\s*\n\s*(\/?>)/g, '$1').replace(/\s*\n\s*/g, ' ');
+  // Quoted strings (`content: ': '`) are kept as written; only the text between them changes.
   return raw
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/\s*([{};])\s*/g, '$1');
+    .split(/('[^'\n]*'|"[^"\n]*")/)
+    .map((text, i) =>
+      i % 2 ? text : text.replace(/\s*\n\s*/g, ' ').replace(/\s*([{};,])\s*|(:)\s+/g, '$1$2'),
+    )
+    .join('');
 }
 
 function* taggedTemplates(node) {
