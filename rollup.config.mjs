@@ -5,6 +5,7 @@ import { join, basename } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { embedBuild } from './rollup.embed.mjs';
 import { declarationExtensions } from './scripts/declaration-extensions.mjs';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const packagesDir = new URL('./packages/', import.meta.url).pathname;
 const ORDER = ['core', 'sdk', 'server', 'elements'];
@@ -51,6 +52,8 @@ const packageBuilds = readdirSync(packagesDir)
           // `.js` on the declarations' relative imports, so nodenext consumers resolve them.
           transformers: { afterDeclarations: [declarationExtensions] },
         }),
+        // The widgets' lit templates without prettier's layout whitespace.
+        ...(name === 'elements' ? [minifyTemplatesPlugin(/\/packages\/elements\/src\//)] : []),
       ],
       onwarn(warning, warn) {
         if (
