@@ -4,9 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
-const CLI = fileURLToPath(
-  new URL('../../packages/server/bin/school-diary-server.js', import.meta.url),
-);
+/** The server's CLI; `DIARY_BENCH_CLI` names another (an earlier commit's, for an A/B). */
+const CLI =
+  process.env.DIARY_BENCH_CLI ??
+  fileURLToPath(new URL('../../packages/server/bin/school-diary-server.js', import.meta.url));
 
 /**
  * Spawns a Node process (in a process group of its own, so stopping it reaches the server the
