@@ -230,7 +230,7 @@ export class ReadGate<U = unknown> {
 
   /**
    * Forgets everything and stops keeping anything (the app closes). The change source belongs
-   * to the database and is closed with it.
+   * to the database, which closes it.
    */
   close(): void {
     this.#closed = true;
