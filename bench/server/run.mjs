@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Server reads benchmark: the real diary server against a bare node:http server returning the same
 // bytes precomputed (the ceiling), in one run, with autocannon. Writes docs/benchmarks.md.
-// Options: --check (exit 1 below target), --duration S, --warmup S, --connections N, --no-write.
+// Options: --check (exit 1 below target), --duration S, --warmup S, --connections N, --no-write,
+// --runs N (N interleaved rounds; each read reports the round with its median ratio, default 3),
+// --only TEXT (only the reads whose name contains TEXT; implies --no-write).
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -10,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { contextLine, resultsTable, section, writeSection } from './report.mjs';
-import { fillMarks, login, seedDemoDatabase, spawnServer, startDiaryServer } from './servers.mjs';
+import {
+  fillMarks,
+  groupCpuMs,
+  login,
+  seedDemoDatabase,
+  spawnServer,
+  startDiaryServer,
+} from './servers.mjs';
 
 const TARGETS = { ratio: 0.5, p99: 20 };
 const PARENT = { phone: '+79990000001', password: 'diary-demo' };
@@ -31,9 +40,15 @@ function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
+function textOption(name) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 const run = {
   check: process.argv.includes('--check'),
-  write: !process.argv.includes('--no-write'),
+  only: textOption('only'),
+  write: !process.argv.includes('--no-write') && textOption('only') === undefined,
+  runs: option('runs', 3),
   duration: option('duration', 10),
   warmup: option('warmup', 3),
   connections: option('connections', 50),
@@ -105,7 +120,8 @@ async function snapshot(url, targets) {
   }
 }
 
-async function cannon(url, headers, seconds) {
+async function cannon(url, headers, seconds, group) {
+  const cpuBefore = group === undefined ? undefined : groupCpuMs(group);
   const result = await autocannon({
     url,
     connections: run.connections,
@@ -116,7 +132,17 @@ async function cannon(url, headers, seconds) {
     throw new Error(
       `${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
     );
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpuAfter = group === undefined ? undefined : groupCpuMs(group);
+  const cpuUs =
+    cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+      ? undefined
+      : Math.round(((cpuAfter - cpuBefore) * 1000) / result.requests.total);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ...(cpuUs === undefined ? {} : { cpuUs }),
+  };
 }
 
 /** A fresh demo database in `dir`, with a school year of marks for the child. */
@@ -129,27 +155,41 @@ async function prepareDatabase(dir) {
   return { db, seeded: fillMarks(db, CHILD, YEAR_OF_MARKS) };
 }
 
-/** Measures each read on the server and the ceiling, interleaved, after a warm-up of both. */
+/**
+ * Measures each read on the server and the ceiling, interleaved (server, ceiling, next read, …),
+ * after a warm-up of both, in `run.runs` rounds; each read keeps the round with its median ratio
+ * (so its requests/s and latencies stay one consistent pair) and the ratios of every round.
+ */
 async function measure(real, ceiling, targets) {
   for (const t of targets) {
     console.log(`${t.name}: ${t.path} (${t.jsonBytes} bytes of JSON, ${t.body.length} sent)`);
     await cannon(real.url + t.path, t.headers, run.warmup);
     await cannon(ceiling.url + t.path, t.headers, run.warmup);
   }
-  const rows = [];
-  for (const t of targets) {
-    const server = await cannon(real.url + t.path, t.headers, run.duration);
-    const bare = await cannon(ceiling.url + t.path, t.headers, run.duration);
-    rows.push({
+  const rounds = targets.map(() => []);
+  for (let round = 1; round <= run.runs; round += 1) {
+    console.log(`round ${round} of ${run.runs} (load ${loadavg()[0].toFixed(1)})`);
+    for (const [i, t] of targets.entries()) {
+      const server = await cannon(real.url + t.path, t.headers, run.duration, real.group);
+      const bare = await cannon(ceiling.url + t.path, t.headers, run.duration, ceiling.group);
+      rounds[i].push({ real: server, ceiling: bare, ratio: server.rps / bare.rps });
+      console.log(
+        `  ${t.name}: server ${JSON.stringify(server)}, ceiling ${JSON.stringify(bare)}, ratio ${(server.rps / bare.rps).toFixed(2)}`,
+      );
+    }
+  }
+  return targets.map((t, i) => {
+    const sorted = [...rounds[i]].sort((a, b) => a.ratio - b.ratio);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    return {
       name: t.name,
       json: t.jsonBytes,
       wire: t.body.length,
-      real: server,
-      ceiling: bare,
-    });
-    console.log(`  server ${JSON.stringify(server)}, ceiling ${JSON.stringify(bare)}`);
-  }
-  return rows;
+      real: median.real,
+      ceiling: median.ceiling,
+      ratios: rounds[i].map((r) => r.ratio),
+    };
+  });
 }
 
 /** For scale: the framework alone, and the framework with the session lookup of every request. */
@@ -170,7 +210,9 @@ async function main() {
     const auth = {
       authorization: `Bearer ${await login(real.url, db, PARENT.phone, PARENT.password)}`,
     };
-    const targets = await targetsOf(real.url, auth);
+    const targets = (await targetsOf(real.url, auth)).filter(
+      (t) => run.only === undefined || t.name.includes(run.only),
+    );
     await snapshot(real.url, targets);
     const responses = join(dir, 'responses.json');
     const spec = targets.map((t) => ({
@@ -184,10 +226,11 @@ async function main() {
     stops.push(ceiling.stop);
 
     const rows = await measure(real, ceiling, targets);
-    const scale = await context(real, auth);
+    const scale = run.write ? await context(real, auth) : undefined;
     load.end = loadavg()[0].toFixed(1);
     const table = resultsTable(rows, TARGETS);
-    console.log(`\n${table}\n\n${contextLine(scale)}\n`);
+    console.log(`\n${table}\n`);
+    if (scale) console.log(`${contextLine(scale)}\n`);
     const missed = rows.filter(
       (r) => r.real.rps / r.ceiling.rps < TARGETS.ratio || r.real.p99 >= TARGETS.p99,
     );

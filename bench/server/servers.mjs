@@ -1,11 +1,13 @@
 // Starting and stopping the servers of the benchmark, and signing in as the demo parent.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
-const CLI = fileURLToPath(
-  new URL('../../packages/server/bin/school-diary-server.js', import.meta.url),
-);
+/** The server's CLI; `DIARY_BENCH_CLI` names another (an earlier commit's, for an A/B). */
+const CLI =
+  process.env.DIARY_BENCH_CLI ??
+  fileURLToPath(new URL('../../packages/server/bin/school-diary-server.js', import.meta.url));
 
 /**
  * Spawns a Node process (in a process group of its own, so stopping it reaches the server the
@@ -38,7 +40,7 @@ export function spawnServer(args, { ready = /listening on/, timeoutMs = 60_000 }
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
       if (!url || !ready.test(out)) return;
       clearTimeout(timer);
-      resolve({ url, stop });
+      resolve({ url, stop, group: child.pid });
     };
     child.stdout.setEncoding('utf8').on('data', (chunk) => ((out += chunk), check()));
     child.stderr.setEncoding('utf8').on('data', (chunk) => (out += chunk));
@@ -144,4 +146,29 @@ export function fillMarks(file, childId, total) {
   } finally {
     db.close();
   }
+}
+
+/**
+ * CPU time (user + system, ms) used so far by every live process of a process group (Linux
+ * `/proc`; `undefined` elsewhere): with the machine shared, CPU per request is steadier than
+ * requests per second.
+ */
+export function groupCpuMs(group) {
+  let ticks = 0;
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return undefined;
+  }
+  return ticks * 10;
 }

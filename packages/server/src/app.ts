@@ -54,7 +54,7 @@ export interface DiaryApp {
   readonly app: FastifyInstance;
   readonly services: Services;
   readonly routes: readonly string[];
-  /** The lean path of the hottest cached reads; absent when off (config, request logging, PostgreSQL). */
+  /** The lean path of the hottest cached reads; absent when off (config, request logging). */
   readonly lean: LeanReads | undefined;
 }
 
@@ -135,7 +135,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       clock,
       options.database.engine === 'postgres' ? options.database.fanOut : undefined,
     ),
-    gate: new ReadGate(options.database.changes),
+    gate: new ReadGate(options.database.changes, undefined, () => clock.now().getTime()),
   };
 
   // The lean path answers the hottest repeated reads before fastify sees them (see lean-reads.ts);
@@ -144,7 +144,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((req: IncomingMessage, res: ServerResponse) => {
-        if (!lean.path?.serve(req, res)) handler(req, res);
+        if (!lean.path?.serve(req, res, handler)) handler(req, res);
       }),
     logger: options.logger
       ? {
@@ -211,8 +211,9 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     maxBytes: config.readCacheBytes,
   });
   const leanReads =
-    // Only where the read gate can keep sessions and grants (SQLite; see docs/scaling.md).
-    config.leanReads && !options.logger && options.database.engine === 'sqlite'
+    // On PostgreSQL it answers only while the read gate is live (its listener connected; see
+    // docs/scaling.md); otherwise every request goes through fastify.
+    config.leanReads && !options.logger
       ? new LeanReads(services, {
           cache: readCache,
           rules: CACHED_ROUTES,
@@ -222,6 +223,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       : undefined;
   app.addHook('preClose', (done) => {
     leanReads?.disable();
+    services.gate.close();
     done();
   });
   const routes = registerRoutes(app, {

@@ -56,9 +56,32 @@ export function cacheKeyOf(
   params: string,
   query: string,
 ): string {
-  const hour = s.clock.now().toISOString().slice(0, 13);
+  return cacheKeyAt(s.clock.now().getTime(), id, perRole, user, lang, params, query);
+}
+
+/** The last hour {@link hourOf} named: its start and end (ms) and its `YYYY-MM-DDTHH`. */
+let lastHour = { from: 0, to: 0, text: '' };
+
+/** `YYYY-MM-DDTHH` (UTC) of an instant; the same hour's text is made once. */
+function hourOf(at: number): string {
+  if (at >= lastHour.from && at < lastHour.to) return lastHour.text;
+  const from = at - (((at % 3_600_000) + 3_600_000) % 3_600_000);
+  lastHour = { from, to: from + 3_600_000, text: new Date(from).toISOString().slice(0, 13) };
+  return lastHour.text;
+}
+
+/** {@link cacheKeyOf} at an instant (ms since the epoch) already read from the clock. */
+export function cacheKeyAt(
+  at: number,
+  id: string,
+  perRole: boolean,
+  user: AuthUser | null,
+  lang: string,
+  params: string,
+  query: string,
+): string {
   const who = (perRole ? `role:${user?.role}` : user?.id) ?? 'anonymous';
-  return `${id}\n${who}\n${lang}\n${hour}\n${params}\n${query}`;
+  return `${id}\n${who}\n${lang}\n${hourOf(at)}\n${params}\n${query}`;
 }
 
 /** The read gate's key of a read's grant: route, user and params (what `scopes` depends on). */

@@ -116,6 +116,78 @@ describe('ReadGate over a SQLite file', () => {
   });
 });
 
+describe('ReadGate: sessions by raw bearer token', () => {
+  const steady: ChangeSource = { probe: () => 'same', local: () => 0 };
+  const session = (expiresAt: number) => ({ user: 'u', expiresAt });
+
+  it('finds a kept token until its session expires, then drops it', () => {
+    const gate = new ReadGate<string>(steady);
+    gate.refresh();
+    gate.keepToken('at_a', session(2000), gate.ticket(), 1000);
+    gate.keepToken('at_b', session(5000), gate.ticket(), 1000);
+    assert.equal(gate.byToken('at_a', 1999)?.user, 'u');
+    assert.equal(gate.byToken('at_a', 2000), undefined, 'expired: not returned');
+    assert.equal(gate.size, 1, 'and no longer held in plain text');
+    assert.equal(gate.byToken('at_b', 2000)?.user, 'u');
+    assert.equal(gate.byToken('at_b', 5000), undefined);
+    assert.equal(gate.size, 0);
+  });
+
+  it('drops expired tokens on an idle server too (timer against its clock)', async () => {
+    let now = 1000;
+    const gate = new ReadGate<string>(steady, { maxEntries: 10 }, () => now);
+    gate.refresh();
+    gate.keepToken('at_a', session(1020), gate.ticket(), now);
+    assert.equal(gate.size, 1);
+    now = 1020;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.equal(gate.size, 0, 'swept without any look-up');
+    gate.close();
+  });
+
+  it('never keeps an expired session or one read before a change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diary-gate-token-'));
+    const database = await openSqlite(join(dir, 'diary.sqlite'));
+    try {
+      const gate = new ReadGate<string>(database.changes);
+      gate.refresh();
+      gate.keepToken('at_old', session(1000), gate.ticket(), 1000);
+      assert.equal(gate.size, 0, 'expired when kept');
+      const ticket = gate.ticket();
+      await database.db.insertInto('settings').values({ key: 'gate-tok', value: '1' }).execute();
+      gate.keepToken('at_late', session(9000), ticket, 1000);
+      assert.equal(gate.byToken('at_late', 1000), undefined, 'a write overtook the look-up');
+      gate.keepToken('at_ok', session(9000), gate.ticket(), 1000);
+      assert.equal(gate.byToken('at_ok', 1000)?.user, 'u');
+      await database.db.deleteFrom('settings').where('key', '=', 'gate-tok').execute();
+      assert.equal(gate.byToken('at_ok', 1000), undefined, 'any write (a logout) forgets it');
+      assert.equal(gate.size, 0);
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('holds at most maxTokens tokens (none with 0) and nothing once closed', () => {
+    const gate = new ReadGate<string>(steady, { maxEntries: 10, maxTokens: 2 });
+    gate.refresh();
+    for (const token of ['at_1', 'at_2', 'at_3'])
+      gate.keepToken(token, session(9000), gate.ticket(), 0);
+    assert.equal(gate.byToken('at_1', 0), undefined, 'the oldest went');
+    assert.equal(gate.byToken('at_3', 0)?.user, 'u');
+    const none = new ReadGate<string>(steady, { maxEntries: 10, maxTokens: 0 });
+    none.refresh();
+    none.keepToken('at_1', session(9000), none.ticket(), 0);
+    assert.equal(none.byToken('at_1', 0), undefined);
+    gate.close();
+    gate.refresh();
+    assert.equal(gate.enabled, false);
+    assert.equal(gate.byToken('at_3', 0), undefined);
+    gate.keepToken('at_4', session(9000), gate.ticket(), 0);
+    assert.equal(gate.size, 0);
+  });
+});
+
 describe('kept sessions and grants take every change into account on the very next request', () => {
   let server: TestServer;
 

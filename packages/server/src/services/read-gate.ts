@@ -12,6 +12,12 @@ export interface ChangeSource {
   probe(): string | null;
   /** How many writes this process has started; cheap, no database statement. */
   local(): number;
+  /**
+   * Where `probe` learns of changes asynchronously (PostgreSQL's notifications): resolves once
+   * `probe` reflects every write committed before the call. Called before `probe` on every
+   * request; absent where `probe` is exact on its own (SQLite).
+   */
+  sync?(): Promise<void>;
 }
 
 /** Counts the writes this process starts (see `cachedStatements`' `onWrite`). */
@@ -47,6 +53,11 @@ export const NO_CHANGE_SOURCE: ChangeSource = { probe: () => null, local: () => 
 export interface ReadGateLimits {
   /** Most entries kept in each of its maps. */
   readonly maxEntries: number;
+  /**
+   * Most bearer tokens kept in plain text beside their session (see {@link ReadGate.byToken});
+   * default `maxEntries`, 0 keeps none.
+   */
+  readonly maxTokens?: number;
 }
 
 /** A validated session as kept by the gate. */
@@ -82,13 +93,25 @@ export class ReadGate<U = unknown> {
   readonly #limits: ReadGateLimits;
   readonly #sessions = new Map<string, KeptSession<U>>();
   readonly #grants = new Map<string, string>();
+  readonly #tokens = new Map<string, KeptSession<U>>();
+  /** When the earliest kept token expires (ms): nothing to sweep before then. */
+  #tokensExpire = Infinity;
   #stamp: string | null = null;
   #local = 0;
   #epoch = 0;
+  #closed = false;
+  #sweeper: NodeJS.Timeout | undefined;
+  readonly #now: () => number;
 
-  constructor(source: ChangeSource, limits: ReadGateLimits = { maxEntries: 10_000 }) {
+  /** `now` (ms since the epoch) is the app's clock, against which tokens expire. */
+  constructor(
+    source: ChangeSource,
+    limits: ReadGateLimits = { maxEntries: 10_000 },
+    now: () => number = Date.now,
+  ) {
     this.#source = source;
     this.#limits = limits;
+    this.#now = now;
   }
 
   /** Whether anything may be kept now (false when the change source cannot tell). */
@@ -96,14 +119,22 @@ export class ReadGate<U = unknown> {
     return this.#stamp !== null;
   }
 
-  /** Entries kept now (sessions and grants). */
+  /** Entries kept now (sessions, grants and tokens). */
   get size(): number {
-    return this.#sessions.size + this.#grants.size;
+    return this.#sessions.size + this.#grants.size + this.#tokens.size;
+  }
+
+  /**
+   * What to await before {@link refresh} where the change source learns of changes
+   * asynchronously (PostgreSQL); `undefined` where there is nothing to wait for (SQLite).
+   */
+  sync(): Promise<void> | undefined {
+    return this.#closed ? undefined : this.#source.sync?.();
   }
 
   /** Probes the database once: empties the gate if anything may have changed since last time. */
   refresh(): void {
-    const stamp = this.#source.probe();
+    const stamp = this.#closed ? null : this.#source.probe();
     if (stamp === null || stamp !== this.#stamp) this.#clear();
     this.#stamp = stamp;
     this.#local = this.#source.local();
@@ -121,6 +152,9 @@ export class ReadGate<U = unknown> {
   #clear(): void {
     this.#sessions.clear();
     this.#grants.clear();
+    this.#tokens.clear();
+    this.#tokensExpire = Infinity;
+    this.#schedule();
     this.#epoch += 1;
   }
 
@@ -145,6 +179,62 @@ export class ReadGate<U = unknown> {
   keepSession(hash: string, session: KeptSession<U>, ticket: GateTicket): void {
     if (!this.#current(ticket)) return;
     bounded(this.#sessions, this.#limits.maxEntries)?.set(hash, session);
+  }
+
+  /**
+   * The kept session of a raw bearer token, if it has not expired at `now` (ms): saves hashing
+   * the token on every request. A plain-text token is kept no longer than its session lives — an
+   * expired one is dropped when looked up or when any later look-up finds the earliest expiry
+   * passed — nor past any change of the database (a logout, a revocation: every write empties the
+   * gate), and at most `maxTokens` of them.
+   */
+  byToken(token: string, now: number): KeptSession<U> | undefined {
+    this.#fresh();
+    if (!this.enabled) return undefined;
+    if (now >= this.#tokensExpire) this.#sweep(now);
+    return this.#tokens.get(token);
+  }
+
+  /** Keeps the session a token was found to hold (by its hash), if nothing changed since `ticket`. */
+  keepToken(token: string, session: KeptSession<U>, ticket: GateTicket, now: number): void {
+    if (session.expiresAt <= now || !this.#current(ticket)) return;
+    const map = bounded(this.#tokens, this.#limits.maxTokens ?? this.#limits.maxEntries);
+    if (!map) return;
+    map.set(token, session);
+    if (session.expiresAt < this.#tokensExpire) {
+      this.#tokensExpire = session.expiresAt;
+      this.#schedule();
+    }
+  }
+
+  /** Drops every token expired at `now` and notes the next expiry. */
+  #sweep(now: number): void {
+    let next = Infinity;
+    for (const [token, session] of this.#tokens) {
+      if (session.expiresAt <= now) this.#tokens.delete(token);
+      else if (session.expiresAt < next) next = session.expiresAt;
+    }
+    this.#tokensExpire = next;
+    this.#schedule();
+  }
+
+  /** A timer for the earliest expiry, so an idle server does not keep expired tokens either. */
+  #schedule(): void {
+    if (this.#sweeper) clearTimeout(this.#sweeper);
+    this.#sweeper = undefined;
+    if (this.#tokensExpire === Infinity || this.#closed) return;
+    const wait = Math.min(Math.max(this.#tokensExpire - this.#now(), 0) + 1, 2 ** 31 - 1);
+    this.#sweeper = setTimeout(() => this.#sweep(this.#now()), wait);
+    this.#sweeper.unref();
+  }
+
+  /**
+   * Forgets everything and stops keeping anything (the app closes). The change source belongs
+   * to the database, which closes it.
+   */
+  close(): void {
+    this.#closed = true;
+    this.#clear();
   }
 
   /** The kept data versions of a granted read (`key` names route, user and input). */

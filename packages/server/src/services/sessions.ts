@@ -108,8 +108,9 @@ export async function rotateRefreshToken(
 /**
  * Resolves `Authorization: Bearer …` to the signed-in user; 401 for a bad or expired token. A
  * validated session is kept by the read gate (`services.gate`) until the database may have
- * changed — a logout, a revocation or a role change is a write, which empties it — and its expiry
- * is checked against the clock on every request, kept or not.
+ * changed — a logout, a revocation or a role change is a write, which empties it (on PostgreSQL
+ * the gate first syncs with the change notifications of every instance) — and its expiry is
+ * checked against the clock on every request, kept or not.
  */
 export function createAuthenticate(services: Services) {
   const { gate } = services;
@@ -119,6 +120,8 @@ export function createAuthenticate(services: Services) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new ApiError(401, 'unauthorized');
     const hash = hashToken(match[1]);
+    const synced = gate.sync();
+    if (synced) await synced;
     gate.refresh();
     let kept = gate.session(hash);
     if (!kept) {
