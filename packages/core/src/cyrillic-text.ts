@@ -4,8 +4,11 @@
 // call of this function, which gives back the original text when the module loads. The source
 // keeps the plain text: this module is reached only through the build.
 
-/** The codes of а…я in order; a code after `` ` `` is the capital letter. */
-const CODES = 'abcdefghijklmnopqrstuvwxyz[]^_|~';
+/**
+ * The codes of а…я in order, Latin letters where a sound is close (so dist/ stays half readable:
+ * `vvedite`) and symbols for the rest; a code after `` ` `` is the capital letter.
+ */
+const CODES = 'abvgdejziyklmnoprstufhcqwx[]^_|~';
 
 /**
  * The text an encoded string stands for: `#` + any character is that character; a code of
@@ -13,7 +16,7 @@ const CODES = 'abcdefghijklmnopqrstuvwxyz[]^_|~';
  * anything else is itself.
  *
  * @example
- * cyrillicText('`ccfeisf #S#M#S'); // 'Введите SMS'
+ * cyrillicText('`vvedite #S#M#S'); // 'Введите SMS'
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function cyrillicText(encoded: string): string {
