@@ -12,7 +12,8 @@ import {
   optional,
   string,
 } from 'zod/mini';
-import { dateOrderCheck, dateRangeShape, dateSchema, idSchema } from './common';
+import { isoDateSchema } from '../birth-date';
+import { dateOrderCheck, dateRangeShape, idSchema } from './common';
 
 /** Attendance marks per lesson. */
 export const ATTENDANCE_STATUSES = [
@@ -32,7 +33,7 @@ export const attendanceSchema = /* @__PURE__ */ object({
   id: idSchema,
   childId: idSchema,
   lessonId: idSchema,
-  date: dateSchema,
+  date: isoDateSchema,
   lessonNumber: /* @__PURE__ */ number(),
   subjectId: idSchema,
   subjectName: /* @__PURE__ */ string(),

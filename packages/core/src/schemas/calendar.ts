@@ -9,7 +9,8 @@ import {
   object,
   string,
 } from 'zod/mini';
-import { dateSchema, idSchema, schoolYearSchema } from './common';
+import { isoDateSchema } from '../birth-date';
+import { idSchema, schoolYearSchema } from './common';
 
 /** How a school year is divided. */
 export const PERIOD_KINDS = ['quarter', 'trimester', 'half_year', 'year'] as const;
@@ -28,8 +29,8 @@ export const periodSchema = /* @__PURE__ */ object({
     /* @__PURE__ */ maximum(4),
   ),
   name: /* @__PURE__ */ string(),
-  startDate: dateSchema,
-  endDate: dateSchema,
+  startDate: isoDateSchema,
+  endDate: isoDateSchema,
 });
 /** A reporting period. */
 export type Period = z.infer<typeof periodSchema>;
@@ -39,8 +40,8 @@ export const schoolYearInfoSchema = /* @__PURE__ */ object({
   id: idSchema,
   schoolId: idSchema,
   name: schoolYearSchema,
-  startDate: dateSchema,
-  endDate: dateSchema,
+  startDate: isoDateSchema,
+  endDate: isoDateSchema,
   periodKind: periodKindSchema,
   periods: /* @__PURE__ */ array(periodSchema),
 });

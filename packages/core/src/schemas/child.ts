@@ -1,10 +1,10 @@
 import { type z, enum as enumOf, literal, object, optional, string, union } from 'zod/mini';
 import { birthCertificateSchema } from '../birth-certificate';
-import { birthDateSchema } from '../birth-date';
+import { birthDateSchema, isoDateSchema } from '../birth-date';
 import { innSchema } from '../inn';
 import { firstNameSchema, lastNameSchema, optionalMiddleNameSchema } from '../person-name';
 import { snilsSchema } from '../snils';
-import { dateSchema, idSchema, timestampSchema } from './common';
+import { idSchema, timestampSchema } from './common';
 import { challengeSchema } from './user';
 
 /** Sex as recorded in civil documents. */
@@ -21,7 +21,7 @@ export const childSchema = /* @__PURE__ */ object({
   lastName: /* @__PURE__ */ string(),
   firstName: /* @__PURE__ */ string(),
   middleName: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
-  birthDate: dateSchema,
+  birthDate: isoDateSchema,
   sex: sexSchema,
   snils: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
   inn: /* @__PURE__ */ optional(/* @__PURE__ */ string()),

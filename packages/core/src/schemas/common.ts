@@ -29,9 +29,6 @@ export const idSchema = /* @__PURE__ */ string().check(
   /* @__PURE__ */ regex(/^[A-Za-z0-9_-]{1,64}$/),
 );
 
-/** A calendar date on the wire: ISO 8601 `YYYY-MM-DD`, a real date. */
-export const dateSchema = isoDateSchema;
-
 /** An instant on the wire: ISO 8601 date-time with offset, e.g. `2026-11-29T08:30:00.000Z`. */
 export const timestampSchema = /* @__PURE__ */ iso.datetime({ offset: true });
 

@@ -17,7 +17,8 @@ import {
   string,
   union,
 } from 'zod/mini';
-import { dateOrderCheck, dateRangeShape, dateSchema, idSchema, timestampSchema } from './common';
+import { isoDateSchema } from '../birth-date';
+import { dateOrderCheck, dateRangeShape, idSchema, timestampSchema } from './common';
 
 /** A mark: 1–5 on the five-point scale, or a pass mark (зачёт / незачёт). */
 export const markValueSchema = /* @__PURE__ */ union([
@@ -64,7 +65,7 @@ export const markSchema = /* @__PURE__ */ object({
   value: markValueSchema,
   weight: /* @__PURE__ */ number(),
   kind: workKindSchema,
-  date: dateSchema,
+  date: isoDateSchema,
   lessonId: /* @__PURE__ */ optional(idSchema),
   comment: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
   teacherId: idSchema,
@@ -87,7 +88,7 @@ export const markInputSchema = /* @__PURE__ */ object({
   value: markValueSchema,
   weight: /* @__PURE__ */ _default(markWeightSchema, 1),
   kind: workKindSchema,
-  date: dateSchema,
+  date: isoDateSchema,
   lessonId: /* @__PURE__ */ optional(idSchema),
   comment: commentSchema,
 });
@@ -97,7 +98,7 @@ export const markPatchSchema = /* @__PURE__ */ object({
   value: /* @__PURE__ */ optional(markValueSchema),
   weight: /* @__PURE__ */ optional(markWeightSchema),
   kind: /* @__PURE__ */ optional(workKindSchema),
-  date: /* @__PURE__ */ optional(dateSchema),
+  date: /* @__PURE__ */ optional(isoDateSchema),
   comment: commentSchema,
 });
 
@@ -137,8 +138,8 @@ export const subjectSummarySchema = /* @__PURE__ */ object({
 export const gradeSummarySchema = /* @__PURE__ */ object({
   childId: idSchema,
   periodId: /* @__PURE__ */ optional(idSchema),
-  from: dateSchema,
-  to: dateSchema,
+  from: isoDateSchema,
+  to: isoDateSchema,
   subjects: /* @__PURE__ */ array(subjectSummarySchema),
 });
 /** Grade summary. */

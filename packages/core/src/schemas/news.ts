@@ -1,5 +1,6 @@
 import { type z, enum as enumOf, maxLength, object, optional, partial, string } from 'zod/mini';
-import { dateSchema, idSchema, pageQueryShape, textSchema, timestampSchema } from './common';
+import { isoDateSchema } from '../birth-date';
+import { idSchema, pageQueryShape, textSchema, timestampSchema } from './common';
 
 /** School news and events. */
 export const newsItemSchema = /* @__PURE__ */ object({
@@ -9,7 +10,7 @@ export const newsItemSchema = /* @__PURE__ */ object({
   title: /* @__PURE__ */ string(),
   body: /* @__PURE__ */ string(),
   publishedAt: timestampSchema,
-  eventDate: /* @__PURE__ */ optional(dateSchema),
+  eventDate: /* @__PURE__ */ optional(isoDateSchema),
   location: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
 });
 /** A news item or event. */
@@ -20,7 +21,7 @@ export const newsInputSchema = /* @__PURE__ */ object({
   kind: /* @__PURE__ */ enumOf(['news', 'event']),
   title: /* @__PURE__ */ textSchema(200),
   body: /* @__PURE__ */ textSchema(10_000),
-  eventDate: /* @__PURE__ */ optional(dateSchema),
+  eventDate: /* @__PURE__ */ optional(isoDateSchema),
   location: /* @__PURE__ */ optional(
     /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(200)),
   ),
@@ -36,7 +37,7 @@ export const newsQuerySchema = /* @__PURE__ */ object({
 export const journalNoteSchema = /* @__PURE__ */ object({
   id: idSchema,
   childId: idSchema,
-  date: dateSchema,
+  date: isoDateSchema,
   kind: /* @__PURE__ */ enumOf(['success', 'difficulty']),
   text: /* @__PURE__ */ string(),
   plan: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
@@ -48,7 +49,7 @@ export type JournalNote = z.infer<typeof journalNoteSchema>;
 
 /** Writing a note. */
 export const journalNoteInputSchema = /* @__PURE__ */ object({
-  date: dateSchema,
+  date: isoDateSchema,
   kind: /* @__PURE__ */ enumOf(['success', 'difficulty']),
   text: /* @__PURE__ */ textSchema(4000),
   plan: /* @__PURE__ */ optional(/* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(4000))),

@@ -1,6 +1,7 @@
 import { type z, array, enum as enumOf, maxLength, object, optional, string } from 'zod/mini';
 import { attachmentSchema } from './attachment';
-import { dateSchema, idSchema, textSchema, timestampSchema } from './common';
+import { isoDateSchema } from '../birth-date';
+import { idSchema, textSchema, timestampSchema } from './common';
 
 /** Kinds of portfolio items. */
 export const PORTFOLIO_KINDS = [
@@ -35,7 +36,7 @@ export const portfolioItemSchema = /* @__PURE__ */ object({
   kind: /* @__PURE__ */ enumOf(PORTFOLIO_KINDS),
   title: /* @__PURE__ */ string(),
   description: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
-  date: dateSchema,
+  date: isoDateSchema,
   subjectId: /* @__PURE__ */ optional(idSchema),
   periodId: /* @__PURE__ */ optional(idSchema),
   level: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(ACHIEVEMENT_LEVELS)),
@@ -54,7 +55,7 @@ export const portfolioInputSchema = /* @__PURE__ */ object({
   description: /* @__PURE__ */ optional(
     /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(2000)),
   ),
-  date: dateSchema,
+  date: isoDateSchema,
   subjectId: /* @__PURE__ */ optional(idSchema),
   periodId: /* @__PURE__ */ optional(idSchema),
   level: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(ACHIEVEMENT_LEVELS)),

@@ -14,10 +14,10 @@ import {
   string,
 } from 'zod/mini';
 import { attachmentIdsSchema, attachmentSchema } from './attachment';
+import { isoDateSchema } from '../birth-date';
 import {
   dateOrderCheck,
   dateRangeShape,
-  dateSchema,
   idSchema,
   isoWeekSchema,
   textSchema,
@@ -30,7 +30,7 @@ export const substitutionSchema = /* @__PURE__ */ object({
   id: idSchema,
   lessonId: idSchema,
   classId: idSchema,
-  date: dateSchema,
+  date: isoDateSchema,
   lessonNumber: /* @__PURE__ */ number().check(
     /* @__PURE__ */ int(),
     /* @__PURE__ */ minimum(0),
@@ -59,8 +59,8 @@ export const homeworkSchema = /* @__PURE__ */ object({
   subjectName: /* @__PURE__ */ string(),
   teacherId: idSchema,
   text: /* @__PURE__ */ string(),
-  assignedDate: dateSchema,
-  dueDate: dateSchema,
+  assignedDate: isoDateSchema,
+  dueDate: isoDateSchema,
   attachments: /* @__PURE__ */ array(attachmentSchema),
 });
 /** Homework. */
@@ -70,7 +70,7 @@ export type Homework = z.infer<typeof homeworkSchema>;
 export const lessonSchema = /* @__PURE__ */ object({
   id: idSchema,
   classId: idSchema,
-  date: dateSchema,
+  date: isoDateSchema,
   number: /* @__PURE__ */ number().check(
     /* @__PURE__ */ int(),
     /* @__PURE__ */ minimum(0),
@@ -94,7 +94,7 @@ export const weekTimetableSchema = /* @__PURE__ */ object({
   classId: idSchema,
   week: isoWeekSchema,
   days: /* @__PURE__ */ array(
-    /* @__PURE__ */ object({ date: dateSchema, lessons: /* @__PURE__ */ array(lessonSchema) }),
+    /* @__PURE__ */ object({ date: isoDateSchema, lessons: /* @__PURE__ */ array(lessonSchema) }),
   ),
 });
 /** A week's timetable. */
@@ -105,7 +105,7 @@ export const weekQuerySchema = /* @__PURE__ */ object({ week: isoWeekSchema });
 
 /** One lesson as a school admin enters it. */
 export const lessonInputSchema = /* @__PURE__ */ object({
-  date: dateSchema,
+  date: isoDateSchema,
   number: /* @__PURE__ */ number().check(
     /* @__PURE__ */ int(),
     /* @__PURE__ */ minimum(0),
@@ -144,8 +144,8 @@ export const homeworkInputSchema = /* @__PURE__ */ object({
   classId: idSchema,
   subjectId: idSchema,
   text: /* @__PURE__ */ textSchema(4000),
-  assignedDate: dateSchema,
-  dueDate: dateSchema,
+  assignedDate: isoDateSchema,
+  dueDate: isoDateSchema,
   attachmentIds: /* @__PURE__ */ _default(attachmentIdsSchema, []),
 }).check(
   /* @__PURE__ */ refine((v) => v.dueDate >= v.assignedDate, {
@@ -157,7 +157,7 @@ export const homeworkInputSchema = /* @__PURE__ */ object({
 /** Changing homework. */
 export const homeworkPatchSchema = /* @__PURE__ */ object({
   text: /* @__PURE__ */ optional(/* @__PURE__ */ textSchema(4000)),
-  dueDate: /* @__PURE__ */ optional(dateSchema),
+  dueDate: /* @__PURE__ */ optional(isoDateSchema),
   attachmentIds: /* @__PURE__ */ optional(attachmentIdsSchema),
 });
 
