@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript';
 import { embedBuild } from './rollup.embed.mjs';
 import { declarationExtensions } from './scripts/declaration-extensions.mjs';
 import { cyrillicStrings } from './packages/core/tools/cyrillic-strings.mjs';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const packagesDir = new URL('./packages/', import.meta.url).pathname;
 const ORDER = ['core', 'sdk', 'server', 'elements'];
@@ -62,6 +63,8 @@ const packageBuilds = readdirSync(packagesDir)
               }),
             ]
           : []),
+        // The widgets' lit templates without prettier's layout whitespace.
+        ...(name === 'elements' ? [minifyTemplatesPlugin(/\/packages\/elements\/src\//)] : []),
       ],
       onwarn(warning, warn) {
         if (

@@ -7,6 +7,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import ts from 'typescript';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const elements = new URL('./packages/elements/', import.meta.url).pathname;
 
@@ -53,6 +54,7 @@ export const embedBuild = {
       exportConditions: ['source', 'browser', 'import', 'default'],
     }),
     stripTypes,
+    minifyTemplatesPlugin(/\/packages\/elements\/src\//),
     terser({ format: { comments: false } }),
   ],
   onwarn(warning, warn) {

@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { diaryServerPlugin } from './packages/sdk/test-support/diary-server.mjs';
 import { reactEsmPlugin } from './packages/elements/src/test-support/react-esm.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 export default {
   files: ['packages/*/src/**/*.browser.test.ts', 'packages/elements/src/**/*.test.ts'],
@@ -12,6 +13,17 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     diaryServerPlugin(),
     reactEsmPlugin(),
+    // The widgets' templates minified as the build ships them (scripts/minify-templates.mjs).
+    {
+      name: 'minify-templates',
+      transform(context) {
+        const path = context.path;
+        if (!path.includes('/packages/elements/src/') || !path.endsWith('.ts')) return undefined;
+        if (path.endsWith('.test.ts') || path.endsWith('.stories.ts')) return undefined;
+        const out = minifyTemplates(context.body, path);
+        return out ? { body: out.code } : undefined;
+      },
+    },
   ],
   browsers: [
     chromeLauncher({

@@ -29,6 +29,7 @@ function embedIsStale() {
     'packages/sdk/src',
     'packages/elements/src',
     'rollup.embed.mjs',
+    'scripts/minify-templates.mjs',
   ];
   const sources = Math.max(...inputs.map((p) => newest(join(root, p))));
   return sources > statSync(bundle).mtimeMs;

@@ -11,7 +11,7 @@ import {
 } from '@school-diary/core';
 import { formatDay } from '../../packages/elements/src/shared/day-format';
 import { formatNumber, plural } from '../../packages/elements/src/shared/plural';
-import { MARK_FORMS } from '../../packages/elements/src/grade-table/grade-table-text';
+import { MARK_FORMS } from '../../packages/elements/src/shared/work-kind-text';
 import { controlStyles, hostTokens } from '../../packages/elements/src/shared/theme';
 import { markValueText, workKindName } from '../../packages/elements/src/shared/work-kind-text';
 import { gradeTableStyles } from '../../packages/elements/src/grade-table/diary-grade-table.styles';

@@ -20,7 +20,9 @@ const TARGET_ALL = 60 * 1024;
 // for the chat's attachment downloads (measured 48.2 KB); +1 KB (48.5 → 49.5) for issue 7's speed
 // work: the chart's one-pass series (core's moving average and trend kept as running sums in the
 // widget, points that list their marks lazily) and the grade table's append path (measured 49.4 KB).
-const RATCHET_OWN = 49.5 * 1024;
+// Lowered to 47.2 KB after issues 6/7's size pass (measured 46.9 KB: templates built without layout
+// whitespace, catalogues keyed once, the code step and the marks notices shared; +0.3 KB margin).
+const RATCHET_OWN = 47.2 * 1024;
 const SHARED = [
   'lit',
   '@lit/',

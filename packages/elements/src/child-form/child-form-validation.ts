@@ -60,6 +60,8 @@ export function targetOf(field: ChildField, part: 'day' | 'month' | 'year' = 'da
 }
 
 const nameParams = { maximum: PERSON_NAME_MAX_LENGTH };
+// Core's object is read, not passed on: handing it to a call keeps the roster id's zod schema.
+const rosterParams = { minimum: ROSTER_ID_LENGTH.minimum, maximum: ROSTER_ID_LENGTH.maximum };
 
 /**
  * The first problem of one field, or `undefined`. Every rule and every message is core's; the
@@ -103,9 +105,7 @@ export function checkField(
         : shown(apiErrorMessage('school_not_connected', { lang }));
     case 'rosterId': {
       const code = checkRosterId(draft.rosterId);
-      return code
-        ? shown(errorMessage(code, { lang, field, params: ROSTER_ID_LENGTH }))
-        : undefined;
+      return code ? shown(errorMessage(code, { lang, field, params: rosterParams })) : undefined;
     }
   }
 }

@@ -1,5 +1,4 @@
 import {
-  apiErrorMessage,
   checkOneTimeCode,
   errorMessage,
   normalizeOneTimeCode,
@@ -13,7 +12,7 @@ import {
   type School,
 } from '@school-diary/core';
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { formatDate, formatTime, todayIn } from '../shared/dates';
+import { formatDate, todayIn } from '../shared/dates';
 import { datePartsToIso, renderDateOfBirth, type DatePart } from '../shared/date-of-birth';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
@@ -26,7 +25,13 @@ import {
   type ShownError,
 } from '../shared/form-field';
 import { sharedText } from '../shared/localize';
-import { cooldownSeconds, isExpired, waitText } from '../shared/one-time-code';
+import {
+  codeText,
+  cooldownSeconds,
+  isExpired,
+  renderCodeField,
+  renderResend,
+} from '../shared/one-time-code';
 import { SchoolSearch, renderSchoolCombobox } from '../shared/school-combobox';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { childText } from './child-form-text';
@@ -545,7 +550,7 @@ export class DiaryChildForm extends DiaryElement {
       this.#challenge = await client.auth.resend({ challengeId: challenge.challengeId });
       this.code = '';
       this.codeError = undefined;
-      this.notice = childText(this.language, 'resent', { sentTo: this.#challenge.sentTo });
+      this.notice = codeText(this.language, 'resent', { sentTo: this.#challenge.sentTo });
       this.#focusAfterRender = 'code';
     });
   }
@@ -789,28 +794,14 @@ export class DiaryChildForm extends DiaryElement {
         }
         ${this.#renderDetails(lang)}
         <p class="diary-text">${childText(lang, 'codeSent', { sentTo: challenge.sentTo })}</p>
-        ${
-          isExpired(challenge, now) && !this.codeError
-            ? html`<p class="diary-notice diary-notice--error" part="notice" role="alert">
-                ${apiErrorMessage('code_expired', { lang })}
-              </p>`
-            : nothing
-        }
-        ${renderTextField({
+        ${renderCodeField({
           id: 'code',
-          name: 'one-time-code',
-          label: childText(lang, 'code'),
-          hint: childText(lang, 'codeHint', {
-            time: formatTime(lang, challenge.expiresAt, this.timeZone),
-          }),
+          lang,
+          challenge,
+          timeZone: this.timeZone,
           error: this.codeError,
-          errorPrefix: sharedText(lang, 'errorPrefix'),
           value: this.code,
-          autocomplete: 'one-time-code',
-          inputmode: 'numeric',
-          width: 'code',
-          spellcheck: false,
-          part: 'field-code',
+          showExpired: isExpired(challenge, now) && !this.codeError,
           onInput: (e) => {
             this.code = (e.target as HTMLInputElement).value;
             if (this.codeError && checkOneTimeCode(this.code) === null) this.codeError = undefined;
@@ -836,21 +827,7 @@ export class DiaryChildForm extends DiaryElement {
           </button>
         </div>
       </form>
-      <p class="diary-text">
-        <button
-          type="button"
-          class="diary-link"
-          part="resend"
-          aria-disabled=${cooldown > 0 ? 'true' : 'false'}
-          @click=${() => void this.#resend()}
-        >
-          ${
-            cooldown > 0
-              ? childText(lang, 'resendWait', { wait: waitText(lang, cooldown) })
-              : childText(lang, 'resend')
-          }
-        </button>
-      </p>`;
+      ${renderResend(lang, cooldown, () => void this.#resend())}`;
   }
 
   #renderDone(lang: Lang) {

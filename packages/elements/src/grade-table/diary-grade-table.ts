@@ -28,7 +28,7 @@ import { sharedText } from '../shared/localize';
 import { MarksWidget } from '../shared/marks-widget';
 import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
-import { markValueText, workKindName } from '../shared/work-kind-text';
+import { MARK_FORMS, markValueText, workKindName } from '../shared/work-kind-text';
 import { gradeTableStyles } from './diary-grade-table.styles';
 import {
   absencesBySubject,
@@ -41,7 +41,7 @@ import {
   type RowSort,
   type SubjectRow,
 } from './grade-rows';
-import { ABSENCE_FORMS, MARK_FORMS, gradeTableText as t } from './grade-table-text';
+import { ABSENCE_FORMS, gradeTableText as t } from './grade-table-text';
 import { markLabels } from './mark-labels';
 
 const collators = new Map<Lang, Intl.Collator>();
@@ -316,7 +316,7 @@ export class DiaryGradeTable extends MarksWidget {
       const unavailable = this.renderUnavailable();
       if (unavailable) return unavailable;
     }
-    const blocked = this.blocked(lang, this.#setupText);
+    const blocked = this.blocked(lang);
     return html`<div
       class="diary-base"
       part="base"
@@ -327,8 +327,6 @@ export class DiaryGradeTable extends MarksWidget {
       <p class="diary-visually-hidden" part="status" role="status">${this.announcement}</p>
     </div>`;
   }
-
-  #setupText = (key: 'noGradesApi' | 'noChild'): string => t(this.language, key);
 
   #renderReady(lang: Lang) {
     const rows = this.#computeRows();

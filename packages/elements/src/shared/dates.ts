@@ -4,6 +4,29 @@ import { LOCALES } from './plural';
 /** The time zone widgets use when the school's is not known. */
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One cached `Intl.DateTimeFormat` per language, options and time zone: widgets that name
+ * hundreds of marks or messages must not build a formatter for each.
+ *
+ * @example
+ * dateFormat('ru', { day: 'numeric', month: 'long' }, 'UTC').format(new Date('2026-03-05T12:00Z')); // '5 марта'
+ */
+export function dateFormat(
+  lang: Lang,
+  options: Intl.DateTimeFormatOptions,
+  timeZone: string,
+): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * A date or instant formatted for the language in a time zone (the school's: Russia spans eleven).
  * A bare ISO date `YYYY-MM-DD` is a calendar day and is shown as that day in any zone.
@@ -19,8 +42,7 @@ export function formatDate(
 ): string {
   const calendarDay = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   const instant = calendarDay ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  const zone = calendarDay ? 'UTC' : timeZone;
-  return new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: zone }).format(instant);
+  return dateFormat(lang, options, calendarDay ? 'UTC' : timeZone).format(instant);
 }
 
 /**
@@ -30,11 +52,7 @@ export function formatDate(
  * formatTime('ru', new Date('2026-11-24T11:05:00Z'), 'Europe/Moscow'); // '14:05'
  */
 export function formatTime(lang: Lang, value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(new Date(value));
+  return dateFormat(lang, { hour: '2-digit', minute: '2-digit' }, timeZone).format(new Date(value));
 }
 
 /**

@@ -1,7 +1,5 @@
 import type { Lang } from '@school-diary/core';
-import { LOCALES } from './plural';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { dateFormat } from './dates';
 
 /**
  * A calendar day `YYYY-MM-DD` in the language, through one cached `Intl.DateTimeFormat` per
@@ -17,13 +15,7 @@ export function formatDay(
   isoDate: string,
   options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' },
 ): string {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'UTC' });
-    formats.set(key, format);
-  }
-  return format.format(new Date(`${isoDate}T12:00:00Z`));
+  return dateFormat(lang, options, 'UTC').format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 /** Milliseconds since the epoch of a calendar day `YYYY-MM-DD` at midnight UTC. */

@@ -22,8 +22,12 @@ export function resolveLang(...candidates: readonly (string | null | undefined)[
   return DEFAULT_LANG;
 }
 
-/** A widget's UI strings in every language; `{name}` placeholders are filled by `params`. */
-export type Catalogue<K extends string> = Readonly<Record<Lang, Readonly<Record<K, string>>>>;
+/**
+ * A widget's UI strings: for each key its Russian and English text, side by side (the order of
+ * core's `LANGS`). Each key is written once, and a text cannot lack its translation.
+ * `{name}` placeholders are filled by `params`.
+ */
+export type Catalogue<K extends string> = Readonly<Record<K, readonly [ru: string, en: string]>>;
 
 /** A lookup function over one catalogue. */
 export type Translate<K extends string> = (lang: Lang, key: K, params?: MessageParams) => string;
@@ -33,39 +37,38 @@ export type Translate<K extends string> = (lang: Lang, key: K, params?: MessageP
  * core's catalogue (`errorMessage`, `apiErrorMessage`), so the server and the widgets say the same.
  *
  * @example
- * const t = translator({ ru: { hi: 'Привет, {name}' }, en: { hi: 'Hello, {name}' } });
+ * const t = translator({ hi: ['Привет, {name}', 'Hello, {name}'] });
  * t('en', 'hi', { name: 'Anna' }); // 'Hello, Anna'
  */
 export function translator<K extends string>(catalogue: Catalogue<K>): Translate<K> {
-  return (lang, key, params) => interpolate(catalogue[lang][key], params);
+  return (lang, key, params) => interpolate(catalogue[key][LANGS.indexOf(lang)] ?? '', params);
 }
 
 /** Strings every widget shares. */
 export const sharedText = /* @__PURE__ */ translator({
-  ru: {
-    noProvider:
-      'Виджет не подключён к дневнику: поместите его внутрь <diary-provider base-url="…">.',
-    noClient: 'Дневник не настроен: укажите адрес сервера в атрибуте base-url у <diary-provider>.',
-    loading: 'Загрузка…',
-    retry: 'Повторить',
-    networkError: 'Нет связи с сервером дневника. Проверьте подключение к интернету и повторите.',
-    unexpectedError: 'Что-то пошло не так. Повторите попытку позже.',
-    signedOut: 'Войдите в электронный дневник, чтобы продолжить.',
-    errorSummaryTitle: 'Есть ошибки',
-    errorPrefix: 'Ошибка: ',
-    titlePrefix: 'Ошибка: ',
-  },
-  en: {
-    noProvider:
-      'This widget is not connected to the diary: place it inside <diary-provider base-url="…">.',
-    noClient: 'The diary is not set up: give <diary-provider> the server address in base-url.',
-    loading: 'Loading…',
-    retry: 'Try again',
-    networkError: 'Cannot reach the diary server. Check your internet connection and try again.',
-    unexpectedError: 'Something went wrong. Try again later.',
-    signedOut: 'Sign in to the e-diary to continue.',
-    errorSummaryTitle: 'There is a problem',
-    errorPrefix: 'Error: ',
-    titlePrefix: 'Error: ',
-  },
+  noProvider: [
+    'Виджет не подключён к дневнику: поместите его внутрь <diary-provider base-url="…">.',
+    'This widget is not connected to the diary: place it inside <diary-provider base-url="…">.',
+  ],
+  noClient: [
+    'Дневник не настроен: укажите адрес сервера в атрибуте base-url у <diary-provider>.',
+    'The diary is not set up: give <diary-provider> the server address in base-url.',
+  ],
+  loading: ['Загрузка…', 'Loading…'],
+  retry: ['Повторить', 'Try again'],
+  networkError: [
+    'Нет связи с сервером дневника. Проверьте подключение к интернету и повторите.',
+    'Cannot reach the diary server. Check your internet connection and try again.',
+  ],
+  unexpectedError: [
+    'Что-то пошло не так. Повторите попытку позже.',
+    'Something went wrong. Try again later.',
+  ],
+  signedOut: [
+    'Войдите в электронный дневник, чтобы продолжить.',
+    'Sign in to the e-diary to continue.',
+  ],
+  errorSummaryTitle: ['Есть ошибки', 'There is a problem'],
+  errorPrefix: ['Ошибка: ', 'Error: '],
+  titlePrefix: ['Ошибка: ', 'Error: '],
 });

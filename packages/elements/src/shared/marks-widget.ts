@@ -11,7 +11,7 @@ import {
   type GradesClient,
   type MarkChange,
 } from './grades-client';
-import { sharedText } from './localize';
+import { sharedText, translator } from './localize';
 
 /** Where a marks widget is with its data. */
 export type MarksStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -26,8 +26,17 @@ export interface MarksBlocked {
   readonly retry: boolean;
 }
 
-/** The widget's own wording of the two set-up mistakes. */
-export type MarksSetupText = (key: 'noGradesApi' | 'noChild') => string;
+/** The set-up mistakes both marks widgets explain. */
+const setupText = /* @__PURE__ */ translator({
+  noChild: [
+    'Не указан ребёнок: задайте атрибут child-id.',
+    'No child given: set the child-id attribute.',
+  ],
+  noGradesApi: [
+    'Клиент дневника не умеет загружать оценки: обновите @school-diary/sdk.',
+    'The diary client cannot load marks: update @school-diary/sdk.',
+  ],
+});
 
 /**
  * The state handling `<diary-grade-table>` and `<diary-timeline-chart>` share: a child's marks
@@ -173,7 +182,7 @@ export class MarksWidget extends DiaryElement {
   }
 
   /** The notice to show instead of the marks, or `undefined` when the marks can be shown. */
-  protected blocked(lang: Lang, text: MarksSetupText): MarksBlocked | undefined {
+  protected blocked(lang: Lang): MarksBlocked | undefined {
     if (this.marks) return undefined;
     const env = this.environment;
     const notice = (
@@ -184,8 +193,9 @@ export class MarksWidget extends DiaryElement {
     ): MarksBlocked => ({ state, text: message, role, retry });
     if (env?.session.restoring) return notice('loading', sharedText(lang, 'loading'));
     if (!env?.session.user) return notice('signed-out', sharedText(lang, 'signedOut'));
-    if (!gradesClientOf(env.client)) return notice('unavailable', text('noGradesApi'), 'alert');
-    if (!this.childId) return notice('unavailable', text('noChild'), 'alert');
+    if (!gradesClientOf(env.client))
+      return notice('unavailable', setupText(lang, 'noGradesApi'), 'alert');
+    if (!this.childId) return notice('unavailable', setupText(lang, 'noChild'), 'alert');
     if (this.status === 'error' && this.failure)
       return notice('error', this.failure.message, 'alert', true);
     if (this.status !== 'ready') return notice('loading', sharedText(lang, 'loading'));

@@ -7,20 +7,17 @@ import { translator } from './localize';
 import { plural } from './plural';
 
 const text = /* @__PURE__ */ translator({
-  ru: {
-    searching: 'Ищем школы…',
-    none: 'Школа не найдена. Проверьте номер или название, или введите часть названия.',
-    failed: 'Не удалось загрузить список школ.',
-    tooShort: 'Введите хотя бы 2 символа, чтобы начать поиск.',
-    notConnected: 'не подключена к дневнику',
-  },
-  en: {
-    searching: 'Searching for schools…',
-    none: 'No school found. Check the number or the name, or type part of the name.',
-    failed: 'The list of schools could not be loaded.',
-    tooShort: 'Type at least 2 characters to search.',
-    notConnected: 'not connected to the diary',
-  },
+  searching: ['Ищем школы…', 'Searching for schools…'],
+  none: [
+    'Школа не найдена. Проверьте номер или название, или введите часть названия.',
+    'No school found. Check the number or the name, or type part of the name.',
+  ],
+  failed: ['Не удалось загрузить список школ.', 'The list of schools could not be loaded.'],
+  tooShort: [
+    'Введите хотя бы 2 символа, чтобы начать поиск.',
+    'Type at least 2 characters to search.',
+  ],
+  notConnected: ['не подключена к дневнику', 'not connected to the diary'],
 });
 
 const FOUND = {

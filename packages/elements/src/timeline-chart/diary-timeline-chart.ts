@@ -8,7 +8,7 @@ import { emit } from '../shared/events';
 import { MarksWidget } from '../shared/marks-widget';
 import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
-import { markValueText, workKindName } from '../shared/work-kind-text';
+import { MARK_FORMS, markValueText, workKindName } from '../shared/work-kind-text';
 import { timelineChartStyles } from './diary-timeline-chart.styles';
 import { timelineText as t } from './timeline-chart-text';
 import {
@@ -63,10 +63,6 @@ const MARGIN = { top: 12, right: 16, bottom: 28, left: 32 } as const;
 const DAY = 86_400_000;
 /** Points of one value closer than this many pixels are drawn as one. */
 const THIN_GAP = 3;
-const KIND_FORMS = {
-  ru: { one: '{n} оценка', few: '{n} оценки', many: '{n} оценок', other: '{n} оценки' },
-  en: { one: '{n} mark', other: '{n} marks' },
-} as const;
 
 /**
  * The chronology of a child's marks with each subject's moving average, drawn as SVG by the
@@ -219,10 +215,8 @@ export class DiaryTimelineChart extends MarksWidget {
       <p class="diary-visually-hidden" part="status" role="status">${this.announcement}</p>`;
   }
 
-  #setupText = (key: 'noGradesApi' | 'noChild'): string => t(this.language, key);
-
   #renderBlocked(lang: Lang) {
-    const blocked = this.blocked(lang, this.#setupText);
+    const blocked = this.blocked(lang);
     if (!blocked) return undefined;
     return html`<div class="diary-base" part="base" lang=${lang} data-state=${blocked.state}>
       ${this.renderNotice(lang, blocked)}
@@ -457,7 +451,7 @@ export class DiaryTimelineChart extends MarksWidget {
       value: markValueText(lang, placed.point.value),
       kind: workKindName(lang, first.kind),
     });
-    if (count > 1) name += ` (${plural(lang, count, KIND_FORMS[lang])})`;
+    if (count > 1) name += ` (${plural(lang, count, MARK_FORMS[lang])})`;
     return t(lang, 'pointSubject', { point: name, subject: series.subjectName });
   }
 
