@@ -11,9 +11,9 @@
 const CODES = 'abvgdejziyklmnoprstufhcqwx[]^_|~';
 
 /**
- * The text an encoded string stands for: a `{placeholder}` of ASCII word characters is itself;
- * `#` + any character is that character; a code of {@link CODES} (or `$`, for ё) is a lowercase
- * Cyrillic letter, and the capital after `` ` ``; anything else is itself.
+ * The text an encoded string stands for: `#` + any character is that character; a code of
+ * {@link CODES} (or `$`, for ё) is a lowercase Cyrillic letter, and the capital after `` ` ``;
+ * anything else is itself.
  *
  * @example
  * cyrillicText('`vvedite #S#M#S'); // 'Введите SMS'
@@ -21,10 +21,9 @@ const CODES = 'abvgdejziyklmnoprstufhcqwx[]^_|~';
 /* @__NO_SIDE_EFFECTS__ */
 export function cyrillicText(encoded: string): string {
   return encoded.replace(
-    /\{\w+\}|#([^])|(`?)([a-z[\]^_|~$])/g,
-    (match, escaped: string | undefined, capital: string, code: string | undefined) => {
+    /#([^])|(`?)([a-z[\]^_|~$])/g,
+    (_match, escaped: string | undefined, capital: string, code: string) => {
       if (escaped !== undefined) return escaped;
-      if (code === undefined) return match;
       const letter = code === '$' ? '\u0451' : String.fromCharCode(0x430 + CODES.indexOf(code));
       return capital ? letter.toUpperCase() : letter;
     },

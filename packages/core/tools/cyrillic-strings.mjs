@@ -4,29 +4,18 @@
 // catalogues to every browser. Only dist/ changes; the source keeps the plain text.
 const CODES = 'abvgdejziyklmnoprstufhcqwx[]^_|~';
 /** Characters that would read as codes, escaped with `#` when a text has them. */
-const RESERVED = /[a-zA-Z[\]^_|~$`#{]/;
-/** A message's `{placeholder}`, written as it is (the reader passes it through). */
-const PLACEHOLDER = /\{\w+\}/y;
+const RESERVED = /[a-zA-Z[\]^_|~$`#]/;
 const CYRILLIC = /[\u0410-\u044f\u0401\u0451]/;
 
 /**
  * The encoded form of a text, as `cyrillicText` (src/cyrillic-text.ts) reads it: а…я one code
- * each, ё `$`, a capital the same code after `` ` ``, a `{placeholder}` as it is, and any other
- * character that is itself a code (or `{`) `#` and the character.
+ * each, ё `$`, a capital the same code after `` ` ``, and a character that is itself a code `#`
+ * and the character.
  */
 export function encodeCyrillic(text) {
   let out = '';
-  for (let i = 0; i < text.length;) {
-    PLACEHOLDER.lastIndex = i;
-    const placeholder = PLACEHOLDER.exec(text);
-    if (placeholder) {
-      out += placeholder[0];
-      i += placeholder[0].length;
-      continue;
-    }
-    const cp = text.codePointAt(i);
-    const char = String.fromCodePoint(cp);
-    i += char.length;
+  for (const char of text) {
+    const cp = char.codePointAt(0);
     if (cp === 0x451) out += '$';
     else if (cp === 0x401) out += '`$';
     else if (cp >= 0x430 && cp <= 0x44f) out += CODES[cp - 0x430];
