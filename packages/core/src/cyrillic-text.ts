@@ -4,11 +4,8 @@
 // call of this function, which gives back the original text when the module loads. The source
 // keeps the plain text: this module is reached only through the build.
 
-/**
- * The codes of а…я in order, Latin letters where a sound is close (so dist/ stays half readable:
- * `vvedite`) and symbols for the rest; a code after `` ` `` is the capital letter.
- */
-const CODES = 'abvgdejziyklmnoprstufhcqwx[]^_|~';
+/** The codes of а…я in order; a code after `` ` `` is the capital letter. */
+const CODES = 'abcdefghijklmnopqrstuvwxyz[]^_|~';
 
 /**
  * The text an encoded string stands for: `#` + any character is that character; a code of
@@ -16,7 +13,7 @@ const CODES = 'abvgdejziyklmnoprstufhcqwx[]^_|~';
  * anything else is itself.
  *
  * @example
- * cyrillicText('`vvedite #S#M#S'); // 'Введите SMS'
+ * cyrillicText('`ccfeisf #S#M#S'); // 'Введите SMS'
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function cyrillicText(encoded: string): string {
