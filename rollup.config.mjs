@@ -5,7 +5,6 @@ import { join, basename } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { embedBuild } from './rollup.embed.mjs';
 import { declarationExtensions } from './scripts/declaration-extensions.mjs';
-import { cyrillicStrings } from './packages/core/tools/cyrillic-strings.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const packagesDir = new URL('./packages/', import.meta.url).pathname;
@@ -53,16 +52,6 @@ const packageBuilds = readdirSync(packagesDir)
           // `.js` on the declarations' relative imports, so nodenext consumers resolve them.
           transformers: { afterDeclarations: [declarationExtensions] },
         }),
-        // core: Cyrillic string literals go into dist/ one byte a letter (gzip codes UTF-8 pairs
-        // poorly); see packages/core/tools/cyrillic-strings.mjs.
-        ...(name === 'core'
-          ? [
-              cyrillicStrings({
-                srcDir: join(dir, 'src'),
-                decoder: join(dir, 'src/cyrillic-text.ts'),
-              }),
-            ]
-          : []),
         // The widgets' lit templates without prettier's layout whitespace.
         ...(name === 'elements' ? [minifyTemplatesPlugin(/\/packages\/elements\/src\//)] : []),
       ],
