@@ -12,12 +12,12 @@ const entries = Object.entries(pkg.exports)
   .filter(([, target]) => typeof target === 'object' && target.source)
   .map(([subpath]) => `@school-diary/core${subpath.slice(1)}`);
 
-// Target from the foundation issue: 15 KB gzip for core's own code. Not met (19.2 KB on
-// 2026-11-29; see docs/benchmarks.md for where the bytes go). Ratchets at today's figures + 0.3 KB
-// stop the package and its main entry, which browsers load, from growing back.
+// Target from the foundation issue: 15 KB gzip for core's own code. Not met (18.6 KB on
+// 2026-11-29, from 19.2 KB; see docs/benchmarks.md for where the bytes go). Ratchets at today's
+// figures + 0.3 KB stop the package and its main entry, which browsers load, from growing back.
 const TARGET_OWN = 15 * 1024;
-const RATCHET_OWN = 19.5 * 1024;
-const RATCHET_MAIN = 19.5 * 1024;
+const RATCHET_OWN = 19.4 * 1024;
+const RATCHET_MAIN = 19.4 * 1024;
 const cases = [
   {
     name: 'core, whole package (all entries), own code',

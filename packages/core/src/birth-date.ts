@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { string } from 'zod/mini';
 import type { ErrorCode } from './error-codes';
 import { ruleCheck, ruledString } from './rule';
 
@@ -229,6 +229,6 @@ export function birthDateSchema(options: BirthDateSchemaOptions = {}) {
  * @example
  * validate(isoDateSchema, '2026-02-30'); // { ok: false, errors: [{ code: 'impossible_date', … }] }
  */
-export const isoDateSchema = /* @__PURE__ */ z
-  .string()
-  .check(/* @__PURE__ */ ruleCheck(checkIsoDate, { field: 'date' }));
+export const isoDateSchema = /* @__PURE__ */ string().check(
+  /* @__PURE__ */ ruleCheck(checkIsoDate, { field: 'date' }),
+);

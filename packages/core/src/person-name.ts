@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { nullable, optional, pipe, string, transform } from 'zod/mini';
 import type { ErrorCode } from './error-codes';
 import { ruleCheck, ruledString } from './rule';
 
@@ -102,7 +102,7 @@ export const firstNameSchema = /* @__PURE__ */ nameSchema('firstName');
 
 /**
  * Zod schema of a required patronymic (field `middleName`); outputs the normalised name. Wrap it
- * in `z.optional` or use {@link optionalMiddleNameSchema} when there may be none.
+ * in zod's `optional` or use {@link optionalMiddleNameSchema} when there may be none.
  *
  * @example
  * validate(middleNameSchema, 'Петрович'); // { ok: true, value: 'Петрович' }
@@ -118,19 +118,17 @@ const middleNameParams = { field: 'middleName', maximum: PERSON_NAME_MAX_LENGTH 
  * @example
  * validate(optionalMiddleNameSchema, '  '); // { ok: true, value: undefined }
  */
-export const optionalMiddleNameSchema = /* @__PURE__ */ z.optional(
-  /* @__PURE__ */ z.pipe(
-    /* @__PURE__ */ z.nullable(
-      z
-        .string()
-        .check(
-          /* @__PURE__ */ ruleCheck(
-            (value: string) => (value.trim() === '' ? null : checkPersonName(value)),
-            middleNameParams,
-          ),
+export const optionalMiddleNameSchema = /* @__PURE__ */ optional(
+  /* @__PURE__ */ pipe(
+    /* @__PURE__ */ nullable(
+      string().check(
+        /* @__PURE__ */ ruleCheck(
+          (value: string) => (value.trim() === '' ? null : checkPersonName(value)),
+          middleNameParams,
         ),
+      ),
     ),
-    /* @__PURE__ */ z.transform((value: string | null) =>
+    /* @__PURE__ */ transform((value: string | null) =>
       value === null || value.trim() === '' ? undefined : tidy(value),
     ),
   ),

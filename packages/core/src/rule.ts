@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { pipe, string, superRefine, transform } from 'zod/mini';
 import type { ErrorCode } from './error-codes';
 import type { MessageParams } from './messages';
 
@@ -11,7 +11,7 @@ export type Rule<T> = (value: T) => ErrorCode | null;
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ruleCheck<T>(rule: Rule<T>, params: MessageParams = {}) {
-  return z.superRefine<T>((value, ctx) => {
+  return superRefine<T>((value, ctx) => {
     const code = rule(value);
     if (code !== null) {
       ctx.issues.push({ code: 'custom', input: value, message: code, params: { ...params, code } });
@@ -29,8 +29,8 @@ export function ruledString<Out>(
   normalize: (value: string) => Out,
   params?: MessageParams,
 ) {
-  return /* @__PURE__ */ z.pipe(
-    /* @__PURE__ */ z.string().check(/* @__PURE__ */ ruleCheck(rule, params)),
-    /* @__PURE__ */ z.transform((value: string) => normalize(value)),
+  return /* @__PURE__ */ pipe(
+    /* @__PURE__ */ string().check(/* @__PURE__ */ ruleCheck(rule, params)),
+    /* @__PURE__ */ transform((value: string) => normalize(value)),
   );
 }

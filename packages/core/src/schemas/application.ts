@@ -1,4 +1,13 @@
-import { z } from 'zod/mini';
+import {
+  type z,
+  array,
+  enum as enumOf,
+  maxLength,
+  minLength,
+  object,
+  optional,
+  string,
+} from 'zod/mini';
 import { idSchema, schoolYearSchema, timestampSchema } from './common';
 
 /** Application lifecycle: submitted → checking → ready → active, or rejected with a reason. */
@@ -12,7 +21,7 @@ export const APPLICATION_STATUSES = [
 /** An application status. */
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** Zod schema of an application status. */
-export const applicationStatusSchema = /* @__PURE__ */ z.enum(APPLICATION_STATUSES);
+export const applicationStatusSchema = /* @__PURE__ */ enumOf(APPLICATION_STATUSES);
 
 /** Which status may follow which, and who moves it there. */
 export const APPLICATION_TRANSITIONS: Readonly<
@@ -31,20 +40,20 @@ export function canTransition(from: ApplicationStatus, to: ApplicationStatus): b
 }
 
 /** An application for the diary service for a school year. */
-export const applicationSchema = /* @__PURE__ */ z.object({
+export const applicationSchema = /* @__PURE__ */ object({
   id: idSchema,
   /** Human-facing unique number, e.g. `ЭД-2026-000042`. */
-  number: /* @__PURE__ */ z.string(),
+  number: /* @__PURE__ */ string(),
   childId: idSchema,
   schoolId: idSchema,
   schoolYear: schoolYearSchema,
   status: applicationStatusSchema,
-  rejectionReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  history: /* @__PURE__ */ z.array(
-    /* @__PURE__ */ z.object({
+  rejectionReason: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  history: /* @__PURE__ */ array(
+    /* @__PURE__ */ object({
       status: applicationStatusSchema,
       at: timestampSchema,
-      reason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+      reason: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
     }),
   ),
   createdAt: timestampSchema,
@@ -54,23 +63,21 @@ export const applicationSchema = /* @__PURE__ */ z.object({
 export type Application = z.infer<typeof applicationSchema>;
 
 /** Applying for the diary service. */
-export const applicationInputSchema = /* @__PURE__ */ z.object({
+export const applicationInputSchema = /* @__PURE__ */ object({
   childId: idSchema,
   schoolYear: schoolYearSchema,
 });
 
 /** The school moves an application on (checking, ready, rejected with a reason). */
-export const applicationStatusInputSchema = /* @__PURE__ */ z.object({
-  status: /* @__PURE__ */ z.enum(['checking', 'ready', 'rejected']),
-  reason: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z
-      .string()
-      .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(500)),
+export const applicationStatusInputSchema = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ enumOf(['checking', 'ready', 'rejected']),
+  reason: /* @__PURE__ */ optional(
+    /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(500)),
   ),
 });
 
 /** Listing applications. */
-export const applicationQuerySchema = /* @__PURE__ */ z.object({
-  status: /* @__PURE__ */ z.optional(applicationStatusSchema),
-  childId: /* @__PURE__ */ z.optional(idSchema),
+export const applicationQuerySchema = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ optional(applicationStatusSchema),
+  childId: /* @__PURE__ */ optional(idSchema),
 });

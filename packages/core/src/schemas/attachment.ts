@@ -1,12 +1,12 @@
-import { z } from 'zod/mini';
+import { type z, array, int, maxLength, nonnegative, number, object, string } from 'zod/mini';
 import { idSchema } from './common';
 
 /** A file attached to homework, a message or a portfolio item. */
-export const attachmentSchema = /* @__PURE__ */ z.object({
+export const attachmentSchema = /* @__PURE__ */ object({
   id: idSchema,
-  name: /* @__PURE__ */ z.string(),
-  size: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.nonnegative()),
-  contentType: /* @__PURE__ */ z.string(),
+  name: /* @__PURE__ */ string(),
+  size: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ nonnegative()),
+  contentType: /* @__PURE__ */ string(),
 });
 /** An attachment. */
 export type Attachment = z.infer<typeof attachmentSchema>;
@@ -39,6 +39,6 @@ export function checkAttachment(file: {
 }
 
 /** Ids of previously uploaded attachments referenced by a write. */
-export const attachmentIdsSchema = /* @__PURE__ */ z
-  .array(idSchema)
-  .check(/* @__PURE__ */ z.maxLength(10));
+export const attachmentIdsSchema = /* @__PURE__ */ array(idSchema).check(
+  /* @__PURE__ */ maxLength(10),
+);

@@ -1,65 +1,79 @@
-import { z } from 'zod/mini';
+import {
+  type z,
+  array,
+  coerce,
+  _default,
+  enum as enumOf,
+  int,
+  iso,
+  literal,
+  maximum,
+  maxLength,
+  minimum,
+  minLength,
+  nonnegative,
+  number,
+  object,
+  optional,
+  pipe,
+  positive,
+  refine,
+  regex,
+  string,
+  transform,
+} from 'zod/mini';
 import { isoDateSchema } from '../birth-date';
 
 /** An opaque identifier of any entity: 1–64 characters of Latin letters, digits, `_` and `-`. */
-export const idSchema = /* @__PURE__ */ z
-  .string()
-  .check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]{1,64}$/));
-
-/** A calendar date on the wire: ISO 8601 `YYYY-MM-DD`, a real date. */
-export const dateSchema = isoDateSchema;
+export const idSchema = /* @__PURE__ */ string().check(
+  /* @__PURE__ */ regex(/^[A-Za-z0-9_-]{1,64}$/),
+);
 
 /** An instant on the wire: ISO 8601 date-time with offset, e.g. `2026-11-29T08:30:00.000Z`. */
-export const timestampSchema = /* @__PURE__ */ z.iso.datetime({ offset: true });
+export const timestampSchema = /* @__PURE__ */ iso.datetime({ offset: true });
 
 /** A time of day `HH:MM` (24-hour). */
-export const timeOfDaySchema = /* @__PURE__ */ z
-  .string()
-  .check(/* @__PURE__ */ z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+export const timeOfDaySchema = /* @__PURE__ */ string().check(
+  /* @__PURE__ */ regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+);
 
 /** An ISO week `YYYY-Www`, e.g. `2026-W48`. */
-export const isoWeekSchema = /* @__PURE__ */ z
-  .string()
-  .check(/* @__PURE__ */ z.regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/));
+export const isoWeekSchema = /* @__PURE__ */ string().check(
+  /* @__PURE__ */ regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/),
+);
 
 /** A school year `YYYY/YYYY`, the second year following the first, e.g. `2026/2027`. */
-export const schoolYearSchema = /* @__PURE__ */ z.string().check(
-  /* @__PURE__ */ z.regex(/^\d{4}\/\d{4}$/),
-  /* @__PURE__ */ z.refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, {
+export const schoolYearSchema = /* @__PURE__ */ string().check(
+  /* @__PURE__ */ regex(/^\d{4}\/\d{4}$/),
+  /* @__PURE__ */ refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, {
     params: { code: 'format' },
   }),
 );
 
 /** Free text written by a person: trimmed, non-empty, bounded. */
 /* @__NO_SIDE_EFFECTS__ */
-export function textSchema(maxLength: number) {
-  return /* @__PURE__ */ z.pipe(
-    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(maxLength * 2)),
-    /* @__PURE__ */ z.pipe(
-      /* @__PURE__ */ z.transform((v: string) => v.trim()),
-      /* @__PURE__ */ z
-        .string()
-        .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(maxLength)),
+export function textSchema(max: number) {
+  return /* @__PURE__ */ pipe(
+    /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(max * 2)),
+    /* @__PURE__ */ pipe(
+      /* @__PURE__ */ transform((v: string) => v.trim()),
+      /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(max)),
     ),
   );
 }
 
 /** Query parameters of a paged list. */
 export const pageQueryShape = {
-  page: /* @__PURE__ */ z._default(
-    z.coerce
+  page: /* @__PURE__ */ _default(
+    coerce
       .number()
-      .check(
-        /* @__PURE__ */ z.int(),
-        /* @__PURE__ */ z.minimum(1),
-        /* @__PURE__ */ z.maximum(100_000),
-      ),
+      .check(/* @__PURE__ */ int(), /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100_000)),
     1,
   ),
-  pageSize: /* @__PURE__ */ z._default(
-    z.coerce
+  pageSize: /* @__PURE__ */ _default(
+    coerce
       .number()
-      .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+      .check(/* @__PURE__ */ int(), /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100)),
     20,
   ),
 };
@@ -67,41 +81,37 @@ export const pageQueryShape = {
 /** A page of items with the total count. */
 /* @__NO_SIDE_EFFECTS__ */
 export function pageOf<T extends z.ZodMiniType>(item: T) {
-  return /* @__PURE__ */ z.object({
-    items: /* @__PURE__ */ z.array(item),
-    total: /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.nonnegative()),
-    page: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.positive()),
-    pageSize: /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.positive()),
+  return /* @__PURE__ */ object({
+    items: /* @__PURE__ */ array(item),
+    total: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ nonnegative()),
+    page: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ positive()),
+    pageSize: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ positive()),
   });
 }
 
 /** A plain list of items. */
 /* @__NO_SIDE_EFFECTS__ */
 export function listOf<T extends z.ZodMiniType>(item: T) {
-  return /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(item) });
+  return /* @__PURE__ */ object({ items: /* @__PURE__ */ array(item) });
 }
 
 /** A query flag given as `true`/`false`/`1`/`0`. */
-export const queryFlagSchema = /* @__PURE__ */ z.pipe(
-  /* @__PURE__ */ z.enum(['true', 'false', '1', '0']),
-  /* @__PURE__ */ z.transform((v: 'true' | 'false' | '1' | '0') => v === 'true' || v === '1'),
+export const queryFlagSchema = /* @__PURE__ */ pipe(
+  /* @__PURE__ */ enumOf(['true', 'false', '1', '0']),
+  /* @__PURE__ */ transform((v: 'true' | 'false' | '1' | '0') => v === 'true' || v === '1'),
 );
 
 /** The body of an empty success. */
-export const okSchema = /* @__PURE__ */ z.object({ ok: /* @__PURE__ */ z.literal(true) });
+export const okSchema = /* @__PURE__ */ object({ ok: /* @__PURE__ */ literal(true) });
 
 /** An optional inclusive date range in a query; `to` must not be before `from`. */
 export const dateRangeShape = {
-  from: /* @__PURE__ */ z.optional(isoDateSchema),
-  to: /* @__PURE__ */ z.optional(isoDateSchema),
+  from: /* @__PURE__ */ optional(isoDateSchema),
+  to: /* @__PURE__ */ optional(isoDateSchema),
 };
 
 /** Adds the `date_order` rule (reported on `to`) to an object with `from` and `to`. */
-export const dateOrderCheck = /* @__PURE__ */ z.refine<{
+export const dateOrderCheck = /* @__PURE__ */ refine<{
   from?: string | undefined;
   to?: string | undefined;
 }>((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], params: { code: 'date_order' } });

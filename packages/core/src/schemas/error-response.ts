@@ -1,27 +1,36 @@
-import { z } from 'zod/mini';
+import {
+  type z,
+  array,
+  enum as enumOf,
+  nonnegative,
+  number,
+  object,
+  optional,
+  string,
+} from 'zod/mini';
 import { API_ERROR_CODES } from '../api-error-codes';
 import { ERROR_CODES } from '../error-codes';
 
 export { API_ERROR_CODES, type ApiErrorCode } from '../api-error-codes';
 
 /** One field's failure inside an error response. */
-export const fieldErrorSchema = /* @__PURE__ */ z.object({
-  path: /* @__PURE__ */ z.string(),
-  code: /* @__PURE__ */ z.enum(ERROR_CODES),
-  message: /* @__PURE__ */ z.string(),
+export const fieldErrorSchema = /* @__PURE__ */ object({
+  path: /* @__PURE__ */ string(),
+  code: /* @__PURE__ */ enumOf(ERROR_CODES),
+  message: /* @__PURE__ */ string(),
 });
 
 /**
  * Every failure the API answers with:
  * `{ "error": { "code", "message", "fields": [{ "path", "code", "message" }] } }`.
  */
-export const errorResponseSchema = /* @__PURE__ */ z.object({
-  error: /* @__PURE__ */ z.object({
-    code: /* @__PURE__ */ z.enum(API_ERROR_CODES),
-    message: /* @__PURE__ */ z.string(),
-    fields: /* @__PURE__ */ z.array(fieldErrorSchema),
-    retryAfterSeconds: /* @__PURE__ */ z.optional(
-      /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.nonnegative()),
+export const errorResponseSchema = /* @__PURE__ */ object({
+  error: /* @__PURE__ */ object({
+    code: /* @__PURE__ */ enumOf(API_ERROR_CODES),
+    message: /* @__PURE__ */ string(),
+    fields: /* @__PURE__ */ array(fieldErrorSchema),
+    retryAfterSeconds: /* @__PURE__ */ optional(
+      /* @__PURE__ */ number().check(/* @__PURE__ */ nonnegative()),
     ),
   }),
 });

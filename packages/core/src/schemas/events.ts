@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { type z, discriminatedUnion, literal, object, optional, string } from 'zod/mini';
 import { applicationSchema } from './application';
 import { messageSchema } from './chat';
 import { idSchema, timestampSchema } from './common';
@@ -8,10 +8,10 @@ import { homeworkSchema, substitutionSchema } from './timetable';
 
 /* @__NO_SIDE_EFFECTS__ */
 function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {
-  return /* @__PURE__ */ z.object({
-    id: /* @__PURE__ */ z.string(),
-    type: /* @__PURE__ */ z.literal(type),
-    childId: /* @__PURE__ */ z.optional(idSchema),
+  return /* @__PURE__ */ object({
+    id: /* @__PURE__ */ string(),
+    type: /* @__PURE__ */ literal(type),
+    childId: /* @__PURE__ */ optional(idSchema),
     at: timestampSchema,
     data,
   });
@@ -21,19 +21,19 @@ function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {
  * A live event on the server-sent event stream at `/api/v1/events`. The SSE `event:` field is
  * the `type`, the `id:` field the `id` (for `Last-Event-ID` resume), the `data:` this JSON.
  */
-export const liveEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
+export const liveEventSchema = /* @__PURE__ */ discriminatedUnion('type', [
   /* @__PURE__ */ event('mark.created', markSchema),
   /* @__PURE__ */ event('mark.updated', markSchema),
   /* @__PURE__ */ event(
     'mark.deleted',
-    /* @__PURE__ */ z.object({ id: idSchema, childId: idSchema, subjectId: idSchema }),
+    /* @__PURE__ */ object({ id: idSchema, childId: idSchema, subjectId: idSchema }),
   ),
   /* @__PURE__ */ event('homework.created', homeworkSchema),
   /* @__PURE__ */ event('substitution.created', substitutionSchema),
   /* @__PURE__ */ event('message.created', messageSchema),
   /* @__PURE__ */ event(
     'message.read',
-    /* @__PURE__ */ z.object({ threadId: idSchema, userId: idSchema, upToMessageId: idSchema }),
+    /* @__PURE__ */ object({ threadId: idSchema, userId: idSchema, upToMessageId: idSchema }),
   ),
   /* @__PURE__ */ event('notification.created', notificationSchema),
   /* @__PURE__ */ event('application.updated', applicationSchema),

@@ -1,4 +1,14 @@
-import { z } from 'zod/mini';
+import {
+  type z,
+  boolean,
+  enum as enumOf,
+  object,
+  optional,
+  partial,
+  partialRecord,
+  record,
+  string,
+} from 'zod/mini';
 import { idSchema, pageQueryShape, queryFlagSchema, timestampSchema } from './common';
 
 /** What a notification is about. */
@@ -17,53 +27,50 @@ export const NOTIFICATION_KINDS = [
 /** A notification kind. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Zod schema of a notification kind. */
-export const notificationKindSchema = /* @__PURE__ */ z.enum(NOTIFICATION_KINDS);
+export const notificationKindSchema = /* @__PURE__ */ enumOf(NOTIFICATION_KINDS);
 
 /** Channels a notification can go through. */
 export const CHANNELS = ['inApp', 'sms', 'email'] as const;
 
 /** An in-app notification. */
-export const notificationSchema = /* @__PURE__ */ z.object({
+export const notificationSchema = /* @__PURE__ */ object({
   id: idSchema,
   kind: notificationKindSchema,
-  title: /* @__PURE__ */ z.string(),
-  body: /* @__PURE__ */ z.string(),
-  childId: /* @__PURE__ */ z.optional(idSchema),
+  title: /* @__PURE__ */ string(),
+  body: /* @__PURE__ */ string(),
+  childId: /* @__PURE__ */ optional(idSchema),
   /** What the notification is about, e.g. a mark's or thread's id. */
-  targetId: /* @__PURE__ */ z.optional(idSchema),
+  targetId: /* @__PURE__ */ optional(idSchema),
   createdAt: timestampSchema,
-  readAt: /* @__PURE__ */ z.optional(timestampSchema),
+  readAt: /* @__PURE__ */ optional(timestampSchema),
 });
 /** A notification. */
 export type Notification = z.infer<typeof notificationSchema>;
 
 /** The feed query. */
-export const notificationQuerySchema = /* @__PURE__ */ z.object({
-  unread: /* @__PURE__ */ z.optional(queryFlagSchema),
+export const notificationQuerySchema = /* @__PURE__ */ object({
+  unread: /* @__PURE__ */ optional(queryFlagSchema),
   ...pageQueryShape,
 });
 
-const channelFlags = /* @__PURE__ */ z.object({
-  inApp: /* @__PURE__ */ z.boolean(),
-  sms: /* @__PURE__ */ z.boolean(),
-  email: /* @__PURE__ */ z.boolean(),
+const channelFlags = /* @__PURE__ */ object({
+  inApp: /* @__PURE__ */ boolean(),
+  sms: /* @__PURE__ */ boolean(),
+  email: /* @__PURE__ */ boolean(),
 });
 
 /** Per kind and channel settings, and the digest frequency. */
-export const notificationSettingsSchema = /* @__PURE__ */ z.object({
-  kinds: /* @__PURE__ */ z.record(notificationKindSchema, channelFlags),
-  digest: /* @__PURE__ */ z.enum(['none', 'weekly', 'monthly']),
+export const notificationSettingsSchema = /* @__PURE__ */ object({
+  kinds: /* @__PURE__ */ record(notificationKindSchema, channelFlags),
+  digest: /* @__PURE__ */ enumOf(['none', 'weekly', 'monthly']),
 });
 /** Notification settings. */
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 /** Changing settings: only what is given changes. */
-export const notificationSettingsPatchSchema = /* @__PURE__ */ z.object({
-  kinds: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.partialRecord(
-      notificationKindSchema,
-      /* @__PURE__ */ z.partial(channelFlags),
-    ),
+export const notificationSettingsPatchSchema = /* @__PURE__ */ object({
+  kinds: /* @__PURE__ */ optional(
+    /* @__PURE__ */ partialRecord(notificationKindSchema, /* @__PURE__ */ partial(channelFlags)),
   ),
-  digest: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['none', 'weekly', 'monthly'])),
+  digest: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(['none', 'weekly', 'monthly'])),
 });

@@ -1,6 +1,7 @@
-import { z } from 'zod/mini';
+import { type z, array, enum as enumOf, maxLength, object, optional, string } from 'zod/mini';
 import { attachmentSchema } from './attachment';
-import { dateSchema, idSchema, textSchema, timestampSchema } from './common';
+import { isoDateSchema } from '../birth-date';
+import { idSchema, textSchema, timestampSchema } from './common';
 
 /** Kinds of portfolio items. */
 export const PORTFOLIO_KINDS = [
@@ -20,27 +21,27 @@ export const ACHIEVEMENT_LEVELS = [
 ] as const;
 
 /** A teacher's comment on a portfolio item. */
-export const portfolioCommentSchema = /* @__PURE__ */ z.object({
+export const portfolioCommentSchema = /* @__PURE__ */ object({
   id: idSchema,
   authorId: idSchema,
-  authorName: /* @__PURE__ */ z.string(),
-  text: /* @__PURE__ */ z.string(),
+  authorName: /* @__PURE__ */ string(),
+  text: /* @__PURE__ */ string(),
   createdAt: timestampSchema,
 });
 
 /** A portfolio item of a child. */
-export const portfolioItemSchema = /* @__PURE__ */ z.object({
+export const portfolioItemSchema = /* @__PURE__ */ object({
   id: idSchema,
   childId: idSchema,
-  kind: /* @__PURE__ */ z.enum(PORTFOLIO_KINDS),
-  title: /* @__PURE__ */ z.string(),
-  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  date: dateSchema,
-  subjectId: /* @__PURE__ */ z.optional(idSchema),
-  periodId: /* @__PURE__ */ z.optional(idSchema),
-  level: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(ACHIEVEMENT_LEVELS)),
-  attachment: /* @__PURE__ */ z.optional(attachmentSchema),
-  comments: /* @__PURE__ */ z.array(portfolioCommentSchema),
+  kind: /* @__PURE__ */ enumOf(PORTFOLIO_KINDS),
+  title: /* @__PURE__ */ string(),
+  description: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  date: isoDateSchema,
+  subjectId: /* @__PURE__ */ optional(idSchema),
+  periodId: /* @__PURE__ */ optional(idSchema),
+  level: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(ACHIEVEMENT_LEVELS)),
+  attachment: /* @__PURE__ */ optional(attachmentSchema),
+  comments: /* @__PURE__ */ array(portfolioCommentSchema),
   createdBy: idSchema,
   createdAt: timestampSchema,
 });
@@ -48,20 +49,20 @@ export const portfolioItemSchema = /* @__PURE__ */ z.object({
 export type PortfolioItem = z.infer<typeof portfolioItemSchema>;
 
 /** Adding a portfolio item. */
-export const portfolioInputSchema = /* @__PURE__ */ z.object({
-  kind: /* @__PURE__ */ z.enum(PORTFOLIO_KINDS),
+export const portfolioInputSchema = /* @__PURE__ */ object({
+  kind: /* @__PURE__ */ enumOf(PORTFOLIO_KINDS),
   title: /* @__PURE__ */ textSchema(200),
-  description: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(2000)),
+  description: /* @__PURE__ */ optional(
+    /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(2000)),
   ),
-  date: dateSchema,
-  subjectId: /* @__PURE__ */ z.optional(idSchema),
-  periodId: /* @__PURE__ */ z.optional(idSchema),
-  level: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(ACHIEVEMENT_LEVELS)),
-  attachmentId: /* @__PURE__ */ z.optional(idSchema),
+  date: isoDateSchema,
+  subjectId: /* @__PURE__ */ optional(idSchema),
+  periodId: /* @__PURE__ */ optional(idSchema),
+  level: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(ACHIEVEMENT_LEVELS)),
+  attachmentId: /* @__PURE__ */ optional(idSchema),
 });
 
 /** A teacher comments on an item. */
-export const portfolioCommentInputSchema = /* @__PURE__ */ z.object({
+export const portfolioCommentInputSchema = /* @__PURE__ */ object({
   text: /* @__PURE__ */ textSchema(2000),
 });

@@ -1,4 +1,15 @@
-import { z } from 'zod/mini';
+import {
+  type z,
+  enum as enumOf,
+  int,
+  maxLength,
+  minLength,
+  number,
+  object,
+  optional,
+  positive,
+  string,
+} from 'zod/mini';
 import { emailSchema } from '../email';
 import { passportSchema } from '../passport';
 import { passwordSchema } from '../password';
@@ -13,30 +24,30 @@ export const ROLES = ['parent', 'student', 'teacher', 'school_admin'] as const;
 /** A user's role. */
 export type Role = (typeof ROLES)[number];
 /** Zod schema of {@link Role}. */
-export const roleSchema = /* @__PURE__ */ z.enum(ROLES);
+export const roleSchema = /* @__PURE__ */ enumOf(ROLES);
 
 /** How far a user's identity has been confirmed: by SMS code, or in person at an MFC or school. */
 export const IDENTITY_STATUSES = ['unconfirmed', 'confirmed_sms', 'confirmed_in_person'] as const;
 /** Zod schema of the identity status. */
-export const identityStatusSchema = /* @__PURE__ */ z.enum(IDENTITY_STATUSES);
+export const identityStatusSchema = /* @__PURE__ */ enumOf(IDENTITY_STATUSES);
 
 /** A person's full name as stored (already normalised). */
-export const fullNameSchema = /* @__PURE__ */ z.object({
-  lastName: /* @__PURE__ */ z.string(),
-  firstName: /* @__PURE__ */ z.string(),
-  middleName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+export const fullNameSchema = /* @__PURE__ */ object({
+  lastName: /* @__PURE__ */ string(),
+  firstName: /* @__PURE__ */ string(),
+  middleName: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
 });
 
 /** A user as the API shows it. Secrets never appear here. */
-export const userSchema = /* @__PURE__ */ z.object({
+export const userSchema = /* @__PURE__ */ object({
   id: idSchema,
   role: roleSchema,
-  phone: /* @__PURE__ */ z.string(),
-  lastName: /* @__PURE__ */ z.string(),
-  firstName: /* @__PURE__ */ z.string(),
-  middleName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  schoolId: /* @__PURE__ */ z.optional(idSchema),
+  phone: /* @__PURE__ */ string(),
+  lastName: /* @__PURE__ */ string(),
+  firstName: /* @__PURE__ */ string(),
+  middleName: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  email: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  schoolId: /* @__PURE__ */ optional(idSchema),
   identityStatus: identityStatusSchema,
   createdAt: timestampSchema,
 });
@@ -44,7 +55,7 @@ export const userSchema = /* @__PURE__ */ z.object({
 export type User = z.infer<typeof userSchema>;
 
 /** Parent self-registration. Every field is checked by core's validators. */
-export const registerInputSchema = /* @__PURE__ */ z.object({
+export const registerInputSchema = /* @__PURE__ */ object({
   phone: phoneSchema,
   password: passwordSchema,
   lastName: lastNameSchema,
@@ -52,82 +63,79 @@ export const registerInputSchema = /* @__PURE__ */ z.object({
   middleName: optionalMiddleNameSchema,
   snils: snilsSchema,
   passport: passportSchema,
-  email: /* @__PURE__ */ z.optional(emailSchema),
+  email: /* @__PURE__ */ optional(emailSchema),
 });
 /** Registration input as typed. */
 export type RegisterInput = z.input<typeof registerInputSchema>;
 
 /** A one-time-code challenge sent by SMS (login, identity, child card, recovery). */
-export const challengeSchema = /* @__PURE__ */ z.object({
+export const challengeSchema = /* @__PURE__ */ object({
   challengeId: idSchema,
   expiresAt: timestampSchema,
   resendAfter: timestampSchema,
   /** The phone the code went to, masked: `+7 999 ***-**-01`. */
-  sentTo: /* @__PURE__ */ z.string(),
+  sentTo: /* @__PURE__ */ string(),
 });
 /** A pending one-time-code challenge. */
 export type Challenge = z.infer<typeof challengeSchema>;
 
 /** Registration result: the new user and the challenge that confirms their phone and identity. */
-export const registerResultSchema = /* @__PURE__ */ z.object({
+export const registerResultSchema = /* @__PURE__ */ object({
   user: userSchema,
   challenge: challengeSchema,
 });
 
 /** Login with phone and password; a one-time code follows. */
-export const loginInputSchema = /* @__PURE__ */ z.object({
+export const loginInputSchema = /* @__PURE__ */ object({
   phone: phoneSchema,
-  password: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(256)),
+  password: /* @__PURE__ */ string().check(
+    /* @__PURE__ */ minLength(1),
+    /* @__PURE__ */ maxLength(256),
+  ),
 });
 
 /** Answering a challenge with its one-time code. */
-export const verifyInputSchema = /* @__PURE__ */ z.object({
+export const verifyInputSchema = /* @__PURE__ */ object({
   challengeId: idSchema,
   code: oneTimeCodeSchema,
 });
 
 /** Asking for the code again once the cooldown has passed. */
-export const resendInputSchema = /* @__PURE__ */ z.object({ challengeId: idSchema });
+export const resendInputSchema = /* @__PURE__ */ object({ challengeId: idSchema });
 
 /** A signed-in session's tokens and user. */
-export const sessionSchema = /* @__PURE__ */ z.object({
-  accessToken: /* @__PURE__ */ z.string(),
-  refreshToken: /* @__PURE__ */ z.string(),
+export const sessionSchema = /* @__PURE__ */ object({
+  accessToken: /* @__PURE__ */ string(),
+  refreshToken: /* @__PURE__ */ string(),
   /** Seconds until the access token expires. */
-  expiresIn: /* @__PURE__ */ z
-    .number()
-    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.positive()),
+  expiresIn: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ positive()),
   user: userSchema,
 });
 /** Tokens and user returned by verify and refresh. */
 export type Session = z.infer<typeof sessionSchema>;
 
 /** Exchanging a refresh token (rotated on every use). */
-export const refreshInputSchema = /* @__PURE__ */ z.object({
-  refreshToken: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+export const refreshInputSchema = /* @__PURE__ */ object({
+  refreshToken: /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1)),
 });
 
 /** Logging out: the refresh token's whole session family is revoked. */
-export const logoutInputSchema = /* @__PURE__ */ z.object({
-  refreshToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+export const logoutInputSchema = /* @__PURE__ */ object({
+  refreshToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
 });
 
 /** Starting password recovery by phone. */
-export const recoveryStartInputSchema = /* @__PURE__ */ z.object({ phone: phoneSchema });
+export const recoveryStartInputSchema = /* @__PURE__ */ object({ phone: phoneSchema });
 
 /** Completing password recovery with the code and a new password. */
-export const recoveryCompleteInputSchema = /* @__PURE__ */ z.object({
+export const recoveryCompleteInputSchema = /* @__PURE__ */ object({
   challengeId: idSchema,
   code: oneTimeCodeSchema,
   newPassword: passwordSchema,
 });
 
 /** A school admin marks an identity confirmed in person (the MFC path). */
-export const confirmInPersonInputSchema = /* @__PURE__ */ z.object({
-  document: /* @__PURE__ */ z.enum(['passport', 'mfc_certificate']),
-  note: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(500)),
-  ),
+export const confirmInPersonInputSchema = /* @__PURE__ */ object({
+  document: /* @__PURE__ */ enumOf(['passport', 'mfc_certificate']),
+  note: /* @__PURE__ */ optional(/* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(500))),
 });
