@@ -41,5 +41,11 @@ export const routeGroups = {
   dev: () => import('./route-schemas/dev'),
 };
 
-/** A group of operations that has schemas to load. */
+/**
+ * A group of operations that has schemas to load.
+ *
+ * @example
+ * const group: RouteGroupName = 'grades';
+ * const { operations } = await routeGroups[group]();
+ */
 export type RouteGroupName = keyof typeof routeGroups;

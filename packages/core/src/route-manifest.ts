@@ -287,10 +287,20 @@ export const routeManifest = {
   },
 } as const;
 
-/** The manifest's type. */
+/**
+ * The manifest's type.
+ *
+ * @example
+ * type Groups = keyof RouteManifest; // 'auth' | 'children' | 'grades' | …
+ */
 export type RouteManifest = typeof routeManifest;
 
-/** Every operation of the manifest with its group and name, in table order. */
+/**
+ * Every operation of the manifest with its group and name, in table order.
+ *
+ * @example
+ * for (const { group, name, info } of listRouteInfos()) console.log(group, name, info.path);
+ */
 export function listRouteInfos(): { group: string; name: string; info: RouteInfo }[] {
   return Object.entries(routeManifest).flatMap(([group, entries]) =>
     Object.entries(entries).map(([name, info]) => ({ group, name, info: info as RouteInfo })),

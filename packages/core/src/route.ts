@@ -93,7 +93,11 @@ export type RouteRest = Omit<RouteSpec, 'method' | 'path' | 'access' | 'params'>
  * The schema-free part of an operation: what a client needs to build its method and send it
  * (core's `routeManifest` holds one per operation, without zod). `query: true` and `body: true`
  * say that the operation takes them; their schemas, and the response's, live in the module of
- * the operation's group (see {@link withSchemas}).
+ * the operation's group (see `withSchemas`).
+ *
+ * @example
+ * const info: RouteInfo = routeManifest.grades.list;
+ * info.query; // true: the query schema loads with the `grades` group
  */
 export interface RouteInfo extends Omit<RouteSpec, 'params' | 'query' | 'body' | 'response'> {
   /** The operation takes query parameters (their schema is in the group's module). */
@@ -102,7 +106,12 @@ export interface RouteInfo extends Omit<RouteSpec, 'params' | 'query' | 'body' |
   readonly body?: true;
 }
 
-/** What {@link routeInfo} declares. */
+/**
+ * What {@link routeInfo} declares: method and path from its first argument, the rest as given.
+ *
+ * @example
+ * type List = CompactInfo<'GET /children', 'authenticated', Record<never, never>>;
+ */
 export type CompactInfo<
   Line extends string,
   A extends RouteSpec['access'],
@@ -111,7 +120,12 @@ export type CompactInfo<
   ? { readonly method: M; readonly path: `/api/v1${P}`; readonly access: A } & X
   : never;
 
-/** The parts of a {@link RouteInfo} that {@link routeInfo} takes as its third argument. */
+/**
+ * The parts of a {@link RouteInfo} that {@link routeInfo} takes as its third argument.
+ *
+ * @example
+ * const rest: InfoRest = { query: true, idempotent: true };
+ */
 export type InfoRest = Omit<RouteInfo, 'method' | 'path' | 'access'>;
 
 /**
@@ -147,10 +161,21 @@ type Part<R, K extends 'query' | 'body'> = R extends { readonly [P in K]: true }
 /**
  * The schemas an operation's {@link RouteInfo} calls for: `query` and `body` exactly when it
  * marks them, `response` exactly when it answers with JSON.
+ *
+ * @example
+ * const parts: SchemasFor<typeof routeManifest.grades.list> = {
+ *   query: markQuerySchema,
+ *   response: listOf(markSchema),
+ * };
  */
 export type SchemasFor<R extends RouteInfo> = Part<R, 'query'> & Part<R, 'body'> & JsonResponse<R>;
 
-/** A {@link RouteInfo} with its schemas: the full {@link RouteSpec} {@link withSchemas} makes. */
+/**
+ * A {@link RouteInfo} with its schemas: the full {@link RouteSpec} that `withSchemas` makes.
+ *
+ * @example
+ * type List = WithSchemas<typeof routeManifest.children.list, { response: typeof childListSchema }>;
+ */
 export type WithSchemas<R extends RouteInfo, S> = Omit<R, 'query' | 'body'> &
   PathParamsOf<R['path']> &
   S;
