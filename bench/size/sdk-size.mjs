@@ -8,7 +8,7 @@
 // reports what loads with the page ("initial") and everything ("total", each chunk loaded on
 // first use gzipped on its own: a request of its own). The budget line compares the TOTAL (with
 // the initial figure beside it). Ratchets just above today's figures (2026-11-29: whole SDK
-// 16.2 KB initial / 46.5 KB total, own code 8.9 KB) stop them growing unnoticed; only they fail.
+// 16.2 KB initial / 46.8 KB total, own code 9.1 KB) stop them growing unnoticed; only they fail.
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';

@@ -8,6 +8,16 @@
 export const loadAuthRoutes = () => import('./route-schemas/auth');
 
 /**
+ * Loads the `threads` group with its schemas, on its own: what an outbox needs to send messages
+ * whatever its client's table.
+ *
+ * @example
+ * const { operations } = await loadThreadsRoutes();
+ * operations.send.body.parse({ id: 'msg_1', text: 'Добрый день' });
+ */
+export const loadThreadsRoutes = () => import('./route-schemas/threads');
+
+/**
  * Loads the schemas of one group of operations: each entry is a dynamic `import()` of the group's
  * module, whose `operations` are the group's full routes (the manifest's info with params, query,
  * body and response schemas). A bundler makes each group a chunk of its own, so a client loads
@@ -29,7 +39,7 @@ export const routeGroups = {
   schedule: () => import('./route-schemas/schedule'),
   homework: () => import('./route-schemas/homework'),
   attendance: () => import('./route-schemas/attendance'),
-  threads: () => import('./route-schemas/threads'),
+  threads: loadThreadsRoutes,
   attachments: () => import('./route-schemas/attachments'),
   notifications: () => import('./route-schemas/notifications'),
   portfolio: () => import('./route-schemas/portfolio'),

@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { routeGroups, routeManifest, type RouteGroupName, type Routes } from '@school-diary/core';
+import {
+  routeGroups,
+  routeManifest,
+  routes,
+  type Message,
+  type RouteGroupName,
+  type Routes,
+} from '@school-diary/core';
 import { DEMO, signIn } from '../test-support/demo';
 import { startDiaryServer, type DiaryServer } from '../test-support/diary-server.mjs';
 import { controlFetch } from '../test-support/fetch-control';
-import { createLazyClient, type GroupLoader } from './create-client';
+import { createClient, createLazyClient, type GroupLoader } from './create-client';
 import { createDiaryClient } from './create-diary-client';
 import { DiaryContractError, DiaryNetworkError } from './errors';
+import { createOutbox } from './outbox';
 
 let server: DiaryServer;
 const network = controlFetch();
@@ -178,5 +186,24 @@ describe('schemas loaded per group on first use', () => {
     // The same group, now loaded, checks the next answer as well.
     const { items } = await client.portfolio.list({ childId: DEMO.maria });
     assert.ok(Array.isArray(items));
+  });
+
+  it('sends through the outbox of a createClient client, loading threads on the first send', async () => {
+    const client = createClient({
+      baseUrl: server.url,
+      fetch: network.fetch,
+      storage: false,
+      syncTabs: false,
+      routes: { auth: { login: routes.auth.login, verify: routes.auth.verify } },
+    });
+    closers.push(() => client.close());
+    await signIn(client, server.url, DEMO.parent);
+    const outbox = createOutbox(client);
+    const sent = new Promise<Message>((resolve) => outbox.onSent((message) => resolve(message)));
+    const item = await outbox.send({ threadId: DEMO.mariaMathThread, text: 'Спасибо за урок' });
+    const message = await sent;
+    assert.equal(message.id, item.id);
+    assert.equal(message.text, 'Спасибо за урок');
+    assert.deepEqual(outbox.items, []);
   });
 });

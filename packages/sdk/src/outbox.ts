@@ -1,9 +1,9 @@
-import { routeManifest, type FieldError, type Message } from '@school-diary/core';
+import { loadThreadsRoutes, type FieldError, type Message } from '@school-diary/core';
 import type { z } from 'zod/mini';
 import { newClientId } from './client-id';
 import { internalsOf, type ClientInternals } from './create-client';
 import { DiaryApiError, DiaryError, DiaryNetworkError } from './errors';
-import { loadChecks } from './first-use';
+import { loadChecks, onFirstUse } from './first-use';
 import { browser } from './platform';
 import type { Unsubscribe } from './watch';
 import type { keptOutboxSchema } from './wire-checks';
@@ -64,6 +64,12 @@ export interface OutboxItem {
 }
 
 const STORE_KEY = 'outbox';
+
+/** `threads.send` with its schemas, loaded on the first send whatever the client's table. */
+const loadSendRoute = /* @__PURE__ */ onFirstUse(
+  async () => (await loadThreadsRoutes()).operations.send,
+  'threads schemas',
+);
 
 type KeptItem = z.infer<typeof keptOutboxSchema>[number];
 
@@ -253,7 +259,7 @@ export class Outbox {
     this.#sending.add(item.id);
     this.#emit();
     try {
-      const route = routeManifest.threads.send;
+      const route = await loadSendRoute();
       const input = {
         threadId: item.threadId,
         id: item.id,
