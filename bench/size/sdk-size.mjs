@@ -1,23 +1,35 @@
 #!/usr/bin/env node
 // Size of @school-diary/sdk (run after `npm run build`): minified + gzip, bundled with rollup.
-// The issue's budget is 20 KB gzip for the whole SDK with its dependencies. It is NOT met: the
-// whole SDK carries core's complete route table (every request and response schema of 86
-// operations) and zod's mini core, which with ky and the SDK's own code are ≈ 31 KB gzip. The
-// ru/en message catalogues that the outbox validates messages with load on first use (a dynamic
-// import of `@school-diary/core/validation`), so a case reports what loads with the page
-// ("initial") and everything ("total", each lazily loaded chunk gzipped on its own). The SDK's
-// own code tree-shakes: a page that logs in and lists marks through `createClient` with only
-// those operations stays within the budget. Until the whole SDK fits, ratchets just above
-// today's figures (2026-11-29: own code 8.3 KB, whole SDK 31.3 KB initial / 36.8 KB total)
-// stop it growing unnoticed; only they fail the script.
+// The issue's budget is 20 KB gzip for the whole SDK with its dependencies. Since 2026-11-29 the
+// SDK loads zod and the schemas on first use: `createDiaryClient` builds its methods from core's
+// schema-free route manifest and loads each resource group's schemas (a chunk per group, zod in a
+// chunk they share) on the group's first call; the checks of its own storage, error answers and
+// live events, and the ru/en catalogues of the outbox, load on first use too. So every case
+// reports what loads with the page ("initial") and everything ("total", each chunk loaded on
+// first use gzipped on its own: a request of its own). The budget line compares the TOTAL (with
+// the initial figure beside it). Ratchets just above today's figures (2026-11-29: whole SDK
+// 16.2 KB initial / 46.8 KB total, own code 9.1 KB) stop them growing unnoticed; only they fail.
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { gzipSync } from 'node:zlib';
 import { measure, kb } from './measure.mjs';
 
 const BUDGET = 20 * 1024;
-const RATCHET_WHOLE = 37.5 * 1024;
-const RATCHET_WHOLE_INITIAL = 32 * 1024;
-const RATCHET_OWN = 9 * 1024;
+const RATCHET_WHOLE = 47.5 * 1024;
+const RATCHET_WHOLE_INITIAL = 17 * 1024;
+const RATCHET_OWN = 9.3 * 1024;
 
 const LOGIN_AND_MARKS = `
+import { createDiaryClient } from '@school-diary/sdk';
+const client = createDiaryClient({ baseUrl: 'https://diary.example' });
+export async function page(phone, password, code, childId, render) {
+  const { challengeId } = await client.auth.login({ phone, password });
+  await client.auth.verify({ challengeId, code });
+  return client.grades.list.watch({ childId }, ({ data }) => render(data.items));
+}`;
+
+const LOGIN_AND_MARKS_PICKED = `
 import { createClient } from '@school-diary/sdk';
 import { routes } from '@school-diary/core';
 const client = createClient({
@@ -32,6 +44,46 @@ export async function page(phone, password, code, childId, render) {
   await client.auth.verify({ challengeId, code });
   return client.grades.list.watch({ childId }, ({ data }) => render(data.items));
 }`;
+
+/**
+ * What a page loads when it calls some groups: the initial chunks, and the chunks loaded on first
+ * use whose module path matches one of `uses` (a group's schemas, the SDK's checks), with what
+ * they import. Each loaded chunk is gzipped on its own, as `measure` does.
+ */
+async function pageLoad(code, uses) {
+  const id = '\0page.js';
+  const bundle = await rollup({
+    input: id,
+    plugins: [
+      {
+        name: 'page',
+        resolveId: (i) => (i === id ? i : null),
+        load: (i) => (i === id ? code : null),
+      },
+      nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+      terser({ format: { comments: false } }),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const chunks = output.filter((o) => o.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const initial = new Set();
+  const loaded = new Set();
+  const visit = (chunk, into) => {
+    if (!chunk || initial.has(chunk) || into.has(chunk)) return;
+    into.add(chunk);
+    for (const name of chunk.imports) visit(byName.get(name), into);
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk, initial);
+  for (const chunk of chunks)
+    if (chunk.isDynamicEntry && uses.some((u) => chunk.facadeModuleId?.includes(u)))
+      visit(chunk, loaded);
+  const gzip = (list) => gzipSync(list.map((c) => c.code).join('\n'), { level: 9 }).length;
+  const lazy = [...loaded].reduce((sum, c) => sum + gzip([c]), 0);
+  return { initialGzip: gzip([...initial]), gzip: gzip([...initial]) + lazy, chunks: loaded.size };
+}
 
 const cases = [
   {
@@ -52,15 +104,9 @@ const cases = [
     external: [],
   },
   {
-    name: 'page that logs in and lists marks (`createClient` + 3 operations), with dependencies',
-    code: LOGIN_AND_MARKS,
+    name: 'page built with `createClient` from 3 operations of `routes`, with dependencies',
+    code: LOGIN_AND_MARKS_PICKED,
     external: [],
-    page: true,
-  },
-  {
-    name: 'the same page, SDK own code only',
-    code: LOGIN_AND_MARKS,
-    external: ['@school-diary/core', 'zod', 'ky', 'idb-keyval'],
   },
   { name: 'ky alone (for reference)', code: "export { default } from 'ky';", external: [] },
   {
@@ -92,9 +138,10 @@ for (const c of cases) {
       `the SDK's initial load grew past its ratchet: ${kb(size.initialGzip)} > ${kb(RATCHET_WHOLE_INITIAL)} gzip`,
     );
     failed = true;
-  } else if (c.whole && size.initialGzip > BUDGET) {
+  } else if (c.whole) {
+    const verdict = size.gzip > BUDGET ? 'over' : 'within';
     console.log(
-      `(over the ${kb(BUDGET)} budget: ${kb(size.initialGzip)} gzip initial, ${kb(size.gzip)} total; ratchets ${kb(RATCHET_WHOLE_INITIAL)} / ${kb(RATCHET_WHOLE)})`,
+      `(whole SDK ${verdict} the ${kb(BUDGET)} budget: ${kb(size.gzip)} gzip in total, ${kb(size.initialGzip)} loaded with the page; ratchets ${kb(RATCHET_WHOLE)} / ${kb(RATCHET_WHOLE_INITIAL)})`,
     );
   }
   if (c.own && size.gzip > RATCHET_OWN) {
@@ -103,8 +150,21 @@ for (const c of cases) {
     );
     failed = true;
   }
-  if (c.page && size.gzip > BUDGET) {
-    console.log(`(the login + marks page is over the ${kb(BUDGET)} budget: ${kb(size.gzip)} gzip)`);
-  }
 }
+
+// A page that logs in and lists marks with `createDiaryClient`: what it loads in all (the page,
+// the auth and grades groups with zod, and the SDK's checks of its cache and error answers).
+const page = await pageLoad(LOGIN_AND_MARKS, [
+  'route-schemas/auth',
+  'route-schemas/grades',
+  'wire-checks',
+]);
+console.log(
+  `| page that logs in and lists marks (\`createDiaryClient\`): loaded with the page | | ${kb(page.initialGzip)} |`,
+);
+console.log(
+  `| the same page with what its calls load (auth, grades, checks: ${page.chunks} chunks) | | ${kb(page.gzip)} |`,
+);
+if (page.gzip > BUDGET)
+  console.log(`(the login + marks page is over the ${kb(BUDGET)} budget: ${kb(page.gzip)} gzip)`);
 process.exit(failed ? 1 : 0);

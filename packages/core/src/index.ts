@@ -43,7 +43,10 @@ export * from './schemas/events';
 
 // The route table
 export * from './route';
+export * from './with-schemas';
 export * from './routes';
+export * from './route-manifest';
+export * from './route-groups';
 
 // Grade maths and CSV
 export * from './grade-average';

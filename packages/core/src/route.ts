@@ -1,5 +1,5 @@
-import { z } from 'zod/mini';
-import { idSchema } from './schemas/common';
+import type { z } from 'zod/mini';
+import type { idSchema } from './schemas/common';
 import type { Role } from './schemas/user';
 
 /** HTTP methods the API uses. */
@@ -90,32 +90,95 @@ export type CompactRoute<
 export type RouteRest = Omit<RouteSpec, 'method' | 'path' | 'access' | 'params'>;
 
 /**
- * Declares a route compactly: `'METHOD /path'` under `/api/v1`, who may call it, and the rest of
- * its {@link RouteSpec}. Path parameters are all entity ids, so their schema comes from the path:
- * `{childId}` gives `params: z.object({ childId: idSchema })`.
+ * The schema-free part of an operation: what a client needs to build its method and send it
+ * (core's `routeManifest` holds one per operation, without zod). `query: true` and `body: true`
+ * say that the operation takes them; their schemas, and the response's, live in the module of
+ * the operation's group (see `withSchemas`).
  *
  * @example
- * const get = route('GET /children/{childId}', ['parent'], { response: childSchema });
- * get.path; // '/api/v1/children/{childId}'
+ * const info: RouteInfo = routeManifest.grades.list;
+ * info.query; // true: the query schema loads with the `grades` group
+ */
+export interface RouteInfo extends Omit<RouteSpec, 'params' | 'query' | 'body' | 'response'> {
+  /** The operation takes query parameters (their schema is in the group's module). */
+  readonly query?: true;
+  /** The operation takes a JSON body (its schema is in the group's module). */
+  readonly body?: true;
+}
+
+/**
+ * What {@link routeInfo} declares: method and path from its first argument, the rest as given.
+ *
+ * @example
+ * type List = CompactInfo<'GET /children', 'authenticated', Record<never, never>>;
+ */
+export type CompactInfo<
+  Line extends string,
+  A extends RouteSpec['access'],
+  X extends InfoRest,
+> = Line extends `${infer M extends HttpMethod} ${infer P}`
+  ? { readonly method: M; readonly path: `/api/v1${P}`; readonly access: A } & X
+  : never;
+
+/**
+ * The parts of a {@link RouteInfo} that {@link routeInfo} takes as its third argument.
+ *
+ * @example
+ * const rest: InfoRest = { query: true, idempotent: true };
+ */
+export type InfoRest = Omit<RouteInfo, 'method' | 'path' | 'access'>;
+
+/**
+ * Declares an operation of the schema-free manifest: `'METHOD /path'` under `/api/v1`, who may
+ * call it, and the rest of its {@link RouteInfo}.
+ *
+ * @example
+ * const list = routeInfo('GET /children/{childId}/grades', 'authenticated', { query: true });
+ * list.path; // '/api/v1/children/{childId}/grades'
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function route<
+export function routeInfo<
   const Line extends `${HttpMethod} /${string}`,
   const A extends RouteSpec['access'],
-  const X extends RouteRest = Record<never, never>,
->(line: Line, access: A, rest?: X): CompactRoute<Line, A, X> {
+  const X extends InfoRest = Record<never, never>,
+>(line: Line, access: A, rest?: X): CompactInfo<Line, A, X> {
   const [method, path] = line.split(' ') as [HttpMethod, string];
-  const names = pathParams(path);
-  return {
-    method,
-    path: `/api/v1${path}`,
-    access,
-    ...(names.length > 0 && {
-      params: z.object(Object.fromEntries(names.map((name) => [name, idSchema]))),
-    }),
-    ...rest,
-  } as CompactRoute<Line, A, X>;
+  return { method, path: `/api/v1${path}`, access, ...rest } as CompactInfo<Line, A, X>;
 }
+
+/** Whether a response kind carries a JSON body that needs a schema. */
+type JsonResponse<R> = R extends {
+  readonly responseType: 'csv' | 'file' | 'none' | 'event-stream';
+}
+  ? { readonly response?: never }
+  : { readonly response: Schema };
+
+/** One part's schema when the operation's info marks it, and none when it does not. */
+type Part<R, K extends 'query' | 'body'> = R extends { readonly [P in K]: true }
+  ? { readonly [P in K]: Schema }
+  : { readonly [P in K]?: never };
+
+/**
+ * The schemas an operation's {@link RouteInfo} calls for: `query` and `body` exactly when it
+ * marks them, `response` exactly when it answers with JSON.
+ *
+ * @example
+ * const parts: SchemasFor<typeof routeManifest.grades.list> = {
+ *   query: markQuerySchema,
+ *   response: listOf(markSchema),
+ * };
+ */
+export type SchemasFor<R extends RouteInfo> = Part<R, 'query'> & Part<R, 'body'> & JsonResponse<R>;
+
+/**
+ * A {@link RouteInfo} with its schemas: the full {@link RouteSpec} that `withSchemas` makes.
+ *
+ * @example
+ * type List = WithSchemas<typeof routeManifest.children.list, { response: typeof childListSchema }>;
+ */
+export type WithSchemas<R extends RouteInfo, S> = Omit<R, 'query' | 'body'> &
+  PathParamsOf<R['path']> &
+  S;
 
 /** Input type of a route part, or `undefined` when the route has none. */
 export type InputOf<S> = S extends Schema ? z.input<S> : undefined;
@@ -130,7 +193,7 @@ export type RouteResponse<R extends RouteSpec> = R['responseType'] extends 'csv'
     : OutputOf<R['response']>;
 
 /** Whether a route may be retried safely. */
-export function isIdempotent(route: RouteSpec): boolean {
+export function isIdempotent(route: Pick<RouteSpec, 'method' | 'idempotent'>): boolean {
   return route.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(route.method);
 }
 

@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { z } from 'zod/mini';
 import { buildPath, isIdempotent, MissingPathParamError, pathParams } from './route';
+import { routeGroups } from './route-groups';
+import { listRouteInfos, routeManifest } from './route-manifest';
 import { listRoutes, routes } from './routes';
 import { ROLES } from './schemas/user';
 
@@ -99,5 +101,69 @@ describe('route table', () => {
       '/api/v1/children/a%20b%2Fc',
     );
     assert.throws(() => buildPath(routes.children.get.path, {}), MissingPathParamError);
+  });
+});
+
+describe('route manifest', () => {
+  const infos = listRouteInfos();
+
+  it('lists the same operations as the table, in the same order, with the same info', () => {
+    const full = listRoutes();
+    assert.deepEqual(
+      infos.map(({ group, name }) => `${group}.${name}`),
+      full.map(({ group, name }) => `${group}.${name}`),
+    );
+    for (const [i, { group, name, info }] of infos.entries()) {
+      const route = full[i]?.route;
+      assert.ok(route, `${group}.${name}`);
+      for (const key of [
+        'method',
+        'path',
+        'access',
+        'status',
+        'responseType',
+        'idempotent',
+      ] as const)
+        assert.deepEqual(info[key], route[key], `${group}.${name}.${key}`);
+      for (const key of ['upload', 'devOnly', 'rateLimit'] as const)
+        assert.equal(info[key], route[key], `${group}.${name}.${key}`);
+    }
+  });
+
+  it('marks a query and a body exactly where the table has their schemas', () => {
+    const full = new Map(listRoutes().map((r) => [`${r.group}.${r.name}`, r.route]));
+    for (const { group, name, info } of infos) {
+      const route = full.get(`${group}.${name}`);
+      assert.ok(route, `${group}.${name}`);
+      assert.equal(info.query === true, route.query !== undefined, `${group}.${name} query`);
+      assert.equal(info.body === true, route.body !== undefined, `${group}.${name} body`);
+      for (const part of [route.query, route.body, route.response, route.params])
+        assert.notEqual(part as unknown, true, `${group}.${name} kept a marker`);
+    }
+  });
+
+  it('holds no schema: only strings, numbers, booleans and lists of roles', () => {
+    const plain = (value: unknown): boolean =>
+      ['string', 'number', 'boolean'].includes(typeof value) ||
+      (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+    for (const { group, name, info } of infos)
+      for (const [key, value] of Object.entries(info))
+        assert.ok(plain(value), `${group}.${name}.${key} is not plain data`);
+    assert.equal(JSON.parse(JSON.stringify(routeManifest)).grades.list.query, true);
+  });
+
+  it('loads each group of the table through routeGroups', async () => {
+    assert.deepEqual(Object.keys(routeGroups), Object.keys(routes));
+    for (const group of Object.keys(routeGroups) as (keyof typeof routeGroups)[]) {
+      const { operations } = await routeGroups[group]();
+      assert.equal(operations, routes[group], group);
+    }
+  });
+
+  it("answers a route that breaks its response schema with the schema's issues", () => {
+    const parsed = routes.grades.list.response.safeParse({ items: [{ id: 7 }] });
+    assert.equal(parsed.success, false);
+    const good = routes.grades.list.query.safeParse({ from: '2026-09-01' });
+    assert.equal(good.success, true);
   });
 });

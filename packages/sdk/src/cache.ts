@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { loadChecks } from './first-use';
 import type { DiaryStorage, KeyValueStore } from './storage';
 
 /** A cached read: the answer as it came over the wire, its entity tag, and when it was saved. */
@@ -8,12 +8,6 @@ export interface CacheEntry {
   /** Milliseconds since the epoch. */
   readonly savedAt: number;
 }
-
-const entrySchema = /* @__PURE__ */ z.object({
-  body: /* @__PURE__ */ z.unknown(),
-  etag: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  savedAt: /* @__PURE__ */ z.number(),
-});
 
 /** Which read a cache key stands for: the operation (`grades.list`) and its input. */
 export interface ReadKey {
@@ -80,7 +74,9 @@ export class ReadCache {
     const store = this.store();
     if (!store) return undefined;
     try {
-      const parsed = entrySchema.safeParse(await store.get(key));
+      const kept = await store.get(key);
+      if (kept === undefined) return undefined;
+      const parsed = (await loadChecks()).cacheEntrySchema.safeParse(kept);
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;

@@ -1,6 +1,14 @@
-import { DEFAULT_LANG, routes, type Lang, type RouteSpec, type Session } from '@school-diary/core';
+import {
+  DEFAULT_LANG,
+  loadAuthRoutes,
+  type Lang,
+  type RouteInfo,
+  type RouteSpec,
+  type Session,
+} from '@school-diary/core';
 import { ReadCache, readKey } from './cache';
 import { DiaryApiError, DiaryContractError } from './errors';
+import { onFirstUse } from './first-use';
 import { requestParts } from './request-parts';
 import type { CallOptions, ClientMethods, RouteTable } from './route-method';
 import { DiarySession, type SessionChange } from './session';
@@ -109,6 +117,15 @@ export interface ClientBase {
  */
 export type Client<T extends RouteTable> = ClientMethods<T> & ClientBase;
 
+/**
+ * An operation as a client's table gives it: a complete {@link RouteSpec}, or the manifest's
+ * {@link RouteInfo} whose schemas load with its group on first use.
+ */
+export type Operation = RouteSpec | RouteInfo;
+
+/** Loads the complete routes of one group of operations (`routeGroups` of core). */
+export type GroupLoader = (group: string) => Promise<Readonly<Record<string, RouteSpec>>>;
+
 /** What the optional parts of the client (live events, outbox) build on. Not public API. */
 export interface ClientInternals {
   readonly transport: Transport;
@@ -119,7 +136,7 @@ export interface ClientInternals {
   /** Runs a request of an authenticated operation, renewing the token once after a 401. */
   authorized(send: (token: string | undefined) => Promise<WireResponse>): Promise<WireResponse>;
   /** Calls an operation as its method does. */
-  call(operation: string, route: RouteSpec, input: object, options?: CallOptions): Promise<unknown>;
+  call(operation: string, route: Operation, input: object, options?: CallOptions): Promise<unknown>;
   /** Runs `stop` when the client is closed. */
   onClose(stop: () => void): void;
 }
@@ -133,11 +150,16 @@ export function internalsOf(client: object): ClientInternals {
   return found;
 }
 
-const isRead = (route: RouteSpec) =>
-  route.method === 'GET' && (route.responseType ?? 'json') === 'json' && !route.devOnly;
+const isJson = (route: Operation) => (route.responseType ?? 'json') === 'json';
 
-const hasInput = (route: RouteSpec) =>
-  Boolean(route.params || route.query || route.body || route.upload);
+const isRead = (route: Operation) => route.method === 'GET' && isJson(route) && !route.devOnly;
+
+const hasInput = (route: Operation) =>
+  Boolean(route.path.includes('{') || route.query || route.body || route.upload);
+
+/** Whether an operation still lacks schemas: manifest markers, or a JSON answer without one. */
+const needsSchemas = (route: Operation) =>
+  route.query === true || route.body === true || (isJson(route) && !(route as RouteSpec).response);
 
 /** Checks an answer against the operation's schema; returns the parsed data. */
 function parseAnswer(route: RouteSpec, status: number, body: unknown): unknown {
@@ -163,7 +185,7 @@ function parseAnswer(route: RouteSpec, status: number, body: unknown): unknown {
 /**
  * A typed client of any table of core's operations. `createDiaryClient` gives it the whole
  * table; a page that needs only a few operations passes just those, and its bundle carries
- * only their schemas.
+ * only their schemas (the session's own refresh and logout load theirs on first use).
  *
  * @example
  * import { routes } from '@school-diary/core';
@@ -177,6 +199,27 @@ function parseAnswer(route: RouteSpec, status: number, body: unknown): unknown {
  */
 export function createClient<const T extends RouteTable>(
   options: ClientOptions & { readonly routes: T },
+): Client<T> {
+  // Only the session's own operations load (their schemas alone: a bundler drops the rest).
+  return createLazyClient<T>(options, options.routes, async () => {
+    const { refresh, logout } = (await loadAuthRoutes()).operations;
+    return { refresh, logout };
+  });
+}
+
+/**
+ * The client over a table whose operations may come without their schemas (core's
+ * `routeManifest`): each group's schemas are loaded by `loadGroup` on the group's first call,
+ * once however many calls start together, and awaited before the request is built and the answer
+ * checked. A failed load rejects the call with a `DiaryNetworkError` (`load_failed`); the next
+ * call loads again.
+ *
+ * @internal `createDiaryClient` and `createClient` are the public ways in.
+ */
+export function createLazyClient<T extends RouteTable>(
+  options: ClientOptions,
+  table: { readonly [group: string]: { readonly [name: string]: Operation } },
+  loadGroup: GroupLoader,
 ): Client<T> {
   let language: Lang = options.language ?? DEFAULT_LANG;
   const now = options.now ?? Date.now;
@@ -192,19 +235,35 @@ export function createClient<const T extends RouteTable>(
   const closers: (() => void)[] = [];
   if (sync) closers.push(() => sync.close());
 
-  const refreshRoute = routes.auth.refresh;
+  const groups = new Map<string, () => Promise<Readonly<Record<string, RouteSpec>>>>();
+  /** The complete route of `group.name`, the group's schemas loaded on first use. */
+  const loaded = (operation: string): Promise<RouteSpec> => {
+    const [group = '', name = ''] = operation.split('.');
+    let load = groups.get(group);
+    if (!load) groups.set(group, (load = onFirstUse(() => loadGroup(group), `${group} schemas`)));
+    return load().then((operations) => operations[name] as RouteSpec);
+  };
+  /** The complete route of an operation: as the table gives it, or loaded with its group. */
+  const specOf = (operation: string, route: Operation): Promise<RouteSpec> => {
+    if (!needsSchemas(route)) return Promise.resolve(route as RouteSpec);
+    const spec = loaded(operation);
+    spec.catch(() => undefined); // awaited later by the caller; never an unhandled rejection
+    return spec;
+  };
+
   const session = new DiarySession({
     now,
     refreshMarginMs: (options.refreshMarginSeconds ?? 60) * 1000,
     ...(options.persistSession ? { store: options.persistSession } : {}),
     ...(sync ? { sync } : {}),
     refresh: async (refreshToken) => {
+      const route = await loaded('auth.refresh');
       const { status, body } = await transport.send({
-        route: refreshRoute,
-        path: refreshRoute.path,
+        route,
+        path: route.path,
         body: { refreshToken },
       });
-      return parseAnswer(refreshRoute, status, body) as Session;
+      return parseAnswer(route, status, body) as Session;
     },
   });
   closers.push(() => session.close());
@@ -234,10 +293,13 @@ export function createClient<const T extends RouteTable>(
     return authorized((token) => transport.send({ ...request, ...(token ? { token } : {}) }));
   };
 
-  const call: ClientInternals['call'] = async (operation, route, input, callOptions = {}) => {
+  const call: ClientInternals['call'] = async (operation, info, input, callOptions = {}) => {
+    // The group's schemas load while the session and the cache are read.
+    const spec = specOf(operation, info);
     await session.ready;
-    const key = isRead(route) ? readKey(operation, language, input) : undefined;
+    const key = isRead(info) ? readKey(operation, language, input) : undefined;
     const cached = key ? await cache.get(key) : undefined;
+    const route = await spec;
     const response = await send(route, input, cached?.etag, callOptions.signal);
     const body = response.status === 304 && cached ? cached.body : response.body;
     const data = parseAnswer(route, response.status, body);
@@ -247,20 +309,22 @@ export function createClient<const T extends RouteTable>(
 
   const watch = (
     operation: string,
-    route: RouteSpec,
+    info: Operation,
     input: object,
     listener: (snapshot: Snapshot<unknown>) => void,
     watchOptions?: WatchOptions,
   ): Unsubscribe => {
     const key = readKey(operation, language, input);
+    let route: RouteSpec | undefined;
+    const spec = async () => (route ??= await specOf(operation, info));
     return watchRead(
       {
         cache,
         key,
         now,
-        ready: session.ready,
-        parse: (body) => parseAnswer(route, 200, body),
-        load: (etag, signal) => send(route, input, etag, signal),
+        ready: Promise.all([session.ready, spec()]).then(() => undefined),
+        parse: (body) => parseAnswer(route as RouteSpec, 200, body),
+        load: async (etag, signal) => send(await spec(), input, etag, signal),
       },
       listener,
       watchOptions,
@@ -272,9 +336,8 @@ export function createClient<const T extends RouteTable>(
     const current = session.user;
     const refreshToken = session.currentTokens()?.refreshToken;
     if (!current) return;
-    const route = routes.auth.logout;
     try {
-      await send(route, { refreshToken });
+      await send(await loaded('auth.logout'), { refreshToken });
     } catch (error) {
       // A session the server already ended is as good as revoked.
       if (!(error instanceof DiaryApiError && error.status === 401)) throw error;
@@ -284,13 +347,14 @@ export function createClient<const T extends RouteTable>(
     }
   };
 
-  const methodFor = (operation: string, route: RouteSpec): unknown => {
-    switch (route.path) {
-      case routes.auth.refresh.path:
+  const methodFor = (operation: string, route: Operation): unknown => {
+    // The session's own operations, by their names in core's table.
+    switch (operation) {
+      case 'auth.refresh':
         return async () => (await session.refresh()) && session.user;
-      case routes.auth.logout.path:
+      case 'auth.logout':
         return logout;
-      case routes.auth.verify.path:
+      case 'auth.verify':
         return async (input: object, callOptions?: CallOptions) => {
           const created = (await call(operation, route, input, callOptions)) as Session;
           await session.adopt(created);
@@ -323,7 +387,7 @@ export function createClient<const T extends RouteTable>(
       for (const stop of closers.splice(0)) stop();
     },
   };
-  for (const [group, operations] of Object.entries(options.routes)) {
+  for (const [group, operations] of Object.entries(table)) {
     const methods: Record<string, unknown> = {};
     for (const [name, route] of Object.entries(operations)) {
       if (route.responseType !== 'event-stream')

@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Mark, User } from '@school-diary/core';
+import { routeManifest, routes, type Homework, type Mark, type User } from '@school-diary/core';
+import { createClient } from './create-client';
 import { createDiaryClient, type DiaryClient } from './create-diary-client';
+import type { RouteInput, RouteResult } from './route-method';
 
 type Equal<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -48,6 +50,24 @@ async function typedCalls(client: DiaryClient) {
   void client.events.stream;
   // @ts-expect-error writes cannot be watched
   void client.grades.create.watch;
+
+  // Groups whose schemas load on first use are typed from those schemas all the same.
+  assertType<Homework[]>()((await client.homework.list({ childId: 'chd_maria' })).items);
+  assertType<RouteResult<typeof routes.grades.list>>()(await client.grades.list({ childId: 'c' }));
+  const input: RouteInput<typeof routes.schedule.setWeek> = {
+    classId: 'cls_5a',
+    week: '2026-W48',
+    lessons: [],
+  };
+  void input;
+  // @ts-expect-error a wrong type in a lazily loaded group is still a compile error
+  await client.homework.list({ childId: 'chd_maria', from: 20260901 });
+  // @ts-expect-error the manifest's info is not a complete route: createClient needs schemas
+  createClient({ baseUrl: 'x', routes: { grades: { list: routeManifest.grades.list } } });
+  const picked = createClient({ baseUrl: 'x', routes: { grades: { list: routes.grades.list } } });
+  assertType<Mark[]>()((await picked.grades.list({ childId: 'c' })).items);
+  // @ts-expect-error a picked client has only the operations it was given
+  void picked.grades.summary;
 }
 
 describe('client types', () => {

@@ -1,7 +1,18 @@
-import { routes, type Routes } from '@school-diary/core';
-import { createClient, type Client, type ClientOptions } from './create-client';
+import {
+  routeGroups,
+  routeManifest,
+  type RouteGroupName,
+  type RouteSpec,
+  type Routes,
+} from '@school-diary/core';
+import {
+  createLazyClient,
+  internalsOf,
+  type Client,
+  type ClientOptions,
+  type GroupLoader,
+} from './create-client';
 import { LiveEvents, type LiveEventsOptions } from './events';
-import { internalsOf } from './create-client';
 import { Outbox, type OutboxOptions } from './outbox';
 
 /**
@@ -38,10 +49,18 @@ export type DiaryClient = Omit<Client<Routes>, 'events'> & {
   readonly outbox: Outbox;
 };
 
+/** Loads one group of core's operations with its schemas: a chunk of its own in a bundle. */
+const loadGroup: GroupLoader = async (group) =>
+  (await routeGroups[group as RouteGroupName]()).operations as unknown as Readonly<
+    Record<string, RouteSpec>
+  >;
+
 /**
  * Creates a client of the whole diary API. Methods are derived from core's route table: each
  * takes one object with the path parameters, query and body fields, and an optional
- * `{ signal }`; every answer is checked against core's schema.
+ * `{ signal }`; every answer is checked against core's schema. The page loads only core's
+ * schema-free manifest: zod and a group's schemas load on the group's first call (a chunk of a
+ * few KB, once), so the first `grades.list` waits for its schemas as well as for the server.
  *
  * @example
  * const client = createDiaryClient({
@@ -55,7 +74,7 @@ export type DiaryClient = Omit<Client<Routes>, 'events'> & {
  * const stop = client.grades.list.watch({ childId: children[0].id }, ({ data }) => show(data.items));
  */
 export function createDiaryClient(options: DiaryClientOptions): DiaryClient {
-  const client = createClient({ ...options, routes });
+  const client = createLazyClient<Routes>(options, routeManifest, loadGroup);
   const internals = internalsOf(client);
   return Object.assign(client, {
     events: new LiveEvents(internals, options.events),

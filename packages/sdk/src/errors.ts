@@ -84,12 +84,13 @@ export class DiaryApiError extends DiaryError {
  * @example
  * if (error instanceof DiaryNetworkError && error.code === 'timeout') retryLater();
  */
-export type DiaryNetworkErrorCode = 'offline' | 'timeout';
+export type DiaryNetworkErrorCode = 'offline' | 'timeout' | 'load_failed';
 
 /**
  * The request got no answer: `offline` when the server could not be reached (no connection, DNS,
- * refused or reset connection, CORS), `timeout` when it did not answer in time. Safe requests
- * were already retried before this is thrown.
+ * refused or reset connection, CORS), `timeout` when it did not answer in time, `load_failed`
+ * when a part of the SDK loaded on first use (a group's schemas) could not be fetched; the next
+ * call loads it again. Safe requests were already retried before this is thrown.
  *
  * @example
  * try {
@@ -103,9 +104,13 @@ export class DiaryNetworkError extends DiaryError {
   /** `offline` or `timeout`. */
   readonly code: DiaryNetworkErrorCode;
 
-  constructor(code: DiaryNetworkErrorCode, options?: { cause?: unknown }) {
+  constructor(code: DiaryNetworkErrorCode, options?: { cause?: unknown; what?: string }) {
     super(
-      code === 'timeout' ? 'The server did not answer in time' : 'The server cannot be reached',
+      code === 'timeout'
+        ? 'The server did not answer in time'
+        : code === 'load_failed'
+          ? `A part of the client (${options?.what}) could not be loaded`
+          : 'The server cannot be reached',
       options,
     );
     this.code = code;

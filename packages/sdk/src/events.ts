@@ -1,7 +1,8 @@
-import { liveEventSchema, routes, type LiveEvent, type LiveEventType } from '@school-diary/core';
+import { routeManifest, type LiveEvent, type LiveEventType } from '@school-diary/core';
 import { applyLiveEvent } from './cache-effects';
 import { internalsOf, type ClientInternals } from './create-client';
 import { DiaryApiError, DiaryContractError, DiaryNetworkError } from './errors';
+import { onFirstUse } from './first-use';
 import { browser } from './platform';
 import { SseParser, type SseMessage } from './sse-parser';
 import { issuesOf, operationOf } from './transport';
@@ -49,8 +50,12 @@ export interface LiveEventsOptions {
   readonly random?: () => number;
 }
 
-const STREAM = routes.events.stream;
+const STREAM = routeManifest.events.stream;
 const STREAM_OPERATION = operationOf(STREAM);
+const loadEventSchema = /* @__PURE__ */ onFirstUse(
+  () => import('./live-event-check'),
+  'live event schema',
+);
 
 /**
  * The signed-in user's live events (new marks, messages, substitutions…) from the server-sent
@@ -264,27 +269,19 @@ export class LiveEvents {
   }
 
   #dispatch(message: SseMessage): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(message.data);
-    } catch {
-      json = undefined;
-    }
-    const parsed = liveEventSchema.safeParse(json);
     if (message.lastEventId) this.#lastEventId = message.lastEventId;
-    if (!parsed.success) {
-      this.#report(new DiaryContractError(STREAM_OPERATION, 200, issuesOf(parsed.error)));
-      return;
-    }
-    const event = parsed.data;
-    // Chained, so listeners hear events in the order they came even though caching is async.
+    // Chained, so listeners hear events in the order they came even though checking (its schema
+    // loads on the first event) and caching are async.
     this.#delivery = this.#delivery
-      .then(() => applyLiveEvent(this.#client.cache, event))
-      .catch((error: unknown) => this.#report(error))
-      .then(() => {
+      .then(async () => {
+        const event = await parseEvent(message.data);
+        await applyLiveEvent(this.#client.cache, event).catch((error: unknown) =>
+          this.#report(error),
+        );
         for (const type of [event.type, '*'])
           for (const handler of this.#handlers.get(type) ?? []) this.#call(handler, event);
-      });
+      })
+      .catch((error: unknown) => this.#report(error));
   }
 
   /** A listener's exception is reported, and never stops the others or later events. */
@@ -325,6 +322,19 @@ export class LiveEvents {
   #report(error: unknown): void {
     for (const listener of this.#errorListeners) listener(error);
   }
+}
+
+/** An event's data checked against core's `liveEventSchema`, or a contract error. */
+async function parseEvent(data: string): Promise<LiveEvent> {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    json = undefined;
+  }
+  const parsed = (await loadEventSchema()).liveEventSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  throw new DiaryContractError(STREAM_OPERATION, 200, issuesOf(parsed.error));
 }
 
 /**

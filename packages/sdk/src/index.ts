@@ -10,12 +10,7 @@ export * from './errors';
 
 // Session
 export { DiarySession, type SessionChange, type SignOutReason } from './session';
-export {
-  localStorageSession,
-  storedSessionSchema,
-  type SessionStorage,
-  type StoredSession,
-} from './session-storage';
+export { localStorageSession, type SessionStorage, type StoredSession } from './session-storage';
 
 // Transport options
 export type { RetryOptions } from './transport';

@@ -1,17 +1,12 @@
-import {
-  fieldErrorSchema,
-  idSchema,
-  messageInputSchema,
-  routes,
-  type FieldError,
-  type Message,
-} from '@school-diary/core';
-import { z } from 'zod/mini';
+import { loadThreadsRoutes, type FieldError, type Message } from '@school-diary/core';
+import type { z } from 'zod/mini';
 import { newClientId } from './client-id';
 import { internalsOf, type ClientInternals } from './create-client';
 import { DiaryApiError, DiaryError, DiaryNetworkError } from './errors';
+import { loadChecks, onFirstUse } from './first-use';
 import { browser } from './platform';
 import type { Unsubscribe } from './watch';
+import type { keptOutboxSchema } from './wire-checks';
 
 /**
  * A message to send through the outbox.
@@ -70,23 +65,13 @@ export interface OutboxItem {
 
 const STORE_KEY = 'outbox';
 
-const keptItemSchema = /* @__PURE__ */ z.object({
-  id: idSchema,
-  threadId: idSchema,
-  text: /* @__PURE__ */ z.string(),
-  attachmentIds: /* @__PURE__ */ z.array(idSchema),
-  createdAt: /* @__PURE__ */ z.number(),
-  state: /* @__PURE__ */ z.enum(['pending', 'failed']),
-  error: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.object({
-      code: /* @__PURE__ */ z.string(),
-      message: /* @__PURE__ */ z.string(),
-      fields: /* @__PURE__ */ z.array(fieldErrorSchema),
-    }),
-  ),
-});
-type KeptItem = z.infer<typeof keptItemSchema>;
-const keptSchema = /* @__PURE__ */ z.array(keptItemSchema);
+/** `threads.send` with its schemas, loaded on the first send whatever the client's table. */
+const loadSendRoute = /* @__PURE__ */ onFirstUse(
+  async () => (await loadThreadsRoutes()).operations.send,
+  'threads schemas',
+);
+
+type KeptItem = z.infer<typeof keptOutboxSchema>[number];
 
 /**
  * Options of {@link createOutbox}.
@@ -178,7 +163,10 @@ export class Outbox {
     };
     const lang = this.#client.language();
     // The ru/en message catalogues load on the first message sent, not with the page.
-    const { validate, apiErrorMessage } = await import('@school-diary/core/validation');
+    const [{ validate, apiErrorMessage }, { messageInputSchema }] = await Promise.all([
+      import('@school-diary/core/validation'),
+      loadChecks(),
+    ]);
     const checked = validate(messageInputSchema, item, lang);
     if (!checked.ok)
       throw new DiaryApiError({
@@ -271,7 +259,7 @@ export class Outbox {
     this.#sending.add(item.id);
     this.#emit();
     try {
-      const route = routes.threads.send;
+      const route = await loadSendRoute();
       const input = {
         threadId: item.threadId,
         id: item.id,
@@ -316,8 +304,11 @@ export class Outbox {
       const store = this.#client.cache.store();
       let items = this.#kept;
       if (store) {
-        const parsed = keptSchema.safeParse(await store.get(STORE_KEY).catch(() => undefined));
-        items = parsed.success ? parsed.data : [];
+        const kept: unknown = await store.get(STORE_KEY).catch(() => undefined);
+        // The schema loads only when there is a kept queue to check.
+        const empty = !kept || (Array.isArray(kept) && kept.length === 0);
+        const parsed = empty ? undefined : (await loadChecks()).keptOutboxSchema.safeParse(kept);
+        items = parsed?.success ? parsed.data : [];
       }
       const next = change(items);
       if (store && next !== items) await store.set(STORE_KEY, next);

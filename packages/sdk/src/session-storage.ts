@@ -1,23 +1,11 @@
-import { userSchema } from '@school-diary/core';
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { loadChecks } from './first-use';
 import { browser } from './platform';
+import type { storedSessionSchema } from './wire-checks';
 
 /**
- * The tokens of a signed-in user as the SDK keeps them.
- *
- * @example
- * const kept = storedSessionSchema.safeParse(JSON.parse(text));
- * if (kept.success) console.log(kept.data.user.id);
- */
-export const storedSessionSchema = /* @__PURE__ */ z.object({
-  accessToken: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
-  refreshToken: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
-  /** When the access token expires, in milliseconds since the epoch (the client's clock). */
-  expiresAt: /* @__PURE__ */ z.number(),
-  user: userSchema,
-});
-/**
- * A kept session: tokens, access-token expiry and user.
+ * A kept session: tokens, access-token expiry (`expiresAt`, in milliseconds since the epoch by
+ * the client's clock) and user.
  *
  * @example
  * const persistSession: SessionStorage = {
@@ -71,9 +59,13 @@ export function localStorageSession(key = 'school-diary.session'): SessionStorag
   };
 }
 
-/** Reads a store, answering `undefined` for nothing or anything that is not a session. */
+/**
+ * Reads a store, answering `undefined` for nothing or anything that is not a session. Its schema
+ * loads only when there is something to check.
+ */
 export async function loadSession(store: SessionStorage | undefined) {
-  if (!store) return undefined;
-  const parsed = storedSessionSchema.safeParse(await store.load());
+  const kept: unknown = await store?.load();
+  if (!kept) return undefined;
+  const parsed = (await loadChecks()).storedSessionSchema.safeParse(kept);
   return parsed.success ? parsed.data : undefined;
 }

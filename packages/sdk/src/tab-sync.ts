@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
+import { loadChecks } from './first-use';
 import { browser } from './platform';
-import { storedSessionSchema, type StoredSession } from './session-storage';
+import type { StoredSession } from './session-storage';
 
 /** What one tab tells the others: its session changed (rotated, signed in, or signed out). */
 export interface TabMessage {
@@ -9,11 +9,6 @@ export interface TabMessage {
   /** The refresh token the change replaces, so a tab knows whether it is its own session. */
   readonly previous: string | null;
 }
-
-const tabMessageSchema = /* @__PURE__ */ z.object({
-  session: /* @__PURE__ */ z.nullable(storedSessionSchema),
-  previous: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
-});
 
 /** The link between tabs of one site that use the same diary server. */
 export interface TabSync {
@@ -29,6 +24,11 @@ export interface TabSync {
  * A {@link TabSync} over `BroadcastChannel` and the Web Locks API, or `undefined` where there is
  * no `BroadcastChannel`. Without Web Locks (Node) `exclusive` just runs the work.
  */
+const noop = () => undefined;
+
+/**
+ * A {@link TabSync} placeholder line for the doc below.
+ */
 export function createTabSync(name: string): TabSync | undefined {
   if (typeof BroadcastChannel === 'undefined') return undefined;
   const channel = new BroadcastChannel(name);
@@ -38,10 +38,12 @@ export function createTabSync(name: string): TabSync | undefined {
   return {
     post: (message) => channel.postMessage(message),
     listen(listener) {
-      const onMessage = (event: Event) => {
-        const parsed = tabMessageSchema.safeParse((event as Event & { data?: unknown }).data);
-        if (parsed.success) listener(parsed.data);
-      };
+      // Messages are checked in the order they came: each waits for the same loaded schema.
+      const onMessage = (event: Event) =>
+        void loadChecks().then(({ tabMessageSchema }) => {
+          const parsed = tabMessageSchema.safeParse((event as Event & { data?: unknown }).data);
+          if (parsed.success) listener(parsed.data);
+        }, noop);
       channel.addEventListener('message', onMessage);
       return () => channel.removeEventListener('message', onMessage);
     },

@@ -1,6 +1,7 @@
-import { errorResponseSchema, isIdempotent, type RouteSpec } from '@school-diary/core';
+import { isIdempotent, type RouteSpec } from '@school-diary/core';
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import { DiaryApiError, DiaryContractError, DiaryNetworkError, type ContractIssue } from './errors';
+import { loadChecks } from './first-use';
 import { InFlight } from './in-flight';
 
 /**
@@ -74,7 +75,8 @@ export interface Transport {
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /** `METHOD /path` of a route, for messages. */
-export const operationOf = (route: RouteSpec): string => `${route.method} ${route.path}`;
+export const operationOf = (route: Pick<RouteSpec, 'method' | 'path'>): string =>
+  `${route.method} ${route.path}`;
 
 /**
  * The HTTP layer of the client, over ky: a timeout per attempt; retries with exponential backoff
@@ -187,7 +189,7 @@ async function apiError(route: RouteSpec, response: Response): Promise<Error> {
   } catch {
     json = undefined;
   }
-  const parsed = errorResponseSchema.safeParse(json);
+  const parsed = (await loadChecks()).errorResponseSchema.safeParse(json);
   if (parsed.success) {
     const { code, message, fields, retryAfterSeconds } = parsed.data.error;
     const header = Number(response.headers.get('retry-after') ?? NaN);

@@ -57,7 +57,10 @@ export interface WatchedRead<T> {
   /** Fetches the read, conditionally when an entity tag is given. */
   readonly load: (etag: string | undefined, signal: AbortSignal) => Promise<WireResponse>;
   readonly now: () => number;
-  /** Settles once the session (and so the user's cache) is known. */
+  /**
+   * Settles once the session (and so the user's cache) is known and `parse` can run (the read's
+   * schemas have loaded); rejects when they could not be loaded.
+   */
   readonly ready: Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export function watchRead<T>(
 ): Unsubscribe {
   const controller = new AbortController();
   let last: CacheEntry | undefined;
+  let ready = false;
   let fetching: Promise<void> | undefined;
   let again = false;
 
@@ -80,7 +84,8 @@ export function watchRead<T>(
     if (!controller.signal.aborted) options.onError?.(error);
   };
   const deliver = (entry: CacheEntry, fresh: boolean) => {
-    if (controller.signal.aborted) return;
+    // Before `ready`, `parse` cannot run yet: the entry is read from the cache once it can.
+    if (controller.signal.aborted || !ready) return;
     let data: T;
     try {
       data = read.parse(entry.body);
@@ -92,6 +97,7 @@ export function watchRead<T>(
   };
   const fetchOnce = async () => {
     const response = await read.load(last?.etag, controller.signal);
+    ready = true; // `load` waited for what `parse` needs, also after a failed `ready`
     const body = response.status === 304 && last ? last.body : response.body;
     read.parse(body);
     await read.cache.put(read.key, { body, etag: response.etag, savedAt: read.now() });
@@ -120,10 +126,13 @@ export function watchRead<T>(
   if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
   void read.ready
-    .then(() => read.cache.get(read.key))
+    .then(() => {
+      ready = true;
+      return read.cache.get(read.key);
+    })
     .then((cached) => {
       if (cached && !last) deliver(cached, false);
       revalidate();
-    });
+    }, fail);
   return stop;
 }
