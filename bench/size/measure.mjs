@@ -9,8 +9,13 @@ import { gzipSync } from 'node:zlib';
  * `minified`/`gzip` of every chunk together, `initialMinified`/`initialGzip` of what loads with
  * the page (without the chunks loaded on first use by dynamic `import()`), `lazy` whether any is.
  * `external` lists package prefixes left out of the bundle (counted elsewhere).
+ * `inlineDynamicImports` bundles what a dynamic `import()` reaches into the one output file: for
+ * measuring a package's own code once, without the export lists a split into chunks adds.
  */
-export async function measure(code, { external = [], cwd = process.cwd() } = {}) {
+export async function measure(
+  code,
+  { external = [], cwd = process.cwd(), inlineDynamicImports = false } = {},
+) {
   const virtualId = '\0size-entry.js';
   const bundle = await rollup({
     input: virtualId,
@@ -30,7 +35,7 @@ export async function measure(code, { external = [], cwd = process.cwd() } = {})
     ],
     onwarn: () => {},
   });
-  const { output } = await bundle.generate({ format: 'es' });
+  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports });
   await bundle.close();
   const chunks = output.filter((o) => o.type === 'chunk');
   const js = chunks.map((o) => o.code).join('\n');
