@@ -45,9 +45,11 @@ const cases = [
     target: TARGET,
   },
   {
-    name: 'all six widgets + provider, with lit, SDK, core, zod/mini (part 2 budget)',
+    // The issue's budget is for one bundle: what dynamic imports reach is inlined into it.
+    name: 'all six widgets + provider, with lit, SDK, core, zod/mini, as one bundle (part 2 budget)',
     code: "import '@school-diary/elements/define';",
     external: [],
+    inline: true,
     target: TARGET_ALL,
   },
   {
@@ -117,7 +119,10 @@ let failed = false;
 const notes = [];
 console.log('| entry | minified | gzip |\n|---|---|---|');
 for (const c of cases) {
-  const size = await measure(c.code, { external: c.external });
+  const size = await measure(c.code, {
+    external: c.external,
+    inlineDynamicImports: c.inline === true,
+  });
   console.log(`| ${c.name} | ${kb(size.minified)} | ${kb(size.gzip)} |`);
   if (c.target !== undefined && size.gzip > c.target) {
     notes.push(`(the set is over its ${kb(c.target)} target: ${kb(size.gzip)} gzip)`);

@@ -59,8 +59,8 @@ const loadGroup: GroupLoader = async (group) =>
  * Creates a client of the whole diary API. Methods are derived from core's route table: each
  * takes one object with the path parameters, query and body fields, and an optional
  * `{ signal }`; every answer is checked against core's schema. The page loads only core's
- * schema-free manifest: zod and a group's schemas load on the group's first call (a chunk of a
- * few KB, once), so the first `grades.list` waits for its schemas as well as for the server.
+ * schema-free manifest: zod and the schemas load on the first call (one chunk, once), so the
+ * first call waits for them as well as for the server.
  *
  * @example
  * const client = createDiaryClient({
