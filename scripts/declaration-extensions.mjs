@@ -15,14 +15,20 @@ const isFile = (path) => existsSync(path) && statSync(path).isFile();
 
 /**
  * The Node-ESM form of a relative specifier written in `fromFile`: `./x` → `./x.js` when `x.ts`
- * exists, `./x/index.js` when `x/index.ts` does. Specifiers that already name a file, and bare
+ * exists, `./x/index.js` when `x/index.ts` does; `.` and `..` (which TypeScript writes in inferred
+ * `import("..")` types) → `./index.js`, `../index.js`. Specifiers that already name a file, and bare
  * package specifiers, are returned unchanged.
  * @param {string} specifier
  * @param {string} fromFile absolute path of the source file the specifier was written in
  * @returns {string}
  */
 export function nodeSpecifier(specifier, fromFile) {
-  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return specifier;
+  const relative =
+    specifier === '.' ||
+    specifier === '..' ||
+    specifier.startsWith('./') ||
+    specifier.startsWith('../');
+  if (!relative) return specifier;
   const base = resolve(dirname(fromFile), specifier);
   if (/\.(c|m)?js$|\.json$/.test(specifier)) {
     const stem = base.replace(/\.(c|m)?js$/, '');

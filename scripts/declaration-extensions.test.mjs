@@ -93,5 +93,9 @@ describe('declaration extensions', () => {
     assert.equal(nodeSpecifier('@school-diary/core/openapi', from), '@school-diary/core/openapi');
     assert.equal(nodeSpecifier('./a.js', from), './a.js');
     assert.equal(nodeSpecifier('./shared/', from), './shared/index.js');
+    // TypeScript writes a directory's index as `import("..")` in inferred declaration types.
+    const deep = join(work, 'ok/src/shared/sub/file.ts');
+    assert.equal(nodeSpecifier('..', deep), '../index.js');
+    assert.equal(nodeSpecifier('.', join(work, 'ok/src/shared/deep.ts')), './index.js');
   });
 });
