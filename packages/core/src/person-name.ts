@@ -121,7 +121,7 @@ const middleNameParams = { field: 'middleName', maximum: PERSON_NAME_MAX_LENGTH 
 export const optionalMiddleNameSchema = /* @__PURE__ */ optional(
   /* @__PURE__ */ pipe(
     /* @__PURE__ */ nullable(
-      string().check(
+      /* @__PURE__ */ string().check(
         /* @__PURE__ */ ruleCheck(
           (value: string) => (value.trim() === '' ? null : checkPersonName(value)),
           middleNameParams,
