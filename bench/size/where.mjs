@@ -5,6 +5,7 @@
 //
 //   node bench/size/where.mjs "export * from '@school-diary/sdk';"
 //   node bench/size/where.mjs "export { routes } from '@school-diary/core';" --external zod --top 20
+//   node bench/size/where.mjs "import '@school-diary/elements/define';" --inline --packages
 //
 // "minified" is exact (bytes of the minified bundle mapped to the module). "gzip share" is an
 // estimate: each module's minified text is gzipped on its own and the total gzip of the bundle is
@@ -28,6 +29,10 @@ const option = (name, fallback) => {
 };
 const external = option('external', '').split(',').filter(Boolean);
 const top = Number(option('top', '30'));
+// --inline: one bundle, dynamic imports inlined (as the issues' "as one bundle" budgets count).
+const inline = args.includes('--inline');
+// --packages: one row per package (lit, zod, @school-diary/core …) instead of per module.
+const byPackage = args.includes('--packages');
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** Decodes one line of source-map mappings into [generatedColumn, sourceIndex] pairs. */
@@ -59,8 +64,12 @@ function decodeLine(line, state) {
 /** The module group a source path belongs to: a package's file, or a dependency's package. */
 function groupOf(source) {
   const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(source);
-  if (dep) return `${dep[1]}/${dep[2].replace(/^(dist|distribution|v4)\//, '')}`;
   const own = /packages\/([^/]+)\/(?:src|dist)\/(.*)$/.exec(source);
+  if (dep && !byPackage) return `${dep[1]}/${dep[2].replace(/^(dist|distribution|v4)\//, '')}`;
+  if (byPackage) {
+    if (dep) return dep[1];
+    return own ? `@school-diary/${own[1]}` : source;
+  }
   return own ? `@school-diary/${own[1]}/${own[2]}` : source;
 }
 
@@ -89,7 +98,11 @@ const bundle = await rollup({
   ],
   onwarn: () => {},
 });
-const { output } = await bundle.generate({ format: 'es', sourcemap: true });
+const { output } = await bundle.generate({
+  format: 'es',
+  sourcemap: true,
+  inlineDynamicImports: inline,
+});
 await bundle.close();
 
 const text = new Map();
