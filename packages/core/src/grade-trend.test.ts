@@ -1,13 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { GradedMark, MarkValue } from './grade-average';
+import type { GradedMark, MarkValue, NumericMarkValue } from './grade-average';
 import { weightedAverage, arithmeticAverage } from './grade-average';
 import {
   cumulativeAverage,
   GradeTrendError,
+  MarkSums,
   movingAverage,
   trend,
+  trendDirection,
   trendsBySubject,
 } from './grade-trend';
 
@@ -177,6 +179,75 @@ describe('trend', () => {
   it('returns null when no mark counts', () => {
     assert.equal(trend([]), null);
     assert.equal(trend([mark(day(0), 'pass')]), null);
+  });
+});
+
+describe('MarkSums', () => {
+  it('holds no average until a mark is added, and none again once all are taken away', () => {
+    const sums = new MarkSums();
+    assert.equal(sums.average(), null);
+    sums.add(4, 2);
+    assert.equal(sums.average(), 4);
+    sums.remove(4, 2);
+    assert.equal(sums.average(), null);
+  });
+
+  it('averages by weight and forgets a value exactly when its last mark leaves', () => {
+    const sums = new MarkSums();
+    sums.add(5, 1);
+    sums.add(3, 2);
+    assert.equal(sums.average(), 11 / 3);
+    sums.add(5, 0.1);
+    sums.remove(5, 1);
+    sums.remove(5, 0.1);
+    assert.equal(sums.average(), 3, 'no 0.1 − 0.1 drift left in the fives');
+  });
+
+  it('stays within the range of the values it holds', () => {
+    const sums = new MarkSums();
+    for (let i = 0; i < 10; i += 1) sums.add(5, 0.1);
+    assert.equal(sums.average(), 5);
+  });
+
+  it('property: equals weightedAverage of the marks held, after any adds and removes', () => {
+    const value = fc.constantFrom<NumericMarkValue>(1, 2, 3, 4, 5);
+    const weight = fc.double({ min: 0.01, max: 10, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ value, weight }), { minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        (marks, seed) => {
+          const sums = new MarkSums();
+          for (const m of marks) sums.add(m.value, m.weight);
+          const whole = weightedAverage(marks) as number;
+          assert.ok(Math.abs((sums.average() as number) - whole) < 1e-9);
+          const removed = seed % marks.length;
+          for (const m of marks.slice(0, removed)) sums.remove(m.value, m.weight);
+          const held = marks.slice(removed);
+          const expected = weightedAverage(held) as number;
+          const actual = sums.average() as number;
+          assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
+          assert.ok(actual >= Math.min(...held.map((m) => m.value)));
+          assert.ok(actual <= Math.max(...held.map((m) => m.value)));
+        },
+      ),
+    );
+  });
+});
+
+describe('trendDirection', () => {
+  it('is up or down from 0.05 on, flat under it', () => {
+    assert.equal(trendDirection(3.8, 4.4), 'up');
+    assert.equal(trendDirection(4.4, 3.8), 'down');
+    assert.equal(trendDirection(4.5, 4.55), 'up');
+    assert.equal(trendDirection(4.55, 4.5), 'down');
+    assert.equal(trendDirection(4.5, 4.54), 'flat');
+    assert.equal(trendDirection(4, 4), 'flat');
+  });
+
+  it('is what trend reports for the same averages', () => {
+    const t = trend(seriesOf(3, 4, 5, 5)) as NonNullable<ReturnType<typeof trend>>;
+    assert.equal(t.direction, trendDirection(t.from, t.to));
   });
 });
 

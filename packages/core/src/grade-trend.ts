@@ -69,39 +69,71 @@ function countedInDateOrder<M extends GradedMark>(marks: readonly M[]): M[] {
 }
 
 /**
- * Running weight sums per mark value. Keeping one sum per value 1–5 (reset to exactly 0 when its
- * last mark leaves) stops floating-point drift from add/remove, and gives the window's range.
+ * Running sums of marks 1–5 for an average kept mark by mark, as {@link movingAverage} and
+ * {@link trend} keep theirs: a mark can be added and taken away again (a moving window), and the
+ * average is the same number, bit for bit, as those functions give for the same marks. One sum
+ * per value (reset to exactly 0 when its last mark leaves) stops floating-point drift from adding
+ * and taking away, and gives the range the average is kept within (see {@link clampToMarks}).
+ *
+ * @example
+ * const sums = new MarkSums();
+ * sums.add(5, 1);
+ * sums.add(3, 2);
+ * sums.average(); // 3.666…  ((5·1 + 3·2) / 3)
+ * sums.remove(5, 1);
+ * sums.average(); // 3
  */
-class WindowSums {
-  private readonly weight = [0, 0, 0, 0, 0, 0];
-  private readonly count = [0, 0, 0, 0, 0, 0];
+export class MarkSums {
+  /** The weight of each value, at its index 1–5. */
+  private readonly weights = [0, 0, 0, 0, 0, 0];
+  /** How many marks of each value, at its index 1–5. */
+  private readonly counts = [0, 0, 0, 0, 0, 0];
 
+  /** Adds a mark of `value` with `weight` (a finite number > 0; weight 0 does not count). */
   add(value: NumericMarkValue, weight: number): void {
-    this.weight[value] = (this.weight[value] ?? 0) + weight;
-    this.count[value] = (this.count[value] ?? 0) + 1;
+    this.weights[value] = (this.weights[value] as number) + weight;
+    this.counts[value] = (this.counts[value] as number) + 1;
   }
 
+  /** Takes away a mark added before, with the same value and weight. */
   remove(value: NumericMarkValue, weight: number): void {
-    const left = (this.count[value] ?? 0) - 1;
-    this.count[value] = left;
-    this.weight[value] = left === 0 ? 0 : (this.weight[value] ?? 0) - weight;
+    const left = (this.counts[value] as number) - 1;
+    this.counts[value] = left;
+    this.weights[value] = left === 0 ? 0 : (this.weights[value] as number) - weight;
   }
 
-  average(): number {
+  /** The average of the marks held (weighted by what was added), or `null` when none is. */
+  average(): number | null {
     let weighted = 0;
     let total = 0;
-    let min: NumericMarkValue | null = null;
-    let max: NumericMarkValue | null = null;
-    for (const value of [1, 2, 3, 4, 5] as const) {
-      if (this.count[value] === 0) continue;
-      const weight = this.weight[value] ?? 0;
+    let min = 0;
+    let max = 0;
+    for (let value = 1; value <= 5; value += 1) {
+      if (this.counts[value] === 0) continue;
+      const weight = this.weights[value] as number;
       weighted += value * weight;
       total += weight;
-      min ??= value;
+      if (min === 0) min = value;
       max = value;
     }
-    return clampToMarks(weighted / total, { min, max });
+    if (min === 0) return null;
+    const range = { min: min as NumericMarkValue, max: max as NumericMarkValue };
+    return clampToMarks(weighted / total, range);
   }
+}
+
+/**
+ * The direction from one average to another, as {@link trend} words it: `flat` when they differ
+ * by less than 0.05, else `up` or `down`.
+ *
+ * @example
+ * trendDirection(3.8, 4.4); // 'up'
+ * trendDirection(4.5, 4.55); // 'up' (0.05 exactly, despite 4.55 − 4.5 being 0.0499… in binary)
+ * trendDirection(4.5, 4.54); // 'flat'
+ */
+export function trendDirection(from: number, to: number): TrendDirection {
+  const delta = to - from;
+  return Math.abs(delta) < FLAT_BELOW - EPSILON ? 'flat' : delta > 0 ? 'up' : 'down';
 }
 
 function series<M extends GradedMark>(
@@ -110,14 +142,14 @@ function series<M extends GradedMark>(
   window: number,
 ): TrendPoint[] {
   const counted = countedInDateOrder(marks);
-  const sums = new WindowSums();
+  const sums = new MarkSums();
   const points: TrendPoint[] = [];
   counted.forEach((mark, i) => {
     sums.add(mark.value as NumericMarkValue, weighted ? mark.weight : 1);
     const leaving = i >= window ? counted[i - window] : undefined;
     if (leaving) sums.remove(leaving.value as NumericMarkValue, weighted ? leaving.weight : 1);
     if (counted[i + 1]?.date === mark.date) return;
-    points.push({ date: mark.date, average: sums.average() });
+    points.push({ date: mark.date, average: sums.average() as number });
   });
   return points;
 }
@@ -187,15 +219,13 @@ export function trend(
   const third = Math.ceil(counted.length / 3);
   const from = plainOrWeighted(counted.slice(0, third), weighted);
   const to = plainOrWeighted(counted, weighted);
-  const delta = to - from;
-  const direction = Math.abs(delta) < FLAT_BELOW - EPSILON ? 'flat' : delta > 0 ? 'up' : 'down';
-  return { from, to, direction };
+  return { from, to, direction: trendDirection(from, to) };
 }
 
 function plainOrWeighted(counted: readonly GradedMark[], weighted: boolean): number {
-  const sums = new WindowSums();
+  const sums = new MarkSums();
   for (const mark of counted) sums.add(mark.value as NumericMarkValue, weighted ? mark.weight : 1);
-  return sums.average();
+  return sums.average() as number;
 }
 
 /**

@@ -1,6 +1,8 @@
 import {
   assertMarkWeight,
   compareMarkDates,
+  MarkSums,
+  trendDirection,
   type Mark,
   type NumericMarkValue,
   type Trend,
@@ -68,42 +70,12 @@ export interface ChartSeries {
 
 const collator = /* @__PURE__ */ new Intl.Collator('ru');
 
-/**
- * Weighted sums per mark value 1–5, as core's grade maths keeps them (`movingAverage`, `trend`):
- * one sum per value, reset to exactly 0 when its last mark leaves, summed in value order and
- * clamped to the range of the values present, so the averages are the same numbers, bit for bit.
- * `w[v]` is the weight and `n[v]` the count of value `v`.
- */
-interface Sums {
-  readonly w: number[];
-  readonly n: number[];
-}
-
-const newSums = (): Sums => ({ w: [0, 0, 0, 0, 0, 0], n: [0, 0, 0, 0, 0, 0] });
-
-function average({ w, n }: Sums): number {
-  let weighted = 0;
-  let total = 0;
-  let min = 0;
-  let max = 0;
-  for (let v = 1; v <= 5; v += 1) {
-    if (n[v] === 0) continue;
-    const weight = w[v] as number;
-    weighted += v * weight;
-    total += weight;
-    if (min === 0) min = v;
-    max = v;
-  }
-  return Math.min(max, Math.max(min, weighted / total));
-}
-
-/** A change under this is flat (core's `trend`; the epsilon lets 4.55 − 4.5 count as 0.05). */
-const FLAT_BELOW = 0.05 - 1e-9;
-
-function trendOf(from: number, to: number): Trend {
-  const delta = to - from;
-  return { from, to, direction: Math.abs(delta) < FLAT_BELOW ? 'flat' : delta > 0 ? 'up' : 'down' };
-}
+/** Core's `trend`, from the sums of the first third and of all the marks. */
+const trendOf = (third: MarkSums, all: MarkSums): Trend => {
+  const from = third.average() as number;
+  const to = all.average() as number;
+  return { from, to, direction: trendDirection(from, to) };
+};
 
 /**
  * Core's `trend` of marks that all count, in date order: the weighted average of the first third
@@ -111,17 +83,16 @@ function trendOf(from: number, to: number): Trend {
  */
 export function countedTrend(counted: readonly Mark[]): Trend | null {
   if (counted.length === 0) return null;
-  const third = Math.ceil(counted.length / 3);
-  const sums = newSums();
-  let from = 0;
+  const thirdCount = Math.ceil(counted.length / 3);
+  const third = new MarkSums();
+  const all = new MarkSums();
   for (let i = 0; i < counted.length; i += 1) {
     const mark = counted[i] as Mark;
-    const v = mark.value as number;
-    sums.w[v] = (sums.w[v] as number) + mark.weight;
-    sums.n[v] = (sums.n[v] as number) + 1;
-    if (i + 1 === third) from = average(sums);
+    const v = mark.value as NumericMarkValue;
+    if (i < thirdCount) third.add(v, mark.weight);
+    all.add(v, mark.weight);
   }
-  return trendOf(from, average(sums));
+  return trendOf(third, all);
 }
 
 /**
@@ -133,8 +104,8 @@ class SeriesBuilder {
   readonly marks: Mark[] = [];
   readonly points: ChartPoint[] = [];
   readonly moving: { x: number; y: number }[] = [];
-  readonly win = newSums();
-  readonly all = newSums();
+  readonly win = new MarkSums();
+  readonly all = new MarkSums();
   /** The current date's marks by value (index 1–5): how many, and the first. */
   readonly cellCount = [0, 0, 0, 0, 0, 0];
   readonly cellFirst: Mark[] = [];
@@ -164,24 +135,17 @@ class SeriesBuilder {
       this.x = ms;
     }
     marks.push(mark);
-    const v = mark.value as number;
+    const v = mark.value as NumericMarkValue;
     const weight = mark.weight;
     const count = this.cellCount;
     if (count[v] === 0) this.cellFirst[v] = mark;
     count[v] = (count[v] as number) + 1;
-    const { w, n } = this.win;
-    w[v] = (w[v] as number) + weight;
-    n[v] = (n[v] as number) + 1;
+    this.win.add(v, weight);
     if (i >= this.window) {
       const leaving = marks[i - this.window] as Mark;
-      const lv = leaving.value as number;
-      const left = (n[lv] as number) - 1;
-      n[lv] = left;
-      w[lv] = left === 0 ? 0 : (w[lv] as number) - leaving.weight;
+      this.win.remove(leaving.value as NumericMarkValue, leaving.weight);
     }
-    const all = this.all;
-    all.w[v] = (all.w[v] as number) + weight;
-    all.n[v] = (all.n[v] as number) + 1;
+    this.all.add(v, weight);
   }
 
   /** Closes the current date: its points in value order, the moving average as of its end. */
@@ -197,22 +161,20 @@ class SeriesBuilder {
         new DatePoint(this.x, v as NumericMarkValue, c, first, this.marks, this.dateStart, end),
       );
     }
-    this.moving.push({ x: this.x, y: average(this.win) });
+    this.moving.push({ x: this.x, y: this.win.average() as number });
   }
 
   series(index: number): ChartSeries {
     const counted = this.marks;
     // The trend's first third, summed in the same order as core's `trend` does.
-    const third = newSums();
+    const third = new MarkSums();
     const thirdCount = Math.ceil(counted.length / 3);
     for (let i = 0; i < thirdCount; i += 1) {
       const mark = counted[i] as Mark;
-      const v = mark.value as number;
-      third.w[v] = (third.w[v] as number) + mark.weight;
-      third.n[v] = (third.n[v] as number) + 1;
+      third.add(mark.value as NumericMarkValue, mark.weight);
     }
     const { id, name, points, moving } = this;
-    const trend = trendOf(average(third), average(this.all));
+    const trend = trendOf(third, this.all);
     return { subjectId: id, subjectName: name, index, points, moving, counted, trend };
   }
 }
