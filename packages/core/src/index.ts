@@ -48,12 +48,14 @@ export * from './routes';
 export * from './route-manifest';
 export * from './route-groups';
 
-// Grade maths and CSV
+// Grade maths
 export * from './grade-average';
 export * from './final-mark';
 export * from './period-summary';
 export * from './grade-trend';
 export * from './year-comparison';
 export * from './marks-needed';
+
+// CSV export
 export * from './csv';
 export * from './marks-csv';
