@@ -80,6 +80,7 @@ export class LiveEvents {
   #wake: (() => void) | undefined;
   #delivery: Promise<void> = Promise.resolve();
   #closed = false;
+  #opened: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(client: ClientInternals, options: LiveEventsOptions = {}) {
     this.#client = client;
@@ -102,6 +103,27 @@ export class LiveEvents {
   /** Where the stream is now. */
   get status(): LiveStatus {
     return this.#status;
+  }
+
+  /**
+   * Settles when the stream is open: at once if it is, else the next time it opens. The stream
+   * opens when the first listener subscribes while someone is signed in, so subscribe first;
+   * events the server sends from then on reach the listeners. Useful in tests, before making
+   * something happen on the server.
+   *
+   * @example
+   * client.events.on('mark.created', (event) => marks.push(event.data));
+   * await client.events.ready;
+   * await teacher.grades.create({ childId, subjectId, value: 5, kind: 'test', date });
+   */
+  get ready(): Promise<void> {
+    if (this.#status === 'open') return Promise.resolve();
+    if (!this.#opened) {
+      let resolve = () => {};
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.#opened = { promise, resolve };
+    }
+    return this.#opened.promise;
   }
 
   /** The id of the last event received: where a reconnection resumes. */
@@ -313,6 +335,10 @@ export class LiveEvents {
   #setStatus(status: LiveStatus): void {
     if (status === this.#status) return;
     this.#status = status;
+    if (status === 'open') {
+      this.#opened?.resolve();
+      this.#opened = undefined;
+    }
     for (const listener of this.#statusListeners) listener(status);
   }
 
