@@ -34,7 +34,7 @@ export class MemoryApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly fields: readonly { path: string; code: string }[] = [],
+    readonly fields: readonly { path: string; code: string; message?: string }[] = [],
   ) {
     super(code);
   }
