@@ -76,6 +76,26 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'Эта школа ещё не подключена к электронному дневнику',
     en: 'This school is not connected to the e-diary yet',
   },
+  school_not_linked: {
+    ru: 'Сначала привяжите ребёнка к школе',
+    en: 'Link the child to a school first',
+  },
+  child_exists: {
+    ru: 'Карточка этого ребёнка уже есть — найдите её в списке детей',
+    en: 'This child already has a card — find it in the list of children',
+  },
+  already_linked: {
+    ru: 'Ребёнок уже привязан к этой школе',
+    en: 'The child is already linked to this school',
+  },
+  roster_id_taken: {
+    ru: 'Этот номер ученика уже привязан к карточке другого ребёнка — обратитесь в школу',
+    en: "This student number is already linked to another child's card — contact the school",
+  },
+  application_exists: {
+    ru: 'Заявление в эту школу на этот учебный год уже подано — его статус виден в списке заявлений',
+    en: 'An application to this school for this school year is already in — its status is in the list of applications',
+  },
   invalid_transition: {
     ru: 'Заявление нельзя перевести в этот статус',
     en: 'The application cannot move to this status',

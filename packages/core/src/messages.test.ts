@@ -87,7 +87,7 @@ describe('message catalogues', () => {
         }
       }
     }
-    assert.equal(count, 63);
+    assert.equal(count, 64);
   });
 
   it('falls back to the generic text for a field without its own wording, or an unknown field', () => {

@@ -96,6 +96,18 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
     ru: 'Пароль должен быть не короче 8 символов и содержать буквы и цифры',
     en: 'The password must be at least 8 characters and contain letters and digits',
   },
+  wrong_code: {
+    ru: 'Неверный код — проверьте СМС и введите код ещё раз',
+    en: 'Wrong code — check the text message and enter the code again',
+  },
+  school_not_found: {
+    ru: 'Школа с таким кодом не найдена — проверьте код',
+    en: 'No school has this code — check the code',
+  },
+  roster_mismatch: {
+    ru: 'В списках школы нет ученика с таким номером — проверьте номер у классного руководителя',
+    en: "The school's lists have no student with this number — check it with the class teacher",
+  },
   already_registered: {
     ru: 'Это значение уже зарегистрировано',
     en: 'This value is already registered',
@@ -354,6 +366,10 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
     too_short: {
       ru: 'Номер ученика должен быть не короче {minimum} символов',
       en: "The student's number must be at least {minimum} characters",
+    },
+    already_registered: {
+      ru: 'Этот номер ученика уже привязан к карточке другого ребёнка — обратитесь в школу',
+      en: "This student number is already linked to another child's card — contact the school",
     },
     too_long: {
       ru: 'Номер ученика должен быть не длиннее {maximum} символов',
