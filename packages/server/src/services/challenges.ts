@@ -149,8 +149,7 @@ export async function consumeChallenge(
       .where('id', '=', row.id)
       .returning('attempts')
       .executeTakeFirstOrThrow();
-    if (attempts >= services.config.codeAttempts)
-      throw new DomainError('code_attempts_exhausted');
+    if (attempts >= services.config.codeAttempts) throw new DomainError('code_attempts_exhausted');
     throw invalid;
   }
   const consumed = await services.db
