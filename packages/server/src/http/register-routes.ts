@@ -84,9 +84,8 @@ function parse(schema: RouteSpec['body'], input: unknown, lang: Lang, prefix: st
   const result = validate(schema, input, lang);
   if (result.ok) return result.value;
   if (prefix === 'params') throw new DomainError('not_found');
-  throw new DomainError('validation_failed', {
-    fields: result.errors.map((e) => ({ path: e.path, code: e.code })),
-  });
+  // The errors keep validate's wording: it knows the rule's limits and the field it words for.
+  throw new DomainError('validation_failed', { fields: result.errors });
 }
 
 /** The fastify URL pattern of a route path: `{childId}` becomes `:childId`. */

@@ -205,7 +205,7 @@ async function assertNoOpenApplication(
     .where('school_year', '=', schoolYear)
     .where('status', '!=', 'rejected')
     .executeTakeFirst();
-  if (open) throw new DomainError('conflict');
+  if (open) throw new DomainError('application_exists');
 }
 
 /** Applications for the diary service: submitted by parents, moved on by the school. */
@@ -215,7 +215,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       const child = await ownChild(s, user, body.childId);
       if (child.status !== 'confirmed') throw new DomainError('identity_unconfirmed');
       const schoolId = child.school_id;
-      if (!schoolId) throw new DomainError('conflict');
+      if (!schoolId) throw new DomainError('school_not_linked');
       await assertNoOpenApplication(s, child.id, schoolId, body.schoolYear);
       const input = { child, schoolId, schoolYear: body.schoolYear };
       const row = await s.db

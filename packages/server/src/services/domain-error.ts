@@ -5,6 +5,8 @@ export interface RawFieldError {
   readonly path: string;
   readonly code: ErrorCode;
   readonly params?: MessageParams;
+  /** The message already worded by core's `validate`, in the request's language. */
+  readonly message?: string;
 }
 
 /** Options of a {@link DomainError}. */
