@@ -10,7 +10,7 @@ import {
 import { ReadCache, readKey } from './cache';
 import { DiaryApiError, DiaryContractError } from './errors';
 import { onFirstUse } from './first-use';
-import { requestParts } from './request-parts';
+import { keysOf, requestParts } from './request-parts';
 import type { CallOptions, ClientMethods, RouteTable } from './route-method';
 import { DiarySession, type SessionChange } from './session';
 import type { SessionStorage } from './session-storage';
@@ -169,6 +169,38 @@ export function internalsOf(client: object): ClientInternals {
 const isJson = (route: Operation) => (route.responseType ?? 'json') === 'json';
 
 const isRead = (route: Operation) => route.method === 'GET' && isJson(route) && !route.devOnly;
+
+/** Whether a read is a paged list: its query takes `page` and `pageSize`. */
+const isPaged = (route: Operation) => {
+  const names = keysOf(route.query);
+  return names.includes('page') && names.includes('pageSize');
+};
+
+/** A page of a paged list, as every paged read answers. */
+interface Page {
+  readonly items: readonly unknown[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/**
+ * Every item of a paged list, page after page from `input.page` (or 1): the next page is asked
+ * for when the loop reaches it, and the walk ends on an empty page or the last one by `total`.
+ */
+async function* everyItem(
+  read: (input: object, options?: CallOptions) => Promise<unknown>,
+  input: Readonly<Record<string, unknown>>,
+  options?: CallOptions,
+): AsyncGenerator<unknown, void, undefined> {
+  let page = typeof input.page === 'number' ? input.page : 1;
+  for (;;) {
+    const answer = (await read({ ...input, page }, options)) as Page;
+    yield* answer.items;
+    if (answer.items.length === 0 || answer.page * answer.pageSize >= answer.total) return;
+    page = answer.page + 1;
+  }
+}
 
 const hasInput = (route: Operation) =>
   Boolean(route.path.includes('{') || route.query || route.body || route.upload);
@@ -405,7 +437,13 @@ export function createLazyClient<T extends RouteTable>(
           watch(operation, route, input, listener, o)
       : (listener: (s: Snapshot<unknown>) => void, o?: WatchOptions) =>
           watch(operation, route, {}, listener, o);
-    return Object.assign(method, { watch: watchMethod });
+    const all = (input: object = {}, callOptions?: CallOptions) =>
+      everyItem(
+        (i, o) => call(operation, route, i, o),
+        input as Record<string, unknown>,
+        callOptions,
+      );
+    return Object.assign(method, { watch: watchMethod }, isPaged(route) ? { all } : {});
   };
 
   const client: Record<string, unknown> = {

@@ -4,6 +4,7 @@ import { chatMigration } from './migrations/004-chat';
 import { notificationsMigration } from './migrations/005-notifications';
 import { scaleOutMigration } from './migrations/006-scale-out';
 import { dropChangeTriggersMigration } from './migrations/007-drop-change-triggers';
+import { devOutboxMigration } from './migrations/008-dev-outbox';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -289,7 +290,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '005_notifications': notificationsMigration,
   '006_scale_out': scaleOutMigration,
   '007_drop_change_triggers': dropChangeTriggersMigration,
-  // next: '008_…' (keep the numbers unique and increasing)
+  '008_dev_outbox': devOutboxMigration,
+  // next: '009_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
