@@ -9,7 +9,7 @@ import { createDiaryClient, DiaryApiError } from '@school-diary/sdk';
 
 const baseUrl = process.env.DIARY_URL ?? 'http://127.0.0.1:8080';
 const phone = process.env.DIARY_PHONE ?? '+79990000001';
-const password = process.env.DIARY_PASSWORD ?? 'diary-demo';
+const password = process.env.DIARY_PASSWORD ?? 'school-diary-demo';
 
 /** The code the server just sent to `phone`: DIARY_CODE, else the dev outbox. */
 async function oneTimeCode(): Promise<string> {

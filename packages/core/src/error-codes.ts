@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'weak_password',
   // uniqueness
   'already_registered',
+  // request shape and time (privacy and correctness)
+  'nothing_to_change',
+  'past_date',
 ] as const;
 
 /** A stable, machine-readable validation error code. */

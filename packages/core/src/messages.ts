@@ -65,8 +65,10 @@ const TEXTS: Readonly<Record<Lang, readonly [TextsOf<typeof ERROR_CODES>, readon
       'Дата окончания должна быть не раньше даты начала',
       'Файл должен быть не больше {maximum}',
       'Этот тип файла не поддерживается',
-      'Пароль должен быть не короче 8 символов и содержать буквы и цифры',
+      'Этот пароль слишком распространён — придумайте фразу из нескольких слов',
       'Это значение уже зарегистрировано',
+      'Укажите хотя бы одно поле, которое нужно изменить',
+      'Дата уже прошла — укажите сегодняшнюю или будущую',
     ],
     [
       // snils: required, format, checksum
@@ -146,7 +148,7 @@ const TEXTS: Readonly<Record<Lang, readonly [TextsOf<typeof ERROR_CODES>, readon
       'Придумайте пароль',
       'Пароль должен быть не короче {minimum} символов',
       'Пароль должен быть не длиннее {maximum} символов',
-      'Добавьте в пароль хотя бы одну букву и одну цифру',
+      'Этот пароль слишком распространён или уже утёк — придумайте фразу из нескольких слов',
       // newPassword: required
       'Придумайте новый пароль',
       // currentPassword: required
@@ -179,8 +181,10 @@ const TEXTS: Readonly<Record<Lang, readonly [TextsOf<typeof ERROR_CODES>, readon
       'The end date must not be before the start date',
       'The file must be {maximum} or smaller',
       'This file type is not supported',
-      'The password must be at least 8 characters and contain letters and digits',
+      'This password is too common — choose a phrase of several words',
       'This value is already registered',
+      'Give at least one field to change',
+      'This date has passed — choose today or a later date',
     ],
     [
       // snils: required, format, checksum
@@ -260,7 +264,7 @@ const TEXTS: Readonly<Record<Lang, readonly [TextsOf<typeof ERROR_CODES>, readon
       'Create a password',
       'The password must be at least {minimum} characters',
       'The password must be {maximum} characters or fewer',
-      'Add at least one letter and one digit to the password',
+      'This password is too common or has leaked — choose a phrase of several words',
       // newPassword: required
       'Create a new password',
       // currentPassword: required

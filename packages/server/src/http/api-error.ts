@@ -5,6 +5,8 @@ export interface RawFieldError {
   readonly path: string;
   readonly code: ErrorCode;
   readonly params?: MessageParams;
+  /** The message already worded by core's validation (with its limits filled in). */
+  readonly message?: string;
 }
 
 /** Options of an {@link ApiError}. */

@@ -207,7 +207,7 @@ const cases = (): Record<string, Case> => ({
     expect: everyone,
     body: () => ({
       phone: `+7999777${String((phoneSeq += 1)).padStart(4, '0')}`,
-      password: 'parol-2026',
+      password: 'tikhiy-vecher-u-reki',
       lastName: 'Тестова',
       firstName: 'Анна',
       snils: '112-233-445 95',

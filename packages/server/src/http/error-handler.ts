@@ -14,11 +14,13 @@ export function errorBody(error: ApiError, lang: Lang): ErrorResponse {
   const fields: FieldError[] = error.fields.map((f) => ({
     path: f.path,
     code: f.code,
-    message: errorMessage(f.code, {
-      lang,
-      field: f.path.split('.').pop(),
-      ...(f.params ? { params: f.params } : {}),
-    }),
+    message:
+      f.message ??
+      errorMessage(f.code, {
+        lang,
+        field: f.path.split('.').pop(),
+        ...(f.params ? { params: f.params } : {}),
+      }),
   }));
   return {
     error: {

@@ -16,7 +16,7 @@ describe('auth: registration, one-time codes, sessions', () => {
 
   const newParent = (phone: string) => ({
     phone,
-    password: 'parol-2026',
+    password: 'tikhiy-vecher-u-reki',
     lastName: 'Новикова',
     firstName: 'Светлана',
     middleName: '',

@@ -6,7 +6,14 @@ import type { Handlers, RequestContext } from '../http/register-routes';
 import { consumeChallenge, startChallenge } from '../services/challenges';
 import type { AuthUser, Services } from '../services/context';
 import { foldText } from '../services/fold-text';
-import { auditAs, childView, ownChild, visibleChild, type ChildRow } from '../services/policy';
+import {
+  auditAs,
+  childViewFor,
+  childViewsFor,
+  ownChild,
+  visibleChild,
+  type ChildRow,
+} from '../services/policy';
 
 type SchoolRow = Selectable<Database['schools']>;
 
@@ -266,12 +273,13 @@ async function insertLink(
 export function childrenHandlers(s: Services): Handlers['children'] {
   return {
     async list({ user }) {
-      return { items: (await ownChildren(s, user)).map(childView) };
+      return { items: await childViewsFor(s, user, await ownChildren(s, user)) };
     },
 
     async search({ query, user }) {
       const rows = await parentChildren(s, user.id);
-      return { items: rows.filter((row) => samePerson(row, query)).map(childView) };
+      const found = rows.filter((row) => samePerson(row, query));
+      return { items: await childViewsFor(s, user, found) };
     },
 
     async create({ body, user, ip }) {
@@ -285,11 +293,11 @@ export function childrenHandlers(s: Services): Handlers['children'] {
         await auditAs(s, trx, { user, ip }, { action: 'children.create', target: row.id });
       });
       const challenge = await sendChildCode(s, user.id, row.id);
-      return { child: childView(row), challenge };
+      return { child: await childViewFor(s, user, row), challenge };
     },
 
     async get({ params, user }) {
-      return childView(await visibleChild(s, user, params.childId));
+      return childViewFor(s, user, await visibleChild(s, user, params.childId));
     },
 
     async confirm({ params, body, user, ip }) {
@@ -302,7 +310,7 @@ export function childrenHandlers(s: Services): Handlers['children'] {
         const action = { action: 'children.confirm', target: child.id, schoolId: child.school_id };
         await auditAs(s, trx, { user, ip }, action);
       });
-      return childView({ ...child, status: 'confirmed' });
+      return childViewFor(s, user, { ...child, status: 'confirmed' });
     },
 
     async schoolLinks({ params, user }) {

@@ -2,7 +2,7 @@
  * The demo world's fixed identities. Tests and the README refer to these; every demo account's
  * password is {@link DEMO_PASSWORD}.
  */
-export const DEMO_PASSWORD = 'diary-demo';
+export const DEMO_PASSWORD = 'school-diary-demo';
 
 export const DEMO = {
   schools: {
