@@ -1,6 +1,5 @@
-import { z } from 'zod/mini';
 import { listOf } from '../schemas/common';
-import { confirmInPersonInputSchema, loginInputSchema, userSchema } from '../schemas/user';
+import { confirmInPersonInputSchema, findUserQuerySchema, userSchema } from '../schemas/user';
 import { withSchemas } from '../with-schemas';
 import { routeManifest } from '../route-manifest';
 
@@ -13,7 +12,7 @@ export const operations = {
     response: userSchema,
   }),
   findUser: /* @__PURE__ */ withSchemas(m.findUser, {
-    query: /* @__PURE__ */ z.object({ phone: loginInputSchema.shape.phone }),
+    query: findUserQuerySchema,
     response: /* @__PURE__ */ listOf(userSchema),
   }),
 };

@@ -218,12 +218,12 @@ const cases = (): Record<string, Case> => ({
     route: routes.admin.confirmIdentityInPerson,
     expect: admins,
     params: { userId: U.parentNew.id },
-    body: () => ({ document: 'passport' }),
+    body: () => ({ phone: U.parentNew.phone, snils: U.parentNew.snils, document: 'passport' }),
   },
   'admin.findUser': {
     route: routes.admin.findUser,
     expect: admins,
-    query: { phone: U.parentNew.phone },
+    query: { phone: U.parentNew.phone, snils: U.parentNew.snils },
   },
   'children.list': { route: routes.children.list, expect: { ...familyOfChild, stranger: 'ok' } },
   'children.search': {

@@ -303,9 +303,18 @@ export async function seedDemo(
     await trx
       .insertInto('users')
       .values([
-        user(U.parentIvanova, 'Иванова', 'Елена', 'Сергеевна', null, 'confirmed_in_person'),
-        user(U.parentPetrov, 'Петров', 'Андрей', 'Викторович', null),
-        user(U.parentNew, 'Соколова', 'Ольга', 'Игоревна', null, 'unconfirmed'),
+        {
+          ...user(U.parentIvanova, 'Иванова', 'Елена', 'Сергеевна', null, 'confirmed_in_person'),
+          snils: U.parentIvanova.snils,
+        },
+        {
+          ...user(U.parentPetrov, 'Петров', 'Андрей', 'Викторович', null),
+          snils: U.parentPetrov.snils,
+        },
+        {
+          ...user(U.parentNew, 'Соколова', 'Ольга', 'Игоревна', null, 'unconfirmed'),
+          snils: U.parentNew.snils,
+        },
         user(U.admin42, 'Кириллова', 'Наталья', 'Петровна', 'sch_42'),
         user(
           U.teacherMath,
