@@ -216,12 +216,35 @@ async function sendChildCode(s: Services, userId: string, childId: string): Prom
   return startChallenge(s, input);
 }
 
+/** A day of failed links: a parent gets a few tries at a roster id, not a search of the roster. */
+const LINK_FAILURE_WINDOW_MS = 24 * 3600 * 1000;
+
+/** 429 once the caller has failed `linkFailureLimit` links within a day. */
+async function assertLinkTriesLeft(s: Services, user: AuthUser): Promise<void> {
+  const since = new Date(s.clock.now().getTime() - LINK_FAILURE_WINDOW_MS).toISOString();
+  const { count } = await s.db
+    .selectFrom('audit')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('actor_id', '=', user.id)
+    .where('action', '=', 'children.link_school')
+    .where('outcome', '=', 'failure')
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(count) >= s.config.linkFailureLimit) {
+    const seconds = LINK_FAILURE_WINDOW_MS / 1000;
+    throw new ApiError(429, 'rate_limited', { params: { seconds }, retryAfterSeconds: seconds });
+  }
+}
+
 /**
- * The roster entry a link may use, after every check in the order a parent can fix them. A
- * mismatch says nothing about whose entry the id is, and is audited for the school to see.
+ * The roster entry a link may use, after every check in the order a parent can fix them. The
+ * roster id must name this very child (surname, first name and date of birth). A mismatch says
+ * nothing about whose entry the id is, counts toward the caller's daily limit, and is audited for
+ * the school to see.
  */
 async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input: LinkInput) {
   if (child.status !== 'confirmed') throw new ApiError(409, 'identity_unconfirmed');
+  await assertLinkTriesLeft(s, caller.user);
   const school = await schoolByCode(s, input.schoolCode);
   const entry = await rosterEntryFor(s, school.id, input.rosterId, child);
   if (!entry) {
@@ -238,7 +261,11 @@ async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input
   return { school, entry };
 }
 
-/** Inserts the link and places the child in the roster's class, in one transaction. */
+/**
+ * Records the link. It grants nothing yet: the child is placed in the roster's class (and the
+ * class's timetable, teachers and chats open to the family) only when the school has approved the
+ * application and it becomes active.
+ */
 async function insertLink(
   s: Services,
   caller: Caller,
@@ -256,8 +283,6 @@ async function insertLink(
   };
   await s.db.transaction().execute(async (trx) => {
     await trx.insertInto('school_links').values(link).execute();
-    const placed = { school_id: school.id, class_id: entry.class_id };
-    await trx.updateTable('children').set(placed).where('id', '=', child.id).execute();
     const action = { action: 'children.link_school', target: child.id, schoolId: school.id };
     await auditAs(s, trx, caller, action);
   });

@@ -486,6 +486,10 @@ export async function seedDemo(
         { classId: C.c7v.id, schoolId: 'sch_17', year: 2013, rosterPrefix: 'R17-7V' },
       ];
     const childRows: Database['children'][] = [];
+    // Roster ids a school hands out are random, so that one pupil's id says nothing of another's.
+    const rosterRnd = seededRandom(1917);
+    const rosterId = (prefix: string) =>
+      `${prefix}-${Array.from({ length: 6 }, () => pick(rosterRnd, [...'ABCDEFGHJKMNPQRSTUVWXYZ23456789'])).join('')}`;
     for (const cls of classmates) {
       for (let i = 0; i < 22; i += 1) {
         const female = rnd() < 0.5;
@@ -497,7 +501,7 @@ export async function seedDemo(
           id: `ros_${id}`,
           school_id: cls.schoolId,
           class_id: cls.classId,
-          roster_id: `${cls.rosterPrefix}-${String(i + 2).padStart(2, '0')}`,
+          roster_id: rosterId(cls.rosterPrefix),
           last_name: last,
           first_name: first,
           birth_date: birth,

@@ -55,7 +55,18 @@ export function childVisibleTo(user: AuthUser) {
           eb.selectFrom('teaching').select('class_id').where('teacher_id', '=', user.id),
         );
       case 'school_admin':
-        return eb('children.school_id', '=', user.schoolId ?? '');
+        // The school's pupils, and the children linked to it while their application is open.
+        return eb.or([
+          eb('children.school_id', '=', user.schoolId ?? ''),
+          eb(
+            'children.id',
+            'in',
+            eb
+              .selectFrom('school_links')
+              .select('child_id')
+              .where('school_links.school_id', '=', user.schoolId ?? ''),
+          ),
+        ]);
     }
   };
 }
