@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Handlers } from '../http/register-routes';
-import { notFound } from '../http/api-error';
+import { notFound } from '../services/domain-error';
 import type { Services } from '../services/context';
 import { auditAs } from '../services/policy';
 import { userView } from '../services/users';

@@ -1,7 +1,7 @@
 import { canTransition, type Application, type ApplicationStatus } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { ApiError, fieldError, notFound } from '../http/api-error';
+import { DomainError, fieldError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { nextCounter, sixDigits } from '../services/counters';
@@ -177,7 +177,7 @@ async function changeStatus(
       .where('status', '=', row.status)
       .executeTakeFirst();
     // Someone else moved it between our read and this write.
-    if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict');
+    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('conflict');
     await addHistory(
       trx,
       row.id,
@@ -223,7 +223,7 @@ async function linkedSchool(s: Services, childId: string): Promise<string> {
     .orderBy('linked_at', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst();
-  if (!link) throw new ApiError(409, 'conflict');
+  if (!link) throw new DomainError('conflict');
   return link.school_id;
 }
 
@@ -241,7 +241,7 @@ async function assertNoOpenApplication(
     .where('school_year', '=', schoolYear)
     .where('status', '!=', 'rejected')
     .executeTakeFirst();
-  if (open) throw new ApiError(409, 'conflict');
+  if (open) throw new DomainError('conflict');
 }
 
 /** Applications for the diary service: submitted by parents, moved on by the school. */
@@ -249,7 +249,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
   return {
     async create({ body, user, ip }) {
       const child = await ownChild(s, user, body.childId);
-      if (child.status !== 'confirmed') throw new ApiError(409, 'identity_unconfirmed');
+      if (child.status !== 'confirmed') throw new DomainError('identity_unconfirmed');
       const schoolId = await linkedSchool(s, child.id);
       await assertNoOpenApplication(s, child.id, schoolId, body.schoolYear);
       const input = { child, schoolId, schoolYear: body.schoolYear };
@@ -282,7 +282,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       const row = await visibleApplication(s, user, params.applicationId);
       if (body.status === 'rejected' && !body.reason) throw fieldError('reason', 'required');
       if (!canTransition(row.status as ApplicationStatus, body.status)) {
-        throw new ApiError(409, 'invalid_transition');
+        throw new DomainError('invalid_transition');
       }
       const change = {
         to: body.status,
@@ -298,7 +298,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       const row = await visibleApplication(s, user, params.applicationId);
       if (row.status === 'active') return viewOne(s, row);
       if (!canTransition(row.status as ApplicationStatus, 'active')) {
-        throw new ApiError(409, 'invalid_transition');
+        throw new DomainError('invalid_transition');
       }
       const change = { to: 'active', user, ip, action: 'applications.activate' } as const;
       return viewOne(s, await changeStatus(s, row, change));

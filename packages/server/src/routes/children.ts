@@ -1,7 +1,7 @@
 import type { Challenge, Routes, SchoolLink, Teacher } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { ApiError, fieldError } from '../http/api-error';
+import { DomainError, fieldError } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { consumeChallenge, startChallenge } from '../services/challenges';
 import type { AuthUser, Services } from '../services/context';
@@ -59,7 +59,7 @@ async function assertChildChallenge(
     .where('purpose', '=', 'child')
     .executeTakeFirst();
   if (!row || row.target_id !== child.id || row.user_id !== user.id) {
-    throw new ApiError(400, 'code_invalid', { fields: [{ path: 'code', code: 'format' }] });
+    throw new DomainError('code_invalid', { fields: [{ path: 'code', code: 'format' }] });
   }
 }
 
@@ -70,11 +70,11 @@ async function schoolByCode(s: Services, code: string): Promise<SchoolRow> {
     .where('code', '=', code)
     .executeTakeFirst();
   if (!school) {
-    throw new ApiError(404, 'school_not_found', {
+    throw new DomainError('school_not_found', {
       fields: [{ path: 'schoolCode', code: 'format' }],
     });
   }
-  if (!school.diary_connected) throw new ApiError(409, 'school_not_connected');
+  if (!school.diary_connected) throw new DomainError('school_not_connected');
   return school;
 }
 
@@ -102,7 +102,7 @@ async function assertNotLinked(s: Services, childId: string, schoolId: string, r
     .where('school_id', '=', schoolId)
     .where((eb) => eb.or([eb('child_id', '=', childId), eb('roster_id', '=', rosterId)]))
     .executeTakeFirst();
-  if (existing) throw new ApiError(409, 'conflict');
+  if (existing) throw new DomainError('conflict');
 }
 
 async function linkViews(s: Services, childId: string): Promise<SchoolLink[]> {
@@ -232,7 +232,7 @@ async function assertLinkTriesLeft(s: Services, user: AuthUser): Promise<void> {
     .executeTakeFirstOrThrow();
   if (Number(count) >= s.config.linkFailureLimit) {
     const seconds = LINK_FAILURE_WINDOW_MS / 1000;
-    throw new ApiError(429, 'rate_limited', { params: { seconds }, retryAfterSeconds: seconds });
+    throw new DomainError('rate_limited', { params: { seconds }, retryAfterSeconds: seconds });
   }
 }
 
@@ -243,7 +243,7 @@ async function assertLinkTriesLeft(s: Services, user: AuthUser): Promise<void> {
  * the school to see.
  */
 async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input: LinkInput) {
-  if (child.status !== 'confirmed') throw new ApiError(409, 'identity_unconfirmed');
+  if (child.status !== 'confirmed') throw new DomainError('identity_unconfirmed');
   await assertLinkTriesLeft(s, caller.user);
   const school = await schoolByCode(s, input.schoolCode);
   const entry = await rosterEntryFor(s, school.id, input.rosterId, child);
@@ -254,7 +254,7 @@ async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input
       detail: 'roster_mismatch',
     } as const;
     await auditAs(s, s.db, caller, { ...failure, target: child.id, schoolId: school.id });
-    throw new ApiError(400, 'roster_mismatch', { fields: [{ path: 'rosterId', code: 'format' }] });
+    throw new DomainError('roster_mismatch', { fields: [{ path: 'rosterId', code: 'format' }] });
   }
   if (school.requires_snils && !child.snils) throw fieldError('snils', 'required');
   await assertNotLinked(s, child.id, school.id, entry.roster_id);
@@ -309,7 +309,7 @@ export function childrenHandlers(s: Services): Handlers['children'] {
 
     async create({ body, user, ip }) {
       const siblings = await parentChildren(s, user.id);
-      if (siblings.some((row) => samePerson(row, body))) throw new ApiError(409, 'conflict');
+      if (siblings.some((row) => samePerson(row, body))) throw new DomainError('conflict');
       const row = newChildRow(s, body, user.id);
       await s.db.transaction().execute(async (trx) => {
         await trx.insertInto('children').values(row).execute();
