@@ -10,7 +10,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** The codes each field words in its own way, in the order of its texts in {@link TEXTS}. */
 const FIELD_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
-  snils: ['required', 'format', 'checksum'],
+  snils: ['required', 'format', 'checksum', 'already_registered'],
   inn: ['required', 'format', 'checksum'],
   phone: ['already_registered', 'required', 'format', 'not_mobile'],
   lastName: ['required', 'too_long', 'latin_letters', 'invalid_characters', 'format'],
@@ -71,10 +71,11 @@ const TEXTS: Readonly<Record<Lang, readonly [TextsOf<typeof ERROR_CODES>, readon
       'Дата уже прошла — укажите сегодняшнюю или будущую',
     ],
     [
-      // snils: required, format, checksum
+      // snils: required, format, checksum, already_registered
       'Введите СНИЛС',
       'Введите СНИЛС из 11 цифр',
       'Контрольное число СНИЛС не совпадает — проверьте цифры',
+      'Ребёнок с этим СНИЛС уже зарегистрирован — школа подтвердит вас как второго родителя',
       // inn: required, format, checksum
       'Введите ИНН',
       'Введите ИНН: 12 цифр у человека или 10 цифр у организации',
@@ -187,10 +188,11 @@ const TEXTS: Readonly<Record<Lang, readonly [TextsOf<typeof ERROR_CODES>, readon
       'This date has passed — choose today or a later date',
     ],
     [
-      // snils: required, format, checksum
+      // snils: required, format, checksum, already_registered
       'Enter the SNILS',
       'Enter the SNILS as 11 digits',
       'The SNILS check number does not match — check the digits',
+      'A child with this SNILS is already registered — the school will confirm you as a second parent',
       // inn: required, format, checksum
       'Enter the INN',
       'Enter the INN: 12 digits for a person or 10 digits for an organisation',

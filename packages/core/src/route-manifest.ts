@@ -65,6 +65,10 @@ export const routeManifest = {
       { body: true },
     ),
     findUser: /* @__PURE__ */ routeInfo('GET /admin/users', ['school_admin'], { query: true }),
+    guardianClaims: /* @__PURE__ */ routeInfo('GET /admin/guardian-claims', ['school_admin']),
+    approveGuardian: /* @__PURE__ */ routeInfo('POST /admin/guardian-claims/{claimId}/approve', [
+      'school_admin',
+    ]),
   },
   children: {
     list: /* @__PURE__ */ routeInfo('GET /children', FAMILY),

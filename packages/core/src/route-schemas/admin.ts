@@ -1,3 +1,4 @@
+import { guardianClaimSchema } from '../schemas/child';
 import { listOf } from '../schemas/common';
 import { confirmInPersonInputSchema, findUserQuerySchema, userSchema } from '../schemas/user';
 import { withSchemas } from '../with-schemas';
@@ -14,5 +15,11 @@ export const operations = {
   findUser: /* @__PURE__ */ withSchemas(m.findUser, {
     query: findUserQuerySchema,
     response: /* @__PURE__ */ listOf(userSchema),
+  }),
+  guardianClaims: /* @__PURE__ */ withSchemas(m.guardianClaims, {
+    response: /* @__PURE__ */ listOf(guardianClaimSchema),
+  }),
+  approveGuardian: /* @__PURE__ */ withSchemas(m.approveGuardian, {
+    response: guardianClaimSchema,
   }),
 };

@@ -84,3 +84,20 @@ export const childSearchQuerySchema = /* @__PURE__ */ object({
   firstName: firstNameSchema,
   birthDate: birthDateSchema(),
 });
+
+/**
+ * A second parent's claim to a child already registered by another (the same SNILS on a new
+ * card): the school confirms it before the claimant sees anything of the child.
+ */
+export const guardianClaimSchema = /* @__PURE__ */ object({
+  id: idSchema,
+  childId: idSchema,
+  childName: /* @__PURE__ */ string(),
+  parentId: idSchema,
+  parentName: /* @__PURE__ */ string(),
+  parentPhone: /* @__PURE__ */ string(),
+  status: /* @__PURE__ */ enumOf(['pending', 'approved']),
+  createdAt: timestampSchema,
+});
+/** A claim to be a child's second guardian. */
+export type GuardianClaim = z.infer<typeof guardianClaimSchema>;

@@ -225,6 +225,12 @@ const cases = (): Record<string, Case> => ({
     expect: admins,
     query: { phone: U.parentNew.phone, snils: U.parentNew.snils },
   },
+  'admin.guardianClaims': { route: routes.admin.guardianClaims, expect: admins },
+  'admin.approveGuardian': {
+    route: routes.admin.approveGuardian,
+    expect: adminOfSchool,
+    params: { claimId: 'gcl_matrix' },
+  },
   'children.list': { route: routes.children.list, expect: { ...familyOfChild, stranger: 'ok' } },
   'children.search': {
     route: routes.children.search,
@@ -561,6 +567,19 @@ describe('authorization matrix: every route as every role, owner and stranger', 
     assert.ok(ticketId && notificationId, 'fixtures for owner-only routes');
     chat = await createChatFixtures(server, { owner, admin: tokens.get('admin') });
     journal = await createJournalFixtures(server, { owner });
+    // A second parent's claim to a 5А pupil, for the school's admin to approve.
+    await server.database.db
+      .insertInto('guardian_claims')
+      .values({
+        id: 'gcl_matrix',
+        child_id: `chd_${DEMO.classes.c5a.id}_pupil_02`,
+        parent_id: U.parentNew.id,
+        status: 'pending',
+        created_at: '2026-11-24T09:00:00.000Z',
+        decided_by: null,
+        decided_at: null,
+      })
+      .execute();
   });
   after(() => server.close());
 

@@ -23,7 +23,11 @@ describe('admin: identity in person, and the audit log', () => {
 
   const audit = (who: string, query: Record<string, string> = {}) =>
     server.call<Page<AuditEntry> & ErrorResponse>('GET', AUDIT_42, { token: tokens[who], query });
-  const confirm = (who: string, userId: string, person = U.parentNew) =>
+  const confirm = (
+    who: string,
+    userId: string,
+    person: { phone: string; snils: string } = U.parentNew,
+  ) =>
     server.call<User & ErrorResponse>('POST', `/api/v1/admin/users/${userId}/identity`, {
       token: tokens[who],
       body: {

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import type { Handlers } from '../http/register-routes';
 import { notFound } from '../services/domain-error';
 import type { Services } from '../services/context';
+import { approveClaim, pendingClaims } from '../services/guardian-claims';
 import { auditAs } from '../services/policy';
 import { userView } from '../services/users';
 
@@ -104,5 +105,11 @@ export function adminHandlers(s: Services): Handlers['admin'] {
       await auditAs(s, s.db, { user, ip }, action);
       return { items: rows.map(userView) };
     },
+
+    async guardianClaims({ user }) {
+      return { items: await pendingClaims(s, user) };
+    },
+
+    approveGuardian: ({ params, user, ip }) => approveClaim(s, { user, ip }, params.claimId),
   };
 }

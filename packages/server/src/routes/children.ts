@@ -6,6 +6,7 @@ import type { Handlers, RequestContext } from '../http/register-routes';
 import { consumeChallenge, startChallenge } from '../services/challenges';
 import type { AuthUser, Services } from '../services/context';
 import { foldText } from '../services/fold-text';
+import { claimGuardian } from '../services/guardian-claims';
 import {
   auditAs,
   childViewFor,
@@ -27,6 +28,10 @@ function samePerson(
     foldText(row.first_name) === foldText(person.firstName) &&
     row.birth_date === person.birthDate
   );
+}
+
+async function childBySnils(s: Services, snils: string): Promise<ChildRow | undefined> {
+  return s.db.selectFrom('children').selectAll().where('snils', '=', snils).executeTakeFirst();
 }
 
 async function parentChildren(s: Services, parentId: string): Promise<ChildRow[]> {
@@ -310,6 +315,9 @@ export function childrenHandlers(s: Services): Handlers['children'] {
     async create({ body, user, ip }) {
       const siblings = await parentChildren(s, user.id);
       if (siblings.some((row) => samePerson(row, body))) throw new DomainError('conflict');
+      // One child, one card: the same SNILS from a second parent is a claim to be a guardian.
+      const known = body.snils ? await childBySnils(s, body.snils) : undefined;
+      if (known) await claimGuardian(s, { user, ip }, known, samePerson(known, body));
       const row = newChildRow(s, body, user.id);
       await s.db.transaction().execute(async (trx) => {
         await trx.insertInto('children').values(row).execute();
