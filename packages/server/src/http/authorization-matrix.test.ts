@@ -499,13 +499,14 @@ const cases = (): Record<string, Case> => ({
   'schedule.substitute': {
     route: routes.schedule.substitute,
     expect: adminOfSchool,
-    params: { lessonId: journal.lessonId },
+    // A lesson still ahead: a substitution for one already held is refused.
+    params: { lessonId: 'les_42_5a_20261127_1' },
     body: () => ({ substituteTeacherId: U.teacherRussian.id, reason: 'Болезнь учителя' }),
   },
   'schedule.cancelSubstitution': {
     route: routes.schedule.cancelSubstitution,
     expect: adminOfSchool,
-    params: { lessonId: journal.lessonId },
+    params: { lessonId: 'les_42_5a_20261127_1' },
   },
   'schedule.substitutions': {
     route: routes.schedule.substitutions,
