@@ -78,14 +78,6 @@ export interface RegisterOptions {
   readonly rateLimit?: { max: number; timeWindow: number };
   /** Reads served through the read cache (ETag, 304, kept JSON). */
   readonly readCache?: ReadCacheLookup;
-  /** Told each URL whose params and query of a cached read validated (see `lean-reads.ts`). */
-  readonly learn?: (
-    url: string,
-    id: string,
-    access: RouteSpec['access'],
-    params: unknown,
-    query: unknown,
-  ) => void;
 }
 
 function parse(schema: RouteSpec['body'], input: unknown, lang: Lang, prefix: string): unknown {
@@ -170,7 +162,6 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
         } as RequestContext<RouteSpec>;
         const exchange: Exchange = { request, reply };
         if (cached) {
-          options.learn?.(request.url, id, route.access, ctx.params, ctx.query);
           return cached(ctx, exchange, async () =>
             serialise(route, await handler(ctx, exchange), reply, options.checkResponses, id),
           );

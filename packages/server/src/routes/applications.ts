@@ -214,7 +214,7 @@ async function placeChild(trx: Kysely<Database>, row: ApplicationRow): Promise<v
   await bumpVersions(trx, [`child:${row.child_id}`]);
 }
 
-/** The school a child applies to: the one of their newest school link (409 without a link). */
+/** The school a child applies to: the one of their newest school link (`school_not_linked` without). */
 async function linkedSchool(s: Services, childId: string): Promise<string> {
   const link = await s.db
     .selectFrom('school_links')
@@ -223,7 +223,7 @@ async function linkedSchool(s: Services, childId: string): Promise<string> {
     .orderBy('linked_at', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst();
-  if (!link) throw new DomainError('conflict');
+  if (!link) throw new DomainError('school_not_linked');
   return link.school_id;
 }
 
@@ -241,7 +241,7 @@ async function assertNoOpenApplication(
     .where('school_year', '=', schoolYear)
     .where('status', '!=', 'rejected')
     .executeTakeFirst();
-  if (open) throw new DomainError('conflict');
+  if (open) throw new DomainError('application_exists');
 }
 
 /** Applications for the diary service: submitted by parents, moved on by the school. */

@@ -64,7 +64,7 @@ async function assertChildChallenge(
     .where('purpose', '=', 'child')
     .executeTakeFirst();
   if (!row || row.target_id !== child.id || row.user_id !== user.id) {
-    throw new DomainError('code_invalid', { fields: [{ path: 'code', code: 'format' }] });
+    throw new DomainError('code_invalid', { fields: [{ path: 'code', code: 'wrong_code' }] });
   }
 }
 
@@ -76,7 +76,7 @@ async function schoolByCode(s: Services, code: string): Promise<SchoolRow> {
     .executeTakeFirst();
   if (!school) {
     throw new DomainError('school_not_found', {
-      fields: [{ path: 'schoolCode', code: 'format' }],
+      fields: [{ path: 'schoolCode', code: 'school_not_found' }],
     });
   }
   if (!school.diary_connected) throw new DomainError('school_not_connected');
@@ -103,11 +103,15 @@ async function rosterEntryFor(s: Services, schoolId: string, rosterId: string, c
 async function assertNotLinked(s: Services, childId: string, schoolId: string, rosterId: string) {
   const existing = await s.db
     .selectFrom('school_links')
-    .select('id')
+    .select('child_id')
     .where('school_id', '=', schoolId)
     .where((eb) => eb.or([eb('child_id', '=', childId), eb('roster_id', '=', rosterId)]))
     .executeTakeFirst();
-  if (existing) throw new DomainError('conflict');
+  if (!existing) return;
+  if (existing.child_id === childId) throw new DomainError('already_linked');
+  throw new DomainError('roster_id_taken', {
+    fields: [{ path: 'rosterId', code: 'already_registered' }],
+  });
 }
 
 async function linkViews(s: Services, childId: string): Promise<SchoolLink[]> {
@@ -259,7 +263,9 @@ async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input
       detail: 'roster_mismatch',
     } as const;
     await auditAs(s, s.db, caller, { ...failure, target: child.id, schoolId: school.id });
-    throw new DomainError('roster_mismatch', { fields: [{ path: 'rosterId', code: 'format' }] });
+    throw new DomainError('roster_mismatch', {
+      fields: [{ path: 'rosterId', code: 'roster_mismatch' }],
+    });
   }
   if (school.requires_snils && !child.snils) throw fieldError('snils', 'required');
   await assertNotLinked(s, child.id, school.id, entry.roster_id);
@@ -314,7 +320,7 @@ export function childrenHandlers(s: Services): Handlers['children'] {
 
     async create({ body, user, ip }) {
       const siblings = await parentChildren(s, user.id);
-      if (siblings.some((row) => samePerson(row, body))) throw new DomainError('conflict');
+      if (siblings.some((row) => samePerson(row, body))) throw new DomainError('child_exists');
       // One child, one card: the same SNILS from a second parent is a claim to be a guardian.
       const known = body.snils ? await childBySnils(s, body.snils) : undefined;
       if (known) await claimGuardian(s, { user, ip }, known, samePerson(known, body));

@@ -17,7 +17,7 @@ import { substitutionRows } from '../services/journal-queries';
 import { russianDate, substitutionView } from '../services/journal-views';
 import { notify, type NotifyInput } from '../services/notify';
 import { auditAs } from '../services/policy';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 import {
   assertWeekLessons,
   replaceWeekLessons,

@@ -135,7 +135,9 @@ export async function consumeChallenge(
     .selectAll()
     .where('id', '=', input.challengeId)
     .executeTakeFirst();
-  const invalid = new DomainError('code_invalid', { fields: [{ path: 'code', code: 'format' }] });
+  const invalid = new DomainError('code_invalid', {
+    fields: [{ path: 'code', code: 'wrong_code' }],
+  });
   if (!row || row.purpose !== input.purpose || row.consumed_at) throw invalid;
   const now = services.clock.now();
   if (row.attempts >= services.config.codeAttempts)

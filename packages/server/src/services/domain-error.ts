@@ -5,7 +5,7 @@ export interface RawFieldError {
   readonly path: string;
   readonly code: ErrorCode;
   readonly params?: MessageParams;
-  /** The message already worded by core's validation (with its limits filled in). */
+  /** The message already worded by core's `validate`, in the request's language. */
   readonly message?: string;
 }
 
