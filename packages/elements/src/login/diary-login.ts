@@ -94,6 +94,9 @@ export class DiaryLogin extends DiaryElement {
   declare protected challenge: Challenge | undefined;
 
   #ids = uniqueIdPrefix('diary-login');
+  /** What the login renders into: put in place of the tag's fallback text once it can work. */
+  readonly #root = document.createElement('div');
+  #warned = false;
   #user: User | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #retry: (() => Promise<void>) | undefined;
@@ -112,9 +115,31 @@ export class DiaryLogin extends DiaryElement {
     this.busy = false;
   }
 
-  /** No shadow root: autofill and password managers only see inputs in the document's DOM. */
+  /**
+   * No shadow root: autofill and password managers only see inputs in the document's DOM. The
+   * form is built in a box of its own that replaces the tag's fallback text («Загружаем форму
+   * входа…») only once a provider has handed a client: before that the element changes nothing
+   * in the page, so server-rendered HTML hydrates untouched.
+   */
   protected override createRenderRoot(): HTMLElement {
-    return this;
+    this.#root.className = 'diary-login-root';
+    return this.#root;
+  }
+
+  /** Puts the rendered form in place of the fallback content, once there is a client. */
+  #showRoot(): void {
+    if (this.#root.parentNode === this) return;
+    if (this.client) {
+      this.replaceChildren(this.#root);
+      return;
+    }
+    if (this.#warned) return;
+    this.#warned = true;
+    console.warn(
+      this.environment
+        ? '<diary-login>: its <diary-provider> has neither `base-url` nor a `client`; the fallback content stays.'
+        : '<diary-login>: no <diary-provider> around it (or not defined yet); the fallback content stays.',
+    );
   }
 
   override connectedCallback(): void {
@@ -132,6 +157,7 @@ export class DiaryLogin extends DiaryElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#showRoot();
     const target = this.#focusAfterRender;
     this.#focusAfterRender = undefined;
     if (!target) return;
