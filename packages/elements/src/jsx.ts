@@ -142,8 +142,8 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   baseUrl?: DiaryProvider['baseUrl'];
   /** The school's IANA time zone for dates and times; `Europe/Moscow` by default. */
   timeZone?: DiaryProvider['timeZone'];
-  /** Keep the session across reloads in `localStorage` (the client made from `base-url` only). Any script on the page can read it there: opt in only on sites whose scripts you trust. */
-  persistSession?: DiaryProvider['persistSession'];
+  /** Where the client made from `base-url` keeps the parent's session: `local` (default) keeps it in `localStorage` so a reload or another tab stays signed in; `memory` keeps it in the page only, so every reload signs out. Any script on the page can read `localStorage`: see the embedding guide for the trade-off. */
+  session?: DiaryProvider['session'];
   /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
   client?: DiaryProvider['client'];
   /** Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#006644' } }` (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning. */
@@ -152,8 +152,6 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   'base-url'?: DiaryProvider['baseUrl'];
   /** Attribute form of `timeZone`. */
   'time-zone'?: DiaryProvider['timeZone'];
-  /** Attribute form of `persistSession`. */
-  'persist-session'?: DiaryProvider['persistSession'];
 }
 
 /** JSX props of `<diary-schedule>` (DiarySchedule). */

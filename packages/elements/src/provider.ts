@@ -1,4 +1,4 @@
-export { DiaryProvider } from './provider/diary-provider';
+export { DiaryProvider, type DiarySessionKeeping } from './provider/diary-provider';
 export type { DiaryEnvironment } from './shared/context';
 export { diaryContext } from './shared/context';
 export type { WidgetClient, SessionState } from './shared/client';

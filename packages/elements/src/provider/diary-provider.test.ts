@@ -36,13 +36,20 @@ describe('<diary-provider>', () => {
     expect(client?.session.user).to.equal(undefined);
   });
 
-  it('says so when it has neither a client nor a base-url', async () => {
+  it('says so when it has neither a client nor a base-url (the login keeps its fallback)', async () => {
     const provider = await fixture<DiaryProvider>(
-      html`<diary-provider><diary-login></diary-login></diary-provider>`,
+      html`<diary-provider
+        ><diary-child-form></diary-child-form><diary-login>Загружаем…</diary-login></diary-provider
+      >`,
     );
+    const form = provider.querySelector('diary-child-form') as DiaryChildForm;
     const login = provider.querySelector('diary-login') as DiaryLogin;
+    await settle(form);
     await settle(login);
-    expect(textOf(login)).to.contain('укажите адрес сервера в атрибуте base-url');
+    expect(textOf(form.shadowRoot?.querySelector('[role="alert"]'))).to.contain(
+      'укажите адрес сервера в атрибуте base-url',
+    );
+    expect(login.innerHTML).to.equal('Загружаем…');
   });
 
   it("sets the widgets' language; a widget's own lang wins", async () => {
@@ -83,11 +90,11 @@ describe('<diary-provider>', () => {
 
   it('reaches widgets that were upgraded before it (scripts loaded in another order)', async () => {
     const wrapper = await fixture<HTMLElement>(
-      html`<late-diary-provider><diary-login></diary-login></late-diary-provider>`,
+      html`<late-diary-provider><diary-login>Загружаем…</diary-login></late-diary-provider>`,
     );
     const login = wrapper.querySelector('diary-login') as DiaryLogin;
     await settle(login);
-    expect(textOf(login)).to.contain('не подключён');
+    expect(textOf(login)).to.equal('Загружаем…');
     const late = wrapper as unknown as DiaryProvider;
     customElements.define('late-diary-provider', class extends DiaryProvider {});
     late.client = fakeClient({ signedIn: false });

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import type { User } from '@school-diary/core';
-import { createDiaryClient, localStorageSession } from '@school-diary/sdk';
+import { createDiaryClient, localStorageSession, type DiaryClient } from '@school-diary/sdk';
 import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { applyAppearance, type DiaryAppearance } from '../appearance/appearance';
 import type { WidgetClient } from '../shared/client';
@@ -10,6 +10,9 @@ import type { DiaryTheme } from '../shared/diary-element';
 import { KIT_VERSION } from '../shared/define';
 import { resolveLang } from '../shared/localize';
 import { themeTokens } from '../shared/theme';
+
+/** Where a provider keeps the session: `localStorage` (`local`, the default) or the page (`memory`). */
+export type DiarySessionKeeping = 'local' | 'memory';
 
 /**
  * Connects the widgets inside it to a diary server. It creates an SDK client from `base-url` (or
@@ -42,7 +45,7 @@ export class DiaryProvider extends LitElement {
     theme: { type: String, reflect: true },
     baseUrl: { type: String, attribute: 'base-url' },
     timeZone: { type: String, attribute: 'time-zone' },
-    persistSession: { type: Boolean, attribute: 'persist-session' },
+    session: { type: String, reflect: true },
     client: { attribute: false },
     // JSON in the attribute is parsed (and checked) by applyAppearance, so bad JSON never throws.
     appearance: {
@@ -62,10 +65,12 @@ export class DiaryProvider extends LitElement {
   /** The school's IANA time zone for dates and times; `Europe/Moscow` by default. */
   declare timeZone: string;
   /**
-   * Keep the session across reloads in `localStorage` (the client made from `base-url` only).
-   * Any script on the page can read it there: opt in only on sites whose scripts you trust.
+   * Where the client made from `base-url` keeps the parent's session: `local` (default) keeps it
+   * in `localStorage` so a reload or another tab stays signed in; `memory` keeps it in the page
+   * only, so every reload signs out. Any script on the page can read `localStorage`: see the
+   * embedding guide for the trade-off.
    */
-  declare persistSession: boolean;
+  declare session: DiarySessionKeeping;
   /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
   declare client: WidgetClient | undefined;
   /**
@@ -77,7 +82,7 @@ export class DiaryProvider extends LitElement {
   declare protected restoring: boolean;
 
   readonly #provider = new ContextProvider(this, { context: diaryContext });
-  #created: WidgetClient | undefined;
+  #created: DiaryClient | undefined;
   #createdFor: string | undefined;
   #unsubscribe: (() => void) | undefined;
   #subscribedTo: WidgetClient | undefined;
@@ -85,7 +90,7 @@ export class DiaryProvider extends LitElement {
   constructor() {
     super();
     this.timeZone = DEFAULT_TIME_ZONE;
-    this.persistSession = false;
+    this.session = 'local';
     this.restoring = false;
   }
 
@@ -93,14 +98,17 @@ export class DiaryProvider extends LitElement {
   get activeClient(): WidgetClient | undefined {
     if (this.client) return this.client;
     if (!this.baseUrl) return undefined;
-    if (this.#createdFor !== this.baseUrl) {
+    const memory = this.session === 'memory';
+    const key = `${memory ? 'memory' : 'local'} ${this.baseUrl}`;
+    if (this.#createdFor !== key) {
+      this.#created?.close();
       const client = createDiaryClient({
         baseUrl: this.baseUrl,
         language: resolveLang(this.lang),
-        ...(this.persistSession ? { persistSession: localStorageSession() } : {}),
+        ...(memory ? {} : { persistSession: localStorageSession() }),
       });
       this.#created = client;
-      this.#createdFor = this.baseUrl;
+      this.#createdFor = key;
       // A kept session is restored asynchronously: widgets wait instead of saying «войдите».
       this.restoring = true;
       void client.ready.finally(() => {

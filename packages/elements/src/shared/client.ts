@@ -28,6 +28,8 @@ export interface WidgetClient {
   readonly applications: Group<'applications', 'create'>;
   /** The SDK's session: who is signed in, and a subscription to changes. */
   readonly session: Pick<DiaryClient['session'], 'user' | 'onChange'>;
+  /** Settles once a kept session has been restored (an SDK client has it). */
+  readonly ready?: DiaryClient['ready'];
   /** Changes the language of the server's messages (the provider follows its `lang`). */
   readonly setLanguage?: DiaryClient['setLanguage'];
 }
