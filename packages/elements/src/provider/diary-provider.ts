@@ -3,8 +3,9 @@ import type { User } from '@school-diary/core';
 import { createDiaryClient, localStorageSession, type DiaryClient } from '@school-diary/sdk';
 import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { applyAppearance, type DiaryAppearance } from '../appearance/appearance';
-import type { WidgetClient } from '../shared/client';
-import { diaryContext, type DiaryEnvironment } from '../shared/context';
+import { canListChildren, type WidgetClient } from '../shared/client';
+import { diaryContext, type ChildrenState, type DiaryEnvironment } from '../shared/context';
+import { emit } from '../shared/events';
 import { DEFAULT_TIME_ZONE } from '../shared/dates';
 import type { DiaryTheme } from '../shared/diary-element';
 import { KIT_VERSION } from '../shared/define';
@@ -25,6 +26,7 @@ export type DiarySessionKeeping = 'local' | 'memory';
  * @summary Gives the widgets inside it an SDK client, language and time zone.
  * @tag diary-provider
  * @slot - The widgets.
+ * @event {CustomEvent<DiaryChildChangeDetail>} diary-child-change - The selected child changed (chosen in `<diary-child-picker>`, or the first child once the list is loaded); `detail.childId`.
  * @cssprop --diary-color-primary - Primary colour of every widget inside.
  */
 export class DiaryProvider extends LitElement {
@@ -54,6 +56,7 @@ export class DiaryProvider extends LitElement {
     },
     user: { state: true },
     restoring: { state: true },
+    childrenState: { state: true },
   };
 
   /** Language of the widgets inside (`ru` or `en`); Russian by default. A widget's own `lang` wins. */
@@ -80,18 +83,73 @@ export class DiaryProvider extends LitElement {
   declare appearance: DiaryAppearance | string | undefined;
   declare protected user: User | undefined;
   declare protected restoring: boolean;
+  declare protected childrenState: ChildrenState;
 
   readonly #provider = new ContextProvider(this, { context: diaryContext });
   #created: DiaryClient | undefined;
   #createdFor: string | undefined;
   #unsubscribe: (() => void) | undefined;
   #subscribedTo: WidgetClient | undefined;
+  /** A child asked for before the list arrived (`selectChild` early, or from the page). */
+  #wanted: string | undefined;
+  readonly #environmentActions = {
+    // Widgets ask while the provider hands the environment down: load after this update.
+    loadChildren: () => queueMicrotask(() => this.#loadChildren()),
+    selectChild: (childId: string) => this.selectChild(childId),
+  };
 
   constructor() {
     super();
     this.timeZone = DEFAULT_TIME_ZONE;
     this.session = 'local';
     this.restoring = false;
+    this.childrenState = NO_CHILDREN;
+  }
+
+  /** The child that widgets without `child-id` show (see `<diary-child-picker>`). */
+  get selectedChildId(): string | undefined {
+    return this.childrenState.selectedId;
+  }
+
+  /**
+   * Selects the child that widgets without `child-id` show, as `<diary-child-picker>` does; the
+   * choice is kept for the tab (`sessionStorage`), so the next page shows the same child. Fires
+   * `diary-child-change`. An id that is not one of the parent's children is ignored once the
+   * list is known.
+   */
+  selectChild(childId: string): void {
+    const { items, status } = this.childrenState;
+    if (status === 'ready' && !items.some((c) => c.id === childId)) return;
+    this.#wanted = childId;
+    if (this.childrenState.selectedId === childId) return;
+    rememberChild(childId);
+    this.childrenState = {
+      ...this.childrenState,
+      selectedId: status === 'ready' ? childId : undefined,
+    };
+    if (status === 'ready') emit(this, 'diary-child-change', { childId });
+  }
+
+  /** Loads the signed-in parent's children once (again after a failure). */
+  #loadChildren(): void {
+    const client = this.activeClient;
+    const user = this.user;
+    if (!user || !canListChildren(client)) return;
+    if (this.childrenState.status === 'loading' || this.childrenState.status === 'ready') return;
+    this.childrenState = { status: 'loading', items: [], selectedId: undefined };
+    client.children.list().then(
+      ({ items }) => {
+        if (this.user?.id !== user.id || this.activeClient !== client) return;
+        const wanted = this.#wanted ?? rememberedChild();
+        const selected = items.find((c) => c.id === wanted) ?? items[0];
+        this.childrenState = { status: 'ready', items, selectedId: selected?.id };
+        if (selected) emit(this, 'diary-child-change', { childId: selected.id });
+      },
+      (error: unknown) => {
+        if (this.user?.id !== user.id) return;
+        this.childrenState = { status: 'error', items: [], selectedId: undefined, error };
+      },
+    );
   }
 
   /** The client in use: the given one, or the one made from `base-url`. */
@@ -143,6 +201,17 @@ export class DiaryProvider extends LitElement {
         this.user = change.type === 'signed-out' ? undefined : change.user;
       });
     }
+    // Another parent, or nobody: the children known so far are not theirs.
+    if (changed.has('user')) {
+      const before = changed.get('user') as User | undefined;
+      if (before?.id !== this.user?.id) {
+        this.childrenState = NO_CHILDREN;
+        if (before) {
+          this.#wanted = undefined;
+          forgetChild();
+        }
+      }
+    }
     const lang = resolveLang(this.lang);
     if (changed.has('lang') && client === this.#created) client?.setLanguage?.(lang);
     const environment: DiaryEnvironment = {
@@ -150,6 +219,8 @@ export class DiaryProvider extends LitElement {
       lang,
       timeZone: this.timeZone || DEFAULT_TIME_ZONE,
       session: { user: this.user, restoring: this.restoring },
+      children: this.childrenState,
+      ...this.#environmentActions,
     };
     this.#provider.setValue(environment);
   }
@@ -166,8 +237,45 @@ export class DiaryProvider extends LitElement {
   }
 }
 
+const NO_CHILDREN: ChildrenState = { status: 'idle', items: [], selectedId: undefined };
+const CHILD_KEY = 'school-diary.child';
+
+/** The child chosen earlier in this tab; storage may be unavailable (privacy modes). */
+function rememberedChild(): string | undefined {
+  try {
+    return globalThis.sessionStorage?.getItem(CHILD_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberChild(childId: string): void {
+  try {
+    globalThis.sessionStorage?.setItem(CHILD_KEY, childId);
+  } catch {
+    // Not kept: the choice lasts for this page only.
+  }
+}
+
+function forgetChild(): void {
+  try {
+    globalThis.sessionStorage?.removeItem(CHILD_KEY);
+  } catch {
+    // Nothing was kept.
+  }
+}
+
+/** Detail of `diary-child-change`. */
+export interface DiaryChildChangeDetail {
+  /** The selected child's id. */
+  readonly childId: string;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'diary-provider': DiaryProvider;
+  }
+  interface HTMLElementEventMap {
+    'diary-child-change': CustomEvent<DiaryChildChangeDetail>;
   }
 }

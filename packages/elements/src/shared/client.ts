@@ -21,7 +21,7 @@ export type Group<G extends keyof DiaryClient, Ops extends keyof DiaryClient[G]>
 export interface WidgetClient {
   readonly auth: Group<
     'auth',
-    'login' | 'verify' | 'resend' | 'recoveryStart' | 'recoveryComplete'
+    'login' | 'verify' | 'resend' | 'recoveryStart' | 'recoveryComplete' | 'logout'
   >;
   readonly children: Group<'children', 'create' | 'confirm' | 'linkSchool' | 'search'>;
   readonly schools: Group<'schools', 'search'>;
@@ -33,6 +33,15 @@ export interface WidgetClient {
   /** Changes the language of the server's messages (the provider follows its `lang`). */
   readonly setLanguage?: DiaryClient['setLanguage'];
 }
+
+/** A client that can list the parent's children (any SDK client can). */
+export interface ChildrenClient extends WidgetClient {
+  readonly children: WidgetClient['children'] & Group<'children', 'list'>;
+}
+
+/** Whether the client can list the parent's children (a cut-down test double may not). */
+export const canListChildren = (client: WidgetClient | undefined): client is ChildrenClient =>
+  typeof (client?.children as { list?: unknown } | undefined)?.list === 'function';
 
 /** Whether someone is signed in, as the provider tells its widgets. */
 export interface SessionState {
