@@ -55,6 +55,10 @@ export const sharedText = /* @__PURE__ */ translator({
     'The diary is not set up: give <diary-provider> the server address in base-url.',
   ],
   loading: ['Загрузка…', 'Loading…'],
+  noChildren: [
+    'Детей в дневнике пока нет. Запишите ребёнка, и здесь появятся его данные.',
+    'There are no children in the diary yet. Register a child to see their data here.',
+  ],
   retry: ['Повторить', 'Try again'],
   networkError: [
     'Нет связи с сервером дневника. Проверьте подключение к интернету и повторите.',
