@@ -10,11 +10,13 @@
 import type {
   DiaryChat,
   DiaryChildForm,
+  DiaryChildPicker,
   DiaryGradeTable,
   DiaryLogin,
   DiaryProvider,
   DiarySchedule,
   DiaryTimelineChart,
+  DiaryChildChangeDetail,
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
@@ -88,6 +90,14 @@ export interface DiaryChildFormJsxProps extends DiaryElementBaseProps {
   'ondiary-errors'?: (event: CustomEvent<DiaryErrorsDetail>) => void;
 }
 
+/** JSX props of `<diary-child-picker>` (DiaryChildPicker). */
+export interface DiaryChildPickerJsxProps extends DiaryElementBaseProps {
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryChildPicker['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryChildPicker['theme'];
+}
+
 /** JSX props of `<diary-grade-table>` (DiaryGradeTable). */
 export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
   /** The period shown: a period id of the school year or `year`; by default today's period. */
@@ -152,6 +162,8 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   'base-url'?: DiaryProvider['baseUrl'];
   /** Attribute form of `timeZone`. */
   'time-zone'?: DiaryProvider['timeZone'];
+  /** The selected child changed (chosen in `<diary-child-picker>`, or the first child once the list is loaded); `detail.childId`. */
+  'ondiary-child-change'?: (event: CustomEvent<DiaryChildChangeDetail>) => void;
 }
 
 /** JSX props of `<diary-schedule>` (DiarySchedule). */
@@ -208,6 +220,7 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
 export interface DiaryTagElements {
   'diary-chat': DiaryChat;
   'diary-child-form': DiaryChildForm;
+  'diary-child-picker': DiaryChildPicker;
   'diary-grade-table': DiaryGradeTable;
   'diary-login': DiaryLogin;
   'diary-provider': DiaryProvider;
@@ -219,6 +232,7 @@ export interface DiaryTagElements {
 export interface DiaryIntrinsicElements {
   'diary-chat': DiaryChatJsxProps;
   'diary-child-form': DiaryChildFormJsxProps;
+  'diary-child-picker': DiaryChildPickerJsxProps;
   'diary-grade-table': DiaryGradeTableJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-provider': DiaryProviderJsxProps;
