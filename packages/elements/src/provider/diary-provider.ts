@@ -6,6 +6,7 @@ import { applyAppearance, type DiaryAppearance } from '../appearance/appearance'
 import { canListChildren, type WidgetClient } from '../shared/client';
 import { diaryContext, type ChildrenState, type DiaryEnvironment } from '../shared/context';
 import { emit } from '../shared/events';
+import { diagnosingFetch } from './diagnosing-fetch';
 import { DEFAULT_TIME_ZONE } from '../shared/dates';
 import type { DiaryTheme } from '../shared/diary-element';
 import { KIT_VERSION } from '../shared/define';
@@ -163,6 +164,7 @@ export class DiaryProvider extends LitElement {
       const client = createDiaryClient({
         baseUrl: this.baseUrl,
         language: resolveLang(this.lang),
+        fetch: diagnosingFetch(),
         ...(memory ? {} : { persistSession: localStorageSession() }),
       });
       this.#created = client;

@@ -64,6 +64,10 @@ export const sharedText = /* @__PURE__ */ translator({
     'Нет связи с сервером дневника. Проверьте подключение к интернету и повторите.',
     'Cannot reach the diary server. Check your internet connection and try again.',
   ],
+  serverUnavailable: [
+    'Дневник временно недоступен. Попробуйте зайти позже.',
+    'The diary is temporarily unavailable. Please try again later.',
+  ],
   unexpectedError: [
     'Что-то пошло не так. Повторите попытку позже.',
     'Something went wrong. Try again later.',
