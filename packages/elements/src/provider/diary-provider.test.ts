@@ -154,4 +154,59 @@ describe('<diary-provider>', () => {
       expect(parts.has(part), part).to.equal(true);
     }
   });
+
+  it("leaves the page's own content inside it exactly as outside, in every theme", async () => {
+    const PROPS = [
+      'color',
+      'font-family',
+      'font-size',
+      'line-height',
+      'color-scheme',
+      'background-color',
+    ];
+    const content = (side: string) =>
+      html`<section data-side=${side}>
+        <h2>Новости школы</h2>
+        <p>Текст страницы со <a href="#news">ссылкой</a>.</p>
+        <button type="button">Кнопка сайта</button>
+        <select aria-label="Класс">
+          <option>5А</option>
+        </select>
+      </section>`;
+    const themes: { theme?: string; appearance?: unknown }[] = [
+      {},
+      { theme: 'dark' },
+      { theme: 'auto' },
+      {
+        appearance: { theme: 'dark', variables: { colorPrimary: '#6fd39f', fontFamily: 'serif' } },
+      },
+    ];
+    for (const { theme, appearance } of themes) {
+      const page = await fixture<HTMLElement>(
+        html`<div class="host-page">
+          ${content('outside')}
+          <diary-provider
+            .client=${fakeClient()}
+            theme=${theme ?? 'light'}
+            .appearance=${appearance}
+          >
+            ${content('inside')}<diary-login></diary-login>
+          </diary-provider>
+        </div>`,
+      );
+      const provider = page.querySelector('diary-provider') as DiaryProvider;
+      await settle(provider);
+      for (const tag of ['h2', 'p', 'a', 'button', 'select']) {
+        const out = getComputedStyle(page.querySelector(`[data-side="outside"] ${tag}`) as Element);
+        const inside = getComputedStyle(
+          page.querySelector(`[data-side="inside"] ${tag}`) as Element,
+        );
+        for (const prop of PROPS)
+          expect(
+            inside.getPropertyValue(prop),
+            `${tag} ${prop} (${theme ?? 'appearance'})`,
+          ).to.equal(out.getPropertyValue(prop));
+      }
+    }
+  });
 });

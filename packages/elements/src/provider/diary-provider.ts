@@ -11,7 +11,7 @@ import { DEFAULT_TIME_ZONE } from '../shared/dates';
 import type { DiaryTheme } from '../shared/diary-element';
 import { KIT_VERSION } from '../shared/define';
 import { resolveLang } from '../shared/localize';
-import { themeTokens } from '../shared/theme';
+import { darkTokens } from '../shared/theme';
 
 /** Where a provider keeps the session: `localStorage` (`local`, the default) or the page (`memory`). */
 export type DiarySessionKeeping = 'local' | 'memory';
@@ -35,7 +35,8 @@ export class DiaryProvider extends LitElement {
   static readonly kitVersion = KIT_VERSION;
 
   static override styles = [
-    themeTokens(':host', ":host([theme='dark'])", ":host([theme='auto'])"),
+    // Tokens only: the page's own content inside the provider keeps the page's font and colours.
+    darkTokens(":host([theme='dark'])", ":host([theme='auto'])"),
     css`
       :host {
         display: contents;
@@ -78,7 +79,7 @@ export class DiaryProvider extends LitElement {
   /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
   declare client: WidgetClient | undefined;
   /**
-   * Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#006644' } }`
+   * Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#6fd39f' } }`
    * (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning.
    */
   declare appearance: DiaryAppearance | string | undefined;
