@@ -50,6 +50,7 @@ export class DiaryProvider extends LitElement {
     baseUrl: { type: String, attribute: 'base-url' },
     timeZone: { type: String, attribute: 'time-zone' },
     session: { type: String, reflect: true },
+    validateResponses: { type: Boolean, attribute: 'validate-responses' },
     client: { attribute: false },
     // JSON in the attribute is parsed (and checked) by applyAppearance, so bad JSON never throws.
     appearance: {
@@ -76,6 +77,12 @@ export class DiaryProvider extends LitElement {
    * embedding guide for the trade-off.
    */
   declare session: DiarySessionKeeping;
+  /**
+   * Check every answer of the server against core's schemas and fail loudly on one that breaks
+   * them (`createDiaryClient({ validateResponses })`, the client made from `base-url` only). Off
+   * by default, so the page never loads zod and the schemas; turn it on in development and tests.
+   */
+  declare validateResponses: boolean;
   /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
   declare client: WidgetClient | undefined;
   /**
@@ -104,6 +111,7 @@ export class DiaryProvider extends LitElement {
     super();
     this.timeZone = DEFAULT_TIME_ZONE;
     this.session = 'local';
+    this.validateResponses = false;
     this.restoring = false;
     this.childrenState = NO_CHILDREN;
   }
@@ -166,6 +174,7 @@ export class DiaryProvider extends LitElement {
         baseUrl: this.baseUrl,
         language: resolveLang(this.lang),
         fetch: diagnosingFetch(),
+        validateResponses: this.validateResponses,
         ...(memory ? {} : { persistSession: localStorageSession() }),
       });
       this.#created = client;

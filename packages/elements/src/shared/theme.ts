@@ -314,6 +314,36 @@ export const controlStyles = css`
   .diary-notice > :last-child {
     margin-bottom: 0;
   }
+  /* A loading notice: a small turning ring before its text, still where motion is reduced. */
+  .diary-notice:has(> .diary-spinner) {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .diary-notice:has(> .diary-spinner) > .diary-text {
+    margin: 0;
+  }
+  .diary-spinner {
+    flex: none;
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: diary-spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .diary-spinner {
+      animation: none;
+      border-inline-end-color: currentColor;
+      opacity: 0.5;
+    }
+  }
+  @keyframes diary-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
   .diary-visually-hidden {
     position: absolute !important;
     width: 1px !important;
