@@ -10,7 +10,8 @@ import {
   type Lang,
   type User,
 } from '@school-diary/core';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
@@ -63,35 +64,20 @@ export interface DiaryLoginDetail {
  * @cssprop --diary-spacing - The spacing unit.
  */
 export class DiaryLogin extends DiaryElement {
-  static override properties: PropertyDeclarations = {
-    step: { type: String, reflect: true },
-    now: { attribute: false },
-    phone: { state: true },
-    password: { state: true },
-    code: { state: true },
-    newPassword: { state: true },
-    passwordVisible: { state: true },
-    errors: { state: true },
-    failure: { state: true },
-    notice: { state: true },
-    busy: { state: true },
-    challenge: { state: true },
-  };
-
   /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
-  declare step: LoginStep;
+  @property({ reflect: true }) accessor step: LoginStep = 'credentials';
   /** The clock for code expiry and the resend cooldown (tests inject one). */
-  declare now: () => Date;
-  declare protected phone: string;
-  declare protected password: string;
-  declare protected code: string;
-  declare protected newPassword: string;
-  declare protected passwordVisible: boolean;
-  declare protected errors: Partial<Record<Field, string>>;
-  declare protected failure: Failure | undefined;
-  declare protected notice: string | undefined;
-  declare protected busy: boolean;
-  declare protected challenge: Challenge | undefined;
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
+  @state() protected accessor phone = '';
+  @state() protected accessor password = '';
+  @state() protected accessor code = '';
+  @state() protected accessor newPassword = '';
+  @state() protected accessor passwordVisible = false;
+  @state() protected accessor errors: Partial<Record<Field, string>> = {};
+  @state() protected accessor failure: Failure | undefined;
+  @state() protected accessor notice: string | undefined;
+  @state() protected accessor busy = false;
+  @state() protected accessor challenge: Challenge | undefined;
 
   #ids = uniqueIdPrefix('diary-login');
   /** What the login renders into: put in place of the tag's fallback text once it can work. */
@@ -101,19 +87,6 @@ export class DiaryLogin extends DiaryElement {
   #ticker: ReturnType<typeof setInterval> | undefined;
   #retry: (() => Promise<void>) | undefined;
   #focusAfterRender: string | undefined;
-
-  constructor() {
-    super();
-    this.step = 'credentials';
-    this.now = () => new Date();
-    this.phone = '';
-    this.password = '';
-    this.code = '';
-    this.newPassword = '';
-    this.passwordVisible = false;
-    this.errors = {};
-    this.busy = false;
-  }
 
   /**
    * No shadow root: autofill and password managers only see inputs in the document's DOM. The

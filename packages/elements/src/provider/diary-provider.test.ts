@@ -236,4 +236,44 @@ describe('<diary-provider>', () => {
       }
     }
   });
+
+  it('takes a client set as a property before the element was defined (Vue, late registration)', async () => {
+    const client = fakeClient({ signedIn: false });
+    const holder = await fixture<HTMLElement>(html`<div></div>`);
+    const early = document.createElement('pre-upgrade-provider') as DiaryProvider;
+    early.client = client;
+    early.innerHTML = '<diary-login>Загружаем…</diary-login>';
+    holder.append(early);
+    customElements.define('pre-upgrade-provider', class extends DiaryProvider {});
+    await settle(early);
+    expect(early.activeClient).to.equal(client);
+    const login = early.querySelector('diary-login') as DiaryLogin;
+    await settle(login);
+    expect(login.querySelector('input[autocomplete="tel"]')).not.to.equal(null);
+  });
+
+  it('never takes "[object Object]" as configuration, and says how to fix it', async () => {
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    const [error, warn] = [console.error, console.warn];
+    console.error = (...args: unknown[]) => void errors.push(args.join(' '));
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const provider = await fixture<DiaryProvider>(
+        html`<diary-provider
+          client="[object Object]"
+          appearance="[object Object]"
+        ></diary-provider>`,
+      );
+      await settle(provider);
+      provider.requestUpdate();
+      await settle(provider);
+      expect(provider.activeClient).to.equal(undefined);
+      expect(errors.filter((e) => e.includes('[object Object]'))).to.have.length(2);
+      expect(errors.join('\n')).to.contain(':client.prop');
+      expect(warnings.join('\n')).not.to.contain('appearance');
+    } finally {
+      [console.error, console.warn] = [error, warn];
+    }
+  });
 });

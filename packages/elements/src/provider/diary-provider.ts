@@ -1,7 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import type { User } from '@school-diary/core';
 import { createDiaryClient, localStorageSession, type DiaryClient } from '@school-diary/sdk';
-import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { applyAppearance, type DiaryAppearance } from '../appearance/appearance';
 import { canListChildren, type WidgetClient } from '../shared/client';
 import { diaryContext, type ChildrenState, type DiaryEnvironment } from '../shared/context';
@@ -44,61 +45,49 @@ export class DiaryProvider extends LitElement {
     `,
   ];
 
-  static override properties: PropertyDeclarations = {
-    lang: { type: String, reflect: true },
-    theme: { type: String, reflect: true },
-    baseUrl: { type: String, attribute: 'base-url' },
-    timeZone: { type: String, attribute: 'time-zone' },
-    session: { type: String, reflect: true },
-    validateResponses: { type: Boolean, attribute: 'validate-responses' },
-    client: { attribute: false },
-    // JSON in the attribute is parsed (and checked) by applyAppearance, so bad JSON never throws.
-    appearance: {
-      attribute: 'appearance',
-      converter: { fromAttribute: (value: string | null) => value },
-    },
-    user: { state: true },
-    restoring: { state: true },
-    childrenState: { state: true },
-  };
-
   /** Language of the widgets inside (`ru` or `en`); Russian by default. A widget's own `lang` wins. */
-  declare lang: string;
+  @property({ reflect: true }) override accessor lang!: string;
   /** `light` (default), `dark` or `auto`, for every widget inside. */
-  declare theme: DiaryTheme | undefined;
+  @property({ reflect: true }) accessor theme: DiaryTheme | undefined;
   /** Address of the diary server, e.g. `https://diary.school42.ru`; used when no `client` is given. */
-  declare baseUrl: string | undefined;
+  @property({ attribute: 'base-url' }) accessor baseUrl: string | undefined;
   /** The school's IANA time zone for dates and times; `Europe/Moscow` by default. */
-  declare timeZone: string;
+  @property({ attribute: 'time-zone' }) accessor timeZone = DEFAULT_TIME_ZONE;
   /**
    * Where the client made from `base-url` keeps the parent's session: `local` (default) keeps it
    * in `localStorage` so a reload or another tab stays signed in; `memory` keeps it in the page
    * only, so every reload signs out. Any script on the page can read `localStorage`: see the
    * embedding guide for the trade-off.
    */
-  declare session: DiarySessionKeeping;
+  @property({ reflect: true }) accessor session: DiarySessionKeeping = 'local';
   /**
    * Check every answer of the server against core's schemas and fail loudly on one that breaks
    * them (`createDiaryClient({ validateResponses })`, the client made from `base-url` only). Off
    * by default, so the page never loads zod and the schemas; turn it on in development and tests.
    */
-  declare validateResponses: boolean;
-  /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
-  declare client: WidgetClient | undefined;
+  @property({ type: Boolean, attribute: 'validate-responses' }) accessor validateResponses = false;
+  /**
+   * An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). A
+   * property only: set before the element is defined, it is still taken once it upgrades.
+   */
+  @property({ attribute: false }) accessor client: WidgetClient | undefined;
   /**
    * Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#6fd39f' } }`
    * (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning.
    */
-  declare appearance: DiaryAppearance | string | undefined;
-  declare protected user: User | undefined;
-  declare protected restoring: boolean;
-  declare protected childrenState: ChildrenState;
+  // JSON in the attribute is parsed (and checked) by applyAppearance, so bad JSON never throws.
+  @property({ converter: { fromAttribute: (value: string | null) => value } })
+  accessor appearance: DiaryAppearance | string | undefined;
+  @state() protected accessor user: User | undefined;
+  @state() protected accessor restoring = false;
+  @state() protected accessor childrenState: ChildrenState = NO_CHILDREN;
 
   readonly #provider = new ContextProvider(this, { context: diaryContext });
   #created: DiaryClient | undefined;
   #createdFor: string | undefined;
   #unsubscribe: (() => void) | undefined;
   #subscribedTo: WidgetClient | undefined;
+  readonly #reported = new Set<string>();
   /** A child asked for before the list arrived (`selectChild` early, or from the page). */
   #wanted: string | undefined;
   readonly #environmentActions = {
@@ -106,15 +95,6 @@ export class DiaryProvider extends LitElement {
     loadChildren: () => queueMicrotask(() => this.#loadChildren()),
     selectChild: (childId: string) => this.selectChild(childId),
   };
-
-  constructor() {
-    super();
-    this.timeZone = DEFAULT_TIME_ZONE;
-    this.session = 'local';
-    this.validateResponses = false;
-    this.restoring = false;
-    this.childrenState = NO_CHILDREN;
-  }
 
   /** The child that widgets without `child-id` show (see `<diary-child-picker>`). */
   get selectedChildId(): string | undefined {
@@ -162,6 +142,22 @@ export class DiaryProvider extends LitElement {
     );
   }
 
+  /**
+   * A framework that binds an object before the elements are defined (Vue's `:client="client"`
+   * when the kit registers after the app mounts) writes the attribute `"[object Object]"`: the
+   * object itself is lost. Never taken as configuration; one console line says how to fix it.
+   */
+  #reportStringifiedObjects(): void {
+    for (const name of ['client', 'appearance'] as const) {
+      if (this.getAttribute(name) !== STRINGIFIED || this.#reported.has(name)) continue;
+      if (name === 'client' && this.client) continue;
+      this.#reported.add(name);
+      console.error(
+        `<diary-provider>: "${name}" arrived as the attribute "[object Object]", not as the object: the page set it before the element was defined. Define the elements before the app mounts (import '@school-diary/elements/define' first), or bind it as a property (Vue: :${name}.prop="…").`,
+      );
+    }
+  }
+
   /** The client in use: the given one, or the one made from `base-url`. */
   get activeClient(): WidgetClient | undefined {
     if (this.client) return this.client;
@@ -204,6 +200,7 @@ export class DiaryProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.#reportStringifiedObjects();
     const client = this.activeClient;
     if (client !== this.#subscribedTo) {
       this.#unsubscribe?.();
@@ -239,7 +236,7 @@ export class DiaryProvider extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!changed.has('appearance')) return;
+    if (!changed.has('appearance') || this.appearance === STRINGIFIED) return;
     for (const issue of applyAppearance(this, this.appearance, resolveLang(this.lang)))
       console.warn(`<diary-provider> appearance: ${issue.message}`);
   }
@@ -249,6 +246,8 @@ export class DiaryProvider extends LitElement {
   }
 }
 
+/** What `String(object)` gives: an object bound as an attribute by mistake. */
+const STRINGIFIED = '[object Object]';
 const NO_CHILDREN: ChildrenState = { status: 'idle', items: [], selectedId: undefined };
 const CHILD_KEY = 'school-diary.child';
 
