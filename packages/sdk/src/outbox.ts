@@ -71,6 +71,16 @@ const loadSendRoute = /* @__PURE__ */ onFirstUse(
   'threads schemas',
 );
 
+/**
+ * What `send` checks a message with (the ru/en message catalogue, the message schema). Loaded as
+ * soon as something shows the outbox (`subscribe`), never at the moment of sending: a message
+ * written offline must be queued, and offline nothing more can be fetched.
+ */
+const loadSendChecks = onFirstUse(
+  () => Promise.all([import('@school-diary/core/validation'), loadChecks()]),
+  'message checks',
+);
+
 type KeptItem = z.infer<typeof keptOutboxSchema>[number];
 
 /**
@@ -162,11 +172,7 @@ export class Outbox {
       state: 'pending',
     };
     const lang = this.#client.language();
-    // The ru/en message catalogues load on the first message sent, not with the page.
-    const [{ validate, apiErrorMessage }, { messageInputSchema }] = await Promise.all([
-      import('@school-diary/core/validation'),
-      loadChecks(),
-    ]);
+    const [{ validate, apiErrorMessage }, { messageInputSchema }] = await loadSendChecks();
     const checked = validate(messageInputSchema, item, lang);
     if (!checked.ok)
       throw new DiaryApiError({
@@ -221,12 +227,16 @@ export class Outbox {
   }
 
   /**
-   * Listens to the queue; the listener gets every item after each change.
+   * Listens to the queue; the listener gets every item after each change. Listening also starts
+   * fetching what `send` checks a message with, so a message written once the connection is gone
+   * is still queued.
    *
    * @example
    * const stop = client.outbox.subscribe((items) => (badge.textContent = String(items.length)));
    */
   subscribe(listener: (items: readonly OutboxItem[]) => void): Unsubscribe {
+    // Whoever shows the queue may send next: fetch what sending needs while still online.
+    loadSendChecks().catch(() => undefined);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
