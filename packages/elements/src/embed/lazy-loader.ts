@@ -32,8 +32,9 @@ export interface LazyLoader {
  * Watches `root` (the document by default) and loads each kit element's code the first time its
  * tag appears — on the page now or added later — so a page that shows only a login downloads the
  * provider and the login, nothing else. All of a tag's chunks are asked for at once
- * (`<link rel="modulepreload">`), not one level of imports after another. A failed load is reported with a `diary-load-error` event
- * on the root (and the console); the next appearance of the tag tries again.
+ * (`<link rel="modulepreload">`), not one level of imports after another. A failed load is
+ * reported with a `diary-load-error` event on the root (and the console); the next appearance of
+ * the tag tries again.
  *
  * @example
  * const loader = observeLazyTags(document);
