@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import type { DiaryDatabase } from './db/open';
-import { ApiError } from './http/api-error';
+import { DomainError } from './services/domain-error';
 import { createReadCache } from './http/cached-reply';
 import { LeanReads } from './http/lean-reads';
 import { ReadCache } from './http/read-cache';
@@ -159,7 +159,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
     clientErrorHandler: (_error, socket) => {
       if (!socket.writable) return socket.destroy();
-      const body = JSON.stringify(errorBody(new ApiError(400, 'validation_failed'), 'ru'));
+      const body = JSON.stringify(errorBody(new DomainError('validation_failed'), 'ru'));
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
@@ -192,7 +192,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     // Counters live in the database, so every instance behind a load balancer shares them.
     store: databaseRateLimitStore(db, clock),
     errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'rate_limited', {
+      new DomainError('rate_limited', {
         params: { seconds: Math.ceil(context.ttl / 1000) },
         retryAfterSeconds: Math.ceil(context.ttl / 1000),
       }),

@@ -20,4 +20,4 @@ export type { MessageGateway, OutgoingMessage } from './services/gateway';
 export { OutboxGateway } from './services/gateway';
 export { seedDemo, DEMO, DEMO_PASSWORD } from './seed/demo';
 export type { LeanReads } from './http/lean-reads';
-export type { ChangeSource } from './services/read-gate';
+export type { ChangeSource } from './db/change-source';

@@ -1,9 +1,9 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { sqliteChanges, WriteCounter, type ChangeSource } from './change-source';
 import { isPostgresUrl } from './dialect';
 import { migrateToLatest } from './migrations';
 import type { PostgresDiaryDatabase } from './postgres';
-import { sqliteChanges, WriteCounter, type ChangeSource } from '../services/read-gate';
 import type { Database } from './schema';
 import { cachedStatements } from './statement-cache';
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type TransactionBuilder } from 'kysely';
 import pg from 'pg';
-import type { EventFanOut, FanOutListener } from '../services/live-events';
-import type { ChangeSource } from '../services/read-gate';
+import type { ChangeSource } from './change-source';
 import { PostgresSchemaPlugin, redactUrl } from './dialect';
+import type { EventFanOut, FanOutListener } from './event-fan-out';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
 

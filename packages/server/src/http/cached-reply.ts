@@ -129,7 +129,7 @@ export function createReadCache(
   return (id): CachedRead | undefined => {
     const rule = rules[id];
     if (!rule) return undefined;
-    return async (ctx, compute) => {
+    return async (ctx, exchange, compute) => {
       // Authorisation and versions: kept by the read gate per route, user and input until the
       // database may have changed; a denial is never kept, so it is asked again every time.
       const params = canonical(ctx.params);
@@ -152,15 +152,15 @@ export function createReadCache(
         params,
         canonical(ctx.query),
       );
-      const { headers } = ctx.request;
+      const { headers } = exchange.request;
       const ifNoneMatch = headers['if-none-match'];
       const zipped = acceptsGzip(headers['accept-encoding']);
-      vary(ctx.reply, 'accept-encoding');
+      vary(exchange.reply, 'accept-encoding');
       let entry: CachedBody | undefined = cache.get(key);
       if (entry?.versions !== versions) {
         const etag = etagOf(key, versions);
         const tag = zipped ? gzipTag(etag) : etag;
-        if (matches(ifNoneMatch, tag)) return notModified(ctx.reply, tag);
+        if (matches(ifNoneMatch, tag)) return notModified(exchange.reply, tag);
         // Single flight: requests that miss together for the same key and versions (every reader
         // right after a write) share one computation instead of each loading and gzipping it.
         const flightKey = `${key}\n${versions}`;
@@ -179,9 +179,9 @@ export function createReadCache(
       }
       const gzipped = zipped ? entry.gzip : undefined;
       const tag = gzipped ? gzipTag(entry.etag) : entry.etag;
-      if (matches(ifNoneMatch, tag)) return notModified(ctx.reply, tag);
-      if (gzipped) ctx.reply.header('content-encoding', 'gzip');
-      return ctx.reply
+      if (matches(ifNoneMatch, tag)) return notModified(exchange.reply, tag);
+      if (gzipped) exchange.reply.header('content-encoding', 'gzip');
+      return exchange.reply
         .code(200)
         .header('etag', tag)
         .header('cache-control', CACHE_CONTROL)

@@ -4,7 +4,7 @@ import type { AuthUser, Services } from '../services/context';
 import { visibleClass } from '../services/journal-access';
 import { childVisibleTo } from '../services/policy';
 import type { VersionScope } from '../services/versions';
-import { notFound } from './api-error';
+import { notFound } from '../services/domain-error';
 import type { RequestContext } from './register-routes';
 
 /**

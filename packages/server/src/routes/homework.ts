@@ -1,7 +1,7 @@
 import type { Homework, Routes } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError, notFound } from '../http/api-error';
+import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { claimAttachments } from '../services/attachments';
 import type { AuthUser, Services } from '../services/context';

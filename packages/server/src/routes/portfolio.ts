@@ -1,7 +1,7 @@
 import type { PortfolioItem, Routes } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError, notFound } from '../http/api-error';
+import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { attachmentsByIds, attachmentView, claimAttachments } from '../services/attachments';
 import { personName, preview } from '../services/chat-views';

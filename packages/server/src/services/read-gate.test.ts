@@ -7,7 +7,8 @@ import SQLite from 'better-sqlite3';
 import { openSqlite, type SqliteDiaryDatabase } from '../db/open';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
-import { NO_CHANGE_SOURCE, ReadGate, type ChangeSource } from './read-gate';
+import { NO_CHANGE_SOURCE, type ChangeSource } from '../db/change-source';
+import { ReadGate } from './read-gate';
 
 const U = DEMO.users;
 const MARIA = DEMO.children.maria.id;

@@ -1,6 +1,6 @@
 import type { Session } from '@school-diary/core';
 import type { FastifyRequest } from 'fastify';
-import { ApiError } from '../http/api-error';
+import { DomainError } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { hashToken, newToken } from './secrets';
 import { userView } from './users';
@@ -76,7 +76,7 @@ export async function rotateRefreshToken(
     .selectAll()
     .where('refresh_hash', '=', hashToken(refreshToken))
     .executeTakeFirst();
-  if (!row) throw new ApiError(401, 'unauthorized');
+  if (!row) throw new DomainError('unauthorized');
   const now = services.clock.now();
   if (row.rotated_at || row.revoked_at) {
     await revokeFamily(services, row.family_id);
@@ -88,10 +88,10 @@ export async function rotateRefreshToken(
       target: row.family_id,
       detail: 'A rotated refresh token was presented again; the session family was revoked',
     });
-    throw new ApiError(401, 'unauthorized');
+    throw new DomainError('unauthorized');
   }
   if (new Date(row.refresh_expires_at).getTime() <= now.getTime())
-    throw new ApiError(401, 'token_expired');
+    throw new DomainError('token_expired');
   const marked = await services.db
     .updateTable('sessions')
     .set({ rotated_at: now.toISOString() })
@@ -100,7 +100,7 @@ export async function rotateRefreshToken(
     .executeTakeFirst();
   if (Number(marked.numUpdatedRows) !== 1) {
     await revokeFamily(services, row.family_id);
-    throw new ApiError(401, 'unauthorized');
+    throw new DomainError('unauthorized');
   }
   return issueSession(services, row.user_id, row.family_id);
 }
@@ -118,7 +118,7 @@ export function createAuthenticate(services: Services) {
     const header = request.headers.authorization;
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new ApiError(401, 'unauthorized');
+    if (!match?.[1]) throw new DomainError('unauthorized');
     const hash = hashToken(match[1]);
     const synced = gate.sync();
     if (synced) await synced;
@@ -140,7 +140,7 @@ export function createAuthenticate(services: Services) {
         ])
         .where('sessions.access_hash', '=', hash)
         .executeTakeFirst();
-      if (!row || row.revoked_at) throw new ApiError(401, 'unauthorized');
+      if (!row || row.revoked_at) throw new DomainError('unauthorized');
       kept = {
         user: {
           id: row.id,
@@ -153,7 +153,7 @@ export function createAuthenticate(services: Services) {
       };
       gate.keepSession(hash, kept, ticket);
     }
-    if (kept.expiresAt <= services.clock.now().getTime()) throw new ApiError(401, 'token_expired');
+    if (kept.expiresAt <= services.clock.now().getTime()) throw new DomainError('token_expired');
     return kept.user;
   };
 }
