@@ -132,10 +132,9 @@ describe(
         locale: 'ru-RU',
       });
       if (options.session)
-        await context.addInitScript(
-          (session) => localStorage.setItem('school-diary.session', session),
-          JSON.stringify(options.session),
-        );
+        await context.addInitScript({
+          content: `localStorage.setItem('school-diary.session', ${JSON.stringify(JSON.stringify(options.session))});`,
+        });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
