@@ -25,7 +25,11 @@ import { createHandlers } from './routes';
 import { AuditLog } from './services/audit';
 import type { Services } from './services/context';
 import { defaultStorageDir } from './services/file-store';
-import { OutboxGateway, type MessageGateway } from './services/gateway';
+import type { MessageGateway } from './services/gateway';
+import { createDelivery, type Delivery, type DeliverySettings } from './delivery/delivery';
+import { installHealth } from './observability/health';
+import { DiaryMetrics, installMetrics } from './observability/metrics';
+import { openLiveStreams } from './http/live-stream';
 import { LiveEvents } from './services/live-events';
 import { databaseRateLimitStore } from './services/rate-limit-store';
 import { ReadGate } from './services/read-gate';
@@ -45,6 +49,8 @@ export interface AppOptions {
   readonly ids?: IdGenerator;
   readonly gateway?: MessageGateway;
   readonly newCode?: () => string;
+  /** How messages leave (SMS provider, SMTP); without it they stay queued in the outbox. */
+  readonly delivery?: DeliverySettings;
   /** Log requests (pino); off in tests. */
   readonly logger?: boolean;
 }
@@ -56,6 +62,9 @@ export interface DiaryApp {
   readonly routes: readonly string[];
   /** The lean path of the hottest cached reads; absent when off (config, request logging). */
   readonly lean: LeanReads | undefined;
+  /** The outbox queue and its worker. */
+  readonly delivery: Delivery;
+  readonly metrics: DiaryMetrics;
 }
 
 /**
@@ -122,14 +131,33 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const db = options.database.db;
+  const secret = await loadSecret(options.database, config.secret);
+  const readCache = new ReadCache({
+    maxEntries: config.readCacheEntries,
+    maxBytes: config.readCacheBytes,
+  });
+  const metrics = new DiaryMetrics({
+    queue: { depth: () => delivery.queue.depth() },
+    ...(options.database.engine === 'postgres' ? { pool: options.database.pool } : {}),
+    liveStreams: () => openLiveStreams(services),
+    cache: () => readCache.stats,
+  });
+  const delivery = createDelivery({
+    db,
+    clock,
+    secret,
+    dev: config.dev,
+    settings: options.delivery,
+    onOutcome: (outcome) => metrics.countDelivery(outcome),
+  });
   const services: Services = {
     db,
     clock,
     ids,
     config,
-    gateway: options.gateway ?? new OutboxGateway(db, clock),
+    gateway: options.gateway ?? delivery.gateway,
     audit: new AuditLog(clock, ids),
-    secret: await loadSecret(options.database, config.secret),
+    secret,
     newCode: options.newCode ?? newOneTimeCode,
     live: new LiveEvents(
       clock,
@@ -203,13 +231,21 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   app.get('/api/v1/openapi.json', (_request, reply) =>
     reply.type('application/json; charset=utf-8').send(openapi),
   );
-  app.get('/healthz', () => ({ ok: true }));
+  let draining = false;
+  installHealth(app, options.database, () => draining);
+  app.addHook('preClose', (done) => {
+    draining = true;
+    done();
+  });
+  // The worker starts once the server listens; closing sends what is due, then stops it.
+  app.addHook('onReady', (done) => {
+    delivery.worker?.start();
+    done();
+  });
+  app.addHook('onClose', async () => delivery.flush());
   registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
 
-  const readCache = new ReadCache({
-    maxEntries: config.readCacheEntries,
-    maxBytes: config.readCacheBytes,
-  });
+  installMetrics(app, metrics, { token: config.metricsToken });
   const leanReads =
     // On PostgreSQL it answers only while the read gate is live (its listener connected; see
     // docs/scaling.md); otherwise every request goes through fastify.
@@ -239,5 +275,5 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     ...(leanReads ? { learn: leanReads.learn.bind(leanReads) as typeof leanReads.learn } : {}),
   });
   if (leanReads) lean.path = leanReads;
-  return { app, services, routes, lean: leanReads };
+  return { app, services, routes, lean: leanReads, delivery, metrics };
 }

@@ -46,6 +46,8 @@ export interface ServerConfig {
   readonly embedDir?: string;
   /** A website served at `/` beside the API (the example school site). */
   readonly siteDir?: string;
+  /** Serve `/metrics` on the API's port to requests bearing this token; unset: not served there. */
+  readonly metricsToken?: string;
 }
 
 /** Production defaults. */

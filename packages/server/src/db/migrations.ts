@@ -3,6 +3,7 @@ import { journalMigration } from './migrations/003-journal';
 import { chatMigration } from './migrations/004-chat';
 import { notificationsMigration } from './migrations/005-notifications';
 import { scaleOutMigration } from './migrations/006-scale-out';
+import { deliveriesMigration } from './migrations/007-deliveries';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -287,6 +288,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '004_chat': chatMigration,
   '005_notifications': notificationsMigration,
   '006_scale_out': scaleOutMigration,
+  '007_deliveries': deliveriesMigration,
   // next: '003_…' (keep the numbers unique and increasing)
 };
 

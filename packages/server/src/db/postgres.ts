@@ -120,6 +120,8 @@ export interface PostgresDiaryDatabase {
   readonly pool: pg.Pool;
   /** Live-event wake-ups across every instance on this database (LISTEN/NOTIFY). */
   readonly fanOut: EventFanOut;
+  /** Whether the LISTEN connection behind the fan-out is connected now (`/readyz`). */
+  listening(): boolean;
   /** Tells the read gate when anything may have changed. */
   readonly changes: ChangeSource;
   close(): Promise<void>;
@@ -178,6 +180,7 @@ export async function openPostgres(
     location: redactUrl(url),
     pool,
     fanOut,
+    listening: () => fanOut.listening,
     changes: fanOut.changes,
     async close() {
       await fanOut.stop();
@@ -257,6 +260,11 @@ class PgEventFanOut implements EventFanOut {
 
   constructor(url: string) {
     this.#url = url;
+  }
+
+  /** Whether the listening connection is up. */
+  get listening(): boolean {
+    return this.#client !== null;
   }
 
   /**

@@ -11,6 +11,11 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Open streams of each app, closed when the app closes (an open stream would keep it alive). */
 const openStreams = new WeakMap<Services, Set<LiveStream>>();
 
+/** How many streams of an app are open (the metrics' gauge). */
+export function openLiveStreams(s: Services): number {
+  return openStreams.get(s)?.size ?? 0;
+}
+
 /** Ends every open stream of an app; call it before the server closes (fastify's `preClose`). */
 export function closeLiveStreams(s: Services): void {
   for (const stream of openStreams.get(s) ?? []) stream.close();

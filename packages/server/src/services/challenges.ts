@@ -43,6 +43,10 @@ async function deliver(
     to: phone,
     channel: 'sms',
     text: `Код ${code} — ${PURPOSE_TEXT[purpose]}. Действует ${minutes} мин. Никому его не сообщайте.`,
+    code,
+    expiresAt: new Date(
+      services.clock.now().getTime() + services.config.codeTtl * 1000,
+    ).toISOString(),
   });
 }
 

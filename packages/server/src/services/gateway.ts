@@ -1,12 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
+import { CODE_PLACEHOLDER, type CodeSeal } from '../delivery/code-seal';
+import { DeliveryQueue } from '../delivery/outbox';
 
 /** An SMS or e-mail to deliver. */
 export interface OutgoingMessage {
   readonly to: string;
   readonly channel: 'sms' | 'email';
   readonly text: string;
+  /** The one-time code the text carries: kept out of storage outside dev mode. */
+  readonly code?: string;
+  /** Valid until (ISO instant): a code not sent by then is not sent at all. */
+  readonly expiresAt?: string;
+  /** An e-mail's subject; by default the text's first sentence. */
+  readonly subject?: string;
+  /** The recipient's language (`ru`, `en`) for an e-mail's frame. */
+  readonly lang?: string;
 }
 
 /** Where SMS and e-mail go. A real provider implements this; the built-in one keeps an outbox. */
@@ -14,25 +24,40 @@ export interface MessageGateway {
   send(message: OutgoingMessage): Promise<void>;
 }
 
+/** Options of the {@link OutboxGateway}. */
+export interface OutboxGatewayOptions {
+  /** Seals one-time codes; without it (dev mode) the text keeps the code, for the dev outbox. */
+  readonly seal?: CodeSeal;
+  /** Called after a message is queued (wakes the delivery worker). */
+  readonly queued?: () => void;
+}
+
 /**
- * Keeps every message in the database's outbox instead of sending it. With `--dev` the outbox is
- * readable at `GET /api/v1/dev/outbox`; without it nothing can read it over HTTP.
+ * Puts every message in the database's outbox, the queue the delivery worker sends from. Outside
+ * dev mode a one-time code is sealed apart from the text and wiped once sent; with `--dev` the
+ * outbox keeps the code in the text and is readable at `GET /api/v1/dev/outbox`.
  */
 export class OutboxGateway implements MessageGateway {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-  ) {}
+  readonly #queue: DeliveryQueue;
+  readonly #options: OutboxGatewayOptions;
+
+  constructor(db: Kysely<Database>, clock: Clock, options: OutboxGatewayOptions = {}) {
+    this.#queue = new DeliveryQueue(db, clock);
+    this.#options = options;
+  }
 
   async send(message: OutgoingMessage): Promise<void> {
-    await this.db
-      .insertInto('outbox')
-      .values({
-        recipient: message.to,
-        channel: message.channel,
-        text: message.text,
-        sent_at: this.clock.now().toISOString(),
-      })
-      .execute();
+    const { seal } = this.#options;
+    const code = seal ? message.code : undefined;
+    await this.#queue.enqueue({
+      to: message.to,
+      channel: message.channel,
+      text: code ? message.text.replaceAll(code, CODE_PLACEHOLDER) : message.text,
+      sealed: seal && code ? seal.seal(code) : null,
+      subject: message.subject ?? null,
+      lang: message.lang ?? null,
+      expiresAt: message.expiresAt ?? null,
+    });
+    this.#options.queued?.();
   }
 }
