@@ -28,6 +28,7 @@ import { defaultStorageDir } from './services/file-store';
 import type { MessageGateway } from './services/gateway';
 import { createDelivery, type Delivery, type DeliverySettings } from './delivery/delivery';
 import { installHealth } from './observability/health';
+import { schedulePruning } from './retention/prune-events';
 import { DiaryMetrics, installMetrics } from './observability/metrics';
 import { openLiveStreams } from './http/live-stream';
 import { LiveEvents } from './services/live-events';
@@ -182,7 +183,8 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
         }
       : false,
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    // The client's address comes from X-Forwarded-For only when it was sent by a proxy we trust.
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     // Errors raised before routing (bad URLs, malformed HTTP) still answer in the API's shape.
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
     clientErrorHandler: (_error, socket) => {
@@ -243,6 +245,14 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     done();
   });
   app.addHook('onClose', async () => delivery.flush());
+  // With the system clock only: tests with a manual clock call pruneEvents themselves.
+  if (clock === systemClock) {
+    const stopPruning = schedulePruning(db, clock, config.eventRetentionDays, app.log);
+    app.addHook('onClose', (_instance, done) => {
+      stopPruning();
+      done();
+    });
+  }
   registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
 
   installMetrics(app, metrics, { token: config.metricsToken });

@@ -48,6 +48,10 @@ export interface ServerConfig {
   readonly siteDir?: string;
   /** Serve `/metrics` on the API's port to requests bearing this token; unset: not served there. */
   readonly metricsToken?: string;
+  /** Reverse proxies (IPs, CIDR ranges) whose `X-Forwarded-For` names the client; empty: none. */
+  readonly trustProxy: readonly string[];
+  /** Days live events are kept (a stream resumes from them); older ones are pruned hourly. */
+  readonly eventRetentionDays: number;
 }
 
 /** Production defaults. */
@@ -72,4 +76,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   readCacheEntries: 5000,
   readCacheBytes: 64 * 1024 * 1024,
   leanReads: true,
+  trustProxy: [],
+  eventRetentionDays: 30,
 };
