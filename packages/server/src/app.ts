@@ -17,7 +17,7 @@ import { errorBody, installErrorHandling, sendError } from './http/error-handler
 import { installLifecycle } from './http/lifecycle';
 import { registerRoutes } from './http/register-routes';
 import { installSecurityHeaders } from './http/security-headers';
-import { acceptStreamToken, logSafeRequest } from './http/stream-token';
+import { acceptStreamToken } from './http/stream-token';
 import { registerStaticFiles } from './http/static-files';
 import { registerUploads } from './http/uploads';
 import { randomIds, type IdGenerator } from './ids';
@@ -28,6 +28,7 @@ import { defaultStorageDir } from './services/file-store';
 import type { MessageGateway } from './services/gateway';
 import { createDelivery, type Delivery, type DeliverySettings } from './delivery/delivery';
 import { installHealth } from './observability/health';
+import { loggerOptions, requestIdOptions, type LogDestination } from './observability/logging';
 import { schedulePruning } from './retention/prune-events';
 import { DiaryMetrics, installMetrics } from './observability/metrics';
 import { openLiveStreams } from './http/live-stream';
@@ -54,6 +55,8 @@ export interface AppOptions {
   readonly delivery?: DeliverySettings;
   /** Log requests (pino); off in tests. */
   readonly logger?: boolean;
+  /** Where log lines go (default stdout). */
+  readonly logStream?: LogDestination;
 }
 
 /** The app and the services behind it (tests reach the clock and database through it). */
@@ -175,13 +178,8 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       createServer((req: IncomingMessage, res: ServerResponse) => {
         if (!lean.path?.serve(req, res, handler)) handler(req, res);
       }),
-    logger: options.logger
-      ? {
-          level: 'info',
-          redact: ['req.headers.authorization'],
-          serializers: { req: logSafeRequest },
-        }
-      : false,
+    logger: options.logger ? loggerOptions(options.logStream) : false,
+    ...requestIdOptions(),
     bodyLimit: config.bodyLimit,
     // The client's address comes from X-Forwarded-For only when it was sent by a proxy we trust.
     trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
@@ -196,6 +194,11 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     },
   });
   installErrorHandling(app);
+  // The request's id goes back to the caller, so a support ticket can name the log line.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   installLifecycle(app, services);
   // Helmet's headers, worked out once: the same set on every response.
   const securityHeaders = installSecurityHeaders(app, {
