@@ -21,7 +21,13 @@ export interface OutgoingMessage {
 
 /** Where SMS and e-mail go. A real provider implements this; the built-in one keeps an outbox. */
 export interface MessageGateway {
-  send(message: OutgoingMessage): Promise<void>;
+  /**
+   * True when `send` may be called inside a write's transaction with that transaction as `db`:
+   * the message is then queued if and only if the write commits (the outbox). Otherwise
+   * messages are sent only after the commit.
+   */
+  readonly transactional?: boolean;
+  send(message: OutgoingMessage, db?: Kysely<Database>): Promise<void>;
 }
 
 /** Options of the {@link OutboxGateway}. */
@@ -38,18 +44,22 @@ export interface OutboxGatewayOptions {
  * outbox keeps the code in the text and is readable at `GET /api/v1/dev/outbox`.
  */
 export class OutboxGateway implements MessageGateway {
-  readonly #queue: DeliveryQueue;
+  readonly transactional = true;
+  readonly #db: Kysely<Database>;
+  readonly #clock: Clock;
   readonly #options: OutboxGatewayOptions;
 
   constructor(db: Kysely<Database>, clock: Clock, options: OutboxGatewayOptions = {}) {
-    this.#queue = new DeliveryQueue(db, clock);
+    this.#db = db;
+    this.#clock = clock;
     this.#options = options;
   }
 
-  async send(message: OutgoingMessage): Promise<void> {
+  /** Queues the message, in `db`'s transaction when given one. */
+  async send(message: OutgoingMessage, db: Kysely<Database> = this.#db): Promise<void> {
     const { seal } = this.#options;
     const code = seal ? message.code : undefined;
-    await this.#queue.enqueue({
+    await new DeliveryQueue(db, this.#clock).enqueue({
       to: message.to,
       channel: message.channel,
       text: code ? message.text.replaceAll(code, CODE_PLACEHOLDER) : message.text,
