@@ -90,10 +90,6 @@ export interface DiaryChildFormJsxProps extends DiaryElementBaseProps {
 
 /** JSX props of `<diary-grade-table>` (DiaryGradeTable). */
 export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
-  /** The period shown: a period id of the school year or `year`; by default today's period. */
-  period?: DiaryGradeTable['period'];
-  /** A threshold to highlight against instead of the parent's saved ones (2–5). */
-  threshold?: DiaryGradeTable['threshold'];
   /** The child whose marks are shown (the SDK's child id). */
   childId?: DiaryGradeTable['childId'];
   /** Marks to show instead of loading them (a page that already has them); the widget then needs no provider. Live events update only marks the widget loaded itself. */
@@ -102,6 +98,10 @@ export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
   schoolYear?: DiaryGradeTable['schoolYear'];
   /** The clock for periods and error messages (tests inject one). */
   now?: DiaryGradeTable['now'];
+  /** The period shown: a period id of the school year or `year`; by default today's period. */
+  period?: DiaryGradeTable['period'];
+  /** A threshold to highlight against instead of the parent's saved ones (2–5). */
+  threshold?: DiaryGradeTable['threshold'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryGradeTable['lang'];
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
@@ -180,20 +180,20 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
 
 /** JSX props of `<diary-timeline-chart>` (DiaryTimelineChart). */
 export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
-  /** How many of the latest marks the moving average takes; 5 by default. */
-  window?: DiaryTimelineChart['window'];
-  /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
-  from?: DiaryTimelineChart['from'];
-  /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
-  to?: DiaryTimelineChart['to'];
   /** The child whose marks are shown (the SDK's child id). */
   childId?: DiaryTimelineChart['childId'];
   /** Marks to show instead of loading them (a page that already has them); the widget then needs no provider. Live events update only marks the widget loaded itself. */
   marks?: DiaryTimelineChart['marks'];
   /** The school year with its periods (loaded with the marks unless given). */
   schoolYear?: DiaryTimelineChart['schoolYear'];
-  /** The clock for periods and error messages (tests inject one). */
+  /** The clock for error messages (tests inject one). */
   now?: DiaryTimelineChart['now'];
+  /** How many of the latest marks the moving average takes; 5 by default. */
+  window?: DiaryTimelineChart['window'];
+  /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
+  from?: DiaryTimelineChart['from'];
+  /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
+  to?: DiaryTimelineChart['to'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryTimelineChart['lang'];
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */

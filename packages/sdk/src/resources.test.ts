@@ -13,6 +13,7 @@ const clients: DiaryClient[] = [];
 
 async function as(phone: string): Promise<DiaryClient> {
   const diary = createDiaryClient({
+    validateResponses: true,
     baseUrl: server.url,
     fetch: network.fetch,
     storage: false,

@@ -6,7 +6,9 @@ import {
   type Thread,
 } from '@school-diary/core';
 import { saveFile, type OutboxItem } from '@school-diary/sdk';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isChatClient, type ChatClient } from '../shared/diary-data-client';
@@ -45,8 +47,6 @@ const WINDOW = 120;
 const PAGE = 50;
 /** Pixels from the top of the history at which older messages are brought in. */
 const NEAR_TOP = 48;
-
-type Load = 'idle' | 'loading' | 'ready' | 'failed';
 
 /** A read receipt to send: the thread, read up to this message. */
 interface ReadReceipt {
@@ -128,57 +128,59 @@ function fileSize(lang: 'ru' | 'en', bytes: number): string {
 export class DiaryChat extends DiaryElement {
   static override styles = [hostTokens, controlStyles, chatStyles];
 
-  static override properties: PropertyDeclarations = {
-    childId: { type: String, attribute: 'child-id', reflect: true },
-    threadId: { type: String, attribute: 'thread-id', reflect: true },
-    now: { attribute: false },
-    teachers: { state: true },
-    threads: { state: true },
-    load: { state: true },
-    failure: { state: true },
-    threadLoad: { state: true },
-    threadFailure: { state: true },
-    hasMore: { state: true },
-    from: { state: true },
-    outboxItems: { state: true },
-    draft: { state: true },
-    files: { state: true },
-    composeError: { state: true },
-    downloadError: { state: true },
-    status: { state: true },
-    dragging: { state: true },
-  };
-
   /** The child whose teachers and conversations are shown. */
-  declare childId: string | undefined;
+  @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
   /** The open conversation, or none (the lists are shown). */
-  declare threadId: string | undefined;
+  @property({ attribute: 'thread-id', reflect: true }) accessor threadId: string | undefined;
   /** The clock (tests and benchmarks inject one). */
-  declare now: () => Date;
-  declare protected teachers: readonly Teacher[];
-  declare protected threads: readonly Thread[];
-  declare protected load: Load;
-  declare protected failure: Failure | undefined;
-  declare protected threadLoad: Load;
-  declare protected threadFailure: Failure | undefined;
-  declare protected hasMore: boolean;
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
+  /** The conversations, newest first (live messages move theirs to the top). */
+  @state() protected accessor threads: readonly Thread[] = [];
+  @state() protected accessor hasMore = false;
   /** Index of the first message in the DOM. */
-  declare protected from: number;
-  declare protected outboxItems: readonly OutboxItem[];
-  declare protected draft: string;
-  declare protected files: readonly PendingFile[];
-  declare protected composeError: string | undefined;
-  declare protected downloadError: string | undefined;
-  declare protected status: string;
-  declare protected dragging: boolean;
+  @state() protected accessor from = 0;
+  @state() protected accessor outboxItems: readonly OutboxItem[] = [];
+  @state() protected accessor draft = '';
+  @state() protected accessor files: readonly PendingFile[] = [];
+  @state() protected accessor composeError: string | undefined;
+  @state() protected accessor downloadError: string | undefined;
+  @state() protected accessor listError: Failure | undefined;
+  @state() protected accessor olderError: Failure | undefined;
+  @state() protected accessor status = '';
+  @state() protected accessor dragging = false;
+
+  /** The child's teachers and conversations. */
+  readonly #lists = new Task(this, {
+    args: () => [this.#client, this.#userId, this.childId] as const,
+    task: async ([client, userId, childId], { signal }) => {
+      if (!client || !userId || !childId) return initialState;
+      const [teachers, threads] = await Promise.all([
+        client.children.teachers({ childId }, { signal }),
+        client.threads.list({ childId }, { signal }),
+      ]);
+      return { teachers: teachers.items, threads: threads.items };
+    },
+    onComplete: ({ threads }) => {
+      this.threads = [...threads].sort((a, b) =>
+        (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt),
+      );
+    },
+  });
+
+  /** The open conversation's latest page of messages. */
+  readonly #thread = new Task(this, {
+    args: () => [this.#client, this.#userId, this.threadId] as const,
+    task: ([client, userId, threadId], { signal }) =>
+      client && userId && threadId
+        ? client.threads.messages({ threadId }, { signal })
+        : initialState,
+    onComplete: (page) => this.#showThread(page.items, page.hasMore),
+  });
 
   /** The open conversation's messages, oldest first (mutated in place: appending is O(1)). */
   #messages: Message[] = [];
   #ids = new Set<string>();
-  #loadedFor: string | undefined;
   #openedFor: string | undefined;
-  #request = 0;
-  #threadRequest = 0;
   #fileKey = 0;
   #subscribedTo: ChatClient | undefined;
   #unsubscribe: (() => void)[] = [];
@@ -190,27 +192,12 @@ export class DiaryChat extends DiaryElement {
   #readNext: ReadReceipt | undefined;
   #readInFlight = false;
   #olderLoading = false;
-
-  constructor() {
-    super();
-    this.now = () => new Date();
-    this.teachers = [];
-    this.threads = [];
-    this.load = 'idle';
-    this.threadLoad = 'idle';
-    this.hasMore = false;
-    this.from = 0;
-    this.outboxItems = [];
-    this.draft = '';
-    this.files = [];
-    this.status = '';
-    this.dragging = false;
-  }
+  /** The thread load's status at the last update (a change moves the log). */
+  #drawnStatus: TaskStatus = TaskStatus.INITIAL;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopListening();
-    this.#loadedFor = undefined;
     this.#openedFor = undefined;
   }
 
@@ -245,20 +232,10 @@ export class DiaryChat extends DiaryElement {
       this.#stopListening();
       if (client) this.#listen(client);
     }
-    const key = client && user && this.childId ? `${user}|${this.childId}` : undefined;
-    if (key !== this.#loadedFor) {
-      this.#loadedFor = key;
-      this.teachers = [];
-      this.threads = [];
-      this.failure = undefined;
-      this.load = 'idle';
-      if (key) void this.#loadLists();
-    }
-    const open = key && this.threadId ? `${key}|${this.threadId}` : undefined;
+    const open = client && user && this.threadId ? `${user}|${this.threadId}` : undefined;
     if (open !== this.#openedFor) {
       this.#openedFor = open;
       this.#resetThread();
-      if (open) void this.#loadThread();
     }
   }
 
@@ -282,13 +259,14 @@ export class DiaryChat extends DiaryElement {
       }),
       client.events.on('message.created', (event) => {
         const message = event.data;
-        const open = message.threadId === this.threadId && this.threadLoad === 'ready';
+        const open =
+          message.threadId === this.threadId && this.#thread.status === TaskStatus.COMPLETE;
         if (open) {
           this.#append(message);
           if (message.authorId !== this.#userId) void this.#markRead(message.id);
         }
         if (!this.threads.some((t) => t.id === message.threadId) && this.childId) {
-          void this.#loadLists();
+          void this.#lists.run();
           return;
         }
         this.#touchThread(message, !open && message.authorId !== this.#userId);
@@ -323,31 +301,6 @@ export class DiaryChat extends DiaryElement {
     this.threads = [updated, ...this.threads.filter((t) => t.id !== thread.id)];
   }
 
-  async #loadLists(): Promise<void> {
-    const client = this.#client;
-    const childId = this.childId;
-    if (!client || !childId) return;
-    const request = ++this.#request;
-    this.load = 'loading';
-    this.failure = undefined;
-    try {
-      const [teachers, threads] = await Promise.all([
-        client.children.teachers({ childId }),
-        client.threads.list({ childId }),
-      ]);
-      if (request !== this.#request) return;
-      this.teachers = teachers.items;
-      this.threads = [...threads.items].sort((a, b) =>
-        (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt),
-      );
-      this.load = 'ready';
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.failure = this.#describe(error);
-      this.load = 'failed';
-    }
-  }
-
   #describe(error: unknown): Failure {
     return describeFailure(error, {
       lang: this.language,
@@ -361,8 +314,7 @@ export class DiaryChat extends DiaryElement {
     this.#ids = new Set();
     this.from = 0;
     this.hasMore = false;
-    this.threadLoad = 'idle';
-    this.threadFailure = undefined;
+    this.olderError = undefined;
     this.files = [];
     this.composeError = undefined;
     this.downloadError = undefined;
@@ -372,30 +324,15 @@ export class DiaryChat extends DiaryElement {
     this.draft = user && this.threadId ? readDraft(draftKey(user, this.threadId)) : '';
   }
 
-  async #loadThread(): Promise<void> {
-    const client = this.#client;
-    const threadId = this.threadId;
-    if (!client || !threadId) return;
-    const request = ++this.#threadRequest;
-    this.threadLoad = 'loading';
-    this.threadFailure = undefined;
-    try {
-      const page = await client.threads.messages({ threadId });
-      if (request !== this.#threadRequest) return;
-      this.#messages = [];
-      this.#ids = new Set();
-      for (const m of page.items) this.#push(m);
-      this.hasMore = page.hasMore;
-      this.from = Math.max(0, this.#messages.length - WINDOW);
-      this.threadLoad = 'ready';
-      this.#stickToBottom = true;
-      const last = this.#messages.at(-1);
-      if (last && last.authorId !== this.#userId) void this.#markRead(last.id);
-    } catch (error) {
-      if (request !== this.#threadRequest) return;
-      this.threadFailure = this.#describe(error);
-      this.threadLoad = 'failed';
-    }
+  #showThread(items: readonly Message[], hasMore: boolean): void {
+    this.#messages = [];
+    this.#ids = new Set();
+    for (const m of items) this.#push(m);
+    this.hasMore = hasMore;
+    this.from = Math.max(0, this.#messages.length - WINDOW);
+    this.#stickToBottom = true;
+    const last = this.#messages.at(-1);
+    if (last && last.authorId !== this.#userId) void this.#markRead(last.id);
   }
 
   /**
@@ -482,7 +419,7 @@ export class DiaryChat extends DiaryElement {
       this.hasMore = page.hasMore;
       this.requestUpdate();
     } catch (error) {
-      this.threadFailure = this.#describe(error);
+      this.olderError = this.#describe(error);
     } finally {
       this.#olderLoading = false;
     }
@@ -501,8 +438,9 @@ export class DiaryChat extends DiaryElement {
       this.#logChanged ||
       changed.has('from') ||
       changed.has('outboxItems') ||
-      changed.has('threadLoad') ||
-      changed.has('threadId');
+      changed.has('threadId') ||
+      this.#thread.status !== this.#drawnStatus;
+    this.#drawnStatus = this.#thread.status;
     this.#logChanged = false;
     if (!logChanged) return;
     const log = this.#log;
@@ -547,7 +485,7 @@ export class DiaryChat extends DiaryElement {
       this.threads = [thread, ...this.threads.filter((t) => t.id !== thread.id)];
       this.#open(thread.id);
     } catch (error) {
-      this.failure = this.#describe(error);
+      this.listError = this.#describe(error);
     }
   }
 
@@ -714,11 +652,29 @@ export class DiaryChat extends DiaryElement {
   }
 
   #renderLists() {
+    return this.#lists.render({
+      initial: () => this.#loading(),
+      pending: () => this.#loading(),
+      error: (error) => this.#failureBlock(this.#describe(error), () => void this.#lists.run()),
+      complete: ({ teachers }) => this.#renderListsOf(teachers),
+    });
+  }
+
+  #loading() {
+    return html`<div class="diary-notice" part="notice" role="status">
+      <span class="diary-spinner" aria-hidden="true"></span>
+      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
+    </div>`;
+  }
+
+  #renderListsOf(teachers: readonly Teacher[]) {
     const lang = this.language;
-    if (this.load === 'failed' && this.failure)
-      return this.#failureBlock(this.failure, () => void this.#loadLists());
-    if (this.load !== 'ready') return this.#notice(sharedText(lang, 'loading'), 'status');
-    return html`<h3 class="diary-subheading diary-visually-hidden" id="lists-heading" tabindex="-1">
+    return html`${
+        this.listError
+          ? html`<p class="diary-error" part="error" role="alert">${this.listError.message}</p>`
+          : nothing
+      }
+      <h3 class="diary-subheading diary-visually-hidden" id="lists-heading" tabindex="-1">
         ${chatText(lang, 'threads')}
       </h3>
       <div class="diary-lists">
@@ -755,10 +711,10 @@ export class DiaryChat extends DiaryElement {
         <section aria-labelledby="teachers-heading">
           <h3 class="diary-subheading" id="teachers-heading">${chatText(lang, 'teachers')}</h3>
           ${
-            this.teachers.length === 0
+            teachers.length === 0
               ? this.#notice(chatText(lang, 'noTeachers'))
               : html`<ul class="diary-items" part="teachers">
-                  ${this.teachers.map((t) => {
+                  ${teachers.map((t) => {
                     const thread = this.threads.find((th) => th.teacherId === t.id);
                     const name = this.#teacherName(t);
                     return html`<li part="teacher" data-teacher=${t.id}>
@@ -807,8 +763,14 @@ export class DiaryChat extends DiaryElement {
         ${thread?.title ?? chatText(lang, 'title')}
       </h3>
       ${
-        this.threadLoad === 'failed' && this.threadFailure
-          ? this.#failureBlock(this.threadFailure, () => void this.#loadThread())
+        this.#thread.render({
+          error: (error) =>
+            this.#failureBlock(this.#describe(error), () => void this.#thread.run()),
+        }) ?? nothing
+      }
+      ${
+        this.olderError
+          ? html`<p class="diary-error" part="error" role="alert">${this.olderError.message}</p>`
           : nothing
       }
       <div
@@ -816,7 +778,7 @@ export class DiaryChat extends DiaryElement {
         part="log"
         role="log"
         aria-labelledby="thread-heading"
-        aria-busy=${this.threadLoad === 'loading' ? 'true' : 'false'}
+        aria-busy=${this.#thread.status === TaskStatus.PENDING ? 'true' : 'false'}
         tabindex="0"
         @scroll=${this.#onScroll}
       >
@@ -833,12 +795,16 @@ export class DiaryChat extends DiaryElement {
             : nothing
         }
         ${
-          this.threadLoad === 'loading'
-            ? html`<p class="diary-muted">${sharedText(lang, 'loading')}</p>`
+          this.#thread.status === TaskStatus.PENDING
+            ? html`<p class="diary-muted diary-log-loading">
+                <span class="diary-spinner" aria-hidden="true"></span>${sharedText(lang, 'loading')}
+              </p>`
             : nothing
         }
         ${
-          this.threadLoad === 'ready' && this.#messages.length === 0 && pending.length === 0
+          this.#thread.status === TaskStatus.COMPLETE &&
+          this.#messages.length === 0 &&
+          pending.length === 0
             ? html`<p class="diary-muted">${chatText(lang, 'noMessages')}</p>`
             : nothing
         }

@@ -10,22 +10,18 @@ import {
   type Threshold,
 } from '@school-diary/core';
 import { downloadCsv } from '@school-diary/sdk';
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { renderDateField } from '../shared/date-field';
 import { todayIn } from '../shared/dates';
 import { formatDay } from '../shared/day-format';
 import { emit } from '../shared/events';
-import type { Failure } from '../shared/failure';
-import {
-  applyMarkChange,
-  gradesClientOf,
-  optionalRead,
-  type GradesClient,
-  type MarkChange,
-} from '../shared/grades-client';
+import { DiaryElement } from '../shared/diary-element';
+import { describeFailure, type Failure } from '../shared/failure';
+import { gradesClientOf, type MarkChange } from '../shared/grades-client';
 import { sharedText } from '../shared/localize';
-import { MarksWidget } from '../shared/marks-widget';
+import { MarksController } from '../shared/marks-controller';
 import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { MARK_FORMS, markValueText, workKindName } from '../shared/work-kind-text';
@@ -41,6 +37,7 @@ import {
   type RowSort,
   type SubjectRow,
 } from './grade-rows';
+import { loadExtras, type Extras, type Previous } from './grade-table-data';
 import { ABSENCE_FORMS, gradeTableText as t } from './grade-table-text';
 import { markLabels } from './mark-labels';
 
@@ -77,8 +74,6 @@ export interface DiaryGradesExportDetail {
   /** The CSV text as the server sent it. */
   readonly text: string;
 }
-
-type Previous = { readonly previous: number | null; readonly delta: number | null };
 
 /** Marks per separately kept run of a row's marks. */
 const MARK_RUN = 16;
@@ -122,85 +117,77 @@ const TARGETS = [2.5, 3.5, 4.5] as const;
  * @cssprop --diary-font-family - Font.
  * @cssprop --diary-spacing - The spacing unit.
  */
-export class DiaryGradeTable extends MarksWidget {
+export class DiaryGradeTable extends DiaryElement {
   static override styles = [hostTokens, controlStyles, gradeTableStyles];
 
-  static override properties: PropertyDeclarations = {
-    period: { type: String, reflect: true },
-    threshold: { type: Number },
-    attendance: { state: true },
-    thresholds: { state: true },
-    previousYear: { state: true },
-    sort: { state: true },
-    filter: { state: true },
-    compare: { state: true },
-    open: { state: true },
-    targets: { state: true },
-    announcement: { state: true },
-    exportState: { state: true },
-  };
-
+  /** The child whose marks are shown (the SDK's child id). */
+  @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
+  /**
+   * Marks to show instead of loading them (a page that already has them); the widget then needs
+   * no provider. Live events update only marks the widget loaded itself.
+   */
+  @property({ attribute: false }) accessor marks: readonly Mark[] | undefined;
+  /** The school year with its periods (loaded with the marks unless given). */
+  @property({ attribute: false }) accessor schoolYear: SchoolYearInfo | undefined;
+  /** The clock for periods and error messages (tests inject one). */
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
   /** The period shown: a period id of the school year or `year`; by default today's period. */
-  declare period: string | undefined;
+  @property({ reflect: true }) accessor period: string | undefined;
   /** A threshold to highlight against instead of the parent's saved ones (2–5). */
-  declare threshold: number | undefined;
-  declare protected attendance: readonly Attendance[];
-  declare protected thresholds: readonly Threshold[];
-  declare protected previousYear: ReadonlyMap<string, Previous> | undefined;
-  declare protected sort: RowSort;
-  declare protected filter: MarkFilter;
-  declare protected compare: boolean;
-  declare protected open: ReadonlySet<string>;
-  declare protected targets: Readonly<Record<string, string>>;
-  declare protected announcement: string;
-  declare protected exportState: 'idle' | 'busy' | 'done' | Failure;
+  @property({ type: Number }) accessor threshold: number | undefined;
+  @state() protected accessor sort: RowSort = { key: 'subject', direction: 'ascending' };
+  @state() protected accessor filter: MarkFilter = {};
+  @state() protected accessor compare = false;
+  @state() protected accessor open: ReadonlySet<string> = new Set();
+  @state() protected accessor targets: Readonly<Record<string, string>> = {};
+  @state() protected accessor announcement = '';
+  @state() protected accessor exportState: 'idle' | 'busy' | 'done' | Failure = 'idle';
 
+  readonly #data = new MarksController<Extras>(this, {
+    environment: () => this.environment,
+    childId: () => this.childId,
+    given: () => this.marks,
+    describe: (error) => this.describe(error),
+    loadMore: loadExtras,
+    changed: (change, before) => this.#announce(change, before),
+  });
   #rows = new Map<string, SubjectRow>();
   #pinned: string | undefined;
 
-  constructor() {
-    super();
-    this.attendance = [];
-    this.thresholds = [];
-    this.sort = { key: 'subject', direction: 'ascending' };
-    this.filter = {};
-    this.compare = false;
-    this.open = new Set();
-    this.targets = {};
-    this.announcement = '';
-    this.exportState = 'idle';
+  /** The marks on screen: the given ones, or those loaded (with live changes). */
+  get shownMarks(): readonly Mark[] {
+    return this.#data.marks;
   }
 
-  /** Attendance, last year's averages and the parent's thresholds, with the year's marks. */
-  protected override async loadMore(
-    client: GradesClient,
-    childId: string,
-    year: SchoolYearInfo | undefined,
-    signal: AbortSignal,
-  ): Promise<() => void> {
-    const range = year ? { from: year.startDate, to: year.endDate } : {};
-    const [attendance, comparison, thresholds] = await Promise.all([
-      client.attendance.list({ childId, ...range }, { signal }),
-      optionalRead(client.grades.comparison({ childId }, { signal })),
-      optionalRead(client.thresholds.list({ childId }, { signal })),
-    ]);
-    return () => {
-      this.attendance = attendance.items;
-      this.thresholds = thresholds?.items ?? [];
-      this.previousYear = comparison
-        ? new Map(comparison.subjects.map((s) => [s.subjectName, s]))
-        : undefined;
-    };
+  get #year(): SchoolYearInfo | undefined {
+    return this.schoolYear ?? this.#data.value?.year;
   }
 
-  /** Shows a live change at once and announces it politely. */
-  protected override markChanged(change: MarkChange): void {
-    const before = this.loaded;
-    const gone = change.type === 'deleted' ? before.find((m) => m.id === change.id) : undefined;
-    this.loaded = applyMarkChange(before, change);
-    if (this.loaded === before) return;
+  get #attendance(): readonly Attendance[] {
+    return this.#data.value?.extra.attendance ?? [];
+  }
+
+  get #thresholds(): readonly Threshold[] {
+    return this.#data.value?.extra.thresholds ?? [];
+  }
+
+  get #previousYear(): ReadonlyMap<string, Previous> | undefined {
+    return this.#data.value?.extra.previousYear;
+  }
+
+  /** A failed SDK call described in the widget's language, clock and time zone. */
+  protected describe(error: unknown): Failure {
+    return describeFailure(error, {
+      lang: this.language,
+      now: this.now(),
+      timeZone: this.timeZone,
+    });
+  }
+
+  /** Announces a live change politely. */
+  #announce(change: MarkChange, before: readonly Mark[]): void {
     const lang = this.language;
-    const mark = change.type === 'deleted' ? gone : change.mark;
+    const mark = change.type === 'deleted' ? before.find((m) => m.id === change.id) : change.mark;
     const params = {
       subject: mark?.subjectName ?? '',
       value: mark ? markValueText(lang, mark.value) : '',
@@ -217,7 +204,7 @@ export class DiaryGradeTable extends MarksWidget {
 
   /** The period in effect: the chosen one, else today's, else the whole year. */
   get activePeriod(): string {
-    const periods = this.schoolYear?.periods ?? [];
+    const periods = this.#year?.periods ?? [];
     if (this.period && (this.period === WHOLE_YEAR || periods.some((p) => p.id === this.period)))
       return this.period;
     const today = todayIn(this.now(), this.timeZone);
@@ -230,7 +217,7 @@ export class DiaryGradeTable extends MarksWidget {
   /** The date range of the period in effect. */
   #periodRange(): { from: string | undefined; to: string | undefined; name: string } {
     const lang = this.language;
-    const year = this.schoolYear;
+    const year = this.#year;
     const period = year?.periods.find((p) => p.id === this.activePeriod);
     if (period) return { from: period.startDate, to: period.endDate, name: period.name };
     return { from: year?.startDate, to: year?.endDate, name: t(lang, 'wholeYear') };
@@ -264,8 +251,8 @@ export class DiaryGradeTable extends MarksWidget {
       filter.to,
       filter.subjectId,
       filter.kind,
-      this.attendance,
-      this.thresholds,
+      this.#attendance,
+      this.#thresholds,
       this.threshold,
     ];
     const kept = this.#computed;
@@ -276,14 +263,14 @@ export class DiaryGradeTable extends MarksWidget {
     if (kept && added >= 0) {
       // New marks at the end (a live mark, a page that adds one): only their subjects' rows change.
       absences = kept.absences;
-      const context = { absences, thresholds: this.thresholds, thresholdOverride: this.threshold };
+      const context = { absences, thresholds: this.#thresholds, thresholdOverride: this.threshold };
       rows =
         added === 0 ? kept.rows : appendToRows(kept.rows, marks.slice(-added), filter, context);
     } else {
-      absences = absencesBySubject(this.attendance, filter);
+      absences = absencesBySubject(this.#attendance, filter);
       rows = subjectRows(marks, filter, {
         absences,
-        thresholds: this.thresholds,
+        thresholds: this.#thresholds,
         thresholdOverride: this.threshold,
         previous: this.#rows,
       });
@@ -316,14 +303,14 @@ export class DiaryGradeTable extends MarksWidget {
       const unavailable = this.renderUnavailable();
       if (unavailable) return unavailable;
     }
-    const blocked = this.blocked(lang);
+    const blocked = this.#data.blocked(lang);
     return html`<div
       class="diary-base"
       part="base"
       lang=${lang}
       data-state=${blocked?.state ?? 'ready'}
     >
-      ${blocked ? this.renderNotice(lang, blocked) : this.#renderReady(lang)}
+      ${blocked ? this.#data.renderNotice(lang, blocked) : this.#renderReady(lang)}
       <p class="diary-visually-hidden" part="status" role="status">${this.announcement}</p>
     </div>`;
   }
@@ -334,11 +321,11 @@ export class DiaryGradeTable extends MarksWidget {
     const toolbar = guard(
       [
         lang,
-        this.schoolYear,
+        this.#year,
         this.activePeriod,
         this.#subjectList(lang),
         this.filter,
-        this.previousYear,
+        this.#previousYear,
         this.compare,
         this.exportState,
         this.marks === undefined,
@@ -385,7 +372,7 @@ export class DiaryGradeTable extends MarksWidget {
   }
 
   #renderToolbar(lang: Lang) {
-    const periods = this.schoolYear?.periods ?? [];
+    const periods = this.#year?.periods ?? [];
     const subjectList = this.#subjectList(lang);
     const period = this.activePeriod;
     const dateError = this.#dateOrderInvalid ? errorMessage('date_order', { lang }) : undefined;
@@ -454,7 +441,7 @@ export class DiaryGradeTable extends MarksWidget {
       </fieldset>
       <div class="diary-actions" part="actions">
         ${
-          this.previousYear
+          this.#previousYear
             ? html`<label class="diary-radio" part="label compare">
                 <input
                   type="checkbox"
@@ -573,7 +560,7 @@ export class DiaryGradeTable extends MarksWidget {
   #renderTable(lang: Lang, rows: readonly SubjectRow[]) {
     const range = this.#periodRange();
     const total = rows.reduce((n, r) => n + r.marks.length, 0);
-    const compare = this.compare && this.previousYear;
+    const compare = this.compare && this.#previousYear;
     return html`<table class="diary-table" part="table">
       <caption part="caption">
         ${t(lang, 'caption', { period: range.name })}
@@ -585,7 +572,7 @@ export class DiaryGradeTable extends MarksWidget {
       <tbody>
         ${rows.map((row) =>
           // A row is drawn again only when its subject's marks (or what it shows of them) change.
-          guard([row, lang, Boolean(compare), this.open, this.targets, this.previousYear], () =>
+          guard([row, lang, Boolean(compare), this.open, this.targets, this.#previousYear], () =>
             this.#renderRow(lang, row, Boolean(compare)),
           ),
         )}
@@ -679,7 +666,7 @@ export class DiaryGradeTable extends MarksWidget {
   }
 
   #renderPrevious(lang: Lang, row: SubjectRow) {
-    const entry = this.previousYear?.get(row.subjectName);
+    const entry = this.#previousYear?.get(row.subjectName);
     if (!entry || entry.previous === null)
       return html`<td part="cell cell-previous" data-label=${t(lang, 'colPrevious')}>
         ${t(lang, 'notPrevious')}

@@ -1,11 +1,14 @@
 import type { User } from '@school-diary/core';
 import type { DiaryClient } from '@school-diary/sdk';
 
-/** A client method as the widgets call it: one input object, a promise of the answer. */
-export type Plain<F> = F extends (input: infer A, ...rest: infer _Rest) => infer R
+/**
+ * A client method as the widgets call it: one input object and optionally the call's options (an
+ * abort signal), a promise of the answer.
+ */
+export type Plain<F> = F extends (input: infer A, options?: infer O) => infer R
   ? undefined extends A
-    ? (input?: A) => R
-    : (input: A) => R
+    ? (input?: A, options?: O) => R
+    : (input: A, options?: O) => R
   : never;
 
 /** Some operations of one resource group of the SDK client. */

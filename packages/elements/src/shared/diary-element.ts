@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { Lang } from '@school-diary/core';
-import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { WidgetClient } from './client';
 import { diaryContext, type DiaryEnvironment } from './context';
 import { DEFAULT_TIME_ZONE } from './dates';
@@ -13,22 +14,18 @@ export type DiaryTheme = 'light' | 'dark' | 'auto';
 /**
  * The base of every widget: its language and theme, and the environment (SDK client, language,
  * time zone, session) that the nearest `<diary-provider>` hands down through @lit/context.
- * Widgets declare reactive properties with `static properties` and `declare` fields (no
- * decorators), so the sources compile the same under tsc, esbuild and Vite without special flags.
+ * Widgets declare each reactive property once, with its default and doc, as a standard decorator
+ * on an auto-accessor (`@property() accessor name = …`); the builds target ES2022, which lowers
+ * the decorators (see packages/elements/CONTRIBUTING.md).
  */
 export class DiaryElement extends LitElement {
   /** The kit version that defined this element; read by `defineElement` to report clashes. */
   static readonly kitVersion = KIT_VERSION;
 
-  static override properties: PropertyDeclarations = {
-    lang: { type: String, reflect: true },
-    theme: { type: String, reflect: true },
-  };
-
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
-  declare lang: string;
+  @property({ reflect: true }) override accessor lang!: string;
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
-  declare theme: DiaryTheme | undefined;
+  @property({ reflect: true }) accessor theme: DiaryTheme | undefined;
 
   readonly #consumer = new ContextConsumer(this, { context: diaryContext, subscribe: true });
 

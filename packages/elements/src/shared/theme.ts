@@ -49,7 +49,7 @@ ${host} {
   --_focus: var(--diary-color-focus, #0d4cd3);
   --_radius: var(--diary-radius, 8px);
   --_space: var(--diary-spacing, 8px);
-  --_font: var(--diary-font-family, Lato, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
+  --_font: var(--diary-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
   --_font-size: var(--diary-font-size, 16px);
   --_control-height: var(--diary-control-height, 48px);
   display: block;
@@ -262,6 +262,36 @@ export const controlStyles = css`
   }
   .diary-notice > :last-child {
     margin-bottom: 0;
+  }
+  /* A loading notice: a small turning ring before its text, still where motion is reduced. */
+  .diary-notice:has(> .diary-spinner) {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .diary-notice:has(> .diary-spinner) > .diary-text {
+    margin: 0;
+  }
+  .diary-spinner {
+    flex: none;
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: diary-spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .diary-spinner {
+      animation: none;
+      border-inline-end-color: currentColor;
+      opacity: 0.5;
+    }
+  }
+  @keyframes diary-spin {
+    to {
+      transform: rotate(1turn);
+    }
   }
   .diary-visually-hidden {
     position: absolute !important;

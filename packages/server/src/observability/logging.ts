@@ -46,13 +46,8 @@ export function loggerOptions(destination?: LogDestination): FastifyServerOption
 }
 
 /** A caller's `X-Request-Id` when it looks like one (a proxy's), else a new UUID. */
-export function requestIdOptions(): Pick<
-  FastifyServerOptions,
-  'genReqId' | 'requestIdHeader' | 'requestIdLogLabel'
-> {
+export function requestIdOptions(): Pick<FastifyServerOptions, 'genReqId'> {
   return {
-    requestIdHeader: false,
-    requestIdLogLabel: 'reqId',
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.:-]{8,128}$/.test(given) ? given : randomUUID();

@@ -40,16 +40,16 @@ describe('health, readiness and metrics', () => {
     const db = server.database.db;
     await db
       .deleteFrom('kysely_migration' as never)
-      .where('name' as never, '=', '007_deliveries' as never)
+      .where('name' as never, '=', '008_deliveries' as never)
       .execute();
     try {
       const ready = await server.call<{ checks: Record<string, string> }>('GET', '/readyz');
       assert.equal(ready.status, 503);
-      assert.equal(ready.body.checks.migrations, 'not applied: 007_deliveries');
+      assert.equal(ready.body.checks.migrations, 'not applied: 008_deliveries');
     } finally {
       await db
         .insertInto('kysely_migration' as never)
-        .values({ name: '007_deliveries', timestamp: new Date().toISOString() } as never)
+        .values({ name: '008_deliveries', timestamp: new Date().toISOString() } as never)
         .execute();
     }
   });

@@ -11,8 +11,7 @@ import {
   type yearComparisonSchema,
 } from '@school-diary/core';
 import { isoDateIn } from '../clock';
-import { notFound } from '../http/api-error';
-import type { RequestContext } from '../http/register-routes';
+import { notFound } from './domain-error';
 import type { Services } from './context';
 import { addDays } from './iso-week';
 import { finalMarkRows, markRows } from './journal-queries';
@@ -30,7 +29,7 @@ import {
 } from './school-calendar';
 
 type RangeQuery = { from?: string; to?: string; periodId?: string };
-type CsvQuery = RequestContext<Routes['grades']['csv']>['query'];
+type CsvQuery = OutputOf<Routes['grades']['csv']['query']>;
 type YearComparison = OutputOf<typeof yearComparisonSchema>;
 
 /**

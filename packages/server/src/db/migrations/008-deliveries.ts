@@ -4,7 +4,7 @@ import { type Kysely, type Migration } from 'kysely';
 type Db = Kysely<any>;
 
 /**
- * 007: the outbox becomes a delivery queue. Every message gets a status (queued, sent, delivered,
+ * 008: the outbox becomes a delivery queue. Every message gets a status (queued, sent, delivered,
  * failed), the attempts made, when the next one is due, the last error, the provider and its
  * message id, a lease (so one instance of several sends it), and for a one-time code the code
  * sealed until it is sent (`sealed`, wiped afterwards). Rows written before this migration were
