@@ -109,12 +109,12 @@ export class DeliveryWorker {
   }
 
   /**
-   * One pass: sends every due message (in batches until none is due) and asks for the delivery
-   * reports that are due. Resolves to the number of messages attempted.
+   * One pass: sends every due message (in batches until none is due, or `maxBatches` of them)
+   * and asks for the delivery reports that are due. Resolves to the number of messages attempted.
    */
-  async runOnce(): Promise<number> {
+  async runOnce(maxBatches = Infinity): Promise<number> {
     let attempted = 0;
-    for (;;) {
+    for (let batches = 0; batches < maxBatches; batches++) {
       const batch = await this.#queue.claimDue(this.channels, 20, this.#options.timeoutMs * 4);
       if (batch.length === 0) break;
       const byChannel = new Map<string, OutboxRow[]>();
@@ -133,14 +133,16 @@ export class DeliveryWorker {
     return attempted;
   }
 
-  /** Stops the schedule and waits for the pass in progress, then sends what is due once more. */
+  /**
+   * Stops the schedule, waits for the pass in progress, then sends one more batch of what is due.
+   * One: other instances may keep queueing, and a shutdown must end; what is left stays queued
+   * for them.
+   */
   async flush(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
     await this.#running;
-    this.#stopped = false;
-    await this.runOnce().catch(() => 0);
-    this.#stopped = true;
+    await this.runOnce(1).catch(() => 0);
   }
 
   /** Stops the schedule and waits for the pass in progress (what is left stays queued). */
