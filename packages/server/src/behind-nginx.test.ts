@@ -13,7 +13,7 @@ import { DEMO, DEMO_PASSWORD, seedDemo } from './seed/demo';
 import { spawnCli, type CliProcess } from './testing/cli-process';
 import { startSmsPeer, SMS_PEER_CREDENTIALS, type SmsPeer } from './testing/sms-peers';
 import { startSmtpPeer, type SmtpPeer } from './testing/smtp-peer';
-import { openTestDatabase, testPostgresUrl, type TestDatabase } from './testing/test-database';
+import { openTestDatabase, type TestDatabase } from './testing/test-database';
 import { selfSignedCertificate, type TestCertificate } from './testing/tls-cert';
 
 // Debian's nginx in front of two server instances (on PostgreSQL in the suite's PostgreSQL pass,
