@@ -16,7 +16,7 @@ import { errorBody, installErrorHandling, sendError } from './http/error-handler
 import { installLifecycle } from './http/lifecycle';
 import { registerRoutes } from './http/register-routes';
 import { installSecurityHeaders } from './http/security-headers';
-import { acceptStreamToken, logSafeRequest } from './http/stream-token';
+import { acceptStreamToken } from './http/stream-token';
 import { registerStaticFiles } from './http/static-files';
 import { registerUploads } from './http/uploads';
 import { randomIds, type IdGenerator } from './ids';
@@ -24,7 +24,13 @@ import { createHandlers } from './routes';
 import { AuditLog } from './services/audit';
 import type { Services } from './services/context';
 import { defaultStorageDir } from './services/file-store';
-import { OutboxGateway, type MessageGateway } from './services/gateway';
+import type { MessageGateway } from './services/gateway';
+import { createDelivery, type Delivery, type DeliverySettings } from './delivery/delivery';
+import { installHealth } from './observability/health';
+import { loggerOptions, requestIdOptions, type LogDestination } from './observability/logging';
+import { DiaryMetrics, installMetrics } from './observability/metrics';
+import { schedulePruning } from './retention/prune-events';
+import { openLiveStreams } from './http/live-stream';
 import { LiveEvents } from './services/live-events';
 import { databaseRateLimitStore } from './http/rate-limit-store';
 import { newOneTimeCode, newSecret } from './services/secrets';
@@ -40,8 +46,12 @@ export interface AppOptions {
   readonly ids?: IdGenerator;
   readonly gateway?: MessageGateway;
   readonly newCode?: () => string;
+  /** How messages leave (SMS provider, SMTP); without it they stay queued in the outbox. */
+  readonly delivery?: DeliverySettings;
   /** Log requests (pino); off in tests. */
   readonly logger?: boolean;
+  /** Where log lines go (default stdout). */
+  readonly logStream?: LogDestination;
 }
 
 /** The app and the services behind it (tests reach the clock and database through it). */
@@ -49,6 +59,9 @@ export interface DiaryApp {
   readonly app: FastifyInstance;
   readonly services: Services;
   readonly routes: readonly string[];
+  /** The outbox queue and its worker. */
+  readonly delivery: Delivery;
+  readonly metrics: DiaryMetrics;
 }
 
 /**
@@ -115,14 +128,33 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const db = options.database.db;
+  const secret = await loadSecret(options.database, config.secret);
+  const readCache = new ReadCache({
+    maxEntries: config.readCacheEntries,
+    maxBytes: config.readCacheBytes,
+  });
+  const metrics = new DiaryMetrics({
+    queue: { depth: () => delivery.queue.depth() },
+    ...(options.database.engine === 'postgres' ? { pool: options.database.pool } : {}),
+    liveStreams: () => openLiveStreams(services),
+    cache: () => readCache.stats,
+  });
+  const delivery = createDelivery({
+    db,
+    clock,
+    secret,
+    dev: config.dev,
+    settings: options.delivery,
+    onOutcome: (outcome) => metrics.countDelivery(outcome),
+  });
   const services: Services = {
     db,
     clock,
     ids,
     config,
-    gateway: options.gateway ?? new OutboxGateway(db, clock),
+    gateway: options.gateway ?? delivery.gateway,
     audit: new AuditLog(clock, ids),
-    secret: await loadSecret(options.database, config.secret),
+    secret,
     newCode: options.newCode ?? newOneTimeCode,
     live: new LiveEvents(
       clock,
@@ -131,15 +163,11 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   };
 
   const app = Fastify({
-    logger: options.logger
-      ? {
-          level: 'info',
-          redact: ['req.headers.authorization'],
-          serializers: { req: logSafeRequest },
-        }
-      : false,
+    logger: options.logger ? loggerOptions(options.logStream) : false,
+    ...requestIdOptions(),
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    // The client's address comes from X-Forwarded-For only when it was sent by a proxy we trust.
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     // Errors raised before routing (bad URLs, malformed HTTP) still answer in the API's shape.
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
     clientErrorHandler: (_error, socket) => {
@@ -151,6 +179,11 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     },
   });
   installErrorHandling(app);
+  // The request's id goes back to the caller, so a support ticket can name the log line.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   installLifecycle(app, services);
   // Helmet's headers, worked out once: the same set on every response.
   installSecurityHeaders(app, {
@@ -188,13 +221,29 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   app.get('/api/v1/openapi.json', (_request, reply) =>
     reply.type('application/json; charset=utf-8').send(openapi),
   );
-  app.get('/healthz', () => ({ ok: true }));
-  registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
-
-  const readCache = new ReadCache({
-    maxEntries: config.readCacheEntries,
-    maxBytes: config.readCacheBytes,
+  let draining = false;
+  installHealth(app, options.database, () => draining);
+  app.addHook('preClose', (done) => {
+    draining = true;
+    done();
   });
+  // The worker starts once the server listens; closing sends what is due, then stops it.
+  app.addHook('onReady', (done) => {
+    delivery.worker?.start();
+    done();
+  });
+  app.addHook('onClose', async () => delivery.flush());
+  // With the system clock only: tests with a manual clock call pruneEvents themselves.
+  if (clock === systemClock) {
+    const stopPruning = schedulePruning(db, clock, config.eventRetentionDays, app.log);
+    app.addHook('onClose', (_instance, done) => {
+      stopPruning();
+      done();
+    });
+  }
+  registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
+  installMetrics(app, metrics, { token: config.metricsToken });
+
   const routes = registerRoutes(app, {
     handlers: createHandlers(services),
     authenticate: acceptStreamToken(
@@ -208,5 +257,5 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       cache: readCache,
     }),
   });
-  return { app, services, routes };
+  return { app, services, routes, delivery, metrics };
 }

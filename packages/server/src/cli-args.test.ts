@@ -21,6 +21,18 @@ function usageError(argv: string[]): string {
   assert.fail(`parsed ${JSON.stringify(argv)} without an error`);
 }
 
+/** The production options when no delivery, metrics or proxy flag is given. */
+const NO_OPS = {
+  sms: null,
+  smtp: null,
+  metricsToken: null,
+  metricsPort: null,
+  metricsHost: '127.0.0.1',
+  trustProxy: [],
+  eventRetentionDays: 30,
+  shutdownGrace: 10,
+};
+
 describe('cli arguments', () => {
   it('serves on 127.0.0.1:8080 with ./diary.sqlite by default', () => {
     assert.deepEqual(serveOptions([]), {
@@ -37,6 +49,7 @@ describe('cli arguments', () => {
       authRateLimit: null,
       site: null,
       embedDir: null,
+      ops: NO_OPS,
     });
   });
 
@@ -74,6 +87,7 @@ describe('cli arguments', () => {
       authRateLimit: 600,
       site: 'examples/school-site',
       embedDir: 'packages/elements/dist',
+      ops: NO_OPS,
     };
     assert.deepEqual(serveOptions(argv), expected);
     assert.deepEqual(serveOptions(['serve', ...argv]), expected);

@@ -1,5 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { withEnvironment } from './cli-env';
+import { parseDeliveriesArgs, type DeliveriesOptions } from './cli-deliveries';
 import { CliUsageError } from './cli-error';
+import { OPS_FLAGS, parseOpsFlags, type OpsOptions } from './cli-ops-args';
 
 /** How a commit reaches the disk: `full` fsyncs every commit, `normal` survives a process crash. */
 export type Durability = 'normal' | 'full';
@@ -30,6 +33,8 @@ export interface ServeOptions {
   readonly site: string | null;
   /** Directory of the one-script-tag build served at `/embed/`, or null to look for the package. */
   readonly embedDir: string | null;
+  /** Delivery, metrics, proxies, retention (see cli-ops-args.ts). */
+  readonly ops: OpsOptions;
 }
 
 /** Options of `school-diary-server backup`. */
@@ -50,6 +55,7 @@ export type CliCommand =
   | { readonly command: 'serve'; readonly options: ServeOptions }
   | { readonly command: 'backup'; readonly options: BackupOptions }
   | { readonly command: 'restore'; readonly options: RestoreOptions }
+  | { readonly command: 'deliveries'; readonly options: DeliveriesOptions }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
@@ -77,6 +83,7 @@ const SERVE = {
   site: { type: 'string' },
   'embed-dir': { type: 'string' },
   version: { type: 'boolean', default: false },
+  ...OPS_FLAGS,
 } as const satisfies ParseArgsConfig['options'];
 
 const BACKUP = {
@@ -114,14 +121,16 @@ export function parseCliArgs(
       return parseBackup(rest, fallbackDb);
     case 'restore':
       return parseRestore(rest, fallbackDb);
+    case 'deliveries':
+      return { command: 'deliveries', options: parseDeliveriesArgs(rest, fallbackDb) };
     case 'serve':
-      return parseServe(rest, fallbackDb);
+      return parseServe(withEnvironment(rest, SERVE, env), fallbackDb);
     default:
       if (first !== undefined && !first.startsWith('-'))
         throw new CliUsageError(
-          `unknown command '${first}': use serve, backup or restore (see --help)`,
+          `unknown command '${first}': use serve, backup, restore or deliveries (see --help)`,
         );
-      return parseServe(argv, fallbackDb);
+      return parseServe(withEnvironment(argv, SERVE, env), fallbackDb);
   }
 }
 
@@ -149,6 +158,7 @@ function parseServe(args: readonly string[], fallbackDb: string): CliCommand {
       site: values.site === undefined ? null : nonEmpty('--site', values.site),
       embedDir:
         values['embed-dir'] === undefined ? null : nonEmpty('--embed-dir', values['embed-dir']),
+      ops: parseOpsFlags(values),
     },
   };
 }

@@ -12,6 +12,9 @@ import { openDatabase, type DiaryDatabase } from './db/open';
 import { DEFAULT_POOL_SIZE } from './db/postgres';
 import { seedDemo } from './seed/demo';
 import { defaultStorageDir } from './services/file-store';
+import { describeDelivery, deliverySettingsOf } from './delivery/from-options';
+import { serveMetrics } from './observability/metrics-server';
+import { gracefulClose } from './observability/shutdown';
 
 /** A server started by {@link startServer}. */
 export interface RunningServer {
@@ -48,8 +51,22 @@ export async function startServer(
   let app: FastifyInstance | undefined;
   try {
     const seeded = options.seed === 'demo' ? await seedDemo(database.db) : false;
-    app = (await createApp({ database, config: configOf(options), logger: options.log })).app;
+    const delivery = deliverySettingsOf(options.ops);
+    const diary = await createApp({
+      database,
+      config: configOf(options),
+      logger: options.log,
+      ...(delivery ? { delivery } : {}),
+    });
+    app = diary.app;
     const port = await listen(app, options);
+    const metricsServer =
+      options.ops.metricsPort === null
+        ? undefined
+        : await serveMetrics(diary.metrics, {
+            host: options.ops.metricsHost,
+            port: options.ops.metricsPort,
+          });
     const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
     print(await startupReport(database, options, { url, file, seeded }));
     const running = app;
@@ -58,7 +75,8 @@ export async function startServer(
       port,
       file,
       async close() {
-        await running.close();
+        metricsServer?.close();
+        await gracefulClose(running, options.ops.shutdownGrace);
         await database.close();
       },
     };
@@ -81,6 +99,9 @@ function configOf(options: ServeOptions): Partial<ServerConfig> {
           ? resolve('diary-files')
           : defaultStorageDir(resolve(options.db)),
     ...(options.authRateLimit === null ? {} : { authRateLimit: options.authRateLimit }),
+    ...(options.ops.metricsToken === null ? {} : { metricsToken: options.ops.metricsToken }),
+    trustProxy: options.ops.trustProxy,
+    eventRetentionDays: options.ops.eventRetentionDays,
     ...(options.site === null ? {} : { siteDir: resolve(options.site) }),
     ...embedDirOf(options),
   };
@@ -136,6 +157,7 @@ async function startupReport(
     options.dev
       ? '  Dev mode:   on: GET /api/v1/dev/outbox shows the SMS codes sent (never use in production)'
       : '  Dev mode:   off',
+    `  Delivery:   ${describeDelivery(options.ops, options.dev)}`,
   ];
   if (options.site !== null) lines.push(`  Website:    ${at.url}/ (${resolve(options.site)})`);
   if (options.corsOrigins.length) lines.push(`  CORS:       ${options.corsOrigins.join(', ')}`);

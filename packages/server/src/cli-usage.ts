@@ -2,6 +2,7 @@
 export const USAGE = `Usage: school-diary-server [serve] [options]
        school-diary-server backup --to FILE [--db FILE] [--force]
        school-diary-server restore --from FILE [--db FILE]
+       school-diary-server deliveries --failed | --retry ID|all [--db FILE|URL]
 
 The School Diary reference API server over an embedded SQLite database, or over
 PostgreSQL for several instances behind a load balancer (see docs/scaling.md).
@@ -32,6 +33,39 @@ serve (the default)
   --version             print the version
   -h, --help            print this help
 
+  Delivery (without a provider, SMS and e-mail stay queued in the outbox):
+  --sms-provider NAME   smsc (smsc.ru) or smsru (sms.ru)
+  --sms-login LOGIN     SMSC login (empty: --sms-password is an SMSC API key)
+  --sms-password SECRET SMSC password or API key
+  --sms-api-id KEY      SMS.ru api_id
+  --sms-sender NAME     approved sender name (default: the account's)
+  --sms-api-url URL     the provider's API address (default https://smsc.ru or https://sms.ru)
+  --sms-rate N          SMS per second at most (default 10)
+  --smtp-host HOST      SMTP server for e-mail
+  --smtp-port N         its port (default 587; 465 with --smtp-security tls)
+  --smtp-security MODE  starttls (default, required), tls (from the first byte) or none
+  --smtp-user USER      SMTP login
+  --smtp-password PASS  SMTP password
+  --smtp-from ADDRESS   sender, e.g. "School 42 <diary@school42.example>"
+  --smtp-ca FILE        PEM CA to trust for the SMTP server's certificate
+  --smtp-rate N         e-mails per second at most (default 10)
+
+  Operations:
+  --metrics-port N      serve /metrics alone on this port (of --metrics-host)
+  --metrics-host HOST   address of the metrics port (default 127.0.0.1)
+  --metrics-token TOKEN serve /metrics on the API port to "Authorization: Bearer TOKEN"
+  --trust-proxy ADDR    a reverse proxy (IP or CIDR, repeatable) whose X-Forwarded-For
+                        gives the client's address; without it the peer's address counts
+  --events-retention-days N  days live events are kept for resuming (default 30)
+  --shutdown-grace N    seconds SIGTERM waits for requests in flight (default 10)
+
+  Every flag can come from the environment instead: DIARY_ and the flag's name in
+  capitals with _ for - (--smtp-password: DIARY_SMTP_PASSWORD; --port: DIARY_PORT;
+  --trust-proxy: DIARY_TRUST_PROXY, comma-separated; --dev: DIARY_DEV=1). The
+  command line wins. Keep secrets (DIARY_SMS_PASSWORD, DIARY_SMS_API_ID,
+  DIARY_SMTP_PASSWORD, DIARY_METRICS_TOKEN) in the environment: other users of the
+  machine can read a process's command line.
+
 backup   online copy of a SQLite database while the server may be serving
          (for PostgreSQL it says what to use instead: pg_dump, WAL archiving)
   --to FILE             where to write the copy (refuses to overwrite it without --force)
@@ -41,6 +75,12 @@ backup   online copy of a SQLite database while the server may be serving
 restore  replace the database with a backup; the server must be stopped
   --from FILE           a backup made by \`backup\` (checked before anything is replaced)
   --db FILE             the database to replace (default ./diary.sqlite)
+
+deliveries  the outbox: messages that failed, and sending them again
+  --failed              list failed messages (id, channel, when, reason; never the text)
+  --retry ID|all        queue failed messages again (a one-time code's message is
+                        refused: its code was wiped; the user asks for a new one)
+  --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 Exit codes: 0 success, 1 failure, 2 bad command line.
 `;

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCliArgs, type ServeOptions } from './cli-args';
 import { backupDatabase, describeBackup } from './cli-backup';
+import { runDeliveries } from './cli-deliveries';
 import { CliError } from './cli-error';
 import { describeRestore, restoreDatabase } from './cli-restore';
 import { startServer } from './cli-serve';
@@ -41,6 +42,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         return 0;
       case 'restore':
         io.out(describeRestore(restoreDatabase(command.options)));
+        return 0;
+      case 'deliveries':
+        io.out(await runDeliveries(command.options));
         return 0;
       case 'serve':
         return await serve(command.options, io);

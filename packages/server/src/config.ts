@@ -43,6 +43,12 @@ export interface ServerConfig {
   readonly embedDir?: string;
   /** A website served at `/` beside the API (the example school site). */
   readonly siteDir?: string;
+  /** Serve `/metrics` on the API's port to requests bearing this token; unset: not served there. */
+  readonly metricsToken?: string;
+  /** Reverse proxies (IPs, CIDR ranges) whose `X-Forwarded-For` names the client; empty: none. */
+  readonly trustProxy: readonly string[];
+  /** Days live events are kept (a stream resumes from them); older ones are pruned hourly. */
+  readonly eventRetentionDays: number;
 }
 
 /** Production defaults. */
@@ -67,4 +73,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   heartbeatSeconds: 15,
   readCacheEntries: 5000,
   readCacheBytes: 64 * 1024 * 1024,
+  trustProxy: [],
+  eventRetentionDays: 30,
 };

@@ -6,6 +6,7 @@ import { scaleOutMigration } from './migrations/006-scale-out';
 import { dropChangeTriggersMigration } from './migrations/007-drop-change-triggers';
 import { devOutboxMigration } from './migrations/008-dev-outbox';
 import { privacyMigration } from './migrations/009-privacy';
+import { deliveriesMigration } from './migrations/010-deliveries';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -293,7 +294,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '007_drop_change_triggers': dropChangeTriggersMigration,
   '008_dev_outbox': devOutboxMigration,
   '009_privacy': privacyMigration,
-  // next: '010_…' (keep the numbers unique and increasing)
+  '010_deliveries': deliveriesMigration,
+  // next: '011_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

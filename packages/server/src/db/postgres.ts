@@ -109,6 +109,8 @@ export interface PostgresDiaryDatabase {
   readonly pool: pg.Pool;
   /** Live-event wake-ups across every instance on this database (LISTEN/NOTIFY). */
   readonly fanOut: EventFanOut;
+  /** Whether the LISTEN connection behind the fan-out is connected now (`/readyz`). */
+  listening(): boolean;
   close(): Promise<void>;
 }
 
@@ -156,6 +158,7 @@ export async function openPostgres(
     location: redactUrl(url),
     pool,
     fanOut,
+    listening: () => fanOut.listening,
     async close() {
       await fanOut.stop();
       await db.destroy();
@@ -197,6 +200,11 @@ class PgEventFanOut implements EventFanOut {
 
   constructor(url: string) {
     this.#url = url;
+  }
+
+  /** Whether the listening connection is up. */
+  get listening(): boolean {
+    return this.#client !== null;
   }
 
   async start(): Promise<void> {

@@ -160,15 +160,36 @@ export interface Database {
     created_at: string;
     read_at: string | null;
   };
+  /** Messages to deliver (SMS, e-mail) and what became of them; see delivery/outbox.ts. */
   outbox: {
     id: Generated<number>;
     recipient: string;
     channel: string;
+    /** The text; a one-time code in it is `{code}` outside dev mode (the code is in `sealed`). */
     text: string;
+    /** When the message was queued. */
     sent_at: string;
+    /** What it is for: a one-time code's purpose, or `notification`. */
     purpose: string;
+    /** The one-time code in plain text: kept in dev mode only, for the dev outbox. */
     code: string | null;
     challenge_id: string | null;
+    /** queued, sent (accepted by the provider), delivered (the provider says so) or failed. */
+    status: Generated<string>;
+    attempts: Generated<number>;
+    next_attempt_at: string | null;
+    /** An instance sending it holds it until then. */
+    lease_until: string | null;
+    status_at: string | null;
+    last_error: string | null;
+    provider: string | null;
+    provider_id: string | null;
+    /** The one-time code, encrypted, until the message is sent or given up (then null). */
+    sealed: string | null;
+    subject: string | null;
+    lang: string | null;
+    /** A code past this instant is no use to anyone: the message fails instead of going out. */
+    expires_at: string | null;
   };
   events: {
     id: Generated<number>;

@@ -11,9 +11,19 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Open streams of each app, closed when the app closes (an open stream would keep it alive). */
 const openStreams = new WeakMap<Services, Set<LiveStream>>();
 
-/** Ends every open stream of an app; call it before the server closes (fastify's `preClose`). */
+/** How many streams of an app are open (the metrics' gauge). */
+export function openLiveStreams(s: Services): number {
+  return openStreams.get(s)?.size ?? 0;
+}
+
+/**
+ * Ends every open stream of an app; call it before the server closes (fastify's `preClose`). Each
+ * client is told to reconnect within a second (`retry: 1000`), which reaches another instance
+ * behind the load balancer and resumes from its `Last-Event-ID`.
+ */
 export function closeLiveStreams(s: Services): void {
-  for (const stream of openStreams.get(s) ?? []) stream.close();
+  for (const stream of openStreams.get(s) ?? [])
+    stream.close('retry: 1000\n: the server is restarting\n\n');
 }
 
 /** Where a stream starts and how it reaches its client. */
@@ -93,9 +103,10 @@ export class LiveStream {
       });
   }
 
-  /** Stops the stream and releases its timers and subscription; safe to call twice. */
-  close(): void {
+  /** Stops the stream (after a last frame, if given) and releases its timers and subscription; safe to call twice. */
+  close(lastFrame?: string): void {
     if (this.#closed) return;
+    if (lastFrame) this.#write(lastFrame);
     this.#closed = true;
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     if (!this.#options.response.writableEnded) this.#options.response.end();

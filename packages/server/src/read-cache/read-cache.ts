@@ -34,6 +34,8 @@ export class ReadCache {
   readonly #entries = new Map<string, CachedBody>();
   readonly #limits: ReadCacheLimits;
   #bytes = 0;
+  #hits = 0;
+  #misses = 0;
 
   constructor(limits: ReadCacheLimits) {
     this.#limits = limits;
@@ -49,10 +51,19 @@ export class ReadCache {
     return this.#bytes;
   }
 
+  /** Lookups answered and not since start, entries and bytes kept (for the metrics). */
+  get stats(): { hits: number; misses: number; entries: number; bytes: number } {
+    return { hits: this.#hits, misses: this.#misses, entries: this.size, bytes: this.#bytes };
+  }
+
   /** The entry of a key, marked as recently used. */
   get(key: string): CachedBody | undefined {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
+    if (!entry) {
+      this.#misses += 1;
+      return undefined;
+    }
+    this.#hits += 1;
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     return entry;

@@ -46,6 +46,9 @@ async function deliver(
     text: `Код ${code} — ${PURPOSE_TEXT[purpose]}. Действует ${minutes} мин. Никому его не сообщайте.`,
     purpose,
     code: { value: code, challengeId },
+    expiresAt: new Date(
+      services.clock.now().getTime() + services.config.codeTtl * 1000,
+    ).toISOString(),
   });
 }
 

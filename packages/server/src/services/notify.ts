@@ -21,9 +21,10 @@ export interface NotifyInput {
  * Tells a user about something, through the channels their settings allow for the kind: an
  * in-app notification (with a `notification.created` live event) when in-app is on; outside a
  * transaction also an SMS (when the caller marks the kind as SMS-worthy and the user wants SMS)
- * and an e-mail (when the user wants e-mail and has an address). Inside a transaction only the
- * in-app part happens: the gateway writes through its own connection and SQLite has only one, so
- * sending there would wait forever. With `sms` it must therefore be called after the commit.
+ * and an e-mail (when the user wants e-mail and has an address). With the outbox gateway (a
+ * transactional one) SMS and e-mail are queued in the caller's transaction, so they go out if
+ * and only if the write commits; with another gateway only the in-app part happens inside a
+ * transaction, and a call with `sms` must come after the commit.
  * Returns the in-app notification's id, or null when the user turned in-app off for the kind.
  *
  * @example
@@ -34,12 +35,14 @@ export async function notify(
   db: Kysely<Database>,
   input: NotifyInput,
 ): Promise<string | null> {
-  if (input.sms && db.isTransaction) {
+  // A transactional gateway (the outbox) queues with the write; any other sends after the commit.
+  const inTransaction = db.isTransaction && !s.gateway.transactional;
+  if (input.sms && inTransaction) {
     throw new Error('notify: send SMS after the transaction has committed');
   }
   const channels = await channelsFor(db, input.userId, input.kind);
   const id = channels.inApp ? await addInAppNotification(s, db, input) : null;
-  if (db.isTransaction) return id;
+  if (inTransaction) return id;
   const text = `${input.title}. ${input.body}`;
   if (input.sms && channels.sms) await sendToUser(s, db, input.userId, { channel: 'sms', text });
   if (channels.email) await sendToUser(s, db, input.userId, { channel: 'email', text });
@@ -104,6 +107,6 @@ export async function sendToUser(
     .executeTakeFirst();
   const to = message.channel === 'sms' ? user?.phone : user?.email;
   if (!to) return false;
-  await s.gateway.send({ to, channel: message.channel, text: message.text });
+  await s.gateway.send({ to, channel: message.channel, text: message.text }, db);
   return true;
 }
