@@ -40,16 +40,16 @@ describe('health, readiness and metrics', () => {
     const db = server.database.db;
     await db
       .deleteFrom('kysely_migration' as never)
-      .where('name' as never, '=', '008_deliveries' as never)
+      .where('name' as never, '=', '010_deliveries' as never)
       .execute();
     try {
       const ready = await server.call<{ checks: Record<string, string> }>('GET', '/readyz');
       assert.equal(ready.status, 503);
-      assert.equal(ready.body.checks.migrations, 'not applied: 008_deliveries');
+      assert.equal(ready.body.checks.migrations, 'not applied: 010_deliveries');
     } finally {
       await db
         .insertInto('kysely_migration' as never)
-        .values({ name: '008_deliveries', timestamp: new Date().toISOString() } as never)
+        .values({ name: '010_deliveries', timestamp: new Date().toISOString() } as never)
         .execute();
     }
   });
