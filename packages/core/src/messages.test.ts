@@ -87,7 +87,7 @@ describe('message catalogues', () => {
         }
       }
     }
-    assert.equal(count, 64);
+    assert.equal(count, 65);
   });
 
   it('falls back to the generic text for a field without its own wording, or an unknown field', () => {

@@ -5,7 +5,7 @@ import { DomainError, fieldError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { nextCounter, sixDigits } from '../services/counters';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 import { notify } from '../services/notify';
 import { assertAdminOf, auditAs, ownChild, type ChildRow } from '../services/policy';
 
