@@ -87,7 +87,7 @@ describe('message catalogues', () => {
         }
       }
     }
-    assert.equal(count, 65);
+    assert.equal(count, 66);
   });
 
   it('falls back to the generic text for a field without its own wording, or an unknown field', () => {
