@@ -319,6 +319,30 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'This date is not in the calendar — check the day and month',
     },
   },
+  time: {
+    format: {
+      ru: 'Введите время в формате ЧЧ:ММ, например 08:30',
+      en: 'Enter the time as HH:MM, for example 08:30',
+    },
+  },
+  week: {
+    format: {
+      ru: 'Введите неделю в формате ГГГГ-Wнн, например 2026-W48',
+      en: 'Enter the week as YYYY-Www, for example 2026-W48',
+    },
+  },
+  schoolYear: {
+    format: {
+      ru: 'Введите учебный год в формате ГГГГ/ГГГГ, например 2026/2027',
+      en: 'Enter the school year as YYYY/YYYY, for example 2026/2027',
+    },
+  },
+  id: {
+    format: {
+      ru: 'Проверьте идентификатор: от 1 до 64 латинских букв, цифр, знаков _ и -',
+      en: 'Check the identifier: 1 to 64 Latin letters, digits, _ and -',
+    },
+  },
   email: {
     required: {
       ru: 'Введите адрес электронной почты',

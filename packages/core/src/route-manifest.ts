@@ -316,7 +316,7 @@ export const routeManifest = {
     stream: /* @__PURE__ */ routeInfo('GET /events', EVERYONE, { responseType: 'event-stream' }),
   },
   dev: {
-    outbox: /* @__PURE__ */ routeInfo('GET /dev/outbox', 'public', { devOnly: true }),
+    sentMessages: /* @__PURE__ */ routeInfo('GET /dev/outbox', 'public', { devOnly: true }),
   },
 } as const;
 

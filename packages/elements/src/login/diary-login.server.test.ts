@@ -11,9 +11,12 @@ const PHONE = '+79990000001';
 async function mount() {
   const url = await diaryServerUrl();
   const provider = await fixture<DiaryProvider>(
-    html`<diary-provider base-url=${url}><diary-login></diary-login></diary-provider>`,
+    html`<diary-provider base-url=${url} session="memory"
+      ><diary-login></diary-login
+    ></diary-provider>`,
   );
   const login = provider.querySelector('diary-login') as DiaryLogin;
+  await provider.activeClient?.ready;
   await settle(login);
   return { url, login, provider };
 }

@@ -151,6 +151,7 @@ export function fakeClient(options: { signedIn?: boolean; now?: () => Date } = {
       resend: log('auth.resend', async () => nextChallenge()),
       recoveryStart: log('auth.recoveryStart', async () => nextChallenge()),
       recoveryComplete: log('auth.recoveryComplete', async () => undefined),
+      logout: log('auth.logout', async () => client.signOut()),
     },
     schools: {
       search: log('schools.search', async (input?: { q?: string }) => {

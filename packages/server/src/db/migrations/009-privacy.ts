@@ -4,7 +4,7 @@ import type { Kysely, Migration } from 'kysely';
 type Db = Kysely<any>;
 
 /**
- * 008: one person, one record. A second parent who registers a child already on the diary (the
+ * 009: one person, one record. A second parent who registers a child already on the diary (the
  * same SNILS) files a claim that the child's school confirms, instead of making a second card.
  * Sessions remember the device they were opened from.
  */
