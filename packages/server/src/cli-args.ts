@@ -45,11 +45,21 @@ export interface RestoreOptions {
   readonly from: string;
 }
 
+/** Options of `school-diary-server audit`. */
+export interface AuditOptions {
+  readonly db: string;
+  /** The earliest instant to show, ISO 8601 (`2026-11-24` or `2026-11-24T09:00:00Z`). */
+  readonly since: string;
+  /** `auth`: sign-ins, codes, lockouts, blocks, passwords and sessions only; `all`: every entry. */
+  readonly kind: 'auth' | 'all';
+}
+
 /** What the command line asks for. */
 export type CliCommand =
   | { readonly command: 'serve'; readonly options: ServeOptions }
   | { readonly command: 'backup'; readonly options: BackupOptions }
   | { readonly command: 'restore'; readonly options: RestoreOptions }
+  | { readonly command: 'audit'; readonly options: AuditOptions }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
@@ -92,6 +102,13 @@ const RESTORE = {
   from: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
+const AUDIT = {
+  ...COMMON,
+  db: { type: 'string' },
+  since: { type: 'string' },
+  kind: { type: 'string', default: 'all' },
+} as const satisfies ParseArgsConfig['options'];
+
 /**
  * Parses the arguments after `school-diary-server` (without `node` and the script). The first
  * argument may name a subcommand (`serve`, `backup`, `restore`); without one the server starts.
@@ -116,10 +133,12 @@ export function parseCliArgs(
       return parseRestore(rest, fallbackDb);
     case 'serve':
       return parseServe(rest, fallbackDb);
+    case 'audit':
+      return parseAudit(rest, fallbackDb);
     default:
       if (first !== undefined && !first.startsWith('-'))
         throw new CliUsageError(
-          `unknown command '${first}': use serve, backup or restore (see --help)`,
+          `unknown command '${first}': use serve, backup, restore or audit (see --help)`,
         );
       return parseServe(argv, fallbackDb);
   }
@@ -164,6 +183,23 @@ function parseBackup(args: readonly string[], fallbackDb: string): CliCommand {
       db: nonEmpty('--db', values.db ?? fallbackDb),
       to: nonEmpty('--to', values.to),
       force: values.force,
+    },
+  };
+}
+
+function parseAudit(args: readonly string[], fallbackDb: string): CliCommand {
+  const { values } = parse(args, AUDIT);
+  if (values.help) return { command: 'help' };
+  if (values.since === undefined || Number.isNaN(Date.parse(values.since)))
+    throw new CliUsageError('audit needs --since DATE: e.g. --since 2026-11-24');
+  if (values.kind !== 'auth' && values.kind !== 'all')
+    throw new CliUsageError(`--kind must be auth or all, not '${values.kind}'`);
+  return {
+    command: 'audit',
+    options: {
+      db: nonEmpty('--db', values.db ?? fallbackDb),
+      since: new Date(Date.parse(values.since)).toISOString(),
+      kind: values.kind,
     },
   };
 }

@@ -2,6 +2,7 @@
 export const USAGE = `Usage: school-diary-server [serve] [options]
        school-diary-server backup --to FILE [--db FILE] [--force]
        school-diary-server restore --from FILE [--db FILE]
+       school-diary-server audit --since DATE [--kind auth|all] [--db FILE|URL]
 
 The School Diary reference API server over an embedded SQLite database, or over
 PostgreSQL for several instances behind a load balancer (see docs/scaling.md).
@@ -41,6 +42,14 @@ backup   online copy of a SQLite database while the server may be serving
 restore  replace the database with a backup; the server must be stopped
   --from FILE           a backup made by \`backup\` (checked before anything is replaced)
   --db FILE             the database to replace (default ./diary.sqlite)
+
+audit    print the audit log since DATE, oldest first, one tab-separated line
+         per entry (when, outcome, action, actor, target, IP, detail), every school's
+         and those of no school; alerts have a detail starting with ALERT:
+  --since DATE          e.g. 2026-11-24 or 2026-11-24T09:00:00Z
+  --kind auth|all       auth: sign-ins, one-time codes, lockouts, IP blocks,
+                        passwords, sessions, new devices (default all)
+  --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 Exit codes: 0 success, 1 failure, 2 bad command line.
 `;
