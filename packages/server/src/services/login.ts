@@ -127,7 +127,7 @@ export async function startLogin(
         outcome: 'failure',
         ip,
         actor: { id: user.id, role: user.role, schoolId: user.school_id },
-        detail: lock ? `locked after ${failed} wrong passwords` : 'wrong password',
+        detail: lock ? `ALERT: locked after ${failed} wrong passwords` : 'wrong password',
       });
       if (lockedUntil) {
         await tellOwner(
