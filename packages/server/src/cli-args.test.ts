@@ -35,6 +35,7 @@ describe('cli arguments', () => {
       durability: 'normal',
       log: false,
       authRateLimit: null,
+      passwordHashCost: null,
       site: null,
       embedDir: null,
     });
@@ -72,6 +73,7 @@ describe('cli arguments', () => {
       durability: 'full',
       log: true,
       authRateLimit: 600,
+      passwordHashCost: null,
       site: 'examples/school-site',
       embedDir: 'packages/elements/dist',
     };

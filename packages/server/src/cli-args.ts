@@ -26,6 +26,8 @@ export interface ServeOptions {
   readonly log: boolean;
   /** Requests per minute per IP on the login/registration routes; `null` keeps the server default. */
   readonly authRateLimit: number | null;
+  /** scrypt cost (log2 N) of new password hashes; `null` keeps the server default (17). */
+  readonly passwordHashCost: number | null;
   /** A website to serve at `/` (the example school site), or null. */
   readonly site: string | null;
   /** Directory of the one-script-tag build served at `/embed/`, or null to look for the package. */
@@ -84,6 +86,7 @@ const SERVE = {
   durability: { type: 'string', default: 'normal' },
   log: { type: 'boolean', default: false },
   'auth-rate-limit': { type: 'string' },
+  'password-hash-cost': { type: 'string' },
   site: { type: 'string' },
   'embed-dir': { type: 'string' },
   version: { type: 'boolean', default: false },
@@ -165,6 +168,10 @@ function parseServe(args: readonly string[], fallbackDb: string): CliCommand {
         values['auth-rate-limit'] === undefined
           ? null
           : parseCount('--auth-rate-limit', values['auth-rate-limit']),
+      passwordHashCost:
+        values['password-hash-cost'] === undefined
+          ? null
+          : parseHashCost(values['password-hash-cost']),
       site: values.site === undefined ? null : nonEmpty('--site', values.site),
       embedDir:
         values['embed-dir'] === undefined ? null : nonEmpty('--embed-dir', values['embed-dir']),
@@ -185,6 +192,15 @@ function parseBackup(args: readonly string[], fallbackDb: string): CliCommand {
       force: values.force,
     },
   };
+}
+
+function parseHashCost(value: string): number {
+  const cost = Number(value);
+  if (!Number.isInteger(cost) || cost < 10 || cost > 20)
+    throw new CliUsageError(
+      `--password-hash-cost must be a whole number from 10 to 20, not '${value}'`,
+    );
+  return cost;
 }
 
 function parseAudit(args: readonly string[], fallbackDb: string): CliCommand {

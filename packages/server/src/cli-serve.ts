@@ -81,6 +81,7 @@ function configOf(options: ServeOptions): Partial<ServerConfig> {
           ? resolve('diary-files')
           : defaultStorageDir(resolve(options.db)),
     ...(options.authRateLimit === null ? {} : { authRateLimit: options.authRateLimit }),
+    ...(options.passwordHashCost === null ? {} : { passwordHashCost: options.passwordHashCost }),
     ...(options.site === null ? {} : { siteDir: resolve(options.site) }),
     ...embedDirOf(options),
   };
