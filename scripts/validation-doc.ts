@@ -32,7 +32,7 @@ lines.push(
   '| `passport` | series 4 digits and number 6 digits: `45 12 345678`, `4512 345678` or `4512345678`. |',
   '| `birthCertificate` | Roman-numeral series in Latin letters, two Cyrillic capitals, six digits: `IV-АБ 123456`; Cyrillic look-alikes in the Roman part are corrected. |',
   "| `schoolCode`, `rosterId` | the school's registry code (6–12 digits) and the student's roster id in that school (4–20 Latin letters, digits, hyphens). |",
-  '| `password` | 8–128 characters with at least one letter and one digit. |',
+  '| `password` | 12–128 characters of any kind (no composition rules); the server also refuses common and breached passwords (`weak_password`). |',
   '| `code` | a six-digit one-time code; spaces and hyphens are ignored. |',
   '',
   '## Field messages',

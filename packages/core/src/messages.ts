@@ -442,6 +442,10 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       ru: 'Введите пароль',
       en: 'Enter your password',
     },
+    format: {
+      ru: 'Текущий пароль введён неверно — проверьте раскладку и Caps Lock',
+      en: 'The current password is wrong — check the keyboard layout and Caps Lock',
+    },
   },
   code: {
     required: {

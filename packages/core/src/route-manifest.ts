@@ -51,6 +51,17 @@ export const routeManifest = {
       rateLimit: 'auth',
       body: true,
     }),
+    sessions: /* @__PURE__ */ routeInfo('GET /auth/sessions', EVERYONE),
+    revokeSession: /* @__PURE__ */ routeInfo('DELETE /auth/sessions/{sessionId}', EVERYONE, {
+      responseType: 'none',
+      status: 204,
+    }),
+    changePassword: /* @__PURE__ */ routeInfo('POST /auth/password', EVERYONE, {
+      rateLimit: 'auth',
+      body: true,
+      responseType: 'none',
+      status: 204,
+    }),
     recoveryComplete: /* @__PURE__ */ routeInfo('POST /auth/recovery/complete', 'public', {
       rateLimit: 'auth',
       body: true,

@@ -29,6 +29,8 @@ export interface ServeOptions {
   readonly log: boolean;
   /** Requests per minute per IP on the login/registration routes; `null` keeps the server default. */
   readonly authRateLimit: number | null;
+  /** scrypt cost (log2 N) of new password hashes; `null` keeps the server default (17). */
+  readonly passwordHashCost: number | null;
   /** A website to serve at `/` (the example school site), or null. */
   readonly site: string | null;
   /** Directory of the one-script-tag build served at `/embed/`, or null to look for the package. */
@@ -50,12 +52,22 @@ export interface RestoreOptions {
   readonly from: string;
 }
 
+/** Options of `school-diary-server audit`. */
+export interface AuditOptions {
+  readonly db: string;
+  /** The earliest instant to show, ISO 8601 (`2026-11-24` or `2026-11-24T09:00:00Z`). */
+  readonly since: string;
+  /** `auth`: sign-ins, codes, lockouts, blocks, passwords and sessions only; `all`: every entry. */
+  readonly kind: 'auth' | 'all';
+}
+
 /** What the command line asks for. */
 export type CliCommand =
   | { readonly command: 'serve'; readonly options: ServeOptions }
   | { readonly command: 'backup'; readonly options: BackupOptions }
   | { readonly command: 'restore'; readonly options: RestoreOptions }
   | { readonly command: 'deliveries'; readonly options: DeliveriesOptions }
+  | { readonly command: 'audit'; readonly options: AuditOptions }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
@@ -80,6 +92,7 @@ const SERVE = {
   durability: { type: 'string', default: 'normal' },
   log: { type: 'boolean', default: false },
   'auth-rate-limit': { type: 'string' },
+  'password-hash-cost': { type: 'string' },
   site: { type: 'string' },
   'embed-dir': { type: 'string' },
   version: { type: 'boolean', default: false },
@@ -97,6 +110,13 @@ const RESTORE = {
   ...COMMON,
   db: { type: 'string' },
   from: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+const AUDIT = {
+  ...COMMON,
+  db: { type: 'string' },
+  since: { type: 'string' },
+  kind: { type: 'string', default: 'all' },
 } as const satisfies ParseArgsConfig['options'];
 
 /**
@@ -125,10 +145,12 @@ export function parseCliArgs(
       return { command: 'deliveries', options: parseDeliveriesArgs(rest, fallbackDb) };
     case 'serve':
       return parseServe(withEnvironment(rest, SERVE, env), fallbackDb);
+    case 'audit':
+      return parseAudit(rest, fallbackDb);
     default:
       if (first !== undefined && !first.startsWith('-'))
         throw new CliUsageError(
-          `unknown command '${first}': use serve, backup, restore or deliveries (see --help)`,
+          `unknown command '${first}': use serve, backup, restore, deliveries or audit (see --help)`,
         );
       return parseServe(withEnvironment(argv, SERVE, env), fallbackDb);
   }
@@ -155,6 +177,10 @@ function parseServe(args: readonly string[], fallbackDb: string): CliCommand {
         values['auth-rate-limit'] === undefined
           ? null
           : parseCount('--auth-rate-limit', values['auth-rate-limit']),
+      passwordHashCost:
+        values['password-hash-cost'] === undefined
+          ? null
+          : parseHashCost(values['password-hash-cost']),
       site: values.site === undefined ? null : nonEmpty('--site', values.site),
       embedDir:
         values['embed-dir'] === undefined ? null : nonEmpty('--embed-dir', values['embed-dir']),
@@ -174,6 +200,32 @@ function parseBackup(args: readonly string[], fallbackDb: string): CliCommand {
       db: nonEmpty('--db', values.db ?? fallbackDb),
       to: nonEmpty('--to', values.to),
       force: values.force,
+    },
+  };
+}
+
+function parseHashCost(value: string): number {
+  const cost = Number(value);
+  if (!Number.isInteger(cost) || cost < 10 || cost > 20)
+    throw new CliUsageError(
+      `--password-hash-cost must be a whole number from 10 to 20, not '${value}'`,
+    );
+  return cost;
+}
+
+function parseAudit(args: readonly string[], fallbackDb: string): CliCommand {
+  const { values } = parse(args, AUDIT);
+  if (values.help) return { command: 'help' };
+  if (values.since === undefined || Number.isNaN(Date.parse(values.since)))
+    throw new CliUsageError('audit needs --since DATE: e.g. --since 2026-11-24');
+  if (values.kind !== 'auth' && values.kind !== 'all')
+    throw new CliUsageError(`--kind must be auth or all, not '${values.kind}'`);
+  return {
+    command: 'audit',
+    options: {
+      db: nonEmpty('--db', values.db ?? fallbackDb),
+      since: new Date(Date.parse(values.since)).toISOString(),
+      kind: values.kind,
     },
   };
 }

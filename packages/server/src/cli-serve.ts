@@ -102,6 +102,7 @@ function configOf(options: ServeOptions): Partial<ServerConfig> {
     ...(options.ops.metricsToken === null ? {} : { metricsToken: options.ops.metricsToken }),
     trustProxy: options.ops.trustProxy,
     eventRetentionDays: options.ops.eventRetentionDays,
+    ...(options.passwordHashCost === null ? {} : { passwordHashCost: options.passwordHashCost }),
     ...(options.site === null ? {} : { siteDir: resolve(options.site) }),
     ...embedDirOf(options),
   };

@@ -3,6 +3,7 @@ export const USAGE = `Usage: school-diary-server [serve] [options]
        school-diary-server backup --to FILE [--db FILE] [--force]
        school-diary-server restore --from FILE [--db FILE]
        school-diary-server deliveries --failed | --retry ID|all [--db FILE|URL]
+       school-diary-server audit --since DATE [--kind auth|all] [--db FILE|URL]
 
 The School Diary reference API server over an embedded SQLite database, or over
 PostgreSQL for several instances behind a load balancer (see docs/scaling.md).
@@ -25,6 +26,8 @@ serve (the default)
   --durability MODE     normal (default: survives a process crash) or full
                         (fsync on every commit: survives power loss, slower writes)
   --auth-rate-limit N   requests per minute per IP on login/registration (default 30)
+  --password-hash-cost N  scrypt cost of new password hashes, log2 N (default 17, as
+                        OWASP advises; lower only for load tests)
   --site DIR            serve a website from DIR at / beside the API (e.g. the
                         example school site)
   --embed-dir DIR       serve the one-script-tag build (diary-elements.js) from DIR
@@ -80,6 +83,14 @@ deliveries  the outbox: messages that failed, and sending them again
   --failed              list failed messages (id, channel, when, reason; never the text)
   --retry ID|all        queue failed messages again (a one-time code's message is
                         refused: its code was wiped; the user asks for a new one)
+  --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
+
+audit    print the audit log since DATE, oldest first, one tab-separated line
+         per entry (when, outcome, action, actor, target, IP, detail), every school's
+         and those of no school; alerts have a detail starting with ALERT:
+  --since DATE          e.g. 2026-11-24 or 2026-11-24T09:00:00Z
+  --kind auth|all       auth: sign-ins, one-time codes, lockouts, IP blocks,
+                        passwords, sessions, new devices (default all)
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 Exit codes: 0 success, 1 failure, 2 bad command line.

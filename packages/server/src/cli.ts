@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCliArgs, type ServeOptions } from './cli-args';
+import { readAudit } from './cli-audit';
 import { backupDatabase, describeBackup } from './cli-backup';
 import { runDeliveries } from './cli-deliveries';
 import { CliError } from './cli-error';
@@ -45,6 +46,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         return 0;
       case 'deliveries':
         io.out(await runDeliveries(command.options));
+        return 0;
+      case 'audit':
+        for (const line of await readAudit(command.options)) io.out(line);
         return 0;
       case 'serve':
         return await serve(command.options, io);

@@ -14,6 +14,10 @@ export interface ServerConfig {
   readonly codeAttempts: number;
   readonly resendCooldown: number;
   readonly maxCodeSends: number;
+  /** One-time codes one account may be sent in a day, over all its challenges. */
+  readonly maxCodesPerDay: number;
+  /** Wrong one-time codes one account may enter in a day, over all its challenges. */
+  readonly maxCodeTriesPerDay: number;
   /** Wrong passwords in a row that lock an account. */
   readonly lockoutThreshold: number;
   readonly lockoutDuration: number;
@@ -21,6 +25,12 @@ export interface ServerConfig {
   readonly ipFailureThreshold: number;
   readonly ipFailureWindow: number;
   readonly ipBlockDuration: number;
+  /** scrypt's cost of new password hashes, log2 N (OWASP: 17); lower hashes are redone at sign-in. */
+  readonly passwordHashCost: number;
+  /** Seconds a session lives without a refresh (OWASP ASVS 3.3.2 level 2: 30 minutes). */
+  readonly sessionIdleTimeout: number;
+  /** Seconds a session lives from its sign-in, however active (ASVS 3.3.2 level 2: 12 hours). */
+  readonly sessionAbsoluteTimeout: number;
   /** Failed school links (roster mismatches) one account may make within a day. */
   readonly linkFailureLimit: number;
   /** Requests per minute per IP on login, verify, recovery and other guessing-sensitive routes. */
@@ -63,6 +73,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   codeAttempts: 5,
   resendCooldown: 60,
   maxCodeSends: 5,
+  maxCodesPerDay: 20,
+  maxCodeTriesPerDay: 15,
   lockoutThreshold: 5,
   lockoutDuration: 15 * 60,
   ipFailureThreshold: 20,
@@ -70,6 +82,9 @@ export const DEFAULT_CONFIG: ServerConfig = {
   ipBlockDuration: 60 * 60,
   authRateLimit: 30,
   linkFailureLimit: 5,
+  passwordHashCost: 17,
+  sessionIdleTimeout: 30 * 60,
+  sessionAbsoluteTimeout: 12 * 3600,
   heartbeatSeconds: 15,
   readCacheEntries: 5000,
   readCacheBytes: 64 * 1024 * 1024,

@@ -106,6 +106,8 @@ describe('durability', () => {
     const server = await startCliServer([
       ...['--port', '0', '--db', db, '--durability', durability],
       ...['--auth-rate-limit', '100000'],
+      // The bursts test durability, not password hashing: hashes at a cheap cost.
+      ...['--password-hash-cost', '12'],
     ]);
     servers.push(server);
     return server;

@@ -26,6 +26,9 @@ export const routeSummaries: RouteSummaries = {
     recoveryStart:
       'Start password recovery: a code goes to the phone (answers the same for unknown phones)',
     recoveryComplete: 'Set a new password with the recovery code; every session is revoked',
+    sessions: "The caller's signed-in sessions",
+    revokeSession: 'Sign one of the caller’s sessions out',
+    changePassword: 'Change the password with the current one; every other session is revoked',
   },
   admin: {
     confirmIdentityInPerson: 'Mark a parent identity as confirmed in person (MFC path)',

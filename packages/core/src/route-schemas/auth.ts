@@ -1,10 +1,12 @@
 import {
   challengeSchema,
+  changePasswordInputSchema,
   loginInputSchema,
   logoutInputSchema,
   recoveryCompleteInputSchema,
   recoveryStartInputSchema,
   refreshInputSchema,
+  signInSessionSchema,
   registerInputSchema,
   registerResultSchema,
   resendInputSchema,
@@ -12,6 +14,7 @@ import {
   userSchema,
   verifyInputSchema,
 } from '../schemas/user';
+import { listOf } from '../schemas/common';
 import { withSchemas } from '../with-schemas';
 import { routeManifest } from '../route-manifest';
 
@@ -48,6 +51,13 @@ export const operations = {
   recoveryStart: /* @__PURE__ */ withSchemas(m.recoveryStart, {
     body: recoveryStartInputSchema,
     response: challengeSchema,
+  }),
+  sessions: /* @__PURE__ */ withSchemas(m.sessions, {
+    response: /* @__PURE__ */ listOf(signInSessionSchema),
+  }),
+  revokeSession: /* @__PURE__ */ withSchemas(m.revokeSession, {}),
+  changePassword: /* @__PURE__ */ withSchemas(m.changePassword, {
+    body: changePasswordInputSchema,
   }),
   recoveryComplete: /* @__PURE__ */ withSchemas(m.recoveryComplete, {
     body: recoveryCompleteInputSchema,

@@ -1,5 +1,6 @@
 import {
   type z,
+  boolean,
   enum as enumOf,
   int,
   maxLength,
@@ -114,6 +115,19 @@ export const sessionSchema = /* @__PURE__ */ object({
 /** Tokens and user returned by verify and refresh. */
 export type Session = z.infer<typeof sessionSchema>;
 
+/**
+ * One signed-in session of the caller (a sign-in and its refreshes), for the list of one's
+ * sessions: when it began, when it was last refreshed, and whether it is the one asking.
+ */
+export const signInSessionSchema = /* @__PURE__ */ object({
+  id: idSchema,
+  startedAt: timestampSchema,
+  lastActiveAt: timestampSchema,
+  current: /* @__PURE__ */ boolean(),
+});
+/** A signed-in session as its owner sees it. */
+export type SignInSession = z.infer<typeof signInSessionSchema>;
+
 /** Exchanging a refresh token (rotated on every use). */
 export const refreshInputSchema = /* @__PURE__ */ object({
   refreshToken: /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1)),
@@ -135,6 +149,15 @@ export const findUserQuerySchema = /* @__PURE__ */ object({
 
 /** Starting password recovery by phone. */
 export const recoveryStartInputSchema = /* @__PURE__ */ object({ phone: phoneSchema });
+
+/**
+ * Changing one's password while signed in: the current one proves it is the owner at the
+ * keyboard. Every other session ends.
+ */
+export const changePasswordInputSchema = /* @__PURE__ */ object({
+  currentPassword: loginInputSchema.shape.password,
+  newPassword: passwordSchema,
+});
 
 /** Completing password recovery with the code and a new password. */
 export const recoveryCompleteInputSchema = /* @__PURE__ */ object({

@@ -134,6 +134,7 @@ export interface Database {
     rotated_at: string | null;
     revoked_at: string | null;
     created_at: string;
+    device_hash: string | null;
   };
   login_attempts: { id: Generated<number>; ip: string; phone: string; at: string; success: number };
   ip_blocks: { ip: string; blocked_until: string; reason: string };

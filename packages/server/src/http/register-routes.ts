@@ -25,6 +25,8 @@ export interface RequestContext<R extends RouteSpec> {
   readonly user: R['access'] extends 'public' ? AuthUser | null : AuthUser;
   readonly lang: Lang;
   readonly ip: string;
+  /** The caller's `User-Agent` (empty when absent): what tells one device from another. */
+  readonly userAgent: string;
 }
 
 /**
@@ -159,6 +161,7 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
           user,
           lang,
           ip: request.ip,
+          userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500),
         } as RequestContext<RouteSpec>;
         const exchange: Exchange = { request, reply };
         if (cached) {

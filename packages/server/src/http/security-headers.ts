@@ -30,14 +30,27 @@ export function securityHeaders(
   return Object.freeze(Object.fromEntries(headers));
 }
 
-/** Sets helmet's headers for `options` on every response, from the set worked out once; returns it. */
+/** Browser features no page of the diary uses, switched off for it and anything it frames. */
+export const PERMISSIONS_POLICY =
+  'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+
+/**
+ * Sets helmet's headers for `options` and a `Permissions-Policy` on every response, from the set
+ * worked out once; returns it. Every API answer is `Cache-Control: no-store` unless its route sets
+ * its own (the read cache's revalidated reads): answers carry tokens and personal data that no
+ * shared or disk cache should keep.
+ */
 export function installSecurityHeaders(
   app: FastifyInstance,
   options: Readonly<HelmetOptions>,
 ): Readonly<Record<string, string>> {
-  const headers = securityHeaders(options);
-  app.addHook('onRequest', (_request, reply, done) => {
+  const headers = Object.freeze({
+    ...securityHeaders(options),
+    'permissions-policy': PERMISSIONS_POLICY,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
   });
   return headers;

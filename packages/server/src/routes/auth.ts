@@ -7,12 +7,18 @@ import {
   startChallenge,
 } from '../services/challenges';
 import type { Services } from '../services/context';
-import { startLogin } from '../services/login';
+import { moscowTime, noteIpFailure, startLogin, tellOwner } from '../services/login';
 import { assertUncommonPassword } from '../services/password-policy';
-import { hashPassword } from '../services/secrets';
+import { fieldError } from '../services/domain-error';
+import { hashPassword, verifyPassword } from '../services/secrets';
 import {
+  deviceHashOf,
   issueSession,
+  knownDevice,
+  listSessions,
+  revokeOwnSession,
   revokeFamily,
+  revokeOtherSessions,
   revokeUserSessions,
   rotateRefreshToken,
 } from '../services/sessions';
@@ -72,7 +78,7 @@ export function authHandlers(s: Services): Handlers['auth'] {
         .where((eb) => eb.or([eb('phone', '=', body.phone), eb('snils', '=', body.snils)]))
         .execute();
       if (taken.length > 0) return decoyRegistration(s, body, taken, ip);
-      const passwordHash = await hashPassword(body.password);
+      const passwordHash = await hashPassword(body.password, s.config.passwordHashCost);
       const id = s.ids('usr');
       await s.db.transaction().execute(async (trx) => {
         await trx
@@ -144,15 +150,31 @@ export function authHandlers(s: Services): Handlers['auth'] {
 
     login: ({ body, ip }) => startLogin(s, body, ip),
 
-    async verify({ body, ip }) {
-      const { userId } = await consumeChallenge(s, { ...body, purpose: 'login' });
-      const session = await issueSession(s, userId);
-      await s.audit.record(s.db, {
-        action: 'auth.verify',
-        outcome: 'success',
-        ip,
-        actor: { id: userId, role: session.user.role, schoolId: session.user.schoolId ?? null },
-      });
+    async verify({ body, ip, userAgent }) {
+      const { userId } = await consumeChallenge(s, { ...body, purpose: 'login' }, ip);
+      const device = deviceHashOf(s, userAgent);
+      const known = await knownDevice(s, userId, device);
+      const session = await issueSession(s, userId, undefined, device);
+      const actor = {
+        id: userId,
+        role: session.user.role,
+        schoolId: session.user.schoolId ?? null,
+      };
+      await s.audit.record(s.db, { action: 'auth.verify', outcome: 'success', ip, actor });
+      if (!known) {
+        await s.audit.record(s.db, {
+          action: 'security.new_device',
+          outcome: 'success',
+          ip,
+          actor,
+          detail: 'ALERT: sign-in from a device this account never used',
+        });
+        await tellOwner(
+          s,
+          session.user.phone,
+          'вход с нового устройства. Если это были не вы, смените пароль и завершите чужие сеансы в настройках.',
+        );
+      }
       return session;
     },
 
@@ -181,6 +203,58 @@ export function authHandlers(s: Services): Handlers['auth'] {
       );
     },
 
+    async sessions({ user }) {
+      return { items: await listSessions(s, user) };
+    },
+
+    async revokeSession({ params, user, ip }) {
+      await revokeOwnSession(s, user, params.sessionId);
+      const actor = { id: user.id, role: user.role, schoolId: user.schoolId };
+      await s.audit.record(s.db, {
+        action: 'auth.session_revoked',
+        outcome: 'success',
+        ip,
+        actor,
+        target: params.sessionId,
+      });
+      return undefined;
+    },
+
+    async changePassword({ body, user, ip }) {
+      const row = await s.db
+        .selectFrom('users')
+        .select(['password_hash', 'phone'])
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      const actor = { id: user.id, role: user.role, schoolId: user.schoolId };
+      if (!(await verifyPassword(body.currentPassword, row.password_hash))) {
+        await noteIpFailure(s, ip, row.phone);
+        await s.audit.record(s.db, {
+          action: 'auth.password_change',
+          outcome: 'failure',
+          ip,
+          actor,
+          detail: 'wrong current password',
+        });
+        throw fieldError('currentPassword', 'format');
+      }
+      assertUncommonPassword(body.newPassword, 'newPassword');
+      const passwordHash = await hashPassword(body.newPassword, s.config.passwordHashCost);
+      await s.db
+        .updateTable('users')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', user.id)
+        .execute();
+      await revokeOtherSessions(s, user.id, user.familyId);
+      await s.audit.record(s.db, { action: 'auth.password_change', outcome: 'success', ip, actor });
+      await tellOwner(
+        s,
+        row.phone,
+        'пароль изменён, остальные сеансы завершены. Если это были не вы, восстановите пароль и обратитесь в школу.',
+      );
+      return undefined;
+    },
+
     async recoveryStart({ body, ip }) {
       const user = await s.db
         .selectFrom('users')
@@ -199,17 +273,19 @@ export function authHandlers(s: Services): Handlers['auth'] {
 
     async recoveryComplete({ body, ip }) {
       assertUncommonPassword(body.newPassword, 'newPassword');
-      const { userId } = await consumeChallenge(s, {
-        challengeId: body.challengeId,
-        code: body.code,
-        purpose: 'recovery',
-      });
-      const passwordHash = await hashPassword(body.newPassword);
-      await s.db
+      const { userId } = await consumeChallenge(
+        s,
+        { challengeId: body.challengeId, code: body.code, purpose: 'recovery' },
+        ip,
+      );
+      const passwordHash = await hashPassword(body.newPassword, s.config.passwordHashCost);
+      // A lock stays until it ends: an SMS code alone does not lift it.
+      const owner = await s.db
         .updateTable('users')
-        .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
+        .set({ password_hash: passwordHash, failed_logins: 0 })
         .where('id', '=', userId)
-        .execute();
+        .returning(['phone', 'locked_until'])
+        .executeTakeFirstOrThrow();
       await revokeUserSessions(s, userId);
       await s.audit.record(s.db, {
         action: 'auth.password_reset',
@@ -218,6 +294,15 @@ export function authHandlers(s: Services): Handlers['auth'] {
         actor: { id: userId, role: 'parent' },
         target: userId,
       });
+      const lock =
+        owner.locked_until && new Date(owner.locked_until) > s.clock.now()
+          ? ` Вход по-прежнему заблокирован до ${moscowTime(new Date(owner.locked_until))}.`
+          : '';
+      await tellOwner(
+        s,
+        owner.phone,
+        `пароль восстановлен по коду из SMS, все сеансы завершены.${lock} Если это были не вы, обратитесь в школу.`,
+      );
       return undefined;
     },
   };

@@ -82,10 +82,10 @@ describe('children: cards, SMS confirmation, school links', () => {
   });
 
   it('creates a pending card, sends the code to the parent, and confirms the card with it', async () => {
-    const created = await create(parentNew, card({ snils: '112 233 445 95' }));
+    const created = await create(parentNew, card({ snils: '456 789 123 44' }));
     assert.equal(created.status, 201, created.text);
     assert.equal(created.body.child.status, 'pending_confirmation');
-    assert.equal(created.body.child.snils, '112-233-445 95');
+    assert.equal(created.body.child.snils, '456-789-123 44');
     assert.equal(created.body.challenge.sentTo, '+7 999 ***-**-03');
     const outbox = await server.call<{ items: { to: string; text: string }[] }>(
       'GET',

@@ -23,7 +23,7 @@ interface Case {
 
 const registration = {
   phone: '+7 999 555-07-01',
-  password: 'parol-2026',
+  password: 'tikhiy-vecher-u-reki',
   lastName: 'Новикова',
   firstName: 'Светлана',
   snils: '112-233-445 95',
@@ -64,7 +64,12 @@ const recovery = (change: Record<string, unknown>) =>
     caller: 'public',
     method: 'POST',
     path: '/api/v1/auth/recovery/complete',
-    body: { challengeId: 'chl_none', code: '123456', newPassword: 'parol-2026', ...change },
+    body: {
+      challengeId: 'chl_none',
+      code: '123456',
+      newPassword: 'tikhiy-vecher-u-reki',
+      ...change,
+    },
   }) as const;
 
 const CASES: readonly Case[] = [
@@ -73,7 +78,7 @@ const CASES: readonly Case[] = [
     ...register({ password: 'abc1' }),
     field: 'password',
     code: 'too_short',
-    ru: 'Пароль должен быть не короче 8 символов',
+    ru: 'Пароль должен быть не короче 12 символов',
   },
   {
     ...register({ password: 'a1'.repeat(65) }),
@@ -81,7 +86,7 @@ const CASES: readonly Case[] = [
     code: 'too_long',
     ru: 'Пароль должен быть не длиннее 128 символов',
   },
-  { ...register({ password: 'password' }), field: 'password', code: 'weak_password' },
+  { ...register({ password: 'qwerty123456' }), field: 'password', code: 'weak_password' },
   {
     ...register({ lastName: 'а'.repeat(61) }),
     field: 'lastName',
@@ -108,7 +113,7 @@ const CASES: readonly Case[] = [
     ...recovery({ newPassword: 'abc1' }),
     field: 'newPassword',
     code: 'too_short',
-    ru: 'Пароль должен быть не короче 8 символов',
+    ru: 'Пароль должен быть не короче 12 символов',
   },
   { ...recovery({ code: '12' }), field: 'code', code: 'format' },
   {

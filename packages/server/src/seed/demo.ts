@@ -22,6 +22,9 @@ import { FIRST_F, FIRST_M, LAST_M } from './data/names';
 import { REGISTRY } from './data/registry';
 import { pick, seededRandom } from './seeded-random';
 
+/** scrypt cost (log2 N) of the demo accounts' password hashes as loaded. */
+const DEMO_PASSWORD_COST = 14;
+
 export { DEMO, DEMO_PASSWORD } from './data/demo-world';
 
 /** Whether the demo world is already in this database. */
@@ -45,7 +48,9 @@ export async function seedDemo(
   if (await isSeeded(db)) return false;
   const now = (options.clock ?? systemClock).now().toISOString();
   const rnd = seededRandom(42);
-  const hash = await hashPassword(DEMO_PASSWORD);
+  // Hashed at a low cost so the demo loads fast; each account's first sign-in redoes the hash at
+  // the server's cost (passwordHashCost).
+  const hash = await hashPassword(DEMO_PASSWORD, DEMO_PASSWORD_COST);
   const U = DEMO.users;
 
   await db.transaction().execute(async (trx) => {

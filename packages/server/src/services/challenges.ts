@@ -1,6 +1,7 @@
 import type { Challenge } from '@school-diary/core';
 import { DomainError } from './domain-error';
 import type { Services } from './context';
+import { noteIpFailure } from './login';
 import { hashCode, sameDigest } from './secrets';
 
 /** What a one-time code confirms. */
@@ -52,6 +53,38 @@ async function deliver(
   });
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * 429 once an account has been sent `maxCodesPerDay` codes in a day, over all its challenges:
+ * new challenges do not reset the count that resends keep.
+ */
+async function assertCodesLeft(services: Services, userId: string): Promise<void> {
+  const since = new Date(services.clock.now().getTime() - DAY_MS).toISOString();
+  const { sent } = await services.db
+    .selectFrom('challenges')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('sends'), eb.lit(0)).as('sent'))
+    .where('user_id', '=', userId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(sent) >= services.config.maxCodesPerDay) {
+    const seconds = DAY_MS / 1000;
+    throw new DomainError('rate_limited', { params: { seconds }, retryAfterSeconds: seconds });
+  }
+}
+
+/** Whether an account has used up its wrong codes for the day, over all its challenges. */
+async function triesUsedUp(services: Services, userId: string): Promise<boolean> {
+  const since = new Date(services.clock.now().getTime() - DAY_MS).toISOString();
+  const { tried } = await services.db
+    .selectFrom('challenges')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('attempts'), eb.lit(0)).as('tried'))
+    .where('user_id', '=', userId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(tried) >= services.config.maxCodeTriesPerDay;
+}
+
 /**
  * Creates a challenge, sends its code by SMS and returns its public view. Call it after any
  * transaction has committed: the gateway writes through its own connection.
@@ -60,6 +93,7 @@ export async function startChallenge(
   services: Services,
   input: { userId: string; phone: string; purpose: ChallengePurpose; targetId?: string },
 ): Promise<Challenge> {
+  await assertCodesLeft(services, input.userId);
   const now = services.clock.now();
   const id = services.ids('chl');
   const code = services.newCode();
@@ -93,7 +127,11 @@ export function decoyChallenge(services: Services, phone: string): Challenge {
   });
 }
 
-/** Sends a new code for a pending challenge once its cooldown has passed. */
+/**
+ * Sends a new code for a pending challenge once its cooldown has passed. The new code replaces the
+ * old within the challenge's own lifetime: a resend never revives an expired challenge nor gives
+ * back the tries already spent, and it counts toward the account's codes of the day.
+ */
 export async function resendChallenge(services: Services, challengeId: string): Promise<Challenge> {
   const row = await services.db
     .selectFrom('challenges')
@@ -103,6 +141,9 @@ export async function resendChallenge(services: Services, challengeId: string): 
   if (!row || row.consumed_at)
     throw new DomainError('code_invalid', { fields: [{ path: 'challengeId', code: 'format' }] });
   const now = services.clock.now();
+  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new DomainError('code_expired');
+  if (row.attempts >= services.config.codeAttempts)
+    throw new DomainError('code_attempts_exhausted');
   const wait = Math.ceil((new Date(row.resend_after).getTime() - now.getTime()) / 1000);
   if (wait > 0)
     throw new DomainError('resend_too_soon', {
@@ -115,12 +156,11 @@ export async function resendChallenge(services: Services, challengeId: string): 
       retryAfterSeconds: services.config.codeTtl,
     });
   }
+  await assertCodesLeft(services, row.user_id);
   const code = services.newCode();
   const update = {
     code_hash: hashCode(services.secret, row.id, code),
-    attempts: 0,
     sends: row.sends + 1,
-    expires_at: new Date(now.getTime() + services.config.codeTtl * 1000).toISOString(),
     resend_after: new Date(now.getTime() + services.config.resendCooldown * 1000).toISOString(),
   };
   await services.db.updateTable('challenges').set(update).where('id', '=', row.id).execute();
@@ -135,6 +175,7 @@ export async function resendChallenge(services: Services, challengeId: string): 
 export async function consumeChallenge(
   services: Services,
   input: { challengeId: string; code: string; purpose: ChallengePurpose },
+  ip?: string,
 ): Promise<{ userId: string; targetId: string | null }> {
   const row = await services.db
     .selectFrom('challenges')
@@ -146,7 +187,7 @@ export async function consumeChallenge(
   });
   if (!row || row.purpose !== input.purpose || row.consumed_at) throw invalid;
   const now = services.clock.now();
-  if (row.attempts >= services.config.codeAttempts)
+  if (row.attempts >= services.config.codeAttempts || (await triesUsedUp(services, row.user_id)))
     throw new DomainError('code_attempts_exhausted');
   if (new Date(row.expires_at).getTime() <= now.getTime()) throw new DomainError('code_expired');
   if (!sameDigest(hashCode(services.secret, row.id, input.code), row.code_hash)) {
@@ -157,6 +198,16 @@ export async function consumeChallenge(
       .where('id', '=', row.id)
       .returning('attempts')
       .executeTakeFirstOrThrow();
+    await services.audit.record(services.db, {
+      action: `auth.wrong_code`,
+      outcome: 'failure',
+      ip: ip ?? '',
+      actor: { id: row.user_id, role: 'unknown' },
+      target: row.id,
+      detail: `${row.purpose}: try ${attempts} of ${services.config.codeAttempts}`,
+    });
+    // Wrong recovery codes count toward the IP block like wrong passwords.
+    if (ip && row.purpose === 'recovery') await noteIpFailure(services, ip, row.phone);
     if (attempts >= services.config.codeAttempts) throw new DomainError('code_attempts_exhausted');
     throw invalid;
   }

@@ -2,22 +2,27 @@ import type { Challenge } from '@school-diary/core';
 import { DomainError } from './domain-error';
 import { startChallenge } from './challenges';
 import type { Services } from './context';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './secrets';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './secrets';
 
-function lockedError(services: Services, until: Date): DomainError {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - services.clock.now().getTime()) / 1000));
+/** `12:30 МСК`: when a lock ends, as the owner's SMS says it. */
+export function moscowTime(at: Date): string {
   const time = new Intl.DateTimeFormat('ru-RU', {
     timeZone: 'Europe/Moscow',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(until);
-  return new DomainError('account_locked', {
-    params: { until: `${time} МСК`, seconds },
-    retryAfterSeconds: seconds,
-  });
+  }).format(at);
+  return `${time} МСК`;
 }
 
-async function assertIpNotBlocked(services: Services, ip: string): Promise<void> {
+/**
+ * Sends the account's owner an SMS about a security event (password changed or reset, a
+ * sign-in from a new device, a lockout), so that one they did not make does not go unseen.
+ */
+export async function tellOwner(services: Services, phone: string, text: string): Promise<void> {
+  await services.gateway.send({ to: phone, channel: 'sms', text: `Электронный дневник: ${text}` });
+}
+
+export async function assertIpNotBlocked(services: Services, ip: string): Promise<void> {
   const block = await services.db
     .selectFrom('ip_blocks')
     .selectAll()
@@ -30,8 +35,11 @@ async function assertIpNotBlocked(services: Services, ip: string): Promise<void>
   await services.db.deleteFrom('ip_blocks').where('ip', '=', ip).execute();
 }
 
-/** Blocks an IP that failed too many logins across accounts, with an audit alert. */
-async function noteIpFailure(services: Services, ip: string, phone: string): Promise<void> {
+/**
+ * Counts a failed sign-in or recovery from an IP; blocks an IP that failed too many across
+ * accounts, with an audit alert.
+ */
+export async function noteIpFailure(services: Services, ip: string, phone: string): Promise<void> {
   const now = services.clock.now();
   await services.db
     .insertInto('login_attempts')
@@ -78,7 +86,11 @@ export async function startLogin(
     .where('phone', '=', input.phone)
     .executeTakeFirst();
   const now = services.clock.now();
+  // A locked account answers exactly like a wrong password: from outside, a lock says nothing
+  // about whether the phone or the password was right. The owner was told by SMS when it locked.
   if (user?.locked_until && new Date(user.locked_until).getTime() > now.getTime()) {
+    await verifyPassword(input.password, dummyPasswordHash(services.config.passwordHashCost));
+    await noteIpFailure(services, ip, input.phone);
     await services.audit.record(services.db, {
       action: 'auth.login',
       outcome: 'denied',
@@ -86,9 +98,10 @@ export async function startLogin(
       actor: { id: user.id, role: user.role, schoolId: user.school_id },
       detail: 'locked',
     });
-    throw lockedError(services, new Date(user.locked_until));
+    throw new DomainError('invalid_credentials');
   }
-  const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  const cost = services.config.passwordHashCost;
+  const ok = await verifyPassword(input.password, user?.password_hash ?? dummyPasswordHash(cost));
   if (!user || !ok) {
     await noteIpFailure(services, ip, input.phone);
     if (user) {
@@ -114,9 +127,15 @@ export async function startLogin(
         outcome: 'failure',
         ip,
         actor: { id: user.id, role: user.role, schoolId: user.school_id },
-        detail: lock ? `locked after ${failed} wrong passwords` : 'wrong password',
+        detail: lock ? `ALERT: locked after ${failed} wrong passwords` : 'wrong password',
       });
-      if (lockedUntil) throw lockedError(services, lockedUntil);
+      if (lockedUntil) {
+        await tellOwner(
+          services,
+          user.phone,
+          `вход заблокирован до ${moscowTime(lockedUntil)} после ${failed} неверных паролей. Если это были не вы, смените пароль.`,
+        );
+      }
     } else {
       await services.audit.record(services.db, {
         action: 'auth.login',
@@ -128,9 +147,13 @@ export async function startLogin(
     }
     throw new DomainError('invalid_credentials');
   }
+  // A hash made at a lower cost than today's is redone now, while the password is at hand.
+  const rehashed = needsRehash(user.password_hash, cost)
+    ? { password_hash: await hashPassword(input.password, cost) }
+    : {};
   await services.db
     .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null })
+    .set({ failed_logins: 0, locked_until: null, ...rehashed })
     .where('id', '=', user.id)
     .execute();
   await services.db

@@ -7,7 +7,12 @@ import {
   timingSafeEqual,
 } from 'node:crypto';
 
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
+/**
+ * scrypt's cost as OWASP's password storage guidance gives it: N = 2^17, r = 8, p = 1 (128 MiB
+ * and a few hundred milliseconds per hash). `passwordHashCost` in the config is log2 N.
+ */
+export const PASSWORD_HASH_COST = 17;
+const SCRYPT = { r: 8, p: 1, keylen: 32 } as const;
 
 function scryptAsync(
   password: string,
@@ -18,19 +23,25 @@ function scryptAsync(
   keylen: number,
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, keylen, { N, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+    scrypt(password, salt, keylen, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 }, (err, key) =>
       err ? reject(err) : resolve(key),
     );
   });
 }
 
-/** Hashes a password with scrypt and a random salt: `scrypt$N$r$p$salt$hash`. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * Hashes a password with scrypt (N = 2^`cost`) and a random salt: `scrypt$N$r$p$salt$hash`.
+ *
+ * @example
+ * await hashPassword('тихий вечер у реки'); // 'scrypt$131072$8$1$…$…'
+ */
+export async function hashPassword(password: string, cost = PASSWORD_HASH_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p, SCRYPT.keylen);
+  const N = 2 ** cost;
+  const key = await scryptAsync(password, salt, N, SCRYPT.r, SCRYPT.p, SCRYPT.keylen);
   return [
     'scrypt',
-    SCRYPT.N,
+    N,
     SCRYPT.r,
     SCRYPT.p,
     salt.toString('base64url'),
@@ -54,9 +65,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
-/** A hash that makes a failed lookup take as long as a real check (no user enumeration by timing). */
-export const DUMMY_PASSWORD_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** Whether a stored hash was made at a lower cost than `cost` (re-hash it at the next sign-in). */
+export function needsRehash(stored: string, cost = PASSWORD_HASH_COST): boolean {
+  const [scheme, n, r, p] = stored.split('$');
+  return (
+    scheme !== 'scrypt' || Number(n) < 2 ** cost || Number(r) !== SCRYPT.r || Number(p) !== SCRYPT.p
+  );
+}
+
+/**
+ * A hash at `cost` that makes a failed lookup take as long as a real check (no user enumeration
+ * by timing).
+ */
+export function dummyPasswordHash(cost = PASSWORD_HASH_COST): string {
+  return `scrypt$${2 ** cost}$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+}
 
 /** A bearer token: 32 random bytes, URL-safe, with a readable prefix. */
 export function newToken(prefix: 'at' | 'rt'): string {

@@ -1,5 +1,6 @@
-import type { Session } from '@school-diary/core';
-import { DomainError } from './domain-error';
+import { createHmac } from 'node:crypto';
+import type { Session, SignInSession } from '@school-diary/core';
+import { DomainError, notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { hashToken, newToken } from './secrets';
 import { userView } from './users';
@@ -9,6 +10,7 @@ export async function issueSession(
   services: Services,
   userId: string,
   familyId?: string,
+  deviceHash: string | null = null,
 ): Promise<Session> {
   const now = services.clock.now().getTime();
   const accessToken = newToken('at');
@@ -26,6 +28,7 @@ export async function issueSession(
       rotated_at: null,
       revoked_at: null,
       created_at: new Date(now).toISOString(),
+      device_hash: deviceHash,
     })
     .execute();
   const user = await services.db
@@ -41,12 +44,47 @@ export async function issueSession(
   };
 }
 
+/** A keyed hash of a `User-Agent`: the device, without keeping what it says. */
+export function deviceHashOf(services: Services, userAgent: string): string {
+  return createHmac('sha256', services.secret).update(`device:${userAgent}`).digest('base64url');
+}
+
+/** Whether the user has signed in from this device before (any session, live or not). */
+export async function knownDevice(
+  services: Services,
+  userId: string,
+  deviceHash: string,
+): Promise<boolean> {
+  const seen = await services.db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('device_hash', '=', deviceHash)
+    .executeTakeFirst();
+  return !!seen;
+}
+
 /** Revokes every session of a family (logout, refresh-token reuse). */
 export async function revokeFamily(services: Services, familyId: string): Promise<void> {
   await services.db
     .updateTable('sessions')
     .set({ revoked_at: services.clock.now().toISOString() })
     .where('family_id', '=', familyId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Revokes every session of a user but one family (the one changing the password). */
+export async function revokeOtherSessions(
+  services: Services,
+  userId: string,
+  keepFamilyId: string,
+): Promise<void> {
+  await services.db
+    .updateTable('sessions')
+    .set({ revoked_at: services.clock.now().toISOString() })
+    .where('user_id', '=', userId)
+    .where('family_id', '!=', keepFamilyId)
     .where('revoked_at', 'is', null)
     .execute();
 }
@@ -59,6 +97,69 @@ export async function revokeUserSessions(services: Services, userId: string): Pr
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/**
+ * Ends a session that sat idle longer than `sessionIdleTimeout` since its last refresh, or that
+ * began more than `sessionAbsoluteTimeout` ago however active (OWASP ASVS 3.3.2): the family is
+ * revoked and the caller signs in again.
+ */
+async function assertSessionAlive(
+  services: Services,
+  row: { family_id: string; created_at: string },
+  now: Date,
+): Promise<void> {
+  const { config } = services;
+  const idle =
+    now.getTime() - new Date(row.created_at).getTime() > config.sessionIdleTimeout * 1000;
+  const { started } = await services.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.min('created_at').as('started'))
+    .where('family_id', '=', row.family_id)
+    .executeTakeFirstOrThrow();
+  const age = now.getTime() - new Date(String(started)).getTime();
+  if (!idle && age <= config.sessionAbsoluteTimeout * 1000) return;
+  await revokeFamily(services, row.family_id);
+  throw new DomainError('token_expired');
+}
+
+/** The caller's live sessions (one per sign-in), newest activity first. */
+export async function listSessions(services: Services, user: AuthUser): Promise<SignInSession[]> {
+  const rows = await services.db
+    .selectFrom('sessions')
+    .select((eb) => [
+      'family_id',
+      eb.fn.min('created_at').as('started'),
+      eb.fn.max('created_at').as('last'),
+    ])
+    .where('user_id', '=', user.id)
+    .groupBy('family_id')
+    .having((eb) => eb.fn.count('revoked_at'), '=', 0)
+    .execute();
+  return rows
+    .map((r) => ({
+      id: r.family_id,
+      startedAt: new Date(String(r.started)).toISOString(),
+      lastActiveAt: new Date(String(r.last)).toISOString(),
+      current: r.family_id === user.familyId,
+    }))
+    .sort((a, b) => b.lastActiveAt.localeCompare(a.lastActiveAt));
+}
+
+/** Signs one of the caller's sessions out; 404 for a session that is not theirs. */
+export async function revokeOwnSession(
+  services: Services,
+  user: AuthUser,
+  familyId: string,
+): Promise<void> {
+  const own = await services.db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', user.id)
+    .where('family_id', '=', familyId)
+    .executeTakeFirst();
+  if (!own) throw notFound();
+  await revokeFamily(services, familyId);
 }
 
 /**
@@ -91,6 +192,7 @@ export async function rotateRefreshToken(
   }
   if (new Date(row.refresh_expires_at).getTime() <= now.getTime())
     throw new DomainError('token_expired');
+  await assertSessionAlive(services, row, now);
   const marked = await services.db
     .updateTable('sessions')
     .set({ rotated_at: now.toISOString() })
@@ -101,7 +203,7 @@ export async function rotateRefreshToken(
     await revokeFamily(services, row.family_id);
     throw new DomainError('unauthorized');
   }
-  return issueSession(services, row.user_id, row.family_id);
+  return issueSession(services, row.user_id, row.family_id, row.device_hash);
 }
 
 /**

@@ -65,6 +65,8 @@ export async function startTestServer(
       checkResponses: true,
       authRateLimit: 10_000,
       ipFailureThreshold: 1_000,
+      // The seed's cost: tests sign in many times; sign-in-security.test.ts checks the real one.
+      passwordHashCost: 14,
       ...options.config,
     },
   });

@@ -6,6 +6,7 @@ type Db = Kysely<any>;
 /**
  * 009: one person, one record. A second parent who registers a child already on the diary (the
  * same SNILS) files a claim that the child's school confirms, instead of making a second card.
+ * Sessions remember the device they were opened from.
  */
 export const privacyMigration: Migration = {
   async up(db: Db) {
@@ -20,5 +21,8 @@ export const privacyMigration: Migration = {
       .addColumn('decided_at', 'text')
       .addUniqueConstraint('guardian_claims_child_parent', ['child_id', 'parent_id'])
       .execute();
+    // A keyed hash of the browser a session was opened from: a sign-in from a browser the account
+    // never used before is told to its owner.
+    await db.schema.alterTable('sessions').addColumn('device_hash', 'text').execute();
   },
 };
