@@ -37,7 +37,7 @@ async function submit(login: DiaryLogin) {
 
 async function signInToCodeStep(login: DiaryLogin) {
   typeInto(field(login, 'tel'), '+7 999 000-00-01');
-  typeInto(field(login, 'current-password'), 'diary-demo');
+  typeInto(field(login, 'current-password'), 'school-diary-demo');
   await submit(login);
 }
 
@@ -278,7 +278,7 @@ describe('<diary-login>', () => {
     await sendKeys({ type: '+79990000001' });
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement).to.equal(field(login, 'current-password'));
-    await sendKeys({ type: 'diary-demo' });
+    await sendKeys({ type: 'school-diary-demo' });
     await sendKeys({ press: 'Enter' });
     await settle(login);
     expect(login.step).to.equal('code');
