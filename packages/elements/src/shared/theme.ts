@@ -202,6 +202,7 @@ export const controlStyles = css`
   .diary-link:focus-visible,
   .diary-radio input:focus-visible,
   .diary-summary:focus,
+  .diary-notice:focus,
   .diary-summary a:focus-visible,
   .diary-option:focus-visible {
     outline: 3px solid var(--_focus);
