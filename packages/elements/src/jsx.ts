@@ -21,6 +21,7 @@ import type {
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
   DiaryLoginDetail,
+  DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
   DiaryPeriodChangeDetail,
@@ -138,6 +139,8 @@ export interface DiaryLoginJsxProps extends DiaryElementBaseProps {
   theme?: DiaryLogin['theme'];
   /** Signed in; `detail.user` is the user. */
   'ondiary-login'?: (event: CustomEvent<DiaryLoginDetail>) => void;
+  /** Signed out with the «Выйти» button; the session is revoked on the server. */
+  'ondiary-logout'?: (event: CustomEvent<DiaryLogoutDetail>) => void;
   /** Field errors shown or cleared; `detail.titlePrefix` is for the page `<title>`. */
   'ondiary-errors'?: (event: CustomEvent<DiaryErrorsDetail>) => void;
 }

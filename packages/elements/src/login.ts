@@ -1,1 +1,6 @@
-export { DiaryLogin, type DiaryLoginDetail, type LoginStep } from './login/diary-login';
+export {
+  DiaryLogin,
+  type DiaryLoginDetail,
+  type DiaryLogoutDetail,
+  type LoginStep,
+} from './login/diary-login';

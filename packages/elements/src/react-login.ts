@@ -11,17 +11,18 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { defineElement } from './shared/define';
 import { DiaryLogin as DiaryLoginElement } from './login/diary-login';
-import type { DiaryErrorsDetail, DiaryLoginDetail } from './index';
+import type { DiaryErrorsDetail, DiaryLoginDetail, DiaryLogoutDetail } from './index';
 
 defineElement('diary-login', DiaryLoginElement);
 
-/** React component for `<diary-login>`; events: `onDiaryLogin` (`diary-login`), `onDiaryErrors` (`diary-errors`). */
+/** React component for `<diary-login>`; events: `onDiaryLogin` (`diary-login`), `onDiaryLogout` (`diary-logout`), `onDiaryErrors` (`diary-errors`). */
 export const DiaryLogin = createComponent({
   react: React,
   tagName: 'diary-login',
   elementClass: DiaryLoginElement,
   events: {
     onDiaryLogin: 'diary-login' as EventName<CustomEvent<DiaryLoginDetail>>,
+    onDiaryLogout: 'diary-logout' as EventName<CustomEvent<DiaryLogoutDetail>>,
     onDiaryErrors: 'diary-errors' as EventName<CustomEvent<DiaryErrorsDetail>>,
   },
   displayName: 'DiaryLogin',

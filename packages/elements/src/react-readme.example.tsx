@@ -1,7 +1,10 @@
 // Copied by scripts/react-wrappers.mjs from README.md ("Use in React"): edit the README.
 import { useState } from 'react';
 import { createDiaryClient } from '@school-diary/sdk';
-import { DiaryGradeTable, DiaryLogin, DiaryProvider } from '@school-diary/elements/react';
+// One entry per element: the app ships only the widgets it shows.
+import { DiaryGradeTable } from '@school-diary/elements/react/grade-table';
+import { DiaryLogin } from '@school-diary/elements/react/login';
+import { DiaryProvider } from '@school-diary/elements/react/provider';
 
 const client = createDiaryClient({ baseUrl: 'https://diary.school42.ru' });
 

@@ -1,6 +1,11 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createMemoryClient, demoFixtures } from '@school-diary/sdk/testing';
+import {
+  MEMORY_CODE,
+  MEMORY_PASSWORD,
+  createMemoryClient,
+  demoFixtures,
+} from '@school-diary/sdk/testing';
 import '../define';
 import type { DiaryGradeTable } from '../grade-table/diary-grade-table';
 import type { DiaryProvider } from '../provider/diary-provider';
@@ -102,9 +107,9 @@ describe('<diary-child-picker>', () => {
     expect(textOf(picker.shadowRoot)).to.equal('');
     const { challengeId } = await client.auth.login({
       phone: '+79990000001',
-      password: 'diary-demo',
+      password: MEMORY_PASSWORD,
     });
-    await client.auth.verify({ challengeId, code: '123456' });
+    await client.auth.verify({ challengeId, code: MEMORY_CODE });
     await waitUntil(() => select(picker), 'the picker did not appear');
     expect(select(picker).value).to.equal('chd_maria');
   });

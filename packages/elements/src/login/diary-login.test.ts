@@ -255,10 +255,11 @@ describe('<diary-login>', () => {
     expect(client.callsOf('auth.recoveryStart')).to.deep.equal([{ phone: '+79990000001' }]);
     expect(login.step).to.equal('recovery-code');
     typeInto(field(login, 'one-time-code'), '123456');
+    expect(textOf(login.querySelector('[part~="hint"]:not([id*="code"])'))).to.contain('12');
     typeInto(field(login, 'new-password'), 'short');
     await submit(login);
     expect(textOf(login.querySelector('.diary-summary a'))).to.equal(
-      'Пароль должен быть не короче 8 символов',
+      'Пароль должен быть не короче 12 символов',
     );
     typeInto(field(login, 'new-password'), 'новый-пароль-2026');
     await submit(login);
@@ -338,5 +339,36 @@ describe('<diary-login>', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  it('signs out from the signed-in state and shows the form again', async () => {
+    const { login, client } = await mount(fakeClient());
+    const signOut = [...login.querySelectorAll('button')].find((b) => textOf(b) === 'Выйти');
+    expect(signOut?.getAttribute('part')).to.equal('button sign-out');
+    await expect(login).to.be.accessible();
+    const out = oneEvent(login, 'diary-logout');
+    signOut?.click();
+    await out;
+    await settle(login);
+    expect(client.callsOf('auth.logout')).to.have.length(1);
+    expect(field(login, 'tel')).not.to.equal(null);
+    expect(textOf(login)).not.to.contain('Вы вошли как');
+  });
+
+  it('names its pieces with parts, and rings the focused error alert like every other control', async () => {
+    const client = fakeClient({ signedIn: false });
+    client.auth.login = async () => {
+      throw networkError();
+    };
+    const { login } = await mount(client);
+    for (const part of ['base', 'form', 'heading', 'field', 'label', 'input', 'button', 'link'])
+      expect(login.querySelector(`[part~="${part}"]`), part).not.to.equal(null);
+    expect(login.querySelector('[part~="submit"]')?.getAttribute('type')).to.equal('submit');
+    await signInToCodeStep(login);
+    const failure = login.querySelector('[part~="failure"]') as HTMLElement;
+    expect(document.activeElement).to.equal(failure);
+    const ring = getComputedStyle(failure);
+    expect(ring.outlineStyle).to.equal('solid');
+    expect(ring.outlineColor).to.equal('rgb(13, 76, 211)');
   });
 });

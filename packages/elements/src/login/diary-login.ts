@@ -51,12 +51,31 @@ export interface DiaryLoginDetail {
  * `autocomplete="tel"`, `current-password`, `one-time-code`, `new-password`.
  *
  * After a failed sign-in it never says which of the phone or the password was wrong, and clears
- * the password. The session is kept by the SDK client of the surrounding `<diary-provider>`.
+ * the password. The session is kept by the SDK client of the surrounding `<diary-provider>`;
+ * signed in, it says who and offers «Выйти».
+ *
+ * Its parts carry `part` attributes like the other widgets' but live in the page's DOM, not a
+ * shadow root, so they are styled with attribute selectors: `diary-login [part~='button']`
+ * (where another widget takes `diary-chat::part(button)`).
  *
  * @summary Sign-in with phone, password and an SMS code.
  * @tag diary-login
  * @event {CustomEvent<DiaryLoginDetail>} diary-login - Signed in; `detail.user` is the user.
+ * @event {CustomEvent<DiaryLogoutDetail>} diary-logout - Signed out with the «Выйти» button; the session is revoked on the server.
  * @event {CustomEvent<DiaryErrorsDetail>} diary-errors - Field errors shown or cleared; `detail.titlePrefix` is for the page `<title>`.
+ * @csspart base - The wrapper of every screen.
+ * @csspart form - The form of a step.
+ * @csspart heading - The heading of a step.
+ * @csspart field - Each field (also `field-phone`, `field-password`, `field-newPassword`).
+ * @csspart label - A field's label.
+ * @csspart input - A text input.
+ * @csspart hint - A field's hint.
+ * @csspart error - A field's error message.
+ * @csspart error-summary - The list of errors at the top of a form.
+ * @csspart failure - The alert of a failed request (with «Повторить» after a network error).
+ * @csspart notice - A confirmation (code sent again, password changed, signed in).
+ * @csspart button - Every button (also `submit`, `sign-out`, `password-toggle`).
+ * @csspart link - The link-styled buttons (forgot password, change the number).
  * @cssprop --diary-color-primary - Buttons and links.
  * @cssprop --diary-color-error - Error messages and borders.
  * @cssprop --diary-radius - Corner radius of inputs and buttons.
@@ -365,14 +384,16 @@ export class DiaryLogin extends DiaryElement {
     const lang = this.language;
     const session = this.environment?.session;
     if (session?.restoring) {
-      return html`<div class="diary-base" lang=${lang}>
+      return html`<div class="diary-base" part="base" lang=${lang}>
         <p class="diary-text" role="status">${sharedText(lang, 'loading')}</p>
       </div>`;
     }
     // Already signed in (a kept session, or another widget signed in): say who, not a form.
     if (this.step === 'credentials' && session?.user) this.#user = session.user;
     const step = this.step === 'credentials' && session?.user ? 'done' : this.step;
-    return html`<div class="diary-base" lang=${lang}>${this.#renderStep(lang, step)}</div>`;
+    return html`<div class="diary-base" part="base" lang=${lang}>
+      ${this.#renderStep(lang, step)}
+    </div>`;
   }
 
   #renderStep(lang: Lang, step: LoginStep) {
@@ -384,14 +405,42 @@ export class DiaryLogin extends DiaryElement {
       case 'recovery-code':
         return this.#renderCode(lang, 'recoveryTitle');
       case 'done':
-        return html`<p class="diary-notice diary-notice--success" role="status">
-          ${loginText(lang, 'signedIn', {
-            name: this.#user ? `${this.#user.firstName} ${this.#user.lastName}` : '',
-          })}
-        </p>`;
+        return this.#renderSignedIn(lang);
       default:
         return this.#renderCredentials(lang);
     }
+  }
+
+  #renderSignedIn(lang: Lang) {
+    const user = this.#user;
+    return html`<div class="diary-notice diary-notice--success" part="notice">
+      <p class="diary-text" role="status">
+        ${loginText(lang, 'signedIn', { name: user ? `${user.firstName} ${user.lastName}` : '' })}
+      </p>
+      <button
+        type="button"
+        class="diary-button diary-button--secondary"
+        part="button sign-out"
+        ?disabled=${this.busy}
+        @click=${() => void this.#signOut()}
+      >
+        ${loginText(lang, 'signOut')}
+      </button>
+      ${this.failure ? html`<p class="diary-error" role="alert">${this.failure.message}</p>` : nothing}
+    </div>`;
+  }
+
+  /** Revokes the session on the server; the provider then tells every widget. */
+  async #signOut(): Promise<void> {
+    const client = this.client;
+    if (!client || this.busy) return;
+    await this.#run(async () => {
+      await client.auth.logout();
+      this.#user = undefined;
+      this.step = 'credentials';
+      this.#focusAfterRender = this.#id('phone');
+      emit(this, 'diary-logout', {});
+    });
   }
 
   #renderMessages(lang: Lang) {
@@ -406,6 +455,7 @@ export class DiaryLogin extends DiaryElement {
       failure
         ? html`<div
             class="diary-notice diary-notice--error"
+            part="failure"
             data-focus="failure"
             tabindex="-1"
             role="alert"
@@ -416,6 +466,7 @@ export class DiaryLogin extends DiaryElement {
                 ? html`<button
                     type="button"
                     class="diary-button diary-button--secondary"
+                    part="button retry"
                     @click=${() => this.#retry && void this.#run(this.#retry)}
                   >
                     ${sharedText(lang, 'retry')}
@@ -429,6 +480,7 @@ export class DiaryLogin extends DiaryElement {
       this.notice
         ? html`<p
             class="diary-notice diary-notice--success"
+            part="notice"
             data-focus="notice"
             tabindex="-1"
             role="status"
@@ -440,11 +492,17 @@ export class DiaryLogin extends DiaryElement {
   }
 
   #renderForm(lang: Lang, title: string, body: unknown, submit: string) {
-    return html`<form class="diary-form" novalidate @submit=${this.#onSubmit}>
-      <h2 class="diary-heading">${title}</h2>
+    return html`<form class="diary-form" part="form" novalidate @submit=${this.#onSubmit}>
+      <h2 class="diary-heading" part="heading">${title}</h2>
       ${this.#renderMessages(lang)} ${body}
       <div class="diary-actions">
-        <button class="diary-button" type="submit" ?disabled=${this.busy} aria-busy=${this.busy}>
+        <button
+          class="diary-button"
+          part="button submit"
+          type="submit"
+          ?disabled=${this.busy}
+          aria-busy=${this.busy}
+        >
           ${this.busy ? loginText(lang, 'working') : submit}
         </button>
       </div>
@@ -476,7 +534,9 @@ export class DiaryLogin extends DiaryElement {
       id: this.#id(field),
       name: isNew ? 'new-password' : 'password',
       label: loginText(lang, field),
-      hint: isNew ? loginText(lang, 'newPasswordHint') : undefined,
+      hint: isNew
+        ? loginText(lang, 'newPasswordHint', { minimum: PASSWORD_LENGTH.minimum })
+        : undefined,
       error: this.errors[field],
       errorPrefix: sharedText(lang, 'errorPrefix'),
       value: isNew ? this.newPassword : this.password,
@@ -488,6 +548,7 @@ export class DiaryLogin extends DiaryElement {
       after: html`<button
           type="button"
           class="diary-button diary-button--secondary diary-password-toggle"
+          part="button password-toggle"
           aria-controls=${this.#id(field)}
           aria-label=${loginText(lang, visible ? 'hidePasswordLabel' : 'showPasswordLabel')}
           @click=${() => (this.passwordVisible = !visible)}
@@ -508,7 +569,12 @@ export class DiaryLogin extends DiaryElement {
         loginText(lang, 'signIn'),
       )}
       <p class="diary-text diary-resend">
-        <button type="button" class="diary-link" @click=${() => this.#go('recovery-phone')}>
+        <button
+          type="button"
+          class="diary-link"
+          part="link"
+          @click=${() => this.#go('recovery-phone')}
+        >
           ${loginText(lang, 'forgot')}
         </button>
       </p>`;
@@ -523,7 +589,12 @@ export class DiaryLogin extends DiaryElement {
         loginText(lang, 'sendCode'),
       )}
       <p class="diary-text diary-resend">
-        <button type="button" class="diary-link" @click=${() => this.#go('credentials')}>
+        <button
+          type="button"
+          class="diary-link"
+          part="link"
+          @click=${() => this.#go('credentials')}
+        >
           ${loginText(lang, 'backToLogin')}
         </button>
       </p>`;
@@ -556,6 +627,7 @@ export class DiaryLogin extends DiaryElement {
         <button
           type="button"
           class="diary-link"
+          part="link"
           @click=${() => this.#go(recovery ? 'recovery-phone' : 'credentials')}
         >
           ${loginText(lang, 'changePhone')}
@@ -564,11 +636,15 @@ export class DiaryLogin extends DiaryElement {
   }
 }
 
+/** Detail of `diary-logout` (nothing more to say: the session is gone). */
+export type DiaryLogoutDetail = Record<string, never>;
+
 declare global {
   interface HTMLElementTagNameMap {
     'diary-login': DiaryLogin;
   }
   interface HTMLElementEventMap {
+    'diary-logout': CustomEvent<DiaryLogoutDetail>;
     'diary-login': CustomEvent<DiaryLoginDetail>;
   }
 }

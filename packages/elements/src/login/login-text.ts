@@ -26,8 +26,8 @@ export const loginText = /* @__PURE__ */ translator({
   sendCode: ['Получить код', 'Send the code'],
   newPassword: ['Новый пароль', 'New password'],
   newPasswordHint: [
-    'Не короче 8 символов, хотя бы одна буква и одна цифра.',
-    'At least 8 characters, with at least one letter and one digit.',
+    'Не короче {minimum} символов. Подойдёт фраза из нескольких слов.',
+    'At least {minimum} characters. A phrase of several words works well.',
   ],
   savePassword: ['Сохранить пароль', 'Save the password'],
   passwordChanged: [
@@ -36,5 +36,6 @@ export const loginText = /* @__PURE__ */ translator({
   ],
   backToLogin: ['Вернуться ко входу', 'Back to sign in'],
   signedIn: ['Вы вошли как {name}.', 'You are signed in as {name}.'],
+  signOut: ['Выйти', 'Sign out'],
   working: ['Подождите…', 'Please wait…'],
 });

@@ -132,12 +132,16 @@ export const controlStyles = css`
     color: var(--_text);
     border-radius: var(--_radius);
   }
+  /* Colour and font restated: in the light-DOM login the page's own h2 and p rules reach them. */
   .diary-heading {
+    color: inherit;
+    font-family: inherit;
     font-size: 1.5em;
     line-height: 1.25;
     margin: 0 0 calc(var(--_space) * 2);
   }
   .diary-text {
+    color: inherit;
     margin: 0 0 calc(var(--_space) * 2);
   }
   .diary-field {
@@ -198,6 +202,7 @@ export const controlStyles = css`
   .diary-link:focus-visible,
   .diary-radio input:focus-visible,
   .diary-summary:focus,
+  .diary-notice:focus,
   .diary-summary a:focus-visible,
   .diary-option:focus-visible {
     outline: 3px solid var(--_focus);
