@@ -99,12 +99,14 @@ async function setUpChildPicker(client, picker) {
     picker.replaceChildren(signInNotice());
     return;
   }
-  const children = await listChildren(client).catch(() => []);
-  const wanted = new URL(location.href).searchParams.get('child');
-  const current = children.find((c) => c.id === wanted) ?? children[0];
   const choose = (id) => {
     for (const widget of widgets) widget.setAttribute('child-id', id);
   };
+  // The address names the child: the widgets start loading now, not after the list of children.
+  const wanted = new URL(location.href).searchParams.get('child');
+  if (wanted) choose(wanted);
+  const children = await listChildren(client).catch(() => []);
+  const current = children.find((c) => c.id === wanted) ?? children[0];
   if (!current) {
     picker.replaceChildren(
       element(
