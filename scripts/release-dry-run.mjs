@@ -118,7 +118,7 @@ export function Diary({ childId }: { childId: string }) {
 }
 
 export const bareTags = (
-  <diary-provider base-url="https://diary.example" lang="ru" persistSession>
+  <diary-provider base-url="https://diary.example" lang="ru" session="memory">
     <diary-login step="credentials" ondiary-login={(event) => event.detail.user.id} />
     <diary-grade-table child-id="chd_maria" threshold={3} ondiary-period-change={(event) => event.detail.period} />
     <diary-timeline-chart child-id="chd_maria" />

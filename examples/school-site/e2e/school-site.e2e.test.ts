@@ -26,7 +26,7 @@ const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chro
 
 // Иванова Елена: the demo parent with a confirmed identity (two children, Мария and Пётр).
 const PARENT = '+79990000001';
-const PASSWORD = 'diary-demo';
+const PASSWORD = 'school-diary-demo';
 /** Орлов Сергей: teaches maths in Мария's class (5А). */
 const MATH_TEACHER = '+79990000011';
 const MARIA = 'chd_maria';

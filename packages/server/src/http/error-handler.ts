@@ -76,10 +76,7 @@ export function sendError(
   if (apiError.retryAfterSeconds !== undefined)
     reply.header('retry-after', String(apiError.retryAfterSeconds));
   const lang = pickLang(request.headers['accept-language']);
-  return reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send(errorBody(apiError, lang));
+  return reply.code(status).type('application/json; charset=utf-8').send(errorBody(apiError, lang));
 }
 
 /** Installs the error and not-found handlers. */

@@ -101,8 +101,7 @@ export function registerStaticFiles(app: FastifyInstance, options: StaticFilesOp
   if (siteDir) {
     app.get('/*', async (request, reply) => {
       const path = pathOf(request);
-      if (path.startsWith('/api/'))
-        return sendError(request, reply, new DomainError('not_found'));
+      if (path.startsWith('/api/')) return sendError(request, reply, new DomainError('not_found'));
       const file = await findStaticFile(siteDir, path);
       if (!file) return sendError(request, reply, new DomainError('not_found'));
       reply.header('content-security-policy', SITE_CSP).header('cache-control', 'no-cache');

@@ -7,7 +7,7 @@ import { attendanceRows } from '../services/journal-queries';
 import { attendanceView } from '../services/journal-views';
 import { auditAs, visibleChild } from '../services/policy';
 import { classCalendar, queryRange } from '../services/school-calendar';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 
 type Entries = RequestContext<Routes['attendance']['record']>['body']['entries'];
 

@@ -8,7 +8,7 @@ import type { AuthUser, Services } from '../services/context';
 import { publishToClass } from '../services/families';
 import { homeworkRows, homeworkViews } from '../services/journal-queries';
 import { assertTeaches, auditAs, visibleChild } from '../services/policy';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 
 type Caller = { readonly user: AuthUser; readonly ip: string };
 type HomeworkTableRow = Selectable<Database['homework']>;

@@ -9,7 +9,7 @@ import type { AuthUser, Services } from '../services/context';
 import { removeStoredFile } from '../services/file-store';
 import { notify } from '../services/notify';
 import { auditAs, visibleChild, type ChildRow } from '../services/policy';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 
 type ItemRow = Selectable<Database['portfolio_items']>;
 type ItemInput = RequestContext<Routes['portfolio']['create']>['body'];

@@ -17,7 +17,7 @@ import {
   periodRange,
   type SchoolCalendar,
 } from './school-calendar';
-import { bumpVersions } from './versions';
+import { bumpVersions } from '../read-cache/versions';
 
 /** Who writes, for the audit log. */
 export type Caller = { readonly user: AuthUser; readonly ip: string };
