@@ -37,6 +37,7 @@ const PAGES = ['index', 'login', 'children', 'grades', 'schedule', 'chat'] as co
 const KIT_TAGS = [
   'provider',
   'login',
+  'child-picker',
   'child-form',
   'grade-table',
   'timeline-chart',
