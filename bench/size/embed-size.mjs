@@ -19,12 +19,12 @@ const dist = join(root, 'packages/elements/dist');
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
   loader: 1.7 * 1024,
-  'login page (provider + login)': 52.5 * 1024,
-  'registration page (provider + child form)': 60 * 1024,
-  'grades page (provider + grade table + timeline chart)': 71 * 1024,
-  'schedule page (provider + schedule)': 56.5 * 1024,
-  'chat page (provider + chat)': 56.5 * 1024,
-  'every tag at once': 106 * 1024,
+  'login page (provider + login)': 62 * 1024,
+  'registration page (provider + child form)': 69.5 * 1024,
+  'grades page (provider + grade table + timeline chart)': 83.5 * 1024,
+  'schedule page (provider + schedule)': 66 * 1024,
+  'chat page (provider + chat)': 67.5 * 1024,
+  'every tag at once': 126.5 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],

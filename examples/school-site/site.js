@@ -1,8 +1,23 @@
 // Школа № 42's own page script: the account line in the header, the list of the parent's
 // children, and where to go after signing in (the diary pages choose a child with the kit's
 // <diary-child-picker>). It talks to the diary only through the SDK client that <diary-provider>
-// made (`provider.activeClient`), and writes text with textContent, never HTML.
+// made (`provider.activeClient`), and writes text with textContent, never HTML. It also decides
+// whether the diary checks the server's answers (on when served by `npm start`).
 const provider = document.querySelector('diary-provider');
+
+/**
+ * Served by `npm start` (on this machine, in development), the diary checks every answer of the
+ * server against its contract and fails loudly on one that breaks it; a school's own deployment
+ * leaves that off, so its pages never load the checks. `localStorage['school42:validate-responses']`
+ * (`on` or `off`) overrides, to see the page as the other mode does.
+ */
+function checksAnswers() {
+  const chosen = localStorage.getItem('school42:validate-responses');
+  if (chosen === 'on' || chosen === 'off') return chosen === 'on';
+  return ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
+}
+// This script runs before the diary's code arrives, so the provider reads it when it starts.
+provider?.toggleAttribute('validate-responses', checksAnswers());
 const CHILD_PAGES = [
   ['grades.html', 'Оценки'],
   ['schedule.html', 'Расписание'],

@@ -10,7 +10,7 @@ import { launchChromium, MARIA, MATH_THREAD, signInParent, signInTeacher } from 
 
 describe(
   'the chat keeps a message written offline (npm start, Chromium)',
-  { timeout: 150_000 },
+  { timeout: 480_000 },
   () => {
     let site: StartedSite;
     let browser: Browser;

@@ -15,7 +15,7 @@ export interface StartedSite {
 }
 
 /** Runs scripts/start.mjs with `--port 0` and resolves once it prints where it listens. */
-export async function startSite(timeoutMs = 90_000): Promise<StartedSite> {
+export async function startSite(timeoutMs = 240_000): Promise<StartedSite> {
   const dir = mkdtempSync(join(tmpdir(), 'diary-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,

@@ -37,6 +37,7 @@ const PAGES = ['index', 'login', 'children', 'grades', 'schedule', 'chat'] as co
 const KIT_TAGS = [
   'provider',
   'login',
+  'child-picker',
   'child-form',
   'grade-table',
   'timeline-chart',
@@ -53,7 +54,7 @@ const VIEWPORTS = {
   phone: { width: 360, height: 740 },
 } as const;
 
-describe('the example school site (npm start) in Chromium', { timeout: 110_000 }, () => {
+describe('the example school site (npm start) in Chromium', { timeout: 480_000 }, () => {
   let site: StartedSite;
   let browser: Browser;
   let parent: BrowserContext;
