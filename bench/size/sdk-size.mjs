@@ -152,19 +152,20 @@ for (const c of cases) {
   }
 }
 
-// A page that logs in and lists marks with `createDiaryClient`: what it loads in all (the page,
-// the auth and grades groups with zod, and the SDK's checks of its cache and error answers).
-const page = await pageLoad(LOGIN_AND_MARKS, [
-  'route-schemas/auth',
-  'route-schemas/grades',
-  'wire-checks',
-]);
-console.log(
-  `| page that logs in and lists marks (\`createDiaryClient\`): loaded with the page | | ${kb(page.initialGzip)} |`,
-);
-console.log(
-  `| the same page with what its calls load (auth, grades, checks: ${page.chunks} chunks) | | ${kb(page.gzip)} |`,
-);
-if (page.gzip > BUDGET)
-  console.log(`(the login + marks page is over the ${kb(BUDGET)} budget: ${kb(page.gzip)} gzip)`);
+// A page that logs in and lists marks with `createDiaryClient`, in both modes of
+// `validateResponses`: off (the default), it loads no zod and no schema; on, its calls load zod
+// and the route schemas as one chunk.
+for (const validate of [false, true]) {
+  const code = LOGIN_AND_MARKS.replace('baseUrl:', `validateResponses: ${validate}, baseUrl:`);
+  const page = await pageLoad(code, validate ? ['route-schemas'] : []);
+  const mode = `\`validateResponses: ${validate}\``;
+  console.log(
+    `| page that logs in and lists marks (\`createDiaryClient\`, ${mode}): loaded with the page | | ${kb(page.initialGzip)} |`,
+  );
+  console.log(
+    `| the same page with what its calls load (${page.chunks} chunks) | | ${kb(page.gzip)} |`,
+  );
+  if (page.gzip > BUDGET)
+    console.log(`(the login + marks page is over the ${kb(BUDGET)} budget: ${kb(page.gzip)} gzip)`);
+}
 process.exit(failed ? 1 : 0);

@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'file_type',
   // passwords and codes
   'weak_password',
+  'wrong_code',
+  // links to a school
+  'school_not_found',
+  'roster_mismatch',
   // uniqueness
   'already_registered',
 ] as const;

@@ -28,7 +28,13 @@ function sharedStore(): SessionStorage & { value: StoredSession | undefined } {
 }
 
 const client = (options: Partial<DiaryClientOptions> = {}) =>
-  createDiaryClient({ baseUrl: server.url, storage: false, syncTabs: false, ...options });
+  createDiaryClient({
+    validateResponses: true,
+    baseUrl: server.url,
+    storage: false,
+    syncTabs: false,
+    ...options,
+  });
 
 describe('session', () => {
   it('logs in with a one-time code: login sends the code, verify starts the session', async () => {
@@ -173,9 +179,19 @@ describe('session', () => {
 
   it('lets another holder of a kept session adopt a rotation instead of refreshing again', async () => {
     const store = sharedStore();
-    const a = createDiaryClient({ baseUrl: server.url, storage: false, persistSession: store });
+    const a = createDiaryClient({
+      validateResponses: true,
+      baseUrl: server.url,
+      storage: false,
+      persistSession: store,
+    });
     await signIn(a, server.url, DEMO.parent);
-    const b = createDiaryClient({ baseUrl: server.url, storage: false, persistSession: store });
+    const b = createDiaryClient({
+      validateResponses: true,
+      baseUrl: server.url,
+      storage: false,
+      persistSession: store,
+    });
     await b.ready;
     await a.auth.refresh();
     // The rotation reaches b over the BroadcastChannel (Node has one, like browsers).

@@ -1,8 +1,8 @@
 import { isIdempotent, type RouteSpec } from '@school-diary/core';
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import { DiaryApiError, DiaryContractError, DiaryNetworkError, type ContractIssue } from './errors';
-import { loadChecks } from './first-use';
 import { InFlight } from './in-flight';
+import { errorAnswerOf } from './shapes';
 
 /**
  * How failed safe requests are tried again.
@@ -41,9 +41,12 @@ export interface TransportOptions {
   readonly headers?: () => Record<string, string>;
 }
 
+/** What the transport reads of an operation: core's `RouteSpec` or `RouteInfo` both have it. */
+export type WireRoute = Pick<RouteSpec, 'method' | 'path' | 'responseType' | 'idempotent'>;
+
 /** One request of an operation, with its path already filled in. */
 export interface WireRequest {
-  readonly route: RouteSpec;
+  readonly route: WireRoute;
   /** The path with its parameters, e.g. `/api/v1/children/chd_1/grades`. */
   readonly path: string;
   readonly query?: URLSearchParams;
@@ -161,7 +164,7 @@ export function createTransport(options: TransportOptions): Transport {
 
 const neverAborted = (): AbortSignal => new AbortController().signal;
 
-async function readBody(route: RouteSpec, response: Response): Promise<unknown> {
+async function readBody(route: WireRoute, response: Response): Promise<unknown> {
   switch (route.responseType ?? 'json') {
     case 'none':
       await response.body?.cancel();
@@ -243,7 +246,7 @@ function sendWithProgress(
   });
 }
 
-async function toDiaryError(route: RouteSpec, error: unknown, signal: AbortSignal) {
+async function toDiaryError(route: WireRoute, error: unknown, signal: AbortSignal) {
   if (signal.aborted) return signal.reason as unknown;
   if (error instanceof DiaryContractError) return error;
   if (error instanceof DiaryApiError) return error;
@@ -253,7 +256,7 @@ async function toDiaryError(route: RouteSpec, error: unknown, signal: AbortSigna
 }
 
 /** The error response as a {@link DiaryApiError}; a body that breaks the shape is a contract error. */
-async function apiError(route: RouteSpec, response: Response): Promise<Error> {
+async function apiError(route: WireRoute, response: Response): Promise<Error> {
   const text = await response.text().catch(() => '');
   let json: unknown;
   try {
@@ -261,9 +264,9 @@ async function apiError(route: RouteSpec, response: Response): Promise<Error> {
   } catch {
     json = undefined;
   }
-  const parsed = (await loadChecks()).errorResponseSchema.safeParse(json);
-  if (parsed.success) {
-    const { code, message, fields, retryAfterSeconds } = parsed.data.error;
+  const parsed = errorAnswerOf(json);
+  if (parsed.ok) {
+    const { code, message, fields, retryAfterSeconds } = parsed.error;
     const header = Number(response.headers.get('retry-after') ?? NaN);
     return new DiaryApiError({
       status: response.status,
@@ -280,7 +283,7 @@ async function apiError(route: RouteSpec, response: Response): Promise<Error> {
       code: 'internal',
       message: `HTTP ${response.status}`,
     });
-  return new DiaryContractError(operationOf(route), response.status, issuesOf(parsed.error));
+  return new DiaryContractError(operationOf(route), response.status, parsed.issues);
 }
 
 /** The paths and codes of a zod error, for {@link DiaryContractError}. */

@@ -37,11 +37,6 @@ export interface ServerConfig {
   /** Bounds of the in-memory cache of serialised diary reads (entries and bytes); 0 turns it off. */
   readonly readCacheEntries: number;
   readonly readCacheBytes: number;
-  /**
-   * Answer repeated cached reads of the marks list and the week timetable on the lean path
-   * (`http/lean-reads.ts`) when all they need is kept in memory; off: always through fastify.
-   */
-  readonly leanReads: boolean;
   /** The elements package's `dist/`, served at `/embed/` (the one-script-tag build). */
   readonly embedDir?: string;
   /** A website served at `/` beside the API (the example school site). */
@@ -69,5 +64,4 @@ export const DEFAULT_CONFIG: ServerConfig = {
   heartbeatSeconds: 15,
   readCacheEntries: 5000,
   readCacheBytes: 64 * 1024 * 1024,
-  leanReads: true,
 };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snilsControlNumber } from '@school-diary/core';
 import SQLite from 'better-sqlite3';
-import { ETAG_PREFIX_SETTING } from './etag-prefix';
+import { ETAG_PREFIX_SETTING } from './read-cache/etag-prefix';
 import { runCli, startCliServer, type CliServer } from './testing/cli-process';
 
 /** The `n`-th test parent: a distinct valid phone and SNILS. */

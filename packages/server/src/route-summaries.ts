@@ -141,6 +141,7 @@ export const routeSummaries: RouteSummaries = {
     stream: 'Live events of the signed-in user (server-sent events, resumable with Last-Event-ID)',
   },
   dev: {
-    outbox: 'Messages kept by the dev SMS/e-mail gateway, newest first (only with --dev)',
+    sentMessages:
+      'Messages kept by the dev SMS/e-mail gateway, newest first, at most 200; a one-time code comes with its code, challengeId and purpose (only with --dev)',
   },
 };

@@ -36,6 +36,33 @@ describe('<diary-provider>', () => {
     expect(client?.session.user).to.equal(undefined);
   });
 
+  it('checks answers against the contract only with validate-responses', async () => {
+    // The server answers a school search with a list that breaks the contract.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async () =>
+      new Response(JSON.stringify({ items: 'нет', total: 0, page: 1, pageSize: 20 }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    try {
+      const trusting = await fixture<DiaryProvider>(
+        html`<diary-provider base-url="https://diary.test"></diary-provider>`,
+      );
+      const checking = await fixture<DiaryProvider>(
+        html`<diary-provider base-url="https://diary.test" validate-responses></diary-provider>`,
+      );
+      expect(checking.validateResponses).to.equal(true);
+      const passed = await trusting.activeClient?.schools.search({ q: 'Лицей' });
+      expect(passed?.items).to.equal('нет');
+      const error = await checking.activeClient?.schools.search({ q: 'Лицей' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect((error as Error | undefined)?.name).to.equal('DiaryContractError');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('says so when it has neither a client nor a base-url', async () => {
     const provider = await fixture<DiaryProvider>(
       html`<diary-provider><diary-login></diary-login></diary-provider>`,

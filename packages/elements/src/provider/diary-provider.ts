@@ -43,6 +43,7 @@ export class DiaryProvider extends LitElement {
     baseUrl: { type: String, attribute: 'base-url' },
     timeZone: { type: String, attribute: 'time-zone' },
     persistSession: { type: Boolean, attribute: 'persist-session' },
+    validateResponses: { type: Boolean, attribute: 'validate-responses' },
     client: { attribute: false },
     // JSON in the attribute is parsed (and checked) by applyAppearance, so bad JSON never throws.
     appearance: {
@@ -66,6 +67,12 @@ export class DiaryProvider extends LitElement {
    * Any script on the page can read it there: opt in only on sites whose scripts you trust.
    */
   declare persistSession: boolean;
+  /**
+   * Check every answer of the server against core's schemas and fail loudly on one that breaks
+   * them (`createDiaryClient({ validateResponses })`, the client made from `base-url` only). Off
+   * by default, so the page never loads zod and the schemas; turn it on in development and tests.
+   */
+  declare validateResponses: boolean;
   /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
   declare client: WidgetClient | undefined;
   /**
@@ -86,6 +93,7 @@ export class DiaryProvider extends LitElement {
     super();
     this.timeZone = DEFAULT_TIME_ZONE;
     this.persistSession = false;
+    this.validateResponses = false;
     this.restoring = false;
   }
 
@@ -97,6 +105,7 @@ export class DiaryProvider extends LitElement {
       const client = createDiaryClient({
         baseUrl: this.baseUrl,
         language: resolveLang(this.lang),
+        validateResponses: this.validateResponses,
         ...(this.persistSession ? { persistSession: localStorageSession() } : {}),
       });
       this.#created = client;

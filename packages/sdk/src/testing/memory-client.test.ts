@@ -96,6 +96,16 @@ describe('createMemoryClient', () => {
     client.close();
   });
 
+  it('fills the limits into field messages, as the server does', async () => {
+    const client = createMemoryClient();
+    const error = await client.thresholds
+      .set({ childId: 'chd_maria', threshold: 7 })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof DiaryApiError);
+    assert.equal(error.field('threshold')?.message, 'Значение должно быть не больше 5');
+    client.close();
+  });
+
   it('logs in with the memory password and code', async () => {
     const client = createMemoryClient({ signedInAs: null });
     assert.equal(client.session.signedIn, false);
@@ -133,6 +143,41 @@ describe('createMemoryClient', () => {
     assert.equal(heard[0]?.id, mark.id);
     assert.equal(lists.at(-1), (lists[0] ?? 0) + 1);
     stop();
+    client.close();
+  });
+
+  it('delivers a mark added right after listening, before the stream has opened', async () => {
+    const client = createMemoryClient();
+    const heard = new Promise<Mark>((resolve) =>
+      client.events.on('mark.created', (event) => resolve(event.data)),
+    );
+    const mark = client.memory.addMark({
+      childId: 'chd_maria',
+      subjectId: 'sub_42_math',
+      value: 4,
+      kind: 'homework',
+    });
+    assert.equal((await heard).id, mark.id);
+    client.close();
+  });
+
+  it('settles events.ready once the stream is open, and at once while it stays open', async () => {
+    const client = createMemoryClient();
+    const ready = client.events.ready;
+    assert.equal(client.events.status, 'idle');
+    const heard: Mark[] = [];
+    client.events.on('mark.created', (event) => heard.push(event.data));
+    await ready;
+    assert.equal(client.events.status, 'open');
+    await client.events.ready;
+    const mark = client.memory.addMark({
+      childId: 'chd_maria',
+      subjectId: 'sub_42_math',
+      value: 3,
+      kind: 'test',
+    });
+    await until(() => heard.length === 1);
+    assert.equal(heard[0]?.id, mark.id);
     client.close();
   });
 

@@ -157,6 +157,9 @@ export interface Database {
     channel: string;
     text: string;
     sent_at: string;
+    purpose: string;
+    code: string | null;
+    challenge_id: string | null;
   };
   events: {
     id: Generated<number>;

@@ -536,7 +536,7 @@ const cases = (): Record<string, Case> => ({
     params: { lessonId: journal.lessonId },
     body: () => ({ entries: [{ childId: DEMO.children.maria.id, status: 'present' }] }),
   },
-  'dev.outbox': { route: routes.dev.outbox, expect: everyone },
+  'dev.sentMessages': { route: routes.dev.sentMessages, expect: everyone },
 });
 
 describe('authorization matrix: every route as every role, owner and stranger', () => {

@@ -1,5 +1,5 @@
 import type { Handlers } from '../http/register-routes';
-import { notFound } from '../http/api-error';
+import { notFound } from '../services/domain-error';
 import type { Services } from '../services/context';
 import { auditAs } from '../services/policy';
 import { userView } from '../services/users';

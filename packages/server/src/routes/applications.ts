@@ -1,7 +1,7 @@
 import { canTransition, type Application, type ApplicationStatus } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { ApiError, fieldError, notFound } from '../http/api-error';
+import { DomainError, fieldError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { nextCounter, sixDigits } from '../services/counters';
@@ -176,7 +176,7 @@ async function changeStatus(
       .where('status', '=', row.status)
       .executeTakeFirst();
     // Someone else moved it between our read and this write.
-    if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict');
+    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('conflict');
     await addHistory(
       trx,
       row.id,
@@ -205,7 +205,7 @@ async function assertNoOpenApplication(
     .where('school_year', '=', schoolYear)
     .where('status', '!=', 'rejected')
     .executeTakeFirst();
-  if (open) throw new ApiError(409, 'conflict');
+  if (open) throw new DomainError('application_exists');
 }
 
 /** Applications for the diary service: submitted by parents, moved on by the school. */
@@ -213,9 +213,9 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
   return {
     async create({ body, user, ip }) {
       const child = await ownChild(s, user, body.childId);
-      if (child.status !== 'confirmed') throw new ApiError(409, 'identity_unconfirmed');
+      if (child.status !== 'confirmed') throw new DomainError('identity_unconfirmed');
       const schoolId = child.school_id;
-      if (!schoolId) throw new ApiError(409, 'conflict');
+      if (!schoolId) throw new DomainError('school_not_linked');
       await assertNoOpenApplication(s, child.id, schoolId, body.schoolYear);
       const input = { child, schoolId, schoolYear: body.schoolYear };
       const row = await s.db
@@ -247,7 +247,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       const row = await visibleApplication(s, user, params.applicationId);
       if (body.status === 'rejected' && !body.reason) throw fieldError('reason', 'required');
       if (!canTransition(row.status as ApplicationStatus, body.status)) {
-        throw new ApiError(409, 'invalid_transition');
+        throw new DomainError('invalid_transition');
       }
       const change = {
         to: body.status,
@@ -263,7 +263,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       const row = await visibleApplication(s, user, params.applicationId);
       if (row.status === 'active') return viewOne(s, row);
       if (!canTransition(row.status as ApplicationStatus, 'active')) {
-        throw new ApiError(409, 'invalid_transition');
+        throw new DomainError('invalid_transition');
       }
       const change = { to: 'active', user, ip, action: 'applications.activate' } as const;
       return viewOne(s, await changeStatus(s, row, change));

@@ -111,6 +111,13 @@ describe('auth: registration, one-time codes, sessions', () => {
     });
     assert.equal(wrong.status, 400);
     assert.equal(wrong.body.error.code, 'code_invalid');
+    assert.deepEqual(wrong.body.error.fields[0]?.code, 'wrong_code');
+    assert.match(wrong.body.error.fields[0]?.message ?? '', /^Неверный код/);
+    const en = await server.call<ErrorResponse>('POST', '/api/v1/auth/verify', {
+      body: { challengeId: start.body.challengeId, code: code === '000000' ? '111111' : '000000' },
+      lang: 'en',
+    });
+    assert.match(en.body.error.fields[0]?.message ?? '', /^Wrong code/);
     server.clock.advance(5 * MIN + 1000);
     const late = await server.call<ErrorResponse>('POST', '/api/v1/auth/verify', {
       body: { challengeId: start.body.challengeId, code },

@@ -1,4 +1,4 @@
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import {
   consumeChallenge,
@@ -27,7 +27,7 @@ export function authHandlers(s: Services): Handlers['auth'] {
         .where('phone', '=', body.phone)
         .executeTakeFirst();
       if (taken)
-        throw new ApiError(409, 'conflict', {
+        throw new DomainError('conflict', {
           fields: [{ path: 'phone', code: 'already_registered' }],
         });
       const passwordHash = await hashPassword(body.password);

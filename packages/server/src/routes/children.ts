@@ -1,7 +1,7 @@
 import type { Challenge, Routes, SchoolLink, Teacher } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { ApiError, fieldError } from '../http/api-error';
+import { DomainError, fieldError } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { consumeChallenge, startChallenge } from '../services/challenges';
 import type { AuthUser, Services } from '../services/context';
@@ -52,7 +52,7 @@ async function assertChildChallenge(
     .where('purpose', '=', 'child')
     .executeTakeFirst();
   if (!row || row.target_id !== child.id || row.user_id !== user.id) {
-    throw new ApiError(400, 'code_invalid', { fields: [{ path: 'code', code: 'format' }] });
+    throw new DomainError('code_invalid', { fields: [{ path: 'code', code: 'wrong_code' }] });
   }
 }
 
@@ -63,11 +63,11 @@ async function schoolByCode(s: Services, code: string): Promise<SchoolRow> {
     .where('code', '=', code)
     .executeTakeFirst();
   if (!school) {
-    throw new ApiError(404, 'school_not_found', {
-      fields: [{ path: 'schoolCode', code: 'format' }],
+    throw new DomainError('school_not_found', {
+      fields: [{ path: 'schoolCode', code: 'school_not_found' }],
     });
   }
-  if (!school.diary_connected) throw new ApiError(409, 'school_not_connected');
+  if (!school.diary_connected) throw new DomainError('school_not_connected');
   return school;
 }
 
@@ -91,11 +91,15 @@ async function rosterEntryFor(s: Services, schoolId: string, rosterId: string, c
 async function assertNotLinked(s: Services, childId: string, schoolId: string, rosterId: string) {
   const existing = await s.db
     .selectFrom('school_links')
-    .select('id')
+    .select('child_id')
     .where('school_id', '=', schoolId)
     .where((eb) => eb.or([eb('child_id', '=', childId), eb('roster_id', '=', rosterId)]))
     .executeTakeFirst();
-  if (existing) throw new ApiError(409, 'conflict');
+  if (!existing) return;
+  if (existing.child_id === childId) throw new DomainError('already_linked');
+  throw new DomainError('roster_id_taken', {
+    fields: [{ path: 'rosterId', code: 'already_registered' }],
+  });
 }
 
 async function linkViews(s: Services, childId: string): Promise<SchoolLink[]> {
@@ -214,7 +218,7 @@ async function sendChildCode(s: Services, userId: string, childId: string): Prom
  * mismatch says nothing about whose entry the id is, and is audited for the school to see.
  */
 async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input: LinkInput) {
-  if (child.status !== 'confirmed') throw new ApiError(409, 'identity_unconfirmed');
+  if (child.status !== 'confirmed') throw new DomainError('identity_unconfirmed');
   const school = await schoolByCode(s, input.schoolCode);
   const entry = await rosterEntryFor(s, school.id, input.rosterId, child);
   if (!entry) {
@@ -224,7 +228,9 @@ async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input
       detail: 'roster_mismatch',
     } as const;
     await auditAs(s, s.db, caller, { ...failure, target: child.id, schoolId: school.id });
-    throw new ApiError(400, 'roster_mismatch', { fields: [{ path: 'rosterId', code: 'format' }] });
+    throw new DomainError('roster_mismatch', {
+      fields: [{ path: 'rosterId', code: 'roster_mismatch' }],
+    });
   }
   if (school.requires_snils && !child.snils) throw fieldError('snils', 'required');
   await assertNotLinked(s, child.id, school.id, entry.roster_id);
@@ -276,7 +282,7 @@ export function childrenHandlers(s: Services): Handlers['children'] {
 
     async create({ body, user, ip }) {
       const siblings = await parentChildren(s, user.id);
-      if (siblings.some((row) => samePerson(row, body))) throw new ApiError(409, 'conflict');
+      if (siblings.some((row) => samePerson(row, body))) throw new DomainError('child_exists');
       const row = newChildRow(s, body, user.id);
       await s.db.transaction().execute(async (trx) => {
         await trx.insertInto('children').values(row).execute();

@@ -1,7 +1,7 @@
 import type { Routes, Substitution } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError, notFound } from '../http/api-error';
+import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import {
@@ -16,7 +16,7 @@ import { substitutionRows } from '../services/journal-queries';
 import { russianDate, substitutionView } from '../services/journal-views';
 import { notify, type NotifyInput } from '../services/notify';
 import { auditAs } from '../services/policy';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 import {
   assertWeekLessons,
   replaceWeekLessons,

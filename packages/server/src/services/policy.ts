@@ -1,7 +1,7 @@
 import type { Child } from '@school-diary/core';
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 
 /** A row of the `children` table. */

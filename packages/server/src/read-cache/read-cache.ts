@@ -2,12 +2,14 @@
 export interface CachedBody {
   /** The versions of the scopes the read depends on, joined (`3.17`). */
   readonly versions: string;
-  /** Strong entity tag of this body: boot, key and versions (see `cached-reply.ts`). */
+  /** Strong entity tag of the identity body: prefix, key and versions (see `cached-read.ts`). */
   readonly etag: string;
   /** The JSON as sent, already encoded. */
   readonly body: Buffer;
   /** The same JSON gzipped, for clients that accept it (absent for small bodies). */
   readonly gzip?: Buffer;
+  /** The same JSON compressed with brotli (absent for small bodies). */
+  readonly br?: Buffer;
 }
 
 /** Bounds of a {@link ReadCache}. */
@@ -87,6 +89,6 @@ export class ReadCache {
 }
 
 function sizeOf(key: string, entry: CachedBody): number {
-  const bodies = entry.body.length + (entry.gzip?.length ?? 0);
+  const bodies = entry.body.length + (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0);
   return bodies + 2 * (key.length + entry.etag.length + entry.versions.length);
 }

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../testing/harness';
-import { hitRateLimit, pruneRateLimits } from './rate-limit-store';
+import { hitRateLimit, pruneRateLimits } from './rate-limits';
 
 describe('rate-limit counters in the database (shared by every instance)', () => {
   let server: TestServer;

@@ -1,11 +1,11 @@
 import type { RouteSpec } from '@school-diary/core';
 import { sql } from 'kysely';
+import type { RequestContext } from '../http/register-routes';
+import type { VersionScope } from '../read-cache/versions';
 import type { AuthUser, Services } from '../services/context';
+import { notFound } from '../services/domain-error';
 import { visibleClass } from '../services/journal-access';
 import { childVisibleTo } from '../services/policy';
-import type { VersionScope } from '../services/versions';
-import { notFound } from './api-error';
-import type { RequestContext } from './register-routes';
 
 /**
  * Scopes with their current versions, read by the rule in the same statement as its
@@ -23,8 +23,7 @@ export interface CacheRule {
    * Runs on every request, hit or miss, before the cache is looked at: throws the route's denial
    * (404 for what is not the caller's) and returns the data scopes whose versions every write
    * that could change the answer bumps — with their current versions, when it read them in the
-   * same statement as the authorisation. Its answer must depend only on the caller and the
-   * params (the read gate keeps it by route, user id and params until the database changes).
+   * same statement as the authorisation.
    */
   readonly scopes: (
     s: Services,

@@ -1,62 +1,22 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createApp } from '../app';
 import { DEMO } from '../seed/demo';
-import { createAuthenticate } from '../services/sessions';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
+import { authenticateToken } from '../services/sessions';
 import { startTestServer, type TestServer } from '../testing/harness';
+import { CACHED_ROUTES } from '../routes/cached-reads';
+import { bearerAuthenticate } from './authenticate';
 import { createReadCache } from './cached-reply';
-import { CACHED_ROUTES } from './cached-routes';
 import { installErrorHandling } from './error-handler';
-import { ReadCache, type CachedBody } from './read-cache';
 import { registerRoutes, type Handlers } from './register-routes';
 
 const U = DEMO.users;
 const MARIA = DEMO.children.maria.id;
 const GRADES = `/api/v1/children/${MARIA}/grades`;
 const WEEK = `/api/v1/classes/${DEMO.classes.c5a.id}/timetable?week=2026-W48`;
-
-const body = (text: string): CachedBody => ({
-  versions: '1',
-  etag: '"e"',
-  body: Buffer.from(text),
-});
-
-describe('ReadCache: a bounded LRU of serialised responses', () => {
-  it('evicts the least recently used entry beyond maxEntries', () => {
-    const cache = new ReadCache({ maxEntries: 2, maxBytes: 1 << 20 });
-    cache.set('a', body('A'));
-    cache.set('b', body('B'));
-    cache.get('a');
-    cache.set('c', body('C'));
-    assert.equal(cache.get('b'), undefined);
-    assert.equal(cache.get('a')?.body.toString(), 'A');
-    assert.equal(cache.get('c')?.body.toString(), 'C');
-    assert.equal(cache.size, 2);
-  });
-
-  it('keeps the bytes under maxBytes and never keeps a body too large for it', () => {
-    const cache = new ReadCache({ maxEntries: 100, maxBytes: 1000 });
-    for (let i = 0; i < 10; i += 1) cache.set(`k${i}`, body('x'.repeat(200)));
-    assert.ok(cache.bytes <= 1000, `${cache.bytes} bytes kept`);
-    assert.ok(cache.get('k9'), 'the newest stays');
-    assert.equal(cache.get('k0'), undefined, 'the oldest went');
-    cache.set('huge', body('x'.repeat(600)));
-    assert.equal(cache.get('huge'), undefined);
-  });
-
-  it('holds one body per key: a newer one replaces it', () => {
-    const cache = new ReadCache({ maxEntries: 10, maxBytes: 1 << 20 });
-    cache.set('k', body('old'));
-    const before = cache.bytes;
-    cache.set('k', { ...body('new'), versions: '2' });
-    assert.equal(cache.size, 1);
-    assert.equal(cache.bytes, before);
-    assert.equal(cache.get('k')?.versions, '2');
-  });
-});
 
 describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharing between users', () => {
   let server: TestServer;
@@ -96,7 +56,7 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     installErrorHandling(app);
     registerRoutes(app, {
       handlers,
-      authenticate: createAuthenticate(s),
+      authenticate: bearerAuthenticate((token) => authenticateToken(s, token)),
       dev: false,
       checkResponses: false,
       readCache: createReadCache(s, CACHED_ROUTES),
@@ -258,24 +218,32 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     assert.equal((await get(WEEK, 'parentPetrov')).statusCode, 404, 'not a family of the class');
   });
 
-  it('serves a large body gzipped to clients that accept it, under its own ETag', async () => {
+  it('serves a large body brotli- or gzip-compressed as the client accepts, each under its own ETag', async () => {
     marks = Array.from({ length: 200 }, (_, i) => String((i % 4) + 2));
     await bumpVersions(server.database.db, [`child:${MARIA}`]);
     const plain = await get(GRADES, 'parentIvanova');
-    const zipped = await get(GRADES, 'parentIvanova', { 'accept-encoding': 'gzip, deflate, br' });
-    assert.equal(zipped.statusCode, 200);
+    const browser = await get(GRADES, 'parentIvanova', { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(browser.statusCode, 200);
+    assert.equal(browser.headers['content-encoding'], 'br');
+    assert.match(String(browser.headers.vary), /accept-encoding/);
+    assert.equal(brotliDecompressSync(browser.rawPayload).toString(), plain.body);
+    assert.ok(browser.rawPayload.length < plain.rawPayload.length / 3);
+    const zipped = await get(GRADES, 'parentIvanova', { 'accept-encoding': 'gzip' });
     assert.equal(zipped.headers['content-encoding'], 'gzip');
-    assert.match(String(zipped.headers.vary), /accept-encoding/);
     assert.equal(gunzipSync(zipped.rawPayload).toString(), plain.body);
-    assert.ok(zipped.rawPayload.length < plain.rawPayload.length / 3);
-    assert.notEqual(zipped.headers.etag, plain.headers.etag);
-    const etag = String(zipped.headers.etag);
-    const revalidated = await get(GRADES, 'parentIvanova', {
-      'accept-encoding': 'gzip',
-      'if-none-match': etag,
-    });
-    assert.equal(revalidated.statusCode, 304);
-    const refused = await get(GRADES, 'parentIvanova', { 'accept-encoding': 'gzip;q=0' });
+    const tags = new Set([plain.headers.etag, zipped.headers.etag, browser.headers.etag]);
+    assert.equal(tags.size, 3, 'each representation has its own strong tag');
+    for (const [res, encoding] of [
+      [zipped, 'gzip'],
+      [browser, 'br'],
+    ] as const) {
+      const revalidated = await get(GRADES, 'parentIvanova', {
+        'accept-encoding': encoding,
+        'if-none-match': String(res.headers.etag),
+      });
+      assert.equal(revalidated.statusCode, 304);
+    }
+    const refused = await get(GRADES, 'parentIvanova', { 'accept-encoding': 'gzip;q=0, br;q=0' });
     assert.equal(refused.headers['content-encoding'], undefined);
     assert.equal(refused.body, plain.body);
   });
