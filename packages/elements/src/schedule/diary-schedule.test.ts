@@ -96,7 +96,9 @@ describe('<diary-schedule>', function () {
     const { schedule, $, $$ } = await mount();
     expect(schedule.shownWeek).to.equal(thisWeek());
     const table = $('table[part="table"]');
-    expect(textOf(table?.querySelector('caption'))).to.match(/^Расписание: Мария Иванова, неделя /);
+    expect(textOf(table?.querySelector('caption'))).to.match(
+      /^Расписание: Иванова Мария( Андреевна)?, неделя /,
+    );
     const dayHeaders = $$('thead th[scope="col"]').map(textOf);
     expect(dayHeaders[0]).to.equal('Урок');
     expect(dayHeaders.length).to.be.greaterThan(5);
