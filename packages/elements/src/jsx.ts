@@ -144,6 +144,8 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   timeZone?: DiaryProvider['timeZone'];
   /** Keep the session across reloads in `localStorage` (the client made from `base-url` only). Any script on the page can read it there: opt in only on sites whose scripts you trust. */
   persistSession?: DiaryProvider['persistSession'];
+  /** Check every answer of the server against core's schemas and fail loudly on one that breaks them (`createDiaryClient({ validateResponses })`, the client made from `base-url` only). Off by default, so the page never loads zod and the schemas; turn it on in development and tests. */
+  validateResponses?: DiaryProvider['validateResponses'];
   /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
   client?: DiaryProvider['client'];
   /** Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#006644' } }` (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning. */
@@ -154,6 +156,8 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   'time-zone'?: DiaryProvider['timeZone'];
   /** Attribute form of `persistSession`. */
   'persist-session'?: DiaryProvider['persistSession'];
+  /** Attribute form of `validateResponses`. */
+  'validate-responses'?: DiaryProvider['validateResponses'];
 }
 
 /** JSX props of `<diary-schedule>` (DiarySchedule). */
