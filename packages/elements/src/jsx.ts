@@ -156,8 +156,6 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   session?: DiaryProvider['session'];
   /** Check every answer of the server against core's schemas and fail loudly on one that breaks them (`createDiaryClient({ validateResponses })`, the client made from `base-url` only). Off by default, so the page never loads zod and the schemas; turn it on in development and tests. */
   validateResponses?: DiaryProvider['validateResponses'];
-  /** Check every answer of the server against core's schemas and fail loudly on one that breaks them (`createDiaryClient({ validateResponses })`, the client made from `base-url` only). Off by default, so the page never loads zod and the schemas; turn it on in development and tests. */
-  validateResponses?: DiaryProvider['validateResponses'];
   /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). A property only: set before the element is defined, it is still taken once it upgrades. */
   client?: DiaryProvider['client'];
   /** Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#6fd39f' } }` (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning. */
@@ -166,8 +164,6 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   'base-url'?: DiaryProvider['baseUrl'];
   /** Attribute form of `timeZone`. */
   'time-zone'?: DiaryProvider['timeZone'];
-  /** Attribute form of `validateResponses`. */
-  'validate-responses'?: DiaryProvider['validateResponses'];
   /** Attribute form of `validateResponses`. */
   'validate-responses'?: DiaryProvider['validateResponses'];
   /** The selected child changed (chosen in `<diary-child-picker>`, or the first child once the list is loaded); `detail.childId`. */
