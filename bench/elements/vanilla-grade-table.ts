@@ -15,6 +15,8 @@ import { MARK_FORMS } from '../../packages/elements/src/shared/work-kind-text';
 import { controlStyles, hostTokens } from '../../packages/elements/src/shared/theme';
 import { markValueText, workKindName } from '../../packages/elements/src/shared/work-kind-text';
 import { gradeTableStyles } from '../../packages/elements/src/grade-table/diary-grade-table.styles';
+import { nextFinal } from '../../packages/elements/src/grade-table/grade-table-calculator';
+import type { SubjectRow } from '../../packages/elements/src/grade-table/grade-rows';
 
 const el = <K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -44,7 +46,7 @@ function markItem(mark: Mark): HTMLLIElement {
   if (mark.comment) label.push(`комментарий: ${mark.comment}`);
   const button = el(
     'button',
-    { type: 'button', 'data-id': mark.id, 'aria-label': label.join(', ') },
+    { type: 'button', tabindex: '-1', 'data-id': mark.id, 'aria-label': label.join(', ') },
     markValueText('ru', mark.value),
   );
   if (mark.weight !== 1) button.dataset['weight'] = `×${formatNumber('ru', mark.weight)}`;
@@ -56,6 +58,9 @@ interface Row {
   marks: Mark[];
   list: HTMLUListElement;
   cells: HTMLTableCellElement[];
+  /** The subject's header cell, where the calculator toggle comes and goes. */
+  head: HTMLTableCellElement;
+  toggle: HTMLButtonElement | undefined;
 }
 
 /** Renders the table into a shadow root of `host`; returns the update for one new mark. */
@@ -106,9 +111,18 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
     field('from', 'С даты', from),
     field('to', 'По дату', to),
   );
+  const fold = el('details', { class: 'diary-filters-fold' });
+  fold.append(
+    el(
+      'summary',
+      { class: 'diary-button diary-button--secondary', part: 'button filters-toggle' },
+      'Отбор оценок',
+    ),
+    fieldset,
+  );
   toolbar.append(
     field('period', 'Период', period),
-    fieldset,
+    fold,
     el('div', { class: 'diary-actions', part: 'actions' }),
   );
   const table = el('table', { class: 'diary-table', part: 'table' });
@@ -162,19 +176,7 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
   for (const [id, list] of subjects) {
     const tr = el('tr', { part: 'row', 'data-subject': id });
     const th = el('th', { scope: 'row', part: 'cell cell-subject', 'data-label': 'Предмет' });
-    th.append(
-      el('span', { class: 'diary-subject' }, (list[0] as Mark).subjectName),
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'diary-link diary-calc-toggle',
-          part: 'button calculator-toggle',
-          'aria-expanded': 'false',
-        },
-        'Как исправить',
-      ),
-    );
+    th.append(el('span', { class: 'diary-subject' }, (list[0] as Mark).subjectName));
     const marksCell = el('td', { part: 'cell cell-marks', 'data-label': 'Оценки' });
     const ul = el('ul', { class: 'diary-marks', part: 'marks' });
     for (const m of list) ul.append(markItem(m));
@@ -191,7 +193,7 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
     ];
     tr.append(th, marksCell, ...cells);
     tbody.append(tr);
-    const row = { marks: [...list], list: ul, cells };
+    const row: Row = { marks: [...list], list: ul, cells, head: th, toggle: undefined };
     fill(row);
     rows.set(id, row);
   }
@@ -201,12 +203,25 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
     table,
     el('div', { class: 'diary-tip', part: 'tooltip', 'aria-hidden': 'true', hidden: '' }),
   );
-  base.append(
-    toolbar,
-    scroll,
-    el('p', { class: 'diary-visually-hidden', part: 'status', role: 'status' }),
-  );
+  base.append(toolbar, scroll);
+  if (marks.some((m) => m.comment)) {
+    const legend = el('ul', { class: 'diary-legend-list', part: 'hint' });
+    const item = el('li');
+    item.append(
+      el(
+        'span',
+        { class: 'diary-mark-sample diary-mark-sample--comment', 'aria-hidden': 'true' },
+        '5',
+      ),
+      'Оценка с комментарием учителя: наведите на неё или выберите её, чтобы прочитать.',
+    );
+    legend.append(item);
+    base.append(legend);
+  }
+  base.append(el('p', { class: 'diary-visually-hidden', part: 'status', role: 'status' }));
   root.append(base);
+  // One Tab stop for the marks (the widget's roving tabindex).
+  root.querySelector('button[data-id]')?.setAttribute('tabindex', '0');
   let total = marks.length;
   return (mark: Mark) => {
     const row = rows.get(mark.subjectId);
@@ -229,6 +244,23 @@ function fill(row: Row): void {
   ];
   w.textContent = show(weighted);
   a.textContent = show(rounded(arithmeticAverage(row.marks)));
-  f.textContent = String(finalMark(weighted) ?? 'нет');
+  const final = finalMark(weighted);
+  f.textContent = String(final ?? 'нет');
   abs.textContent = '0'; // no attendance is given to either table in the benchmark
+  // The calculator is offered only while a higher final mark is reachable.
+  const next = nextFinal({ marks: row.marks, weighted, final } as unknown as SubjectRow);
+  if (!next) {
+    row.toggle?.remove();
+    row.toggle = undefined;
+    return;
+  }
+  row.toggle ??= row.head.appendChild(
+    el('button', {
+      type: 'button',
+      class: 'diary-link diary-calc-toggle',
+      part: 'button calculator-toggle',
+      'aria-expanded': 'false',
+    }),
+  );
+  row.toggle.textContent = `Как получить «${next.mark}»`;
 }

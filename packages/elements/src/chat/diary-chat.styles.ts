@@ -163,6 +163,9 @@ export const chatStyles = css`
     align-items: center;
     cursor: pointer;
   }
+  .diary-button > .diary-icon {
+    margin-inline-end: 0;
+  }
   /* The native input is hidden; its focus shows on the button that is its label. */
   .diary-file:focus-visible + .diary-file-button {
     outline: 3px solid var(--_focus);

@@ -78,6 +78,22 @@ export const childText = /* @__PURE__ */ translator({
     'Школа проверит заявление. О смене статуса мы сообщим в СМС и в уведомлениях дневника.',
     'The school will check the application. We will tell you about changes by text message and in the diary notifications.',
   ],
+  readyTitle: ['Заявление одобрено', 'Application approved'],
+  readyText: [
+    'Школа одобрила заявление. Осталось подключить дневник — о готовности мы сообщим в СМС.',
+    'The school has approved the application. The diary is being connected; we will tell you by text message.',
+  ],
+  activeTitle: ['Дневник подключён', 'Diary connected'],
+  activeText: [
+    'Ребёнок уже учится в этой школе: оценки, расписание и сообщения учителям доступны в дневнике.',
+    'The child already goes to this school: marks, the timetable and messages to teachers are in the diary.',
+  ],
+  rejectedTitle: ['Заявление отклонено', 'Application rejected'],
+  rejectedText: [
+    'Школа отклонила заявление. Уточните данные у классного руководителя и подайте заявление снова.',
+    'The school rejected the application. Check the details with the class teacher and apply again.',
+  ],
+  another: ['Зарегистрировать ещё одного ребёнка', 'Register another child'],
   signedOut: [
     'Войдите в электронный дневник, чтобы зарегистрировать ребёнка.',
     'Sign in to the e-diary to register a child.',

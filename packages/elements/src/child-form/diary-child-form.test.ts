@@ -343,6 +343,9 @@ describe('<diary-child-form>', () => {
     await submit(form);
     expect(fieldError(form, 'code')).to.equal('Неверный код — проверьте SMS и введите код ещё раз');
     typeInto(code, '123-456');
+    // The school already has the child on its roll: the application is active at once.
+    const create = client.applications.create;
+    client.applications.create = async (input) => ({ ...(await create(input)), status: 'active' });
     const registered = oneEvent(form, 'diary-child-registered');
     await submit(form);
     const { detail } = await registered;
@@ -357,8 +360,20 @@ describe('<diary-child-form>', () => {
     expect(textOf(root(form).querySelector('[data-application-number]'))).to.equal(
       'ЭД-2026-000042',
     );
-    expect(textOf(root(form).querySelector('[data-application-status]'))).to.equal('подано');
+    // The result says what the server answered, not «submitted» for every application.
+    expect(textOf(root(form).querySelector('[data-application-status]'))).to.equal(
+      'дневник подключён',
+    );
+    const result = textOf(root(form).querySelector('[part~="result"]'));
+    expect(result).to.contain('Дневник подключён');
+    expect(result).not.to.contain('Школа проверит');
     await expect(form).to.be.accessible();
+    // Another child, without a reload: the form again, empty.
+    ($(form, '[part~="another"]') as HTMLButtonElement).click();
+    await settle(form);
+    expect(form.step).to.equal('form');
+    expect(($(form, '#lastName') as HTMLInputElement).value).to.equal('');
+    expect(root(form).activeElement).to.equal($(form, '#lastName'));
   });
 
   it('puts server field errors on the same fields and keeps what was typed', async () => {

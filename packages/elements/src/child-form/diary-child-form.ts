@@ -13,34 +13,23 @@ import {
 } from '@school-diary/core';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatDate, todayIn } from '../shared/dates';
-import { datePartsToIso, renderDateOfBirth, type DatePart } from '../shared/date-of-birth';
+import { todayIn } from '../shared/dates';
+import { datePartsToIso } from '../shared/date-of-birth';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
-import {
-  focusControl,
-  renderError,
-  renderErrorSummary,
-  renderTextField,
-  type ShownError,
-} from '../shared/form-field';
+import { focusControl, type ShownError } from '../shared/form-field';
 import { sharedText } from '../shared/localize';
-import { personName } from '../shared/person-name';
-import {
-  codeText,
-  cooldownSeconds,
-  isExpired,
-  renderCodeField,
-  renderResend,
-} from '../shared/one-time-code';
-import { SchoolSearch, renderSchoolCombobox } from '../shared/school-combobox';
+import { codeText, cooldownSeconds } from '../shared/one-time-code';
+import { SchoolSearch } from '../shared/school-combobox';
 import { controlStyles, hostTokens } from '../shared/theme';
+import { renderConfirmStep } from './child-form-confirm-step';
+import { renderDetailsStep } from './child-form-details-step';
+import { renderDoneStep } from './child-form-done-step';
 import { childText } from './child-form-text';
 import {
   CHILD_FIELDS,
   EMPTY_DRAFT,
-  SCHOOL_AGE,
   ageProblem,
   checkDraft,
   checkField,
@@ -61,8 +50,7 @@ export interface DiaryChildRegisteredDetail {
   readonly application: Application;
 }
 
-/** A checksum-valid SNILS that is plainly an example (1…9 in order), never a real person's. */
-export const SNILS_EXAMPLE = '123-456-789 64';
+export { SNILS_EXAMPLE } from './child-form-details-step';
 
 /** Where a server field error lands in the form. */
 const SERVER_PATHS: Readonly<Record<string, ChildField>> = {
@@ -122,7 +110,7 @@ function addState(states: CustomStateSet | undefined, name: string, on: boolean)
  * @csspart radio - The sex options.
  * @csspart listbox - The school suggestions.
  * @csspart option - A school suggestion (`option-active` for the highlighted one).
- * @csspart button - Every button (also `submit`, `retry`).
+ * @csspart button - Every button (also `submit`, `retry`, `edit`, `another`).
  * @csspart notice - Explanations: the age window, network errors, the result.
  * @csspart summary-list - The data shown for checking before the code.
  * @cssstate user-invalid - The user tried to submit and errors are shown.
@@ -538,6 +526,20 @@ export class DiaryChildForm extends DiaryElement {
     this.#focusAfterRender = 'lastName';
   }
 
+  /** Starts again, empty, for another child (no reload). */
+  #another = (): void => {
+    this.formResetCallback();
+    this.#application = undefined;
+    this.#child = undefined;
+    this.#childFor = undefined;
+    this.#challenge = undefined;
+    this.#linked = false;
+    this.failure = undefined;
+    this.notice = undefined;
+    this.step = 'form';
+    this.#focusAfterRender = 'lastName';
+  };
+
   protected override render() {
     const unavailable = this.renderUnavailable();
     if (unavailable) return unavailable;
@@ -545,7 +547,10 @@ export class DiaryChildForm extends DiaryElement {
     const session = this.environment?.session;
     if (session?.restoring) {
       return html`<div class="diary-base" part="base" lang=${lang}>
-        <p class="diary-text" part="loading" role="status">${sharedText(lang, 'loading')}</p>
+        <div class="diary-notice" part="loading" role="status">
+          <span class="diary-spinner" aria-hidden="true"></span>
+          <p class="diary-text">${sharedText(lang, 'loading')}</p>
+        </div>
       </div>`;
     }
     if (!session?.user) {
@@ -553,13 +558,49 @@ export class DiaryChildForm extends DiaryElement {
         <p class="diary-notice" part="notice" role="status">${childText(lang, 'signedOut')}</p>
       </div>`;
     }
-    const body =
-      this.step === 'done'
-        ? this.#renderDone(lang)
-        : this.step === 'confirm'
-          ? this.#renderConfirm(lang)
-          : this.#renderForm(lang);
-    return html`<div class="diary-base" part="base" lang=${lang}>${body}</div>`;
+    return html`<div class="diary-base" part="base" lang=${lang}>${this.#renderStep(lang)}</div>`;
+  }
+
+  #renderStep(lang: Lang) {
+    const onSubmit = (event: SubmitEvent) => this.#onSubmit(event);
+    const failure = this.#renderFailure(lang);
+    if (this.step === 'done' && this.#application)
+      return renderDoneStep({ lang, application: this.#application, onAnother: this.#another });
+    if (this.step === 'confirm' && this.#challenge)
+      return renderConfirmStep({
+        lang,
+        draft: this.draft,
+        school: this.school,
+        challenge: this.#challenge,
+        now: this.now(),
+        timeZone: this.timeZone,
+        code: this.code,
+        codeError: this.codeError,
+        notice: this.notice,
+        busy: this.busy,
+        failure,
+        onSubmit,
+        onCode: (code) => {
+          this.code = code;
+          if (this.codeError && checkOneTimeCode(code) === null) this.codeError = undefined;
+        },
+        onEdit: () => this.#edit(),
+        onResend: () => void this.#resend(),
+      });
+    return renderDetailsStep({
+      lang,
+      draft: this.draft,
+      school: this.school,
+      errors: this.errors,
+      ageIssue: this.ageIssue,
+      busy: this.busy,
+      search: this.#search,
+      failure,
+      root: () => this.renderRoot as ShadowRoot,
+      onSubmit,
+      onSet: (patch, field) => this.#set(patch, field),
+      onLeave: (field) => this.#submitted && this.#recheck(field, true),
+    });
   }
 
   #renderFailure(lang: Lang) {
@@ -585,247 +626,6 @@ export class DiaryChildForm extends DiaryElement {
             </button>`
           : nothing
       }
-    </div>`;
-  }
-
-  #errorOf(field: ChildField): string | undefined {
-    return this.errors.find((e) => e.field === field)?.message;
-  }
-
-  #text(field: 'lastName' | 'firstName' | 'middleName' | 'snils' | 'rosterId', lang: Lang) {
-    const hints: Partial<Record<typeof field, string>> = {
-      middleName: childText(lang, 'middleNameHint'),
-      snils: `${childText(lang, 'snilsHint', { example: SNILS_EXAMPLE })} ${
-        this.school
-          ? childText(lang, this.school.requiresSnils ? 'snilsRequired' : 'snilsOptional')
-          : ''
-      }`.trim(),
-      rosterId: childText(lang, 'rosterIdHint'),
-    };
-    return renderTextField({
-      id: field,
-      name: field,
-      label: childText(lang, field),
-      hint: hints[field],
-      error: this.#errorOf(field),
-      errorPrefix: sharedText(lang, 'errorPrefix'),
-      value: this.draft[field],
-      autocomplete: 'off',
-      spellcheck: false,
-      inputmode: field === 'snils' ? 'numeric' : undefined,
-      part: `field-${field}`,
-      onInput: (e) =>
-        this.#set({ [field]: (e.target as HTMLInputElement).value } as Partial<ChildDraft>, field),
-      onChange: () => this.#submitted && this.#recheck(field, true),
-    });
-  }
-
-  #renderSex(lang: Lang) {
-    const error = this.#errorOf('sex');
-    const option = (value: 'male' | 'female') =>
-      html`<label class="diary-radio" part="radio">
-        <input
-          type="radio"
-          id="sex-${value}"
-          name="sex"
-          value=${value}
-          .checked=${this.draft.sex === value}
-          aria-invalid=${error ? 'true' : nothing}
-          @change=${() => this.#set({ sex: value }, 'sex')}
-        />
-        ${childText(lang, value)}
-      </label>`;
-    return html`<fieldset
-      class="diary-field${error ? ' diary-field--error' : ''}"
-      part="field field-sex"
-      aria-describedby=${error ? 'sex-error' : nothing}
-    >
-      <legend class="diary-legend" part="legend">${childText(lang, 'sex')}</legend>
-      ${renderError('sex', error, sharedText(lang, 'errorPrefix'))}
-      <div class="diary-radios">${option('male')} ${option('female')}</div>
-    </fieldset>`;
-  }
-
-  #renderAgeIssue(lang: Lang) {
-    const issue = this.ageIssue;
-    if (!issue) return nothing;
-    const params = { minAge: SCHOOL_AGE.minAge, maxAge: SCHOOL_AGE.maxAge };
-    const young = issue === 'too_young';
-    return html`<div
-      class="diary-notice"
-      part="notice age-notice"
-      data-focus="age"
-      tabindex="-1"
-      role="region"
-      aria-labelledby="age-title"
-    >
-      <h2 class="diary-heading" id="age-title">
-        ${childText(lang, young ? 'tooYoungTitle' : 'tooOldTitle')}
-      </h2>
-      <p class="diary-text">${childText(lang, young ? 'tooYoung' : 'tooOld', params)}</p>
-      <p class="diary-text">${childText(lang, 'ageWhatToDo')}</p>
-      <button
-        type="button"
-        class="diary-link"
-        @click=${() => focusControl(this.renderRoot as ShadowRoot, 'birthDate-day')}
-      >
-        ${childText(lang, 'changeBirthDate')}
-      </button>
-    </div>`;
-  }
-
-  #renderForm(lang: Lang) {
-    const dateError = this.errors.find((e) => e.field === 'birthDate');
-    const dateProblem = dateError
-      ? {
-          part: dateError.target.replace('birthDate-', '') as DatePart,
-          whole: dateError.whole ?? true,
-          message: dateError.message,
-        }
-      : null;
-    return html`<form novalidate @submit=${this.#onSubmit}>
-      <h2 class="diary-heading">${childText(lang, 'title')}</h2>
-      ${renderErrorSummary({
-        title: sharedText(lang, 'errorSummaryTitle'),
-        errors: this.errors,
-        onSelect: (target) => focusControl(this.renderRoot as ShadowRoot, target),
-      })}
-      ${this.#renderFailure(lang)} ${this.#renderAgeIssue(lang)}
-      <p class="diary-text">${childText(lang, 'intro')}</p>
-      ${this.#text('lastName', lang)} ${this.#text('firstName', lang)}
-      ${this.#text('middleName', lang)}
-      ${renderDateOfBirth({
-        id: 'birthDate',
-        legend: childText(lang, 'birthDate'),
-        hint: childText(lang, 'birthDateHint'),
-        labels: {
-          day: childText(lang, 'day'),
-          month: childText(lang, 'month'),
-          year: childText(lang, 'year'),
-        },
-        value: this.draft,
-        problem: dateProblem,
-        errorPrefix: sharedText(lang, 'errorPrefix'),
-        onInput: (part, value) => this.#set({ [part]: value }, 'birthDate'),
-        onChange: () => this.#submitted && this.#recheck('birthDate', true),
-      })}
-      ${this.#renderSex(lang)} ${this.#text('snils', lang)}
-      ${renderSchoolCombobox(this.#search, {
-        id: 'school',
-        label: childText(lang, 'school'),
-        hint: childText(lang, 'schoolHint'),
-        error: this.#errorOf('school'),
-        errorPrefix: sharedText(lang, 'errorPrefix'),
-        lang,
-        retryLabel: sharedText(lang, 'retry'),
-      })}
-      ${this.#text('rosterId', lang)}
-      <div class="diary-actions">
-        <button
-          class="diary-button"
-          part="button submit"
-          type="submit"
-          ?disabled=${this.busy}
-          aria-busy=${this.busy}
-        >
-          ${childText(lang, this.busy ? 'sending' : 'submit')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  #renderDetails(lang: Lang) {
-    const d = this.draft;
-    const name = personName(d);
-    const iso = datePartsToIso(d);
-    const snils = d.snils.trim() ? normalizeSnils(d.snils) : null;
-    const row = (label: string, value: string | null | undefined) =>
-      value
-        ? html`<dt>${label}</dt>
-            <dd>${value}</dd>`
-        : nothing;
-    return html`<dl class="diary-list" part="summary-list">
-      ${row(childText(lang, 'name'), name)}
-      ${row(childText(lang, 'birthDate'), iso ? formatDate(lang, iso) : null)}
-      ${row(childText(lang, 'sex'), d.sex ? childText(lang, d.sex) : null)}
-      ${row(childText(lang, 'snils'), snils)} ${row(childText(lang, 'school'), this.school?.name)}
-      ${row(childText(lang, 'rosterId'), normalizeRosterId(d.rosterId))}
-    </dl>`;
-  }
-
-  #renderConfirm(lang: Lang) {
-    const challenge = this.#challenge;
-    if (!challenge) return nothing;
-    const now = this.now();
-    const cooldown = cooldownSeconds(challenge, now);
-    return html`<form novalidate @submit=${this.#onSubmit}>
-        <h2 class="diary-heading">${childText(lang, 'confirmTitle')}</h2>
-        ${this.#renderFailure(lang)}
-        ${
-          this.notice
-            ? html`<p class="diary-notice diary-notice--success" part="notice" role="status">
-                ${this.notice}
-              </p>`
-            : nothing
-        }
-        ${this.#renderDetails(lang)}
-        <p class="diary-text">${childText(lang, 'codeSent', { sentTo: challenge.sentTo })}</p>
-        ${renderCodeField({
-          id: 'code',
-          lang,
-          challenge,
-          timeZone: this.timeZone,
-          error: this.codeError,
-          value: this.code,
-          showExpired: isExpired(challenge, now) && !this.codeError,
-          onInput: (e) => {
-            this.code = (e.target as HTMLInputElement).value;
-            if (this.codeError && checkOneTimeCode(this.code) === null) this.codeError = undefined;
-          },
-        })}
-        <div class="diary-actions">
-          <button
-            class="diary-button"
-            part="button submit"
-            type="submit"
-            ?disabled=${this.busy}
-            aria-busy=${this.busy}
-          >
-            ${childText(lang, this.busy ? 'sending' : 'confirm')}
-          </button>
-          <button
-            class="diary-button diary-button--secondary"
-            part="button edit"
-            type="button"
-            @click=${() => this.#edit()}
-          >
-            ${childText(lang, 'edit')}
-          </button>
-        </div>
-      </form>
-      ${renderResend(lang, cooldown, () => void this.#resend())}`;
-  }
-
-  #renderDone(lang: Lang) {
-    const application = this.#application;
-    if (!application) return nothing;
-    return html`<div
-      class="diary-notice diary-notice--success"
-      part="notice result"
-      data-focus="done"
-      tabindex="-1"
-      role="status"
-    >
-      <h2 class="diary-heading">${childText(lang, 'doneTitle')}</h2>
-      <dl class="diary-list">
-        <dt>${childText(lang, 'applicationNumber')}</dt>
-        <dd data-application-number>${application.number}</dd>
-        <dt>${childText(lang, 'status')}</dt>
-        <dd data-application-status>${childText(lang, application.status)}</dd>
-        <dt>${childText(lang, 'schoolYear')}</dt>
-        <dd>${application.schoolYear}</dd>
-      </dl>
-      <p class="diary-text">${childText(lang, 'doneText')}</p>
     </div>`;
   }
 }

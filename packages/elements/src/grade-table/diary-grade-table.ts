@@ -9,6 +9,7 @@ import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { gradesClientOf, type MarkChange } from '../shared/grades-client';
 import { MarksController } from '../shared/marks-controller';
+import { periodName } from '../shared/period-name';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { markValueText } from '../shared/work-kind-text';
 import { gradeTableStyles } from './diary-grade-table.styles';
@@ -221,7 +222,8 @@ export class DiaryGradeTable extends DiaryElement {
     const lang = this.language;
     const year = this.#year;
     const period = year?.periods.find((p) => p.id === this.activePeriod);
-    if (period) return { from: period.startDate, to: period.endDate, name: period.name };
+    if (period)
+      return { from: period.startDate, to: period.endDate, name: periodName(lang, period.name) };
     return { from: year?.startDate, to: year?.endDate, name: t(lang, 'wholeYear') };
   }
 

@@ -2,6 +2,7 @@ import { WORK_KINDS, type Lang, type SchoolYearInfo } from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { renderDateField } from '../shared/date-field';
 import type { Failure } from '../shared/failure';
+import { periodName } from '../shared/period-name';
 import { workKindName } from '../shared/work-kind-text';
 import type { MarkFilter } from './grade-rows';
 import { gradeTableText as t } from './grade-table-text';
@@ -55,7 +56,10 @@ export function renderToolbar(v: ToolbarView) {
         @change=${(e: Event) => v.onPeriod(valueOf(e) ?? WHOLE_YEAR)}
       >
         ${v.periods.map(
-          (p) => html`<option value=${p.id} ?selected=${p.id === v.period}>${p.name}</option>`,
+          (p) =>
+            html`<option value=${p.id} ?selected=${p.id === v.period}>
+              ${periodName(lang, p.name)}
+            </option>`,
         )}
         <option value=${WHOLE_YEAR} ?selected=${v.period === WHOLE_YEAR}>
           ${t(lang, 'wholeYear')}

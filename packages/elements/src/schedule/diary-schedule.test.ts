@@ -96,7 +96,9 @@ describe('<diary-schedule>', function () {
     const { schedule, $, $$ } = await mount();
     expect(schedule.shownWeek).to.equal(thisWeek());
     const table = $('table[part="table"]');
-    expect(textOf(table?.querySelector('caption'))).to.match(/^Расписание: Мария Иванова, неделя /);
+    expect(textOf(table?.querySelector('caption'))).to.match(
+      /^Расписание: Иванова Мария( Андреевна)?, неделя /,
+    );
     const dayHeaders = $$('thead th[scope="col"]').map(textOf);
     expect(dayHeaders[0]).to.equal('Урок');
     expect(dayHeaders.length).to.be.greaterThan(5);
@@ -146,6 +148,14 @@ describe('<diary-schedule>', function () {
   it('moves between weeks with previous, next, this week and a date, and says so', async () => {
     const { schedule, $ } = await mount();
     const start = schedule.shownWeek;
+    // «← Предыдущая неделя»: the arrow keeps its space from the words in the flex button.
+    const previous = $('[part~="previous"]') as HTMLElement;
+    const arrow = previous.querySelector('[aria-hidden="true"]') as HTMLElement;
+    const words = document.createRange();
+    words.selectNodeContents(previous);
+    words.setStartAfter(arrow);
+    const gap = words.getBoundingClientRect().left - arrow.getBoundingClientRect().right;
+    expect(gap).to.be.above(2);
     let changed = oneEvent(schedule, 'diary-week-change');
     $('[part~="next"]')?.click();
     expect((await changed).detail.week).to.equal(shiftWeek(start, 1));
@@ -247,7 +257,11 @@ describe('<diary-schedule>', function () {
     typeInto($('#history-from'), '2031-01-01');
     typeInto($('#history-to'), '2031-01-31');
     $('[part~="history-show"]')?.click();
-    await waitUntil(() => textOf(schedule.shadowRoot).includes('Замен за эти даты нет'));
+    await waitUntil(
+      () => textOf(schedule.shadowRoot).includes('Замен за эти даты нет'),
+      'no answer for the empty range',
+      { timeout: 10_000 },
+    );
   });
 
   it('applies a live substitution to the grid and announces it politely', async () => {

@@ -10,11 +10,11 @@ export const codeText = /* @__PURE__ */ translator({
   code: ['Код из СМС', 'Code from the text message'],
   codeHint: ['6 цифр. Код действует до {time}.', '6 digits. The code works until {time}.'],
   resend: [
-    'Не пришло SMS? Отправить код ещё раз',
+    'Не пришло СМС? Отправить код ещё раз',
     'Not received a text message? Send the code again',
   ],
   resendWait: [
-    'Не пришло SMS? Новый код можно запросить через {wait}.',
+    'Не пришло СМС? Новый код можно запросить через {wait}.',
     'Not received a text message? You can request a new code in {wait}.',
   ],
   resent: ['Мы отправили новый код на номер {sentTo}.', 'We have sent a new code to {sentTo}.'],

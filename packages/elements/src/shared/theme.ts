@@ -237,6 +237,8 @@ export const controlStyles = css`
   }
   .diary-button {
     display: inline-flex;
+    /* An arrow or icon beside the words keeps its space (flex drops the text's own). */
+    gap: 0.4em;
     align-items: center;
     justify-content: center;
     min-height: var(--_control-height);
