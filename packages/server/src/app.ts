@@ -28,7 +28,7 @@ import { OutboxGateway, type MessageGateway } from './services/gateway';
 import { LiveEvents } from './services/live-events';
 import { databaseRateLimitStore } from './http/rate-limit-store';
 import { newOneTimeCode, newSecret } from './services/secrets';
-import { authenticateToken } from './services/sessions';
+import { sessionResolver } from './services/sessions';
 import { ETAG_PREFIX_SETTING } from './read-cache/etag-prefix';
 import { serverVersion } from './server-version';
 
@@ -189,7 +189,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     reply.type('application/json; charset=utf-8').send(openapi),
   );
   app.get('/healthz', () => ({ ok: true }));
-  registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
+  await registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
 
   const readCache = new ReadCache({
     maxEntries: config.readCacheEntries,
@@ -197,9 +197,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   });
   const routes = registerRoutes(app, {
     handlers: createHandlers(services),
-    authenticate: acceptStreamToken(
-      bearerAuthenticate((token) => authenticateToken(services, token)),
-    ),
+    authenticate: acceptStreamToken(bearerAuthenticate(sessionResolver(services))),
     dev: config.dev,
     checkResponses: config.checkResponses,
     rateLimit: { max: config.authRateLimit, timeWindow: 60_000 },
