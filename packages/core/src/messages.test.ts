@@ -5,6 +5,10 @@ import { LANGS } from './lang';
 import { errorMessage, fieldsWithMessages, hasFieldMessage } from './messages';
 import { apiErrorMessage } from './api-messages';
 import { API_ERROR_CODES } from './schemas/error-response';
+import { object } from 'zod/mini';
+import { validate } from './field-errors';
+import { isoDateSchema } from './birth-date';
+import { isoWeekSchema, schoolYearSchema, timeOfDaySchema } from './schemas/common';
 
 const CYRILLIC = /[а-яё]/i;
 
@@ -87,7 +91,36 @@ describe('message catalogues', () => {
         }
       }
     }
-    assert.equal(count, 64);
+    assert.equal(count, 68);
+  });
+
+  it('names the expected format of a date, time, week or school year, whatever the field is called', () => {
+    const schema = object({
+      from: isoDateSchema,
+      startsAt: timeOfDaySchema,
+      week: isoWeekSchema,
+      year: schoolYearSchema,
+    });
+    const input = { from: '01.09.2026', startsAt: '8.30', week: '48', year: '2026-2027' };
+    const say = (lang: 'ru' | 'en') => {
+      const result = validate(schema, input, lang);
+      return result.ok ? [] : result.errors.map((e) => [e.path, e.code, e.message]);
+    };
+    assert.deepEqual(say('ru'), [
+      ['from', 'format', 'Введите дату в формате ГГГГ-ММ-ДД, например 2026-09-01'],
+      ['startsAt', 'format', 'Введите время в формате ЧЧ:ММ, например 08:30'],
+      ['week', 'format', 'Введите неделю в формате ГГГГ-Wнн, например 2026-W48'],
+      ['year', 'format', 'Введите учебный год в формате ГГГГ/ГГГГ, например 2026/2027'],
+    ]);
+    assert.deepEqual(
+      say('en').map(([, , message]) => message),
+      [
+        'Enter the date as YYYY-MM-DD, for example 2026-09-01',
+        'Enter the time as HH:MM, for example 08:30',
+        'Enter the week as YYYY-Www, for example 2026-W48',
+        'Enter the school year as YYYY/YYYY, for example 2026/2027',
+      ],
+    );
   });
 
   it('falls back to the generic text for a field without its own wording, or an unknown field', () => {

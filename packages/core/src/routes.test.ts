@@ -76,7 +76,7 @@ describe('route table', () => {
       .filter(({ route }) => route.access === 'public')
       .map((r) => `${r.group}.${r.name}`);
     for (const id of publicRoutes) assert.match(id, /^(auth|schools|dev)\./);
-    assert.ok(routes.dev.outbox.devOnly);
+    assert.ok(routes.dev.sentMessages.devOnly);
   });
 
   it('covers the operations the mission names', () => {
@@ -86,7 +86,7 @@ describe('route table', () => {
     assert.equal(routes.children.get.path, '/api/v1/children/{childId}');
     assert.equal(routes.grades.csv.path, '/api/v1/children/{childId}/grades.csv');
     assert.equal(routes.events.stream.path, '/api/v1/events');
-    assert.equal(routes.dev.outbox.path, '/api/v1/dev/outbox');
+    assert.equal(routes.dev.sentMessages.path, '/api/v1/dev/outbox');
   });
 
   it('treats GET, PUT and DELETE as retry-safe and POST only when declared', () => {

@@ -10,11 +10,13 @@
 import type {
   DiaryChat,
   DiaryChildForm,
+  DiaryChildPicker,
   DiaryGradeTable,
   DiaryLogin,
   DiaryProvider,
   DiarySchedule,
   DiaryTimelineChart,
+  DiaryChildChangeDetail,
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
@@ -88,6 +90,14 @@ export interface DiaryChildFormJsxProps extends DiaryElementBaseProps {
   'ondiary-errors'?: (event: CustomEvent<DiaryErrorsDetail>) => void;
 }
 
+/** JSX props of `<diary-child-picker>` (DiaryChildPicker). */
+export interface DiaryChildPickerJsxProps extends DiaryElementBaseProps {
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryChildPicker['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryChildPicker['theme'];
+}
+
 /** JSX props of `<diary-grade-table>` (DiaryGradeTable). */
 export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
   /** The child whose marks are shown (the SDK's child id). */
@@ -142,18 +152,22 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   baseUrl?: DiaryProvider['baseUrl'];
   /** The school's IANA time zone for dates and times; `Europe/Moscow` by default. */
   timeZone?: DiaryProvider['timeZone'];
-  /** Keep the session across reloads in `localStorage` (the client made from `base-url` only). Any script on the page can read it there: opt in only on sites whose scripts you trust. */
-  persistSession?: DiaryProvider['persistSession'];
-  /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
+  /** Where the client made from `base-url` keeps the parent's session: `local` (default) keeps it in `localStorage` so a reload or another tab stays signed in; `memory` keeps it in the page only, so every reload signs out. Any script on the page can read `localStorage`: see the embedding guide for the trade-off. */
+  session?: DiaryProvider['session'];
+  /** Check every answer of the server against core's schemas and fail loudly on one that breaks them (`createDiaryClient({ validateResponses })`, the client made from `base-url` only). Off by default, so the page never loads zod and the schemas; turn it on in development and tests. */
+  validateResponses?: DiaryProvider['validateResponses'];
+  /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). A property only: set before the element is defined, it is still taken once it upgrades. */
   client?: DiaryProvider['client'];
-  /** Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#006644' } }` (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning. */
+  /** Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#6fd39f' } }` (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning. */
   appearance?: DiaryProvider['appearance'];
   /** Attribute form of `baseUrl`. */
   'base-url'?: DiaryProvider['baseUrl'];
   /** Attribute form of `timeZone`. */
   'time-zone'?: DiaryProvider['timeZone'];
-  /** Attribute form of `persistSession`. */
-  'persist-session'?: DiaryProvider['persistSession'];
+  /** Attribute form of `validateResponses`. */
+  'validate-responses'?: DiaryProvider['validateResponses'];
+  /** The selected child changed (chosen in `<diary-child-picker>`, or the first child once the list is loaded); `detail.childId`. */
+  'ondiary-child-change'?: (event: CustomEvent<DiaryChildChangeDetail>) => void;
 }
 
 /** JSX props of `<diary-schedule>` (DiarySchedule). */
@@ -210,6 +224,7 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
 export interface DiaryTagElements {
   'diary-chat': DiaryChat;
   'diary-child-form': DiaryChildForm;
+  'diary-child-picker': DiaryChildPicker;
   'diary-grade-table': DiaryGradeTable;
   'diary-login': DiaryLogin;
   'diary-provider': DiaryProvider;
@@ -221,6 +236,7 @@ export interface DiaryTagElements {
 export interface DiaryIntrinsicElements {
   'diary-chat': DiaryChatJsxProps;
   'diary-child-form': DiaryChildFormJsxProps;
+  'diary-child-picker': DiaryChildPickerJsxProps;
   'diary-grade-table': DiaryGradeTableJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-provider': DiaryProviderJsxProps;

@@ -10,7 +10,7 @@ import {
 import { ReadCache, readKey } from './cache';
 import { DiaryApiError, DiaryContractError } from './errors';
 import { onFirstUse } from './first-use';
-import { requestParts } from './request-parts';
+import { keysOf, requestParts } from './request-parts';
 import type { CallOptions, ClientMethods, RouteTable } from './route-method';
 import { DiarySession, type SessionChange } from './session';
 import type { SessionStorage } from './session-storage';
@@ -170,6 +170,38 @@ const isJson = (route: Operation) => (route.responseType ?? 'json') === 'json';
 
 const isRead = (route: Operation) => route.method === 'GET' && isJson(route) && !route.devOnly;
 
+/** Whether a read is a paged list: its query takes `page` and `pageSize`. */
+const isPaged = (route: Operation) => {
+  const names = keysOf(route.query);
+  return names.includes('page') && names.includes('pageSize');
+};
+
+/** A page of a paged list, as every paged read answers. */
+interface Page {
+  readonly items: readonly unknown[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/**
+ * Every item of a paged list, page after page from `input.page` (or 1): the next page is asked
+ * for when the loop reaches it, and the walk ends on an empty page or the last one by `total`.
+ */
+async function* everyItem(
+  read: (input: object, options?: CallOptions) => Promise<unknown>,
+  input: Readonly<Record<string, unknown>>,
+  options?: CallOptions,
+): AsyncGenerator<unknown, void, undefined> {
+  let page = typeof input.page === 'number' ? input.page : 1;
+  for (;;) {
+    const answer = (await read({ ...input, page }, options)) as Page;
+    yield* answer.items;
+    if (answer.items.length === 0 || answer.page * answer.pageSize >= answer.total) return;
+    page = answer.page + 1;
+  }
+}
+
 const hasInput = (route: Operation) =>
   Boolean(route.path.includes('{') || route.query || route.body || route.upload);
 
@@ -320,9 +352,21 @@ export function createLazyClient<T extends RouteTable>(
     }
   };
 
-  const send = (route: Operation, input: object, etag?: string, signal?: AbortSignal) => {
+  const send = (
+    route: Operation,
+    input: object,
+    etag?: string,
+    signal?: AbortSignal,
+    onUploadProgress?: CallOptions['onUploadProgress'],
+  ) => {
     const parts = requestParts(route, input as Record<string, unknown>);
-    const request = { route, ...parts, ...(etag ? { etag } : {}), ...(signal ? { signal } : {}) };
+    const request = {
+      route,
+      ...parts,
+      ...(etag ? { etag } : {}),
+      ...(signal ? { signal } : {}),
+      ...(onUploadProgress && route.upload ? { onUploadProgress } : {}),
+    };
     if (route.access === 'public') return transport.send(request);
     return authorized((token) => transport.send({ ...request, ...(token ? { token } : {}) }));
   };
@@ -334,7 +378,13 @@ export function createLazyClient<T extends RouteTable>(
     const key = isRead(info) ? readKey(operation, language, input) : undefined;
     const cached = key ? await cache.get(key) : undefined;
     const route = await spec;
-    const response = await send(route, input, cached?.etag, callOptions.signal);
+    const response = await send(
+      route,
+      input,
+      cached?.etag,
+      callOptions.signal,
+      callOptions.onUploadProgress,
+    );
     const body = response.status === 304 && cached ? cached.body : response.body;
     const data = parseAnswer(route, response.status, body);
     if (key) await cache.put(key, { body, etag: response.etag, savedAt: now() });
@@ -405,7 +455,13 @@ export function createLazyClient<T extends RouteTable>(
           watch(operation, route, input, listener, o)
       : (listener: (s: Snapshot<unknown>) => void, o?: WatchOptions) =>
           watch(operation, route, {}, listener, o);
-    return Object.assign(method, { watch: watchMethod });
+    const all = (input: object = {}, callOptions?: CallOptions) =>
+      everyItem(
+        (i, o) => call(operation, route, i, o),
+        input as Record<string, unknown>,
+        callOptions,
+      );
+    return Object.assign(method, { watch: watchMethod }, isPaged(route) ? { all } : {});
   };
 
   const client: Record<string, unknown> = {

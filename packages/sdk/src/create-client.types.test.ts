@@ -73,6 +73,12 @@ async function typedCalls(client: DiaryClient) {
   assertType<Mark[]>()((await picked.grades.list({ childId: 'c' })).items);
   // @ts-expect-error a picked client has only the operations it was given
   void picked.grades.summary;
+  for await (const item of client.news.list.all({ schoolId: 'sch_1', kind: 'event' }))
+    assertType<'news' | 'event'>()(item.kind);
+  // @ts-expect-error a paged list still needs its path parameters
+  void client.news.list.all({});
+  // @ts-expect-error only lists whose query takes page and pageSize are paged
+  void client.grades.list.all;
 }
 
 describe('client types', () => {

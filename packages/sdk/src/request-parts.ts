@@ -8,13 +8,13 @@ export interface RequestParts {
 }
 
 /** An operation with or without its schemas. */
-type RouteParts = Pick<RouteSpec | RouteInfo, 'path' | 'upload'> & {
+export type RouteParts = Pick<RouteSpec | RouteInfo, 'path' | 'upload'> & {
   readonly query?: RouteSpec['query'] | RouteInfo['query'];
   readonly body?: RouteSpec['body'] | RouteInfo['body'];
 };
 
 /** The query's names: as the manifest lists them, or the keys of the query schema. */
-const keysOf = (query: RouteParts['query']): readonly string[] =>
+export const keysOf = (query: RouteParts['query']): readonly string[] =>
   Array.isArray(query)
     ? query
     : Object.keys((query as { shape?: object } | undefined)?.shape ?? {});

@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly ipFailureThreshold: number;
   readonly ipFailureWindow: number;
   readonly ipBlockDuration: number;
+  /** Failed school links (roster mismatches) one account may make within a day. */
+  readonly linkFailureLimit: number;
   /** Requests per minute per IP on login, verify, recovery and other guessing-sensitive routes. */
   readonly authRateLimit: number;
   /** Secret for hashing one-time codes (HMAC); generated and kept in the database when absent. */
@@ -61,6 +63,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   ipFailureWindow: 15 * 60,
   ipBlockDuration: 60 * 60,
   authRateLimit: 30,
+  linkFailureLimit: 5,
   heartbeatSeconds: 15,
   readCacheEntries: 5000,
   readCacheBytes: 64 * 1024 * 1024,

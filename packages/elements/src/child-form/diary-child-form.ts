@@ -26,6 +26,7 @@ import {
   type ShownError,
 } from '../shared/form-field';
 import { sharedText } from '../shared/localize';
+import { personName } from '../shared/person-name';
 import {
   codeText,
   cooldownSeconds,
@@ -735,7 +736,7 @@ export class DiaryChildForm extends DiaryElement {
 
   #renderDetails(lang: Lang) {
     const d = this.draft;
-    const name = [d.lastName, d.firstName, d.middleName].map((p) => p.trim()).filter(Boolean);
+    const name = personName(d);
     const iso = datePartsToIso(d);
     const snils = d.snils.trim() ? normalizeSnils(d.snils) : null;
     const row = (label: string, value: string | null | undefined) =>
@@ -744,7 +745,7 @@ export class DiaryChildForm extends DiaryElement {
             <dd>${value}</dd>`
         : nothing;
     return html`<dl class="diary-list" part="summary-list">
-      ${row(childText(lang, 'name'), name.join(' '))}
+      ${row(childText(lang, 'name'), name)}
       ${row(childText(lang, 'birthDate'), iso ? formatDate(lang, iso) : null)}
       ${row(childText(lang, 'sex'), d.sex ? childText(lang, d.sex) : null)}
       ${row(childText(lang, 'snils'), snils)} ${row(childText(lang, 'school'), this.school?.name)}

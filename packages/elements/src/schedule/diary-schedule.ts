@@ -17,6 +17,7 @@ import { addDays, isoWeekOf, shiftWeek, weekMonday } from '../shared/iso-week';
 import { sharedText } from '../shared/localize';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { scheduleStyles } from './diary-schedule.styles';
+import { personName } from '../shared/person-name';
 import { scheduleText } from './schedule-text';
 
 /** How the week is shown: a table of days × lessons, one day at a time, or chosen by width. */
@@ -458,7 +459,7 @@ export class DiarySchedule extends DiaryElement {
     const last = timetable.days.at(-1)?.date ?? first;
     const range = `${formatDate(lang, first, { day: 'numeric', month: 'long' })} – ${formatDate(lang, last)}`;
     const child = this.#child.value;
-    const name = child ? `${child.firstName} ${child.lastName}` : '';
+    const name = child ? personName(child) : '';
     return scheduleText(lang, 'caption', { name, range });
   }
 

@@ -24,16 +24,27 @@ export type Group<G extends keyof DiaryClient, Ops extends keyof DiaryClient[G]>
 export interface WidgetClient {
   readonly auth: Group<
     'auth',
-    'login' | 'verify' | 'resend' | 'recoveryStart' | 'recoveryComplete'
+    'login' | 'verify' | 'resend' | 'recoveryStart' | 'recoveryComplete' | 'logout'
   >;
   readonly children: Group<'children', 'create' | 'confirm' | 'linkSchool' | 'search'>;
   readonly schools: Group<'schools', 'search'>;
   readonly applications: Group<'applications', 'create'>;
   /** The SDK's session: who is signed in, and a subscription to changes. */
   readonly session: Pick<DiaryClient['session'], 'user' | 'onChange'>;
+  /** Settles once a kept session has been restored (an SDK client has it). */
+  readonly ready?: DiaryClient['ready'];
   /** Changes the language of the server's messages (the provider follows its `lang`). */
   readonly setLanguage?: DiaryClient['setLanguage'];
 }
+
+/** A client that can list the parent's children (any SDK client can). */
+export interface ChildrenClient extends WidgetClient {
+  readonly children: WidgetClient['children'] & Group<'children', 'list'>;
+}
+
+/** Whether the client can list the parent's children (a cut-down test double may not). */
+export const canListChildren = (client: WidgetClient | undefined): client is ChildrenClient =>
+  typeof (client?.children as { list?: unknown } | undefined)?.list === 'function';
 
 /** Whether someone is signed in, as the provider tells its widgets. */
 export interface SessionState {

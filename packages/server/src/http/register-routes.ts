@@ -10,7 +10,8 @@ import {
 } from '@school-diary/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../services/context';
-import { DomainError } from '../services/domain-error';
+import { DomainError, type RawFieldError } from '../services/domain-error';
+import { unknownFields } from './unknown-fields';
 import { ValidatedUrls, type ValidatedInput } from './validated-urls';
 
 /**
@@ -85,7 +86,6 @@ function parse(schema: RouteSpec['body'], input: unknown, lang: Lang, prefix: st
   const result = validate(schema, input, lang);
   if (result.ok) return result.value;
   if (prefix === 'params') throw new DomainError('not_found');
-  // The errors keep validate's wording: it knows the rule's limits and the field it words for.
   throw new DomainError('validation_failed', { fields: result.errors });
 }
 
@@ -109,6 +109,37 @@ function validInput(
   input: ValidatedInput,
 ): ValidatedInput {
   return urls ? urls.set(url, input) : input;
+}
+
+/**
+ * A request body checked strictly: fields the schema does not declare are refused (core's schemas
+ * would drop them silently), and a PATCH must change at least one field.
+ */
+function parseBody(route: RouteSpec, input: unknown, lang: Lang): unknown {
+  if (!route.body) return undefined;
+  const unknown: RawFieldError[] = unknownFields(route.body, input).map((path) => ({
+    path,
+    code: 'unknown_field',
+  }));
+  const result = validate(route.body, input, lang);
+  const fields = result.ok ? [] : result.errors;
+  if (fields.length + unknown.length > 0) {
+    throw new DomainError('validation_failed', { fields: [...fields, ...unknown] });
+  }
+  const value = result.ok ? result.value : undefined;
+  if (route.method === 'PATCH' && !changesSomething(value)) {
+    throw new DomainError('validation_failed', {
+      fields: [{ path: '', code: 'nothing_to_change' }],
+    });
+  }
+  return value;
+}
+
+/** Whether a parsed PATCH body names at least one field to change. */
+function changesSomething(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) return true;
+  return Object.values(value).some((v) => v !== undefined && changesSomething(v));
 }
 
 /** The fastify URL pattern of a route path: `{childId}` becomes `:childId`. */
@@ -160,7 +191,7 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
           });
         const ctx = {
           ...input,
-          body: route.body ? parse(route.body, request.body ?? {}, lang, 'body') : undefined,
+          body: parseBody(route, request.body ?? {}, lang),
           user,
           lang,
           ip: request.ip,

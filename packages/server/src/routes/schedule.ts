@@ -1,5 +1,6 @@
 import type { Routes, Substitution } from '@school-diary/core';
 import type { Kysely } from 'kysely';
+import { isoMinuteIn } from '../clock';
 import type { Database } from '../db/schema';
 import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
@@ -50,6 +51,20 @@ async function assertSchoolSubject(s: Services, schoolId: string, subjectId: str
   if (!subject) throw fieldError(path, 'invalid_option');
 }
 
+/**
+ * 400 `past_date` on `lessonId` once the lesson has ended (in the school's time zone): a
+ * substitution is news for families about a lesson to come, never a rewrite of one held.
+ */
+async function assertLessonAhead(s: Services, lesson: LessonTableRow, schoolId: string) {
+  const school = await s.db
+    .selectFrom('schools')
+    .select('time_zone')
+    .where('id', '=', schoolId)
+    .executeTakeFirstOrThrow();
+  const now = isoMinuteIn(s.clock.now(), school.time_zone);
+  if (`${lesson.date}T${lesson.end_time}` <= now) throw fieldError('lessonId', 'past_date');
+}
+
 async function substitutionOf(db: Kysely<Database>, lessonId: string): Promise<Substitution> {
   const [row] = await substitutionRows(db, { lessonId });
   if (!row) throw notFound();
@@ -92,6 +107,7 @@ async function substitute(
   body: SubstitutionInput,
 ): Promise<Substitution> {
   const { lesson, cls } = target;
+  await assertLessonAhead(s, lesson, cls.school_id);
   await assertSchoolTeacher(s, cls.school_id, body.substituteTeacherId, 'substituteTeacherId');
   const subjectId = body.subjectId ?? lesson.subject_id;
   await assertSchoolSubject(s, cls.school_id, subjectId, 'subjectId');

@@ -497,7 +497,8 @@ function buildFinalMarks(
       const school = classId.startsWith('cls_17') ? '17' : '42';
       const graded = list.map((m) => ({
         ...m,
-        subject: m.subject_id,
+        subjectId: m.subject_id,
+        subjectName: m.subject_id,
         value: Number(m.value) as 2 | 3 | 4 | 5,
       }));
       for (const summary of summarizeBySubject(graded, range)) {
@@ -505,12 +506,12 @@ function buildFinalMarks(
         const value = finalMark(average === null ? null : roundAverage(average));
         if (value === null) continue;
         rows.push({
-          id: `fmk_${childId.slice(4)}_${summary.subject.slice(4)}_q${i + 1}`,
+          id: `fmk_${childId.slice(4)}_${summary.subjectId.slice(4)}_q${i + 1}`,
           child_id: childId,
-          subject_id: summary.subject,
+          subject_id: summary.subjectId,
           period_id: `per_${school}_2026_q${i + 1}`,
           value: String(value),
-          teacher_id: STAFFING[classId]?.[summary.subject]?.[0] ?? '',
+          teacher_id: STAFFING[classId]?.[summary.subjectId]?.[0] ?? '',
           updated_at: moscow(range.to, '18:00'),
         });
       }

@@ -69,7 +69,7 @@ export async function seedDemo(
       .execute();
 
     const user = (
-      u: { id: string; phone: string; role: string },
+      u: { id: string; phone: string; role: string; snils?: string },
       last: string,
       first: string,
       middle: string | null,
@@ -85,7 +85,7 @@ export async function seedDemo(
       first_name: first,
       middle_name: middle,
       email: null,
-      snils: null,
+      snils: u.snils ?? null,
       passport: null,
       school_id: schoolId,
       contact_hours: contactHours,
@@ -130,6 +130,10 @@ export async function seedDemo(
     // The schools' class lists (rosters): the demo children, one unlinked pupil, and classmates.
     const roster: Database['roster'][] = [...ROSTER];
     const childRows: Database['children'][] = [];
+    // Roster ids a school hands out are random, so that one pupil's id says nothing of another's.
+    const rosterRnd = seededRandom(1917);
+    const rosterId = (prefix: string) =>
+      `${prefix}-${Array.from({ length: 6 }, () => pick(rosterRnd, [...'ABCDEFGHJKMNPQRSTUVWXYZ23456789'])).join('')}`;
     for (const cls of CLASSMATES) {
       for (let i = 0; i < 22; i += 1) {
         const female = rnd() < 0.5;
@@ -141,7 +145,7 @@ export async function seedDemo(
           id: `ros_${id}`,
           school_id: cls.schoolId,
           class_id: cls.classId,
-          roster_id: `${cls.rosterPrefix}-${String(i + 2).padStart(2, '0')}`,
+          roster_id: rosterId(cls.rosterPrefix),
           last_name: last,
           first_name: first,
           birth_date: birth,

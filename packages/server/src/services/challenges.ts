@@ -37,12 +37,15 @@ async function deliver(
   phone: string,
   purpose: ChallengePurpose,
   code: string,
+  challengeId: string,
 ): Promise<void> {
   const minutes = Math.round(services.config.codeTtl / 60);
   await services.gateway.send({
     to: phone,
     channel: 'sms',
     text: `Код ${code} — ${PURPOSE_TEXT[purpose]}. Действует ${minutes} мин. Никому его не сообщайте.`,
+    purpose,
+    code: { value: code, challengeId },
   });
 }
 
@@ -72,7 +75,7 @@ export async function startChallenge(
     created_at: now.toISOString(),
   };
   await services.db.insertInto('challenges').values(row).execute();
-  await deliver(services, input.phone, input.purpose, code);
+  await deliver(services, input.phone, input.purpose, code, id);
   return view(row);
 }
 
@@ -118,7 +121,7 @@ export async function resendChallenge(services: Services, challengeId: string): 
     resend_after: new Date(now.getTime() + services.config.resendCooldown * 1000).toISOString(),
   };
   await services.db.updateTable('challenges').set(update).where('id', '=', row.id).execute();
-  await deliver(services, row.phone, row.purpose as ChallengePurpose, code);
+  await deliver(services, row.phone, row.purpose as ChallengePurpose, code, row.id);
   return view({ ...row, ...update });
 }
 

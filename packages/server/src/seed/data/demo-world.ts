@@ -2,7 +2,7 @@
  * The demo world's fixed identities. Tests and the README refer to these; every demo account's
  * password is {@link DEMO_PASSWORD}.
  */
-export const DEMO_PASSWORD = 'diary-demo';
+export const DEMO_PASSWORD = 'school-diary-demo';
 
 export const DEMO = {
   schools: {
@@ -11,11 +11,26 @@ export const DEMO = {
   },
   users: {
     /** Иванова Елена Сергеевна — two children: Мария (5А) and Пётр (8Б), both at Школа № 42. */
-    parentIvanova: { id: 'usr_parent_ivanova', phone: '+79990000001', role: 'parent' },
+    parentIvanova: {
+      id: 'usr_parent_ivanova',
+      phone: '+79990000001',
+      role: 'parent',
+      snils: '123-456-789 64',
+    },
     /** Петров Андрей Викторович — one child: Александр (7В) at Лицей № 17. */
-    parentPetrov: { id: 'usr_parent_petrov', phone: '+79990000002', role: 'parent' },
+    parentPetrov: {
+      id: 'usr_parent_petrov',
+      phone: '+79990000002',
+      role: 'parent',
+      snils: '234-567-891 00',
+    },
     /** A parent who registered but has no children yet and an unconfirmed identity. */
-    parentNew: { id: 'usr_parent_new', phone: '+79990000003', role: 'parent' },
+    parentNew: {
+      id: 'usr_parent_new',
+      phone: '+79990000003',
+      role: 'parent',
+      snils: '345-678-912 26',
+    },
     admin42: { id: 'usr_admin_42', phone: '+79990000010', role: 'school_admin' },
     /** Математика 5А, 8Б. */
     teacherMath: { id: 'usr_teacher_math', phone: '+79990000011', role: 'teacher' },
