@@ -15,8 +15,9 @@ const responses = new Map(
 );
 
 const server = createServer((req, res) => {
-  // The one choice the ceiling makes: the gzipped bytes for a client that takes gzip.
-  const encoding = /gzip/.test(req.headers['accept-encoding'] ?? '') ? 'gzip' : 'identity';
+  // The one choice the ceiling makes: the compressed bytes the client takes, brotli first.
+  const accepted = req.headers['accept-encoding'] ?? '';
+  const encoding = /\bbr\b/.test(accepted) ? 'br' : /gzip/.test(accepted) ? 'gzip' : 'identity';
   const response = responses.get(key(encoding, req.url));
   if (!response) {
     res.writeHead(404).end();

@@ -1,6 +1,6 @@
 // CPU profile of the real server under load: `node bench/server/profile.mjs OUT_DIR PATH` seeds a
 // demo database with a year of marks, starts the server from source with `node --cpu-prof`, reads
-// PATH (e.g. `/api/v1/classes/cls_42_5a/timetable?week=2026-W48`) gzipped as the demo parent with
+// PATH (e.g. `/api/v1/classes/cls_42_5a/timetable?week=2026-W48`) as a widget on another origin with
 // 20 connections for 6 s, stops it and leaves the .cpuprofile in OUT_DIR (open in Chrome DevTools).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,8 @@ const server = await spawnServer(
     db,
     '--auth-rate-limit',
     '1000000',
+    '--cors-origin',
+    'https://school.example',
   ],
   { ready: /Press Ctrl\+C/ },
 );
@@ -41,7 +43,13 @@ const r = await autocannon({
   url: server.url + path,
   connections: 20,
   duration: 6,
-  headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+  // What a widget on the school's site sends (a cross-origin call with a bearer token).
+  headers: {
+    authorization: `Bearer ${token}`,
+    origin: 'https://school.example',
+    'accept-encoding': 'gzip, deflate, br, zstd',
+    'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8',
+  },
 });
 console.log(r.requests.average, r.non2xx);
 await server.stop();

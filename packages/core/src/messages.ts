@@ -447,6 +447,16 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'The current password is wrong — check the keyboard layout and Caps Lock',
     },
   },
+  file: {
+    required: {
+      ru: 'Выберите файл',
+      en: 'Choose a file',
+    },
+    format: {
+      ru: 'Файл не удалось прочитать — отправьте его ещё раз как форму multipart/form-data',
+      en: 'The file could not be read — send it again as a multipart/form-data form',
+    },
+  },
   code: {
     required: {
       ru: 'Введите код из СМС',

@@ -34,7 +34,7 @@ import { openLiveStreams } from './http/live-stream';
 import { LiveEvents } from './services/live-events';
 import { databaseRateLimitStore } from './http/rate-limit-store';
 import { newOneTimeCode, newSecret } from './services/secrets';
-import { authenticateToken } from './services/sessions';
+import { sessionResolver } from './services/sessions';
 import { ETAG_PREFIX_SETTING } from './read-cache/etag-prefix';
 import { serverVersion } from './server-version';
 
@@ -241,14 +241,12 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       done();
     });
   }
-  registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
+  await registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
   installMetrics(app, metrics, { token: config.metricsToken });
 
   const routes = registerRoutes(app, {
     handlers: createHandlers(services),
-    authenticate: acceptStreamToken(
-      bearerAuthenticate((token) => authenticateToken(services, token)),
-    ),
+    authenticate: acceptStreamToken(bearerAuthenticate(sessionResolver(services))),
     dev: config.dev,
     checkResponses: config.checkResponses,
     rateLimit: { max: config.authRateLimit, timeWindow: 60_000 },

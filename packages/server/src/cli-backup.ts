@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { BackupOptions } from './cli-args';
@@ -54,6 +54,8 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupResu
   const source = new SQLite(from, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
+    // Made first, readable by its owner only: the backup holds every family's data.
+    closeSync(openSync(temp, 'wx', 0o600));
     await source.backup(temp, { progress: () => ALL_PAGES });
     syncFile(temp);
     removeSidecars(to);

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { RestoreOptions } from './cli-args';
@@ -15,13 +15,17 @@ export interface RestoreResult {
   readonly to: string;
   readonly bytes: number;
   readonly users: number;
+  /** Sessions of the backup that were still open, now revoked: everyone signs in again. */
+  readonly revoked: number;
   /** `damaged`: the old file was not a readable database (so its lock could not be checked). */
   readonly previous: 'none' | 'replaced' | 'damaged';
 }
 
 /**
- * Replaces the database with a backup. The backup is copied beside the database first and the
- * copy is checked (`PRAGMA integrity_check`, our tables, no migrations newer than this server);
+ * Replaces the database with a backup. The backup is copied beside the database first (readable
+ * by its owner only) and the copy is checked (`PRAGMA integrity_check`, our tables, no migrations
+ * newer than this server); every session it holds is revoked, so a session revoked after the
+ * backup was taken (a logout, a stolen device) does not come back;
  * then, unless another process has the database open, its `-wal`/`-shm` are removed and the copy
  * is renamed over it, so the database is either the old file or the whole backup, never a mix.
  *
@@ -46,14 +50,16 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
   const temp = `${to}.restore-${process.pid}`;
   try {
     copyFileSync(from, temp);
+    chmodSync(temp, 0o600);
     const users = checkBackup(temp, from);
     renewEtagPrefix(temp);
+    const revoked = revokeSessions(temp, new Date());
     const previous = existsSync(to) ? claim(to) : 'none';
     removeSidecars(to);
     syncFile(temp);
     renameSync(temp, to);
     syncFile(dirname(to));
-    return { from, to, bytes: statSync(to).size, users, previous };
+    return { from, to, bytes: statSync(to).size, users, revoked, previous };
   } finally {
     rmSync(temp, { force: true });
     removeSidecars(temp);
@@ -70,6 +76,7 @@ export function describeRestore(result: RestoreResult): string {
   return [
     `Checked ${result.from}: integrity ok, schema known, ${result.users} users.`,
     `Restored ${result.to} (${formatBytes(result.bytes)}); ${before}.`,
+    `Revoked the ${result.revoked} sessions the backup held: everyone signs in again.`,
   ].join('\n');
 }
 
@@ -144,6 +151,23 @@ function renewEtagPrefix(file: string): void {
   const db = new SQLite(file, { fileMustExist: true });
   try {
     db.prepare('DELETE FROM settings WHERE key = ?').run(ETAG_PREFIX_SETTING);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Revokes every session still open in the restored copy: the backup's sessions include ones that
+ * were revoked after it was taken (a logout, a password change, a stolen device), and a restore
+ * must not bring them back. Returns how many were revoked.
+ */
+function revokeSessions(file: string, now: Date): number {
+  const db = new SQLite(file, { fileMustExist: true });
+  try {
+    const result = db
+      .prepare('UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL')
+      .run(now.toISOString());
+    return result.changes;
   } finally {
     db.close();
   }

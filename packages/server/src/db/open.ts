@@ -1,3 +1,4 @@
+import { closeSync, existsSync, openSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { isPostgresUrl } from './dialect';
@@ -28,13 +29,15 @@ export interface OpenSqliteOptions {
 }
 
 /**
- * Opens (creating if needed) a SQLite database file in WAL mode with foreign keys on, and runs
+ * Opens (creating if needed, mode 0600) a SQLite database file in WAL mode with foreign keys on, and runs
  * the migrations to the latest version.
  */
 export async function openSqlite(
   file: string,
   options: OpenSqliteOptions = {},
 ): Promise<SqliteDiaryDatabase> {
+  // A new database is readable by its owner only (SQLite gives its -wal and -shm the same mode).
+  if (file !== ':memory:' && !existsSync(file)) closeSync(openSync(file, 'a', 0o600));
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

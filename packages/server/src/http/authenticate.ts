@@ -9,7 +9,7 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * caller (the route decides whether that is allowed), a malformed one is a 401.
  *
  * @example
- * registerRoutes(app, { authenticate: bearerAuthenticate((token) => authenticateToken(s, token)), … });
+ * registerRoutes(app, { authenticate: bearerAuthenticate(sessionResolver(services)), … });
  */
 export function bearerAuthenticate(resolve: (token: string) => Promise<AuthUser>): Authenticate {
   return async (request) => {

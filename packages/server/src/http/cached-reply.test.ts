@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createApp } from '../app';
 import { DEMO } from '../seed/demo';
 import { bumpVersions } from '../read-cache/versions';
-import { authenticateToken } from '../services/sessions';
+import { sessionResolver } from '../services/sessions';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { CACHED_ROUTES } from '../routes/cached-reads';
 import { bearerAuthenticate } from './authenticate';
@@ -56,7 +56,7 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     installErrorHandling(app);
     registerRoutes(app, {
       handlers,
-      authenticate: bearerAuthenticate((token) => authenticateToken(s, token)),
+      authenticate: bearerAuthenticate(sessionResolver(s)),
       dev: false,
       checkResponses: false,
       readCache: createReadCache(s, CACHED_ROUTES),

@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
-import { listRoutes, pathParams } from '@school-diary/core';
+import { listRoutes, pathParams, type ErrorResponse } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 
@@ -125,5 +126,99 @@ describe('fuzz: junk to every route never crashes the server', () => {
     );
     const health = await server.call('GET', '/healthz');
     assert.equal(health.status, 200, 'still serving');
+  });
+});
+
+/** A raw request over a socket: the body exactly as given, the answer's status and JSON. */
+function rawRequest(
+  url: string,
+  options: { method: string; path: string; headers: Record<string, string>; body?: Buffer },
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${url}${options.path}`,
+      { method: options.method, headers: options.headers },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('fuzz: malformed uploads and HEAD on the event stream', () => {
+  let server: TestServer;
+  let token = '';
+
+  before(async () => {
+    server = await startTestServer();
+    token = (await server.login(DEMO.users.parentIvanova.phone)).accessToken;
+  });
+  after(() => server.close());
+
+  const part = (boundary: string, closed: boolean) =>
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n` +
+        `Content-Type: text/plain\r\n\r\nhello\r\n${closed ? `--${boundary}--\r\n` : ''}`,
+    );
+  const cases: { name: string; type: string; body: Buffer }[] = [
+    {
+      name: 'a multipart body without a boundary',
+      type: 'multipart/form-data',
+      body: part('x', true),
+    },
+    {
+      name: 'a boundary other than the header’s',
+      type: 'multipart/form-data; boundary=header-boundary',
+      body: part('body-boundary', true),
+    },
+    {
+      name: 'a part never closed',
+      type: 'multipart/form-data; boundary=b',
+      body: part('b', false),
+    },
+    {
+      name: '5 MB of junk with a multipart type',
+      type: 'multipart/form-data; boundary=b',
+      body: Buffer.alloc(5 * 1024 * 1024, 'junk '),
+    },
+  ];
+
+  for (const { name, type, body } of cases) {
+    it(`answers ${name} with a 4xx naming the file, in ru and en`, async () => {
+      for (const lang of ['ru', 'en'] as const) {
+        const res = await rawRequest(server.url, {
+          method: 'POST',
+          path: '/api/v1/attachments',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': type,
+            'content-length': String(body.length),
+            'accept-language': lang,
+          },
+          body,
+        });
+        assert.ok(res.status === 400 || res.status === 413, `${name}: ${res.status} ${res.text}`);
+        const error = (JSON.parse(res.text) as ErrorResponse).error;
+        const field = error.fields.find((f) => f.path === 'file');
+        assert.ok(field, `${name}: ${res.text}`);
+        assert.match(field.message, lang === 'ru' ? /[а-я]/i : /^[^а-я]*$/i);
+      }
+      assert.equal((await server.call('GET', '/healthz')).status, 200);
+    });
+  }
+
+  it('answers HEAD on the event stream at once, without opening a stream', async () => {
+    const res = await rawRequest(server.url, {
+      method: 'HEAD',
+      path: '/api/v1/events',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(res.status, 405);
+    assert.equal(res.text, '');
   });
 });

@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../services/context';
 import { DomainError, type RawFieldError } from '../services/domain-error';
 import { unknownFields } from './unknown-fields';
+import { ValidatedUrls, type ValidatedInput } from './validated-urls';
 
 /**
  * What a handler receives: validated input, the caller, their language and address. Nothing of
@@ -90,6 +91,28 @@ function parse(schema: RouteSpec['body'], input: unknown, lang: Lang, prefix: st
   throw new DomainError('validation_failed', { fields: result.errors });
 }
 
+const langs = new Map<string, Lang>();
+
+/** The language of an `Accept-Language`; the few distinct headers browsers send are parsed once. */
+function langOf(header: string | undefined): Lang {
+  if (header === undefined) return pickLang(header);
+  let lang = langs.get(header);
+  if (lang === undefined) {
+    lang = pickLang(header);
+    if (langs.size < 1000) langs.set(header, lang);
+  }
+  return lang;
+}
+
+/** Keeps a URL's validated input when its route keeps them. */
+function validInput(
+  urls: ValidatedUrls | undefined,
+  url: string,
+  input: ValidatedInput,
+): ValidatedInput {
+  return urls ? urls.set(url, input) : input;
+}
+
 /**
  * A request body checked strictly: fields the schema does not declare are refused (core's schemas
  * would drop them silently), and a PATCH must change at least one field.
@@ -141,22 +164,35 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
     if (route.devOnly && !options.dev) continue;
     const id = `${group}.${name}`;
     const cached = options.readCache?.(id);
+    // A cached read has no body: its input is all in the URL, validated once per URL.
+    const urls = cached && !route.body ? new ValidatedUrls() : undefined;
     registered.push(id);
+    const url = toFastifyPath(route.path);
+    // HEAD of an event stream would open a stream that never ends: refuse it at once.
+    const stream = route.responseType === 'event-stream';
+    if (stream)
+      app.head(url, (_request, reply) => reply.code(405).header('allow', route.method).send());
     app.route({
       method: route.method,
-      url: toFastifyPath(route.path),
+      url,
+      ...(stream ? { exposeHeadRoute: false } : {}),
       ...(route.rateLimit && options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
       handler: async (request, reply) => {
-        const lang = pickLang(request.headers['accept-language']);
+        const lang = langOf(request.headers['accept-language']);
         const user = await options.authenticate(request);
         if (route.access !== 'public') {
           if (!user) throw new DomainError('unauthorized');
           if (route.access !== 'authenticated' && !route.access.includes(user.role))
             throw new DomainError('forbidden');
         }
+        const input =
+          urls?.get(request.url) ??
+          validInput(urls, request.url, {
+            params: parse(route.params, request.params, lang, 'params'),
+            query: parse(route.query, request.query ?? {}, lang, 'query'),
+          });
         const ctx = {
-          params: parse(route.params, request.params, lang, 'params'),
-          query: parse(route.query, request.query ?? {}, lang, 'query'),
+          ...input,
           body: parseBody(route, request.body ?? {}, lang),
           user,
           lang,

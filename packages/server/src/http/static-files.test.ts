@@ -1,26 +1,34 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { ErrorResponse } from '@school-diary/core';
 import { startTestServer, type TestServer } from '../testing/harness';
-import { findStaticFile } from './static-files';
 
 /** GET with the path sent exactly as written (fetch would normalise `..` away). */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+function rawGet(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolveResponse, reject) => {
-    const req = httpRequest(`${url}/`, { path, method: 'GET' }, (res) => {
+    const req = httpRequest(`${url}/`, { path, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolveResponse({ status: res.statusCode ?? 0, body }));
+      res.on('end', () =>
+        resolveResponse({ status: res.statusCode ?? 0, body, headers: res.headers }),
+      );
     });
     req.on('error', reject);
     req.end();
   });
 }
+
+const LOADER = 'export const loader = 1;';
 
 describe('static files: the embed build and a website', () => {
   let dir: string;
@@ -32,7 +40,10 @@ describe('static files: the embed build and a website', () => {
     const site = join(dir, 'site');
     mkdirSync(join(embed, 'diary-elements'), { recursive: true });
     mkdirSync(join(site, 'news'), { recursive: true });
-    writeFileSync(join(embed, 'diary-elements.js'), 'export const loader = 1;');
+    writeFileSync(join(embed, 'diary-elements.js'), LOADER);
+    // What the embed build writes beside each file; marked, to tell which one was sent.
+    writeFileSync(join(embed, 'diary-elements.js.br'), brotliCompressSync(`${LOADER} // br`));
+    writeFileSync(join(embed, 'diary-elements.js.gz'), gzipSync(`${LOADER} // gz`));
     writeFileSync(join(embed, 'diary-elements', 'define-login-abc123.js'), 'export {};');
     writeFileSync(join(embed, 'index.js'), 'export const notPublic = 1;');
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>Школа № 42</title>');
@@ -56,7 +67,7 @@ describe('static files: the embed build and a website', () => {
     assert.match(res.headers.get('content-type') ?? '', /^text\/javascript/);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.equal(res.headers.get('cache-control'), 'no-cache');
-    assert.equal(await res.text(), 'export const loader = 1;');
+    assert.ok((await res.text()).startsWith(LOADER));
   });
 
   it('serves lazily loaded chunks with a long cache life', async () => {
@@ -112,12 +123,44 @@ describe('static files: the embed build and a website', () => {
     assert.equal((await bare.call('GET', '/')).status, 404);
   });
 
-  it('maps URL paths to files only inside the root', async () => {
-    const site = join(dir, 'site');
-    assert.equal(await findStaticFile(site, '/'), join(site, 'index.html'));
-    assert.equal(await findStaticFile(site, '/login'), join(site, 'login.html'));
-    assert.equal(await findStaticFile(site, '/../secret.txt'), undefined);
-    assert.equal(await findStaticFile(site, '/%2e%2e/secret.txt'), undefined);
-    assert.equal(await findStaticFile(site, '/%'), undefined);
+  it('sends the embed precompressed as the client accepts it, identity otherwise', async () => {
+    for (const [accept, coding, body] of [
+      ['gzip, deflate, br', 'br', `${LOADER} // br`],
+      ['gzip', 'gzip', `${LOADER} // gz`],
+      ['identity', undefined, LOADER],
+    ] as const) {
+      const res = await fetch(`${server.url}/embed/diary-elements.js`, {
+        headers: { 'accept-encoding': accept },
+      });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-encoding') ?? undefined, coding);
+      assert.match(res.headers.get('content-type') ?? '', /javascript/);
+      assert.match(res.headers.get('vary') ?? '', /accept-encoding/i);
+      assert.equal(await res.text(), body);
+    }
+  });
+
+  it('lets the loader and the pages revalidate to a 304', async () => {
+    // Over node:http: fetch marks a request with If-None-Match as a reload (no-cache).
+    for (const path of ['/embed/diary-elements.js', '/login']) {
+      const first = await rawGet(server.url, path, { 'accept-encoding': 'gzip, deflate, br' });
+      assert.equal(first.status, 200);
+      assert.equal(first.headers['cache-control'], 'no-cache');
+      const etag = String(first.headers.etag ?? '');
+      const modified = String(first.headers['last-modified'] ?? '');
+      assert.ok(etag, `${path} has an ETag`);
+      assert.ok(modified, `${path} has a Last-Modified`);
+      const again = await rawGet(server.url, path, {
+        'accept-encoding': 'gzip, deflate, br',
+        'if-none-match': etag,
+      });
+      assert.equal(again.status, 304, path);
+      assert.equal(again.body, '');
+      const since = await rawGet(server.url, path, {
+        'accept-encoding': 'gzip, deflate, br',
+        'if-modified-since': modified,
+      });
+      assert.equal(since.status, 304, path);
+    }
   });
 });

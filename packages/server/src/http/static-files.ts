@@ -1,8 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../services/domain-error';
-import { sendError } from './error-handler';
+import { resolve, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 
 /** Where the static files served beside the API live. */
 export interface StaticFilesOptions {
@@ -14,21 +12,6 @@ export interface StaticFilesOptions {
   /** A website served at `/` (the example school site); never under `/api/`. */
   readonly siteDir?: string | undefined;
 }
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** The site's pages run the embed script from this server and call its API: nothing else. */
 const SITE_CSP = [
@@ -46,66 +29,74 @@ const SITE_CSP = [
 // Only the embed build is public: `diary-elements.js` and `diary-elements/<chunk>.js` (+ maps).
 const EMBED_FILE = /^diary-elements(?:\.js|\.js\.map|\/[\w.-]+\.js(?:\.map)?)$/;
 
-/**
- * The file under `root` that a URL path names, or undefined when it names none or tries to leave
- * `root` (`..`, encoded slashes, NUL). A directory means its `index.html`; `/news` may mean
- * `news.html`.
- */
-export async function findStaticFile(root: string, urlPath: string): Promise<string | undefined> {
-  let path: string;
-  try {
-    path = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (path.includes('\0') || path.includes('\\') || path.split('/').includes('..'))
-    return undefined;
-  const base = resolve(root);
-  const target = resolve(base, `.${path.startsWith('/') ? path : `/${path}`}`);
-  if (target !== base && !target.startsWith(base + sep)) return undefined;
-  for (const candidate of [target, join(target, 'index.html'), `${target}.html`]) {
-    const info = await stat(candidate).catch(() => undefined);
-    if (info?.isFile()) return candidate;
-  }
-  return undefined;
-}
-
-async function sendFile(reply: FastifyReply, file: string): Promise<FastifyReply> {
-  const body = await readFile(file);
-  return reply.type(TYPES[extname(file)] ?? 'application/octet-stream').send(body);
-}
-
-const pathOf = (request: FastifyRequest): string => request.url.split('?')[0] ?? '/';
+/** Whether a file under the embed's root is a content-hashed chunk (its name changes with it). */
+const isChunk = (file: string): boolean => file.split(sep).includes('diary-elements');
 
 /**
- * Serves the one-script-tag build at `/embed/` (with CORS open to every origin: school sites
- * load it as a module script from their own origin) and, when given, a website at `/`.
+ * Serves the one-script-tag build at `/embed/` (with CORS open to every origin: school sites load
+ * it as a module script from their own origin) and, when given, a website at `/`, through
+ * `@fastify/static`: brotli or gzip siblings (`.br`, `.gz`) built beside a file are sent to the
+ * clients that take them, hashed chunks are `immutable` for a year, and the loader and the pages
+ * revalidate (`no-cache` with ETag and Last-Modified, answered 304 when unchanged).
  */
-export function registerStaticFiles(app: FastifyInstance, options: StaticFilesOptions): void {
+export async function registerStaticFiles(
+  app: FastifyInstance,
+  options: StaticFilesOptions,
+): Promise<void> {
+  // JavaScript as RFC 9239 names it (the library says `application/javascript`).
+  await app.register(async (scope) => {
+    scope.addHook('onSend', async (_request, reply, payload) => {
+      const type = reply.getHeader('content-type');
+      if (typeof type === 'string' && type.startsWith('application/javascript'))
+        reply.header(
+          'content-type',
+          `text/javascript${type.slice('application/javascript'.length)}`,
+        );
+      return payload;
+    });
+    await registerBoth(scope, options);
+  });
+}
+
+async function registerBoth(app: FastifyInstance, options: StaticFilesOptions): Promise<void> {
   const { embedDir, siteDir } = options;
   if (embedDir) {
-    app.get('/embed/*', async (request, reply) => {
-      const name = pathOf(request).slice('/embed/'.length);
-      const file = EMBED_FILE.test(name) ? await findStaticFile(embedDir, name) : undefined;
-      if (!file) return sendError(request, reply, new DomainError('not_found'));
-      // The entry keeps its name across releases; chunks carry a content hash.
-      reply
-        .header('access-control-allow-origin', '*')
-        .header(
-          'cache-control',
-          name.includes('/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      return sendFile(reply, file);
+    await app.register(fastifyStatic, {
+      root: resolve(embedDir),
+      prefix: '/embed/',
+      decorateReply: false,
+      preCompressed: true,
+      cacheControl: false,
+      index: false,
+      dotfiles: 'deny',
+      // Only the embed build is public, never the rest of the dist directory.
+      allowedPath: (path) => EMBED_FILE.test(path.replace(/^\//, '')),
+      setHeaders: (reply, file) => {
+        // The entry keeps its name across releases; chunks carry a content hash.
+        reply
+          .header('access-control-allow-origin', '*')
+          .header(
+            'cache-control',
+            isChunk(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+      },
     });
   }
   if (siteDir) {
-    app.get('/*', async (request, reply) => {
-      const path = pathOf(request);
-      if (path.startsWith('/api/')) return sendError(request, reply, new DomainError('not_found'));
-      const file = await findStaticFile(siteDir, path);
-      if (!file) return sendError(request, reply, new DomainError('not_found'));
-      reply.header('content-security-policy', SITE_CSP).header('cache-control', 'no-cache');
-      return sendFile(reply, file);
+    await app.register(fastifyStatic, {
+      root: resolve(siteDir),
+      prefix: '/',
+      decorateReply: false,
+      preCompressed: true,
+      cacheControl: false,
+      dotfiles: 'deny',
+      // `/news` is `news.html`; a folder is its `index.html`.
+      extensions: ['html'],
+      index: ['index.html'],
+      allowedPath: (path) => !path.startsWith('/api/'),
+      setHeaders: (reply) => {
+        reply.header('content-security-policy', SITE_CSP).header('cache-control', 'no-cache');
+      },
     });
   }
 }

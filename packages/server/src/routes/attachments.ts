@@ -24,10 +24,26 @@ const tooLarge = (): DomainError =>
     ],
   });
 
+/**
+ * A failure of the multipart parser (no boundary, a body that does not match it, a part never
+ * closed, junk) as the caller's mistake: 400 on the file. Our own errors pass unchanged.
+ */
+function unreadable(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof Error && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE')
+    return tooLarge();
+  return fieldError('file', 'format');
+}
+
 /** The one `file` part of a multipart request. */
 async function filePart(request: FastifyRequest): Promise<MultipartFile> {
   if (!request.isMultipart()) throw wrongType();
-  const part = await request.file();
+  let part: MultipartFile | undefined;
+  try {
+    part = await request.file();
+  } catch (error) {
+    throw unreadable(error);
+  }
   if (!part || part.fieldname !== 'file') {
     part?.file.resume();
     throw fieldError('file', 'required');
@@ -37,17 +53,15 @@ async function filePart(request: FastifyRequest): Promise<MultipartFile> {
 
 /** The part's bytes, within the size limit. */
 async function readPart(part: MultipartFile): Promise<Buffer> {
+  let bytes: Buffer;
   try {
-    const bytes = await part.toBuffer();
-    // The library misses a cut made on the last chunk; busboy's flag does not.
-    if (part.file.truncated) throw tooLarge();
-    return bytes;
+    bytes = await part.toBuffer();
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw tooLarge();
-    }
-    throw error;
+    throw unreadable(error);
   }
+  // The library misses a cut made on the last chunk; busboy's flag does not.
+  if (part.file.truncated) throw tooLarge();
+  return bytes;
 }
 
 async function saveUpload(

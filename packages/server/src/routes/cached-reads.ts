@@ -1,10 +1,11 @@
 import type { RouteSpec } from '@school-diary/core';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { compiledOnce } from '../db/compiled-once';
+import type { Database } from '../db/schema';
 import type { RequestContext } from '../http/register-routes';
 import type { VersionScope } from '../read-cache/versions';
 import type { AuthUser, Services } from '../services/context';
 import { notFound } from '../services/domain-error';
-import { visibleClass } from '../services/journal-access';
 import { childVisibleTo } from '../services/policy';
 
 /**
@@ -47,33 +48,64 @@ function param(ctx: RequestContext<RouteSpec>, name: string): string {
   return value;
 }
 
+type Role = AuthUser['role'];
+type Query<R> = (...values: string[]) => Promise<R[]>;
+
+/** Statements compiled once per database and role (the role shapes the authorisation). */
+function perRole<R>(
+  build: (db: Kysely<Database>, role: Role) => Query<R>,
+): (db: Kysely<Database>, role: Role) => Query<R> {
+  const made = new WeakMap<Kysely<Database>, Map<Role, Query<R>>>();
+  return (db, role) => {
+    let byRole = made.get(db);
+    if (!byRole) made.set(db, (byRole = new Map()));
+    let query = byRole.get(role);
+    if (!query) byRole.set(role, (query = build(db, role)));
+    return query;
+  };
+}
+
+/** A caller made of placeholders, for a statement compiled once per role. */
+const callerOf = (role: Role, id: string, schoolId: string): AuthUser => ({
+  id,
+  role,
+  schoolId,
+  sessionId: '',
+  familyId: '',
+});
+
+const childDiaryQuery = perRole((db, role) =>
+  compiledOnce(db, (childId, userId, schoolId) =>
+    db
+      .selectFrom('children')
+      .select((eb) => [
+        'children.id',
+        'children.class_id',
+        eb
+          .selectFrom('versions')
+          .select('version')
+          .where('scope', '=', sql<string>`'child:' || ${sql.ref('children.id')}`)
+          .as('child_version'),
+        eb
+          .selectFrom('versions')
+          .select('version')
+          .where('scope', '=', sql<string>`'class:' || ${sql.ref('children.class_id')}`)
+          .as('class_version'),
+      ])
+      .where('children.id', '=', childId)
+      .where(childVisibleTo(callerOf(role, userId, schoolId))),
+  ),
+);
+
 /**
  * A child's diary: the child's own data and their class's (subjects, lessons, periods). The child
- * is authorised exactly as `visibleChild` does (`childVisibleTo`), and both scopes' versions are read in the
- * same statement.
+ * is authorised exactly as `visibleChild` does (`childVisibleTo`), and both scopes' versions are
+ * read in the same statement.
  */
 async function childDiary(s: Services, ctx: RequestContext<RouteSpec>): Promise<ScopeVersions> {
   const user = signedIn(ctx);
-  const childId = param(ctx, 'childId');
-  const row = await s.db
-    .selectFrom('children')
-    .select((eb) => [
-      'children.id',
-      'children.class_id',
-      eb
-        .selectFrom('versions')
-        .select('version')
-        .where('scope', '=', `child:${childId}`)
-        .as('child_version'),
-      eb
-        .selectFrom('versions')
-        .select('version')
-        .where('scope', '=', sql<string>`'class:' || ${sql.ref('children.class_id')}`)
-        .as('class_version'),
-    ])
-    .where('children.id', '=', childId)
-    .where(childVisibleTo(user))
-    .executeTakeFirst();
+  const query = childDiaryQuery(s.db, user.role);
+  const [row] = await query(param(ctx, 'childId'), user.id, user.schoolId ?? '');
   if (!row) throw notFound();
   const scopes: VersionScope[] = [`child:${row.id}`];
   const versions = [row.child_version ?? 0];
@@ -84,10 +116,48 @@ async function childDiary(s: Services, ctx: RequestContext<RouteSpec>): Promise<
   return { scopes, versions };
 }
 
-/** A class's timetable, substitutions and homework. */
-async function classDiary(s: Services, ctx: RequestContext<RouteSpec>) {
-  const cls = await visibleClass(s, signedIn(ctx), param(ctx, 'classId'));
-  return [`class:${cls.id}`] as const;
+const classDiaryQuery = perRole((db, role) =>
+  compiledOnce(db, (classId, userId, schoolId) =>
+    db
+      .selectFrom('classes')
+      .select((eb) => [
+        'classes.id',
+        eb
+          .selectFrom('versions')
+          .select('version')
+          .where('scope', '=', sql<string>`'class:' || ${sql.ref('classes.id')}`)
+          .as('version'),
+      ])
+      .where('classes.id', '=', classId)
+      .where((eb) => {
+        switch (role) {
+          case 'teacher':
+          case 'school_admin':
+            return eb('classes.school_id', '=', schoolId);
+          case 'parent':
+          case 'student':
+            return eb.exists(
+              eb
+                .selectFrom('children')
+                .select('children.id')
+                .whereRef('children.class_id', '=', 'classes.id')
+                .where(childVisibleTo(callerOf(role, userId, schoolId))),
+            );
+        }
+      }),
+  ),
+);
+
+/**
+ * A class's timetable, substitutions and homework: authorised as `visibleClass` does (staff of
+ * its school, families of its pupils), with its version read in the same statement.
+ */
+async function classDiary(s: Services, ctx: RequestContext<RouteSpec>): Promise<ScopeVersions> {
+  const user = signedIn(ctx);
+  const query = classDiaryQuery(s.db, user.role);
+  const [row] = await query(param(ctx, 'classId'), user.id, user.schoolId ?? '');
+  if (!row) throw notFound();
+  return { scopes: [`class:${row.id}`], versions: [row.version ?? 0] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Session, SignInSession } from '@school-diary/core';
+import { compiledOnce } from '../db/compiled-once';
 import { DomainError, notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { hashToken, newToken } from './secrets';
@@ -207,33 +208,42 @@ export async function rotateRefreshToken(
 }
 
 /**
- * Resolves a bearer token to the signed-in user; 401 for an unknown, revoked or expired token.
- * One indexed statement per request, so a logout, a revocation or a role change made by any
- * instance or process takes effect on the next request.
+ * Resolves bearer tokens to the signed-in user; 401 for an unknown, revoked or expired token. One
+ * indexed statement per request, compiled once: nothing is kept between requests, so a logout, a
+ * revocation or a role change made by any instance, process or tool takes effect on the next one.
+ *
+ * @example
+ * const authenticate = sessionResolver(services);
+ * const user = await authenticate(token);
  */
-export async function authenticateToken(services: Services, token: string): Promise<AuthUser> {
-  const row = await services.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.family_id',
-      'sessions.access_expires_at',
-      'sessions.revoked_at',
-      'users.id',
-      'users.role',
-      'users.school_id',
-    ])
-    .where('sessions.access_hash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!row || row.revoked_at) throw new DomainError('unauthorized');
-  if (new Date(row.access_expires_at).getTime() <= services.clock.now().getTime())
-    throw new DomainError('token_expired');
-  return {
-    id: row.id,
-    role: row.role as AuthUser['role'],
-    schoolId: row.school_id,
-    sessionId: row.sessionId,
-    familyId: row.family_id,
+export function sessionResolver(services: Services): (token: string) => Promise<AuthUser> {
+  const { db } = services;
+  const byHash = compiledOnce(db, (hash) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.family_id',
+        'sessions.access_expires_at',
+        'sessions.revoked_at',
+        'users.id',
+        'users.role',
+        'users.school_id',
+      ])
+      .where('sessions.access_hash', '=', hash),
+  );
+  return async (token) => {
+    const [row] = await byHash(hashToken(token));
+    if (!row || row.revoked_at) throw new DomainError('unauthorized');
+    if (new Date(row.access_expires_at).getTime() <= services.clock.now().getTime())
+      throw new DomainError('token_expired');
+    return {
+      id: row.id,
+      role: row.role as AuthUser['role'],
+      schoolId: row.school_id,
+      sessionId: row.sessionId,
+      familyId: row.family_id,
+    };
   };
 }
