@@ -9,7 +9,7 @@ import { createDiaryClient, DiaryApiError, type DiaryClient } from '@school-diar
 
 const baseUrl = process.env.DIARY_URL ?? 'http://127.0.0.1:8080';
 const phone = process.env.DIARY_PHONE ?? '+79990000001';
-const password = process.env.DIARY_PASSWORD ?? 'diary-demo';
+const password = process.env.DIARY_PASSWORD ?? 'school-diary-demo';
 
 /** The code of a challenge: DIARY_CODE, else the dev server's sent messages. */
 async function oneTimeCode(diary: DiaryClient, challengeId: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { string } from 'zod/mini';
+import { meta, string } from 'zod/mini';
 import type { ErrorCode } from './error-codes';
 import { ruleCheck, ruledString } from './rule';
 
@@ -231,4 +231,5 @@ export function birthDateSchema(options: BirthDateSchemaOptions = {}) {
  */
 export const isoDateSchema = /* @__PURE__ */ string().check(
   /* @__PURE__ */ ruleCheck(checkIsoDate, { field: 'date' }),
+  /* @__PURE__ */ meta({ format: 'date' }),
 );

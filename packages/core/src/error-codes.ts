@@ -29,8 +29,15 @@ export const ERROR_CODES = [
   'file_type',
   // passwords and codes
   'weak_password',
+  'wrong_code',
+  // links to a school
+  'school_not_found',
+  'roster_mismatch',
   // uniqueness
   'already_registered',
+  // request shape and time (privacy and correctness)
+  'nothing_to_change',
+  'past_date',
 ] as const;
 
 /** A stable, machine-readable validation error code. */

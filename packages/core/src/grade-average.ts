@@ -11,11 +11,19 @@ export interface WeightedMark {
   weight: number;
 }
 
-/** A mark as the grade maths sees it: any object of this shape will do. */
-export interface GradedMark extends WeightedMark {
+/** The subject a mark or a summary belongs to, named as the API names it. */
+export interface SubjectRef {
+  subjectId: string;
+  subjectName: string;
+}
+
+/**
+ * A mark as the grade maths sees it: the API's `Mark` as it comes, or any object of this shape.
+ * Marks are grouped by `subjectId`; subjects are sorted by `subjectName`.
+ */
+export interface GradedMark extends WeightedMark, SubjectRef {
   /** ISO `YYYY-MM-DD`. */
   date: string;
-  subject: string;
   kind?: string;
 }
 

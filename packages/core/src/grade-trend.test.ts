@@ -19,7 +19,8 @@ const day = (n: number): string => {
 };
 
 const mark = (date: string, value: MarkValue, weight = 1, subject = 'Алгебра'): GradedMark => ({
-  subject,
+  subjectId: `sub:${subject}`,
+  subjectName: subject,
   date,
   value,
   weight,
@@ -260,8 +261,11 @@ describe('trendsBySubject', () => {
     ];
     const result = trendsBySubject(marks, { window: 1 });
     assert.deepEqual(
-      result.map((s) => s.subject),
-      ['Алгебра', 'Физика'],
+      result.map((s) => [s.subjectId, s.subjectName]),
+      [
+        ['sub:Алгебра', 'Алгебра'],
+        ['sub:Физика', 'Физика'],
+      ],
     );
     assert.deepEqual(result[0]?.moving, [
       { date: day(0), average: 3 },

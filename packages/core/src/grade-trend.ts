@@ -3,6 +3,7 @@ import {
   countsInAverage,
   type GradedMark,
   type NumericMarkValue,
+  type SubjectRef,
 } from './grade-average';
 import { compareMarkDates, marksBySubject } from './period-summary';
 
@@ -37,8 +38,7 @@ export interface TrendOptions {
 }
 
 /** A subject's series, as {@link trendsBySubject} returns them. */
-export interface SubjectTrend {
-  subject: string;
+export interface SubjectTrend extends SubjectRef {
   moving: TrendPoint[];
   cumulative: TrendPoint[];
   trend: Trend | null;
@@ -162,9 +162,9 @@ function series<M extends GradedMark>(
  * @example
  * movingAverage(
  *   [
- *     { subject: 'Алгебра', date: '2025-09-02', value: 3, weight: 1 },
- *     { subject: 'Алгебра', date: '2025-09-05', value: 5, weight: 1 },
- *     { subject: 'Алгебра', date: '2025-09-09', value: 5, weight: 2 },
+ *     { subjectId: 'sub_1', subjectName: 'Алгебра', date: '2025-09-02', value: 3, weight: 1 },
+ *     { subjectId: 'sub_1', subjectName: 'Алгебра', date: '2025-09-05', value: 5, weight: 1 },
+ *     { subjectId: 'sub_1', subjectName: 'Алгебра', date: '2025-09-09', value: 5, weight: 2 },
  *   ],
  *   { window: 2 },
  * );
@@ -185,8 +185,8 @@ export function movingAverage(
  *
  * @example
  * cumulativeAverage([
- *   { subject: 'Физика', date: '2025-09-02', value: 3, weight: 1 },
- *   { subject: 'Физика', date: '2025-09-05', value: 5, weight: 3 },
+ *   { subjectId: 'sub_1', subjectName: 'Физика', date: '2025-09-02', value: 3, weight: 1 },
+ *   { subjectId: 'sub_1', subjectName: 'Физика', date: '2025-09-05', value: 5, weight: 3 },
  * ]);
  * // [{ date: '2025-09-02', average: 3 }, { date: '2025-09-05', average: 4.5 }]
  */
@@ -204,9 +204,9 @@ export function cumulativeAverage(
  *
  * @example
  * trend([
- *   { subject: 'Химия', date: '2025-09-02', value: 3, weight: 1 },
- *   { subject: 'Химия', date: '2025-09-09', value: 4, weight: 1 },
- *   { subject: 'Химия', date: '2025-09-16', value: 5, weight: 1 },
+ *   { subjectId: 'sub_1', subjectName: 'Химия', date: '2025-09-02', value: 3, weight: 1 },
+ *   { subjectId: 'sub_1', subjectName: 'Химия', date: '2025-09-09', value: 4, weight: 1 },
+ *   { subjectId: 'sub_1', subjectName: 'Химия', date: '2025-09-16', value: 5, weight: 1 },
  * ]);
  * // { from: 3, to: 4, direction: 'up' }
  */
@@ -234,14 +234,15 @@ function plainOrWeighted(counted: readonly GradedMark[], weighted: boolean): num
  *
  * @example
  * trendsBySubject(marks, { window: 3 });
- * // [{ subject: 'Алгебра', moving: […], cumulative: […], trend: { from: 3.5, to: 4.1, direction: 'up' } }, …]
+ * // [{ subjectId: 'sub_alg', subjectName: 'Алгебра', moving: […], cumulative: […], trend: { from: 3.5, to: 4.1, direction: 'up' } }, …]
  */
 export function trendsBySubject(
   marks: readonly GradedMark[],
   options: MovingAverageOptions = {},
 ): SubjectTrend[] {
-  return marksBySubject(marks).map(([subject, list]) => ({
-    subject,
+  return marksBySubject(marks).map(([{ subjectId, subjectName }, list]) => ({
+    subjectId,
+    subjectName,
     moving: movingAverage(list, options),
     cumulative: cumulativeAverage(list, options),
     trend: trend(list, options),

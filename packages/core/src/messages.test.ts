@@ -5,6 +5,10 @@ import { LANGS } from './lang';
 import { errorMessage, fieldsWithMessages, hasFieldMessage } from './messages';
 import { apiErrorMessage } from './api-messages';
 import { API_ERROR_CODES } from './schemas/error-response';
+import { object } from 'zod/mini';
+import { validate } from './field-errors';
+import { isoDateSchema } from './birth-date';
+import { isoWeekSchema, schoolYearSchema, timeOfDaySchema } from './schemas/common';
 
 const CYRILLIC = /[а-яё]/i;
 
@@ -20,19 +24,58 @@ describe('message catalogues', () => {
     }
   });
 
-  it('keeps each field text at its own field and code (the lists are positional)', () => {
-    // The first and the last text of the field list: a text missing or added anywhere before
-    // them in one language would shift these.
+  it('looks each field text up by its field and code', () => {
     assert.equal(errorMessage('required', { field: 'snils' }), 'Введите СНИЛС');
     assert.equal(errorMessage('required', { field: 'snils', lang: 'en' }), 'Enter the SNILS');
-    assert.equal(errorMessage('format', { field: 'code' }), 'Введите код из СМС — 6 цифр');
-    assert.equal(
-      errorMessage('format', { field: 'code', lang: 'en' }),
-      'Enter the 6-digit code from the text message',
-    );
     assert.equal(
       errorMessage('too_old', { field: 'birthDate', lang: 'en', params: { maximum: 18 } }),
       'Check the date of birth: the child is above school age (at most 18 full years)',
+    );
+  });
+
+  it('has every code, generic, field-specific and request-level, in both languages', () => {
+    const texts: [string, string][] = [];
+    for (const lang of LANGS) {
+      for (const code of ERROR_CODES) {
+        texts.push([`${lang} ${code}`, errorMessage(code, { lang })]);
+        for (const field of fieldsWithMessages().filter((f) => hasFieldMessage(f, code)))
+          texts.push([`${lang} ${field} ${code}`, errorMessage(code, { lang, field })]);
+      }
+      for (const code of API_ERROR_CODES)
+        texts.push([`${lang} api ${code}`, apiErrorMessage(code, { lang })]);
+    }
+    for (const [key, text] of texts) {
+      assert.ok(text.trim().length > 0, key);
+      assert.ok(!text.endsWith(key.split(' ').pop() ?? ''), `${key} falls back to its code`);
+      const ru = key.startsWith('ru');
+      assert.equal(CYRILLIC.test(text.replace('IV-АБ', '')), ru, `${key}: ${text}`);
+    }
+  });
+
+  it('uses only placeholders that callers fill in, and fills them by name', () => {
+    const known = new Set(['minimum', 'maximum', 'seconds', 'until']);
+    const params = { minimum: 4, maximum: 20, seconds: 30, until: '12:30' };
+    for (const lang of LANGS) {
+      const templates = [
+        ...ERROR_CODES.flatMap((code) => [
+          errorMessage(code, { lang }),
+          ...fieldsWithMessages().map((field) => errorMessage(code, { lang, field })),
+        ]),
+        ...API_ERROR_CODES.map((code) => apiErrorMessage(code, { lang })),
+      ];
+      for (const template of templates) {
+        for (const [, name] of template.matchAll(/\{(\w+)\}/g))
+          assert.ok(known.has(name ?? ''), `${template}: {${name}}`);
+      }
+      const filled = [
+        ...ERROR_CODES.map((code) => errorMessage(code, { lang, field: 'rosterId', params })),
+        ...API_ERROR_CODES.map((code) => apiErrorMessage(code, { lang, params })),
+      ];
+      for (const text of filled) assert.doesNotMatch(text, /[{}]/, text);
+    }
+    assert.equal(
+      errorMessage('too_short', { field: 'rosterId', params: { maximum: 20, minimum: 4 } }),
+      'Номер ученика должен быть не короче 4 символов',
     );
   });
 
@@ -48,7 +91,36 @@ describe('message catalogues', () => {
         }
       }
     }
-    assert.equal(count, 63);
+    assert.equal(count, 68);
+  });
+
+  it('names the expected format of a date, time, week or school year, whatever the field is called', () => {
+    const schema = object({
+      from: isoDateSchema,
+      startsAt: timeOfDaySchema,
+      week: isoWeekSchema,
+      year: schoolYearSchema,
+    });
+    const input = { from: '01.09.2026', startsAt: '8.30', week: '48', year: '2026-2027' };
+    const say = (lang: 'ru' | 'en') => {
+      const result = validate(schema, input, lang);
+      return result.ok ? [] : result.errors.map((e) => [e.path, e.code, e.message]);
+    };
+    assert.deepEqual(say('ru'), [
+      ['from', 'format', 'Введите дату в формате ГГГГ-ММ-ДД, например 2026-09-01'],
+      ['startsAt', 'format', 'Введите время в формате ЧЧ:ММ, например 08:30'],
+      ['week', 'format', 'Введите неделю в формате ГГГГ-Wнн, например 2026-W48'],
+      ['year', 'format', 'Введите учебный год в формате ГГГГ/ГГГГ, например 2026/2027'],
+    ]);
+    assert.deepEqual(
+      say('en').map(([, , message]) => message),
+      [
+        'Enter the date as YYYY-MM-DD, for example 2026-09-01',
+        'Enter the time as HH:MM, for example 08:30',
+        'Enter the week as YYYY-Www, for example 2026-W48',
+        'Enter the school year as YYYY/YYYY, for example 2026/2027',
+      ],
+    );
   });
 
   it('falls back to the generic text for a field without its own wording, or an unknown field', () => {

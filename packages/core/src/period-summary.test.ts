@@ -17,7 +17,8 @@ interface TaggedMark extends GradedMark {
 let nextId = 0;
 const mark = (subject: string, date: string, value: MarkValue, weight = 1): TaggedMark => ({
   id: `m${(nextId += 1)}`,
-  subject,
+  subjectId: `sub:${subject}`,
+  subjectName: subject,
   date,
   value,
   weight,
@@ -91,7 +92,7 @@ describe('marksBySubject', () => {
       mark('Физика', '2025-09-02', 4),
     ]);
     assert.deepEqual(
-      groups.map(([subject, list]) => [subject, list.length]),
+      groups.map(([subject, list]) => [subject.subjectName, list.length]),
       [
         ['Алгебра', 1],
         ['Единство', 1],
@@ -113,7 +114,8 @@ describe('summarizeBySubject', () => {
     ];
     const [algebra, physics] = summarizeBySubject(marks);
     assert.ok(algebra && physics);
-    assert.equal(algebra.subject, 'Алгебра');
+    assert.equal(algebra.subjectId, 'sub:Алгебра');
+    assert.equal(algebra.subjectName, 'Алгебра');
     assert.equal(algebra.count, 4);
     assert.equal(algebra.numericCount, 3);
     assert.equal(algebra.arithmeticAverage, 4);
@@ -125,7 +127,7 @@ describe('summarizeBySubject', () => {
       algebra.marks.map((m) => m.date),
       ['2025-09-03', '2025-09-05', '2025-09-12', '2025-09-20'],
     );
-    assert.equal(physics.subject, 'Физика');
+    assert.equal(physics.subjectName, 'Физика');
     assert.equal(physics.finalMark, 5);
   });
 
@@ -202,7 +204,7 @@ describe('summarizeYear', () => {
   it('summarises each period in the given order', () => {
     const summary = summarizeYear(marks, periods);
     assert.deepEqual(
-      summary.periods.map((p) => [p.id, p.subjects.map((s) => [s.subject, s.weightedAverage])]),
+      summary.periods.map((p) => [p.id, p.subjects.map((s) => [s.subjectName, s.weightedAverage])]),
       [
         ['h1', [['Алгебра', 4.5]]],
         [
@@ -221,8 +223,22 @@ describe('summarizeYear', () => {
     const { year } = summarizeYear(marks, periods);
     // Алгебра: (5 + 4 + 2 + 3·2) / 5 = 3.4
     assert.deepEqual(year, [
-      { subject: 'Алгебра', count: 4, numericCount: 4, weightedAverage: 3.4, finalMark: 3 },
-      { subject: 'История', count: 1, numericCount: 1, weightedAverage: 5, finalMark: 5 },
+      {
+        subjectId: 'sub:Алгебра',
+        subjectName: 'Алгебра',
+        count: 4,
+        numericCount: 4,
+        weightedAverage: 3.4,
+        finalMark: 3,
+      },
+      {
+        subjectId: 'sub:История',
+        subjectName: 'История',
+        count: 1,
+        numericCount: 1,
+        weightedAverage: 5,
+        finalMark: 5,
+      },
     ]);
   });
 

@@ -1,5 +1,11 @@
 import { finalMark, type FinalMarkThresholds, type FinalMarkValue } from './final-mark';
-import { arithmeticAverage, markTotals, weightedAverage, type GradedMark } from './grade-average';
+import {
+  arithmeticAverage,
+  markTotals,
+  weightedAverage,
+  type GradedMark,
+  type SubjectRef,
+} from './grade-average';
 
 /** An inclusive range of ISO `YYYY-MM-DD` dates; a missing end is open. */
 export interface InclusiveDateRange {
@@ -26,8 +32,7 @@ export interface SummaryOptions extends InclusiveDateRange {
 }
 
 /** One subject's marks over a period. */
-export interface SubjectSummary<M extends GradedMark = GradedMark> {
-  subject: string;
+export interface SubjectSummary<M extends GradedMark = GradedMark> extends SubjectRef {
   /** Every mark, pass marks and weight-0 marks included. */
   count: number;
   /** The marks that count in the averages: numeric and of positive weight. */
@@ -47,8 +52,7 @@ export interface PeriodSummary<M extends GradedMark = GradedMark> extends Report
 }
 
 /** A subject's average over the whole year. */
-export interface YearSubjectAverage {
-  subject: string;
+export interface YearSubjectAverage extends SubjectRef {
   count: number;
   numericCount: number;
   /** The weighted average of all the subject's marks in the year. */
@@ -121,7 +125,7 @@ export function filterMarksByPeriod<M extends GradedMark>(
 }
 
 function summarizeSubject<M extends GradedMark>(
-  subject: string,
+  subject: SubjectRef,
   marks: M[],
   options: SummaryOptions,
 ): SubjectSummary<M> {
@@ -130,7 +134,8 @@ function summarizeSubject<M extends GradedMark>(
   const arithmetic = arithmeticAverage(sorted);
   const chosen = options.averaging === 'arithmetic' ? arithmetic : weighted;
   return {
-    subject,
+    subjectId: subject.subjectId,
+    subjectName: subject.subjectName,
     count: sorted.length,
     numericCount: markTotals(sorted).count,
     marks: sorted,
@@ -143,20 +148,33 @@ function summarizeSubject<M extends GradedMark>(
 }
 
 /**
- * The marks grouped by subject, subjects sorted by name in Russian order (`localeCompare(…, 'ru')`),
- * each group in input order.
+ * The marks grouped by `subjectId`, subjects sorted by name in Russian order (then by id), each
+ * group in input order and named by its first mark.
  *
  * @example
- * marksBySubject(marks); // [['Алгебра', [...]], ['Физика', [...]]]
+ * marksBySubject(marks);
+ * // [[{ subjectId: 'sub_alg', subjectName: 'Алгебра' }, [...]], [{ subjectId: 'sub_phy', … }, [...]]]
  */
-export function marksBySubject<M extends GradedMark>(marks: readonly M[]): [string, M[]][] {
-  const bySubject = new Map<string, M[]>();
+export function marksBySubject<M extends GradedMark>(marks: readonly M[]): [SubjectRef, M[]][] {
+  const bySubject = new Map<string, [SubjectRef, M[]]>();
   for (const mark of marks) {
-    const list = bySubject.get(mark.subject);
-    if (list) list.push(mark);
-    else bySubject.set(mark.subject, [mark]);
+    const group = bySubject.get(mark.subjectId);
+    if (group) group[1].push(mark);
+    else bySubject.set(mark.subjectId, [subjectOf(mark), [mark]]);
   }
-  return [...bySubject].sort(([a], [b]) => byRussianName(a, b));
+  return [...bySubject.values()].sort(([a], [b]) => compareSubjects(a, b));
+}
+
+/** Just the subject of a mark. */
+function subjectOf({ subjectId, subjectName }: SubjectRef): SubjectRef {
+  return { subjectId, subjectName };
+}
+
+/** Russian order of subject names, ties by id, so the order never depends on the input's. */
+function compareSubjects(a: SubjectRef, b: SubjectRef): number {
+  const byName = byRussianName(a.subjectName, b.subjectName);
+  if (byName !== 0) return byName;
+  return a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0;
 }
 
 /**
@@ -166,7 +184,7 @@ export function marksBySubject<M extends GradedMark>(marks: readonly M[]): [stri
  *
  * @example
  * summarizeBySubject(marks, { from: '2025-09-01', to: '2025-10-26' });
- * // [{ subject: 'Алгебра', count: 3, numericCount: 3, weightedAverage: 3.666…, finalMark: 4, … }, …]
+ * // [{ subjectId: 'sub_alg', subjectName: 'Алгебра', count: 3, numericCount: 3, weightedAverage: 3.666…, finalMark: 4, … }, …]
  */
 export function summarizeBySubject<M extends GradedMark>(
   marks: readonly M[],
@@ -187,7 +205,7 @@ export function summarizeBySubject<M extends GradedMark>(
  *   { id: 'h1', from: '2025-09-01', to: '2025-12-28' },
  *   { id: 'h2', from: '2026-01-09', to: '2026-05-26' },
  * ]);
- * // { periods: [{ id: 'h1', …, subjects: […] }, …], year: [{ subject: 'Алгебра', weightedAverage: 4.2, … }] }
+ * // { periods: [{ id: 'h1', …, subjects: […] }, …], year: [{ subjectName: 'Алгебра', weightedAverage: 4.2, … }] }
  */
 export function summarizeYear<M extends GradedMark>(
   marks: readonly M[],
@@ -205,12 +223,15 @@ export function summarizeYear<M extends GradedMark>(
   const year = summarizeBySubject(marks, { ...options, from, to, averaging: 'weighted' });
   return {
     periods: summaries,
-    year: year.map(({ subject, count, numericCount, weightedAverage, finalMark }) => ({
-      subject,
-      count,
-      numericCount,
-      weightedAverage,
-      finalMark,
-    })),
+    year: year.map(
+      ({ subjectId, subjectName, count, numericCount, weightedAverage, finalMark }) => ({
+        subjectId,
+        subjectName,
+        count,
+        numericCount,
+        weightedAverage,
+        finalMark,
+      }),
+    ),
   };
 }

@@ -64,7 +64,13 @@ export const routeManifest = {
       ['school_admin'],
       { body: true },
     ),
-    findUser: /* @__PURE__ */ routeInfo('GET /admin/users', ['school_admin'], { query: ['phone'] }),
+    findUser: /* @__PURE__ */ routeInfo('GET /admin/users', ['school_admin'], {
+      query: ['phone', 'snils'],
+    }),
+    guardianClaims: /* @__PURE__ */ routeInfo('GET /admin/guardian-claims', ['school_admin']),
+    approveGuardian: /* @__PURE__ */ routeInfo('POST /admin/guardian-claims/{claimId}/approve', [
+      'school_admin',
+    ]),
   },
   children: {
     list: /* @__PURE__ */ routeInfo('GET /children', FAMILY),

@@ -4,7 +4,8 @@ import type { GradedMark, MarkValue } from './grade-average';
 import { compareWithPreviousYear } from './year-comparison';
 
 const mark = (subject: string, value: MarkValue, weight = 1): GradedMark => ({
-  subject,
+  subjectId: `sub:${subject}`,
+  subjectName: subject,
   date: '2025-10-01',
   value,
   weight,
@@ -22,10 +23,22 @@ describe('compareWithPreviousYear', () => {
     const previous = [mark('Алгебра', 4), mark('Алгебра', 3), mark('Химия', 3)];
     assert.deepEqual(compareWithPreviousYear(current, previous), [
       // 22/6 = 3.67 against 3.5
-      { subject: 'Алгебра', current: 3.67, previous: 3.5, delta: 0.17 },
-      { subject: 'Биология', current: 4, previous: null, delta: null },
-      { subject: 'Физика', current: 5, previous: null, delta: null },
-      { subject: 'Химия', current: null, previous: 3, delta: null },
+      {
+        subjectId: 'sub:Алгебра',
+        subjectName: 'Алгебра',
+        current: 3.67,
+        previous: 3.5,
+        delta: 0.17,
+      },
+      {
+        subjectId: 'sub:Биология',
+        subjectName: 'Биология',
+        current: 4,
+        previous: null,
+        delta: null,
+      },
+      { subjectId: 'sub:Физика', subjectName: 'Физика', current: 5, previous: null, delta: null },
+      { subjectId: 'sub:Химия', subjectName: 'Химия', current: null, previous: 3, delta: null },
     ]);
   });
 
@@ -34,7 +47,13 @@ describe('compareWithPreviousYear', () => {
     const current = [mark('Алгебра', 5), mark('Алгебра', 5), mark('Алгебра', 4)];
     const previous = [mark('Алгебра', 5), mark('Алгебра', 4), mark('Алгебра', 4)];
     assert.deepEqual(compareWithPreviousYear(current, previous), [
-      { subject: 'Алгебра', current: 4.67, previous: 4.33, delta: 0.34 },
+      {
+        subjectId: 'sub:Алгебра',
+        subjectName: 'Алгебра',
+        current: 4.67,
+        previous: 4.33,
+        delta: 0.34,
+      },
     ]);
   });
 
@@ -43,12 +62,24 @@ describe('compareWithPreviousYear', () => {
       [mark('Химия', 4), mark('Химия', 3)],
       [mark('Химия', 5), mark('Химия', 4), mark('Химия', 4)],
     );
-    assert.deepEqual(drop, { subject: 'Химия', current: 3.5, previous: 4.33, delta: -0.83 });
+    assert.deepEqual(drop, {
+      subjectId: 'sub:Химия',
+      subjectName: 'Химия',
+      current: 3.5,
+      previous: 4.33,
+      delta: -0.83,
+    });
   });
 
   it('lists a subject with only pass marks with null averages', () => {
     assert.deepEqual(compareWithPreviousYear([mark('Физкультура', 'pass')], []), [
-      { subject: 'Физкультура', current: null, previous: null, delta: null },
+      {
+        subjectId: 'sub:Физкультура',
+        subjectName: 'Физкультура',
+        current: null,
+        previous: null,
+        delta: null,
+      },
     ]);
   });
 

@@ -352,9 +352,21 @@ export function createLazyClient<T extends RouteTable>(
     }
   };
 
-  const send = (route: Operation, input: object, etag?: string, signal?: AbortSignal) => {
+  const send = (
+    route: Operation,
+    input: object,
+    etag?: string,
+    signal?: AbortSignal,
+    onUploadProgress?: CallOptions['onUploadProgress'],
+  ) => {
     const parts = requestParts(route, input as Record<string, unknown>);
-    const request = { route, ...parts, ...(etag ? { etag } : {}), ...(signal ? { signal } : {}) };
+    const request = {
+      route,
+      ...parts,
+      ...(etag ? { etag } : {}),
+      ...(signal ? { signal } : {}),
+      ...(onUploadProgress && route.upload ? { onUploadProgress } : {}),
+    };
     if (route.access === 'public') return transport.send(request);
     return authorized((token) => transport.send({ ...request, ...(token ? { token } : {}) }));
   };
@@ -366,7 +378,13 @@ export function createLazyClient<T extends RouteTable>(
     const key = isRead(info) ? readKey(operation, language, input) : undefined;
     const cached = key ? await cache.get(key) : undefined;
     const route = await spec;
-    const response = await send(route, input, cached?.etag, callOptions.signal);
+    const response = await send(
+      route,
+      input,
+      cached?.etag,
+      callOptions.signal,
+      callOptions.onUploadProgress,
+    );
     const body = response.status === 304 && cached ? cached.body : response.body;
     const data = parseAnswer(route, response.status, body);
     if (key) await cache.put(key, { body, etag: response.etag, savedAt: now() });

@@ -75,11 +75,17 @@ type KeptItem = KeptOutboxItem;
  */
 const isEmpty = (item: KeptItem) => item.text.trim() === '' && item.attachmentIds.length === 0;
 
+/**
+ * The ru/en message catalogues, for the error of a message that cannot be queued. Not with the
+ * page: fetched when something shows the outbox (`subscribe`), so that the error can be told
+ * offline too, where nothing more can be fetched.
+ */
+const loadCatalogue = () => import('@school-diary/core/validation');
+
 /** The `validation_failed` error of a message that cannot be queued. */
 async function invalidMessage(item: KeptItem, lang: Lang): Promise<DiaryApiError | undefined> {
   if (!isEmpty(item)) return undefined;
-  // The ru/en message catalogues load with the first empty message, not with the page.
-  const { errorMessage, apiErrorMessage } = await import('@school-diary/core/validation');
+  const { errorMessage, apiErrorMessage } = await loadCatalogue();
   return new DiaryApiError({
     status: 400,
     code: 'validation_failed',
@@ -236,6 +242,8 @@ export class Outbox {
    * const stop = client.outbox.subscribe((items) => (badge.textContent = String(items.length)));
    */
   subscribe(listener: (items: readonly OutboxItem[]) => void): Unsubscribe {
+    // Whoever shows the queue may send next: fetch what a refusal says while still online.
+    loadCatalogue().catch(() => undefined);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }

@@ -27,6 +27,23 @@ export interface CallOptions {
    * controller.abort();
    */
   readonly signal?: AbortSignal;
+  /**
+   * Told the bytes sent so far while an upload's body goes out (uploads only). `fetch` cannot
+   * report this, so such an upload is sent with `XMLHttpRequest` (the client's `fetch` option is
+   * then not used for it); abort it with `signal`.
+   *
+   * @example
+   * client.attachments.upload({ file }, { onUploadProgress: ({ loaded, total }) => show(loaded / total) });
+   */
+  readonly onUploadProgress?: (progress: UploadProgress) => void;
+}
+
+/** How much of an upload's body has been sent. */
+export interface UploadProgress {
+  /** Bytes sent. */
+  readonly loaded: number;
+  /** Bytes in the whole body (the file and the form's framing). */
+  readonly total: number;
 }
 
 type Fields<R, Part extends 'params' | 'body'> = R extends { readonly [P in Part]: infer S }

@@ -40,7 +40,7 @@ describe('session', () => {
   it('logs in with a one-time code: login sends the code, verify starts the session', async () => {
     const changes: SessionChange[] = [];
     const diary = client({ onSessionChange: (change) => changes.push(change) });
-    const challenge = await diary.auth.login({ phone: DEMO.parent, password: 'diary-demo' });
+    const challenge = await diary.auth.login({ phone: DEMO.parent, password: 'school-diary-demo' });
     assert.match(challenge.sentTo, /\*\*/);
     assert.equal(diary.session.signedIn, false);
     const session = await diary.auth.verify({
@@ -57,7 +57,7 @@ describe('session', () => {
 
   it('rejects a wrong code with the server error and stays signed out', async () => {
     const diary = client({ language: 'en' });
-    const { challengeId } = await diary.auth.login({ phone: DEMO.parent, password: 'diary-demo' });
+    const { challengeId } = await diary.auth.login({ phone: DEMO.parent, password: 'school-diary-demo' });
     const correct = await readCode(server.url, DEMO.parent);
     const wrong = correct === '000000' ? '111111' : '000000';
     const error = await diary.auth.verify({ challengeId, code: wrong }).catch((e: unknown) => e);

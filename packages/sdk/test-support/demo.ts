@@ -17,7 +17,7 @@ export const DEMO = {
   mariaMathThread: 'thr_demo_maria_math',
 } as const;
 
-export const DEMO_PASSWORD = 'diary-demo';
+export const DEMO_PASSWORD = 'school-diary-demo';
 
 /** The newest one-time code the dev outbox holds for a phone. */
 export async function readCode(baseUrl: string, phone: string): Promise<string> {

@@ -34,3 +34,20 @@ export function isoDateIn(at: Date, timeZone: string): string {
     day: '2-digit',
   }).format(at);
 }
+
+/**
+ * The wall-clock minute of an instant in a time zone, `YYYY-MM-DDTHH:MM`: comparable as text with
+ * a lesson's date and time.
+ *
+ * @example
+ * isoMinuteIn(new Date('2026-11-24T09:00:00Z'), 'Europe/Moscow'); // '2026-11-24T12:00'
+ */
+export function isoMinuteIn(at: Date, timeZone: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return `${isoDateIn(at, timeZone)}T${time}`;
+}

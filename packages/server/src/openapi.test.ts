@@ -42,6 +42,29 @@ describe('OpenAPI document', () => {
     assert.ok(doc.components.schemas.Error);
   });
 
+  it('marks every date parameter `format: date`, in the query and in bodies', () => {
+    const doc = buildOpenApiDocument() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: { name: string; schema: { format?: string } }[];
+            requestBody?: {
+              content: Record<string, { schema: { properties?: Record<string, unknown> } }>;
+            };
+          }
+        >
+      >;
+    };
+    const grades = doc.paths['/api/v1/children/{childId}/grades']?.get?.parameters ?? [];
+    for (const name of ['from', 'to'])
+      assert.equal(grades.find((p) => p.name === name)?.schema.format, 'date', name);
+    const note =
+      doc.paths['/api/v1/children/{childId}/notes']?.post?.requestBody?.content['application/json'];
+    assert.deepEqual(note?.schema.properties?.date, { type: 'string', format: 'date' });
+  });
+
   it('gives every operation its one-line summary, and has none for operations that do not exist', () => {
     const doc = buildOpenApiDocument({ includeDev: true }) as {
       paths: Record<string, Record<string, { operationId: string; summary?: unknown }>>;

@@ -29,7 +29,9 @@ export const routeSummaries: RouteSummaries = {
   },
   admin: {
     confirmIdentityInPerson: 'Mark a parent identity as confirmed in person (MFC path)',
-    findUser: 'Find a parent by phone to confirm their identity',
+    findUser: "Find a parent of the admin's school by phone, or anyone by phone and SNILS together",
+    guardianClaims: "Second parents' pending claims to children of the admin's school",
+    approveGuardian: 'Confirm a second parent as guardian of the child they claimed',
   },
   children: {
     list: "The parent's children (a student sees themself)",

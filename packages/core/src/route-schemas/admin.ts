@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
+import { guardianClaimSchema } from '../schemas/child';
 import { listOf } from '../schemas/common';
-import { confirmInPersonInputSchema, loginInputSchema, userSchema } from '../schemas/user';
+import { confirmInPersonInputSchema, findUserQuerySchema, userSchema } from '../schemas/user';
 import { withSchemas } from '../with-schemas';
 import { routeManifest } from '../route-manifest';
 
@@ -13,7 +13,13 @@ export const operations = {
     response: userSchema,
   }),
   findUser: /* @__PURE__ */ withSchemas(m.findUser, {
-    query: /* @__PURE__ */ z.object({ phone: loginInputSchema.shape.phone }),
+    query: findUserQuerySchema,
     response: /* @__PURE__ */ listOf(userSchema),
+  }),
+  guardianClaims: /* @__PURE__ */ withSchemas(m.guardianClaims, {
+    response: /* @__PURE__ */ listOf(guardianClaimSchema),
+  }),
+  approveGuardian: /* @__PURE__ */ withSchemas(m.approveGuardian, {
+    response: guardianClaimSchema,
   }),
 };

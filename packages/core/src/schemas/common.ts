@@ -8,6 +8,7 @@ import {
   iso,
   literal,
   maximum,
+  meta,
   maxLength,
   minimum,
   minLength,
@@ -18,46 +19,63 @@ import {
   pipe,
   positive,
   refine,
-  regex,
   string,
   transform,
 } from 'zod/mini';
 import { isoDateSchema } from '../birth-date';
+import { ruleCheck } from '../rule';
+
+/**
+ * A string of one shape, checked by `pattern` and worded by `field`'s messages (`time`, `week` …)
+ * whatever the field is called on the wire, so a message names the expected format. The pattern
+ * is also the JSON Schema `pattern` of the OpenAPI document.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function shapedString(pattern: RegExp, field: string) {
+  return string().check(
+    ruleCheck((value: string) => (pattern.test(value) ? null : 'format'), { field }),
+    meta({ pattern: pattern.source }),
+  );
+}
 
 /** An opaque identifier of any entity: 1–64 characters of Latin letters, digits, `_` and `-`. */
-export const idSchema = /* @__PURE__ */ string().check(
-  /* @__PURE__ */ regex(/^[A-Za-z0-9_-]{1,64}$/),
-);
+export const idSchema = /* @__PURE__ */ shapedString(/^[A-Za-z0-9_-]{1,64}$/, 'id');
 
 /** An instant on the wire: ISO 8601 date-time with offset, e.g. `2026-11-29T08:30:00.000Z`. */
 export const timestampSchema = /* @__PURE__ */ iso.datetime({ offset: true });
 
 /** A time of day `HH:MM` (24-hour). */
-export const timeOfDaySchema = /* @__PURE__ */ string().check(
-  /* @__PURE__ */ regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-);
+export const timeOfDaySchema = /* @__PURE__ */ shapedString(/^([01]\d|2[0-3]):[0-5]\d$/, 'time');
 
 /** An ISO week `YYYY-Www`, e.g. `2026-W48`. */
-export const isoWeekSchema = /* @__PURE__ */ string().check(
-  /* @__PURE__ */ regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/),
+export const isoWeekSchema = /* @__PURE__ */ shapedString(
+  /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/,
+  'week',
 );
 
 /** A school year `YYYY/YYYY`, the second year following the first, e.g. `2026/2027`. */
 export const schoolYearSchema = /* @__PURE__ */ string().check(
-  /* @__PURE__ */ regex(/^\d{4}\/\d{4}$/),
-  /* @__PURE__ */ refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, {
-    params: { code: 'format' },
-  }),
+  /* @__PURE__ */ ruleCheck(
+    (v: string) =>
+      /^\d{4}\/\d{4}$/.test(v) && Number(v.slice(5)) === Number(v.slice(0, 4)) + 1
+        ? null
+        : 'format',
+    { field: 'schoolYear' },
+  ),
+  /* @__PURE__ */ meta({ pattern: '^\\d{4}/\\d{4}$' }),
 );
 
-/** Free text written by a person: trimmed, non-empty, bounded. */
+/**
+ * Free text written by a person: at most `max` characters as sent (the one limit the server
+ * enforces and the OpenAPI document states), then trimmed and non-empty.
+ */
 /* @__NO_SIDE_EFFECTS__ */
 export function textSchema(max: number) {
   return /* @__PURE__ */ pipe(
-    /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(max * 2)),
+    /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(max)),
     /* @__PURE__ */ pipe(
       /* @__PURE__ */ transform((v: string) => v.trim()),
-      /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(max)),
+      /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1)),
     ),
   );
 }

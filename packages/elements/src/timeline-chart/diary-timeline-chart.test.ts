@@ -120,9 +120,7 @@ describe('<diary-timeline-chart> against the real server', function () {
     const chart = await mount(parent);
     expect($(chart, 'figure > figcaption')).to.not.equal(null);
     const math = marks.filter((m) => m.subjectId === WORLD.math && countsInAverage(m));
-    const expected = trend(math.map((m) => ({ ...m, subject: m.subjectName }))) as NonNullable<
-      ReturnType<typeof trend>
-    >;
+    const expected = trend(math) as NonNullable<ReturnType<typeof trend>>;
     const one = (n: number) => n.toFixed(1).replace('.', ',').replace(/,0$/, '');
     const sentence = $$(chart, '[part="trend"]')
       .map(textOf)

@@ -7,7 +7,6 @@ import {
   GradeAverageError,
   movingAverage,
   trend,
-  type GradedMark,
   type Mark,
   type MarkValue,
 } from '@school-diary/core';
@@ -47,9 +46,6 @@ function marksOf(count: number, seed: number): Mark[] {
   return marks;
 }
 
-const graded = (marks: readonly Mark[]): GradedMark[] =>
-  marks.map((m) => ({ subject: m.subjectName, date: m.date, value: m.value, weight: m.weight }));
-
 function expectCoreNumbers(marks: readonly Mark[], window: number): void {
   const series = buildSeries(marks, window);
   const names = [...new Set(marks.map((m) => m.subjectName))];
@@ -57,7 +53,7 @@ function expectCoreNumbers(marks: readonly Mark[], window: number): void {
     names.sort(new Intl.Collator('ru').compare),
   );
   for (const s of series) {
-    const mine = graded(marks.filter((m) => m.subjectId === s.subjectId));
+    const mine = marks.filter((m) => m.subjectId === s.subjectId);
     expect(s.moving).to.deep.equal(
       movingAverage(mine, { window }).map((p) => ({ x: dayMs(p.date), y: p.average })),
     );

@@ -96,6 +96,16 @@ describe('createMemoryClient', () => {
     client.close();
   });
 
+  it('fills the limits into field messages, as the server does', async () => {
+    const client = createMemoryClient();
+    const error = await client.thresholds
+      .set({ childId: 'chd_maria', threshold: 7 })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof DiaryApiError);
+    assert.equal(error.field('threshold')?.message, 'Значение должно быть не больше 5');
+    client.close();
+  });
+
   it('logs in with the memory password and code', async () => {
     const client = createMemoryClient({ signedInAs: null });
     assert.equal(client.session.signedIn, false);

@@ -15,7 +15,7 @@ import type { MemoryFixtures } from './fixtures';
  * @example
  * const { challengeId } = await client.auth.login({ phone: '+79990000001', password: MEMORY_PASSWORD });
  */
-export const MEMORY_PASSWORD = 'diary-demo';
+export const MEMORY_PASSWORD = 'school-diary-demo';
 /**
  * The one-time code a memory client accepts for every challenge.
  *
@@ -34,7 +34,7 @@ export class MemoryApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly fields: readonly { path: string; code: string }[] = [],
+    readonly fields: readonly { path: string; code: string; message?: string }[] = [],
   ) {
     super(code);
   }
@@ -139,7 +139,7 @@ export class MemoryDiary {
     if (!found || found.target !== target)
       throw new MemoryApiError(400, 'code_invalid', [{ path: 'challengeId', code: 'format' }]);
     if (code !== MEMORY_CODE)
-      throw new MemoryApiError(400, 'code_invalid', [{ path: 'code', code: 'format' }]);
+      throw new MemoryApiError(400, 'code_invalid', [{ path: 'code', code: 'wrong_code' }]);
     this.#purposeChallenges.delete(challengeId);
     return found.userId;
   }
@@ -156,7 +156,7 @@ export class MemoryDiary {
     if (!userId)
       throw new MemoryApiError(400, 'code_invalid', [{ path: 'challengeId', code: 'format' }]);
     if (code !== MEMORY_CODE)
-      throw new MemoryApiError(400, 'code_invalid', [{ path: 'code', code: 'format' }]);
+      throw new MemoryApiError(400, 'code_invalid', [{ path: 'code', code: 'wrong_code' }]);
     this.#challenges.delete(challengeId);
     return this.issue(userId, this.id('fam'));
   }

@@ -67,7 +67,7 @@ describe('memory client: joining the diary', () => {
         code: '000000',
       }),
     );
-    assert.equal(wrong.field('code')?.code, 'format');
+    assert.equal(wrong.field('code')?.code, 'wrong_code');
     const confirmed = await client.children.confirm({
       childId: child.id,
       challengeId: challenge.challengeId,
@@ -94,7 +94,7 @@ describe('memory client: joining the diary', () => {
         rosterId: 'R42-5A-99',
       }),
     );
-    assert.deepEqual([again.status, again.code], [409, 'conflict']);
+    assert.deepEqual([again.status, again.code], [409, 'already_linked']);
     const { items: children } = await client.children.list();
     assert.ok(children.some((c) => c.id === child.id));
     client.close();
@@ -147,7 +147,7 @@ describe('memory client: joining the diary', () => {
     );
     assert.deepEqual(
       [mismatch.code, mismatch.field('rosterId')?.code],
-      ['roster_mismatch', 'format'],
+      ['roster_mismatch', 'roster_mismatch'],
     );
     assert.match(mismatch.message, /[А-Яа-я]/);
     const stranger = await failure(
@@ -193,7 +193,7 @@ describe('memory client: joining the diary', () => {
     const twice = await failure(
       client.applications.create({ childId: 'chd_maria', schoolYear: '2026/2027' }),
     );
-    assert.deepEqual([twice.status, twice.code], [409, 'conflict']);
+    assert.deepEqual([twice.status, twice.code], [409, 'application_exists']);
     const next = await client.applications.create({ childId: 'chd_petr', schoolYear: '2026/2027' });
     assert.equal(next.number, 'ЭД-2026-000002');
     const { items } = await client.applications.list({ childId: 'chd_maria' });

@@ -22,7 +22,9 @@ function parentsChild(diary: MemoryDiary, userId: string, childId: string | unde
 function schoolByCode(diary: MemoryDiary, code: string): School {
   const school = diary.data.schools.find((s) => s.code === code);
   if (!school)
-    throw new MemoryApiError(404, 'school_not_found', [{ path: 'schoolCode', code: 'format' }]);
+    throw new MemoryApiError(404, 'school_not_found', [
+      { path: 'schoolCode', code: 'school_not_found' },
+    ]);
   if (!school.diaryConnected) throw new MemoryApiError(409, 'school_not_connected');
   return school;
 }
@@ -35,13 +37,17 @@ function newLink(diary: MemoryDiary, child: Child, body: Record<string, unknown>
     (r) => r.schoolId === school.id && r.rosterId === body.rosterId,
   );
   if (!entry || !samePerson(entry, child))
-    throw new MemoryApiError(400, 'roster_mismatch', [{ path: 'rosterId', code: 'format' }]);
+    throw new MemoryApiError(400, 'roster_mismatch', [
+      { path: 'rosterId', code: 'roster_mismatch' },
+    ]);
   if (school.requiresSnils && !child.snils)
     throw new MemoryApiError(400, 'validation_failed', [{ path: 'snils', code: 'required' }]);
-  const taken = diary.data.schoolLinks.some(
-    (l) => l.schoolId === school.id && (l.childId === child.id || l.rosterId === entry.rosterId),
-  );
-  if (taken) throw new MemoryApiError(409, 'conflict');
+  const links = diary.data.schoolLinks.filter((l) => l.schoolId === school.id);
+  if (links.some((l) => l.childId === child.id)) throw new MemoryApiError(409, 'already_linked');
+  if (links.some((l) => l.rosterId === entry.rosterId))
+    throw new MemoryApiError(409, 'roster_id_taken', [
+      { path: 'rosterId', code: 'already_registered' },
+    ]);
   return {
     id: diary.id('scl'),
     childId: child.id,
@@ -158,11 +164,11 @@ export const ENROLMENT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     const { childId, schoolYear } = request.body as { childId: string; schoolYear: string };
     const child = parentsChild(diary, user.id, childId);
     if (child.status !== 'confirmed') throw new MemoryApiError(409, 'identity_unconfirmed');
-    if (!child.schoolId) throw new MemoryApiError(409, 'conflict');
+    if (!child.schoolId) throw new MemoryApiError(409, 'school_not_linked');
     const open = diary.data.applications.some(
       (a) => a.childId === child.id && a.schoolYear === schoolYear && a.status !== 'rejected',
     );
-    if (open) throw new MemoryApiError(409, 'conflict');
+    if (open) throw new MemoryApiError(409, 'application_exists');
     const at = diary.now().toISOString();
     const application: Application = {
       id: diary.id('app'),

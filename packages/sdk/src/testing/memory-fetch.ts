@@ -44,9 +44,11 @@ function errorResponse(error: MemoryApiError, lang: Lang, message?: string): Res
       fields: error.fields.map((f) => ({
         path: f.path,
         code: f.code,
-        message: isErrorCode(f.code)
-          ? errorMessage(f.code, { lang, field: f.path.split('.').pop() })
-          : f.code,
+        message:
+          f.message ??
+          (isErrorCode(f.code)
+            ? errorMessage(f.code, { lang, field: f.path.split('.').pop() })
+            : f.code),
       })),
     },
   });

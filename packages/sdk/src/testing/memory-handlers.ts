@@ -129,15 +129,16 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     const child = visibleChild(diary, request);
     const range = periodRange(diary, child, request.query);
     const marks = diary.data.marks.filter((m) => m.childId === child.id);
-    const graded = marks.map((m) => ({ ...m, subject: m.subjectName }));
-    const subjects = summarizeBySubject(graded, { from: range.from, to: range.to }).map((s) => {
+    const subjects = summarizeBySubject(marks, { from: range.from, to: range.to }).map((s) => {
       const fixed = diary.data.finalMarks.find(
         (f) =>
-          f.childId === child.id && f.periodId === range.periodId && f.subjectName === s.subject,
+          f.childId === child.id &&
+          f.periodId === range.periodId &&
+          f.subjectName === s.subjectName,
       );
       return {
-        subjectId: s.marks[0]?.subjectId ?? s.subject,
-        subjectName: s.subject,
+        subjectId: s.subjectId,
+        subjectName: s.subjectName,
         count: s.count,
         arithmeticAverage: s.arithmeticAverage === null ? null : roundAverage(s.arithmeticAverage),
         weightedAverage: s.weightedAverage === null ? null : roundAverage(s.weightedAverage),

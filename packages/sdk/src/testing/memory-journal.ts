@@ -2,7 +2,6 @@ import {
   compareWithPreviousYear,
   type FinalMark,
   type Homework,
-  type Mark,
   type Thread,
   type Threshold,
 } from '@school-diary/core';
@@ -15,8 +14,6 @@ import {
   type MemoryRequest,
 } from './memory-access';
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
-
-const graded = (marks: readonly Mark[]) => marks.map((m) => ({ ...m, subject: m.subjectName }));
 
 const fullName = (u: { lastName: string; firstName: string; middleName?: string | undefined }) =>
   [u.lastName, u.firstName, u.middleName].filter(Boolean).join(' ');
@@ -68,8 +65,8 @@ export const JOURNAL_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       childId: child.id,
       currentYear: year.name,
       previousYear: previousYearName(year.name),
-      subjects: compareWithPreviousYear(graded(current), graded(previous)).map((c) => ({
-        subjectName: c.subject,
+      subjects: compareWithPreviousYear(current, previous).map((c) => ({
+        subjectName: c.subjectName,
         current: c.current,
         previous: c.previous,
         delta: c.delta,

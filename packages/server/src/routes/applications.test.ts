@@ -175,7 +175,8 @@ describe('applications: submitted → checking → ready → active', () => {
   it('refuses a second open application for the same child and year', async () => {
     const res = await apply(ivanova, DEMO.children.maria.id, DEMO.schoolYear);
     assert.equal(res.status, 409);
-    assert.equal(res.body.error.code, 'conflict');
+    assert.equal(res.body.error.code, 'application_exists');
+    assert.match(res.body.error.message, /^Заявление в эту школу на этот учебный год уже подано/);
   });
 
   it('accepts applications only for a confirmed child linked to a school', async () => {
@@ -195,7 +196,7 @@ describe('applications: submitted → checking → ready → active', () => {
     });
     const unlinked = await apply(petrov, created.body.child.id);
     assert.equal(unlinked.status, 409);
-    assert.equal(unlinked.body.error.code, 'conflict');
+    assert.equal(unlinked.body.error.code, 'school_not_linked');
   });
 
   it('refuses a malformed school year', async () => {

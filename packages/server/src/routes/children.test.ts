@@ -166,7 +166,11 @@ describe('children: cards, SMS confirmation, school links', () => {
       card({ lastName: 'ИВАНОВ', firstName: 'Петр', birthDate: '2012-09-03' }),
     );
     assert.equal(res.status, 409);
-    assert.equal(res.body.error.code, 'conflict');
+    assert.equal(res.body.error.code, 'child_exists');
+    assert.equal(
+      res.body.error.message,
+      'Карточка этого ребёнка уже есть — найдите её в списке детей',
+    );
   });
 
   it("does not accept a code issued for another child's card", async () => {
@@ -229,14 +233,37 @@ describe('children: cards, SMS confirmation, school links', () => {
       { token: petrov },
     );
     assert.deepEqual(links.body.items, [res.body]);
+    // The link alone places the child nowhere: the school's approval does (school-join.test.ts).
     const child = await server.call<Child>('GET', `/api/v1/children/${anna.id}`, { token: petrov });
-    assert.equal(child.body.classId, ANNA.classId);
+    assert.equal(child.body.classId, undefined);
 
     const again = await link(petrov, anna.id, {
       schoolCode: ANNA.schoolCode,
       rosterId: ANNA.rosterId,
     });
     assert.equal(again.status, 409);
+    assert.equal(again.body.error.code, 'already_linked');
+    assert.equal(again.body.error.message, 'Ребёнок уже привязан к этой школе');
+
+    // Another family's card for the same pupil cannot take the roster id that Anna's link holds.
+    const twin = await confirmedChild(
+      ivanova,
+      U.parentIvanova.phone,
+      card({ lastName: 'Смирнова', firstName: ANNA.firstName, birthDate: ANNA.birthDate }),
+    );
+    const taken = await link(ivanova, twin.id, {
+      schoolCode: ANNA.schoolCode,
+      rosterId: ANNA.rosterId,
+    });
+    assert.equal(taken.status, 409);
+    assert.equal(taken.body.error.code, 'roster_id_taken');
+    assert.deepEqual(taken.body.error.fields, [
+      {
+        path: 'rosterId',
+        code: 'already_registered',
+        message: 'Этот номер ученика уже привязан к карточке другого ребёнка — обратитесь в школу',
+      },
+    ]);
   });
 
   it('answers an unknown school code with school_not_found on schoolCode', async () => {
@@ -244,7 +271,13 @@ describe('children: cards, SMS confirmation, school links', () => {
     const res = await link(ivanova, child.id, { schoolCode: '999999', rosterId: 'R42-5A-07' });
     assert.equal(res.status, 404);
     assert.equal(res.body.error.code, 'school_not_found');
-    assert.equal(res.body.error.fields[0]?.path, 'schoolCode');
+    assert.deepEqual(res.body.error.fields, [
+      {
+        path: 'schoolCode',
+        code: 'school_not_found',
+        message: 'Школа с таким кодом не найдена — проверьте код',
+      },
+    ]);
   });
 
   it('refuses a school that is not connected to the diary', async () => {
@@ -271,6 +304,8 @@ describe('children: cards, SMS confirmation, school links', () => {
     assert.equal(unknown.status, 400);
     assert.equal(unknown.body.error.code, 'roster_mismatch');
     assert.equal(unknown.body.error.fields[0]?.path, 'rosterId');
+    assert.equal(unknown.body.error.fields[0]?.code, 'roster_mismatch');
+    assert.match(unknown.body.error.fields[0]?.message ?? '', /^В списках школы нет ученика/);
     assert.deepEqual(someoneElse.body, unknown.body);
   });
 

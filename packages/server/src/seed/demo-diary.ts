@@ -9,7 +9,6 @@ import type { Insertable, Kysely } from 'kysely';
 import { isoDateIn, type Clock } from '../clock';
 import type { Database } from '../db/schema';
 import { addDays, datesBetween, isoDayOfWeek, isoWeekOf, weekMonday } from '../services/iso-week';
-import { seededRandom } from './demo';
 import {
   ABSENCE_REASONS,
   COMMENTS,
@@ -23,8 +22,9 @@ import {
   TIMES,
   WEEK,
   WEIGHTS,
-} from './demo-diary-data';
-import { DEMO } from './demo-world';
+} from './data/diary';
+import { DEMO } from './data/demo-world';
+import { pick, seededRandom } from './seeded-random';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 type Random = () => number;
@@ -46,8 +46,6 @@ interface Pupil {
   readonly classId: string;
   readonly ability: number;
 }
-
-const pick = <T>(rnd: Random, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
 function subjectId(classId: string, key: string): string {
   return `sub_${classId.startsWith('cls_17') ? '17' : '42'}_${key}`;
@@ -499,7 +497,8 @@ function buildFinalMarks(
       const school = classId.startsWith('cls_17') ? '17' : '42';
       const graded = list.map((m) => ({
         ...m,
-        subject: m.subject_id,
+        subjectId: m.subject_id,
+        subjectName: m.subject_id,
         value: Number(m.value) as 2 | 3 | 4 | 5,
       }));
       for (const summary of summarizeBySubject(graded, range)) {
@@ -507,12 +506,12 @@ function buildFinalMarks(
         const value = finalMark(average === null ? null : roundAverage(average));
         if (value === null) continue;
         rows.push({
-          id: `fmk_${childId.slice(4)}_${summary.subject.slice(4)}_q${i + 1}`,
+          id: `fmk_${childId.slice(4)}_${summary.subjectId.slice(4)}_q${i + 1}`,
           child_id: childId,
-          subject_id: summary.subject,
+          subject_id: summary.subjectId,
           period_id: `per_${school}_2026_q${i + 1}`,
           value: String(value),
-          teacher_id: STAFFING[classId]?.[summary.subject]?.[0] ?? '',
+          teacher_id: STAFFING[classId]?.[summary.subjectId]?.[0] ?? '',
           updated_at: moscow(range.to, '18:00'),
         });
       }

@@ -68,7 +68,7 @@ async function childMarks(
     .selectFrom('marks')
     .innerJoin('subjects', 'subjects.id', 'marks.subject_id')
     .select(['marks.value', 'marks.weight', 'marks.date', 'marks.kind', 'marks.created_at'])
-    .select('subjects.name as subject')
+    .select(['subjects.id as subject_id', 'subjects.name as subject_name'])
     .where('marks.child_id', '=', childId)
     .where(column, '>=', range.from)
     .where(column, range.by === 'date' ? '<=' : '<', range.to)
@@ -80,7 +80,8 @@ async function childMarks(
     weight: r.weight,
     date: r.date,
     kind: r.kind,
-    subject: r.subject,
+    subjectId: r.subject_id,
+    subjectName: r.subject_name,
     createdAt: r.created_at,
   }));
 }
@@ -106,13 +107,13 @@ async function childDigest(
     ? await childMarks(s, child.id, { by: 'date', from: period.start_date, to: period.end_date })
     : fresh;
   const averages = new Map(
-    summarizeBySubject(inPeriod).map((summary) => [summary.subject, summary.weightedAverage]),
+    summarizeBySubject(inPeriod).map((summary) => [summary.subjectId, summary.weightedAverage]),
   );
   const over = period ? `за ${period.name}` : 'за период';
   const lines = summarizeBySubject(fresh).map(
     (subject) =>
-      `${subject.subject}: ${subject.marks.map((m) => markText(m.value)).join(', ')} ` +
-      `(средний взвешенный ${over}: ${averageText(averages.get(subject.subject) ?? null)})`,
+      `${subject.subjectName}: ${subject.marks.map((m) => markText(m.value)).join(', ')} ` +
+      `(средний взвешенный ${over}: ${averageText(averages.get(subject.subjectId) ?? null)})`,
   );
   const span = `с ${russianDate(from.slice(0, 10))} по ${russianDate(lastDay)}`;
   const noun = frequency === 'weekly' ? 'неделю' : 'месяц';

@@ -11,8 +11,7 @@ import {
   type yearComparisonSchema,
 } from '@school-diary/core';
 import { isoDateIn } from '../clock';
-import { notFound } from '../http/api-error';
-import type { RequestContext } from '../http/register-routes';
+import { notFound } from './domain-error';
 import type { Services } from './context';
 import { addDays } from './iso-week';
 import { finalMarkRows, markRows } from './journal-queries';
@@ -30,19 +29,19 @@ import {
 } from './school-calendar';
 
 type RangeQuery = { from?: string; to?: string; periodId?: string };
-type CsvQuery = RequestContext<Routes['grades']['csv']>['query'];
+type CsvQuery = OutputOf<Routes['grades']['csv']['query']>;
 type YearComparison = OutputOf<typeof yearComparisonSchema>;
 
 /**
- * Marks as core's grade maths reads them, keyed by subject name (core sorts and groups by it).
+ * Marks as core's grade maths reads them (the fields of the API's `Mark` it needs).
  *
  * @example
  * summarizeBySubject(graded(rows));
  */
 export function graded(rows: readonly MarkRow[]) {
   return rows.map((r) => ({
-    subject: r.subject_name,
     subjectId: r.subject_id,
+    subjectName: r.subject_name,
     date: r.date,
     value: markView(r).value,
     weight: r.weight,
@@ -75,13 +74,13 @@ export async function gradeSummary(
   const rows = await markRows(s.db, { childIds: [child.id], ...range });
   const fixed = period ? await finalMarkRows(s.db, { childId: child.id, periodId: period.id }) : [];
   const subjects = summarizeBySubject(graded(rows), range).map((sum) => {
-    const subjectId = sum.marks[0]?.subjectId ?? '';
+    const { subjectId, subjectName } = sum;
     const weighted = sum.weightedAverage === null ? null : roundAverage(sum.weightedAverage);
     const arithmetic = sum.arithmeticAverage === null ? null : roundAverage(sum.arithmeticAverage);
     const fixedMark = fixed.find((f) => f.subject_id === subjectId);
     return {
       subjectId,
-      subjectName: sum.subject,
+      subjectName,
       count: sum.count,
       arithmeticAverage: arithmetic,
       weightedAverage: weighted,
@@ -119,7 +118,7 @@ export async function yearComparison(s: Services, child: ChildRow): Promise<Year
     currentYear: calendar.year.name,
     previousYear: previousName,
     subjects: subjects.map((c) => ({
-      subjectName: c.subject,
+      subjectName: c.subjectName,
       current: c.current,
       previous: c.previous,
       delta: c.delta,

@@ -2,7 +2,7 @@ import type { Period, PeriodKind, SchoolYearInfo } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import { isoDateIn } from '../clock';
 import type { Database } from '../db/schema';
-import { fieldError } from '../http/api-error';
+import { fieldError } from './domain-error';
 import type { Services } from './context';
 
 /** A row of `school_years`. */
