@@ -154,12 +154,22 @@ export interface AdminConfirmIdentityInPersonResult extends RouteResult<
 export interface AdminFindUserInput extends RouteInput<Routes['admin']['findUser']> {}
 /** What `admin.findUser` resolves to. */
 export interface AdminFindUserResult extends RouteResult<Routes['admin']['findUser']> {}
+/** The input of `admin.guardianClaims` (GET /api/v1/admin/guardian-claims): path, query and body fields in one object. */
+export interface AdminGuardianClaimsInput extends RouteInput<Routes['admin']['guardianClaims']> {}
+/** What `admin.guardianClaims` resolves to. */
+export interface AdminGuardianClaimsResult extends RouteResult<Routes['admin']['guardianClaims']> {}
+/** The input of `admin.approveGuardian` (POST /api/v1/admin/guardian-claims/{claimId}/approve): path, query and body fields in one object. */
+export interface AdminApproveGuardianInput extends RouteInput<Routes['admin']['approveGuardian']> {}
+/** What `admin.approveGuardian` resolves to. */
+export interface AdminApproveGuardianResult extends RouteResult<
+  Routes['admin']['approveGuardian']
+> {}
 
 /**
  * The operations of `client.admin`.
  *
  * @example
- * const result = await client.admin.confirmIdentityInPerson({ userId: '…', document: '…' });
+ * const result = await client.admin.confirmIdentityInPerson({ userId: '…', phone: '…', snils: '…', document: '…' });
  */
 export interface AdminApi {
   /**
@@ -167,20 +177,36 @@ export interface AdminApi {
    * `POST /api/v1/admin/users/{userId}/identity`; may call: school_admin.
    *
    * @example
-   * const result = await client.admin.confirmIdentityInPerson({ userId: '…', document: '…' });
+   * const result = await client.admin.confirmIdentityInPerson({ userId: '…', phone: '…', snils: '…', document: '…' });
    */
   readonly confirmIdentityInPerson: OperationMethod<
     AdminConfirmIdentityInPersonInput,
     AdminConfirmIdentityInPersonResult
   >;
   /**
-   * Find a parent by phone to confirm their identity.
+   * Find a parent of the admin's school by phone, or anyone by phone and SNILS together.
    * `GET /api/v1/admin/users`; may call: school_admin.
    *
    * @example
    * const result = await client.admin.findUser({ phone: '…' });
    */
   readonly findUser: ReadOperation<AdminFindUserInput, AdminFindUserResult>;
+  /**
+   * Second parents' pending claims to children of the admin's school.
+   * `GET /api/v1/admin/guardian-claims`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.admin.guardianClaims();
+   */
+  readonly guardianClaims: ReadOperation<AdminGuardianClaimsInput, AdminGuardianClaimsResult>;
+  /**
+   * Confirm a second parent as guardian of the child they claimed.
+   * `POST /api/v1/admin/guardian-claims/{claimId}/approve`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.admin.approveGuardian({ claimId: '…' });
+   */
+  readonly approveGuardian: OperationMethod<AdminApproveGuardianInput, AdminApproveGuardianResult>;
 }
 
 /** The input of `children.list` (GET /api/v1/children): path, query and body fields in one object. */
@@ -1282,7 +1308,7 @@ export interface DevApi {
 export interface DiaryApi {
   /** `register`, `confirmIdentity`, `login`, `verify`, `resend`, `refresh`, `logout`, `me`, `recoveryStart`, `recoveryComplete`: see {@link AuthApi}. */
   readonly auth: AuthApi;
-  /** `confirmIdentityInPerson`, `findUser`: see {@link AdminApi}. */
+  /** `confirmIdentityInPerson`, `findUser`, `guardianClaims`, `approveGuardian`: see {@link AdminApi}. */
   readonly admin: AdminApi;
   /** `list`, `search`, `create`, `get`, `confirm`, `schoolLinks`, `linkSchool`, `teachers`, `periods`: see {@link ChildrenApi}. */
   readonly children: ChildrenApi;
