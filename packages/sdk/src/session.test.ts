@@ -57,7 +57,10 @@ describe('session', () => {
 
   it('rejects a wrong code with the server error and stays signed out', async () => {
     const diary = client({ language: 'en' });
-    const { challengeId } = await diary.auth.login({ phone: DEMO.parent, password: 'school-diary-demo' });
+    const { challengeId } = await diary.auth.login({
+      phone: DEMO.parent,
+      password: 'school-diary-demo',
+    });
     const correct = await readCode(server.url, DEMO.parent);
     const wrong = correct === '000000' ? '111111' : '000000';
     const error = await diary.auth.verify({ challengeId, code: wrong }).catch((e: unknown) => e);

@@ -136,7 +136,8 @@ export function fakeClient(options: { signedIn?: boolean; now?: () => Date } = {
     } as FakeClient['session'],
     auth: {
       login: log('auth.login', async (input: { phone: string; password: string }) => {
-        if (input.phone === PARENT.phone && input.password === 'school-diary-demo') return nextChallenge();
+        if (input.phone === PARENT.phone && input.password === 'school-diary-demo')
+          return nextChallenge();
         throw apiError(401, 'invalid_credentials');
       }),
       verify: log('auth.verify', async (input: { challengeId: string; code: string }) => {
