@@ -1,4 +1,11 @@
-// @school-diary/core — the contract of the School Diary Kit. This file only re-exports.
+/**
+ * The contract of the School Diary Kit: schemas, the route table, Russian identifier validators,
+ * grade maths and CSV.
+ *
+ * @packageDocumentation
+ * @module @school-diary/core
+ */
+// This file only re-exports.
 
 // Errors, messages, languages
 export * from './error-codes';

@@ -1,9 +1,17 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeManifest, routes, type Homework, type Mark, type User } from '@school-diary/core';
+import {
+  routeManifest,
+  routes,
+  type Homework,
+  type Mark,
+  type Routes,
+  type User,
+} from '@school-diary/core';
 import { createClient } from './create-client';
 import { createDiaryClient, type DiaryClient } from './create-diary-client';
-import type { RouteInput, RouteResult } from './route-method';
+import type { DiaryApi, GradesListInput, GradesListResult } from './diary-api';
+import type { ClientMethods, RouteInput, RouteResult } from './route-method';
 
 type Equal<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -12,6 +20,18 @@ const assertType =
   <Expected>() =>
   <Actual>(_value: Actual, ..._exact: Equal<Actual, Expected> extends true ? [] : [never]) =>
     undefined;
+
+/** `[A] extends [B]` both ways: the same operations with the same signatures. */
+type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The generated named types (scripts/api-operations.ts) are the route table's methods: a table
+// that changed without regenerating them fails here.
+const generatedApiIsTheTable: Interchangeable<
+  DiaryApi,
+  ClientMethods<Omit<Routes, 'events'>>
+> = true;
+const namedInput: Interchangeable<GradesListInput, RouteInput<typeof routes.grades.list>> = true;
+const namedResult: Interchangeable<GradesListResult, RouteResult<typeof routes.grades.list>> = true;
+void [generatedApiIsTheTable, namedInput, namedResult];
 
 /** Never called: the compiler checks these calls (`npx tsc -p tsconfig.json`). */
 async function typedCalls(client: DiaryClient) {

@@ -8,10 +8,11 @@ import {
 import {
   createLazyClient,
   internalsOf,
-  type Client,
+  type ClientBase,
   type ClientOptions,
   type GroupLoader,
 } from './create-client';
+import type { DiaryApi } from './diary-api';
 import { LiveEvents, type LiveEventsOptions } from './events';
 import { Outbox, type OutboxOptions } from './outbox';
 
@@ -33,8 +34,8 @@ export interface DiaryClientOptions extends ClientOptions {
 }
 
 /**
- * The whole diary API as typed methods grouped by resource (`client.grades.list(...)`), with
- * the session (`client.session`), live events (`client.events`) and the offline outbox
+ * The whole diary API as typed methods grouped by resource (`client.grades.list(...)`: see
+ * {@link DiaryApi} and each group's interface, e.g. {@link GradesApi}), with the session (`client.session`), live events (`client.events`) and the offline outbox
  * (`client.outbox`).
  *
  * @example
@@ -42,12 +43,12 @@ export interface DiaryClientOptions extends ClientOptions {
  *   return client.grades.list.watch({ childId }, ({ data }) => render(data.items));
  * }
  */
-export type DiaryClient = Omit<Client<Routes>, 'events'> & {
+export interface DiaryClient extends DiaryApi, ClientBase {
   /** Live events of the signed-in user. */
   readonly events: LiveEvents;
   /** Messages written offline, sent when the connection returns. */
   readonly outbox: Outbox;
-};
+}
 
 /** Loads one group of core's operations with its schemas: a chunk of its own in a bundle. */
 const loadGroup: GroupLoader = async (group) =>

@@ -1,9 +1,17 @@
-// @school-diary/sdk — the typed client of the School Diary API. This file only re-exports.
+/**
+ * The typed client of the School Diary API: `createDiaryClient`, its errors, session, cache,
+ * outbox and live events, and the named types of every operation.
+ *
+ * @packageDocumentation
+ * @module @school-diary/sdk
+ */
+// This file only re-exports.
 
 // Clients
 export * from './create-diary-client';
 export { createClient, type Client, type ClientBase, type ClientOptions } from './create-client';
 export * from './route-method';
+export * from './diary-api';
 
 // Errors
 export * from './errors';

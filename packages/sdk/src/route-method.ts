@@ -164,6 +164,51 @@ export type ReadMethod<R extends RouteSpec> = RouteMethod<R> & {
   readonly watch: WatchMethod<R>;
 };
 
+/**
+ * An operation's method written with its named input and result types (`GradesListInput`,
+ * `GradesListResult`): `(input, options?)`, input optional when every field is, none when the
+ * operation takes no input. The same function as {@link RouteMethod}, as editors show it.
+ *
+ * @example
+ * const create: OperationMethod<GradesCreateInput, GradesCreateResult> = client.grades.create;
+ */
+export type OperationMethod<I, R> = keyof I extends never
+  ? (options?: CallOptions) => Promise<R>
+  : Partial<I> extends I
+    ? (input?: I, options?: CallOptions) => Promise<R>
+    : (input: I, options?: CallOptions) => Promise<R>;
+
+/**
+ * A JSON read written with its named types: callable, and watchable with `.watch(...)` (see
+ * {@link WatchMethod}).
+ *
+ * @example
+ * const read: ReadOperation<GradesListInput, GradesListResult> = client.grades.list;
+ */
+export type ReadOperation<I, R> = OperationMethod<I, R> & {
+  /** Watches the read, cache first (see {@link WatchMethod}). */
+  readonly watch: keyof I extends never
+    ? (listener: (snapshot: Snapshot<R>) => void, options?: WatchOptions) => Unsubscribe
+    : (input: I, listener: (snapshot: Snapshot<R>) => void, options?: WatchOptions) => Unsubscribe;
+};
+
+/**
+ * A paged list written with its named types: a {@link ReadOperation} with `.all(...)`, every item
+ * page after page (see {@link PagedMethod}).
+ *
+ * @example
+ * for await (const item of client.news.list.all({ schoolId })) show(item);
+ */
+export type PagedOperation<I, R> = ReadOperation<I, R> & {
+  /** Every item of the list, page after page, as one async iterable. */
+  readonly all: Partial<I> extends I
+    ? (input?: I, options?: CallOptions) => AsyncIterableIterator<ItemOf<R>>
+    : (input: I, options?: CallOptions) => AsyncIterableIterator<ItemOf<R>>;
+};
+
+/** One item of a page (`{ items }`). */
+type ItemOf<R> = R extends { readonly items: readonly (infer I)[] } ? I : never;
+
 /** Whether an operation's query takes `page` and `pageSize`: a list served page by page. */
 export type IsPaged<R extends RouteSpec> = R extends { readonly query: infer S }
   ? S extends Schema

@@ -27,7 +27,7 @@ async function signIn(url: string, login: DiaryLogin) {
     login.querySelector<HTMLInputElement>(`input[autocomplete="${autocomplete}"]`);
   const submit = () => login.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
   typeInto(input('tel'), '+7 999 000-00-01');
-  typeInto(input('current-password'), 'diary-demo');
+  typeInto(input('current-password'), 'school-diary-demo');
   submit();
   await waitUntil(() => login.step === 'code', 'the code step did not come', { timeout: 10_000 });
   typeInto(input('one-time-code'), await latestCode(url, PHONE));
