@@ -6,3 +6,4 @@ export * from './schemas/index.js';
 export * from './grades/index.js';
 export * from './routes/index.js';
 export * from './csv/index.js';
+export * from './calendar/index.js';

@@ -24,13 +24,3 @@ export class ManualClock implements Clock {
     this.#now = new Date(at).getTime();
   }
 }
-
-/** `YYYY-MM-DD` of an instant in a time zone (the school's). */
-export function isoDateIn(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}

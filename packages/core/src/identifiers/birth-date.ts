@@ -1,5 +1,6 @@
 import { meta, string } from 'zod/mini';
 import type { ErrorCode } from '../messages/error-codes.js';
+import { todayIn } from '../calendar/time-zone.js';
 import { ruleCheck, ruledString } from '../messages/rule.js';
 
 /**
@@ -187,14 +188,8 @@ export function checkBirthDate(input: string, options: BirthDateOptions): ErrorC
   });
 }
 
-/** The local calendar date of an instant, as ISO. */
-function localIsoDate(instant: Date): string {
-  return toIso({
-    year: instant.getFullYear(),
-    month: instant.getMonth() + 1,
-    day: instant.getDate(),
-  });
-}
+/** The calendar date of an instant in the runtime's own time zone. */
+const localIsoDate = (instant: Date): string => todayIn(instant);
 
 const systemClock = (): Date => new Date();
 

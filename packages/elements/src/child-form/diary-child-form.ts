@@ -10,9 +10,10 @@ import {
   type Child,
   type Lang,
   type School,
+  todayIn,
 } from '@school-diary/core';
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { formatDate, todayIn } from '../shared/dates';
+import { formatDate } from '../shared/dates';
 import { datePartsToIso, renderDateOfBirth, type DatePart } from '../shared/date-of-birth';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';

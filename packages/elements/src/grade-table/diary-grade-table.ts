@@ -8,12 +8,12 @@ import {
   type MarksNeededPath,
   type SchoolYearInfo,
   type Threshold,
+  todayIn,
 } from '@school-diary/core';
 import { downloadCsv } from '@school-diary/sdk';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { renderDateField } from '../shared/date-field';
-import { todayIn } from '../shared/dates';
 import { formatDay } from '../shared/day-format';
 import { emit } from '../shared/events';
 import type { Failure } from '../shared/failure';

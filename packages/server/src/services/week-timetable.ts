@@ -1,9 +1,3 @@
-import type { Routes, Substitution, WeekTimetable } from '@school-diary/core';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { ApiError, fieldError, type RawFieldError } from '../http/api-error';
-import type { RequestContext } from '../http/register-routes';
-import type { Services } from './context';
 import {
   addDays,
   datesBetween,
@@ -11,7 +5,15 @@ import {
   parseIsoWeek,
   weekMonday,
   type IsoWeek,
-} from './iso-week';
+  type Routes,
+  type Substitution,
+  type WeekTimetable,
+} from '@school-diary/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { ApiError, fieldError, type RawFieldError } from '../http/api-error';
+import type { RequestContext } from '../http/register-routes';
+import type { Services } from './context';
 import type { ClassRow } from './journal-access';
 import { homeworkRows, homeworkViews, lessonRows, substitutionRows } from './journal-queries';
 import { lessonView, substitutionView } from './journal-views';

@@ -1,16 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { addDays, datesBetween, isCalendarDay, isoDayOfWeek } from './calendar-day.js';
 import {
-  addDays,
-  datesBetween,
   firstMonday,
   formatIsoWeek,
-  isoDayOfWeek,
   isoWeekOf,
   parseIsoWeek,
+  shiftWeek,
   weekMonday,
   weeksInYear,
-} from './iso-week';
+} from './iso-week.js';
 
 describe('ISO weeks', () => {
   it('puts 4 January in week 1 of every year', () => {
@@ -79,5 +78,30 @@ describe('ISO weeks', () => {
       '2026-12-01',
     ]);
     assert.deepEqual(datesBetween('2026-12-01', '2026-11-30'), []);
+  });
+
+  it('finds the Monday of a week written YYYY-Www, and refuses weeks that do not exist', () => {
+    assert.equal(weekMonday('2026-W48'), '2026-11-23');
+    assert.equal(weekMonday('2026-W53'), '2026-12-28');
+    assert.equal(weekMonday('2025-W01'), '2024-12-30');
+    for (const week of ['2025-W53', '2026-W00', '2026-48', ''])
+      assert.equal(weekMonday(week), undefined, week);
+  });
+
+  it('steps between weeks across the year boundary', () => {
+    assert.equal(shiftWeek('2026-W53', 1), '2027-W01');
+    assert.equal(shiftWeek('2027-W01', -1), '2026-W53');
+    assert.equal(shiftWeek('2026-W48', -48), '2025-W52');
+    assert.equal(shiftWeek('nonsense', 1), undefined);
+    assert.equal(formatIsoWeek(isoWeekOf('2021-01-03')), '2020-W53');
+  });
+
+  it('tells real calendar days from malformed ones', () => {
+    assert.equal(isCalendarDay('2026-11-24'), true);
+    assert.equal(isCalendarDay('2028-02-29'), true);
+    assert.equal(isCalendarDay('2026-02-29'), false);
+    assert.equal(isCalendarDay('2026-02-30'), false);
+    assert.equal(isCalendarDay('24.11.2026'), false);
+    assert.equal(isCalendarDay(''), false);
   });
 });

@@ -1,7 +1,5 @@
-/**
- * Calendar arithmetic on ISO `YYYY-MM-DD` dates and ISO 8601 weeks (`2026-W48`), in UTC so that
- * no local time zone or daylight-saving change can shift a day.
- */
+/** ISO 8601 weeks (`2026-W48`): weeks start on Monday; week 1 holds the year's first Thursday. */
+import { addDays, dayStartUtc, isoDayOfWeek } from './calendar-day.js';
 
 const DAY_MS = 86_400_000;
 const WEEK = /^(\d{4})-W(\d{2})$/;
@@ -10,35 +8,6 @@ const WEEK = /^(\d{4})-W(\d{2})$/;
 export interface IsoWeek {
   readonly year: number;
   readonly week: number;
-}
-
-function toUtc(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
-}
-
-function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/**
- * The date `days` days after (or before, when negative) an ISO date.
- *
- * @example
- * addDays('2026-12-31', 1); // '2027-01-01'
- */
-export function addDays(date: string, days: number): string {
-  return fromUtc(toUtc(date) + days * DAY_MS);
-}
-
-/**
- * The ISO day of the week: 1 for Monday … 7 for Sunday.
- *
- * @example
- * isoDayOfWeek('2026-11-24'); // 2 (a Tuesday)
- */
-export function isoDayOfWeek(date: string): number {
-  const day = new Date(toUtc(date)).getUTCDay();
-  return day === 0 ? 7 : day;
 }
 
 /**
@@ -61,7 +30,7 @@ export function firstMonday(year: number): string {
  * weeksInYear(2027); // 52
  */
 export function weeksInYear(year: number): number {
-  const days = (toUtc(firstMonday(year + 1)) - toUtc(firstMonday(year))) / DAY_MS;
+  const days = (dayStartUtc(firstMonday(year + 1)) - dayStartUtc(firstMonday(year))) / DAY_MS;
   return days / 7;
 }
 
@@ -86,9 +55,14 @@ export function parseIsoWeek(text: string): IsoWeek | null {
  *
  * @example
  * weekMonday({ year: 2026, week: 48 }); // '2026-11-23'
+ * weekMonday('2025-W53'); // undefined (2025 has 52 weeks)
  */
-export function weekMonday({ year, week }: IsoWeek): string {
-  return addDays(firstMonday(year), (week - 1) * 7);
+export function weekMonday(week: IsoWeek): string;
+/** The Monday of a week written `YYYY-Www`, or `undefined` for a week that does not exist. */
+export function weekMonday(week: string): string | undefined;
+export function weekMonday(week: IsoWeek | string): string | undefined {
+  const parsed = typeof week === 'string' ? parseIsoWeek(week) : week;
+  return parsed ? addDays(firstMonday(parsed.year), (parsed.week - 1) * 7) : undefined;
 }
 
 /**
@@ -101,7 +75,8 @@ export function weekMonday({ year, week }: IsoWeek): string {
 export function isoWeekOf(date: string): IsoWeek {
   const thursday = addDays(date, 4 - isoDayOfWeek(date));
   const year = Number(thursday.slice(0, 4));
-  const week = 1 + Math.floor((toUtc(thursday) - toUtc(firstMonday(year))) / DAY_MS / 7);
+  const week =
+    1 + Math.floor((dayStartUtc(thursday) - dayStartUtc(firstMonday(year))) / DAY_MS / 7);
   return { year, week };
 }
 
@@ -116,13 +91,13 @@ export function formatIsoWeek({ year, week }: IsoWeek): string {
 }
 
 /**
- * The dates from `from` to `to`, both included.
+ * The week `weeks` weeks after (or before, when negative) a week written `YYYY-Www`, in the same
+ * form; `undefined` for a week that does not exist.
  *
  * @example
- * datesBetween('2026-11-23', '2026-11-25'); // ['2026-11-23', '2026-11-24', '2026-11-25']
+ * shiftWeek('2026-W53', 1); // '2027-W01'
  */
-export function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) dates.push(day);
-  return dates;
+export function shiftWeek(week: string, weeks: number): string | undefined {
+  const monday = weekMonday(week);
+  return monday === undefined ? undefined : formatIsoWeek(isoWeekOf(addDays(monday, weeks * 7)));
 }
