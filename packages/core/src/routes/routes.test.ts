@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { z } from 'zod/mini';
 import { buildPath, isIdempotent, MissingPathParamError, pathParams } from './route.js';
-import { routeGroups } from './route-groups.js';
+import { loadGroup, loadThreadsRoutes, routeGroups } from './route-groups.js';
 import { listRouteInfos, routeManifest } from './route-manifest.js';
 import { listRoutes, routes } from './routes.js';
 import { ROLES } from '../schemas/user.js';
@@ -157,7 +157,9 @@ describe('route manifest', () => {
     for (const group of Object.keys(routeGroups) as (keyof typeof routeGroups)[]) {
       const { operations } = await routeGroups[group]();
       assert.equal(operations, routes[group], group);
+      assert.equal((await loadGroup(group)).operations, routes[group], group);
     }
+    assert.equal((await loadThreadsRoutes()).operations, routes.threads);
   });
 
   it("answers a route that breaks its response schema with the schema's issues", () => {
