@@ -1,12 +1,15 @@
 // The one-script-tag build: packages/elements/dist/diary-elements.js, everything bundled (lit,
 // the SDK, core, zod/mini) and minified. Each element's define entry is a dynamic import in the
 // loader, so rollup splits it into a chunk under dist/diary-elements/, fetched when its tag
-// first appears. Built straight from the TypeScript sources (the `source` export condition;
+// first appears together with every chunk it imports (the loader holds that list and preloads
+// them at once). Shared chunks are named by what they hold; every script gets a `.br` and a
+// `.gz` sibling for servers that send precompressed files (scripts/embed-plugins.mjs). Built straight from the TypeScript sources (the `source` export condition;
 // type-checking is `npm run lint`'s job), so `npm start` can build it alone in seconds.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import ts from 'typescript';
+import { chunkName, precompress, tagChunks } from './scripts/embed-plugins.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const elements = new URL('./packages/elements/', import.meta.url).pathname;
@@ -44,7 +47,10 @@ export const embedBuild = {
     format: 'es',
     sourcemap: true,
     entryFileNames: '[name].js',
-    chunkFileNames: 'diary-elements/[name]-[hash].js',
+    // lit is on every page with a widget: one chunk, not one per directive a widget first used.
+    manualChunks: (id) =>
+      /\/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\//.test(id) ? 'lit' : undefined,
+    chunkFileNames: (chunk) => `diary-elements/${chunkName(chunk)}-[hash].js`,
   },
   plugins: [
     cleanChunks,
@@ -55,7 +61,9 @@ export const embedBuild = {
     }),
     stripTypes,
     minifyTemplatesPlugin(/\/packages\/elements\/src\//),
+    tagChunks(),
     terser({ format: { comments: false } }),
+    precompress(),
   ],
   onwarn(warning, warn) {
     // zod's own circular imports and comments are harmless and not ours to fix.

@@ -4,6 +4,26 @@
 // sources (the `source` export condition), so no package build is needed first, and nothing is
 // fetched: telemetry and update checks are off in the npm scripts and here.
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { transform } from 'esbuild';
+
+/**
+ * Lowers the standard decorators of the element sources (`@property() accessor x`), which Vite's
+ * own TypeScript transform leaves in place (the browser would then throw a SyntaxError).
+ */
+const lowerDecorators = {
+  name: 'diary-lower-decorators',
+  enforce: 'pre' as const,
+  async transform(code: string, id: string) {
+    if (!/\/packages\/[^/]+\/src\/.*\.ts$/.test(id) || !code.includes('@')) return undefined;
+    const out = await transform(code, {
+      loader: 'ts',
+      target: 'es2022',
+      sourcemap: true,
+      sourcefile: id,
+    });
+    return { code: out.code, map: out.map };
+  },
+};
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
@@ -14,6 +34,7 @@ const config: StorybookConfig = {
   viteFinal(vite) {
     return {
       ...vite,
+      plugins: [...(vite.plugins ?? []), lowerDecorators],
       resolve: {
         ...vite.resolve,
         conditions: ['source', 'module', 'browser', 'development|production'],

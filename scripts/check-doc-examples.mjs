@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // Runs the code examples of the docs and READMEs, so none of them rots: every ```ts block right
 // after a `<!-- example: run -->` line is type-checked (strict) and run with Node against the
-// workspace's sources (the SDK, core, and the server on a temporary database). Run by CI.
+// workspace's sources (the SDK, core, and the server on a temporary database). First it checks
+// the inventories (scripts/doc-inventory.mjs): a README table or layout block that lists the
+// kit's packages or tags names every one that exists and none that does not; no guide names a
+// package, tag or package folder that does not exist. Run by CI.
 //
 //   node scripts/check-doc-examples.mjs
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inventoryProblems, kitPackages, kitTags } from './doc-inventory.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = [
@@ -23,6 +27,32 @@ const sources = [
     return false;
   }
 });
+
+// ---- inventories --------------------------------------------------------------------------------
+const packages = kitPackages(root);
+const tags = kitTags(root);
+const readmes = [
+  join(root, 'README.md'),
+  ...packages.map((p) => join(root, 'packages', p.dir, 'README.md')),
+];
+const guides = readdirSync(join(root, 'docs'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => join(root, 'docs', f));
+const inventory = [...readmes, ...guides]
+  .filter((file) => existsSync(file))
+  .flatMap((file) =>
+    inventoryProblems(readFileSync(file, 'utf8'), {
+      where: relative(root, file),
+      packages,
+      tags,
+      complete: readmes.includes(file),
+    }),
+  );
+for (const problem of inventory) console.error(`✖ ${problem}`);
+if (inventory.length === 0)
+  console.log(
+    `✔ the READMEs list all ${packages.length} packages and ${tags.length} tags, and no other`,
+  );
 
 const examples = [];
 for (const file of sources) {
@@ -43,7 +73,7 @@ const files = examples.map((example, i) => {
   return { ...example, file };
 });
 
-let failed = 0;
+let failed = inventory.length;
 try {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const flags = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'preserve'];

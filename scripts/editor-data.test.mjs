@@ -115,9 +115,12 @@ describe('editor data from the elements manifest', () => {
         ['light', 'dark', 'auto'],
         tag.name,
       );
-    // Free text has no value list; a boolean attribute is a flag.
+    // Free text has no value list.
     assert.equal(attribute('diary-grade-table', 'child-id').values, undefined);
-    assert.equal(attribute('diary-provider', 'persist-session').valueSet, 'v');
+    assert.deepEqual(
+      attribute('diary-provider', 'session').values.map((v) => v.name),
+      ['local', 'memory'],
+    );
     const step = elements
       .find((e) => e.name === 'diary-login')
       .attributes.find((a) => a.name === 'step');
@@ -126,10 +129,6 @@ describe('editor data from the elements manifest', () => {
       type: "'credentials' | 'code' | 'recovery-phone' | 'recovery-code' | 'done'",
       default: "'credentials'",
     });
-    const flag = elements
-      .find((e) => e.name === 'diary-provider')
-      .attributes.find((a) => a.name === 'persist-session');
-    assert.deepEqual(flag.value, { kind: 'no-value', type: 'boolean' });
   });
 
   it('carries events, slots, CSS parts and custom properties where the format has room', () => {

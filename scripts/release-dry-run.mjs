@@ -4,7 +4,8 @@
 // the tarballs are installed into a fresh project (with react, @types/react and @lit/react at the
 // lockfile's versions), which strictly type-checks a file importing every package's entry points
 // and a TSX file using the React wrappers and JSX types, under `moduleResolution: bundler` and
-// `nodenext` (any error fails), and runs the pure entry points. Nothing in the repository changes.
+// `nodenext` (any error fails), and runs the pure entry points. publint and @arethetypeswrong/cli
+// check every tarball first; either reporting anything fails. Nothing in the repository changes.
 //
 //   node scripts/release-dry-run.mjs [--keep]     (--keep leaves the temp folder for a look)
 import { execFile, execFileSync } from 'node:child_process';
@@ -41,6 +42,19 @@ function run(command, args, cwd, options = {}) {
   } catch (error) {
     const out = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim();
     throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${out}`, { cause: error });
+  }
+}
+
+/** Runs a linter; its exit code and everything it printed (a finding is not a crash here). */
+function lintTarball(command, args) {
+  try {
+    return {
+      code: 0,
+      output: run(command, args, root, { stdio: ['ignore', 'pipe', 'pipe'] }).trim(),
+    };
+  } catch (error) {
+    const { status, stdout = '', stderr = '' } = error.cause ?? {};
+    return { code: status ?? 1, output: `${stdout}${stderr}`.trim() };
   }
 }
 
@@ -104,7 +118,7 @@ export function Diary({ childId }: { childId: string }) {
 }
 
 export const bareTags = (
-  <diary-provider base-url="https://diary.example" lang="ru" persistSession>
+  <diary-provider base-url="https://diary.example" lang="ru" session="memory">
     <diary-login step="credentials" ondiary-login={(event) => event.detail.user.id} />
     <diary-grade-table child-id="chd_maria" threshold={3} ondiary-period-change={(event) => event.detail.period} />
     <diary-timeline-chart child-id="chd_maria" />
@@ -209,7 +223,35 @@ try {
     console.log(`   ${filename}: ${entryCount} files, ${(size / 1024).toFixed(1)} KiB`);
   }
 
-  // 4. A fresh project that installs the tarballs and imports every package.
+  // 4. publint (package.json, exports, files) and Are the Types Wrong (each entry's types as
+  // TypeScript resolves them) on every tarball: both must report nothing, not even a suggestion.
+  // The packages are ESM only, so attw checks them with its `esm-only` profile (Node 16+ ESM and
+  // bundlers), not against CommonJS resolution they do not offer.
+  step('publint and attw on every tarball');
+  const findings = [];
+  for (const tarball of readdirSync(tarballs).map((f) => join(tarballs, f))) {
+    const name = tarball.split('/').pop();
+    const lint = lintTarball(bin('publint'), ['run', tarball, '--level', 'suggestion']);
+    if (!/All good/.test(lint.output) || lint.code !== 0)
+      findings.push(`publint ${name}:\n${lint.output}`);
+    // attw exits 1 on any problem under the profile; its table then says which.
+    const types = lintTarball(bin('attw'), [
+      tarball,
+      '--profile',
+      'esm-only',
+      '--format',
+      'table-flipped',
+      '--no-color',
+      '--no-emoji',
+    ]);
+    if (types.code !== 0) findings.push(`attw ${name}:\n${types.output}`);
+    console.log(
+      `   ${name}: publint ${findings.some((f) => f.startsWith(`publint ${name}`)) ? 'found problems' : 'all good'}, attw ${types.code === 0 ? 'no problems' : 'found problems'}`,
+    );
+  }
+  if (findings.length) throw new Error(findings.join('\n\n'));
+
+  // 5. A fresh project that installs the tarballs and imports every package.
   step('install the tarballs into a fresh project');
   const app = join(work, 'app');
   mkdirSync(app);

@@ -22,7 +22,7 @@ import {
 } from './servers.mjs';
 
 const TARGETS = { ratio: 0.5, p99: 20 };
-const PARENT = { phone: '+79990000001', password: 'diary-demo' };
+const PARENT = { phone: '+79990000001', password: 'school-diary-demo' };
 const CHILD = 'chd_maria';
 /** A school year of marks, as the issue asks for. */
 const YEAR_OF_MARKS = 1000;

@@ -4,7 +4,8 @@
 // bundled as an app would import it (`export * from '<entry>'`: everything it offers, with its
 // dependencies; React itself left out, the app has it), minified with terser, and its gzip size
 // (what loads with it plus what it loads later by dynamic `import()`) compared with its ratchet in
-// entry-budgets.json: today's figure plus a small margin. An entry without a ratchet, a ratchet
+// entry-budgets.json: today's figure plus a small margin. A page using the SDK is measured, and
+// held, in both modes of `validateResponses`. An entry without a ratchet, a ratchet
 // without an entry, or an entry over its ratchet fails the gate.
 //
 //   node bench/size/entries-size.mjs            check, print the table
@@ -16,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { kb } from './measure.mjs';
+import { kb, measure } from './measure.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const budgetsFile = new URL('./entry-budgets.json', import.meta.url).pathname;
@@ -151,6 +152,32 @@ for (const { pkg } of packages) {
 for (const entry of entries)
   if (!measured.has(entry)) throw new Error(`${entry.specifier} was not measured`);
 
+// ---- the SDK as a page uses it, in both modes of `validateResponses` ---------------------------
+// A page that signs in and lists marks with `createDiaryClient`. Off (the default), its calls load
+// no zod and no schema; on, they load zod and the route schemas. "Loaded later" is what its calls
+// load on first use (the route schemas when checking; whatever the SDK loads lazily either way).
+const SDK_PAGE = (validate) => `
+import { createDiaryClient } from '@school-diary/sdk';
+const client = createDiaryClient({ baseUrl: 'https://diary.example', validateResponses: ${validate} });
+export async function page(phone, password, code, childId, render) {
+  const { challengeId } = await client.auth.login({ phone, password });
+  await client.auth.verify({ challengeId, code });
+  return client.grades.list.watch({ childId }, ({ data }) => render(data.items));
+}`;
+const scenarios = [false, true].map((validate) => ({
+  specifier: `@school-diary/sdk page: sign in, list marks (validateResponses: ${validate})`,
+  validate,
+}));
+for (const scenario of scenarios) {
+  const size = await measure(SDK_PAGE(scenario.validate), { cwd: root });
+  measured.set(scenario, {
+    initialGzip: size.initialGzip,
+    lazyGzip: size.gzip - size.initialGzip,
+    gzip: size.gzip,
+  });
+}
+entries.push(...scenarios);
+
 // ---- compare with the ratchets ----------------------------------------------------------------
 const stored = existsSync(budgetsFile) ? readJson(budgetsFile) : { budgets: {} };
 const budgets = stored.budgets ?? {};
@@ -178,7 +205,7 @@ if (!update)
       );
 
 // A per-element React wrapper is its element plus `@lit/react`: never another widget.
-for (const wrapper of entries.filter((e) => e.key.startsWith('./react/'))) {
+for (const wrapper of entries.filter((e) => e.key?.startsWith('./react/'))) {
   const define = entries.find(
     (e) => e.pkg === wrapper.pkg && e.key === `./define/${wrapper.key.slice('./react/'.length)}`,
   );

@@ -1,7 +1,7 @@
 // Школа № 42's own page script: the account line in the header, the list of the parent's
-// children, the child picker of the diary pages, and where to go after signing in. It talks to
-// the diary only through the SDK client that <diary-provider> made (`provider.activeClient`),
-// and writes text with textContent, never HTML.
+// children, and where to go after signing in (the diary pages choose a child with the kit's
+// <diary-child-picker>). It talks to the diary only through the SDK client that <diary-provider>
+// made (`provider.activeClient`), and writes text with textContent, never HTML.
 const provider = document.querySelector('diary-provider');
 const CHILD_PAGES = [
   ['grades.html', 'Оценки'],
@@ -78,45 +78,6 @@ async function renderChildren(client, container) {
   }
 }
 
-async function setUpChildPicker(client, picker) {
-  const widgets = document.querySelectorAll('[data-child-widget]');
-  if (!client.session.user) {
-    picker.replaceChildren(signInNotice());
-    return;
-  }
-  const children = await listChildren(client).catch(() => []);
-  const wanted = new URL(location.href).searchParams.get('child');
-  const current = children.find((c) => c.id === wanted) ?? children[0];
-  const choose = (id) => {
-    for (const widget of widgets) widget.setAttribute('child-id', id);
-  };
-  if (!current) {
-    picker.replaceChildren(
-      element(
-        'p',
-        { class: 'notice' },
-        'Детей в дневнике пока нет: запишите ребёнка в «Мои дети».',
-      ),
-    );
-    return;
-  }
-  const label = element('label', { for: 'child-select' }, 'Ребёнок:');
-  const select = element('select', { id: 'child-select' });
-  for (const child of children) {
-    const option = element('option', { value: child.id }, fullName(child));
-    option.selected = child.id === current.id;
-    select.append(option);
-  }
-  select.addEventListener('change', () => {
-    const url = new URL(location.href);
-    url.searchParams.set('child', select.value);
-    history.replaceState(null, '', url);
-    choose(select.value);
-  });
-  picker.replaceChildren(label, select);
-  choose(current.id);
-}
-
 async function main() {
   if (!provider) return;
   await customElements.whenDefined('diary-provider');
@@ -124,7 +85,6 @@ async function main() {
   await client.ready;
   showAccount(client);
   const list = document.querySelector('[data-children-list]');
-  const picker = document.querySelector('[data-child-picker]');
   client.session.onChange(() => {
     showAccount(client);
     if (list) void renderChildren(client, list);
@@ -136,7 +96,9 @@ async function main() {
   document.addEventListener('diary-login', () => location.assign('children.html'));
   document.addEventListener('diary-child-registered', () => list && renderChildren(client, list));
   if (list) await renderChildren(client, list);
-  if (picker) await setUpChildPicker(client, picker);
+  // «Мои дети» links to a child's pages: that child is selected for <diary-child-picker>.
+  const wanted = new URL(location.href).searchParams.get('child');
+  if (wanted) provider.selectChild(wanted);
 }
 
 main().catch((error) => console.error('Школа № 42: page script failed', error));

@@ -5,20 +5,19 @@
 //
 // The one-time code comes from DIARY_CODE, or, on a `--dev` server, from its dev outbox (the
 // demo's stand-in for the SMS a parent would read).
-import { createDiaryClient, DiaryApiError } from '@school-diary/sdk';
+import { createDiaryClient, DiaryApiError, type DiaryClient } from '@school-diary/sdk';
 
 const baseUrl = process.env.DIARY_URL ?? 'http://127.0.0.1:8080';
 const phone = process.env.DIARY_PHONE ?? '+79990000001';
-const password = process.env.DIARY_PASSWORD ?? 'diary-demo';
+const password = process.env.DIARY_PASSWORD ?? 'school-diary-demo';
 
-/** The code the server just sent to `phone`: DIARY_CODE, else the dev outbox. */
-async function oneTimeCode(): Promise<string> {
+/** The code of a challenge: DIARY_CODE, else the dev server's sent messages. */
+async function oneTimeCode(diary: DiaryClient, challengeId: string): Promise<string> {
   if (process.env.DIARY_CODE) return process.env.DIARY_CODE;
-  const response = await fetch(`${baseUrl}/api/v1/dev/outbox`);
-  if (!response.ok)
+  const { items } = await diary.dev.sentMessages().catch(() => {
     throw new Error('set DIARY_CODE: the server has no dev outbox (it runs without --dev)');
-  const { items } = (await response.json()) as { items: { to: string; text: string }[] };
-  const code = /\b(\d{6})\b/.exec(items.find((item) => item.to === phone)?.text ?? '')?.[1];
+  });
+  const code = items.find((item) => item.challengeId === challengeId)?.code;
   if (!code) throw new Error(`no one-time code for ${phone} in the dev outbox`);
   return code;
 }
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
   // Node has no IndexedDB and no other tabs: no cache, no tab sync.
   const diary = createDiaryClient({ baseUrl, storage: false, syncTabs: false });
   const { challengeId } = await diary.auth.login({ phone, password });
-  await diary.auth.verify({ challengeId, code: await oneTimeCode() });
+  await diary.auth.verify({ challengeId, code: await oneTimeCode(diary, challengeId) });
   const { items: children } = await diary.children.list();
   if (children.length === 0) console.log('No children in the diary yet.');
   for (const child of children) {

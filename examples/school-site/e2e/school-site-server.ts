@@ -61,8 +61,9 @@ export async function startSite(timeoutMs = 90_000): Promise<StartedSite> {
 /** The newest one-time code sent to a phone (`+7999…`), from the dev outbox. */
 export async function latestCode(url: string, phone: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/dev/outbox`);
-  const { items } = (await response.json()) as { items: { to: string; text: string }[] };
-  const code = /\b(\d{6})\b/.exec(items.find((item) => item.to === phone)?.text ?? '')?.[1];
+  // Newest first: the first code sent to the phone is its latest.
+  const { items } = (await response.json()) as { items: { to: string; code?: string }[] };
+  const code = items.find((item) => item.to === phone && item.code)?.code;
   if (!code) throw new Error(`no code for ${phone} in the outbox`);
   return code;
 }

@@ -2,6 +2,7 @@
 // the kit, or anything else) is kept, with a warning about the version clash; nothing throws.
 import { DiaryChat } from './chat/diary-chat';
 import { DiaryChildForm } from './child-form/diary-child-form';
+import { DiaryChildPicker } from './child-picker/diary-child-picker';
 import { DiaryGradeTable } from './grade-table/diary-grade-table';
 import { DiaryLogin } from './login/diary-login';
 import { DiaryProvider } from './provider/diary-provider';
@@ -12,6 +13,7 @@ import { defineElement } from './shared/define';
 defineElement('diary-provider', DiaryProvider);
 defineElement('diary-login', DiaryLogin);
 defineElement('diary-child-form', DiaryChildForm);
+defineElement('diary-child-picker', DiaryChildPicker);
 defineElement('diary-grade-table', DiaryGradeTable);
 defineElement('diary-timeline-chart', DiaryTimelineChart);
 defineElement('diary-schedule', DiarySchedule);

@@ -3,6 +3,7 @@
 export * from './provider';
 export * from './login';
 export * from './child-form';
+export * from './child-picker';
 export * from './grade-table';
 export * from './timeline-chart';
 export * from './schedule';

@@ -10,11 +10,13 @@
 import type {
   DiaryChat,
   DiaryChildForm,
+  DiaryChildPicker,
   DiaryGradeTable,
   DiaryLogin,
   DiaryProvider,
   DiarySchedule,
   DiaryTimelineChart,
+  DiaryChildChangeDetail,
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
@@ -88,12 +90,16 @@ export interface DiaryChildFormJsxProps extends DiaryElementBaseProps {
   'ondiary-errors'?: (event: CustomEvent<DiaryErrorsDetail>) => void;
 }
 
+/** JSX props of `<diary-child-picker>` (DiaryChildPicker). */
+export interface DiaryChildPickerJsxProps extends DiaryElementBaseProps {
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryChildPicker['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryChildPicker['theme'];
+}
+
 /** JSX props of `<diary-grade-table>` (DiaryGradeTable). */
 export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
-  /** The period shown: a period id of the school year or `year`; by default today's period. */
-  period?: DiaryGradeTable['period'];
-  /** A threshold to highlight against instead of the parent's saved ones (2–5). */
-  threshold?: DiaryGradeTable['threshold'];
   /** The child whose marks are shown (the SDK's child id). */
   childId?: DiaryGradeTable['childId'];
   /** Marks to show instead of loading them (a page that already has them); the widget then needs no provider. Live events update only marks the widget loaded itself. */
@@ -102,6 +108,10 @@ export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
   schoolYear?: DiaryGradeTable['schoolYear'];
   /** The clock for periods and error messages (tests inject one). */
   now?: DiaryGradeTable['now'];
+  /** The period shown: a period id of the school year or `year`; by default today's period. */
+  period?: DiaryGradeTable['period'];
+  /** A threshold to highlight against instead of the parent's saved ones (2–5). */
+  threshold?: DiaryGradeTable['threshold'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryGradeTable['lang'];
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
@@ -142,18 +152,22 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   baseUrl?: DiaryProvider['baseUrl'];
   /** The school's IANA time zone for dates and times; `Europe/Moscow` by default. */
   timeZone?: DiaryProvider['timeZone'];
-  /** Keep the session across reloads in `localStorage` (the client made from `base-url` only). Any script on the page can read it there: opt in only on sites whose scripts you trust. */
-  persistSession?: DiaryProvider['persistSession'];
-  /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). */
+  /** Where the client made from `base-url` keeps the parent's session: `local` (default) keeps it in `localStorage` so a reload or another tab stays signed in; `memory` keeps it in the page only, so every reload signs out. Any script on the page can read `localStorage`: see the embedding guide for the trade-off. */
+  session?: DiaryProvider['session'];
+  /** Check every answer of the server against core's schemas and fail loudly on one that breaks them (`createDiaryClient({ validateResponses })`, the client made from `base-url` only). Off by default, so the page never loads zod and the schemas; turn it on in development and tests. */
+  validateResponses?: DiaryProvider['validateResponses'];
+  /** An SDK client to use instead of creating one (`createDiaryClient` or the in-memory one). A property only: set before the element is defined, it is still taken once it upgrades. */
   client?: DiaryProvider['client'];
-  /** Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#006644' } }` (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning. */
+  /** Theme and variables without CSS, e.g. `{ theme: 'dark', variables: { colorPrimary: '#6fd39f' } }` (or that as JSON in the `appearance` attribute). Bad parts are skipped with a console warning. */
   appearance?: DiaryProvider['appearance'];
   /** Attribute form of `baseUrl`. */
   'base-url'?: DiaryProvider['baseUrl'];
   /** Attribute form of `timeZone`. */
   'time-zone'?: DiaryProvider['timeZone'];
-  /** Attribute form of `persistSession`. */
-  'persist-session'?: DiaryProvider['persistSession'];
+  /** Attribute form of `validateResponses`. */
+  'validate-responses'?: DiaryProvider['validateResponses'];
+  /** The selected child changed (chosen in `<diary-child-picker>`, or the first child once the list is loaded); `detail.childId`. */
+  'ondiary-child-change'?: (event: CustomEvent<DiaryChildChangeDetail>) => void;
 }
 
 /** JSX props of `<diary-schedule>` (DiarySchedule). */
@@ -180,20 +194,20 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
 
 /** JSX props of `<diary-timeline-chart>` (DiaryTimelineChart). */
 export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
-  /** How many of the latest marks the moving average takes; 5 by default. */
-  window?: DiaryTimelineChart['window'];
-  /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
-  from?: DiaryTimelineChart['from'];
-  /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
-  to?: DiaryTimelineChart['to'];
   /** The child whose marks are shown (the SDK's child id). */
   childId?: DiaryTimelineChart['childId'];
   /** Marks to show instead of loading them (a page that already has them); the widget then needs no provider. Live events update only marks the widget loaded itself. */
   marks?: DiaryTimelineChart['marks'];
   /** The school year with its periods (loaded with the marks unless given). */
   schoolYear?: DiaryTimelineChart['schoolYear'];
-  /** The clock for periods and error messages (tests inject one). */
+  /** The clock for error messages (tests inject one). */
   now?: DiaryTimelineChart['now'];
+  /** How many of the latest marks the moving average takes; 5 by default. */
+  window?: DiaryTimelineChart['window'];
+  /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
+  from?: DiaryTimelineChart['from'];
+  /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
+  to?: DiaryTimelineChart['to'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryTimelineChart['lang'];
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
@@ -210,6 +224,7 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
 export interface DiaryTagElements {
   'diary-chat': DiaryChat;
   'diary-child-form': DiaryChildForm;
+  'diary-child-picker': DiaryChildPicker;
   'diary-grade-table': DiaryGradeTable;
   'diary-login': DiaryLogin;
   'diary-provider': DiaryProvider;
@@ -221,6 +236,7 @@ export interface DiaryTagElements {
 export interface DiaryIntrinsicElements {
   'diary-chat': DiaryChatJsxProps;
   'diary-child-form': DiaryChildFormJsxProps;
+  'diary-child-picker': DiaryChildPickerJsxProps;
   'diary-grade-table': DiaryGradeTableJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-provider': DiaryProviderJsxProps;

@@ -8,17 +8,20 @@
  * @module
  */
 import * as React from 'react';
-import { createComponent } from '@lit/react';
+import { createComponent, type EventName } from '@lit/react';
 import { defineElement } from './shared/define';
 import { DiaryProvider as DiaryProviderElement } from './provider/diary-provider';
+import type { DiaryChildChangeDetail } from './index';
 
 defineElement('diary-provider', DiaryProviderElement);
 
-/** React component for `<diary-provider>`. */
+/** React component for `<diary-provider>`; events: `onDiaryChildChange` (`diary-child-change`). */
 export const DiaryProvider = createComponent({
   react: React,
   tagName: 'diary-provider',
   elementClass: DiaryProviderElement,
-  events: {},
+  events: {
+    onDiaryChildChange: 'diary-child-change' as EventName<CustomEvent<DiaryChildChangeDetail>>,
+  },
   displayName: 'DiaryProvider',
 });

@@ -9,7 +9,7 @@ declare const onLogin: (event: CustomEvent<DiaryLoginDetail>) => void;
 
 /** Intrinsic elements, as React 19 renders them. */
 export const intrinsic = (
-  <diary-provider base-url="https://diary.example" lang="en" persistSession>
+  <diary-provider base-url="https://diary.example" lang="en" session="memory">
     <diary-login lang="ru" step="credentials" ondiary-login={onLogin} />
     <diary-grade-table
       child-id="chd_maria"

@@ -14,6 +14,7 @@ describe('the IndexedDB cache (Chromium)', () => {
   const prefix = `cache-test-${Date.now()}`;
   const open = (fetchImpl?: typeof fetch) => {
     const diary = createDiaryClient({
+      validateResponses: true,
       baseUrl: server,
       persistSession: localStorageSession(`${prefix}:session`),
       retry: { limit: 0 },

@@ -1,4 +1,4 @@
-import { loadChecks } from './first-use';
+import { cacheEntryOf } from './shapes';
 import type { DiaryStorage, KeyValueStore } from './storage';
 
 /** A cached read: the answer as it came over the wire, its entity tag, and when it was saved. */
@@ -76,8 +76,7 @@ export class ReadCache {
     try {
       const kept = await store.get(key);
       if (kept === undefined) return undefined;
-      const parsed = (await loadChecks()).cacheEntrySchema.safeParse(kept);
-      return parsed.success ? parsed.data : undefined;
+      return cacheEntryOf(kept);
     } catch {
       return undefined;
     }

@@ -1,6 +1,7 @@
 import {
   DEFAULT_LANG,
   loadAuthRoutes,
+  loadThreadsRoutes,
   type Lang,
   type RouteInfo,
   type RouteSpec,
@@ -9,7 +10,7 @@ import {
 import { ReadCache, readKey } from './cache';
 import { DiaryApiError, DiaryContractError } from './errors';
 import { onFirstUse } from './first-use';
-import { requestParts } from './request-parts';
+import { keysOf, requestParts } from './request-parts';
 import type { CallOptions, ClientMethods, RouteTable } from './route-method';
 import { DiarySession, type SessionChange } from './session';
 import type { SessionStorage } from './session-storage';
@@ -78,6 +79,19 @@ export interface ClientOptions {
    * @default true
    */
   readonly syncTabs?: boolean;
+  /**
+   * Check every answer (and live event) against core's schemas, and reject one that breaks
+   * them with a {@link DiaryContractError} naming the operation and the fields. Off by default:
+   * the page then never loads zod or the route schemas, and trusts the server it talks to. Turn
+   * it on in tests, stories and development, where a server that drifted from the contract
+   * should fail loudly; with it on, zod and the schemas load as one chunk on the first call.
+   * The SDK's own storage, the other tabs' messages and error answers are checked either way.
+   * @default false
+   *
+   * @example
+   * createDiaryClient({ baseUrl, validateResponses: import.meta.env.DEV });
+   */
+  readonly validateResponses?: boolean;
 }
 
 /**
@@ -129,6 +143,8 @@ export type GroupLoader = (group: string) => Promise<Readonly<Record<string, Rou
 /** What the optional parts of the client (live events, outbox) build on. Not public API. */
 export interface ClientInternals {
   readonly transport: Transport;
+  /** Whether answers are checked against core's schemas (`validateResponses`). */
+  readonly validateResponses: boolean;
   readonly session: DiarySession;
   readonly cache: ReadCache;
   readonly now: () => number;
@@ -154,15 +170,52 @@ const isJson = (route: Operation) => (route.responseType ?? 'json') === 'json';
 
 const isRead = (route: Operation) => route.method === 'GET' && isJson(route) && !route.devOnly;
 
+/** Whether a read is a paged list: its query takes `page` and `pageSize`. */
+const isPaged = (route: Operation) => {
+  const names = keysOf(route.query);
+  return names.includes('page') && names.includes('pageSize');
+};
+
+/** A page of a paged list, as every paged read answers. */
+interface Page {
+  readonly items: readonly unknown[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/**
+ * Every item of a paged list, page after page from `input.page` (or 1): the next page is asked
+ * for when the loop reaches it, and the walk ends on an empty page or the last one by `total`.
+ */
+async function* everyItem(
+  read: (input: object, options?: CallOptions) => Promise<unknown>,
+  input: Readonly<Record<string, unknown>>,
+  options?: CallOptions,
+): AsyncGenerator<unknown, void, undefined> {
+  let page = typeof input.page === 'number' ? input.page : 1;
+  for (;;) {
+    const answer = (await read({ ...input, page }, options)) as Page;
+    yield* answer.items;
+    if (answer.items.length === 0 || answer.page * answer.pageSize >= answer.total) return;
+    page = answer.page + 1;
+  }
+}
+
 const hasInput = (route: Operation) =>
   Boolean(route.path.includes('{') || route.query || route.body || route.upload);
 
 /** Whether an operation still lacks schemas: manifest markers, or a JSON answer without one. */
 const needsSchemas = (route: Operation) =>
-  route.query === true || route.body === true || (isJson(route) && !(route as RouteSpec).response);
+  Array.isArray(route.query) ||
+  route.body === true ||
+  (isJson(route) && !(route as RouteSpec).response);
 
-/** Checks an answer against the operation's schema; returns the parsed data. */
-function parseAnswer(route: RouteSpec, status: number, body: unknown): unknown {
+/**
+ * An answer as a call resolves to it: checked against the operation's schema (and parsed) when
+ * the route has one, as it came otherwise.
+ */
+function parseAnswer(route: Operation, status: number, body: unknown): unknown {
   switch (route.responseType ?? 'json') {
     case 'none':
       return undefined;
@@ -174,8 +227,9 @@ function parseAnswer(route: RouteSpec, status: number, body: unknown): unknown {
     case 'file':
       return body;
     default: {
-      if (!route.response) return body;
-      const parsed = route.response.safeParse(body);
+      const schema = (route as Partial<RouteSpec>).response;
+      if (!schema) return body;
+      const parsed = schema.safeParse(body);
       if (parsed.success) return parsed.data;
       throw new DiaryContractError(operationOf(route), status, issuesOf(parsed.error));
     }
@@ -200,8 +254,10 @@ function parseAnswer(route: RouteSpec, status: number, body: unknown): unknown {
 export function createClient<const T extends RouteTable>(
   options: ClientOptions & { readonly routes: T },
 ): Client<T> {
-  // Only the session's own operations load (their schemas alone: a bundler drops the rest).
-  return createLazyClient<T>(options, options.routes, async () => {
+  // Only the session's own operations (and the outbox's send) load their schemas, and only when
+  // answers are checked.
+  return createLazyClient<T>(options, options.routes, async (group) => {
+    if (group === 'threads') return (await loadThreadsRoutes()).operations;
     const { refresh, logout } = (await loadAuthRoutes()).operations;
     return { refresh, logout };
   });
@@ -209,10 +265,11 @@ export function createClient<const T extends RouteTable>(
 
 /**
  * The client over a table whose operations may come without their schemas (core's
- * `routeManifest`): each group's schemas are loaded by `loadGroup` on the group's first call,
- * once however many calls start together, and awaited before the request is built and the answer
- * checked. A failed load rejects the call with a `DiaryNetworkError` (`load_failed`); the next
- * call loads again.
+ * `routeManifest`). With `validateResponses` on, each group's schemas are loaded by `loadGroup`
+ * on the group's first call, once however many calls start together, and awaited before the
+ * answer is checked; a failed load rejects the call with a `DiaryNetworkError` (`load_failed`),
+ * and the next call loads again. With it off, nothing is loaded: the manifest's info is enough
+ * to build a request.
  *
  * @internal `createDiaryClient` and `createClient` are the public ways in.
  */
@@ -222,6 +279,7 @@ export function createLazyClient<T extends RouteTable>(
   loadGroup: GroupLoader,
 ): Client<T> {
   let language: Lang = options.language ?? DEFAULT_LANG;
+  const validateResponses = options.validateResponses ?? false;
   const now = options.now ?? Date.now;
   const transport = createTransport({
     baseUrl: options.baseUrl,
@@ -243,12 +301,20 @@ export function createLazyClient<T extends RouteTable>(
     if (!load) groups.set(group, (load = onFirstUse(() => loadGroup(group), `${group} schemas`)));
     return load().then((operations) => operations[name] as RouteSpec);
   };
-  /** The complete route of an operation: as the table gives it, or loaded with its group. */
-  const specOf = (operation: string, route: Operation): Promise<RouteSpec> => {
-    if (!needsSchemas(route)) return Promise.resolve(route as RouteSpec);
+  /**
+   * The route a call works with: as the table gives it, or, when answers are checked, completed
+   * with its group's schemas.
+   */
+  const specOf = (operation: string, route: Operation): Promise<Operation> => {
+    if (!validateResponses || !needsSchemas(route)) return Promise.resolve(route);
     const spec = loaded(operation);
     spec.catch(() => undefined); // awaited later by the caller; never an unhandled rejection
     return spec;
+  };
+  /** One of the session's own operations (`refresh`, `logout`), whatever the client's table. */
+  const sessionRoute = async (name: 'refresh' | 'logout'): Promise<Operation> => {
+    if (validateResponses) return loaded(`auth.${name}`);
+    return table.auth?.[name] ?? (await import('./session-routes')).sessionRoutes[name];
   };
 
   const session = new DiarySession({
@@ -257,7 +323,7 @@ export function createLazyClient<T extends RouteTable>(
     ...(options.persistSession ? { store: options.persistSession } : {}),
     ...(sync ? { sync } : {}),
     refresh: async (refreshToken) => {
-      const route = await loaded('auth.refresh');
+      const route = await sessionRoute('refresh');
       const { status, body } = await transport.send({
         route,
         path: route.path,
@@ -286,9 +352,21 @@ export function createLazyClient<T extends RouteTable>(
     }
   };
 
-  const send = (route: RouteSpec, input: object, etag?: string, signal?: AbortSignal) => {
+  const send = (
+    route: Operation,
+    input: object,
+    etag?: string,
+    signal?: AbortSignal,
+    onUploadProgress?: CallOptions['onUploadProgress'],
+  ) => {
     const parts = requestParts(route, input as Record<string, unknown>);
-    const request = { route, ...parts, ...(etag ? { etag } : {}), ...(signal ? { signal } : {}) };
+    const request = {
+      route,
+      ...parts,
+      ...(etag ? { etag } : {}),
+      ...(signal ? { signal } : {}),
+      ...(onUploadProgress && route.upload ? { onUploadProgress } : {}),
+    };
     if (route.access === 'public') return transport.send(request);
     return authorized((token) => transport.send({ ...request, ...(token ? { token } : {}) }));
   };
@@ -300,7 +378,13 @@ export function createLazyClient<T extends RouteTable>(
     const key = isRead(info) ? readKey(operation, language, input) : undefined;
     const cached = key ? await cache.get(key) : undefined;
     const route = await spec;
-    const response = await send(route, input, cached?.etag, callOptions.signal);
+    const response = await send(
+      route,
+      input,
+      cached?.etag,
+      callOptions.signal,
+      callOptions.onUploadProgress,
+    );
     const body = response.status === 304 && cached ? cached.body : response.body;
     const data = parseAnswer(route, response.status, body);
     if (key) await cache.put(key, { body, etag: response.etag, savedAt: now() });
@@ -315,7 +399,7 @@ export function createLazyClient<T extends RouteTable>(
     watchOptions?: WatchOptions,
   ): Unsubscribe => {
     const key = readKey(operation, language, input);
-    let route: RouteSpec | undefined;
+    let route: Operation | undefined;
     const spec = async () => (route ??= await specOf(operation, info));
     return watchRead(
       {
@@ -323,7 +407,7 @@ export function createLazyClient<T extends RouteTable>(
         key,
         now,
         ready: Promise.all([session.ready, spec()]).then(() => undefined),
-        parse: (body) => parseAnswer(route as RouteSpec, 200, body),
+        parse: (body) => parseAnswer(route as Operation, 200, body),
         load: async (etag, signal) => send(await spec(), input, etag, signal),
       },
       listener,
@@ -337,7 +421,7 @@ export function createLazyClient<T extends RouteTable>(
     const refreshToken = session.currentTokens()?.refreshToken;
     if (!current) return;
     try {
-      await send(await loaded('auth.logout'), { refreshToken });
+      await send(await sessionRoute('logout'), { refreshToken });
     } catch (error) {
       // A session the server already ended is as good as revoked.
       if (!(error instanceof DiaryApiError && error.status === 401)) throw error;
@@ -371,7 +455,13 @@ export function createLazyClient<T extends RouteTable>(
           watch(operation, route, input, listener, o)
       : (listener: (s: Snapshot<unknown>) => void, o?: WatchOptions) =>
           watch(operation, route, {}, listener, o);
-    return Object.assign(method, { watch: watchMethod });
+    const all = (input: object = {}, callOptions?: CallOptions) =>
+      everyItem(
+        (i, o) => call(operation, route, i, o),
+        input as Record<string, unknown>,
+        callOptions,
+      );
+    return Object.assign(method, { watch: watchMethod }, isPaged(route) ? { all } : {});
   };
 
   const client: Record<string, unknown> = {
@@ -397,6 +487,7 @@ export function createLazyClient<T extends RouteTable>(
   }
   internals.set(client, {
     transport,
+    validateResponses,
     session,
     cache,
     now,

@@ -62,18 +62,30 @@ async function typedCalls(client: DiaryClient) {
   void input;
   // @ts-expect-error a wrong type in a lazily loaded group is still a compile error
   await client.homework.list({ childId: 'chd_maria', from: 20260901 });
+  const manifestTable = { grades: { list: routeManifest.grades.list } };
   // @ts-expect-error the manifest's info is not a complete route: createClient needs schemas
-  createClient({ baseUrl: 'x', routes: { grades: { list: routeManifest.grades.list } } });
-  const picked = createClient({ baseUrl: 'x', routes: { grades: { list: routes.grades.list } } });
+  createClient({ baseUrl: 'x', routes: manifestTable });
+  const picked = createClient({
+    validateResponses: true,
+    baseUrl: 'x',
+    routes: { grades: { list: routes.grades.list } },
+  });
   assertType<Mark[]>()((await picked.grades.list({ childId: 'c' })).items);
   // @ts-expect-error a picked client has only the operations it was given
   void picked.grades.summary;
+  for await (const item of client.news.list.all({ schoolId: 'sch_1', kind: 'event' }))
+    assertType<'news' | 'event'>()(item.kind);
+  // @ts-expect-error a paged list still needs its path parameters
+  void client.news.list.all({});
+  // @ts-expect-error only lists whose query takes page and pageSize are paged
+  void client.grades.list.all;
 }
 
 describe('client types', () => {
   it('derive one typed method per operation (checked by the compiler)', () => {
     assert.equal(typeof typedCalls, 'function');
     const client = createDiaryClient({
+      validateResponses: true,
       baseUrl: 'http://127.0.0.1:9',
       storage: false,
       syncTabs: false,

@@ -58,14 +58,16 @@ const loadGroup: GroupLoader = async (group) =>
 /**
  * Creates a client of the whole diary API. Methods are derived from core's route table: each
  * takes one object with the path parameters, query and body fields, and an optional
- * `{ signal }`; every answer is checked against core's schema. The page loads only core's
- * schema-free manifest: zod and the schemas load on the first call (one chunk, once), so the
- * first call waits for them as well as for the server.
+ * `{ signal }`. The page loads only core's schema-free manifest. With `validateResponses: true`
+ * every answer is checked against core's schema: zod and the schemas then load on the first call
+ * (one chunk, once), so the first call waits for them as well as for the server; by default
+ * (`false`) they never load.
  *
  * @example
  * const client = createDiaryClient({
  *   baseUrl: 'https://diary.school42.ru',
  *   language: 'ru',
+ *   validateResponses: import.meta.env.DEV,
  *   onSessionChange: (change) => console.log(change.type),
  * });
  * const { challengeId } = await client.auth.login({ phone: '+7 999 000-00-01', password });

@@ -12,7 +12,12 @@ let server: DiaryServer;
 const clients: DiaryClient[] = [];
 
 async function as(phone: string): Promise<DiaryClient> {
-  const diary = createDiaryClient({ baseUrl: server.url, storage: false, syncTabs: false });
+  const diary = createDiaryClient({
+    validateResponses: true,
+    baseUrl: server.url,
+    storage: false,
+    syncTabs: false,
+  });
   clients.push(diary);
   await signIn(diary, server.url, phone);
   return diary;
@@ -85,7 +90,12 @@ describe('attachments.download through the SDK', () => {
 
   it('refuses a signed-out client with a 401 DiaryApiError', async () => {
     const attachment = await sentAttachment(pdf, 'ещё-справка.pdf');
-    const anonymous = createDiaryClient({ baseUrl: server.url, storage: false, syncTabs: false });
+    const anonymous = createDiaryClient({
+      validateResponses: true,
+      baseUrl: server.url,
+      storage: false,
+      syncTabs: false,
+    });
     clients.push(anonymous);
     const error = await rejection(anonymous.attachments.download({ attachmentId: attachment.id }));
     assert.ok(error instanceof DiaryApiError, String(error));

@@ -27,6 +27,7 @@ after(async () => {
 
 async function client(options: Partial<DiaryClientOptions>, phone: string = DEMO.parent) {
   const diary = createDiaryClient({
+    validateResponses: true,
     baseUrl: server.url,
     storage: false,
     syncTabs: false,
@@ -123,6 +124,7 @@ describe('live events', () => {
     store.value = { ...(store.value as object), accessToken: 'at_unknown' };
     const network = controlFetch();
     const parent = createDiaryClient({
+      validateResponses: true,
       baseUrl: server.url,
       storage: false,
       syncTabs: false,

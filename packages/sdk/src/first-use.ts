@@ -18,6 +18,3 @@ export function onFirstUse<T>(load: () => Promise<T>, what: string): () => Promi
     return (loading = current);
   };
 }
-
-/** The schemas of the SDK's own storage and of the server's errors and events, on first use. */
-export const loadChecks = /* @__PURE__ */ onFirstUse(() => import('./wire-checks'), 'wire checks');

@@ -51,7 +51,13 @@ function countingLoader() {
 async function signedInClient() {
   const loader = countingLoader();
   const client = createLazyClient<Routes>(
-    { baseUrl: server.url, fetch: network.fetch, storage: false, syncTabs: false },
+    {
+      baseUrl: server.url,
+      fetch: network.fetch,
+      storage: false,
+      syncTabs: false,
+      validateResponses: true,
+    },
     routeManifest,
     loader.load,
   );
@@ -166,6 +172,7 @@ describe('schemas loaded per group on first use', () => {
 
   it('still answers a broken contract with DiaryContractError after a lazy load', async () => {
     const client = createDiaryClient({
+      validateResponses: true,
       baseUrl: server.url,
       fetch: network.fetch,
       storage: false,
@@ -190,6 +197,7 @@ describe('schemas loaded per group on first use', () => {
 
   it('sends through the outbox of a createClient client, loading threads on the first send', async () => {
     const client = createClient({
+      validateResponses: true,
       baseUrl: server.url,
       fetch: network.fetch,
       storage: false,

@@ -29,6 +29,7 @@ after(async () => {
 
 function client(options: Partial<DiaryClientOptions> = {}): DiaryClient {
   const diary = createDiaryClient({
+    validateResponses: true,
     baseUrl: server.url,
     storage: false,
     syncTabs: false,

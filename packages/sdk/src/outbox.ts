@@ -1,12 +1,10 @@
-import { loadThreadsRoutes, type FieldError, type Message } from '@school-diary/core';
-import type { z } from 'zod/mini';
+import { routeManifest, type FieldError, type Lang, type Message } from '@school-diary/core';
 import { newClientId } from './client-id';
 import { internalsOf, type ClientInternals } from './create-client';
 import { DiaryApiError, DiaryError, DiaryNetworkError } from './errors';
-import { loadChecks, onFirstUse } from './first-use';
 import { browser } from './platform';
+import { keptOutboxOf, type KeptOutboxItem } from './shapes';
 import type { Unsubscribe } from './watch';
-import type { keptOutboxSchema } from './wire-checks';
 
 /**
  * A message to send through the outbox.
@@ -65,13 +63,42 @@ export interface OutboxItem {
 
 const STORE_KEY = 'outbox';
 
-/** `threads.send` with its schemas, loaded on the first send whatever the client's table. */
-const loadSendRoute = /* @__PURE__ */ onFirstUse(
-  async () => (await loadThreadsRoutes()).operations.send,
-  'threads schemas',
-);
+/** `threads.send`: the client checks its answer with the schemas when it checks answers. */
+const SEND = routeManifest.threads.send;
 
-type KeptItem = z.infer<typeof keptOutboxSchema>[number];
+type KeptItem = KeptOutboxItem;
+
+/**
+ * Whether a message says nothing (no text, no attachment): the one rule of core's
+ * `messageInputSchema` checked before queuing. A text over the length limit is refused by the
+ * server when it is sent, and the item is `failed` with the server's field error.
+ */
+const isEmpty = (item: KeptItem) => item.text.trim() === '' && item.attachmentIds.length === 0;
+
+/**
+ * The ru/en message catalogues, for the error of a message that cannot be queued. Not with the
+ * page: fetched when something shows the outbox (`subscribe`), so that the error can be told
+ * offline too, where nothing more can be fetched.
+ */
+const loadCatalogue = () => import('@school-diary/core/validation');
+
+/** The `validation_failed` error of a message that cannot be queued. */
+async function invalidMessage(item: KeptItem, lang: Lang): Promise<DiaryApiError | undefined> {
+  if (!isEmpty(item)) return undefined;
+  const { errorMessage, apiErrorMessage } = await loadCatalogue();
+  return new DiaryApiError({
+    status: 400,
+    code: 'validation_failed',
+    message: apiErrorMessage('validation_failed', { lang }),
+    fields: [
+      {
+        path: 'text',
+        code: 'required',
+        message: errorMessage('required', { lang, field: 'text' }),
+      },
+    ],
+  });
+}
 
 /**
  * Options of {@link createOutbox}.
@@ -161,20 +188,8 @@ export class Outbox {
       createdAt: this.#client.now(),
       state: 'pending',
     };
-    const lang = this.#client.language();
-    // The ru/en message catalogues load on the first message sent, not with the page.
-    const [{ validate, apiErrorMessage }, { messageInputSchema }] = await Promise.all([
-      import('@school-diary/core/validation'),
-      loadChecks(),
-    ]);
-    const checked = validate(messageInputSchema, item, lang);
-    if (!checked.ok)
-      throw new DiaryApiError({
-        status: 400,
-        code: 'validation_failed',
-        message: apiErrorMessage('validation_failed', { lang }),
-        fields: checked.errors,
-      });
+    const invalid = await invalidMessage(item, this.#client.language());
+    if (invalid) throw invalid;
     await this.#change((items) => [...items, item]);
     void this.flush();
     return item;
@@ -227,6 +242,8 @@ export class Outbox {
    * const stop = client.outbox.subscribe((items) => (badge.textContent = String(items.length)));
    */
   subscribe(listener: (items: readonly OutboxItem[]) => void): Unsubscribe {
+    // Whoever shows the queue may send next: fetch what a refusal says while still online.
+    loadCatalogue().catch(() => undefined);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -259,14 +276,13 @@ export class Outbox {
     this.#sending.add(item.id);
     this.#emit();
     try {
-      const route = await loadSendRoute();
       const input = {
         threadId: item.threadId,
         id: item.id,
         text: item.text,
         attachmentIds: item.attachmentIds,
       };
-      const message = (await this.#client.call('threads.send', route, input)) as Message;
+      const message = (await this.#client.call('threads.send', SEND, input)) as Message;
       this.#sending.delete(item.id);
       await this.#change((items) => items.filter((i) => i.id !== item.id));
       this.#client.cache.revalidate((read) => read.operation.startsWith('threads.'));
@@ -305,10 +321,7 @@ export class Outbox {
       let items = this.#kept;
       if (store) {
         const kept: unknown = await store.get(STORE_KEY).catch(() => undefined);
-        // The schema loads only when there is a kept queue to check.
-        const empty = !kept || (Array.isArray(kept) && kept.length === 0);
-        const parsed = empty ? undefined : (await loadChecks()).keptOutboxSchema.safeParse(kept);
-        items = parsed?.success ? parsed.data : [];
+        items = keptOutboxOf(kept) ?? [];
       }
       const next = change(items);
       if (store && next !== items) await store.set(STORE_KEY, next);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listRoutes, pathParams, routes } from '@school-diary/core';
+import { listRoutes, pathParams, routeManifest, routes } from '@school-diary/core';
 import { requestParts } from './request-parts';
 
 const keys = (schema: unknown) =>
@@ -16,6 +16,14 @@ describe('requestParts', () => {
     assert.equal(week.path, '/api/v1/classes/cls%205%2FA/timetable');
     assert.equal(week.query.toString(), 'week=2026-W48');
     assert.deepEqual(week.body, { lessons: [] });
+  });
+
+  it("places the same input by the schema-free manifest's query names alone", () => {
+    const input = { classId: 'cls 5/A', week: '2026-W48', lessons: [] };
+    assert.deepEqual(
+      requestParts(routeManifest.schedule.setWeek, input),
+      requestParts(routes.schedule.setWeek, input),
+    );
   });
 
   it('writes flags and numbers as text and leaves out what is undefined', () => {

@@ -1,4 +1,4 @@
-import { buildPath, pathParams, type RouteSpec } from '@school-diary/core';
+import { buildPath, pathParams, type RouteInfo, type RouteSpec } from '@school-diary/core';
 
 /** A call's single input object split into what goes where on the wire. */
 export interface RequestParts {
@@ -7,8 +7,17 @@ export interface RequestParts {
   readonly body: unknown;
 }
 
-const keysOf = (schema: RouteSpec['query']): string[] =>
-  Object.keys((schema as { shape?: object } | undefined)?.shape ?? {});
+/** An operation with or without its schemas. */
+export type RouteParts = Pick<RouteSpec | RouteInfo, 'path' | 'upload'> & {
+  readonly query?: RouteSpec['query'] | RouteInfo['query'];
+  readonly body?: RouteSpec['body'] | RouteInfo['body'];
+};
+
+/** The query's names: as the manifest lists them, or the keys of the query schema. */
+export const keysOf = (query: RouteParts['query']): readonly string[] =>
+  Array.isArray(query)
+    ? query
+    : Object.keys((query as { shape?: object } | undefined)?.shape ?? {});
 
 /** A query value on the wire: booleans as `true`/`false`, arrays as repeated parameters. */
 function append(query: URLSearchParams, name: string, value: unknown): void {
@@ -19,14 +28,14 @@ function append(query: URLSearchParams, name: string, value: unknown): void {
 
 /**
  * Splits the merged input of an operation: path parameters by the path's placeholders, query
- * fields by the query schema's keys, everything else into the JSON body (or `multipart/form-data`
+ * fields by the query's names (the manifest's list, or the query schema's keys), everything else into the JSON body (or `multipart/form-data`
  * with one `file` part for uploads).
  *
  * @example
  * requestParts(routes.grades.list, { childId: 'chd_1', from: '2026-09-01' });
  * // { path: '/api/v1/children/chd_1/grades', query: from=2026-09-01, body: undefined }
  */
-export function requestParts(route: RouteSpec, input: Readonly<Record<string, unknown>>) {
+export function requestParts(route: RouteParts, input: Readonly<Record<string, unknown>>) {
   const placeholders = pathParams(route.path);
   const queryKeys = keysOf(route.query);
   const params: Record<string, string> = {};
@@ -41,7 +50,7 @@ export function requestParts(route: RouteSpec, input: Readonly<Record<string, un
   return { path: buildPath(route.path, params), query, body: bodyOf(route, rest) };
 }
 
-function bodyOf(route: RouteSpec, rest: Record<string, unknown>): unknown {
+function bodyOf(route: RouteParts, rest: Record<string, unknown>): unknown {
   if (route.upload) {
     const form = new FormData();
     const file = rest.file as Blob;

@@ -13,6 +13,7 @@ const clients: DiaryClient[] = [];
 
 async function as(phone: string): Promise<DiaryClient> {
   const diary = createDiaryClient({
+    validateResponses: true,
     baseUrl: server.url,
     fetch: network.fetch,
     storage: false,
@@ -186,7 +187,7 @@ describe('every resource of the route table, against the real server', () => {
     const audit = await admin.audit.list({ schoolId: school.id, pageSize: 5 });
     assert.ok(audit.total > 0);
     assert.equal((await admin.admin.findUser({ phone: DEMO.parent })).items[0]?.phone, DEMO.parent);
-    assert.ok((await parent.dev.outbox()).items.length > 0);
+    assert.ok((await parent.dev.sentMessages()).items.length > 0);
   });
 
   it('has called every group of the route table (live events: see events.test.ts)', () => {

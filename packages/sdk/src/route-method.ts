@@ -27,6 +27,23 @@ export interface CallOptions {
    * controller.abort();
    */
   readonly signal?: AbortSignal;
+  /**
+   * Told the bytes sent so far while an upload's body goes out (uploads only). `fetch` cannot
+   * report this, so such an upload is sent with `XMLHttpRequest` (the client's `fetch` option is
+   * then not used for it); abort it with `signal`.
+   *
+   * @example
+   * client.attachments.upload({ file }, { onUploadProgress: ({ loaded, total }) => show(loaded / total) });
+   */
+  readonly onUploadProgress?: (progress: UploadProgress) => void;
+}
+
+/** How much of an upload's body has been sent. */
+export interface UploadProgress {
+  /** Bytes sent. */
+  readonly loaded: number;
+  /** Bytes in the whole body (the file and the form's framing). */
+  readonly total: number;
 }
 
 type Fields<R, Part extends 'params' | 'body'> = R extends { readonly [P in Part]: infer S }
@@ -147,6 +164,49 @@ export type ReadMethod<R extends RouteSpec> = RouteMethod<R> & {
   readonly watch: WatchMethod<R>;
 };
 
+/** Whether an operation's query takes `page` and `pageSize`: a list served page by page. */
+export type IsPaged<R extends RouteSpec> = R extends { readonly query: infer S }
+  ? S extends Schema
+    ? 'page' | 'pageSize' extends keyof z.input<S>
+      ? true
+      : false
+    : false
+  : false;
+
+/**
+ * One item of a paged list's answer (`{ items, total, page, pageSize }`).
+ *
+ * @example
+ * type News = PageItem<typeof routes.news.list>; // NewsItem
+ */
+export type PageItem<R extends RouteSpec> =
+  RouteResult<R> extends { readonly items: readonly (infer I)[] } ? I : never;
+
+/**
+ * A paged list (its query takes `page` and `pageSize`): callable for one page, watchable, and
+ * `.all(...)` walks every page from the first (or `page`) as one async iterable of items, asking
+ * for the next page only when the loop reaches it. Breaking out of the loop stops it.
+ *
+ * @example
+ * for await (const item of client.news.list.all({ schoolId, pageSize: 50 })) {
+ *   if (item.publishedAt < since) break;
+ *   show(item);
+ * }
+ */
+export type PagedMethod<R extends RouteSpec> = ReadMethod<R> & {
+  /**
+   * Every item of the list, page after page.
+   *
+   * @example
+   * const all = [];
+   * for await (const notification of client.notifications.list.all({ unread: true }))
+   *   all.push(notification);
+   */
+  readonly all: Partial<RouteInput<R>> extends RouteInput<R>
+    ? (input?: RouteInput<R>, options?: CallOptions) => AsyncIterableIterator<PageItem<R>>
+    : (input: RouteInput<R>, options?: CallOptions) => AsyncIterableIterator<PageItem<R>>;
+};
+
 /**
  * The methods the session manages itself instead of deriving them.
  *
@@ -179,7 +239,9 @@ export type MethodOf<R extends RouteSpec> = R['path'] extends '/api/v1/auth/refr
     ? SessionMethods['logout']
     : R['method'] extends 'GET'
       ? ResponseKind<R> extends 'json'
-        ? ReadMethod<R>
+        ? IsPaged<R> extends true
+          ? PagedMethod<R>
+          : ReadMethod<R>
         : RouteMethod<R>
       : RouteMethod<R>;
 

@@ -1,24 +1,12 @@
-import type { z } from 'zod/mini';
-import { loadChecks } from './first-use';
 import { browser } from './platform';
-import type { storedSessionSchema } from './wire-checks';
+import { storedSessionOf, type StoredSession } from './shapes';
 
-/**
- * A kept session: tokens, access-token expiry (`expiresAt`, in milliseconds since the epoch by
- * the client's clock) and user.
- *
- * @example
- * const persistSession: SessionStorage = {
- *   load: () => vault.read('diary'),
- *   save: (session?: StoredSession) => vault.write('diary', session),
- * };
- */
-export type StoredSession = z.infer<typeof storedSessionSchema>;
+export type { StoredSession } from './shapes';
 
 /**
  * Where a session survives a page reload, when the integrator opts in. Tokens live in memory
  * only unless a `SessionStorage` is given to `createDiaryClient({ persistSession })`. What
- * `load` returns is checked with a schema, so a damaged entry means "signed out", not a crash.
+ * `load` returns is checked, so a damaged entry means "signed out", not a crash.
  *
  * @example
  * const persistSession: SessionStorage = {
@@ -59,13 +47,8 @@ export function localStorageSession(key = 'school-diary.session'): SessionStorag
   };
 }
 
-/**
- * Reads a store, answering `undefined` for nothing or anything that is not a session. Its schema
- * loads only when there is something to check.
- */
+/** Reads a store, answering `undefined` for nothing or anything that is not a session. */
 export async function loadSession(store: SessionStorage | undefined) {
   const kept: unknown = await store?.load();
-  if (!kept) return undefined;
-  const parsed = (await loadChecks()).storedSessionSchema.safeParse(kept);
-  return parsed.success ? parsed.data : undefined;
+  return kept ? storedSessionOf(kept) : undefined;
 }

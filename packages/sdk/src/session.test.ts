@@ -28,13 +28,19 @@ function sharedStore(): SessionStorage & { value: StoredSession | undefined } {
 }
 
 const client = (options: Partial<DiaryClientOptions> = {}) =>
-  createDiaryClient({ baseUrl: server.url, storage: false, syncTabs: false, ...options });
+  createDiaryClient({
+    validateResponses: true,
+    baseUrl: server.url,
+    storage: false,
+    syncTabs: false,
+    ...options,
+  });
 
 describe('session', () => {
   it('logs in with a one-time code: login sends the code, verify starts the session', async () => {
     const changes: SessionChange[] = [];
     const diary = client({ onSessionChange: (change) => changes.push(change) });
-    const challenge = await diary.auth.login({ phone: DEMO.parent, password: 'diary-demo' });
+    const challenge = await diary.auth.login({ phone: DEMO.parent, password: 'school-diary-demo' });
     assert.match(challenge.sentTo, /\*\*/);
     assert.equal(diary.session.signedIn, false);
     const session = await diary.auth.verify({
@@ -51,7 +57,10 @@ describe('session', () => {
 
   it('rejects a wrong code with the server error and stays signed out', async () => {
     const diary = client({ language: 'en' });
-    const { challengeId } = await diary.auth.login({ phone: DEMO.parent, password: 'diary-demo' });
+    const { challengeId } = await diary.auth.login({
+      phone: DEMO.parent,
+      password: 'school-diary-demo',
+    });
     const correct = await readCode(server.url, DEMO.parent);
     const wrong = correct === '000000' ? '111111' : '000000';
     const error = await diary.auth.verify({ challengeId, code: wrong }).catch((e: unknown) => e);
@@ -173,9 +182,19 @@ describe('session', () => {
 
   it('lets another holder of a kept session adopt a rotation instead of refreshing again', async () => {
     const store = sharedStore();
-    const a = createDiaryClient({ baseUrl: server.url, storage: false, persistSession: store });
+    const a = createDiaryClient({
+      validateResponses: true,
+      baseUrl: server.url,
+      storage: false,
+      persistSession: store,
+    });
     await signIn(a, server.url, DEMO.parent);
-    const b = createDiaryClient({ baseUrl: server.url, storage: false, persistSession: store });
+    const b = createDiaryClient({
+      validateResponses: true,
+      baseUrl: server.url,
+      storage: false,
+      persistSession: store,
+    });
     await b.ready;
     await a.auth.refresh();
     // The rotation reaches b over the BroadcastChannel (Node has one, like browsers).

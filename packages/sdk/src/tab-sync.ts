@@ -1,5 +1,5 @@
-import { loadChecks } from './first-use';
 import { browser } from './platform';
+import { tabMessageOf } from './shapes';
 import type { StoredSession } from './session-storage';
 
 /** What one tab tells the others: its session changed (rotated, signed in, or signed out). */
@@ -22,12 +22,8 @@ export interface TabSync {
 
 /**
  * A {@link TabSync} over `BroadcastChannel` and the Web Locks API, or `undefined` where there is
- * no `BroadcastChannel`. Without Web Locks (Node) `exclusive` just runs the work.
- */
-const noop = () => undefined;
-
-/**
- * A {@link TabSync} placeholder line for the doc below.
+ * no `BroadcastChannel`. Without Web Locks (Node) `exclusive` just runs the work. Messages that
+ * are not a {@link TabMessage} are ignored.
  */
 export function createTabSync(name: string): TabSync | undefined {
   if (typeof BroadcastChannel === 'undefined') return undefined;
@@ -38,12 +34,10 @@ export function createTabSync(name: string): TabSync | undefined {
   return {
     post: (message) => channel.postMessage(message),
     listen(listener) {
-      // Messages are checked in the order they came: each waits for the same loaded schema.
-      const onMessage = (event: Event) =>
-        void loadChecks().then(({ tabMessageSchema }) => {
-          const parsed = tabMessageSchema.safeParse((event as Event & { data?: unknown }).data);
-          if (parsed.success) listener(parsed.data);
-        }, noop);
+      const onMessage = (event: Event) => {
+        const message = tabMessageOf((event as Event & { data?: unknown }).data);
+        if (message) listener(message);
+      };
       channel.addEventListener('message', onMessage);
       return () => channel.removeEventListener('message', onMessage);
     },

@@ -17,6 +17,7 @@ async function signedIn(
 ): Promise<{ diary: DiaryClient; network: FetchControl }> {
   const network = controlFetch();
   const diary = createDiaryClient({
+    validateResponses: true,
     baseUrl: server.url,
     fetch: network.fetch,
     storage: false,
@@ -138,6 +139,7 @@ describe('retries', () => {
   it('never retries an operation that is not idempotent (entering a mark)', async () => {
     const network = controlFetch();
     const teacher = createDiaryClient({
+      validateResponses: true,
       baseUrl: server.url,
       fetch: network.fetch,
       storage: false,

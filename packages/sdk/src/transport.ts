@@ -1,8 +1,8 @@
 import { isIdempotent, type RouteSpec } from '@school-diary/core';
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import { DiaryApiError, DiaryContractError, DiaryNetworkError, type ContractIssue } from './errors';
-import { loadChecks } from './first-use';
 import { InFlight } from './in-flight';
+import { errorAnswerOf } from './shapes';
 
 /**
  * How failed safe requests are tried again.
@@ -41,9 +41,12 @@ export interface TransportOptions {
   readonly headers?: () => Record<string, string>;
 }
 
+/** What the transport reads of an operation: core's `RouteSpec` or `RouteInfo` both have it. */
+export type WireRoute = Pick<RouteSpec, 'method' | 'path' | 'responseType' | 'idempotent'>;
+
 /** One request of an operation, with its path already filled in. */
 export interface WireRequest {
-  readonly route: RouteSpec;
+  readonly route: WireRoute;
   /** The path with its parameters, e.g. `/api/v1/children/chd_1/grades`. */
   readonly path: string;
   readonly query?: URLSearchParams;
@@ -54,6 +57,8 @@ export interface WireRequest {
   /** A cached entity tag: the server answers 304 when it still holds. */
   readonly etag?: string;
   readonly signal?: AbortSignal;
+  /** Bytes of an upload sent so far; such a request goes through `XMLHttpRequest`. */
+  readonly onUploadProgress?: (progress: { loaded: number; total: number }) => void;
 }
 
 /** An answer: the status, the parsed body (JSON, text or Blob) and its entity tag. */
@@ -121,6 +126,15 @@ export function createTransport(options: TransportOptions): Transport {
     const body = request.body;
     const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
     try {
+      if (isForm && request.onUploadProgress && xhrClass()) {
+        const url = `${base}${request.path}${request.query?.size ? `?${request.query}` : ''}`;
+        const response = await sendWithProgress(url, route.method, headers, body, {
+          signal,
+          onProgress: request.onUploadProgress,
+        });
+        if (!response.ok) throw await apiError(route, response);
+        return { status: response.status, body: await readBody(route, response) };
+      }
       const response = await api(`${base}${request.path}`, {
         method: route.method,
         headers,
@@ -150,7 +164,7 @@ export function createTransport(options: TransportOptions): Transport {
 
 const neverAborted = (): AbortSignal => new AbortController().signal;
 
-async function readBody(route: RouteSpec, response: Response): Promise<unknown> {
+async function readBody(route: WireRoute, response: Response): Promise<unknown> {
   switch (route.responseType ?? 'json') {
     case 'none':
       await response.body?.cancel();
@@ -172,16 +186,77 @@ async function readBody(route: RouteSpec, response: Response): Promise<unknown> 
   }
 }
 
-async function toDiaryError(route: RouteSpec, error: unknown, signal: AbortSignal) {
+/** The little of `XMLHttpRequest` used here (the SDK compiles without the DOM library). */
+interface Xhr {
+  open(method: string, url: string): void;
+  setRequestHeader(name: string, value: string): void;
+  responseType: string;
+  readonly upload: { onprogress: ((e: { loaded: number; total: number }) => void) | null };
+  onload: (() => void) | null;
+  onerror: (() => void) | null;
+  onabort: (() => void) | null;
+  onloadend: (() => void) | null;
+  readonly status: number;
+  readonly response: unknown;
+  getAllResponseHeaders(): string;
+  abort(): void;
+  send(body: unknown): void;
+}
+
+const xhrClass = () => (globalThis as { XMLHttpRequest?: new () => Xhr }).XMLHttpRequest;
+
+/**
+ * Sends a form with `XMLHttpRequest`, reporting the bytes sent (which `fetch` cannot), and
+ * answers a `Response` like `fetch`'s; an abort or a network failure rejects.
+ */
+function sendWithProgress(
+  url: string,
+  method: string,
+  headers: Headers,
+  body: FormData,
+  options: { signal: AbortSignal; onProgress: (p: { loaded: number; total: number }) => void },
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const XhrClass = xhrClass() as new () => Xhr;
+    const xhr = new XhrClass();
+    xhr.open(method, url);
+    headers.forEach((value, name) => xhr.setRequestHeader(name, value));
+    xhr.responseType = 'blob';
+    xhr.upload.onprogress = (e) => options.onProgress({ loaded: e.loaded, total: e.total });
+    xhr.onload = () => {
+      const answer = new Headers();
+      for (const line of xhr
+        .getAllResponseHeaders()
+        .trim()
+        .split(/[\r\n]+/)) {
+        const at = line.indexOf(':');
+        if (at > 0) answer.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+      }
+      const empty = xhr.status === 204 || xhr.status === 205;
+      const content = empty ? null : (xhr.response as Blob);
+      resolve(new Response(content, { status: xhr.status, headers: answer }));
+    };
+    xhr.onerror = () => reject(new TypeError('Network request failed'));
+    const abort = () => xhr.abort();
+    xhr.onabort = () => reject(options.signal.reason);
+    if (options.signal.aborted) return reject(options.signal.reason);
+    options.signal.addEventListener('abort', abort, { once: true });
+    xhr.onloadend = () => options.signal.removeEventListener('abort', abort);
+    xhr.send(body);
+  });
+}
+
+async function toDiaryError(route: WireRoute, error: unknown, signal: AbortSignal) {
   if (signal.aborted) return signal.reason as unknown;
   if (error instanceof DiaryContractError) return error;
+  if (error instanceof DiaryApiError) return error;
   if (error instanceof TimeoutError) return new DiaryNetworkError('timeout', { cause: error });
   if (error instanceof HTTPError) return apiError(route, error.response);
   return new DiaryNetworkError('offline', { cause: error });
 }
 
 /** The error response as a {@link DiaryApiError}; a body that breaks the shape is a contract error. */
-async function apiError(route: RouteSpec, response: Response): Promise<Error> {
+async function apiError(route: WireRoute, response: Response): Promise<Error> {
   const text = await response.text().catch(() => '');
   let json: unknown;
   try {
@@ -189,9 +264,9 @@ async function apiError(route: RouteSpec, response: Response): Promise<Error> {
   } catch {
     json = undefined;
   }
-  const parsed = (await loadChecks()).errorResponseSchema.safeParse(json);
-  if (parsed.success) {
-    const { code, message, fields, retryAfterSeconds } = parsed.data.error;
+  const parsed = errorAnswerOf(json);
+  if (parsed.ok) {
+    const { code, message, fields, retryAfterSeconds } = parsed.error;
     const header = Number(response.headers.get('retry-after') ?? NaN);
     return new DiaryApiError({
       status: response.status,
@@ -208,7 +283,7 @@ async function apiError(route: RouteSpec, response: Response): Promise<Error> {
       code: 'internal',
       message: `HTTP ${response.status}`,
     });
-  return new DiaryContractError(operationOf(route), response.status, issuesOf(parsed.error));
+  return new DiaryContractError(operationOf(route), response.status, parsed.issues);
 }
 
 /** The paths and codes of a zod error, for {@link DiaryContractError}. */

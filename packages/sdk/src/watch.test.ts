@@ -28,6 +28,7 @@ async function parentClient(
   phone: string = DEMO.parent,
 ) {
   const diary = createDiaryClient({
+    validateResponses: true,
     baseUrl: server.url,
     syncTabs: false,
     storage: false,

@@ -17,13 +17,14 @@ export const DEMO = {
   mariaMathThread: 'thr_demo_maria_math',
 } as const;
 
-export const DEMO_PASSWORD = 'diary-demo';
+export const DEMO_PASSWORD = 'school-diary-demo';
 
 /** The newest one-time code the dev outbox holds for a phone. */
 export async function readCode(baseUrl: string, phone: string): Promise<string> {
-  const response = await fetch(`${baseUrl}${routes.dev.outbox.path}`);
-  const { items } = (await response.json()) as { items: { to: string; text: string }[] };
-  const code = /(\d{6})/.exec(items.find((item) => item.to === phone)?.text ?? '')?.[1];
+  const response = await fetch(`${baseUrl}${routes.dev.sentMessages.path}`);
+  const { items } = (await response.json()) as { items: { to: string; code?: string }[] };
+  // Newest first: the first code for the phone is its latest.
+  const code = items.find((item) => item.to === phone && item.code)?.code;
   if (!code) throw new Error(`no code was sent to ${phone}`);
   return code;
 }

@@ -21,6 +21,7 @@ const tab: TabState = { skew: 0, refreshes: 0, changes: [] };
 
 page.tab = tab;
 page.diary = createDiaryClient({
+  validateResponses: true,
   baseUrl: server,
   persistSession: localStorageSession(`${key}:session`),
   storage: indexedDbStorage(key),

@@ -2,16 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import type { DiaryDatabase } from './db/open';
-import { ApiError } from './http/api-error';
+import { DomainError } from './services/domain-error';
+import { bearerAuthenticate } from './http/authenticate';
 import { createReadCache } from './http/cached-reply';
-import { LeanReads } from './http/lean-reads';
-import { ReadCache } from './http/read-cache';
-import { CACHED_ROUTES } from './http/cached-routes';
+import { ReadCache } from './read-cache/read-cache';
+import { CACHED_ROUTES } from './routes/cached-reads';
 import { buildOpenApiDocument } from './openapi';
 import { errorBody, installErrorHandling, sendError } from './http/error-handler';
 import { installLifecycle } from './http/lifecycle';
@@ -27,15 +26,11 @@ import type { Services } from './services/context';
 import { defaultStorageDir } from './services/file-store';
 import { OutboxGateway, type MessageGateway } from './services/gateway';
 import { LiveEvents } from './services/live-events';
-import { databaseRateLimitStore } from './services/rate-limit-store';
-import { ReadGate } from './services/read-gate';
+import { databaseRateLimitStore } from './http/rate-limit-store';
 import { newOneTimeCode, newSecret } from './services/secrets';
-import { createAuthenticate } from './services/sessions';
-import { ETAG_PREFIX_SETTING } from './etag-prefix';
+import { authenticateToken } from './services/sessions';
+import { ETAG_PREFIX_SETTING } from './read-cache/etag-prefix';
 import { serverVersion } from './server-version';
-
-/** The reads answered on the lean path when kept: the hottest two (see lean-reads.ts). */
-const LEAN_ROUTES = ['grades.list', 'schedule.week'];
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -54,8 +49,6 @@ export interface DiaryApp {
   readonly app: FastifyInstance;
   readonly services: Services;
   readonly routes: readonly string[];
-  /** The lean path of the hottest cached reads; absent when off (config, request logging). */
-  readonly lean: LeanReads | undefined;
 }
 
 /**
@@ -135,17 +128,9 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       clock,
       options.database.engine === 'postgres' ? options.database.fanOut : undefined,
     ),
-    gate: new ReadGate(options.database.changes, undefined, () => clock.now().getTime()),
   };
 
-  // The lean path answers the hottest repeated reads before fastify sees them (see lean-reads.ts);
-  // set once the routes are registered. Off with request logging (it would skip the log lines).
-  const lean: { path?: LeanReads } = {};
   const app = Fastify({
-    serverFactory: (handler) =>
-      createServer((req: IncomingMessage, res: ServerResponse) => {
-        if (!lean.path?.serve(req, res, handler)) handler(req, res);
-      }),
     logger: options.logger
       ? {
           level: 'info',
@@ -159,7 +144,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
     clientErrorHandler: (_error, socket) => {
       if (!socket.writable) return socket.destroy();
-      const body = JSON.stringify(errorBody(new ApiError(400, 'validation_failed'), 'ru'));
+      const body = JSON.stringify(errorBody(new DomainError('validation_failed'), 'ru'));
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
@@ -168,7 +153,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   installErrorHandling(app);
   installLifecycle(app, services);
   // Helmet's headers, worked out once: the same set on every response.
-  const securityHeaders = installSecurityHeaders(app, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
@@ -192,7 +177,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     // Counters live in the database, so every instance behind a load balancer shares them.
     store: databaseRateLimitStore(db, clock),
     errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'rate_limited', {
+      new DomainError('rate_limited', {
         params: { seconds: Math.ceil(context.ttl / 1000) },
         retryAfterSeconds: Math.ceil(context.ttl / 1000),
       }),
@@ -210,25 +195,11 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     maxEntries: config.readCacheEntries,
     maxBytes: config.readCacheBytes,
   });
-  const leanReads =
-    // On PostgreSQL it answers only while the read gate is live (its listener connected; see
-    // docs/scaling.md); otherwise every request goes through fastify.
-    config.leanReads && !options.logger
-      ? new LeanReads(services, {
-          cache: readCache,
-          rules: CACHED_ROUTES,
-          headers: securityHeaders,
-          routes: LEAN_ROUTES,
-        })
-      : undefined;
-  app.addHook('preClose', (done) => {
-    leanReads?.disable();
-    services.gate.close();
-    done();
-  });
   const routes = registerRoutes(app, {
     handlers: createHandlers(services),
-    authenticate: acceptStreamToken(createAuthenticate(services)),
+    authenticate: acceptStreamToken(
+      bearerAuthenticate((token) => authenticateToken(services, token)),
+    ),
     dev: config.dev,
     checkResponses: config.checkResponses,
     rateLimit: { max: config.authRateLimit, timeWindow: 60_000 },
@@ -236,8 +207,6 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       etagPrefix: await loadEtagPrefix(options.database),
       cache: readCache,
     }),
-    ...(leanReads ? { learn: leanReads.learn.bind(leanReads) as typeof leanReads.learn } : {}),
   });
-  if (leanReads) lean.path = leanReads;
-  return { app, services, routes, lean: leanReads };
+  return { app, services, routes };
 }

@@ -62,8 +62,8 @@ export async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccoun
  *
  * @example
  * formatAccountsTable(await listDemoAccounts(db));
- * // Role     Name           Phone             Password    Details
- * // parent   Иванова Елена  +7 999 000-00-01  diary-demo  2 children
+ * // Role     Name           Phone             Password           Details
+ * // parent   Иванова Елена  +7 999 000-00-01  school-diary-demo  2 children
  */
 export function formatAccountsTable(accounts: readonly DemoAccount[]): string {
   const header = ['Role', 'Name', 'Phone', 'Password', 'Details'];

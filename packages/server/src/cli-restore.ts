@@ -5,7 +5,7 @@ import type { RestoreOptions } from './cli-args';
 import { POSTGRES_BACKUP_ADVICE } from './cli-backup';
 import { CliError } from './cli-error';
 import { isPostgresUrl } from './db/dialect';
-import { ETAG_PREFIX_SETTING } from './etag-prefix';
+import { ETAG_PREFIX_SETTING } from './read-cache/etag-prefix';
 import { formatBytes, removeSidecars, syncFile } from './cli-files';
 import { MIGRATIONS } from './db/migrations';
 

@@ -44,8 +44,11 @@ describe('school-diary-server CLI', () => {
       assert.ok(row, `no row for ${user.phone}:\n${out}`);
       assert.match(row, new RegExp(`^\\s+${user.role}\\s.*\\s${DEMO_PASSWORD}\\b`));
     }
-    assert.match(out, /parent\s+Иванова Елена\s+\+7 999 000-00-01\s+diary-demo\s+2 children/);
-    assert.doesNotMatch(prod?.process.stdout() ?? '', /diary-demo/);
+    assert.match(
+      out,
+      /parent\s+Иванова Елена\s+\+7 999 000-00-01\s+school-diary-demo\s+2 children/,
+    );
+    assert.doesNotMatch(prod?.process.stdout() ?? '', /school-diary-demo/);
   });
 
   it('answers /healthz', async () => {

@@ -1,3 +1,5 @@
+import { todayIn } from '@school-diary/core';
+
 /** The source of "now" for everything time-dependent (code expiry, lockouts, tokens). */
 export interface Clock {
   now(): Date;
@@ -23,4 +25,20 @@ export class ManualClock implements Clock {
   set(at: Date | string): void {
     this.#now = new Date(at).getTime();
   }
+}
+/**
+ * The wall-clock minute of an instant in a time zone, `YYYY-MM-DDTHH:MM`: comparable as text with
+ * a lesson's date and time.
+ *
+ * @example
+ * isoMinuteIn(new Date('2026-11-24T09:00:00Z'), 'Europe/Moscow'); // '2026-11-24T12:00'
+ */
+export function isoMinuteIn(at: Date, timeZone: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return `${todayIn(at, timeZone)}T${time}`;
 }

@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly ipFailureThreshold: number;
   readonly ipFailureWindow: number;
   readonly ipBlockDuration: number;
+  /** Failed school links (roster mismatches) one account may make within a day. */
+  readonly linkFailureLimit: number;
   /** Requests per minute per IP on login, verify, recovery and other guessing-sensitive routes. */
   readonly authRateLimit: number;
   /** Secret for hashing one-time codes (HMAC); generated and kept in the database when absent. */
@@ -37,11 +39,6 @@ export interface ServerConfig {
   /** Bounds of the in-memory cache of serialised diary reads (entries and bytes); 0 turns it off. */
   readonly readCacheEntries: number;
   readonly readCacheBytes: number;
-  /**
-   * Answer repeated cached reads of the marks list and the week timetable on the lean path
-   * (`http/lean-reads.ts`) when all they need is kept in memory; off: always through fastify.
-   */
-  readonly leanReads: boolean;
   /** The elements package's `dist/`, served at `/embed/` (the one-script-tag build). */
   readonly embedDir?: string;
   /** A website served at `/` beside the API (the example school site). */
@@ -66,8 +63,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   ipFailureWindow: 15 * 60,
   ipBlockDuration: 60 * 60,
   authRateLimit: 30,
+  linkFailureLimit: 5,
   heartbeatSeconds: 15,
   readCacheEntries: 5000,
   readCacheBytes: 64 * 1024 * 1024,
-  leanReads: true,
 };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snilsControlNumber } from '@school-diary/core';
 import SQLite from 'better-sqlite3';
-import { ETAG_PREFIX_SETTING } from './etag-prefix';
+import { ETAG_PREFIX_SETTING } from './read-cache/etag-prefix';
 import { runCli, startCliServer, type CliServer } from './testing/cli-process';
 
 /** The `n`-th test parent: a distinct valid phone and SNILS. */
@@ -13,7 +13,7 @@ function parent(n: number) {
   const body = `200${String(n).padStart(6, '0')}`;
   return {
     phone: `+7999123${String(n).padStart(4, '0')}`,
-    password: 'parol-2026',
+    password: 'tikhiy-vecher-u-reki',
     lastName: 'Тестова',
     firstName: 'Анна',
     snils: `${body.slice(0, 3)}-${body.slice(3, 6)}-${body.slice(6)} ${snilsControlNumber(body)}`,

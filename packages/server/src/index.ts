@@ -19,5 +19,3 @@ export { ManualClock, systemClock, type Clock } from './clock';
 export type { MessageGateway, OutgoingMessage } from './services/gateway';
 export { OutboxGateway } from './services/gateway';
 export { seedDemo, DEMO, DEMO_PASSWORD } from './seed/demo';
-export type { LeanReads } from './http/lean-reads';
-export type { ChangeSource } from './services/read-gate';

@@ -34,13 +34,12 @@ async function call<T = unknown>(
 
 /** The newest login code sent to a phone, read from an instance's dev outbox. */
 async function lastCode(base: string, phone: string): Promise<string> {
-  const outbox = await call<{ items: { to: string; text: string }[] }>(
+  const outbox = await call<{ items: { to: string; code?: string }[] }>(
     base,
     'GET',
     '/api/v1/dev/outbox',
   );
-  const text = outbox.body.items.find((item) => item.to === phone)?.text ?? '';
-  const code = /(\d{6})/.exec(text)?.[1];
+  const code = outbox.body.items.find((item) => item.to === phone && item.code)?.code;
   assert.ok(code, `a code for ${phone} in the outbox`);
   return code;
 }

@@ -29,7 +29,9 @@ export const routeSummaries: RouteSummaries = {
   },
   admin: {
     confirmIdentityInPerson: 'Mark a parent identity as confirmed in person (MFC path)',
-    findUser: 'Find a parent by phone to confirm their identity',
+    findUser: "Find a parent of the admin's school by phone, or anyone by phone and SNILS together",
+    guardianClaims: "Second parents' pending claims to children of the admin's school",
+    approveGuardian: 'Confirm a second parent as guardian of the child they claimed',
   },
   children: {
     list: "The parent's children (a student sees themself)",
@@ -141,6 +143,7 @@ export const routeSummaries: RouteSummaries = {
     stream: 'Live events of the signed-in user (server-sent events, resumable with Last-Event-ID)',
   },
   dev: {
-    outbox: 'Messages kept by the dev SMS/e-mail gateway, newest first (only with --dev)',
+    sentMessages:
+      'Messages kept by the dev SMS/e-mail gateway, newest first, at most 200; a one-time code comes with its code, challengeId and purpose (only with --dev)',
   },
 };

@@ -42,12 +42,12 @@ async function login(base: string, phone: string): Promise<string> {
     body: { phone, password: DEMO_PASSWORD },
   });
   assert.equal(started.status, 200, started.text);
-  const outbox = await call<{ items: { to: string; text: string }[] }>(
+  const outbox = await call<{ items: { to: string; code?: string }[] }>(
     base,
     'GET',
     '/api/v1/dev/outbox',
   );
-  const code = /(\d{6})/.exec(outbox.body.items.find((i) => i.to === phone)?.text ?? '')?.[1];
+  const code = outbox.body.items.find((i) => i.to === phone && i.code)?.code;
   assert.ok(code, `a code for ${phone}`);
   const verified = await call<Session>(base, 'POST', '/api/v1/auth/verify', {
     body: { challengeId: started.body.challengeId, code },

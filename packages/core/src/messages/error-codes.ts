@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'roster_mismatch',
   // uniqueness
   'already_registered',
+  // request shape and time (privacy and correctness)
+  'nothing_to_change',
+  'past_date',
 ] as const;
 
 /** A stable, machine-readable validation error code. */

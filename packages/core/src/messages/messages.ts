@@ -93,8 +93,8 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
     en: 'This file type is not supported',
   },
   weak_password: {
-    ru: 'Пароль должен быть не короче 8 символов и содержать буквы и цифры',
-    en: 'The password must be at least 8 characters and contain letters and digits',
+    ru: 'Этот пароль слишком распространён — придумайте фразу из нескольких слов',
+    en: 'This password is too common — choose a phrase of several words',
   },
   wrong_code: {
     ru: 'Неверный код — проверьте СМС и введите код ещё раз',
@@ -112,6 +112,15 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
     ru: 'Это значение уже зарегистрировано',
     en: 'This value is already registered',
   },
+  // request shape and time (privacy and correctness)
+  nothing_to_change: {
+    ru: 'Укажите хотя бы одно поле, которое нужно изменить',
+    en: 'Give at least one field to change',
+  },
+  past_date: {
+    ru: 'Дата уже прошла — укажите сегодняшнюю или будущую',
+    en: 'This date has passed — choose today or a later date',
+  },
 };
 
 /** Wording of a code for one field, by the field's name on the wire. */
@@ -120,6 +129,10 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
     required: {
       ru: 'Введите СНИЛС',
       en: 'Enter the SNILS',
+    },
+    already_registered: {
+      ru: 'Ребёнок с этим СНИЛС уже зарегистрирован — школа подтвердит вас как второго родителя',
+      en: 'A child with this SNILS is already registered — the school will confirm you as a second parent',
     },
     format: {
       ru: 'Введите СНИЛС из 11 цифр',
@@ -414,8 +427,8 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'The password must be {maximum} characters or fewer',
     },
     weak_password: {
-      ru: 'Добавьте в пароль хотя бы одну букву и одну цифру',
-      en: 'Add at least one letter and one digit to the password',
+      ru: 'Этот пароль слишком распространён или уже утёк — придумайте фразу из нескольких слов',
+      en: 'This password is too common or has leaked — choose a phrase of several words',
     },
   },
   newPassword: {

@@ -1,10 +1,11 @@
 import { routeManifest } from './route-manifest.js';
+import type * as AllGroupsModule from './route-schemas/all.js';
 
 /** The groups of operations, the route table's keys (`auth`, `grades`, `threads` …). */
 export type RouteGroupName = keyof typeof routeManifest;
 
 /** Every group's module, as one dynamic import gives them. */
-type AllGroups = typeof import('./route-schemas/all.js');
+type AllGroups = typeof AllGroupsModule;
 
 /**
  * Loads the schemas of one group of operations: the group's module, whose `operations` are the

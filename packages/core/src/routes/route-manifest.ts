@@ -64,11 +64,19 @@ export const routeManifest = {
       ['school_admin'],
       { body: true },
     ),
-    findUser: /* @__PURE__ */ routeInfo('GET /admin/users', ['school_admin'], { query: true }),
+    findUser: /* @__PURE__ */ routeInfo('GET /admin/users', ['school_admin'], {
+      query: ['phone', 'snils'],
+    }),
+    guardianClaims: /* @__PURE__ */ routeInfo('GET /admin/guardian-claims', ['school_admin']),
+    approveGuardian: /* @__PURE__ */ routeInfo('POST /admin/guardian-claims/{claimId}/approve', [
+      'school_admin',
+    ]),
   },
   children: {
     list: /* @__PURE__ */ routeInfo('GET /children', FAMILY),
-    search: /* @__PURE__ */ routeInfo('GET /children/search', ['parent'], { query: true }),
+    search: /* @__PURE__ */ routeInfo('GET /children/search', ['parent'], {
+      query: ['lastName', 'firstName', 'birthDate'],
+    }),
     create: /* @__PURE__ */ routeInfo('POST /children', ['parent'], { status: 201, body: true }),
     get: /* @__PURE__ */ routeInfo('GET /children/{childId}', EVERYONE),
     confirm: /* @__PURE__ */ routeInfo('POST /children/{childId}/confirm', ['parent'], {
@@ -84,13 +92,17 @@ export const routeManifest = {
     periods: /* @__PURE__ */ routeInfo('GET /children/{childId}/periods', EVERYONE),
   },
   schools: {
-    search: /* @__PURE__ */ routeInfo('GET /schools', 'public', { query: true }),
+    search: /* @__PURE__ */ routeInfo('GET /schools', 'public', {
+      query: ['q', 'region', 'level', 'profile', 'page', 'pageSize'],
+    }),
     get: /* @__PURE__ */ routeInfo('GET /schools/{schoolId}', 'public'),
   },
   classes: {
     list: /* @__PURE__ */ routeInfo('GET /classes', STAFF),
     students: /* @__PURE__ */ routeInfo('GET /classes/{classId}/students', STAFF),
-    marks: /* @__PURE__ */ routeInfo('GET /classes/{classId}/marks', STAFF, { query: true }),
+    marks: /* @__PURE__ */ routeInfo('GET /classes/{classId}/marks', STAFF, {
+      query: ['subjectId', 'from', 'to'],
+    }),
   },
   applications: {
     create: /* @__PURE__ */ routeInfo('POST /applications', ['parent'], {
@@ -98,7 +110,7 @@ export const routeManifest = {
       body: true,
     }),
     list: /* @__PURE__ */ routeInfo('GET /applications', ['parent', 'school_admin'], {
-      query: true,
+      query: ['status', 'childId'],
     }),
     get: /* @__PURE__ */ routeInfo('GET /applications/{applicationId}', ['parent', 'school_admin']),
     setStatus: /* @__PURE__ */ routeInfo(
@@ -111,13 +123,15 @@ export const routeManifest = {
     }),
   },
   grades: {
-    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/grades', EVERYONE, { query: true }),
+    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/grades', EVERYONE, {
+      query: ['from', 'to', 'subjectId', 'kind', 'periodId'],
+    }),
     summary: /* @__PURE__ */ routeInfo('GET /children/{childId}/grades/summary', EVERYONE, {
-      query: true,
+      query: ['from', 'to', 'periodId'],
     }),
     comparison: /* @__PURE__ */ routeInfo('GET /children/{childId}/grades/comparison', FAMILY),
     csv: /* @__PURE__ */ routeInfo('GET /children/{childId}/grades.csv', FAMILY, {
-      query: true,
+      query: ['from', 'to', 'subjectId', 'kind', 'periodId', 'delimiter'],
       responseType: 'csv',
     }),
     finalMarks: /* @__PURE__ */ routeInfo('GET /children/{childId}/final-marks', EVERYONE),
@@ -141,9 +155,11 @@ export const routeManifest = {
     ),
   },
   schedule: {
-    week: /* @__PURE__ */ routeInfo('GET /classes/{classId}/timetable', EVERYONE, { query: true }),
+    week: /* @__PURE__ */ routeInfo('GET /classes/{classId}/timetable', EVERYONE, {
+      query: ['week'],
+    }),
     setWeek: /* @__PURE__ */ routeInfo('PUT /classes/{classId}/timetable', ['school_admin'], {
-      query: true,
+      query: ['week'],
       body: true,
     }),
     substitute: /* @__PURE__ */ routeInfo(
@@ -157,11 +173,13 @@ export const routeManifest = {
       { responseType: 'none', status: 204 },
     ),
     substitutions: /* @__PURE__ */ routeInfo('GET /classes/{classId}/substitutions', EVERYONE, {
-      query: true,
+      query: ['from', 'to'],
     }),
   },
   homework: {
-    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/homework', EVERYONE, { query: true }),
+    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/homework', EVERYONE, {
+      query: ['from', 'to'],
+    }),
     create: /* @__PURE__ */ routeInfo('POST /homework', ['teacher'], { status: 201, body: true }),
     update: /* @__PURE__ */ routeInfo('PATCH /homework/{homeworkId}', ['teacher'], { body: true }),
     remove: /* @__PURE__ */ routeInfo('DELETE /homework/{homeworkId}', ['teacher'], {
@@ -171,7 +189,7 @@ export const routeManifest = {
   },
   attendance: {
     list: /* @__PURE__ */ routeInfo('GET /children/{childId}/attendance', EVERYONE, {
-      query: true,
+      query: ['from', 'to', 'periodId'],
     }),
     record: /* @__PURE__ */ routeInfo('PUT /lessons/{lessonId}/attendance', ['teacher'], {
       body: true,
@@ -179,13 +197,13 @@ export const routeManifest = {
   },
   threads: {
     list: /* @__PURE__ */ routeInfo('GET /threads', ['parent', 'student', 'teacher'], {
-      query: true,
+      query: ['childId'],
     }),
     create: /* @__PURE__ */ routeInfo('POST /threads', FAMILY, { status: 201, body: true }),
     messages: /* @__PURE__ */ routeInfo(
       'GET /threads/{threadId}/messages',
       ['parent', 'student', 'teacher'],
-      { query: true },
+      { query: ['before', 'limit'] },
     ),
     send: /* @__PURE__ */ routeInfo(
       'POST /threads/{threadId}/messages',
@@ -206,7 +224,9 @@ export const routeManifest = {
     }),
   },
   notifications: {
-    list: /* @__PURE__ */ routeInfo('GET /notifications', EVERYONE, { query: true }),
+    list: /* @__PURE__ */ routeInfo('GET /notifications', EVERYONE, {
+      query: ['unread', 'page', 'pageSize'],
+    }),
     markRead: /* @__PURE__ */ routeInfo('POST /notifications/{notificationId}/read', EVERYONE, {
       idempotent: true,
     }),
@@ -236,7 +256,9 @@ export const routeManifest = {
     }),
   },
   news: {
-    list: /* @__PURE__ */ routeInfo('GET /schools/{schoolId}/news', EVERYONE, { query: true }),
+    list: /* @__PURE__ */ routeInfo('GET /schools/{schoolId}/news', EVERYONE, {
+      query: ['kind', 'page', 'pageSize'],
+    }),
     publish: /* @__PURE__ */ routeInfo('POST /schools/{schoolId}/news', ['school_admin'], {
       status: 201,
       body: true,
@@ -276,14 +298,14 @@ export const routeManifest = {
   },
   audit: {
     list: /* @__PURE__ */ routeInfo('GET /schools/{schoolId}/audit', ['school_admin'], {
-      query: true,
+      query: ['from', 'to', 'action', 'outcome', 'page', 'pageSize'],
     }),
   },
   events: {
     stream: /* @__PURE__ */ routeInfo('GET /events', EVERYONE, { responseType: 'event-stream' }),
   },
   dev: {
-    outbox: /* @__PURE__ */ routeInfo('GET /dev/outbox', 'public', { devOnly: true }),
+    sentMessages: /* @__PURE__ */ routeInfo('GET /dev/outbox', 'public', { devOnly: true }),
   },
 } as const;
 

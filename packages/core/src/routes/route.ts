@@ -91,17 +91,18 @@ export type RouteRest = Omit<RouteSpec, 'method' | 'path' | 'access' | 'params'>
 
 /**
  * The schema-free part of an operation: what a client needs to build its method and send it
- * (core's `routeManifest` holds one per operation, without zod). `query: true` and `body: true`
- * say that the operation takes them; their schemas, and the response's, live in the module of
- * the operation's group (see `withSchemas`).
+ * (core's `routeManifest` holds one per operation, without zod). `query` names the operation's
+ * query parameters, so a client can place its input without the schemas; `body: true` says that it
+ * takes a JSON body. Their schemas, and the response's, live in the module of the operation's
+ * group (see `withSchemas`).
  *
  * @example
  * const info: RouteInfo = routeManifest.grades.list;
- * info.query; // true: the query schema loads with the `grades` group
+ * info.query; // ['from', 'to', 'subjectId', 'kind', 'periodId']: the schema loads with `grades`
  */
 export interface RouteInfo extends Omit<RouteSpec, 'params' | 'query' | 'body' | 'response'> {
-  /** The operation takes query parameters (their schema is in the group's module). */
-  readonly query?: true;
+  /** The names of the operation's query parameters (their schema is in the group's module). */
+  readonly query?: readonly string[];
   /** The operation takes a JSON body (its schema is in the group's module). */
   readonly body?: true;
 }
@@ -124,7 +125,7 @@ export type CompactInfo<
  * The parts of a {@link RouteInfo} that {@link routeInfo} takes as its third argument.
  *
  * @example
- * const rest: InfoRest = { query: true, idempotent: true };
+ * const rest: InfoRest = { query: ['week'], idempotent: true };
  */
 export type InfoRest = Omit<RouteInfo, 'method' | 'path' | 'access'>;
 
@@ -133,7 +134,7 @@ export type InfoRest = Omit<RouteInfo, 'method' | 'path' | 'access'>;
  * call it, and the rest of its {@link RouteInfo}.
  *
  * @example
- * const list = routeInfo('GET /children/{childId}/grades', 'authenticated', { query: true });
+ * const list = routeInfo('GET /children/{childId}/grades', 'authenticated', { query: ['from'] });
  * list.path; // '/api/v1/children/{childId}/grades'
  */
 /* @__NO_SIDE_EFFECTS__ */
@@ -154,7 +155,7 @@ type JsonResponse<R> = R extends {
   : { readonly response: Schema };
 
 /** One part's schema when the operation's info marks it, and none when it does not. */
-type Part<R, K extends 'query' | 'body'> = R extends { readonly [P in K]: true }
+type Part<R, K extends 'query' | 'body'> = R extends { readonly [P in K]: true | readonly string[] }
   ? { readonly [P in K]: Schema }
   : { readonly [P in K]?: never };
 

@@ -76,7 +76,7 @@ describe('route table', () => {
       .filter(({ route }) => route.access === 'public')
       .map((r) => `${r.group}.${r.name}`);
     for (const id of publicRoutes) assert.match(id, /^(auth|schools|dev)\./);
-    assert.ok(routes.dev.outbox.devOnly);
+    assert.ok(routes.dev.sentMessages.devOnly);
   });
 
   it('covers the operations the mission names', () => {
@@ -86,7 +86,7 @@ describe('route table', () => {
     assert.equal(routes.children.get.path, '/api/v1/children/{childId}');
     assert.equal(routes.grades.csv.path, '/api/v1/children/{childId}/grades.csv');
     assert.equal(routes.events.stream.path, '/api/v1/events');
-    assert.equal(routes.dev.outbox.path, '/api/v1/dev/outbox');
+    assert.equal(routes.dev.sentMessages.path, '/api/v1/dev/outbox');
   });
 
   it('treats GET, PUT and DELETE as retry-safe and POST only when declared', () => {
@@ -130,12 +130,13 @@ describe('route manifest', () => {
     }
   });
 
-  it('marks a query and a body exactly where the table has their schemas', () => {
+  it('names a query and marks a body exactly where the table has their schemas', () => {
     const full = new Map(listRoutes().map((r) => [`${r.group}.${r.name}`, r.route]));
     for (const { group, name, info } of infos) {
       const route = full.get(`${group}.${name}`);
       assert.ok(route, `${group}.${name}`);
-      assert.equal(info.query === true, route.query !== undefined, `${group}.${name} query`);
+      const keys = Object.keys((route.query as { shape?: object } | undefined)?.shape ?? {});
+      assert.deepEqual(info.query ?? [], keys, `${group}.${name} query`);
       assert.equal(info.body === true, route.body !== undefined, `${group}.${name} body`);
       for (const part of [route.query, route.body, route.response, route.params])
         assert.notEqual(part as unknown, true, `${group}.${name} kept a marker`);
@@ -149,7 +150,13 @@ describe('route manifest', () => {
     for (const { group, name, info } of infos)
       for (const [key, value] of Object.entries(info))
         assert.ok(plain(value), `${group}.${name}.${key} is not plain data`);
-    assert.equal(JSON.parse(JSON.stringify(routeManifest)).grades.list.query, true);
+    assert.deepEqual(JSON.parse(JSON.stringify(routeManifest)).grades.list.query, [
+      'from',
+      'to',
+      'subjectId',
+      'kind',
+      'periodId',
+    ]);
   });
 
   it('loads each group of the table through routeGroups', async () => {

@@ -1,4 +1,4 @@
-import { type z, enum as enumOf, literal, object, optional, string, union } from 'zod/mini';
+import { type z, array, enum as enumOf, literal, object, optional, string, union } from 'zod/mini';
 import { birthCertificateSchema } from '../identifiers/birth-certificate.js';
 import { birthDateSchema, isoDateSchema } from '../identifiers/birth-date.js';
 import { innSchema } from '../identifiers/inn.js';
@@ -19,7 +19,21 @@ export const sexSchema = /* @__PURE__ */ enumOf(SEXES);
 /** A child card is confirmed by an SMS code before it can be linked to a school. */
 export const CHILD_STATUSES = ['pending_confirmation', 'confirmed'] as const;
 
-/** A child as the API shows it. */
+/** A parent of a child as the school's staff see them: a name and a phone to call. */
+export const guardianSchema = /* @__PURE__ */ object({
+  lastName: /* @__PURE__ */ string(),
+  firstName: /* @__PURE__ */ string(),
+  middleName: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  phone: /* @__PURE__ */ string(),
+});
+/** A guardian's contact. */
+export type Guardian = z.infer<typeof guardianSchema>;
+
+/**
+ * A child as the API shows it. Each role gets only what it needs: the family and the school's
+ * admin see the documents (SNILS, INN, birth certificate); a teacher never does, and sees the
+ * guardians' contacts instead (as does the admin).
+ */
 export const childSchema = /* @__PURE__ */ object({
   id: idSchema,
   lastName: /* @__PURE__ */ string(),
@@ -34,6 +48,8 @@ export const childSchema = /* @__PURE__ */ object({
   /** The class the child studies in, once linked to a school. */
   classId: /* @__PURE__ */ optional(idSchema),
   schoolId: /* @__PURE__ */ optional(idSchema),
+  /** The parents' names and phones, for the school's staff only. */
+  guardians: /* @__PURE__ */ optional(/* @__PURE__ */ array(guardianSchema)),
   createdAt: timestampSchema,
 });
 /** A child. */
@@ -72,3 +88,20 @@ export const childSearchQuerySchema = /* @__PURE__ */ object({
   firstName: firstNameSchema,
   birthDate: birthDateSchema(),
 });
+
+/**
+ * A second parent's claim to a child already registered by another (the same SNILS on a new
+ * card): the school confirms it before the claimant sees anything of the child.
+ */
+export const guardianClaimSchema = /* @__PURE__ */ object({
+  id: idSchema,
+  childId: idSchema,
+  childName: /* @__PURE__ */ string(),
+  parentId: idSchema,
+  parentName: /* @__PURE__ */ string(),
+  parentPhone: /* @__PURE__ */ string(),
+  status: /* @__PURE__ */ enumOf(['pending', 'approved']),
+  createdAt: timestampSchema,
+});
+/** A claim to be a child's second guardian. */
+export type GuardianClaim = z.infer<typeof guardianClaimSchema>;

@@ -65,14 +65,17 @@ export const schoolYearSchema = /* @__PURE__ */ string().check(
   /* @__PURE__ */ meta({ pattern: '^\\d{4}/\\d{4}$' }),
 );
 
-/** Free text written by a person: trimmed, non-empty, bounded. */
+/**
+ * Free text written by a person: at most `max` characters as sent (the one limit the server
+ * enforces and the OpenAPI document states), then trimmed and non-empty.
+ */
 /* @__NO_SIDE_EFFECTS__ */
 export function textSchema(max: number) {
   return /* @__PURE__ */ pipe(
-    /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(max * 2)),
+    /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(max)),
     /* @__PURE__ */ pipe(
       /* @__PURE__ */ transform((v: string) => v.trim()),
-      /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(max)),
+      /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1)),
     ),
   );
 }

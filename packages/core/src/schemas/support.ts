@@ -75,10 +75,21 @@ export const auditQuerySchema = /* @__PURE__ */ object({
   ...pageQueryShape,
 }).check(dateOrderCheck);
 
-/** A message the dev gateway kept instead of sending. */
+/** What a kept message is for: the purpose of the one-time code it carries, or a notification. */
+export const OUTBOX_PURPOSES = ['login', 'identity', 'child', 'recovery', 'notification'] as const;
+/** What a kept message is for. */
+export type OutboxPurpose = (typeof OUTBOX_PURPOSES)[number];
+
+/**
+ * A message the dev gateway kept instead of sending. A one-time code's message carries the
+ * `code` and its `challengeId` (the one `auth.login` and the like answered with).
+ */
 export const outboxEntrySchema = /* @__PURE__ */ object({
   to: /* @__PURE__ */ string(),
   channel: /* @__PURE__ */ enumOf(['sms', 'email']),
   text: /* @__PURE__ */ string(),
   sentAt: timestampSchema,
+  purpose: /* @__PURE__ */ enumOf(OUTBOX_PURPOSES),
+  code: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  challengeId: /* @__PURE__ */ optional(idSchema),
 });

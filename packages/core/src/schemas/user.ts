@@ -128,6 +128,15 @@ export const logoutInputSchema = /* @__PURE__ */ object({
   refreshToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
 });
 
+/**
+ * A school admin's look-up of a parent: by phone among the users connected to the school, or by
+ * phone and SNILS together (the in-person identity check) for anyone.
+ */
+export const findUserQuerySchema = /* @__PURE__ */ object({
+  phone: phoneSchema,
+  snils: /* @__PURE__ */ optional(snilsSchema),
+});
+
 /** Starting password recovery by phone. */
 export const recoveryStartInputSchema = /* @__PURE__ */ object({ phone: phoneSchema });
 
@@ -138,8 +147,13 @@ export const recoveryCompleteInputSchema = /* @__PURE__ */ object({
   newPassword: passwordSchema,
 });
 
-/** A school admin marks an identity confirmed in person (the MFC path). */
+/**
+ * A school admin marks an identity confirmed in person (the MFC path). The person is named by
+ * their phone and SNILS together, as read from the documents they show.
+ */
 export const confirmInPersonInputSchema = /* @__PURE__ */ object({
+  phone: phoneSchema,
+  snils: snilsSchema,
   document: /* @__PURE__ */ enumOf(['passport', 'mfc_certificate']),
   note: /* @__PURE__ */ optional(/* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(500))),
 });

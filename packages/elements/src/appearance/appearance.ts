@@ -32,7 +32,7 @@ export interface DiaryAppearanceVariables {
  * its `appearance` attribute. Everything inside the provider follows.
  *
  * @example
- * provider.appearance = { theme: 'dark', variables: { colorPrimary: '#006644', borderRadius: '4px' } };
+ * provider.appearance = { theme: 'dark', variables: { colorPrimary: '#6fd39f', borderRadius: '4px' } };
  */
 export interface DiaryAppearance {
   readonly theme?: DiaryTheme;

@@ -37,6 +37,12 @@ export const chatText = /* @__PURE__ */ translator({
   you: ['Вы', 'You'],
   removeFile: ['Убрать файл {name}', 'Remove file {name}'],
   uploading: ['Загружается: {name}', 'Uploading: {name}'],
+  uploaded: ['{loaded} из {total}', '{loaded} of {total}'],
+  cancelUpload: ['Отменить загрузку {name}', 'Cancel uploading {name}'],
+  firstMessage: [
+    'Переписка начнётся с вашего первого сообщения.',
+    'The conversation starts with your first message.',
+  ],
   fileType: [
     'Файл «{name}» нельзя отправить: подходят PDF, JPEG, PNG, WebP, текст и документы Word, Excel, OpenDocument',
     '“{name}” cannot be sent: use PDF, JPEG, PNG, WebP, text, or Word, Excel or OpenDocument files',

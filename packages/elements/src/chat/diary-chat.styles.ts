@@ -116,7 +116,8 @@ export const chatStyles = css`
   .diary-attachments,
   .diary-files {
     margin: 4px 0 0;
-    padding-inline-start: 1.2em;
+    padding: 0;
+    list-style: none;
   }
   .diary-status {
     min-height: 1.5em;
@@ -137,6 +138,48 @@ export const chatStyles = css`
     min-height: 5em;
     height: auto;
     resize: vertical;
+    inline-size: 100%;
+    max-inline-size: none;
+    box-sizing: border-box;
+  }
+  .diary-icon {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    vertical-align: -0.2em;
+    margin-inline-end: 0.3em;
+    flex: none;
+  }
+  .diary-attach {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .diary-attach .diary-hint {
+    margin: 0;
+  }
+  .diary-file-button {
+    display: inline-flex;
+    align-items: center;
+    cursor: pointer;
+  }
+  /* The native input is hidden; its focus shows on the button that is its label. */
+  .diary-file:focus-visible + .diary-file-button {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .diary-files > li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 var(--_space);
+  }
+  .diary-progress {
+    inline-size: 8em;
+    accent-color: var(--_primary);
+  }
+  .diary-composer > .diary-button[part~='send'] {
+    align-self: flex-start;
   }
   .diary-send {
     align-self: flex-start;

@@ -14,7 +14,7 @@ const MARIA = 'chd_maria';
 const MATH_THREAD = 'thr_demo_maria_math';
 
 async function signIn(client: Pick<DiaryClient, 'auth'>, url: string, phone: string) {
-  const challenge = await client.auth.login({ phone, password: 'diary-demo' });
+  const challenge = await client.auth.login({ phone, password: 'school-diary-demo' });
   const code = await latestCode(url, phone);
   await client.auth.verify({ challengeId: challenge.challengeId, code });
 }
@@ -232,6 +232,72 @@ describe('<diary-chat>', function () {
     expect(textOf($(`[data-message="${detail.message.id}"]`))).to.contain('reshenie.txt');
   });
 
+  it('creates a conversation with its first message, not when «Написать» is pressed', async () => {
+    const { chat, client, $ } = await mount();
+    const write = $('[part~="write"]') as HTMLButtonElement | null;
+    if (!write) return; // every teacher already has a conversation in this world
+    const before = (await client.threads.list({ childId: MARIA })).items.length;
+    write.click();
+    await settle(chat);
+    expect(textOf($('[role="log"]'))).to.contain('Переписка начнётся с вашего первого сообщения');
+    expect((await client.threads.list({ childId: MARIA })).items.length).to.equal(before);
+    const opened = oneEvent(chat, 'diary-thread-open');
+    typeText($('#message'), 'Здравствуйте! Вопрос о домашнем задании.');
+    $('[part~="send"]')?.click();
+    const { detail } = await opened;
+    expect(detail.threadId).to.be.a('string');
+    expect(chat.threadId).to.equal(detail.threadId);
+    const after = (await client.threads.list({ childId: MARIA })).items;
+    expect(after.length).to.equal(before + 1);
+    await waitUntil(() => chat.messages.length === 1, 'the first message did not arrive', {
+      timeout: 10_000,
+    });
+  });
+
+  it('picks files with a labelled button in the widget’s language, with an icon, not the native one', async () => {
+    const { chat, $ } = await mount({ threadId: MATH_THREAD, lang: 'en' });
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    const input = $('#files') as HTMLInputElement;
+    const label = $('label[for="files"]') as HTMLElement;
+    expect(textOf(label)).to.equal('Attach files');
+    expect(label.querySelector('svg')).not.to.equal(null);
+    expect(input.getBoundingClientRect().width).to.be.at.most(1);
+    const box = ($('#message') as HTMLElement).getBoundingClientRect().width;
+    const form = ($('[part="composer"]') as HTMLElement).getBoundingClientRect().width;
+    expect(box).to.be.above(form * 0.9);
+    await expect(chat).to.be.accessible();
+  });
+
+  it('reports an upload’s bytes sent through the SDK, and cancels one on request', async () => {
+    const { chat, client, $, $$ } = await mount({ threadId: MATH_THREAD });
+    const progress: { loaded: number; total: number }[] = [];
+    const file = new File(['Справка. '.repeat(30_000)], 'spravka.txt', { type: 'text/plain' });
+    await client.attachments.upload({ file }, { onUploadProgress: (p) => progress.push(p) });
+    const last = progress.at(-1);
+    expect(last?.loaded).to.equal(last?.total);
+    expect(last?.total).to.be.at.least(file.size);
+
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    const picker = $('#files') as HTMLInputElement;
+    const transfer = new DataTransfer();
+    const big = new File(['a'.repeat(4 * 1024 * 1024)], 'big.txt', { type: 'text/plain' });
+    transfer.items.add(big);
+    picker.files = transfer.files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(chat);
+    const item = $$('[data-file-state]')[0] as HTMLElement;
+    if (item.dataset['fileState'] === 'uploading') {
+      expect(item.querySelector('progress')).not.to.equal(null);
+      expect(textOf(item.querySelector('[data-progress]'))).to.match(/из 4 МБ$/);
+      expect(textOf(item.querySelector('[part~="remove-file"]'))).to.equal(
+        'Отменить загрузку big.txt',
+      );
+    }
+    (item.querySelector('[part~="remove-file"]') as HTMLElement).click();
+    await settle(chat);
+    expect($$('[data-file-state]')).to.have.length(0);
+  });
+
   /** Records what `saveFile` offers: the link's name, the blob behind it, and revoked URLs. */
   function captureDownloads() {
     const offered: { name: string; blob: Promise<Blob> }[] = [];
@@ -282,7 +348,8 @@ describe('<diary-chat>', function () {
   it('downloads an attachment through the SDK: the same bytes, the original name', async () => {
     const bytes = new TextEncoder().encode('%PDF-1.4\n% справка о болезни\n%%EOF');
     const { chat, $, button } = await threadWithFile(bytes, 'справка.pdf');
-    expect(textOf(button)).to.equal('📎 справка.pdf, скачать');
+    expect(textOf(button)).to.equal('справка.pdf, скачать');
+    expect(button.querySelector('svg.diary-icon[aria-hidden="true"]')).not.to.equal(null);
     await expect(chat).to.be.accessible();
     const downloads = captureDownloads();
     try {

@@ -1,12 +1,8 @@
-import {
-  checkAttachment,
-  type Attachment,
-  type Message,
-  type Teacher,
-  type Thread,
-} from '@school-diary/core';
+import type { Attachment, Message, Teacher, Thread } from '@school-diary/core';
 import { saveFile, type OutboxItem } from '@school-diary/sdk';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isChatClient, type ChatClient } from '../shared/diary-data-client';
@@ -14,11 +10,18 @@ import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { sharedText } from '../shared/localize';
-import { formatNumber, plural } from '../shared/plural';
+import { personName } from '../shared/person-name';
 import { controlStyles, hostTokens } from '../shared/theme';
-import { chatText, unreadForms } from './chat-text';
+import { Composer } from './chat-composer';
+import { draftKey } from './chat-drafts';
+import { icon } from './chat-icons';
+import { renderLists } from './chat-lists';
+import { listenToChat } from './chat-live';
+import { renderMessage, renderPending } from './chat-message';
+import { ReadReceipts } from './chat-receipts';
+import { chatText } from './chat-text';
+import { ThreadLog } from './chat-thread-log';
 import { chatStyles } from './diary-chat.styles';
-import { messageTime } from './message-time';
 
 /** Detail of `diary-thread-open`. */
 export interface DiaryThreadOpenDetail {
@@ -39,63 +42,14 @@ declare global {
   }
 }
 
-/** Messages kept in the DOM at most while the reader is at the newest ones. */
-const WINDOW = 120;
-/** How many more are shown (or fetched) each time the reader reaches the top. */
-const PAGE = 50;
-/** Pixels from the top of the history at which older messages are brought in. */
-const NEAR_TOP = 48;
-
-type Load = 'idle' | 'loading' | 'ready' | 'failed';
-
-/** A read receipt to send: the thread, read up to this message. */
-interface ReadReceipt {
-  readonly threadId: string;
-  readonly upToMessageId: string;
-}
-
-/** A file chosen for the next message: being uploaded, uploaded, or refused. */
-interface PendingFile {
-  readonly key: number;
-  readonly name: string;
-  readonly state: 'uploading' | 'ready' | 'error';
-  readonly attachment?: Attachment;
-  readonly error?: string;
-}
-
-const draftKey = (userId: string, threadId: string) => `diary-chat-draft:${userId}:${threadId}`;
-
-function readDraft(key: string): string {
-  try {
-    return globalThis.sessionStorage?.getItem(key) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function writeDraft(key: string, text: string): void {
-  try {
-    if (text) globalThis.sessionStorage?.setItem(key, text);
-    else globalThis.sessionStorage?.removeItem(key);
-  } catch {
-    // Storage may be off (private mode, a sandboxed frame): the draft then lives in memory only.
-  }
-}
-
-/** The size of a file for people: `2,4 МБ`, `900 КБ`. */
-function fileSize(lang: 'ru' | 'en', bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return `${formatNumber(lang, mb, 1)} ${lang === 'ru' ? 'МБ' : 'MB'}`;
-  return `${formatNumber(lang, Math.max(1, Math.round(bytes / 1024)), 0)} ${lang === 'ru' ? 'КБ' : 'KB'}`;
-}
-
 /**
  * Conversations between a family and a child's teachers: the teachers with their subjects and
  * contact hours, the threads with unread counts, and a thread view whose history is a
  * `role="log"` labelled by the thread's heading (present before the messages arrive, so new ones
  * are announced). Messages are sent optimistically through the SDK's offline outbox — pending and
- * failed ones are shown, with retry — with attachments chosen or dropped, checked for type and
- * size before upload. Read receipts, a draft per thread that survives leaving it, and long
+ * failed ones are shown, with retry — with attachments picked with a labelled button or dropped,
+ * checked for type and size, and uploaded with their progress and a cancel button. «Написать»
+ * opens an empty conversation with the teacher that is created with its first message. Read receipts, a draft per thread that survives leaving it, and long
  * histories brought in page by page while scrolling up, without the view jumping. Only a window
  * of messages is in the DOM, so appending stays cheap however long the history.
  *
@@ -113,10 +67,10 @@ function fileSize(lang: 'ru' | 'en', bytes: number): string {
  * @csspart receipt - A message's read receipt or sending state.
  * @csspart composer - The form for a new message (also the drop zone).
  * @csspart textarea - The message text.
- * @csspart file-input - The file picker.
+ * @csspart file-input - The file picker (visually hidden; its label is the «Прикрепить файлы» button).
  * @csspart files - The chosen files.
  * @csspart status - The `role="status"` line: sending, sent.
- * @csspart button - Every button (also `send`, `retry`, `discard`, `back`, `earlier`, `open`, `write`, `download`).
+ * @csspart button - Every button (also `send`, `retry`, `discard`, `back`, `earlier`, `open`, `write`, `download`, `remove-file`).
  * @csspart notice - Loading, empty and signed-out messages.
  * @csspart error - Error messages.
  * @cssprop --diary-color-primary - Buttons and own messages' accent.
@@ -128,95 +82,92 @@ function fileSize(lang: 'ru' | 'en', bytes: number): string {
 export class DiaryChat extends DiaryElement {
   static override styles = [hostTokens, controlStyles, chatStyles];
 
-  static override properties: PropertyDeclarations = {
-    childId: { type: String, attribute: 'child-id', reflect: true },
-    threadId: { type: String, attribute: 'thread-id', reflect: true },
-    now: { attribute: false },
-    teachers: { state: true },
-    threads: { state: true },
-    load: { state: true },
-    failure: { state: true },
-    threadLoad: { state: true },
-    threadFailure: { state: true },
-    hasMore: { state: true },
-    from: { state: true },
-    outboxItems: { state: true },
-    draft: { state: true },
-    files: { state: true },
-    composeError: { state: true },
-    downloadError: { state: true },
-    status: { state: true },
-    dragging: { state: true },
-  };
-
   /** The child whose teachers and conversations are shown. */
-  declare childId: string | undefined;
+  @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
   /** The open conversation, or none (the lists are shown). */
-  declare threadId: string | undefined;
+  @property({ attribute: 'thread-id', reflect: true }) accessor threadId: string | undefined;
   /** The clock (tests and benchmarks inject one). */
-  declare now: () => Date;
-  declare protected teachers: readonly Teacher[];
-  declare protected threads: readonly Thread[];
-  declare protected load: Load;
-  declare protected failure: Failure | undefined;
-  declare protected threadLoad: Load;
-  declare protected threadFailure: Failure | undefined;
-  declare protected hasMore: boolean;
-  /** Index of the first message in the DOM. */
-  declare protected from: number;
-  declare protected outboxItems: readonly OutboxItem[];
-  declare protected draft: string;
-  declare protected files: readonly PendingFile[];
-  declare protected composeError: string | undefined;
-  declare protected downloadError: string | undefined;
-  declare protected status: string;
-  declare protected dragging: boolean;
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
+  /** The conversations, newest first (live messages move theirs to the top). */
+  @state() protected accessor threads: readonly Thread[] = [];
+  /** The teacher of a new conversation, created with its first message. */
+  @state() protected accessor newWith: Teacher | undefined;
+  @state() protected accessor outboxItems: readonly OutboxItem[] = [];
+  @state() protected accessor downloadError: string | undefined;
+  @state() protected accessor olderError: Failure | undefined;
+  @state() protected accessor status = '';
 
-  /** The open conversation's messages, oldest first (mutated in place: appending is O(1)). */
-  #messages: Message[] = [];
-  #ids = new Set<string>();
-  #loadedFor: string | undefined;
+  /** The child's teachers and conversations. */
+  readonly #lists = new Task(this, {
+    args: () => [this.#client, this.#userId, this.childId] as const,
+    task: async ([client, userId, childId], { signal }) => {
+      if (!client || !userId || !childId) return initialState;
+      const [teachers, threads] = await Promise.all([
+        client.children.teachers({ childId }, { signal }),
+        client.threads.list({ childId }, { signal }),
+      ]);
+      return { teachers: teachers.items, threads: threads.items };
+    },
+    onComplete: ({ threads }) => {
+      this.threads = [...threads].sort((a, b) =>
+        (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt),
+      );
+    },
+  });
+
+  /** The open conversation's latest page of messages. */
+  readonly #thread = new Task(this, {
+    args: () => [this.#client, this.#userId, this.threadId] as const,
+    task: ([client, userId, threadId], { signal }) =>
+      client && userId && threadId
+        ? client.threads.messages({ threadId }, { signal })
+        : initialState,
+    onComplete: (page) => {
+      this.#log.show(page.items, page.hasMore);
+      const last = this.#log.messages.at(-1);
+      if (last && last.authorId !== this.#userId) this.#markRead(last.id);
+    },
+  });
+
+  readonly #log = new ThreadLog(this, async (before) => {
+    const client = this.#client;
+    const threadId = this.threadId;
+    if (!client || !threadId) return { items: [], hasMore: false };
+    return client.threads.messages({ threadId, before });
+  });
+
+  readonly #composer = new Composer(this, {
+    client: () => this.#client,
+    lang: () => this.language,
+    describe: (error) => this.#describe(error).message,
+    send: (text, attachmentIds) => this.#send(text, attachmentIds),
+  });
+
+  readonly #receipts = new ReadReceipts(async (threadId, upToMessageId) => {
+    const client = this.#client;
+    if (!client) return;
+    const unread = await client.threads.read({ threadId, upToMessageId });
+    const count = unread.threads.find((t) => t.threadId === threadId)?.unreadCount ?? 0;
+    if (this.threads.some((t) => t.id === threadId && t.unreadCount !== count))
+      this.threads = this.threads.map((t) =>
+        t.id === threadId ? { ...t, unreadCount: count } : t,
+      );
+  });
+
   #openedFor: string | undefined;
-  #request = 0;
-  #threadRequest = 0;
-  #fileKey = 0;
   #subscribedTo: ChatClient | undefined;
-  #unsubscribe: (() => void)[] = [];
-  #stickToBottom = true;
-  #anchor: { height: number; top: number } | undefined;
-  /** Whether the log's content may have changed since the last update (scroll work to do). */
-  #logChanged = false;
-  /** The newest message to mark read once the receipt in flight is answered. */
-  #readNext: ReadReceipt | undefined;
-  #readInFlight = false;
-  #olderLoading = false;
-
-  constructor() {
-    super();
-    this.now = () => new Date();
-    this.teachers = [];
-    this.threads = [];
-    this.load = 'idle';
-    this.threadLoad = 'idle';
-    this.hasMore = false;
-    this.from = 0;
-    this.outboxItems = [];
-    this.draft = '';
-    this.files = [];
-    this.status = '';
-    this.dragging = false;
-  }
+  #unsubscribe: (() => void) | undefined;
+  #drawnStatus: TaskStatus = TaskStatus.INITIAL;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopListening();
-    this.#loadedFor = undefined;
     this.#openedFor = undefined;
   }
 
   /** The messages of the open conversation that the server has, oldest first. */
   get messages(): readonly Message[] {
-    return this.#messages;
+    return this.#log.messages;
   }
 
   get #client(): ChatClient | undefined {
@@ -228,86 +179,85 @@ export class DiaryChat extends DiaryElement {
     return this.environment?.session.user?.id;
   }
 
-  get #log(): HTMLElement | null | undefined {
-    return this.renderRoot?.querySelector?.<HTMLElement>('[role="log"]');
+  #describe(error: unknown): Failure {
+    return describeFailure(error, {
+      lang: this.language,
+      now: this.now(),
+      timeZone: this.timeZone,
+    });
   }
 
   #stopListening(): void {
-    for (const stop of this.#unsubscribe) stop();
-    this.#unsubscribe = [];
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     this.#subscribedTo = undefined;
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues): void {
     const client = this.#client;
     const user = this.#userId;
     if (client !== this.#subscribedTo) {
       this.#stopListening();
-      if (client) this.#listen(client);
+      this.#subscribedTo = client;
+      if (client) this.#unsubscribe = this.#listen(client);
     }
-    const key = client && user && this.childId ? `${user}|${this.childId}` : undefined;
-    if (key !== this.#loadedFor) {
-      this.#loadedFor = key;
-      this.teachers = [];
-      this.threads = [];
-      this.failure = undefined;
-      this.load = 'idle';
-      if (key) void this.#loadLists();
-    }
-    const open = key && this.threadId ? `${key}|${this.threadId}` : undefined;
+    const conversation = this.threadId ?? (this.newWith ? `new:${this.newWith.id}` : undefined);
+    const open = client && user && conversation ? `${user}|${conversation}` : undefined;
     if (open !== this.#openedFor) {
       this.#openedFor = open;
-      this.#resetThread();
-      if (open) void this.#loadThread();
+      this.#log.reset();
+      this.olderError = undefined;
+      this.downloadError = undefined;
+      this.status = '';
+      this.#composer.reset(user && conversation ? draftKey(user, conversation) : undefined);
     }
+    if (changed.has('outboxItems') || this.#thread.status !== this.#drawnStatus) this.#log.touch();
+    this.#drawnStatus = this.#thread.status;
   }
 
-  #listen(client: ChatClient): void {
-    this.#subscribedTo = client;
-    const onItems = (items: readonly OutboxItem[]) => {
-      this.outboxItems = items;
-      if (items.some((i) => i.threadId === this.threadId && i.state === 'sending'))
-        this.status = chatText(this.language, 'sending');
-    };
-    onItems(client.outbox.items);
-    this.#unsubscribe.push(
-      client.outbox.subscribe(onItems),
-      client.outbox.onSent((message) => {
+  #listen(client: ChatClient): () => void {
+    return listenToChat(client, {
+      outbox: (items) => {
+        this.outboxItems = items;
+        if (items.some((i) => i.threadId === this.threadId && i.state === 'sending'))
+          this.status = chatText(this.language, 'sending');
+      },
+      sent: (message) => {
         if (message.threadId === this.threadId) {
-          this.#append(message);
+          this.#log.append(message);
           this.status = chatText(this.language, 'sent');
         }
         this.#touchThread(message, false);
         emit(this, 'diary-message-sent', { message });
-      }),
-      client.events.on('message.created', (event) => {
-        const message = event.data;
-        const open = message.threadId === this.threadId && this.threadLoad === 'ready';
+      },
+      arrived: (message) => {
+        const open =
+          message.threadId === this.threadId && this.#thread.status === TaskStatus.COMPLETE;
         if (open) {
-          this.#append(message);
-          if (message.authorId !== this.#userId) void this.#markRead(message.id);
+          this.#log.append(message);
+          if (message.authorId !== this.#userId) this.#markRead(message.id);
         }
         if (!this.threads.some((t) => t.id === message.threadId) && this.childId) {
-          void this.#loadLists();
+          void this.#lists.run();
           return;
         }
         this.#touchThread(message, !open && message.authorId !== this.#userId);
-      }),
-      client.events.on('message.read', (event) => {
-        const { threadId, userId, upToMessageId } = event.data;
+      },
+      read: (threadId, userId, upToMessageId, readAt) => {
         if (threadId !== this.threadId || userId === this.#userId) return;
-        const upTo = this.#messages.findIndex((m) => m.id === upToMessageId);
-        if (upTo < 0) return;
-        const readAt = event.at;
+        const messages = this.#log.messages;
+        const upTo = messages.findIndex((m) => m.id === upToMessageId);
         for (let i = 0; i <= upTo; i += 1) {
-          const m = this.#messages[i];
+          const m = messages[i];
           if (m && !m.readBy.some((r) => r.userId === userId))
-            this.#messages[i] = { ...m, readBy: [...m.readBy, { userId, readAt }] };
+            this.#log.replace(i, { ...m, readBy: [...m.readBy, { userId, readAt }] });
         }
-        this.#logChanged = true;
-        this.requestUpdate();
-      }),
-    );
+      },
+    });
+  }
+
+  #markRead(upToMessageId: string): void {
+    if (this.threadId) void this.#receipts.mark(this.threadId, upToMessageId);
   }
 
   /** Moves a thread with a new message to the top, with its preview and unread count. */
@@ -323,272 +273,61 @@ export class DiaryChat extends DiaryElement {
     this.threads = [updated, ...this.threads.filter((t) => t.id !== thread.id)];
   }
 
-  async #loadLists(): Promise<void> {
-    const client = this.#client;
-    const childId = this.childId;
-    if (!client || !childId) return;
-    const request = ++this.#request;
-    this.load = 'loading';
-    this.failure = undefined;
-    try {
-      const [teachers, threads] = await Promise.all([
-        client.children.teachers({ childId }),
-        client.threads.list({ childId }),
-      ]);
-      if (request !== this.#request) return;
-      this.teachers = teachers.items;
-      this.threads = [...threads.items].sort((a, b) =>
-        (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt),
-      );
-      this.load = 'ready';
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.failure = this.#describe(error);
-      this.load = 'failed';
-    }
-  }
-
-  #describe(error: unknown): Failure {
-    return describeFailure(error, {
-      lang: this.language,
-      now: this.now(),
-      timeZone: this.timeZone,
-    });
-  }
-
-  #resetThread(): void {
-    this.#messages = [];
-    this.#ids = new Set();
-    this.from = 0;
-    this.hasMore = false;
-    this.threadLoad = 'idle';
-    this.threadFailure = undefined;
-    this.files = [];
-    this.composeError = undefined;
-    this.downloadError = undefined;
-    this.status = '';
-    this.#stickToBottom = true;
-    const user = this.#userId;
-    this.draft = user && this.threadId ? readDraft(draftKey(user, this.threadId)) : '';
-  }
-
-  async #loadThread(): Promise<void> {
-    const client = this.#client;
-    const threadId = this.threadId;
-    if (!client || !threadId) return;
-    const request = ++this.#threadRequest;
-    this.threadLoad = 'loading';
-    this.threadFailure = undefined;
-    try {
-      const page = await client.threads.messages({ threadId });
-      if (request !== this.#threadRequest) return;
-      this.#messages = [];
-      this.#ids = new Set();
-      for (const m of page.items) this.#push(m);
-      this.hasMore = page.hasMore;
-      this.from = Math.max(0, this.#messages.length - WINDOW);
-      this.threadLoad = 'ready';
-      this.#stickToBottom = true;
-      const last = this.#messages.at(-1);
-      if (last && last.authorId !== this.#userId) void this.#markRead(last.id);
-    } catch (error) {
-      if (request !== this.#threadRequest) return;
-      this.threadFailure = this.#describe(error);
-      this.threadLoad = 'failed';
-    }
-  }
-
-  /**
-   * Marks the thread read up to a message. One receipt is in flight at a time: a burst of new
-   * messages sends one more for the newest, not one request (and one re-render) per message.
-   */
-  async #markRead(upToMessageId: string): Promise<void> {
-    const threadId = this.threadId;
-    if (!threadId) return;
-    this.#readNext = { threadId, upToMessageId };
-    if (this.#readInFlight) return;
-    this.#readInFlight = true;
-    try {
-      let next: ReadReceipt | undefined = this.#readNext;
-      while (next) {
-        this.#readNext = undefined;
-        await this.#sendRead(next.threadId, next.upToMessageId);
-        next = this.#readNext;
-      }
-    } finally {
-      this.#readInFlight = false;
-    }
-  }
-
-  async #sendRead(threadId: string, upToMessageId: string): Promise<void> {
-    const client = this.#client;
-    if (!client) return;
-    try {
-      const unread = await client.threads.read({ threadId, upToMessageId });
-      const count = unread.threads.find((t) => t.threadId === threadId)?.unreadCount ?? 0;
-      if (this.threads.some((t) => t.id === threadId && t.unreadCount !== count))
-        this.threads = this.threads.map((t) =>
-          t.id === threadId ? { ...t, unreadCount: count } : t,
-        );
-    } catch {
-      // A receipt that did not go through is sent again with the next message read.
-    }
-  }
-
-  #push(message: Message): boolean {
-    this.#logChanged = true;
-    if (this.#ids.has(message.id)) return false;
-    this.#ids.add(message.id);
-    this.#messages.push(message);
-    return true;
-  }
-
-  /** Adds a message at the end; while the reader is at the bottom the window slides with it. */
-  #append(message: Message): void {
-    if (!this.#push(message)) {
-      // Already shown (a live event and the outbox's answer for the same message): keep the newer.
-      const index = this.#messages.findIndex((m) => m.id === message.id);
-      if (index >= 0) this.#messages[index] = message;
-      this.requestUpdate();
-      return;
-    }
-    if (this.#stickToBottom && this.#messages.length - this.from > WINDOW)
-      this.from = this.#messages.length - WINDOW;
-    this.requestUpdate();
-  }
-
-  async #older(): Promise<void> {
-    const log = this.#log;
-    if (this.#olderLoading) return;
-    if (this.from > 0) {
-      if (log) this.#anchor = { height: log.scrollHeight, top: log.scrollTop };
-      this.from = Math.max(0, this.from - PAGE);
-      return;
-    }
-    const client = this.#client;
-    const threadId = this.threadId;
-    const first = this.#messages[0];
-    if (!client || !threadId || !first || !this.hasMore) return;
-    this.#olderLoading = true;
-    try {
-      const page = await client.threads.messages({ threadId, before: first.id });
-      if (threadId !== this.threadId) return;
-      const older = page.items.filter((m) => !this.#ids.has(m.id));
-      for (const m of older) this.#ids.add(m.id);
-      const current = this.#log;
-      if (current) this.#anchor = { height: current.scrollHeight, top: current.scrollTop };
-      this.#messages.unshift(...older);
-      this.#logChanged = true;
-      this.hasMore = page.hasMore;
-      this.requestUpdate();
-    } catch (error) {
-      this.threadFailure = this.#describe(error);
-    } finally {
-      this.#olderLoading = false;
-    }
-  }
-
-  #onScroll(event: Event): void {
-    const log = event.target as HTMLElement;
-    this.#stickToBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
-    if (log.scrollTop < NEAR_TOP && (this.from > 0 || this.hasMore)) void this.#older();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    // Scroll anchoring reads the layout (scrollHeight), which forces it to be computed now: do it
-    // once, and only after an update that changed what the log holds.
-    const logChanged =
-      this.#logChanged ||
-      changed.has('from') ||
-      changed.has('outboxItems') ||
-      changed.has('threadLoad') ||
-      changed.has('threadId');
-    this.#logChanged = false;
-    if (!logChanged) return;
-    const log = this.#log;
-    if (!log) return;
-    if (this.#anchor) {
-      // Keep the message the reader was looking at where it was: no jump when older ones arrive.
-      log.scrollTop = this.#anchor.top + (log.scrollHeight - this.#anchor.height);
-      this.#anchor = undefined;
-    } else if (this.#stickToBottom) {
-      log.scrollTop = log.scrollHeight;
-    }
-  }
-
   #open(threadId: string | undefined): void {
+    this.newWith = undefined;
     if (threadId === this.threadId) return;
     this.threadId = threadId;
     emit(this, 'diary-thread-open', { threadId });
-    void this.updateComplete.then(() => {
-      const target = threadId
-        ? this.renderRoot.querySelector<HTMLElement>('#thread-heading')
-        : this.renderRoot.querySelector<HTMLElement>('#lists-heading');
-      target?.focus();
-    });
+    this.#focusHeading(Boolean(threadId));
   }
 
-  async #write(teacher: Teacher): Promise<void> {
-    const existing = this.threads.find((t) => t.teacherId === teacher.id);
-    if (existing) {
-      this.#open(existing.id);
-      return;
-    }
+  #focusHeading(thread: boolean): void {
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLElement>(thread ? '#thread-heading' : '#lists-heading')
+        ?.focus(),
+    );
+  }
+
+  /** «Написать»: an empty conversation with the teacher, created when its first message is sent. */
+  #write = (teacher: Teacher): void => {
+    this.newWith = teacher;
+    this.#focusHeading(true);
+  };
+
+  /** Sends through the outbox, creating the conversation first when it is a new one. */
+  async #send(text: string, attachmentIds: readonly string[]): Promise<void> {
     const client = this.#client;
     const childId = this.childId;
-    if (!client || !childId) return;
-    try {
-      const subjectId = teacher.subjects[0]?.id;
-      const thread = await client.threads.create({
-        childId,
-        teacherId: teacher.id,
-        ...(subjectId ? { subjectId } : {}),
-      });
-      this.threads = [thread, ...this.threads.filter((t) => t.id !== thread.id)];
-      this.#open(thread.id);
-    } catch (error) {
-      this.failure = this.#describe(error);
-    }
-  }
-
-  #onDraft(event: InputEvent): void {
-    this.draft = (event.target as HTMLTextAreaElement).value;
-    if (this.composeError && this.draft.trim()) this.composeError = undefined;
-    const user = this.#userId;
-    if (user && this.threadId) writeDraft(draftKey(user, this.threadId), this.draft);
-  }
-
-  #addFiles(list: FileList | readonly File[] | null | undefined): void {
-    const lang = this.language;
-    for (const file of Array.from(list ?? [])) {
-      const key = ++this.#fileKey;
-      const problem = checkAttachment({ size: file.size, contentType: file.type });
-      if (problem) {
-        const message = chatText(lang, problem === 'file_type' ? 'fileType' : 'fileTooLarge', {
-          name: file.name,
-        });
-        this.files = [...this.files, { key, name: file.name, state: 'error', error: message }];
-        continue;
-      }
-      this.files = [...this.files, { key, name: file.name, state: 'uploading' }];
-      void this.#upload(key, file);
-    }
-  }
-
-  async #upload(key: number, file: File): Promise<void> {
-    const client = this.#client;
     if (!client) return;
-    const set = (next: Partial<PendingFile>) =>
-      (this.files = this.files.map((f) => (f.key === key ? { ...f, ...next } : f)));
+    let threadId = this.threadId;
+    const teacher = this.newWith;
     try {
-      const attachment = await client.attachments.upload({ file, fileName: file.name });
-      set({ state: 'ready', attachment });
+      if (!threadId && teacher && childId) {
+        const subjectId = teacher.subjects[0]?.id;
+        const thread = await client.threads.create({
+          childId,
+          teacherId: teacher.id,
+          ...(subjectId ? { subjectId } : {}),
+        });
+        threadId = thread.id;
+        this.threads = [thread, ...this.threads.filter((t) => t.id !== thread.id)];
+      }
+      if (!threadId) return;
+      await client.outbox.send({ threadId, text, attachmentIds: [...attachmentIds] });
     } catch (error) {
-      const reason = this.#describe(error).message;
-      set({
-        state: 'error',
-        error: chatText(this.language, 'uploadFailed', { name: file.name, reason }),
-      });
+      const failure = this.#describe(error);
+      throw new Error(
+        failure.kind === 'api' && failure.fields[0] ? failure.fields[0].message : failure.message,
+        { cause: error },
+      );
+    }
+    this.status = chatText(this.language, 'sending');
+    this.#log.stickToBottom();
+    if (teacher && threadId !== this.threadId) {
+      this.newWith = undefined;
+      this.threadId = threadId;
+      emit(this, 'diary-thread-open', { threadId });
     }
   }
 
@@ -596,7 +335,7 @@ export class DiaryChat extends DiaryElement {
    * Downloads an attachment through the SDK (the file route needs the bearer token, which a plain
    * link would not send) and offers it under its original name.
    */
-  async #download(attachment: Attachment): Promise<void> {
+  #download = async (attachment: Attachment): Promise<void> => {
     const client = this.#client;
     if (!client) return;
     const lang = this.language;
@@ -612,62 +351,7 @@ export class DiaryChat extends DiaryElement {
       const reason = this.#describe(error).message;
       this.downloadError = chatText(lang, 'downloadFailed', { name, reason });
     }
-  }
-
-  #onDrop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging = false;
-    this.#addFiles(event.dataTransfer?.files);
-  }
-
-  #onDragOver(event: DragEvent): void {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
-  }
-
-  async #send(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const client = this.#client;
-    const threadId = this.threadId;
-    if (!client || !threadId) return;
-    const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>('#message');
-    const text = this.draft;
-    const ready = this.files.filter((f) => f.state === 'ready' && f.attachment);
-    if (this.files.some((f) => f.state === 'uploading')) return;
-    if (!text.trim() && ready.length === 0) {
-      this.composeError = chatText(this.language, 'emptyMessage');
-      textarea?.focus();
-      return;
-    }
-    this.composeError = undefined;
-    try {
-      await client.outbox.send({
-        threadId,
-        text,
-        attachmentIds: ready.map((f) => f.attachment?.id ?? ''),
-      });
-      this.status = chatText(this.language, 'sending');
-      this.draft = '';
-      this.files = [];
-      this.#stickToBottom = true;
-      const user = this.#userId;
-      if (user) writeDraft(draftKey(user, threadId), '');
-    } catch (error) {
-      const failure = this.#describe(error);
-      this.composeError =
-        failure.kind === 'api' && failure.fields[0] ? failure.fields[0].message : failure.message;
-      textarea?.focus();
-    }
-  }
-
-  #onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      (event.target as HTMLTextAreaElement).form?.requestSubmit();
-    }
-  }
+  };
 
   protected override render() {
     const lang = this.language;
@@ -678,18 +362,26 @@ export class DiaryChat extends DiaryElement {
       return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
         <p class="diary-text">${sharedText(lang, 'noClient')}</p>
       </div>`;
-    if (session?.restoring) return this.#notice(sharedText(lang, 'loading'), 'status');
+    if (session?.restoring) return this.#loading();
     if (!session?.user) return this.#notice(chatText(lang, 'signedOut'));
     if (!this.childId) return this.#notice(chatText(lang, 'noChild'), 'alert');
+    const open = this.threadId || this.newWith;
     return html`<section class="diary-base" part="base" aria-labelledby="title">
       <h2 class="diary-heading" id="title">${chatText(lang, 'title')}</h2>
-      ${this.threadId ? this.#renderThread(this.threadId) : this.#renderLists()}
+      ${open ? this.#renderThread() : this.#renderLists()}
     </section>`;
   }
 
   #notice(text: string, role?: 'status' | 'alert') {
     return html`<div class="diary-notice" part="notice" role=${role ?? nothing}>
       <p class="diary-text">${text}</p>
+    </div>`;
+  }
+
+  #loading() {
+    return html`<div class="diary-notice" part="notice" role="status">
+      <span class="diary-spinner" aria-hidden="true"></span>
+      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
     </div>`;
   }
 
@@ -702,113 +394,55 @@ export class DiaryChat extends DiaryElement {
     </div>`;
   }
 
-  #unread(count: number) {
-    if (count === 0) return nothing;
-    return html`<span class="diary-unread" part="unread"
-      >${plural(this.language, count, unreadForms[this.language])}</span
-    >`;
-  }
-
-  #teacherName(t: Teacher): string {
-    return [t.lastName, t.firstName, t.middleName].filter(Boolean).join(' ');
-  }
-
   #renderLists() {
-    const lang = this.language;
-    if (this.load === 'failed' && this.failure)
-      return this.#failureBlock(this.failure, () => void this.#loadLists());
-    if (this.load !== 'ready') return this.#notice(sharedText(lang, 'loading'), 'status');
-    return html`<h3 class="diary-subheading diary-visually-hidden" id="lists-heading" tabindex="-1">
-        ${chatText(lang, 'threads')}
-      </h3>
-      <div class="diary-lists">
-        <section aria-labelledby="threads-heading">
-          <h3 class="diary-subheading" id="threads-heading">${chatText(lang, 'threads')}</h3>
-          ${
-            this.threads.length === 0
-              ? this.#notice(chatText(lang, 'noThreads'))
-              : html`<ul class="diary-items" part="threads">
-                  ${this.threads.map(
-                    (t) =>
-                      html`<li part="thread" data-thread=${t.id}>
-                        <button
-                          type="button"
-                          class="diary-thread-button"
-                          part="button open"
-                          @click=${() => this.#open(t.id)}
-                        >
-                          <span class="diary-strong">${t.title}</span>
-                          ${this.#unread(t.unreadCount)}
-                          ${
-                            t.lastMessagePreview
-                              ? html`<span class="diary-muted diary-preview"
-                                  >${t.lastMessagePreview}</span
-                                >`
-                              : nothing
-                          }
-                        </button>
-                      </li>`,
-                  )}
-                </ul>`
-          }
-        </section>
-        <section aria-labelledby="teachers-heading">
-          <h3 class="diary-subheading" id="teachers-heading">${chatText(lang, 'teachers')}</h3>
-          ${
-            this.teachers.length === 0
-              ? this.#notice(chatText(lang, 'noTeachers'))
-              : html`<ul class="diary-items" part="teachers">
-                  ${this.teachers.map((t) => {
-                    const thread = this.threads.find((th) => th.teacherId === t.id);
-                    const name = this.#teacherName(t);
-                    return html`<li part="teacher" data-teacher=${t.id}>
-                      <span class="diary-strong">${name}</span>
-                      <span>${t.subjects.map((s) => s.name).join(', ')}</span>
-                      ${
-                        t.contactHours
-                          ? html`<span class="diary-muted"
-                              >${chatText(lang, 'contactHours', { hours: t.contactHours })}</span
-                            >`
-                          : nothing
-                      }
-                      <button
-                        type="button"
-                        class="diary-button diary-button--secondary"
-                        part=${thread ? 'button open' : 'button write'}
-                        @click=${() => void this.#write(t)}
-                      >
-                        ${chatText(lang, thread ? 'open' : 'write')}<span
-                          class="diary-visually-hidden"
-                          >: ${name}</span
-                        >
-                      </button>
-                    </li>`;
-                  })}
-                </ul>`
-          }
-        </section>
-      </div>`;
+    return this.#lists.render({
+      initial: () => this.#loading(),
+      pending: () => this.#loading(),
+      error: (error) => this.#failureBlock(this.#describe(error), () => void this.#lists.run()),
+      complete: ({ teachers }) =>
+        renderLists({
+          lang: this.language,
+          threads: this.threads,
+          teachers,
+          onOpen: (id) => this.#open(id),
+          onWrite: this.#write,
+        }),
+    });
   }
 
-  #renderThread(threadId: string) {
+  #renderThread() {
     const lang = this.language;
+    const threadId = this.threadId;
     const thread = this.threads.find((t) => t.id === threadId);
-    const pending = this.outboxItems.filter((i) => i.threadId === threadId && !this.#ids.has(i.id));
-    const shown = this.#messages.slice(this.from);
+    const teacher = this.newWith;
+    const title =
+      thread?.title ??
+      (teacher
+        ? `${personName(teacher)}${teacher.subjects[0] ? `, ${teacher.subjects[0].name}` : ''}`
+        : chatText(lang, 'title'));
+    const pending = this.outboxItems.filter((i) => i.threadId === threadId && !this.#log.has(i.id));
+    const status = this.#thread.status;
+    const empty = !threadId || (status === TaskStatus.COMPLETE && this.#log.messages.length === 0);
     return html`<button
         type="button"
         class="diary-link diary-back"
         part="button back"
         @click=${() => this.#open(undefined)}
       >
-        <span aria-hidden="true">← </span>${chatText(lang, 'back')}
+        ${icon('back')}${chatText(lang, 'back')}
       </button>
       <h3 class="diary-subheading" id="thread-heading" part="thread-heading" tabindex="-1">
-        ${thread?.title ?? chatText(lang, 'title')}
+        ${title}
       </h3>
       ${
-        this.threadLoad === 'failed' && this.threadFailure
-          ? this.#failureBlock(this.threadFailure, () => void this.#loadThread())
+        this.#thread.render({
+          error: (error) =>
+            this.#failureBlock(this.#describe(error), () => void this.#thread.run()),
+        }) ?? nothing
+      }
+      ${
+        this.olderError
+          ? html`<p class="diary-error" part="error" role="alert">${this.olderError.message}</p>`
           : nothing
       }
       <div
@@ -816,12 +450,12 @@ export class DiaryChat extends DiaryElement {
         part="log"
         role="log"
         aria-labelledby="thread-heading"
-        aria-busy=${this.threadLoad === 'loading' ? 'true' : 'false'}
+        aria-busy=${status === TaskStatus.PENDING ? 'true' : 'false'}
         tabindex="0"
         @scroll=${this.#onScroll}
       >
         ${
-          this.from > 0 || this.hasMore
+          this.#log.from > 0 || this.#log.hasMore
             ? html`<button
                 type="button"
                 class="diary-link diary-earlier"
@@ -833,23 +467,20 @@ export class DiaryChat extends DiaryElement {
             : nothing
         }
         ${
-          this.threadLoad === 'loading'
-            ? html`<p class="diary-muted">${sharedText(lang, 'loading')}</p>`
+          threadId && status === TaskStatus.PENDING
+            ? html`<p class="diary-muted diary-log-loading">
+                <span class="diary-spinner" aria-hidden="true"></span>${sharedText(lang, 'loading')}
+              </p>`
             : nothing
         }
         ${
-          this.threadLoad === 'ready' && this.#messages.length === 0 && pending.length === 0
-            ? html`<p class="diary-muted">${chatText(lang, 'noMessages')}</p>`
+          empty && pending.length === 0
+            ? html`<p class="diary-muted">
+                ${chatText(lang, threadId ? 'noMessages' : 'firstMessage')}
+              </p>`
             : nothing
         }
-        ${repeat(
-          shown,
-          (m) => m.id,
-          // A message's markup is only rebuilt when it (or the language) changes: appending
-          // costs the same whatever the window holds.
-          (m) => guard([m, lang, this.timeZone], () => this.#renderMessage(m)),
-        )}
-        ${pending.map((item) => this.#renderPending(item))}
+        ${this.#renderMessages()} ${pending.map((item) => renderPending(this.#pendingView, item))}
       </div>
       ${
         this.downloadError
@@ -857,192 +488,49 @@ export class DiaryChat extends DiaryElement {
           : nothing
       }
       <p class="diary-status" part="status" role="status">${this.status}</p>
-      ${this.#renderComposer()}`;
+      ${this.#composer.render()}`;
   }
 
-  #renderMessage(m: Message) {
+  #renderMessages() {
     const lang = this.language;
-    const own = m.authorId === this.#userId;
-    const readByOthers = m.readBy.some((r) => r.userId !== m.authorId);
-    return html`<article
-      class=${own ? 'diary-message diary-message--own' : 'diary-message'}
-      part=${own ? 'message message-own' : 'message'}
-      data-message=${m.id}
-    >
-      <p class="diary-meta">
-        <span class="diary-strong">${own ? chatText(lang, 'you') : m.authorName}</span>
-        <time datetime=${m.sentAt}>${messageTime(lang, m.sentAt, this.timeZone)}</time>
-      </p>
-      ${m.text ? html`<p class="diary-text diary-message-text">${m.text}</p>` : nothing}
-      ${
-        m.attachments.length
-          ? html`<ul class="diary-attachments" aria-label=${chatText(lang, 'attachments')}>
-              ${m.attachments.map(
-                (a) =>
-                  html`<li>
-                    <button
-                      type="button"
-                      class="diary-link"
-                      part="button download"
-                      data-attachment=${a.id}
-                      @click=${() => void this.#download(a)}
-                    >
-                      <span aria-hidden="true">📎 </span>${a.name}<span
-                        class="diary-visually-hidden"
-                        >, ${chatText(lang, 'download')}</span
-                      >
-                    </button>
-                    <span class="diary-muted">(${fileSize(lang, a.size)})</span>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      ${
-        own
-          ? html`<p class="diary-receipt" part="receipt">
-              <span aria-hidden="true">${readByOthers ? '✓✓' : '✓'}</span>
-              ${chatText(lang, readByOthers ? 'read' : 'delivered')}
-            </p>`
-          : nothing
-      }
-    </article>`;
+    const view = {
+      lang,
+      timeZone: this.timeZone,
+      userId: this.#userId,
+      onDownload: this.#download,
+    };
+    return repeat(
+      this.#log.shown,
+      (m) => m.id,
+      // A message's markup is only rebuilt when it (or the language) changes: appending costs the
+      // same whatever the window holds.
+      (m) => guard([m, lang, this.timeZone], () => renderMessage(view, m)),
+    );
   }
 
-  #renderPending(item: OutboxItem) {
-    const lang = this.language;
-    const failed = item.state === 'failed';
-    return html`<article
-      class="diary-message diary-message--own ${failed ? 'diary-message--failed' : 'diary-message--pending'}"
-      part=${failed ? 'message message-own message-failed' : 'message message-own message-pending'}
-      data-pending=${item.id}
-    >
-      <p class="diary-meta"><span class="diary-strong">${chatText(lang, 'you')}</span></p>
-      ${item.text ? html`<p class="diary-text diary-message-text">${item.text}</p>` : nothing}
-      <p class="diary-receipt" part="receipt">
-        ${
-          failed
-            ? html`<span aria-hidden="true">⚠ </span>${chatText(lang, 'failed', {
-                  reason: item.error?.message ?? '',
-                })}`
-            : html`<span aria-hidden="true">🕓 </span>${chatText(
-                  lang,
-                  item.state === 'sending' ? 'sending' : 'pending',
-                )}`
-        }
-      </p>
-      ${
-        failed
-          ? html`<div class="diary-actions">
-              <button
-                type="button"
-                class="diary-button"
-                part="button retry"
-                @click=${() => void this.#client?.outbox.retry(item.id)}
-              >
-                ${chatText(lang, 'retry')}
-              </button>
-              <button
-                type="button"
-                class="diary-button diary-button--secondary"
-                part="button discard"
-                @click=${() => void this.#client?.outbox.discard(item.id)}
-              >
-                ${chatText(lang, 'discard')}
-              </button>
-            </div>`
-          : nothing
-      }
-    </article>`;
+  get #pendingView() {
+    return {
+      lang: this.language,
+      onRetry: (id: string) => void this.#client?.outbox.retry(id),
+      onDiscard: (id: string) => void this.#client?.outbox.discard(id),
+    };
   }
 
-  #renderComposer() {
-    const lang = this.language;
-    const uploading = this.files.some((f) => f.state === 'uploading');
-    return html`<form
-      class="diary-composer ${this.dragging ? 'diary-composer--drop' : ''}"
-      part="composer"
-      novalidate
-      @submit=${(e: SubmitEvent) => void this.#send(e)}
-      @dragover=${this.#onDragOver}
-      @dragleave=${() => (this.dragging = false)}
-      @drop=${this.#onDrop}
-    >
-      <label class="diary-label" for="message">${chatText(lang, 'messageLabel')}</label>
-      ${
-        this.composeError
-          ? html`<p class="diary-error" id="message-error" part="error">
-              <span class="diary-visually-hidden">${sharedText(lang, 'errorPrefix')}</span>${
-                this.composeError
-              }
-            </p>`
-          : nothing
-      }
-      <textarea
-        class="diary-input diary-textarea"
-        part="textarea"
-        id="message"
-        name="message"
-        rows="3"
-        maxlength="4000"
-        .value=${this.draft}
-        aria-invalid=${this.composeError ? 'true' : nothing}
-        aria-describedby=${this.composeError ? 'message-error' : nothing}
-        @input=${this.#onDraft}
-        @keydown=${this.#onKeydown}
-      ></textarea>
-      <div class="diary-attach">
-        <label class="diary-label" for="files">${chatText(lang, 'attach')}</label>
-        <p class="diary-hint" id="files-hint">${chatText(lang, 'dropHint')}</p>
-        <input
-          class="diary-file"
-          part="file-input"
-          type="file"
-          id="files"
-          multiple
-          aria-describedby="files-hint"
-          accept=".pdf,.jpg,.jpeg,.png,.webp,.txt,.doc,.docx,.xls,.xlsx,.odt"
-          @change=${(e: Event) => {
-            const input = e.target as HTMLInputElement;
-            this.#addFiles(input.files);
-            input.value = '';
-          }}
-        />
-      </div>
-      ${
-        this.files.length
-          ? html`<ul class="diary-files" part="files">
-              ${this.files.map(
-                (f) =>
-                  html`<li
-                    class=${f.state === 'error' ? 'diary-error' : ''}
-                    data-file-state=${f.state}
-                  >
-                    ${
-                      f.state === 'error'
-                        ? html`<span class="diary-visually-hidden"
-                              >${sharedText(lang, 'errorPrefix')}</span
-                            >${f.error}`
-                        : f.state === 'uploading'
-                          ? chatText(lang, 'uploading', { name: f.name })
-                          : html`📎 ${f.name}`
-                    }
-                    <button
-                      type="button"
-                      class="diary-link"
-                      part="button remove-file"
-                      @click=${() => (this.files = this.files.filter((x) => x.key !== f.key))}
-                    >
-                      ${chatText(lang, 'removeFile', { name: f.name })}
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      <button class="diary-button" part="button send" ?disabled=${uploading}>
-        ${chatText(lang, 'send')}
-      </button>
-    </form>`;
+  #onScroll = (event: Event): void => {
+    if (this.#log.scrolled(event.target as HTMLElement)) void this.#older();
+  };
+
+  async #older(): Promise<void> {
+    try {
+      await this.#log.older();
+    } catch (error) {
+      this.olderError = this.#describe(error);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'diary-chat': DiaryChat;
   }
 }

@@ -13,7 +13,7 @@ const PHONE = '+79990000001';
 async function signIn(provider: DiaryProvider, url: string) {
   const client = provider.activeClient;
   if (!client) throw new Error('no client');
-  const challenge = await client.auth.login({ phone: PHONE, password: 'diary-demo' });
+  const challenge = await client.auth.login({ phone: PHONE, password: 'school-diary-demo' });
   const code = await latestCode(url, PHONE);
   await client.auth.verify({ challengeId: challenge.challengeId, code });
 }

@@ -12,7 +12,8 @@ import {
   type School,
   todayIn,
 } from '@school-diary/core';
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { formatDate } from '../shared/dates';
 import { datePartsToIso, renderDateOfBirth, type DatePart } from '../shared/date-of-birth';
 import { DiaryElement } from '../shared/diary-element';
@@ -26,6 +27,7 @@ import {
   type ShownError,
 } from '../shared/form-field';
 import { sharedText } from '../shared/localize';
+import { personName } from '../shared/person-name';
 import {
   codeText,
   cooldownSeconds,
@@ -137,46 +139,29 @@ export class DiaryChildForm extends DiaryElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [hostTokens, controlStyles, childFormStyles];
 
-  static override properties: PropertyDeclarations = {
-    name: { type: String, reflect: true },
-    schoolYear: { type: String, attribute: 'school-year' },
-    searchDelay: { type: Number, attribute: 'search-delay' },
-    step: { type: String, reflect: true },
-    now: { attribute: false },
-    draft: { state: true },
-    school: { state: true },
-    errors: { state: true },
-    ageIssue: { state: true },
-    failure: { state: true },
-    busy: { state: true },
-    code: { state: true },
-    codeError: { state: true },
-    notice: { state: true },
-  };
-
   /** Name under which the values join a surrounding `<form>` (`child.lastName` …). */
-  declare name: string;
+  @property({ reflect: true }) accessor name = 'child';
   /** School year of the application, `YYYY/YYYY`; the current one by default. */
-  declare schoolYear: string | undefined;
+  @property({ attribute: 'school-year' }) accessor schoolYear: string | undefined;
   /** Milliseconds after the last keystroke before the school search runs. */
-  declare searchDelay: number;
+  @property({ type: Number, attribute: 'search-delay' }) accessor searchDelay = 300;
   /** The screen shown: `form`, `confirm` (the SMS code) or `done`. */
-  declare step: ChildFormStep;
+  @property({ reflect: true }) accessor step: ChildFormStep = 'form';
   /** The clock for today's date and the code timers (tests inject one). */
-  declare now: () => Date;
-  declare protected draft: ChildDraft;
-  declare protected school: School | undefined;
-  declare protected errors: readonly ShownError[];
-  declare protected ageIssue: 'too_young' | 'too_old' | null;
-  declare protected failure: Failure | undefined;
-  declare protected busy: boolean;
-  declare protected code: string;
-  declare protected codeError: string | undefined;
-  declare protected notice: string | undefined;
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
+  @state() protected accessor draft: ChildDraft = EMPTY_DRAFT;
+  @state() protected accessor school: School | undefined;
+  @state() protected accessor errors: readonly ShownError[] = [];
+  @state() protected accessor ageIssue: 'too_young' | 'too_old' | null = null;
+  @state() protected accessor failure: Failure | undefined;
+  @state() protected accessor busy = false;
+  @state() protected accessor code = '';
+  @state() protected accessor codeError: string | undefined;
+  @state() protected accessor notice: string | undefined;
 
   readonly #internals: ElementInternals | undefined;
   readonly #search = new SchoolSearch(this, {
-    search: (q) => this.#searchSchools(q),
+    search: (q, signal) => this.#searchSchools(q, signal),
     delay: () => this.searchDelay,
     onSelect: (school) => this.#selectSchool(school),
   });
@@ -192,15 +177,6 @@ export class DiaryChildForm extends DiaryElement {
 
   constructor() {
     super();
-    this.name = 'child';
-    this.searchDelay = 300;
-    this.step = 'form';
-    this.now = () => new Date();
-    this.draft = EMPTY_DRAFT;
-    this.errors = [];
-    this.ageIssue = null;
-    this.busy = false;
-    this.code = '';
     this.#internals = this.attachInternals?.();
     // A surrounding form's submit found us invalid. `invalid` also fires for a silent
     // `checkValidity()`; only a real submit attempt moves focus to our anchor, so errors are
@@ -346,10 +322,10 @@ export class DiaryChildForm extends DiaryElement {
     internals.setValidity({ customError: true }, first.message, anchor);
   }
 
-  async #searchSchools(q: string): Promise<readonly School[]> {
+  async #searchSchools(q: string, signal: AbortSignal): Promise<readonly School[]> {
     const client = this.client;
     if (!client) return [];
-    const page = await client.schools.search({ q, page: 1, pageSize: 8 });
+    const page = await client.schools.search({ q, page: 1, pageSize: 8 }, { signal });
     return page.items;
   }
 
@@ -761,7 +737,7 @@ export class DiaryChildForm extends DiaryElement {
 
   #renderDetails(lang: Lang) {
     const d = this.draft;
-    const name = [d.lastName, d.firstName, d.middleName].map((p) => p.trim()).filter(Boolean);
+    const name = personName(d);
     const iso = datePartsToIso(d);
     const snils = d.snils.trim() ? normalizeSnils(d.snils) : null;
     const row = (label: string, value: string | null | undefined) =>
@@ -770,7 +746,7 @@ export class DiaryChildForm extends DiaryElement {
             <dd>${value}</dd>`
         : nothing;
     return html`<dl class="diary-list" part="summary-list">
-      ${row(childText(lang, 'name'), name.join(' '))}
+      ${row(childText(lang, 'name'), name)}
       ${row(childText(lang, 'birthDate'), iso ? formatDate(lang, iso) : null)}
       ${row(childText(lang, 'sex'), d.sex ? childText(lang, d.sex) : null)}
       ${row(childText(lang, 'snils'), snils)} ${row(childText(lang, 'school'), this.school?.name)}

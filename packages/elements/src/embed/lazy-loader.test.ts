@@ -93,6 +93,28 @@ describe('observeLazyTags (the one-script embed)', () => {
     }
   });
 
+  it('asks for all of a tag’s chunks at once when the tag appears, each chunk once', async () => {
+    const chunk = (name: string) => `data:text/javascript,export const ${name} = 1;`;
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    const loader = observeLazyTags(page, {
+      tags: { 'lazy-test-pre': async () => undefined, 'lazy-test-pre2': async () => undefined },
+      chunks: {
+        'lazy-test-pre': [chunk('own'), chunk('shared')],
+        'lazy-test-pre2': [chunk('other'), chunk('shared')],
+      },
+    });
+    loaders.push(loader);
+    const preloads = () =>
+      [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')]
+        .map((link) => link.href)
+        .filter((href) => href.startsWith('data:'));
+    page.append(document.createElement('lazy-test-pre'));
+    await waitUntil(() => preloads().length === 2, 'the chunks were not preloaded');
+    page.append(document.createElement('lazy-test-pre2'));
+    await waitUntil(() => preloads().length === 3, 'the second tag’s own chunk was not preloaded');
+    expect(preloads()).to.deep.equal([chunk('own'), chunk('shared'), chunk('other')]);
+  });
+
   it('refuses to load a tag that is not part of the kit', async () => {
     const loader = observeLazyTags(await fixture(html`<div></div>`));
     loaders.push(loader);

@@ -1,4 +1,5 @@
 import { LAZY_TAGS, type TagLoader } from './lazy-tags';
+import { preloadTag, TAG_CHUNKS } from './tag-chunks';
 
 /** `detail` of the `diary-load-error` event: which tag's code could not be fetched. */
 export interface DiaryLoadErrorDetail {
@@ -10,6 +11,11 @@ export interface DiaryLoadErrorDetail {
 export interface LazyLoaderOptions {
   /** Tag → loader; the kit's own tags by default. */
   readonly tags?: Readonly<Record<string, TagLoader>>;
+  /**
+   * Tag → the chunks its code needs, preloaded all at once when the tag first appears; the
+   * embed build's own by default.
+   */
+  readonly chunks?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A running loader: stop watching the page, or load a tag now. */
@@ -25,8 +31,10 @@ export interface LazyLoader {
 /**
  * Watches `root` (the document by default) and loads each kit element's code the first time its
  * tag appears — on the page now or added later — so a page that shows only a login downloads the
- * provider and the login, nothing else. A failed load is reported with a `diary-load-error` event
- * on the root (and the console); the next appearance of the tag tries again.
+ * provider and the login, nothing else. All of a tag's chunks are asked for at once
+ * (`<link rel="modulepreload">`), not one level of imports after another. A failed load is
+ * reported with a `diary-load-error` event on the root (and the console); the next appearance of
+ * the tag tries again.
  *
  * @example
  * const loader = observeLazyTags(document);
@@ -37,6 +45,7 @@ export function observeLazyTags(
   options: LazyLoaderOptions = {},
 ): LazyLoader {
   const tags = options.tags ?? LAZY_TAGS;
+  const chunks = options.chunks ?? (options.tags ? {} : TAG_CHUNKS);
   const loads = new Map<string, Promise<void>>();
   const requested: string[] = [];
   const selector = Object.keys(tags).join(',');
@@ -48,6 +57,7 @@ export function observeLazyTags(
     const loader = tags[name];
     if (!loader) return Promise.reject(new Error(`<${name}> is not an element of the kit`));
     requested.push(name);
+    preloadTag(name, chunks);
     const loading = loader().then(
       () => undefined,
       (error: unknown) => {

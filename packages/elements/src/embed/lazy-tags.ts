@@ -10,6 +10,7 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-provider': () => import('../define-provider'),
   'diary-login': () => import('../define-login'),
   'diary-child-form': () => import('../define-child-form'),
+  'diary-child-picker': () => import('../define-child-picker'),
   'diary-grade-table': () => import('../define-grade-table'),
   'diary-timeline-chart': () => import('../define-timeline-chart'),
   'diary-schedule': () => import('../define-schedule'),

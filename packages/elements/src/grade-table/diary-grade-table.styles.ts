@@ -15,12 +15,44 @@ export const gradeTableStyles = css`
   .diary-base {
     padding: calc(var(--_space) * 2);
   }
+  @container diary-grade-table (max-width: 40rem) {
+    .diary-base {
+      padding: 0;
+    }
+  }
   .diary-toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
     gap: calc(var(--_space) * 2);
     margin: 0 0 calc(var(--_space) * 2);
+  }
+  .diary-filters-fold {
+    flex-basis: 100%;
+  }
+  .diary-filters-fold > summary {
+    display: inline-flex;
+    align-items: center;
+    list-style: none;
+    cursor: pointer;
+  }
+  .diary-filters-fold > summary::-webkit-details-marker {
+    display: none;
+  }
+  .diary-filters-fold > summary::before {
+    content: '';
+    inline-size: 0.45em;
+    block-size: 0.45em;
+    margin-inline-end: 0.6em;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: rotate(-45deg);
+  }
+  .diary-filters-fold[open] > summary::before {
+    transform: rotate(45deg);
+  }
+  .diary-filters-fold[open] > .diary-filters {
+    margin-block-start: calc(var(--_space) * 2);
   }
   .diary-filters {
     display: flex;
@@ -33,6 +65,14 @@ export const gradeTableStyles = css`
   .diary-filters > legend {
     float: left;
     width: 100%;
+  }
+  /* The fold's summary already names the filters. */
+  .diary-filters-fold .diary-filters > legend {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
   .diary-filter .diary-input {
     min-height: 40px;
@@ -74,6 +114,16 @@ export const gradeTableStyles = css`
   thead th {
     background: var(--_surface);
     white-space: nowrap;
+  }
+  /* The marks get the room; the number columns take only what their figures need. */
+  .diary-table [part~='cell-marks'],
+  .diary-table [part~='header-marks'] {
+    inline-size: 100%;
+    min-inline-size: 12em;
+  }
+  .diary-table thead th:not([part~='header-marks']) {
+    white-space: normal;
+    min-inline-size: 5.5em;
   }
   tbody th {
     font-weight: 700;
@@ -145,6 +195,31 @@ export const gradeTableStyles = css`
     color: var(--_error);
     border: 2px dashed var(--_error);
     text-decoration: underline;
+    /* The weight (::after) is not underlined with the value. */
+    text-decoration-skip-ink: auto;
+  }
+  .diary-mark--low button[data-weight]::after {
+    display: inline-block;
+    text-decoration: none;
+  }
+  .diary-mark-sample--comment {
+    color: var(--_text);
+    border: 1px solid var(--_border);
+    text-decoration: none;
+    border-top-right-radius: 0;
+    box-shadow: inset -4px 4px 0 -2px var(--_primary);
+  }
+  .diary-legend-list {
+    list-style: none;
+    margin: var(--_space) 0 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .diary-legend-list .diary-mark-sample {
+    margin-inline-end: 0.4em;
   }
   .diary-mark-sample {
     display: inline-block;

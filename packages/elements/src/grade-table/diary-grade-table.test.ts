@@ -233,13 +233,23 @@ describe('<diary-grade-table> against the real server', function () {
     await expect(table).to.be.accessible();
   });
 
+  it('offers the calculator only where a higher final mark is reachable, named for that mark', async () => {
+    const table = await mount(parent);
+    await select(table, 'period', 'year');
+    for (const row of $$(table, 'tbody tr[data-subject]')) {
+      const final = textOf(row.querySelector('[part~="cell-final"]'));
+      const toggle = row.querySelector('[part~="calculator-toggle"]');
+      if (final === '5' || final === 'нет') expect(toggle, final).to.equal(null);
+      else expect(textOf(toggle)).to.equal(`Как получить «${Number(final) + 1}»`);
+    }
+  });
+
   it('works out which marks are still needed for a target, and rejects a bad target', async () => {
     const table = await mount(parent);
     await select(table, 'period', 'year');
-    const toggle = $<HTMLButtonElement>(
-      table,
-      `tr[data-subject="${WORLD.math}"] [part~="calculator-toggle"]`,
-    ) as HTMLButtonElement;
+    const toggle = $<HTMLButtonElement>(table, '[part~="calculator-toggle"]');
+    if (!toggle) throw new Error('no subject below a final 5 in the demo world');
+    const subjectId = toggle.closest('tr')?.dataset['subject'];
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();
     await settle(table);
@@ -259,15 +269,58 @@ describe('<diary-grade-table> against the real server', function () {
     );
     typeInto(input, '5');
     await settle(table);
-    const math = marks.filter((m) => m.subjectId === WORLD.math);
+    const own = marks.filter((m) => m.subjectId === subjectId);
     const result = textOf(panel.querySelector('[part="calculator-result"]'));
-    if (math.every((m) => m.value === 5)) expect(result).to.contain('уже не ниже 5');
+    if (own.every((m) => m.value === 5)) expect(result).to.contain('уже не ниже 5');
     else expect(result).to.contain('Оценками «4» и «5» такой средний балл не получить');
     typeInto(input, '4,5');
     await settle(table);
     const text = textOf(panel.querySelector('[part="calculator-result"]'));
     expect(text).to.match(/не ниже 4,5/);
     if (!text.includes('уже')) expect(text).to.match(/\d+ оцен(ка|ки|ок) «5» с весом \d/);
+    await expect(table).to.be.accessible();
+  });
+
+  it('makes the marks one Tab stop, moved through with the arrow keys (grid pattern)', async () => {
+    const table = await mount(parent);
+    await select(table, 'period', 'year');
+    const stops = $$(table, 'button[data-id]').filter((b) => b.tabIndex === 0);
+    expect(stops).to.have.length(1);
+    const rows = $$(table, 'tbody tr[data-subject]').filter((r) =>
+      r.querySelector('button[data-id]'),
+    );
+    const first = rows[0]?.querySelectorAll<HTMLElement>('button[data-id]') ?? [];
+    (first[0] as HTMLElement).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(deepActiveElement()).to.equal(first[1] ?? first[0]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(deepActiveElement()?.closest('tr')).to.equal(rows[1]);
+    await sendKeys({ press: 'End' });
+    const second = rows[1]?.querySelectorAll<HTMLElement>('button[data-id]') ?? [];
+    expect(deepActiveElement()).to.equal(second[second.length - 1]);
+    // Still one Tab stop: the mark last focused.
+    expect($$(table, 'button[data-id]').filter((b) => b.tabIndex === 0)).to.deep.equal([
+      second[second.length - 1],
+    ]);
+  });
+
+  it('explains the comment marker in a legend and in the mark’s name', async () => {
+    const table = await mount(parent);
+    await select(table, 'period', 'year');
+    const commented = marks.find((m) => m.comment);
+    if (!commented) return;
+    const button = $(table, `button[data-id="${commented.id}"]`) as HTMLElement;
+    expect(button.getAttribute('aria-label')).to.contain(`комментарий: ${commented.comment}`);
+    expect(textOf($(table, '[part="hint"]'))).to.contain('Оценка с комментарием учителя');
+  });
+
+  it('folds the filters on a phone so the marks come first', async () => {
+    await setViewport({ width: 360, height: 700 });
+    const table = await mount(parent);
+    const fold = $(table, 'details.diary-filters-fold') as HTMLDetailsElement;
+    expect(fold.open).to.equal(false);
+    const marksTop = ($(table, 'table') as HTMLElement).getBoundingClientRect().top;
+    expect(marksTop).to.be.below(400);
     await expect(table).to.be.accessible();
   });
 
@@ -280,6 +333,11 @@ describe('<diary-grade-table> against the real server', function () {
     expect(detail.fileName).to.match(/^оценки-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
     await settle(table);
     expect(textOf($(table, '[part~="notice"][role="status"]'))).to.equal('Файл с оценками скачан.');
+    // Another child: the file was the last child's, so the notice goes.
+    table.childId = WORLD.alexander;
+    await waitUntil(() => $(table, '[part="base"]')?.dataset['state'] !== 'loading');
+    await settle(table);
+    expect(textOf($(table, '[part="toolbar"]'))).not.to.contain('Файл с оценками скачан');
   });
 
   it('shows and announces a new mark from live events without a reload', async () => {
@@ -355,7 +413,7 @@ describe('<diary-grade-table> against the real server', function () {
     await settle(table);
     expect(native).to.deep.equal([]);
     expect(($(table, '#period') as HTMLSelectElement).value).to.equal('year');
-    // Tab from the period select through the filters reaches the sort buttons and the marks.
+    // Tab from the period select past the folded filters reaches the sort buttons and the marks.
     ($(table, '#period') as HTMLSelectElement).focus();
     const seen: string[] = [];
     for (let i = 0; i < 30; i += 1) {

@@ -43,8 +43,8 @@ export const gradeTableText = /* @__PURE__ */ translator({
   deltaUp: ['выше на {delta}', 'up {delta}'],
   deltaDown: ['ниже на {delta}', 'down {delta}'],
   deltaSame: ['без изменений', 'no change'],
-  calculator: ['Как исправить', 'How to improve'],
-  calculatorFor: ['Как исправить: {subject}', 'How to improve: {subject}'],
+  calculator: ['Как получить «{mark}»', 'How to get a {mark}'],
+  calculatorFor: ['Сколько оценок нужно: {subject}', 'Marks still needed: {subject}'],
   target: ['Желаемый средний балл', 'Target average'],
   targetHint: ['От 2 до 5, например 4,5', 'From 2 to 5, for example 4.5'],
   pathsIntro: [
@@ -66,6 +66,10 @@ export const gradeTableText = /* @__PURE__ */ translator({
   noYear: [
     'Для класса ребёнка ещё не задан учебный год.',
     "The school year of the child's class is not set up yet.",
+  ],
+  commentNote: [
+    'Оценка с комментарием учителя: наведите на неё или выберите её, чтобы прочитать.',
+    "A mark with the teacher's comment: point at it or select it to read it.",
   ],
   thresholdNote: [
     'Выделены оценки ниже порога, заданного родителем.',

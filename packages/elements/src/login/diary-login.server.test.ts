@@ -11,9 +11,12 @@ const PHONE = '+79990000001';
 async function mount() {
   const url = await diaryServerUrl();
   const provider = await fixture<DiaryProvider>(
-    html`<diary-provider base-url=${url}><diary-login></diary-login></diary-provider>`,
+    html`<diary-provider base-url=${url} session="memory"
+      ><diary-login></diary-login
+    ></diary-provider>`,
   );
   const login = provider.querySelector('diary-login') as DiaryLogin;
+  await provider.activeClient?.ready;
   await settle(login);
   return { url, login, provider };
 }
@@ -30,7 +33,7 @@ describe('<diary-login> against the real server', function () {
   it('signs the demo parent in with the password and the SMS code', async () => {
     const { url, login, provider } = await mount();
     typeInto(input(login, 'tel'), '+7 999 000-00-01');
-    typeInto(input(login, 'current-password'), 'diary-demo');
+    typeInto(input(login, 'current-password'), 'school-diary-demo');
     submit(login);
     await waitUntil(() => login.step === 'code', 'the code step did not come', { timeout: 10_000 });
     expect(textOf(login)).to.contain('+7 999 ***-**-01');

@@ -99,5 +99,5 @@ export const SignedInWithALongName = {
 };
 
 export const OutsideAProvider = {
-  render: () => html`<diary-login></diary-login>`,
+  render: () => html`<diary-login>Загружаем форму входа…</diary-login>`,
 };

@@ -19,7 +19,7 @@ async function mount(client: FakeClient = fakeClient({ signedIn: false }), lang?
   now = FAKE_NOW;
   const provider = await fixture(
     html`<diary-provider .client=${client} lang=${lang ?? 'ru'}>
-      <diary-login .now=${() => now}></diary-login>
+      <diary-login .now=${() => now}>Загружаем форму входа…</diary-login>
     </diary-provider>`,
   );
   const login = provider.querySelector('diary-login') as DiaryLogin;
@@ -37,7 +37,7 @@ async function submit(login: DiaryLogin) {
 
 async function signInToCodeStep(login: DiaryLogin) {
   typeInto(field(login, 'tel'), '+7 999 000-00-01');
-  typeInto(field(login, 'current-password'), 'diary-demo');
+  typeInto(field(login, 'current-password'), 'school-diary-demo');
   await submit(login);
 }
 
@@ -278,7 +278,7 @@ describe('<diary-login>', () => {
     await sendKeys({ type: '+79990000001' });
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement).to.equal(field(login, 'current-password'));
-    await sendKeys({ type: 'diary-demo' });
+    await sendKeys({ type: 'school-diary-demo' });
     await sendKeys({ press: 'Enter' });
     await settle(login);
     expect(login.step).to.equal('code');
@@ -303,11 +303,40 @@ describe('<diary-login>', () => {
     expect(field(login, 'tel')).to.equal(null);
   });
 
-  it('says clearly when it is outside a provider', async () => {
-    const login = await fixture<DiaryLogin>(html`<diary-login></diary-login>`);
-    expect(textOf(login.querySelector('[role="alert"]'))).to.contain(
-      'поместите его внутрь <diary-provider base-url="…">',
-    );
-    expect(field(login, 'tel')).to.equal(null);
+  it('replaces its fallback text on every screen, signed in included', async () => {
+    const { login } = await mount();
+    expect(textOf(login)).not.to.contain('Загружаем');
+    expect(textOf(login)).to.contain('Вход в электронный дневник');
+    await signInToCodeStep(login);
+    expect(textOf(login)).to.contain('Введите код из СМС');
+    expect(textOf(login)).not.to.contain('Загружаем');
+    typeInto(field(login, 'one-time-code'), '123456');
+    await submit(login);
+    expect(textOf(login)).to.contain('Вы вошли как');
+    expect(textOf(login)).not.to.contain('Загружаем');
+  });
+
+  it('changes nothing in the page until it has a client, then renders', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const login = await fixture<DiaryLogin>(
+        html`<diary-login>Загружаем форму входа…</diary-login>`,
+      );
+      await settle(login);
+      expect(login.innerHTML).to.equal('Загружаем форму входа…');
+      expect(warnings.join('\n')).to.contain('no <diary-provider>');
+      const provider = document.createElement('diary-provider');
+      login.replaceWith(provider);
+      provider.append(login);
+      provider.client = fakeClient({ signedIn: false });
+      await settle(provider);
+      await settle(login);
+      expect(textOf(login)).not.to.contain('Загружаем');
+      expect(field(login, 'tel')).not.to.equal(null);
+    } finally {
+      console.warn = warn;
+    }
   });
 });

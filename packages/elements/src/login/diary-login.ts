@@ -10,7 +10,8 @@ import {
   type Lang,
   type User,
 } from '@school-diary/core';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
@@ -63,58 +64,55 @@ export interface DiaryLoginDetail {
  * @cssprop --diary-spacing - The spacing unit.
  */
 export class DiaryLogin extends DiaryElement {
-  static override properties: PropertyDeclarations = {
-    step: { type: String, reflect: true },
-    now: { attribute: false },
-    phone: { state: true },
-    password: { state: true },
-    code: { state: true },
-    newPassword: { state: true },
-    passwordVisible: { state: true },
-    errors: { state: true },
-    failure: { state: true },
-    notice: { state: true },
-    busy: { state: true },
-    challenge: { state: true },
-  };
-
   /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
-  declare step: LoginStep;
+  @property({ reflect: true }) accessor step: LoginStep = 'credentials';
   /** The clock for code expiry and the resend cooldown (tests inject one). */
-  declare now: () => Date;
-  declare protected phone: string;
-  declare protected password: string;
-  declare protected code: string;
-  declare protected newPassword: string;
-  declare protected passwordVisible: boolean;
-  declare protected errors: Partial<Record<Field, string>>;
-  declare protected failure: Failure | undefined;
-  declare protected notice: string | undefined;
-  declare protected busy: boolean;
-  declare protected challenge: Challenge | undefined;
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
+  @state() protected accessor phone = '';
+  @state() protected accessor password = '';
+  @state() protected accessor code = '';
+  @state() protected accessor newPassword = '';
+  @state() protected accessor passwordVisible = false;
+  @state() protected accessor errors: Partial<Record<Field, string>> = {};
+  @state() protected accessor failure: Failure | undefined;
+  @state() protected accessor notice: string | undefined;
+  @state() protected accessor busy = false;
+  @state() protected accessor challenge: Challenge | undefined;
 
   #ids = uniqueIdPrefix('diary-login');
+  /** What the login renders into: put in place of the tag's fallback text once it can work. */
+  readonly #root = document.createElement('div');
+  #warned = false;
   #user: User | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #retry: (() => Promise<void>) | undefined;
   #focusAfterRender: string | undefined;
 
-  constructor() {
-    super();
-    this.step = 'credentials';
-    this.now = () => new Date();
-    this.phone = '';
-    this.password = '';
-    this.code = '';
-    this.newPassword = '';
-    this.passwordVisible = false;
-    this.errors = {};
-    this.busy = false;
+  /**
+   * No shadow root: autofill and password managers only see inputs in the document's DOM. The
+   * form is built in a box of its own that replaces the tag's fallback text («Загружаем форму
+   * входа…») only once a provider has handed a client: before that the element changes nothing
+   * in the page, so server-rendered HTML hydrates untouched.
+   */
+  protected override createRenderRoot(): HTMLElement {
+    this.#root.className = 'diary-login-root';
+    return this.#root;
   }
 
-  /** No shadow root: autofill and password managers only see inputs in the document's DOM. */
-  protected override createRenderRoot(): HTMLElement {
-    return this;
+  /** Puts the rendered form in place of the fallback content, once there is a client. */
+  #showRoot(): void {
+    if (this.#root.parentNode === this) return;
+    if (this.client) {
+      this.replaceChildren(this.#root);
+      return;
+    }
+    if (this.#warned) return;
+    this.#warned = true;
+    console.warn(
+      this.environment
+        ? '<diary-login>: its <diary-provider> has neither `base-url` nor a `client`; the fallback content stays.'
+        : '<diary-login>: no <diary-provider> around it (or not defined yet); the fallback content stays.',
+    );
   }
 
   override connectedCallback(): void {
@@ -132,6 +130,7 @@ export class DiaryLogin extends DiaryElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#showRoot();
     const target = this.#focusAfterRender;
     this.#focusAfterRender = undefined;
     if (!target) return;

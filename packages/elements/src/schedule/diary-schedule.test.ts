@@ -16,7 +16,7 @@ const MARIA = 'chd_maria';
 const CLASS_5A = 'cls_42_5a';
 
 async function signIn(client: Pick<DiaryClient, 'auth'>, url: string, phone: string) {
-  const challenge = await client.auth.login({ phone, password: 'diary-demo' });
+  const challenge = await client.auth.login({ phone, password: 'school-diary-demo' });
   const code = await latestCode(url, phone);
   await client.auth.verify({ challengeId: challenge.challengeId, code });
 }

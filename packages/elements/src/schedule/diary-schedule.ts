@@ -1,7 +1,6 @@
 import {
   substitutionQuerySchema,
   validate,
-  type Child,
   type Lesson,
   type Substitution,
   type WeekTimetable,
@@ -12,7 +11,9 @@ import {
   todayIn,
   weekMonday,
 } from '@school-diary/core';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { formatDate } from '../shared/dates';
 import { isScheduleClient, type ScheduleClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
@@ -21,6 +22,7 @@ import { describeFailure, type Failure } from '../shared/failure';
 import { sharedText } from '../shared/localize';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { scheduleStyles } from './diary-schedule.styles';
+import { personName } from '../shared/person-name';
 import { scheduleText } from './schedule-text';
 
 /** How the week is shown: a table of days × lessons, one day at a time, or chosen by width. */
@@ -47,8 +49,6 @@ declare global {
 
 /** Widths below this show one day at a time when `layout` is `auto`. */
 const PHONE_QUERY = '(max-width: 40em)';
-
-type Load = 'idle' | 'loading' | 'ready' | 'failed';
 
 /**
  * The week's timetable of a child's class: ISO weeks with previous, next, this week and a date
@@ -87,74 +87,61 @@ type Load = 'idle' | 'loading' | 'ready' | 'failed';
 export class DiarySchedule extends DiaryElement {
   static override styles = [hostTokens, controlStyles, scheduleStyles];
 
-  static override properties: PropertyDeclarations = {
-    childId: { type: String, attribute: 'child-id', reflect: true },
-    week: { type: String, reflect: true },
-    layout: { type: String, reflect: true },
-    now: { attribute: false },
-    child: { state: true },
-    timetable: { state: true },
-    load: { state: true },
-    failure: { state: true },
-    narrow: { state: true },
-    day: { state: true },
-    dateError: { state: true },
-    historyOpen: { state: true },
-    historyFrom: { state: true },
-    historyTo: { state: true },
-    historyErrors: { state: true },
-    history: { state: true },
-    historyLoad: { state: true },
-    historyFailure: { state: true },
-    announcement: { state: true },
-  };
-
   /** The child whose class timetable is shown. */
-  declare childId: string | undefined;
+  @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
   /** The ISO week shown, `YYYY-Www`; this week by default (in the school's time zone). */
-  declare week: string | undefined;
+  @property({ reflect: true }) accessor week: string | undefined;
   /** `auto` (default: one day at a time on narrow screens), `week` or `day`. */
-  declare layout: ScheduleLayout;
+  @property({ reflect: true }) accessor layout: ScheduleLayout = 'auto';
   /** The clock for "today" (tests inject one). */
-  declare now: () => Date;
-  declare protected child: Child | undefined;
-  declare protected timetable: WeekTimetable | undefined;
-  declare protected load: Load;
-  declare protected failure: Failure | undefined;
-  declare protected narrow: boolean;
-  declare protected day: string | undefined;
-  declare protected dateError: string | undefined;
-  declare protected historyOpen: boolean;
-  declare protected historyFrom: string;
-  declare protected historyTo: string;
-  declare protected historyErrors: Readonly<Record<string, string>>;
-  declare protected history: readonly Substitution[] | undefined;
-  declare protected historyLoad: Load;
-  declare protected historyFailure: Failure | undefined;
-  declare protected announcement: string;
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
+  /** The week shown, with the live substitutions and homework applied. */
+  @state() protected accessor timetable: WeekTimetable | undefined;
+  @state() protected accessor narrow = false;
+  @state() protected accessor day: string | undefined;
+  @state() protected accessor dateError: string | undefined;
+  @state() protected accessor historyOpen = false;
+  @state() protected accessor historyFrom = '';
+  @state() protected accessor historyTo = '';
+  @state() protected accessor historyErrors: Readonly<Record<string, string>> = {};
+  @state() protected accessor announcement = '';
+
+  /** The child (for the class and the caption), reloaded for another child, user or client. */
+  readonly #child = new Task(this, {
+    args: () => [this.#client, this.environment?.session.user?.id, this.childId] as const,
+    task: ([client, userId, childId], { signal }) =>
+      client && userId && childId ? client.children.get({ childId }, { signal }) : initialState,
+  });
+
+  /** The week of the child's class, reloaded when the week changes. */
+  readonly #week = new Task(this, {
+    args: () => [this.#client, this.#child.value?.classId, this.shownWeek] as const,
+    task: ([client, classId, week], { signal }) =>
+      client && classId ? client.schedule.week({ classId, week }, { signal }) : initialState,
+    onComplete: (timetable) => this.#showWeek(timetable),
+  });
+
+  /** The substitution history, loaded when it is opened or its dates are submitted. */
+  readonly #history = new Task(this, {
+    autoRun: false,
+    args: () =>
+      [this.#client, this.#child.value?.classId, this.historyFrom, this.historyTo] as const,
+    task: async ([client, classId, from, to], { signal }) => {
+      if (!client || !classId) return initialState;
+      const query = { classId, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      const { items } = await client.schedule.substitutions(query, { signal });
+      return [...items].sort(
+        (a, b) => a.date.localeCompare(b.date) || a.lessonNumber - b.lessonNumber,
+      );
+    },
+  });
 
   #media: MediaQueryList | undefined;
-  #request = 0;
-  #loadedFor: string | undefined;
   #stopLive: (() => void) | undefined;
   #liveClient: ScheduleClient | undefined;
   readonly #onMedia = (): void => {
     this.narrow = this.#media?.matches ?? false;
   };
-
-  constructor() {
-    super();
-    this.layout = 'auto';
-    this.now = () => new Date();
-    this.load = 'idle';
-    this.narrow = false;
-    this.historyOpen = false;
-    this.historyFrom = '';
-    this.historyTo = '';
-    this.historyErrors = {};
-    this.historyLoad = 'idle';
-    this.announcement = '';
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -169,7 +156,6 @@ export class DiarySchedule extends DiaryElement {
     this.#stopLive?.();
     this.#stopLive = undefined;
     this.#liveClient = undefined;
-    this.#loadedFor = undefined;
   }
 
   /** The week shown: the `week` property when it is a real ISO week, else this week. */
@@ -184,21 +170,8 @@ export class DiarySchedule extends DiaryElement {
     return isScheduleClient(client) ? client : undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const user = this.environment?.session.user;
+  protected override willUpdate(): void {
     const client = this.#client;
-    const key = client && user && this.childId ? `${user.id}|${this.childId}` : undefined;
-    if (key !== this.#loadedFor) {
-      this.#loadedFor = key;
-      this.child = undefined;
-      this.timetable = undefined;
-      this.history = undefined;
-      this.failure = undefined;
-      this.load = 'idle';
-      if (key) void this.#loadChild();
-    } else if (changed.has('week') && this.child?.classId) {
-      void this.#loadWeek();
-    }
     if (client !== this.#liveClient) {
       this.#stopLive?.();
       this.#liveClient = client;
@@ -206,61 +179,21 @@ export class DiarySchedule extends DiaryElement {
     }
   }
 
-  async #loadChild(): Promise<void> {
-    const client = this.#client;
-    const childId = this.childId;
-    if (!client || !childId) return;
-    const request = ++this.#request;
-    this.load = 'loading';
-    this.failure = undefined;
-    try {
-      const child = await client.children.get({ childId });
-      if (request !== this.#request) return;
-      this.child = child;
-      if (child.classId) await this.#loadWeek();
-      else this.load = 'ready';
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#fail(error);
+  #showWeek(timetable: WeekTimetable): void {
+    this.timetable = timetable;
+    const days = timetable.days.map((d) => d.date);
+    if (!this.day || !days.includes(this.day)) {
+      const today = todayIn(this.now(), this.timeZone);
+      this.day = days.includes(today) ? today : days[0];
     }
   }
 
-  async #loadWeek(): Promise<void> {
-    const client = this.#client;
-    const classId = this.child?.classId;
-    if (!client || !classId) return;
-    const request = ++this.#request;
-    const week = this.shownWeek;
-    this.load = 'loading';
-    this.failure = undefined;
-    try {
-      const timetable = await client.schedule.week({ classId, week });
-      if (request !== this.#request) return;
-      this.timetable = timetable;
-      this.load = 'ready';
-      const days = timetable.days.map((d) => d.date);
-      if (!this.day || !days.includes(this.day)) {
-        const today = todayIn(this.now(), this.timeZone);
-        this.day = days.includes(today) ? today : days[0];
-      }
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#fail(error);
-    }
-  }
-
-  #fail(error: unknown): void {
-    this.failure = describeFailure(error, {
+  #describe(error: unknown): Failure {
+    return describeFailure(error, {
       lang: this.language,
       now: this.now(),
       timeZone: this.timeZone,
     });
-    this.load = 'failed';
-  }
-
-  #retry(): void {
-    if (this.child?.classId) void this.#loadWeek();
-    else void this.#loadChild();
   }
 
   #listen(client: ScheduleClient): () => void {
@@ -279,7 +212,7 @@ export class DiarySchedule extends DiaryElement {
       }));
       if (!applied) return;
       this.timetable = { ...timetable, days };
-      if (this.history && this.historyLoad === 'ready') void this.#loadHistory();
+      if (this.#history.value) void this.#history.run();
       this.announcement = scheduleText(this.language, 'liveSubstitution', {
         date: formatDate(this.language, substitution.date, { day: 'numeric', month: 'long' }),
         n: substitution.lessonNumber,
@@ -358,43 +291,26 @@ export class DiarySchedule extends DiaryElement {
       first.focus();
       return;
     }
-    void this.#loadHistory();
-  }
-
-  async #loadHistory(): Promise<void> {
-    const client = this.#client;
-    const classId = this.child?.classId;
-    if (!client || !classId) return;
-    this.historyLoad = 'loading';
-    this.historyFailure = undefined;
-    try {
-      const query = {
-        classId,
-        ...(this.historyFrom ? { from: this.historyFrom } : {}),
-        ...(this.historyTo ? { to: this.historyTo } : {}),
-      };
-      const { items } = await client.schedule.substitutions(query);
-      this.history = [...items].sort(
-        (a, b) => a.date.localeCompare(b.date) || a.lessonNumber - b.lessonNumber,
-      );
-      this.historyLoad = 'ready';
-    } catch (error) {
-      this.historyFailure = describeFailure(error, {
-        lang: this.language,
-        now: this.now(),
-        timeZone: this.timeZone,
-      });
-      this.historyLoad = 'failed';
-    }
+    void this.#history.run([
+      this.#client,
+      this.#child.value?.classId,
+      this.historyFrom,
+      this.historyTo,
+    ]);
   }
 
   #onHistoryToggle(event: Event): void {
     this.historyOpen = (event.target as HTMLDetailsElement).open;
-    if (this.historyOpen && this.historyLoad === 'idle') {
+    if (this.historyOpen && this.#history.status === TaskStatus.INITIAL) {
       const today = todayIn(this.now(), this.timeZone);
       this.historyFrom ||= addDays(today, -30);
       this.historyTo ||= today;
-      void this.#loadHistory();
+      void this.#history.run([
+        this.#client,
+        this.#child.value?.classId,
+        this.historyFrom,
+        this.historyTo,
+      ]);
     }
   }
 
@@ -413,7 +329,7 @@ export class DiarySchedule extends DiaryElement {
     return html`<section class="diary-base" part="base" aria-labelledby="title">
       <h2 class="diary-heading" id="title">${scheduleText(lang, 'title')}</h2>
       ${this.#renderNav()} ${this.#renderBody()}
-      ${this.child?.classId ? this.#renderHistory() : nothing}
+      ${this.#child.value?.classId ? this.#renderHistory() : nothing}
       <p class="diary-visually-hidden" part="live" role="status" aria-live="polite">
         ${this.announcement}
       </p>
@@ -485,17 +401,42 @@ export class DiarySchedule extends DiaryElement {
     </nav>`;
   }
 
+  /** A failed load's message and a button that tries it again. */
+  #renderFailure(error: unknown, retry: () => void) {
+    return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
+      <p class="diary-text">${this.#describe(error).message}</p>
+      <button type="button" class="diary-button" part="button retry" @click=${retry}>
+        ${sharedText(this.language, 'retry')}
+      </button>
+    </div>`;
+  }
+
+  #loading() {
+    return html`<div class="diary-notice" part="notice" role="status">
+      <span class="diary-spinner" aria-hidden="true"></span>
+      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
+    </div>`;
+  }
+
   #renderBody() {
+    return this.#child.render({
+      initial: () => this.#loading(),
+      pending: () => this.#loading(),
+      error: (error) => this.#renderFailure(error, () => void this.#child.run()),
+      complete: (child) =>
+        child.classId
+          ? this.#week.render({
+              initial: () => this.#loading(),
+              pending: () => this.#loading(),
+              error: (error) => this.#renderFailure(error, () => void this.#week.run()),
+              complete: () => this.#renderTimetable(),
+            })
+          : this.#notice(scheduleText(this.language, 'noClass')),
+    });
+  }
+
+  #renderTimetable() {
     const lang = this.language;
-    if (this.load === 'failed' && this.failure)
-      return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-        <p class="diary-text">${this.failure.message}</p>
-        <button type="button" class="diary-button" part="button retry" @click=${this.#retry}>
-          ${sharedText(lang, 'retry')}
-        </button>
-      </div>`;
-    if (this.load !== 'ready') return this.#notice(sharedText(lang, 'loading'), 'status');
-    if (!this.child?.classId) return this.#notice(scheduleText(lang, 'noClass'));
     const timetable = this.timetable;
     if (!timetable || timetable.days.every((d) => d.lessons.length === 0))
       return this.#notice(scheduleText(lang, 'emptyWeek'));
@@ -522,8 +463,8 @@ export class DiarySchedule extends DiaryElement {
     const first = timetable.days[0]?.date ?? weekMonday(timetable.week) ?? '';
     const last = timetable.days.at(-1)?.date ?? first;
     const range = `${formatDate(lang, first, { day: 'numeric', month: 'long' })} – ${formatDate(lang, last)}`;
-    const child = this.child;
-    const name = child ? `${child.firstName} ${child.lastName}` : '';
+    const child = this.#child.value;
+    const name = child ? personName(child) : '';
     return scheduleText(lang, 'caption', { name, range });
   }
 
@@ -743,22 +684,15 @@ export class DiarySchedule extends DiaryElement {
   }
 
   #renderHistoryBody() {
+    return this.#history.render({
+      pending: () => this.#loading(),
+      error: (error) => this.#renderFailure(error, () => void this.#history.run()),
+      complete: (items) => this.#renderHistoryTable(items),
+    });
+  }
+
+  #renderHistoryTable(items: readonly Substitution[]) {
     const lang = this.language;
-    if (this.historyLoad === 'failed' && this.historyFailure)
-      return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-        <p class="diary-text">${this.historyFailure.message}</p>
-        <button
-          type="button"
-          class="diary-button"
-          part="button retry"
-          @click=${() => void this.#loadHistory()}
-        >
-          ${sharedText(lang, 'retry')}
-        </button>
-      </div>`;
-    if (this.historyLoad === 'loading') return this.#notice(sharedText(lang, 'loading'), 'status');
-    const items = this.history;
-    if (!items) return nothing;
     if (items.length === 0) return this.#notice(scheduleText(lang, 'historyEmpty'), 'status');
     return html`<div
       class="diary-scroll"

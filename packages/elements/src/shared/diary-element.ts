@@ -1,10 +1,12 @@
 import { ContextConsumer } from '@lit/context';
 import type { Lang } from '@school-diary/core';
-import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { WidgetClient } from './client';
 import { diaryContext, type DiaryEnvironment } from './context';
 import { DEFAULT_TIME_ZONE } from './dates';
 import { KIT_VERSION } from './define';
+import { describeFailure } from './failure';
 import { resolveLang, sharedText } from './localize';
 
 /** The kit's colour schemes: the default light one, dark, or the reader's preference. */
@@ -13,24 +15,51 @@ export type DiaryTheme = 'light' | 'dark' | 'auto';
 /**
  * The base of every widget: its language and theme, and the environment (SDK client, language,
  * time zone, session) that the nearest `<diary-provider>` hands down through @lit/context.
- * Widgets declare reactive properties with `static properties` and `declare` fields (no
- * decorators), so the sources compile the same under tsc, esbuild and Vite without special flags.
+ * Widgets declare each reactive property once, with its default and doc, as a standard decorator
+ * on an auto-accessor (`@property() accessor name = …`); the builds target ES2022, which lowers
+ * the decorators (see packages/elements/CONTRIBUTING.md).
  */
 export class DiaryElement extends LitElement {
   /** The kit version that defined this element; read by `defineElement` to report clashes. */
   static readonly kitVersion = KIT_VERSION;
 
-  static override properties: PropertyDeclarations = {
-    lang: { type: String, reflect: true },
-    theme: { type: String, reflect: true },
-  };
-
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
-  declare lang: string;
+  @property({ reflect: true }) override accessor lang!: string;
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
-  declare theme: DiaryTheme | undefined;
+  @property({ reflect: true }) accessor theme: DiaryTheme | undefined;
 
-  readonly #consumer = new ContextConsumer(this, { context: diaryContext, subscribe: true });
+  readonly #consumer = new ContextConsumer(this, {
+    context: diaryContext,
+    subscribe: true,
+    callback: (env) => this.#followSelectedChild(env),
+  });
+  /** The provider's selected child as last copied into `childId` (see below). */
+  #followed: string | undefined;
+
+  /**
+   * A widget with a `childId` property that the page left empty shows the provider's selected
+   * child (asking the provider to load the parent's children first). A `child-id` the page set
+   * itself always wins.
+   */
+  #followSelectedChild(env: DiaryEnvironment | undefined): void {
+    // Not handed down yet, or from an older copy of the kit without children in its context.
+    if (!env?.children || !('childId' in this)) return;
+    const own = (this as { childId?: unknown }).childId;
+    if (own && own !== this.#followed) return;
+    if (!env.session.user) return;
+    if (env.children.status === 'idle') env.loadChildren();
+    const selected = env.children.selectedId;
+    if (selected === undefined || selected === own) return;
+    this.#followed = selected;
+    (this as { childId?: string }).childId = selected;
+  }
+
+  /** Whether this widget shows the provider's selected child (no `child-id` of its own). */
+  #followsSelectedChild(): boolean {
+    if (!('childId' in this)) return false;
+    const own = (this as { childId?: unknown }).childId;
+    return !own || own === this.#followed;
+  }
 
   /** A provider upgraded after this widget (scripts loaded in another order) still finds it. */
   readonly #onLateProvider = (event: Event): void => {
@@ -75,10 +104,39 @@ export class DiaryElement extends LitElement {
    */
   protected renderUnavailable(): TemplateResult | undefined {
     const env = this.#consumer.value;
-    if (env?.client) return undefined;
+    if (env?.client) return this.#renderChildState(env);
     const key = env ? 'noClient' : 'noProvider';
     return html`<div class="diary-notice diary-notice--error" part="unavailable" role="alert">
       <p class="diary-text">${sharedText(this.language, key)}</p>
     </div>`;
+  }
+
+  /** While a widget that follows the selected child waits for the list, or there is no child. */
+  #renderChildState(env: DiaryEnvironment): TemplateResult | undefined {
+    if (!env.session.user || !env.children || !this.#followsSelectedChild()) return undefined;
+    const { status, items } = env.children;
+    const lang = this.language;
+    if (status === 'loading' || (status === 'idle' && !(this as { childId?: unknown }).childId))
+      return html`<p class="diary-text diary-notice" part="unavailable" role="status">
+        ${sharedText(lang, 'loading')}
+      </p>`;
+    if (status === 'error')
+      return html`<div class="diary-notice diary-notice--error" part="unavailable" role="alert">
+        <p class="diary-text">
+          ${describeFailure(env.children.error, { lang, now: new Date(), timeZone: this.timeZone }).message}
+        </p>
+        <button
+          type="button"
+          class="diary-button diary-button--secondary"
+          @click=${env.loadChildren}
+        >
+          ${sharedText(lang, 'retry')}
+        </button>
+      </div>`;
+    if (status === 'ready' && items.length === 0)
+      return html`<p class="diary-text diary-notice" part="unavailable" role="status">
+        ${sharedText(lang, 'noChildren')}
+      </p>`;
+    return undefined;
   }
 }

@@ -28,6 +28,23 @@ interface ApiErrorLike {
 const isApiError = (e: ApiErrorLike): e is ApiErrorLike & { code: ApiErrorCode } =>
   e.name === 'DiaryApiError' && typeof e.code === 'string';
 
+/**
+ * Whether the cause of a network failure says the browser is online but the server is down or
+ * refuses the page (`DiaryServerUnreachable`, from the provider's fetch): not the parent's
+ * connection, so not «проверьте подключение».
+ */
+function isUnreachable(error: unknown): boolean {
+  for (
+    let e = error as { name?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth += 1
+  ) {
+    if (e.name === 'DiaryServerUnreachable') return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 /** Where and when a failure is described: the widget's language, clock and time zone. */
 export interface FailureContext {
   readonly lang: Lang;
@@ -37,8 +54,9 @@ export interface FailureContext {
 
 /**
  * Sorts an error thrown by an SDK call: an API answer (`DiaryApiError`: request code, field
- * errors, seconds to wait), no connection (`DiaryNetworkError`, or a failed `fetch`), or anything
- * else. The message is core's, in the widget's language (which may differ from the client's),
+ * errors, seconds to wait), no connection (`DiaryNetworkError`, or a failed `fetch`; «Дневник
+ * временно недоступен» when the browser is online but the server is down or refuses the page's
+ * origin), or anything else. The message is core's, in the widget's language (which may differ from the client's),
  * with the wait shown as a time in the school's zone. The widget keeps what the user typed.
  */
 export function describeFailure(error: unknown, context: FailureContext): Failure {
@@ -60,7 +78,8 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
     };
   }
   if (e.name === 'DiaryNetworkError' || error instanceof TypeError) {
-    return { kind: 'network', message: sharedText(lang, 'networkError') };
+    const key = isUnreachable(error) ? 'serverUnavailable' : 'networkError';
+    return { kind: 'network', message: sharedText(lang, key) };
   }
   return { kind: 'unexpected', message: sharedText(lang, 'unexpectedError') };
 }

@@ -55,10 +55,18 @@ export const sharedText = /* @__PURE__ */ translator({
     'The diary is not set up: give <diary-provider> the server address in base-url.',
   ],
   loading: ['Загрузка…', 'Loading…'],
+  noChildren: [
+    'Детей в дневнике пока нет. Запишите ребёнка, и здесь появятся его данные.',
+    'There are no children in the diary yet. Register a child to see their data here.',
+  ],
   retry: ['Повторить', 'Try again'],
   networkError: [
     'Нет связи с сервером дневника. Проверьте подключение к интернету и повторите.',
     'Cannot reach the diary server. Check your internet connection and try again.',
+  ],
+  serverUnavailable: [
+    'Дневник временно недоступен. Попробуйте зайти позже.',
+    'The diary is temporarily unavailable. Please try again later.',
   ],
   unexpectedError: [
     'Что-то пошло не так. Повторите попытку позже.',

@@ -1,4 +1,5 @@
 import type { Lang, School } from '@school-diary/core';
+import { Task } from '@lit/task';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -35,8 +36,8 @@ export type SearchStatus = 'idle' | 'short' | 'loading' | 'done' | 'error';
 
 /** Options of the {@link SchoolSearch} controller. */
 export interface SchoolSearchOptions {
-  /** Runs the registry search (through the SDK). */
-  readonly search: (query: string) => Promise<readonly School[]>;
+  /** Runs the registry search (through the SDK); `signal` aborts a search a newer one replaced. */
+  readonly search: (query: string, signal: AbortSignal) => Promise<readonly School[]>;
   /** Milliseconds to wait after the last keystroke before searching. */
   readonly delay: () => number;
   /** Called when the user picks a school (or clears the choice by typing again). */
@@ -45,8 +46,9 @@ export interface SchoolSearchOptions {
 
 /**
  * The state and keyboard behaviour of the school autocomplete (WAI-ARIA combobox with a listbox):
- * type-ahead with a debounce, stale answers dropped, arrows move through the options, Enter picks,
- * Escape closes. Rendering is {@link renderSchoolCombobox}, in the form's own shadow root.
+ * type-ahead with a debounce, each search a `@lit/task` run (a newer one aborts the one it
+ * replaces, so a stale answer never shows), arrows move through the options, Enter picks, Escape
+ * closes. Rendering is {@link renderSchoolCombobox}, in the form's own shadow root.
  */
 export class SchoolSearch implements ReactiveController {
   query = '';
@@ -56,17 +58,35 @@ export class SchoolSearch implements ReactiveController {
   open = false;
   selected: School | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #sequence = 0;
+  readonly #task: Task<readonly [string], readonly School[]>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: SchoolSearchOptions,
   ) {
     host.addController(this);
+    this.#task = new Task(host, {
+      autoRun: false,
+      task: ([query], { signal }) => options.search(query, signal),
+      // An answer that arrives after the box was emptied or shortened (the search aborted) is dropped.
+      onComplete: (results) => {
+        if (this.status !== 'loading') return;
+        this.results = results;
+        this.status = 'done';
+        this.active = -1;
+        this.open = results.length > 0;
+      },
+      onError: () => {
+        if (this.status !== 'loading') return;
+        this.status = 'error';
+        this.open = false;
+      },
+    });
   }
 
   hostDisconnected(): void {
     clearTimeout(this.#timer);
+    this.#task.abort();
   }
 
   /** Shows a chosen school in the box (a restored draft). */
@@ -85,7 +105,7 @@ export class SchoolSearch implements ReactiveController {
     }
     clearTimeout(this.#timer);
     if (query.trim().length < 2) {
-      this.#sequence += 1;
+      this.#task.abort();
       this.status = query.trim() ? 'short' : 'idle';
       this.results = [];
       this.open = false;
@@ -97,22 +117,8 @@ export class SchoolSearch implements ReactiveController {
 
   /** Searches now (also the retry after a failure). */
   async run(): Promise<void> {
-    const sequence = (this.#sequence += 1);
     this.status = 'loading';
-    this.host.requestUpdate();
-    try {
-      const results = await this.options.search(this.query.trim());
-      if (sequence !== this.#sequence) return;
-      this.results = results;
-      this.status = 'done';
-      this.active = -1;
-      this.open = results.length > 0;
-    } catch {
-      if (sequence !== this.#sequence) return;
-      this.status = 'error';
-      this.open = false;
-    }
-    this.host.requestUpdate();
+    await this.#task.run([this.query.trim()]);
   }
 
   /** Picks the option at `index`. */

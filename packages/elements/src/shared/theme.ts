@@ -1,25 +1,86 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
 
+/** The colour tokens' light defaults: the widgets' own look, close to the state services'. */
+export const LIGHT_COLORS = {
+  '--diary-color-primary': '#0d4cd3',
+  '--diary-color-primary-hover': '#0a3aa5',
+  '--diary-color-on-primary': '#ffffff',
+  '--diary-color-text': '#0b1f33',
+  '--diary-color-text-muted': '#4e5b69',
+  '--diary-color-bg': '#ffffff',
+  '--diary-color-surface': '#f2f5f9',
+  '--diary-color-border': '#66727f',
+  '--diary-color-error': '#c8102e',
+  '--diary-color-error-bg': '#fdecee',
+  '--diary-color-success': '#0b7a3b',
+  '--diary-color-success-bg': '#e7f5ec',
+  '--diary-color-focus': '#0d4cd3',
+} as const;
+
+/** A colour token's name. */
+export type ColorToken = keyof typeof LIGHT_COLORS;
+
 /**
  * The dark theme as values of the public tokens. Set on an element with `theme="dark"` (or
  * `theme="auto"` when the reader prefers dark), and inherited by every widget inside it.
  */
-const DARK = `
-  --diary-color-primary: #8fb1ff;
-  --diary-color-primary-hover: #b3cbff;
-  --diary-color-on-primary: #0b1220;
-  --diary-color-text: #e8edf3;
-  --diary-color-text-muted: #aab5c2;
-  --diary-color-bg: #121821;
-  --diary-color-surface: #1c2532;
-  --diary-color-border: #8795a5;
-  --diary-color-error: #ff9aa8;
-  --diary-color-error-bg: #3a1a20;
-  --diary-color-success: #7fdca6;
-  --diary-color-success-bg: #14301f;
-  --diary-color-focus: #ffd24d;
-  color-scheme: dark;
+export const DARK_COLORS: Readonly<Record<ColorToken, string>> = {
+  '--diary-color-primary': '#8fb1ff',
+  '--diary-color-primary-hover': '#b3cbff',
+  '--diary-color-on-primary': '#0b1220',
+  '--diary-color-text': '#e8edf3',
+  '--diary-color-text-muted': '#aab5c2',
+  '--diary-color-bg': '#121821',
+  '--diary-color-surface': '#1c2532',
+  '--diary-color-border': '#8795a5',
+  '--diary-color-error': '#ff9aa8',
+  '--diary-color-error-bg': '#3a1a20',
+  '--diary-color-success': '#7fdca6',
+  '--diary-color-success-bg': '#14301f',
+  '--diary-color-focus': '#ffd24d',
+};
+
+/**
+ * Only custom properties, so that an element that sets them (the provider, around the host
+ * page's own content) changes nothing else that its children inherit. `--diary-color-scheme`
+ * becomes each widget's own `color-scheme` (native controls, scrollbars).
+ */
+const DARK = `${Object.entries(DARK_COLORS)
+  .map(([token, value]) => `  ${token}: ${value};`)
+  .join('\n')}
+  --diary-color-scheme: dark;
 `;
+
+/** Each private `--_*` copy and the public colour token it reads. */
+const PRIVATE_COLORS: readonly (readonly [string, ColorToken])[] = [
+  ['--_primary', '--diary-color-primary'],
+  ['--_primary-hover', '--diary-color-primary-hover'],
+  ['--_on-primary', '--diary-color-on-primary'],
+  ['--_text', '--diary-color-text'],
+  ['--_muted', '--diary-color-text-muted'],
+  ['--_bg', '--diary-color-bg'],
+  ['--_surface', '--diary-color-surface'],
+  ['--_border', '--diary-color-border'],
+  ['--_error', '--diary-color-error'],
+  ['--_error-bg', '--diary-color-error-bg'],
+  ['--_success', '--diary-color-success'],
+  ['--_success-bg', '--diary-color-success-bg'],
+  ['--_focus', '--diary-color-focus'],
+];
+
+/**
+ * The dark theme's token values for an element and its subtree, and nothing else: what
+ * `<diary-provider theme="dark">` sets around the page's own content.
+ *
+ * @param dark selector of the element with `theme="dark"`
+ * @param auto the same element with `theme="auto"`
+ */
+export function darkTokens(dark: string, auto: string): CSSResult {
+  return unsafeCSS(`
+${dark} {${DARK}}
+@media (prefers-color-scheme: dark) { ${auto} {${DARK}} }
+`);
+}
 
 /**
  * The design tokens of a widget, read from the public `--diary-*` custom properties with a
@@ -32,24 +93,15 @@ const DARK = `
  * @param auto the same element with `theme="auto"`
  */
 export function themeTokens(host: string, dark: string, auto: string): CSSResult {
+  const colors = PRIVATE_COLORS.map(
+    ([own, token]) => `  ${own}: var(${token}, ${LIGHT_COLORS[token]});`,
+  ).join('\n');
   return unsafeCSS(`
 ${host} {
-  --_primary: var(--diary-color-primary, #0d4cd3);
-  --_primary-hover: var(--diary-color-primary-hover, #0a3aa5);
-  --_on-primary: var(--diary-color-on-primary, #ffffff);
-  --_text: var(--diary-color-text, #0b1f33);
-  --_muted: var(--diary-color-text-muted, #4e5b69);
-  --_bg: var(--diary-color-bg, #ffffff);
-  --_surface: var(--diary-color-surface, #f2f5f9);
-  --_border: var(--diary-color-border, #66727f);
-  --_error: var(--diary-color-error, #c8102e);
-  --_error-bg: var(--diary-color-error-bg, #fdecee);
-  --_success: var(--diary-color-success, #0b7a3b);
-  --_success-bg: var(--diary-color-success-bg, #e7f5ec);
-  --_focus: var(--diary-color-focus, #0d4cd3);
+${colors}
   --_radius: var(--diary-radius, 8px);
   --_space: var(--diary-spacing, 8px);
-  --_font: var(--diary-font-family, Lato, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
+  --_font: var(--diary-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
   --_font-size: var(--diary-font-size, 16px);
   --_control-height: var(--diary-control-height, 48px);
   display: block;
@@ -57,10 +109,9 @@ ${host} {
   font-size: var(--_font-size);
   line-height: 1.5;
   color: var(--_text);
+  color-scheme: var(--diary-color-scheme, normal);
 }
-${dark} {${DARK}}
-@media (prefers-color-scheme: dark) { ${auto} {${DARK}} }
-`);
+${darkTokens(dark, auto).cssText}`);
 }
 
 /** Tokens for a widget with a shadow root. */
@@ -262,6 +313,36 @@ export const controlStyles = css`
   }
   .diary-notice > :last-child {
     margin-bottom: 0;
+  }
+  /* A loading notice: a small turning ring before its text, still where motion is reduced. */
+  .diary-notice:has(> .diary-spinner) {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .diary-notice:has(> .diary-spinner) > .diary-text {
+    margin: 0;
+  }
+  .diary-spinner {
+    flex: none;
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: diary-spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .diary-spinner {
+      animation: none;
+      border-inline-end-color: currentColor;
+      opacity: 0.5;
+    }
+  }
+  @keyframes diary-spin {
+    to {
+      transform: rotate(1turn);
+    }
   }
   .diary-visually-hidden {
     position: absolute !important;

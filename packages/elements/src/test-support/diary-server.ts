@@ -15,9 +15,8 @@ export async function diaryServerUrl(): Promise<string> {
  */
 export async function latestCode(url: string, phone: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/dev/outbox`);
-  const { items } = (await response.json()) as { items: { to: string; text: string }[] };
-  const text = items.find((item) => item.to === phone)?.text ?? '';
-  const code = /\b(\d{6})\b/.exec(text)?.[1];
+  const { items } = (await response.json()) as { items: { to: string; code?: string }[] };
+  const code = items.find((item) => item.to === phone && item.code)?.code;
   if (!code) throw new Error(`no code for ${phone} in the outbox`);
   return code;
 }

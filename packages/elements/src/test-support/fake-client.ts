@@ -136,7 +136,8 @@ export function fakeClient(options: { signedIn?: boolean; now?: () => Date } = {
     } as FakeClient['session'],
     auth: {
       login: log('auth.login', async (input: { phone: string; password: string }) => {
-        if (input.phone === PARENT.phone && input.password === 'diary-demo') return nextChallenge();
+        if (input.phone === PARENT.phone && input.password === 'school-diary-demo')
+          return nextChallenge();
         throw apiError(401, 'invalid_credentials');
       }),
       verify: log('auth.verify', async (input: { challengeId: string; code: string }) => {
@@ -151,6 +152,7 @@ export function fakeClient(options: { signedIn?: boolean; now?: () => Date } = {
       resend: log('auth.resend', async () => nextChallenge()),
       recoveryStart: log('auth.recoveryStart', async () => nextChallenge()),
       recoveryComplete: log('auth.recoveryComplete', async () => undefined),
+      logout: log('auth.logout', async () => client.signOut()),
     },
     schools: {
       search: log('schools.search', async (input?: { q?: string }) => {

@@ -50,7 +50,7 @@ export async function signedInClient(
     retry: { limit: 0 },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const { challengeId } = await client.auth.login({ phone, password: 'diary-demo' });
+  const { challengeId } = await client.auth.login({ phone, password: 'school-diary-demo' });
   await client.auth.verify({ challengeId, code: await latestCode(url, phone) });
   return { client, url };
 }

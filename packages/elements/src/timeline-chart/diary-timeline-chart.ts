@@ -1,11 +1,20 @@
-import { errorMessage, type Lang, type Mark, type Trend } from '@school-diary/core';
-import { html, nothing, svg, type PropertyDeclarations } from 'lit';
+import {
+  errorMessage,
+  type Lang,
+  type Mark,
+  type SchoolYearInfo,
+  type Trend,
+} from '@school-diary/core';
+import { html, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { renderDateField } from '../shared/date-field';
 import { dayMs, formatDay, isoDay } from '../shared/day-format';
 import { emit } from '../shared/events';
-import { MarksWidget } from '../shared/marks-widget';
+import { DiaryElement } from '../shared/diary-element';
+import { describeFailure } from '../shared/failure';
+import { MarksController } from '../shared/marks-controller';
 import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { MARK_FORMS, markValueText, workKindName } from '../shared/work-kind-text';
@@ -105,39 +114,43 @@ const THIN_GAP = 3;
  * @cssprop --diary-color-focus - Focus ring.
  * @cssprop --diary-font-family - Font.
  */
-export class DiaryTimelineChart extends MarksWidget {
+export class DiaryTimelineChart extends DiaryElement {
   static override styles = [hostTokens, controlStyles, timelineChartStyles];
 
-  static override properties: PropertyDeclarations = {
-    window: { type: Number },
-    from: { type: String },
-    to: { type: String },
-    switchedOff: { state: true },
-    active: { state: true },
-    tipShown: { state: true },
-    tableShown: { state: true },
-    tablePage: { state: true },
-    width: { state: true },
-    brush: { state: true },
-    announcement: { state: true },
-  };
-
+  /** The child whose marks are shown (the SDK's child id). */
+  @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
+  /**
+   * Marks to show instead of loading them (a page that already has them); the widget then needs
+   * no provider. Live events update only marks the widget loaded itself.
+   */
+  @property({ attribute: false }) accessor marks: readonly Mark[] | undefined;
+  /** The school year with its periods (loaded with the marks unless given). */
+  @property({ attribute: false }) accessor schoolYear: SchoolYearInfo | undefined;
+  /** The clock for error messages (tests inject one). */
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
   /** How many of the latest marks the moving average takes; 5 by default. */
-  declare window: number;
+  @property({ type: Number }) accessor window = 5;
   /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
-  declare from: string | undefined;
+  @property() accessor from: string | undefined;
   /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
-  declare to: string | undefined;
-  declare protected switchedOff: ReadonlySet<string>;
-  declare protected active: Active | undefined;
-  declare protected tipShown: boolean;
-  declare protected tableShown: boolean;
+  @property() accessor to: string | undefined;
+  @state() protected accessor switchedOff: ReadonlySet<string> = new Set();
+  @state() protected accessor active: Active | undefined;
+  @state() protected accessor tipShown = false;
+  @state() protected accessor tableShown = false;
   /** The page of the data table shown (0-based; kept within the pages there are). */
-  declare protected tablePage: number;
-  declare protected width: number;
-  declare protected brush: { readonly x0: number; readonly x1: number } | undefined;
-  declare protected announcement: string;
+  @state() protected accessor tablePage = 0;
+  @state() protected accessor width = 720;
+  @state() protected accessor brush: { readonly x0: number; readonly x1: number } | undefined;
+  @state() protected accessor announcement = '';
 
+  readonly #data = new MarksController(this, {
+    environment: () => this.environment,
+    childId: () => this.childId,
+    given: () => this.marks,
+    describe: (error) =>
+      describeFailure(error, { lang: this.language, now: this.now(), timeZone: this.timeZone }),
+  });
   #seriesOf: { marks: readonly Mark[]; window: number; series: ChartSeries[] } | undefined;
   #drawn: DrawnSeries[] = [];
   #drawnFor: readonly unknown[] = [];
@@ -147,15 +160,9 @@ export class DiaryTimelineChart extends MarksWidget {
   #refocus = false;
   #resize: ResizeObserver | undefined;
 
-  constructor() {
-    super();
-    this.window = 5;
-    this.switchedOff = new Set();
-    this.tipShown = false;
-    this.tableShown = false;
-    this.tablePage = 0;
-    this.width = 720;
-    this.announcement = '';
+  /** The marks on screen: the given ones, or those loaded (with live changes). */
+  get shownMarks(): readonly Mark[] {
+    return this.#data.marks;
   }
 
   override disconnectedCallback(): void {
@@ -177,7 +184,7 @@ export class DiaryTimelineChart extends MarksWidget {
 
   /** The whole period: the school year, else the span of the marks. */
   #fullRange(series: readonly ChartSeries[]): { from: number; to: number } {
-    const year = this.schoolYear;
+    const year = this.schoolYear ?? this.#data.value?.year;
     if (year) return { from: dayMs(year.startDate), to: dayMs(year.endDate) };
     let from = Infinity;
     let to = -Infinity;
@@ -216,10 +223,10 @@ export class DiaryTimelineChart extends MarksWidget {
   }
 
   #renderBlocked(lang: Lang) {
-    const blocked = this.blocked(lang);
+    const blocked = this.#data.blocked(lang);
     if (!blocked) return undefined;
     return html`<div class="diary-base" part="base" lang=${lang} data-state=${blocked.state}>
-      ${this.renderNotice(lang, blocked)}
+      ${this.#data.renderNotice(lang, blocked)}
     </div>`;
   }
 

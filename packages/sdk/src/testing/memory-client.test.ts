@@ -146,6 +146,41 @@ describe('createMemoryClient', () => {
     client.close();
   });
 
+  it('delivers a mark added right after listening, before the stream has opened', async () => {
+    const client = createMemoryClient();
+    const heard = new Promise<Mark>((resolve) =>
+      client.events.on('mark.created', (event) => resolve(event.data)),
+    );
+    const mark = client.memory.addMark({
+      childId: 'chd_maria',
+      subjectId: 'sub_42_math',
+      value: 4,
+      kind: 'homework',
+    });
+    assert.equal((await heard).id, mark.id);
+    client.close();
+  });
+
+  it('settles events.ready once the stream is open, and at once while it stays open', async () => {
+    const client = createMemoryClient();
+    const ready = client.events.ready;
+    assert.equal(client.events.status, 'idle');
+    const heard: Mark[] = [];
+    client.events.on('mark.created', (event) => heard.push(event.data));
+    await ready;
+    assert.equal(client.events.status, 'open');
+    await client.events.ready;
+    const mark = client.memory.addMark({
+      childId: 'chd_maria',
+      subjectId: 'sub_42_math',
+      value: 3,
+      kind: 'test',
+    });
+    await until(() => heard.length === 1);
+    assert.equal(heard[0]?.id, mark.id);
+    client.close();
+  });
+
   it('sends messages through the outbox into the thread', async () => {
     const client = createMemoryClient();
     await client.outbox.send({ threadId: 'thr_demo_maria_math', text: 'Спасибо, придём!' });

@@ -35,6 +35,12 @@ export interface MemoryClientOptions {
    */
   readonly now?: () => Date;
   readonly onSessionChange?: (change: SessionChange) => void;
+  /**
+   * Check every answer against core's schemas, as `createDiaryClient({ validateResponses })`
+   * does: on here, so a story or a test fails loudly on data that breaks the contract.
+   * @default true
+   */
+  readonly validateResponses?: boolean;
 }
 
 /**
@@ -88,6 +94,7 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
     retry: { limit: 0 },
     language: options.language ?? 'ru',
     events: { retryDelayMs: 100 },
+    validateResponses: options.validateResponses ?? true,
     ...(options.onSessionChange ? { onSessionChange: options.onSessionChange } : {}),
   });
   const who = options.signedInAs === undefined ? 'parent' : options.signedInAs;

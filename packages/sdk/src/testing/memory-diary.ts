@@ -15,7 +15,7 @@ import type { MemoryFixtures } from './fixtures';
  * @example
  * const { challengeId } = await client.auth.login({ phone: '+79990000001', password: MEMORY_PASSWORD });
  */
-export const MEMORY_PASSWORD = 'diary-demo';
+export const MEMORY_PASSWORD = 'school-diary-demo';
 /**
  * The one-time code a memory client accepts for every challenge.
  *

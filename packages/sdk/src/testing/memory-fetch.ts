@@ -73,10 +73,10 @@ function authenticate(diary: MemoryDiary, request: Request, route: RouteSpec) {
   return caller;
 }
 
-/** The live-event stream of a user, from after `Last-Event-ID` (or from now). */
-function eventStream(diary: MemoryDiary, request: Request, user: User): Response {
+/** The live-event stream of a user, from after `Last-Event-ID` (or from `from`). */
+function eventStream(diary: MemoryDiary, request: Request, user: User, from: number): Response {
   const header = request.headers.get('last-event-id');
-  const after = header && /^\d+$/.test(header) ? Number(header) : diary.lastSeq;
+  const after = header && /^\d+$/.test(header) ? Number(header) : from;
   const encoder = new TextEncoder();
   let stop = () => {};
   const body = new ReadableStream<Uint8Array>({
@@ -132,13 +132,17 @@ export interface MemoryFetchOptions {
 /**
  * A `fetch` that answers core's operations from a {@link MemoryDiary}, as the reference server
  * would: input validated with core's schemas (field errors localised by `Accept-Language`),
- * roles checked, another family's data answered with 404, live events streamed.
+ * roles checked, another family's data answered with 404, live events streamed. Events published
+ * after this `fetch` is made and before its first stream opens are kept for that stream, so a
+ * test that subscribes and at once makes something happen still hears of it.
  *
  * @example
  * const memory = new MemoryDiary(demoFixtures(), () => new Date());
  * const client = createDiaryClient({ baseUrl: MEMORY_BASE_URL, fetch: memoryFetch(memory) });
  */
 export function memoryFetch(diary: MemoryDiary, options: MemoryFetchOptions = {}): typeof fetch {
+  // Where the first stream starts; later fresh streams start from now, as the server's do.
+  let firstStreamFrom: number | undefined = diary.lastSeq;
   return async (input, init) => {
     const request = new Request(input, init);
     if (options.latencyMs) await delay(options.latencyMs, request.signal);
@@ -159,8 +163,11 @@ export function memoryFetch(diary: MemoryDiary, options: MemoryFetchOptions = {}
       );
       if (route.params && !validate(route.params, rawParams, lang).ok)
         throw new MemoryApiError(404, 'not_found');
-      if (route.responseType === 'event-stream' && caller)
-        return eventStream(diary, request, caller.user);
+      if (route.responseType === 'event-stream' && caller) {
+        const from = firstStreamFrom ?? diary.lastSeq;
+        firstStreamFrom = undefined;
+        return eventStream(diary, request, caller.user, from);
+      }
       const failure = options.failures?.[id];
       if (failure === 'network') throw new TypeError(`Failed to fetch (${id} is set to fail)`);
       if (failure) throw new MemoryApiError(failure.status, failure.code);

@@ -3,6 +3,9 @@ import { journalMigration } from './migrations/003-journal';
 import { chatMigration } from './migrations/004-chat';
 import { notificationsMigration } from './migrations/005-notifications';
 import { scaleOutMigration } from './migrations/006-scale-out';
+import { dropChangeTriggersMigration } from './migrations/007-drop-change-triggers';
+import { devOutboxMigration } from './migrations/008-dev-outbox';
+import { privacyMigration } from './migrations/009-privacy';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -287,7 +290,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '004_chat': chatMigration,
   '005_notifications': notificationsMigration,
   '006_scale_out': scaleOutMigration,
-  // next: '003_…' (keep the numbers unique and increasing)
+  '007_drop_change_triggers': dropChangeTriggersMigration,
+  '008_dev_outbox': devOutboxMigration,
+  '009_privacy': privacyMigration,
+  // next: '010_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -3,7 +3,6 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { isPostgresUrl } from './dialect';
 import { migrateToLatest } from './migrations';
 import type { PostgresDiaryDatabase } from './postgres';
-import { sqliteChanges, WriteCounter, type ChangeSource } from '../services/read-gate';
 import type { Database } from './schema';
 import { cachedStatements } from './statement-cache';
 
@@ -13,8 +12,6 @@ export interface SqliteDiaryDatabase {
   readonly engine: 'sqlite';
   /** The underlying better-sqlite3 handle (backups, pragmas). */
   readonly sqlite: SQLite.Database;
-  /** Tells the read gate when anything may have changed (own writes, other connections' commits). */
-  readonly changes: ChangeSource;
   close(): Promise<void>;
 }
 
@@ -44,16 +41,14 @@ export async function openSqlite(
   sqlite.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('busy_timeout = 5000');
   // Statements are kept per SQL text: Kysely asks better-sqlite3 to prepare every query anew.
-  const writes = new WriteCounter();
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cachedStatements(sqlite, 500, writes.bump) }),
+    dialect: new SqliteDialect({ database: cachedStatements(sqlite, 500) }),
   });
   await migrateToLatest(db);
   return {
     db,
     engine: 'sqlite',
     sqlite,
-    changes: sqliteChanges(sqlite, writes),
     async close() {
       await db.destroy();
     },

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type TransactionBuilder } from 'kysely';
 import pg from 'pg';
-import type { EventFanOut, FanOutListener } from '../services/live-events';
-import type { ChangeSource } from '../services/read-gate';
 import { PostgresSchemaPlugin, redactUrl } from './dialect';
+import type { EventFanOut, FanOutListener } from './event-fan-out';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
 
@@ -15,16 +14,6 @@ export const EVENTS_CHANNEL = 'diary_events';
 const PAYLOAD_BYTES = 7000;
 /** Key of the transaction lock that makes event ids commit in id order (see {@link PgEventFanOut}). */
 const EVENTS_LOCK = 0x64_69_61_72; // 'diar'
-/**
- * The channel every committing write notifies (a statement trigger on every table, see
- * {@link installChangeTriggers}): the read gates of all instances forget what they kept.
- */
-export const CHANGES_CHANNEL = 'diary_changes';
-/** Key of the transaction lock under which instances install the change triggers one at a time. */
-const TRIGGERS_LOCK = 0x64_69_61_74; // 'diat'
-/** A sync of the listening connection slower than this counts as a lost connection. */
-const SYNC_TIMEOUT_MS = 2000;
-
 const INT8 = 20;
 const NUMERIC = 1700;
 
@@ -120,8 +109,6 @@ export interface PostgresDiaryDatabase {
   readonly pool: pg.Pool;
   /** Live-event wake-ups across every instance on this database (LISTEN/NOTIFY). */
   readonly fanOut: EventFanOut;
-  /** Tells the read gate when anything may have changed. */
-  readonly changes: ChangeSource;
   close(): Promise<void>;
 }
 
@@ -161,15 +148,6 @@ export async function openPostgres(
       { cause: error },
     );
   }
-  try {
-    await installChangeTriggers(db);
-  } catch (error) {
-    await db.destroy();
-    throw new Error(
-      `cannot prepare PostgreSQL at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
-  }
   const fanOut = new PgEventFanOut(url);
   await fanOut.start();
   return {
@@ -178,43 +156,11 @@ export async function openPostgres(
     location: redactUrl(url),
     pool,
     fanOut,
-    changes: fanOut.changes,
     async close() {
       await fanOut.stop();
       await db.destroy();
     },
   };
-}
-
-/**
- * Makes every committing write announce itself on {@link CHANGES_CHANNEL}: a statement-level
- * trigger (insert, update, delete, truncate) on every table of the schema that runs
- * `pg_notify`. PostgreSQL sends a transaction's notifications when, and only if, it commits,
- * identical ones once — so one per committing write transaction, whichever instance or tool made
- * it. Run at every start, after the migrations (so tables they add get the trigger too).
- */
-export async function installChangeTriggers(db: Kysely<Database>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${TRIGGERS_LOCK})`.execute(trx);
-    await sql
-      .raw(
-        `create or replace function diary_changed() returns trigger language plpgsql as $$ ` +
-          `begin perform pg_notify('${CHANGES_CHANNEL}', ''); return null; end $$`,
-      )
-      .execute(trx);
-    // Only tables without it: creating a trigger locks its table against writes for a moment.
-    const tables = await sql<{ name: string }>`
-      select c.relname as name from pg_class c
-      join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = current_schema() and c.relkind = 'r'
-        and not exists (
-          select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'diary_changed'
-        )`.execute(trx);
-    for (const { name } of tables.rows)
-      await sql`create trigger diary_changed
-        after insert or update or delete or truncate on ${sql.id(name)}
-        for each statement execute function diary_changed()`.execute(trx);
-  });
 }
 
 /** Splits user ids into comma-joined payloads that fit a NOTIFY. */
@@ -246,32 +192,12 @@ class PgEventFanOut implements EventFanOut {
   #client: pg.Client | null = null;
   #stopped = false;
   #retry: NodeJS.Timeout | null = null;
-  /** Connections made so far: a new one may have missed notifications. */
-  #generation = 0;
-  /** Change notifications received on the current connection. */
-  #changes = 0;
-  #running: Promise<void> | null = null;
-  #waiting: Promise<void> | null = null;
   /** The listening connection's `application_name` (tests find it in `pg_stat_activity`). */
   readonly listenerName = `school-diary-server listener ${randomBytes(6).toString('hex')}`;
 
   constructor(url: string) {
     this.#url = url;
   }
-
-  /**
-   * The read gate's change source on PostgreSQL: a stamp made of the listening connection's
-   * generation and the change notifications it received, `null` while it is not listening (the
-   * gate then keeps nothing and every read asks the database). `sync` is a round trip on the
-   * listening connection: PostgreSQL sends a listener every notification of a transaction that
-   * committed before its query arrived ahead of the query's answer, so once `sync` resolves the
-   * stamp reflects every write committed before it was called, on any instance.
-   */
-  readonly changes: ChangeSource = {
-    probe: () => (this.#client ? `${this.#generation}.${this.#changes}` : null),
-    local: () => 0,
-    sync: () => this.#sync(),
-  };
 
   async start(): Promise<void> {
     const client = new pg.Client({
@@ -280,62 +206,14 @@ class PgEventFanOut implements EventFanOut {
       application_name: this.listenerName,
     });
     client.on('notification', (message) => {
-      if (message.channel === CHANGES_CHANNEL) {
-        if (this.#client === client) this.#changes += 1;
-        return;
-      }
       if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
       this.#emit(message.payload.split(','));
     });
     client.on('error', () => this.#reconnect(client));
     client.on('end', () => this.#reconnect(client));
     await client.connect();
-    await client.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${CHANGES_CHANNEL}`);
-    this.#generation += 1;
-    this.#changes = 0;
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     this.#client = client;
-  }
-
-  /** One round trip at a time on the listening connection; callers meanwhile share the next. */
-  #sync(): Promise<void> {
-    if (this.#waiting) return this.#waiting;
-    if (!this.#running) return this.#run();
-    const next = this.#running.then(() => {
-      this.#waiting = null;
-      return this.#run();
-    });
-    this.#waiting = next;
-    return next;
-  }
-
-  #run(): Promise<void> {
-    const run = this.#roundTrip().finally(() => {
-      if (this.#running === run) this.#running = null;
-    });
-    this.#running = run;
-    return run;
-  }
-
-  /** `select 1` on the listening connection; a failure or a timeout drops it (gate off). */
-  async #roundTrip(): Promise<void> {
-    const client = this.#client;
-    if (!client) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), SYNC_TIMEOUT_MS);
-    });
-    try {
-      const outcome = await Promise.race([
-        client.query('select 1').then(
-          () => 'ok' as const,
-          () => 'failed' as const,
-        ),
-        timeout,
-      ]);
-      if (outcome !== 'ok') this.#reconnect(client);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   #reconnect(client: pg.Client): void {

@@ -72,6 +72,15 @@ export interface Database {
     created_at: string;
   };
   parent_children: { parent_id: string; child_id: string };
+  guardian_claims: {
+    id: string;
+    child_id: string;
+    parent_id: string;
+    status: string;
+    created_at: string;
+    decided_by: string | null;
+    decided_at: string | null;
+  };
   school_links: {
     id: string;
     child_id: string;
@@ -157,6 +166,9 @@ export interface Database {
     channel: string;
     text: string;
     sent_at: string;
+    purpose: string;
+    code: string | null;
+    challenge_id: string | null;
   };
   events: {
     id: Generated<number>;

@@ -12,18 +12,12 @@ export interface PreparingDatabase {
  * anew. A statement holds compiled SQL only — rows are read afresh on every run, so a write is
  * seen by the next read exactly as with a new statement — and SQLite recompiles a kept statement
  * by itself when the schema changes. A statement that is busy (an iterator is still open over it)
- * is never handed out again: that caller gets a statement of its own. `onWrite` is called each time
- * a statement that may write is handed out — Kysely runs what it prepares straight away, so this
- * is just before the write runs (the read gate counts this process's writes with it).
+ * is never handed out again: that caller gets a statement of its own.
  *
  * @example
  * const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
  */
-export function cachedStatements(
-  sqlite: SQLite.Database,
-  limit = 500,
-  onWrite?: () => void,
-): PreparingDatabase {
+export function cachedStatements(sqlite: SQLite.Database, limit = 500): PreparingDatabase {
   const statements = new Map<string, SQLite.Statement>();
   return {
     prepare(sql) {
@@ -32,11 +26,9 @@ export function cachedStatements(
         // Most recently used last: the map's first key is the one to evict.
         statements.delete(sql);
         statements.set(sql, kept);
-        if (onWrite && !kept.readonly) onWrite();
         return kept;
       }
       const statement = sqlite.prepare(sql);
-      if (onWrite && !statement.readonly) onWrite();
       if (kept) return statement;
       statements.set(sql, statement);
       if (statements.size > limit) {

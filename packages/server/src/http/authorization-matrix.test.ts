@@ -207,7 +207,7 @@ const cases = (): Record<string, Case> => ({
     expect: everyone,
     body: () => ({
       phone: `+7999777${String((phoneSeq += 1)).padStart(4, '0')}`,
-      password: 'parol-2026',
+      password: 'tikhiy-vecher-u-reki',
       lastName: 'Тестова',
       firstName: 'Анна',
       snils: '112-233-445 95',
@@ -218,12 +218,18 @@ const cases = (): Record<string, Case> => ({
     route: routes.admin.confirmIdentityInPerson,
     expect: admins,
     params: { userId: U.parentNew.id },
-    body: () => ({ document: 'passport' }),
+    body: () => ({ phone: U.parentNew.phone, snils: U.parentNew.snils, document: 'passport' }),
   },
   'admin.findUser': {
     route: routes.admin.findUser,
     expect: admins,
-    query: { phone: U.parentNew.phone },
+    query: { phone: U.parentNew.phone, snils: U.parentNew.snils },
+  },
+  'admin.guardianClaims': { route: routes.admin.guardianClaims, expect: admins },
+  'admin.approveGuardian': {
+    route: routes.admin.approveGuardian,
+    expect: adminOfSchool,
+    params: { claimId: 'gcl_matrix' },
   },
   'children.list': { route: routes.children.list, expect: { ...familyOfChild, stranger: 'ok' } },
   'children.search': {
@@ -493,13 +499,14 @@ const cases = (): Record<string, Case> => ({
   'schedule.substitute': {
     route: routes.schedule.substitute,
     expect: adminOfSchool,
-    params: { lessonId: journal.lessonId },
+    // A lesson still ahead: a substitution for one already held is refused.
+    params: { lessonId: 'les_42_5a_20261127_1' },
     body: () => ({ substituteTeacherId: U.teacherRussian.id, reason: 'Болезнь учителя' }),
   },
   'schedule.cancelSubstitution': {
     route: routes.schedule.cancelSubstitution,
     expect: adminOfSchool,
-    params: { lessonId: journal.lessonId },
+    params: { lessonId: 'les_42_5a_20261127_1' },
   },
   'schedule.substitutions': {
     route: routes.schedule.substitutions,
@@ -536,7 +543,7 @@ const cases = (): Record<string, Case> => ({
     params: { lessonId: journal.lessonId },
     body: () => ({ entries: [{ childId: DEMO.children.maria.id, status: 'present' }] }),
   },
-  'dev.outbox': { route: routes.dev.outbox, expect: everyone },
+  'dev.sentMessages': { route: routes.dev.sentMessages, expect: everyone },
 });
 
 describe('authorization matrix: every route as every role, owner and stranger', () => {
@@ -561,6 +568,19 @@ describe('authorization matrix: every route as every role, owner and stranger', 
     assert.ok(ticketId && notificationId, 'fixtures for owner-only routes');
     chat = await createChatFixtures(server, { owner, admin: tokens.get('admin') });
     journal = await createJournalFixtures(server, { owner });
+    // A second parent's claim to a 5А pupil, for the school's admin to approve.
+    await server.database.db
+      .insertInto('guardian_claims')
+      .values({
+        id: 'gcl_matrix',
+        child_id: `chd_${DEMO.classes.c5a.id}_pupil_02`,
+        parent_id: U.parentNew.id,
+        status: 'pending',
+        created_at: '2026-11-24T09:00:00.000Z',
+        decided_by: null,
+        decided_at: null,
+      })
+      .execute();
   });
   after(() => server.close());
 

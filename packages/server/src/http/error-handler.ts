@@ -7,10 +7,11 @@ import {
   type Lang,
 } from '@school-diary/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from './api-error';
+import { DomainError } from '../services/domain-error';
+import { STATUS_OF } from './error-status';
 
-/** Localises an {@link ApiError} into the wire shape. */
-export function errorBody(error: ApiError, lang: Lang): ErrorResponse {
+/** Localises a {@link DomainError} into the wire shape. */
+export function errorBody(error: DomainError, lang: Lang): ErrorResponse {
   const fields: FieldError[] = error.fields.map((f) => ({
     path: f.path,
     code: f.code,
@@ -34,36 +35,33 @@ export function errorBody(error: ApiError, lang: Lang): ErrorResponse {
   };
 }
 
-/** Maps framework errors (body parsing, limits) to API errors; anything unknown is internal. */
-function toApiError(error: FastifyError | ApiError | Error): ApiError {
-  if (error instanceof ApiError) return error;
+/** Maps framework errors (body parsing, limits) to domain errors; anything unknown is internal. */
+function toDomainError(error: FastifyError | DomainError | Error): DomainError {
+  if (error instanceof DomainError) return error;
   const fe = error as FastifyError;
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
-      return new ApiError(413, 'payload_too_large', {
+      return new DomainError('payload_too_large', {
         fields: [{ path: '', code: 'file_too_large', params: { maximum: '10 MB' } }],
       });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new ApiError(415, 'unsupported_media_type');
+      return new DomainError('unsupported_media_type');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new ApiError(400, 'validation_failed', { fields: [{ path: '', code: 'required' }] });
+      return new DomainError('validation_failed', { fields: [{ path: '', code: 'required' }] });
   }
-  if (fe.statusCode === 429) return new ApiError(429, 'rate_limited', { params: { seconds: 60 } });
+  if (fe.statusCode === 429) return new DomainError('rate_limited', { params: { seconds: 60 } });
   if (error instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return new ApiError(400, 'validation_failed', { fields: [{ path: '', code: 'format' }] });
+    return new DomainError('validation_failed', { fields: [{ path: '', code: 'format' }] });
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return new ApiError(
-      fe.statusCode === 404 ? 404 : 400,
-      fe.statusCode === 404 ? 'not_found' : 'validation_failed',
-    );
+    return new DomainError(fe.statusCode === 404 ? 'not_found' : 'validation_failed');
   }
-  return new ApiError(500, 'internal');
+  return new DomainError('internal');
 }
 
 /** Sends any error in the API's shape, in the caller's language, without stack traces. */
@@ -72,21 +70,19 @@ export function sendError(
   reply: FastifyReply,
   error: Error,
 ): FastifyReply {
-  const apiError = toApiError(error);
-  if (apiError.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  const apiError = toDomainError(error);
+  const status = STATUS_OF[apiError.code];
+  if (status >= 500) request.log.error({ err: error }, 'unhandled error');
   if (apiError.retryAfterSeconds !== undefined)
     reply.header('retry-after', String(apiError.retryAfterSeconds));
   const lang = pickLang(request.headers['accept-language']);
-  return reply
-    .code(apiError.status)
-    .type('application/json; charset=utf-8')
-    .send(errorBody(apiError, lang));
+  return reply.code(status).type('application/json; charset=utf-8').send(errorBody(apiError, lang));
 }
 
 /** Installs the error and not-found handlers. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error as Error));
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, new ApiError(404, 'not_found')),
+    sendError(request, reply, new DomainError('not_found')),
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services/context';
 import { startDigestSchedule } from '../services/digest-schedule';
-import { pruneRateLimits } from '../services/rate-limit-store';
+import { pruneRateLimits } from '../services/rate-limits';
 import { closeLiveStreams } from './live-stream';
 
 const PRUNE_EVERY_MS = 10 * 60_000;

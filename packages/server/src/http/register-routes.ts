@@ -10,9 +10,13 @@ import {
 } from '@school-diary/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../services/context';
-import { ApiError } from './api-error';
+import { DomainError, type RawFieldError } from '../services/domain-error';
+import { unknownFields } from './unknown-fields';
 
-/** What a handler receives: validated input, the caller, their language. */
+/**
+ * What a handler receives: validated input, the caller, their language and address. Nothing of
+ * the HTTP framework: a handler returns its answer, and services take plain values.
+ */
 export interface RequestContext<R extends RouteSpec> {
   readonly params: OutputOf<R['params']>;
   readonly query: OutputOf<R['query']>;
@@ -21,6 +25,13 @@ export interface RequestContext<R extends RouteSpec> {
   readonly user: R['access'] extends 'public' ? AuthUser | null : AuthUser;
   readonly lang: Lang;
   readonly ip: string;
+}
+
+/**
+ * The HTTP exchange behind a request, for the few handlers that read a body as a stream
+ * (uploads) or write their own reply (file downloads, event streams).
+ */
+export interface Exchange {
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
 }
@@ -31,6 +42,7 @@ export const REPLY_SENT = Symbol('reply-sent');
 /** A route handler: returns the response body (checked against core's schema in tests). */
 export type Handler<R extends RouteSpec> = (
   ctx: RequestContext<R>,
+  exchange: Exchange,
 ) => Promise<RouteResponse<R> | typeof REPLY_SENT> | RouteResponse<R> | typeof REPLY_SENT;
 
 /** Handlers by group and operation, typed from core's route table. */
@@ -49,6 +61,7 @@ export type Authenticate = (request: FastifyRequest) => Promise<AuthUser | null>
  */
 export type CachedRead = (
   ctx: RequestContext<RouteSpec>,
+  exchange: Exchange,
   compute: () => Promise<string>,
 ) => Promise<FastifyReply>;
 
@@ -65,23 +78,45 @@ export interface RegisterOptions {
   readonly rateLimit?: { max: number; timeWindow: number };
   /** Reads served through the read cache (ETag, 304, kept JSON). */
   readonly readCache?: ReadCacheLookup;
-  /** Told each URL whose params and query of a cached read validated (see `lean-reads.ts`). */
-  readonly learn?: (
-    url: string,
-    id: string,
-    access: RouteSpec['access'],
-    params: unknown,
-    query: unknown,
-  ) => void;
 }
 
 function parse(schema: RouteSpec['body'], input: unknown, lang: Lang, prefix: string): unknown {
   if (!schema) return undefined;
   const result = validate(schema, input, lang);
   if (result.ok) return result.value;
-  if (prefix === 'params') throw new ApiError(404, 'not_found');
-  // The errors keep validate's wording: it knows the rule's limits and the field it words for.
-  throw new ApiError(400, 'validation_failed', { fields: result.errors });
+  if (prefix === 'params') throw new DomainError('not_found');
+  throw new DomainError('validation_failed', { fields: result.errors });
+}
+
+/**
+ * A request body checked strictly: fields the schema does not declare are refused (core's schemas
+ * would drop them silently), and a PATCH must change at least one field.
+ */
+function parseBody(route: RouteSpec, input: unknown, lang: Lang): unknown {
+  if (!route.body) return undefined;
+  const unknown: RawFieldError[] = unknownFields(route.body, input).map((path) => ({
+    path,
+    code: 'unknown_field',
+  }));
+  const result = validate(route.body, input, lang);
+  const fields = result.ok ? [] : result.errors;
+  if (fields.length + unknown.length > 0) {
+    throw new DomainError('validation_failed', { fields: [...fields, ...unknown] });
+  }
+  const value = result.ok ? result.value : undefined;
+  if (route.method === 'PATCH' && !changesSomething(value)) {
+    throw new DomainError('validation_failed', {
+      fields: [{ path: '', code: 'nothing_to_change' }],
+    });
+  }
+  return value;
+}
+
+/** Whether a parsed PATCH body names at least one field to change. */
+function changesSomething(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) return true;
+  return Object.values(value).some((v) => v !== undefined && changesSomething(v));
 }
 
 /** The fastify URL pattern of a route path: `{childId}` becomes `:childId`. */
@@ -113,27 +148,25 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
         const lang = pickLang(request.headers['accept-language']);
         const user = await options.authenticate(request);
         if (route.access !== 'public') {
-          if (!user) throw new ApiError(401, 'unauthorized');
+          if (!user) throw new DomainError('unauthorized');
           if (route.access !== 'authenticated' && !route.access.includes(user.role))
-            throw new ApiError(403, 'forbidden');
+            throw new DomainError('forbidden');
         }
         const ctx = {
           params: parse(route.params, request.params, lang, 'params'),
           query: parse(route.query, request.query ?? {}, lang, 'query'),
-          body: route.body ? parse(route.body, request.body ?? {}, lang, 'body') : undefined,
+          body: parseBody(route, request.body ?? {}, lang),
           user,
           lang,
           ip: request.ip,
-          request,
-          reply,
         } as RequestContext<RouteSpec>;
+        const exchange: Exchange = { request, reply };
         if (cached) {
-          options.learn?.(request.url, id, route.access, ctx.params, ctx.query);
-          return cached(ctx, async () =>
-            serialise(route, await handler(ctx), reply, options.checkResponses, id),
+          return cached(ctx, exchange, async () =>
+            serialise(route, await handler(ctx, exchange), reply, options.checkResponses, id),
           );
         }
-        const result = await handler(ctx);
+        const result = await handler(ctx, exchange);
         if (result === REPLY_SENT) return reply;
         return send(route, result, reply, options.checkResponses, id);
       },

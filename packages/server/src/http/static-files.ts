@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from './api-error';
+import { DomainError } from '../services/domain-error';
 import { sendError } from './error-handler';
 
 /** Where the static files served beside the API live. */
@@ -87,7 +87,7 @@ export function registerStaticFiles(app: FastifyInstance, options: StaticFilesOp
     app.get('/embed/*', async (request, reply) => {
       const name = pathOf(request).slice('/embed/'.length);
       const file = EMBED_FILE.test(name) ? await findStaticFile(embedDir, name) : undefined;
-      if (!file) return sendError(request, reply, new ApiError(404, 'not_found'));
+      if (!file) return sendError(request, reply, new DomainError('not_found'));
       // The entry keeps its name across releases; chunks carry a content hash.
       reply
         .header('access-control-allow-origin', '*')
@@ -101,10 +101,9 @@ export function registerStaticFiles(app: FastifyInstance, options: StaticFilesOp
   if (siteDir) {
     app.get('/*', async (request, reply) => {
       const path = pathOf(request);
-      if (path.startsWith('/api/'))
-        return sendError(request, reply, new ApiError(404, 'not_found'));
+      if (path.startsWith('/api/')) return sendError(request, reply, new DomainError('not_found'));
       const file = await findStaticFile(siteDir, path);
-      if (!file) return sendError(request, reply, new ApiError(404, 'not_found'));
+      if (!file) return sendError(request, reply, new DomainError('not_found'));
       reply.header('content-security-policy', SITE_CSP).header('cache-control', 'no-cache');
       return sendFile(reply, file);
     });

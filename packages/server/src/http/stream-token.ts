@@ -20,7 +20,7 @@ function queryToken(request: FastifyRequest): string | undefined {
  * `authenticate` as a header's. Request logs strip it: see {@link redactAccessToken}.
  *
  * @example
- * registerRoutes(app, { authenticate: acceptStreamToken(createAuthenticate(services)), … });
+ * registerRoutes(app, { authenticate: acceptStreamToken(bearerAuthenticate(resolve)), … });
  */
 export function acceptStreamToken(authenticate: Authenticate): Authenticate {
   return (request) => {

@@ -23,41 +23,78 @@ describe('admin: identity in person, and the audit log', () => {
 
   const audit = (who: string, query: Record<string, string> = {}) =>
     server.call<Page<AuditEntry> & ErrorResponse>('GET', AUDIT_42, { token: tokens[who], query });
-  const confirm = (who: string, userId: string) =>
+  const confirm = (
+    who: string,
+    userId: string,
+    person: { phone: string; snils: string } = U.parentNew,
+  ) =>
     server.call<User & ErrorResponse>('POST', `/api/v1/admin/users/${userId}/identity`, {
       token: tokens[who],
-      body: { document: 'passport', note: 'Паспорт предъявлен лично' },
+      body: {
+        phone: person.phone,
+        snils: person.snils,
+        document: 'passport',
+        note: 'Паспорт предъявлен лично',
+      },
     });
+  const find = (who: string, query: Record<string, string>) =>
+    server.call<{ items: User[] }>('GET', '/api/v1/admin/users', { token: tokens[who], query });
 
-  it('finds a parent by a phone typed any way, and never staff', async () => {
-    const path = '/api/v1/admin/users';
-    const res = await server.call<{ items: User[] }>('GET', path, {
-      token: tokens.admin42,
-      query: { phone: '8 (999) 000-00-03' },
-    });
+  it("finds by phone alone only the school's own families, typed any way, and never staff", async () => {
+    const own = await find('admin42', { phone: '8 (999) 000-00-01' });
+    assert.equal(own.status, 200, own.text);
+    assert.deepEqual(
+      own.body.items.map((u) => u.id),
+      [U.parentIvanova.id],
+    );
+    assert.doesNotMatch(own.text, /password|passport|snils/i);
+    // A parent of Лицей № 17, and a parent with no school yet, are not the admin's to look up.
+    assert.deepEqual((await find('admin42', { phone: U.parentPetrov.phone })).body.items, []);
+    assert.deepEqual((await find('admin42', { phone: U.parentNew.phone })).body.items, []);
+    assert.deepEqual((await find('admin17', { phone: U.parentIvanova.phone })).body.items, []);
+    assert.deepEqual((await find('admin42', { phone: U.teacherMath.phone })).body.items, []);
+  });
+
+  it('finds anyone by phone and SNILS together, and audits every look-up', async () => {
+    const res = await find('admin42', { phone: U.parentNew.phone, snils: U.parentNew.snils });
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(
       res.body.items.map((u) => u.id),
       [U.parentNew.id],
     );
-    assert.doesNotMatch(res.text, /password|passport|snils/i);
-    const staff = await server.call<{ items: User[] }>('GET', path, {
-      token: tokens.admin42,
-      query: { phone: U.teacherMath.phone },
+    const wrong = await find('admin42', { phone: U.parentNew.phone, snils: U.parentPetrov.snils });
+    assert.deepEqual(wrong.body.items, []);
+    const log = await audit('admin42', { action: 'admin.find_user' });
+    assert.ok(
+      log.body.items.some((e) => e.target === U.parentNew.id && e.actorId === U.admin42.id),
+    );
+  });
+
+  it('refuses the in-person confirmation unless phone and SNILS both match, and audits it', async () => {
+    const res = await confirm('admin42', U.parentNew.id, {
+      ...U.parentNew,
+      snils: U.parentPetrov.snils,
     });
-    assert.deepEqual(staff.body.items, []);
+    assert.equal(res.status, 404, res.text);
+    const log = await audit('admin42', {
+      action: 'admin.identity_confirmed_in_person',
+      outcome: 'failure',
+    });
+    assert.equal(log.body.items[0]?.target, U.parentNew.id);
   });
 
   it("confirms a parent's identity in person and records who did it", async () => {
     const res = await confirm('admin42', U.parentNew.id);
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.identityStatus, 'confirmed_in_person');
-    const log = await audit('admin42', { action: 'admin.identity_confirmed_in_person' });
+    const log = await audit('admin42', {
+      action: 'admin.identity_confirmed_in_person',
+      outcome: 'success',
+    });
     assert.equal(log.status, 200, log.text);
     assert.equal(log.body.items[0]?.actorId, U.admin42.id);
     assert.equal(log.body.items[0]?.actorRole, 'school_admin');
     assert.equal(log.body.items[0]?.target, U.parentNew.id);
-    assert.equal(log.body.items[0]?.outcome, 'success');
   });
 
   it('answers 404 for staff and unknown users, and 403 to non-admins', async () => {

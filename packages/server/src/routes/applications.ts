@@ -1,10 +1,11 @@
 import { canTransition, type Application, type ApplicationStatus } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { ApiError, fieldError, notFound } from '../http/api-error';
+import { DomainError, fieldError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { nextCounter, sixDigits } from '../services/counters';
+import { bumpVersions } from '../read-cache/versions';
 import { notify } from '../services/notify';
 import { assertAdminOf, auditAs, ownChild, type ChildRow } from '../services/policy';
 
@@ -176,19 +177,54 @@ async function changeStatus(
       .where('status', '=', row.status)
       .executeTakeFirst();
     // Someone else moved it between our read and this write.
-    if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict');
+    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('conflict');
     await addHistory(
       trx,
       row.id,
       { status: change.to, at: now, reason: change.reason },
       change.user,
     );
+    if (change.to === 'active') await placeChild(trx, row);
     const detail = `${row.status} → ${change.to}`;
     const action = { action: change.action, target: row.id, schoolId: row.school_id, detail };
     await auditAs(s, trx, change, action);
   });
   await notifyStatus(s, updated);
   return updated;
+}
+
+/**
+ * Places the child in the class of their link to the application's school: what the school's
+ * approval grants (the class's timetable, teachers, news and chats). In the activation's
+ * transaction.
+ */
+async function placeChild(trx: Kysely<Database>, row: ApplicationRow): Promise<void> {
+  const link = await trx
+    .selectFrom('school_links')
+    .select(['school_id', 'class_id'])
+    .where('child_id', '=', row.child_id)
+    .where('school_id', '=', row.school_id)
+    .executeTakeFirst();
+  if (!link) return;
+  await trx
+    .updateTable('children')
+    .set({ school_id: link.school_id, class_id: link.class_id })
+    .where('id', '=', row.child_id)
+    .execute();
+  await bumpVersions(trx, [`child:${row.child_id}`]);
+}
+
+/** The school a child applies to: the one of their newest school link (`school_not_linked` without). */
+async function linkedSchool(s: Services, childId: string): Promise<string> {
+  const link = await s.db
+    .selectFrom('school_links')
+    .select('school_id')
+    .where('child_id', '=', childId)
+    .orderBy('linked_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!link) throw new DomainError('school_not_linked');
+  return link.school_id;
 }
 
 async function assertNoOpenApplication(
@@ -205,7 +241,7 @@ async function assertNoOpenApplication(
     .where('school_year', '=', schoolYear)
     .where('status', '!=', 'rejected')
     .executeTakeFirst();
-  if (open) throw new ApiError(409, 'application_exists');
+  if (open) throw new DomainError('application_exists');
 }
 
 /** Applications for the diary service: submitted by parents, moved on by the school. */
@@ -213,9 +249,8 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
   return {
     async create({ body, user, ip }) {
       const child = await ownChild(s, user, body.childId);
-      if (child.status !== 'confirmed') throw new ApiError(409, 'identity_unconfirmed');
-      const schoolId = child.school_id;
-      if (!schoolId) throw new ApiError(409, 'school_not_linked');
+      if (child.status !== 'confirmed') throw new DomainError('identity_unconfirmed');
+      const schoolId = await linkedSchool(s, child.id);
       await assertNoOpenApplication(s, child.id, schoolId, body.schoolYear);
       const input = { child, schoolId, schoolYear: body.schoolYear };
       const row = await s.db
@@ -247,7 +282,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       const row = await visibleApplication(s, user, params.applicationId);
       if (body.status === 'rejected' && !body.reason) throw fieldError('reason', 'required');
       if (!canTransition(row.status as ApplicationStatus, body.status)) {
-        throw new ApiError(409, 'invalid_transition');
+        throw new DomainError('invalid_transition');
       }
       const change = {
         to: body.status,
@@ -263,7 +298,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       const row = await visibleApplication(s, user, params.applicationId);
       if (row.status === 'active') return viewOne(s, row);
       if (!canTransition(row.status as ApplicationStatus, 'active')) {
-        throw new ApiError(409, 'invalid_transition');
+        throw new DomainError('invalid_transition');
       }
       const change = { to: 'active', user, ip, action: 'applications.activate' } as const;
       return viewOne(s, await changeStatus(s, row, change));

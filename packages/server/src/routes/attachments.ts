@@ -1,7 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import { MAX_ATTACHMENT_BYTES } from '@school-diary/core';
 import type { FastifyRequest } from 'fastify';
-import { ApiError, fieldError, notFound } from '../http/api-error';
+import { DomainError, fieldError, notFound } from '../services/domain-error';
 import { REPLY_SENT, type Handlers } from '../http/register-routes';
 import { attachmentView, mayDownload, type AttachmentRow } from '../services/attachments';
 import type { AuthUser, Services } from '../services/context';
@@ -10,11 +10,11 @@ import { openStoredFile, removeStoredFile, storeFile } from '../services/file-st
 import { allowedType, contentMatches } from '../services/file-type';
 import { auditAs } from '../services/policy';
 
-const wrongType = (): ApiError =>
-  new ApiError(415, 'unsupported_media_type', { fields: [{ path: 'file', code: 'file_type' }] });
+const wrongType = (): DomainError =>
+  new DomainError('unsupported_media_type', { fields: [{ path: 'file', code: 'file_type' }] });
 
-const tooLarge = (): ApiError =>
-  new ApiError(413, 'payload_too_large', {
+const tooLarge = (): DomainError =>
+  new DomainError('payload_too_large', {
     fields: [
       {
         path: 'file',
@@ -83,7 +83,7 @@ async function saveUpload(
 /** Uploads (type allow-list checked by declaration and content) and access-checked downloads. */
 export function attachmentsHandlers(s: Services): Handlers['attachments'] {
   return {
-    async upload({ request, user, ip }) {
+    async upload({ user, ip }, { request }) {
       const part = await filePart(request);
       const type = allowedType(part.mimetype);
       if (!type) {
@@ -98,7 +98,7 @@ export function attachmentsHandlers(s: Services): Handlers['attachments'] {
       return attachmentView(row);
     },
 
-    async download({ params, user, reply }): Promise<typeof REPLY_SENT> {
+    async download({ params, user }, { reply }): Promise<typeof REPLY_SENT> {
       const row = await s.db
         .selectFrom('attachments')
         .selectAll()

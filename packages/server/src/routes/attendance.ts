@@ -1,5 +1,5 @@
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type Routes } from '@school-diary/core';
-import { ApiError, type RawFieldError } from '../http/api-error';
+import { DomainError, type RawFieldError } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import type { Services } from '../services/context';
 import { taughtLesson, type LessonTableRow } from '../services/journal-access';
@@ -7,7 +7,7 @@ import { attendanceRows } from '../services/journal-queries';
 import { attendanceView } from '../services/journal-views';
 import { auditAs, visibleChild } from '../services/policy';
 import { classCalendar, queryRange } from '../services/school-calendar';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 
 type Entries = RequestContext<Routes['attendance']['record']>['body']['entries'];
 
@@ -27,7 +27,7 @@ async function assertEntries(s: Services, lesson: LessonTableRow, entries: Entri
     else if (seen.has(entry.childId)) fields.push({ path, code: 'already_registered' });
     seen.add(entry.childId);
   });
-  if (fields.length > 0) throw new ApiError(400, 'validation_failed', { fields });
+  if (fields.length > 0) throw new DomainError('validation_failed', { fields });
 }
 
 function totals(statuses: readonly string[]): Record<AttendanceStatus, number> {

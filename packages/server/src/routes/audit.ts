@@ -2,7 +2,7 @@ import { ROLES, startOfDayIn, type AuditEntry, type Role } from '@school-diary/c
 import type { Selectable } from 'kysely';
 import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { Services } from '../services/context';
 import { assertAdminOf } from '../services/policy';

@@ -16,7 +16,7 @@ describe('auth: registration, one-time codes, sessions', () => {
 
   const newParent = (phone: string) => ({
     phone,
-    password: 'parol-2026',
+    password: 'tikhiy-vecher-u-reki',
     lastName: 'Новикова',
     firstName: 'Светлана',
     middleName: '',
@@ -64,12 +64,52 @@ describe('auth: registration, one-time codes, sessions', () => {
     assert.match(en.body.error.message, /Fix the errors/);
   });
 
-  it('refuses a second account for a registered phone', async () => {
-    const res = await server.call<ErrorResponse>('POST', '/api/v1/auth/register', {
-      body: newParent(PARENT),
+  it('answers a registered phone like a new one, makes no account, and tells the owner', async () => {
+    const res = await server.call<{ user: User; challenge: Challenge }>(
+      'POST',
+      '/api/v1/auth/register',
+      { body: { ...newParent(PARENT), snils: '456-789-123 44' } },
+    );
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.body.user.identityStatus, 'unconfirmed');
+    assert.equal(res.body.challenge.sentTo, '+7 999 ***-**-01');
+    const accounts = await server.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('phone', '=', PARENT)
+      .execute();
+    assert.deepEqual(
+      accounts.map((a) => a.id),
+      [DEMO.users.parentIvanova.id],
+    );
+    const sms = await server.call<{ items: { to: string; text: string }[] }>(
+      'GET',
+      '/api/v1/dev/outbox',
+    );
+    assert.ok(
+      sms.body.items.some((m) => m.to === PARENT && /пытался зарегистрироваться/.test(m.text)),
+    );
+  });
+
+  it('refuses a common or breached password, whatever its length', async () => {
+    for (const password of ['qwerty123456', 'Password2026!', 'aaaaaaaaaaaaaa']) {
+      const res = await server.call<ErrorResponse>('POST', '/api/v1/auth/register', {
+        body: { ...newParent('+79990004444'), password },
+        lang: 'en',
+      });
+      assert.equal(res.status, 400, `${password}: ${res.text}`);
+      assert.deepEqual(
+        res.body.error.fields.map((f) => [f.path, f.code]),
+        [['password', 'weak_password']],
+      );
+    }
+    const short = await server.call<ErrorResponse>('POST', '/api/v1/auth/register', {
+      body: { ...newParent('+79990004444'), password: 'Kx9#mQ2!zP' },
     });
-    assert.equal(res.status, 409);
-    assert.equal(res.body.error.fields[0]?.path, 'phone');
+    assert.deepEqual(
+      short.body.error.fields.map((f) => [f.path, f.code, f.message]),
+      [['password', 'too_short', 'Пароль должен быть не короче 12 символов']],
+    );
   });
 
   it('logs in with phone, password and the SMS code, then reads the user', async () => {

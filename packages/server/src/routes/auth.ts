@@ -1,5 +1,5 @@
-import { ApiError } from '../http/api-error';
-import type { Handlers } from '../http/register-routes';
+import type { Challenge, Routes, User } from '@school-diary/core';
+import type { Handlers, RequestContext } from '../http/register-routes';
 import {
   consumeChallenge,
   decoyChallenge,
@@ -8,6 +8,7 @@ import {
 } from '../services/challenges';
 import type { Services } from '../services/context';
 import { startLogin } from '../services/login';
+import { assertUncommonPassword } from '../services/password-policy';
 import { hashPassword } from '../services/secrets';
 import {
   issueSession,
@@ -17,19 +18,60 @@ import {
 } from '../services/sessions';
 import { userView } from '../services/users';
 
+type RegisterBody = RequestContext<Routes['auth']['register']>['body'];
+
+/**
+ * The answer to a registration whose phone or SNILS already has an account: shaped like a new
+ * account's, with a challenge no code will ever match. Each existing owner gets an SMS saying
+ * someone tried, and the attempt is audited.
+ */
+async function decoyRegistration(
+  s: Services,
+  body: RegisterBody,
+  owners: readonly { id: string; phone: string }[],
+  ip: string,
+): Promise<{ user: User; challenge: Challenge }> {
+  for (const owner of owners) {
+    await s.gateway.send({
+      to: owner.phone,
+      channel: 'sms',
+      text: 'Кто-то пытался зарегистрироваться в электронном дневнике с вашим номером телефона или СНИЛС. Если это были вы — войдите или восстановите пароль.',
+    });
+    await s.audit.record(s.db, {
+      action: 'auth.register',
+      outcome: 'denied',
+      ip,
+      target: owner.id,
+      detail: 'phone or SNILS already registered',
+    });
+  }
+  const user: User = {
+    id: s.ids('usr'),
+    role: 'parent',
+    phone: body.phone,
+    lastName: body.lastName,
+    firstName: body.firstName,
+    ...(body.middleName ? { middleName: body.middleName } : {}),
+    ...(body.email ? { email: body.email } : {}),
+    identityStatus: 'unconfirmed',
+    createdAt: s.clock.now().toISOString(),
+  };
+  return { user, challenge: decoyChallenge(s, body.phone) };
+}
+
 /** Registration, login with a one-time code, tokens, logout and password recovery. */
 export function authHandlers(s: Services): Handlers['auth'] {
   return {
     async register({ body, ip }) {
+      assertUncommonPassword(body.password, 'password');
+      // One account per phone and per person (SNILS). Either taken answers exactly like a new
+      // account, so registration reveals nobody; the owner is told by SMS instead.
       const taken = await s.db
         .selectFrom('users')
-        .select('id')
-        .where('phone', '=', body.phone)
-        .executeTakeFirst();
-      if (taken)
-        throw new ApiError(409, 'conflict', {
-          fields: [{ path: 'phone', code: 'already_registered' }],
-        });
+        .select(['id', 'phone'])
+        .where((eb) => eb.or([eb('phone', '=', body.phone), eb('snils', '=', body.snils)]))
+        .execute();
+      if (taken.length > 0) return decoyRegistration(s, body, taken, ip);
       const passwordHash = await hashPassword(body.password);
       const id = s.ids('usr');
       await s.db.transaction().execute(async (trx) => {
@@ -156,6 +198,7 @@ export function authHandlers(s: Services): Handlers['auth'] {
     },
 
     async recoveryComplete({ body, ip }) {
+      assertUncommonPassword(body.newPassword, 'newPassword');
       const { userId } = await consumeChallenge(s, {
         challengeId: body.challengeId,
         code: body.code,

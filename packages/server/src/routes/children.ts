@@ -1,12 +1,20 @@
 import type { Challenge, Routes, SchoolLink, Teacher } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { ApiError, fieldError } from '../http/api-error';
+import { DomainError, fieldError } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { consumeChallenge, startChallenge } from '../services/challenges';
 import type { AuthUser, Services } from '../services/context';
 import { foldText } from '../services/fold-text';
-import { auditAs, childView, ownChild, visibleChild, type ChildRow } from '../services/policy';
+import { claimGuardian } from '../services/guardian-claims';
+import {
+  auditAs,
+  childViewFor,
+  childViewsFor,
+  ownChild,
+  visibleChild,
+  type ChildRow,
+} from '../services/policy';
 
 type SchoolRow = Selectable<Database['schools']>;
 
@@ -20,6 +28,10 @@ function samePerson(
     foldText(row.first_name) === foldText(person.firstName) &&
     row.birth_date === person.birthDate
   );
+}
+
+async function childBySnils(s: Services, snils: string): Promise<ChildRow | undefined> {
+  return s.db.selectFrom('children').selectAll().where('snils', '=', snils).executeTakeFirst();
 }
 
 async function parentChildren(s: Services, parentId: string): Promise<ChildRow[]> {
@@ -52,7 +64,7 @@ async function assertChildChallenge(
     .where('purpose', '=', 'child')
     .executeTakeFirst();
   if (!row || row.target_id !== child.id || row.user_id !== user.id) {
-    throw new ApiError(400, 'code_invalid', { fields: [{ path: 'code', code: 'wrong_code' }] });
+    throw new DomainError('code_invalid', { fields: [{ path: 'code', code: 'wrong_code' }] });
   }
 }
 
@@ -63,11 +75,11 @@ async function schoolByCode(s: Services, code: string): Promise<SchoolRow> {
     .where('code', '=', code)
     .executeTakeFirst();
   if (!school) {
-    throw new ApiError(404, 'school_not_found', {
+    throw new DomainError('school_not_found', {
       fields: [{ path: 'schoolCode', code: 'school_not_found' }],
     });
   }
-  if (!school.diary_connected) throw new ApiError(409, 'school_not_connected');
+  if (!school.diary_connected) throw new DomainError('school_not_connected');
   return school;
 }
 
@@ -96,8 +108,8 @@ async function assertNotLinked(s: Services, childId: string, schoolId: string, r
     .where((eb) => eb.or([eb('child_id', '=', childId), eb('roster_id', '=', rosterId)]))
     .executeTakeFirst();
   if (!existing) return;
-  if (existing.child_id === childId) throw new ApiError(409, 'already_linked');
-  throw new ApiError(409, 'roster_id_taken', {
+  if (existing.child_id === childId) throw new DomainError('already_linked');
+  throw new DomainError('roster_id_taken', {
     fields: [{ path: 'rosterId', code: 'already_registered' }],
   });
 }
@@ -213,12 +225,35 @@ async function sendChildCode(s: Services, userId: string, childId: string): Prom
   return startChallenge(s, input);
 }
 
+/** A day of failed links: a parent gets a few tries at a roster id, not a search of the roster. */
+const LINK_FAILURE_WINDOW_MS = 24 * 3600 * 1000;
+
+/** 429 once the caller has failed `linkFailureLimit` links within a day. */
+async function assertLinkTriesLeft(s: Services, user: AuthUser): Promise<void> {
+  const since = new Date(s.clock.now().getTime() - LINK_FAILURE_WINDOW_MS).toISOString();
+  const { count } = await s.db
+    .selectFrom('audit')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('actor_id', '=', user.id)
+    .where('action', '=', 'children.link_school')
+    .where('outcome', '=', 'failure')
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(count) >= s.config.linkFailureLimit) {
+    const seconds = LINK_FAILURE_WINDOW_MS / 1000;
+    throw new DomainError('rate_limited', { params: { seconds }, retryAfterSeconds: seconds });
+  }
+}
+
 /**
- * The roster entry a link may use, after every check in the order a parent can fix them. A
- * mismatch says nothing about whose entry the id is, and is audited for the school to see.
+ * The roster entry a link may use, after every check in the order a parent can fix them. The
+ * roster id must name this very child (surname, first name and date of birth). A mismatch says
+ * nothing about whose entry the id is, counts toward the caller's daily limit, and is audited for
+ * the school to see.
  */
 async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input: LinkInput) {
-  if (child.status !== 'confirmed') throw new ApiError(409, 'identity_unconfirmed');
+  if (child.status !== 'confirmed') throw new DomainError('identity_unconfirmed');
+  await assertLinkTriesLeft(s, caller.user);
   const school = await schoolByCode(s, input.schoolCode);
   const entry = await rosterEntryFor(s, school.id, input.rosterId, child);
   if (!entry) {
@@ -228,7 +263,7 @@ async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input
       detail: 'roster_mismatch',
     } as const;
     await auditAs(s, s.db, caller, { ...failure, target: child.id, schoolId: school.id });
-    throw new ApiError(400, 'roster_mismatch', {
+    throw new DomainError('roster_mismatch', {
       fields: [{ path: 'rosterId', code: 'roster_mismatch' }],
     });
   }
@@ -237,7 +272,11 @@ async function linkableEntry(s: Services, caller: Caller, child: ChildRow, input
   return { school, entry };
 }
 
-/** Inserts the link and places the child in the roster's class, in one transaction. */
+/**
+ * Records the link. It grants nothing yet: the child is placed in the roster's class (and the
+ * class's timetable, teachers and chats open to the family) only when the school has approved the
+ * application and it becomes active.
+ */
 async function insertLink(
   s: Services,
   caller: Caller,
@@ -255,8 +294,6 @@ async function insertLink(
   };
   await s.db.transaction().execute(async (trx) => {
     await trx.insertInto('school_links').values(link).execute();
-    const placed = { school_id: school.id, class_id: entry.class_id };
-    await trx.updateTable('children').set(placed).where('id', '=', child.id).execute();
     const action = { action: 'children.link_school', target: child.id, schoolId: school.id };
     await auditAs(s, trx, caller, action);
   });
@@ -272,17 +309,21 @@ async function insertLink(
 export function childrenHandlers(s: Services): Handlers['children'] {
   return {
     async list({ user }) {
-      return { items: (await ownChildren(s, user)).map(childView) };
+      return { items: await childViewsFor(s, user, await ownChildren(s, user)) };
     },
 
     async search({ query, user }) {
       const rows = await parentChildren(s, user.id);
-      return { items: rows.filter((row) => samePerson(row, query)).map(childView) };
+      const found = rows.filter((row) => samePerson(row, query));
+      return { items: await childViewsFor(s, user, found) };
     },
 
     async create({ body, user, ip }) {
       const siblings = await parentChildren(s, user.id);
-      if (siblings.some((row) => samePerson(row, body))) throw new ApiError(409, 'child_exists');
+      if (siblings.some((row) => samePerson(row, body))) throw new DomainError('child_exists');
+      // One child, one card: the same SNILS from a second parent is a claim to be a guardian.
+      const known = body.snils ? await childBySnils(s, body.snils) : undefined;
+      if (known) await claimGuardian(s, { user, ip }, known, samePerson(known, body));
       const row = newChildRow(s, body, user.id);
       await s.db.transaction().execute(async (trx) => {
         await trx.insertInto('children').values(row).execute();
@@ -291,11 +332,11 @@ export function childrenHandlers(s: Services): Handlers['children'] {
         await auditAs(s, trx, { user, ip }, { action: 'children.create', target: row.id });
       });
       const challenge = await sendChildCode(s, user.id, row.id);
-      return { child: childView(row), challenge };
+      return { child: await childViewFor(s, user, row), challenge };
     },
 
     async get({ params, user }) {
-      return childView(await visibleChild(s, user, params.childId));
+      return childViewFor(s, user, await visibleChild(s, user, params.childId));
     },
 
     async confirm({ params, body, user, ip }) {
@@ -308,7 +349,7 @@ export function childrenHandlers(s: Services): Handlers['children'] {
         const action = { action: 'children.confirm', target: child.id, schoolId: child.school_id };
         await auditAs(s, trx, { user, ip }, action);
       });
-      return childView({ ...child, status: 'confirmed' });
+      return childViewFor(s, user, { ...child, status: 'confirmed' });
     },
 
     async schoolLinks({ params, user }) {

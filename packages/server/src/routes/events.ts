@@ -60,7 +60,7 @@ function streamHeaders(reply: FastifyReply): OutgoingHttpHeaders {
  */
 export function eventsHandlers(s: Services): Handlers['events'] {
   return {
-    async stream({ user, request, reply }): Promise<typeof REPLY_SENT> {
+    async stream({ user }, { request, reply }): Promise<typeof REPLY_SENT> {
       const resumeAfter = lastEventId(request);
       const newest = await newestEventId(s, user.id);
       const cursor = resumeAfter === null ? newest : Math.min(resumeAfter, newest);

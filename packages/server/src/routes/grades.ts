@@ -1,4 +1,4 @@
-import { fieldError, notFound } from '../http/api-error';
+import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { Services } from '../services/context';
 import { gradeSummary, gradesCsv, yearComparison } from '../services/grade-reports';
@@ -37,7 +37,7 @@ export function gradesHandlers(s: Services): Handlers['grades'] {
       return yearComparison(s, await visibleChild(s, user, params.childId));
     },
 
-    async csv({ params, query, user, lang, reply }) {
+    async csv({ params, query, user, lang }, { reply }) {
       const child = await visibleChild(s, user, params.childId);
       const { filename, text } = await gradesCsv(s, child, { query, lang });
       reply.header('content-disposition', `attachment; filename="${filename}"`);

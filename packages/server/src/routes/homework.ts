@@ -1,14 +1,14 @@
 import type { Homework, Routes } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError, notFound } from '../http/api-error';
+import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { claimAttachments } from '../services/attachments';
 import type { AuthUser, Services } from '../services/context';
 import { publishToClass } from '../services/families';
 import { homeworkRows, homeworkViews } from '../services/journal-queries';
 import { assertTeaches, auditAs, visibleChild } from '../services/policy';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 
 type Caller = { readonly user: AuthUser; readonly ip: string };
 type HomeworkTableRow = Selectable<Database['homework']>;

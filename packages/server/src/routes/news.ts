@@ -1,7 +1,7 @@
 import type { NewsItem } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError, notFound } from '../http/api-error';
+import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import { preview } from '../services/chat-views';
 import type { AuthUser, Services } from '../services/context';

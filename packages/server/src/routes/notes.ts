@@ -1,7 +1,7 @@
 import type { JournalNote } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { auditAs, ownChild } from '../services/policy';

@@ -2,7 +2,7 @@ import type { Notification, NotificationKind } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { Services } from '../services/context';
 import { auditAs } from '../services/policy';

@@ -1,5 +1,5 @@
 import type { Handlers } from '../http/register-routes';
-import { notFound } from '../http/api-error';
+import { notFound } from '../services/domain-error';
 import type { Services } from '../services/context';
 import { visibleChild } from '../services/policy';
 import { classCalendar, schoolYearView } from '../services/school-calendar';

@@ -1,7 +1,7 @@
 import type { PortfolioItem, Routes } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError, notFound } from '../http/api-error';
+import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { attachmentsByIds, attachmentView, claimAttachments } from '../services/attachments';
 import { personName, preview } from '../services/chat-views';
@@ -9,7 +9,7 @@ import type { AuthUser, Services } from '../services/context';
 import { removeStoredFile } from '../services/file-store';
 import { notify } from '../services/notify';
 import { auditAs, visibleChild, type ChildRow } from '../services/policy';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 
 type ItemRow = Selectable<Database['portfolio_items']>;
 type ItemInput = RequestContext<Routes['portfolio']['create']>['body'];

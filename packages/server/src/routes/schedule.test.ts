@@ -268,6 +268,21 @@ describe('schedule: weekly timetable and substitutions', () => {
     assert.equal((await substitute('admin42', 'les_nope', body)).status, 404);
   });
 
+  it('refuses a substitution for a lesson already held, and tells no one', async () => {
+    const body = { substituteTeacherId: 'usr_teacher_history', reason: 'Болезнь' };
+    const before = (await feed('parentIvanova')).length;
+    // Monday's lesson, and today's first lesson (it ended at 09:15 in Moscow; it is now 12:00).
+    for (const lessonId of ['les_42_5a_20261123_2', 'les_42_5a_20261124_1']) {
+      const res = await substitute('admin42', lessonId, body);
+      assert.equal(res.status, 400, `${lessonId}: ${res.text}`);
+      assert.deepEqual(fields(res), [['lessonId', 'past_date']]);
+    }
+    assert.equal((await feed('parentIvanova')).length, before);
+    // Today's last lesson is still ahead.
+    const later = await substitute('admin42', 'les_42_5a_20261124_5', body);
+    assert.equal(later.status, 200, later.text);
+  });
+
   it('undoes a substitution, auditing it', async () => {
     const lessonId = 'les_42_5a_20261125_3';
     const denied = await server.call('DELETE', `/api/v1/lessons/${lessonId}/substitution`, {

@@ -1,7 +1,8 @@
 import type { Routes, Substitution } from '@school-diary/core';
 import type { Kysely } from 'kysely';
+import { isoMinuteIn } from '../clock';
 import type { Database } from '../db/schema';
-import { fieldError, notFound } from '../http/api-error';
+import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import {
@@ -16,7 +17,7 @@ import { substitutionRows } from '../services/journal-queries';
 import { russianDate, substitutionView } from '../services/journal-views';
 import { notify, type NotifyInput } from '../services/notify';
 import { auditAs } from '../services/policy';
-import { bumpVersions } from '../services/versions';
+import { bumpVersions } from '../read-cache/versions';
 import {
   assertWeekLessons,
   replaceWeekLessons,
@@ -48,6 +49,20 @@ async function assertSchoolSubject(s: Services, schoolId: string, subjectId: str
     .where('school_id', '=', schoolId)
     .executeTakeFirst();
   if (!subject) throw fieldError(path, 'invalid_option');
+}
+
+/**
+ * 400 `past_date` on `lessonId` once the lesson has ended (in the school's time zone): a
+ * substitution is news for families about a lesson to come, never a rewrite of one held.
+ */
+async function assertLessonAhead(s: Services, lesson: LessonTableRow, schoolId: string) {
+  const school = await s.db
+    .selectFrom('schools')
+    .select('time_zone')
+    .where('id', '=', schoolId)
+    .executeTakeFirstOrThrow();
+  const now = isoMinuteIn(s.clock.now(), school.time_zone);
+  if (`${lesson.date}T${lesson.end_time}` <= now) throw fieldError('lessonId', 'past_date');
 }
 
 async function substitutionOf(db: Kysely<Database>, lessonId: string): Promise<Substitution> {
@@ -92,6 +107,7 @@ async function substitute(
   body: SubstitutionInput,
 ): Promise<Substitution> {
   const { lesson, cls } = target;
+  await assertLessonAhead(s, lesson, cls.school_id);
   await assertSchoolTeacher(s, cls.school_id, body.substituteTeacherId, 'substituteTeacherId');
   const subjectId = body.subjectId ?? lesson.subject_id;
   await assertSchoolSubject(s, cls.school_id, subjectId, 'subjectId');

@@ -1,11 +1,11 @@
 import { schoolSchema, type School, type SchoolClass } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { foldText } from '../services/fold-text';
-import { assertAdminOf, assertTeaches, childView } from '../services/policy';
+import { assertAdminOf, assertTeaches, childViewsFor } from '../services/policy';
 
 type SchoolRow = Selectable<Database['schools']>;
 
@@ -130,7 +130,7 @@ export function classesHandlers(s: Services): Handlers['classes'] {
         .orderBy('last_name')
         .orderBy('first_name')
         .execute();
-      return { items: rows.map(childView) };
+      return { items: await childViewsFor(s, user, rows) };
     },
   };
 }

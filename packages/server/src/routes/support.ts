@@ -2,7 +2,7 @@ import type { Ticket } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { nextCounter, sixDigits } from '../services/counters';

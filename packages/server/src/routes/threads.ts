@@ -1,6 +1,6 @@
 import type { Routes } from '@school-diary/core';
 import { sql } from 'kysely';
-import { ApiError, fieldError, notFound } from '../http/api-error';
+import { DomainError, fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { claimAttachments } from '../services/attachments';
 import {
@@ -66,7 +66,7 @@ async function storeMessage(
       .executeTakeFirst();
     if (mine) {
       // The same id for another thread is a client bug, not a retry.
-      if (mine.thread_id !== thread.id) throw new ApiError(409, 'conflict');
+      if (mine.thread_id !== thread.id) throw new DomainError('conflict');
       return { row: mine, created: false };
     }
     const taken = await trx
@@ -78,7 +78,7 @@ async function storeMessage(
       // PostgreSQL) fails the insert below instead, and the retried transaction returns it.
       .where('author_id', '!=', user.id)
       .executeTakeFirst();
-    if (taken) throw new ApiError(409, 'conflict');
+    if (taken) throw new DomainError('conflict');
     const now = s.clock.now().toISOString();
     const inserted = await trx
       .insertInto('messages')

@@ -14,7 +14,6 @@ import {
 import type { Insertable, Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
-import { seededRandom } from './demo';
 import {
   ABSENCE_REASONS,
   COMMENTS,
@@ -28,8 +27,9 @@ import {
   TIMES,
   WEEK,
   WEIGHTS,
-} from './demo-diary-data';
-import { DEMO } from './demo-world';
+} from './data/diary';
+import { DEMO } from './data/demo-world';
+import { pick, seededRandom } from './seeded-random';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 type Random = () => number;
@@ -51,8 +51,6 @@ interface Pupil {
   readonly classId: string;
   readonly ability: number;
 }
-
-const pick = <T>(rnd: Random, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
 function subjectId(classId: string, key: string): string {
   return `sub_${classId.startsWith('cls_17') ? '17' : '42'}_${key}`;

@@ -1,7 +1,7 @@
 import type { Attachment } from '@school-diary/core';
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError } from '../http/api-error';
+import { fieldError } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { removeStoredFile } from './file-store';
 

@@ -1,5 +1,5 @@
 import type { Challenge } from '@school-diary/core';
-import { ApiError } from '../http/api-error';
+import { DomainError } from './domain-error';
 import type { Services } from './context';
 import { hashCode, sameDigest } from './secrets';
 
@@ -37,12 +37,15 @@ async function deliver(
   phone: string,
   purpose: ChallengePurpose,
   code: string,
+  challengeId: string,
 ): Promise<void> {
   const minutes = Math.round(services.config.codeTtl / 60);
   await services.gateway.send({
     to: phone,
     channel: 'sms',
     text: `Код ${code} — ${PURPOSE_TEXT[purpose]}. Действует ${minutes} мин. Никому его не сообщайте.`,
+    purpose,
+    code: { value: code, challengeId },
   });
 }
 
@@ -72,7 +75,7 @@ export async function startChallenge(
     created_at: now.toISOString(),
   };
   await services.db.insertInto('challenges').values(row).execute();
-  await deliver(services, input.phone, input.purpose, code);
+  await deliver(services, input.phone, input.purpose, code, id);
   return view(row);
 }
 
@@ -95,16 +98,16 @@ export async function resendChallenge(services: Services, challengeId: string): 
     .where('id', '=', challengeId)
     .executeTakeFirst();
   if (!row || row.consumed_at)
-    throw new ApiError(400, 'code_invalid', { fields: [{ path: 'challengeId', code: 'format' }] });
+    throw new DomainError('code_invalid', { fields: [{ path: 'challengeId', code: 'format' }] });
   const now = services.clock.now();
   const wait = Math.ceil((new Date(row.resend_after).getTime() - now.getTime()) / 1000);
   if (wait > 0)
-    throw new ApiError(429, 'resend_too_soon', {
+    throw new DomainError('resend_too_soon', {
       params: { seconds: wait },
       retryAfterSeconds: wait,
     });
   if (row.sends >= services.config.maxCodeSends) {
-    throw new ApiError(429, 'rate_limited', {
+    throw new DomainError('rate_limited', {
       params: { seconds: services.config.codeTtl },
       retryAfterSeconds: services.config.codeTtl,
     });
@@ -118,7 +121,7 @@ export async function resendChallenge(services: Services, challengeId: string): 
     resend_after: new Date(now.getTime() + services.config.resendCooldown * 1000).toISOString(),
   };
   await services.db.updateTable('challenges').set(update).where('id', '=', row.id).execute();
-  await deliver(services, row.phone, row.purpose as ChallengePurpose, code);
+  await deliver(services, row.phone, row.purpose as ChallengePurpose, code, row.id);
   return view({ ...row, ...update });
 }
 
@@ -135,14 +138,14 @@ export async function consumeChallenge(
     .selectAll()
     .where('id', '=', input.challengeId)
     .executeTakeFirst();
-  const invalid = new ApiError(400, 'code_invalid', {
+  const invalid = new DomainError('code_invalid', {
     fields: [{ path: 'code', code: 'wrong_code' }],
   });
   if (!row || row.purpose !== input.purpose || row.consumed_at) throw invalid;
   const now = services.clock.now();
   if (row.attempts >= services.config.codeAttempts)
-    throw new ApiError(429, 'code_attempts_exhausted');
-  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new ApiError(400, 'code_expired');
+    throw new DomainError('code_attempts_exhausted');
+  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new DomainError('code_expired');
   if (!sameDigest(hashCode(services.secret, row.id, input.code), row.code_hash)) {
     // One statement: wrong codes sent to several instances at once all count.
     const { attempts } = await services.db
@@ -151,8 +154,7 @@ export async function consumeChallenge(
       .where('id', '=', row.id)
       .returning('attempts')
       .executeTakeFirstOrThrow();
-    if (attempts >= services.config.codeAttempts)
-      throw new ApiError(429, 'code_attempts_exhausted');
+    if (attempts >= services.config.codeAttempts) throw new DomainError('code_attempts_exhausted');
     throw invalid;
   }
   const consumed = await services.db

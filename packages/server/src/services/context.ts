@@ -6,7 +6,6 @@ import type { IdGenerator } from '../ids';
 import type { AuditLog } from './audit';
 import type { MessageGateway } from './gateway';
 import type { LiveEvents } from './live-events';
-import type { ReadGate } from './read-gate';
 
 /** Everything a handler may use; injected so tests control time, ids and delivery. */
 export interface Services {
@@ -22,8 +21,6 @@ export interface Services {
   readonly newCode: () => string;
   /** Live events: durable per-user log plus wake-ups for open streams. */
   readonly live: LiveEvents;
-  /** Sessions and access grants kept in memory until the database may have changed. */
-  readonly gate: ReadGate<AuthUser>;
 }
 
 /** The signed-in user behind a request. */

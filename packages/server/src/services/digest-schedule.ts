@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from 'fastify';
 import { systemClock } from '../clock';
 import type { Services } from './context';
 import { digestWindow, sendDigests, type DigestFrequency } from './digest';
@@ -55,12 +54,17 @@ export async function runDueDigests(s: Services): Promise<DigestFrequency[]> {
   return sent;
 }
 
+/** Where a background job reports its failures (the server's logger). */
+export interface ErrorLog {
+  error(details: object, message: string): void;
+}
+
 /**
  * Checks every `digestCheckSeconds` whether a digest is due (by default hourly, and only on the
  * system clock: real timers mean nothing against a test's manual clock), on unref'd timers that
  * never keep the process alive; returns the function that stops the schedule.
  */
-export function startDigestSchedule(s: Services, log: FastifyBaseLogger): () => void {
+export function startDigestSchedule(s: Services, log: ErrorLog): () => void {
   const every = (s.config.digestCheckSeconds ?? (s.clock === systemClock ? 3600 : 0)) * 1000;
   if (every <= 0) return () => {};
   let timer: NodeJS.Timeout | undefined;

@@ -12,8 +12,7 @@ import {
   type Routes,
   type yearComparisonSchema,
 } from '@school-diary/core';
-import { notFound } from '../http/api-error';
-import type { RequestContext } from '../http/register-routes';
+import { notFound } from './domain-error';
 import type { Services } from './context';
 import { finalMarkRows, markRows } from './journal-queries';
 import { finalMarkView, markView, shortName, workKindLabel, type MarkRow } from './journal-views';
@@ -30,7 +29,7 @@ import {
 } from './school-calendar';
 
 type RangeQuery = { from?: string; to?: string; periodId?: string };
-type CsvQuery = RequestContext<Routes['grades']['csv']>['query'];
+type CsvQuery = OutputOf<Routes['grades']['csv']['query']>;
 type YearComparison = OutputOf<typeof yearComparisonSchema>;
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { assertAdminOf, assertTeaches, type ChildRow } from './policy';
 

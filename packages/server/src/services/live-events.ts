@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { LiveEvent, LiveEventType } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
+import type { EventFanOut } from '../db/event-fan-out';
 import type { Database } from '../db/schema';
 
 /** A live event to deliver to some users: its type, the child it concerns and the entity. */
@@ -10,24 +11,6 @@ export interface PublishInput<T extends LiveEventType = LiveEventType> {
   readonly type: T;
   readonly childId?: string | null;
   readonly data: Extract<LiveEvent, { type: T }>['data'];
-}
-
-/** Called with the users that have new events, or `'all'` when any may have (after a reconnect). */
-export type FanOutListener = (userIds: readonly string[] | 'all') => void;
-
-/**
- * Wakes streams across every server instance on one database (PostgreSQL's LISTEN/NOTIFY). Without
- * one, {@link LiveEvents} wakes only the streams of its own process, which is all a SQLite file has.
- */
-export interface EventFanOut {
-  /** Runs `insert` (the event rows) and announces the recipients, in the caller's transaction. */
-  write(
-    db: Kysely<Database>,
-    recipients: readonly string[],
-    insert: (trx: Kysely<Database>) => Promise<void>,
-  ): Promise<void>;
-  /** Listens to announcements of every instance (this one included); returns the unsubscribe. */
-  subscribe(listener: FanOutListener): () => void;
 }
 
 /**

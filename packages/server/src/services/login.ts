@@ -1,17 +1,17 @@
 import type { Challenge } from '@school-diary/core';
-import { ApiError } from '../http/api-error';
+import { DomainError } from './domain-error';
 import { startChallenge } from './challenges';
 import type { Services } from './context';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './secrets';
 
-function lockedError(services: Services, until: Date): ApiError {
+function lockedError(services: Services, until: Date): DomainError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - services.clock.now().getTime()) / 1000));
   const time = new Intl.DateTimeFormat('ru-RU', {
     timeZone: 'Europe/Moscow',
     hour: '2-digit',
     minute: '2-digit',
   }).format(until);
-  return new ApiError(429, 'account_locked', {
+  return new DomainError('account_locked', {
     params: { until: `${time} МСК`, seconds },
     retryAfterSeconds: seconds,
   });
@@ -26,7 +26,7 @@ async function assertIpNotBlocked(services: Services, ip: string): Promise<void>
   if (!block) return;
   const until = new Date(block.blocked_until);
   const seconds = Math.ceil((until.getTime() - services.clock.now().getTime()) / 1000);
-  if (seconds > 0) throw new ApiError(429, 'ip_blocked', { retryAfterSeconds: seconds });
+  if (seconds > 0) throw new DomainError('ip_blocked', { retryAfterSeconds: seconds });
   await services.db.deleteFrom('ip_blocks').where('ip', '=', ip).execute();
 }
 
@@ -126,7 +126,7 @@ export async function startLogin(
         detail: 'unknown phone',
       });
     }
-    throw new ApiError(401, 'invalid_credentials');
+    throw new DomainError('invalid_credentials');
   }
   await services.db
     .updateTable('users')

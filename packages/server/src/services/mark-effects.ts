@@ -6,7 +6,7 @@ import { familyMembers, familyOf } from './families';
 import { markValue, russianDate, workKindLabel } from './journal-views';
 import { notify, type NotifyInput } from './notify';
 import type { DateRange, PeriodRow } from './school-calendar';
-import { bumpVersions } from './versions';
+import { bumpVersions } from '../read-cache/versions';
 
 type Db = Kysely<Database>;
 

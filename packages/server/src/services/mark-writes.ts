@@ -1,8 +1,7 @@
-import type { Mark, Routes } from '@school-diary/core';
+import type { Mark, OutputOf, Routes } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError, notFound } from '../http/api-error';
-import type { RequestContext } from '../http/register-routes';
+import { fieldError, notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { familyMembers, familyOf } from './families';
 import { taughtChild } from './journal-access';
@@ -18,11 +17,11 @@ import {
   periodRange,
   type SchoolCalendar,
 } from './school-calendar';
-import { bumpVersions } from './versions';
+import { bumpVersions } from '../read-cache/versions';
 
 /** Who writes, for the audit log. */
 export type Caller = { readonly user: AuthUser; readonly ip: string };
-type MarkPatch = RequestContext<Routes['grades']['update']>['body'];
+type MarkPatch = OutputOf<Routes['grades']['update']['body']>;
 
 const AUDIT_ACTIONS = {
   'mark.created': 'marks.create',
@@ -155,7 +154,7 @@ export async function writeMark(
 export async function setFinalMark(
   s: Services,
   caller: Caller,
-  body: RequestContext<Routes['grades']['setFinal']>['body'],
+  body: OutputOf<Routes['grades']['setFinal']['body']>,
 ) {
   const child = await taughtChild(s, caller.user, body.childId, body.subjectId);
   const period = periodById(await classCalendar(s, s.db, child.class_id), body.periodId);

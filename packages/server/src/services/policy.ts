@@ -1,7 +1,7 @@
-import type { Child } from '@school-diary/core';
+import type { Child, Guardian } from '@school-diary/core';
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/api-error';
+import { notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 
 /** A row of the `children` table. */
@@ -55,7 +55,18 @@ export function childVisibleTo(user: AuthUser) {
           eb.selectFrom('teaching').select('class_id').where('teacher_id', '=', user.id),
         );
       case 'school_admin':
-        return eb('children.school_id', '=', user.schoolId ?? '');
+        // The school's pupils, and the children linked to it while their application is open.
+        return eb.or([
+          eb('children.school_id', '=', user.schoolId ?? ''),
+          eb(
+            'children.id',
+            'in',
+            eb
+              .selectFrom('school_links')
+              .select('child_id')
+              .where('school_links.school_id', '=', user.schoolId ?? ''),
+          ),
+        ]);
     }
   };
 }
@@ -135,8 +146,78 @@ export function auditAs(
   return s.audit.record(db, { outcome: 'success', ...entry, ip, actor });
 }
 
+/**
+ * The children rows as the caller may see them: the family and the school's admin get the card
+ * with its documents; a teacher gets it without documents. Staff also get the guardians' contacts.
+ *
+ * @example
+ * return { items: await childViewsFor(s, user, rows) };
+ */
+export async function childViewsFor(
+  s: Services,
+  user: AuthUser,
+  rows: readonly ChildRow[],
+): Promise<Child[]> {
+  const staff = user.role === 'teacher' || user.role === 'school_admin';
+  if (!staff) return rows.map(childView);
+  const guardians = await guardiansOf(
+    s,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const card = childView(row);
+    const visible = user.role === 'teacher' ? withoutDocuments(card) : card;
+    return { ...visible, guardians: guardians.get(row.id) ?? [] };
+  });
+}
+
+/** One child as the caller may see it (see {@link childViewsFor}). */
+export async function childViewFor(s: Services, user: AuthUser, row: ChildRow): Promise<Child> {
+  const [view] = await childViewsFor(s, user, [row]);
+  return view as Child;
+}
+
+function withoutDocuments(card: Child): Child {
+  const { snils: _snils, inn: _inn, birthCertificate: _certificate, ...rest } = card;
+  return rest;
+}
+
+/** The parents of each child: names and phones, never documents. */
+async function guardiansOf(
+  s: Services,
+  childIds: readonly string[],
+): Promise<Map<string, Guardian[]>> {
+  const byChild = new Map<string, Guardian[]>();
+  if (childIds.length === 0) return byChild;
+  const rows = await s.db
+    .selectFrom('parent_children')
+    .innerJoin('users', 'users.id', 'parent_children.parent_id')
+    .select([
+      'parent_children.child_id',
+      'users.last_name',
+      'users.first_name',
+      'users.middle_name',
+      'users.phone',
+    ])
+    .where('parent_children.child_id', 'in', childIds)
+    .orderBy('users.last_name')
+    .orderBy('users.id')
+    .execute();
+  for (const r of rows) {
+    const list = byChild.get(r.child_id) ?? [];
+    list.push({
+      lastName: r.last_name,
+      firstName: r.first_name,
+      ...(r.middle_name ? { middleName: r.middle_name } : {}),
+      phone: r.phone,
+    });
+    byChild.set(r.child_id, list);
+  }
+  return byChild;
+}
+
 /** The API view of a children row: only the card's own fields, never who created it. */
-export function childView(row: ChildRow): Child {
+function childView(row: ChildRow): Child {
   return {
     id: row.id,
     lastName: row.last_name,

@@ -1,7 +1,7 @@
 import { todayIn, type Period, type PeriodKind, type SchoolYearInfo } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError } from '../http/api-error';
+import { fieldError } from './domain-error';
 import type { Services } from './context';
 
 /** A row of `school_years`. */

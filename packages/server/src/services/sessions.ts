@@ -1,6 +1,5 @@
 import type { Session } from '@school-diary/core';
-import type { FastifyRequest } from 'fastify';
-import { ApiError } from '../http/api-error';
+import { DomainError } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { hashToken, newToken } from './secrets';
 import { userView } from './users';
@@ -76,7 +75,7 @@ export async function rotateRefreshToken(
     .selectAll()
     .where('refresh_hash', '=', hashToken(refreshToken))
     .executeTakeFirst();
-  if (!row) throw new ApiError(401, 'unauthorized');
+  if (!row) throw new DomainError('unauthorized');
   const now = services.clock.now();
   if (row.rotated_at || row.revoked_at) {
     await revokeFamily(services, row.family_id);
@@ -88,10 +87,10 @@ export async function rotateRefreshToken(
       target: row.family_id,
       detail: 'A rotated refresh token was presented again; the session family was revoked',
     });
-    throw new ApiError(401, 'unauthorized');
+    throw new DomainError('unauthorized');
   }
   if (new Date(row.refresh_expires_at).getTime() <= now.getTime())
-    throw new ApiError(401, 'token_expired');
+    throw new DomainError('token_expired');
   const marked = await services.db
     .updateTable('sessions')
     .set({ rotated_at: now.toISOString() })
@@ -100,60 +99,39 @@ export async function rotateRefreshToken(
     .executeTakeFirst();
   if (Number(marked.numUpdatedRows) !== 1) {
     await revokeFamily(services, row.family_id);
-    throw new ApiError(401, 'unauthorized');
+    throw new DomainError('unauthorized');
   }
   return issueSession(services, row.user_id, row.family_id);
 }
 
 /**
- * Resolves `Authorization: Bearer …` to the signed-in user; 401 for a bad or expired token. A
- * validated session is kept by the read gate (`services.gate`) until the database may have
- * changed — a logout, a revocation or a role change is a write, which empties it (on PostgreSQL
- * the gate first syncs with the change notifications of every instance) — and its expiry is
- * checked against the clock on every request, kept or not.
+ * Resolves a bearer token to the signed-in user; 401 for an unknown, revoked or expired token.
+ * One indexed statement per request, so a logout, a revocation or a role change made by any
+ * instance or process takes effect on the next request.
  */
-export function createAuthenticate(services: Services) {
-  const { gate } = services;
-  return async (request: FastifyRequest): Promise<AuthUser | null> => {
-    const header = request.headers.authorization;
-    if (!header) return null;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new ApiError(401, 'unauthorized');
-    const hash = hashToken(match[1]);
-    const synced = gate.sync();
-    if (synced) await synced;
-    gate.refresh();
-    let kept = gate.session(hash);
-    if (!kept) {
-      const ticket = gate.ticket();
-      const row = await services.db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([
-          'sessions.id as sessionId',
-          'sessions.family_id',
-          'sessions.access_expires_at',
-          'sessions.revoked_at',
-          'users.id',
-          'users.role',
-          'users.school_id',
-        ])
-        .where('sessions.access_hash', '=', hash)
-        .executeTakeFirst();
-      if (!row || row.revoked_at) throw new ApiError(401, 'unauthorized');
-      kept = {
-        user: {
-          id: row.id,
-          role: row.role as AuthUser['role'],
-          schoolId: row.school_id,
-          sessionId: row.sessionId,
-          familyId: row.family_id,
-        },
-        expiresAt: new Date(row.access_expires_at).getTime(),
-      };
-      gate.keepSession(hash, kept, ticket);
-    }
-    if (kept.expiresAt <= services.clock.now().getTime()) throw new ApiError(401, 'token_expired');
-    return kept.user;
+export async function authenticateToken(services: Services, token: string): Promise<AuthUser> {
+  const row = await services.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.family_id',
+      'sessions.access_expires_at',
+      'sessions.revoked_at',
+      'users.id',
+      'users.role',
+      'users.school_id',
+    ])
+    .where('sessions.access_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at) throw new DomainError('unauthorized');
+  if (new Date(row.access_expires_at).getTime() <= services.clock.now().getTime())
+    throw new DomainError('token_expired');
+  return {
+    id: row.id,
+    role: row.role as AuthUser['role'],
+    schoolId: row.school_id,
+    sessionId: row.sessionId,
+    familyId: row.family_id,
   };
 }

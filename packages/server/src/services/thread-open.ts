@@ -1,12 +1,11 @@
-import type { Routes } from '@school-diary/core';
-import { fieldError } from '../http/api-error';
-import type { RequestContext } from '../http/register-routes';
+import type { OutputOf, Routes } from '@school-diary/core';
+import { fieldError } from './domain-error';
 import { personName, type ThreadRow } from './chat-views';
 import type { AuthUser, Services } from './context';
 import { auditAs, visibleChild, type ChildRow } from './policy';
 
 type Caller = { readonly user: AuthUser; readonly ip: string };
-type ThreadInput = RequestContext<Routes['threads']['create']>['body'];
+type ThreadInput = OutputOf<Routes['threads']['create']['body']>;
 
 /** The default title: «Математика — Иванова Мария», or the teacher's name without a subject. */
 async function defaultTitle(

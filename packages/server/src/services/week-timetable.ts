@@ -5,20 +5,20 @@ import {
   parseIsoWeek,
   weekMonday,
   type IsoWeek,
+  type OutputOf,
   type Routes,
   type Substitution,
   type WeekTimetable,
 } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { ApiError, fieldError, type RawFieldError } from '../http/api-error';
-import type { RequestContext } from '../http/register-routes';
+import { DomainError, fieldError, type RawFieldError } from './domain-error';
 import type { Services } from './context';
 import type { ClassRow } from './journal-access';
 import { homeworkRows, homeworkViews, lessonRows, substitutionRows } from './journal-queries';
 import { lessonView, substitutionView } from './journal-views';
 
-type LessonInput = RequestContext<Routes['schedule']['setWeek']>['body']['lessons'][number];
+type LessonInput = OutputOf<Routes['schedule']['setWeek']['body']>['lessons'][number];
 
 /** The school days of a week: Monday to Saturday. */
 export interface SchoolWeek {
@@ -127,7 +127,7 @@ export async function assertWeekLessons(
     if (!teachers.has(lesson.teacherId))
       fields.push({ path: at('teacherId'), code: 'invalid_option' });
   });
-  if (fields.length > 0) throw new ApiError(400, 'validation_failed', { fields });
+  if (fields.length > 0) throw new DomainError('validation_failed', { fields });
 }
 
 /**

@@ -98,13 +98,13 @@ export async function startTestServer(
   async function lastCode(phone: string): Promise<string> {
     const row = await database.db
       .selectFrom('outbox')
-      .select('text')
+      .select(['code', 'text'])
       .where('recipient', '=', phone)
+      .where('code', 'is not', null)
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    const match = /(\d{6})/.exec(row.text);
-    if (!match?.[1]) throw new Error(`No code in "${row.text}"`);
-    return match[1];
+    if (!row.code) throw new Error(`No code in "${row.text}"`);
+    return row.code;
   }
 
   async function login(phone: string, password = DEMO_PASSWORD): Promise<Session> {

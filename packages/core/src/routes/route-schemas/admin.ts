@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
+import { guardianClaimSchema } from '../../schemas/child.js';
 import { listOf } from '../../schemas/common.js';
-import { confirmInPersonInputSchema, loginInputSchema, userSchema } from '../../schemas/user.js';
+import { confirmInPersonInputSchema, findUserQuerySchema, userSchema } from '../../schemas/user.js';
 import { withSchemas } from '../with-schemas.js';
 import { routeManifest } from '../route-manifest.js';
 
@@ -13,7 +13,13 @@ export const operations = {
     response: userSchema,
   }),
   findUser: /* @__PURE__ */ withSchemas(m.findUser, {
-    query: /* @__PURE__ */ z.object({ phone: loginInputSchema.shape.phone }),
+    query: findUserQuerySchema,
     response: /* @__PURE__ */ listOf(userSchema),
+  }),
+  guardianClaims: /* @__PURE__ */ withSchemas(m.guardianClaims, {
+    response: /* @__PURE__ */ listOf(guardianClaimSchema),
+  }),
+  approveGuardian: /* @__PURE__ */ withSchemas(m.approveGuardian, {
+    response: guardianClaimSchema,
   }),
 };

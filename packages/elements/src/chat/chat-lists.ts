@@ -1,0 +1,102 @@
+import type { Lang, Teacher, Thread } from '@school-diary/core';
+import { html, nothing } from 'lit';
+import { personName } from '../shared/person-name';
+import { plural } from '../shared/plural';
+import { chatText, unreadForms } from './chat-text';
+
+/** What the lists of conversations and teachers show, and where the reader's choices go. */
+export interface ListsView {
+  readonly lang: Lang;
+  readonly threads: readonly Thread[];
+  readonly teachers: readonly Teacher[];
+  readonly onOpen: (threadId: string) => void;
+  readonly onWrite: (teacher: Teacher) => void;
+}
+
+function unread(lang: Lang, count: number) {
+  if (count === 0) return nothing;
+  return html`<span class="diary-unread" part="unread"
+    >${plural(lang, count, unreadForms[lang])}</span
+  >`;
+}
+
+function notice(text: string) {
+  return html`<div class="diary-notice" part="notice"><p class="diary-text">${text}</p></div>`;
+}
+
+/** The conversations (newest first, with unread counts) and the child's teachers. */
+export function renderLists(v: ListsView) {
+  const { lang, threads, teachers } = v;
+  return html`<h3 class="diary-subheading diary-visually-hidden" id="lists-heading" tabindex="-1">
+      ${chatText(lang, 'threads')}
+    </h3>
+    <div class="diary-lists">
+      <section aria-labelledby="threads-heading">
+        <h3 class="diary-subheading" id="threads-heading">${chatText(lang, 'threads')}</h3>
+        ${
+          threads.length === 0
+            ? notice(chatText(lang, 'noThreads'))
+            : html`<ul class="diary-items" part="threads">
+                ${threads.map(
+                  (t) =>
+                    html`<li part="thread" data-thread=${t.id}>
+                      <button
+                        type="button"
+                        class="diary-thread-button"
+                        part="button open"
+                        @click=${() => v.onOpen(t.id)}
+                      >
+                        <span class="diary-strong">${t.title}</span>
+                        ${unread(lang, t.unreadCount)}
+                        ${
+                          t.lastMessagePreview
+                            ? html`<span class="diary-muted diary-preview"
+                                >${t.lastMessagePreview}</span
+                              >`
+                            : nothing
+                        }
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+        }
+      </section>
+      <section aria-labelledby="teachers-heading">
+        <h3 class="diary-subheading" id="teachers-heading">${chatText(lang, 'teachers')}</h3>
+        ${
+          teachers.length === 0
+            ? notice(chatText(lang, 'noTeachers'))
+            : html`<ul class="diary-items" part="teachers">
+                ${teachers.map((t) => renderTeacher(v, t))}
+              </ul>`
+        }
+      </section>
+    </div>`;
+}
+
+function renderTeacher(v: ListsView, t: Teacher) {
+  const lang = v.lang;
+  const thread = v.threads.find((th) => th.teacherId === t.id);
+  const name = personName(t);
+  return html`<li part="teacher" data-teacher=${t.id}>
+    <span class="diary-strong">${name}</span>
+    <span>${t.subjects.map((s) => s.name).join(', ')}</span>
+    ${
+      t.contactHours
+        ? html`<span class="diary-muted"
+            >${chatText(lang, 'contactHours', { hours: t.contactHours })}</span
+          >`
+        : nothing
+    }
+    <button
+      type="button"
+      class="diary-button diary-button--secondary"
+      part=${thread ? 'button open' : 'button write'}
+      @click=${() => (thread ? v.onOpen(thread.id) : v.onWrite(t))}
+    >
+      ${chatText(lang, thread ? 'open' : 'write')}<span class="diary-visually-hidden"
+        >: ${name}</span
+      >
+    </button>
+  </li>`;
+}

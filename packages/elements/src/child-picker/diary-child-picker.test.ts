@@ -1,0 +1,111 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createMemoryClient, demoFixtures } from '@school-diary/sdk/testing';
+import '../define';
+import type { DiaryGradeTable } from '../grade-table/diary-grade-table';
+import type { DiaryProvider } from '../provider/diary-provider';
+import { settle, textOf } from '../test-support/dom';
+import type { DiaryChildPicker } from './diary-child-picker';
+
+type Client = ReturnType<typeof createMemoryClient>;
+
+async function page(client: Client, table = html`<diary-grade-table></diary-grade-table>`) {
+  const provider = await fixture<DiaryProvider>(
+    html`<diary-provider .client=${client}
+      ><diary-child-picker></diary-child-picker>${table}</diary-provider
+    >`,
+  );
+  const picker = provider.querySelector('diary-child-picker') as DiaryChildPicker;
+  const grades = provider.querySelector('diary-grade-table') as DiaryGradeTable;
+  await waitUntil(
+    () => provider.selectedChildId !== undefined || textOf(picker.shadowRoot).includes('нет'),
+    'no children came',
+  );
+  await settle(picker);
+  await settle(grades);
+  return { provider, picker, grades };
+}
+
+const select = (picker: DiaryChildPicker) =>
+  picker.shadowRoot?.querySelector('select') as HTMLSelectElement;
+
+describe('<diary-child-picker>', () => {
+  beforeEach(() => sessionStorage.clear());
+
+  it('lists the parent’s children; widgets without child-id show the selected one', async () => {
+    const { provider, picker, grades } = await page(createMemoryClient());
+    const options = [...select(picker).options].map((o) => textOf(o));
+    expect(options).to.deep.equal(['Мария Иванова', 'Пётр Иванов']);
+    expect(textOf(picker.shadowRoot?.querySelector('label'))).to.equal('Ребёнок');
+    expect(select(picker).value).to.equal('chd_maria');
+    expect(grades.childId).to.equal('chd_maria');
+    await expect(picker).to.be.accessible();
+
+    const changed = oneEvent(provider, 'diary-child-change');
+    select(picker).value = 'chd_petr';
+    select(picker).dispatchEvent(new Event('change', { bubbles: true }));
+    expect((await changed).detail.childId).to.equal('chd_petr');
+    await settle(grades);
+    expect(grades.childId).to.equal('chd_petr');
+    expect(provider.selectedChildId).to.equal('chd_petr');
+  });
+
+  it('keeps the choice for the next page of the tab', async () => {
+    const first = await page(createMemoryClient());
+    first.provider.selectChild('chd_petr');
+    first.provider.remove();
+    const next = await page(createMemoryClient());
+    expect(select(next.picker).value).to.equal('chd_petr');
+    expect(next.grades.childId).to.equal('chd_petr');
+  });
+
+  it('names the only child instead of offering a choice, and the widgets show that child', async () => {
+    const fixtures = demoFixtures();
+    const family = fixtures.family.filter((f) => f.childId !== 'chd_petr');
+    const { picker, grades } = await page(
+      createMemoryClient({ fixtures: { ...fixtures, family } }),
+    );
+    expect(select(picker)).to.equal(null);
+    expect(textOf(picker.shadowRoot)).to.equal('Ребёнок: Мария Иванова');
+    expect(grades.childId).to.equal('chd_maria');
+  });
+
+  it('leaves a widget with its own child-id alone', async () => {
+    const { provider, grades } = await page(
+      createMemoryClient(),
+      html`<diary-grade-table child-id="chd_petr"></diary-grade-table>`,
+    );
+    expect(provider.selectedChildId).to.equal('chd_maria');
+    expect(grades.childId).to.equal('chd_petr');
+  });
+
+  it('says so when the parent has no children yet, in place of the picker and the widgets', async () => {
+    const fixtures = demoFixtures();
+    const family = fixtures.family.filter((f) => f.userId !== 'usr_parent_ivanova');
+    const { picker, grades } = await page(
+      createMemoryClient({ fixtures: { ...fixtures, family } }),
+    );
+    expect(textOf(picker.shadowRoot)).to.contain('Детей в дневнике пока нет');
+    expect(textOf(grades.shadowRoot)).to.contain('Детей в дневнике пока нет');
+    expect(textOf(grades.shadowRoot)).not.to.contain('child-id');
+  });
+
+  it('shows nothing while nobody is signed in, and the children once the parent signs in', async () => {
+    const client = createMemoryClient({ signedInAs: null });
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client}
+        ><diary-child-picker></diary-child-picker
+      ></diary-provider>`,
+    );
+    const picker = provider.querySelector('diary-child-picker') as DiaryChildPicker;
+    await settle(picker);
+    expect(textOf(picker.shadowRoot)).to.equal('');
+    const { challengeId } = await client.auth.login({
+      phone: '+79990000001',
+      password: 'diary-demo',
+    });
+    await client.auth.verify({ challengeId, code: '123456' });
+    await waitUntil(() => select(picker), 'the picker did not appear');
+    expect(select(picker).value).to.equal('chd_maria');
+  });
+});

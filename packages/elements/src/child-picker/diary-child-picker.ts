@@ -1,0 +1,108 @@
+import type { Child } from '@school-diary/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { DiaryElement } from '../shared/diary-element';
+import { describeFailure } from '../shared/failure';
+import { sharedText } from '../shared/localize';
+import { controlStyles, hostTokens } from '../shared/theme';
+import { childPickerText } from './child-picker-text';
+import { childPickerStyles } from './diary-child-picker.styles';
+
+const nameOf = (child: Child): string => `${child.firstName} ${child.lastName}`;
+
+/**
+ * Lets a parent choose which of their children the page shows. It lists the signed-in parent's
+ * children (through the provider) and selects one; every widget inside the same
+ * `<diary-provider>` that has no `child-id` of its own shows the selected child. With one child it
+ * names the child instead of offering a choice. The choice is kept for the tab, so the next page
+ * of the site shows the same child.
+ *
+ * @summary Chooses the child that the widgets without `child-id` show.
+ * @tag diary-child-picker
+ * @csspart base - The wrapper.
+ * @csspart label - The «Ребёнок» label (or, with one child, the child's name).
+ * @csspart select - The native select of the children.
+ * @csspart unavailable - A notice instead of the picker (not set up, signed out, no children).
+ * @cssprop --diary-color-primary - The focus ring and the select's border on hover.
+ * @cssprop --diary-color-border - The select's border.
+ * @cssprop --diary-font-family - Font of the widget.
+ * @cssprop --diary-spacing - The spacing unit.
+ */
+export class DiaryChildPicker extends DiaryElement {
+  static override styles = [hostTokens, controlStyles, childPickerStyles];
+
+  /** The picker needs the list: ask the provider for it once someone is signed in. */
+  protected override willUpdate(): void {
+    const env = this.environment;
+    if (env?.session.user && env.children.status === 'idle') env.loadChildren();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
+    const env = this.environment;
+    const lang = this.language;
+    if (env?.session.restoring)
+      return html`<p class="diary-text" part="unavailable" role="status">
+        ${sharedText(lang, 'loading')}
+      </p>`;
+    if (!env?.session.user) return nothing;
+    const { status, items, selectedId } = env.children;
+    if (status === 'error')
+      return html`<div class="diary-notice diary-notice--error" part="unavailable" role="alert">
+        <p class="diary-text">${this.#failureMessage(env.children.error)}</p>
+        <button
+          type="button"
+          class="diary-button diary-button--secondary"
+          @click=${env.loadChildren}
+        >
+          ${sharedText(lang, 'retry')}
+        </button>
+      </div>`;
+    if (status !== 'ready')
+      return html`<p class="diary-text" part="unavailable" role="status">
+        ${sharedText(lang, 'loading')}
+      </p>`;
+    if (items.length === 0)
+      return html`<p class="diary-text" part="unavailable">${sharedText(lang, 'noChildren')}</p>`;
+    return html`<div class="diary-picker" part="base" lang=${lang}>
+      ${items.length === 1 ? this.#renderOnly(items[0] as Child) : this.#renderSelect(items, selectedId)}
+    </div>`;
+  }
+
+  #failureMessage(error: unknown): string {
+    const context = { lang: this.language, now: new Date(), timeZone: this.timeZone };
+    return describeFailure(error, context).message;
+  }
+
+  #renderOnly(child: Child) {
+    return html`<p class="diary-text" part="label">
+      ${childPickerText(this.language, 'only', { name: nameOf(child) })}
+    </p>`;
+  }
+
+  #renderSelect(items: readonly Child[], selectedId: string | undefined) {
+    return html`<label class="diary-label" part="label" for="child">
+        ${childPickerText(this.language, 'label')}
+      </label>
+      <select
+        id="child"
+        class="diary-input"
+        part="select"
+        @change=${(event: Event) =>
+          this.environment?.selectChild((event.target as HTMLSelectElement).value)}
+      >
+        ${items.map(
+          (child) =>
+            html`<option value=${child.id} ?selected=${child.id === selectedId}>
+              ${nameOf(child)}
+            </option>`,
+        )}
+      </select>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'diary-child-picker': DiaryChildPicker;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Lang, Mark } from '@school-diary/core';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { formatDay } from '../shared/day-format';
+import { formatNumber } from '../shared/plural';
+import { workKindName } from '../shared/work-kind-text';
+import { gradeTableText as t } from './grade-table-text';
+
+/** What the tooltip reads from the table. */
+export interface MarkTooltipOptions {
+  readonly lang: () => Lang;
+  /** The mark shown by the button with this `data-id`. */
+  readonly find: (id: string) => Mark | undefined;
+}
+
+/**
+ * The one shared tooltip (`part="tooltip"`, `.diary-tip`) with the date, kind of work, weight and
+ * comment of the mark under the pointer or focus; a click pins it, Escape and leaving hide it.
+ * Event delegation on the shadow root: no listener per mark.
+ */
+export class MarkTooltip implements ReactiveController {
+  readonly #host: ReactiveElement;
+  readonly #options: MarkTooltipOptions;
+  #pinned: string | undefined;
+  #listening = false;
+
+  constructor(host: ReactiveElement, options: MarkTooltipOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    if (this.#listening) return;
+    this.#listening = true;
+    const root = this.#host.renderRoot;
+    root.addEventListener('focusin', (e) => {
+      const b = markButton(e);
+      if (b) this.#show(b);
+    });
+    root.addEventListener('focusout', (e) => {
+      if (markButton(e)) this.#hide();
+    });
+    root.addEventListener('mouseover', (e) => {
+      const b = markButton(e);
+      if (b) this.#show(b);
+    });
+    root.addEventListener('mouseout', (e) => {
+      if (markButton(e) && !this.#pinned) this.#hide();
+    });
+    root.addEventListener('click', (e) => {
+      const b = markButton(e);
+      if (!b) return;
+      this.#show(b);
+      this.#pinned = b.dataset['id'];
+    });
+    root.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Escape') this.#hide();
+    });
+  }
+
+  #show(button: HTMLElement): void {
+    const tip = this.#host.renderRoot.querySelector<HTMLElement>('.diary-tip');
+    const mark = this.#options.find(button.dataset['id'] ?? '');
+    if (!tip || !mark) return;
+    const lang = this.#options.lang();
+    const lines = [
+      `${formatDay(lang, mark.date, { day: 'numeric', month: 'long', year: 'numeric' })}`,
+      `${workKindName(lang, mark.kind)}, ${t(lang, 'weight', { weight: formatNumber(lang, mark.weight) })}`,
+    ];
+    if (mark.comment) lines.push(`«${mark.comment}»`);
+    tip.textContent = lines.join('\n');
+    const box = tip.parentElement as HTMLElement;
+    const outer = box.getBoundingClientRect();
+    const at = button.getBoundingClientRect();
+    tip.style.left = `${at.left - outer.left + box.scrollLeft}px`;
+    tip.style.top = `${at.bottom - outer.top + 4}px`;
+    tip.hidden = false;
+  }
+
+  #hide(): void {
+    const tip = this.#host.renderRoot.querySelector<HTMLElement>('.diary-tip');
+    if (tip) tip.hidden = true;
+    this.#pinned = undefined;
+  }
+}
+
+function markButton(event: Event): HTMLElement | undefined {
+  const target = event.target as HTMLElement;
+  return target.closest?.<HTMLElement>('button[data-id]') ?? undefined;
+}

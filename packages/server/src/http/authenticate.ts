@@ -1,0 +1,22 @@
+import type { AuthUser } from '../services/context';
+import { DomainError } from '../services/domain-error';
+import type { Authenticate } from './register-routes';
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * Reads `Authorization: Bearer …` and resolves the token to its user: no header is an anonymous
+ * caller (the route decides whether that is allowed), a malformed one is a 401.
+ *
+ * @example
+ * registerRoutes(app, { authenticate: bearerAuthenticate((token) => authenticateToken(s, token)), … });
+ */
+export function bearerAuthenticate(resolve: (token: string) => Promise<AuthUser>): Authenticate {
+  return async (request) => {
+    const header = request.headers.authorization;
+    if (!header) return null;
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw new DomainError('unauthorized');
+    return resolve(token);
+  };
+}
