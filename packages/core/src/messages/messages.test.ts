@@ -91,7 +91,7 @@ describe('message catalogues', () => {
         }
       }
     }
-    assert.equal(count, 68);
+    assert.equal(count, 69);
   });
 
   it('names the expected format of a date, time, week or school year, whatever the field is called', () => {
