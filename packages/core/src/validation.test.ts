@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as core from './index';
-import * as validation from './validation';
-import { snilsSchema } from './snils';
+import * as core from './index.js';
+import * as validation from './validation.js';
+import { snilsSchema } from './identifiers/snils.js';
 
 describe('@school-diary/core/validation', () => {
   it('is the same validation and catalogues as the main entry, not a copy', () => {

@@ -3,7 +3,12 @@
 // client load the catalogues on first use, with `await import('@school-diary/core/validation')`,
 // instead of with the page: the SDK's offline outbox does so when it checks a message.
 
-export { validate, toFieldErrors, type FieldError, type ValidationResult } from './field-errors';
+export {
+  validate,
+  toFieldErrors,
+  type FieldError,
+  type ValidationResult,
+} from './messages/field-errors.js';
 export {
   errorMessage,
   interpolate,
@@ -11,5 +16,5 @@ export {
   hasFieldMessage,
   type ErrorMessageOptions,
   type MessageParams,
-} from './messages';
-export { apiErrorMessage } from './api-messages';
+} from './messages/messages.js';
+export { apiErrorMessage } from './messages/api-messages.js';

@@ -48,6 +48,18 @@ export interface AuthMeResult extends RouteResult<Routes['auth']['me']> {}
 export interface AuthRecoveryStartInput extends RouteInput<Routes['auth']['recoveryStart']> {}
 /** What `auth.recoveryStart` resolves to. */
 export interface AuthRecoveryStartResult extends RouteResult<Routes['auth']['recoveryStart']> {}
+/** The input of `auth.sessions` (GET /api/v1/auth/sessions): path, query and body fields in one object. */
+export interface AuthSessionsInput extends RouteInput<Routes['auth']['sessions']> {}
+/** What `auth.sessions` resolves to. */
+export interface AuthSessionsResult extends RouteResult<Routes['auth']['sessions']> {}
+/** The input of `auth.revokeSession` (DELETE /api/v1/auth/sessions/{sessionId}): path, query and body fields in one object. */
+export interface AuthRevokeSessionInput extends RouteInput<Routes['auth']['revokeSession']> {}
+/** What `auth.revokeSession` resolves to. */
+export type AuthRevokeSessionResult = RouteResult<Routes['auth']['revokeSession']>;
+/** The input of `auth.changePassword` (POST /api/v1/auth/password): path, query and body fields in one object. */
+export interface AuthChangePasswordInput extends RouteInput<Routes['auth']['changePassword']> {}
+/** What `auth.changePassword` resolves to. */
+export type AuthChangePasswordResult = RouteResult<Routes['auth']['changePassword']>;
 /** The input of `auth.recoveryComplete` (POST /api/v1/auth/recovery/complete): path, query and body fields in one object. */
 export interface AuthRecoveryCompleteInput extends RouteInput<Routes['auth']['recoveryComplete']> {}
 /** What `auth.recoveryComplete` resolves to. */
@@ -132,6 +144,30 @@ export interface AuthApi {
    * const result = await client.auth.recoveryStart({ phone: '…' });
    */
   readonly recoveryStart: OperationMethod<AuthRecoveryStartInput, AuthRecoveryStartResult>;
+  /**
+   * The caller's signed-in sessions.
+   * `GET /api/v1/auth/sessions`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.auth.sessions();
+   */
+  readonly sessions: ReadOperation<AuthSessionsInput, AuthSessionsResult>;
+  /**
+   * Sign one of the caller’s sessions out.
+   * `DELETE /api/v1/auth/sessions/{sessionId}`; may call: any signed-in user.
+   *
+   * @example
+   * await client.auth.revokeSession({ sessionId: '…' })
+   */
+  readonly revokeSession: OperationMethod<AuthRevokeSessionInput, AuthRevokeSessionResult>;
+  /**
+   * Change the password with the current one; every other session is revoked.
+   * `POST /api/v1/auth/password`; may call: any signed-in user.
+   *
+   * @example
+   * await client.auth.changePassword({ currentPassword: '…', newPassword: '…' })
+   */
+  readonly changePassword: OperationMethod<AuthChangePasswordInput, AuthChangePasswordResult>;
   /**
    * Set a new password with the recovery code; every session is revoked.
    * `POST /api/v1/auth/recovery/complete`; may call: anyone (public).
@@ -1306,7 +1342,7 @@ export interface DevApi {
 
 /** Every group of operations of the diary API, as `createDiaryClient` gives them. */
 export interface DiaryApi {
-  /** `register`, `confirmIdentity`, `login`, `verify`, `resend`, `refresh`, `logout`, `me`, `recoveryStart`, `recoveryComplete`: see {@link AuthApi}. */
+  /** `register`, `confirmIdentity`, `login`, `verify`, `resend`, `refresh`, `logout`, `me`, `recoveryStart`, `sessions`, `revokeSession`, `changePassword`, `recoveryComplete`: see {@link AuthApi}. */
   readonly auth: AuthApi;
   /** `confirmIdentityInPerson`, `findUser`, `guardianClaims`, `approveGuardian`: see {@link AdminApi}. */
   readonly admin: AdminApi;

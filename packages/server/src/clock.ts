@@ -1,3 +1,5 @@
+import { todayIn } from '@school-diary/core';
+
 /** The source of "now" for everything time-dependent (code expiry, lockouts, tokens). */
 export interface Clock {
   now(): Date;
@@ -24,17 +26,6 @@ export class ManualClock implements Clock {
     this.#now = new Date(at).getTime();
   }
 }
-
-/** `YYYY-MM-DD` of an instant in a time zone (the school's). */
-export function isoDateIn(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 /**
  * The wall-clock minute of an instant in a time zone, `YYYY-MM-DDTHH:MM`: comparable as text with
  * a lesson's date and time.
@@ -49,5 +40,5 @@ export function isoMinuteIn(at: Date, timeZone: string): string {
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(at);
-  return `${isoDateIn(at, timeZone)}T${time}`;
+  return `${todayIn(at, timeZone)}T${time}`;
 }

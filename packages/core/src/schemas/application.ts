@@ -8,7 +8,7 @@ import {
   optional,
   string,
 } from 'zod/mini';
-import { idSchema, schoolYearSchema, timestampSchema } from './common';
+import { idSchema, schoolYearSchema, timestampSchema } from './common.js';
 
 /** Application lifecycle: submitted → checking → ready → active, or rejected with a reason. */
 export const APPLICATION_STATUSES = [

@@ -1,5 +1,5 @@
 import { type z, array, int, maxLength, nonnegative, number, object, string } from 'zod/mini';
-import { idSchema } from './common';
+import { idSchema } from './common.js';
 
 /** A file attached to homework, a message or a portfolio item. */
 export const attachmentSchema = /* @__PURE__ */ object({

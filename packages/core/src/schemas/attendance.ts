@@ -12,8 +12,8 @@ import {
   optional,
   string,
 } from 'zod/mini';
-import { isoDateSchema } from '../birth-date';
-import { dateOrderCheck, dateRangeShape, idSchema } from './common';
+import { isoDateSchema } from '../identifiers/birth-date.js';
+import { dateOrderCheck, dateRangeShape, idSchema } from './common.js';
 
 /** Attendance marks per lesson. */
 export const ATTENDANCE_STATUSES = [

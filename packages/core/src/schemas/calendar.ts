@@ -9,8 +9,8 @@ import {
   object,
   string,
 } from 'zod/mini';
-import { isoDateSchema } from '../birth-date';
-import { idSchema, schoolYearSchema } from './common';
+import { isoDateSchema } from '../identifiers/birth-date.js';
+import { idSchema, schoolYearSchema } from './common.js';
 
 /** How a school year is divided. */
 export const PERIOD_KINDS = ['quarter', 'trimester', 'half_year', 'year'] as const;

@@ -15,9 +15,9 @@ import {
   refine,
   string,
 } from 'zod/mini';
-import { attachmentIdsSchema, attachmentSchema } from './attachment';
-import { idSchema, textSchema, timestampSchema } from './common';
-import { roleSchema } from './user';
+import { attachmentIdsSchema, attachmentSchema } from './attachment.js';
+import { idSchema, textSchema, timestampSchema } from './common.js';
+import { roleSchema } from './user.js';
 
 /** A message in a thread. `id` is chosen by the client so that a retried send creates one message. */
 export const messageSchema = /* @__PURE__ */ object({

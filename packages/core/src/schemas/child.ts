@@ -1,11 +1,15 @@
 import { type z, array, enum as enumOf, literal, object, optional, string, union } from 'zod/mini';
-import { birthCertificateSchema } from '../birth-certificate';
-import { birthDateSchema, isoDateSchema } from '../birth-date';
-import { innSchema } from '../inn';
-import { firstNameSchema, lastNameSchema, optionalMiddleNameSchema } from '../person-name';
-import { snilsSchema } from '../snils';
-import { idSchema, timestampSchema } from './common';
-import { challengeSchema } from './user';
+import { birthCertificateSchema } from '../identifiers/birth-certificate.js';
+import { birthDateSchema, isoDateSchema } from '../identifiers/birth-date.js';
+import { innSchema } from '../identifiers/inn.js';
+import {
+  firstNameSchema,
+  lastNameSchema,
+  optionalMiddleNameSchema,
+} from '../identifiers/person-name.js';
+import { snilsSchema } from '../identifiers/snils.js';
+import { idSchema, timestampSchema } from './common.js';
+import { challengeSchema } from './user.js';
 
 /** Sex as recorded in civil documents. */
 export const SEXES = ['male', 'female'] as const;

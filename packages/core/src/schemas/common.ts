@@ -22,8 +22,8 @@ import {
   string,
   transform,
 } from 'zod/mini';
-import { isoDateSchema } from '../birth-date';
-import { ruleCheck } from '../rule';
+import { isoDateSchema } from '../identifiers/birth-date.js';
+import { ruleCheck } from '../messages/rule.js';
 
 /**
  * A string of one shape, checked by `pattern` and worded by `field`'s messages (`time`, `week` …)

@@ -8,10 +8,10 @@ import {
   optional,
   string,
 } from 'zod/mini';
-import { API_ERROR_CODES } from '../api-error-codes';
-import { ERROR_CODES } from '../error-codes';
+import { API_ERROR_CODES } from '../messages/api-error-codes.js';
+import { ERROR_CODES } from '../messages/error-codes.js';
 
-export { API_ERROR_CODES, type ApiErrorCode } from '../api-error-codes';
+export { API_ERROR_CODES, type ApiErrorCode } from '../messages/api-error-codes.js';
 
 /** One field's failure inside an error response. */
 export const fieldErrorSchema = /* @__PURE__ */ object({

@@ -1,10 +1,10 @@
 import { type z, discriminatedUnion, literal, object, optional, string } from 'zod/mini';
-import { applicationSchema } from './application';
-import { messageSchema } from './chat';
-import { idSchema, timestampSchema } from './common';
-import { markSchema } from './mark';
-import { notificationSchema } from './notification';
-import { homeworkSchema, substitutionSchema } from './timetable';
+import { applicationSchema } from './application.js';
+import { messageSchema } from './chat.js';
+import { idSchema, timestampSchema } from './common.js';
+import { markSchema } from './mark.js';
+import { notificationSchema } from './notification.js';
+import { homeworkSchema, substitutionSchema } from './timetable.js';
 
 /* @__NO_SIDE_EFFECTS__ */
 function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {

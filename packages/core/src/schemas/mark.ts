@@ -17,8 +17,8 @@ import {
   string,
   union,
 } from 'zod/mini';
-import { isoDateSchema } from '../birth-date';
-import { dateOrderCheck, dateRangeShape, idSchema, timestampSchema } from './common';
+import { isoDateSchema } from '../identifiers/birth-date.js';
+import { dateOrderCheck, dateRangeShape, idSchema, timestampSchema } from './common.js';
 
 /** A mark: 1–5 on the five-point scale, or a pass mark (зачёт / незачёт). */
 export const markValueSchema = /* @__PURE__ */ union([

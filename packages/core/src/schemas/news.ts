@@ -1,6 +1,6 @@
 import { type z, enum as enumOf, maxLength, object, optional, partial, string } from 'zod/mini';
-import { isoDateSchema } from '../birth-date';
-import { idSchema, pageQueryShape, textSchema, timestampSchema } from './common';
+import { isoDateSchema } from '../identifiers/birth-date.js';
+import { idSchema, pageQueryShape, textSchema, timestampSchema } from './common.js';
 
 /** School news and events. */
 export const newsItemSchema = /* @__PURE__ */ object({

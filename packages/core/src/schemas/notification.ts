@@ -9,7 +9,7 @@ import {
   record,
   string,
 } from 'zod/mini';
-import { idSchema, pageQueryShape, queryFlagSchema, timestampSchema } from './common';
+import { idSchema, pageQueryShape, queryFlagSchema, timestampSchema } from './common.js';
 
 /** What a notification is about. */
 export const NOTIFICATION_KINDS = [

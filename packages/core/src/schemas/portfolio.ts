@@ -1,7 +1,7 @@
 import { type z, array, enum as enumOf, maxLength, object, optional, string } from 'zod/mini';
-import { attachmentSchema } from './attachment';
-import { isoDateSchema } from '../birth-date';
-import { idSchema, textSchema, timestampSchema } from './common';
+import { attachmentSchema } from './attachment.js';
+import { isoDateSchema } from '../identifiers/birth-date.js';
+import { idSchema, textSchema, timestampSchema } from './common.js';
 
 /** Kinds of portfolio items. */
 export const PORTFOLIO_KINDS = [

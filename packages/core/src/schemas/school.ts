@@ -12,8 +12,8 @@ import {
   optional,
   string,
 } from 'zod/mini';
-import { rosterIdSchema, schoolCodeSchema } from '../school-code';
-import { idSchema, pageQueryShape, schoolYearSchema, timestampSchema } from './common';
+import { rosterIdSchema, schoolCodeSchema } from '../identifiers/school-code.js';
+import { idSchema, pageQueryShape, schoolYearSchema, timestampSchema } from './common.js';
 
 /** Levels of general education a school offers. */
 export const SCHOOL_LEVELS = ['primary', 'basic', 'secondary'] as const;

@@ -6,8 +6,8 @@ import {
   pageQueryShape,
   textSchema,
   timestampSchema,
-} from './common';
-import { roleSchema } from './user';
+} from './common.js';
+import { roleSchema } from './user.js';
 
 /** Support ticket statuses. */
 export const TICKET_STATUSES = ['open', 'in_progress', 'answered', 'closed'] as const;

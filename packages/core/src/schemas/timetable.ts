@@ -13,8 +13,8 @@ import {
   refine,
   string,
 } from 'zod/mini';
-import { attachmentIdsSchema, attachmentSchema } from './attachment';
-import { isoDateSchema } from '../birth-date';
+import { attachmentIdsSchema, attachmentSchema } from './attachment.js';
+import { isoDateSchema } from '../identifiers/birth-date.js';
 import {
   dateOrderCheck,
   dateRangeShape,
@@ -23,7 +23,7 @@ import {
   textSchema,
   timeOfDaySchema,
   timestampSchema,
-} from './common';
+} from './common.js';
 
 /** A lesson replaced or changed: who teaches instead, what, why, and where. */
 export const substitutionSchema = /* @__PURE__ */ object({

@@ -11,14 +11,18 @@ import {
   positive,
   string,
 } from 'zod/mini';
-import { emailSchema } from '../email';
-import { passportSchema } from '../passport';
-import { passwordSchema } from '../password';
-import { phoneSchema } from '../phone';
-import { oneTimeCodeSchema } from '../one-time-code';
-import { firstNameSchema, lastNameSchema, optionalMiddleNameSchema } from '../person-name';
-import { snilsSchema } from '../snils';
-import { idSchema, timestampSchema } from './common';
+import { emailSchema } from '../identifiers/email.js';
+import { passportSchema } from '../identifiers/passport.js';
+import { passwordSchema } from '../identifiers/password.js';
+import { phoneSchema } from '../identifiers/phone.js';
+import { oneTimeCodeSchema } from '../identifiers/one-time-code.js';
+import {
+  firstNameSchema,
+  lastNameSchema,
+  optionalMiddleNameSchema,
+} from '../identifiers/person-name.js';
+import { snilsSchema } from '../identifiers/snils.js';
+import { idSchema, timestampSchema } from './common.js';
 
 /** Who a user is in the diary. */
 export const ROLES = ['parent', 'student', 'teacher', 'school_admin'] as const;

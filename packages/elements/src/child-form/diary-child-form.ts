@@ -10,10 +10,10 @@ import {
   type Child,
   type Lang,
   type School,
+  todayIn,
 } from '@school-diary/core';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { todayIn } from '../shared/dates';
 import { datePartsToIso } from '../shared/date-of-birth';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';

@@ -1,9 +1,8 @@
 import type { Attendance, Lang, Mark, SchoolYearInfo, Threshold } from '@school-diary/core';
-import { errorMessage } from '@school-diary/core';
+import { errorMessage, todayIn } from '@school-diary/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { todayIn } from '../shared/dates';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';

@@ -4,8 +4,7 @@ import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define';
 import type { DiaryProvider } from '../provider/diary-provider';
-import { todayIn } from '../shared/dates';
-import { isoWeekOf, shiftWeek } from '../shared/iso-week';
+import { formatIsoWeek, isoWeekOf, shiftWeek, todayIn } from '@school-diary/core';
 import { diaryServerUrl, latestCode } from '../test-support/diary-server';
 import { settle, textOf, typeInto } from '../test-support/dom';
 import type { DiarySchedule } from './diary-schedule';
@@ -69,7 +68,7 @@ function must<T>(value: T | null | undefined, what: string): T {
   return value;
 }
 
-const thisWeek = () => isoWeekOf(todayIn(new Date(), 'Europe/Moscow'));
+const thisWeek = () => formatIsoWeek(isoWeekOf(todayIn(new Date(), 'Europe/Moscow')));
 
 describe('<diary-schedule>', function () {
   this.timeout(30_000);

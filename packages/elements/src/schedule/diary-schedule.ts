@@ -4,16 +4,21 @@ import {
   type Lesson,
   type Substitution,
   type WeekTimetable,
+  addDays,
+  formatIsoWeek,
+  isoWeekOf,
+  shiftWeek,
+  todayIn,
+  weekMonday,
 } from '@school-diary/core';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatDate, todayIn } from '../shared/dates';
+import { formatDate } from '../shared/dates';
 import { isScheduleClient, type ScheduleClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
-import { addDays, isoWeekOf, shiftWeek, weekMonday } from '../shared/iso-week';
 import { sharedText } from '../shared/localize';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { scheduleStyles } from './diary-schedule.styles';
@@ -157,7 +162,7 @@ export class DiarySchedule extends DiaryElement {
   get shownWeek(): string {
     const week = this.week;
     if (week && weekMonday(week)) return week;
-    return isoWeekOf(todayIn(this.now(), this.timeZone));
+    return formatIsoWeek(isoWeekOf(todayIn(this.now(), this.timeZone)));
   }
 
   get #client(): ScheduleClient | undefined {
@@ -257,7 +262,7 @@ export class DiarySchedule extends DiaryElement {
       return;
     }
     this.dateError = undefined;
-    const week = isoWeekOf(input.value);
+    const week = formatIsoWeek(isoWeekOf(input.value));
     this.day = input.value;
     this.#goTo(week);
   }
@@ -341,7 +346,7 @@ export class DiarySchedule extends DiaryElement {
     const lang = this.language;
     const week = this.shownWeek;
     const monday = weekMonday(week) ?? '';
-    const thisWeek = isoWeekOf(todayIn(this.now(), this.timeZone));
+    const thisWeek = formatIsoWeek(isoWeekOf(todayIn(this.now(), this.timeZone)));
     return html`<nav class="diary-week-nav" part="nav" aria-label=${scheduleText(lang, 'weekNav')}>
       <button
         type="button"

@@ -54,13 +54,3 @@ export function formatDate(
 export function formatTime(lang: Lang, value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
   return dateFormat(lang, { hour: '2-digit', minute: '2-digit' }, timeZone).format(new Date(value));
 }
-
-/**
- * Today's calendar date `YYYY-MM-DD` in a time zone.
- *
- * @example
- * todayIn(new Date('2026-11-24T22:30:00Z'), 'Asia/Vladivostok'); // '2026-11-25'
- */
-export function todayIn(now: Date, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
-}

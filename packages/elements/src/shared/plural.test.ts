@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { formatDate, formatTime, todayIn } from './dates';
+import { todayIn } from '@school-diary/core';
+import { formatDate, formatTime } from './dates';
 import { formatNumber, plural } from './plural';
 
 const MARKS = { one: '{n} оценка', few: '{n} оценки', many: '{n} оценок', other: '{n} оценки' };

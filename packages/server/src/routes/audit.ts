@@ -1,4 +1,4 @@
-import { ROLES, type AuditEntry, type Role } from '@school-diary/core';
+import { ROLES, startOfDayIn, type AuditEntry, type Role } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
@@ -8,8 +8,6 @@ import type { Services } from '../services/context';
 import { assertAdminOf } from '../services/policy';
 
 type AuditRow = Selectable<Database['audit']>;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function view(row: AuditRow): AuditEntry {
   const role = (ROLES as readonly string[]).includes(row.actor_role ?? '')
@@ -28,25 +26,6 @@ function view(row: AuditRow): AuditEntry {
   };
 }
 
-/** Milliseconds a time zone is ahead of UTC at an instant (`+03:00` → 10 800 000). */
-function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    timeZoneName: 'longOffset',
-  }).formatToParts(at);
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(
-    parts.find((p) => p.type === 'timeZoneName')?.value ?? '',
-  );
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) * 60_000;
-}
-
-/** The instant a calendar day begins at the school, so "today" means the school's today. */
-function startOfDay(date: string, timeZone: string, plusDays = 0): string {
-  const midnightUtc = new Date(Date.parse(`${date}T00:00:00Z`) + plusDays * DAY_MS);
-  return new Date(midnightUtc.getTime() - zoneOffsetMs(midnightUtc, timeZone)).toISOString();
-}
-
 /** The audit log, read by the school's own admins only. */
 export function auditHandlers(s: Services): Handlers['audit'] {
   return {
@@ -59,8 +38,8 @@ export function auditHandlers(s: Services): Handlers['audit'] {
         .executeTakeFirst();
       if (!school) throw notFound();
       let q = s.db.selectFrom('audit').where('school_id', '=', params.schoolId);
-      if (query.from) q = q.where('at', '>=', startOfDay(query.from, school.time_zone));
-      if (query.to) q = q.where('at', '<', startOfDay(query.to, school.time_zone, 1));
+      if (query.from) q = q.where('at', '>=', startOfDayIn(query.from, school.time_zone));
+      if (query.to) q = q.where('at', '<', startOfDayIn(query.to, school.time_zone, 1));
       if (query.action) q = q.where('action', '=', query.action);
       if (query.outcome) q = q.where('outcome', '=', query.outcome);
       const { total } = await q

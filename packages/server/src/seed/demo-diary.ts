@@ -4,11 +4,16 @@ import {
   summarizeBySubject,
   type AttendanceStatus,
   type WorkKind,
+  addDays,
+  datesBetween,
+  isoDayOfWeek,
+  isoWeekOf,
+  todayIn,
+  weekMonday,
 } from '@school-diary/core';
 import type { Insertable, Kysely } from 'kysely';
-import { isoDateIn, type Clock } from '../clock';
+import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
-import { addDays, datesBetween, isoDayOfWeek, isoWeekOf, weekMonday } from '../services/iso-week';
 import {
   ABSENCE_REASONS,
   COMMENTS,
@@ -580,7 +585,7 @@ export async function seedDemoDiary(
 ): Promise<void> {
   const rnd = seededRandom(2026);
   const now = options.clock.now().toISOString();
-  const today = isoDateIn(options.clock.now(), 'Europe/Moscow');
+  const today = todayIn(options.clock.now(), 'Europe/Moscow');
   await insertStaff(trx, now);
   await insertCalendars(trx);
   const lessons = buildLessons(schoolDays(2026));

@@ -1,19 +1,19 @@
 import {
+  addDays,
   compareWithPreviousYear,
   finalMark,
   marksToCsv,
   roundAverage,
   summarizeBySubject,
+  todayIn,
   type GradeSummary,
   type Lang,
   type OutputOf,
   type Routes,
   type yearComparisonSchema,
 } from '@school-diary/core';
-import { isoDateIn } from '../clock';
 import { notFound } from './domain-error';
 import type { Services } from './context';
-import { addDays } from './iso-week';
 import { finalMarkRows, markRows } from './journal-queries';
 import { finalMarkView, markView, shortName, workKindLabel, type MarkRow } from './journal-views';
 import type { ChildRow } from './policy';
@@ -62,7 +62,7 @@ export async function gradeSummary(
   query: RangeQuery,
 ): Promise<GradeSummary> {
   const calendar = await classCalendar(s, s.db, child.class_id);
-  const today = calendar?.today ?? isoDateIn(s.clock.now(), 'Europe/Moscow');
+  const today = calendar?.today ?? todayIn(s.clock.now(), 'Europe/Moscow');
   // A period when asked for one; the current period unless a date range is asked for instead.
   const period = query.periodId
     ? periodById(calendar, query.periodId)

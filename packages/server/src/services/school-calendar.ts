@@ -1,6 +1,5 @@
-import type { Period, PeriodKind, SchoolYearInfo } from '@school-diary/core';
+import { todayIn, type Period, type PeriodKind, type SchoolYearInfo } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
-import { isoDateIn } from '../clock';
 import type { Database } from '../db/schema';
 import { fieldError } from './domain-error';
 import type { Services } from './context';
@@ -41,7 +40,7 @@ export async function schoolToday(
     .select('time_zone')
     .where('id', '=', schoolId)
     .executeTakeFirst();
-  return isoDateIn(s.clock.now(), school?.time_zone ?? 'Europe/Moscow');
+  return todayIn(s.clock.now(), school?.time_zone ?? 'Europe/Moscow');
 }
 
 /**

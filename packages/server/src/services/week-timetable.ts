@@ -1,8 +1,3 @@
-import type { OutputOf, Routes, Substitution, WeekTimetable } from '@school-diary/core';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { DomainError, fieldError, type RawFieldError } from './domain-error';
-import type { Services } from './context';
 import {
   addDays,
   datesBetween,
@@ -10,7 +5,15 @@ import {
   parseIsoWeek,
   weekMonday,
   type IsoWeek,
-} from './iso-week';
+  type OutputOf,
+  type Routes,
+  type Substitution,
+  type WeekTimetable,
+} from '@school-diary/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { DomainError, fieldError, type RawFieldError } from './domain-error';
+import type { Services } from './context';
 import type { ClassRow } from './journal-access';
 import { homeworkRows, homeworkViews, lessonRows, substitutionRows } from './journal-queries';
 import { lessonView, substitutionView } from './journal-views';

@@ -1,0 +1,13 @@
+// Russian identifiers and personal data: validators, normalisers and zod schemas.
+
+export * from './snils.js';
+export * from './inn.js';
+export * from './phone.js';
+export * from './person-name.js';
+export * from './birth-date.js';
+export * from './email.js';
+export * from './passport.js';
+export * from './birth-certificate.js';
+export * from './school-code.js';
+export * from './password.js';
+export * from './one-time-code.js';

@@ -1,0 +1,129 @@
+import { DEFAULT_LANG, type Lang } from './lang.js';
+import { interpolate, type MessageParams, type MessageTexts } from './messages.js';
+import type { ApiErrorCode } from './api-error-codes.js';
+
+/** The message of every request-level code, in every language. */
+const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
+  validation_failed: {
+    ru: 'Исправьте ошибки в полях и отправьте снова',
+    en: 'Fix the errors in the fields and submit again',
+  },
+  unauthorized: {
+    ru: 'Войдите, чтобы продолжить',
+    en: 'Sign in to continue',
+  },
+  token_expired: {
+    ru: 'Сеанс истёк — войдите снова',
+    en: 'Your session has expired — sign in again',
+  },
+  forbidden: {
+    ru: 'У вас нет доступа к этому действию',
+    en: 'You are not allowed to do this',
+  },
+  not_found: {
+    ru: 'Не найдено',
+    en: 'Not found',
+  },
+  conflict: {
+    ru: 'Данные изменились — обновите страницу и повторите',
+    en: 'The data has changed — reload and try again',
+  },
+  rate_limited: {
+    ru: 'Слишком много попыток — повторите через {seconds} с',
+    en: 'Too many attempts — try again in {seconds} s',
+  },
+  account_locked: {
+    ru: 'Вход временно заблокирован после нескольких неверных попыток — попробуйте после {until}',
+    en: 'Sign-in is locked after several wrong attempts — try again after {until}',
+  },
+  ip_blocked: {
+    ru: 'С вашего адреса слишком много неудачных входов — попробуйте позже',
+    en: 'Too many failed sign-ins from your address — try again later',
+  },
+  code_invalid: {
+    ru: 'Неверный код — проверьте SMS и введите код ещё раз',
+    en: 'Wrong code — check the SMS and enter the code again',
+  },
+  code_expired: {
+    ru: 'Срок действия кода истёк — запросите новый код',
+    en: 'The code has expired — request a new code',
+  },
+  code_attempts_exhausted: {
+    ru: 'Код введён неверно слишком много раз — запросите новый код',
+    en: 'The code was entered wrongly too many times — request a new code',
+  },
+  resend_too_soon: {
+    ru: 'Новый код можно запросить через {seconds} с',
+    en: 'You can request a new code in {seconds} s',
+  },
+  invalid_credentials: {
+    ru: 'Неверный номер телефона или пароль',
+    en: 'Wrong phone number or password',
+  },
+  identity_unconfirmed: {
+    ru: 'Подтвердите личность, чтобы продолжить',
+    en: 'Confirm your identity to continue',
+  },
+  roster_mismatch: {
+    ru: 'В списках школы нет ученика с таким номером — проверьте номер у классного руководителя',
+    en: "The school's lists have no student with this number — check it with the class teacher",
+  },
+  school_not_found: {
+    ru: 'Школа с таким кодом не найдена — проверьте код',
+    en: 'No school has this code — check the code',
+  },
+  school_not_connected: {
+    ru: 'Эта школа ещё не подключена к электронному дневнику',
+    en: 'This school is not connected to the e-diary yet',
+  },
+  school_not_linked: {
+    ru: 'Сначала привяжите ребёнка к школе',
+    en: 'Link the child to a school first',
+  },
+  child_exists: {
+    ru: 'Карточка этого ребёнка уже есть — найдите её в списке детей',
+    en: 'This child already has a card — find it in the list of children',
+  },
+  already_linked: {
+    ru: 'Ребёнок уже привязан к этой школе',
+    en: 'The child is already linked to this school',
+  },
+  roster_id_taken: {
+    ru: 'Этот номер ученика уже привязан к карточке другого ребёнка — обратитесь в школу',
+    en: "This student number is already linked to another child's card — contact the school",
+  },
+  application_exists: {
+    ru: 'Заявление в эту школу на этот учебный год уже подано — его статус виден в списке заявлений',
+    en: 'An application to this school for this school year is already in — its status is in the list of applications',
+  },
+  invalid_transition: {
+    ru: 'Заявление нельзя перевести в этот статус',
+    en: 'The application cannot move to this status',
+  },
+  payload_too_large: {
+    ru: 'Слишком большой запрос или файл',
+    en: 'The request or file is too large',
+  },
+  unsupported_media_type: {
+    ru: 'Этот тип данных не поддерживается',
+    en: 'This content type is not supported',
+  },
+  internal: {
+    ru: 'Что-то пошло не так на сервере — попробуйте позже',
+    en: 'Something went wrong on the server — try again later',
+  },
+};
+
+/**
+ * The message for a request-level error code, in Russian or English.
+ *
+ * @example
+ * apiErrorMessage('code_expired', { lang: 'en' }); // 'The code has expired — request a new code'
+ */
+export function apiErrorMessage(
+  code: ApiErrorCode,
+  options: { lang?: Lang; params?: MessageParams } = {},
+): string {
+  const text = MESSAGES[code]?.[options.lang ?? DEFAULT_LANG] ?? code;
+  return interpolate(text, options.params);
+}

@@ -1,9 +1,0 @@
-import { withSchemas } from '../with-schemas';
-import { routeManifest } from '../route-manifest';
-
-const m = routeManifest.events;
-
-/** The operations of `events` with their schemas, loaded by the SDK on the group's first call. */
-export const operations = {
-  stream: /* @__PURE__ */ withSchemas(m.stream, {}),
-};

@@ -1,0 +1,22 @@
+import {
+  attendanceInputSchema,
+  attendanceListSchema,
+  attendanceQuerySchema,
+} from '../../schemas/attendance.js';
+import { okSchema } from '../../schemas/common.js';
+import { withSchemas } from '../with-schemas.js';
+import { routeManifest } from '../route-manifest.js';
+
+const m = routeManifest.attendance;
+
+/** The operations of `attendance` with their schemas, loaded by the SDK on the group's first call. */
+export const operations = {
+  list: /* @__PURE__ */ withSchemas(m.list, {
+    query: attendanceQuerySchema,
+    response: attendanceListSchema,
+  }),
+  record: /* @__PURE__ */ withSchemas(m.record, {
+    body: attendanceInputSchema,
+    response: okSchema,
+  }),
+};

@@ -1,0 +1,20 @@
+import { childSchema } from '../../schemas/child.js';
+import { listOf } from '../../schemas/common.js';
+import { classMarksQuerySchema, markSchema } from '../../schemas/mark.js';
+import { classSchema } from '../../schemas/school.js';
+import { withSchemas } from '../with-schemas.js';
+import { routeManifest } from '../route-manifest.js';
+
+const m = routeManifest.classes;
+
+/** The operations of `classes` with their schemas, loaded by the SDK on the group's first call. */
+export const operations = {
+  list: /* @__PURE__ */ withSchemas(m.list, { response: /* @__PURE__ */ listOf(classSchema) }),
+  students: /* @__PURE__ */ withSchemas(m.students, {
+    response: /* @__PURE__ */ listOf(childSchema),
+  }),
+  marks: /* @__PURE__ */ withSchemas(m.marks, {
+    query: classMarksQuerySchema,
+    response: /* @__PURE__ */ listOf(markSchema),
+  }),
+};

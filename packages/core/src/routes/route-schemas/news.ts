@@ -1,0 +1,19 @@
+import { pageOf } from '../../schemas/common.js';
+import { newsInputSchema, newsItemSchema, newsQuerySchema } from '../../schemas/news.js';
+import { withSchemas } from '../with-schemas.js';
+import { routeManifest } from '../route-manifest.js';
+
+const m = routeManifest.news;
+
+/** The operations of `news` with their schemas, loaded by the SDK on the group's first call. */
+export const operations = {
+  list: /* @__PURE__ */ withSchemas(m.list, {
+    query: newsQuerySchema,
+    response: /* @__PURE__ */ pageOf(newsItemSchema),
+  }),
+  publish: /* @__PURE__ */ withSchemas(m.publish, {
+    body: newsInputSchema,
+    response: newsItemSchema,
+  }),
+  remove: /* @__PURE__ */ withSchemas(m.remove, {}),
+};

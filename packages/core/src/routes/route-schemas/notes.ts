@@ -1,0 +1,26 @@
+import { listOf } from '../../schemas/common.js';
+import {
+  journalNoteInputSchema,
+  journalNotePatchSchema,
+  journalNoteSchema,
+} from '../../schemas/news.js';
+import { withSchemas } from '../with-schemas.js';
+import { routeManifest } from '../route-manifest.js';
+
+const m = routeManifest.notes;
+
+/** The operations of `notes` with their schemas, loaded by the SDK on the group's first call. */
+export const operations = {
+  list: /* @__PURE__ */ withSchemas(m.list, {
+    response: /* @__PURE__ */ listOf(journalNoteSchema),
+  }),
+  create: /* @__PURE__ */ withSchemas(m.create, {
+    body: journalNoteInputSchema,
+    response: journalNoteSchema,
+  }),
+  update: /* @__PURE__ */ withSchemas(m.update, {
+    body: journalNotePatchSchema,
+    response: journalNoteSchema,
+  }),
+  remove: /* @__PURE__ */ withSchemas(m.remove, {}),
+};

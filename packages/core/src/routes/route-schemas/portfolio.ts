@@ -1,0 +1,26 @@
+import { listOf } from '../../schemas/common.js';
+import {
+  portfolioCommentInputSchema,
+  portfolioInputSchema,
+  portfolioItemSchema,
+} from '../../schemas/portfolio.js';
+import { withSchemas } from '../with-schemas.js';
+import { routeManifest } from '../route-manifest.js';
+
+const m = routeManifest.portfolio;
+
+/** The operations of `portfolio` with their schemas, loaded by the SDK on the group's first call. */
+export const operations = {
+  list: /* @__PURE__ */ withSchemas(m.list, {
+    response: /* @__PURE__ */ listOf(portfolioItemSchema),
+  }),
+  create: /* @__PURE__ */ withSchemas(m.create, {
+    body: portfolioInputSchema,
+    response: portfolioItemSchema,
+  }),
+  remove: /* @__PURE__ */ withSchemas(m.remove, {}),
+  comment: /* @__PURE__ */ withSchemas(m.comment, {
+    body: portfolioCommentInputSchema,
+    response: portfolioItemSchema,
+  }),
+};

@@ -1,0 +1,29 @@
+import { listOf } from '../../schemas/common.js';
+import {
+  ticketInputSchema,
+  ticketReplyInputSchema,
+  ticketSchema,
+  ticketStatusInputSchema,
+} from '../../schemas/support.js';
+import { withSchemas } from '../with-schemas.js';
+import { routeManifest } from '../route-manifest.js';
+
+const m = routeManifest.support;
+
+/** The operations of `support` with their schemas, loaded by the SDK on the group's first call. */
+export const operations = {
+  create: /* @__PURE__ */ withSchemas(m.create, {
+    body: ticketInputSchema,
+    response: ticketSchema,
+  }),
+  list: /* @__PURE__ */ withSchemas(m.list, { response: /* @__PURE__ */ listOf(ticketSchema) }),
+  get: /* @__PURE__ */ withSchemas(m.get, { response: ticketSchema }),
+  reply: /* @__PURE__ */ withSchemas(m.reply, {
+    body: ticketReplyInputSchema,
+    response: ticketSchema,
+  }),
+  setStatus: /* @__PURE__ */ withSchemas(m.setStatus, {
+    body: ticketStatusInputSchema,
+    response: ticketSchema,
+  }),
+};

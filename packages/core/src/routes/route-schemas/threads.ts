@@ -1,0 +1,35 @@
+import {
+  messageInputSchema,
+  messagePageSchema,
+  messageQuerySchema,
+  messageSchema,
+  readInputSchema,
+  threadInputSchema,
+  threadQuerySchema,
+  threadSchema,
+  unreadSchema,
+} from '../../schemas/chat.js';
+import { listOf } from '../../schemas/common.js';
+import { withSchemas } from '../with-schemas.js';
+import { routeManifest } from '../route-manifest.js';
+
+const m = routeManifest.threads;
+
+/** The operations of `threads` with their schemas, loaded by the SDK on the group's first call. */
+export const operations = {
+  list: /* @__PURE__ */ withSchemas(m.list, {
+    query: threadQuerySchema,
+    response: /* @__PURE__ */ listOf(threadSchema),
+  }),
+  create: /* @__PURE__ */ withSchemas(m.create, {
+    body: threadInputSchema,
+    response: threadSchema,
+  }),
+  messages: /* @__PURE__ */ withSchemas(m.messages, {
+    query: messageQuerySchema,
+    response: messagePageSchema,
+  }),
+  send: /* @__PURE__ */ withSchemas(m.send, { body: messageInputSchema, response: messageSchema }),
+  read: /* @__PURE__ */ withSchemas(m.read, { body: readInputSchema, response: unreadSchema }),
+  unread: /* @__PURE__ */ withSchemas(m.unread, { response: unreadSchema }),
+};
