@@ -25,7 +25,7 @@ const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chro
 const AXE = join(root, 'node_modules/axe-core/axe.min.js');
 
 const PARENT = '+79990000001';
-const PASSWORD = 'diary-demo';
+const PASSWORD = 'school-diary-demo';
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 360, height: 740 } };
 /** The dark `appearance` example of docs/getting-started-embed.md. */
 const DOCS_APPEARANCE =

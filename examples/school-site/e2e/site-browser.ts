@@ -10,7 +10,7 @@ import { latestCode } from './school-site-server';
 export const PARENT = '+79990000001';
 /** Орлов Сергей: teaches maths in Мария's class (5А). */
 export const MATH_TEACHER = '+79990000011';
-export const PASSWORD = 'diary-demo';
+export const PASSWORD = 'school-diary-demo';
 export const MARIA = 'chd_maria';
 /** The demo thread between Иванова and Мария's maths teacher. */
 export const MATH_THREAD = 'thr_demo_maria_math';

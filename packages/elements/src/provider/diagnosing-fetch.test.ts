@@ -35,7 +35,7 @@ async function signInThrough(baseUrl: string) {
   const login = provider.querySelector('diary-login') as DiaryLogin;
   await waitUntil(() => login.querySelector('input[autocomplete="tel"]'), 'no form');
   typeInto(login.querySelector('input[autocomplete="tel"]'), '+7 999 000-00-01');
-  typeInto(login.querySelector('input[autocomplete="current-password"]'), 'diary-demo');
+  typeInto(login.querySelector('input[autocomplete="current-password"]'), 'school-diary-demo');
   login.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
   await waitUntil(() => login.querySelector('[role="alert"]'), 'no failure shown', {
     timeout: 20_000,
