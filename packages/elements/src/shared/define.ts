@@ -1,5 +1,6 @@
-/** The version of this copy of the kit; a second copy on the page compares against it. */
-export const KIT_VERSION = '0.1.0';
+import { KIT_VERSION } from './kit-version';
+
+export { KIT_VERSION };
 
 /** What a kit element class carries so that another copy can tell which version defined a tag. */
 interface KitElementClass extends CustomElementConstructor {
