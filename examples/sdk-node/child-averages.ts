@@ -32,6 +32,12 @@ async function main(): Promise<void> {
   const { items: children } = await diary.children.list();
   if (children.length === 0) console.log('No children in the diary yet.');
   for (const child of children) {
+    // A child joins a class once the school activates the diary application; until then there
+    // is no school year to read.
+    if (!child.classId) {
+      console.log(`\n${child.lastName} ${child.firstName}: not in a class yet`);
+      continue;
+    }
     const period = await diary.children.periods({ childId: child.id });
     const summary = await diary.grades.summary({
       childId: child.id,
