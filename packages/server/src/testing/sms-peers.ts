@@ -25,8 +25,8 @@ export interface SmsPeer {
   readonly invalidNumbers: Set<string>;
   /** Ids the status methods report as delivered. */
   readonly delivered: Set<string>;
-  /** Resolves with the next SMS accepted. */
-  next(): Promise<ReceivedSms>;
+  /** Resolves with the next SMS accepted (that `match` accepts, when given). */
+  next(match?: (sms: ReceivedSms) => boolean): Promise<ReceivedSms>;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,8 @@ export const SMS_PEER_CREDENTIALS = {
 /** Starts the peer on a free port of 127.0.0.1. */
 export async function startSmsPeer(): Promise<SmsPeer> {
   const received: ReceivedSms[] = [];
-  const waiting: ((sms: ReceivedSms) => void)[] = [];
+  const waiting: { match: (sms: ReceivedSms) => boolean; resolve: (sms: ReceivedSms) => void }[] =
+    [];
   const hanging: ServerResponse[] = [];
   let counter = 1000;
   const state = { mode: 'ok' as PeerMode };
@@ -71,7 +72,8 @@ export async function startSmsPeer(): Promise<SmsPeer> {
   ) {
     const sms = { provider, phone, text, id, fields };
     received.push(sms);
-    waiting.shift()?.(sms);
+    const at = waiting.findIndex((w) => w.match(sms));
+    if (at >= 0) waiting.splice(at, 1)[0]?.resolve(sms);
   }
 
   function smsc(path: string, fields: Record<string, string>, response: ServerResponse): void {
@@ -166,7 +168,8 @@ export async function startSmsPeer(): Promise<SmsPeer> {
     received,
     invalidNumbers,
     delivered,
-    next: () => new Promise<ReceivedSms>((resolve) => waiting.push(resolve)),
+    next: (match: (sms: ReceivedSms) => boolean = () => true) =>
+      new Promise<ReceivedSms>((resolve) => waiting.push({ match, resolve })),
     close: async () => {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();
