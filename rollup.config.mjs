@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { embedBuild } from './rollup.embed.mjs';
+import { annotatePure } from './scripts/annotate-pure.mjs';
 import { declarationExtensions } from './scripts/declaration-extensions.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
@@ -52,6 +53,7 @@ const packageBuilds = readdirSync(packagesDir)
           // `.js` on the declarations' relative imports, so nodenext consumers resolve them.
           transformers: { afterDeclarations: [declarationExtensions] },
         }),
+        annotatePure(),
         // The widgets' lit templates without prettier's layout whitespace.
         ...(name === 'elements' ? [minifyTemplatesPlugin(/\/packages\/elements\/src\//)] : []),
       ],

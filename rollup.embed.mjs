@@ -9,6 +9,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import ts from 'typescript';
+import { annotatePure } from './scripts/annotate-pure.mjs';
 import { chunkName, precompress, tagChunks } from './scripts/embed-plugins.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
@@ -60,6 +61,7 @@ export const embedBuild = {
       exportConditions: ['source', 'browser', 'import', 'default'],
     }),
     stripTypes,
+    annotatePure(),
     minifyTemplatesPlugin(/\/packages\/elements\/src\//),
     tagChunks(),
     terser({ format: { comments: false } }),

@@ -27,7 +27,7 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 function jsonSchema(schema: RouteSpec['body'], io: 'input' | 'output'): JsonObject {
-  const { $schema: _ignored, ...rest } = /* @__PURE__ */ z.toJSONSchema(schema as z.ZodMiniType, {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema as z.ZodMiniType, {
     io,
     unrepresentable: 'any',
     target: 'draft-2020-12',

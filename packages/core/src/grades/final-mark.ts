@@ -9,7 +9,7 @@ export interface FinalMarkThresholds {
 }
 
 /** The common school regulation: 4.5 → 5, 3.5 → 4, 2.5 → 3. */
-export const DEFAULT_FINAL_MARK_THRESHOLDS: FinalMarkThresholds = /* @__PURE__ */ Object.freeze({
+export const DEFAULT_FINAL_MARK_THRESHOLDS: FinalMarkThresholds = Object.freeze({
   5: 4.5,
   4: 3.5,
   3: 2.5,

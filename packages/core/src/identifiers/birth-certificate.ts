@@ -91,7 +91,7 @@ export function normalizeBirthCertificate(input: string): string | null {
  * @example
  * validate(birthCertificateSchema, 'iv аб 123456'); // { ok: true, value: 'IV-АБ 123456' }
  */
-export const birthCertificateSchema = /* @__PURE__ */ ruledString(
+export const birthCertificateSchema = ruledString(
   checkBirthCertificate,
   (value) => normalizeBirthCertificate(value) as string,
   { field: 'birthCertificate' },

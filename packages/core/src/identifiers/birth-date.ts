@@ -208,7 +208,7 @@ export function birthDateSchema(options: BirthDateSchemaOptions = {}) {
   const minAge = options.minAge ?? DEFAULT_SCHOOL_AGE.minAge;
   const maxAge = options.maxAge ?? DEFAULT_SCHOOL_AGE.maxAge;
   const clock = options.clock ?? systemClock;
-  return /* @__PURE__ */ ruledString(
+  return ruledString(
     (value) =>
       checkBirthDate(value, { today: options.today ?? localIsoDate(clock()), minAge, maxAge }),
     (value) => parseRuDate(value) as string,
@@ -224,7 +224,7 @@ export function birthDateSchema(options: BirthDateSchemaOptions = {}) {
  * @example
  * validate(isoDateSchema, '2026-02-30'); // { ok: false, errors: [{ code: 'impossible_date', … }] }
  */
-export const isoDateSchema = /* @__PURE__ */ string().check(
-  /* @__PURE__ */ ruleCheck(checkIsoDate, { field: 'date' }),
-  /* @__PURE__ */ meta({ format: 'date' }),
+export const isoDateSchema = string().check(
+  ruleCheck(checkIsoDate, { field: 'date' }),
+  meta({ format: 'date' }),
 );

@@ -68,11 +68,7 @@ export function normalizeEmail(input: string): string | null {
  * @example
  * validate(emailSchema, 'Ivanova@Mail.ru'); // { ok: true, value: 'Ivanova@mail.ru' }
  */
-export const emailSchema = /* @__PURE__ */ ruledString(
-  checkEmail,
-  (value) => normalizeEmail(value) as string,
-  {
-    field: 'email',
-    maximum: EMAIL_MAX_LENGTH,
-  },
-);
+export const emailSchema = ruledString(checkEmail, (value) => normalizeEmail(value) as string, {
+  field: 'email',
+  maximum: EMAIL_MAX_LENGTH,
+});

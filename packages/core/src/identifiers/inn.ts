@@ -82,10 +82,6 @@ export function normalizeInn(input: string): string | null {
  * @example
  * validate(innSchema, '7707 083893'); // { ok: true, value: '7707083893' }
  */
-export const innSchema = /* @__PURE__ */ ruledString(
-  checkInn,
-  (value) => normalizeInn(value) as string,
-  {
-    field: 'inn',
-  },
-);
+export const innSchema = ruledString(checkInn, (value) => normalizeInn(value) as string, {
+  field: 'inn',
+});

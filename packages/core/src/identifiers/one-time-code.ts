@@ -32,7 +32,7 @@ export function normalizeOneTimeCode(input: string): string | null {
  * @example
  * validate(oneTimeCodeSchema, '123-456'); // { ok: true, value: '123456' }
  */
-export const oneTimeCodeSchema = /* @__PURE__ */ ruledString(
+export const oneTimeCodeSchema = ruledString(
   checkOneTimeCode,
   (value) => normalizeOneTimeCode(value) as string,
   { field: 'code' },

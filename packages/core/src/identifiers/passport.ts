@@ -84,7 +84,7 @@ export function canonicalPassport(input: string): string | null {
  * @example
  * validate(passportSchema, '45 12 345678'); // { ok: true, value: '4512 345678' }
  */
-export const passportSchema = /* @__PURE__ */ ruledString(
+export const passportSchema = ruledString(
   checkPassport,
   (value) => canonicalPassport(value) as string,
   { field: 'passport' },

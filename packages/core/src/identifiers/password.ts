@@ -44,7 +44,7 @@ export function isValidPassword(input: string): boolean {
  * @example
  * validate(passwordSchema, ' quiet river evening '); // { ok: true, value: ' quiet river evening ' }
  */
-export const passwordSchema = /* @__PURE__ */ ruledString(checkPassword, (value) => value, {
+export const passwordSchema = ruledString(checkPassword, (value) => value, {
   field: 'password',
   ...PASSWORD_LENGTH,
 });

@@ -74,14 +74,10 @@ export function normalizePersonName(input: string): string | null {
 
 /* @__NO_SIDE_EFFECTS__ */
 function nameSchema(field: string) {
-  return /* @__PURE__ */ ruledString(
-    checkPersonName,
-    (value) => normalizePersonName(value) as string,
-    {
-      field,
-      maximum: PERSON_NAME_MAX_LENGTH,
-    },
-  );
+  return ruledString(checkPersonName, (value) => normalizePersonName(value) as string, {
+    field,
+    maximum: PERSON_NAME_MAX_LENGTH,
+  });
 }
 
 /**
@@ -90,7 +86,7 @@ function nameSchema(field: string) {
  * @example
  * validate(lastNameSchema, ' Иванова '); // { ok: true, value: 'Иванова' }
  */
-export const lastNameSchema = /* @__PURE__ */ nameSchema('lastName');
+export const lastNameSchema = nameSchema('lastName');
 
 /**
  * Zod schema of a first name (field `firstName`); outputs the normalised name.
@@ -98,7 +94,7 @@ export const lastNameSchema = /* @__PURE__ */ nameSchema('lastName');
  * @example
  * validate(firstNameSchema, 'Анна-Мария'); // { ok: true, value: 'Анна-Мария' }
  */
-export const firstNameSchema = /* @__PURE__ */ nameSchema('firstName');
+export const firstNameSchema = nameSchema('firstName');
 
 /**
  * Zod schema of a required patronymic (field `middleName`); outputs the normalised name. Wrap it
@@ -107,7 +103,7 @@ export const firstNameSchema = /* @__PURE__ */ nameSchema('firstName');
  * @example
  * validate(middleNameSchema, 'Петрович'); // { ok: true, value: 'Петрович' }
  */
-export const middleNameSchema = /* @__PURE__ */ nameSchema('middleName');
+export const middleNameSchema = nameSchema('middleName');
 
 const middleNameParams = { field: 'middleName', maximum: PERSON_NAME_MAX_LENGTH };
 
@@ -118,17 +114,17 @@ const middleNameParams = { field: 'middleName', maximum: PERSON_NAME_MAX_LENGTH 
  * @example
  * validate(optionalMiddleNameSchema, '  '); // { ok: true, value: undefined }
  */
-export const optionalMiddleNameSchema = /* @__PURE__ */ optional(
-  /* @__PURE__ */ pipe(
-    /* @__PURE__ */ nullable(
-      /* @__PURE__ */ string().check(
-        /* @__PURE__ */ ruleCheck(
+export const optionalMiddleNameSchema = optional(
+  pipe(
+    nullable(
+      string().check(
+        ruleCheck(
           (value: string) => (value.trim() === '' ? null : checkPersonName(value)),
           middleNameParams,
         ),
       ),
     ),
-    /* @__PURE__ */ transform((value: string | null) =>
+    transform((value: string | null) =>
       value === null || value.trim() === '' ? undefined : tidy(value),
     ),
   ),

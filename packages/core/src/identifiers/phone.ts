@@ -70,10 +70,6 @@ export function formatRuPhone(input: string): string | null {
  * @example
  * validate(phoneSchema, '8 916 123-45-67'); // { ok: true, value: '+79161234567' }
  */
-export const phoneSchema = /* @__PURE__ */ ruledString(
-  checkRuPhone,
-  (value) => normalizeRuPhone(value) as string,
-  {
-    field: 'phone',
-  },
-);
+export const phoneSchema = ruledString(checkRuPhone, (value) => normalizeRuPhone(value) as string, {
+  field: 'phone',
+});

@@ -40,7 +40,7 @@ export function normalizeSchoolCode(input: string): string | null {
  * @example
  * validate(schoolCodeSchema, '770 123 45'); // { ok: true, value: '77012345' }
  */
-export const schoolCodeSchema = /* @__PURE__ */ ruledString(
+export const schoolCodeSchema = ruledString(
   checkSchoolCode,
   (value) => normalizeSchoolCode(value) as string,
   { field: 'schoolCode' },
@@ -79,7 +79,7 @@ export function normalizeRosterId(input: string): string | null {
  * @example
  * validate(rosterIdSchema, '5a-0123'); // { ok: true, value: '5A-0123' }
  */
-export const rosterIdSchema = /* @__PURE__ */ ruledString(
+export const rosterIdSchema = ruledString(
   checkRosterId,
   (value) => normalizeRosterId(value) as string,
   { field: 'rosterId', ...ROSTER_ID_LENGTH },

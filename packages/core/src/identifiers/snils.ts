@@ -54,10 +54,6 @@ export function normalizeSnils(input: string): string | null {
 }
 
 /** Zod schema: accepts a SNILS as typed and outputs its canonical form. */
-export const snilsSchema = /* @__PURE__ */ ruledString(
-  checkSnils,
-  (value) => normalizeSnils(value) as string,
-  {
-    field: 'snils',
-  },
-);
+export const snilsSchema = ruledString(checkSnils, (value) => normalizeSnils(value) as string, {
+  field: 'snils',
+});

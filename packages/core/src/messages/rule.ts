@@ -29,8 +29,8 @@ export function ruledString<Out>(
   normalize: (value: string) => Out,
   params?: MessageParams,
 ) {
-  return /* @__PURE__ */ pipe(
-    /* @__PURE__ */ string().check(/* @__PURE__ */ ruleCheck(rule, params)),
-    /* @__PURE__ */ transform((value: string) => normalize(value)),
+  return pipe(
+    string().check(ruleCheck(rule, params)),
+    transform((value: string) => normalize(value)),
   );
 }

@@ -15,54 +15,54 @@ const EVERYONE = 'authenticated' as const;
  */
 export const routeManifest = {
   auth: {
-    register: /* @__PURE__ */ routeInfo('POST /auth/register', 'public', {
+    register: routeInfo('POST /auth/register', 'public', {
       rateLimit: 'auth',
       status: 201,
       body: true,
     }),
-    confirmIdentity: /* @__PURE__ */ routeInfo('POST /auth/identity/confirm', 'public', {
+    confirmIdentity: routeInfo('POST /auth/identity/confirm', 'public', {
       rateLimit: 'auth',
       body: true,
     }),
-    login: /* @__PURE__ */ routeInfo('POST /auth/login', 'public', {
+    login: routeInfo('POST /auth/login', 'public', {
       rateLimit: 'auth',
       body: true,
     }),
-    verify: /* @__PURE__ */ routeInfo('POST /auth/verify', 'public', {
+    verify: routeInfo('POST /auth/verify', 'public', {
       rateLimit: 'auth',
       body: true,
     }),
-    resend: /* @__PURE__ */ routeInfo('POST /auth/resend', 'public', {
+    resend: routeInfo('POST /auth/resend', 'public', {
       rateLimit: 'auth',
       body: true,
     }),
-    refresh: /* @__PURE__ */ routeInfo('POST /auth/refresh', 'public', {
+    refresh: routeInfo('POST /auth/refresh', 'public', {
       rateLimit: 'auth',
       body: true,
     }),
-    logout: /* @__PURE__ */ routeInfo('POST /auth/logout', EVERYONE, {
+    logout: routeInfo('POST /auth/logout', EVERYONE, {
       responseType: 'none',
       status: 204,
       body: true,
       idempotent: true,
     }),
-    me: /* @__PURE__ */ routeInfo('GET /auth/me', EVERYONE),
-    recoveryStart: /* @__PURE__ */ routeInfo('POST /auth/recovery', 'public', {
+    me: routeInfo('GET /auth/me', EVERYONE),
+    recoveryStart: routeInfo('POST /auth/recovery', 'public', {
       rateLimit: 'auth',
       body: true,
     }),
-    sessions: /* @__PURE__ */ routeInfo('GET /auth/sessions', EVERYONE),
-    revokeSession: /* @__PURE__ */ routeInfo('DELETE /auth/sessions/{sessionId}', EVERYONE, {
+    sessions: routeInfo('GET /auth/sessions', EVERYONE),
+    revokeSession: routeInfo('DELETE /auth/sessions/{sessionId}', EVERYONE, {
       responseType: 'none',
       status: 204,
     }),
-    changePassword: /* @__PURE__ */ routeInfo('POST /auth/password', EVERYONE, {
+    changePassword: routeInfo('POST /auth/password', EVERYONE, {
       rateLimit: 'auth',
       body: true,
       responseType: 'none',
       status: 204,
     }),
-    recoveryComplete: /* @__PURE__ */ routeInfo('POST /auth/recovery/complete', 'public', {
+    recoveryComplete: routeInfo('POST /auth/recovery/complete', 'public', {
       rateLimit: 'auth',
       body: true,
       responseType: 'none',
@@ -70,253 +70,235 @@ export const routeManifest = {
     }),
   },
   admin: {
-    confirmIdentityInPerson: /* @__PURE__ */ routeInfo(
-      'POST /admin/users/{userId}/identity',
-      ['school_admin'],
-      { body: true },
-    ),
-    findUser: /* @__PURE__ */ routeInfo('GET /admin/users', ['school_admin'], {
+    confirmIdentityInPerson: routeInfo('POST /admin/users/{userId}/identity', ['school_admin'], {
+      body: true,
+    }),
+    findUser: routeInfo('GET /admin/users', ['school_admin'], {
       query: ['phone', 'snils'],
     }),
-    guardianClaims: /* @__PURE__ */ routeInfo('GET /admin/guardian-claims', ['school_admin']),
-    approveGuardian: /* @__PURE__ */ routeInfo('POST /admin/guardian-claims/{claimId}/approve', [
-      'school_admin',
-    ]),
+    guardianClaims: routeInfo('GET /admin/guardian-claims', ['school_admin']),
+    approveGuardian: routeInfo('POST /admin/guardian-claims/{claimId}/approve', ['school_admin']),
   },
   children: {
-    list: /* @__PURE__ */ routeInfo('GET /children', FAMILY),
-    search: /* @__PURE__ */ routeInfo('GET /children/search', ['parent'], {
+    list: routeInfo('GET /children', FAMILY),
+    search: routeInfo('GET /children/search', ['parent'], {
       query: ['lastName', 'firstName', 'birthDate'],
     }),
-    create: /* @__PURE__ */ routeInfo('POST /children', ['parent'], { status: 201, body: true }),
-    get: /* @__PURE__ */ routeInfo('GET /children/{childId}', EVERYONE),
-    confirm: /* @__PURE__ */ routeInfo('POST /children/{childId}/confirm', ['parent'], {
+    create: routeInfo('POST /children', ['parent'], { status: 201, body: true }),
+    get: routeInfo('GET /children/{childId}', EVERYONE),
+    confirm: routeInfo('POST /children/{childId}/confirm', ['parent'], {
       rateLimit: 'auth',
       body: true,
     }),
-    schoolLinks: /* @__PURE__ */ routeInfo('GET /children/{childId}/school-links', FAMILY),
-    linkSchool: /* @__PURE__ */ routeInfo('POST /children/{childId}/school-links', ['parent'], {
+    schoolLinks: routeInfo('GET /children/{childId}/school-links', FAMILY),
+    linkSchool: routeInfo('POST /children/{childId}/school-links', ['parent'], {
       status: 201,
       body: true,
     }),
-    teachers: /* @__PURE__ */ routeInfo('GET /children/{childId}/teachers', FAMILY),
-    periods: /* @__PURE__ */ routeInfo('GET /children/{childId}/periods', EVERYONE),
+    teachers: routeInfo('GET /children/{childId}/teachers', FAMILY),
+    periods: routeInfo('GET /children/{childId}/periods', EVERYONE),
   },
   schools: {
-    search: /* @__PURE__ */ routeInfo('GET /schools', 'public', {
+    search: routeInfo('GET /schools', 'public', {
       query: ['q', 'region', 'level', 'profile', 'page', 'pageSize'],
     }),
-    get: /* @__PURE__ */ routeInfo('GET /schools/{schoolId}', 'public'),
+    get: routeInfo('GET /schools/{schoolId}', 'public'),
   },
   classes: {
-    list: /* @__PURE__ */ routeInfo('GET /classes', STAFF),
-    students: /* @__PURE__ */ routeInfo('GET /classes/{classId}/students', STAFF),
-    marks: /* @__PURE__ */ routeInfo('GET /classes/{classId}/marks', STAFF, {
+    list: routeInfo('GET /classes', STAFF),
+    students: routeInfo('GET /classes/{classId}/students', STAFF),
+    marks: routeInfo('GET /classes/{classId}/marks', STAFF, {
       query: ['subjectId', 'from', 'to'],
     }),
   },
   applications: {
-    create: /* @__PURE__ */ routeInfo('POST /applications', ['parent'], {
+    create: routeInfo('POST /applications', ['parent'], {
       status: 201,
       body: true,
     }),
-    list: /* @__PURE__ */ routeInfo('GET /applications', ['parent', 'school_admin'], {
+    list: routeInfo('GET /applications', ['parent', 'school_admin'], {
       query: ['status', 'childId'],
     }),
-    get: /* @__PURE__ */ routeInfo('GET /applications/{applicationId}', ['parent', 'school_admin']),
-    setStatus: /* @__PURE__ */ routeInfo(
-      'POST /applications/{applicationId}/status',
-      ['school_admin'],
-      { body: true },
-    ),
-    activate: /* @__PURE__ */ routeInfo('POST /applications/{applicationId}/activate', ['parent'], {
+    get: routeInfo('GET /applications/{applicationId}', ['parent', 'school_admin']),
+    setStatus: routeInfo('POST /applications/{applicationId}/status', ['school_admin'], {
+      body: true,
+    }),
+    activate: routeInfo('POST /applications/{applicationId}/activate', ['parent'], {
       idempotent: true,
     }),
   },
   grades: {
-    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/grades', EVERYONE, {
+    list: routeInfo('GET /children/{childId}/grades', EVERYONE, {
       query: ['from', 'to', 'subjectId', 'kind', 'periodId'],
     }),
-    summary: /* @__PURE__ */ routeInfo('GET /children/{childId}/grades/summary', EVERYONE, {
+    summary: routeInfo('GET /children/{childId}/grades/summary', EVERYONE, {
       query: ['from', 'to', 'periodId'],
     }),
-    comparison: /* @__PURE__ */ routeInfo('GET /children/{childId}/grades/comparison', FAMILY),
-    csv: /* @__PURE__ */ routeInfo('GET /children/{childId}/grades.csv', FAMILY, {
+    comparison: routeInfo('GET /children/{childId}/grades/comparison', FAMILY),
+    csv: routeInfo('GET /children/{childId}/grades.csv', FAMILY, {
       query: ['from', 'to', 'subjectId', 'kind', 'periodId', 'delimiter'],
       responseType: 'csv',
     }),
-    finalMarks: /* @__PURE__ */ routeInfo('GET /children/{childId}/final-marks', EVERYONE),
-    create: /* @__PURE__ */ routeInfo('POST /marks', ['teacher'], { status: 201, body: true }),
-    update: /* @__PURE__ */ routeInfo('PATCH /marks/{markId}', ['teacher'], { body: true }),
-    remove: /* @__PURE__ */ routeInfo('DELETE /marks/{markId}', ['teacher'], {
+    finalMarks: routeInfo('GET /children/{childId}/final-marks', EVERYONE),
+    create: routeInfo('POST /marks', ['teacher'], { status: 201, body: true }),
+    update: routeInfo('PATCH /marks/{markId}', ['teacher'], { body: true }),
+    remove: routeInfo('DELETE /marks/{markId}', ['teacher'], {
       responseType: 'none',
       status: 204,
     }),
-    setFinal: /* @__PURE__ */ routeInfo('PUT /final-marks', ['teacher'], { body: true }),
+    setFinal: routeInfo('PUT /final-marks', ['teacher'], { body: true }),
   },
   thresholds: {
-    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/thresholds', ['parent']),
-    set: /* @__PURE__ */ routeInfo('PUT /children/{childId}/thresholds', ['parent'], {
+    list: routeInfo('GET /children/{childId}/thresholds', ['parent']),
+    set: routeInfo('PUT /children/{childId}/thresholds', ['parent'], {
       body: true,
     }),
-    remove: /* @__PURE__ */ routeInfo(
-      'DELETE /children/{childId}/thresholds/{thresholdId}',
-      ['parent'],
-      { responseType: 'none', status: 204 },
-    ),
+    remove: routeInfo('DELETE /children/{childId}/thresholds/{thresholdId}', ['parent'], {
+      responseType: 'none',
+      status: 204,
+    }),
   },
   schedule: {
-    week: /* @__PURE__ */ routeInfo('GET /classes/{classId}/timetable', EVERYONE, {
+    week: routeInfo('GET /classes/{classId}/timetable', EVERYONE, {
       query: ['week'],
     }),
-    setWeek: /* @__PURE__ */ routeInfo('PUT /classes/{classId}/timetable', ['school_admin'], {
+    setWeek: routeInfo('PUT /classes/{classId}/timetable', ['school_admin'], {
       query: ['week'],
       body: true,
     }),
-    substitute: /* @__PURE__ */ routeInfo(
-      'PUT /lessons/{lessonId}/substitution',
-      ['school_admin'],
-      { body: true },
-    ),
-    cancelSubstitution: /* @__PURE__ */ routeInfo(
-      'DELETE /lessons/{lessonId}/substitution',
-      ['school_admin'],
-      { responseType: 'none', status: 204 },
-    ),
-    substitutions: /* @__PURE__ */ routeInfo('GET /classes/{classId}/substitutions', EVERYONE, {
+    substitute: routeInfo('PUT /lessons/{lessonId}/substitution', ['school_admin'], { body: true }),
+    cancelSubstitution: routeInfo('DELETE /lessons/{lessonId}/substitution', ['school_admin'], {
+      responseType: 'none',
+      status: 204,
+    }),
+    substitutions: routeInfo('GET /classes/{classId}/substitutions', EVERYONE, {
       query: ['from', 'to'],
     }),
   },
   homework: {
-    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/homework', EVERYONE, {
+    list: routeInfo('GET /children/{childId}/homework', EVERYONE, {
       query: ['from', 'to'],
     }),
-    create: /* @__PURE__ */ routeInfo('POST /homework', ['teacher'], { status: 201, body: true }),
-    update: /* @__PURE__ */ routeInfo('PATCH /homework/{homeworkId}', ['teacher'], { body: true }),
-    remove: /* @__PURE__ */ routeInfo('DELETE /homework/{homeworkId}', ['teacher'], {
+    create: routeInfo('POST /homework', ['teacher'], { status: 201, body: true }),
+    update: routeInfo('PATCH /homework/{homeworkId}', ['teacher'], { body: true }),
+    remove: routeInfo('DELETE /homework/{homeworkId}', ['teacher'], {
       responseType: 'none',
       status: 204,
     }),
   },
   attendance: {
-    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/attendance', EVERYONE, {
+    list: routeInfo('GET /children/{childId}/attendance', EVERYONE, {
       query: ['from', 'to', 'periodId'],
     }),
-    record: /* @__PURE__ */ routeInfo('PUT /lessons/{lessonId}/attendance', ['teacher'], {
+    record: routeInfo('PUT /lessons/{lessonId}/attendance', ['teacher'], {
       body: true,
     }),
   },
   threads: {
-    list: /* @__PURE__ */ routeInfo('GET /threads', ['parent', 'student', 'teacher'], {
+    list: routeInfo('GET /threads', ['parent', 'student', 'teacher'], {
       query: ['childId'],
     }),
-    create: /* @__PURE__ */ routeInfo('POST /threads', FAMILY, { status: 201, body: true }),
-    messages: /* @__PURE__ */ routeInfo(
-      'GET /threads/{threadId}/messages',
-      ['parent', 'student', 'teacher'],
-      { query: ['before', 'limit'] },
-    ),
-    send: /* @__PURE__ */ routeInfo(
-      'POST /threads/{threadId}/messages',
-      ['parent', 'student', 'teacher'],
-      { body: true, status: 201, idempotent: true },
-    ),
-    read: /* @__PURE__ */ routeInfo(
-      'POST /threads/{threadId}/read',
-      ['parent', 'student', 'teacher'],
-      { body: true, idempotent: true },
-    ),
-    unread: /* @__PURE__ */ routeInfo('GET /threads/unread', ['parent', 'student', 'teacher']),
+    create: routeInfo('POST /threads', FAMILY, { status: 201, body: true }),
+    messages: routeInfo('GET /threads/{threadId}/messages', ['parent', 'student', 'teacher'], {
+      query: ['before', 'limit'],
+    }),
+    send: routeInfo('POST /threads/{threadId}/messages', ['parent', 'student', 'teacher'], {
+      body: true,
+      status: 201,
+      idempotent: true,
+    }),
+    read: routeInfo('POST /threads/{threadId}/read', ['parent', 'student', 'teacher'], {
+      body: true,
+      idempotent: true,
+    }),
+    unread: routeInfo('GET /threads/unread', ['parent', 'student', 'teacher']),
   },
   attachments: {
-    upload: /* @__PURE__ */ routeInfo('POST /attachments', EVERYONE, { upload: true, status: 201 }),
-    download: /* @__PURE__ */ routeInfo('GET /attachments/{attachmentId}', EVERYONE, {
+    upload: routeInfo('POST /attachments', EVERYONE, { upload: true, status: 201 }),
+    download: routeInfo('GET /attachments/{attachmentId}', EVERYONE, {
       responseType: 'file',
     }),
   },
   notifications: {
-    list: /* @__PURE__ */ routeInfo('GET /notifications', EVERYONE, {
+    list: routeInfo('GET /notifications', EVERYONE, {
       query: ['unread', 'page', 'pageSize'],
     }),
-    markRead: /* @__PURE__ */ routeInfo('POST /notifications/{notificationId}/read', EVERYONE, {
+    markRead: routeInfo('POST /notifications/{notificationId}/read', EVERYONE, {
       idempotent: true,
     }),
-    markAllRead: /* @__PURE__ */ routeInfo('POST /notifications/read-all', EVERYONE, {
+    markAllRead: routeInfo('POST /notifications/read-all', EVERYONE, {
       idempotent: true,
     }),
-    settings: /* @__PURE__ */ routeInfo('GET /notification-settings', EVERYONE),
-    updateSettings: /* @__PURE__ */ routeInfo('PATCH /notification-settings', EVERYONE, {
+    settings: routeInfo('GET /notification-settings', EVERYONE),
+    updateSettings: routeInfo('PATCH /notification-settings', EVERYONE, {
       body: true,
       idempotent: true,
     }),
   },
   portfolio: {
-    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/portfolio', EVERYONE),
-    create: /* @__PURE__ */ routeInfo(
-      'POST /children/{childId}/portfolio',
-      ['parent', 'student', 'teacher'],
-      { status: 201, body: true },
-    ),
-    remove: /* @__PURE__ */ routeInfo('DELETE /portfolio/{itemId}', ['parent', 'teacher'], {
+    list: routeInfo('GET /children/{childId}/portfolio', EVERYONE),
+    create: routeInfo('POST /children/{childId}/portfolio', ['parent', 'student', 'teacher'], {
+      status: 201,
+      body: true,
+    }),
+    remove: routeInfo('DELETE /portfolio/{itemId}', ['parent', 'teacher'], {
       responseType: 'none',
       status: 204,
     }),
-    comment: /* @__PURE__ */ routeInfo('POST /portfolio/{itemId}/comments', ['teacher'], {
+    comment: routeInfo('POST /portfolio/{itemId}/comments', ['teacher'], {
       status: 201,
       body: true,
     }),
   },
   news: {
-    list: /* @__PURE__ */ routeInfo('GET /schools/{schoolId}/news', EVERYONE, {
+    list: routeInfo('GET /schools/{schoolId}/news', EVERYONE, {
       query: ['kind', 'page', 'pageSize'],
     }),
-    publish: /* @__PURE__ */ routeInfo('POST /schools/{schoolId}/news', ['school_admin'], {
+    publish: routeInfo('POST /schools/{schoolId}/news', ['school_admin'], {
       status: 201,
       body: true,
     }),
-    remove: /* @__PURE__ */ routeInfo('DELETE /news/{newsId}', ['school_admin'], {
+    remove: routeInfo('DELETE /news/{newsId}', ['school_admin'], {
       responseType: 'none',
       status: 204,
     }),
   },
   notes: {
-    list: /* @__PURE__ */ routeInfo('GET /children/{childId}/notes', ['parent']),
-    create: /* @__PURE__ */ routeInfo('POST /children/{childId}/notes', ['parent'], {
+    list: routeInfo('GET /children/{childId}/notes', ['parent']),
+    create: routeInfo('POST /children/{childId}/notes', ['parent'], {
       status: 201,
       body: true,
     }),
-    update: /* @__PURE__ */ routeInfo('PATCH /notes/{noteId}', ['parent'], { body: true }),
-    remove: /* @__PURE__ */ routeInfo('DELETE /notes/{noteId}', ['parent'], {
+    update: routeInfo('PATCH /notes/{noteId}', ['parent'], { body: true }),
+    remove: routeInfo('DELETE /notes/{noteId}', ['parent'], {
       responseType: 'none',
       status: 204,
     }),
   },
   support: {
-    create: /* @__PURE__ */ routeInfo('POST /support/tickets', EVERYONE, {
+    create: routeInfo('POST /support/tickets', EVERYONE, {
       status: 201,
       body: true,
     }),
-    list: /* @__PURE__ */ routeInfo('GET /support/tickets', EVERYONE),
-    get: /* @__PURE__ */ routeInfo('GET /support/tickets/{ticketId}', EVERYONE),
-    reply: /* @__PURE__ */ routeInfo('POST /support/tickets/{ticketId}/replies', EVERYONE, {
+    list: routeInfo('GET /support/tickets', EVERYONE),
+    get: routeInfo('GET /support/tickets/{ticketId}', EVERYONE),
+    reply: routeInfo('POST /support/tickets/{ticketId}/replies', EVERYONE, {
       body: true,
     }),
-    setStatus: /* @__PURE__ */ routeInfo(
-      'POST /support/tickets/{ticketId}/status',
-      ['school_admin'],
-      { body: true },
-    ),
+    setStatus: routeInfo('POST /support/tickets/{ticketId}/status', ['school_admin'], {
+      body: true,
+    }),
   },
   audit: {
-    list: /* @__PURE__ */ routeInfo('GET /schools/{schoolId}/audit', ['school_admin'], {
+    list: routeInfo('GET /schools/{schoolId}/audit', ['school_admin'], {
       query: ['from', 'to', 'action', 'outcome', 'page', 'pageSize'],
     }),
   },
   events: {
-    stream: /* @__PURE__ */ routeInfo('GET /events', EVERYONE, { responseType: 'event-stream' }),
+    stream: routeInfo('GET /events', EVERYONE, { responseType: 'event-stream' }),
   },
   dev: {
-    sentMessages: /* @__PURE__ */ routeInfo('GET /dev/outbox', 'public', { devOnly: true }),
+    sentMessages: routeInfo('GET /dev/outbox', 'public', { devOnly: true }),
   },
 } as const;
 

@@ -21,7 +21,7 @@ export const APPLICATION_STATUSES = [
 /** An application status. */
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** Zod schema of an application status. */
-export const applicationStatusSchema = /* @__PURE__ */ enumOf(APPLICATION_STATUSES);
+export const applicationStatusSchema = enumOf(APPLICATION_STATUSES);
 
 /** Which status may follow which, and who moves it there. */
 export const APPLICATION_TRANSITIONS: Readonly<
@@ -40,20 +40,20 @@ export function canTransition(from: ApplicationStatus, to: ApplicationStatus): b
 }
 
 /** An application for the diary service for a school year. */
-export const applicationSchema = /* @__PURE__ */ object({
+export const applicationSchema = object({
   id: idSchema,
   /** Human-facing unique number, e.g. `ЭД-2026-000042`. */
-  number: /* @__PURE__ */ string(),
+  number: string(),
   childId: idSchema,
   schoolId: idSchema,
   schoolYear: schoolYearSchema,
   status: applicationStatusSchema,
-  rejectionReason: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
-  history: /* @__PURE__ */ array(
-    /* @__PURE__ */ object({
+  rejectionReason: optional(string()),
+  history: array(
+    object({
       status: applicationStatusSchema,
       at: timestampSchema,
-      reason: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+      reason: optional(string()),
     }),
   ),
   createdAt: timestampSchema,
@@ -63,21 +63,19 @@ export const applicationSchema = /* @__PURE__ */ object({
 export type Application = z.infer<typeof applicationSchema>;
 
 /** Applying for the diary service. */
-export const applicationInputSchema = /* @__PURE__ */ object({
+export const applicationInputSchema = object({
   childId: idSchema,
   schoolYear: schoolYearSchema,
 });
 
 /** The school moves an application on (checking, ready, rejected with a reason). */
-export const applicationStatusInputSchema = /* @__PURE__ */ object({
-  status: /* @__PURE__ */ enumOf(['checking', 'ready', 'rejected']),
-  reason: /* @__PURE__ */ optional(
-    /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(500)),
-  ),
+export const applicationStatusInputSchema = object({
+  status: enumOf(['checking', 'ready', 'rejected']),
+  reason: optional(string().check(minLength(1), maxLength(500))),
 });
 
 /** Listing applications. */
-export const applicationQuerySchema = /* @__PURE__ */ object({
-  status: /* @__PURE__ */ optional(applicationStatusSchema),
-  childId: /* @__PURE__ */ optional(idSchema),
+export const applicationQuerySchema = object({
+  status: optional(applicationStatusSchema),
+  childId: optional(idSchema),
 });

@@ -2,11 +2,11 @@ import { type z, array, int, maxLength, nonnegative, number, object, string } fr
 import { idSchema } from './common.js';
 
 /** A file attached to homework, a message or a portfolio item. */
-export const attachmentSchema = /* @__PURE__ */ object({
+export const attachmentSchema = object({
   id: idSchema,
-  name: /* @__PURE__ */ string(),
-  size: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ nonnegative()),
-  contentType: /* @__PURE__ */ string(),
+  name: string(),
+  size: number().check(int(), nonnegative()),
+  contentType: string(),
 });
 /** An attachment. */
 export type Attachment = z.infer<typeof attachmentSchema>;
@@ -39,6 +39,4 @@ export function checkAttachment(file: {
 }
 
 /** Ids of previously uploaded attachments referenced by a write. */
-export const attachmentIdsSchema = /* @__PURE__ */ array(idSchema).check(
-  /* @__PURE__ */ maxLength(10),
-);
+export const attachmentIdsSchema = array(idSchema).check(maxLength(10));

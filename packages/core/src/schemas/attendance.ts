@@ -26,61 +26,53 @@ export const ATTENDANCE_STATUSES = [
 /** An attendance status. */
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 /** Zod schema of an attendance status. */
-export const attendanceStatusSchema = /* @__PURE__ */ enumOf(ATTENDANCE_STATUSES);
+export const attendanceStatusSchema = enumOf(ATTENDANCE_STATUSES);
 
 /** A child's attendance at one lesson. */
-export const attendanceSchema = /* @__PURE__ */ object({
+export const attendanceSchema = object({
   id: idSchema,
   childId: idSchema,
   lessonId: idSchema,
   date: isoDateSchema,
-  lessonNumber: /* @__PURE__ */ number(),
+  lessonNumber: number(),
   subjectId: idSchema,
-  subjectName: /* @__PURE__ */ string(),
+  subjectName: string(),
   status: attendanceStatusSchema,
-  reason: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
-  minutesLate: /* @__PURE__ */ optional(/* @__PURE__ */ number()),
+  reason: optional(string()),
+  minutesLate: optional(number()),
 });
 /** An attendance entry. */
 export type Attendance = z.infer<typeof attendanceSchema>;
 
 /** Totals per status. */
-export const attendanceTotalsSchema = /* @__PURE__ */ object({
-  present: /* @__PURE__ */ number(),
-  absent_excused: /* @__PURE__ */ number(),
-  absent_unexcused: /* @__PURE__ */ number(),
-  ill: /* @__PURE__ */ number(),
-  late: /* @__PURE__ */ number(),
+export const attendanceTotalsSchema = object({
+  present: number(),
+  absent_excused: number(),
+  absent_unexcused: number(),
+  ill: number(),
+  late: number(),
 });
 
 /** A child's attendance over a range with its totals. */
-export const attendanceListSchema = /* @__PURE__ */ object({
-  items: /* @__PURE__ */ array(attendanceSchema),
+export const attendanceListSchema = object({
+  items: array(attendanceSchema),
   totals: attendanceTotalsSchema,
 });
 
 /** Filters for attendance. */
-export const attendanceQuerySchema = /* @__PURE__ */ object({
+export const attendanceQuerySchema = object({
   ...dateRangeShape,
-  periodId: /* @__PURE__ */ optional(idSchema),
+  periodId: optional(idSchema),
 }).check(dateOrderCheck);
 
 /** A teacher records attendance for a lesson. */
-export const attendanceInputSchema = /* @__PURE__ */ object({
+export const attendanceInputSchema = object({
   entries: array(
-    /* @__PURE__ */ object({
+    object({
       childId: idSchema,
       status: attendanceStatusSchema,
-      reason: /* @__PURE__ */ optional(
-        /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(200)),
-      ),
-      minutesLate: /* @__PURE__ */ optional(
-        /* @__PURE__ */ number().check(
-          /* @__PURE__ */ int(),
-          /* @__PURE__ */ minimum(1),
-          /* @__PURE__ */ maximum(45),
-        ),
-      ),
+      reason: optional(string().check(maxLength(200))),
+      minutesLate: optional(number().check(int(), minimum(1), maximum(45))),
     }),
-  ).check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(60)),
+  ).check(minLength(1), maxLength(60)),
 });

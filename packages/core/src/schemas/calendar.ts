@@ -15,20 +15,16 @@ import { idSchema, schoolYearSchema } from './common.js';
 /** How a school year is divided. */
 export const PERIOD_KINDS = ['quarter', 'trimester', 'half_year', 'year'] as const;
 /** Zod schema of a period kind. */
-export const periodKindSchema = /* @__PURE__ */ enumOf(PERIOD_KINDS);
+export const periodKindSchema = enumOf(PERIOD_KINDS);
 /** A period kind. */
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** A reporting period: a quarter, trimester or half-year (or the whole year). */
-export const periodSchema = /* @__PURE__ */ object({
+export const periodSchema = object({
   id: idSchema,
   kind: periodKindSchema,
-  number: /* @__PURE__ */ number().check(
-    /* @__PURE__ */ int(),
-    /* @__PURE__ */ minimum(1),
-    /* @__PURE__ */ maximum(4),
-  ),
-  name: /* @__PURE__ */ string(),
+  number: number().check(int(), minimum(1), maximum(4)),
+  name: string(),
   startDate: isoDateSchema,
   endDate: isoDateSchema,
 });
@@ -36,14 +32,14 @@ export const periodSchema = /* @__PURE__ */ object({
 export type Period = z.infer<typeof periodSchema>;
 
 /** A school year with its periods. */
-export const schoolYearInfoSchema = /* @__PURE__ */ object({
+export const schoolYearInfoSchema = object({
   id: idSchema,
   schoolId: idSchema,
   name: schoolYearSchema,
   startDate: isoDateSchema,
   endDate: isoDateSchema,
   periodKind: periodKindSchema,
-  periods: /* @__PURE__ */ array(periodSchema),
+  periods: array(periodSchema),
 });
 /** A school year. */
 export type SchoolYearInfo = z.infer<typeof schoolYearInfoSchema>;

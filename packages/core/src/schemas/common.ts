@@ -39,30 +39,27 @@ function shapedString(pattern: RegExp, field: string) {
 }
 
 /** An opaque identifier of any entity: 1–64 characters of Latin letters, digits, `_` and `-`. */
-export const idSchema = /* @__PURE__ */ shapedString(/^[A-Za-z0-9_-]{1,64}$/, 'id');
+export const idSchema = shapedString(/^[A-Za-z0-9_-]{1,64}$/, 'id');
 
 /** An instant on the wire: ISO 8601 date-time with offset, e.g. `2026-11-29T08:30:00.000Z`. */
-export const timestampSchema = /* @__PURE__ */ iso.datetime({ offset: true });
+export const timestampSchema = iso.datetime({ offset: true });
 
 /** A time of day `HH:MM` (24-hour). */
-export const timeOfDaySchema = /* @__PURE__ */ shapedString(/^([01]\d|2[0-3]):[0-5]\d$/, 'time');
+export const timeOfDaySchema = shapedString(/^([01]\d|2[0-3]):[0-5]\d$/, 'time');
 
 /** An ISO week `YYYY-Www`, e.g. `2026-W48`. */
-export const isoWeekSchema = /* @__PURE__ */ shapedString(
-  /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/,
-  'week',
-);
+export const isoWeekSchema = shapedString(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'week');
 
 /** A school year `YYYY/YYYY`, the second year following the first, e.g. `2026/2027`. */
-export const schoolYearSchema = /* @__PURE__ */ string().check(
-  /* @__PURE__ */ ruleCheck(
+export const schoolYearSchema = string().check(
+  ruleCheck(
     (v: string) =>
       /^\d{4}\/\d{4}$/.test(v) && Number(v.slice(5)) === Number(v.slice(0, 4)) + 1
         ? null
         : 'format',
     { field: 'schoolYear' },
   ),
-  /* @__PURE__ */ meta({ pattern: '^\\d{4}/\\d{4}$' }),
+  meta({ pattern: '^\\d{4}/\\d{4}$' }),
 );
 
 /**
@@ -71,65 +68,55 @@ export const schoolYearSchema = /* @__PURE__ */ string().check(
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function textSchema(max: number) {
-  return /* @__PURE__ */ pipe(
-    /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(max)),
-    /* @__PURE__ */ pipe(
-      /* @__PURE__ */ transform((v: string) => v.trim()),
-      /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1)),
+  return pipe(
+    string().check(maxLength(max)),
+    pipe(
+      transform((v: string) => v.trim()),
+      string().check(minLength(1)),
     ),
   );
 }
 
 /** Query parameters of a paged list. */
 export const pageQueryShape = {
-  page: /* @__PURE__ */ _default(
-    coerce
-      .number()
-      .check(/* @__PURE__ */ int(), /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100_000)),
-    1,
-  ),
-  pageSize: /* @__PURE__ */ _default(
-    coerce
-      .number()
-      .check(/* @__PURE__ */ int(), /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100)),
-    20,
-  ),
+  page: _default(coerce.number().check(int(), minimum(1), maximum(100_000)), 1),
+  pageSize: _default(coerce.number().check(int(), minimum(1), maximum(100)), 20),
 };
 
 /** A page of items with the total count. */
 /* @__NO_SIDE_EFFECTS__ */
 export function pageOf<T extends z.ZodMiniType>(item: T) {
-  return /* @__PURE__ */ object({
-    items: /* @__PURE__ */ array(item),
-    total: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ nonnegative()),
-    page: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ positive()),
-    pageSize: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ positive()),
+  return object({
+    items: array(item),
+    total: number().check(int(), nonnegative()),
+    page: number().check(int(), positive()),
+    pageSize: number().check(int(), positive()),
   });
 }
 
 /** A plain list of items. */
 /* @__NO_SIDE_EFFECTS__ */
 export function listOf<T extends z.ZodMiniType>(item: T) {
-  return /* @__PURE__ */ object({ items: /* @__PURE__ */ array(item) });
+  return object({ items: array(item) });
 }
 
 /** A query flag given as `true`/`false`/`1`/`0`. */
-export const queryFlagSchema = /* @__PURE__ */ pipe(
-  /* @__PURE__ */ enumOf(['true', 'false', '1', '0']),
-  /* @__PURE__ */ transform((v: 'true' | 'false' | '1' | '0') => v === 'true' || v === '1'),
+export const queryFlagSchema = pipe(
+  enumOf(['true', 'false', '1', '0']),
+  transform((v: 'true' | 'false' | '1' | '0') => v === 'true' || v === '1'),
 );
 
 /** The body of an empty success. */
-export const okSchema = /* @__PURE__ */ object({ ok: /* @__PURE__ */ literal(true) });
+export const okSchema = object({ ok: literal(true) });
 
 /** An optional inclusive date range in a query; `to` must not be before `from`. */
 export const dateRangeShape = {
-  from: /* @__PURE__ */ optional(isoDateSchema),
-  to: /* @__PURE__ */ optional(isoDateSchema),
+  from: optional(isoDateSchema),
+  to: optional(isoDateSchema),
 };
 
 /** Adds the `date_order` rule (reported on `to`) to an object with `from` and `to`. */
-export const dateOrderCheck = /* @__PURE__ */ refine<{
+export const dateOrderCheck = refine<{
   from?: string | undefined;
   to?: string | undefined;
 }>((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], params: { code: 'date_order' } });

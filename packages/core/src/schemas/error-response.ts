@@ -14,24 +14,22 @@ import { ERROR_CODES } from '../messages/error-codes.js';
 export { API_ERROR_CODES, type ApiErrorCode } from '../messages/api-error-codes.js';
 
 /** One field's failure inside an error response. */
-export const fieldErrorSchema = /* @__PURE__ */ object({
-  path: /* @__PURE__ */ string(),
-  code: /* @__PURE__ */ enumOf(ERROR_CODES),
-  message: /* @__PURE__ */ string(),
+export const fieldErrorSchema = object({
+  path: string(),
+  code: enumOf(ERROR_CODES),
+  message: string(),
 });
 
 /**
  * Every failure the API answers with:
  * `{ "error": { "code", "message", "fields": [{ "path", "code", "message" }] } }`.
  */
-export const errorResponseSchema = /* @__PURE__ */ object({
-  error: /* @__PURE__ */ object({
-    code: /* @__PURE__ */ enumOf(API_ERROR_CODES),
-    message: /* @__PURE__ */ string(),
-    fields: /* @__PURE__ */ array(fieldErrorSchema),
-    retryAfterSeconds: /* @__PURE__ */ optional(
-      /* @__PURE__ */ number().check(/* @__PURE__ */ nonnegative()),
-    ),
+export const errorResponseSchema = object({
+  error: object({
+    code: enumOf(API_ERROR_CODES),
+    message: string(),
+    fields: array(fieldErrorSchema),
+    retryAfterSeconds: optional(number().check(nonnegative())),
   }),
 });
 

@@ -8,10 +8,10 @@ import { homeworkSchema, substitutionSchema } from './timetable.js';
 
 /* @__NO_SIDE_EFFECTS__ */
 function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {
-  return /* @__PURE__ */ object({
-    id: /* @__PURE__ */ string(),
-    type: /* @__PURE__ */ literal(type),
-    childId: /* @__PURE__ */ optional(idSchema),
+  return object({
+    id: string(),
+    type: literal(type),
+    childId: optional(idSchema),
     at: timestampSchema,
     data,
   });
@@ -21,22 +21,16 @@ function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {
  * A live event on the server-sent event stream at `/api/v1/events`. The SSE `event:` field is
  * the `type`, the `id:` field the `id` (for `Last-Event-ID` resume), the `data:` this JSON.
  */
-export const liveEventSchema = /* @__PURE__ */ discriminatedUnion('type', [
-  /* @__PURE__ */ event('mark.created', markSchema),
-  /* @__PURE__ */ event('mark.updated', markSchema),
-  /* @__PURE__ */ event(
-    'mark.deleted',
-    /* @__PURE__ */ object({ id: idSchema, childId: idSchema, subjectId: idSchema }),
-  ),
-  /* @__PURE__ */ event('homework.created', homeworkSchema),
-  /* @__PURE__ */ event('substitution.created', substitutionSchema),
-  /* @__PURE__ */ event('message.created', messageSchema),
-  /* @__PURE__ */ event(
-    'message.read',
-    /* @__PURE__ */ object({ threadId: idSchema, userId: idSchema, upToMessageId: idSchema }),
-  ),
-  /* @__PURE__ */ event('notification.created', notificationSchema),
-  /* @__PURE__ */ event('application.updated', applicationSchema),
+export const liveEventSchema = discriminatedUnion('type', [
+  event('mark.created', markSchema),
+  event('mark.updated', markSchema),
+  event('mark.deleted', object({ id: idSchema, childId: idSchema, subjectId: idSchema })),
+  event('homework.created', homeworkSchema),
+  event('substitution.created', substitutionSchema),
+  event('message.created', messageSchema),
+  event('message.read', object({ threadId: idSchema, userId: idSchema, upToMessageId: idSchema })),
+  event('notification.created', notificationSchema),
+  event('application.updated', applicationSchema),
 ]);
 /** A live event. */
 export type LiveEvent = z.infer<typeof liveEventSchema>;

@@ -3,44 +3,42 @@ import { isoDateSchema } from '../identifiers/birth-date.js';
 import { idSchema, pageQueryShape, textSchema, timestampSchema } from './common.js';
 
 /** School news and events. */
-export const newsItemSchema = /* @__PURE__ */ object({
+export const newsItemSchema = object({
   id: idSchema,
   schoolId: idSchema,
-  kind: /* @__PURE__ */ enumOf(['news', 'event']),
-  title: /* @__PURE__ */ string(),
-  body: /* @__PURE__ */ string(),
+  kind: enumOf(['news', 'event']),
+  title: string(),
+  body: string(),
   publishedAt: timestampSchema,
-  eventDate: /* @__PURE__ */ optional(isoDateSchema),
-  location: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  eventDate: optional(isoDateSchema),
+  location: optional(string()),
 });
 /** A news item or event. */
 export type NewsItem = z.infer<typeof newsItemSchema>;
 
 /** Publishing news or an event. */
-export const newsInputSchema = /* @__PURE__ */ object({
-  kind: /* @__PURE__ */ enumOf(['news', 'event']),
-  title: /* @__PURE__ */ textSchema(200),
-  body: /* @__PURE__ */ textSchema(10_000),
-  eventDate: /* @__PURE__ */ optional(isoDateSchema),
-  location: /* @__PURE__ */ optional(
-    /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(200)),
-  ),
+export const newsInputSchema = object({
+  kind: enumOf(['news', 'event']),
+  title: textSchema(200),
+  body: textSchema(10_000),
+  eventDate: optional(isoDateSchema),
+  location: optional(string().check(maxLength(200))),
 });
 
 /** The news feed query. */
-export const newsQuerySchema = /* @__PURE__ */ object({
-  kind: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(['news', 'event'])),
+export const newsQuerySchema = object({
+  kind: optional(enumOf(['news', 'event'])),
   ...pageQueryShape,
 });
 
 /** A parent's private note about a child's successes and difficulties. */
-export const journalNoteSchema = /* @__PURE__ */ object({
+export const journalNoteSchema = object({
   id: idSchema,
   childId: idSchema,
   date: isoDateSchema,
-  kind: /* @__PURE__ */ enumOf(['success', 'difficulty']),
-  text: /* @__PURE__ */ string(),
-  plan: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  kind: enumOf(['success', 'difficulty']),
+  text: string(),
+  plan: optional(string()),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
@@ -48,12 +46,12 @@ export const journalNoteSchema = /* @__PURE__ */ object({
 export type JournalNote = z.infer<typeof journalNoteSchema>;
 
 /** Writing a note. */
-export const journalNoteInputSchema = /* @__PURE__ */ object({
+export const journalNoteInputSchema = object({
   date: isoDateSchema,
-  kind: /* @__PURE__ */ enumOf(['success', 'difficulty']),
-  text: /* @__PURE__ */ textSchema(4000),
-  plan: /* @__PURE__ */ optional(/* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(4000))),
+  kind: enumOf(['success', 'difficulty']),
+  text: textSchema(4000),
+  plan: optional(string().check(maxLength(4000))),
 });
 
 /** Changing a note. */
-export const journalNotePatchSchema = /* @__PURE__ */ partial(journalNoteInputSchema);
+export const journalNotePatchSchema = partial(journalNoteInputSchema);

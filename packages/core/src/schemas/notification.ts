@@ -27,50 +27,48 @@ export const NOTIFICATION_KINDS = [
 /** A notification kind. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Zod schema of a notification kind. */
-export const notificationKindSchema = /* @__PURE__ */ enumOf(NOTIFICATION_KINDS);
+export const notificationKindSchema = enumOf(NOTIFICATION_KINDS);
 
 /** Channels a notification can go through. */
 export const CHANNELS = ['inApp', 'sms', 'email'] as const;
 
 /** An in-app notification. */
-export const notificationSchema = /* @__PURE__ */ object({
+export const notificationSchema = object({
   id: idSchema,
   kind: notificationKindSchema,
-  title: /* @__PURE__ */ string(),
-  body: /* @__PURE__ */ string(),
-  childId: /* @__PURE__ */ optional(idSchema),
+  title: string(),
+  body: string(),
+  childId: optional(idSchema),
   /** What the notification is about, e.g. a mark's or thread's id. */
-  targetId: /* @__PURE__ */ optional(idSchema),
+  targetId: optional(idSchema),
   createdAt: timestampSchema,
-  readAt: /* @__PURE__ */ optional(timestampSchema),
+  readAt: optional(timestampSchema),
 });
 /** A notification. */
 export type Notification = z.infer<typeof notificationSchema>;
 
 /** The feed query. */
-export const notificationQuerySchema = /* @__PURE__ */ object({
-  unread: /* @__PURE__ */ optional(queryFlagSchema),
+export const notificationQuerySchema = object({
+  unread: optional(queryFlagSchema),
   ...pageQueryShape,
 });
 
-const channelFlags = /* @__PURE__ */ object({
-  inApp: /* @__PURE__ */ boolean(),
-  sms: /* @__PURE__ */ boolean(),
-  email: /* @__PURE__ */ boolean(),
+const channelFlags = object({
+  inApp: boolean(),
+  sms: boolean(),
+  email: boolean(),
 });
 
 /** Per kind and channel settings, and the digest frequency. */
-export const notificationSettingsSchema = /* @__PURE__ */ object({
-  kinds: /* @__PURE__ */ record(notificationKindSchema, channelFlags),
-  digest: /* @__PURE__ */ enumOf(['none', 'weekly', 'monthly']),
+export const notificationSettingsSchema = object({
+  kinds: record(notificationKindSchema, channelFlags),
+  digest: enumOf(['none', 'weekly', 'monthly']),
 });
 /** Notification settings. */
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 /** Changing settings: only what is given changes. */
-export const notificationSettingsPatchSchema = /* @__PURE__ */ object({
-  kinds: /* @__PURE__ */ optional(
-    /* @__PURE__ */ partialRecord(notificationKindSchema, /* @__PURE__ */ partial(channelFlags)),
-  ),
-  digest: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(['none', 'weekly', 'monthly'])),
+export const notificationSettingsPatchSchema = object({
+  kinds: optional(partialRecord(notificationKindSchema, partial(channelFlags))),
+  digest: optional(enumOf(['none', 'weekly', 'monthly'])),
 });

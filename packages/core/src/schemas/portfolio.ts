@@ -21,27 +21,27 @@ export const ACHIEVEMENT_LEVELS = [
 ] as const;
 
 /** A teacher's comment on a portfolio item. */
-export const portfolioCommentSchema = /* @__PURE__ */ object({
+export const portfolioCommentSchema = object({
   id: idSchema,
   authorId: idSchema,
-  authorName: /* @__PURE__ */ string(),
-  text: /* @__PURE__ */ string(),
+  authorName: string(),
+  text: string(),
   createdAt: timestampSchema,
 });
 
 /** A portfolio item of a child. */
-export const portfolioItemSchema = /* @__PURE__ */ object({
+export const portfolioItemSchema = object({
   id: idSchema,
   childId: idSchema,
-  kind: /* @__PURE__ */ enumOf(PORTFOLIO_KINDS),
-  title: /* @__PURE__ */ string(),
-  description: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  kind: enumOf(PORTFOLIO_KINDS),
+  title: string(),
+  description: optional(string()),
   date: isoDateSchema,
-  subjectId: /* @__PURE__ */ optional(idSchema),
-  periodId: /* @__PURE__ */ optional(idSchema),
-  level: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(ACHIEVEMENT_LEVELS)),
-  attachment: /* @__PURE__ */ optional(attachmentSchema),
-  comments: /* @__PURE__ */ array(portfolioCommentSchema),
+  subjectId: optional(idSchema),
+  periodId: optional(idSchema),
+  level: optional(enumOf(ACHIEVEMENT_LEVELS)),
+  attachment: optional(attachmentSchema),
+  comments: array(portfolioCommentSchema),
   createdBy: idSchema,
   createdAt: timestampSchema,
 });
@@ -49,20 +49,18 @@ export const portfolioItemSchema = /* @__PURE__ */ object({
 export type PortfolioItem = z.infer<typeof portfolioItemSchema>;
 
 /** Adding a portfolio item. */
-export const portfolioInputSchema = /* @__PURE__ */ object({
-  kind: /* @__PURE__ */ enumOf(PORTFOLIO_KINDS),
-  title: /* @__PURE__ */ textSchema(200),
-  description: /* @__PURE__ */ optional(
-    /* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(2000)),
-  ),
+export const portfolioInputSchema = object({
+  kind: enumOf(PORTFOLIO_KINDS),
+  title: textSchema(200),
+  description: optional(string().check(maxLength(2000))),
   date: isoDateSchema,
-  subjectId: /* @__PURE__ */ optional(idSchema),
-  periodId: /* @__PURE__ */ optional(idSchema),
-  level: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(ACHIEVEMENT_LEVELS)),
-  attachmentId: /* @__PURE__ */ optional(idSchema),
+  subjectId: optional(idSchema),
+  periodId: optional(idSchema),
+  level: optional(enumOf(ACHIEVEMENT_LEVELS)),
+  attachmentId: optional(idSchema),
 });
 
 /** A teacher comments on an item. */
-export const portfolioCommentInputSchema = /* @__PURE__ */ object({
-  text: /* @__PURE__ */ textSchema(2000),
+export const portfolioCommentInputSchema = object({
+  text: textSchema(2000),
 });

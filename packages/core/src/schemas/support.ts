@@ -13,19 +13,19 @@ import { roleSchema } from './user.js';
 export const TICKET_STATUSES = ['open', 'in_progress', 'answered', 'closed'] as const;
 
 /** A support ticket with its conversation. */
-export const ticketSchema = /* @__PURE__ */ object({
+export const ticketSchema = object({
   id: idSchema,
   /** Human-facing number, e.g. `ОБР-000017`. */
-  number: /* @__PURE__ */ string(),
+  number: string(),
   authorId: idSchema,
-  subject: /* @__PURE__ */ string(),
-  status: /* @__PURE__ */ enumOf(TICKET_STATUSES),
-  messages: /* @__PURE__ */ array(
-    /* @__PURE__ */ object({
+  subject: string(),
+  status: enumOf(TICKET_STATUSES),
+  messages: array(
+    object({
       id: idSchema,
       authorId: idSchema,
       authorRole: roleSchema,
-      text: /* @__PURE__ */ string(),
+      text: string(),
       at: timestampSchema,
     }),
   ),
@@ -36,42 +36,42 @@ export const ticketSchema = /* @__PURE__ */ object({
 export type Ticket = z.infer<typeof ticketSchema>;
 
 /** Opening a ticket. */
-export const ticketInputSchema = /* @__PURE__ */ object({
-  subject: /* @__PURE__ */ textSchema(200),
-  text: /* @__PURE__ */ textSchema(4000),
+export const ticketInputSchema = object({
+  subject: textSchema(200),
+  text: textSchema(4000),
 });
 /** Replying to a ticket. */
-export const ticketReplyInputSchema = /* @__PURE__ */ object({
-  text: /* @__PURE__ */ textSchema(4000),
+export const ticketReplyInputSchema = object({
+  text: textSchema(4000),
 });
 /** Changing a ticket's status (support staff). */
-export const ticketStatusInputSchema = /* @__PURE__ */ object({
-  status: /* @__PURE__ */ enumOf(TICKET_STATUSES),
+export const ticketStatusInputSchema = object({
+  status: enumOf(TICKET_STATUSES),
 });
 
 /** Outcomes recorded in the audit log. */
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 
 /** One audit log entry: who, role, action, target, when, IP, outcome. */
-export const auditEntrySchema = /* @__PURE__ */ object({
+export const auditEntrySchema = object({
   id: idSchema,
   at: timestampSchema,
-  actorId: /* @__PURE__ */ optional(idSchema),
-  actorRole: /* @__PURE__ */ optional(roleSchema),
-  action: /* @__PURE__ */ string(),
-  target: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
-  ip: /* @__PURE__ */ string(),
-  outcome: /* @__PURE__ */ enumOf(AUDIT_OUTCOMES),
-  detail: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  actorId: optional(idSchema),
+  actorRole: optional(roleSchema),
+  action: string(),
+  target: optional(string()),
+  ip: string(),
+  outcome: enumOf(AUDIT_OUTCOMES),
+  detail: optional(string()),
 });
 /** An audit entry. */
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** Reading the audit log. */
-export const auditQuerySchema = /* @__PURE__ */ object({
+export const auditQuerySchema = object({
   ...dateRangeShape,
-  action: /* @__PURE__ */ optional(/* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(64))),
-  outcome: /* @__PURE__ */ optional(/* @__PURE__ */ enumOf(AUDIT_OUTCOMES)),
+  action: optional(string().check(maxLength(64))),
+  outcome: optional(enumOf(AUDIT_OUTCOMES)),
   ...pageQueryShape,
 }).check(dateOrderCheck);
 
@@ -84,12 +84,12 @@ export type OutboxPurpose = (typeof OUTBOX_PURPOSES)[number];
  * A message the dev gateway kept instead of sending. A one-time code's message carries the
  * `code` and its `challengeId` (the one `auth.login` and the like answered with).
  */
-export const outboxEntrySchema = /* @__PURE__ */ object({
-  to: /* @__PURE__ */ string(),
-  channel: /* @__PURE__ */ enumOf(['sms', 'email']),
-  text: /* @__PURE__ */ string(),
+export const outboxEntrySchema = object({
+  to: string(),
+  channel: enumOf(['sms', 'email']),
+  text: string(),
   sentAt: timestampSchema,
-  purpose: /* @__PURE__ */ enumOf(OUTBOX_PURPOSES),
-  code: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
-  challengeId: /* @__PURE__ */ optional(idSchema),
+  purpose: enumOf(OUTBOX_PURPOSES),
+  code: optional(string()),
+  challengeId: optional(idSchema),
 });

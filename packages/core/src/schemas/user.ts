@@ -29,30 +29,30 @@ export const ROLES = ['parent', 'student', 'teacher', 'school_admin'] as const;
 /** A user's role. */
 export type Role = (typeof ROLES)[number];
 /** Zod schema of {@link Role}. */
-export const roleSchema = /* @__PURE__ */ enumOf(ROLES);
+export const roleSchema = enumOf(ROLES);
 
 /** How far a user's identity has been confirmed: by SMS code, or in person at an MFC or school. */
 export const IDENTITY_STATUSES = ['unconfirmed', 'confirmed_sms', 'confirmed_in_person'] as const;
 /** Zod schema of the identity status. */
-export const identityStatusSchema = /* @__PURE__ */ enumOf(IDENTITY_STATUSES);
+export const identityStatusSchema = enumOf(IDENTITY_STATUSES);
 
 /** A person's full name as stored (already normalised). */
-export const fullNameSchema = /* @__PURE__ */ object({
-  lastName: /* @__PURE__ */ string(),
-  firstName: /* @__PURE__ */ string(),
-  middleName: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+export const fullNameSchema = object({
+  lastName: string(),
+  firstName: string(),
+  middleName: optional(string()),
 });
 
 /** A user as the API shows it. Secrets never appear here. */
-export const userSchema = /* @__PURE__ */ object({
+export const userSchema = object({
   id: idSchema,
   role: roleSchema,
-  phone: /* @__PURE__ */ string(),
-  lastName: /* @__PURE__ */ string(),
-  firstName: /* @__PURE__ */ string(),
-  middleName: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
-  email: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
-  schoolId: /* @__PURE__ */ optional(idSchema),
+  phone: string(),
+  lastName: string(),
+  firstName: string(),
+  middleName: optional(string()),
+  email: optional(string()),
+  schoolId: optional(idSchema),
   identityStatus: identityStatusSchema,
   createdAt: timestampSchema,
 });
@@ -60,7 +60,7 @@ export const userSchema = /* @__PURE__ */ object({
 export type User = z.infer<typeof userSchema>;
 
 /** Parent self-registration. Every field is checked by core's validators. */
-export const registerInputSchema = /* @__PURE__ */ object({
+export const registerInputSchema = object({
   phone: phoneSchema,
   password: passwordSchema,
   lastName: lastNameSchema,
@@ -68,52 +68,49 @@ export const registerInputSchema = /* @__PURE__ */ object({
   middleName: optionalMiddleNameSchema,
   snils: snilsSchema,
   passport: passportSchema,
-  email: /* @__PURE__ */ optional(emailSchema),
+  email: optional(emailSchema),
 });
 /** Registration input as typed. */
 export type RegisterInput = z.input<typeof registerInputSchema>;
 
 /** A one-time-code challenge sent by SMS (login, identity, child card, recovery). */
-export const challengeSchema = /* @__PURE__ */ object({
+export const challengeSchema = object({
   challengeId: idSchema,
   expiresAt: timestampSchema,
   resendAfter: timestampSchema,
   /** The phone the code went to, masked: `+7 999 ***-**-01`. */
-  sentTo: /* @__PURE__ */ string(),
+  sentTo: string(),
 });
 /** A pending one-time-code challenge. */
 export type Challenge = z.infer<typeof challengeSchema>;
 
 /** Registration result: the new user and the challenge that confirms their phone and identity. */
-export const registerResultSchema = /* @__PURE__ */ object({
+export const registerResultSchema = object({
   user: userSchema,
   challenge: challengeSchema,
 });
 
 /** Login with phone and password; a one-time code follows. */
-export const loginInputSchema = /* @__PURE__ */ object({
+export const loginInputSchema = object({
   phone: phoneSchema,
-  password: /* @__PURE__ */ string().check(
-    /* @__PURE__ */ minLength(1),
-    /* @__PURE__ */ maxLength(256),
-  ),
+  password: string().check(minLength(1), maxLength(256)),
 });
 
 /** Answering a challenge with its one-time code. */
-export const verifyInputSchema = /* @__PURE__ */ object({
+export const verifyInputSchema = object({
   challengeId: idSchema,
   code: oneTimeCodeSchema,
 });
 
 /** Asking for the code again once the cooldown has passed. */
-export const resendInputSchema = /* @__PURE__ */ object({ challengeId: idSchema });
+export const resendInputSchema = object({ challengeId: idSchema });
 
 /** A signed-in session's tokens and user. */
-export const sessionSchema = /* @__PURE__ */ object({
-  accessToken: /* @__PURE__ */ string(),
-  refreshToken: /* @__PURE__ */ string(),
+export const sessionSchema = object({
+  accessToken: string(),
+  refreshToken: string(),
   /** Seconds until the access token expires. */
-  expiresIn: /* @__PURE__ */ number().check(/* @__PURE__ */ int(), /* @__PURE__ */ positive()),
+  expiresIn: number().check(int(), positive()),
   user: userSchema,
 });
 /** Tokens and user returned by verify and refresh. */
@@ -123,48 +120,48 @@ export type Session = z.infer<typeof sessionSchema>;
  * One signed-in session of the caller (a sign-in and its refreshes), for the list of one's
  * sessions: when it began, when it was last refreshed, and whether it is the one asking.
  */
-export const signInSessionSchema = /* @__PURE__ */ object({
+export const signInSessionSchema = object({
   id: idSchema,
   startedAt: timestampSchema,
   lastActiveAt: timestampSchema,
-  current: /* @__PURE__ */ boolean(),
+  current: boolean(),
 });
 /** A signed-in session as its owner sees it. */
 export type SignInSession = z.infer<typeof signInSessionSchema>;
 
 /** Exchanging a refresh token (rotated on every use). */
-export const refreshInputSchema = /* @__PURE__ */ object({
-  refreshToken: /* @__PURE__ */ string().check(/* @__PURE__ */ minLength(1)),
+export const refreshInputSchema = object({
+  refreshToken: string().check(minLength(1)),
 });
 
 /** Logging out: the refresh token's whole session family is revoked. */
-export const logoutInputSchema = /* @__PURE__ */ object({
-  refreshToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+export const logoutInputSchema = object({
+  refreshToken: optional(string()),
 });
 
 /**
  * A school admin's look-up of a parent: by phone among the users connected to the school, or by
  * phone and SNILS together (the in-person identity check) for anyone.
  */
-export const findUserQuerySchema = /* @__PURE__ */ object({
+export const findUserQuerySchema = object({
   phone: phoneSchema,
-  snils: /* @__PURE__ */ optional(snilsSchema),
+  snils: optional(snilsSchema),
 });
 
 /** Starting password recovery by phone. */
-export const recoveryStartInputSchema = /* @__PURE__ */ object({ phone: phoneSchema });
+export const recoveryStartInputSchema = object({ phone: phoneSchema });
 
 /**
  * Changing one's password while signed in: the current one proves it is the owner at the
  * keyboard. Every other session ends.
  */
-export const changePasswordInputSchema = /* @__PURE__ */ object({
+export const changePasswordInputSchema = object({
   currentPassword: loginInputSchema.shape.password,
   newPassword: passwordSchema,
 });
 
 /** Completing password recovery with the code and a new password. */
-export const recoveryCompleteInputSchema = /* @__PURE__ */ object({
+export const recoveryCompleteInputSchema = object({
   challengeId: idSchema,
   code: oneTimeCodeSchema,
   newPassword: passwordSchema,
@@ -174,9 +171,9 @@ export const recoveryCompleteInputSchema = /* @__PURE__ */ object({
  * A school admin marks an identity confirmed in person (the MFC path). The person is named by
  * their phone and SNILS together, as read from the documents they show.
  */
-export const confirmInPersonInputSchema = /* @__PURE__ */ object({
+export const confirmInPersonInputSchema = object({
   phone: phoneSchema,
   snils: snilsSchema,
-  document: /* @__PURE__ */ enumOf(['passport', 'mfc_certificate']),
-  note: /* @__PURE__ */ optional(/* @__PURE__ */ string().check(/* @__PURE__ */ maxLength(500))),
+  document: enumOf(['passport', 'mfc_certificate']),
+  note: optional(string().check(maxLength(500))),
 });

@@ -1,7 +1,7 @@
 import { translator } from '../shared/localize';
 
 /** The texts of `<diary-chat>`, in Russian and English. */
-export const chatText = /* @__PURE__ */ translator({
+export const chatText = translator({
   title: ['Сообщения учителям', 'Messages to teachers'],
   teachers: ['Учителя', 'Teachers'],
   threads: ['Переписки', 'Conversations'],

@@ -1,7 +1,7 @@
 import { translator } from '../shared/localize';
 
 /** The child form's own words; validation messages come from core's catalogue. */
-export const childText = /* @__PURE__ */ translator({
+export const childText = translator({
   title: ['Регистрация ребёнка', 'Register a child'],
   intro: [
     'Заполните данные ребёнка так, как они записаны в свидетельстве о рождении.',

@@ -207,7 +207,7 @@ export function appendToRows(
   return next;
 }
 
-const collator = /* @__PURE__ */ new Intl.Collator('ru');
+const collator = new Intl.Collator('ru');
 
 /** Rows sorted by subject name (Russian order) or by average; rows without an average go last. */
 export function sortRows(rows: readonly SubjectRow[], sort: RowSort): SubjectRow[] {

@@ -3,7 +3,7 @@ import { translator } from '../shared/localize';
 import type { PluralForms } from '../shared/plural';
 
 /** The grade table's strings (validation wording comes from core's catalogue). */
-export const gradeTableText = /* @__PURE__ */ translator({
+export const gradeTableText = translator({
   caption: ['Оценки за период: {period}', 'Marks for: {period}'],
   period: ['Период', 'Period'],
   wholeYear: ['Весь год', 'Whole year'],

@@ -1,7 +1,7 @@
 import { translator } from '../shared/localize';
 
 /** The login's own words; validation messages come from core's catalogue. */
-export const loginText = /* @__PURE__ */ translator({
+export const loginText = translator({
   title: ['Вход в электронный дневник', 'Sign in to the e-diary'],
   phone: ['Номер мобильного телефона', 'Mobile phone number'],
   phoneHint: ['Например, +7 999 123-45-67', 'For example, +7 999 123-45-67'],

@@ -1,7 +1,7 @@
 import { translator } from '../shared/localize';
 
 /** The texts of `<diary-schedule>`, in Russian and English. */
-export const scheduleText = /* @__PURE__ */ translator({
+export const scheduleText = translator({
   title: ['Расписание', 'Timetable'],
   caption: ['Расписание: {name}, неделя {range}', 'Timetable: {name}, week of {range}'],
   weekNav: ['Выбор недели', 'Choose a week'],

@@ -45,7 +45,7 @@ export function translator<K extends string>(catalogue: Catalogue<K>): Translate
 }
 
 /** Strings every widget shares. */
-export const sharedText = /* @__PURE__ */ translator({
+export const sharedText = translator({
   noProvider: [
     'Виджет не подключён к дневнику: поместите его внутрь <diary-provider base-url="…">.',
     'This widget is not connected to the diary: place it inside <diary-provider base-url="…">.',

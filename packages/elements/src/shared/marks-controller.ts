@@ -24,7 +24,7 @@ export interface MarksBlocked {
 }
 
 /** The set-up mistakes both marks widgets explain. */
-const setupText = /* @__PURE__ */ translator({
+const setupText = translator({
   noChild: [
     'Не указан ребёнок: задайте атрибут child-id.',
     'No child given: set the child-id attribute.',

@@ -6,7 +6,7 @@ import { sharedText, translator } from './localize';
 import { plural } from './plural';
 
 /** The words of the one-time-code step, the same in the login and the child form. */
-export const codeText = /* @__PURE__ */ translator({
+export const codeText = translator({
   code: ['Код из СМС', 'Code from the text message'],
   codeHint: ['6 цифр. Код действует до {time}.', '6 digits. The code works until {time}.'],
   resend: [

@@ -7,7 +7,7 @@ import { describedBy, renderError, renderHint } from './form-field';
 import { translator } from './localize';
 import { plural } from './plural';
 
-const text = /* @__PURE__ */ translator({
+const text = translator({
   searching: ['Ищем школы…', 'Searching for schools…'],
   none: [
     'Школа не найдена. Проверьте номер или название, или введите часть названия.',

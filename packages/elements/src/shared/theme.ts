@@ -115,11 +115,7 @@ ${darkTokens(dark, auto).cssText}`);
 }
 
 /** Tokens for a widget with a shadow root. */
-export const hostTokens = /* @__PURE__ */ themeTokens(
-  ':host',
-  ":host([theme='dark'])",
-  ":host([theme='auto'])",
-);
+export const hostTokens = themeTokens(':host', ":host([theme='dark'])", ":host([theme='auto'])");
 
 /**
  * Styles of the shared building blocks (fields, buttons, error summary, notices). Every class

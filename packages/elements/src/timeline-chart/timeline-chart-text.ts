@@ -1,7 +1,7 @@
 import { translator } from '../shared/localize';
 
 /** The timeline chart's strings. */
-export const timelineText = /* @__PURE__ */ translator({
+export const timelineText = translator({
   title: ['Оценки и скользящее среднее по предметам', 'Marks and the moving average by subject'],
   chart: ['График оценок', 'Marks chart'],
   chartRole: ['график', 'chart'],

@@ -68,7 +68,7 @@ export interface ChartSeries {
   readonly trend: Trend | null;
 }
 
-const collator = /* @__PURE__ */ new Intl.Collator('ru');
+const collator = new Intl.Collator('ru');
 
 /** Core's `trend`, from the sums of the first third and of all the marks. */
 const trendOf = (third: MarkSums, all: MarkSums): Trend => {

@@ -8,18 +8,18 @@ const m = routeManifest.admin;
 
 /** The operations of `admin` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  confirmIdentityInPerson: /* @__PURE__ */ withSchemas(m.confirmIdentityInPerson, {
+  confirmIdentityInPerson: withSchemas(m.confirmIdentityInPerson, {
     body: confirmInPersonInputSchema,
     response: userSchema,
   }),
-  findUser: /* @__PURE__ */ withSchemas(m.findUser, {
+  findUser: withSchemas(m.findUser, {
     query: findUserQuerySchema,
-    response: /* @__PURE__ */ listOf(userSchema),
+    response: listOf(userSchema),
   }),
-  guardianClaims: /* @__PURE__ */ withSchemas(m.guardianClaims, {
-    response: /* @__PURE__ */ listOf(guardianClaimSchema),
+  guardianClaims: withSchemas(m.guardianClaims, {
+    response: listOf(guardianClaimSchema),
   }),
-  approveGuardian: /* @__PURE__ */ withSchemas(m.approveGuardian, {
+  approveGuardian: withSchemas(m.approveGuardian, {
     response: guardianClaimSchema,
   }),
 };

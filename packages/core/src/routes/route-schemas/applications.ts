@@ -12,18 +12,18 @@ const m = routeManifest.applications;
 
 /** The operations of `applications` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  create: /* @__PURE__ */ withSchemas(m.create, {
+  create: withSchemas(m.create, {
     body: applicationInputSchema,
     response: applicationSchema,
   }),
-  list: /* @__PURE__ */ withSchemas(m.list, {
+  list: withSchemas(m.list, {
     query: applicationQuerySchema,
-    response: /* @__PURE__ */ listOf(applicationSchema),
+    response: listOf(applicationSchema),
   }),
-  get: /* @__PURE__ */ withSchemas(m.get, { response: applicationSchema }),
-  setStatus: /* @__PURE__ */ withSchemas(m.setStatus, {
+  get: withSchemas(m.get, { response: applicationSchema }),
+  setStatus: withSchemas(m.setStatus, {
     body: applicationStatusInputSchema,
     response: applicationSchema,
   }),
-  activate: /* @__PURE__ */ withSchemas(m.activate, { response: applicationSchema }),
+  activate: withSchemas(m.activate, { response: applicationSchema }),
 };

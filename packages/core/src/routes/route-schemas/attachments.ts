@@ -6,6 +6,6 @@ const m = routeManifest.attachments;
 
 /** The operations of `attachments` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  upload: /* @__PURE__ */ withSchemas(m.upload, { response: attachmentSchema }),
-  download: /* @__PURE__ */ withSchemas(m.download, {}),
+  upload: withSchemas(m.upload, { response: attachmentSchema }),
+  download: withSchemas(m.download, {}),
 };

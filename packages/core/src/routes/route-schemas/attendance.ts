@@ -11,11 +11,11 @@ const m = routeManifest.attendance;
 
 /** The operations of `attendance` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, {
+  list: withSchemas(m.list, {
     query: attendanceQuerySchema,
     response: attendanceListSchema,
   }),
-  record: /* @__PURE__ */ withSchemas(m.record, {
+  record: withSchemas(m.record, {
     body: attendanceInputSchema,
     response: okSchema,
   }),

@@ -7,8 +7,8 @@ const m = routeManifest.audit;
 
 /** The operations of `audit` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, {
+  list: withSchemas(m.list, {
     query: auditQuerySchema,
-    response: /* @__PURE__ */ pageOf(auditEntrySchema),
+    response: pageOf(auditEntrySchema),
   }),
 };

@@ -22,44 +22,44 @@ const m = routeManifest.auth;
 
 /** The operations of `auth` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  register: /* @__PURE__ */ withSchemas(m.register, {
+  register: withSchemas(m.register, {
     body: registerInputSchema,
     response: registerResultSchema,
   }),
-  confirmIdentity: /* @__PURE__ */ withSchemas(m.confirmIdentity, {
+  confirmIdentity: withSchemas(m.confirmIdentity, {
     body: verifyInputSchema,
     response: userSchema,
   }),
-  login: /* @__PURE__ */ withSchemas(m.login, {
+  login: withSchemas(m.login, {
     body: loginInputSchema,
     response: challengeSchema,
   }),
-  verify: /* @__PURE__ */ withSchemas(m.verify, {
+  verify: withSchemas(m.verify, {
     body: verifyInputSchema,
     response: sessionSchema,
   }),
-  resend: /* @__PURE__ */ withSchemas(m.resend, {
+  resend: withSchemas(m.resend, {
     body: resendInputSchema,
     response: challengeSchema,
   }),
-  refresh: /* @__PURE__ */ withSchemas(m.refresh, {
+  refresh: withSchemas(m.refresh, {
     body: refreshInputSchema,
     response: sessionSchema,
   }),
-  logout: /* @__PURE__ */ withSchemas(m.logout, { body: logoutInputSchema }),
-  me: /* @__PURE__ */ withSchemas(m.me, { response: userSchema }),
-  recoveryStart: /* @__PURE__ */ withSchemas(m.recoveryStart, {
+  logout: withSchemas(m.logout, { body: logoutInputSchema }),
+  me: withSchemas(m.me, { response: userSchema }),
+  recoveryStart: withSchemas(m.recoveryStart, {
     body: recoveryStartInputSchema,
     response: challengeSchema,
   }),
-  sessions: /* @__PURE__ */ withSchemas(m.sessions, {
-    response: /* @__PURE__ */ listOf(signInSessionSchema),
+  sessions: withSchemas(m.sessions, {
+    response: listOf(signInSessionSchema),
   }),
-  revokeSession: /* @__PURE__ */ withSchemas(m.revokeSession, {}),
-  changePassword: /* @__PURE__ */ withSchemas(m.changePassword, {
+  revokeSession: withSchemas(m.revokeSession, {}),
+  changePassword: withSchemas(m.changePassword, {
     body: changePasswordInputSchema,
   }),
-  recoveryComplete: /* @__PURE__ */ withSchemas(m.recoveryComplete, {
+  recoveryComplete: withSchemas(m.recoveryComplete, {
     body: recoveryCompleteInputSchema,
   }),
 };

@@ -16,29 +16,29 @@ const m = routeManifest.children;
 
 /** The operations of `children` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, { response: /* @__PURE__ */ listOf(childSchema) }),
-  search: /* @__PURE__ */ withSchemas(m.search, {
+  list: withSchemas(m.list, { response: listOf(childSchema) }),
+  search: withSchemas(m.search, {
     query: childSearchQuerySchema,
-    response: /* @__PURE__ */ listOf(childSchema),
+    response: listOf(childSchema),
   }),
-  create: /* @__PURE__ */ withSchemas(m.create, {
+  create: withSchemas(m.create, {
     body: childInputSchema,
     response: childCreatedSchema,
   }),
-  get: /* @__PURE__ */ withSchemas(m.get, { response: childSchema }),
-  confirm: /* @__PURE__ */ withSchemas(m.confirm, {
-    body: /* @__PURE__ */ z.object({ challengeId: idSchema, code: verifyInputSchema.shape.code }),
+  get: withSchemas(m.get, { response: childSchema }),
+  confirm: withSchemas(m.confirm, {
+    body: z.object({ challengeId: idSchema, code: verifyInputSchema.shape.code }),
     response: childSchema,
   }),
-  schoolLinks: /* @__PURE__ */ withSchemas(m.schoolLinks, {
-    response: /* @__PURE__ */ listOf(schoolLinkSchema),
+  schoolLinks: withSchemas(m.schoolLinks, {
+    response: listOf(schoolLinkSchema),
   }),
-  linkSchool: /* @__PURE__ */ withSchemas(m.linkSchool, {
+  linkSchool: withSchemas(m.linkSchool, {
     body: schoolLinkInputSchema,
     response: schoolLinkSchema,
   }),
-  teachers: /* @__PURE__ */ withSchemas(m.teachers, {
-    response: /* @__PURE__ */ listOf(teacherSchema),
+  teachers: withSchemas(m.teachers, {
+    response: listOf(teacherSchema),
   }),
-  periods: /* @__PURE__ */ withSchemas(m.periods, { response: schoolYearInfoSchema }),
+  periods: withSchemas(m.periods, { response: schoolYearInfoSchema }),
 };

@@ -9,12 +9,12 @@ const m = routeManifest.classes;
 
 /** The operations of `classes` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, { response: /* @__PURE__ */ listOf(classSchema) }),
-  students: /* @__PURE__ */ withSchemas(m.students, {
-    response: /* @__PURE__ */ listOf(childSchema),
+  list: withSchemas(m.list, { response: listOf(classSchema) }),
+  students: withSchemas(m.students, {
+    response: listOf(childSchema),
   }),
-  marks: /* @__PURE__ */ withSchemas(m.marks, {
+  marks: withSchemas(m.marks, {
     query: classMarksQuerySchema,
-    response: /* @__PURE__ */ listOf(markSchema),
+    response: listOf(markSchema),
   }),
 };

@@ -7,7 +7,7 @@ const m = routeManifest.dev;
 
 /** The operations of `dev` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  sentMessages: /* @__PURE__ */ withSchemas(m.sentMessages, {
-    response: /* @__PURE__ */ listOf(outboxEntrySchema),
+  sentMessages: withSchemas(m.sentMessages, {
+    response: listOf(outboxEntrySchema),
   }),
 };

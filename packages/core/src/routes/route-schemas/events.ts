@@ -5,5 +5,5 @@ const m = routeManifest.events;
 
 /** The operations of `events` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  stream: /* @__PURE__ */ withSchemas(m.stream, {}),
+  stream: withSchemas(m.stream, {}),
 };

@@ -12,17 +12,17 @@ const m = routeManifest.homework;
 
 /** The operations of `homework` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, {
+  list: withSchemas(m.list, {
     query: homeworkQuerySchema,
-    response: /* @__PURE__ */ listOf(homeworkSchema),
+    response: listOf(homeworkSchema),
   }),
-  create: /* @__PURE__ */ withSchemas(m.create, {
+  create: withSchemas(m.create, {
     body: homeworkInputSchema,
     response: homeworkSchema,
   }),
-  update: /* @__PURE__ */ withSchemas(m.update, {
+  update: withSchemas(m.update, {
     body: homeworkPatchSchema,
     response: homeworkSchema,
   }),
-  remove: /* @__PURE__ */ withSchemas(m.remove, {}),
+  remove: withSchemas(m.remove, {}),
 };

@@ -7,13 +7,13 @@ const m = routeManifest.news;
 
 /** The operations of `news` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, {
+  list: withSchemas(m.list, {
     query: newsQuerySchema,
-    response: /* @__PURE__ */ pageOf(newsItemSchema),
+    response: pageOf(newsItemSchema),
   }),
-  publish: /* @__PURE__ */ withSchemas(m.publish, {
+  publish: withSchemas(m.publish, {
     body: newsInputSchema,
     response: newsItemSchema,
   }),
-  remove: /* @__PURE__ */ withSchemas(m.remove, {}),
+  remove: withSchemas(m.remove, {}),
 };

@@ -11,16 +11,16 @@ const m = routeManifest.notes;
 
 /** The operations of `notes` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, {
-    response: /* @__PURE__ */ listOf(journalNoteSchema),
+  list: withSchemas(m.list, {
+    response: listOf(journalNoteSchema),
   }),
-  create: /* @__PURE__ */ withSchemas(m.create, {
+  create: withSchemas(m.create, {
     body: journalNoteInputSchema,
     response: journalNoteSchema,
   }),
-  update: /* @__PURE__ */ withSchemas(m.update, {
+  update: withSchemas(m.update, {
     body: journalNotePatchSchema,
     response: journalNoteSchema,
   }),
-  remove: /* @__PURE__ */ withSchemas(m.remove, {}),
+  remove: withSchemas(m.remove, {}),
 };

@@ -12,14 +12,14 @@ const m = routeManifest.notifications;
 
 /** The operations of `notifications` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, {
+  list: withSchemas(m.list, {
     query: notificationQuerySchema,
-    response: /* @__PURE__ */ pageOf(notificationSchema),
+    response: pageOf(notificationSchema),
   }),
-  markRead: /* @__PURE__ */ withSchemas(m.markRead, { response: notificationSchema }),
-  markAllRead: /* @__PURE__ */ withSchemas(m.markAllRead, { response: okSchema }),
-  settings: /* @__PURE__ */ withSchemas(m.settings, { response: notificationSettingsSchema }),
-  updateSettings: /* @__PURE__ */ withSchemas(m.updateSettings, {
+  markRead: withSchemas(m.markRead, { response: notificationSchema }),
+  markAllRead: withSchemas(m.markAllRead, { response: okSchema }),
+  settings: withSchemas(m.settings, { response: notificationSettingsSchema }),
+  updateSettings: withSchemas(m.updateSettings, {
     body: notificationSettingsPatchSchema,
     response: notificationSettingsSchema,
   }),

@@ -11,15 +11,15 @@ const m = routeManifest.portfolio;
 
 /** The operations of `portfolio` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, {
-    response: /* @__PURE__ */ listOf(portfolioItemSchema),
+  list: withSchemas(m.list, {
+    response: listOf(portfolioItemSchema),
   }),
-  create: /* @__PURE__ */ withSchemas(m.create, {
+  create: withSchemas(m.create, {
     body: portfolioInputSchema,
     response: portfolioItemSchema,
   }),
-  remove: /* @__PURE__ */ withSchemas(m.remove, {}),
-  comment: /* @__PURE__ */ withSchemas(m.comment, {
+  remove: withSchemas(m.remove, {}),
+  comment: withSchemas(m.comment, {
     body: portfolioCommentInputSchema,
     response: portfolioItemSchema,
   }),

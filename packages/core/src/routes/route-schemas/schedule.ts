@@ -14,22 +14,22 @@ const m = routeManifest.schedule;
 
 /** The operations of `schedule` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  week: /* @__PURE__ */ withSchemas(m.week, {
+  week: withSchemas(m.week, {
     query: weekQuerySchema,
     response: weekTimetableSchema,
   }),
-  setWeek: /* @__PURE__ */ withSchemas(m.setWeek, {
+  setWeek: withSchemas(m.setWeek, {
     query: weekQuerySchema,
     body: weekTimetableInputSchema,
     response: weekTimetableSchema,
   }),
-  substitute: /* @__PURE__ */ withSchemas(m.substitute, {
+  substitute: withSchemas(m.substitute, {
     body: substitutionInputSchema,
     response: substitutionSchema,
   }),
-  cancelSubstitution: /* @__PURE__ */ withSchemas(m.cancelSubstitution, {}),
-  substitutions: /* @__PURE__ */ withSchemas(m.substitutions, {
+  cancelSubstitution: withSchemas(m.cancelSubstitution, {}),
+  substitutions: withSchemas(m.substitutions, {
     query: substitutionQuerySchema,
-    response: /* @__PURE__ */ listOf(substitutionSchema),
+    response: listOf(substitutionSchema),
   }),
 };

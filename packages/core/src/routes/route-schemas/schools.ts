@@ -7,9 +7,9 @@ const m = routeManifest.schools;
 
 /** The operations of `schools` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  search: /* @__PURE__ */ withSchemas(m.search, {
+  search: withSchemas(m.search, {
     query: schoolSearchQuerySchema,
-    response: /* @__PURE__ */ pageOf(schoolSchema),
+    response: pageOf(schoolSchema),
   }),
-  get: /* @__PURE__ */ withSchemas(m.get, { response: schoolSchema }),
+  get: withSchemas(m.get, { response: schoolSchema }),
 };

@@ -12,17 +12,17 @@ const m = routeManifest.support;
 
 /** The operations of `support` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  create: /* @__PURE__ */ withSchemas(m.create, {
+  create: withSchemas(m.create, {
     body: ticketInputSchema,
     response: ticketSchema,
   }),
-  list: /* @__PURE__ */ withSchemas(m.list, { response: /* @__PURE__ */ listOf(ticketSchema) }),
-  get: /* @__PURE__ */ withSchemas(m.get, { response: ticketSchema }),
-  reply: /* @__PURE__ */ withSchemas(m.reply, {
+  list: withSchemas(m.list, { response: listOf(ticketSchema) }),
+  get: withSchemas(m.get, { response: ticketSchema }),
+  reply: withSchemas(m.reply, {
     body: ticketReplyInputSchema,
     response: ticketSchema,
   }),
-  setStatus: /* @__PURE__ */ withSchemas(m.setStatus, {
+  setStatus: withSchemas(m.setStatus, {
     body: ticketStatusInputSchema,
     response: ticketSchema,
   }),

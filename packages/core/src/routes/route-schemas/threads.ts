@@ -17,19 +17,19 @@ const m = routeManifest.threads;
 
 /** The operations of `threads` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, {
+  list: withSchemas(m.list, {
     query: threadQuerySchema,
-    response: /* @__PURE__ */ listOf(threadSchema),
+    response: listOf(threadSchema),
   }),
-  create: /* @__PURE__ */ withSchemas(m.create, {
+  create: withSchemas(m.create, {
     body: threadInputSchema,
     response: threadSchema,
   }),
-  messages: /* @__PURE__ */ withSchemas(m.messages, {
+  messages: withSchemas(m.messages, {
     query: messageQuerySchema,
     response: messagePageSchema,
   }),
-  send: /* @__PURE__ */ withSchemas(m.send, { body: messageInputSchema, response: messageSchema }),
-  read: /* @__PURE__ */ withSchemas(m.read, { body: readInputSchema, response: unreadSchema }),
-  unread: /* @__PURE__ */ withSchemas(m.unread, { response: unreadSchema }),
+  send: withSchemas(m.send, { body: messageInputSchema, response: messageSchema }),
+  read: withSchemas(m.read, { body: readInputSchema, response: unreadSchema }),
+  unread: withSchemas(m.unread, { response: unreadSchema }),
 };

@@ -7,10 +7,10 @@ const m = routeManifest.thresholds;
 
 /** The operations of `thresholds` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
-  list: /* @__PURE__ */ withSchemas(m.list, { response: /* @__PURE__ */ listOf(thresholdSchema) }),
-  set: /* @__PURE__ */ withSchemas(m.set, {
+  list: withSchemas(m.list, { response: listOf(thresholdSchema) }),
+  set: withSchemas(m.set, {
     body: thresholdInputSchema,
     response: thresholdSchema,
   }),
-  remove: /* @__PURE__ */ withSchemas(m.remove, {}),
+  remove: withSchemas(m.remove, {}),
 };
