@@ -49,6 +49,9 @@ export async function startDiaryServer(options = {}) {
     '--dev',
     '--auth-rate-limit',
     String(options.authRateLimit ?? 100_000),
+    // Every browser test signs the demo parents in against this one server.
+    '--codes-per-day',
+    '100000',
     ...(options.corsOrigins ?? []).flatMap((origin) => ['--cors-origin', origin]),
   ];
   // A process group of its own: the bin starts the server as a child, and both must go.

@@ -29,6 +29,8 @@ export interface ServeOptions {
   readonly log: boolean;
   /** Requests per minute per IP on the login/registration routes; `null` keeps the server default. */
   readonly authRateLimit: number | null;
+  /** One-time codes sent to, and tried by, one account per day (`--codes-per-day`). */
+  readonly codesPerDay: number | null;
   /** scrypt cost (log2 N) of new password hashes; `null` keeps the server default (17). */
   readonly passwordHashCost: number | null;
   /** A website to serve at `/` (the example school site), or null. */
@@ -92,6 +94,7 @@ const SERVE = {
   durability: { type: 'string', default: 'normal' },
   log: { type: 'boolean', default: false },
   'auth-rate-limit': { type: 'string' },
+  'codes-per-day': { type: 'string' },
   'password-hash-cost': { type: 'string' },
   site: { type: 'string' },
   'embed-dir': { type: 'string' },
@@ -177,6 +180,10 @@ function parseServe(args: readonly string[], fallbackDb: string): CliCommand {
         values['auth-rate-limit'] === undefined
           ? null
           : parseCount('--auth-rate-limit', values['auth-rate-limit']),
+      codesPerDay:
+        values['codes-per-day'] === undefined
+          ? null
+          : parseCount('--codes-per-day', values['codes-per-day']),
       passwordHashCost:
         values['password-hash-cost'] === undefined
           ? null

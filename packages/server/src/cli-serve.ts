@@ -99,6 +99,9 @@ function configOf(options: ServeOptions): Partial<ServerConfig> {
           ? resolve('diary-files')
           : defaultStorageDir(resolve(options.db)),
     ...(options.authRateLimit === null ? {} : { authRateLimit: options.authRateLimit }),
+    ...(options.codesPerDay === null
+      ? {}
+      : { maxCodesPerDay: options.codesPerDay, maxCodeTriesPerDay: options.codesPerDay }),
     ...(options.ops.metricsToken === null ? {} : { metricsToken: options.ops.metricsToken }),
     trustProxy: options.ops.trustProxy,
     eventRetentionDays: options.ops.eventRetentionDays,

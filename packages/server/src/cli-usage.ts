@@ -26,6 +26,7 @@ serve (the default)
   --durability MODE     normal (default: survives a process crash) or full
                         (fsync on every commit: survives power loss, slower writes)
   --auth-rate-limit N   requests per minute per IP on login/registration (default 30)
+  --codes-per-day N     one-time codes sent to, and tried by, one account a day (default 20 sent, 15 tried)
   --password-hash-cost N  scrypt cost of new password hashes, log2 N (default 17, as
                         OWASP advises; lower only for load tests)
   --site DIR            serve a website from DIR at / beside the API (e.g. the

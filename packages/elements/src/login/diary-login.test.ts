@@ -168,11 +168,11 @@ describe('<diary-login>', () => {
     expect(textOf(login)).to.contain('Мы отправили код на номер +7 999 ***-**-01.');
     expect(textOf(login)).to.contain('Код действует до 12:10.');
     const resend = [...login.querySelectorAll('button.diary-link')][0];
-    expect(textOf(resend)).to.equal('Не пришло SMS? Новый код можно запросить через 1 минуту.');
+    expect(textOf(resend)).to.equal('Не пришло СМС? Новый код можно запросить через 1 минуту.');
     now = new Date(FAKE_NOW.getTime() + 39_000);
     login.requestUpdate();
     await settle(login);
-    expect(textOf(resend)).to.equal('Не пришло SMS? Новый код можно запросить через 21 секунду.');
+    expect(textOf(resend)).to.equal('Не пришло СМС? Новый код можно запросить через 21 секунду.');
     expect(resend?.getAttribute('aria-disabled')).to.equal('true');
     await expect(login).to.be.accessible();
   });
@@ -187,7 +187,7 @@ describe('<diary-login>', () => {
     now = new Date(FAKE_NOW.getTime() + 61_000);
     login.requestUpdate();
     await settle(login);
-    expect(textOf(resend())).to.equal('Не пришло SMS? Отправить код ещё раз');
+    expect(textOf(resend())).to.equal('Не пришло СМС? Отправить код ещё раз');
     resend()?.click();
     await settle(login);
     expect(client.callsOf('auth.resend')).to.deep.equal([{ challengeId: 'chl_1' }]);

@@ -97,7 +97,7 @@ export function renderCodeField(o: CodeFieldOptions) {
 }
 
 /**
- * The «Не пришло SMS?» link: while the cooldown runs it says when a new code may be asked for
+ * The «Не пришло СМС?» link: while the cooldown runs it says when a new code may be asked for
  * (and is `aria-disabled`, still focusable so the wait is read out).
  */
 export function renderResend(lang: Lang, cooldown: number, onResend: () => void) {
