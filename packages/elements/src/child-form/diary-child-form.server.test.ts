@@ -25,7 +25,7 @@ describe('<diary-child-form> against the real server', function () {
   it('registers the demo roster child, confirms by SMS and shows the application', async () => {
     const url = await diaryServerUrl();
     const provider = await fixture<DiaryProvider>(
-      html`<diary-provider base-url=${url}>
+      html`<diary-provider base-url=${url} session="memory">
         <diary-child-form search-delay="0"></diary-child-form>
       </diary-provider>`,
     );

@@ -17,7 +17,8 @@ describe('observeLazyTags (the one-script embed)', () => {
     const loader = observeLazyTags(page);
     loaders.push(loader);
     expect(loader.requested).to.deep.equal([]);
-    page.innerHTML = `<diary-provider base-url="${url}"><diary-login></diary-login></diary-provider>`;
+    // session="memory": a session kept by an earlier test file on this origin is not read.
+    page.innerHTML = `<diary-provider base-url="${url}" session="memory"><diary-login></diary-login></diary-provider>`;
     await customElements.whenDefined('diary-login');
     await customElements.whenDefined('diary-provider');
     expect(loader.requested).to.deep.equal(['diary-provider', 'diary-login']);

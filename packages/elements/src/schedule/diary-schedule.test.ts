@@ -265,13 +265,18 @@ describe('<diary-schedule>', function () {
 
   it('applies a live substitution to the grid and announces it politely', async () => {
     const { schedule, url, $ } = await mount();
+    // The server refuses a substitution once its lesson has ended: use next week's lessons.
+    const changed = oneEvent(schedule, 'diary-week-change');
+    $('[part~="next"]')?.click();
+    await changed;
     const admin = createDiaryClient({ baseUrl: url });
     await signIn(admin, url, ADMIN);
     const week = await admin.schedule.week({ classId: CLASS_5A, week: schedule.shownWeek });
     const lesson = must(
       week.days.flatMap((d) => d.lessons).find((l) => !l.substitution),
-      'a lesson without substitution this week',
+      'a lesson without substitution next week',
     );
+    await waitUntil(() => $(`[data-lesson~="${lesson.id}"]`), 'next week not shown');
     // Give the widget's live stream a moment to connect before the change happens.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const applied = oneEvent(schedule, 'diary-substitution');
