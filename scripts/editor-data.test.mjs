@@ -159,7 +159,7 @@ describe('editor data from the elements manifest', () => {
     const login = elements.find((e) => e.name === 'diary-login');
     assert.deepEqual(
       login.events.map((e) => e.name),
-      ['diary-login', 'diary-errors'],
+      ['diary-login', 'diary-logout', 'diary-errors'],
     );
     assert.ok(login.events.every((e) => e.description.length > 0));
     const provider = elements.find((e) => e.name === 'diary-provider');
