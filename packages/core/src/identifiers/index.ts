@@ -1,4 +1,5 @@
-// Russian identifiers and personal data: validators, normalisers and zod schemas.
+// Russian identifiers and personal data: validators and normalisers (plain functions, no zod;
+// their zod schemas are in schemas/identifiers.ts).
 
 export * from './snils.js';
 export * from './inn.js';

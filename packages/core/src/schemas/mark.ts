@@ -17,7 +17,7 @@ import {
   string,
   union,
 } from 'zod/mini';
-import { isoDateSchema } from '../identifiers/birth-date.js';
+import { isoDateSchema } from './identifiers.js';
 import { dateOrderCheck, dateRangeShape, idSchema, timestampSchema } from './common.js';
 
 /** A mark: 1–5 on the five-point scale, or a pass mark (зачёт / незачёт). */
