@@ -11,7 +11,8 @@ import {
   formatRuDate,
   parseRuDate,
 } from './birth-date.js';
-import { birthDateSchema, isoDateSchema } from '../schemas/identifiers.js';
+import { isoDateSchema } from '../schemas/common.js';
+import { birthDateSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 const TODAY = '2026-09-01';

@@ -12,7 +12,7 @@ import {
   optional,
   string,
 } from 'zod/mini';
-import { isoDateSchema } from './identifiers.js';
+import { isoDateSchema } from './common.js';
 import { dateOrderCheck, dateRangeShape, idSchema } from './common.js';
 
 /** Attendance marks per lesson. */

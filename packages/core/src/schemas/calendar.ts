@@ -9,7 +9,7 @@ import {
   object,
   string,
 } from 'zod/mini';
-import { isoDateSchema } from './identifiers.js';
+import { isoDateSchema } from './common.js';
 import { idSchema, schoolYearSchema } from './common.js';
 
 /** How a school year is divided. */

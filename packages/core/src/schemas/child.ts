@@ -4,12 +4,11 @@ import {
   birthDateSchema,
   firstNameSchema,
   innSchema,
-  isoDateSchema,
   lastNameSchema,
   optionalMiddleNameSchema,
   snilsSchema,
 } from './identifiers.js';
-import { idSchema, timestampSchema } from './common.js';
+import { idSchema, isoDateSchema, timestampSchema } from './common.js';
 import { challengeSchema } from './user.js';
 
 /** Sex as recorded in civil documents. */

@@ -22,7 +22,7 @@ import {
   string,
   transform,
 } from 'zod/mini';
-import { isoDateSchema } from './identifiers.js';
+import { checkIsoDate } from '../identifiers/birth-date.js';
 import { ruleCheck } from './rule.js';
 
 /**
@@ -40,6 +40,19 @@ function shapedString(pattern: RegExp, field: string) {
 
 /** An opaque identifier of any entity: 1–64 characters of Latin letters, digits, `_` and `-`. */
 export const idSchema = shapedString(/^[A-Za-z0-9_-]{1,64}$/, 'id');
+
+/**
+ * Zod schema of a calendar date on the wire: strict ISO `YYYY-MM-DD` that exists in the
+ * calendar (codes `required`, `format`, `impossible_date`, field `date`). Every date field of the
+ * domain schemas reuses it.
+ *
+ * @example
+ * validate(isoDateSchema, '2026-02-30'); // { ok: false, errors: [{ code: 'impossible_date', … }] }
+ */
+export const isoDateSchema = string().check(
+  ruleCheck(checkIsoDate, { field: 'date' }),
+  meta({ format: 'date' }),
+);
 
 /** An instant on the wire: ISO 8601 date-time with offset, e.g. `2026-11-29T08:30:00.000Z`. */
 export const timestampSchema = iso.datetime({ offset: true });

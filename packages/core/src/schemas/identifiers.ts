@@ -1,18 +1,13 @@
 // The zod schemas of Russian identifiers and personal data: each is governed by its rule in
 // identifiers/ (the plain check a form can run without zod), reports that rule's codes and
 // outputs the normalised value.
-import { meta, nullable, optional, pipe, string, transform } from 'zod/mini';
+import { nullable, optional, pipe, string, transform } from 'zod/mini';
 import { todayIn } from '../calendar/time-zone.js';
 import {
   checkBirthCertificate,
   normalizeBirthCertificate,
 } from '../identifiers/birth-certificate.js';
-import {
-  DEFAULT_SCHOOL_AGE,
-  checkBirthDate,
-  checkIsoDate,
-  parseRuDate,
-} from '../identifiers/birth-date.js';
+import { DEFAULT_SCHOOL_AGE, checkBirthDate, parseRuDate } from '../identifiers/birth-date.js';
 import { EMAIL_MAX_LENGTH, checkEmail, normalizeEmail } from '../identifiers/email.js';
 import { checkInn, normalizeInn } from '../identifiers/inn.js';
 import { checkOneTimeCode, normalizeOneTimeCode } from '../identifiers/one-time-code.js';
@@ -154,19 +149,6 @@ export function birthDateSchema(options: BirthDateSchemaOptions = {}) {
     { field: 'birthDate', minimum: minAge, maximum: maxAge },
   );
 }
-
-/**
- * Zod schema of a calendar date on the wire: strict ISO `YYYY-MM-DD` that exists in the
- * calendar (codes `required`, `format`, `impossible_date`, field `date`). Every date field of the
- * domain schemas reuses it.
- *
- * @example
- * validate(isoDateSchema, '2026-02-30'); // { ok: false, errors: [{ code: 'impossible_date', … }] }
- */
-export const isoDateSchema = string().check(
-  ruleCheck(checkIsoDate, { field: 'date' }),
-  meta({ format: 'date' }),
-);
 
 /**
  * Zod schema: accepts an e-mail address as typed and outputs it normalised.

@@ -18,7 +18,7 @@ import {
   union,
 } from 'zod/mini';
 import { WORK_KINDS } from '../grades/work-kinds.js';
-import { isoDateSchema } from './identifiers.js';
+import { isoDateSchema } from './common.js';
 import { dateOrderCheck, dateRangeShape, idSchema, timestampSchema } from './common.js';
 
 /** A mark: 1–5 on the five-point scale, or a pass mark (зачёт / незачёт). */

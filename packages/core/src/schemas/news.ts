@@ -1,5 +1,5 @@
 import { type z, enum as enumOf, maxLength, object, optional, partial, string } from 'zod/mini';
-import { isoDateSchema } from './identifiers.js';
+import { isoDateSchema } from './common.js';
 import { idSchema, pageQueryShape, textSchema, timestampSchema } from './common.js';
 
 /** School news and events. */

@@ -14,7 +14,7 @@ import {
   string,
 } from 'zod/mini';
 import { attachmentIdsSchema, attachmentSchema } from './attachment.js';
-import { isoDateSchema } from './identifiers.js';
+import { isoDateSchema } from './common.js';
 import {
   dateOrderCheck,
   dateRangeShape,
