@@ -167,6 +167,7 @@ export class DiaryTimelineChart extends DiaryElement {
   #scales: Scales | undefined;
   #refocus = false;
   #resize: ResizeObserver | undefined;
+  #measured = false;
 
   /** The marks on screen: the given ones, or those loaded (with live changes). */
   get shownMarks(): readonly Mark[] {
@@ -601,6 +602,10 @@ export class DiaryTimelineChart extends DiaryElement {
     if (!this.#refocus) this.tipShown = false;
   };
 
+  protected override willUpdate(): void {
+    if (!this.#measured && this.isConnected) this.#measureBeforeDrawing();
+  }
+
   protected override firstUpdated(): void {
     this.#observeSize();
   }
@@ -629,9 +634,20 @@ export class DiaryTimelineChart extends DiaryElement {
     });
     this.#resize.observe(this);
     this.#resize.observe(plot);
-    this.narrow = this.clientWidth > 0 && this.clientWidth < NARROW;
-    const width = Math.round(plot.clientWidth);
-    if (width > 0) this.width = width;
+  }
+
+  /**
+   * The plot's width before the first drawing, from the widget's own and its padding, so the
+   * marks are placed once rather than at a guessed width and again (the observer corrects it if
+   * a page's styles make it differ). A widget not laid out yet (hidden) waits for the observer.
+   */
+  #measureBeforeDrawing(): void {
+    const width = this.clientWidth;
+    if (width <= 0) return;
+    this.#measured = true;
+    const space = Number.parseFloat(getComputedStyle(this).getPropertyValue('--_space')) || 8;
+    this.narrow = width < NARROW;
+    this.width = Math.round(width - (this.narrow ? 0 : 4 * space));
   }
 }
 
