@@ -122,12 +122,18 @@ class SeriesBuilder {
     readonly days: Map<string, number>,
   ) {}
 
-  add(mark: Mark): void {
+  /**
+   * Adds a mark dated on or after the current date; `false` (and nothing added) for an earlier
+   * one, which means the subject's marks are not in date order. One string comparison for a mark
+   * of the current date.
+   */
+  add(mark: Mark): boolean {
     const marks = this.marks;
     const i = marks.length;
-    if (mark.date !== this.date) {
+    const date = mark.date;
+    if (date !== this.date) {
+      if (date < this.date) return false;
       if (i > 0) this.flush();
-      const date = mark.date;
       this.date = date;
       this.dateStart = i;
       let ms = this.days.get(date);
@@ -146,6 +152,7 @@ class SeriesBuilder {
       this.win.remove(leaving.value as NumericMarkValue, leaving.weight);
     }
     this.all.add(v, weight);
+    return true;
   }
 
   /** Closes the current date: its points in value order, the moving average as of its end. */
@@ -201,8 +208,7 @@ export function buildSeries(marks: readonly Mark[], window: number): ChartSeries
       builder = new SeriesBuilder(mark.subjectId, mark.subjectName, window, days);
       bySubject.set(mark.subjectId, builder);
     }
-    if (builder.sorted && mark.date >= builder.date) builder.add(mark);
-    else {
+    if (!builder.sorted || !builder.add(mark)) {
       builder.sorted = false;
       builder.marks.push(mark);
     }
