@@ -2,7 +2,7 @@ import type { Lang, Mark, SchoolYearInfo } from '@school-diary/core';
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { dayMs, formatDay, isoDay } from '../shared/day-format';
+import { formatDay, isoDay } from '../shared/day-format';
 import { emit } from '../shared/events';
 import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
@@ -14,7 +14,6 @@ import { InputModality } from './timeline-chart-input';
 import { keyMove, type Active, type ActivePoint } from './timeline-chart-keys';
 import {
   HEIGHT,
-  nearest,
   renderAxes,
   renderFocusPoint,
   renderSeries,
@@ -25,20 +24,10 @@ import {
 } from './timeline-chart-plot';
 import { renderTableView, tableRows, type TableRow, type ViewRange } from './timeline-chart-table';
 import { timelineText as t } from './timeline-chart-text';
-import {
-  shownTrend,
-  subjectNeedingAttention,
-  trendCounts,
-  trendSentence,
-  type ShownTrend,
-} from './timeline-chart-trends';
-import {
-  buildSeries,
-  extentOf,
-  placePoints,
-  seriesTrend,
-  type ChartSeries,
-} from './timeline-model';
+import { shownTrend, trendCounts, trendSentence, type ShownTrend } from './timeline-chart-trends';
+import { buildSeries, placePoints, seriesTrend, type ChartSeries } from './timeline-model';
+import { PlotPointer } from './timeline-chart-pointer';
+import { defaultSubjects, rangeInvalid, viewRange, type ViewChoice } from './timeline-chart-view';
 
 export { TABLE_PAGE_SIZE } from './timeline-chart-table';
 
@@ -57,14 +46,12 @@ export interface DiarySubjectsChangeDetail {
   readonly shown: readonly string[];
 }
 
-const DAY = 86_400_000;
 /** Points of one value closer than this many pixels are drawn as one. */
 const THIN_GAP = 3;
 /** Below this width (CSS px) the widget takes its phone layout. */
 const NARROW = 560;
 /** Up to this many chosen subjects get a sentence each in the caption. */
 const SENTENCES = 3;
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The chronology of a child's marks with each subject's moving average, drawn as SVG. The axis
@@ -148,7 +135,6 @@ export class DiaryTimelineChart extends DiaryElement {
   @state() protected accessor width = 720;
   @state() protected accessor narrow = false;
   @state() protected accessor subjectsOpen = false;
-  @state() protected accessor brush: { readonly x0: number; readonly x1: number } | undefined;
   @state() protected accessor announcement = '';
 
   readonly #data = new MarksController(this, {
@@ -159,8 +145,21 @@ export class DiaryTimelineChart extends DiaryElement {
       describeFailure(error, { lang: this.language, now: this.now(), timeZone: this.timeZone }),
   });
   readonly #input = new InputModality(this);
+  readonly #pointer = new PlotPointer(this, {
+    drawn: () => this.#drawn,
+    scales: () => this.#scales,
+    show: (active) => {
+      this.active = active;
+      this.tipShown = true;
+    },
+    leave: () => {
+      if (!this.renderRoot.querySelector('.diary-focus:focus')) this.tipShown = false;
+    },
+    zoom: (from, to) => this.#setRange(from, to),
+  });
   #seriesOf: { marks: readonly Mark[]; window: number; series: ChartSeries[] } | undefined;
   #trendsOf: { key: readonly unknown[]; trends: ShownTrend[] } | undefined;
+  #defaultOf: { key: readonly unknown[]; ids: ReadonlySet<string> } | undefined;
   #drawn: DrawnSeries[] = [];
   #drawnFor: readonly unknown[] = [];
   #tableRows: { key: readonly unknown[]; rows: TableRow[] } | undefined;
@@ -195,31 +194,8 @@ export class DiaryTimelineChart extends DiaryElement {
     return this.schoolYear ?? this.#data.value?.year;
   }
 
-  /** Whether the date fields say a range that ends before it starts (then it is not applied). */
-  get #rangeInvalid(): boolean {
-    return Boolean(this.from && this.to && this.from > this.to);
-  }
-
-  /**
-   * The days on the axis: the chosen period's (the whole year's by default) fitted to its marks
-   * — from its first mark, or the period's first day, to its last mark — then narrowed by the
-   * date fields.
-   */
-  #viewRange(series: readonly ChartSeries[]): ViewRange {
-    const period = this.#year?.periods.find((p) => p.id === this.period);
-    const bounds = period
-      ? { from: dayMs(period.startDate), to: dayMs(period.endDate) }
-      : { from: -Infinity, to: Infinity };
-    const marks = extentOf(series, bounds.from, bounds.to);
-    const fitted = marks
-      ? { from: period ? bounds.from : marks.from, to: marks.to }
-      : Number.isFinite(bounds.from)
-        ? bounds
-        : { from: 0, to: DAY };
-    if (this.#rangeInvalid) return padded(fitted);
-    const from = this.from && ISO.test(this.from) ? dayMs(this.from) : fitted.from;
-    const to = this.to && ISO.test(this.to) ? dayMs(this.to) : fitted.to;
-    return padded({ from, to });
+  get #choice(): ViewChoice {
+    return { year: this.#year, period: this.period, from: this.from, to: this.to };
   }
 
   /** Every subject's trend over the view, in the reader's rounding. */
@@ -237,14 +213,13 @@ export class DiaryTimelineChart extends DiaryElement {
   /** The subjects drawn in full: the reader's choice, else the page's, else the one needing attention. */
   #focused(series: readonly ChartSeries[], trends: readonly ShownTrend[]): ReadonlySet<string> {
     if (this.chosen) return this.chosen;
-    const ids = new Set(series.map((s) => s.subjectId));
-    const given = (this.subjects ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter((id) => ids.has(id));
-    if (given.length > 0) return new Set(given);
-    const first = subjectNeedingAttention(trends) ?? series[0]?.subjectId;
-    return new Set(first ? [first] : []);
+    // Kept while its inputs stay, so that what is drawn is not placed again on every update.
+    const key = [this.subjects, series, trends];
+    const kept = this.#defaultOf;
+    if (kept && kept.key.every((k, i) => k === key[i])) return kept.ids;
+    const ids = defaultSubjects(this.subjects, series, trends);
+    this.#defaultOf = { key, ids };
+    return ids;
   }
 
   protected override render() {
@@ -268,7 +243,7 @@ export class DiaryTimelineChart extends DiaryElement {
       return html`<div class="diary-base" part="base" lang=${lang} data-state="empty">
         <p class="diary-notice" part="notice" role="status">${t(lang, 'empty')}</p>
       </div>`;
-    const view = this.#viewRange(series);
+    const view = viewRange(series, this.#choice);
     const scales = scalesOf(view, this.width, this.narrow);
     this.#scales = scales;
     const trends = this.#trends(lang, series, view);
@@ -310,7 +285,7 @@ export class DiaryTimelineChart extends DiaryElement {
           period: this.period,
           from: this.from,
           to: this.to,
-          rangeInvalid: this.#rangeInvalid,
+          rangeInvalid: rangeInvalid(this.#choice),
           onToggle: this.#onToggle,
           onShowAll: this.#onShowAll,
           onOpenSubjects: () => (this.subjectsOpen = !this.subjectsOpen),
@@ -380,6 +355,7 @@ export class DiaryTimelineChart extends DiaryElement {
   #renderPlot(lang: Lang, scales: Scales) {
     const active = this.#activePoint();
     const { width } = scales;
+    const brush = this.#pointer.brush;
     return html`<div class="diary-plot" part="plot">
       <svg
         part="chart"
@@ -391,10 +367,10 @@ export class DiaryTimelineChart extends DiaryElement {
         height=${HEIGHT}
         viewBox="0 0 ${width} ${HEIGHT}"
         @keydown=${this.#onKeydown}
-        @pointerdown=${this.#onPointerDown}
-        @pointermove=${this.#onPointerMove}
-        @pointerup=${this.#onPointerUp}
-        @pointerleave=${this.#onPointerLeave}
+        @pointerdown=${this.#pointer.onDown}
+        @pointermove=${this.#pointer.onMove}
+        @pointerup=${this.#pointer.onUp}
+        @pointerleave=${this.#pointer.onLeave}
         @focusin=${() => (this.tipShown = true)}
         @focusout=${this.#onFocusOut}
       >
@@ -402,9 +378,9 @@ export class DiaryTimelineChart extends DiaryElement {
         ${this.#drawn.map((d) => (d.focused ? nothing : guard([d], () => renderSeries(d, scales))))}
         ${this.#drawn.map((d) => (d.focused ? guard([d], () => renderSeries(d, scales)) : nothing))}
         ${
-          this.brush
-            ? svg`<rect class="diary-brush" x=${Math.min(this.brush.x0, this.brush.x1)} y=${scales.top}
-              width=${Math.abs(this.brush.x1 - this.brush.x0)} height=${scales.plotH}></rect>`
+          brush
+            ? svg`<rect class="diary-brush" x=${Math.min(brush.x0, brush.x1)} y=${scales.top}
+              width=${Math.abs(brush.x1 - brush.x0)} height=${scales.plotH}></rect>`
             : nothing
         }
         ${active ? renderFocusPoint(lang, active.drawn, active.point) : nothing}
@@ -497,7 +473,7 @@ export class DiaryTimelineChart extends DiaryElement {
   #setRange(from: string | undefined, to: string | undefined): void {
     this.from = from || undefined;
     this.to = to || undefined;
-    if (this.#rangeInvalid) return;
+    if (rangeInvalid(this.#choice)) return;
     this.#announce();
   }
 
@@ -505,7 +481,7 @@ export class DiaryTimelineChart extends DiaryElement {
   #announce(): void {
     this.tablePage = 0;
     const lang = this.language;
-    const view = this.#viewRange(this.#series);
+    const view = viewRange(this.#series, this.#choice);
     const day = (ms: number) =>
       formatDay(lang, isoDay(ms), { day: 'numeric', month: 'long', year: 'numeric' });
     this.announcement = t(lang, 'zoomed', { from: day(view.from), to: day(view.to) });
@@ -530,72 +506,6 @@ export class DiaryTimelineChart extends DiaryElement {
     this.active = next;
     this.tipShown = true;
     this.#refocus = true;
-  };
-
-  #pointerAt(event: PointerEvent): { px: number; py: number } {
-    const box = (event.currentTarget as SVGSVGElement).getBoundingClientRect();
-    return { px: event.clientX - box.left, py: event.clientY - box.top };
-  }
-
-  /** The chosen subjects' point nearest to a pixel, when it is within `reach`. */
-  #pointNear(px: number, py: number, reach: number): Active | undefined {
-    let best: { active: Active; distance: number } | undefined;
-    for (const d of this.#drawn) {
-      const i = nearest(d.placed, px);
-      const p = d.placed[i];
-      if (!p) continue;
-      const distance = Math.hypot(p.px - px, p.py - py);
-      if (!best || distance < best.distance)
-        best = { active: { subjectId: d.series.subjectId, index: i }, distance };
-    }
-    return best && best.distance <= reach ? best.active : undefined;
-  }
-
-  #onPointerDown = (event: PointerEvent): void => {
-    if (event.button !== 0) return;
-    const { px } = this.#pointerAt(event);
-    this.brush = { x0: px, x1: px };
-    // Keeps the drag when the pointer leaves the plot; a synthetic event has no pointer to capture.
-    if (event.isTrusted) (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
-  };
-
-  #onPointerMove = (event: PointerEvent): void => {
-    const { px, py } = this.#pointerAt(event);
-    if (this.brush) {
-      this.brush = { ...this.brush, x1: px };
-      return;
-    }
-    const near = this.#pointNear(px, py, 24);
-    if (near) {
-      this.active = near;
-      this.tipShown = true;
-    }
-  };
-
-  #onPointerUp = (event: PointerEvent): void => {
-    const brush = this.brush;
-    this.brush = undefined;
-    if (!brush) return;
-    const { px, py } = this.#pointerAt(event);
-    if (Math.abs(px - brush.x0) < 6) {
-      // A tap or a click: the nearest mark's tooltip (a finger is wider than a pointer).
-      const near = this.#pointNear(px, py, event.pointerType === 'touch' ? 40 : 24);
-      if (near) {
-        this.active = near;
-        this.tipShown = true;
-      }
-      return;
-    }
-    const scales = this.#scales;
-    if (!scales) return;
-    const a = isoDay(scales.day(Math.min(brush.x0, px)));
-    const b = isoDay(scales.day(Math.max(brush.x0, px)));
-    this.#setRange(a, b === a ? isoDay(dayMs(a) + DAY) : b);
-  };
-
-  #onPointerLeave = (event: PointerEvent): void => {
-    if (event.pointerType === 'touch') return;
-    if (!this.renderRoot.querySelector('.diary-focus:focus')) this.tipShown = false;
   };
 
   #onFocusOut = (): void => {
@@ -649,11 +559,6 @@ export class DiaryTimelineChart extends DiaryElement {
     this.narrow = width < NARROW;
     this.width = Math.round(width - (this.narrow ? 0 : 4 * space));
   }
-}
-
-/** A range of at least two days, so that one day's marks are not drawn on the axis's edge. */
-function padded(range: ViewRange): ViewRange {
-  return range.to > range.from ? range : { from: range.from - DAY, to: range.from + DAY };
 }
 
 declare global {
