@@ -207,19 +207,23 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
   now?: DiaryTimelineChart['now'];
   /** How many of the latest marks the moving average takes; 5 by default. */
   window?: DiaryTimelineChart['window'];
-  /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
+  /** The period shown: a period id of the school year, or `year` (default). */
+  period?: DiaryTimelineChart['period'];
+  /** First day shown (`YYYY-MM-DD`); the first mark of the period by default. */
   from?: DiaryTimelineChart['from'];
-  /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
+  /** Last day shown (`YYYY-MM-DD`); the last mark of the period by default. */
   to?: DiaryTimelineChart['to'];
+  /** Subject ids drawn in full, comma-separated; by default the subject whose average fell the most (else the weakest). The reader changes the choice with the subject toggles. */
+  subjects?: DiaryTimelineChart['subjects'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryTimelineChart['lang'];
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
   theme?: DiaryTimelineChart['theme'];
   /** Attribute form of `childId`. */
   'child-id'?: DiaryTimelineChart['childId'];
-  /** The reader zoomed to a date range or back to the whole period. */
+  /** The reader zoomed to a date range, chose a period, or went back to the whole period. */
   'ondiary-range-change'?: (event: CustomEvent<DiaryRangeChangeDetail>) => void;
-  /** A subject was switched on or off. */
+  /** The reader chose which subjects are drawn in full. */
   'ondiary-subjects-change'?: (event: CustomEvent<DiarySubjectsChangeDetail>) => void;
 }
 
