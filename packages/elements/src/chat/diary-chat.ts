@@ -9,6 +9,7 @@ import { isChatClient, type ChatClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { personName } from '../shared/person-name';
 import { controlStyles, hostTokens } from '../shared/theme';
@@ -379,10 +380,7 @@ export class DiaryChat extends DiaryElement {
   }
 
   #loading() {
-    return html`<div class="diary-notice" part="notice" role="status">
-      <span class="diary-spinner" aria-hidden="true"></span>
-      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
-    </div>`;
+    return loadingNotice(this.language);
   }
 
   #failureBlock(failure: Failure, retry: () => void) {

@@ -19,6 +19,7 @@ import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { focusControl, type ShownError } from '../shared/form-field';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { codeText, cooldownSeconds } from '../shared/one-time-code';
 import { SchoolSearch } from '../shared/school-combobox';
@@ -547,10 +548,7 @@ export class DiaryChildForm extends DiaryElement {
     const session = this.environment?.session;
     if (session?.restoring) {
       return html`<div class="diary-base" part="base" lang=${lang}>
-        <div class="diary-notice" part="loading" role="status">
-          <span class="diary-spinner" aria-hidden="true"></span>
-          <p class="diary-text">${sharedText(lang, 'loading')}</p>
-        </div>
+        ${loadingNotice(lang, 'loading')}
       </div>`;
     }
     if (!session?.user) {

@@ -22,6 +22,7 @@ import {
   type ShownError,
 } from '../shared/form-field';
 import { adoptLightStyles, uniqueIdPrefix } from '../shared/light-styles';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import {
   codeText,
@@ -385,7 +386,7 @@ export class DiaryLogin extends DiaryElement {
     const session = this.environment?.session;
     if (session?.restoring) {
       return html`<div class="diary-base" part="base" lang=${lang}>
-        <p class="diary-text" role="status">${sharedText(lang, 'loading')}</p>
+        ${loadingNotice(lang, 'loading')}
       </div>`;
     }
     // Already signed in (a kept session, or another widget signed in): say who, not a form.

@@ -19,6 +19,7 @@ import { isScheduleClient, type ScheduleClient } from '../shared/diary-data-clie
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { scheduleStyles } from './diary-schedule.styles';
@@ -323,7 +324,7 @@ export class DiarySchedule extends DiaryElement {
       return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
         <p class="diary-text">${sharedText(lang, 'noClient')}</p>
       </div>`;
-    if (session?.restoring) return this.#notice(sharedText(lang, 'loading'), 'status');
+    if (session?.restoring) return loadingNotice(lang);
     if (!session?.user) return this.#notice(scheduleText(lang, 'signedOut'));
     if (!this.childId) return this.#notice(scheduleText(lang, 'noChild'), 'alert');
     return html`<section class="diary-base" part="base" aria-labelledby="title">
@@ -412,10 +413,7 @@ export class DiarySchedule extends DiaryElement {
   }
 
   #loading() {
-    return html`<div class="diary-notice" part="notice" role="status">
-      <span class="diary-spinner" aria-hidden="true"></span>
-      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
-    </div>`;
+    return loadingNotice(this.language);
   }
 
   #renderBody() {

@@ -326,7 +326,13 @@ export const controlStyles = css`
   .diary-notice:has(> .diary-spinner) > .diary-text {
     margin: 0;
   }
+  /* A spinner inside a line of text (the school search's status). */
+  .diary-hint > .diary-spinner {
+    margin-inline-end: 0.5em;
+  }
   .diary-spinner {
+    display: inline-block;
+    vertical-align: -0.15em;
     flex: none;
     inline-size: 1.1em;
     block-size: 1.1em;
