@@ -179,7 +179,7 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
   childId?: DiarySchedule['childId'];
   /** The ISO week shown, `YYYY-Www`; this week by default (in the school's time zone). */
   week?: DiarySchedule['week'];
-  /** `auto` (default: one day at a time on narrow screens), `week` or `day`. */
+  /** `auto` (default) or `week`: the week as a table where it fits, one day at a time where the widget is narrower than 40em; `day`: one day at a time always. */
   layout?: DiarySchedule['layout'];
   /** The clock for "today" (tests inject one). */
   now?: DiarySchedule['now'];
