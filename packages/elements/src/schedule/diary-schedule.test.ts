@@ -260,6 +260,21 @@ describe('<diary-schedule>', function () {
     expect($('table[part="table"]')).to.not.equal(null);
   });
 
+  it("puts its title at the page's heading level, or leaves it out under the page's own", async () => {
+    const { schedule, $ } = await mount();
+    expect(textOf($('h2#title'))).to.equal('Расписание');
+    schedule.setAttribute('heading-level', '3');
+    await settle(schedule);
+    expect(textOf($('h3#title'))).to.equal('Расписание');
+    schedule.setAttribute('heading-level', 'none');
+    await settle(schedule);
+    expect($('h2, h3#title')).to.equal(null);
+    // The section keeps its name from the hidden title.
+    expect($('section[part="base"]')?.getAttribute('aria-labelledby')).to.equal('title');
+    expect(textOf($('#title'))).to.equal('Расписание');
+    await expect(schedule).to.be.accessible();
+  });
+
   it('shows one day at a time on a 360 px phone even when the week was asked for', async () => {
     await setViewport({ width: 360, height: 740 });
     try {

@@ -23,6 +23,7 @@ import {
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
+import { renderHeading, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { personName } from '../shared/person-name';
@@ -107,6 +108,11 @@ export class DiarySchedule extends DiaryElement {
    * widget is narrower than 40em; `day`: one day at a time always.
    */
   @property({ reflect: true }) accessor layout: ScheduleLayout = 'auto';
+  /**
+   * The level of the widget's headings (`2` by default), or `none` to leave out its title where
+   * the page's own heading already says it.
+   */
+  @property({ attribute: 'heading-level' }) accessor headingLevel: HeadingLevel = '2';
   /** The clock for "today" (tests inject one). */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
   /** The week shown, with the live substitutions applied. */
@@ -144,7 +150,6 @@ export class DiarySchedule extends DiaryElement {
   readonly #homework = new Task(this, {
     args: () => [this.#client, this.#child.value?.id, this.shownWeek] as const,
     task: async ([client, childId, week], { signal }) => {
-      this.dueHomework = undefined;
       const monday = weekMonday(week);
       if (!client || !childId || !monday || !hasHomeworkList(client)) return initialState;
       const query = { childId, from: monday, to: addDays(monday, 6) };
@@ -179,7 +184,9 @@ export class DiarySchedule extends DiaryElement {
     this.narrow = globalThis.innerWidth !== undefined && globalThis.innerWidth < NARROW_PX;
     this.#resize = new ResizeObserver(([entry]) => {
       const width = entry?.contentRect.width ?? 0;
-      if (width > 0) this.narrow = width < NARROW_PX;
+      // Next frame: switching the layout resizes the widget, which would notify this observer
+      // again within the same frame.
+      if (width > 0) requestAnimationFrame(() => (this.narrow = width < NARROW_PX));
     });
     this.#resize.observe(this);
   }
@@ -344,7 +351,7 @@ export class DiarySchedule extends DiaryElement {
     if (!this.childId) return this.#notice(scheduleText(lang, 'noChild'), 'alert');
     const week = this.shownWeek;
     return html`<section class="diary-base" part="base" aria-labelledby="title">
-      <h2 class="diary-heading" id="title">${scheduleText(lang, 'title')}</h2>
+      ${renderHeading(this.headingLevel, scheduleText(lang, 'title'), { title: true, id: 'title' })}
       ${renderWeekNav({
         lang,
         week,
@@ -407,7 +414,11 @@ export class DiarySchedule extends DiaryElement {
       today: todayIn(this.now(), this.timeZone),
       days: shownDays(timetable),
       caption: this.#caption(timetable),
-      homework: homeworkByLesson(timetable, this.dueHomework),
+      // Another week's list is not shown while this week's loads.
+      homework: homeworkByLesson(
+        timetable,
+        this.#homework.status === TaskStatus.COMPLETE ? this.dueHomework : undefined,
+      ),
       day: this.day,
       onDay: (date) => (this.day = date),
       notice: (text) => this.#notice(text),
