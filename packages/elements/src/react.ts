@@ -18,3 +18,21 @@ export { DiaryLogin } from './react-login';
 export { DiaryProvider } from './react-provider';
 export { DiarySchedule } from './react-schedule';
 export { DiaryTimelineChart } from './react-timeline-chart';
+
+/** The `detail` types of the elements' events, for the handlers' parameters. */
+export type {
+  DiaryChildChangeDetail,
+  DiaryChildRegisteredDetail,
+  DiaryErrorsDetail,
+  DiaryGradesExportDetail,
+  DiaryLoginDetail,
+  DiaryLogoutDetail,
+  DiaryMarkReceivedDetail,
+  DiaryMessageSentDetail,
+  DiaryPeriodChangeDetail,
+  DiaryRangeChangeDetail,
+  DiarySubjectsChangeDetail,
+  DiarySubstitutionDetail,
+  DiaryThreadOpenDetail,
+  DiaryWeekChangeDetail,
+} from './index';
