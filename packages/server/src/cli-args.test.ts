@@ -4,7 +4,7 @@ import { parseCliArgs, type CliCommand, type ServeOptions } from './cli-args';
 import { CliUsageError } from './cli-error';
 
 function serveOptions(argv: string[]): ServeOptions {
-  const parsed = parseCliArgs(argv);
+  const parsed = parseCliArgs(argv, {});
   assert.equal(parsed.command, 'serve');
   return (parsed as Extract<CliCommand, { command: 'serve' }>).options;
 }
@@ -52,6 +52,7 @@ describe('cli arguments', () => {
       site: null,
       embedDir: null,
       ops: NO_OPS,
+      dataKeys: { dataKey: null, dataKeyFile: null },
     });
   });
 
@@ -94,6 +95,7 @@ describe('cli arguments', () => {
       site: 'examples/school-site',
       embedDir: 'packages/elements/dist',
       ops: NO_OPS,
+      dataKeys: { dataKey: null, dataKeyFile: null },
     };
     assert.deepEqual(serveOptions(argv), expected);
     assert.deepEqual(serveOptions(['serve', ...argv]), expected);

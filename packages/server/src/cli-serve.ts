@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app';
 import type { ServeOptions } from './cli-args';
+import { loadDataKeys } from './cli-data-keys';
 import { formatAccountsTable, listDemoAccounts } from './cli-demo-accounts';
 import { CliError } from './cli-error';
 import type { ServerConfig } from './config';
@@ -44,6 +45,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const postgres = isPostgresUrl(options.db);
   const file = postgres ? redactUrl(options.db) : resolve(options.db);
+  const dataKeys = loadDataKeys({ ...options.dataKeys, db: options.db, dev: options.dev }, print);
   const database = await openDatabase(postgres ? options.db : file, {
     durability: options.durability,
     ...(options.poolSize === null ? {} : { poolSize: options.poolSize }),
@@ -54,6 +56,7 @@ export async function startServer(
     const delivery = deliverySettingsOf(options.ops);
     const diary = await createApp({
       database,
+      dataKeys,
       config: configOf(options),
       logger: options.log,
       ...(delivery ? { delivery } : {}),

@@ -4,6 +4,7 @@ export const USAGE = `Usage: school-diary-server [serve] [options]
        school-diary-server restore --from FILE [--db FILE]
        school-diary-server deliveries --failed | --retry ID|all [--db FILE|URL]
        school-diary-server audit --since DATE [--kind auth|all] [--db FILE|URL]
+       school-diary-server rotate-key [--data-key-file FILE] [--db FILE|URL]
 
 The School Diary reference API server over an embedded SQLite database, or over
 PostgreSQL for several instances behind a load balancer (see docs/scaling.md).
@@ -33,6 +34,10 @@ serve (the default)
                         example school site)
   --embed-dir DIR       serve the one-script-tag build (diary-elements.js) from DIR
                         at /embed/ (default: the installed @school-diary/elements)
+  --data-key-file FILE  the data key(s) that encrypt document numbers at rest: 32 random
+                        bytes in base64 (openssl rand -base64 32), one per line, the
+                        current first; or DIARY_DATA_KEY=KEY[,OLD] (never a flag). Required
+                        outside --dev; --dev makes one beside the database
   --log                 log every request (one JSON line each)
   --version             print the version
   -h, --help            print this help
@@ -92,6 +97,12 @@ audit    print the audit log since DATE, oldest first, one tab-separated line
   --since DATE          e.g. 2026-11-24 or 2026-11-24T09:00:00Z
   --kind auth|all       auth: sign-ins, one-time codes, lockouts, IP blocks,
                         passwords, sessions, new devices (default all)
+  --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
+
+rotate-key  re-encrypt every document number under the first data key given (the
+         servers keep serving: give them the new key first and the old one after it,
+         then run this, then drop the old key)
+  --data-key-file FILE  the keys, new first (or DIARY_DATA_KEY=NEW,OLD)
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 Exit codes: 0 success, 1 failure, 2 bad command line.

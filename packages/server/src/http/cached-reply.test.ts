@@ -12,6 +12,7 @@ import { bearerAuthenticate } from './authenticate';
 import { createReadCache } from './cached-reply';
 import { installErrorHandling } from './error-handler';
 import { registerRoutes, type Handlers } from './register-routes';
+import { testDataKeys } from '../testing/data-key';
 
 const U = DEMO.users;
 const MARIA = DEMO.children.maria.id;
@@ -303,7 +304,11 @@ describe('cached reads of the real diary routes', () => {
     assert.equal(first.status, 200);
     const etag = String(first.headers.get('etag'));
     // A second server process on the same database, as behind a load balancer.
-    const other = await createApp({ database: server.database, clock: server.clock });
+    const other = await createApp({
+      database: server.database,
+      dataKeys: testDataKeys(),
+      clock: server.clock,
+    });
     try {
       const res = await other.app.inject({
         method: 'GET',

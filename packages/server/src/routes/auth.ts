@@ -75,7 +75,12 @@ export function authHandlers(s: Services): Handlers['auth'] {
       const taken = await s.db
         .selectFrom('users')
         .select(['id', 'phone'])
-        .where((eb) => eb.or([eb('phone', '=', body.phone), eb('snils', '=', body.snils)]))
+        .where((eb) =>
+          eb.or([
+            eb('phone', '=', body.phone),
+            eb('snils_hash', 'in', s.documents.indexes('snils', body.snils)),
+          ]),
+        )
         .execute();
       if (taken.length > 0) return decoyRegistration(s, body, taken, ip);
       const passwordHash = await hashPassword(body.password, s.config.passwordHashCost);
@@ -92,8 +97,9 @@ export function authHandlers(s: Services): Handlers['auth'] {
             first_name: body.firstName,
             middle_name: body.middleName ?? null,
             email: body.email ?? null,
-            snils: body.snils,
-            passport: body.passport,
+            snils: s.documents.seal('snils', body.snils),
+            snils_hash: s.documents.index('snils', body.snils),
+            passport: s.documents.seal('passport', body.passport),
             school_id: null,
             contact_hours: null,
             identity_status: 'unconfirmed',

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Challenge, Child, ErrorResponse, GuardianClaim, User } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
+import { testDataKeys } from '../testing/data-key';
 import { startTestServer, type TestServer } from '../testing/harness';
 
 const U = DEMO.users;
@@ -24,9 +25,15 @@ describe('one person, one record', () => {
   });
   after(() => server.close());
 
+  // The SNILS is stored encrypted: rows are counted by its keyed hash.
   const count = async (table: 'users' | 'children', column: 'snils', value: string) =>
-    (await server.database.db.selectFrom(table).select('id').where(column, '=', value).execute())
-      .length;
+    (
+      await server.database.db
+        .selectFrom(table)
+        .select('id')
+        .where(`${column}_hash`, '=', testDataKeys().index('snils', value))
+        .execute()
+    ).length;
 
   it('makes no second parent account for a SNILS already registered', async () => {
     const res = await server.call<{ user: User; challenge: Challenge }>(
