@@ -54,6 +54,8 @@ export interface RotateKeyOptions {
 /** Options of `school-diary-server backup`. */
 export interface BackupOptions {
   readonly db: string;
+  /** The uploaded files (`--files`); `null`: `files/` beside the database. */
+  readonly files: string | null;
   readonly to: string;
   readonly force: boolean;
 }
@@ -61,6 +63,8 @@ export interface BackupOptions {
 /** Options of `school-diary-server restore`. */
 export interface RestoreOptions {
   readonly db: string;
+  /** Where the uploaded files go (`--files`); `null`: `files/` beside the database. */
+  readonly files: string | null;
   readonly from: string;
 }
 
@@ -117,6 +121,7 @@ const SERVE = {
 const BACKUP = {
   ...COMMON,
   db: { type: 'string' },
+  files: { type: 'string' },
   to: { type: 'string' },
   force: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -124,6 +129,7 @@ const BACKUP = {
 const RESTORE = {
   ...COMMON,
   db: { type: 'string' },
+  files: { type: 'string' },
   from: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -251,6 +257,7 @@ function parseBackup(args: readonly string[], fallbackDb: string): CliCommand {
     command: 'backup',
     options: {
       db: nonEmpty('--db', values.db ?? fallbackDb),
+      files: values.files === undefined ? null : nonEmpty('--files', values.files),
       to: nonEmpty('--to', values.to),
       force: values.force,
     },
@@ -292,6 +299,7 @@ function parseRestore(args: readonly string[], fallbackDb: string): CliCommand {
     command: 'restore',
     options: {
       db: nonEmpty('--db', values.db ?? fallbackDb),
+      files: values.files === undefined ? null : nonEmpty('--files', values.files),
       from: nonEmpty('--from', values.from),
     },
   };

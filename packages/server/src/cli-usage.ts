@@ -67,6 +67,9 @@ serve (the default)
                         gives the client's address; without it the peer's address counts
   --events-retention-days N  days live events are kept for resuming (default 30)
   --shutdown-grace N    seconds SIGTERM waits for requests in flight (default 10)
+  --backup-every T      take a backup archive every T (30m, 6h, 1d; SQLite only)
+  --backup-dir DIR      where those archives go
+  --backup-keep N       how many of them to keep (default 7; older ones are deleted)
 
   Every flag can come from the environment instead: DIARY_ and the flag's name in
   capitals with _ for - (--smtp-password: DIARY_SMTP_PASSWORD; --port: DIARY_PORT;
@@ -75,15 +78,19 @@ serve (the default)
   DIARY_SMTP_PASSWORD, DIARY_METRICS_TOKEN) in the environment: other users of the
   machine can read a process's command line.
 
-backup   online copy of a SQLite database while the server may be serving
-         (for PostgreSQL it says what to use instead: pg_dump, WAL archiving)
-  --to FILE             where to write the copy (refuses to overwrite it without --force)
+backup   one archive (.tar.gz) of a SQLite database and its uploaded files, taken
+         while the server may be serving (for PostgreSQL it says what to use
+         instead: pg_dump, WAL archiving)
+  --to FILE             where to write the archive (refuses to overwrite it without --force)
   --db FILE             the database to copy (default ./diary.sqlite)
+  --files DIR           the uploaded files (default files/ beside the database)
   --force               replace FILE if it exists
 
-restore  replace the database with a backup; the server must be stopped
-  --from FILE           a backup made by \`backup\` (checked before anything is replaced)
+restore  replace the database and the files with a backup; the server must be stopped
+  --from FILE           an archive made by \`backup\` (checksums, integrity and migrations
+                        are checked before anything is replaced)
   --db FILE             the database to replace (default ./diary.sqlite)
+  --files DIR           the files directory to replace (default files/ beside the database)
 
 deliveries  the outbox: messages that failed, and sending them again
   --failed              list failed messages (id, channel, when, reason; never the text)

@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         io.out(describeBackup(await backupDatabase(command.options)));
         return 0;
       case 'restore':
-        io.out(describeRestore(restoreDatabase(command.options)));
+        io.out(describeRestore(await restoreDatabase(command.options)));
         return 0;
       case 'deliveries':
         io.out(await runDeliveries(command.options));

@@ -113,7 +113,7 @@ export interface CliServer {
 /** Starts `school-diary-server` with `args` and waits until it has printed its start-up report. */
 export async function startCliServer(
   args: readonly string[],
-  options: { cwd?: string } = {},
+  options: { cwd?: string; env?: Readonly<Record<string, string>> } = {},
 ): Promise<CliServer> {
   const cli = spawnCli(args, options);
   try {
