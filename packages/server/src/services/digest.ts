@@ -1,4 +1,5 @@
 import {
+  defaultDigest,
   markValueText,
   summarizeBySubject,
   type GradedMark,
@@ -6,7 +7,7 @@ import {
 } from '@school-diary/core';
 import type { Services } from './context';
 import { russianDate } from './journal-views';
-import { channelsFor, defaultDigest } from './notification-settings';
+import { channelsFor } from './notification-settings';
 import { addInAppNotification, sendToUser } from './notify';
 import { classCalendar, currentPeriod, periodOn } from './school-calendar';
 

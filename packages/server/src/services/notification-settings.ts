@@ -1,5 +1,7 @@
 import {
   NOTIFICATION_KINDS,
+  defaultChannels,
+  defaultDigest,
   type NotificationKind,
   type NotificationSettings,
   type Role,
@@ -16,31 +18,6 @@ export interface ChannelFlags {
 
 /** How often a parent gets a digest of their children's marks. */
 export type DigestPeriod = NotificationSettings['digest'];
-
-/** Kinds worth an SMS to a parent unless they say otherwise: they need action or change today's plans. */
-const SMS_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([
-  'application_status',
-  'substitution',
-  'threshold',
-]);
-
-/**
- * What a user gets for a kind they never changed: in-app always; SMS for urgent kinds to parents
- * (a child's or a teacher's phone is not pinged unasked); e-mail only for the digest, whose long
- * text is written for it (sent when the user has an address).
- *
- * @example
- * defaultChannels('substitution', 'parent'); // { inApp: true, sms: true, email: false }
- */
-export function defaultChannels(kind: NotificationKind, role: Role | string): ChannelFlags {
-  const sms = role === 'parent' && SMS_BY_DEFAULT.has(kind);
-  return { inApp: true, sms, email: kind === 'digest' };
-}
-
-/** The digest a user gets until they choose: weekly for parents (it is about their children). */
-export function defaultDigest(role: Role | string): DigestPeriod {
-  return role === 'parent' ? 'weekly' : 'none';
-}
 
 type SettingsRow = Pick<Database['notification_settings'], 'in_app' | 'sms' | 'email'>;
 
