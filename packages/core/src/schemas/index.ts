@@ -15,6 +15,7 @@ export * from './mark.js';
 export * from './attendance.js';
 export * from './chat.js';
 export * from './notification.js';
+export * from './notification-defaults.js';
 export * from './portfolio.js';
 export * from './news.js';
 export * from './support.js';
