@@ -19,6 +19,7 @@ import { formatDay } from '../../packages/elements/src/shared/day-format';
 import { formatNumber, plural } from '../../packages/elements/src/shared/plural';
 import { controlStyles, hostTokens } from '../../packages/elements/src/shared/theme';
 import { timelineChartStyles } from '../../packages/elements/src/timeline-chart/diary-timeline-chart.styles';
+import { vanillaDateField } from './vanilla-date-field';
 import { timelineText as t } from '../../packages/elements/src/timeline-chart/timeline-chart-text';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -194,14 +195,7 @@ export function vanillaChart(host: HTMLElement, marks: readonly Mark[], chosen?:
     'aria-label': t('ru', 'subjects'),
   });
   const range = el('div', { class: 'diary-range' });
-  for (const id of ['from', 'to'] as const) {
-    const field = el('div', { class: 'diary-filter', part: 'field' });
-    field.append(
-      el('label', { class: 'diary-label', part: 'label', for: id }, t('ru', id)),
-      el('input', { id, type: 'date', class: 'diary-input', part: 'input' }),
-    );
-    range.append(field);
-  }
+  for (const id of ['from', 'to'] as const) range.append(vanillaDateField(id, t('ru', id)));
   controls.append(toggles, range);
   const plot = el('div', { class: 'diary-plot', part: 'plot' });
   const toggle = el(

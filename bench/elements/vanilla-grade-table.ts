@@ -15,6 +15,7 @@ import { MARK_FORMS } from '../../packages/elements/src/shared/work-kind-text';
 import { controlStyles, hostTokens } from '../../packages/elements/src/shared/theme';
 import { markValueText, workKindName } from '../../packages/elements/src/shared/work-kind-text';
 import { gradeTableStyles } from '../../packages/elements/src/grade-table/diary-grade-table.styles';
+import { vanillaDateField } from './vanilla-date-field';
 import { nextFinal } from '../../packages/elements/src/grade-table/grade-table-calculator';
 import type { SubjectRow } from '../../packages/elements/src/grade-table/grade-rows';
 
@@ -95,21 +96,13 @@ export function vanillaGradeTable(host: HTMLElement, marks: readonly Mark[]): (m
   const kind = el('select', { id: 'kind', class: 'diary-input', part: 'input' });
   kind.append(el('option', { value: '' }, 'Все виды работ'));
   for (const k of WORK_KINDS) kind.append(el('option', { value: k }, workKindName('ru', k)));
-  const from = el('input', { id: 'from', type: 'date', class: 'diary-input', part: 'input' });
-  const to = el('input', {
-    id: 'to',
-    type: 'date',
-    class: 'diary-input',
-    part: 'input',
-    'aria-invalid': 'false',
-  });
   const fieldset = el('fieldset', { class: 'diary-filters', part: 'filters' });
   fieldset.append(
     el('legend', { class: 'diary-legend', part: 'legend' }, 'Отбор оценок'),
     field('subject', 'Предмет', subject),
     field('kind', 'Вид работы', kind),
-    field('from', 'С даты', from),
-    field('to', 'По дату', to),
+    vanillaDateField('from', 'С даты'),
+    vanillaDateField('to', 'По дату'),
   );
   const fold = el('details', { class: 'diary-filters-fold' });
   fold.append(
