@@ -13,6 +13,7 @@ import type {
   DiaryChildPicker,
   DiaryGradeTable,
   DiaryLogin,
+  DiaryNotifications,
   DiaryProvider,
   DiarySchedule,
   DiaryTimelineChart,
@@ -24,11 +25,13 @@ import type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
   DiaryRangeChangeDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
+  DiaryUnreadChangeDetail,
   DiaryWeekChangeDetail,
 } from './index';
 import type { Ref } from 'react';
@@ -157,6 +160,28 @@ export interface DiaryLoginJsxProps extends DiaryElementBaseProps {
   'ondiary-errors'?: (event: CustomEvent<DiaryErrorsDetail>) => void;
 }
 
+/** JSX props of `<diary-notifications>` (DiaryNotifications). */
+export interface DiaryNotificationsJsxProps extends DiaryElementBaseProps {
+  /** `feed` (default) or `bell`: a header button with the unread count that opens the feed. */
+  variant?: DiaryNotifications['variant'];
+  /** `feed` (default) or `settings`: what the feed variant shows. */
+  view?: DiaryNotifications['view'];
+  /** How many notifications a page holds (1–100). */
+  pageSize?: DiaryNotifications['pageSize'];
+  /** The clock for "read at" (tests inject one). */
+  now?: DiaryNotifications['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryNotifications['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryNotifications['theme'];
+  /** Attribute form of `pageSize`. */
+  'page-size'?: DiaryNotifications['pageSize'];
+  /** The number of unread notifications changed. */
+  'ondiary-unread-change'?: (event: CustomEvent<DiaryUnreadChangeDetail>) => void;
+  /** The user marked a notification read. */
+  'ondiary-notification-read'?: (event: CustomEvent<DiaryNotificationReadDetail>) => void;
+}
+
 /** JSX props of `<diary-provider>` (DiaryProvider). */
 export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   /** Language of the widgets inside (`ru` or `en`); Russian by default. A widget's own `lang` wins. */
@@ -223,19 +248,23 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
   now?: DiaryTimelineChart['now'];
   /** How many of the latest marks the moving average takes; 5 by default. */
   window?: DiaryTimelineChart['window'];
-  /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
+  /** The period shown: a period id of the school year, or `year` (default). */
+  period?: DiaryTimelineChart['period'];
+  /** First day shown (`YYYY-MM-DD`); the first mark of the period by default. */
   from?: DiaryTimelineChart['from'];
-  /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
+  /** Last day shown (`YYYY-MM-DD`); the last mark of the period by default. */
   to?: DiaryTimelineChart['to'];
+  /** Subject ids drawn in full, comma-separated; by default the subject whose average fell the most (else the weakest). The reader changes the choice with the subject toggles. */
+  subjects?: DiaryTimelineChart['subjects'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryTimelineChart['lang'];
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
   theme?: DiaryTimelineChart['theme'];
   /** Attribute form of `childId`. */
   'child-id'?: DiaryTimelineChart['childId'];
-  /** The reader zoomed to a date range or back to the whole period. */
+  /** The reader zoomed to a date range, chose a period, or went back to the whole period. */
   'ondiary-range-change'?: (event: CustomEvent<DiaryRangeChangeDetail>) => void;
-  /** A subject was switched on or off. */
+  /** The reader chose which subjects are drawn in full. */
   'ondiary-subjects-change'?: (event: CustomEvent<DiarySubjectsChangeDetail>) => void;
 }
 
@@ -246,6 +275,7 @@ export interface DiaryTagElements {
   'diary-child-picker': DiaryChildPicker;
   'diary-grade-table': DiaryGradeTable;
   'diary-login': DiaryLogin;
+  'diary-notifications': DiaryNotifications;
   'diary-provider': DiaryProvider;
   'diary-schedule': DiarySchedule;
   'diary-timeline-chart': DiaryTimelineChart;
@@ -258,6 +288,7 @@ export interface DiaryIntrinsicElements {
   'diary-child-picker': DiaryChildPickerJsxProps;
   'diary-grade-table': DiaryGradeTableJsxProps;
   'diary-login': DiaryLoginJsxProps;
+  'diary-notifications': DiaryNotificationsJsxProps;
   'diary-provider': DiaryProviderJsxProps;
   'diary-schedule': DiaryScheduleJsxProps;
   'diary-timeline-chart': DiaryTimelineChartJsxProps;
