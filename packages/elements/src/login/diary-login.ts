@@ -10,35 +10,32 @@ import {
   type Lang,
   type User,
 } from '@school-diary/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
-import {
-  focusControl,
-  renderErrorSummary,
-  renderTextField,
-  type ShownError,
-} from '../shared/form-field';
+import { focusControl, type ShownError } from '../shared/form-field';
 import { adoptLightStyles, uniqueIdPrefix } from '../shared/light-styles';
-import { renderHeading, type HeadingLevel } from '../shared/heading';
+import type { HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
-import {
-  codeText,
-  cooldownSeconds,
-  isExpired,
-  renderCodeField,
-  renderResend,
-} from '../shared/one-time-code';
+import { codeText, cooldownSeconds } from '../shared/one-time-code';
 import { loginStyles } from './diary-login.styles';
+import {
+  renderCode,
+  renderCredentials,
+  renderRecoveryPhone,
+  renderSignedIn,
+  type LoginField,
+  type LoginStep,
+  type LoginView,
+} from './login-steps';
 import { loginText } from './login-text';
 
-/** The screens of the login. */
-export type LoginStep = 'credentials' | 'code' | 'recovery-phone' | 'recovery-code' | 'done';
+export type { LoginStep } from './login-steps';
 
-type Field = 'phone' | 'password' | 'code' | 'newPassword';
+type Field = LoginField;
 
 /** Detail of `diary-login`. */
 export interface DiaryLoginDetail {
@@ -404,37 +401,52 @@ export class DiaryLogin extends DiaryElement {
   }
 
   #renderStep(lang: Lang, step: LoginStep) {
+    const view = this.#view(lang);
     switch (step) {
       case 'code':
-        return this.#renderCode(lang, 'codeTitle');
+        return renderCode(view, 'codeTitle');
       case 'recovery-phone':
-        return this.#renderRecoveryPhone(lang);
+        return renderRecoveryPhone(view);
       case 'recovery-code':
-        return this.#renderCode(lang, 'recoveryTitle');
+        return renderCode(view, 'recoveryTitle');
       case 'done':
-        return this.#renderSignedIn(lang);
+        return renderSignedIn(view);
       default:
-        return this.#renderCredentials(lang);
+        return renderCredentials(view);
     }
   }
 
-  #renderSignedIn(lang: Lang) {
-    const user = this.#user;
-    return html`<div class="diary-notice diary-notice--success" part="notice">
-      <p class="diary-text" role="status">
-        ${loginText(lang, 'signedIn', { name: user ? `${user.firstName} ${user.lastName}` : '' })}
-      </p>
-      <button
-        type="button"
-        class="diary-button diary-button--secondary"
-        part="button sign-out"
-        ?disabled=${this.busy}
-        @click=${() => void this.#signOut()}
-      >
-        ${loginText(lang, 'signOut')}
-      </button>
-      ${this.failure ? html`<p class="diary-error" role="alert">${this.failure.message}</p>` : nothing}
-    </div>`;
+  /** The state and actions the screens (login-steps.ts) show and use. */
+  #view(lang: Lang): LoginView {
+    return {
+      lang,
+      step: this.step,
+      headingLevel: this.headingLevel,
+      id: (field) => this.#id(field),
+      phone: this.phone,
+      password: this.password,
+      code: this.code,
+      newPassword: this.newPassword,
+      passwordVisible: this.passwordVisible,
+      errors: this.errors,
+      shownErrors: this.#shownErrors(),
+      failure: this.failure,
+      canRetry: this.#retry !== undefined,
+      notice: this.notice,
+      busy: this.busy,
+      challenge: this.challenge,
+      now: this.now(),
+      timeZone: this.timeZone,
+      user: this.#user,
+      onSubmit: (event) => this.#onSubmit(event),
+      onInput: (field, value) => this.#input(field, value),
+      onTogglePassword: () => (this.passwordVisible = !this.passwordVisible),
+      onGo: (step) => this.#go(step),
+      onResend: () => void this.#resend(),
+      onRetry: () => this.#retry && void this.#run(this.#retry),
+      onSignOut: () => void this.#signOut(),
+      onSelectError: (target) => focusControl(this, target),
+    };
   }
 
   /** Revokes the session on the server; the provider then tells every widget. */
@@ -448,201 +460,6 @@ export class DiaryLogin extends DiaryElement {
       this.#focusAfterRender = this.#id('phone');
       emit(this, 'diary-logout', {});
     });
-  }
-
-  #renderMessages(lang: Lang) {
-    const failure = this.failure;
-    return html`${renderErrorSummary({
-      title: sharedText(lang, 'errorSummaryTitle'),
-      errors: this.#shownErrors(),
-      titleId: this.#id('summary-title'),
-      onSelect: (target) => focusControl(this, target),
-    })}
-    ${
-      failure
-        ? html`<div
-            class="diary-notice diary-notice--error"
-            part="failure"
-            data-focus="failure"
-            tabindex="-1"
-            role="alert"
-          >
-            <p class="diary-text">${failure.message}</p>
-            ${
-              failure.kind === 'network' && this.#retry
-                ? html`<button
-                    type="button"
-                    class="diary-button diary-button--secondary"
-                    part="button retry"
-                    @click=${() => this.#retry && void this.#run(this.#retry)}
-                  >
-                    ${sharedText(lang, 'retry')}
-                  </button>`
-                : nothing
-            }
-          </div>`
-        : nothing
-    }
-    ${
-      this.notice
-        ? html`<p
-            class="diary-notice diary-notice--success"
-            part="notice"
-            data-focus="notice"
-            tabindex="-1"
-            role="status"
-          >
-            ${this.notice}
-          </p>`
-        : nothing
-    }`;
-  }
-
-  #renderForm(lang: Lang, title: string, body: unknown, submit: string) {
-    return html`<form class="diary-form" part="form" novalidate @submit=${this.#onSubmit}>
-      ${renderHeading(this.headingLevel, title, {
-        title: title === loginText(lang, 'title'),
-        part: 'heading',
-      })}
-      ${this.#renderMessages(lang)} ${body}
-      <div class="diary-actions">
-        <button
-          class="diary-button"
-          part="button submit"
-          type="submit"
-          ?disabled=${this.busy}
-          aria-busy=${this.busy}
-        >
-          ${this.busy ? loginText(lang, 'working') : submit}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  #renderPhone(lang: Lang) {
-    return renderTextField({
-      id: this.#id('phone'),
-      name: 'phone',
-      label: loginText(lang, 'phone'),
-      hint: loginText(lang, 'phoneHint'),
-      error: this.errors.phone,
-      errorPrefix: sharedText(lang, 'errorPrefix'),
-      value: this.phone,
-      type: 'tel',
-      autocomplete: 'tel',
-      inputmode: 'tel',
-      spellcheck: false,
-      part: 'field-phone',
-      onInput: (e) => this.#input('phone', (e.target as HTMLInputElement).value),
-    });
-  }
-
-  #renderPassword(lang: Lang, field: 'password' | 'newPassword') {
-    const visible = this.passwordVisible;
-    const isNew = field === 'newPassword';
-    return renderTextField({
-      id: this.#id(field),
-      name: isNew ? 'new-password' : 'password',
-      label: loginText(lang, field),
-      hint: isNew
-        ? loginText(lang, 'newPasswordHint', { minimum: PASSWORD_LENGTH.minimum })
-        : undefined,
-      error: this.errors[field],
-      errorPrefix: sharedText(lang, 'errorPrefix'),
-      value: isNew ? this.newPassword : this.password,
-      type: visible ? 'text' : 'password',
-      autocomplete: isNew ? 'new-password' : 'current-password',
-      spellcheck: false,
-      part: `field-${field}`,
-      onInput: (e) => this.#input(field, (e.target as HTMLInputElement).value),
-      after: html`<button
-          type="button"
-          class="diary-button diary-button--secondary diary-password-toggle"
-          part="button password-toggle"
-          aria-controls=${this.#id(field)}
-          aria-label=${loginText(lang, visible ? 'hidePasswordLabel' : 'showPasswordLabel')}
-          @click=${() => (this.passwordVisible = !visible)}
-        >
-          ${loginText(lang, visible ? 'hidePassword' : 'showPassword')}
-        </button>
-        <span class="diary-visually-hidden" aria-live="polite"
-          >${loginText(lang, visible ? 'passwordShown' : 'passwordHidden')}</span
-        >`,
-    });
-  }
-
-  #renderCredentials(lang: Lang) {
-    return html`${this.#renderForm(
-        lang,
-        loginText(lang, 'title'),
-        html`${this.#renderPhone(lang)} ${this.#renderPassword(lang, 'password')}`,
-        loginText(lang, 'signIn'),
-      )}
-      <p class="diary-text diary-resend">
-        <button
-          type="button"
-          class="diary-link"
-          part="link"
-          @click=${() => this.#go('recovery-phone')}
-        >
-          ${loginText(lang, 'forgot')}
-        </button>
-      </p>`;
-  }
-
-  #renderRecoveryPhone(lang: Lang) {
-    return html`${this.#renderForm(
-        lang,
-        loginText(lang, 'recoveryTitle'),
-        html`<p class="diary-text">${loginText(lang, 'recoveryText')}</p>
-          ${this.#renderPhone(lang)}`,
-        loginText(lang, 'sendCode'),
-      )}
-      <p class="diary-text diary-resend">
-        <button
-          type="button"
-          class="diary-link"
-          part="link"
-          @click=${() => this.#go('credentials')}
-        >
-          ${loginText(lang, 'backToLogin')}
-        </button>
-      </p>`;
-  }
-
-  #renderCode(lang: Lang, title: 'codeTitle' | 'recoveryTitle') {
-    const challenge = this.challenge;
-    if (!challenge) return nothing;
-    const cooldown = this.#cooldown();
-    const recovery = this.step === 'recovery-code';
-    return html`${this.#renderForm(
-        lang,
-        loginText(lang, title),
-        html`<p class="diary-text">${loginText(lang, 'codeSent', { sentTo: challenge.sentTo })}</p>
-          ${renderCodeField({
-            id: this.#id('code'),
-            lang,
-            challenge,
-            timeZone: this.timeZone,
-            error: this.errors.code,
-            value: this.code,
-            showExpired: isExpired(challenge, this.now()) && !this.failure,
-            onInput: (e) => this.#input('code', (e.target as HTMLInputElement).value),
-          })}
-          ${recovery ? this.#renderPassword(lang, 'newPassword') : nothing}`,
-        loginText(lang, recovery ? 'savePassword' : 'confirm'),
-      )}
-      ${renderResend(lang, cooldown, () => void this.#resend())}
-      <p class="diary-text">
-        <button
-          type="button"
-          class="diary-link"
-          part="link"
-          @click=${() => this.#go(recovery ? 'recovery-phone' : 'credentials')}
-        >
-          ${loginText(lang, 'changePhone')}
-        </button>
-      </p>`;
   }
 }
 
