@@ -15,6 +15,8 @@ export interface NotifyInput {
   readonly targetId?: string | null;
   /** This kind may go by SMS: it is sent when the user's settings for the kind also allow it. */
   readonly sms?: boolean;
+  /** The title and body in English, for SMS and e-mail to a user whose language is English. */
+  readonly en?: { readonly title: string; readonly body: string };
 }
 
 /**
@@ -44,8 +46,11 @@ export async function notify(
   const id = channels.inApp ? await addInAppNotification(s, db, input) : null;
   if (inTransaction) return id;
   const text = `${input.title}. ${input.body}`;
-  if (input.sms && channels.sms) await sendToUser(s, db, input.userId, { channel: 'sms', text });
-  if (channels.email) await sendToUser(s, db, input.userId, { channel: 'email', text });
+  const en = input.en ? `${input.en.title}. ${input.en.body}` : undefined;
+  const texts = { text, ...(en ? { en } : {}) };
+  if (input.sms && channels.sms)
+    await sendToUser(s, db, input.userId, { channel: 'sms', ...texts });
+  if (channels.email) await sendToUser(s, db, input.userId, { channel: 'email', ...texts });
   return id;
 }
 
@@ -91,22 +96,25 @@ export async function addInAppNotification(
 }
 
 /**
- * Sends a text to a user's phone (SMS) or e-mail address through the gateway; false when the
- * user has no address for the channel. Never inside a transaction (see {@link notify}).
+ * Sends a text to a user's phone (SMS) or e-mail address through the gateway, in the user's
+ * language (the `en` text to a user whose language is English, when there is one); false when
+ * the user has no address for the channel. Never inside a transaction (see {@link notify}).
  */
 export async function sendToUser(
   s: Services,
   db: Kysely<Database>,
   userId: string,
-  message: { readonly channel: 'sms' | 'email'; readonly text: string },
+  message: { readonly channel: 'sms' | 'email'; readonly text: string; readonly en?: string },
 ): Promise<boolean> {
   const user = await db
     .selectFrom('users')
-    .select(['phone', 'email'])
+    .select(['phone', 'email', 'lang'])
     .where('id', '=', userId)
     .executeTakeFirst();
   const to = message.channel === 'sms' ? user?.phone : user?.email;
   if (!to) return false;
-  await s.gateway.send({ to, channel: message.channel, text: message.text }, db);
+  const lang = user?.lang === 'en' ? 'en' : 'ru';
+  const text = lang === 'en' && message.en ? message.en : message.text;
+  await s.gateway.send({ to, channel: message.channel, text, lang }, db);
   return true;
 }
