@@ -8,6 +8,7 @@ import { DiaryLogin } from './login/diary-login';
 import { DiaryProvider } from './provider/diary-provider';
 import { DiaryTimelineChart } from './timeline-chart/diary-timeline-chart';
 import { DiarySchedule } from './schedule/diary-schedule';
+import { DiaryNotifications } from './notifications/diary-notifications';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -18,3 +19,4 @@ defineElement('diary-grade-table', DiaryGradeTable);
 defineElement('diary-timeline-chart', DiaryTimelineChart);
 defineElement('diary-schedule', DiarySchedule);
 defineElement('diary-chat', DiaryChat);
+defineElement('diary-notifications', DiaryNotifications);

@@ -299,7 +299,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '010_deliveries': deliveriesMigration,
   '011_sealed_documents': sealedDocumentsMigration,
   '012_user_language': userLanguageMigration,
-  // next: '011_…' (keep the numbers unique and increasing)
+  // next: '013_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
