@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Challenge, Session } from '@school-diary/core';
+import { chromium } from 'playwright-core';
 import { ManualClock } from './clock';
 import { DEMO, DEMO_PASSWORD, seedDemo } from './seed/demo';
 import { spawnCli, type CliProcess } from './testing/cli-process';
@@ -22,6 +23,15 @@ const NGINX = '/usr/sbin/nginx';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const NGINX_CONF = join(ROOT, 'docs/deploy/nginx-school-diary.conf');
 const SITE = join(ROOT, 'examples/school-site');
+const EMBED = join(ROOT, 'packages/elements/dist/diary-elements.js');
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Why the browser sign-in cannot run here, or false when it can. */
+function browserSkip(): string | false {
+  if (!existsSync(CHROMIUM)) return `needs Chromium at ${CHROMIUM} (or CHROME_PATH)`;
+  if (!existsSync(EMBED)) return `needs the built embed at ${EMBED} (npm run build)`;
+  return false;
+}
 const U = DEMO.users;
 const TOKEN = 'scrape-token-for-the-test-0123456789';
 const PARENT_EMAIL = 'ivanova@example.org';
@@ -305,6 +315,38 @@ describe(
       parent = await signIn(U.parentIvanova.phone, '127.0.0.10');
       teacher = await signIn(U.teacherMath.phone, '127.0.0.11');
     });
+
+    it(
+      'signs a parent in on the example site in Chromium through nginx, the code over the SMS API',
+      { skip: browserSkip() },
+      async () => {
+        const browser = await chromium.launch({
+          executablePath: CHROMIUM,
+          headless: true,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+        });
+        try {
+          // The test's own certificate authority is not the browser's: accept its certificate.
+          const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'ru-RU' });
+          const page = await context.newPage();
+          await page.goto(`https://localhost:${proxyPort}/login.html`);
+          const codeSent = sms.next(
+            (m) => m.phone === U.parentIvanova.phone.slice(1) && /\d{6}/.test(m.text),
+          );
+          await page.getByLabel('Номер мобильного телефона').fill(U.parentIvanova.phone);
+          await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
+          await page.getByRole('button', { name: 'Войти' }).click();
+          const code = /\d{6}/.exec((await codeSent).text)?.[0] ?? '';
+          await page.getByLabel('Код из СМС').fill(code);
+          await page.getByRole('button', { name: 'Продолжить' }).click();
+          // The school's page takes a signed-in parent to «Мои дети», read through the proxy.
+          await page.waitForURL(/\/children\.html$/);
+          await page.getByText('Мария', { exact: false }).first().waitFor();
+        } finally {
+          await browser.close();
+        }
+      },
+    );
 
     it('streams a mark to the parent through the proxy and e-mails it over SMTP', async () => {
       const stream = openStream(parent);

@@ -8,6 +8,7 @@ import { devOutboxMigration } from './migrations/008-dev-outbox';
 import { privacyMigration } from './migrations/009-privacy';
 import { deliveriesMigration } from './migrations/010-deliveries';
 import { sealedDocumentsMigration } from './migrations/011-sealed-documents';
+import { userLanguageMigration } from './migrations/012-user-language';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -297,7 +298,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '009_privacy': privacyMigration,
   '010_deliveries': deliveriesMigration,
   '011_sealed_documents': sealedDocumentsMigration,
-  // next: '011_…' (keep the numbers unique and increasing)
+  '012_user_language': userLanguageMigration,
+  // next: '013_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -33,6 +33,8 @@ export interface Database {
     passport: string | null;
     school_id: string | null;
     contact_hours: string | null;
+    /** `ru` or `en`, from `Accept-Language` at registration and sign-in; null: Russian. */
+    lang: string | null;
     identity_status: string;
     failed_logins: number;
     locked_until: string | null;

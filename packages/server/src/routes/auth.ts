@@ -68,7 +68,7 @@ async function decoyRegistration(
 /** Registration, login with a one-time code, tokens, logout and password recovery. */
 export function authHandlers(s: Services): Handlers['auth'] {
   return {
-    async register({ body, ip }) {
+    async register({ body, ip, lang }) {
       assertUncommonPassword(body.password, 'password');
       // Hashed first, taken or not: a decoy answer takes as long as a real one.
       const passwordHash = await hashPassword(body.password, s.config.passwordHashCost);
@@ -105,6 +105,7 @@ export function authHandlers(s: Services): Handlers['auth'] {
             passport: s.documents.seal('passport', body.passport),
             school_id: null,
             contact_hours: null,
+            lang,
             identity_status: 'unconfirmed',
             failed_logins: 0,
             locked_until: null,
@@ -161,8 +162,10 @@ export function authHandlers(s: Services): Handlers['auth'] {
 
     login: ({ body, ip }) => startLogin(s, body, ip),
 
-    async verify({ body, ip, userAgent }) {
+    async verify({ body, ip, userAgent, lang }) {
       const { userId } = await consumeChallenge(s, { ...body, purpose: 'login' }, ip);
+      // The language of the browser signed in with: what e-mail and SMS to this user are in.
+      await s.db.updateTable('users').set({ lang }).where('id', '=', userId).execute();
       const device = deviceHashOf(s, userAgent);
       const known = await knownDevice(s, userId, device);
       const session = await issueSession(s, userId, undefined, device);

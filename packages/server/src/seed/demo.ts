@@ -95,6 +95,7 @@ export async function seedDemo(
       passport: null,
       school_id: schoolId,
       contact_hours: contactHours,
+      lang: null,
       identity_status: identity,
       failed_logins: 0,
       locked_until: null,

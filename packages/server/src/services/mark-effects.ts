@@ -27,6 +27,24 @@ const TITLES: Record<MarkChange['type'], string> = {
   'mark.deleted': 'Оценка удалена',
 };
 
+const TITLES_EN: Record<MarkChange['type'], string> = {
+  'mark.created': 'New mark',
+  'mark.updated': 'Mark corrected',
+  'mark.deleted': 'Mark removed',
+};
+
+const EN_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2026-11-24` as an English reader writes it: `24 Nov 2026`. */
+function englishDate(date: string): string {
+  return EN_DATE.format(new Date(`${date}T00:00:00Z`));
+}
+
 /**
  * A mark value as a Russian parent reads it.
  *
@@ -116,6 +134,10 @@ async function thresholdAlerts(trx: Db, change: MarkChange): Promise<NotifyInput
       kind: 'threshold',
       title: `Средний балл ниже ${decimal(threshold)}`,
       body: `${change.childFirstName}, ${mark.subjectName}: средний балл за ${period.name} — ${decimal(after)}, ниже порога ${decimal(threshold)}`,
+      en: {
+        title: `Average below ${threshold.toFixed(2)}`,
+        body: `${change.childFirstName}, ${mark.subjectName}: the average for ${period.name} is ${after.toFixed(2)}, below the threshold of ${threshold.toFixed(2)}`,
+      },
       childId: mark.childId,
       targetId: mark.subjectId,
     });
@@ -141,12 +163,17 @@ export async function announceMarkChange(
   const family = await familyOf(trx, mark.childId);
   const recipients = familyMembers(family);
   const what = `${spokenValue(mark.value)} — ${workKindLabel(mark.kind)}, ${russianDate(mark.date)}`;
+  const whatEn = `${markValueText('en', mark.value)} — ${workKindLabel(mark.kind, 'en')}, ${englishDate(mark.date)}`;
   for (const userId of recipients) {
     await notify(s, trx, {
       userId,
       kind: 'mark',
       title: `${TITLES[type]}: ${mark.subjectName}`,
       body: `${change.childFirstName}: ${what}`,
+      en: {
+        title: `${TITLES_EN[type]}: ${mark.subjectName}`,
+        body: `${change.childFirstName}: ${whatEn}`,
+      },
       childId: mark.childId,
       targetId: mark.id,
     });

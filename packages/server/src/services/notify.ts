@@ -13,6 +13,8 @@ export interface NotifyInput {
   readonly childId?: string | null;
   /** What the notification is about (an application, a ticket …). */
   readonly targetId?: string | null;
+  /** The title and body in English, for SMS and e-mail to a user whose language is English. */
+  readonly en?: { readonly title: string; readonly body: string };
 }
 
 /** Thrown when SMS or e-mail would be lost: a gateway that is not transactional, inside a write. */
@@ -47,8 +49,10 @@ export async function notify(
   }
   const id = channels.inApp ? await addInAppNotification(s, db, input) : null;
   const text = `${input.title}. ${input.body}`;
-  if (channels.sms) await sendToUser(s, db, input.userId, { channel: 'sms', text });
-  if (channels.email) await sendToUser(s, db, input.userId, { channel: 'email', text });
+  const en = input.en ? `${input.en.title}. ${input.en.body}` : undefined;
+  const texts = { text, ...(en ? { en } : {}) };
+  if (channels.sms) await sendToUser(s, db, input.userId, { channel: 'sms', ...texts });
+  if (channels.email) await sendToUser(s, db, input.userId, { channel: 'email', ...texts });
   return id;
 }
 
@@ -94,23 +98,26 @@ export async function addInAppNotification(
 }
 
 /**
- * Sends a text to a user's phone (SMS) or e-mail address through the gateway; false when the
- * user has no address for the channel. Inside a transaction only with a transactional gateway
- * (see {@link notify}).
+ * Sends a text to a user's phone (SMS) or e-mail address through the gateway, in the user's
+ * language (the `en` text to a user whose language is English, when there is one); false when
+ * the user has no address for the channel. Inside a transaction only with a transactional
+ * gateway (see {@link notify}).
  */
 export async function sendToUser(
   s: Services,
   db: Kysely<Database>,
   userId: string,
-  message: { readonly channel: 'sms' | 'email'; readonly text: string },
+  message: { readonly channel: 'sms' | 'email'; readonly text: string; readonly en?: string },
 ): Promise<boolean> {
   const user = await db
     .selectFrom('users')
-    .select(['phone', 'email'])
+    .select(['phone', 'email', 'lang'])
     .where('id', '=', userId)
     .executeTakeFirst();
   const to = message.channel === 'sms' ? user?.phone : user?.email;
   if (!to) return false;
-  await s.gateway.send({ to, channel: message.channel, text: message.text }, db);
+  const lang = user?.lang === 'en' ? 'en' : 'ru';
+  const text = lang === 'en' && message.en ? message.en : message.text;
+  await s.gateway.send({ to, channel: message.channel, text, lang }, db);
   return true;
 }

@@ -5,6 +5,7 @@ import type { Session } from '@school-diary/core';
 import { createApp, type DiaryApp } from '../app';
 import { ManualClock } from '../clock';
 import type { ServerConfig } from '../config';
+import type { DeliverySettings } from '../delivery/delivery';
 import type { DiaryDatabase } from '../db/open';
 import { seedDemo, DEMO_PASSWORD } from '../seed/demo';
 import { testDataKeys } from './data-key';
@@ -49,7 +50,13 @@ export interface TestServer {
 
 /** Starts a test server; with `seed: true` (default) the demo world is loaded. */
 export async function startTestServer(
-  options: { seed?: boolean; config?: Partial<ServerConfig>; clock?: ManualClock } = {},
+  options: {
+    seed?: boolean;
+    config?: Partial<ServerConfig>;
+    clock?: ManualClock;
+    /** Transports the delivery worker sends through (else messages stay in the outbox). */
+    delivery?: DeliverySettings;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'diary-test-'));
   const clock = options.clock ?? new ManualClock('2026-11-24T09:00:00.000Z');
@@ -61,6 +68,7 @@ export async function startTestServer(
     database,
     dataKeys: testDataKeys(),
     clock,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
     config: {
       storageDir: join(dir, 'files'),
       dev: true,
