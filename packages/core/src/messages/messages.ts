@@ -121,6 +121,10 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
     ru: 'Дата уже прошла — укажите сегодняшнюю или будущую',
     en: 'This date has passed — choose today or a later date',
   },
+  school_year_closed: {
+    ru: 'Заявление принимается только на текущий ({current}) или следующий ({next}) учебный год',
+    en: 'Applications are accepted only for the current ({current}) or the next ({next}) school year',
+  },
 };
 
 /** Wording of a code for one field, by the field's name on the wire. */

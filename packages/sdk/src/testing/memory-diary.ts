@@ -1,4 +1,7 @@
 import {
+  canTransition,
+  type Application,
+  type ApplicationStatus,
   type Challenge,
   type LiveEvent,
   type LiveEventType,
@@ -34,7 +37,12 @@ export class MemoryApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly fields: readonly { path: string; code: string; message?: string }[] = [],
+    readonly fields: readonly {
+      path: string;
+      code: string;
+      message?: string;
+      params?: Readonly<Record<string, string | number>>;
+    }[] = [],
   ) {
     super(code);
   }
@@ -231,6 +239,32 @@ export class MemoryDiary {
     this.data.marks.push(mark);
     this.publish(this.familyOf(mark.childId), 'mark.created', mark, mark.childId);
     return mark;
+  }
+
+  /**
+   * Moves an application on as its school would (or activates it, to `active`): a history step,
+   * and the family hears of it live.
+   *
+   * @example
+   * client.memory.moveApplication(application.id, 'rejected', 'Нет СНИЛС');
+   */
+  moveApplication(id: string, status: ApplicationStatus, reason?: string): Application {
+    const index = this.data.applications.findIndex((a) => a.id === id);
+    const current = this.data.applications[index];
+    if (!current) throw new MemoryApiError(404, 'not_found');
+    if (current.status === status && status === 'active') return current;
+    if (!canTransition(current.status, status)) throw new MemoryApiError(409, 'invalid_transition');
+    const at = this.now().toISOString();
+    const moved: Application = {
+      ...current,
+      status,
+      ...(status === 'rejected' && reason ? { rejectionReason: reason } : {}),
+      history: [...current.history, { status, at, ...(reason ? { reason } : {}) }],
+      updatedAt: at,
+    };
+    this.data.applications.splice(index, 1, moved);
+    this.publish(this.familyOf(moved.childId), 'application.updated', moved, moved.childId);
+    return moved;
   }
 
   /** Adds a message to a thread and tells its other participant. */
