@@ -22,6 +22,7 @@ const CHILD_PAGES = [
   ['grades.html', 'Оценки'],
   ['schedule.html', 'Расписание'],
   ['chat.html', 'Сообщения'],
+  ['application.html', 'Заявление'],
 ];
 
 function element(tag, attributes = {}, text) {

@@ -31,9 +31,11 @@ const PASSWORD = 'school-diary-demo';
 const MATH_TEACHER = '+79990000011';
 const MARIA = 'chd_maria';
 const MATH = 'sub_42_math';
+/** The admin of Школа № 42, who moves its applications on. */
+const ADMIN_42 = '+79990000010';
 /** The demo thread between Иванова and Мария's maths teacher. */
 const MATH_THREAD = 'thr_demo_maria_math';
-const PAGES = ['index', 'login', 'children', 'grades', 'schedule', 'chat'] as const;
+const PAGES = ['index', 'login', 'children', 'grades', 'schedule', 'chat', 'application'] as const;
 const KIT_TAGS = [
   'provider',
   'login',
@@ -43,6 +45,7 @@ const KIT_TAGS = [
   'timeline-chart',
   'schedule',
   'chat',
+  'application',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {
@@ -148,6 +151,27 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     assert.match(await number.innerText(), /^ЭД-\d{4}-\d{6}$/);
     // The page's own list follows the new child.
     await page.locator('[data-children-list]').getByText('Смирнова Анна').waitFor();
+  });
+
+  it('shows the new application’s timeline, which moves when the school takes it up', async () => {
+    const admin = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await admin.auth.login({ phone: ADMIN_42, password: PASSWORD });
+    await admin.auth.verify({ challengeId, code: await latestCode(site.url, ADMIN_42) });
+    const { items } = await admin.applications.list({ status: 'submitted' });
+    const application = items[0];
+    assert.ok(application, 'the school sees no submitted application');
+    await page.goto(`${site.url}/application.html?child=${application.childId}`);
+    const widget = page.locator('diary-application');
+    await widget.getByText(`Заявление ${application.number}`).waitFor({ timeout: 30_000 });
+    await widget.locator('[data-status="submitted"][data-state="current"]').waitFor();
+    // Let the page's live stream open before the school moves the application.
+    await page.waitForFunction(liveOpen);
+    await admin.applications.setStatus({ applicationId: application.id, status: 'checking' });
+    await widget
+      .locator('[data-status="checking"][data-state="current"]')
+      .waitFor({ timeout: 20_000 });
+    assert.match(await widget.locator('[part="live"]').innerText(), /На проверке в школе/);
+    await admin.auth.logout();
   });
 
   it('shows a child’s grade table and timeline chart', async () => {
@@ -302,6 +326,18 @@ function allRendered(selector: string): boolean {
   return [...document.querySelectorAll(selector)].every(
     (el) => el.matches(':defined') && (el.shadowRoot ?? el).childNodes.length > 0,
   );
+}
+
+/** The page's diary client has its live event stream open. */
+function liveOpen(): boolean {
+  const { document } = globalThis as unknown as {
+    document: {
+      querySelector(selector: string): {
+        activeClient?: { events?: { status?: string } };
+      } | null;
+    };
+  };
+  return document.querySelector('diary-provider')?.activeClient?.events?.status === 'open';
 }
 
 async function fontsReady(): Promise<void> {

@@ -1,5 +1,6 @@
 // Side-effect entry: registers every tag of the kit. A tag already defined (by a second copy of
 // the kit, or anything else) is kept, with a warning about the version clash; nothing throws.
+import { DiaryApplication } from './application/diary-application';
 import { DiaryChat } from './chat/diary-chat';
 import { DiaryChildForm } from './child-form/diary-child-form';
 import { DiaryChildPicker } from './child-picker/diary-child-picker';
@@ -18,3 +19,4 @@ defineElement('diary-grade-table', DiaryGradeTable);
 defineElement('diary-timeline-chart', DiaryTimelineChart);
 defineElement('diary-schedule', DiarySchedule);
 defineElement('diary-chat', DiaryChat);
+defineElement('diary-application', DiaryApplication);

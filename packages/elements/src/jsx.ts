@@ -8,6 +8,7 @@
  * @module
  */
 import type {
+  DiaryApplication,
   DiaryChat,
   DiaryChildForm,
   DiaryChildPicker,
@@ -16,6 +17,7 @@ import type {
   DiaryProvider,
   DiarySchedule,
   DiaryTimelineChart,
+  DiaryApplicationChangeDetail,
   DiaryChildChangeDetail,
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
@@ -41,6 +43,22 @@ export interface DiaryElementBaseProps {
   slot?: string;
   hidden?: boolean;
   children?: unknown;
+}
+
+/** JSX props of `<diary-application>` (DiaryApplication). */
+export interface DiaryApplicationJsxProps extends DiaryElementBaseProps {
+  /** The child whose applications are shown; the provider's selected child when absent. */
+  childId?: DiaryApplication['childId'];
+  /** The clock for "today", which decides the school years offered (tests inject one). */
+  now?: DiaryApplication['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryApplication['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryApplication['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryApplication['childId'];
+  /** An application was submitted, activated or moved by the school. */
+  'ondiary-application-change'?: (event: CustomEvent<DiaryApplicationChangeDetail>) => void;
 }
 
 /** JSX props of `<diary-chat>` (DiaryChat). */
@@ -225,6 +243,7 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
 
 /** Every diary tag and its element class. */
 export interface DiaryTagElements {
+  'diary-application': DiaryApplication;
   'diary-chat': DiaryChat;
   'diary-child-form': DiaryChildForm;
   'diary-child-picker': DiaryChildPicker;
@@ -237,6 +256,7 @@ export interface DiaryTagElements {
 
 /** Every diary tag and its JSX props. */
 export interface DiaryIntrinsicElements {
+  'diary-application': DiaryApplicationJsxProps;
   'diary-chat': DiaryChatJsxProps;
   'diary-child-form': DiaryChildFormJsxProps;
   'diary-child-picker': DiaryChildPickerJsxProps;

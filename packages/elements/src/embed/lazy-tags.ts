@@ -15,4 +15,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-timeline-chart': () => import('../define-timeline-chart'),
   'diary-schedule': () => import('../define-schedule'),
   'diary-chat': () => import('../define-chat'),
+  'diary-application': () => import('../define-application'),
 };

@@ -20,6 +20,12 @@ export interface ChatClient extends WidgetClient {
   >;
 }
 
+/** The SDK client as `<diary-application>` needs it: a child's applications, live events. */
+export interface ApplicationClient extends WidgetClient {
+  readonly applications: Group<'applications', 'create' | 'list' | 'activate'>;
+  readonly events: Pick<DiaryClient['events'], 'on'>;
+}
+
 /** Whether every `group.operation` path names a function of the client. */
 function provides(client: object | undefined, paths: readonly string[]): boolean {
   if (!client) return false;
@@ -47,3 +53,7 @@ export const isChatClient = (client: WidgetClient | undefined): client is ChatCl
     'outbox.send',
     'outbox.subscribe',
   ]);
+
+/** Whether the provider's client can serve `<diary-application>` (a full SDK client can). */
+export const isApplicationClient = (client: WidgetClient | undefined): client is ApplicationClient =>
+  provides(client, ['applications.list', 'applications.create', 'applications.activate', 'events.on']);
