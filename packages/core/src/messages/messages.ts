@@ -335,6 +335,26 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Enter the week as YYYY-Www, for example 2026-W48',
     },
   },
+  applicationNumber: {
+    format: {
+      ru: 'Введите номер заявления в формате ЭД-2026-000001',
+      en: 'Enter the application number as the diary shows it: two letters, the year and six digits',
+    },
+    invalid_option: {
+      ru: 'Среди ваших заявлений нет заявления с таким номером — проверьте номер',
+      en: 'None of your applications has this number — check the number',
+    },
+  },
+  schoolId: {
+    required: {
+      ru: 'Выберите школу, которой адресовано обращение',
+      en: 'Choose the school the request is for',
+    },
+    invalid_option: {
+      ru: 'Эта школа не подключена к дневнику — выберите другую',
+      en: 'This school is not connected to the diary — choose another one',
+    },
+  },
   schoolYear: {
     format: {
       ru: 'Введите учебный год в формате ГГГГ/ГГГГ, например 2026/2027',

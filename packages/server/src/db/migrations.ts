@@ -7,6 +7,7 @@ import { dropChangeTriggersMigration } from './migrations/007-drop-change-trigge
 import { devOutboxMigration } from './migrations/008-dev-outbox';
 import { privacyMigration } from './migrations/009-privacy';
 import { deliveriesMigration } from './migrations/010-deliveries';
+import { supportRoutingMigration } from './migrations/011-support-routing';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -295,7 +296,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '008_dev_outbox': devOutboxMigration,
   '009_privacy': privacyMigration,
   '010_deliveries': deliveriesMigration,
-  // next: '011_…' (keep the numbers unique and increasing)
+  '011_support_routing': supportRoutingMigration,
+  // next: '012_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
