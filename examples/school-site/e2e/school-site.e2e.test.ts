@@ -35,7 +35,16 @@ const MATH = 'sub_42_math';
 const ADMIN_42 = '+79990000010';
 /** The demo thread between Иванова and Мария's maths teacher. */
 const MATH_THREAD = 'thr_demo_maria_math';
-const PAGES = ['index', 'login', 'children', 'grades', 'schedule', 'chat', 'application'] as const;
+const PAGES = [
+  'index',
+  'login',
+  'children',
+  'grades',
+  'schedule',
+  'chat',
+  'application',
+  'support',
+] as const;
 const KIT_TAGS = [
   'provider',
   'login',
@@ -46,6 +55,7 @@ const KIT_TAGS = [
   'schedule',
   'chat',
   'application',
+  'support',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {
@@ -171,6 +181,31 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
       .locator('[data-status="checking"][data-state="current"]')
       .waitFor({ timeout: 20_000 });
     assert.match(await widget.locator('[part="live"]').innerText(), /На проверке в школе/);
+    await admin.auth.logout();
+  });
+
+  it('opens a support request that the school’s admin answers, shown without a reload', async () => {
+    await page.goto(`${site.url}/support.html`);
+    const support = page.locator('diary-support');
+    await support.locator('[part~="new"]').click({ timeout: 30_000 });
+    const subject = `Вопрос о расписании (${Date.now()})`;
+    await support.locator('#subject').fill(subject);
+    await support.locator('#text').fill('Когда появится расписание на следующую неделю?');
+    await support.locator('[part~="send"]').click();
+    const title = support.locator('#thread-title');
+    await title.waitFor({ timeout: 20_000 });
+    const number = /^(ОБР-\d{6}):/.exec(await title.innerText())?.[1];
+    assert.ok(number, 'the request has no number');
+    await page.waitForFunction(liveOpen);
+
+    const admin = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await admin.auth.login({ phone: ADMIN_42, password: PASSWORD });
+    await admin.auth.verify({ challengeId, code: await latestCode(site.url, ADMIN_42) });
+    const ticket = (await admin.support.list()).items.find((t) => t.number === number);
+    assert.ok(ticket, 'the school’s admin does not see the request');
+    await admin.support.reply({ ticketId: ticket.id, text: 'Расписание будет в пятницу' });
+    await support.getByText('Расписание будет в пятницу').waitFor({ timeout: 20_000 });
+    assert.match(await support.locator('[part="ticket-status"]').innerText(), /Есть ответ/);
     await admin.auth.logout();
   });
 

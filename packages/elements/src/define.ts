@@ -9,6 +9,7 @@ import { DiaryLogin } from './login/diary-login';
 import { DiaryProvider } from './provider/diary-provider';
 import { DiaryTimelineChart } from './timeline-chart/diary-timeline-chart';
 import { DiarySchedule } from './schedule/diary-schedule';
+import { DiarySupport } from './support/diary-support';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -20,3 +21,4 @@ defineElement('diary-timeline-chart', DiaryTimelineChart);
 defineElement('diary-schedule', DiarySchedule);
 defineElement('diary-chat', DiaryChat);
 defineElement('diary-application', DiaryApplication);
+defineElement('diary-support', DiarySupport);

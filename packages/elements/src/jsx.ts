@@ -16,6 +16,7 @@ import type {
   DiaryLogin,
   DiaryProvider,
   DiarySchedule,
+  DiarySupport,
   DiaryTimelineChart,
   DiaryApplicationChangeDetail,
   DiaryChildChangeDetail,
@@ -31,6 +32,7 @@ import type {
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
+  DiaryTicketChangeDetail,
   DiaryWeekChangeDetail,
 } from './index';
 import type { Ref } from 'react';
@@ -213,6 +215,20 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
   'ondiary-substitution'?: (event: CustomEvent<DiarySubstitutionDetail>) => void;
 }
 
+/** JSX props of `<diary-support>` (DiarySupport). */
+export interface DiarySupportJsxProps extends DiaryElementBaseProps {
+  /** The request shown: its id opens its conversation (the list otherwise). */
+  ticketId?: DiarySupport['ticketId'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySupport['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySupport['theme'];
+  /** Attribute form of `ticketId`. */
+  'ticket-id'?: DiarySupport['ticketId'];
+  /** A request was opened or replied to here, or answered by the school. */
+  'ondiary-ticket-change'?: (event: CustomEvent<DiaryTicketChangeDetail>) => void;
+}
+
 /** JSX props of `<diary-timeline-chart>` (DiaryTimelineChart). */
 export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
   /** The child whose marks are shown (the SDK's child id). */
@@ -251,6 +267,7 @@ export interface DiaryTagElements {
   'diary-login': DiaryLogin;
   'diary-provider': DiaryProvider;
   'diary-schedule': DiarySchedule;
+  'diary-support': DiarySupport;
   'diary-timeline-chart': DiaryTimelineChart;
 }
 
@@ -264,6 +281,7 @@ export interface DiaryIntrinsicElements {
   'diary-login': DiaryLoginJsxProps;
   'diary-provider': DiaryProviderJsxProps;
   'diary-schedule': DiaryScheduleJsxProps;
+  'diary-support': DiarySupportJsxProps;
   'diary-timeline-chart': DiaryTimelineChartJsxProps;
 }
 

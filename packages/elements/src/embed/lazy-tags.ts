@@ -16,4 +16,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-schedule': () => import('../define-schedule'),
   'diary-chat': () => import('../define-chat'),
   'diary-application': () => import('../define-application'),
+  'diary-support': () => import('../define-support'),
 };
