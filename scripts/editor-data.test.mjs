@@ -109,6 +109,14 @@ describe('editor data from the elements manifest', () => {
       attribute('diary-child-form', 'step').values.map((v) => v.name),
       ['form', 'confirm', 'done'],
     );
+    assert.deepEqual(
+      attribute('diary-notifications', 'variant').values.map((v) => v.name),
+      ['feed', 'bell'],
+    );
+    assert.deepEqual(
+      attribute('diary-notifications', 'view').values.map((v) => v.name),
+      ['feed', 'settings'],
+    );
     for (const tag of vscode.tags)
       assert.deepEqual(
         tag.attributes.find((a) => a.name === 'theme').values.map((v) => v.name),

@@ -3,7 +3,8 @@
 // <diary-child-picker>). It talks to the diary only through the SDK client that <diary-provider>
 // made (`provider.activeClient`), and writes text with textContent, never HTML. It also decides
 // whether the diary checks the server's answers (on when served by `npm start`).
-const provider = document.querySelector('diary-provider');
+// The page's own diary lives in <main>; the header may hold another provider for the bell.
+const provider = document.querySelector('main diary-provider');
 
 /**
  * Served by `npm start` (on this machine, in development), the diary checks every answer of the
@@ -17,7 +18,8 @@ function checksAnswers() {
   return ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
 }
 // This script runs before the diary's code arrives, so the provider reads it when it starts.
-provider?.toggleAttribute('validate-responses', checksAnswers());
+for (const each of document.querySelectorAll('diary-provider'))
+  each.toggleAttribute('validate-responses', checksAnswers());
 const CHILD_PAGES = [
   ['grades.html', 'Оценки'],
   ['schedule.html', 'Расписание'],
@@ -40,9 +42,13 @@ function signInNotice() {
   return p;
 }
 
+/** The navigation's link to the login page: «Вход в дневник» signed out, «Учётная запись» signed in. */
+const diaryEntry = document.querySelector('.site-nav a[href="login.html"]');
+
 function showAccount(client) {
   const account = document.querySelector('[data-account]');
   const user = client.session.user;
+  if (diaryEntry) diaryEntry.textContent = user ? 'Учётная запись' : 'Вход в дневник';
   if (!account) return;
   account.hidden = !user;
   account.querySelector('[data-account-name]').textContent = user ? fullName(user) : '';

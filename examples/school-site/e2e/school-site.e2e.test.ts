@@ -42,6 +42,7 @@ const PAGES = [
   'grades',
   'schedule',
   'chat',
+  'notifications',
   'application',
   'support',
 ] as const;
@@ -54,6 +55,7 @@ const KIT_TAGS = [
   'timeline-chart',
   'schedule',
   'chat',
+  'notifications',
   'application',
   'support',
 ];
@@ -277,6 +279,62 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
       'the teacher does not see the message',
     );
     await teacher.auth.logout();
+  });
+
+  it('marks a notification read; a threshold set there turns the next low mark into an alert', async () => {
+    await page.goto(`${site.url}/notifications.html`);
+    const feed = page.locator('main diary-notifications');
+    const unread = feed.locator('[part~="item-unread"]').first();
+    await unread.waitFor({ timeout: 30_000 });
+    const id = await unread.getAttribute('data-notification');
+    await unread.locator('[part~="read"]').click();
+    await feed.locator(`[data-notification="${id}"][part="item"]`).waitFor();
+    const bell = page.locator('header diary-notifications [part~="bell"]');
+    await bell.waitFor();
+
+    // A threshold just under Мария's maths average: the teacher's next 2 takes it below.
+    const family = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const started = await family.auth.login({ phone: PARENT, password: PASSWORD });
+    await family.auth.verify({
+      challengeId: started.challengeId,
+      code: await latestCode(site.url, PARENT),
+    });
+    const summary = await family.grades.summary({ childId: MARIA });
+    const average = summary.subjects.find((s) => s.subjectId === MATH)?.weightedAverage ?? 5;
+    const shown = (Math.floor(average * 100) / 100).toFixed(2).replace('.', ',');
+    await family.auth.logout();
+    await feed.locator('[part~="settings"]').click();
+    await feed.locator('#threshold-child').selectOption(MARIA);
+    await feed
+      .locator('#threshold-subject option[value="sub_42_math"]')
+      .waitFor({ state: 'attached' });
+    await feed.locator('#threshold-subject').selectOption(MATH);
+    await feed.locator('#threshold-value').fill(shown);
+    await feed.locator('[part~="add-threshold"]').click();
+    await feed.locator('[part="threshold-status"]').getByText('Порог сохранён.').waitFor();
+    await feed.locator('[part~="settings"]').click();
+
+    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const signIn = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
+    await teacher.auth.verify({
+      challengeId: signIn.challengeId,
+      code: await latestCode(site.url, MATH_TEACHER),
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    await teacher.grades.create({
+      childId: MARIA,
+      subjectId: MATH,
+      value: 2,
+      weight: 1,
+      kind: 'oral',
+      date: today >= '2026-09-01' && today <= '2027-05-31' ? today : '2026-11-24',
+    });
+    await teacher.auth.logout();
+    // Live, without a reload: the alert comes on top of the open feed.
+    await feed
+      .locator('[part~="item-unread"]')
+      .getByText(`Средний балл ниже ${shown}`)
+      .waitFor({ timeout: 20_000 });
   });
 
   it('runs the SDK example: it signs in and prints each child’s averages', async () => {

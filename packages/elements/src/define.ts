@@ -9,6 +9,7 @@ import { DiaryLogin } from './login/diary-login';
 import { DiaryProvider } from './provider/diary-provider';
 import { DiaryTimelineChart } from './timeline-chart/diary-timeline-chart';
 import { DiarySchedule } from './schedule/diary-schedule';
+import { DiaryNotifications } from './notifications/diary-notifications';
 import { DiarySupport } from './support/diary-support';
 import { defineElement } from './shared/define';
 
@@ -20,5 +21,6 @@ defineElement('diary-grade-table', DiaryGradeTable);
 defineElement('diary-timeline-chart', DiaryTimelineChart);
 defineElement('diary-schedule', DiarySchedule);
 defineElement('diary-chat', DiaryChat);
+defineElement('diary-notifications', DiaryNotifications);
 defineElement('diary-application', DiaryApplication);
 defineElement('diary-support', DiarySupport);

@@ -8,6 +8,7 @@ export * from './grade-table';
 export * from './timeline-chart';
 export * from './schedule';
 export * from './chat';
+export * from './notifications';
 export * from './application';
 export * from './support';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';

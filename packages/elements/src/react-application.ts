@@ -13,6 +13,9 @@ import { defineElement } from './shared/define';
 import { DiaryApplication as DiaryApplicationElement } from './application/diary-application';
 import type { DiaryApplicationChangeDetail } from './index';
 
+/** The `detail` types of `<diary-application>`'s events, for the handlers' parameters. */
+export type { DiaryApplicationChangeDetail };
+
 defineElement('diary-application', DiaryApplicationElement);
 
 /** React component for `<diary-application>`; events: `onDiaryApplicationChange` (`diary-application-change`). */

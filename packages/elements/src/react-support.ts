@@ -13,6 +13,9 @@ import { defineElement } from './shared/define';
 import { DiarySupport as DiarySupportElement } from './support/diary-support';
 import type { DiaryTicketChangeDetail } from './index';
 
+/** The `detail` types of `<diary-support>`'s events, for the handlers' parameters. */
+export type { DiaryTicketChangeDetail };
+
 defineElement('diary-support', DiarySupportElement);
 
 /** React component for `<diary-support>`; events: `onDiaryTicketChange` (`diary-ticket-change`). */

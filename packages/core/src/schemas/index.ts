@@ -1,5 +1,7 @@
 // The zod schemas of every entity and request of the diary.
 
+export * from './rule.js';
+export * from './identifiers.js';
 export * from './common.js';
 export * from './error-response.js';
 export * from './user.js';
@@ -13,6 +15,7 @@ export * from './mark.js';
 export * from './attendance.js';
 export * from './chat.js';
 export * from './notification.js';
+export * from './notification-defaults.js';
 export * from './portfolio.js';
 export * from './news.js';
 export * from './support.js';

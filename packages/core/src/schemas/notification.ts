@@ -59,10 +59,14 @@ const channelFlags = object({
   email: boolean(),
 });
 
+/** How often a parent gets a digest of their children's marks. */
+export const DIGEST_PERIODS = ['none', 'daily', 'weekly', 'monthly'] as const;
+const digestPeriodSchema = enumOf(DIGEST_PERIODS);
+
 /** Per kind and channel settings, and the digest frequency. */
 export const notificationSettingsSchema = object({
   kinds: record(notificationKindSchema, channelFlags),
-  digest: enumOf(['none', 'weekly', 'monthly']),
+  digest: digestPeriodSchema,
 });
 /** Notification settings. */
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
@@ -70,5 +74,5 @@ export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 /** Changing settings: only what is given changes. */
 export const notificationSettingsPatchSchema = object({
   kinds: optional(partialRecord(notificationKindSchema, partial(channelFlags))),
-  digest: optional(enumOf(['none', 'weekly', 'monthly'])),
+  digest: optional(digestPeriodSchema),
 });

@@ -9,7 +9,7 @@ import {
   optional,
   string,
 } from 'zod/mini';
-import { ruleCheck } from '../messages/rule.js';
+import { ruleCheck } from './rule.js';
 import { attachmentIdsSchema, attachmentSchema } from './attachment.js';
 import {
   dateOrderCheck,

@@ -84,7 +84,7 @@ describe('<diary-application>', function () {
 
   it('shows the number and the timeline; moves live when the school approves; activates', async () => {
     await mountParent();
-    expect(textOf($(widget, 'h3'))).to.equal('Заявление ЭД-2026-000003');
+    expect(textOf($(widget, '[part~="application"] h3'))).to.equal('Заявление ЭД-2026-000003');
     expect(steps(widget)).to.deep.equal([
       'submitted:done',
       'checking:current',

@@ -11,6 +11,7 @@ import { isApplicationClient, type ApplicationClient } from '../shared/diary-dat
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
+import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { applicationText } from './application-text';
@@ -66,6 +67,11 @@ export class DiaryApplication extends DiaryElement {
 
   /** The child whose applications are shown; the provider's selected child when absent. */
   @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
+  /**
+   * The level of the widget's headings (`2` by default), or `none` to leave out its title where
+   * the page's own heading already says it.
+   */
+  @property({ attribute: 'heading-level' }) accessor headingLevel: HeadingLevel = '2';
   /** The clock for "today", which decides the school years offered (tests inject one). */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
   /** The child's applications, newest first, with live moves applied. */
@@ -195,7 +201,7 @@ export class DiaryApplication extends DiaryElement {
     if (!session?.user) return this.#notice(applicationText(lang, 'signedOut'));
     if (!this.childId) return this.#notice(applicationText(lang, 'noChild'), 'alert');
     return html`<section class="diary-base" part="base" aria-labelledby="title">
-      <h2 class="diary-heading" id="title">${applicationText(lang, 'title')}</h2>
+      ${renderHeading(this.headingLevel, applicationText(lang, 'title'), { title: true, id: 'title' })}
       ${this.#list.render({
         initial: () => this.#loading(),
         pending: () => (this.applications ? this.#renderList() : this.#loading()),
@@ -262,9 +268,11 @@ export class DiaryApplication extends DiaryElement {
       data-application=${application.id}
       data-status=${application.status}
     >
-      <h3 class="diary-subheading" id=${headingId}>
-        ${applicationText(lang, 'number', { number: application.number })}
-      </h3>
+      ${renderHeading(
+        subLevel(this.headingLevel),
+        applicationText(lang, 'number', { number: application.number }),
+        { id: headingId },
+      )}
       <dl class="diary-facts">
         <div>
           <dt>${applicationText(lang, 'schoolYear')}</dt>
@@ -310,7 +318,7 @@ export class DiaryApplication extends DiaryElement {
       failure?.kind === 'api' ? failure.fields.find((f) => f.path === 'schoolYear') : undefined;
     const formError = failure && !fieldError ? failure.message : undefined;
     return html`<form class="diary-apply" part="apply" novalidate @submit=${this.#onApply}>
-      <h3 class="diary-subheading">${applicationText(lang, 'applyTitle')}</h3>
+      ${renderHeading(subLevel(this.headingLevel), applicationText(lang, 'applyTitle'))}
       ${
         formError
           ? html`<p class="diary-error" part="error" role="alert">${formError}</p>`

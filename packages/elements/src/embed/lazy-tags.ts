@@ -15,6 +15,7 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-timeline-chart': () => import('../define-timeline-chart'),
   'diary-schedule': () => import('../define-schedule'),
   'diary-chat': () => import('../define-chat'),
+  'diary-notifications': () => import('../define-notifications'),
   'diary-application': () => import('../define-application'),
   'diary-support': () => import('../define-support'),
 };

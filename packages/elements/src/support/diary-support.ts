@@ -16,6 +16,7 @@ import { isSupportClient, type SupportClient } from '../shared/diary-data-client
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
+import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { SchoolSearch } from '../shared/school-combobox';
 import { controlStyles, hostTokens } from '../shared/theme';
@@ -79,6 +80,11 @@ export class DiarySupport extends DiaryElement {
 
   /** The request shown: its id opens its conversation (the list otherwise). */
   @property({ attribute: 'ticket-id', reflect: true }) accessor ticketId: string | undefined;
+  /**
+   * The level of the widget's headings (`2` by default), or `none` to leave out its title where
+   * the page's own heading already says it.
+   */
+  @property({ attribute: 'heading-level' }) accessor headingLevel: HeadingLevel = '2';
   /** The user's requests, newest change first, with live changes applied. */
   @state() protected accessor tickets: readonly Ticket[] | undefined;
   @state() protected accessor composing = false;
@@ -314,7 +320,7 @@ export class DiarySupport extends DiaryElement {
     if (session?.restoring) return this.#notice(sharedText(lang, 'loading'), 'status');
     if (!session?.user) return this.#notice(supportText(lang, 'signedOut'));
     return html`<section class="diary-base" part="base" aria-labelledby="title">
-      <h2 class="diary-heading" id="title">${supportText(lang, 'title')}</h2>
+      ${renderHeading(this.headingLevel, supportText(lang, 'title'), { title: true, id: 'title' })}
       ${this.#list.render({
         initial: () => this.#loading(),
         pending: () => (this.tickets ? this.#renderBody(session.user?.id ?? '') : this.#loading()),
@@ -360,6 +366,7 @@ export class DiarySupport extends DiaryElement {
     if (view.kind === 'new')
       return renderCompose({
         lang,
+        headingLevel: subLevel(this.headingLevel),
         errors: this.errors,
         formError: this.formError,
         schoolSearch: this.#needsSchool ? this.#schools : undefined,
@@ -375,6 +382,7 @@ export class DiarySupport extends DiaryElement {
     if (ticket)
       return renderThread({
         lang,
+        headingLevel: subLevel(this.headingLevel),
         timeZone: this.timeZone,
         ticket,
         userId,

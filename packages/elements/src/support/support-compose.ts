@@ -1,6 +1,7 @@
 import type { Lang } from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { describedBy, renderError, renderHint } from '../shared/form-field';
+import { renderHeading } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { renderSchoolCombobox, type SchoolSearch } from '../shared/school-combobox';
 import { supportText } from './support-text';
@@ -8,6 +9,8 @@ import { supportText } from './support-text';
 /** What the new-ticket form shows. */
 export interface ComposeView {
   readonly lang: Lang;
+  /** The level of the form's heading. */
+  readonly headingLevel: string;
   /** Field errors by path (`subject`, `text`, `applicationNumber`, `schoolId`, `attachmentIds`). */
   readonly errors: Readonly<Record<string, string>>;
   /** A failure that is not one field's. */
@@ -86,7 +89,7 @@ export function renderFiles(lang: Lang, id: string, error: string | undefined) {
 export function renderCompose(v: ComposeView) {
   const lang = v.lang;
   return html`<form class="diary-compose" part="compose" novalidate @submit=${v.onSubmit}>
-    <h3 class="diary-subheading" id="compose-title">${supportText(lang, 'newTicket')}</h3>
+    ${renderHeading(v.headingLevel, supportText(lang, 'newTicket'), { id: 'compose-title' })}
     ${
       v.formError
         ? html`<p class="diary-error" part="error" role="alert">${v.formError}</p>`

@@ -2,6 +2,7 @@ import type { Attachment, Lang, Ticket } from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { formatDate } from '../shared/dates';
 import { describedBy, renderError } from '../shared/form-field';
+import { renderHeading } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { renderFiles } from './support-compose';
 import { supportText } from './support-text';
@@ -9,6 +10,8 @@ import { supportText } from './support-text';
 /** What the conversation of one ticket shows. */
 export interface ThreadView {
   readonly lang: Lang;
+  /** The level of the conversation's heading. */
+  readonly headingLevel: string;
   readonly timeZone: string;
   readonly ticket: Ticket;
   /** The signed-in user, whose messages read «Вы». */
@@ -42,7 +45,7 @@ export function renderThread(v: ThreadView) {
     >
       <span aria-hidden="true">←</span> ${supportText(lang, 'back')}
     </button>
-    <h3 class="diary-subheading" id="thread-title">${ticket.number}: ${ticket.subject}</h3>
+    ${renderHeading(v.headingLevel, `${ticket.number}: ${ticket.subject}`, { id: 'thread-title' })}
     <p class="diary-text" part="ticket-status">
       <span class="diary-status diary-status--${ticket.status}" data-status=${ticket.status}
         >${supportText(lang, ticket.status)}</span

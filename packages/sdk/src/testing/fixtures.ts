@@ -9,6 +9,7 @@ import type {
   MarkValue,
   Message,
   Notification,
+  NotificationSettings,
   School,
   SchoolLink,
   SchoolYearInfo,
@@ -43,6 +44,8 @@ export interface MemoryFixtures {
   readonly threads: Thread[];
   readonly messages: Message[];
   readonly notifications: (Notification & { readonly userId: string })[];
+  /** Notification settings a user changed, by user id (others have core's defaults). */
+  readonly notificationSettings: Record<string, NotificationSettings>;
   /** The school registry (`schools.search`, and the school codes children are linked by). */
   readonly schools: School[];
   /** Schools' student rosters: a link needs a roster id whose name and birth date match. */
@@ -538,6 +541,7 @@ export function demoFixtures(): MemoryFixtures {
       { id: 'thr_mem_maria_math', childId: 'chd_maria', subjectId: 'sub_42_math', threshold: 4 },
     ],
     previousYearMarks: mariaLastYear,
+    notificationSettings: {},
   };
 }
 

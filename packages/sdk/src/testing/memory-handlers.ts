@@ -1,5 +1,6 @@
 import {
   ATTENDANCE_STATUSES,
+  defaultNotificationSettings,
   marksToCsv,
   roundAverage,
   summarizeBySubject,
@@ -7,6 +8,8 @@ import {
   type Child,
   type Mark,
   type Message,
+  type NotificationKind,
+  type NotificationSettings,
   type User,
 } from '@school-diary/core';
 import {
@@ -36,6 +39,11 @@ function periodRange(diary: MemoryDiary, child: Child, query: Record<string, unk
     from: (query.from as string | undefined) ?? period?.startDate ?? today,
     to: (query.to as string | undefined) ?? period?.endDate ?? today,
   };
+}
+
+/** A user's notification settings: what they changed, else core's defaults for their role. */
+function settingsOf(diary: MemoryDiary, user: User): NotificationSettings {
+  return diary.data.notificationSettings[user.id] ?? defaultNotificationSettings(user.role);
 }
 
 const byDate = (a: Mark, b: Mark) =>
@@ -324,6 +332,23 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       if (n.userId === user.id && !n.readAt) all[i] = { ...n, readAt: at };
     });
     return { ok: true };
+  },
+  'notifications.settings': (diary, request) => settingsOf(diary, signedIn(request)),
+  'notifications.updateSettings': (diary, request) => {
+    const user = signedIn(request);
+    const current = settingsOf(diary, user);
+    const patch = request.body as {
+      kinds?: Partial<
+        Record<NotificationKind, Partial<NotificationSettings['kinds'][NotificationKind]>>
+      >;
+      digest?: NotificationSettings['digest'];
+    };
+    const kinds = { ...current.kinds };
+    for (const [kind, change] of Object.entries(patch.kinds ?? {}))
+      kinds[kind as NotificationKind] = { ...kinds[kind as NotificationKind], ...change };
+    const next = { kinds, digest: patch.digest ?? current.digest };
+    diary.data.notificationSettings[user.id] = next;
+    return next;
   },
 
   ...ENROLMENT_HANDLERS,

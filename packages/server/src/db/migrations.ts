@@ -7,7 +7,8 @@ import { dropChangeTriggersMigration } from './migrations/007-drop-change-trigge
 import { devOutboxMigration } from './migrations/008-dev-outbox';
 import { privacyMigration } from './migrations/009-privacy';
 import { deliveriesMigration } from './migrations/010-deliveries';
-import { supportRoutingMigration } from './migrations/011-support-routing';
+import { sealedDocumentsMigration } from './migrations/011-sealed-documents';
+import { supportRoutingMigration } from './migrations/012-support-routing';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -296,8 +297,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '008_dev_outbox': devOutboxMigration,
   '009_privacy': privacyMigration,
   '010_deliveries': deliveriesMigration,
-  '011_support_routing': supportRoutingMigration,
-  // next: '012_…' (keep the numbers unique and increasing)
+  '011_sealed_documents': sealedDocumentsMigration,
+  '012_support_routing': supportRoutingMigration,
+  // next: '013_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -135,7 +135,7 @@ async function visibleApplication(
   return row;
 }
 
-/** In-app notification and SMS to the parent who applied; after the commit (SMS). */
+/** Tells the parent who applied, through the channels they chose; after the commit. */
 async function notifyStatus(s: Services, row: ApplicationRow): Promise<void> {
   const status = row.status as ApplicationStatus;
   const reason =
@@ -147,7 +147,6 @@ async function notifyStatus(s: Services, row: ApplicationRow): Promise<void> {
     body: `Статус заявления ${row.number}: ${STATUS_TEXT[status]}.${reason}`,
     childId: row.child_id,
     targetId: row.id,
-    sms: true,
   });
 }
 

@@ -6,7 +6,10 @@ import type { Handlers, RequestContext } from '../http/register-routes';
 import { claimAttachments } from '../services/attachments';
 import type { AuthUser, Services } from '../services/context';
 import { publishToClass } from '../services/families';
+import { preview } from '../services/chat-views';
 import { homeworkRows, homeworkViews } from '../services/journal-queries';
+import { russianDate } from '../services/journal-views';
+import { notify } from '../services/notify';
 import { assertTeaches, auditAs, visibleChild } from '../services/policy';
 import { bumpVersions } from '../read-cache/versions';
 
@@ -81,6 +84,16 @@ async function linkAttachments(
     .execute();
 }
 
+/** The notification of new homework: the subject, the due date and the task's first words. */
+function homeworkNotice(view: Homework) {
+  return {
+    kind: 'homework' as const,
+    title: `Домашнее задание: ${view.subjectName}`,
+    body: `На ${russianDate(view.dueDate)}: ${preview(view.text, view.attachments[0]?.name)}`,
+    targetId: view.id,
+  };
+}
+
 async function createHomework(
   s: Services,
   caller: Caller,
@@ -107,7 +120,15 @@ async function createHomework(
     const action = { action: 'homework.create', target: row.id };
     await auditAs(s, trx, caller, { ...action, detail: JSON.stringify({ classId: row.class_id }) });
     const view = await oneHomework(trx, row.id);
-    await publishToClass(s, trx, row.class_id, { type: 'homework.created', data: view });
+    const reached = await publishToClass(s, trx, row.class_id, {
+      type: 'homework.created',
+      data: view,
+    });
+    for (const { family, people } of reached) {
+      for (const userId of people) {
+        await notify(s, trx, { userId, ...homeworkNotice(view), childId: family.childId });
+      }
+    }
     await bumpVersions(trx, [`class:${row.class_id}`]);
     return view;
   });

@@ -29,16 +29,18 @@ describe('notification settings', () => {
   const update = (token: string, body: unknown, lang?: string) =>
     server.call<NotificationSettings & ErrorResponse>('PATCH', PATH, { token, body, lang });
 
-  it('gives defaults: in-app for all, SMS for urgent kinds, no e-mail, a weekly digest for parents', async () => {
+  it('gives defaults: in-app for all, SMS to parents for urgent kinds, e-mail for the digest, a weekly digest for parents', async () => {
     const res = await read(petrov);
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.digest, 'weekly');
     for (const [kind, flags] of Object.entries(res.body.kinds)) {
       const urgent = ['application_status', 'substitution', 'threshold'].includes(kind);
-      assert.deepEqual(flags, { inApp: true, sms: urgent, email: false }, kind);
+      assert.deepEqual(flags, { inApp: true, sms: urgent, email: kind === 'digest' }, kind);
     }
     assert.equal(Object.keys(res.body.kinds).length, 10);
-    assert.equal((await read(teacher)).body.digest, 'none');
+    const staff = (await read(teacher)).body;
+    assert.equal(staff.digest, 'none');
+    assert.deepEqual(staff.kinds.substitution, { inApp: true, sms: false, email: false });
   });
 
   it('changes only what the patch names, keeps it, and audits it', async () => {
@@ -71,7 +73,7 @@ describe('notification settings', () => {
       flag.body.error.fields?.map((f) => f.path),
       ['kinds.mark.sms'],
     );
-    const digest = await update(ivanova, { digest: 'daily' });
+    const digest = await update(ivanova, { digest: 'hourly' });
     assert.equal(digest.status, 400);
     assert.deepEqual(
       digest.body.error.fields?.map((f) => f.path),

@@ -82,7 +82,7 @@ function substitutionText(cls: ClassRow, sub: Substitution): { title: string; bo
 
 /**
  * Publishes the substitution to every family of the class, once per person, and returns the
- * notifications to send after the commit (parents may get an SMS, children do not).
+ * notifications to send after the commit (through the channels each person chose).
  */
 async function announceSubstitution(
   s: Services,
@@ -93,10 +93,12 @@ async function announceSubstitution(
   const text = substitutionText(cls, sub);
   const reached = await publishToClass(s, trx, cls.id, { type: 'substitution.created', data: sub });
   return reached.flatMap(({ family, people }) =>
-    people.map((userId) => {
-      const sms = family.parents.includes(userId);
-      return { userId, kind: 'substitution' as const, ...text, childId: family.childId, sms };
-    }),
+    people.map((userId) => ({
+      userId,
+      kind: 'substitution' as const,
+      ...text,
+      childId: family.childId,
+    })),
   );
 }
 

@@ -2,7 +2,7 @@ import { systemClock } from '../clock';
 import type { Services } from './context';
 import { digestWindow, sendDigests, type DigestFrequency } from './digest';
 
-const FREQUENCIES: readonly DigestFrequency[] = ['weekly', 'monthly'];
+const FREQUENCIES: readonly DigestFrequency[] = ['daily', 'weekly', 'monthly'];
 /** The first check after start waits a little, so a restart loop cannot send anything twice fast. */
 const FIRST_CHECK_MS = 60_000;
 

@@ -138,15 +138,16 @@ describe('sendDigests', () => {
     await server.database.db.updateTable('users').set({ email: null }).execute();
   });
 
-  it('sends each parent one digest per child with new marks, by SMS without an e-mail', async () => {
+  it('sends each parent one digest per child with new marks, by e-mail by default', async () => {
+    await withEmails();
     const report = await sendDigests(server.diary.services, { period: 'weekly' });
-    assert.deepEqual(report, { digests: 2, emails: 0, sms: 2 });
+    assert.deepEqual(report, { digests: 2, emails: 2, sms: 0 });
     const sent = await outbox();
     assert.deepEqual(
       sent.map((m) => [m.channel, m.recipient]),
       [
-        ['sms', U.parentIvanova.phone],
-        ['sms', U.parentPetrov.phone],
+        ['email', 'ivanova@example.ru'],
+        ['email', 'petrov@example.ru'],
       ],
     );
     const text = sent[0]?.text ?? '';
@@ -157,6 +158,20 @@ describe('sendDigests', () => {
     assert.doesNotMatch(text, /Александр|Пётр|Алгебра/, 'only Мария, only what is hers');
     assert.match(sent[1]?.text ?? '', /^Александр: оценки за неделю/);
   });
+
+  /** Gives both families' parents an e-mail address (the digest's default channel). */
+  const withEmails = async () => {
+    for (const [user, email] of [
+      [U.parentIvanova, 'ivanova@example.ru'],
+      [U.parentPetrov, 'petrov@example.ru'],
+    ] as const) {
+      await server.database.db
+        .updateTable('users')
+        .set({ email })
+        .where('id', '=', user.id)
+        .execute();
+    }
+  };
 
   it('records an in-app digest notification for the child', async () => {
     await sendDigests(server.diary.services, { period: 'weekly' });
@@ -170,23 +185,23 @@ describe('sendDigests', () => {
     );
   });
 
-  it('uses e-mail when the parent has an address', async () => {
+  it('sends an SMS only to a parent who turned digest SMS on, and no e-mail without an address', async () => {
     await server.database.db
-      .updateTable('users')
-      .set({ email: 'ivanova@example.ru' })
-      .where('id', '=', U.parentIvanova.id)
+      .insertInto('notification_settings')
+      .values({ user_id: U.parentIvanova.id, kind: 'digest', in_app: 1, sms: 1, email: 1 })
       .execute();
     const report = await sendDigests(server.diary.services, { period: 'weekly' });
-    assert.deepEqual(report, { digests: 2, emails: 1, sms: 1 });
+    assert.deepEqual(report, { digests: 2, emails: 0, sms: 1 });
     const sent = await outbox();
-    assert.deepEqual(sent[0] && [sent[0].channel, sent[0].recipient], [
-      'email',
-      'ivanova@example.ru',
-    ]);
+    assert.deepEqual(
+      sent.map((m) => [m.channel, m.recipient]),
+      [['sms', U.parentIvanova.phone]],
+    );
   });
 
   it('follows each parent’s choice: none, monthly, and no in-app row when in-app is off', async () => {
     const db = server.database.db;
+    await withEmails();
     await db
       .insertInto('digest_settings')
       .values({ user_id: U.parentPetrov.id, period: 'none' })
@@ -196,7 +211,7 @@ describe('sendDigests', () => {
       .values({ user_id: U.parentIvanova.id, kind: 'digest', in_app: 0, sms: 0, email: 0 })
       .execute();
     const report = await sendDigests(server.diary.services, { period: 'weekly' });
-    assert.deepEqual(report, { digests: 1, emails: 0, sms: 1 });
+    assert.deepEqual(report, { digests: 1, emails: 0, sms: 0 });
     assert.deepEqual(await digests(), [], 'in-app digest turned off');
     await db.updateTable('digest_settings').set({ period: 'monthly' }).execute();
     server.clock.set('2026-12-02T09:00:00.000Z');
@@ -210,6 +225,7 @@ describe('sendDigests', () => {
 
   it('is sent by the schedule once per week, and not backdated on the first check', async () => {
     const s = server.diary.services;
+    await withEmails();
     await server.database.db.deleteFrom('settings').where('key', 'like', 'digest:%').execute();
     assert.deepEqual(await runDueDigests(s), [], 'the first check only records the week');
     assert.deepEqual(await outbox(), []);
@@ -218,11 +234,11 @@ describe('sendDigests', () => {
       .insertInto('marks')
       .values(mark(C.maria.id, 'sub_42_math', '5', '2026-11-26', '2026-11-26T08:00:00.000Z'))
       .execute();
-    assert.deepEqual(await runDueDigests(s), ['weekly']);
-    assert.equal((await outbox()).length, 1);
+    assert.deepEqual(await runDueDigests(s), ['daily', 'weekly']);
+    assert.equal((await outbox()).length, 1, 'no mark was given on Sunday: only the weekly one');
     assert.deepEqual(await runDueDigests(s), [], 'the same week is not sent twice');
     server.clock.set('2026-12-01T01:00:00.000Z');
-    assert.deepEqual(await runDueDigests(s), ['monthly']);
+    assert.deepEqual(await runDueDigests(s), ['daily', 'monthly']);
   });
 });
 
@@ -240,6 +256,7 @@ describe('the digest schedule in the app', () => {
       await waitFor(async () => (await setting()) !== undefined);
       assert.equal((await setting())?.value, '2026-11-23T00:00:00.000Z');
       await db.deleteFrom('outbox').execute();
+      await db.updateTable('users').set({ email: 'parent@example.ru' }).execute();
       server.clock.set('2026-11-30T02:00:00.000Z');
       await waitFor(async () => (await setting())?.value === '2026-11-30T00:00:00.000Z');
       await waitFor(async () => (await db.selectFrom('outbox').selectAll().execute()).length > 0);

@@ -1,4 +1,5 @@
 import {
+  defaultDigest,
   markValueText,
   summarizeBySubject,
   type GradedMark,
@@ -6,12 +7,12 @@ import {
 } from '@school-diary/core';
 import type { Services } from './context';
 import { russianDate } from './journal-views';
-import { channelsFor, defaultDigest } from './notification-settings';
+import { channelsFor } from './notification-settings';
 import { addInAppNotification, sendToUser } from './notify';
 import { classCalendar, currentPeriod, periodOn } from './school-calendar';
 
 /** How often digests go out. */
-export type DigestFrequency = 'weekly' | 'monthly';
+export type DigestFrequency = 'daily' | 'weekly' | 'monthly';
 
 /** The marks a digest covers: created in `[from, to)`, both instants in UTC. */
 export interface DigestWindow {
@@ -22,14 +23,16 @@ export interface DigestWindow {
 const DAY = 24 * 3600 * 1000;
 
 /**
- * The last whole week (Monday to Monday) or calendar month before `now`, in UTC. Its `to` is the
- * start of the current week or month, which the scheduler also uses to tell whether one is due.
+ * The last whole day, week (Monday to Monday) or calendar month before `now`, in UTC. Its `to` is
+ * the start of the current day, week or month, which the scheduler also uses to tell whether one
+ * is due.
  *
  * @example
  * digestWindow('weekly', new Date('2026-11-25T10:00Z')); // 2026-11-16T00:00Z – 2026-11-23T00:00Z
  */
 export function digestWindow(frequency: DigestFrequency, now: Date): DigestWindow {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  if (frequency === 'daily') return { from: new Date(today - DAY), to: new Date(today) };
   if (frequency === 'weekly') {
     const to = today - ((now.getUTCDay() + 6) % 7) * DAY;
     return { from: new Date(to - 7 * DAY), to: new Date(to) };
@@ -86,6 +89,12 @@ async function childMarks(
   }));
 }
 
+const NOUNS: Record<DigestFrequency, string> = {
+  daily: 'день',
+  weekly: 'неделю',
+  monthly: 'месяц',
+};
+
 /** A child's digest text, or null when no mark was given in the window. */
 async function childDigest(
   s: Services,
@@ -116,7 +125,7 @@ async function childDigest(
       `(средний взвешенный ${over}: ${averageText(averages.get(subject.subjectId) ?? null)})`,
   );
   const span = `с ${russianDate(from.slice(0, 10))} по ${russianDate(lastDay)}`;
-  const noun = frequency === 'weekly' ? 'неделю' : 'месяц';
+  const noun = NOUNS[frequency];
   return {
     title: `${child.firstName}: оценки за ${noun}`,
     body: [`Новые оценки ${span}:`, ...lines].join('\n'),
@@ -144,15 +153,29 @@ export interface DigestReport {
   readonly sms: number;
 }
 
+/** Sends one text through a channel and counts it in the report when it went. */
+async function sendCounted(
+  s: Services,
+  parentId: string,
+  channel: 'sms' | 'email',
+  text: string,
+  report: { emails: number; sms: number },
+): Promise<void> {
+  if (!(await sendToUser(s, s.db, parentId, { channel, text }))) return;
+  if (channel === 'sms') report.sms += 1;
+  else report.emails += 1;
+}
+
 /**
- * Sends the weekly or monthly digest of marks: to every parent who chose that frequency, one per
- * child with marks given in the last whole week or month ({@link digestWindow}): the new marks per
- * subject with the subject's weighted average over the current reporting period. Each goes by
- * e-mail (by SMS to a parent without an address) and as an in-app `digest` notification (unless
- * the parent turned in-app digests off). Call it outside any transaction.
+ * Sends the daily, weekly or monthly digest of marks: to every parent who chose that frequency,
+ * one per child with marks given in the last whole day, week or month ({@link digestWindow}): the
+ * new marks per subject with the subject's weighted average over the current reporting period.
+ * Each goes through exactly the channels the parent's `digest` settings turn on: in-app, e-mail
+ * (by default, when the parent has an address), SMS (only when the parent turned it on). Call it
+ * outside any transaction.
  *
  * @example
- * await sendDigests(s, { period: 'weekly' }); // { digests: 2, emails: 0, sms: 2 }
+ * await sendDigests(s, { period: 'weekly' }); // { digests: 2, emails: 2, sms: 0 }
  */
 export async function sendDigests(
   s: Services,
@@ -172,7 +195,8 @@ export async function sendDigests(
       const digest = await childDigest(s, child, options.period, window);
       if (!digest) continue;
       report.digests += 1;
-      if ((await channelsFor(s.db, parentId, 'digest')).inApp) {
+      const channels = await channelsFor(s.db, parentId, 'digest');
+      if (channels.inApp) {
         await s.db.transaction().execute((trx) =>
           addInAppNotification(s, trx, {
             userId: parentId,
@@ -183,8 +207,8 @@ export async function sendDigests(
         );
       }
       const text = `${digest.title}\n${digest.body}`;
-      if (await sendToUser(s, s.db, parentId, { channel: 'email', text })) report.emails += 1;
-      else if (await sendToUser(s, s.db, parentId, { channel: 'sms', text })) report.sms += 1;
+      if (channels.email) await sendCounted(s, parentId, 'email', text, report);
+      if (channels.sms) await sendCounted(s, parentId, 'sms', text, report);
     }
   }
   return report;

@@ -118,7 +118,6 @@ async function thresholdAlerts(trx: Db, change: MarkChange): Promise<NotifyInput
       body: `${change.childFirstName}, ${mark.subjectName}: средний балл за ${period.name} — ${decimal(after)}, ниже порога ${decimal(threshold)}`,
       childId: mark.childId,
       targetId: mark.subjectId,
-      sms: true,
     });
   }
   return alerts;
@@ -126,9 +125,9 @@ async function thresholdAlerts(trx: Db, change: MarkChange): Promise<NotifyInput
 
 /**
  * Everything a mark write sets off inside its transaction: in-app notifications to the child's
- * parents and student, a live event to the same people, and the child's data version. Returns
- * the threshold alerts due (see {@link thresholdAlerts}); they may go by SMS, so send them with
- * {@link sendAlerts} after the commit.
+ * parents and student (through the channels each chose), a live event to the same people, and
+ * the child's data version. Returns the threshold alerts due (see {@link thresholdAlerts}); send
+ * them with {@link sendAlerts} after the commit.
  *
  * @example
  * const alerts = await announceMarkChange(s, trx, { type: 'mark.created', mark, childFirstName, period, before });
@@ -163,7 +162,7 @@ export async function announceMarkChange(
 }
 
 /**
- * Sends notifications that may go by SMS; after the write's transaction has committed.
+ * Sends the threshold alerts; after the write's transaction has committed.
  *
  * @example
  * await sendAlerts(s, alerts);

@@ -1,5 +1,7 @@
 import {
   NOTIFICATION_KINDS,
+  defaultChannels,
+  defaultDigest,
   type NotificationKind,
   type NotificationSettings,
   type Role,
@@ -16,23 +18,6 @@ export interface ChannelFlags {
 
 /** How often a parent gets a digest of their children's marks. */
 export type DigestPeriod = NotificationSettings['digest'];
-
-/** Kinds worth an SMS unless the user says otherwise: they need action or change today's plans. */
-const SMS_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([
-  'application_status',
-  'substitution',
-  'threshold',
-]);
-
-/** What a user gets for a kind they never changed: in-app always, SMS for urgent kinds, no e-mail. */
-export function defaultChannels(kind: NotificationKind): ChannelFlags {
-  return { inApp: true, sms: SMS_BY_DEFAULT.has(kind), email: false };
-}
-
-/** The digest a user gets until they choose: weekly for parents (it is about their children). */
-export function defaultDigest(role: Role | string): DigestPeriod {
-  return role === 'parent' ? 'weekly' : 'none';
-}
 
 type SettingsRow = Pick<Database['notification_settings'], 'in_app' | 'sms' | 'email'>;
 
@@ -52,12 +37,17 @@ export async function channelsFor(
   kind: NotificationKind,
 ): Promise<ChannelFlags> {
   const row = await db
-    .selectFrom('notification_settings')
-    .select(['in_app', 'sms', 'email'])
-    .where('user_id', '=', userId)
-    .where('kind', '=', kind)
+    .selectFrom('users')
+    .leftJoin('notification_settings as ns', (join) =>
+      join.onRef('ns.user_id', '=', 'users.id').on('ns.kind', '=', kind),
+    )
+    .select(['users.role', 'ns.in_app', 'ns.sms', 'ns.email'])
+    .where('users.id', '=', userId)
     .executeTakeFirst();
-  return row ? flags(row) : defaultChannels(kind);
+  if (!row) return { inApp: false, sms: false, email: false };
+  const { in_app, sms, email } = row;
+  if (in_app === null || sms === null || email === null) return defaultChannels(kind, row.role);
+  return flags({ in_app, sms, email });
 }
 
 /** Every kind's channels and the digest of a user, defaults filled in. */
@@ -72,7 +62,7 @@ export async function readSettings(
     .execute();
   const stored = new Map(rows.map((r) => [r.kind, flags(r)]));
   const kinds = Object.fromEntries(
-    NOTIFICATION_KINDS.map((kind) => [kind, stored.get(kind) ?? defaultChannels(kind)]),
+    NOTIFICATION_KINDS.map((kind) => [kind, stored.get(kind) ?? defaultChannels(kind, user.role)]),
   ) as NotificationSettings['kinds'];
   const digest = await db
     .selectFrom('digest_settings')

@@ -13,38 +13,41 @@ export interface NotifyInput {
   readonly childId?: string | null;
   /** What the notification is about (an application, a ticket …). */
   readonly targetId?: string | null;
-  /** This kind may go by SMS: it is sent when the user's settings for the kind also allow it. */
-  readonly sms?: boolean;
+}
+
+/** Thrown when SMS or e-mail would be lost: a gateway that is not transactional, inside a write. */
+export class DeliveryOutsideCommitError extends Error {
+  readonly code = 'delivery_outside_commit';
+  constructor() {
+    super('notify: this gateway sends SMS and e-mail only after the transaction has committed');
+  }
 }
 
 /**
- * Tells a user about something, through the channels their settings allow for the kind: an
- * in-app notification (with a `notification.created` live event) when in-app is on; outside a
- * transaction also an SMS (when the caller marks the kind as SMS-worthy and the user wants SMS)
- * and an e-mail (when the user wants e-mail and has an address). With the outbox gateway (a
- * transactional one) SMS and e-mail are queued in the caller's transaction, so they go out if
- * and only if the write commits; with another gateway only the in-app part happens inside a
- * transaction, and a call with `sms` must come after the commit.
+ * Tells a user about something, through exactly the channels their settings (or the defaults,
+ * see `defaultChannels`) turn on for the kind: an in-app notification with a
+ * `notification.created` live event, an SMS to their phone, an e-mail to their address. Callers
+ * never choose channels; the user does. With the outbox gateway (a transactional one) SMS and
+ * e-mail are queued in `db`'s transaction, so they go out if and only if the write commits.
+ * Another gateway cannot do that: inside a transaction it throws rather than drop the message,
+ * so with it call `notify` after the commit.
  * Returns the in-app notification's id, or null when the user turned in-app off for the kind.
  *
  * @example
- * await notify(s, s.db, { userId, kind: 'support', title: 'Ответ на обращение', body: text });
+ * await notify(s, trx, { userId, kind: 'support', title: 'Ответ на обращение', body: text });
  */
 export async function notify(
   s: Services,
   db: Kysely<Database>,
   input: NotifyInput,
 ): Promise<string | null> {
-  // A transactional gateway (the outbox) queues with the write; any other sends after the commit.
-  const inTransaction = db.isTransaction && !s.gateway.transactional;
-  if (input.sms && inTransaction) {
-    throw new Error('notify: send SMS after the transaction has committed');
-  }
   const channels = await channelsFor(db, input.userId, input.kind);
+  if ((channels.sms || channels.email) && db.isTransaction && !s.gateway.transactional) {
+    throw new DeliveryOutsideCommitError();
+  }
   const id = channels.inApp ? await addInAppNotification(s, db, input) : null;
-  if (inTransaction) return id;
   const text = `${input.title}. ${input.body}`;
-  if (input.sms && channels.sms) await sendToUser(s, db, input.userId, { channel: 'sms', text });
+  if (channels.sms) await sendToUser(s, db, input.userId, { channel: 'sms', text });
   if (channels.email) await sendToUser(s, db, input.userId, { channel: 'email', text });
   return id;
 }
@@ -56,7 +59,7 @@ export async function notify(
 export async function addInAppNotification(
   s: Services,
   db: Kysely<Database>,
-  input: Omit<NotifyInput, 'sms'>,
+  input: NotifyInput,
 ): Promise<string> {
   const notification: Notification = {
     id: s.ids('ntf'),
@@ -92,7 +95,8 @@ export async function addInAppNotification(
 
 /**
  * Sends a text to a user's phone (SMS) or e-mail address through the gateway; false when the
- * user has no address for the channel. Never inside a transaction (see {@link notify}).
+ * user has no address for the channel. Inside a transaction only with a transactional gateway
+ * (see {@link notify}).
  */
 export async function sendToUser(
   s: Services,

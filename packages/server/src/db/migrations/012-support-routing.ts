@@ -4,7 +4,7 @@ import type { Kysely, Migration } from 'kysely';
 type Db = Kysely<any>;
 
 /**
- * 011: support tickets name the application they are about, and their messages carry files.
+ * 012: support tickets name the application they are about, and their messages carry files.
  */
 export const supportRoutingMigration: Migration = {
   async up(db: Db) {

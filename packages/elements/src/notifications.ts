@@ -1,0 +1,7 @@
+export {
+  DiaryNotifications,
+  type DiaryNotificationReadDetail,
+  type DiaryUnreadChangeDetail,
+  type NotificationsVariant,
+  type NotificationsView,
+} from './notifications/diary-notifications';
