@@ -24,7 +24,9 @@ const BUDGETS = {
   'grades page (provider + grade table + timeline chart)': 83.5 * 1024,
   'schedule page (provider + schedule)': 66 * 1024,
   'chat page (provider + chat)': 67.5 * 1024,
-  'every tag at once': 126.5 * 1024,
+  'application page (provider + application)': 50 * 1024,
+  'support page (provider + support)': 71 * 1024,
+  'every tag at once': 143.5 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
@@ -36,6 +38,8 @@ const PAGES = {
   ],
   'schedule page (provider + schedule)': ['provider', 'schedule'],
   'chat page (provider + chat)': ['provider', 'chat'],
+  'application page (provider + application)': ['provider', 'application'],
+  'support page (provider + support)': ['provider', 'support'],
   'every tag at once': null,
 };
 

@@ -24,6 +24,7 @@ const CHILD_PAGES = [
   ['grades.html', 'Оценки'],
   ['schedule.html', 'Расписание'],
   ['chat.html', 'Сообщения'],
+  ['application.html', 'Заявление'],
 ];
 
 function element(tag, attributes = {}, text) {

@@ -31,6 +31,8 @@ const PASSWORD = 'school-diary-demo';
 const MATH_TEACHER = '+79990000011';
 const MARIA = 'chd_maria';
 const MATH = 'sub_42_math';
+/** The admin of Школа № 42, who moves its applications on. */
+const ADMIN_42 = '+79990000010';
 /** The demo thread between Иванова and Мария's maths teacher. */
 const MATH_THREAD = 'thr_demo_maria_math';
 const PAGES = [
@@ -41,6 +43,8 @@ const PAGES = [
   'schedule',
   'chat',
   'notifications',
+  'application',
+  'support',
 ] as const;
 const KIT_TAGS = [
   'provider',
@@ -52,6 +56,8 @@ const KIT_TAGS = [
   'schedule',
   'chat',
   'notifications',
+  'application',
+  'support',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {
@@ -157,6 +163,52 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     assert.match(await number.innerText(), /^ЭД-\d{4}-\d{6}$/);
     // The page's own list follows the new child.
     await page.locator('[data-children-list]').getByText('Смирнова Анна').waitFor();
+  });
+
+  it('shows the new application’s timeline, which moves when the school takes it up', async () => {
+    const admin = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await admin.auth.login({ phone: ADMIN_42, password: PASSWORD });
+    await admin.auth.verify({ challengeId, code: await latestCode(site.url, ADMIN_42) });
+    const { items } = await admin.applications.list({ status: 'submitted' });
+    const application = items[0];
+    assert.ok(application, 'the school sees no submitted application');
+    await page.goto(`${site.url}/application.html?child=${application.childId}`);
+    const widget = page.locator('diary-application');
+    await widget.getByText(`Заявление ${application.number}`).waitFor({ timeout: 30_000 });
+    await widget.locator('[data-status="submitted"][data-state="current"]').waitFor();
+    // Let the page's live stream open before the school moves the application.
+    await page.waitForFunction(liveOpen);
+    await admin.applications.setStatus({ applicationId: application.id, status: 'checking' });
+    await widget
+      .locator('[data-status="checking"][data-state="current"]')
+      .waitFor({ timeout: 20_000 });
+    assert.match(await widget.locator('[part="live"]').innerText(), /На проверке в школе/);
+    await admin.auth.logout();
+  });
+
+  it('opens a support request that the school’s admin answers, shown without a reload', async () => {
+    await page.goto(`${site.url}/support.html`);
+    const support = page.locator('diary-support');
+    await support.locator('[part~="new"]').click({ timeout: 30_000 });
+    const subject = `Вопрос о расписании (${Date.now()})`;
+    await support.locator('#subject').fill(subject);
+    await support.locator('#text').fill('Когда появится расписание на следующую неделю?');
+    await support.locator('[part~="send"]').click();
+    const title = support.locator('#thread-title');
+    await title.waitFor({ timeout: 20_000 });
+    const number = /^(ОБР-\d{6}):/.exec(await title.innerText())?.[1];
+    assert.ok(number, 'the request has no number');
+    await page.waitForFunction(liveOpen);
+
+    const admin = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await admin.auth.login({ phone: ADMIN_42, password: PASSWORD });
+    await admin.auth.verify({ challengeId, code: await latestCode(site.url, ADMIN_42) });
+    const ticket = (await admin.support.list()).items.find((t) => t.number === number);
+    assert.ok(ticket, 'the school’s admin does not see the request');
+    await admin.support.reply({ ticketId: ticket.id, text: 'Расписание будет в пятницу' });
+    await support.getByText('Расписание будет в пятницу').waitFor({ timeout: 20_000 });
+    assert.match(await support.locator('[part="ticket-status"]').innerText(), /Есть ответ/);
+    await admin.auth.logout();
   });
 
   it('shows a child’s grade table and timeline chart', async () => {
@@ -367,6 +419,18 @@ function allRendered(selector: string): boolean {
   return [...document.querySelectorAll(selector)].every(
     (el) => el.matches(':defined') && (el.shadowRoot ?? el).childNodes.length > 0,
   );
+}
+
+/** The page's diary client has its live event stream open. */
+function liveOpen(): boolean {
+  const { document } = globalThis as unknown as {
+    document: {
+      querySelector(selector: string): {
+        activeClient?: { events?: { status?: string } };
+      } | null;
+    };
+  };
+  return document.querySelector('diary-provider')?.activeClient?.events?.status === 'open';
 }
 
 async function fontsReady(): Promise<void> {

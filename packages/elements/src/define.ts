@@ -1,5 +1,6 @@
 // Side-effect entry: registers every tag of the kit. A tag already defined (by a second copy of
 // the kit, or anything else) is kept, with a warning about the version clash; nothing throws.
+import { DiaryApplication } from './application/diary-application';
 import { DiaryChat } from './chat/diary-chat';
 import { DiaryChildForm } from './child-form/diary-child-form';
 import { DiaryChildPicker } from './child-picker/diary-child-picker';
@@ -9,6 +10,7 @@ import { DiaryProvider } from './provider/diary-provider';
 import { DiaryTimelineChart } from './timeline-chart/diary-timeline-chart';
 import { DiarySchedule } from './schedule/diary-schedule';
 import { DiaryNotifications } from './notifications/diary-notifications';
+import { DiarySupport } from './support/diary-support';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -20,3 +22,5 @@ defineElement('diary-timeline-chart', DiaryTimelineChart);
 defineElement('diary-schedule', DiarySchedule);
 defineElement('diary-chat', DiaryChat);
 defineElement('diary-notifications', DiaryNotifications);
+defineElement('diary-application', DiaryApplication);
+defineElement('diary-support', DiarySupport);

@@ -9,6 +9,8 @@ export * from './timeline-chart';
 export * from './schedule';
 export * from './chat';
 export * from './notifications';
+export * from './application';
+export * from './support';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';
 export type { DiaryErrorsDetail } from './shared/events';

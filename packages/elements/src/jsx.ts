@@ -8,6 +8,7 @@
  * @module
  */
 import type {
+  DiaryApplication,
   DiaryChat,
   DiaryChildForm,
   DiaryChildPicker,
@@ -16,7 +17,9 @@ import type {
   DiaryNotifications,
   DiaryProvider,
   DiarySchedule,
+  DiarySupport,
   DiaryTimelineChart,
+  DiaryApplicationChangeDetail,
   DiaryChildChangeDetail,
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
@@ -31,6 +34,7 @@ import type {
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
+  DiaryTicketChangeDetail,
   DiaryUnreadChangeDetail,
   DiaryWeekChangeDetail,
 } from './index';
@@ -44,6 +48,26 @@ export interface DiaryElementBaseProps {
   slot?: string;
   hidden?: boolean;
   children?: unknown;
+}
+
+/** JSX props of `<diary-application>` (DiaryApplication). */
+export interface DiaryApplicationJsxProps extends DiaryElementBaseProps {
+  /** The child whose applications are shown; the provider's selected child when absent. */
+  childId?: DiaryApplication['childId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryApplication['headingLevel'];
+  /** The clock for "today", which decides the school years offered (tests inject one). */
+  now?: DiaryApplication['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryApplication['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryApplication['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryApplication['childId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryApplication['headingLevel'];
+  /** An application was submitted, activated or moved by the school. */
+  'ondiary-application-change'?: (event: CustomEvent<DiaryApplicationChangeDetail>) => void;
 }
 
 /** JSX props of `<diary-chat>` (DiaryChat). */
@@ -236,6 +260,24 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
   'ondiary-substitution'?: (event: CustomEvent<DiarySubstitutionDetail>) => void;
 }
 
+/** JSX props of `<diary-support>` (DiarySupport). */
+export interface DiarySupportJsxProps extends DiaryElementBaseProps {
+  /** The request shown: its id opens its conversation (the list otherwise). */
+  ticketId?: DiarySupport['ticketId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySupport['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySupport['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySupport['theme'];
+  /** Attribute form of `ticketId`. */
+  'ticket-id'?: DiarySupport['ticketId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySupport['headingLevel'];
+  /** A request was opened or replied to here, or answered by the school. */
+  'ondiary-ticket-change'?: (event: CustomEvent<DiaryTicketChangeDetail>) => void;
+}
+
 /** JSX props of `<diary-timeline-chart>` (DiaryTimelineChart). */
 export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
   /** The child whose marks are shown (the SDK's child id). */
@@ -270,6 +312,7 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
 
 /** Every diary tag and its element class. */
 export interface DiaryTagElements {
+  'diary-application': DiaryApplication;
   'diary-chat': DiaryChat;
   'diary-child-form': DiaryChildForm;
   'diary-child-picker': DiaryChildPicker;
@@ -278,11 +321,13 @@ export interface DiaryTagElements {
   'diary-notifications': DiaryNotifications;
   'diary-provider': DiaryProvider;
   'diary-schedule': DiarySchedule;
+  'diary-support': DiarySupport;
   'diary-timeline-chart': DiaryTimelineChart;
 }
 
 /** Every diary tag and its JSX props. */
 export interface DiaryIntrinsicElements {
+  'diary-application': DiaryApplicationJsxProps;
   'diary-chat': DiaryChatJsxProps;
   'diary-child-form': DiaryChildFormJsxProps;
   'diary-child-picker': DiaryChildPickerJsxProps;
@@ -291,6 +336,7 @@ export interface DiaryIntrinsicElements {
   'diary-notifications': DiaryNotificationsJsxProps;
   'diary-provider': DiaryProviderJsxProps;
   'diary-schedule': DiaryScheduleJsxProps;
+  'diary-support': DiarySupportJsxProps;
   'diary-timeline-chart': DiaryTimelineChartJsxProps;
 }
 

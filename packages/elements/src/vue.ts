@@ -10,6 +10,7 @@
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type {
+  DiaryApplication,
   DiaryChat,
   DiaryChildForm,
   DiaryChildPicker,
@@ -18,7 +19,9 @@ import type {
   DiaryNotifications,
   DiaryProvider,
   DiarySchedule,
+  DiarySupport,
   DiaryTimelineChart,
+  DiaryApplicationChangeDetail,
   DiaryChildChangeDetail,
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
@@ -33,6 +36,7 @@ import type {
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
+  DiaryTicketChangeDetail,
   DiaryUnreadChangeDetail,
   DiaryWeekChangeDetail,
 } from './index';
@@ -43,6 +47,30 @@ export type DiaryVueElement<Element extends HTMLElement, Props, Events> = new ()
   $props: HTMLAttributes & Props & PublicProps;
   /** For template type checking only: not a property of the element. */
   $emit: EmitFn<{ [Name in keyof Events]: (event: Events[Name]) => void }>;
+};
+
+/** Template props of `<diary-application>` (DiaryApplication). */
+export interface DiaryApplicationVueProps {
+  /** The child whose applications are shown; the provider's selected child when absent. */
+  childId?: DiaryApplication['childId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryApplication['headingLevel'];
+  /** The clock for "today", which decides the school years offered (tests inject one). */
+  now?: DiaryApplication['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryApplication['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryApplication['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryApplication['childId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryApplication['headingLevel'];
+}
+
+/** Events of `<diary-application>` by name. */
+export type DiaryApplicationVueEvents = {
+  /** An application was submitted, activated or moved by the school. */
+  'diary-application-change': CustomEvent<DiaryApplicationChangeDetail>;
 };
 
 /** Template props of `<diary-chat>` (DiaryChat). */
@@ -266,6 +294,28 @@ export type DiaryScheduleVueEvents = {
   'diary-substitution': CustomEvent<DiarySubstitutionDetail>;
 };
 
+/** Template props of `<diary-support>` (DiarySupport). */
+export interface DiarySupportVueProps {
+  /** The request shown: its id opens its conversation (the list otherwise). */
+  ticketId?: DiarySupport['ticketId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySupport['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySupport['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySupport['theme'];
+  /** Attribute form of `ticketId`. */
+  'ticket-id'?: DiarySupport['ticketId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySupport['headingLevel'];
+}
+
+/** Events of `<diary-support>` by name. */
+export type DiarySupportVueEvents = {
+  /** A request was opened or replied to here, or answered by the school. */
+  'diary-ticket-change': CustomEvent<DiaryTicketChangeDetail>;
+};
+
 /** Template props of `<diary-timeline-chart>` (DiaryTimelineChart). */
 export interface DiaryTimelineChartVueProps {
   /** The child whose marks are shown (the SDK's child id). */
@@ -304,6 +354,11 @@ export type DiaryTimelineChartVueEvents = {
 
 /** Every diary tag as a Vue global component. */
 export interface DiaryGlobalComponents {
+  'diary-application': DiaryVueElement<
+    DiaryApplication,
+    DiaryApplicationVueProps,
+    DiaryApplicationVueEvents
+  >;
   'diary-chat': DiaryVueElement<DiaryChat, DiaryChatVueProps, DiaryChatVueEvents>;
   'diary-child-form': DiaryVueElement<
     DiaryChildForm,
@@ -328,6 +383,7 @@ export interface DiaryGlobalComponents {
   >;
   'diary-provider': DiaryVueElement<DiaryProvider, DiaryProviderVueProps, DiaryProviderVueEvents>;
   'diary-schedule': DiaryVueElement<DiarySchedule, DiaryScheduleVueProps, DiaryScheduleVueEvents>;
+  'diary-support': DiaryVueElement<DiarySupport, DiarySupportVueProps, DiarySupportVueEvents>;
   'diary-timeline-chart': DiaryVueElement<
     DiaryTimelineChart,
     DiaryTimelineChartVueProps,

@@ -1251,7 +1251,7 @@ export interface SupportSetStatusResult extends RouteResult<Routes['support']['s
  * The operations of `client.support`.
  *
  * @example
- * const result = await client.support.create({ subject: '…', text: '…' });
+ * const result = await client.support.create({ subject: '…', text: '…', attachmentIds: '…' });
  */
 export interface SupportApi {
   /**
@@ -1259,7 +1259,7 @@ export interface SupportApi {
    * `POST /api/v1/support/tickets`; may call: any signed-in user.
    *
    * @example
-   * const result = await client.support.create({ subject: '…', text: '…' });
+   * const result = await client.support.create({ subject: '…', text: '…', attachmentIds: '…' });
    */
   readonly create: OperationMethod<SupportCreateInput, SupportCreateResult>;
   /**
@@ -1283,7 +1283,7 @@ export interface SupportApi {
    * `POST /api/v1/support/tickets/{ticketId}/replies`; may call: any signed-in user.
    *
    * @example
-   * const result = await client.support.reply({ ticketId: '…', text: '…' });
+   * const result = await client.support.reply({ ticketId: '…', text: '…', attachmentIds: '…' });
    */
   readonly reply: OperationMethod<SupportReplyInput, SupportReplyResult>;
   /**

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   // request shape and time (privacy and correctness)
   'nothing_to_change',
   'past_date',
+  // applications
+  'school_year_closed',
 ] as const;
 
 /** A stable, machine-readable validation error code. */

@@ -53,8 +53,15 @@ describe('message catalogues', () => {
   });
 
   it('uses only placeholders that callers fill in, and fills them by name', () => {
-    const known = new Set(['minimum', 'maximum', 'seconds', 'until']);
-    const params = { minimum: 4, maximum: 20, seconds: 30, until: '12:30' };
+    const known = new Set(['minimum', 'maximum', 'seconds', 'until', 'current', 'next']);
+    const params = {
+      minimum: 4,
+      maximum: 20,
+      seconds: 30,
+      until: '12:30',
+      current: '2026/2027',
+      next: '2027/2028',
+    };
     for (const lang of LANGS) {
       const templates = [
         ...ERROR_CODES.flatMap((code) => [

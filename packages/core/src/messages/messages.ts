@@ -121,6 +121,10 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
     ru: 'Дата уже прошла — укажите сегодняшнюю или будущую',
     en: 'This date has passed — choose today or a later date',
   },
+  school_year_closed: {
+    ru: 'Заявление принимается только на текущий ({current}) или следующий ({next}) учебный год',
+    en: 'Applications are accepted only for the current ({current}) or the next ({next}) school year',
+  },
 };
 
 /** Wording of a code for one field, by the field's name on the wire. */
@@ -329,6 +333,26 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
     format: {
       ru: 'Введите неделю в формате ГГГГ-Wнн, например 2026-W48',
       en: 'Enter the week as YYYY-Www, for example 2026-W48',
+    },
+  },
+  applicationNumber: {
+    format: {
+      ru: 'Введите номер заявления в формате ЭД-2026-000001',
+      en: 'Enter the application number as the diary shows it: two letters, the year and six digits',
+    },
+    invalid_option: {
+      ru: 'Среди ваших заявлений нет заявления с таким номером — проверьте номер',
+      en: 'None of your applications has this number — check the number',
+    },
+  },
+  schoolId: {
+    required: {
+      ru: 'Выберите школу, которой адресовано обращение',
+      en: 'Choose the school the request is for',
+    },
+    invalid_option: {
+      ru: 'Эта школа не подключена к дневнику — выберите другую',
+      en: 'This school is not connected to the diary — choose another one',
     },
   },
   schoolYear: {

@@ -3,6 +3,7 @@ import { applicationSchema } from './application.js';
 import { messageSchema } from './chat.js';
 import { idSchema, timestampSchema } from './common.js';
 import { markSchema } from './mark.js';
+import { ticketSchema } from './support.js';
 import { notificationSchema } from './notification.js';
 import { homeworkSchema, substitutionSchema } from './timetable.js';
 
@@ -31,6 +32,7 @@ export const liveEventSchema = discriminatedUnion('type', [
   event('message.read', object({ threadId: idSchema, userId: idSchema, upToMessageId: idSchema })),
   event('notification.created', notificationSchema),
   event('application.updated', applicationSchema),
+  event('ticket.updated', ticketSchema),
 ]);
 /** A live event. */
 export type LiveEvent = z.infer<typeof liveEventSchema>;
@@ -47,4 +49,5 @@ export const LIVE_EVENT_TYPES = [
   'message.read',
   'notification.created',
   'application.updated',
+  'ticket.updated',
 ] as const satisfies readonly LiveEventType[];

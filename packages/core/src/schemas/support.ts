@@ -1,4 +1,16 @@
-import { type z, array, enum as enumOf, maxLength, object, optional, string } from 'zod/mini';
+import {
+  type z,
+  _default,
+  array,
+  enum as enumOf,
+  maxLength,
+  meta,
+  object,
+  optional,
+  string,
+} from 'zod/mini';
+import { ruleCheck } from './rule.js';
+import { attachmentIdsSchema, attachmentSchema } from './attachment.js';
 import {
   dateOrderCheck,
   dateRangeShape,
@@ -12,6 +24,17 @@ import { roleSchema } from './user.js';
 /** Support ticket statuses. */
 export const TICKET_STATUSES = ['open', 'in_progress', 'answered', 'closed'] as const;
 
+/** A support ticket's status. */
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** The number of a diary application, `ЭД-2026-000042`. */
+export const applicationNumberSchema = string().check(
+  ruleCheck((v: string) => (/^ЭД-\d{4}-\d{6}$/.test(v.trim()) ? null : 'format'), {
+    field: 'applicationNumber',
+  }),
+  meta({ pattern: '^ЭД-\\d{4}-\\d{6}$' }),
+);
+
 /** A support ticket with its conversation. */
 export const ticketSchema = object({
   id: idSchema,
@@ -20,6 +43,10 @@ export const ticketSchema = object({
   authorId: idSchema,
   subject: string(),
   status: enumOf(TICKET_STATUSES),
+  /** The school whose admins answer it (absent only on tickets from before routing). */
+  schoolId: optional(idSchema),
+  /** The application the ticket is about, if the author named one. */
+  applicationNumber: optional(string()),
   messages: array(
     object({
       id: idSchema,
@@ -27,6 +54,7 @@ export const ticketSchema = object({
       authorRole: roleSchema,
       text: string(),
       at: timestampSchema,
+      attachments: array(attachmentSchema),
     }),
   ),
   createdAt: timestampSchema,
@@ -35,14 +63,21 @@ export const ticketSchema = object({
 /** A support ticket. */
 export type Ticket = z.infer<typeof ticketSchema>;
 
-/** Opening a ticket. */
+/**
+ * Opening a ticket. It goes to the admins of the author's school; a parent whose children are
+ * linked to no school names the school (`schoolId`) whose admins should answer.
+ */
 export const ticketInputSchema = object({
   subject: textSchema(200),
   text: textSchema(4000),
+  applicationNumber: optional(applicationNumberSchema),
+  schoolId: optional(idSchema),
+  attachmentIds: _default(attachmentIdsSchema, []),
 });
 /** Replying to a ticket. */
 export const ticketReplyInputSchema = object({
   text: textSchema(4000),
+  attachmentIds: _default(attachmentIdsSchema, []),
 });
 /** Changing a ticket's status (support staff). */
 export const ticketStatusInputSchema = object({

@@ -16,4 +16,6 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-schedule': () => import('../define-schedule'),
   'diary-chat': () => import('../define-chat'),
   'diary-notifications': () => import('../define-notifications'),
+  'diary-application': () => import('../define-application'),
+  'diary-support': () => import('../define-support'),
 };

@@ -20,6 +20,19 @@ export interface ChatClient extends WidgetClient {
   >;
 }
 
+/** The SDK client as `<diary-application>` needs it: a child's applications, live events. */
+export interface ApplicationClient extends WidgetClient {
+  readonly applications: Group<'applications', 'create' | 'list' | 'activate'>;
+  readonly events: Pick<DiaryClient['events'], 'on'>;
+}
+
+/** The SDK client as `<diary-support>` needs it: tickets, files, the school registry, live events. */
+export interface SupportClient extends WidgetClient {
+  readonly support: Group<'support', 'list' | 'create' | 'reply'>;
+  readonly attachments: Group<'attachments', 'upload' | 'download'>;
+  readonly events: Pick<DiaryClient['events'], 'on'>;
+}
+
 /** Whether every `group.operation` path names a function of the client. */
 function provides(client: object | undefined, paths: readonly string[]): boolean {
   if (!client) return false;
@@ -52,4 +65,26 @@ export const isChatClient = (client: WidgetClient | undefined): client is ChatCl
     'events.on',
     'outbox.send',
     'outbox.subscribe',
+  ]);
+
+/** Whether the provider's client can serve `<diary-application>` (a full SDK client can). */
+export const isApplicationClient = (
+  client: WidgetClient | undefined,
+): client is ApplicationClient =>
+  provides(client, [
+    'applications.list',
+    'applications.create',
+    'applications.activate',
+    'events.on',
+  ]);
+
+/** Whether the provider's client can serve `<diary-support>` (a full SDK client can). */
+export const isSupportClient = (client: WidgetClient | undefined): client is SupportClient =>
+  provides(client, [
+    'support.list',
+    'support.create',
+    'support.reply',
+    'attachments.upload',
+    'attachments.download',
+    'events.on',
   ]);

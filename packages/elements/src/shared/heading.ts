@@ -37,3 +37,16 @@ export function renderHeading(
     options.part ?? nothing
   }>${text}</${tag}>`;
 }
+
+/**
+ * The level of a widget's headings below its title: one under `level`, or 2 when the title is
+ * left out (`none`) and the page's own heading stands above.
+ *
+ * @example
+ * subLevel('2'); // '3'
+ */
+export function subLevel(level: string | undefined): string {
+  const n = Number(level);
+  if (!Number.isInteger(n) || n < 1) return '2';
+  return String(Math.min(6, n + 1));
+}

@@ -16,6 +16,7 @@ import type {
   Teacher,
   Thread,
   Threshold,
+  Ticket,
   User,
   WorkKind,
 } from '@school-diary/core';
@@ -51,6 +52,8 @@ export interface MemoryFixtures {
   readonly roster: RosterEntry[];
   readonly schoolLinks: SchoolLink[];
   readonly applications: Application[];
+  /** Support tickets with their conversations. */
+  readonly tickets: Ticket[];
   readonly thresholds: Threshold[];
   /** Marks of the previous school year, for `grades.comparison` (not listed by `grades.list`). */
   readonly previousYearMarks: Mark[];
@@ -322,6 +325,13 @@ export function demoFixtures(): MemoryFixtures {
         ['Белова', 'Ирина', 'Александровна'],
         'sch_42',
       ),
+      user(
+        'usr_admin_42',
+        'school_admin',
+        '+79990000010',
+        ['Кириллова', 'Наталья', 'Петровна'],
+        'sch_42',
+      ),
     ],
     children: [
       {
@@ -525,6 +535,7 @@ export function demoFixtures(): MemoryFixtures {
       link('scl_mem_petr', 'chd_petr', 'cls_42_8b', '8Б', 'R42-8B-07'),
     ],
     applications: [],
+    tickets: [],
     thresholds: [
       { id: 'thr_mem_maria_all', childId: 'chd_maria', threshold: 3.5 },
       { id: 'thr_mem_maria_math', childId: 'chd_maria', subjectId: 'sub_42_math', threshold: 4 },

@@ -190,6 +190,23 @@ describe('createMemoryClient', () => {
     client.close();
   });
 
+  it('opens a support ticket routed to the school, answered live by its admin', async () => {
+    const client = createMemoryClient();
+    const heard: string[] = [];
+    client.events.on('ticket.updated', (event) => heard.push(event.data.status));
+    const ticket = await client.support.create({ subject: 'Вход', text: 'Не приходит СМС' });
+    assert.equal(ticket.number, 'ОБР-000001');
+    assert.equal(ticket.schoolId, 'sch_42');
+    client.memory.replyToTicket(ticket.id, 'usr_admin_42', 'Проверьте номер');
+    await until(() => heard.includes('answered'));
+    const { items } = await client.support.list();
+    assert.deepEqual(
+      items[0]?.messages.map((m) => m.text),
+      ['Не приходит СМС', 'Проверьте номер'],
+    );
+    client.close();
+  });
+
   it('says which operation it does not implement', async () => {
     const client = createMemoryClient();
     const error = await client.portfolio.list({ childId: 'chd_maria' }).catch((e: unknown) => e);

@@ -1,10 +1,14 @@
 import {
+  canTransition,
+  type Application,
+  type ApplicationStatus,
   type Challenge,
   type LiveEvent,
   type LiveEventType,
   type Mark,
   type Message,
   type Session,
+  type Ticket,
   type User,
 } from '@school-diary/core';
 import type { MemoryFixtures } from './fixtures';
@@ -34,7 +38,12 @@ export class MemoryApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly fields: readonly { path: string; code: string; message?: string }[] = [],
+    readonly fields: readonly {
+      path: string;
+      code: string;
+      message?: string;
+      params?: Readonly<Record<string, string | number>>;
+    }[] = [],
   ) {
     super(code);
   }
@@ -231,6 +240,64 @@ export class MemoryDiary {
     this.data.marks.push(mark);
     this.publish(this.familyOf(mark.childId), 'mark.created', mark, mark.childId);
     return mark;
+  }
+
+  /**
+   * Moves an application on as its school would (or activates it, to `active`): a history step,
+   * and the family hears of it live.
+   *
+   * @example
+   * client.memory.moveApplication(application.id, 'rejected', 'Нет СНИЛС');
+   */
+  moveApplication(id: string, status: ApplicationStatus, reason?: string): Application {
+    const index = this.data.applications.findIndex((a) => a.id === id);
+    const current = this.data.applications[index];
+    if (!current) throw new MemoryApiError(404, 'not_found');
+    if (current.status === status && status === 'active') return current;
+    if (!canTransition(current.status, status)) throw new MemoryApiError(409, 'invalid_transition');
+    const at = this.now().toISOString();
+    const moved: Application = {
+      ...current,
+      status,
+      ...(status === 'rejected' && reason ? { rejectionReason: reason } : {}),
+      history: [...current.history, { status, at, ...(reason ? { reason } : {}) }],
+      updatedAt: at,
+    };
+    this.data.applications.splice(index, 1, moved);
+    this.publish(this.familyOf(moved.childId), 'application.updated', moved, moved.childId);
+    return moved;
+  }
+
+  /** Stores a ticket (new or changed); its author and its school's admins hear of it live. */
+  putTicket(ticket: Ticket): Ticket {
+    const index = this.data.tickets.findIndex((t) => t.id === ticket.id);
+    if (index < 0) this.data.tickets.push(ticket);
+    else this.data.tickets.splice(index, 1, ticket);
+    const admins = this.data.users
+      .filter((u) => u.role === 'school_admin' && u.schoolId === ticket.schoolId)
+      .map((u) => u.id);
+    this.publish([ticket.authorId, ...admins], 'ticket.updated', ticket);
+    return ticket;
+  }
+
+  /**
+   * Adds a reply to a ticket as `userId` (its author reopens it; anyone else answers it).
+   *
+   * @example
+   * client.memory.replyToTicket('tkt_1', 'usr_admin_42', 'Проверьте номер телефона в профиле');
+   */
+  replyToTicket(ticketId: string, userId: string, text: string): Ticket {
+    const ticket = this.data.tickets.find((t) => t.id === ticketId);
+    if (!ticket) throw new MemoryApiError(404, 'not_found');
+    const author = this.user(userId);
+    const at = this.now().toISOString();
+    const message = { id: this.id('tmsg'), authorId: userId, authorRole: author.role, text, at };
+    return this.putTicket({
+      ...ticket,
+      status: userId === ticket.authorId ? 'open' : 'answered',
+      messages: [...ticket.messages, { ...message, attachments: [] }],
+      updatedAt: at,
+    });
   }
 
   /** Adds a message to a thread and tells its other participant. */

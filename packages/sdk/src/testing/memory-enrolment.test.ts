@@ -210,6 +210,39 @@ describe('memory client: joining the diary', () => {
     client.close();
   });
 
+  it('accepts only the current or the next school year, and moves an application on live', async () => {
+    const client = createMemoryClient({ language: 'en' });
+    const closed = await failure(
+      client.applications.create({ childId: 'chd_maria', schoolYear: '1999/2000' }),
+    );
+    assert.deepEqual(
+      closed.fields.map((f) => [f.path, f.code]),
+      [['schoolYear', 'school_year_closed']],
+    );
+    assert.match(closed.fields[0]?.message ?? '', /current \(2026\/2027\) or the next/);
+    const seen: string[] = [];
+    const heardAll = new Promise<void>((resolve) =>
+      client.events.on('application.updated', (e) => {
+        seen.push(e.data.status);
+        if (e.data.status === 'active') resolve();
+      }),
+    );
+    const application = await client.applications.create({
+      childId: 'chd_maria',
+      schoolYear: '2027/2028',
+    });
+    client.memory.moveApplication(application.id, 'checking');
+    client.memory.moveApplication(application.id, 'ready');
+    const active = await client.applications.activate({ applicationId: application.id });
+    assert.deepEqual(
+      active.history.map((h) => h.status),
+      ['submitted', 'checking', 'ready', 'active'],
+    );
+    await heardAll;
+    assert.deepEqual(seen, ['submitted', 'checking', 'ready', 'active']);
+    client.close();
+  });
+
   it('recovers a password: the new one works, the old one and open sessions do not', async () => {
     const client = createMemoryClient();
     const phone = '+79990000001';

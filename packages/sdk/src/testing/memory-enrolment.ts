@@ -1,4 +1,11 @@
-import type { Application, Child, School, SchoolLink } from '@school-diary/core';
+import {
+  openSchoolYears,
+  todayIn,
+  type Application,
+  type Child,
+  type School,
+  type SchoolLink,
+} from '@school-diary/core';
 import { notFound, signedIn, visibleChild, type MemoryHandler } from './memory-access';
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
 
@@ -165,6 +172,11 @@ export const ENROLMENT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     const child = parentsChild(diary, user.id, childId);
     if (child.status !== 'confirmed') throw new MemoryApiError(409, 'identity_unconfirmed');
     if (!child.schoolId) throw new MemoryApiError(409, 'school_not_linked');
+    const [current, next] = openSchoolYears(todayIn(diary.now(), 'Europe/Moscow'));
+    if (schoolYear !== current && schoolYear !== next)
+      throw new MemoryApiError(400, 'validation_failed', [
+        { path: 'schoolYear', code: 'school_year_closed', params: { current, next } },
+      ]);
     const open = diary.data.applications.some(
       (a) => a.childId === child.id && a.schoolYear === schoolYear && a.status !== 'rejected',
     );
@@ -182,6 +194,7 @@ export const ENROLMENT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       updatedAt: at,
     };
     diary.data.applications.push(application);
+    diary.publish(diary.familyOf(child.id), 'application.updated', application, child.id);
     return application;
   },
   'applications.list': (diary, request) => {
@@ -198,4 +211,8 @@ export const ENROLMENT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   },
   'applications.get': (diary, request) =>
     ownApplication(diary, signedIn(request).id, request.params.applicationId),
+  'applications.activate': (diary, request) => {
+    const application = ownApplication(diary, signedIn(request).id, request.params.applicationId);
+    return diary.moveApplication(application.id, 'active');
+  },
 };

@@ -47,7 +47,11 @@ function errorResponse(error: MemoryApiError, lang: Lang, message?: string): Res
         message:
           f.message ??
           (isErrorCode(f.code)
-            ? errorMessage(f.code, { lang, field: f.path.split('.').pop() })
+            ? errorMessage(f.code, {
+                lang,
+                field: f.path.split('.').pop(),
+                ...(f.params ? { params: f.params } : {}),
+              })
             : f.code),
       })),
     },

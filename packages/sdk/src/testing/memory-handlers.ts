@@ -23,6 +23,7 @@ import {
 import { type MemoryDiary } from './memory-diary';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
+import { SUPPORT_HANDLERS } from './memory-support';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
 
@@ -98,8 +99,8 @@ function unread(diary: MemoryDiary, user: User) {
 /**
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
- * marks, thresholds, timetable and substitutions, homework, chat, notifications). The rest (staff
- * administration, portfolio, news, notes, support, uploads) answer 501 naming the operation.
+ * marks, thresholds, timetable and substitutions, homework, chat, notifications, support). The
+ * rest (staff administration, portfolio, news, notes, uploads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -352,6 +353,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
 
   ...ENROLMENT_HANDLERS,
   ...JOURNAL_HANDLERS,
+  ...SUPPORT_HANDLERS,
 };
 
 /** The ISO week (`2026-W48`) of a date. */

@@ -9,6 +9,7 @@ import { privacyMigration } from './migrations/009-privacy';
 import { deliveriesMigration } from './migrations/010-deliveries';
 import { sealedDocumentsMigration } from './migrations/011-sealed-documents';
 import { userLanguageMigration } from './migrations/012-user-language';
+import { supportRoutingMigration } from './migrations/013-support-routing';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -299,7 +300,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '010_deliveries': deliveriesMigration,
   '011_sealed_documents': sealedDocumentsMigration,
   '012_user_language': userLanguageMigration,
-  // next: '013_…' (keep the numbers unique and increasing)
+  '013_support_routing': supportRoutingMigration,
+  // next: '014_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

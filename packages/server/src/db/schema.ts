@@ -396,6 +396,7 @@ export interface Database {
     number: string;
     author_id: string;
     school_id: string | null;
+    application_number: string | null;
     subject: string;
     status: string;
     created_at: string;
@@ -409,4 +410,5 @@ export interface Database {
     text: string;
     at: string;
   };
+  ticket_attachments: { message_id: string; attachment_id: string; position: number };
 }

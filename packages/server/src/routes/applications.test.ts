@@ -199,6 +199,22 @@ describe('applications: submitted → checking → ready → active', () => {
     assert.equal(unlinked.body.error.code, 'school_not_linked');
   });
 
+  it('accepts only the current or the next school year, naming both in ru and en', async () => {
+    const res = await apply(ivanova, DEMO.children.petr.id, '1999/2000');
+    assert.equal(res.status, 400, res.text);
+    assert.deepEqual(
+      res.body.error.fields.map((f) => [f.path, f.code]),
+      [['schoolYear', 'school_year_closed']],
+    );
+    assert.match(res.body.error.fields[0]?.message ?? '', /текущий \(2026\/2027\).*\(2027\/2028\)/);
+    const en = await server.call<ErrorResponse>('POST', '/api/v1/applications', {
+      token: ivanova,
+      body: { childId: DEMO.children.petr.id, schoolYear: '2028/2029' },
+      headers: { 'accept-language': 'en' },
+    });
+    assert.match(en.body.error.fields[0]?.message ?? '', /current \(2026\/2027\) or the next/);
+  });
+
   it('refuses a malformed school year', async () => {
     const res = await apply(ivanova, DEMO.children.petr.id, '2027/2029');
     assert.equal(res.status, 400);

@@ -1,10 +1,17 @@
-import { canTransition, type Application, type ApplicationStatus } from '@school-diary/core';
+import {
+  canTransition,
+  openSchoolYears,
+  todayIn,
+  type Application,
+  type ApplicationStatus,
+} from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { DomainError, fieldError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { nextCounter, sixDigits } from '../services/counters';
+import { familyMembers, familyOf } from '../services/families';
 import { bumpVersions } from '../read-cache/versions';
 import { notify } from '../services/notify';
 import { assertAdminOf, auditAs, ownChild, type ChildRow } from '../services/policy';
@@ -49,10 +56,14 @@ function view(row: ApplicationRow, history: readonly HistoryRow[]): Application 
   };
 }
 
-/** The API views of applications, their histories read in one query. */
-async function views(s: Services, rows: readonly ApplicationRow[]): Promise<Application[]> {
+/** The API views of applications, their histories read in one query (in `db`'s transaction). */
+async function views(
+  s: Services,
+  rows: readonly ApplicationRow[],
+  db: Kysely<Database> = s.db,
+): Promise<Application[]> {
   if (rows.length === 0) return [];
-  const history = await s.db
+  const history = await db
     .selectFrom('application_history')
     .selectAll()
     .where(
@@ -70,9 +81,41 @@ async function views(s: Services, rows: readonly ApplicationRow[]): Promise<Appl
   );
 }
 
-async function viewOne(s: Services, row: ApplicationRow): Promise<Application> {
-  const [application] = await views(s, [row]);
+async function viewOne(
+  s: Services,
+  row: ApplicationRow,
+  db: Kysely<Database> = s.db,
+): Promise<Application> {
+  const [application] = await views(s, [row], db);
   return application as Application;
+}
+
+/** The child's family sees the application move, live; inside the write's transaction. */
+async function publishUpdate(
+  s: Services,
+  trx: Kysely<Database>,
+  row: ApplicationRow,
+): Promise<void> {
+  const recipients = familyMembers(await familyOf(trx, row.child_id));
+  const data = await viewOne(s, row, trx);
+  await s.live.publish(trx, {
+    recipients,
+    type: 'application.updated',
+    childId: row.child_id,
+    data,
+  });
+}
+
+/** `schoolYear` must be the current school year or the next, in the school's time zone. */
+async function assertOpenSchoolYear(s: Services, schoolId: string, schoolYear: string) {
+  const school = await s.db
+    .selectFrom('schools')
+    .select('time_zone')
+    .where('id', '=', schoolId)
+    .executeTakeFirst();
+  const [current, next] = openSchoolYears(todayIn(s.clock.now(), school?.time_zone));
+  if (schoolYear !== current && schoolYear !== next)
+    throw fieldError('schoolYear', 'school_year_closed', { current, next });
 }
 
 /** The application if the caller is its school's admin or a parent of its child; else 404. */
@@ -150,6 +193,7 @@ async function insertApplication(
   };
   await trx.insertInto('applications').values(row).execute();
   await addHistory(trx, row.id, { status: 'submitted', at: row.created_at }, caller.user);
+  await publishUpdate(s, trx, row);
   const action = { action: 'applications.create', target: row.id, schoolId: input.schoolId };
   await auditAs(s, trx, caller, action);
   return row;
@@ -184,6 +228,7 @@ async function changeStatus(
       change.user,
     );
     if (change.to === 'active') await placeChild(trx, row);
+    await publishUpdate(s, trx, updated);
     const detail = `${row.status} → ${change.to}`;
     const action = { action: change.action, target: row.id, schoolId: row.school_id, detail };
     await auditAs(s, trx, change, action);
@@ -250,6 +295,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       const child = await ownChild(s, user, body.childId);
       if (child.status !== 'confirmed') throw new DomainError('identity_unconfirmed');
       const schoolId = await linkedSchool(s, child.id);
+      await assertOpenSchoolYear(s, schoolId, body.schoolYear);
       await assertNoOpenApplication(s, child.id, schoolId, body.schoolYear);
       const input = { child, schoolId, schoolYear: body.schoolYear };
       const row = await s.db

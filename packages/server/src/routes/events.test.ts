@@ -99,7 +99,7 @@ describe('live events at /api/v1/events', () => {
     await theirs.close();
   });
 
-  it('streams the notification of an application status change to the parent who applied', async () => {
+  it('streams an application status change and its notification to the parent who applied', async () => {
     const stream = await connect({ token: ivanova });
     const other = await connect({ token: petrov });
     await stream.next((f) => f.retry !== undefined);
@@ -113,6 +113,17 @@ describe('live events at /api/v1/events', () => {
       body: { status: 'checking' },
     });
     assert.equal(res.status, 200, res.text);
+    // The application moves in the write's transaction; its notification follows the commit.
+    const moved = eventOf(
+      await stream.next(
+        (f) => f.event === 'application.updated' && /"status":"checking"/.test(f.data ?? ''),
+      ),
+    );
+    assert.ok(moved.type === 'application.updated');
+    assert.deepEqual(
+      moved.data.history.map((h) => h.status),
+      ['submitted', 'checking'],
+    );
     const frame = await stream.next(
       (f) => f.event === 'notification.created' && /на проверке/.test(f.data ?? ''),
     );

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { ErrorResponse, Notification, Ticket } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
+import { uploadFile } from '../testing/upload';
 
 const U = DEMO.users;
 
@@ -114,18 +115,127 @@ describe('support tickets', () => {
     assert.ok(!(await list('parentPetrov')).some((t) => t.id === ticket.id));
   });
 
-  it("sends a teacher's ticket to their school, and a parent's without children to no school", async () => {
+  it("sends a teacher's ticket to their school; a parent without a school names one", async () => {
     const teacher = (
       await open('teacherMath', { subject: 'Журнал', text: 'Не сохраняется оценка' })
     ).body;
     assert.ok((await list('admin42')).some((t) => t.id === teacher.id));
-    const lone = (await open('parentNew', { subject: 'Как добавить ребёнка', text: 'Подскажите' }))
-      .body;
-    assert.ok(!(await list('admin42')).some((t) => t.id === lone.id));
+    const nowhere = await open('parentNew', {
+      subject: 'Как добавить ребёнка',
+      text: 'Подскажите',
+    });
+    assert.equal(nowhere.status, 400, nowhere.text);
     assert.deepEqual(
-      (await list('parentNew')).map((t) => t.id),
-      [lone.id],
+      nowhere.body.error.fields.map((f) => [f.path, f.code, f.message]),
+      [['schoolId', 'required', 'Выберите школу, которой адресовано обращение']],
     );
+    const unconnected = await open('parentNew', {
+      subject: 'Как добавить ребёнка',
+      text: 'Подскажите',
+      schoolId: 'sch_no_such',
+    });
+    assert.deepEqual(
+      unconnected.body.error.fields.map((f) => [f.path, f.code]),
+      [['schoolId', 'invalid_option']],
+    );
+    const lone = (
+      await open('parentNew', {
+        subject: 'Как добавить ребёнка',
+        text: 'Подскажите',
+        schoolId: DEMO.schools.lyceum17.id,
+      })
+    ).body;
+    assert.equal(lone.schoolId, DEMO.schools.lyceum17.id);
+    assert.ok((await list('admin17')).some((t) => t.id === lone.id));
+    assert.ok(!(await list('admin42')).some((t) => t.id === lone.id));
+    assert.equal((await reply('admin17', lone.id, 'Откройте «Мои дети»')).body.status, 'answered');
+  });
+
+  it('sends a ticket about an application to its school, and refuses a number not yours', async () => {
+    const about = await open('parentPetrov', {
+      subject: 'Заявление',
+      text: 'Когда проверят?',
+      applicationNumber: 'ЭД-2026-000003',
+    });
+    assert.equal(about.status, 201, about.text);
+    assert.equal(about.body.applicationNumber, 'ЭД-2026-000003');
+    assert.equal(about.body.schoolId, DEMO.schools.lyceum17.id);
+    const foreign = await open('parentPetrov', {
+      subject: 'Заявление',
+      text: 'Чужое',
+      applicationNumber: 'ЭД-2026-000001',
+    });
+    assert.deepEqual(
+      foreign.body.error.fields.map((f) => [f.path, f.code]),
+      [['applicationNumber', 'invalid_option']],
+    );
+    const malformed = await open('parentPetrov', {
+      subject: 'Заявление',
+      text: 'Опечатка',
+      applicationNumber: '123',
+    });
+    assert.match(malformed.body.error.fields[0]?.message ?? '', /ЭД-2026-000001/);
+  });
+
+  it('carries files both ways, downloadable by the two sides only', async () => {
+    const upload = async (who: string, name: string) =>
+      (
+        await uploadFile(server, tokens[who], {
+          data: new TextEncoder().encode(`файл ${name}`),
+          type: 'text/plain',
+          name,
+        })
+      ).body.id;
+    const mine = await upload('parentIvanova', 'screen.txt');
+    const ticket = (
+      await open('parentIvanova', { subject: 'Файл', text: 'Вот снимок', attachmentIds: [mine] })
+    ).body;
+    assert.deepEqual(
+      ticket.messages[0]?.attachments.map((a) => a.name),
+      ['screen.txt'],
+    );
+    const download = (who: string) =>
+      server.call('GET', `/api/v1/attachments/${mine}`, { token: tokens[who] });
+    assert.equal((await download('admin42')).status, 200);
+    assert.equal((await download('admin17')).status, 404);
+    const theirs = await upload('admin42', 'answer.txt');
+    const answered = await server.call<Ticket>(
+      'POST',
+      `/api/v1/support/tickets/${ticket.id}/replies`,
+      { token: tokens.admin42, body: { text: 'Ответ', attachmentIds: [theirs] } },
+    );
+    assert.deepEqual(
+      answered.body.messages[1]?.attachments.map((a) => a.name),
+      ['answer.txt'],
+    );
+    const reused = await open('parentIvanova', {
+      subject: 'Файл ещё раз',
+      text: 'Тот же',
+      attachmentIds: [mine],
+    });
+    assert.deepEqual(
+      reused.body.error.fields.map((f) => [f.path, f.code]),
+      [['attachmentIds', 'invalid_option']],
+    );
+  });
+
+  it('leaves no ticket without someone who can answer it', async () => {
+    const tickets = await server.database.db.selectFrom('tickets').selectAll().execute();
+    assert.ok(tickets.length >= 8, String(tickets.length));
+    const admins = await server.database.db
+      .selectFrom('users')
+      .select(['id', 'phone', 'school_id'])
+      .where('role', '=', 'school_admin')
+      .execute();
+    const adminTokens = new Map<string, string>();
+    for (const ticket of tickets) {
+      const admin = admins.find((a) => a.school_id !== null && a.school_id === ticket.school_id);
+      assert.ok(admin, `${ticket.number} has no one to answer it`);
+      const token = adminTokens.get(admin.id) ?? (await server.login(admin.phone)).accessToken;
+      adminTokens.set(admin.id, token);
+      const seen = await server.call('GET', `/api/v1/support/tickets/${ticket.id}`, { token });
+      assert.equal(seen.status, 200, `${ticket.number} is hidden from ${admin.id}`);
+    }
   });
 
   it('names the empty fields of a ticket', async () => {

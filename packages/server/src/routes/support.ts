@@ -1,8 +1,9 @@
-import type { Ticket } from '@school-diary/core';
+import type { Ticket, TicketStatus } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
-import { notFound } from '../services/domain-error';
+import { attachmentView, claimAttachments } from '../services/attachments';
+import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { nextCounter, sixDigits } from '../services/counters';
@@ -10,7 +11,6 @@ import { notify } from '../services/notify';
 import { assertAdminOf, auditAs, isAdminOf } from '../services/policy';
 
 type TicketRow = Selectable<Database['tickets']>;
-type TicketStatus = Ticket['status'];
 
 const STATUS_TEXT: Record<TicketStatus, string> = {
   open: 'открыто',
@@ -22,10 +22,14 @@ const STATUS_TEXT: Record<TicketStatus, string> = {
 /** The longest message excerpt put into a notification. */
 const EXCERPT = 200;
 
-/** The API views of tickets, their conversations read in one query. */
-async function views(s: Services, rows: readonly TicketRow[]): Promise<Ticket[]> {
+/** The API views of tickets, their conversations and files read in one query each. */
+async function views(
+  s: Services,
+  rows: readonly TicketRow[],
+  db: Kysely<Database> = s.db,
+): Promise<Ticket[]> {
   if (rows.length === 0) return [];
-  const messages = await s.db
+  const messages = await db
     .selectFrom('ticket_messages')
     .selectAll()
     .where(
@@ -34,14 +38,31 @@ async function views(s: Services, rows: readonly TicketRow[]): Promise<Ticket[]>
       rows.map((r) => r.id),
     )
     .orderBy('at')
-    .orderBy(insertionOrder(s.db))
+    .orderBy(insertionOrder(db))
     .execute();
+  const files =
+    messages.length === 0
+      ? []
+      : await db
+          .selectFrom('ticket_attachments')
+          .innerJoin('attachments', 'attachments.id', 'ticket_attachments.attachment_id')
+          .selectAll('attachments')
+          .select(['ticket_attachments.message_id', 'ticket_attachments.position'])
+          .where(
+            'ticket_attachments.message_id',
+            'in',
+            messages.map((m) => m.id),
+          )
+          .orderBy('ticket_attachments.position')
+          .execute();
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
     authorId: row.author_id,
     subject: row.subject,
     status: row.status as TicketStatus,
+    ...(row.school_id ? { schoolId: row.school_id } : {}),
+    ...(row.application_number ? { applicationNumber: row.application_number } : {}),
     messages: messages
       .filter((m) => m.ticket_id === row.id)
       .map((m) => ({
@@ -50,15 +71,71 @@ async function views(s: Services, rows: readonly TicketRow[]): Promise<Ticket[]>
         authorRole: m.author_role as AuthUser['role'],
         text: m.text,
         at: m.at,
+        attachments: files.filter((f) => f.message_id === m.id).map(attachmentView),
       })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));
 }
 
-async function view(s: Services, row: TicketRow): Promise<Ticket> {
-  const [ticket] = await views(s, [row]);
+async function view(s: Services, row: TicketRow, db: Kysely<Database> = s.db): Promise<Ticket> {
+  const [ticket] = await views(s, [row], db);
   return ticket as Ticket;
+}
+
+/** The author and the admins of the ticket's school see it change, live; in the write's transaction. */
+async function publishTicket(s: Services, trx: Kysely<Database>, row: TicketRow): Promise<void> {
+  const admins = row.school_id ? await schoolAdmins(trx, row.school_id) : [];
+  await s.live.publish(trx, {
+    recipients: [row.author_id, ...admins],
+    type: 'ticket.updated',
+    data: await view(s, row, trx),
+  });
+}
+
+/** The ids of a school's admins: the people who answer its tickets. */
+async function schoolAdmins(db: Kysely<Database>, schoolId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'school_admin')
+    .where('school_id', '=', schoolId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The application the ticket names, if the author may see it (a parent of its child). */
+async function namedApplication(s: Services, user: AuthUser, number: string) {
+  const row = await s.db
+    .selectFrom('applications')
+    .select(['school_id', 'number'])
+    .where('number', '=', number.trim())
+    .where('child_id', 'in', (eb) =>
+      eb.selectFrom('parent_children').select('child_id').where('parent_id', '=', user.id),
+    )
+    .executeTakeFirst();
+  if (!row) throw fieldError('applicationNumber', 'invalid_option');
+  return row;
+}
+
+/**
+ * Who answers a new ticket: the school of the application it names; else the school the author
+ * chose (`schoolId`); else the author's own school. A school without admins cannot answer, so a
+ * ticket never goes to one, and a ticket with no school is refused with `schoolId` required.
+ */
+async function routeTicket(
+  s: Services,
+  user: AuthUser,
+  body: { applicationNumber?: string | undefined; schoolId?: string | undefined },
+): Promise<{ schoolId: string; applicationNumber: string | null }> {
+  const application = body.applicationNumber
+    ? await namedApplication(s, user, body.applicationNumber)
+    : undefined;
+  const schoolId = application?.school_id ?? body.schoolId ?? (await ticketSchool(s, user));
+  if (!schoolId) throw fieldError('schoolId', 'required');
+  if ((await schoolAdmins(s.db, schoolId)).length === 0)
+    throw fieldError('schoolId', 'invalid_option');
+  return { schoolId, applicationNumber: application?.number ?? null };
 }
 
 /** The school a ticket goes to: staff's own; a family's first linked school; or none. */
@@ -101,18 +178,32 @@ async function addMessage(
   db: Kysely<Database>,
   ticketId: string,
   user: AuthUser,
-  text: string,
+  message: { text: string; attachmentIds: readonly string[] },
 ) {
+  const id = s.ids('tmsg');
   await db
     .insertInto('ticket_messages')
     .values({
-      id: s.ids('tmsg'),
+      id,
       ticket_id: ticketId,
       author_id: user.id,
       author_role: user.role,
-      text,
+      text: message.text,
       at: s.clock.now().toISOString(),
     })
+    .execute();
+  if (message.attachmentIds.length === 0) return;
+  const ids = [...new Set(message.attachmentIds)];
+  await claimAttachments(db, { ids, ownerId: user.id, target: 'ticket', path: 'attachmentIds' });
+  await db
+    .insertInto('ticket_attachments')
+    .values(
+      ids.map((attachmentId, position) => ({
+        message_id: id,
+        attachment_id: attachmentId,
+        position,
+      })),
+    )
     .execute();
 }
 
@@ -137,13 +228,7 @@ async function notifyOtherSide(
     return;
   }
   if (!row.school_id) return;
-  const admins = await db
-    .selectFrom('users')
-    .select('id')
-    .where('role', '=', 'school_admin')
-    .where('school_id', '=', row.school_id)
-    .execute();
-  for (const admin of admins) {
+  for (const admin of (await schoolAdmins(db, row.school_id)).map((id) => ({ id }))) {
     const title = `Новое сообщение в обращении ${row.number}`;
     await notify(s, db, {
       userId: admin.id,
@@ -176,7 +261,7 @@ async function saveStatus(
 export function supportHandlers(s: Services): Handlers['support'] {
   return {
     async create({ body, user, ip }) {
-      const schoolId = await ticketSchool(s, user);
+      const { schoolId, applicationNumber } = await routeTicket(s, user, body);
       const row = await s.db.transaction().execute(async (trx) => {
         const now = s.clock.now().toISOString();
         const created: TicketRow = {
@@ -184,15 +269,18 @@ export function supportHandlers(s: Services): Handlers['support'] {
           number: `ОБР-${sixDigits(await nextCounter(trx, 'ticket'))}`,
           author_id: user.id,
           school_id: schoolId,
+          application_number: applicationNumber,
           subject: body.subject,
           status: 'open',
           created_at: now,
           updated_at: now,
         };
         await trx.insertInto('tickets').values(created).execute();
-        await addMessage(s, trx, created.id, user, body.text);
+        await addMessage(s, trx, created.id, user, body);
         const action = { action: 'support.create', target: created.id, schoolId };
         await auditAs(s, trx, { user, ip }, action);
+        await notifyOtherSide(s, trx, created, user, body.text);
+        await publishTicket(s, trx, created);
         return created;
       });
       return view(s, row);
@@ -218,9 +306,11 @@ export function supportHandlers(s: Services): Handlers['support'] {
       const row = await visibleTicket(s, user, params.ticketId);
       const status: TicketStatus = user.id === row.author_id ? 'open' : 'answered';
       const updated = await s.db.transaction().execute(async (trx) => {
-        await addMessage(s, trx, row.id, user, body.text);
+        await addMessage(s, trx, row.id, user, body);
         await notifyOtherSide(s, trx, row, user, body.text);
-        return saveStatus(s, trx, row, status, { user, ip, action: 'support.reply' });
+        const saved = await saveStatus(s, trx, row, status, { user, ip, action: 'support.reply' });
+        await publishTicket(s, trx, saved);
+        return saved;
       });
       return view(s, updated);
     },
@@ -236,6 +326,7 @@ export function supportHandlers(s: Services): Handlers['support'] {
           const note = { userId: row.author_id, title, body: row.subject, targetId: row.id };
           await notify(s, trx, { ...note, kind: 'support' });
         }
+        await publishTicket(s, trx, saved);
         return saved;
       });
       return view(s, updated);

@@ -9,7 +9,7 @@ import { removeStoredFile } from './file-store';
 export type AttachmentRow = Selectable<Database['attachments']>;
 
 /** What an upload can be attached to. */
-export type AttachmentTarget = 'message' | 'portfolio' | 'homework';
+export type AttachmentTarget = 'message' | 'portfolio' | 'homework' | 'ticket';
 
 /** How long an upload may stay unattached before {@link cleanupUnattached} removes it. */
 export const UNATTACHED_TTL_MS = 24 * 3600 * 1000;
@@ -148,9 +148,26 @@ async function onVisibleHomework(s: Services, user: AuthUser, id: string): Promi
   return row !== undefined;
 }
 
+/** Whether the attachment was sent in a ticket the user wrote or answers (its school's admin). */
+async function onVisibleTicket(s: Services, user: AuthUser, id: string): Promise<boolean> {
+  const row = await s.db
+    .selectFrom('ticket_attachments')
+    .innerJoin('ticket_messages', 'ticket_messages.id', 'ticket_attachments.message_id')
+    .innerJoin('tickets', 'tickets.id', 'ticket_messages.ticket_id')
+    .select(['tickets.author_id', 'tickets.school_id'])
+    .where('ticket_attachments.attachment_id', '=', id)
+    .executeTakeFirst();
+  if (!row) return false;
+  return (
+    row.author_id === user.id ||
+    (user.role === 'school_admin' && row.school_id !== null && row.school_id === user.schoolId)
+  );
+}
+
 /**
  * Whether the user may download an attachment: its uploader; a member of a thread it was sent
- * in; anyone who may see the portfolio item or the homework it is attached to.
+ * in; anyone who may see the portfolio item or the homework it is attached to; the author of the
+ * ticket it was sent in and the admins who answer it.
  */
 export async function mayDownload(
   s: Services,
@@ -161,7 +178,8 @@ export async function mayDownload(
   return (
     (await inMemberThread(s, user, row.id)) ||
     (await onVisiblePortfolio(s, user, row.id)) ||
-    (await onVisibleHomework(s, user, row.id))
+    (await onVisibleHomework(s, user, row.id)) ||
+    (await onVisibleTicket(s, user, row.id))
   );
 }
 

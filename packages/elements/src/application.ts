@@ -1,0 +1,4 @@
+export {
+  DiaryApplication,
+  type DiaryApplicationChangeDetail,
+} from './application/diary-application';

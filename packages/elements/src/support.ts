@@ -1,0 +1,1 @@
+export { DiarySupport, type DiaryTicketChangeDetail } from './support/diary-support';

@@ -1,0 +1,51 @@
+import { translator } from '../shared/localize';
+
+/** The support widget's own words. */
+export const supportText = translator({
+  title: ['Обращения в поддержку', 'Support requests'],
+  signedOut: [
+    'Войдите в электронный дневник, чтобы написать в поддержку.',
+    'Sign in to the electronic diary to write to support.',
+  ],
+  newTicket: ['Новое обращение', 'New request'],
+  listLabel: ['Ваши обращения', 'Your requests'],
+  empty: ['Обращений пока нет.', 'There are no requests yet.'],
+  open: ['Открыто', 'Open'],
+  in_progress: ['В работе', 'In progress'],
+  answered: ['Есть ответ', 'Answered'],
+  closed: ['Закрыто', 'Closed'],
+  updated: ['обновлено {date}', 'updated {date}'],
+  subject: ['Тема', 'Subject'],
+  text: ['Сообщение', 'Message'],
+  textHint: [
+    'Опишите, что случилось и что вы уже пробовали сделать.',
+    'Describe what happened and what you have already tried.',
+  ],
+  applicationNumber: [
+    'Номер заявления (если вопрос о нём)',
+    'Application number (if it is about one)',
+  ],
+  applicationHint: ['Например, ЭД-2026-000001', 'For example, ЭД-2026-000001'],
+  school: ['Школа, которой адресовано обращение', 'The school the request is for'],
+  schoolHint: [
+    'Ваши дети пока не привязаны к школе: выберите школу, которая ответит.',
+    'Your children are not linked to a school yet: choose the school that should answer.',
+  ],
+  files: ['Файлы', 'Files'],
+  filesHint: ['До 10 файлов, каждый не больше 10 МБ.', 'Up to 10 files, each 10 MB or smaller.'],
+  send: ['Отправить', 'Send'],
+  sending: ['Отправляем…', 'Sending…'],
+  cancel: ['Отмена', 'Cancel'],
+  created: ['Обращение {number} отправлено', 'Request {number} sent'],
+  reply: ['Ваш ответ', 'Your reply'],
+  replySend: ['Ответить', 'Reply'],
+  replied: ['Ответ отправлен', 'Reply sent'],
+  conversation: ['Переписка по обращению {number}', 'Conversation of request {number}'],
+  me: ['Вы', 'You'],
+  staff: ['Школа', 'School'],
+  aboutApplication: ['Заявление {number}', 'Application {number}'],
+  attachments: ['Вложения', 'Attachments'],
+  download: ['Скачать {name}', 'Download {name}'],
+  live: ['Обращение {number}: {status}', 'Request {number}: {status}'],
+  back: ['К списку обращений', 'Back to the requests'],
+});
