@@ -1,10 +1,19 @@
-// Storybook preview: controls and docs pages from the custom-elements manifest, a dark
-// background for the dark-theme stories and the viewports the widgets are designed for.
+// Storybook preview: controls and docs pages from the custom-elements manifest (its public
+// surface only), the toolbar's language and theme for every widget, a dark background for the
+// dark theme and the viewports the widgets are designed for.
 import { setCustomElementsManifest } from '@storybook/web-components';
-import type { Preview } from '@storybook/web-components-vite';
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import manifest from '../packages/elements/custom-elements.json';
+import { publicManifest } from './public-manifest';
 
-setCustomElementsManifest(manifest);
+setCustomElementsManifest(publicManifest(manifest));
+
+/** The dark theme's page colour behind a story when the toolbar's theme is dark. */
+const themedCanvas: Decorator = (story, context) =>
+  context.globals['theme'] === 'dark'
+    ? html`<div style="background: #121821; color-scheme: dark">${story()}</div>`
+    : story();
 
 const preview: Preview = {
   parameters: {
@@ -36,6 +45,35 @@ const preview: Preview = {
       },
     },
   },
+  globalTypes: {
+    lang: {
+      description: 'The widgets’ language (the provider’s `lang`)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'ru', title: 'Русский' },
+          { value: 'en', title: 'English' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'The widgets’ theme (the provider’s `theme`)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'auto', title: 'Auto (system)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { lang: 'ru', theme: 'light' },
+  decorators: [themedCanvas],
   tags: ['autodocs'],
 };
 

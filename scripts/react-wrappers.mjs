@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// React integration from the custom-elements manifest (run after `npm run analyze`, part of the
+// React and Vue integration from the custom-elements manifest (run after `npm run analyze`, part of the
 // build; `--check` fails when the committed files are stale). Writes these sources of
 // @school-diary/elements, built like every other entry:
 // - src/jsx.ts (entry `./jsx`): JSX intrinsic-element typings for every tag, in the global `JSX`
@@ -9,7 +9,9 @@
 // - src/react-<name>.ts (entries `./react/<name>`, added to package.json's exports): one
 //   `@lit/react` `createComponent` wrapper each, `onDiaryXxx` → `diary-xxx`, defining (guarded)
 //   its own element only on import;
-// - src/react.ts (entry `./react`): all of them re-exported, every element defined on import.
+// - src/react.ts (entry `./react`): all of them re-exported, every element defined on import;
+// - src/vue.ts (entry `./vue`): Vue 3's `GlobalComponents` for every tag (props, attributes and
+//   typed events), so that `vue-tsc` checks the templates.
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -145,6 +147,7 @@ import { createComponent${events.length ? ', type EventName' : ''} } from '@lit/
 import { defineElement } from './shared/define';
 import { ${tag.name} as ${tag.name}Element } from '${moduleOf(tag)}';
 ${tagDetails.length ? `import type { ${tagDetails.join(', ')} } from './index';\n` : ''}
+${tagDetails.length ? `/** The \`detail\` types of \`<${tag.tagName}>\`'s events, for the handlers' parameters. */\nexport type { ${tagDetails.join(', ')} };\n` : ''}
 defineElement('${tag.tagName}', ${tag.name}Element);
 
 /** React component for \`<${tag.tagName}>\`${events.length ? `; events: ${events.map((e) => `\`on${pascal(e.name)}\` (\`${e.name}\`)`).join(', ')}` : ''}. */
@@ -171,7 +174,77 @@ const react = `${HEADER}/**
  *
  * @module
  */
-${tags.map((t) => `export { ${t.name} } from './${wrapperFile(t).replace(/\.ts$/, '')}';\n`).join('')}`;
+${tags.map((t) => `export { ${t.name} } from './${wrapperFile(t).replace(/\.ts$/, '')}';\n`).join('')}
+/** The \`detail\` types of the elements' events, for the handlers' parameters. */
+export type {\n${details.map((n) => `  ${n},\n`).join('')}} from './index';
+`;
+
+// ---- src/vue.ts (entry `./vue`): Vue's GlobalComponents, so vue-tsc checks the templates -------
+/** The props Vue's templates may bind on a tag: writable properties and attributes by name. */
+const vueProps = (tag) =>
+  [
+    ...propsOf(tag).map(
+      (p) => `${doc(p.description, '  ')}  ${p.name}?: ${tag.name}['${p.name}'];\n`,
+    ),
+    ...attributesOf(tag).map(
+      (a) =>
+        `${doc(`Attribute form of \`${a.fieldName}\`.`, '  ')}  '${a.name}'?: ${tag.name}['${a.fieldName}'];\n`,
+    ),
+  ].join('');
+const vue = `${HEADER}/**
+ * Vue 3 typings for the School Diary custom elements: import once (\`import type {} from
+ * '@school-diary/elements/vue'\`, e.g. in \`env.d.ts\`) and \`vue-tsc\` checks every diary tag in
+ * your templates — its properties and attributes (\`:child-id\`, \`.client\`), and the \`detail\`
+ * of its events (\`@diary-week-change="(e) => e.detail.week"\`). Register the tags as custom
+ * elements with \`compilerOptions.isCustomElement\` (see docs/frameworks.md).
+ *
+ * @module
+ */
+import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
+import type {\n${[...classes, ...details].map((n) => `  ${n},\n`).join('')}} from './index';
+
+/** A custom element as Vue's templates see it: its props, and its events with their detail. */
+export type DiaryVueElement<
+  Element extends HTMLElement,
+  Props,
+  Events,
+> = new () => Element & {
+  /** For template type checking only: not a property of the element. */
+  $props: HTMLAttributes & Props & PublicProps;
+  /** For template type checking only: not a property of the element. */
+  $emit: EmitFn<{ [Name in keyof Events]: (event: Events[Name]) => void }>;
+};
+${tags
+  .map(
+    (t) => `
+/** Template props of \`<${t.tagName}>\` (${t.name}). */
+export interface ${t.name}VueProps {
+${vueProps(t)}}
+
+/** Events of \`<${t.tagName}>\` by name. */
+export type ${t.name}VueEvents = ${
+      eventsOf(t).length
+        ? `{\n${eventsOf(t)
+            .map((e) => `${doc(e.description, '  ')}  '${e.name}': ${eventType(e)};\n`)
+            .join('')}}`
+        : 'Record<never, never>'
+    };
+`,
+  )
+  .join('')}
+/** Every diary tag as a Vue global component. */
+export interface DiaryGlobalComponents {
+${tags
+  .map(
+    (t) => `  '${t.tagName}': DiaryVueElement<${t.name}, ${t.name}VueProps, ${t.name}VueEvents>;\n`,
+  )
+  .join('')}}
+
+declare module 'vue' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalComponents extends DiaryGlobalComponents {}
+}
+`;
 
 // ---- src/react-readme.example.tsx: the README's "Use in React" example, type-checked by lint --
 const readme = readFileSync(join(elements, 'README.md'), 'utf8');
@@ -182,6 +255,7 @@ const readmeExample = `// Copied by scripts/react-wrappers.mjs from README.md ("
 
 const outputs = {
   'jsx.ts': jsx,
+  'vue.ts': vue,
   'react.ts': react,
   ...Object.fromEntries(tags.map((t) => [wrapperFile(t), wrapperModule(t)])),
   'react-readme.example.tsx': readmeExample,
@@ -236,6 +310,11 @@ for (const [key, value] of Object.entries(pkg.exports)) {
   }
 }
 if (!('./react' in exportsMap)) throw new Error('packages/elements/package.json lacks ./react');
+exportsMap['./vue'] ??= {
+  source: './src/vue.ts',
+  types: './dist/vue.d.ts',
+  default: './dist/vue.js',
+};
 const pkgNext = `${JSON.stringify({ ...pkg, exports: exportsMap }, null, 2)}\n`;
 if (pkgNext !== pkgText) {
   if (check) {
@@ -247,6 +326,6 @@ if (pkgNext !== pkgText) {
 }
 if (stale) process.exit(1);
 console.log(
-  `React integration for ${tags.length} tags: src/jsx.ts, src/react.ts, ` +
+  `React and Vue integration for ${tags.length} tags: src/jsx.ts, src/vue.ts, src/react.ts, ` +
     `${tags.map(wrapperFile).join(', ')} (package.json ./react/*), src/react-readme.example.tsx`,
 );

@@ -8,6 +8,8 @@
 //   npm run bench:chat                 (30 rounds)
 //   npm run bench:chat -- --rounds 10  (quicker, wider intervals)
 //   npm run bench:chat -- --no-write   (print only)
+//   npm run bench:chat -- --check      (exit 1 when a budget is missed: append ≤ 1.5× the vanilla
+//                                       list at 5,000 messages, and constant-time)
 import { build } from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -42,9 +44,15 @@ const bundle = await build({
   logLevel: 'error',
 });
 
+/** The append budget against the vanilla list (median ratio at 5,000 messages). */
+const MAX_RATIO = 1.5;
+const misses = [];
+
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
+  // A loaded machine (2 cores shared by many builds) can take minutes over one step.
+  protocolTimeout: 600_000,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 const loadBefore = loadavg();
@@ -121,6 +129,7 @@ const growthLine = (small, large) => {
   const b = samples.get(`widget:${small}`);
   const [lo, hi] = ratioCi(a, b);
   const met = hi < 1.5 ? 'met' : 'NOT met';
+  if (hi >= 1.5) misses.push(`constant time ${small} → ${large}`);
   return (
     `Append cost of \`<diary-chat>\` at ${large.toLocaleString('en-US')} messages ÷ at ${small}: ` +
     `**${f(median(a) / median(b), 2)}** (95% CI ${f(lo, 2)}–${f(hi, 2)}): constant-time ${met}.`
@@ -130,9 +139,11 @@ const baselineLine = (n) => {
   const w = samples.get(`widget:${n}`);
   const v = samples.get(`vanilla:${n}`);
   const [lo, hi] = ratioCi(w, v);
+  const ratio = median(w) / median(v);
+  if (ratio > MAX_RATIO) misses.push(`${f(ratio, 2)}× the vanilla list`);
   return (
     `Append cost of \`<diary-chat>\` ÷ the vanilla baseline at ${n.toLocaleString('en-US')} messages: ` +
-    `**${f(median(w) / median(v), 2)}×** (95% CI ${f(lo, 2)}–${f(hi, 2)}).`
+    `**${f(ratio, 2)}×** (95% CI ${f(lo, 2)}–${f(hi, 2)}); budget ≤ ${MAX_RATIO}×: ${ratio <= MAX_RATIO ? 'met' : 'NOT met'}.`
   );
 };
 const load = (l) => l.map((x) => x.toFixed(2)).join(', ');
@@ -181,4 +192,8 @@ if (!args.includes('--no-write')) {
     : `${text.trimEnd()}\n\n## Chat: appending to a long thread\n\n${body}\n`;
   writeFileSync(file, await prettier.format(next, { filepath: file }));
   console.log('docs/benchmarks.md updated');
+}
+if (args.includes('--check') && misses.length) {
+  console.error(`Chat budget missed: ${misses.join('; ')}.`);
+  process.exit(1);
 }

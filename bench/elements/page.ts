@@ -1,11 +1,12 @@
 // The benchmark page: one measurement per fresh page, chosen by the harness. Each case times
-// from the data being in hand to the DOM built and laid out (a forced style and layout read);
-// generating the data is not timed.
+// from the data being in hand to the DOM built and laid out (a forced style and layout read; for
+// uPlot, its canvas drawn); generating the data is not timed.
 import type { Mark } from '@school-diary/core';
 import '../../packages/elements/src/define';
 import type { DiaryGradeTable } from '../../packages/elements/src/grade-table/diary-grade-table';
 import type { DiaryTimelineChart } from '../../packages/elements/src/timeline-chart/diary-timeline-chart';
 import { newMark, yearOfMarks } from './data';
+import { uplotChart } from './uplot-chart';
 import { vanillaChart } from './vanilla-chart';
 import { vanillaGradeTable } from './vanilla-grade-table';
 
@@ -70,43 +71,51 @@ async function tableUpdate(marks: Mark[], lit: boolean): Promise<number> {
   return performance.now() - t0;
 }
 
-async function chart(marks: Mark[], lit: boolean): Promise<number> {
+/** The subject the page asks the chart to draw in full, in the case against uPlot. */
+export const PEER_SUBJECT = 'sub_0';
+
+async function chart(marks: Mark[], impl: string, subjects?: string): Promise<number> {
   const box = host();
   const t0 = performance.now();
-  if (lit) {
+  if (impl === 'lit') {
     const element = document.createElement('diary-timeline-chart') as DiaryTimelineChart;
     element.marks = marks;
+    if (subjects) element.subjects = subjects;
     box.append(element);
     await settled(element);
-  } else vanillaChart(box, marks);
+  } else if (impl === 'uplot') await uplotChart(box, marks, subjects as string);
+  else vanillaChart(box, marks, subjects);
   layout();
   return performance.now() - t0;
 }
 
 /**
- * Runs one case once: `table-first`, `table-update`, `chart`; `lit` or `vanilla`. As in
+ * Runs one case once: `table-first`, `table-update`, `chart` (against the vanilla baseline),
+ * `chart-peer` (against uPlot); `lit`, `vanilla` or `uplot`. As in
  * js-framework-benchmark, the page is loaded and warm first: the same case has run once on 30
  * marks (element definitions, style sheets, Intl formatters, lit's template preparation), and is
  * then timed on the full data.
  */
 async function run(kind: string, impl: string, count: number): Promise<number> {
-  await once(kind, impl === 'lit', yearOfMarks(30));
+  await once(kind, impl, yearOfMarks(30));
   document.body.replaceChildren();
   const marks = yearOfMarks(count);
   // The marks are "in hand" (loaded earlier): the garbage made generating them is collected
   // before the clock starts, so neither variant pays for it.
   quiet();
-  return once(kind, impl === 'lit', marks);
+  return once(kind, impl, marks);
 }
 
-function once(kind: string, lit: boolean, marks: Mark[]): Promise<number> {
+function once(kind: string, impl: string, marks: Mark[]): Promise<number> {
   switch (kind) {
     case 'table-first':
-      return tableFirst(marks, lit);
+      return tableFirst(marks, impl === 'lit');
     case 'table-update':
-      return tableUpdate(marks, lit);
+      return tableUpdate(marks, impl === 'lit');
     case 'chart':
-      return chart(marks, lit);
+      return chart(marks, impl);
+    case 'chart-peer':
+      return chart(marks, impl, PEER_SUBJECT);
     default:
       throw new RangeError(`unknown case ${kind}`);
   }

@@ -15,6 +15,8 @@ const CLI =
  */
 export function spawnServer(args, { ready = /listening on/, timeoutMs = 60_000 } = {}) {
   const child = spawn(process.execPath, args, {
+    // The diary server encrypts document numbers at rest and needs a data key outside --dev.
+    env: { DIARY_DATA_KEY: BENCH_DATA_KEY, ...process.env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,6 +49,9 @@ export function spawnServer(args, { ready = /listening on/, timeoutMs = 60_000 }
     void exited.then((code) => fail(new Error(`exited (${code}) before listening:\n${out}`)));
   });
 }
+
+/** A fixed data key for the benchmark's throw-away databases. */
+const BENCH_DATA_KEY = Buffer.alloc(32, 0x42).toString('base64');
 
 /** The real diary server (the CLI, as `npx school-diary-server` runs it) on a database file. */
 export function startDiaryServer(db, extra = []) {

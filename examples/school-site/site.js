@@ -41,9 +41,13 @@ function signInNotice() {
   return p;
 }
 
+/** The navigation's link to the login page: «Вход в дневник» signed out, «Учётная запись» signed in. */
+const diaryEntry = document.querySelector('.site-nav a[href="login.html"]');
+
 function showAccount(client) {
   const account = document.querySelector('[data-account]');
   const user = client.session.user;
+  if (diaryEntry) diaryEntry.textContent = user ? 'Учётная запись' : 'Вход в дневник';
   if (!account) return;
   account.hidden = !user;
   account.querySelector('[data-account-name]').textContent = user ? fullName(user) : '';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as core from './index.js';
 import * as validation from './validation.js';
-import { snilsSchema } from './identifiers/snils.js';
+import { snilsSchema } from './schemas/identifiers.js';
 
 describe('@school-diary/core/validation', () => {
   it('is the same validation and catalogues as the main entry, not a copy', () => {

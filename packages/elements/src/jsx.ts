@@ -52,6 +52,8 @@ export interface DiaryChatJsxProps extends DiaryElementBaseProps {
   childId?: DiaryChat['childId'];
   /** The open conversation, or none (the lists are shown). */
   threadId?: DiaryChat['threadId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryChat['headingLevel'];
   /** The clock (tests and benchmarks inject one). */
   now?: DiaryChat['now'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
@@ -62,6 +64,8 @@ export interface DiaryChatJsxProps extends DiaryElementBaseProps {
   'child-id'?: DiaryChat['childId'];
   /** Attribute form of `threadId`. */
   'thread-id'?: DiaryChat['threadId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryChat['headingLevel'];
   /** A conversation was opened, or closed (back to the list). */
   'ondiary-thread-open'?: (event: CustomEvent<DiaryThreadOpenDetail>) => void;
   /** The server accepted a message written here. */
@@ -78,6 +82,8 @@ export interface DiaryChildFormJsxProps extends DiaryElementBaseProps {
   searchDelay?: DiaryChildForm['searchDelay'];
   /** The screen shown: `form`, `confirm` (the SMS code) or `done`. */
   step?: DiaryChildForm['step'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryChildForm['headingLevel'];
   /** The clock for today's date and the code timers (tests inject one). */
   now?: DiaryChildForm['now'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
@@ -88,6 +94,8 @@ export interface DiaryChildFormJsxProps extends DiaryElementBaseProps {
   'school-year'?: DiaryChildForm['schoolYear'];
   /** Attribute form of `searchDelay`. */
   'search-delay'?: DiaryChildForm['searchDelay'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryChildForm['headingLevel'];
   /** The card is confirmed, linked and the application submitted. */
   'ondiary-child-registered'?: (event: CustomEvent<DiaryChildRegisteredDetail>) => void;
   /** Errors shown or cleared; prefix the page `<title>` with `detail.titlePrefix`. */
@@ -134,12 +142,16 @@ export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
 export interface DiaryLoginJsxProps extends DiaryElementBaseProps {
   /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
   step?: DiaryLogin['step'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryLogin['headingLevel'];
   /** The clock for code expiry and the resend cooldown (tests inject one). */
   now?: DiaryLogin['now'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryLogin['lang'];
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
   theme?: DiaryLogin['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryLogin['headingLevel'];
   /** Signed in; `detail.user` is the user. */
   'ondiary-login'?: (event: CustomEvent<DiaryLoginDetail>) => void;
   /** Signed out with the «Выйти» button; the session is revoked on the server. */
@@ -204,8 +216,10 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
   childId?: DiarySchedule['childId'];
   /** The ISO week shown, `YYYY-Www`; this week by default (in the school's time zone). */
   week?: DiarySchedule['week'];
-  /** `auto` (default: one day at a time on narrow screens), `week` or `day`. */
+  /** `auto` (default) or `week`: the week as a table where it fits, one day at a time where the widget is narrower than 40em; `day`: one day at a time always. */
   layout?: DiarySchedule['layout'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySchedule['headingLevel'];
   /** The clock for "today" (tests inject one). */
   now?: DiarySchedule['now'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
@@ -214,6 +228,8 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
   theme?: DiarySchedule['theme'];
   /** Attribute form of `childId`. */
   'child-id'?: DiarySchedule['childId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySchedule['headingLevel'];
   /** The user moved to another week. */
   'ondiary-week-change'?: (event: CustomEvent<DiaryWeekChangeDetail>) => void;
   /** A live substitution was applied to the week shown. */
@@ -232,19 +248,23 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
   now?: DiaryTimelineChart['now'];
   /** How many of the latest marks the moving average takes; 5 by default. */
   window?: DiaryTimelineChart['window'];
-  /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
+  /** The period shown: a period id of the school year, or `year` (default). */
+  period?: DiaryTimelineChart['period'];
+  /** First day shown (`YYYY-MM-DD`); the first mark of the period by default. */
   from?: DiaryTimelineChart['from'];
-  /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
+  /** Last day shown (`YYYY-MM-DD`); the last mark of the period by default. */
   to?: DiaryTimelineChart['to'];
+  /** Subject ids drawn in full, comma-separated; by default the subject whose average fell the most (else the weakest). The reader changes the choice with the subject toggles. */
+  subjects?: DiaryTimelineChart['subjects'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryTimelineChart['lang'];
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
   theme?: DiaryTimelineChart['theme'];
   /** Attribute form of `childId`. */
   'child-id'?: DiaryTimelineChart['childId'];
-  /** The reader zoomed to a date range or back to the whole period. */
+  /** The reader zoomed to a date range, chose a period, or went back to the whole period. */
   'ondiary-range-change'?: (event: CustomEvent<DiaryRangeChangeDetail>) => void;
-  /** A subject was switched on or off. */
+  /** The reader chose which subjects are drawn in full. */
   'ondiary-subjects-change'?: (event: CustomEvent<DiarySubjectsChangeDetail>) => void;
 }
 

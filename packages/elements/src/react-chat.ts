@@ -13,6 +13,9 @@ import { defineElement } from './shared/define';
 import { DiaryChat as DiaryChatElement } from './chat/diary-chat';
 import type { DiaryMessageSentDetail, DiaryThreadOpenDetail } from './index';
 
+/** The `detail` types of `<diary-chat>`'s events, for the handlers' parameters. */
+export type { DiaryMessageSentDetail, DiaryThreadOpenDetail };
+
 defineElement('diary-chat', DiaryChatElement);
 
 /** React component for `<diary-chat>`; events: `onDiaryThreadOpen` (`diary-thread-open`), `onDiaryMessageSent` (`diary-message-sent`). */

@@ -13,6 +13,9 @@ import { defineElement } from './shared/define';
 import { DiaryChildForm as DiaryChildFormElement } from './child-form/diary-child-form';
 import type { DiaryChildRegisteredDetail, DiaryErrorsDetail } from './index';
 
+/** The `detail` types of `<diary-child-form>`'s events, for the handlers' parameters. */
+export type { DiaryChildRegisteredDetail, DiaryErrorsDetail };
+
 defineElement('diary-child-form', DiaryChildFormElement);
 
 /** React component for `<diary-child-form>`; events: `onDiaryChildRegistered` (`diary-child-registered`), `onDiaryErrors` (`diary-errors`). */

@@ -17,6 +17,9 @@ import type {
   DiaryPeriodChangeDetail,
 } from './index';
 
+/** The `detail` types of `<diary-grade-table>`'s events, for the handlers' parameters. */
+export type { DiaryGradesExportDetail, DiaryMarkReceivedDetail, DiaryPeriodChangeDetail };
+
 defineElement('diary-grade-table', DiaryGradeTableElement);
 
 /** React component for `<diary-grade-table>`; events: `onDiaryPeriodChange` (`diary-period-change`), `onDiaryMarkReceived` (`diary-mark-received`), `onDiaryGradesExport` (`diary-grades-export`). */

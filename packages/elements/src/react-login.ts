@@ -13,6 +13,9 @@ import { defineElement } from './shared/define';
 import { DiaryLogin as DiaryLoginElement } from './login/diary-login';
 import type { DiaryErrorsDetail, DiaryLoginDetail, DiaryLogoutDetail } from './index';
 
+/** The `detail` types of `<diary-login>`'s events, for the handlers' parameters. */
+export type { DiaryErrorsDetail, DiaryLoginDetail, DiaryLogoutDetail };
+
 defineElement('diary-login', DiaryLoginElement);
 
 /** React component for `<diary-login>`; events: `onDiaryLogin` (`diary-login`), `onDiaryLogout` (`diary-logout`), `onDiaryErrors` (`diary-errors`). */

@@ -13,6 +13,9 @@ import { defineElement } from './shared/define';
 import { DiaryProvider as DiaryProviderElement } from './provider/diary-provider';
 import type { DiaryChildChangeDetail } from './index';
 
+/** The `detail` types of `<diary-provider>`'s events, for the handlers' parameters. */
+export type { DiaryChildChangeDetail };
+
 defineElement('diary-provider', DiaryProviderElement);
 
 /** React component for `<diary-provider>`; events: `onDiaryChildChange` (`diary-child-change`). */

@@ -13,6 +13,9 @@ import { defineElement } from './shared/define';
 import { DiarySchedule as DiaryScheduleElement } from './schedule/diary-schedule';
 import type { DiarySubstitutionDetail, DiaryWeekChangeDetail } from './index';
 
+/** The `detail` types of `<diary-schedule>`'s events, for the handlers' parameters. */
+export type { DiarySubstitutionDetail, DiaryWeekChangeDetail };
+
 defineElement('diary-schedule', DiaryScheduleElement);
 
 /** React component for `<diary-schedule>`; events: `onDiaryWeekChange` (`diary-week-change`), `onDiarySubstitution` (`diary-substitution`). */

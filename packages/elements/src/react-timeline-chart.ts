@@ -13,6 +13,9 @@ import { defineElement } from './shared/define';
 import { DiaryTimelineChart as DiaryTimelineChartElement } from './timeline-chart/diary-timeline-chart';
 import type { DiaryRangeChangeDetail, DiarySubjectsChangeDetail } from './index';
 
+/** The `detail` types of `<diary-timeline-chart>`'s events, for the handlers' parameters. */
+export type { DiaryRangeChangeDetail, DiarySubjectsChangeDetail };
+
 defineElement('diary-timeline-chart', DiaryTimelineChartElement);
 
 /** React component for `<diary-timeline-chart>`; events: `onDiaryRangeChange` (`diary-range-change`), `onDiarySubjectsChange` (`diary-subjects-change`). */

@@ -19,3 +19,21 @@ export { DiaryNotifications } from './react-notifications';
 export { DiaryProvider } from './react-provider';
 export { DiarySchedule } from './react-schedule';
 export { DiaryTimelineChart } from './react-timeline-chart';
+
+/** The `detail` types of the elements' events, for the handlers' parameters. */
+export type {
+  DiaryChildChangeDetail,
+  DiaryChildRegisteredDetail,
+  DiaryErrorsDetail,
+  DiaryGradesExportDetail,
+  DiaryLoginDetail,
+  DiaryLogoutDetail,
+  DiaryMarkReceivedDetail,
+  DiaryMessageSentDetail,
+  DiaryPeriodChangeDetail,
+  DiaryRangeChangeDetail,
+  DiarySubjectsChangeDetail,
+  DiarySubstitutionDetail,
+  DiaryThreadOpenDetail,
+  DiaryWeekChangeDetail,
+} from './index';

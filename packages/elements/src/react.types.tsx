@@ -4,6 +4,13 @@
 import type {} from './jsx';
 import type { DiaryLoginDetail, DiaryPeriodChangeDetail, DiaryErrorsDetail } from './index';
 import { DiaryChildForm, DiaryGradeTable, DiaryLogin, DiaryProvider, DiarySchedule } from './react';
+import type { DiaryWeekChangeDetail } from './react-schedule';
+import type { DiaryThreadOpenDetail } from './react';
+
+/** The event detail types come with the React entries, for a handler written on its own. */
+export const onWeekChange = (event: CustomEvent<DiaryWeekChangeDetail>): string =>
+  event.detail.week;
+export const onThreadOpen = (event: CustomEvent<DiaryThreadOpenDetail>): unknown => event.detail;
 
 declare const onLogin: (event: CustomEvent<DiaryLoginDetail>) => void;
 

@@ -1,11 +1,8 @@
-import { routeManifest, type LiveEvent, type LiveEventType } from '@school-diary/core';
-import { applyLiveEvent } from './cache-effects';
+import type { LiveEvent, LiveEventType } from '@school-diary/core';
 import { internalsOf, type ClientInternals } from './create-client';
-import { DiaryApiError, DiaryContractError, DiaryNetworkError } from './errors';
+import type { StreamState } from './event-stream';
 import { onFirstUse } from './first-use';
 import { browser } from './platform';
-import { SseParser, type SseMessage } from './sse-parser';
-import { issuesOf, operationOf } from './transport';
 import type { Unsubscribe } from './watch';
 
 /**
@@ -50,9 +47,8 @@ export interface LiveEventsOptions {
   readonly random?: () => number;
 }
 
-const STREAM = routeManifest.events.stream;
-const STREAM_OPERATION = operationOf(STREAM);
-const loadEventSchema = onFirstUse(() => import('./live-event-check'), 'live event schema');
+/** The stream's connection (event-stream.ts): loaded when a stream first opens. */
+const loadStream = onFirstUse(() => import('./event-stream'), 'live events');
 
 /**
  * The signed-in user's live events (new marks, messages, substitutions…) from the server-sent
@@ -68,27 +64,34 @@ const loadEventSchema = onFirstUse(() => import('./live-event-check'), 'live eve
  */
 export class LiveEvents {
   readonly #client: ClientInternals;
-  readonly #options: LiveEventsOptions;
   readonly #handlers = new Map<string, Set<(event: LiveEvent) => void>>();
   readonly #statusListeners = new Set<(status: LiveStatus) => void>();
   readonly #errorListeners = new Set<(error: unknown) => void>();
+  readonly #stream: StreamState;
   #status: LiveStatus = 'idle';
-  #lastEventId = '';
-  #serverRetry: number | undefined;
   #running: Promise<void> | undefined;
-  #connection: AbortController | undefined;
-  #wake: (() => void) | undefined;
-  #delivery: Promise<void> = Promise.resolve();
   #closed = false;
   #opened: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(client: ClientInternals, options: LiveEventsOptions = {}) {
     this.#client = client;
-    this.#options = options;
+    this.#stream = {
+      client,
+      options,
+      lastEventId: '',
+      serverRetry: undefined,
+      connection: undefined,
+      wake: undefined,
+      delivery: Promise.resolve(),
+      wanted: () => this.#wanted(),
+      setStatus: (status) => this.#setStatus(status),
+      report: (error) => this.#report(error),
+      deliver: (event) => this.#deliver(event),
+    };
     const stopSession = client.session.onChange((change) => {
       if (change.type === 'signed-out') {
-        this.#lastEventId = '';
-        this.#connection?.abort();
+        this.#stream.lastEventId = '';
+        this.#stream.connection?.abort();
       } else this.#ensure();
     });
     const online = () => this.reconnect();
@@ -128,7 +131,7 @@ export class LiveEvents {
 
   /** The id of the last event received: where a reconnection resumes. */
   get lastEventId(): string {
-    return this.#lastEventId;
+    return this.#stream.lastEventId;
   }
 
   /**
@@ -148,7 +151,7 @@ export class LiveEvents {
     this.#ensure();
     return () => {
       set.delete(wrapped);
-      if (!this.#wanted()) this.#connection?.abort();
+      if (!this.#wanted()) this.#stream.connection?.abort();
     };
   }
 
@@ -183,8 +186,10 @@ export class LiveEvents {
    * retryButton.onclick = () => client.events.reconnect();
    */
   reconnect(): void {
-    this.#connection?.abort();
-    this.#wake?.();
+    this.#stream.connection?.abort();
+    this.#stream.wake?.();
+    // After a failed load of the stream's code: try again now.
+    this.#ensure();
   }
 
   /** Closes the stream for good and forgets every listener. */
@@ -202,105 +207,26 @@ export class LiveEvents {
 
   #ensure(): void {
     if (this.#running || !this.#wanted()) return;
-    this.#running = this.#run().finally(() => {
-      this.#running = undefined;
-      this.#setStatus('idle');
-      // A listener may have subscribed while the loop was finishing.
-      this.#ensure();
-    });
-  }
-
-  async #run(): Promise<void> {
-    let failures = 0;
-    while (this.#wanted()) {
-      const connection = new AbortController();
-      this.#connection = connection;
-      let immediately = false;
-      try {
-        immediately = await this.#connect(connection.signal, () => (failures = 0));
-      } catch (error) {
-        if (!connection.signal.aborted) this.#report(error);
-      }
-      if (!this.#wanted()) return;
-      if (connection.signal.aborted || immediately) continue;
-      this.#setStatus('waiting');
-      await this.#sleep(this.#delay(failures++));
-    }
-  }
-
-  /** One connection, until it ends; true when it should be replaced at once (session renewed). */
-  async #connect(signal: AbortSignal, onOpen: () => void): Promise<boolean> {
-    await this.#client.session.ready;
-    const token = await this.#client.session.accessToken();
-    if (!token) return false;
-    this.#setStatus('connecting');
-    const headers: Record<string, string> = {
-      accept: 'text/event-stream',
-      authorization: `Bearer ${token}`,
-      'accept-language': this.#client.language(),
-    };
-    if (this.#lastEventId) headers['last-event-id'] = this.#lastEventId;
-    let response: Response;
-    try {
-      response = await this.#client.transport.fetch(this.#client.transport.url(STREAM.path), {
-        headers,
-        signal,
-      });
-    } catch (error) {
-      throw signal.aborted ? error : new DiaryNetworkError('offline', { cause: error });
-    }
-    if (response.status === 401) {
-      await response.body?.cancel();
-      return (await this.#client.session.refresh(token)) !== undefined;
-    }
-    if (!response.ok || !response.body)
-      throw new DiaryApiError({
-        status: response.status,
-        code: 'internal',
-        message: `HTTP ${response.status}`,
-      });
-    onOpen();
-    this.#setStatus('open');
-    return this.#read(response.body, token);
-  }
-
-  /** Reads a stream to its end; true when the server ended it because the session expired. */
-  async #read(body: ReadableStream<Uint8Array>, token: string): Promise<boolean> {
-    let expired = false;
-    const parser = new SseParser((message) => {
-      if (message.event === 'session-expired') expired = true;
-      else this.#dispatch(message);
-    });
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parser.push(decoder.decode(value, { stream: true }));
-        this.#serverRetry = parser.retry ?? this.#serverRetry;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-    if (!expired) throw new DiaryNetworkError('offline');
-    return (await this.#client.session.refresh(token)) !== undefined;
-  }
-
-  #dispatch(message: SseMessage): void {
-    if (message.lastEventId) this.#lastEventId = message.lastEventId;
-    // Chained, so listeners hear events in the order they came even though checking (its schema
-    // loads on the first event) and caching are async.
-    this.#delivery = this.#delivery
-      .then(async () => {
-        const event = await parseEvent(message.data, this.#client.validateResponses);
-        await applyLiveEvent(this.#client.cache, event).catch((error: unknown) =>
-          this.#report(error),
-        );
-        for (const type of [event.type, '*'])
-          for (const handler of this.#handlers.get(type) ?? []) this.#call(handler, event);
+    let loaded = false;
+    this.#running = loadStream()
+      .then((stream) => {
+        loaded = true;
+        return stream.runStream(this.#stream);
       })
-      .catch((error: unknown) => this.#report(error));
+      .catch((error: unknown) => this.#report(error))
+      .finally(() => {
+        this.#running = undefined;
+        this.#setStatus('idle');
+        // A listener may have subscribed while the loop was finishing. A failed load waits for
+        // the next listener or reconnection (the browser back online) instead of looping.
+        if (loaded) this.#ensure();
+      });
+  }
+
+  /** Hands an event to the listeners of its type and of every type. */
+  #deliver(event: LiveEvent): void {
+    for (const type of [event.type, '*'])
+      for (const handler of this.#handlers.get(type) ?? []) this.#call(handler, event);
   }
 
   /** A listener's exception is reported, and never stops the others or later events. */
@@ -310,26 +236,6 @@ export class LiveEvents {
     } catch (error) {
       this.#report(error);
     }
-  }
-
-  #delay(failures: number): number {
-    const base = this.#options.retryDelayMs ?? this.#serverRetry ?? 1000;
-    const max = this.#options.maxRetryDelayMs ?? 30_000;
-    const random = this.#options.random ?? Math.random;
-    return Math.min(base * 2 ** failures, max) * (0.5 + random() / 2);
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#wake = done;
-    }).finally(() => {
-      this.#wake = undefined;
-    });
   }
 
   #setStatus(status: LiveStatus): void {
@@ -345,40 +251,6 @@ export class LiveEvents {
   #report(error: unknown): void {
     for (const listener of this.#errorListeners) listener(error);
   }
-}
-
-/** Whether an event has the envelope every live event has (its `data` is not looked into). */
-const isEnvelope = (json: unknown): json is LiveEvent => {
-  const event = json as Partial<Record<keyof LiveEvent, unknown>> | null;
-  return (
-    typeof event === 'object' &&
-    event !== null &&
-    typeof event.id === 'string' &&
-    typeof event.type === 'string' &&
-    typeof event.at === 'string' &&
-    typeof event.data === 'object' &&
-    event.data !== null
-  );
-};
-
-/**
- * An event's data, or a contract error: checked against core's `liveEventSchema` (loaded on the
- * first event) when the client checks answers, else only its envelope.
- */
-async function parseEvent(data: string, validate: boolean): Promise<LiveEvent> {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    json = undefined;
-  }
-  if (!validate) {
-    if (isEnvelope(json)) return json;
-    throw new DiaryContractError(STREAM_OPERATION, 200, [{ path: '', code: 'invalid_type' }]);
-  }
-  const parsed = (await loadEventSchema()).liveEventSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  throw new DiaryContractError(STREAM_OPERATION, 200, issuesOf(parsed.error));
 }
 
 /**

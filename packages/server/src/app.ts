@@ -22,6 +22,8 @@ import { registerUploads } from './http/uploads';
 import { randomIds, type IdGenerator } from './ids';
 import { createHandlers } from './routes';
 import { AuditLog } from './services/audit';
+import type { DataKeyring } from './services/data-keys';
+import { prepareDataKeys } from './services/sealed-documents';
 import type { Services } from './services/context';
 import { defaultStorageDir } from './services/file-store';
 import type { MessageGateway } from './services/gateway';
@@ -41,6 +43,11 @@ import { serverVersion } from './server-version';
 /** Options of {@link createApp}. */
 export interface AppOptions {
   readonly database: DiaryDatabase;
+  /**
+   * The keys document numbers are encrypted under (never stored in the database). The app refuses
+   * keys that do not open the stored documents and encrypts any still in plain text.
+   */
+  readonly dataKeys: DataKeyring;
   readonly config?: Partial<ServerConfig>;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
@@ -128,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const db = options.database.db;
+  await prepareDataKeys(db, options.dataKeys);
   const secret = await loadSecret(options.database, config.secret);
   const readCache = new ReadCache({
     maxEntries: config.readCacheEntries,
@@ -154,6 +162,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     config,
     gateway: options.gateway ?? delivery.gateway,
     audit: new AuditLog(clock, ids),
+    documents: options.dataKeys,
     secret,
     newCode: options.newCode ?? newOneTimeCode,
     live: new LiveEvents(

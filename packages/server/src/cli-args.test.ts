@@ -4,7 +4,7 @@ import { parseCliArgs, type CliCommand, type ServeOptions } from './cli-args';
 import { CliUsageError } from './cli-error';
 
 function serveOptions(argv: string[]): ServeOptions {
-  const parsed = parseCliArgs(argv);
+  const parsed = parseCliArgs(argv, {});
   assert.equal(parsed.command, 'serve');
   return (parsed as Extract<CliCommand, { command: 'serve' }>).options;
 }
@@ -31,6 +31,7 @@ const NO_OPS = {
   trustProxy: [],
   eventRetentionDays: 30,
   shutdownGrace: 10,
+  backups: null,
 };
 
 describe('cli arguments', () => {
@@ -52,6 +53,7 @@ describe('cli arguments', () => {
       site: null,
       embedDir: null,
       ops: NO_OPS,
+      dataKeys: { dataKey: null, dataKeyFile: null },
     });
   });
 
@@ -94,6 +96,7 @@ describe('cli arguments', () => {
       site: 'examples/school-site',
       embedDir: 'packages/elements/dist',
       ops: NO_OPS,
+      dataKeys: { dataKey: null, dataKeyFile: null },
     };
     assert.deepEqual(serveOptions(argv), expected);
     assert.deepEqual(serveOptions(['serve', ...argv]), expected);
@@ -109,18 +112,35 @@ describe('cli arguments', () => {
   });
 
   it('reads backup and restore with their defaults', () => {
-    assert.deepEqual(parseCliArgs(['backup', '--to', 'nightly.sqlite']), {
+    assert.deepEqual(parseCliArgs(['backup', '--to', 'nightly.tar.gz'], {}), {
       command: 'backup',
-      options: { db: './diary.sqlite', to: 'nightly.sqlite', force: false },
+      options: { db: './diary.sqlite', files: null, to: 'nightly.tar.gz', force: false },
     });
-    assert.deepEqual(parseCliArgs(['backup', '--to', 'b.sqlite', '--db', 'a.sqlite', '--force']), {
+    const backup = ['backup', '--to', 'b.tar.gz', '--db', 'a.sqlite', '--files', 'up', '--force'];
+    assert.deepEqual(parseCliArgs(backup, {}), {
       command: 'backup',
-      options: { db: 'a.sqlite', to: 'b.sqlite', force: true },
+      options: { db: 'a.sqlite', files: 'up', to: 'b.tar.gz', force: true },
     });
-    assert.deepEqual(parseCliArgs(['restore', '--from', 'b.sqlite']), {
+    assert.deepEqual(parseCliArgs(['restore', '--from', 'b.tar.gz'], {}), {
       command: 'restore',
-      options: { db: './diary.sqlite', from: 'b.sqlite' },
+      options: { db: './diary.sqlite', files: null, from: 'b.tar.gz' },
     });
+  });
+
+  it('reads a backup schedule and refuses an interval under a minute or a schedule half given', () => {
+    const options = serveOptions(['--backup-every', '6h', '--backup-dir', '/var/backups/diary']);
+    assert.deepEqual(options.ops.backups, {
+      everySeconds: 6 * 3600,
+      dir: '/var/backups/diary',
+      keep: 7,
+    });
+    assert.equal(
+      serveOptions(['--backup-every=1d', '--backup-dir=b', '--backup-keep=30']).ops.backups?.keep,
+      30,
+    );
+    assert.match(usageError(['--backup-every', '30s', '--backup-dir', 'b']), /a minute or more/);
+    assert.match(usageError(['--backup-dir', 'b']), /--backup-dir needs --backup-every/);
+    assert.match(usageError(['--backup-every', '1h']), /--backup-dir is required/);
   });
 
   it('answers --help and --version before anything else', () => {
@@ -198,11 +218,11 @@ describe('cli arguments for PostgreSQL', () => {
     const { backupDatabase } = await import('./cli-backup');
     const { restoreDatabase } = await import('./cli-restore');
     await assert.rejects(
-      backupDatabase({ db: 'postgres://diary@db/diary', to: 'x.dump', force: false }),
+      backupDatabase({ db: 'postgres://diary@db/diary', files: null, to: 'x.dump', force: false }),
       /PostgreSQL.*pg_dump.*point-in-time/,
     );
-    assert.throws(
-      () => restoreDatabase({ db: 'postgres://diary@db/diary', from: 'x.dump' }),
+    await assert.rejects(
+      restoreDatabase({ db: 'postgres://diary@db/diary', files: null, from: 'x.dump' }),
       /PostgreSQL.*pg_dump.*point-in-time/,
     );
   });

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { DataKeyOptions } from './cli-data-keys';
 import { withEnvironment } from './cli-env';
 import { parseDeliveriesArgs, type DeliveriesOptions } from './cli-deliveries';
 import { CliUsageError } from './cli-error';
@@ -39,11 +40,22 @@ export interface ServeOptions {
   readonly embedDir: string | null;
   /** Delivery, metrics, proxies, retention (see cli-ops-args.ts). */
   readonly ops: OpsOptions;
+  /** The keys document numbers are encrypted under. */
+  readonly dataKeys: DataKeyOptions;
+}
+
+/** Options of `school-diary-server rotate-key`. */
+export interface RotateKeyOptions {
+  readonly db: string;
+  /** The new key first, then the one (or ones) the documents are sealed under now. */
+  readonly dataKeys: DataKeyOptions;
 }
 
 /** Options of `school-diary-server backup`. */
 export interface BackupOptions {
   readonly db: string;
+  /** The uploaded files (`--files`); `null`: `files/` beside the database. */
+  readonly files: string | null;
   readonly to: string;
   readonly force: boolean;
 }
@@ -51,6 +63,8 @@ export interface BackupOptions {
 /** Options of `school-diary-server restore`. */
 export interface RestoreOptions {
   readonly db: string;
+  /** Where the uploaded files go (`--files`); `null`: `files/` beside the database. */
+  readonly files: string | null;
   readonly from: string;
 }
 
@@ -70,6 +84,7 @@ export type CliCommand =
   | { readonly command: 'restore'; readonly options: RestoreOptions }
   | { readonly command: 'deliveries'; readonly options: DeliveriesOptions }
   | { readonly command: 'audit'; readonly options: AuditOptions }
+  | { readonly command: 'rotate-key'; readonly options: RotateKeyOptions }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
@@ -98,6 +113,7 @@ const SERVE = {
   'password-hash-cost': { type: 'string' },
   site: { type: 'string' },
   'embed-dir': { type: 'string' },
+  'data-key-file': { type: 'string' },
   version: { type: 'boolean', default: false },
   ...OPS_FLAGS,
 } as const satisfies ParseArgsConfig['options'];
@@ -105,6 +121,7 @@ const SERVE = {
 const BACKUP = {
   ...COMMON,
   db: { type: 'string' },
+  files: { type: 'string' },
   to: { type: 'string' },
   force: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -112,7 +129,14 @@ const BACKUP = {
 const RESTORE = {
   ...COMMON,
   db: { type: 'string' },
+  files: { type: 'string' },
   from: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+const ROTATE_KEY = {
+  ...COMMON,
+  db: { type: 'string' },
+  'data-key-file': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 const AUDIT = {
@@ -139,6 +163,7 @@ export function parseCliArgs(
 ): CliCommand {
   const [first, ...rest] = argv;
   const fallbackDb = env.DATABASE_URL?.trim() ? env.DATABASE_URL.trim() : DEFAULT_DB_FILE;
+  const dataKey = env.DIARY_DATA_KEY?.trim() ? env.DIARY_DATA_KEY : null;
   switch (first) {
     case 'backup':
       return parseBackup(rest, fallbackDb);
@@ -147,19 +172,45 @@ export function parseCliArgs(
     case 'deliveries':
       return { command: 'deliveries', options: parseDeliveriesArgs(rest, fallbackDb) };
     case 'serve':
-      return parseServe(withEnvironment(rest, SERVE, env), fallbackDb);
+      return parseServe(withEnvironment(rest, SERVE, env), fallbackDb, dataKey);
     case 'audit':
       return parseAudit(rest, fallbackDb);
+    case 'rotate-key':
+      return parseRotateKey(withEnvironment(rest, ROTATE_KEY, env), fallbackDb, dataKey);
     default:
       if (first !== undefined && !first.startsWith('-'))
         throw new CliUsageError(
-          `unknown command '${first}': use serve, backup, restore, deliveries or audit (see --help)`,
+          `unknown command '${first}': use serve, backup, restore, deliveries, audit or rotate-key (see --help)`,
         );
-      return parseServe(withEnvironment(argv, SERVE, env), fallbackDb);
+      return parseServe(withEnvironment(argv, SERVE, env), fallbackDb, dataKey);
   }
 }
 
-function parseServe(args: readonly string[], fallbackDb: string): CliCommand {
+function dataKeyOptions(file: string | undefined, dataKey: string | null): DataKeyOptions {
+  return { dataKey, dataKeyFile: file === undefined ? null : nonEmpty('--data-key-file', file) };
+}
+
+function parseRotateKey(
+  args: readonly string[],
+  fallbackDb: string,
+  dataKey: string | null,
+): CliCommand {
+  const { values } = parse(args, ROTATE_KEY);
+  if (values.help) return { command: 'help' };
+  return {
+    command: 'rotate-key',
+    options: {
+      db: nonEmpty('--db', values.db ?? fallbackDb),
+      dataKeys: dataKeyOptions(values['data-key-file'], dataKey),
+    },
+  };
+}
+
+function parseServe(
+  args: readonly string[],
+  fallbackDb: string,
+  dataKey: string | null,
+): CliCommand {
   const { values } = parse(args, SERVE);
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
@@ -192,6 +243,7 @@ function parseServe(args: readonly string[], fallbackDb: string): CliCommand {
       embedDir:
         values['embed-dir'] === undefined ? null : nonEmpty('--embed-dir', values['embed-dir']),
       ops: parseOpsFlags(values),
+      dataKeys: dataKeyOptions(values['data-key-file'], dataKey),
     },
   };
 }
@@ -205,6 +257,7 @@ function parseBackup(args: readonly string[], fallbackDb: string): CliCommand {
     command: 'backup',
     options: {
       db: nonEmpty('--db', values.db ?? fallbackDb),
+      files: values.files === undefined ? null : nonEmpty('--files', values.files),
       to: nonEmpty('--to', values.to),
       force: values.force,
     },
@@ -246,6 +299,7 @@ function parseRestore(args: readonly string[], fallbackDb: string): CliCommand {
     command: 'restore',
     options: {
       db: nonEmpty('--db', values.db ?? fallbackDb),
+      files: values.files === undefined ? null : nonEmpty('--files', values.files),
       from: nonEmpty('--from', values.from),
     },
   };

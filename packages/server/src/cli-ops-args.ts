@@ -47,6 +47,16 @@ export interface OpsOptions {
   readonly eventRetentionDays: number;
   /** Seconds a shutdown waits for requests in flight before closing their connections. */
   readonly shutdownGrace: number;
+  /** Backup archives taken on a schedule (SQLite), or null. */
+  readonly backups: BackupSchedule | null;
+}
+
+/** `--backup-every`, `--backup-dir`, `--backup-keep`. */
+export interface BackupSchedule {
+  readonly everySeconds: number;
+  readonly dir: string;
+  /** Archives kept in `dir`; older ones are deleted after each new one. */
+  readonly keep: number;
 }
 
 /** The flags behind {@link OpsOptions} (merged into `serve`'s). */
@@ -72,6 +82,9 @@ export const OPS_FLAGS = {
   'trust-proxy': { type: 'string', multiple: true, default: [] },
   'events-retention-days': { type: 'string', default: '30' },
   'shutdown-grace': { type: 'string', default: '10' },
+  'backup-every': { type: 'string' },
+  'backup-dir': { type: 'string' },
+  'backup-keep': { type: 'string', default: '7' },
 } as const satisfies ParseArgsConfig['options'];
 
 type Values = { readonly [K in keyof typeof OPS_FLAGS]?: string | readonly string[] | undefined };
@@ -171,6 +184,33 @@ function parseProxy(value: string): string {
   return value;
 }
 
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+/** `90s`, `30m`, `6h`, `1d` (or plain seconds) → seconds; at least a minute. */
+function parseInterval(value: string): number {
+  const match = /^(\d{1,6})([smhd]?)$/.exec(value.trim());
+  const seconds = match
+    ? Number(match[1]) * UNIT_SECONDS[(match[2] || 's') as keyof typeof UNIT_SECONDS]
+    : 0;
+  if (seconds < 60)
+    throw new CliUsageError(
+      `--backup-every must be an interval of a minute or more, like 30m, 6h or 1d, got '${value}'`,
+    );
+  return seconds;
+}
+
+function parseBackups(values: Values): BackupSchedule | null {
+  const every = text(values, 'backup-every');
+  const dir = text(values, 'backup-dir');
+  if (every === null && dir === null) return null;
+  if (every === null) throw new CliUsageError('--backup-dir needs --backup-every (e.g. 6h)');
+  return {
+    everySeconds: parseInterval(every),
+    dir: required(values, 'backup-dir', 'with --backup-every: where the archives go'),
+    keep: wholeNumber('backup-keep', text(values, 'backup-keep'), 1, 10000) ?? 7,
+  };
+}
+
 /** Reads the {@link OPS_FLAGS} of a parsed `serve` command line. */
 export function parseOpsFlags(values: Values): OpsOptions {
   const trust = values['trust-proxy'];
@@ -184,5 +224,6 @@ export function parseOpsFlags(values: Values): OpsOptions {
     eventRetentionDays:
       wholeNumber('events-retention-days', text(values, 'events-retention-days'), 1, 3650) ?? 30,
     shutdownGrace: wholeNumber('shutdown-grace', text(values, 'shutdown-grace'), 0, 3600) ?? 10,
+    backups: parseBackups(values),
   };
 }

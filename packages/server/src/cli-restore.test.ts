@@ -20,9 +20,9 @@ describe('backup and restore: who may read the files, and sessions after a resto
       await database.close();
       assert.equal(modeOf(db), 0o600);
       const backup = join(dir, 'backup.sqlite');
-      await backupDatabase({ db, to: backup, force: false });
+      await backupDatabase({ db, files: null, to: backup, force: false });
       assert.equal(modeOf(backup), 0o600);
-      restoreDatabase({ from: backup, db: join(dir, 'restored.sqlite') });
+      await restoreDatabase({ from: backup, db: join(dir, 'restored.sqlite'), files: null });
       assert.equal(modeOf(join(dir, 'restored.sqlite')), 0o600);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -54,8 +54,12 @@ describe('backup and restore: who may read the files, and sessions after a resto
         .execute();
       await database.close();
       const backup = join(dir, 'backup.sqlite');
-      await backupDatabase({ db, to: backup, force: false });
-      const result = restoreDatabase({ from: backup, db: join(dir, 'restored.sqlite') });
+      await backupDatabase({ db, files: null, to: backup, force: false });
+      const result = await restoreDatabase({
+        from: backup,
+        db: join(dir, 'restored.sqlite'),
+        files: null,
+      });
       assert.equal(result.revoked, 1);
       const restored = new SQLite(join(dir, 'restored.sqlite'), { readonly: true });
       const open = restored

@@ -1,9 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app';
 import type { ServeOptions } from './cli-args';
+import { scheduleBackups } from './backup/schedule';
+import { POSTGRES_BACKUP_ADVICE } from './cli-backup';
+import { loadDataKeys } from './cli-data-keys';
 import { formatAccountsTable, listDemoAccounts } from './cli-demo-accounts';
 import { CliError } from './cli-error';
 import type { ServerConfig } from './config';
@@ -44,6 +47,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const postgres = isPostgresUrl(options.db);
   const file = postgres ? redactUrl(options.db) : resolve(options.db);
+  const dataKeys = loadDataKeys({ ...options.dataKeys, db: options.db, dev: options.dev }, print);
+  const backups = options.ops.backups;
+  if (backups) {
+    if (postgres)
+      throw new CliError(`--backup-every: ${POSTGRES_BACKUP_ADVICE}`, 'postgres_backup');
+    mkdirSync(resolve(backups.dir), { recursive: true, mode: 0o700 });
+  }
   const database = await openDatabase(postgres ? options.db : file, {
     durability: options.durability,
     ...(options.poolSize === null ? {} : { poolSize: options.poolSize }),
@@ -54,6 +64,7 @@ export async function startServer(
     const delivery = deliverySettingsOf(options.ops);
     const diary = await createApp({
       database,
+      dataKeys,
       config: configOf(options),
       logger: options.log,
       ...(delivery ? { delivery } : {}),
@@ -69,12 +80,20 @@ export async function startServer(
           });
     const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
     print(await startupReport(database, options, { url, file, seeded }));
+    const stopBackups = backups
+      ? scheduleBackups(
+          { db: file, files: diary.services.config.storageDir ?? null },
+          backups,
+          print,
+        )
+      : undefined;
     const running = app;
     return {
       url,
       port,
       file,
       async close() {
+        await stopBackups?.();
         metricsServer?.close();
         await gracefulClose(running, options.ops.shutdownGrace);
         await database.close();
@@ -163,6 +182,11 @@ async function startupReport(
       : '  Dev mode:   off',
     `  Delivery:   ${describeDelivery(options.ops, options.dev)}`,
   ];
+  const backups = options.ops.backups;
+  if (backups)
+    lines.push(
+      `  Backups:    every ${formatInterval(backups.everySeconds)} to ${resolve(backups.dir)}, the newest ${backups.keep} kept`,
+    );
   if (options.site !== null) lines.push(`  Website:    ${at.url}/ (${resolve(options.site)})`);
   if (options.corsOrigins.length) lines.push(`  CORS:       ${options.corsOrigins.join(', ')}`);
   if (options.seed === 'demo') {
@@ -175,4 +199,10 @@ async function startupReport(
   }
   lines.push('Press Ctrl+C to stop.');
   return lines.join('\n');
+}
+
+function formatInterval(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400} d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 }

@@ -4,6 +4,7 @@ export const USAGE = `Usage: school-diary-server [serve] [options]
        school-diary-server restore --from FILE [--db FILE]
        school-diary-server deliveries --failed | --retry ID|all [--db FILE|URL]
        school-diary-server audit --since DATE [--kind auth|all] [--db FILE|URL]
+       school-diary-server rotate-key [--data-key-file FILE] [--db FILE|URL]
 
 The School Diary reference API server over an embedded SQLite database, or over
 PostgreSQL for several instances behind a load balancer (see docs/scaling.md).
@@ -33,6 +34,10 @@ serve (the default)
                         example school site)
   --embed-dir DIR       serve the one-script-tag build (diary-elements.js) from DIR
                         at /embed/ (default: the installed @school-diary/elements)
+  --data-key-file FILE  the data key(s) that encrypt document numbers at rest: 32 random
+                        bytes in base64 (openssl rand -base64 32), one per line, the
+                        current first; or DIARY_DATA_KEY=KEY[,OLD] (never a flag). Required
+                        outside --dev; --dev makes one beside the database
   --log                 log every request (one JSON line each)
   --version             print the version
   -h, --help            print this help
@@ -62,6 +67,9 @@ serve (the default)
                         gives the client's address; without it the peer's address counts
   --events-retention-days N  days live events are kept for resuming (default 30)
   --shutdown-grace N    seconds SIGTERM waits for requests in flight (default 10)
+  --backup-every T      take a backup archive every T (30m, 6h, 1d; SQLite only)
+  --backup-dir DIR      where those archives go
+  --backup-keep N       how many of them to keep (default 7; older ones are deleted)
 
   Every flag can come from the environment instead: DIARY_ and the flag's name in
   capitals with _ for - (--smtp-password: DIARY_SMTP_PASSWORD; --port: DIARY_PORT;
@@ -70,15 +78,19 @@ serve (the default)
   DIARY_SMTP_PASSWORD, DIARY_METRICS_TOKEN) in the environment: other users of the
   machine can read a process's command line.
 
-backup   online copy of a SQLite database while the server may be serving
-         (for PostgreSQL it says what to use instead: pg_dump, WAL archiving)
-  --to FILE             where to write the copy (refuses to overwrite it without --force)
+backup   one archive (.tar.gz) of a SQLite database and its uploaded files, taken
+         while the server may be serving (for PostgreSQL it says what to use
+         instead: pg_dump, WAL archiving)
+  --to FILE             where to write the archive (refuses to overwrite it without --force)
   --db FILE             the database to copy (default ./diary.sqlite)
+  --files DIR           the uploaded files (default files/ beside the database)
   --force               replace FILE if it exists
 
-restore  replace the database with a backup; the server must be stopped
-  --from FILE           a backup made by \`backup\` (checked before anything is replaced)
+restore  replace the database and the files with a backup; the server must be stopped
+  --from FILE           an archive made by \`backup\` (checksums, integrity and migrations
+                        are checked before anything is replaced)
   --db FILE             the database to replace (default ./diary.sqlite)
+  --files DIR           the files directory to replace (default files/ beside the database)
 
 deliveries  the outbox: messages that failed, and sending them again
   --failed              list failed messages (id, channel, when, reason; never the text)
@@ -92,6 +104,12 @@ audit    print the audit log since DATE, oldest first, one tab-separated line
   --since DATE          e.g. 2026-11-24 or 2026-11-24T09:00:00Z
   --kind auth|all       auth: sign-ins, one-time codes, lockouts, IP blocks,
                         passwords, sessions, new devices (default all)
+  --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
+
+rotate-key  re-encrypt every document number under the first data key given (the
+         servers keep serving: give them the new key first and the old one after it,
+         then run this, then drop the old key)
+  --data-key-file FILE  the keys, new first (or DIARY_DATA_KEY=NEW,OLD)
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 Exit codes: 0 success, 1 failure, 2 bad command line.

@@ -17,7 +17,10 @@ describe('school-diary-server CLI', () => {
   before(async () => {
     [dev, prod] = await Promise.all([
       startCliServer(['--port', '0', '--seed', 'demo', '--dev', '--db', devDb], { cwd: dir }),
-      startCliServer(['--port', '0', '--db', join(dir, 'prod.sqlite')], { cwd: dir }),
+      startCliServer(['--port', '0', '--db', join(dir, 'prod.sqlite'), '--backup-every', '6h'], {
+        cwd: dir,
+        env: { DIARY_BACKUP_DIR: join(dir, 'backups') },
+      }),
     ]);
   });
   after(() => {
@@ -35,6 +38,12 @@ describe('school-diary-server CLI', () => {
     assert.ok(out.includes(`Database:   ${devDb}`), out);
     assert.match(out, /Dev mode: {3}on: GET \/api\/v1\/dev\/outbox shows the SMS codes/);
     assert.match(prod?.process.stdout() ?? '', /Dev mode: {3}off/);
+    assert.ok(
+      prod?.process
+        .stdout()
+        .includes(`Backups:    every 6 h to ${join(dir, 'backups')}, the newest 7 kept`),
+      prod?.process.stdout(),
+    );
   });
 
   it('lists every demo account with its formatted phone and the demo password', () => {

@@ -6,6 +6,7 @@ import { backupDatabase, describeBackup } from './cli-backup';
 import { runDeliveries } from './cli-deliveries';
 import { CliError } from './cli-error';
 import { describeRestore, restoreDatabase } from './cli-restore';
+import { describeRotation, rotateKey } from './cli-rotate-key';
 import { startServer } from './cli-serve';
 import { USAGE } from './cli-usage';
 import { serverVersion } from './server-version';
@@ -42,13 +43,16 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         io.out(describeBackup(await backupDatabase(command.options)));
         return 0;
       case 'restore':
-        io.out(describeRestore(restoreDatabase(command.options)));
+        io.out(describeRestore(await restoreDatabase(command.options)));
         return 0;
       case 'deliveries':
         io.out(await runDeliveries(command.options));
         return 0;
       case 'audit':
         for (const line of await readAudit(command.options)) io.out(line);
+        return 0;
+      case 'rotate-key':
+        io.out(describeRotation(await rotateKey(command.options)));
         return 0;
       case 'serve':
         return await serve(command.options, io);

@@ -18,4 +18,5 @@ export { DEFAULT_CONFIG, type ServerConfig } from './config';
 export { ManualClock, systemClock, type Clock } from './clock';
 export type { MessageGateway, OutgoingMessage } from './services/gateway';
 export { OutboxGateway } from './services/gateway';
+export { DataKeyring, DataKeyError, type DocumentKind } from './services/data-keys';
 export { seedDemo, DEMO, DEMO_PASSWORD } from './seed/demo';

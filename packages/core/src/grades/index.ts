@@ -1,5 +1,6 @@
 // Grade maths: averages, final marks, period summaries, trends, year comparison, marks needed.
 
+export * from './work-kinds.js';
 export * from './mark-text.js';
 export * from './grade-average.js';
 export * from './final-mark.js';

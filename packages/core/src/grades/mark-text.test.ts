@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { WORK_KINDS } from '../schemas/mark.js';
+import { WORK_KINDS } from './work-kinds.js';
 import { markValueText, workKindName } from './mark-text.js';
 
 describe('mark text: kinds of work and mark values as people read them', () => {

@@ -2,7 +2,7 @@
 // server's notifications and digests, and the CSV export.
 import type { Lang } from '../messages/lang.js';
 import type { MarkValue } from './grade-average.js';
-import type { WorkKind } from '../schemas/mark.js';
+import type { WorkKind } from './work-kinds.js';
 
 const WORK_KINDS: Readonly<Record<Lang, Readonly<Record<WorkKind, string>>>> = {
   ru: {

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { z } from 'zod/mini';
 import {
-  birthCertificateSchema,
   checkBirthCertificate,
   isValidBirthCertificate,
   normalizeBirthCertificate,
 } from './birth-certificate.js';
+import { birthCertificateSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 function toRoman(value: number): string {

@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruledString } from '../messages/rule.js';
 
 /** Roman part, optional hyphen, two letters, six digits; spaces anywhere between the parts. */
 const SHAPE = /^(\S+?)\s*-?\s*(\p{L}{2})\s*(\d{6})$/u;
@@ -83,16 +82,3 @@ export function normalizeBirthCertificate(input: string): string | null {
   const parts = isValidBirthCertificate(input) ? partsOf(input) : null;
   return parts === null ? null : `${parts.roman}-${parts.letters} ${parts.number}`;
 }
-
-/**
- * Zod schema (field `birthCertificate`): accepts a birth certificate as typed and outputs
- * `IV-АБ 123456`.
- *
- * @example
- * validate(birthCertificateSchema, 'iv аб 123456'); // { ok: true, value: 'IV-АБ 123456' }
- */
-export const birthCertificateSchema = ruledString(
-  checkBirthCertificate,
-  (value) => normalizeBirthCertificate(value) as string,
-  { field: 'birthCertificate' },
-);

@@ -5,14 +5,13 @@ import { z } from 'zod/mini';
 import {
   DEFAULT_SCHOOL_AGE,
   ageOn,
-  birthDateSchema,
   checkBirthDate,
   checkIsoDate,
   checkSchoolAge,
   formatRuDate,
-  isoDateSchema,
   parseRuDate,
 } from './birth-date.js';
+import { birthDateSchema, isoDateSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 const TODAY = '2026-09-01';

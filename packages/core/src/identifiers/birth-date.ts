@@ -1,7 +1,4 @@
-import { meta, string } from 'zod/mini';
 import type { ErrorCode } from '../messages/error-codes.js';
-import { todayIn } from '../calendar/time-zone.js';
-import { ruleCheck, ruledString } from '../messages/rule.js';
 
 /**
  * The age window of a school student, in whole years, used when none is given.
@@ -27,18 +24,6 @@ export interface BirthDateOptions extends TodayOptions {
 
 /** Options of {@link checkSchoolAge}; the window defaults to {@link DEFAULT_SCHOOL_AGE}. */
 export type SchoolAgeOptions = BirthDateOptions;
-
-/** Options of {@link birthDateSchema}. */
-export interface BirthDateSchemaOptions {
-  /** A fixed today (`YYYY-MM-DD`); wins over `clock`. */
-  readonly today?: string;
-  /** Where today comes from, read on every parse; the system clock's local date by default. */
-  readonly clock?: () => Date;
-  /** The youngest acceptable age; {@link DEFAULT_SCHOOL_AGE} by default, `0` to allow any. */
-  readonly minAge?: number;
-  /** The oldest acceptable age; {@link DEFAULT_SCHOOL_AGE} by default, `Infinity` to allow any. */
-  readonly maxAge?: number;
-}
 
 interface DateParts {
   readonly year: number;
@@ -187,44 +172,3 @@ export function checkBirthDate(input: string, options: BirthDateOptions): ErrorC
     maxAge: options.maxAge ?? Infinity,
   });
 }
-
-/** The calendar date of an instant in the runtime's own time zone. */
-const localIsoDate = (instant: Date): string => todayIn(instant);
-
-const systemClock = (): Date => new Date();
-
-/**
- * Zod schema factory for a child's date of birth (field `birthDate`): accepts `DD.MM.YYYY`,
- * `D.M.YYYY` or ISO, rejects impossible and future dates and ages outside the window
- * ({@link DEFAULT_SCHOOL_AGE} unless given), and outputs ISO. Today is read from `clock` on every
- * parse (the system clock's local date by default) unless a fixed `today` is given.
- *
- * @example
- * const schema = birthDateSchema({ today: '2026-09-01' });
- * validate(schema, '01.09.2015'); // { ok: true, value: '2015-09-01' }
- */
-/* @__NO_SIDE_EFFECTS__ */
-export function birthDateSchema(options: BirthDateSchemaOptions = {}) {
-  const minAge = options.minAge ?? DEFAULT_SCHOOL_AGE.minAge;
-  const maxAge = options.maxAge ?? DEFAULT_SCHOOL_AGE.maxAge;
-  const clock = options.clock ?? systemClock;
-  return ruledString(
-    (value) =>
-      checkBirthDate(value, { today: options.today ?? localIsoDate(clock()), minAge, maxAge }),
-    (value) => parseRuDate(value) as string,
-    { field: 'birthDate', minimum: minAge, maximum: maxAge },
-  );
-}
-
-/**
- * Zod schema of a calendar date on the wire: strict ISO `YYYY-MM-DD` that exists in the
- * calendar (codes `required`, `format`, `impossible_date`, field `date`). Every date field of the
- * domain schemas reuses it.
- *
- * @example
- * validate(isoDateSchema, '2026-02-30'); // { ok: false, errors: [{ code: 'impossible_date', … }] }
- */
-export const isoDateSchema = string().check(
-  ruleCheck(checkIsoDate, { field: 'date' }),
-  meta({ format: 'date' }),
-);

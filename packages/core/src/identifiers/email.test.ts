@@ -2,13 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { z } from 'zod/mini';
-import {
-  EMAIL_MAX_LENGTH,
-  checkEmail,
-  emailSchema,
-  isValidEmail,
-  normalizeEmail,
-} from './email.js';
+import { EMAIL_MAX_LENGTH, checkEmail, isValidEmail, normalizeEmail } from './email.js';
+import { emailSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 const label = fc.stringMatching(/^[a-zа-я0-9](?:[a-zа-я0-9-]{0,10}[a-zа-я0-9])?$/);

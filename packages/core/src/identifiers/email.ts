@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruledString } from '../messages/rule.js';
 
 /**
  * The longest address that fits an SMTP path (RFC 5321).
@@ -61,14 +60,3 @@ export function normalizeEmail(input: string): string | null {
   const { local, domain } = splitAddress(input.trim()) ?? { local: '', domain: '' };
   return `${local}@${domain.toLowerCase()}`;
 }
-
-/**
- * Zod schema: accepts an e-mail address as typed and outputs it normalised.
- *
- * @example
- * validate(emailSchema, 'Ivanova@Mail.ru'); // { ok: true, value: 'Ivanova@mail.ru' }
- */
-export const emailSchema = ruledString(checkEmail, (value) => normalizeEmail(value) as string, {
-  field: 'email',
-  maximum: EMAIL_MAX_LENGTH,
-});

@@ -1,4 +1,5 @@
-// Russian identifiers and personal data: validators, normalisers and zod schemas.
+// Validators and normalisers of what people type or upload: Russian identifiers, personal data,
+// attachments. Plain functions without zod; their zod schemas are in schemas/identifiers.ts.
 
 export * from './snils.js';
 export * from './inn.js';
@@ -11,3 +12,4 @@ export * from './birth-certificate.js';
 export * from './school-code.js';
 export * from './password.js';
 export * from './one-time-code.js';
+export * from './attachment.js';

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { z } from 'zod/mini';
-import { checkInn, innCheckDigits, innSchema, isValidInn, normalizeInn } from './inn.js';
+import { checkInn, innCheckDigits, isValidInn, normalizeInn } from './inn.js';
+import { innSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 const digits = (length: number) =>

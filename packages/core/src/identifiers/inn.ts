@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruledString } from '../messages/rule.js';
 
 const SEPARATORS = /[\s-]/g;
 const ORGANISATION_WEIGHTS = [2, 4, 10, 3, 5, 9, 4, 6, 8] as const;
@@ -75,13 +74,3 @@ export function isValidInn(input: string): boolean {
 export function normalizeInn(input: string): string | null {
   return isValidInn(input) ? input.replace(SEPARATORS, '') : null;
 }
-
-/**
- * Zod schema: accepts an INN (10 or 12 digits) as typed and outputs its digits.
- *
- * @example
- * validate(innSchema, '7707 083893'); // { ok: true, value: '7707083893' }
- */
-export const innSchema = ruledString(checkInn, (value) => normalizeInn(value) as string, {
-  field: 'inn',
-});

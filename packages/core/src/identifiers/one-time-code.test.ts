@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { z } from 'zod/mini';
-import { checkOneTimeCode, normalizeOneTimeCode, oneTimeCodeSchema } from './one-time-code.js';
+import { checkOneTimeCode, normalizeOneTimeCode } from './one-time-code.js';
+import { oneTimeCodeSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 describe('one-time code', () => {

@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruledString } from '../messages/rule.js';
 
 const SEPARATORS = /[\s-]/g;
 
@@ -25,15 +24,3 @@ export function checkOneTimeCode(input: string): ErrorCode | null {
 export function normalizeOneTimeCode(input: string): string | null {
   return checkOneTimeCode(input) === null ? input.replace(SEPARATORS, '') : null;
 }
-
-/**
- * Zod schema (field `code`): a six-digit one-time code, output as its digits.
- *
- * @example
- * validate(oneTimeCodeSchema, '123-456'); // { ok: true, value: '123456' }
- */
-export const oneTimeCodeSchema = ruledString(
-  checkOneTimeCode,
-  (value) => normalizeOneTimeCode(value) as string,
-  { field: 'code' },
-);

@@ -8,8 +8,8 @@ import {
   formatPassport,
   isValidPassport,
   normalizePassport,
-  passportSchema,
 } from './passport.js';
+import { passportSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 const digits = (length: number) =>

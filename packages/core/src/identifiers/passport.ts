@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruledString } from '../messages/rule.js';
 
 /** The series and number of a passport of the Russian Federation. */
 export interface Passport {
@@ -76,16 +75,3 @@ export function canonicalPassport(input: string): string | null {
   const parts = normalizePassport(input);
   return parts === null ? null : `${parts.series} ${parts.number}`;
 }
-
-/**
- * Zod schema (field `passport`): accepts a series and number as typed and outputs the canonical
- * string `4512 345678`.
- *
- * @example
- * validate(passportSchema, '45 12 345678'); // { ok: true, value: '4512 345678' }
- */
-export const passportSchema = ruledString(
-  checkPassport,
-  (value) => canonicalPassport(value) as string,
-  { field: 'passport' },
-);

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { z } from 'zod/mini';
-import { PASSWORD_LENGTH, checkPassword, isValidPassword, passwordSchema } from './password.js';
+import { PASSWORD_LENGTH, checkPassword, isValidPassword } from './password.js';
+import { passwordSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 describe('password', () => {

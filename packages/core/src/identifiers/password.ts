@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruledString } from '../messages/rule.js';
 
 /**
  * Shortest and longest password, in characters.
@@ -36,15 +35,3 @@ export function checkPassword(input: string): ErrorCode | null {
 export function isValidPassword(input: string): boolean {
   return checkPassword(input) === null;
 }
-
-/**
- * Zod schema (field `password`) of a new password. It outputs the value exactly as typed: a
- * password is never trimmed or otherwise changed.
- *
- * @example
- * validate(passwordSchema, ' quiet river evening '); // { ok: true, value: ' quiet river evening ' }
- */
-export const passwordSchema = ruledString(checkPassword, (value) => value, {
-  field: 'password',
-  ...PASSWORD_LENGTH,
-});

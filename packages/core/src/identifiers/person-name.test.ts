@@ -6,13 +6,15 @@ import {
   PERSON_NAME_MAX_LENGTH,
   PERSON_NAME_MIN_LENGTH,
   checkPersonName,
-  firstNameSchema,
   isValidPersonName,
+  normalizePersonName,
+} from './person-name.js';
+import {
+  firstNameSchema,
   lastNameSchema,
   middleNameSchema,
-  normalizePersonName,
   optionalMiddleNameSchema,
-} from './person-name.js';
+} from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 const cyrillicWord = fc

@@ -1,6 +1,4 @@
-import { nullable, optional, pipe, string, transform } from 'zod/mini';
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruleCheck, ruledString } from '../messages/rule.js';
 
 /**
  * The shortest surname, first name or patronymic accepted, in characters.
@@ -71,61 +69,3 @@ export function isValidPersonName(input: string): boolean {
 export function normalizePersonName(input: string): string | null {
   return isValidPersonName(input) ? tidy(input) : null;
 }
-
-/* @__NO_SIDE_EFFECTS__ */
-function nameSchema(field: string) {
-  return ruledString(checkPersonName, (value) => normalizePersonName(value) as string, {
-    field,
-    maximum: PERSON_NAME_MAX_LENGTH,
-  });
-}
-
-/**
- * Zod schema of a surname (field `lastName`); outputs the normalised name.
- *
- * @example
- * validate(lastNameSchema, ' Иванова '); // { ok: true, value: 'Иванова' }
- */
-export const lastNameSchema = nameSchema('lastName');
-
-/**
- * Zod schema of a first name (field `firstName`); outputs the normalised name.
- *
- * @example
- * validate(firstNameSchema, 'Анна-Мария'); // { ok: true, value: 'Анна-Мария' }
- */
-export const firstNameSchema = nameSchema('firstName');
-
-/**
- * Zod schema of a required patronymic (field `middleName`); outputs the normalised name. Wrap it
- * in zod's `optional` or use {@link optionalMiddleNameSchema} when there may be none.
- *
- * @example
- * validate(middleNameSchema, 'Петрович'); // { ok: true, value: 'Петрович' }
- */
-export const middleNameSchema = nameSchema('middleName');
-
-const middleNameParams = { field: 'middleName', maximum: PERSON_NAME_MAX_LENGTH };
-
-/**
- * Zod schema of a patronymic that may be absent: a missing key, `null`, `''` and blank input all
- * output `undefined`; anything else must be a valid name and outputs it normalised.
- *
- * @example
- * validate(optionalMiddleNameSchema, '  '); // { ok: true, value: undefined }
- */
-export const optionalMiddleNameSchema = optional(
-  pipe(
-    nullable(
-      string().check(
-        ruleCheck(
-          (value: string) => (value.trim() === '' ? null : checkPersonName(value)),
-          middleNameParams,
-        ),
-      ),
-    ),
-    transform((value: string | null) =>
-      value === null || value.trim() === '' ? undefined : tidy(value),
-    ),
-  ),
-);

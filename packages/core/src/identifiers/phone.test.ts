@@ -2,13 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { z } from 'zod/mini';
-import {
-  checkRuPhone,
-  formatRuPhone,
-  isValidRuPhone,
-  normalizeRuPhone,
-  phoneSchema,
-} from './phone.js';
+import { checkRuPhone, formatRuPhone, isValidRuPhone, normalizeRuPhone } from './phone.js';
+import { phoneSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 const nationalNumber = (first: fc.Arbitrary<number>) =>

@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruledString } from '../messages/rule.js';
 
 /** Spaces, brackets and hyphens people put into phone numbers. */
 const SEPARATORS = /[\s()-]/g;
@@ -63,13 +62,3 @@ export function formatRuPhone(input: string): string | null {
   const d = e164.slice(2);
   return `+7 ${d.slice(0, 3)} ${d.slice(3, 6)}-${d.slice(6, 8)}-${d.slice(8)}`;
 }
-
-/**
- * Zod schema: accepts a Russian mobile number as typed and outputs `+7XXXXXXXXXX`.
- *
- * @example
- * validate(phoneSchema, '8 916 123-45-67'); // { ok: true, value: '+79161234567' }
- */
-export const phoneSchema = ruledString(checkRuPhone, (value) => normalizeRuPhone(value) as string, {
-  field: 'phone',
-});

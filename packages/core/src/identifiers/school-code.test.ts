@@ -8,9 +8,8 @@ import {
   checkSchoolCode,
   normalizeRosterId,
   normalizeSchoolCode,
-  rosterIdSchema,
-  schoolCodeSchema,
 } from './school-code.js';
+import { rosterIdSchema, schoolCodeSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 describe('school code', () => {

@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruledString } from '../messages/rule.js';
 
 /**
  * Shortest and longest roster id, in characters.
@@ -34,19 +33,6 @@ export function normalizeSchoolCode(input: string): string | null {
 }
 
 /**
- * Zod schema (field `schoolCode`): a school's registry code of 6 to 12 digits, output without
- * spaces.
- *
- * @example
- * validate(schoolCodeSchema, '770 123 45'); // { ok: true, value: '77012345' }
- */
-export const schoolCodeSchema = ruledString(
-  checkSchoolCode,
-  (value) => normalizeSchoolCode(value) as string,
-  { field: 'schoolCode' },
-);
-
-/**
  * The first problem with a student's roster id in their school, in priority order: `required`
  * (blank), `format` (anything but Latin letters, digits and hyphens), `too_short` / `too_long`
  * (outside {@link ROSTER_ID_LENGTH}). Outer spaces are ignored; case does not matter.
@@ -71,16 +57,3 @@ export function checkRosterId(input: string): ErrorCode | null {
 export function normalizeRosterId(input: string): string | null {
   return checkRosterId(input) === null ? input.trim().toUpperCase() : null;
 }
-
-/**
- * Zod schema (field `rosterId`): a student's roster id, 4–20 Latin letters, digits or hyphens,
- * output uppercase.
- *
- * @example
- * validate(rosterIdSchema, '5a-0123'); // { ok: true, value: '5A-0123' }
- */
-export const rosterIdSchema = ruledString(
-  checkRosterId,
-  (value) => normalizeRosterId(value) as string,
-  { field: 'rosterId', ...ROSTER_ID_LENGTH },
-);

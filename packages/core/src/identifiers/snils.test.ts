@@ -1,13 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  checkSnils,
-  isValidSnils,
-  normalizeSnils,
-  snilsControlNumber,
-  snilsSchema,
-} from './snils.js';
+import { checkSnils, isValidSnils, normalizeSnils, snilsControlNumber } from './snils.js';
+import { snilsSchema } from '../schemas/identifiers.js';
 import { validate } from '../messages/field-errors.js';
 
 describe('SNILS', () => {

@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../messages/error-codes.js';
-import { ruledString } from '../messages/rule.js';
 
 const SEPARATORS = /[\s-]/g;
 /** The highest number issued before control numbers were introduced: 001-001-998. */
@@ -52,8 +51,3 @@ export function normalizeSnils(input: string): string | null {
   const d = input.replace(SEPARATORS, '');
   return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9)}`;
 }
-
-/** Zod schema: accepts a SNILS as typed and outputs its canonical form. */
-export const snilsSchema = ruledString(checkSnils, (value) => normalizeSnils(value) as string, {
-  field: 'snils',
-});

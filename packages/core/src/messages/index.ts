@@ -4,5 +4,4 @@ export * from './error-codes.js';
 export * from './lang.js';
 export * from './messages.js';
 export * from './field-errors.js';
-export * from './rule.js';
 export * from './api-messages.js';

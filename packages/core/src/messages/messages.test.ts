@@ -7,7 +7,7 @@ import { apiErrorMessage } from './api-messages.js';
 import { API_ERROR_CODES } from '../schemas/error-response.js';
 import { object } from 'zod/mini';
 import { validate } from './field-errors.js';
-import { isoDateSchema } from '../identifiers/birth-date.js';
+import { isoDateSchema } from '../schemas/identifiers.js';
 import { isoWeekSchema, schoolYearSchema, timeOfDaySchema } from '../schemas/common.js';
 
 const CYRILLIC = /[а-яё]/i;

@@ -12,7 +12,7 @@ import {
   optional,
   string,
 } from 'zod/mini';
-import { isoDateSchema } from '../identifiers/birth-date.js';
+import { isoDateSchema } from './identifiers.js';
 import { dateOrderCheck, dateRangeShape, idSchema } from './common.js';
 
 /** Attendance marks per lesson. */

@@ -9,7 +9,7 @@ import {
   object,
   string,
 } from 'zod/mini';
-import { isoDateSchema } from '../identifiers/birth-date.js';
+import { isoDateSchema } from './identifiers.js';
 import { idSchema, schoolYearSchema } from './common.js';
 
 /** How a school year is divided. */

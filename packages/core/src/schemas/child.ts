@@ -1,13 +1,14 @@
 import { type z, array, enum as enumOf, literal, object, optional, string, union } from 'zod/mini';
-import { birthCertificateSchema } from '../identifiers/birth-certificate.js';
-import { birthDateSchema, isoDateSchema } from '../identifiers/birth-date.js';
-import { innSchema } from '../identifiers/inn.js';
 import {
+  birthCertificateSchema,
+  birthDateSchema,
   firstNameSchema,
+  innSchema,
+  isoDateSchema,
   lastNameSchema,
   optionalMiddleNameSchema,
-} from '../identifiers/person-name.js';
-import { snilsSchema } from '../identifiers/snils.js';
+  snilsSchema,
+} from './identifiers.js';
 import { idSchema, timestampSchema } from './common.js';
 import { challengeSchema } from './user.js';
 

@@ -22,8 +22,8 @@ import {
   string,
   transform,
 } from 'zod/mini';
-import { isoDateSchema } from '../identifiers/birth-date.js';
-import { ruleCheck } from '../messages/rule.js';
+import { isoDateSchema } from './identifiers.js';
+import { ruleCheck } from './rule.js';
 
 /**
  * A string of one shape, checked by `pattern` and worded by `field`'s messages (`time`, `week` …)

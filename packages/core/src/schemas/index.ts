@@ -1,5 +1,7 @@
 // The zod schemas of every entity and request of the diary.
 
+export * from './rule.js';
+export * from './identifiers.js';
 export * from './common.js';
 export * from './error-response.js';
 export * from './user.js';

@@ -17,7 +17,8 @@ import {
   string,
   union,
 } from 'zod/mini';
-import { isoDateSchema } from '../identifiers/birth-date.js';
+import { WORK_KINDS } from '../grades/work-kinds.js';
+import { isoDateSchema } from './identifiers.js';
 import { dateOrderCheck, dateRangeShape, idSchema, timestampSchema } from './common.js';
 
 /** A mark: 1–5 on the five-point scale, or a pass mark (зачёт / незачёт). */
@@ -31,21 +32,6 @@ export const markValueSchema = union([
   literal('fail'),
 ]);
 
-/** Kinds of work a mark is given for. */
-export const WORK_KINDS = [
-  'test',
-  'quiz',
-  'project',
-  'oral',
-  'homework',
-  'lab',
-  'dictation',
-  'essay',
-  'classwork',
-  'exam',
-] as const;
-/** A kind of work. */
-export type WorkKind = (typeof WORK_KINDS)[number];
 /** Zod schema of a kind of work. */
 export const workKindSchema = enumOf(WORK_KINDS);
 

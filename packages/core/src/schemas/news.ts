@@ -1,5 +1,5 @@
 import { type z, enum as enumOf, maxLength, object, optional, partial, string } from 'zod/mini';
-import { isoDateSchema } from '../identifiers/birth-date.js';
+import { isoDateSchema } from './identifiers.js';
 import { idSchema, pageQueryShape, textSchema, timestampSchema } from './common.js';
 
 /** School news and events. */

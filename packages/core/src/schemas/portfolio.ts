@@ -1,6 +1,6 @@
 import { type z, array, enum as enumOf, maxLength, object, optional, string } from 'zod/mini';
 import { attachmentSchema } from './attachment.js';
-import { isoDateSchema } from '../identifiers/birth-date.js';
+import { isoDateSchema } from './identifiers.js';
 import { idSchema, textSchema, timestampSchema } from './common.js';
 
 /** Kinds of portfolio items. */

@@ -12,7 +12,7 @@ import {
   optional,
   string,
 } from 'zod/mini';
-import { rosterIdSchema, schoolCodeSchema } from '../identifiers/school-code.js';
+import { rosterIdSchema, schoolCodeSchema } from './identifiers.js';
 import { idSchema, pageQueryShape, schoolYearSchema, timestampSchema } from './common.js';
 
 /** Levels of general education a school offers. */

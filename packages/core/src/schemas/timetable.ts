@@ -14,7 +14,7 @@ import {
   string,
 } from 'zod/mini';
 import { attachmentIdsSchema, attachmentSchema } from './attachment.js';
-import { isoDateSchema } from '../identifiers/birth-date.js';
+import { isoDateSchema } from './identifiers.js';
 import {
   dateOrderCheck,
   dateRangeShape,

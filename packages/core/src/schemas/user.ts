@@ -11,17 +11,17 @@ import {
   positive,
   string,
 } from 'zod/mini';
-import { emailSchema } from '../identifiers/email.js';
-import { passportSchema } from '../identifiers/passport.js';
-import { passwordSchema } from '../identifiers/password.js';
-import { phoneSchema } from '../identifiers/phone.js';
-import { oneTimeCodeSchema } from '../identifiers/one-time-code.js';
 import {
+  emailSchema,
   firstNameSchema,
   lastNameSchema,
+  oneTimeCodeSchema,
   optionalMiddleNameSchema,
-} from '../identifiers/person-name.js';
-import { snilsSchema } from '../identifiers/snils.js';
+  passportSchema,
+  passwordSchema,
+  phoneSchema,
+  snilsSchema,
+} from './identifiers.js';
 import { idSchema, timestampSchema } from './common.js';
 
 /** Who a user is in the diary. */

@@ -1,5 +1,6 @@
 import type { Lang, Teacher, Thread } from '@school-diary/core';
 import { html, nothing } from 'lit';
+import { localizeWeekdays } from '../shared/day-format';
 import { personName } from '../shared/person-name';
 import { plural } from '../shared/plural';
 import { chatText, unreadForms } from './chat-text';
@@ -84,7 +85,7 @@ function renderTeacher(v: ListsView, t: Teacher) {
     ${
       t.contactHours
         ? html`<span class="diary-muted"
-            >${chatText(lang, 'contactHours', { hours: t.contactHours })}</span
+            >${chatText(lang, 'contactHours', { hours: localizeWeekdays(lang, t.contactHours) })}</span
           >`
         : nothing
     }

@@ -1,51 +1,52 @@
-// Stories of <diary-chat> (Storybook, web-components renderer), over the SDK's in-memory client
-// signed in as the demo parent: Мария's teachers and the maths thread.
-import { createMemoryClient } from '@school-diary/sdk/testing';
+// Stories of <diary-chat> over the SDK's in-memory client signed in as the demo parent: Мария's
+// teachers and the maths thread. The controls set the widget's attributes; the toolbar sets the
+// language and theme.
 import { html } from 'lit';
 import '../define';
-
-const parent = () => createMemoryClient({ signedInAs: 'parent', latencyMs: 300 });
+import {
+  darkTheme,
+  emptyFixtures,
+  english,
+  failingClient,
+  loadingClient,
+  phoneWidth,
+  signedOutClient,
+  storyClient,
+  widgetMeta,
+} from '../test-support/stories';
 
 export default {
   title: 'Widgets/diary-chat',
   component: 'diary-chat',
-  parameters: {
-    docs: {
-      description: {
-        component:
-          "Conversations with a child's teachers; the in-memory demo has the maths thread.",
-      },
-    },
-  },
+  ...widgetMeta(
+    'diary-chat',
+    "Conversations with a child's teachers; the in-memory demo has the maths thread.",
+    { 'child-id': 'chd_maria' },
+  ),
 };
 
-export const Lists = {
-  render: () =>
-    html`<diary-provider .client=${parent()}>
-      <diary-chat child-id="chd_maria"></diary-chat>
-    </diary-provider>`,
+export const Lists = {};
+
+export const OpenThread = { args: { 'thread-id': 'thr_demo_maria_math' } };
+
+export const English = { args: { 'thread-id': 'thr_demo_maria_math' }, ...english };
+
+export const Dark = { args: { 'thread-id': 'thr_demo_maria_math' }, ...darkTheme };
+
+export const Phone = { args: { 'thread-id': 'thr_demo_maria_math' }, ...phoneWidth };
+
+export const Loading = { parameters: { diary: { client: () => loadingClient() } } };
+
+export const ServerError = {
+  parameters: { diary: { client: () => failingClient(['threads.list', 'children.teachers']) } },
 };
 
-export const OpenThread = {
-  render: () =>
-    html`<diary-provider .client=${parent()}>
-      <diary-chat child-id="chd_maria" thread-id="thr_demo_maria_math"></diary-chat>
-    </diary-provider>`,
+/** No conversation yet: the teachers to write to. */
+export const Empty = {
+  parameters: { diary: { client: () => storyClient({ fixtures: emptyFixtures() }) } },
 };
 
-export const EnglishDark = {
-  render: () =>
-    html`<diary-provider .client=${parent()} lang="en" theme="dark">
-      <diary-chat child-id="chd_maria" thread-id="thr_demo_maria_math"></diary-chat>
-    </diary-provider>`,
-};
-
-export const SignedOut = {
-  render: () =>
-    html`<diary-provider .client=${createMemoryClient({ signedInAs: null })}>
-      <diary-chat child-id="chd_maria"></diary-chat>
-    </diary-provider>`,
-};
+export const SignedOut = { parameters: { diary: { client: () => signedOutClient() } } };
 
 export const OutsideAProvider = {
   render: () => html`<diary-chat child-id="chd_maria"></diary-chat>`,

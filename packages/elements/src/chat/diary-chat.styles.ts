@@ -2,9 +2,6 @@ import { css } from 'lit';
 
 /** Styles of the chat: lists, the message history, pending states and the composer. */
 export const chatStyles = css`
-  .diary-base {
-    padding: calc(var(--_space) * 2);
-  }
   .diary-subheading {
     font-size: 1.1em;
     margin: var(--_space) 0;

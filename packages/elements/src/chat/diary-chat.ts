@@ -9,6 +9,8 @@ import { isChatClient, type ChatClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
+import { renderHeading, type HeadingLevel } from '../shared/heading';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { personName } from '../shared/person-name';
 import { controlStyles, hostTokens } from '../shared/theme';
@@ -86,6 +88,11 @@ export class DiaryChat extends DiaryElement {
   @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
   /** The open conversation, or none (the lists are shown). */
   @property({ attribute: 'thread-id', reflect: true }) accessor threadId: string | undefined;
+  /**
+   * The level of the widget's headings (`2` by default), or `none` to leave out its title where
+   * the page's own heading already says it.
+   */
+  @property({ attribute: 'heading-level' }) accessor headingLevel: HeadingLevel = '2';
   /** The clock (tests and benchmarks inject one). */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
   /** The conversations, newest first (live messages move theirs to the top). */
@@ -367,7 +374,7 @@ export class DiaryChat extends DiaryElement {
     if (!this.childId) return this.#notice(chatText(lang, 'noChild'), 'alert');
     const open = this.threadId || this.newWith;
     return html`<section class="diary-base" part="base" aria-labelledby="title">
-      <h2 class="diary-heading" id="title">${chatText(lang, 'title')}</h2>
+      ${renderHeading(this.headingLevel, chatText(lang, 'title'), { title: true, id: 'title' })}
       ${open ? this.#renderThread() : this.#renderLists()}
     </section>`;
   }
@@ -379,10 +386,7 @@ export class DiaryChat extends DiaryElement {
   }
 
   #loading() {
-    return html`<div class="diary-notice" part="notice" role="status">
-      <span class="diary-spinner" aria-hidden="true"></span>
-      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
-    </div>`;
+    return loadingNotice(this.language);
   }
 
   #failureBlock(failure: Failure, retry: () => void) {

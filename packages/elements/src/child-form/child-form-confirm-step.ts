@@ -6,6 +6,7 @@ import {
   type School,
 } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderHeading } from '../shared/heading';
 import { formatDate } from '../shared/dates';
 import { datePartsToIso } from '../shared/date-of-birth';
 import { cooldownSeconds, isExpired, renderCodeField, renderResend } from '../shared/one-time-code';
@@ -16,6 +17,8 @@ import type { ChildDraft } from './child-form-validation';
 /** What the second step (check the details, type the SMS code) shows and does. */
 export interface ConfirmStepView {
   readonly lang: Lang;
+  /** `heading-level` of the form. */
+  readonly headingLevel: string;
   readonly draft: ChildDraft;
   readonly school: School | undefined;
   readonly challenge: Challenge;
@@ -56,8 +59,7 @@ export function renderConfirmStep(v: ConfirmStepView) {
   const { lang, challenge, now } = v;
   const cooldown = cooldownSeconds(challenge, now);
   return html`<form novalidate @submit=${v.onSubmit}>
-      <h2 class="diary-heading">${childText(lang, 'confirmTitle')}</h2>
-      ${v.failure}
+      ${renderHeading(v.headingLevel, childText(lang, 'confirmTitle'))} ${v.failure}
       ${
         v.notice
           ? html`<p class="diary-notice diary-notice--success" part="notice" role="status">

@@ -1,5 +1,6 @@
 import type { Lang, School } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderHeading } from '../shared/heading';
 import { renderDateOfBirth, type DatePart } from '../shared/date-of-birth';
 import {
   focusControl,
@@ -19,6 +20,8 @@ export const SNILS_EXAMPLE = '123-456-789 64';
 /** What the first step (the child's details) shows, and where the typing goes. */
 export interface DetailsStepView {
   readonly lang: Lang;
+  /** `heading-level` of the form. */
+  readonly headingLevel: string;
   readonly draft: ChildDraft;
   readonly school: School | undefined;
   readonly errors: readonly ShownError[];
@@ -109,9 +112,9 @@ function ageIssue(v: DetailsStepView) {
     role="region"
     aria-labelledby="age-title"
   >
-    <h2 class="diary-heading" id="age-title">
-      ${childText(lang, young ? 'tooYoungTitle' : 'tooOldTitle')}
-    </h2>
+    ${renderHeading(v.headingLevel, childText(lang, young ? 'tooYoungTitle' : 'tooOldTitle'), {
+      id: 'age-title',
+    })}
     <p class="diary-text">${childText(lang, young ? 'tooYoung' : 'tooOld', params)}</p>
     <p class="diary-text">${childText(lang, 'ageWhatToDo')}</p>
     <button
@@ -139,7 +142,7 @@ export function renderDetailsStep(v: DetailsStepView) {
       }
     : null;
   return html`<form novalidate @submit=${v.onSubmit}>
-    <h2 class="diary-heading">${childText(lang, 'title')}</h2>
+    ${renderHeading(v.headingLevel, childText(lang, 'title'), { title: true })}
     ${renderErrorSummary({
       title: sharedText(lang, 'errorSummaryTitle'),
       errors: v.errors,

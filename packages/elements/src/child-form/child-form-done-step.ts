@@ -1,5 +1,6 @@
 import type { Application, ApplicationStatus, Lang } from '@school-diary/core';
 import { html } from 'lit';
+import { renderHeading } from '../shared/heading';
 import { childText } from './child-form-text';
 
 /** The heading and the next step for each status the application can have. */
@@ -19,13 +20,15 @@ const OUTCOME: Readonly<
 /** What the last step shows. */
 export interface DoneStepView {
   readonly lang: Lang;
+  /** `heading-level` of the form. */
+  readonly headingLevel: string;
   readonly application: Application;
   /** Starts the form again, empty, for another child. */
   readonly onAnother: () => void;
 }
 
 /** The application as the server answered it: its number, its real status and what comes next. */
-export function renderDoneStep({ lang, application, onAnother }: DoneStepView) {
+export function renderDoneStep({ lang, headingLevel, application, onAnother }: DoneStepView) {
   const outcome = OUTCOME[application.status];
   const success = application.status !== 'rejected';
   return html`<div
@@ -36,7 +39,7 @@ export function renderDoneStep({ lang, application, onAnother }: DoneStepView) {
       tabindex="-1"
       role="status"
     >
-      <h2 class="diary-heading">${childText(lang, outcome.title)}</h2>
+      ${renderHeading(headingLevel, childText(lang, outcome.title))}
       <dl class="diary-list">
         <dt>${childText(lang, 'applicationNumber')}</dt>
         <dd data-application-number>${application.number}</dd>

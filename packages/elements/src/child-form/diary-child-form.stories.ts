@@ -1,87 +1,112 @@
 // Stories of <diary-child-form> over the SDK's in-memory client (signed in as the demo parent).
 // The whole flow works in memory: pick «Школа № 42» (code 770042), the roster id R42-5A-99 for
-// Смирнова Анна, born 14.03.2015, and the SMS code 123456.
-import { MEMORY_CODE } from '@school-diary/sdk/testing';
+// Смирнова Анна, born 14.03.2015, and the SMS code 123456. The controls set the widget's
+// attributes; the toolbar sets the language and theme.
+import { MEMORY_CODE, type MemoryClient } from '@school-diary/sdk/testing';
 import { html } from 'lit';
+import { waitFor } from 'storybook/test';
 import '../define';
 import {
-  darkBackground,
+  darkTheme,
   emptyFixtures,
+  english,
   failingClient,
   loadingClient,
   longNameFixtures,
   phoneWidth,
+  shadowOf,
   signedOutClient,
   storyClient,
+  widgetMeta,
 } from '../test-support/stories';
-import type { MemoryClient } from '@school-diary/sdk/testing';
 
 export default {
   title: 'Widgets/diary-child-form',
   component: 'diary-child-form',
-  parameters: {
-    docs: {
-      description: {
-        component: `Demo: school code 770042, roster id R42-5A-99 for Смирнова Анна (14.03.2015), SMS code ${MEMORY_CODE}.`,
-      },
-    },
-  },
+  ...widgetMeta(
+    'diary-child-form',
+    `Demo: school code 770042, roster id R42-5A-99 for Смирнова Анна (14.03.2015), SMS code ${MEMORY_CODE}.`,
+    { 'search-delay': 0 },
+  ),
 };
 
-const inProvider = (client: MemoryClient, attributes: { lang?: string; theme?: string } = {}) =>
-  html`<diary-provider
-    .client=${client}
-    lang=${attributes.lang ?? 'ru'}
-    theme=${attributes.theme ?? 'light'}
-  >
-    <diary-child-form></diary-child-form>
-  </diary-provider>`;
+type Play = { canvasElement: HTMLElement };
 
 /** Submits the form as it is (empty): the error summary and each field's message. */
-async function submitEmpty({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
-  await customElements.whenDefined('diary-child-form');
-  const form = canvasElement.querySelector('diary-child-form');
-  await (form as (HTMLElement & { updateComplete?: Promise<unknown> }) | null)?.updateComplete;
-  form?.shadowRoot?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+async function submitEmpty({ canvasElement }: Play): Promise<void> {
+  const root = await shadowOf(canvasElement, 'diary-child-form');
+  const submit = await waitFor(() => {
+    const button = root.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (!button) throw new Error('the form has not rendered yet');
+    return button;
+  });
+  submit.click();
 }
 
-export const Russian = { render: () => inProvider(storyClient()) };
+/** Types `query` into the school search, as a parent does. */
+function searchSchool(query: string) {
+  return async ({ canvasElement }: Play): Promise<void> => {
+    const root = await shadowOf(canvasElement, 'diary-child-form');
+    const input = await waitFor(() => {
+      const combobox = root.querySelector<HTMLInputElement>('input[role="combobox"]');
+      if (!combobox) throw new Error('the form has not rendered yet');
+      return combobox;
+    });
+    input.focus();
+    input.value = query;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  };
+}
 
-export const English = { render: () => inProvider(storyClient(), { lang: 'en' }) };
+/** The demo parent, whose school search never answers. */
+function searchNeverAnswers(): MemoryClient {
+  const client = storyClient();
+  (client.schools as { search: unknown }).search = () => new Promise(() => undefined);
+  return client;
+}
 
-export const DarkTheme = {
-  render: () => inProvider(storyClient(), { theme: 'dark' }),
-  ...darkBackground,
-};
+export const Russian = {};
 
-export const PhoneWidth = { render: () => inProvider(storyClient()), ...phoneWidth };
+export const English = { ...english };
 
-export const SignedOut = { render: () => inProvider(signedOutClient()) };
+export const DarkTheme = { ...darkTheme };
+
+export const PhoneWidth = { ...phoneWidth };
+
+export const SignedOut = { parameters: { diary: { client: () => signedOutClient() } } };
 
 /** The session is still being restored: a status line, not a form that would fail. */
-export const Loading = { render: () => inProvider(loadingClient()) };
+export const Loading = { parameters: { diary: { client: () => loadingClient() } } };
 
-export const ValidationErrors = { render: () => inProvider(storyClient()), play: submitEmpty };
+/** The registry is searching: the spinner beside «Ищем школы…». */
+export const SearchingSchools = {
+  parameters: { diary: { client: searchNeverAnswers } },
+  play: searchSchool('Школа'),
+};
+
+export const ValidationErrors = { play: submitEmpty };
 
 export const ValidationErrorsInEnglishOnAPhone = {
-  render: () => inProvider(storyClient(), { lang: 'en' }),
   play: submitEmpty,
-  ...phoneWidth,
+  globals: { ...english.globals, ...phoneWidth.globals },
 };
 
-/** The registry finds nothing: type a school name to see the empty answer. */
+/** The registry finds nothing for what was typed. */
 export const NoSchoolsFound = {
-  render: () => inProvider(storyClient({ fixtures: emptyFixtures() })),
+  parameters: { diary: { client: () => storyClient({ fixtures: emptyFixtures() }) } },
+  play: searchSchool('Лицей'),
 };
 
-/** The registry search and registration fail: type a school name, or submit a complete card. */
+/** The registry search fails: the message and a retry button under the field. */
 export const ServerError = {
-  render: () => inProvider(failingClient(['schools.search', 'children.create'])),
+  parameters: { diary: { client: () => failingClient(['schools.search', 'children.create']) } },
+  play: searchSchool('Школа'),
 };
 
-/** Schools with their full official names: type «школа» to see them wrap in the list. */
+/** Schools with their full official names wrap in the list. */
 export const LongSchoolNames = {
-  render: () => inProvider(storyClient({ fixtures: longNameFixtures() })),
+  parameters: { diary: { client: () => storyClient({ fixtures: longNameFixtures() }) } },
+  play: searchSchool('школа'),
   ...phoneWidth,
 };
 
@@ -100,3 +125,5 @@ export const RestyledWithParts = {
         <diary-child-form></diary-child-form>
       </diary-provider>`,
 };
+
+export const OutsideAProvider = { render: () => html`<diary-child-form></diary-child-form>` };

@@ -6,7 +6,6 @@ export const childFormStyles = css`
     display: none !important;
   }
   .diary-base {
-    padding: calc(var(--_space) * 3);
     max-width: 40em;
   }
   .diary-combobox {

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { isValidSnils } from '@school-diary/core';
 import '../define';
 import { deepActiveElement, settle, textOf, typeInto } from '../test-support/dom';
@@ -58,6 +58,29 @@ async function fillValid(form: DiaryChildForm) {
 }
 
 describe('<diary-child-form>', () => {
+  it('leaves a 360 px phone room for the fields inside the page’s own padded panel', async () => {
+    await setViewport({ width: 360, height: 740 });
+    try {
+      // The example site's column on a phone: 16 px page margins (the test page's body has 8 px),
+      // a panel with 12 px padding and a 1 px border.
+      const page = await fixture(
+        html`<div style="margin: 0 8px; padding: 12px; border: 1px solid #d7dee8">
+          <diary-provider .client=${fakeClient()}>
+            <diary-child-form .now=${() => FAKE_NOW}></diary-child-form>
+          </diary-provider>
+        </div>`,
+      );
+      const form = page.querySelector('diary-child-form') as DiaryChildForm;
+      await settle(form);
+      const field = $(form, '#lastName') as HTMLInputElement;
+      // One thin layer of the widget's own padding: the panel's 302 px less 8 px each side.
+      expect(field.getBoundingClientRect().width).to.be.at.least(280);
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('renders every field with its label in one shadow root, child data never autofilled', async () => {
     const { form } = await mount();
     for (const id of ['lastName', 'firstName', 'middleName', 'snils', 'rosterId', 'school']) {

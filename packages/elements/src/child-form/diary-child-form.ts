@@ -19,6 +19,8 @@ import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { focusControl, type ShownError } from '../shared/form-field';
+import type { HeadingLevel } from '../shared/heading';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { codeText, cooldownSeconds } from '../shared/one-time-code';
 import { SchoolSearch } from '../shared/school-combobox';
@@ -134,6 +136,11 @@ export class DiaryChildForm extends DiaryElement {
   @property({ type: Number, attribute: 'search-delay' }) accessor searchDelay = 300;
   /** The screen shown: `form`, `confirm` (the SMS code) or `done`. */
   @property({ reflect: true }) accessor step: ChildFormStep = 'form';
+  /**
+   * The level of the widget's headings (`2` by default), or `none` to leave out its title where
+   * the page's own heading already says it.
+   */
+  @property({ attribute: 'heading-level' }) accessor headingLevel: HeadingLevel = '2';
   /** The clock for today's date and the code timers (tests inject one). */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
   @state() protected accessor draft: ChildDraft = EMPTY_DRAFT;
@@ -547,10 +554,7 @@ export class DiaryChildForm extends DiaryElement {
     const session = this.environment?.session;
     if (session?.restoring) {
       return html`<div class="diary-base" part="base" lang=${lang}>
-        <div class="diary-notice" part="loading" role="status">
-          <span class="diary-spinner" aria-hidden="true"></span>
-          <p class="diary-text">${sharedText(lang, 'loading')}</p>
-        </div>
+        ${loadingNotice(lang, 'loading')}
       </div>`;
     }
     if (!session?.user) {
@@ -565,10 +569,16 @@ export class DiaryChildForm extends DiaryElement {
     const onSubmit = (event: SubmitEvent) => this.#onSubmit(event);
     const failure = this.#renderFailure(lang);
     if (this.step === 'done' && this.#application)
-      return renderDoneStep({ lang, application: this.#application, onAnother: this.#another });
+      return renderDoneStep({
+        lang,
+        headingLevel: this.headingLevel,
+        application: this.#application,
+        onAnother: this.#another,
+      });
     if (this.step === 'confirm' && this.#challenge)
       return renderConfirmStep({
         lang,
+        headingLevel: this.headingLevel,
         draft: this.draft,
         school: this.school,
         challenge: this.#challenge,
@@ -589,6 +599,7 @@ export class DiaryChildForm extends DiaryElement {
       });
     return renderDetailsStep({
       lang,
+      headingLevel: this.headingLevel,
       draft: this.draft,
       school: this.school,
       errors: this.errors,

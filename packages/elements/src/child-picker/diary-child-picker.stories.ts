@@ -1,38 +1,34 @@
-// Stories of <diary-child-picker> (Storybook, web-components renderer), over the SDK's in-memory
-// client: the demo parent has two children; the grade table below follows the chosen one.
+// Stories of <diary-child-picker> over the SDK's in-memory client: the demo parent has two
+// children; the grade table below follows the chosen one. The toolbar sets the language and theme.
 import { demoFixtures } from '@school-diary/sdk/testing';
-import type { MemoryClient } from '@school-diary/sdk/testing';
 import { html } from 'lit';
 import '../define';
 import {
-  darkBackground,
+  darkTheme,
+  english,
   failingClient,
+  inProvider,
   loadingClient,
   phoneWidth,
   signedOutClient,
   storyClient,
+  widget,
+  widgetMeta,
 } from '../test-support/stories';
 
 export default {
   title: 'Widgets/diary-child-picker',
   component: 'diary-child-picker',
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'Widgets without `child-id` inside the same provider show the child chosen here (the grade table below).',
-      },
-    },
-  },
+  ...widgetMeta(
+    'diary-child-picker',
+    'Widgets without `child-id` inside the same provider show the child chosen here (the grade table below).',
+  ),
+  render: (args: Record<string, unknown>, context: Parameters<typeof inProvider>[0]) =>
+    inProvider(
+      context,
+      html`${widget('diary-child-picker', args)}<diary-grade-table></diary-grade-table>`,
+    ),
 };
-
-const inProvider = (client: MemoryClient, attributes: { lang?: string; theme?: string } = {}) =>
-  html`<diary-provider
-    .client=${client}
-    lang=${attributes.lang ?? 'ru'}
-    theme=${attributes.theme ?? 'light'}
-    ><diary-child-picker></diary-child-picker><diary-grade-table></diary-grade-table
-  ></diary-provider>`;
 
 /** One family, one child: the picker names the child. */
 function oneChild() {
@@ -46,23 +42,29 @@ function noChildren() {
   return { ...fixtures, family: fixtures.family.filter((f) => !f.userId.startsWith('usr_parent')) };
 }
 
-export const TwoChildren = { render: () => inProvider(storyClient()) };
+export const TwoChildren = {};
 
-export const OneChild = { render: () => inProvider(storyClient({ fixtures: oneChild() })) };
-
-export const NoChildren = { render: () => inProvider(storyClient({ fixtures: noChildren() })) };
-
-export const English = { render: () => inProvider(storyClient(), { lang: 'en' }) };
-
-export const DarkTheme = {
-  render: () => inProvider(storyClient(), { theme: 'dark' }),
-  ...darkBackground,
+export const OneChild = {
+  parameters: { diary: { client: () => storyClient({ fixtures: oneChild() }) } },
 };
 
-export const PhoneWidth = { render: () => inProvider(storyClient()), ...phoneWidth };
+export const Empty = {
+  name: 'No children',
+  parameters: { diary: { client: () => storyClient({ fixtures: noChildren() }) } },
+};
 
-export const Loading = { render: () => inProvider(loadingClient()) };
+export const English = { ...english };
 
-export const ServerError = { render: () => inProvider(failingClient(['children.list'])) };
+export const DarkTheme = { ...darkTheme };
 
-export const SignedOut = { render: () => inProvider(signedOutClient()) };
+export const PhoneWidth = { ...phoneWidth };
+
+export const Loading = { parameters: { diary: { client: () => loadingClient() } } };
+
+export const ServerError = {
+  parameters: { diary: { client: () => failingClient(['children.list']) } },
+};
+
+export const SignedOut = { parameters: { diary: { client: () => signedOutClient() } } };
+
+export const OutsideAProvider = { render: () => html`<diary-child-picker></diary-child-picker>` };

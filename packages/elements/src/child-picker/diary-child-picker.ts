@@ -2,6 +2,7 @@ import type { Child } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { childPickerText } from './child-picker-text';
@@ -41,10 +42,7 @@ export class DiaryChildPicker extends DiaryElement {
     if (unavailable) return unavailable;
     const env = this.environment;
     const lang = this.language;
-    if (env?.session.restoring)
-      return html`<p class="diary-text" part="unavailable" role="status">
-        ${sharedText(lang, 'loading')}
-      </p>`;
+    if (env?.session.restoring) return loadingNotice(lang, 'unavailable');
     if (!env?.session.user) return nothing;
     const { status, items, selectedId } = env.children;
     if (status === 'error')
@@ -58,10 +56,7 @@ export class DiaryChildPicker extends DiaryElement {
           ${sharedText(lang, 'retry')}
         </button>
       </div>`;
-    if (status !== 'ready')
-      return html`<p class="diary-text" part="unavailable" role="status">
-        ${sharedText(lang, 'loading')}
-      </p>`;
+    if (status !== 'ready') return loadingNotice(lang, 'unavailable');
     if (items.length === 0)
       return html`<p class="diary-text" part="unavailable">${sharedText(lang, 'noChildren')}</p>`;
     return html`<div class="diary-picker" part="base" lang=${lang}>

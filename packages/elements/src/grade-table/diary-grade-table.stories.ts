@@ -1,59 +1,59 @@
-// Stories of <diary-grade-table> (Storybook, web-components renderer), over the SDK's in-memory
-// client, signed in as the demo parent: Мария's marks; `client.memory.addMark(...)` shows a live mark.
-import { createMemoryClient } from '@school-diary/sdk/testing';
+// Stories of <diary-grade-table> over the SDK's in-memory client signed in as the demo parent:
+// Мария's marks. The controls set the widget's attributes; the toolbar sets the language and
+// theme. `client.memory.addMark(...)` in a story shows a live mark.
 import { html } from 'lit';
 import '../define';
-
-const parent = () => createMemoryClient({ latencyMs: 300 });
+import {
+  darkTheme,
+  emptyFixtures,
+  english,
+  failingClient,
+  loadingClient,
+  manyMarksFixtures,
+  phoneWidth,
+  signedOutClient,
+  storyClient,
+  widgetMeta,
+} from '../test-support/stories';
 
 export default {
   title: 'Widgets/diary-grade-table',
   component: 'diary-grade-table',
+  ...widgetMeta(
+    'diary-grade-table',
+    "A child's marks by subject and period, with averages, the year's comparison and CSV export.",
+    { 'child-id': 'chd_maria' },
+  ),
 };
 
-export const Russian = {
-  render: () =>
-    html`<diary-provider .client=${parent()}
-      ><diary-grade-table child-id="chd_maria"></diary-grade-table
-    ></diary-provider>`,
+export const Russian = {};
+
+export const English = { ...english };
+
+export const WholeYearWithThreshold = { args: { period: 'year', threshold: 4 } };
+
+export const Dark = { ...darkTheme };
+
+/** On a phone the marks come first, each subject a card, the filters folded. */
+export const Phone = { ...phoneWidth };
+
+export const ManyMarks = {
+  args: { period: 'year' },
+  parameters: { diary: { client: () => storyClient({ fixtures: manyMarksFixtures() }) } },
 };
 
-export const English = {
-  render: () =>
-    html`<diary-provider .client=${parent()} lang="en"
-      ><diary-grade-table child-id="chd_maria"></diary-grade-table
-    ></diary-provider>`,
+export const Loading = { parameters: { diary: { client: () => loadingClient() } } };
+
+export const ServerError = {
+  parameters: { diary: { client: () => failingClient(['grades.list']) } },
 };
 
-export const WholeYearWithThreshold = {
-  render: () =>
-    html`<diary-provider .client=${parent()}
-      ><diary-grade-table child-id="chd_maria" period="year" threshold="4"></diary-grade-table
-    ></diary-provider>`,
+/** The start of the year: no marks yet. */
+export const Empty = {
+  parameters: { diary: { client: () => storyClient({ fixtures: emptyFixtures() }) } },
 };
 
-export const Dark = {
-  render: () =>
-    html`<diary-provider .client=${parent()} theme="dark"
-      ><diary-grade-table child-id="chd_maria"></diary-grade-table
-    ></diary-provider>`,
-};
-
-export const Phone = {
-  render: () =>
-    html`<div style="max-width: 360px">
-      <diary-provider .client=${parent()}
-        ><diary-grade-table child-id="chd_maria"></diary-grade-table
-      ></diary-provider>
-    </div>`,
-};
-
-export const SignedOut = {
-  render: () =>
-    html`<diary-provider .client=${createMemoryClient({ signedInAs: null })}
-      ><diary-grade-table child-id="chd_maria"></diary-grade-table
-    ></diary-provider>`,
-};
+export const SignedOut = { parameters: { diary: { client: () => signedOutClient() } } };
 
 export const OutsideAProvider = {
   render: () => html`<diary-grade-table child-id="chd_maria"></diary-grade-table>`,

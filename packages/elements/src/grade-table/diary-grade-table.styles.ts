@@ -12,14 +12,6 @@ export const gradeTableStyles = css`
   [hidden] {
     display: none !important;
   }
-  .diary-base {
-    padding: calc(var(--_space) * 2);
-  }
-  @container diary-grade-table (max-width: 40rem) {
-    .diary-base {
-      padding: 0;
-    }
-  }
   .diary-toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -194,13 +186,6 @@ export const gradeTableStyles = css`
   .diary-mark-sample {
     color: var(--_error);
     border: 2px dashed var(--_error);
-    text-decoration: underline;
-    /* The weight (::after) is not underlined with the value. */
-    text-decoration-skip-ink: auto;
-  }
-  .diary-mark--low button[data-weight]::after {
-    display: inline-block;
-    text-decoration: none;
   }
   .diary-mark-sample--comment {
     color: var(--_text);

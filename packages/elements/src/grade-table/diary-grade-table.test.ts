@@ -176,7 +176,7 @@ describe('<diary-grade-table> against the real server', function () {
       'Ошибка: Дата окончания должна быть не раньше даты начала',
     );
     expect($(table, '#to')?.getAttribute('aria-invalid')).to.equal('true');
-    expect($(table, '#to')?.getAttribute('aria-describedby')).to.equal('to-error');
+    expect($(table, '#to')?.getAttribute('aria-describedby')).to.equal('to-hint to-error');
     expect($$(table, '[part~="mark"]')).to.have.length(marks.length);
     typeInto($(table, '#to'), '2026-10-31');
     await settle(table);

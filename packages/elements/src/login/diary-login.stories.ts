@@ -1,100 +1,102 @@
-// Stories of <diary-login> (Storybook, web-components renderer), over the SDK's in-memory client:
-// sign in with +7 999 000-00-01, the password and code of `@school-diary/sdk/testing`.
+// Stories of <diary-login> over the SDK's in-memory client: sign in with +7 999 000-00-01, the
+// password and code of `@school-diary/sdk/testing`. The controls set the widget's attributes; the
+// toolbar sets the language and theme.
 import { MEMORY_CODE, MEMORY_PASSWORD } from '@school-diary/sdk/testing';
 import { html } from 'lit';
+import { waitFor } from 'storybook/test';
 import '../define';
 import {
-  darkBackground,
+  darkTheme,
+  english,
   failingClient,
   loadingClient,
   longNameFixtures,
   phoneWidth,
   signedOutClient,
   storyClient,
+  widgetMeta,
 } from '../test-support/stories';
-import type { MemoryClient } from '@school-diary/sdk/testing';
-
-export default {
-  title: 'Widgets/diary-login',
-  component: 'diary-login',
-  parameters: {
-    docs: {
-      description: {
-        component: `Demo: phone +7 999 000-00-01, password «${MEMORY_PASSWORD}», SMS code ${MEMORY_CODE}.`,
-      },
-    },
-  },
-};
 
 // One-time codes expire five minutes after they are sent: the memory server's clock must be the
 // browser's, or the code step would open on an already expired code.
 const realTime = { now: () => new Date() } as const;
 const signedOut = () => signedOutClient(realTime);
 
-const inProvider = (client: MemoryClient, attributes: { lang?: string; theme?: string } = {}) =>
-  html`<diary-provider
-    .client=${client}
-    lang=${attributes.lang ?? 'ru'}
-    theme=${attributes.theme ?? 'light'}
-    ><diary-login></diary-login
-  ></diary-provider>`;
+export default {
+  title: 'Widgets/diary-login',
+  component: 'diary-login',
+  ...widgetMeta(
+    'diary-login',
+    `Demo: phone +7 999 000-00-01, password «${MEMORY_PASSWORD}», SMS code ${MEMORY_CODE}.`,
+  ),
+  parameters: {
+    docs: {
+      description: {
+        component: `Demo: phone +7 999 000-00-01, password «${MEMORY_PASSWORD}», SMS code ${MEMORY_CODE}.`,
+      },
+    },
+    diary: { client: signedOut },
+  },
+};
 
 /** Types the demo phone and a password into the (light-DOM) form and submits it. */
 async function submitCredentials(root: HTMLElement, password = MEMORY_PASSWORD): Promise<void> {
-  await customElements.whenDefined('diary-login');
-  const login = root.querySelector('diary-login');
-  await (login as (HTMLElement & { updateComplete?: Promise<unknown> }) | null)?.updateComplete;
-  const type = (name: string, value: string) => {
-    const input = root.querySelector<HTMLInputElement>(`diary-login input[name="${name}"]`);
-    if (!input) throw new Error(`no ${name} field`);
+  const field = (name: string) =>
+    waitFor(() => {
+      const input = root.querySelector<HTMLInputElement>(`diary-login input[name="${name}"]`);
+      if (!input) throw new Error(`no ${name} field yet`);
+      return input;
+    });
+  for (const [name, value] of [
+    ['phone', '+7 999 000-00-01'],
+    ['password', password],
+  ] as const) {
+    const input = await field(name);
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  };
-  type('phone', '+7 999 000-00-01');
-  type('password', password);
+  }
   root.querySelector<HTMLButtonElement>('diary-login button[type="submit"]')?.click();
 }
 
-export const SignedOut = { render: () => inProvider(signedOut()) };
+type Play = { canvasElement: HTMLElement };
 
-export const English = { render: () => inProvider(signedOut(), { lang: 'en' }) };
+export const SignedOut = {};
 
-export const DarkTheme = {
-  render: () => inProvider(signedOut(), { theme: 'dark' }),
-  ...darkBackground,
-};
+export const English = { ...english };
 
-export const PhoneWidth = { render: () => inProvider(signedOut()), ...phoneWidth };
+export const DarkTheme = { ...darkTheme };
+
+export const PhoneWidth = { ...phoneWidth };
 
 /** The credentials are on their way: the button is busy until the server answers. */
 export const Loading = {
-  render: () => inProvider(loadingClient({ ...realTime, signedInAs: null })),
-  play: ({ canvasElement }: { canvasElement: HTMLElement }) => submitCredentials(canvasElement),
+  parameters: { diary: { client: () => loadingClient({ ...realTime, signedInAs: null }) } },
+  play: ({ canvasElement }: Play) => submitCredentials(canvasElement),
 };
 
 /** A wrong password: the server's message, in place. */
 export const WrongPassword = {
-  render: () => inProvider(signedOut()),
-  play: ({ canvasElement }: { canvasElement: HTMLElement }) =>
-    submitCredentials(canvasElement, 'not-the-password'),
+  play: ({ canvasElement }: Play) => submitCredentials(canvasElement, 'not-the-password'),
 };
 
 /** The server fails: a message that says to try later, and nothing typed is lost. */
 export const ServerError = {
-  render: () => inProvider(failingClient(['auth.login'], { ...realTime, signedInAs: null })),
-  play: ({ canvasElement }: { canvasElement: HTMLElement }) => submitCredentials(canvasElement),
+  parameters: {
+    diary: { client: () => failingClient(['auth.login'], { ...realTime, signedInAs: null }) },
+  },
+  play: ({ canvasElement }: Play) => submitCredentials(canvasElement),
 };
 
 /** After the password: the one-time code step. */
 export const CodeStep = {
-  render: () => inProvider(signedOut()),
-  play: ({ canvasElement }: { canvasElement: HTMLElement }) => submitCredentials(canvasElement),
+  play: ({ canvasElement }: Play) => submitCredentials(canvasElement),
 };
 
-export const SignedIn = { render: () => inProvider(storyClient()) };
+/** Signed in: who, and the sign-out button. */
+export const SignedIn = { parameters: { diary: { client: () => storyClient() } } };
 
 export const SignedInWithALongName = {
-  render: () => inProvider(storyClient({ fixtures: longNameFixtures() })),
+  parameters: { diary: { client: () => storyClient({ fixtures: longNameFixtures() }) } },
   ...phoneWidth,
 };
 

@@ -11,8 +11,7 @@ export const loginStyles = css`
   ${themeTokens('diary-login', "diary-login[theme='dark']", "diary-login[theme='auto']")}
   ${controlStyles}
   diary-login .diary-base {
-    padding: calc(var(--_space) * 3);
-    max-width: 36em;
+    max-width: 40em;
   }
   diary-login .diary-password {
     display: flex;

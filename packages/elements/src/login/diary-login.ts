@@ -22,6 +22,8 @@ import {
   type ShownError,
 } from '../shared/form-field';
 import { adoptLightStyles, uniqueIdPrefix } from '../shared/light-styles';
+import { renderHeading, type HeadingLevel } from '../shared/heading';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import {
   codeText,
@@ -85,6 +87,11 @@ export interface DiaryLoginDetail {
 export class DiaryLogin extends DiaryElement {
   /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
   @property({ reflect: true }) accessor step: LoginStep = 'credentials';
+  /**
+   * The level of the widget's headings (`2` by default), or `none` to leave out its title where
+   * the page's own heading already says it.
+   */
+  @property({ attribute: 'heading-level' }) accessor headingLevel: HeadingLevel = '2';
   /** The clock for code expiry and the resend cooldown (tests inject one). */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
   @state() protected accessor phone = '';
@@ -385,7 +392,7 @@ export class DiaryLogin extends DiaryElement {
     const session = this.environment?.session;
     if (session?.restoring) {
       return html`<div class="diary-base" part="base" lang=${lang}>
-        <p class="diary-text" role="status">${sharedText(lang, 'loading')}</p>
+        ${loadingNotice(lang, 'loading')}
       </div>`;
     }
     // Already signed in (a kept session, or another widget signed in): say who, not a form.
@@ -493,7 +500,10 @@ export class DiaryLogin extends DiaryElement {
 
   #renderForm(lang: Lang, title: string, body: unknown, submit: string) {
     return html`<form class="diary-form" part="form" novalidate @submit=${this.#onSubmit}>
-      <h2 class="diary-heading" part="heading">${title}</h2>
+      ${renderHeading(this.headingLevel, title, {
+        title: title === loginText(lang, 'title'),
+        part: 'heading',
+      })}
       ${this.#renderMessages(lang)} ${body}
       <div class="diary-actions">
         <button

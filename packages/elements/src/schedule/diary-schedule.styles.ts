@@ -2,9 +2,6 @@ import { css } from 'lit';
 
 /** Styles of the timetable: navigation, the grid, substitutions, the day view and history. */
 export const scheduleStyles = css`
-  .diary-base {
-    padding: calc(var(--_space) * 2);
-  }
   .diary-week-nav,
   .diary-layout,
   .diary-days,
@@ -29,6 +26,14 @@ export const scheduleStyles = css`
   .diary-grid {
     border-collapse: collapse;
     width: 100%;
+  }
+  /* Every day's column as wide as the others: none squashed by a neighbour's long homework. */
+  .diary-week {
+    table-layout: fixed;
+    min-width: 40em;
+  }
+  .diary-week .diary-slot-column {
+    width: 6.5em;
   }
   .diary-grid caption {
     text-align: start;
@@ -60,13 +65,17 @@ export const scheduleStyles = css`
   .diary-muted {
     color: var(--_muted);
   }
+  /* A substitution is news, not a fault: its own solid frame in the warning colour, never the
+     red dashed border of a mark below the threshold. */
   .diary-substituted {
-    outline: 3px dashed var(--diary-color-warning, var(--_error));
-    outline-offset: -4px;
+    box-shadow: inset 0 0 0 3px var(--_warning);
+  }
+  .diary-day > li.diary-substituted {
+    border-color: var(--_warning);
   }
   .diary-badge {
     align-self: flex-start;
-    color: var(--_error);
+    color: var(--_warning);
     border: 2px solid currentColor;
     border-radius: var(--_radius);
     padding: 0 4px;
@@ -76,12 +85,16 @@ export const scheduleStyles = css`
     padding-inline-start: 1.2em;
   }
   .diary-homework {
-    margin-block-start: 4px;
+    margin: 4px 0 0;
     border-block-start: 1px solid var(--_border);
     padding-block-start: 4px;
   }
   .diary-homework-label {
     font-weight: 700;
+    margin-inline-end: 0.3em;
+  }
+  .diary-homework-label abbr {
+    text-decoration: none;
   }
   .diary-day {
     list-style: none;

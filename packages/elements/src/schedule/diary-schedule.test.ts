@@ -1,10 +1,17 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
 import type { DiaryProvider } from '../provider/diary-provider';
-import { formatIsoWeek, isoWeekOf, shiftWeek, todayIn } from '@school-diary/core';
+import {
+  addDays,
+  formatIsoWeek,
+  isoWeekOf,
+  shiftWeek,
+  todayIn,
+  weekMonday,
+} from '@school-diary/core';
 import { diaryServerUrl, latestCode } from '../test-support/diary-server';
 import { settle, textOf, typeInto } from '../test-support/dom';
 import type { DiarySchedule } from './diary-schedule';
@@ -118,30 +125,43 @@ describe('<diary-schedule>', function () {
     expect(cell).to.contain('Замена');
     expect(cell).to.match(/вместо: \S+/);
     expect(cell).to.match(/причина: \S+/);
-    expect(getComputedStyle(must(substituted[0], 'a substituted cell')).outlineStyle).to.equal(
-      'dashed',
-    );
+    // Its own style, not the red dashed border of a low mark: a solid frame in the warning colour.
+    const style = getComputedStyle(must(substituted[0], 'a substituted cell'));
+    expect(style.outlineStyle).to.not.equal('dashed');
+    expect(style.boxShadow).to.contain('rgb(138, 79, 0)');
     await expect(schedule).to.be.accessible();
   });
 
-  it('shows homework with its lesson', async () => {
+  it('shows homework under the lesson it is due for, even when it was set the week before', async () => {
     const { provider } = await mount();
-    // Homework is set for past lessons in the demo: look a week back too.
     const client = provider.activeClient as DiaryClient;
-    const week = await client.schedule.week({
-      classId: CLASS_5A,
-      week: must(shiftWeek(thisWeek(), -1), 'last week'),
-    });
-    const withHomework = must(
-      week.days.flatMap((d) => d.lessons).find((l) => l.homework.length > 0),
-      'homework last week in the demo',
+    const monday = (week: string) => must(weekMonday(week), `the Monday of ${week}`);
+    const from = monday(must(shiftWeek(thisWeek(), -2), 'two weeks ago'));
+    const { items } = await client.homework.list({ childId: MARIA, from, to: addDays(from, 27) });
+    const weekOf = (date: string) => formatIsoWeek(isoWeekOf(date));
+    // Preferably homework set in one week and due in the next (Friday's for Monday).
+    const homework = must(
+      items.find((h) => weekOf(h.assignedDate) !== weekOf(h.dueDate)) ?? items[0],
+      'homework in the demo',
     );
-    const { $ } = await mount({ week: week.week });
-    const cell = $(`[data-lesson~="${withHomework.id}"]`);
-    expect(textOf(cell?.querySelector('[part="homework"]'))).to.contain(
-      must(withHomework.homework[0], 'homework').text.slice(0, 20),
+    const week = await client.schedule.week({ classId: CLASS_5A, week: weekOf(homework.dueDate) });
+    const dueLesson = must(
+      week.days
+        .flatMap((d) => d.lessons)
+        .filter((l) => l.date === homework.dueDate && l.subjectId === homework.subjectId)
+        .sort((a, b) => a.number - b.number)[0],
+      'a lesson of the subject on the due date',
     );
-    expect(textOf(cell)).to.contain('Домашнее задание');
+    const { schedule, $ } = await mount({ week: week.week });
+    await waitUntil(() => $(`[data-homework="${homework.id}"]`), 'the homework is not shown');
+    const shown = must($(`[data-homework="${homework.id}"]`), 'the homework');
+    expect(shown.closest('[data-lesson]')?.getAttribute('data-lesson')).to.contain(dueLesson.id);
+    expect(textOf(shown)).to.contain(homework.text.slice(0, 20));
+    // «ДЗ:» on screen, the whole words for screen readers, no due date under its own lesson.
+    expect(textOf(shown.querySelector('abbr'))).to.equal('ДЗ');
+    expect(textOf(shown)).to.contain('Домашнее задание');
+    expect(textOf(shown)).to.not.match(/\(к \d/);
+    await expect(schedule).to.be.accessible();
   });
 
   it('moves between weeks with previous, next, this week and a date, and says so', async () => {
@@ -171,7 +191,10 @@ describe('<diary-schedule>', function () {
     expect(schedule.week).to.equal(start);
     expect($('[part~="today"]')?.getAttribute('aria-current')).to.equal('date');
 
-    typeInto($('#goto'), '2026-09-02');
+    // The date is typed as a Russian reader writes it, not in the browser's mm/dd/yyyy.
+    expect($('#goto')?.getAttribute('type')).to.equal('text');
+    expect(textOf($('#goto-hint'))).to.equal('Например, 24.11.2026');
+    typeInto($('#goto'), '02.09.2026');
     $('[part~="show"]')?.click();
     await settle(schedule);
     expect(schedule.week).to.equal('2026-W36');
@@ -179,6 +202,7 @@ describe('<diary-schedule>', function () {
       () => textOf($('caption')).includes('31 августа'),
       'the picked week did not load',
     );
+    expect(($('#goto') as HTMLInputElement).value).to.equal('31.08.2026');
   });
 
   it('explains an incomplete date in the picker and keeps the week', async () => {
@@ -187,7 +211,14 @@ describe('<diary-schedule>', function () {
     typeInto($('#goto'), '');
     $('[part~="show"]')?.click();
     await settle(schedule);
-    expect(textOf($('#goto-error'))).to.equal('Error: Enter a full date: day, month and year');
+    expect(textOf($('#goto-error'))).to.equal(
+      'Error: Enter a full date, day first: for example, 24 Nov 2026',
+    );
+    expect(($('#goto') as HTMLInputElement).value).to.equal('');
+    typeInto($('#goto'), '31/02/2026');
+    $('[part~="show"]')?.click();
+    await settle(schedule);
+    expect($('#goto')?.getAttribute('aria-describedby')).to.equal('goto-hint goto-error');
     expect($('#goto')?.getAttribute('aria-invalid')).to.equal('true');
     expect(schedule.shownWeek).to.equal(before);
     await expect(schedule).to.be.accessible();
@@ -229,6 +260,52 @@ describe('<diary-schedule>', function () {
     expect($('table[part="table"]')).to.not.equal(null);
   });
 
+  it("puts its title at the page's heading level, or leaves it out under the page's own", async () => {
+    const { schedule, $ } = await mount();
+    expect(textOf($('h2#title'))).to.equal('Расписание');
+    schedule.setAttribute('heading-level', '3');
+    await settle(schedule);
+    expect(textOf($('h3#title'))).to.equal('Расписание');
+    schedule.setAttribute('heading-level', 'none');
+    await settle(schedule);
+    expect($('h2, h3#title')).to.equal(null);
+    // The section keeps its name from the hidden title.
+    expect($('section[part="base"]')?.getAttribute('aria-labelledby')).to.equal('title');
+    expect(textOf($('#title'))).to.equal('Расписание');
+    await expect(schedule).to.be.accessible();
+  });
+
+  it('shows one day at a time on a 360 px phone even when the week was asked for', async () => {
+    await setViewport({ width: 360, height: 740 });
+    try {
+      const { schedule, $, $$ } = await mount({ layout: 'week' });
+      await waitUntil(() => $('[part="day-list"]'), 'no day list at 360 px');
+      expect($('table[part="table"]')).to.equal(null);
+      expect($('[part~="layout-week"]'), 'no week toggle that cannot fit').to.equal(null);
+      expect($$('[part~="day"]').length).to.be.within(5, 6);
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      expect(schedule.getBoundingClientRect().right).to.be.at.most(360);
+      await expect(schedule).to.be.accessible();
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
+  });
+
+  it('leaves out a Saturday without lessons and keeps the days of equal width', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const { provider, $$ } = await mount();
+    const client = provider.activeClient as DiaryClient;
+    const week = await client.schedule.week({ classId: CLASS_5A, week: thisWeek() });
+    const shown = week.days.filter((d) => {
+      const weekday = new Date(`${d.date}T12:00:00Z`).getUTCDay();
+      return d.lessons.length > 0 || (weekday !== 0 && weekday !== 6);
+    });
+    const headers = $$('thead th[part="day-header"]');
+    expect(headers.length).to.equal(shown.length);
+    const widths = headers.map((h) => Math.round(h.getBoundingClientRect().width));
+    expect(Math.max(...widths) - Math.min(...widths)).to.be.at.most(1);
+  });
+
   it('lists substitution history between two dates, with core messages for a bad range', async () => {
     const { schedule, $, $$ } = await mount();
     const details = $('details[part="history"]') as HTMLDetailsElement;
@@ -236,8 +313,8 @@ describe('<diary-schedule>', function () {
     await waitUntil(() => $('[part="history-table"]'), 'no history', { timeout: 10_000 });
     expect($$('[part="history-table"] tbody tr').length).to.be.greaterThan(0);
 
-    typeInto($('#history-from'), '2026-11-20');
-    typeInto($('#history-to'), '2026-11-01');
+    typeInto($('#history-from'), '20.11.2026');
+    typeInto($('#history-to'), '1 ноября 2026');
     $('[part~="history-show"]')?.click();
     await settle(schedule);
     expect(textOf($('#history-to-error'))).to.equal(

@@ -1,7 +1,7 @@
 import {
   substitutionQuerySchema,
   validate,
-  type Lesson,
+  type Homework,
   type Substitution,
   type WeekTimetable,
   addDays,
@@ -15,14 +15,26 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDate } from '../shared/dates';
-import { isScheduleClient, type ScheduleClient } from '../shared/diary-data-client';
+import {
+  hasHomeworkList,
+  isScheduleClient,
+  type ScheduleClient,
+} from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
+import { renderHeading, type HeadingLevel } from '../shared/heading';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
-import { controlStyles, hostTokens } from '../shared/theme';
-import { scheduleStyles } from './diary-schedule.styles';
 import { personName } from '../shared/person-name';
+import { controlStyles, hostTokens } from '../shared/theme';
+import { parseTypedDate } from '../shared/typed-date';
+import { scheduleStyles } from './diary-schedule.styles';
+import { renderDayList, renderWeekTable, type TimetableView } from './schedule-grid';
+import { renderHistory, renderHistoryTable } from './schedule-history';
+import { homeworkByLesson, shownDays } from './schedule-homework';
+import { withHomework, withSubstitution } from './schedule-live';
+import { renderWeekNav } from './schedule-nav';
 import { scheduleText } from './schedule-text';
 
 /** How the week is shown: a table of days × lessons, one day at a time, or chosen by width. */
@@ -47,8 +59,8 @@ declare global {
   }
 }
 
-/** Widths below this show one day at a time when `layout` is `auto`. */
-const PHONE_QUERY = '(max-width: 40em)';
+/** Widths (of the widget itself) below which the week is shown one day at a time. */
+const NARROW_PX = 640;
 
 /**
  * The week's timetable of a child's class: ISO weeks with previous, next, this week and a date
@@ -79,7 +91,7 @@ const PHONE_QUERY = '(max-width: 40em)';
  * @csspart error - Error messages.
  * @csspart live - The polite live region announcing live updates.
  * @cssprop --diary-color-primary - Buttons and the current day.
- * @cssprop --diary-color-warning - The substituted lesson's marker (falls back to the error colour).
+ * @cssprop --diary-color-warning - The substituted lesson's frame and label.
  * @cssprop --diary-color-surface - Header cells.
  * @cssprop --diary-radius - Corner radius.
  * @cssprop --diary-spacing - The spacing unit.
@@ -91,12 +103,22 @@ export class DiarySchedule extends DiaryElement {
   @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
   /** The ISO week shown, `YYYY-Www`; this week by default (in the school's time zone). */
   @property({ reflect: true }) accessor week: string | undefined;
-  /** `auto` (default: one day at a time on narrow screens), `week` or `day`. */
+  /**
+   * `auto` (default) or `week`: the week as a table where it fits, one day at a time where the
+   * widget is narrower than 40em; `day`: one day at a time always.
+   */
   @property({ reflect: true }) accessor layout: ScheduleLayout = 'auto';
+  /**
+   * The level of the widget's headings (`2` by default), or `none` to leave out its title where
+   * the page's own heading already says it.
+   */
+  @property({ attribute: 'heading-level' }) accessor headingLevel: HeadingLevel = '2';
   /** The clock for "today" (tests inject one). */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
-  /** The week shown, with the live substitutions and homework applied. */
+  /** The week shown, with the live substitutions applied. */
   @state() protected accessor timetable: WeekTimetable | undefined;
+  /** The class's homework due in the week shown, with live homework added. */
+  @state() protected accessor dueHomework: readonly Homework[] | undefined;
   @state() protected accessor narrow = false;
   @state() protected accessor day: string | undefined;
   @state() protected accessor dateError: string | undefined;
@@ -121,6 +143,22 @@ export class DiarySchedule extends DiaryElement {
     onComplete: (timetable) => this.#showWeek(timetable),
   });
 
+  /**
+   * The homework due in the week (also what was set the week before), to show it under the
+   * lesson it is due for. Without it the week shows the homework set at its own lessons.
+   */
+  readonly #homework = new Task(this, {
+    args: () => [this.#client, this.#child.value?.id, this.shownWeek] as const,
+    task: async ([client, childId, week], { signal }) => {
+      const monday = weekMonday(week);
+      if (!client || !childId || !monday || !hasHomeworkList(client)) return initialState;
+      const query = { childId, from: monday, to: addDays(monday, 6) };
+      const { items } = await client.homework.list(query, { signal });
+      this.dueHomework = items;
+      return items;
+    },
+  });
+
   /** The substitution history, loaded when it is opened or its dates are submitted. */
   readonly #history = new Task(this, {
     autoRun: false,
@@ -136,23 +174,27 @@ export class DiarySchedule extends DiaryElement {
     },
   });
 
-  #media: MediaQueryList | undefined;
+  #resize: ResizeObserver | undefined;
   #stopLive: (() => void) | undefined;
   #liveClient: ScheduleClient | undefined;
-  readonly #onMedia = (): void => {
-    this.narrow = this.#media?.matches ?? false;
-  };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#media = globalThis.matchMedia?.(PHONE_QUERY);
-    this.#media?.addEventListener('change', this.#onMedia);
-    this.#onMedia();
+    // Until the first measure, the screen's width is the best guess.
+    this.narrow = globalThis.innerWidth !== undefined && globalThis.innerWidth < NARROW_PX;
+    this.#resize = new ResizeObserver(([entry]) => {
+      const width = entry?.contentRect.width ?? 0;
+      // Next frame: switching the layout resizes the widget, which would notify this observer
+      // again within the same frame.
+      if (width > 0) requestAnimationFrame(() => (this.narrow = width < NARROW_PX));
+    });
+    this.#resize.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#media?.removeEventListener('change', this.#onMedia);
+    this.#resize?.disconnect();
+    this.#resize = undefined;
     this.#stopLive?.();
     this.#stopLive = undefined;
     this.#liveClient = undefined;
@@ -181,7 +223,7 @@ export class DiarySchedule extends DiaryElement {
 
   #showWeek(timetable: WeekTimetable): void {
     this.timetable = timetable;
-    const days = timetable.days.map((d) => d.date);
+    const days = shownDays(timetable).map((d) => d.date);
     if (!this.day || !days.includes(this.day)) {
       const today = todayIn(this.now(), this.timeZone);
       this.day = days.includes(today) ? today : days[0];
@@ -199,19 +241,9 @@ export class DiarySchedule extends DiaryElement {
   #listen(client: ScheduleClient): () => void {
     const stopSubstitution = client.events.on('substitution.created', (event) => {
       const substitution = event.data;
-      const timetable = this.timetable;
-      if (!timetable || substitution.classId !== timetable.classId) return;
-      let applied = false;
-      const days = timetable.days.map((day) => ({
-        ...day,
-        lessons: day.lessons.map((lesson) => {
-          if (lesson.id !== substitution.lessonId) return lesson;
-          applied = true;
-          return { ...lesson, substitution };
-        }),
-      }));
-      if (!applied) return;
-      this.timetable = { ...timetable, days };
+      const changed = this.timetable && withSubstitution(this.timetable, substitution);
+      if (!changed) return;
+      this.timetable = changed;
       if (this.#history.value) void this.#history.run();
       this.announcement = scheduleText(this.language, 'liveSubstitution', {
         date: formatDate(this.language, substitution.date, { day: 'numeric', month: 'long' }),
@@ -223,20 +255,9 @@ export class DiarySchedule extends DiaryElement {
     });
     const stopHomework = client.events.on('homework.created', (event) => {
       const homework = event.data;
-      const timetable = this.timetable;
-      if (!timetable || homework.classId !== timetable.classId || !homework.lessonId) return;
-      let applied = false;
-      const days = timetable.days.map((day) => ({
-        ...day,
-        lessons: day.lessons.map((lesson) => {
-          if (lesson.id !== homework.lessonId) return lesson;
-          applied = true;
-          const others = lesson.homework.filter((h) => h.id !== homework.id);
-          return { ...lesson, homework: [...others, homework] };
-        }),
-      }));
-      if (!applied) return;
-      this.timetable = { ...timetable, days };
+      const due = this.timetable && withHomework(this.timetable, this.dueHomework ?? [], homework);
+      if (!due) return;
+      this.dueHomework = due;
       this.announcement = scheduleText(this.language, 'liveHomework', {
         subject: homework.subjectName,
       });
@@ -256,37 +277,39 @@ export class DiarySchedule extends DiaryElement {
   #onDateSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('date') as HTMLInputElement;
-    if (!input.value || input.validity.badInput) {
-      this.dateError = scheduleText(this.language, 'badDate');
+    const date = parseTypedDate(input.value);
+    if (!date) {
+      this.dateError = sharedText(this.language, 'badDate');
       input.focus();
       return;
     }
     this.dateError = undefined;
-    const week = formatIsoWeek(isoWeekOf(input.value));
-    this.day = input.value;
-    this.#goTo(week);
+    this.day = date;
+    this.#goTo(formatIsoWeek(isoWeekOf(date)));
   }
 
   #onHistorySubmit(event: SubmitEvent): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const from = form.elements.namedItem('from') as HTMLInputElement;
-    const to = form.elements.namedItem('to') as HTMLInputElement;
+    const inputs = (['from', 'to'] as const).map(
+      (name) => form.elements.namedItem(name) as HTMLInputElement,
+    );
+    const [from, to] = inputs.map((input) => parseTypedDate(input.value));
     const errors: Record<string, string> = {};
-    for (const input of [from, to])
-      if (input.validity.badInput) errors[input.name] = scheduleText(this.language, 'badDate');
+    if (from === null) errors['from'] = sharedText(this.language, 'badDate');
+    if (to === null) errors['to'] = sharedText(this.language, 'badDate');
     if (Object.keys(errors).length === 0) {
       const checked = validate(
         substitutionQuerySchema,
-        { from: from.value || undefined, to: to.value || undefined },
+        { from: from || undefined, to: to || undefined },
         this.language,
       );
       if (!checked.ok) for (const e of checked.errors) errors[e.path] = e.message;
     }
-    this.historyFrom = from.value;
-    this.historyTo = to.value;
+    this.historyFrom = from ?? this.historyFrom;
+    this.historyTo = to ?? this.historyTo;
     this.historyErrors = errors;
-    const first = [from, to].find((input) => errors[input.name]);
+    const first = inputs.find((input) => errors[input.name]);
     if (first) {
       first.focus();
       return;
@@ -323,13 +346,24 @@ export class DiarySchedule extends DiaryElement {
       return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
         <p class="diary-text">${sharedText(lang, 'noClient')}</p>
       </div>`;
-    if (session?.restoring) return this.#notice(sharedText(lang, 'loading'), 'status');
+    if (session?.restoring) return loadingNotice(lang);
     if (!session?.user) return this.#notice(scheduleText(lang, 'signedOut'));
     if (!this.childId) return this.#notice(scheduleText(lang, 'noChild'), 'alert');
+    const week = this.shownWeek;
     return html`<section class="diary-base" part="base" aria-labelledby="title">
-      <h2 class="diary-heading" id="title">${scheduleText(lang, 'title')}</h2>
-      ${this.#renderNav()} ${this.#renderBody()}
-      ${this.#child.value?.classId ? this.#renderHistory() : nothing}
+      ${renderHeading(this.headingLevel, scheduleText(lang, 'title'), { title: true, id: 'title' })}
+      ${renderWeekNav({
+        lang,
+        week,
+        thisWeek: formatIsoWeek(isoWeekOf(todayIn(this.now(), this.timeZone))),
+        previousWeek: shiftWeek(week, -1),
+        nextWeek: shiftWeek(week, 1),
+        monday: weekMonday(week) ?? '',
+        dateError: this.dateError,
+        onGo: (target) => this.#goTo(target),
+        onDateSubmit: (event) => this.#onDateSubmit(event),
+      })}
+      ${this.#renderBody()} ${this.#child.value?.classId ? this.#renderHistory() : nothing}
       <p class="diary-visually-hidden" part="live" role="status" aria-live="polite">
         ${this.announcement}
       </p>
@@ -342,65 +376,6 @@ export class DiarySchedule extends DiaryElement {
     </div>`;
   }
 
-  #renderNav() {
-    const lang = this.language;
-    const week = this.shownWeek;
-    const monday = weekMonday(week) ?? '';
-    const thisWeek = formatIsoWeek(isoWeekOf(todayIn(this.now(), this.timeZone)));
-    return html`<nav class="diary-week-nav" part="nav" aria-label=${scheduleText(lang, 'weekNav')}>
-      <button
-        type="button"
-        class="diary-button diary-button--secondary"
-        part="button previous"
-        @click=${() => this.#goTo(shiftWeek(week, -1))}
-      >
-        <span aria-hidden="true">←</span> ${scheduleText(lang, 'previous')}
-      </button>
-      <button
-        type="button"
-        class="diary-button diary-button--secondary"
-        part="button today"
-        aria-current=${week === thisWeek ? 'date' : nothing}
-        @click=${() => this.#goTo(thisWeek)}
-      >
-        ${scheduleText(lang, 'today')}
-      </button>
-      <button
-        type="button"
-        class="diary-button diary-button--secondary"
-        part="button next"
-        @click=${() => this.#goTo(shiftWeek(week, 1))}
-      >
-        ${scheduleText(lang, 'next')} <span aria-hidden="true">→</span>
-      </button>
-      <form class="diary-goto" novalidate @submit=${this.#onDateSubmit}>
-        <label class="diary-label" for="goto">${scheduleText(lang, 'goTo')}</label>
-        ${
-          this.dateError
-            ? html`<p class="diary-error" id="goto-error" part="error">
-                <span class="diary-visually-hidden">${sharedText(lang, 'errorPrefix')}</span>${
-                  this.dateError
-                }
-              </p>`
-            : nothing
-        }
-        <div class="diary-goto-row">
-          <input
-            class="diary-input"
-            part="date-input"
-            type="date"
-            id="goto"
-            name="date"
-            .value=${monday}
-            aria-invalid=${this.dateError ? 'true' : nothing}
-            aria-describedby=${this.dateError ? 'goto-error' : nothing}
-          />
-          <button class="diary-button" part="button show">${scheduleText(lang, 'show')}</button>
-        </div>
-      </form>
-    </nav>`;
-  }
-
   /** A failed load's message and a button that tries it again. */
   #renderFailure(error: unknown, retry: () => void) {
     return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
@@ -411,23 +386,17 @@ export class DiarySchedule extends DiaryElement {
     </div>`;
   }
 
-  #loading() {
-    return html`<div class="diary-notice" part="notice" role="status">
-      <span class="diary-spinner" aria-hidden="true"></span>
-      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
-    </div>`;
-  }
-
   #renderBody() {
+    const loading = () => loadingNotice(this.language);
     return this.#child.render({
-      initial: () => this.#loading(),
-      pending: () => this.#loading(),
+      initial: loading,
+      pending: loading,
       error: (error) => this.#renderFailure(error, () => void this.#child.run()),
       complete: (child) =>
         child.classId
           ? this.#week.render({
-              initial: () => this.#loading(),
-              pending: () => this.#loading(),
+              initial: loading,
+              pending: loading,
               error: (error) => this.#renderFailure(error, () => void this.#week.run()),
               complete: () => this.#renderTimetable(),
             })
@@ -440,7 +409,22 @@ export class DiarySchedule extends DiaryElement {
     const timetable = this.timetable;
     if (!timetable || timetable.days.every((d) => d.lessons.length === 0))
       return this.#notice(scheduleText(lang, 'emptyWeek'));
-    const dayView = this.layout === 'day' || (this.layout === 'auto' && this.narrow);
+    const view: TimetableView = {
+      lang,
+      today: todayIn(this.now(), this.timeZone),
+      days: shownDays(timetable),
+      caption: this.#caption(timetable),
+      // Another week's list is not shown while this week's loads.
+      homework: homeworkByLesson(
+        timetable,
+        this.#homework.status === TaskStatus.COMPLETE ? this.dueHomework : undefined,
+      ),
+      day: this.day,
+      onDay: (date) => (this.day = date),
+      notice: (text) => this.#notice(text),
+    };
+    if (this.narrow) return renderDayList(view);
+    const dayView = this.layout === 'day';
     return html`<div class="diary-layout" role="group" aria-label=${scheduleText(lang, 'layout')}>
         ${(['week', 'day'] as const).map(
           (layout) =>
@@ -455,7 +439,7 @@ export class DiarySchedule extends DiaryElement {
             </button>`,
         )}
       </div>
-      ${dayView ? this.#renderDay(timetable) : this.#renderWeek(timetable)}`;
+      ${dayView ? renderDayList(view) : renderWeekTable(view)}`;
   }
 
   #caption(timetable: WeekTimetable) {
@@ -468,281 +452,20 @@ export class DiarySchedule extends DiaryElement {
     return scheduleText(lang, 'caption', { name, range });
   }
 
-  #slots(timetable: WeekTimetable): { number: number; time: string }[] {
-    const slots = new Map<number, string>();
-    for (const day of timetable.days)
-      for (const lesson of day.lessons)
-        if (!slots.has(lesson.number))
-          slots.set(lesson.number, `${lesson.startTime}–${lesson.endTime}`);
-    return [...slots.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([number, time]) => ({ number, time }));
-  }
-
-  #dayName(date: string, style: 'short' | 'long') {
-    return formatDate(this.language, date, {
-      weekday: style,
-      day: 'numeric',
-      month: style === 'short' ? 'short' : 'long',
-    });
-  }
-
-  #renderWeek(timetable: WeekTimetable) {
-    const lang = this.language;
-    const today = todayIn(this.now(), this.timeZone);
-    return html`<div class="diary-scroll" tabindex="0" role="region" aria-labelledby="week-caption">
-      <table class="diary-grid" part="table">
-        <caption part="caption" id="week-caption">
-          ${this.#caption(timetable)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" part="slot-header">${scheduleText(lang, 'lessonHeader')}</th>
-            ${timetable.days.map(
-              (day) =>
-                html`<th
-                  scope="col"
-                  part="day-header"
-                  class=${day.date === today ? 'diary-today' : ''}
-                  aria-current=${day.date === today ? 'date' : nothing}
-                >
-                  ${this.#dayName(day.date, 'short')}
-                </th>`,
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          ${this.#slots(timetable).map(
-            (slot) =>
-              html`<tr>
-                <th scope="row" part="slot-header">
-                  <span class="diary-slot">${scheduleText(lang, 'slot', { n: slot.number })}</span>
-                  <span class="diary-muted">${slot.time}</span>
-                </th>
-                ${timetable.days.map((day) => {
-                  const lessons = day.lessons.filter((l) => l.number === slot.number);
-                  return lessons.length === 0
-                    ? html`<td class="diary-empty">
-                        <span class="diary-visually-hidden">${scheduleText(lang, 'noLesson')}</span>
-                      </td>`
-                    : html`<td
-                        part=${
-                          lessons.some((l) => l.substitution)
-                            ? 'lesson lesson-substituted'
-                            : 'lesson'
-                        }
-                        class=${lessons.some((l) => l.substitution) ? 'diary-substituted' : ''}
-                        data-lesson=${lessons.map((l) => l.id).join(' ')}
-                      >
-                        ${lessons.map((lesson) => this.#renderLesson(lesson, slot.time))}
-                      </td>`;
-                })}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  #renderDay(timetable: WeekTimetable) {
-    const lang = this.language;
-    const day = timetable.days.find((d) => d.date === this.day) ?? timetable.days[0];
-    if (!day) return nothing;
-    return html`<div class="diary-days" role="group" aria-label=${scheduleText(lang, 'dayPicker')}>
-        ${timetable.days.map(
-          (d) =>
-            html`<button
-              type="button"
-              class="diary-button diary-button--secondary"
-              part="button day"
-              aria-pressed=${String(d.date === day.date)}
-              @click=${() => (this.day = d.date)}
-            >
-              ${formatDate(lang, d.date, { weekday: 'short', day: 'numeric' })}
-            </button>`,
-        )}
-      </div>
-      <h3 class="diary-subheading" id="day-heading">${this.#dayName(day.date, 'long')}</h3>
-      ${
-        day.lessons.length === 0
-          ? this.#notice(scheduleText(lang, 'dayEmpty'))
-          : html`<ol class="diary-day" part="day-list" aria-labelledby="day-heading">
-              ${[...day.lessons]
-                .sort((a, b) => a.number - b.number)
-                .map(
-                  (lesson) =>
-                    html`<li
-                      part=${lesson.substitution ? 'lesson lesson-substituted' : 'lesson'}
-                      class=${lesson.substitution ? 'diary-substituted' : ''}
-                      data-lesson=${lesson.id}
-                    >
-                      <span class="diary-slot"
-                        >${scheduleText(lang, 'slot', { n: lesson.number })}</span
-                      >
-                      ${this.#renderLesson(lesson, '')}
-                    </li>`,
-                )}
-            </ol>`
-      }`;
-  }
-
-  #renderLesson(lesson: Lesson, slotTime: string) {
-    const lang = this.language;
-    const sub = lesson.substitution;
-    const time = `${lesson.startTime}–${lesson.endTime}`;
-    const room = sub?.room ?? lesson.room;
-    return html`<div class="diary-lesson">
-      ${time !== slotTime ? html`<span class="diary-muted">${time}</span>` : nothing}
-      ${
-        sub
-          ? html`<strong class="diary-badge" part="substitution-badge"
-              ><span aria-hidden="true">⇄ </span>${scheduleText(lang, 'substituted')}</strong
-            >`
-          : nothing
-      }
-      <span class="diary-subject">${sub?.subjectName ?? lesson.subjectName}</span>
-      <span>${sub?.substituteTeacherName ?? lesson.teacherName}</span>
-      <span class="diary-muted">${scheduleText(lang, 'room', { room })}</span>
-      ${
-        sub
-          ? html`<ul class="diary-substitution" part="substitution">
-              <li>${scheduleText(lang, 'instead', { teacher: sub.originalTeacherName })}</li>
-              ${
-                sub.originalSubjectName !== sub.subjectName
-                  ? html`<li>
-                      ${scheduleText(lang, 'insteadSubject', { subject: sub.originalSubjectName })}
-                    </li>`
-                  : nothing
-              }
-              ${sub.reason ? html`<li>${scheduleText(lang, 'reason', { reason: sub.reason })}</li>` : nothing}
-              ${
-                sub.room && sub.room !== lesson.room
-                  ? html`<li>${scheduleText(lang, 'changedRoom', { room: sub.room })}</li>`
-                  : nothing
-              }
-            </ul>`
-          : nothing
-      }
-      ${lesson.homework.map(
-        (homework) =>
-          html`<div class="diary-homework" part="homework">
-            <span class="diary-homework-label"
-              >${scheduleText(lang, 'homework')}
-              (${scheduleText(lang, 'homeworkDue', {
-                date: formatDate(lang, homework.dueDate, { day: 'numeric', month: 'long' }),
-              })}):</span
-            >
-            ${homework.text}
-            ${homework.attachments.map(
-              (a) =>
-                html`<span class="diary-muted"
-                  >${scheduleText(lang, 'attachment', { name: a.name })}</span
-                >`,
-            )}
-          </div>`,
-      )}
-    </div>`;
-  }
-
   #renderHistory() {
-    const lang = this.language;
-    const errors = this.historyErrors;
-    const field = (name: 'from' | 'to', label: string, value: string) =>
-      html`<div class="diary-field ${errors[name] ? 'diary-field--error' : ''}">
-        <label class="diary-label" for="history-${name}">${label}</label>
-        ${
-          errors[name]
-            ? html`<p class="diary-error" id="history-${name}-error" part="error">
-                <span class="diary-visually-hidden">${sharedText(lang, 'errorPrefix')}</span>${
-                  errors[name]
-                }
-              </p>`
-            : nothing
-        }
-        <input
-          class="diary-input"
-          part="date-input"
-          type="date"
-          id="history-${name}"
-          name=${name}
-          .value=${value}
-          aria-invalid=${errors[name] ? 'true' : nothing}
-          aria-describedby=${errors[name] ? `history-${name}-error` : nothing}
-        />
-      </div>`;
-    return html`<details class="diary-history" part="history" @toggle=${this.#onHistoryToggle}>
-      <summary>${scheduleText(lang, 'history')}</summary>
-      <form class="diary-history-form" novalidate @submit=${this.#onHistorySubmit}>
-        ${field('from', scheduleText(lang, 'historyFrom'), this.historyFrom)}
-        ${field('to', scheduleText(lang, 'historyTo'), this.historyTo)}
-        <button class="diary-button" part="button history-show">
-          ${scheduleText(lang, 'show')}
-        </button>
-      </form>
-      ${this.#renderHistoryBody()}
-    </details>`;
-  }
-
-  #renderHistoryBody() {
-    return this.#history.render({
-      pending: () => this.#loading(),
-      error: (error) => this.#renderFailure(error, () => void this.#history.run()),
-      complete: (items) => this.#renderHistoryTable(items),
+    return renderHistory({
+      lang: this.language,
+      from: this.historyFrom,
+      to: this.historyTo,
+      errors: this.historyErrors,
+      body: this.#history.render({
+        pending: () => loadingNotice(this.language),
+        error: (error) => this.#renderFailure(error, () => void this.#history.run()),
+        complete: (items) =>
+          renderHistoryTable(this.language, items, (text) => this.#notice(text, 'status')),
+      }),
+      onToggle: (event) => this.#onHistoryToggle(event),
+      onSubmit: (event) => this.#onHistorySubmit(event),
     });
-  }
-
-  #renderHistoryTable(items: readonly Substitution[]) {
-    const lang = this.language;
-    if (items.length === 0) return this.#notice(scheduleText(lang, 'historyEmpty'), 'status');
-    return html`<div
-      class="diary-scroll"
-      tabindex="0"
-      role="region"
-      aria-labelledby="history-caption"
-    >
-      <table class="diary-grid diary-history-table" part="history-table">
-        <caption part="caption" id="history-caption">
-          ${scheduleText(lang, 'historyCaption')}
-        </caption>
-        <thead>
-          <tr>
-            ${(
-              [
-                'historyDate',
-                'historyLesson',
-                'historySubject',
-                'historyTeacher',
-                'historyReason',
-                'historyRoom',
-              ] as const
-            ).map((key) => html`<th scope="col">${scheduleText(lang, key)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${items.map(
-            (s) =>
-              html`<tr data-substitution=${s.id}>
-                <th scope="row">${formatDate(lang, s.date, { dateStyle: 'medium' })}</th>
-                <td>${s.lessonNumber}</td>
-                <td>
-                  ${s.subjectName}${
-                    s.originalSubjectName !== s.subjectName
-                      ? html` (${scheduleText(lang, 'insteadSubject', {
-                          subject: s.originalSubjectName,
-                        })})`
-                      : nothing
-                  }
-                </td>
-                <td>
-                  ${s.substituteTeacherName}
-                  (${scheduleText(lang, 'instead', { teacher: s.originalTeacherName })})
-                </td>
-                <td>${s.reason}</td>
-                <td>${s.room ?? '—'}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
   }
 }

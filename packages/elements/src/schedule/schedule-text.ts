@@ -10,7 +10,6 @@ export const scheduleText = translator({
   today: ['Текущая неделя', 'This week'],
   goTo: ['Перейти к дате', 'Go to date'],
   show: ['Показать', 'Show'],
-  badDate: ['Введите дату полностью: день, месяц и год', 'Enter a full date: day, month and year'],
   lessonHeader: ['Урок', 'Lesson'],
   slot: ['{n} урок', 'Lesson {n}'],
   noLesson: ['Нет урока', 'No lesson'],
@@ -21,6 +20,7 @@ export const scheduleText = translator({
   reason: ['причина: {reason}', 'reason: {reason}'],
   changedRoom: ['кабинет изменён: {room}', 'room changed: {room}'],
   homework: ['Домашнее задание', 'Homework'],
+  homeworkShort: ['ДЗ', 'HW'],
   homeworkDue: ['к {date}', 'due {date}'],
   attachment: ['Файл: {name}', 'File: {name}'],
   noChild: [

@@ -34,6 +34,12 @@ function provides(client: object | undefined, paths: readonly string[]): boolean
 export const isScheduleClient = (client: WidgetClient | undefined): client is ScheduleClient =>
   provides(client, ['children.get', 'schedule.week', 'schedule.substitutions', 'events.on']);
 
+/** Whether the client lists a child's homework by due date (the schedule shows it where due). */
+export const hasHomeworkList = (
+  client: ScheduleClient,
+): client is ScheduleClient & { readonly homework: Group<'homework', 'list'> } =>
+  provides(client, ['homework.list']);
+
 /** Whether the provider's client can serve `<diary-chat>` (a full SDK client can). */
 export const isChatClient = (client: WidgetClient | undefined): client is ChatClient =>
   provides(client, [

@@ -7,6 +7,7 @@ import { diaryContext, type DiaryEnvironment } from './context';
 import { DEFAULT_TIME_ZONE } from './dates';
 import { KIT_VERSION } from './define';
 import { describeFailure } from './failure';
+import { loadingNotice } from './loading-notice';
 import { resolveLang, sharedText } from './localize';
 
 /** The kit's colour schemes: the default light one, dark, or the reader's preference. */
@@ -117,9 +118,7 @@ export class DiaryElement extends LitElement {
     const { status, items } = env.children;
     const lang = this.language;
     if (status === 'loading' || (status === 'idle' && !(this as { childId?: unknown }).childId))
-      return html`<p class="diary-text diary-notice" part="unavailable" role="status">
-        ${sharedText(lang, 'loading')}
-      </p>`;
+      return loadingNotice(lang, 'unavailable');
     if (status === 'error')
       return html`<div class="diary-notice diary-notice--error" part="unavailable" role="alert">
         <p class="diary-text">

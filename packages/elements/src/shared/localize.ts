@@ -78,5 +78,10 @@ export const sharedText = translator({
   ],
   errorSummaryTitle: ['Есть ошибки', 'There is a problem'],
   errorPrefix: ['Ошибка: ', 'Error: '],
+  dateHint: ['Например, 24.11.2026', 'For example, 24 Nov 2026 or 24/11/2026'],
+  badDate: [
+    'Введите дату полностью: день, месяц и год, например 24.11.2026',
+    'Enter a full date, day first: for example, 24 Nov 2026',
+  ],
   titlePrefix: ['Ошибка: ', 'Error: '],
 });

@@ -238,7 +238,11 @@ export function renderSchoolCombobox(search: SchoolSearch, o: SchoolComboboxOpti
       ${search.open ? search.results.map(option) : nothing}
     </ul>
     <p class="diary-hint diary-combobox__status" part="search-status" role="status">
-      ${statusText}
+      ${
+        search.status === 'loading'
+          ? html`<span class="diary-spinner" aria-hidden="true"></span>`
+          : nothing
+      }${statusText}
     </p>
     ${
       search.status === 'error'

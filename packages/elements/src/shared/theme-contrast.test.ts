@@ -36,6 +36,8 @@ const PAIRS: readonly (readonly [ColorToken, ColorToken, number])[] = [
   ['--diary-color-error', '--diary-color-error-bg', 4.5],
   ['--diary-color-success', '--diary-color-bg', 4.5],
   ['--diary-color-success', '--diary-color-success-bg', 4.5],
+  ['--diary-color-warning', '--diary-color-bg', 4.5],
+  ['--diary-color-warning', '--diary-color-surface', 4.5],
   ['--diary-color-border', '--diary-color-bg', 3],
   ['--diary-color-focus', '--diary-color-bg', 3],
 ];

@@ -14,6 +14,7 @@ export const LIGHT_COLORS = {
   '--diary-color-error-bg': '#fdecee',
   '--diary-color-success': '#0b7a3b',
   '--diary-color-success-bg': '#e7f5ec',
+  '--diary-color-warning': '#8a4f00',
   '--diary-color-focus': '#0d4cd3',
 } as const;
 
@@ -37,6 +38,7 @@ export const DARK_COLORS: Readonly<Record<ColorToken, string>> = {
   '--diary-color-error-bg': '#3a1a20',
   '--diary-color-success': '#7fdca6',
   '--diary-color-success-bg': '#14301f',
+  '--diary-color-warning': '#f0b86e',
   '--diary-color-focus': '#ffd24d',
 };
 
@@ -65,6 +67,7 @@ const PRIVATE_COLORS: readonly (readonly [string, ColorToken])[] = [
   ['--_error-bg', '--diary-color-error-bg'],
   ['--_success', '--diary-color-success'],
   ['--_success-bg', '--diary-color-success-bg'],
+  ['--_warning', '--diary-color-warning'],
   ['--_focus', '--diary-color-focus'],
 ];
 
@@ -123,10 +126,13 @@ export const hostTokens = themeTokens(':host', ":host([theme='dark'])", ":host([
  * host page without touching the page's own elements.
  */
 export const controlStyles = css`
+  /* One outer padding for every widget: 24 px on a wide screen, down to 8 px on a 360 px phone,
+     where the page around the widget has its own margins already. */
   .diary-base {
     background: var(--_bg);
     color: var(--_text);
     border-radius: var(--_radius);
+    padding: clamp(var(--_space), 5vw - 10px, calc(var(--_space) * 3));
   }
   /* Colour and font restated: in the light-DOM login the page's own h2 and p rules reach them. */
   .diary-heading {
@@ -179,6 +185,9 @@ export const controlStyles = css`
     background: var(--_bg);
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  .diary-input--date {
+    max-width: 11em;
   }
   .diary-input--short {
     max-width: 5.5em;
@@ -326,7 +335,13 @@ export const controlStyles = css`
   .diary-notice:has(> .diary-spinner) > .diary-text {
     margin: 0;
   }
+  /* A spinner inside a line of text (the school search's status). */
+  .diary-hint > .diary-spinner {
+    margin-inline-end: 0.5em;
+  }
   .diary-spinner {
+    display: inline-block;
+    vertical-align: -0.15em;
     flex: none;
     inline-size: 1.1em;
     block-size: 1.1em;

@@ -1,12 +1,20 @@
-// Stories of <diary-timeline-chart> (Storybook, web-components renderer), over the SDK's in-memory
-// client signed in as the demo parent (Мария's marks), and one with a class's year of marks given
-// directly, to see thinning at work.
+// Stories of <diary-timeline-chart> over the SDK's in-memory client signed in as the demo parent
+// (Мария's marks), and one with a class's year of marks given directly, to see thinning at work.
+// The controls set the widget's attributes; the toolbar sets the language and theme.
 import type { Mark } from '@school-diary/core';
-import { createMemoryClient } from '@school-diary/sdk/testing';
 import { html } from 'lit';
 import '../define';
-
-const parent = () => createMemoryClient({ latencyMs: 300 });
+import {
+  darkTheme,
+  emptyFixtures,
+  english,
+  failingClient,
+  loadingClient,
+  phoneWidth,
+  signedOutClient,
+  storyClient,
+  widgetMeta,
+} from '../test-support/stories';
 
 /** A class's year: `n` marks over 15 subjects, deterministic. */
 function classYear(n: number): Mark[] {
@@ -30,36 +38,38 @@ function classYear(n: number): Mark[] {
 export default {
   title: 'Widgets/diary-timeline-chart',
   component: 'diary-timeline-chart',
+  ...widgetMeta(
+    'diary-timeline-chart',
+    "A child's marks over time by subject, with trends and a table view.",
+    { 'child-id': 'chd_maria' },
+  ),
 };
 
-export const Russian = {
-  render: () =>
-    html`<diary-provider .client=${parent()}
-      ><diary-timeline-chart child-id="chd_maria"></diary-timeline-chart
-    ></diary-provider>`,
+export const Russian = {};
+
+export const English = { ...english };
+
+export const Dark = { ...darkTheme };
+
+export const Phone = { ...phoneWidth };
+
+export const Loading = { parameters: { diary: { client: () => loadingClient() } } };
+
+export const ServerError = {
+  parameters: { diary: { client: () => failingClient(['grades.list']) } },
 };
 
-export const English = {
-  render: () =>
-    html`<diary-provider .client=${parent()} lang="en"
-      ><diary-timeline-chart child-id="chd_maria"></diary-timeline-chart
-    ></diary-provider>`,
-};
-
-export const Dark = {
-  render: () =>
-    html`<diary-provider .client=${parent()} theme="dark"
-      ><diary-timeline-chart child-id="chd_maria"></diary-timeline-chart
-    ></diary-provider>`,
+/** No marks yet. */
+export const Empty = {
+  parameters: { diary: { client: () => storyClient({ fixtures: emptyFixtures() }) } },
 };
 
 export const ClassYear50000Marks = {
   render: () => html`<diary-timeline-chart .marks=${classYear(50_000)}></diary-timeline-chart>`,
 };
 
-export const SignedOut = {
-  render: () =>
-    html`<diary-provider .client=${createMemoryClient({ signedInAs: null })}
-      ><diary-timeline-chart child-id="chd_maria"></diary-timeline-chart
-    ></diary-provider>`,
+export const SignedOut = { parameters: { diary: { client: () => signedOutClient() } } };
+
+export const OutsideAProvider = {
+  render: () => html`<diary-timeline-chart child-id="chd_maria"></diary-timeline-chart>`,
 };

@@ -33,6 +33,22 @@ export const timelineChartStyles = css`
     margin: 0;
     padding: calc(var(--_space) * 2);
   }
+  /* A phone: the plot takes the width, the controls come under it. */
+  .diary-base--narrow {
+    padding: var(--_space) 0;
+  }
+  .diary-base--narrow .diary-controls {
+    margin: var(--_space) 0;
+  }
+  .diary-base--narrow .diary-range {
+    width: 100%;
+  }
+  .diary-base--narrow .diary-range .diary-filter {
+    flex: 1 1 8em;
+  }
+  .diary-base--narrow .diary-range .diary-input {
+    width: 100%;
+  }
   figcaption {
     margin: 0 0 var(--_space);
   }
@@ -93,10 +109,9 @@ export const timelineChartStyles = css`
     border-radius: 18px;
     cursor: pointer;
   }
+  /* Not chosen: drawn as a faint line; the toggle is quiet but readable. */
   .diary-toggle[aria-pressed='false'] {
-    border-style: dashed;
-    color: var(--_muted);
-    text-decoration: line-through;
+    border-color: var(--_border);
   }
   .diary-toggle[aria-pressed='false'] .diary-swatch {
     fill: none;
@@ -117,6 +132,10 @@ export const timelineChartStyles = css`
   }
   .diary-range .diary-button {
     min-height: 40px;
+  }
+  .diary-show-all,
+  .diary-subjects-button {
+    min-height: 36px;
   }
   .diary-plot {
     position: relative;
@@ -145,6 +164,11 @@ export const timelineChartStyles = css`
     stroke-width: 2.5;
     stroke-linejoin: round;
     transition: d 250ms ease-out;
+  }
+  .diary-context .diary-line {
+    stroke: var(--_muted);
+    stroke-width: 1.25;
+    stroke-opacity: 0.45;
   }
   .diary-markers {
     fill: var(--c);

@@ -1,37 +1,35 @@
-import {
-  errorMessage,
-  type Lang,
-  type Mark,
-  type SchoolYearInfo,
-  type Trend,
-} from '@school-diary/core';
+import type { Lang, Mark, SchoolYearInfo } from '@school-diary/core';
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { renderDateField } from '../shared/date-field';
-import { dayMs, formatDay, isoDay } from '../shared/day-format';
+import { formatDay, isoDay } from '../shared/day-format';
 import { emit } from '../shared/events';
 import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
 import { MarksController } from '../shared/marks-controller';
-import { formatNumber, plural } from '../shared/plural';
 import { controlStyles, hostTokens } from '../shared/theme';
-import { MARK_FORMS, markValueText, workKindName } from '../shared/work-kind-text';
 import { timelineChartStyles } from './diary-timeline-chart.styles';
-import { timelineText as t } from './timeline-chart-text';
+import { renderControls } from './timeline-chart-controls';
+import { InputModality } from './timeline-chart-input';
+import { keyMove, type Active, type ActivePoint } from './timeline-chart-keys';
 import {
-  buildSeries,
-  linePath,
-  markerPath,
-  markersPath,
-  placePoints,
-  seriesTrend,
-  shapeOf,
-  timeTicks,
-  type ChartSeries,
-  type PlacedPoint,
-} from './timeline-model';
+  HEIGHT,
+  renderAxes,
+  renderFocusPoint,
+  renderSeries,
+  renderTooltip,
+  scalesOf,
+  type DrawnSeries,
+  type Scales,
+} from './timeline-chart-plot';
+import { renderTableView, tableRows, type TableRow, type ViewRange } from './timeline-chart-table';
+import { timelineText as t } from './timeline-chart-text';
+import { shownTrend, trendCounts, trendSentence, type ShownTrend } from './timeline-chart-trends';
+import { buildSeries, placePoints, seriesTrend, type ChartSeries } from './timeline-model';
+import { PlotPointer } from './timeline-chart-pointer';
+import { defaultSubjects, rangeInvalid, viewRange, type ViewChoice } from './timeline-chart-view';
+
+export { TABLE_PAGE_SIZE } from './timeline-chart-table';
 
 /** Detail of `diary-range-change`. */
 export interface DiaryRangeChangeDetail {
@@ -42,69 +40,56 @@ export interface DiaryRangeChangeDetail {
 
 /** Detail of `diary-subjects-change`. */
 export interface DiarySubjectsChangeDetail {
-  /** Ids of the subjects switched off. */
+  /** Ids of the subjects drawn only as faint context lines (not chosen). */
   readonly hidden: readonly string[];
+  /** Ids of the subjects drawn in full (chosen). */
+  readonly shown: readonly string[];
 }
 
-/** Where the keyboard (or the pointer) is: a subject and a point of its drawn points. */
-interface Active {
-  readonly subjectId: string;
-  readonly index: number;
-}
-
-/** A series as drawn now: its points placed and thinned. */
-interface DrawnSeries {
-  readonly series: ChartSeries;
-  readonly placed: readonly PlacedPoint[];
-}
-
-/** One line of the data table: a mark, its subject and the moving average as of its date. */
-interface TableRow {
-  readonly mark: Mark;
-  readonly series: ChartSeries;
-  readonly moving: number | undefined;
-}
-
-/** Rows of the data table per page: thousands of marks are read a hundred at a time. */
-export const TABLE_PAGE_SIZE = 100;
-const HEIGHT = 280;
-const MARGIN = { top: 12, right: 16, bottom: 28, left: 32 } as const;
-const DAY = 86_400_000;
 /** Points of one value closer than this many pixels are drawn as one. */
 const THIN_GAP = 3;
+/** Below this width (CSS px) the widget takes its phone layout. */
+const NARROW = 560;
+/** Up to this many chosen subjects get a sentence each in the caption. */
+const SENTENCES = 3;
 
 /**
- * The chronology of a child's marks with each subject's moving average, drawn as SVG by the
- * element: locale date axis, subject toggles, zoom by dragging across the plot (or with the date
- * fields), tooltips on hover and on keyboard focus. Accessible as Chartability asks: a `<figure>`
- * whose caption states each subject's trend in words, one tab stop with arrow keys between points
- * and subjects (Home/End, Esc hides the tooltip), every point named, marker shapes as well as
- * colours, a «Показать таблицей» toggle with the same data as a table (a hundred rows a page,
- * with page buttons and a polite «Строки 1–100 из N»), and no transitions under
- * `prefers-reduced-motion`. Each subject's line and markers are single paths, and points that
- * cannot be told apart on screen are drawn once, so a class's year (tens of thousands of marks)
- * stays fast.
+ * The chronology of a child's marks with each subject's moving average, drawn as SVG. The axis
+ * spans the marks of the chosen period (the whole year by default), not the calendar. One
+ * subject is drawn in full by default — the one whose average fell the most, else the weakest —
+ * with the others as faint lines for context, each one tap away; «Все предметы» draws them all.
+ * The caption sums the trends up in a sentence or two; the table view («Показать таблицей») has
+ * every subject's trend and every mark (a hundred rows a page). On a phone the plot comes first
+ * and takes the width, with the subject list folded under it. The hint speaks of the input in
+ * use (mouse, touch or keyboard). Accessible as Chartability asks: a `<figure>`, one tab stop
+ * with arrow keys between points and subjects (Home/End, Esc hides the tooltip), every point
+ * named, marker shapes as well as colours, and no transitions under `prefers-reduced-motion`.
+ * Each subject's line and markers are single paths, and points that cannot be told apart on
+ * screen are drawn once, so a class's year (tens of thousands of marks) stays fast.
  *
  * @summary A child's marks and moving averages over time.
  * @tag diary-timeline-chart
- * @fires {CustomEvent<DiaryRangeChangeDetail>} diary-range-change - The reader zoomed to a date range or back to the whole period.
- * @fires {CustomEvent<DiarySubjectsChangeDetail>} diary-subjects-change - A subject was switched on or off.
+ * @fires {CustomEvent<DiaryRangeChangeDetail>} diary-range-change - The reader zoomed to a date range, chose a period, or went back to the whole period.
+ * @fires {CustomEvent<DiarySubjectsChangeDetail>} diary-subjects-change - The reader chose which subjects are drawn in full.
  * @csspart base - The figure.
  * @csspart caption - The caption with the trends in words.
- * @csspart trend - One subject's trend sentence.
- * @csspart controls - Subject toggles and the date range.
- * @csspart toggle - A subject toggle (`aria-pressed`).
- * @csspart field - A date field's wrapper.
+ * @csspart trend - A chosen subject's trend sentence.
+ * @csspart summary - The other subjects' trends counted in one sentence.
+ * @csspart controls - Subject toggles, the period and the date range.
+ * @csspart toggle - A subject toggle (`aria-pressed`: drawn in full).
+ * @csspart field - A field's wrapper (period, dates).
  * @csspart label - Every label.
- * @csspart input - The date inputs.
- * @csspart button - Every button (also `reset`, `table-toggle`, `retry`).
+ * @csspart input - The period select and the date inputs.
+ * @csspart button - Every button (also `show-all`, `subjects`, `reset`, `table-toggle`, `retry`).
  * @csspart plot - The box around the SVG.
  * @csspart chart - The SVG.
- * @csspart line - A subject's moving-average line.
- * @csspart markers - A subject's marks.
+ * @csspart line - A chosen subject's moving-average line.
+ * @csspart context - Another subject's moving-average line, drawn faintly.
+ * @csspart markers - A chosen subject's marks.
  * @csspart focus-point - The point under the keyboard.
  * @csspart tooltip - The tooltip.
- * @csspart hint - The keyboard instructions.
+ * @csspart hint - How to read the chart with the input in use (`data-input`: pointer, touch, keyboard).
+ * @csspart trend-table - The table view's trend of every subject.
  * @csspart table - The data table.
  * @csspart pager - The data table's page buttons (`page-first`, `page-previous`, `page-next`, `page-last`).
  * @csspart table-status - The polite live region «Строки 1–100 из 1 234» under the data table.
@@ -130,18 +115,26 @@ export class DiaryTimelineChart extends DiaryElement {
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
   /** How many of the latest marks the moving average takes; 5 by default. */
   @property({ type: Number }) accessor window = 5;
-  /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
+  /** The period shown: a period id of the school year, or `year` (default). */
+  @property({ reflect: true }) accessor period = 'year';
+  /** First day shown (`YYYY-MM-DD`); the first mark of the period by default. */
   @property() accessor from: string | undefined;
-  /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
+  /** Last day shown (`YYYY-MM-DD`); the last mark of the period by default. */
   @property() accessor to: string | undefined;
-  @state() protected accessor switchedOff: ReadonlySet<string> = new Set();
+  /**
+   * Subject ids drawn in full, comma-separated; by default the subject whose average fell the
+   * most (else the weakest). The reader changes the choice with the subject toggles.
+   */
+  @property() accessor subjects: string | undefined;
+  @state() protected accessor chosen: ReadonlySet<string> | undefined;
   @state() protected accessor active: Active | undefined;
   @state() protected accessor tipShown = false;
   @state() protected accessor tableShown = false;
   /** The page of the data table shown (0-based; kept within the pages there are). */
   @state() protected accessor tablePage = 0;
   @state() protected accessor width = 720;
-  @state() protected accessor brush: { readonly x0: number; readonly x1: number } | undefined;
+  @state() protected accessor narrow = false;
+  @state() protected accessor subjectsOpen = false;
   @state() protected accessor announcement = '';
 
   readonly #data = new MarksController(this, {
@@ -151,14 +144,29 @@ export class DiaryTimelineChart extends DiaryElement {
     describe: (error) =>
       describeFailure(error, { lang: this.language, now: this.now(), timeZone: this.timeZone }),
   });
+  readonly #input = new InputModality(this);
+  readonly #pointer = new PlotPointer(this, {
+    drawn: () => this.#drawn,
+    scales: () => this.#scales,
+    show: (active) => {
+      this.active = active;
+      this.tipShown = true;
+    },
+    leave: () => {
+      if (!this.renderRoot.querySelector('.diary-focus:focus')) this.tipShown = false;
+    },
+    zoom: (from, to) => this.#setRange(from, to),
+  });
   #seriesOf: { marks: readonly Mark[]; window: number; series: ChartSeries[] } | undefined;
+  #trendsOf: { key: readonly unknown[]; trends: ShownTrend[] } | undefined;
+  #defaultOf: { key: readonly unknown[]; ids: ReadonlySet<string> } | undefined;
   #drawn: DrawnSeries[] = [];
   #drawnFor: readonly unknown[] = [];
-  #trends = new WeakMap<ChartSeries, { from: number; to: number; trend: Trend | null }>();
   #tableRows: { key: readonly unknown[]; rows: TableRow[] } | undefined;
-  #view = { from: 0, to: 1 };
+  #scales: Scales | undefined;
   #refocus = false;
   #resize: ResizeObserver | undefined;
+  #measured = false;
 
   /** The marks on screen: the given ones, or those loaded (with live changes). */
   get shownMarks(): readonly Mark[] {
@@ -182,32 +190,36 @@ export class DiaryTimelineChart extends DiaryElement {
     return series;
   }
 
-  /** The whole period: the school year, else the span of the marks. */
-  #fullRange(series: readonly ChartSeries[]): { from: number; to: number } {
-    const year = this.schoolYear ?? this.#data.value?.year;
-    if (year) return { from: dayMs(year.startDate), to: dayMs(year.endDate) };
-    let from = Infinity;
-    let to = -Infinity;
-    for (const s of series) {
-      from = Math.min(from, s.points[0]?.x ?? Infinity);
-      to = Math.max(to, s.points[s.points.length - 1]?.x ?? -Infinity);
-    }
-    if (!Number.isFinite(from)) return { from: 0, to: DAY };
-    return from === to ? { from: from - DAY, to: to + DAY } : { from, to };
+  get #year(): SchoolYearInfo | undefined {
+    return this.schoolYear ?? this.#data.value?.year;
   }
 
-  /** Whether the date fields say a range that ends before it starts (then it is not applied). */
-  get #rangeInvalid(): boolean {
-    return Boolean(this.from && this.to && this.from > this.to);
+  get #choice(): ViewChoice {
+    return { year: this.#year, period: this.period, from: this.from, to: this.to };
   }
 
-  #viewRange(series: readonly ChartSeries[]): { from: number; to: number } {
-    const full = this.#fullRange(series);
-    if (this.#rangeInvalid) return full;
-    const iso = /^\d{4}-\d{2}-\d{2}$/;
-    const from = this.from && iso.test(this.from) ? dayMs(this.from) : full.from;
-    const to = this.to && iso.test(this.to) ? dayMs(this.to) : full.to;
-    return to > from ? { from, to } : { from: from - DAY, to: from + DAY };
+  /** Every subject's trend over the view, in the reader's rounding. */
+  #trends(lang: Lang, series: readonly ChartSeries[], view: ViewRange): ShownTrend[] {
+    const key = [lang, series, view.from, view.to];
+    const kept = this.#trendsOf;
+    if (kept && kept.key.every((k, i) => k === key[i])) return kept.trends;
+    const trends = series.flatMap(
+      (s) => shownTrend(lang, s, seriesTrend(s, view.from, view.to)) ?? [],
+    );
+    this.#trendsOf = { key, trends };
+    return trends;
+  }
+
+  /** The subjects drawn in full: the reader's choice, else the page's, else the one needing attention. */
+  #focused(series: readonly ChartSeries[], trends: readonly ShownTrend[]): ReadonlySet<string> {
+    if (this.chosen) return this.chosen;
+    // Kept while its inputs stay, so that what is drawn is not placed again on every update.
+    const key = [this.subjects, series, trends];
+    const kept = this.#defaultOf;
+    if (kept && kept.key.every((k, i) => k === key[i])) return kept.ids;
+    const ids = defaultSubjects(this.subjects, series, trends);
+    this.#defaultOf = { key, ids };
+    return ids;
   }
 
   protected override render() {
@@ -215,19 +227,14 @@ export class DiaryTimelineChart extends DiaryElement {
     if (!this.marks) {
       const unavailable = this.renderUnavailable();
       if (unavailable) return unavailable;
-      const blocked = this.#renderBlocked(lang);
-      if (blocked) return blocked;
+      const blocked = this.#data.blocked(lang);
+      if (blocked)
+        return html`<div class="diary-base" part="base" lang=${lang} data-state=${blocked.state}>
+          ${this.#data.renderNotice(lang, blocked)}
+        </div>`;
     }
     return html`${this.#renderFigure(lang)}
       <p class="diary-visually-hidden" part="status" role="status">${this.announcement}</p>`;
-  }
-
-  #renderBlocked(lang: Lang) {
-    const blocked = this.#data.blocked(lang);
-    if (!blocked) return undefined;
-    return html`<div class="diary-base" part="base" lang=${lang} data-state=${blocked.state}>
-      ${this.#data.renderNotice(lang, blocked)}
-    </div>`;
   }
 
   #renderFigure(lang: Lang) {
@@ -236,208 +243,183 @@ export class DiaryTimelineChart extends DiaryElement {
       return html`<div class="diary-base" part="base" lang=${lang} data-state="empty">
         <p class="diary-notice" part="notice" role="status">${t(lang, 'empty')}</p>
       </div>`;
-    const view = this.#viewRange(series);
-    this.#view = view;
-    const plotW = Math.max(40, this.width - MARGIN.left - MARGIN.right);
-    const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-    const x = (ms: number) => MARGIN.left + ((ms - view.from) / (view.to - view.from)) * plotW;
-    const y = (v: number) => MARGIN.top + ((5 - v) / 4) * plotH;
-    const switchedOff = this.switchedOff;
-    const visible = series.filter((s) => !switchedOff.has(s.subjectId));
+    const view = viewRange(series, this.#choice);
+    const scales = scalesOf(view, this.width, this.narrow);
+    this.#scales = scales;
+    const trends = this.#trends(lang, series, view);
+    const focused = this.#focused(series, trends);
     // Placing and thinning are redone only when what is drawn, or where, changes.
-    const drawnFor = [series, switchedOff, view.from, view.to, this.width];
+    const drawnFor = [series, focused, view.from, view.to, this.width, this.narrow];
     if (drawnFor.some((v, i) => v !== this.#drawnFor[i])) {
       this.#drawnFor = drawnFor;
-      this.#drawn = visible.map((s) => ({
-        series: s,
-        placed: placePoints(s, view.from, view.to, x, y, THIN_GAP),
-      }));
+      const { x, y } = scales;
+      this.#drawn = series.map((s) => {
+        const on = focused.has(s.subjectId);
+        return {
+          series: s,
+          focused: on,
+          placed: on ? placePoints(s, view.from, view.to, x, y, THIN_GAP) : [],
+        };
+      });
     }
-    const active = this.#activePoint();
-    return html`<figure class="diary-base" part="base" lang=${lang} data-state="ready">
+    const controls = guard(
+      [
+        lang,
+        series,
+        focused,
+        this.narrow,
+        this.subjectsOpen,
+        this.#year,
+        this.period,
+        this.from,
+        this.to,
+      ],
+      () =>
+        renderControls({
+          lang,
+          series,
+          focused,
+          narrow: this.narrow,
+          subjectsOpen: this.subjectsOpen,
+          periods: this.#year?.periods ?? [],
+          period: this.period,
+          from: this.from,
+          to: this.to,
+          rangeInvalid: rangeInvalid(this.#choice),
+          onToggle: this.#onToggle,
+          onShowAll: this.#onShowAll,
+          onOpenSubjects: () => (this.subjectsOpen = !this.subjectsOpen),
+          onPeriod: this.#onPeriod,
+          onRange: (change) =>
+            change.reset
+              ? this.#setRange(undefined, undefined)
+              : this.#setRange(change.from ?? this.from, change.to ?? this.to),
+        }),
+    );
+    return html`<figure
+      class="diary-base ${this.narrow ? 'diary-base--narrow' : ''}"
+      part="base"
+      lang=${lang}
+      data-state="ready"
+    >
       <figcaption part="caption">
         <span class="diary-title">${t(lang, 'title')}</span>
-        ${guard([lang, visible.length, ...visible, view.from, view.to], () =>
-          this.#renderTrends(lang, visible, view),
-        )}
+        ${guard([trends, focused], () => this.#renderSummary(lang, trends, focused))}
       </figcaption>
-      ${guard([lang, series, switchedOff, this.from, this.to], () =>
-        this.#renderControls(lang, series),
-      )}
-      <div class="diary-plot" part="plot">
-        <svg
-          part="chart"
-          role="graphics-document"
-          aria-roledescription=${t(lang, 'chartRole')}
-          aria-label=${t(lang, 'chart')}
-          aria-describedby="keys"
-          width=${this.width}
-          height=${HEIGHT}
-          viewBox="0 0 ${this.width} ${HEIGHT}"
-          @keydown=${this.#onKeydown}
-          @pointerdown=${this.#onPointerDown}
-          @pointermove=${this.#onPointerMove}
-          @pointerup=${this.#onPointerUp}
-          @pointerleave=${this.#onPointerLeave}
-          @focusin=${() => (this.tipShown = true)}
-          @focusout=${this.#onFocusOut}
-        >
-          ${guard([lang, view.from, view.to, plotW], () =>
-            this.#renderAxes(lang, view, x, y, plotW),
-          )}
-          ${this.#drawn.map((d) => guard([d], () => this.#renderSeries(d, view, x, y)))}
-          ${
-            this.brush
-              ? svg`<rect class="diary-brush" x=${Math.min(this.brush.x0, this.brush.x1)} y=${MARGIN.top}
-                width=${Math.abs(this.brush.x1 - this.brush.x0)} height=${plotH}></rect>`
-              : nothing
-          }
-          ${active ? this.#renderFocusPoint(lang, active) : nothing}
-        </svg>
-        ${active ? this.#renderTooltip(lang, active) : nothing}
-      </div>
-      <p id="keys" class="diary-hint" part="hint">${t(lang, 'keys')}</p>
+      ${this.narrow ? nothing : controls} ${this.#renderPlot(lang, scales)}
+      <p class="diary-hint" part="hint" data-input=${this.#input.kind}>${this.#hint(lang)}</p>
+      <p id="keys" class="diary-visually-hidden">${t(lang, 'keys')}</p>
+      ${this.narrow ? controls : nothing}
       <button
         type="button"
         class="diary-button diary-button--secondary"
         part="button table-toggle"
         aria-expanded=${this.tableShown ? 'true' : 'false'}
         aria-controls="data-table"
-        @click=${this.#toggleTable}
+        @click=${() => (this.tableShown = !this.tableShown)}
       >
         ${t(lang, this.tableShown ? 'hideTable' : 'showTable')}
       </button>
       <div id="data-table">
-        ${this.tableShown ? this.#renderTable(lang, visible, view) : nothing}
+        ${this.tableShown ? this.#renderTable(lang, series, focused, view, trends) : nothing}
       </div>
     </figure>`;
   }
 
-  #renderTrends(lang: Lang, visible: readonly ChartSeries[], view: { from: number; to: number }) {
-    const sentences = visible.flatMap((s) => {
-      const trend = this.#trendOf(s, view);
-      if (!trend) return [];
-      const params = {
-        subject: s.subjectName,
-        from: formatNumber(lang, trend.from, 1),
-        to: formatNumber(lang, trend.to, 1),
-      };
-      const key =
-        trend.direction === 'up'
-          ? 'trendUp'
-          : trend.direction === 'down'
-            ? 'trendDown'
-            : 'trendFlat';
-      return [t(lang, key, params)];
-    });
-    if (sentences.length === 0)
+  #hint(lang: Lang): string {
+    switch (this.#input.kind) {
+      case 'keyboard':
+        return t(lang, 'keys');
+      case 'touch':
+        return t(lang, 'hintTouch');
+      case 'pointer':
+        return t(lang, 'hintPointer');
+    }
+  }
+
+  /** A sentence per chosen subject (up to three), the others counted in one more. */
+  #renderSummary(lang: Lang, trends: readonly ShownTrend[], focused: ReadonlySet<string>) {
+    if (trends.length === 0)
       return html`<span class="diary-trend" part="trend">${t(lang, 'noTrend')}</span>`;
-    return sentences.map((s) => html`<span class="diary-trend" part="trend">${s}</span>`);
+    const own =
+      focused.size <= SENTENCES ? trends.filter((tr) => focused.has(tr.series.subjectId)) : [];
+    const others =
+      own.length > 0 ? trends.filter((tr) => !focused.has(tr.series.subjectId)) : trends;
+    const counts = trendCounts(lang, others, own.length === 0);
+    return html`${own.map(
+      (tr) => html`<span class="diary-trend" part="trend">${trendSentence(lang, tr)}</span>`,
+    )}
+    ${counts ? html`<span class="diary-trend" part="summary">${counts}</span>` : nothing}`;
   }
 
-  /** A subject's trend over the view, kept until the series or the view changes. */
-  #trendOf(series: ChartSeries, view: { from: number; to: number }): Trend | null {
-    const kept = this.#trends.get(series);
-    if (kept && kept.from === view.from && kept.to === view.to) return kept.trend;
-    const trend = seriesTrend(series, view.from, view.to);
-    this.#trends.set(series, { from: view.from, to: view.to, trend });
-    return trend;
-  }
-
-  #renderControls(lang: Lang, series: readonly ChartSeries[]) {
-    const error = this.#rangeInvalid ? errorMessage('date_order', { lang }) : undefined;
-    const zoomed = Boolean(this.from || this.to);
-    return html`<div class="diary-controls" part="controls">
-      <div class="diary-toggles" role="group" aria-label=${t(lang, 'subjects')}>
-        ${series.map((s) => {
-          const on = !this.switchedOff.has(s.subjectId);
-          return html`<button
-            type="button"
-            class="diary-toggle c${s.index % 8}"
-            part="toggle"
-            aria-pressed=${on ? 'true' : 'false'}
-            data-subject=${s.subjectId}
-            @click=${this.#onToggle}
-          >
-            <svg width="14" height="14" aria-hidden="true">
-              <path class="diary-swatch" d=${markerPath(shapeOf(s.index), 7, 7, 5)}></path>
-            </svg>
-            ${s.subjectName}
-          </button>`;
-        })}
-      </div>
-      <div class="diary-range">
-        ${renderDateField(lang, {
-          id: 'from',
-          label: t(lang, 'from'),
-          value: this.from ?? '',
-          onChange: (e: Event) => this.#setRange((e.target as HTMLInputElement).value, this.to),
-        })}
-        ${renderDateField(lang, {
-          id: 'to',
-          label: t(lang, 'to'),
-          value: this.to ?? '',
-          error,
-          onChange: (e: Event) => this.#setRange(this.from, (e.target as HTMLInputElement).value),
-        })}
+  #renderPlot(lang: Lang, scales: Scales) {
+    const active = this.#activePoint();
+    const { width } = scales;
+    const brush = this.#pointer.brush;
+    return html`<div class="diary-plot" part="plot">
+      <svg
+        part="chart"
+        role="graphics-document"
+        aria-roledescription=${t(lang, 'chartRole')}
+        aria-label=${t(lang, 'chart')}
+        aria-describedby="keys"
+        width=${width}
+        height=${HEIGHT}
+        viewBox="0 0 ${width} ${HEIGHT}"
+        @keydown=${this.#onKeydown}
+        @pointerdown=${this.#pointer.onDown}
+        @pointermove=${this.#pointer.onMove}
+        @pointerup=${this.#pointer.onUp}
+        @pointerleave=${this.#pointer.onLeave}
+        @focusin=${() => (this.tipShown = true)}
+        @focusout=${this.#onFocusOut}
+      >
+        ${guard([lang, scales.view.from, scales.view.to, scales.plotW], () => renderAxes(lang, scales))}
+        ${this.#drawn.map((d) => (d.focused ? nothing : guard([d], () => renderSeries(d, scales))))}
+        ${this.#drawn.map((d) => (d.focused ? guard([d], () => renderSeries(d, scales)) : nothing))}
         ${
-          zoomed
-            ? html`<button
-                type="button"
-                class="diary-button diary-button--secondary"
-                part="button reset"
-                @click=${() => this.#setRange(undefined, undefined)}
-              >
-                ${t(lang, 'reset')}
-              </button>`
+          brush
+            ? svg`<rect class="diary-brush" x=${Math.min(brush.x0, brush.x1)} y=${scales.top}
+              width=${Math.abs(brush.x1 - brush.x0)} height=${scales.plotH}></rect>`
             : nothing
         }
-      </div>
+        ${active ? renderFocusPoint(lang, active.drawn, active.point) : nothing}
+      </svg>
+      ${
+        active
+          ? renderTooltip(lang, active.drawn, active.point, { width, shown: this.tipShown })
+          : nothing
+      }
     </div>`;
   }
 
-  #renderAxes(
+  #renderTable(
     lang: Lang,
-    view: { from: number; to: number },
-    x: (ms: number) => number,
-    y: (v: number) => number,
-    plotW: number,
+    series: readonly ChartSeries[],
+    focused: ReadonlySet<string>,
+    view: ViewRange,
+    trends: readonly ShownTrend[],
   ) {
-    const long = view.to - view.from > 75 * DAY;
-    const format: Intl.DateTimeFormatOptions = long
-      ? { month: 'short' }
-      : { day: 'numeric', month: 'short' };
-    const bottom = HEIGHT - MARGIN.bottom;
-    return svg`<g class="diary-axis" aria-hidden="true">
-      ${[1, 2, 3, 4, 5].map(
-        (v) => svg`<line x1=${MARGIN.left} x2=${MARGIN.left + plotW} y1=${y(v)} y2=${y(v)}></line>
-          <text x=${MARGIN.left - 8} y=${y(v) + 4} text-anchor="end">${v}</text>`,
-      )}
-      ${timeTicks(view.from, view.to).map(
-        (
-          tick,
-        ) => svg`<line class="diary-tick" x1=${x(tick)} x2=${x(tick)} y1=${bottom} y2=${bottom + 4}></line>
-          <text x=${x(tick)} y=${bottom + 18} text-anchor="middle">${formatDay(lang, isoDay(tick), format)}</text>`,
-      )}
-    </g>`;
+    const chosen = series.filter((s) => focused.has(s.subjectId));
+    const key = [view.from, view.to, ...chosen];
+    const kept = this.#tableRows;
+    const rows =
+      kept && kept.key.length === key.length && kept.key.every((k, i) => k === key[i])
+        ? kept.rows
+        : tableRows(chosen, view);
+    this.#tableRows = { key, rows };
+    return renderTableView({
+      lang,
+      view,
+      trends,
+      rows,
+      page: this.tablePage,
+      onPage: this.#onPage,
+    });
   }
 
-  #renderSeries(
-    drawn: DrawnSeries,
-    view: { from: number; to: number },
-    x: (ms: number) => number,
-    y: (v: number) => number,
-  ) {
-    const { series, placed } = drawn;
-    const markers = markersPath(shapeOf(series.index), placed);
-    return svg`<g class="diary-series c${series.index % 8}" data-subject=${series.subjectId} aria-hidden="true">
-      <path class="diary-line" part="line" d=${linePath(series, view.from, view.to, x, y)}></path>
-      <path class="diary-markers" part="markers" d=${markers}></path>
-    </g>`;
-  }
-
-  /** The active point, kept within what is drawn (subjects switched off, zoom). */
-  #activePoint(): { drawn: DrawnSeries; point: PlacedPoint; index: number } | undefined {
+  /** The active point, kept within what is drawn (subjects chosen, zoom). */
+  #activePoint(): ActivePoint | undefined {
     const withPoints = this.#drawn.filter((d) => d.placed.length > 0);
     if (withPoints.length === 0) return undefined;
     const wanted = this.active;
@@ -447,171 +429,7 @@ export class DiaryTimelineChart extends DiaryElement {
       Math.max(wanted?.index ?? drawn.placed.length - 1, 0),
       drawn.placed.length - 1,
     );
-    return { drawn, point: drawn.placed[index] as PlacedPoint, index };
-  }
-
-  #pointName(lang: Lang, series: ChartSeries, placed: PlacedPoint): string {
-    const first = placed.point.first;
-    const count = placed.point.count + placed.merged;
-    let name = t(lang, 'point', {
-      date: formatDay(lang, first.date),
-      value: markValueText(lang, placed.point.value),
-      kind: workKindName(lang, first.kind),
-    });
-    if (count > 1) name += ` (${plural(lang, count, MARK_FORMS[lang])})`;
-    return t(lang, 'pointSubject', { point: name, subject: series.subjectName });
-  }
-
-  #renderFocusPoint(lang: Lang, active: { drawn: DrawnSeries; point: PlacedPoint }) {
-    const { drawn, point } = active;
-    const id = `${drawn.series.subjectId}:${point.point.x}:${point.point.value}`;
-    return keyed(
-      id,
-      svg`<g class="diary-focus c${drawn.series.index % 8}" part="focus-point" tabindex="0" role="graphics-symbol"
-        aria-roledescription=${t(lang, 'pointRole')} aria-label=${this.#pointName(lang, drawn.series, point)}>
-        <circle class="diary-ring" cx=${point.px} cy=${point.py} r="9"></circle>
-        <path class="diary-focus-marker" d=${markerPath(shapeOf(drawn.series.index), point.px, point.py, 6)}></path>
-      </g>`,
-    );
-  }
-
-  /** The moving average as of a day: its last point on or before it (binary search). */
-  #movingAt(series: ChartSeries, x: number): number | undefined {
-    const moving = series.moving;
-    let lo = 0;
-    let hi = moving.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((moving[mid] as { x: number }).x <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? undefined : (moving[lo - 1] as { y: number }).y;
-  }
-
-  #renderTooltip(lang: Lang, active: { drawn: DrawnSeries; point: PlacedPoint }) {
-    const { drawn, point } = active;
-    const first = point.point.first;
-    const moving = this.#movingAt(drawn.series, point.point.x);
-    const left = point.px + 12 > this.width - 180 ? point.px - 192 : point.px + 12;
-    return html`<div
-      class="diary-tip"
-      part="tooltip"
-      aria-hidden="true"
-      ?hidden=${!this.tipShown}
-      style="left:${left}px;top:${Math.max(0, point.py - 24)}px"
-    >
-      <strong>${drawn.series.subjectName}</strong>
-      <span
-        >${formatDay(lang, first.date, { day: 'numeric', month: 'long', year: 'numeric' })}</span
-      >
-      <span>${this.#pointName(lang, drawn.series, point).split(', ').slice(1, 3).join(', ')}</span>
-      ${
-        moving === undefined
-          ? nothing
-          : html`<span>${t(lang, 'moving', { average: formatNumber(lang, moving, 2) })}</span>`
-      }
-      ${point.point.count === 1 && first.comment ? html`<em>«${first.comment}»</em>` : nothing}
-    </div>`;
-  }
-
-  /** The table's rows in date order (then subject), kept until the subjects or the view change. */
-  #rowsOf(visible: readonly ChartSeries[], view: { from: number; to: number }): TableRow[] {
-    const key = [view.from, view.to, ...visible];
-    const kept = this.#tableRows;
-    if (kept && kept.key.length === key.length && kept.key.every((k, i) => k === key[i]))
-      return kept.rows;
-    const rows: TableRow[] = [];
-    for (const s of visible) {
-      // The moving average as of each point's date: one walk along both, in date order.
-      let m = 0;
-      let moving: number | undefined;
-      for (const p of s.points) {
-        while (m < s.moving.length && (s.moving[m] as { x: number }).x <= p.x) {
-          moving = (s.moving[m] as { y: number }).y;
-          m += 1;
-        }
-        if (p.x < view.from || p.x > view.to) continue;
-        for (const mark of p.marks) rows.push({ mark, series: s, moving });
-      }
-    }
-    rows.sort((a, b) =>
-      a.mark.date < b.mark.date
-        ? -1
-        : a.mark.date > b.mark.date
-          ? 1
-          : a.series.index - b.series.index,
-    );
-    this.#tableRows = { key, rows };
-    return rows;
-  }
-
-  #renderTable(lang: Lang, visible: readonly ChartSeries[], view: { from: number; to: number }) {
-    const rows = this.#rowsOf(visible, view);
-    const pages = Math.max(1, Math.ceil(rows.length / TABLE_PAGE_SIZE));
-    const page = Math.min(Math.max(0, this.tablePage), pages - 1);
-    const start = page * TABLE_PAGE_SIZE;
-    const shown = rows.slice(start, start + TABLE_PAGE_SIZE);
-    const day = (ms: number) =>
-      formatDay(lang, isoDay(ms), { day: 'numeric', month: 'long', year: 'numeric' });
-    const status =
-      rows.length === 0
-        ? t(lang, 'noRows')
-        : t(lang, 'rowsShown', {
-            from: formatNumber(lang, start + 1),
-            to: formatNumber(lang, start + shown.length),
-            total: formatNumber(lang, rows.length),
-          });
-    return html`<table class="diary-table" part="table">
-        <caption>
-          ${t(lang, 'tableCaption', { from: day(view.from), to: day(view.to) })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'colDate')}</th>
-            <th scope="col">${t(lang, 'colSubject')}</th>
-            <th scope="col">${t(lang, 'colMark')}</th>
-            <th scope="col">${t(lang, 'colKind')}</th>
-            <th scope="col">${t(lang, 'colWeight')}</th>
-            <th scope="col">${t(lang, 'colMoving')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${shown.map(
-            ({ mark, series, moving }) =>
-              html`<tr>
-                <td>${formatDay(lang, mark.date)}</td>
-                <td>${series.subjectName}</td>
-                <td>${markValueText(lang, mark.value)}</td>
-                <td>${workKindName(lang, mark.kind)}</td>
-                <td>${formatNumber(lang, mark.weight)}</td>
-                <td>${moving === undefined ? '' : formatNumber(lang, moving, 2)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${pages > 1 ? this.#renderPager(lang, page, pages) : nothing}
-      <p class="diary-hint" part="table-status" role="status">${status}</p>`;
-  }
-
-  /** First, previous, next and last page: buttons that stay focusable at either end. */
-  #renderPager(lang: Lang, page: number, pages: number) {
-    const button = (label: string, to: number, off: boolean, part: string) =>
-      html`<button
-        type="button"
-        class="diary-button diary-button--secondary"
-        part="button ${part}"
-        data-page=${to}
-        aria-disabled=${off ? 'true' : 'false'}
-        @click=${this.#onPage}
-      >
-        ${label}
-      </button>`;
-    return html`<nav class="diary-pager" part="pager" aria-label=${t(lang, 'pages')}>
-      ${button(t(lang, 'firstPage'), 0, page === 0, 'page-first')}
-      ${button(t(lang, 'previousPage'), page - 1, page === 0, 'page-previous')}
-      ${button(t(lang, 'nextPage'), page + 1, page === pages - 1, 'page-next')}
-      ${button(t(lang, 'lastPage'), pages - 1, page === pages - 1, 'page-last')}
-    </nav>`;
+    return { drawn, point: drawn.placed[index] as ActivePoint['point'], index };
   }
 
   #onPage = (event: Event): void => {
@@ -620,31 +438,50 @@ export class DiaryTimelineChart extends DiaryElement {
     this.tablePage = Number(button.dataset['page']);
   };
 
+  #choose(ids: ReadonlySet<string> | undefined): void {
+    this.chosen = ids;
+    this.tablePage = 0;
+    const series = this.#series;
+    const shown = this.#focused(series, this.#trendsOf?.trends ?? []);
+    emit(this, 'diary-subjects-change', {
+      hidden: series.filter((s) => !shown.has(s.subjectId)).map((s) => s.subjectId),
+      shown: series.filter((s) => shown.has(s.subjectId)).map((s) => s.subjectId),
+    });
+  }
+
   #onToggle = (event: Event): void => {
     const subjectId = (event.currentTarget as HTMLElement).dataset['subject'];
-    if (subjectId) this.#toggle(subjectId);
+    if (!subjectId) return;
+    const chosen = new Set(this.#drawn.filter((d) => d.focused).map((d) => d.series.subjectId));
+    if (chosen.has(subjectId)) chosen.delete(subjectId);
+    else chosen.add(subjectId);
+    this.#choose(chosen);
   };
 
-  #toggleTable = (): void => {
-    this.tableShown = !this.tableShown;
+  #onShowAll = (): void => {
+    const all = this.#drawn.every((d) => d.focused);
+    this.#choose(all ? undefined : new Set(this.#series.map((s) => s.subjectId)));
   };
 
-  #toggle(subjectId: string): void {
-    const hidden = new Set(this.switchedOff);
-    if (hidden.has(subjectId)) hidden.delete(subjectId);
-    else hidden.add(subjectId);
-    this.switchedOff = hidden;
-    this.tablePage = 0;
-    emit(this, 'diary-subjects-change', { hidden: [...hidden] });
-  }
+  #onPeriod = (event: Event): void => {
+    this.period = (event.target as HTMLSelectElement).value;
+    this.from = undefined;
+    this.to = undefined;
+    this.#announce();
+  };
 
   #setRange(from: string | undefined, to: string | undefined): void {
     this.from = from || undefined;
     this.to = to || undefined;
-    if (this.#rangeInvalid) return;
+    if (rangeInvalid(this.#choice)) return;
+    this.#announce();
+  }
+
+  /** Says which days are shown now, and tells the page. */
+  #announce(): void {
     this.tablePage = 0;
     const lang = this.language;
-    const view = this.#viewRange(this.#series);
+    const view = viewRange(this.#series, this.#choice);
     const day = (ms: number) =>
       formatDay(lang, isoDay(ms), { day: 'numeric', month: 'long', year: 'numeric' });
     this.announcement = t(lang, 'zoomed', { from: day(view.from), to: day(view.to) });
@@ -654,110 +491,30 @@ export class DiaryTimelineChart extends DiaryElement {
   #onKeydown = (event: KeyboardEvent): void => {
     const current = this.#activePoint();
     if (!current) return;
-    const withPoints = this.#drawn.filter((d) => d.placed.length > 0);
-    const at = withPoints.indexOf(current.drawn);
-    const last = current.drawn.placed.length - 1;
-    let next: Active | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-        next = {
-          subjectId: current.drawn.series.subjectId,
-          index: Math.min(last, current.index + 1),
-        };
-        break;
-      case 'ArrowLeft':
-        next = { subjectId: current.drawn.series.subjectId, index: Math.max(0, current.index - 1) };
-        break;
-      case 'Home':
-        next = { subjectId: current.drawn.series.subjectId, index: 0 };
-        break;
-      case 'End':
-        next = { subjectId: current.drawn.series.subjectId, index: last };
-        break;
-      case 'ArrowUp':
-      case 'ArrowDown': {
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        const other = withPoints[
-          (at + step + withPoints.length) % withPoints.length
-        ] as DrawnSeries;
-        next = {
-          subjectId: other.series.subjectId,
-          index: nearest(other.placed, current.point.px),
-        };
-        break;
-      }
-      case 'Escape':
-        this.tipShown = false;
-        event.preventDefault();
-        return;
-      default:
-        return;
+    if (event.key === 'Escape') {
+      this.tipShown = false;
+      event.preventDefault();
+      return;
     }
+    const next = keyMove(
+      event.key,
+      current,
+      this.#drawn.filter((d) => d.placed.length > 0),
+    );
+    if (!next) return;
     event.preventDefault();
     this.active = next;
     this.tipShown = true;
     this.#refocus = true;
   };
 
-  #pointerX(event: PointerEvent): number {
-    const box = (event.currentTarget as SVGSVGElement).getBoundingClientRect();
-    return event.clientX - box.left;
-  }
-
-  #onPointerDown = (event: PointerEvent): void => {
-    if (event.button !== 0) return;
-    const px = this.#pointerX(event);
-    this.brush = { x0: px, x1: px };
-    // Keeps the drag when the pointer leaves the plot; a synthetic event has no pointer to capture.
-    if (event.isTrusted) (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
-  };
-
-  #onPointerMove = (event: PointerEvent): void => {
-    const px = this.#pointerX(event);
-    if (this.brush) {
-      this.brush = { ...this.brush, x1: px };
-      return;
-    }
-    const box = (event.currentTarget as SVGSVGElement).getBoundingClientRect();
-    const py = event.clientY - box.top;
-    let best: { active: Active; distance: number } | undefined;
-    for (const d of this.#drawn) {
-      const i = nearest(d.placed, px);
-      const p = d.placed[i];
-      if (!p) continue;
-      const distance = Math.hypot(p.px - px, p.py - py);
-      if (!best || distance < best.distance)
-        best = { active: { subjectId: d.series.subjectId, index: i }, distance };
-    }
-    if (best && best.distance <= 24) {
-      this.active = best.active;
-      this.tipShown = true;
-    }
-  };
-
-  #onPointerUp = (event: PointerEvent): void => {
-    const brush = this.brush;
-    this.brush = undefined;
-    if (!brush) return;
-    const x1 = this.#pointerX(event);
-    if (Math.abs(x1 - brush.x0) < 6) return;
-    const plotW = Math.max(40, this.width - MARGIN.left - MARGIN.right);
-    const toMs = (px: number) =>
-      this.#view.from +
-      ((Math.min(Math.max(px, MARGIN.left), MARGIN.left + plotW) - MARGIN.left) / plotW) *
-        (this.#view.to - this.#view.from);
-    const a = isoDay(toMs(Math.min(brush.x0, x1)));
-    const b = isoDay(toMs(Math.max(brush.x0, x1)));
-    this.#setRange(a, b === a ? isoDay(dayMs(a) + DAY) : b);
-  };
-
-  #onPointerLeave = (): void => {
-    if (!this.renderRoot.querySelector('.diary-focus:focus')) this.tipShown = false;
-  };
-
   #onFocusOut = (): void => {
     if (!this.#refocus) this.tipShown = false;
   };
+
+  protected override willUpdate(): void {
+    if (!this.#measured && this.isConnected) this.#measureBeforeDrawing();
+  }
 
   protected override firstUpdated(): void {
     this.#observeSize();
@@ -771,33 +528,37 @@ export class DiaryTimelineChart extends DiaryElement {
     }
   }
 
-  /** Follows the width of the plot's box (the SVG is drawn in pixels, so text keeps its size). */
+  /**
+   * Follows the widget's width (phone layout below 560 px) and the plot's (the SVG is drawn in
+   * pixels, so text keeps its size).
+   */
   #observeSize(): void {
     const plot = this.renderRoot.querySelector<HTMLElement>('.diary-plot');
     if (!plot || this.#resize || typeof ResizeObserver === 'undefined') return;
-    this.#resize = new ResizeObserver(([entry]) => {
-      const width = Math.round(entry?.contentRect.width ?? 0);
-      if (width > 0 && Math.abs(width - this.width) > 1) this.width = width;
+    this.#resize = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const width = Math.round(entry.contentRect.width);
+        if (entry.target === this) this.narrow = width > 0 && width < NARROW;
+        else if (width > 0 && Math.abs(width - this.width) > 1) this.width = width;
+      }
     });
+    this.#resize.observe(this);
     this.#resize.observe(plot);
-    const width = Math.round(plot.clientWidth);
-    if (width > 0) this.width = width;
   }
-}
 
-/** The index of the placed point nearest to a pixel column (binary search; points are in x order). */
-function nearest(placed: readonly PlacedPoint[], px: number): number {
-  let lo = 0;
-  let hi = placed.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((placed[mid] as PlacedPoint).px < px) lo = mid + 1;
-    else hi = mid;
+  /**
+   * The plot's width before the first drawing, from the widget's own and its padding, so the
+   * marks are placed once rather than at a guessed width and again (the observer corrects it if
+   * a page's styles make it differ). A widget not laid out yet (hidden) waits for the observer.
+   */
+  #measureBeforeDrawing(): void {
+    const width = this.clientWidth;
+    if (width <= 0) return;
+    this.#measured = true;
+    const space = Number.parseFloat(getComputedStyle(this).getPropertyValue('--_space')) || 8;
+    this.narrow = width < NARROW;
+    this.width = Math.round(width - (this.narrow ? 0 : 4 * space));
   }
-  const before = placed[lo - 1];
-  if (before && Math.abs(before.px - px) <= Math.abs((placed[lo] as PlacedPoint).px - px))
-    return lo - 1;
-  return lo;
 }
 
 declare global {

@@ -11,7 +11,7 @@ import {
   type MarkValue,
 } from '@school-diary/core';
 import { dayMs } from '../shared/day-format';
-import { buildSeries, seriesTrend } from './timeline-model';
+import { buildSeries, extentOf, seriesTrend, timeTicks } from './timeline-model';
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -104,5 +104,41 @@ describe('timeline-model', () => {
       (marks[3] as { weight: number }).weight = weight;
       expect(() => buildSeries(marks, 5)).to.throw(GradeAverageError);
     }
+  });
+});
+
+describe('the chart’s date axis', () => {
+  const day = (iso: string) => dayMs(iso);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+  it('spans the marks within a range, not the calendar', () => {
+    const series = buildSeries(marksOf(300, 3), 5);
+    const counted = series.flatMap((s) => s.counted.map((m) => m.date)).sort();
+    expect(extentOf(series)).to.deep.equal({
+      from: day(counted[0] as string),
+      to: day(counted.at(-1) as string),
+    });
+    const within = extentOf(series, day('2026-09-10'), day('2026-09-20'));
+    expect(iso(within?.from ?? 0) >= '2026-09-10').to.equal(true);
+    expect(iso(within?.to ?? 0) <= '2026-09-20').to.equal(true);
+    expect(extentOf(series, day('2027-01-01'), day('2027-02-01'))).to.equal(undefined);
+  });
+
+  it('puts the finest ticks that fit: months over a term, Mondays or days over weeks', () => {
+    const term = timeTicks(day('2026-09-01'), day('2026-12-05'), 5);
+    expect(term.months).to.equal(true);
+    expect(term.ticks.map(iso)).to.deep.equal([
+      '2026-09-01',
+      '2026-10-01',
+      '2026-11-01',
+      '2026-12-01',
+    ]);
+    const phone = timeTicks(day('2026-09-01'), day('2027-05-31'), 4);
+    expect(phone.ticks.length).to.be.at.most(4);
+    expect(phone.ticks.map(iso).every((d) => d.endsWith('-01'))).to.equal(true);
+    const weeks = timeTicks(day('2026-10-01'), day('2026-10-31'), 6);
+    expect(weeks.months).to.equal(false);
+    expect(weeks.ticks.every((t) => new Date(t).getUTCDay() === 1)).to.equal(true);
+    expect(timeTicks(day('2026-10-01'), day('2026-10-05'), 10).ticks).to.have.length(5);
   });
 });

@@ -122,12 +122,18 @@ class SeriesBuilder {
     readonly days: Map<string, number>,
   ) {}
 
-  add(mark: Mark): void {
+  /**
+   * Adds a mark dated on or after the current date; `false` (and nothing added) for an earlier
+   * one, which means the subject's marks are not in date order. One string comparison for a mark
+   * of the current date.
+   */
+  add(mark: Mark): boolean {
     const marks = this.marks;
     const i = marks.length;
-    if (mark.date !== this.date) {
+    const date = mark.date;
+    if (date !== this.date) {
+      if (date < this.date) return false;
       if (i > 0) this.flush();
-      const date = mark.date;
       this.date = date;
       this.dateStart = i;
       let ms = this.days.get(date);
@@ -146,6 +152,7 @@ class SeriesBuilder {
       this.win.remove(leaving.value as NumericMarkValue, leaving.weight);
     }
     this.all.add(v, weight);
+    return true;
   }
 
   /** Closes the current date: its points in value order, the moving average as of its end. */
@@ -201,8 +208,7 @@ export function buildSeries(marks: readonly Mark[], window: number): ChartSeries
       builder = new SeriesBuilder(mark.subjectId, mark.subjectName, window, days);
       bySubject.set(mark.subjectId, builder);
     }
-    if (builder.sorted && mark.date >= builder.date) builder.add(mark);
-    else {
+    if (!builder.sorted || !builder.add(mark)) {
       builder.sorted = false;
       builder.marks.push(mark);
     }
@@ -335,24 +341,82 @@ export function markerPath(shape: MarkerShape, x: number, y: number, s = 4): str
 /** The shape of a subject by its position. */
 export const shapeOf = (index: number): MarkerShape => SHAPES[index % SHAPES.length] as MarkerShape;
 
-/** Ticks of a time axis: month starts over long ranges, Mondays over weeks, days over a fortnight. */
-export function timeTicks(from: number, to: number): number[] {
-  const day = 86_400_000;
-  const span = (to - from) / day;
-  const ticks: number[] = [];
-  if (span > 75) {
-    const d = new Date(from);
-    let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + (d.getUTCDate() > 1 ? 1 : 0), 1);
-    while (t <= to) {
-      ticks.push(t);
-      const n = new Date(t);
-      t = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + (span > 200 ? 2 : 1), 1);
-    }
-    return ticks;
+const DAY = 86_400_000;
+
+/** A tick step: a number of days, or of months (months start on the 1st). */
+const STEPS = [
+  { days: 1 },
+  { days: 2 },
+  { days: 7 },
+  { days: 14 },
+  { months: 1 },
+  { months: 2 },
+  { months: 3 },
+  { months: 6 },
+] as const;
+
+/** Ticks of a time axis and whether they fall on month starts (labelled by month alone). */
+export interface TimeTicks {
+  readonly ticks: number[];
+  readonly months: boolean;
+}
+
+/**
+ * Ticks of a time axis between two days, no more than `max` of them: the finest of days, every
+ * other day, Mondays, every other Monday, or the first of every 1, 2, 3 or 6 months that fits
+ * (a phone's narrow plot gets fewer, wider-apart labels than a desktop's).
+ */
+export function timeTicks(from: number, to: number, max: number): TimeTicks {
+  const limit = Math.max(2, max);
+  for (const step of STEPS) {
+    const ticks =
+      'days' in step ? dayTicks(from, to, step.days) : monthTicks(from, to, step.months);
+    if (ticks.length <= limit) return { ticks, months: 'months' in step };
   }
-  const step = span > 16 ? 7 : span > 8 ? 2 : 1;
-  let t = Math.ceil(from / day) * day;
-  if (step === 7) while (new Date(t).getUTCDay() !== 1) t += day;
-  for (; t <= to; t += step * day) ticks.push(t);
+  return { ticks: monthTicks(from, to, 12), months: true };
+}
+
+function dayTicks(from: number, to: number, days: number): number[] {
+  const ticks: number[] = [];
+  let t = Math.ceil(from / DAY) * DAY;
+  if (days >= 7) while (new Date(t).getUTCDay() !== 1) t += DAY;
+  for (; t <= to; t += days * DAY) ticks.push(t);
   return ticks;
+}
+
+function monthTicks(from: number, to: number, months: number): number[] {
+  const ticks: number[] = [];
+  const d = new Date(from);
+  const year = d.getUTCFullYear();
+  let month = d.getUTCMonth() + (d.getUTCDate() > 1 ? 1 : 0);
+  for (let t = Date.UTC(year, month, 1); t <= to; t = Date.UTC(year, month, 1)) {
+    ticks.push(t);
+    month += months;
+  }
+  return ticks;
+}
+
+/** The first and last day with a point among the series (within `[from, to]` when given). */
+export function extentOf(
+  series: readonly ChartSeries[],
+  from = -Infinity,
+  to = Infinity,
+): { from: number; to: number } | undefined {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of series) {
+    for (const p of s.points) {
+      if (p.x < from) continue;
+      if (p.x > to) break;
+      if (p.x < first) first = p.x;
+      break;
+    }
+    for (let i = s.points.length - 1; i >= 0; i -= 1) {
+      const x = (s.points[i] as ChartPoint).x;
+      if (x > to) continue;
+      if (x >= from && x > last) last = x;
+      break;
+    }
+  }
+  return first <= last ? { from: first, to: last } : undefined;
 }

@@ -7,6 +7,7 @@ import { dropChangeTriggersMigration } from './migrations/007-drop-change-trigge
 import { devOutboxMigration } from './migrations/008-dev-outbox';
 import { privacyMigration } from './migrations/009-privacy';
 import { deliveriesMigration } from './migrations/010-deliveries';
+import { sealedDocumentsMigration } from './migrations/011-sealed-documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -295,6 +296,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '008_dev_outbox': devOutboxMigration,
   '009_privacy': privacyMigration,
   '010_deliveries': deliveriesMigration,
+  '011_sealed_documents': sealedDocumentsMigration,
   // next: '011_…' (keep the numbers unique and increasing)
 };
 

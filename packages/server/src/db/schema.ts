@@ -26,7 +26,10 @@ export interface Database {
     first_name: string;
     middle_name: string | null;
     email: string | null;
+    /** Sealed (`dk1.…`, see services/data-keys.ts), as are the other document numbers. */
     snils: string | null;
+    /** The keyed hash of the SNILS: exact look-ups and one account per SNILS. */
+    snils_hash: string | null;
     passport: string | null;
     school_id: string | null;
     contact_hours: string | null;
@@ -62,6 +65,7 @@ export interface Database {
     birth_date: string;
     sex: string;
     snils: string | null;
+    snils_hash: string | null;
     inn: string | null;
     birth_certificate: string | null;
     status: string;

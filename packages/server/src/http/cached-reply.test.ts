@@ -12,6 +12,7 @@ import { bearerAuthenticate } from './authenticate';
 import { createReadCache } from './cached-reply';
 import { installErrorHandling } from './error-handler';
 import { registerRoutes, type Handlers } from './register-routes';
+import { testDataKeys } from '../testing/data-key';
 
 const U = DEMO.users;
 const MARIA = DEMO.children.maria.id;
@@ -81,11 +82,11 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     await bumpVersions(server.database.db, [`child:${MARIA}`]);
   };
 
-  it('answers with a strong ETag and private, no-cache; a repeat is served from memory', async () => {
+  it('answers with a strong ETag and no-store; a repeat is served from memory', async () => {
     const first = await get(GRADES, 'parentIvanova');
     assert.equal(first.statusCode, 200);
     assert.match(String(first.headers.etag), /^"[^"]+"$/);
-    assert.equal(first.headers['cache-control'], 'private, no-cache');
+    assert.equal(first.headers['cache-control'], 'no-store');
     assert.equal(first.headers['content-type'], 'application/json; charset=utf-8');
     const second = await get(GRADES, 'parentIvanova');
     assert.equal(second.body, first.body);
@@ -303,7 +304,11 @@ describe('cached reads of the real diary routes', () => {
     assert.equal(first.status, 200);
     const etag = String(first.headers.get('etag'));
     // A second server process on the same database, as behind a load balancer.
-    const other = await createApp({ database: server.database, clock: server.clock });
+    const other = await createApp({
+      database: server.database,
+      dataKeys: testDataKeys(),
+      clock: server.clock,
+    });
     try {
       const res = await other.app.inject({
         method: 'GET',

@@ -8,8 +8,12 @@ import type { CacheRule } from '../routes/cached-reads';
 import type { Services } from '../services/context';
 import type { CachedRead, ReadCacheLookup } from './register-routes';
 
-/** `Cache-Control` of every cached read: stored privately, revalidated each time. */
-export const CACHE_CONTROL = 'private, no-cache';
+/**
+ * `Cache-Control` of every cached read: personal data, so no cache (the browser's included)
+ * stores it (ASVS 8.2.1). The ETag still saves the body: the SDK keeps its own copy and
+ * revalidates it with `If-None-Match`, answered 304.
+ */
+export const CACHE_CONTROL = 'no-store';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Adds to `Vary` without dropping what CORS put there (`Origin`). */

@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from '../testing/harness';
 import { startSmsPeer, SMS_PEER_CREDENTIALS, type SmsPeer } from '../testing/sms-peers';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database';
 import { serveMetrics } from './metrics-server';
+import { testDataKeys } from '../testing/data-key';
 
 const TOKEN = 'metrics-scrape-token-0123456789';
 
@@ -175,6 +176,7 @@ describe('logs', () => {
     testDb = await openTestDatabase(dir, { seed: false, clock });
     peer = await startSmsPeer();
     diary = await createApp({
+      dataKeys: testDataKeys(),
       database: testDb.database,
       clock,
       config: { storageDir: join(dir, 'files'), authRateLimit: 10_000 },

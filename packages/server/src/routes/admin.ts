@@ -60,7 +60,7 @@ export function adminHandlers(s: Services): Handlers['admin'] {
         .where('id', '=', params.userId)
         .where('role', '=', 'parent')
         .where('phone', '=', body.phone)
-        .where('snils', '=', body.snils)
+        .where('snils_hash', 'in', s.documents.indexes('snils', body.snils))
         .executeTakeFirst();
       if (!parent) {
         const failure = {
@@ -97,7 +97,9 @@ export function adminHandlers(s: Services): Handlers['admin'] {
         .where('role', '=', 'parent');
       // Phone and SNILS together find anyone (the in-person check); a phone alone, only the
       // school's own families.
-      q = query.snils ? q.where('snils', '=', query.snils) : q.where(connectedTo(schoolId));
+      q = query.snils
+        ? q.where('snils_hash', 'in', s.documents.indexes('snils', query.snils))
+        : q.where(connectedTo(schoolId));
       const rows = await q.execute();
       // A lookup of a person by phone is personal data: it is logged like a write.
       const detail = query.snils ? 'by phone and SNILS' : 'by phone';

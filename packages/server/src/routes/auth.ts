@@ -70,17 +70,25 @@ export function authHandlers(s: Services): Handlers['auth'] {
   return {
     async register({ body, ip }) {
       assertUncommonPassword(body.password, 'password');
-      // One account per phone and per person (SNILS). Either taken answers exactly like a new
-      // account, so registration reveals nobody; the owner is told by SMS instead.
-      const taken = await s.db
-        .selectFrom('users')
-        .select(['id', 'phone'])
-        .where((eb) => eb.or([eb('phone', '=', body.phone), eb('snils', '=', body.snils)]))
-        .execute();
-      if (taken.length > 0) return decoyRegistration(s, body, taken, ip);
+      // Hashed first, taken or not: a decoy answer takes as long as a real one.
       const passwordHash = await hashPassword(body.password, s.config.passwordHashCost);
       const id = s.ids('usr');
-      await s.db.transaction().execute(async (trx) => {
+      // One account per phone and per person (SNILS). Either taken answers exactly like a new
+      // account, so registration reveals nobody; the owner is told by SMS instead. The look and
+      // the insert share a transaction: of two racing registrations the second sees the first
+      // (PostgreSQL runs it again after the unique index refuses it).
+      const taken = await s.db.transaction().execute(async (trx) => {
+        const owners = await trx
+          .selectFrom('users')
+          .select(['id', 'phone'])
+          .where((eb) =>
+            eb.or([
+              eb('phone', '=', body.phone),
+              eb('snils_hash', 'in', s.documents.indexes('snils', body.snils)),
+            ]),
+          )
+          .execute();
+        if (owners.length > 0) return owners;
         await trx
           .insertInto('users')
           .values({
@@ -92,8 +100,9 @@ export function authHandlers(s: Services): Handlers['auth'] {
             first_name: body.firstName,
             middle_name: body.middleName ?? null,
             email: body.email ?? null,
-            snils: body.snils,
-            passport: body.passport,
+            snils: s.documents.seal('snils', body.snils),
+            snils_hash: s.documents.index('snils', body.snils),
+            passport: s.documents.seal('passport', body.passport),
             school_id: null,
             contact_hours: null,
             identity_status: 'unconfirmed',
@@ -109,7 +118,9 @@ export function authHandlers(s: Services): Handlers['auth'] {
           actor: { id, role: 'parent' },
           target: id,
         });
+        return [];
       });
+      if (taken.length > 0) return decoyRegistration(s, body, taken, ip);
       // The code is sent after the commit: the gateway writes through its own connection.
       const challenge = await startChallenge(s, {
         userId: id,

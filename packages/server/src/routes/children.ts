@@ -31,7 +31,11 @@ function samePerson(
 }
 
 async function childBySnils(s: Services, snils: string): Promise<ChildRow | undefined> {
-  return s.db.selectFrom('children').selectAll().where('snils', '=', snils).executeTakeFirst();
+  return s.db
+    .selectFrom('children')
+    .selectAll()
+    .where('snils_hash', 'in', s.documents.indexes('snils', snils))
+    .executeTakeFirst();
 }
 
 async function parentChildren(s: Services, parentId: string): Promise<ChildRow[]> {
@@ -202,9 +206,12 @@ function newChildRow(s: Services, body: ChildInputValue, parentId: string): Chil
     middle_name: body.middleName || null,
     birth_date: body.birthDate,
     sex: body.sex,
-    snils: body.snils || null,
-    inn: body.inn || null,
-    birth_certificate: body.birthCertificate || null,
+    snils: body.snils ? s.documents.seal('snils', body.snils) : null,
+    snils_hash: body.snils ? s.documents.index('snils', body.snils) : null,
+    inn: body.inn ? s.documents.seal('inn', body.inn) : null,
+    birth_certificate: body.birthCertificate
+      ? s.documents.seal('birth_certificate', body.birthCertificate)
+      : null,
     status: 'pending_confirmation',
     school_id: null,
     class_id: null,

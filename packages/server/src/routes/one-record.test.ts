@@ -2,8 +2,10 @@
 // parents register it. A second parent becomes a second guardian once the school confirms them.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { snilsControlNumber } from '@school-diary/core';
 import type { Challenge, Child, ErrorResponse, GuardianClaim, User } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
+import { testDataKeys } from '../testing/data-key';
 import { startTestServer, type TestServer } from '../testing/harness';
 
 const U = DEMO.users;
@@ -24,9 +26,15 @@ describe('one person, one record', () => {
   });
   after(() => server.close());
 
+  // The SNILS is stored encrypted: rows are counted by its keyed hash.
   const count = async (table: 'users' | 'children', column: 'snils', value: string) =>
-    (await server.database.db.selectFrom(table).select('id').where(column, '=', value).execute())
-      .length;
+    (
+      await server.database.db
+        .selectFrom(table)
+        .select('id')
+        .where(`${column}_hash`, '=', testDataKeys().index('snils', value))
+        .execute()
+    ).length;
 
   it('makes no second parent account for a SNILS already registered', async () => {
     const res = await server.call<{ user: User; challenge: Challenge }>(
@@ -137,5 +145,40 @@ describe('one person, one record', () => {
       .where('parent_id', '=', U.parentIvanova.id)
       .execute();
     assert.equal(claims.length, 0);
+  });
+
+  it('makes one account of two registrations racing with one SNILS, the index refusing a second', async () => {
+    const snils = `200-300-400 ${snilsControlNumber('200300400')}`;
+    const register = (phone: string) =>
+      server.call('POST', '/api/v1/auth/register', {
+        body: {
+          phone,
+          password: 'tikhiy-vecher-u-reki',
+          lastName: 'Орлова',
+          firstName: 'Вера',
+          snils,
+          passport: '45 12 345678',
+        },
+      });
+    const answers = await Promise.all([register('+79990006601'), register('+79990006602')]);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [201, 201],
+    );
+    assert.equal(await count('users', 'snils', snils), 1);
+    // The database itself holds one account per SNILS, whatever writes to it.
+    const [existing] = await server.database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('snils_hash', '=', testDataKeys().index('snils', snils))
+      .execute();
+    assert.ok(existing);
+    await assert.rejects(
+      server.database.db
+        .insertInto('users')
+        .values({ ...existing, id: 'usr_twin', phone: '+79990006603' })
+        .execute(),
+      /unique|UNIQUE/,
+    );
   });
 });

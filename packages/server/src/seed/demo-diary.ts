@@ -107,6 +107,7 @@ async function insertStaff(trx: Kysely<Database>, now: string): Promise<void> {
         middle_name: middle,
         email: null,
         snils: null,
+        snils_hash: null,
         passport: null,
         school_id: school,
         contact_hours: hours,

@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config';
 import type { Database } from '../db/schema';
 import type { IdGenerator } from '../ids';
 import type { AuditLog } from './audit';
+import type { DataKeyring } from './data-keys';
 import type { MessageGateway } from './gateway';
 import type { LiveEvents } from './live-events';
 
@@ -15,6 +16,8 @@ export interface Services {
   readonly gateway: MessageGateway;
   readonly audit: AuditLog;
   readonly config: ServerConfig;
+  /** Encrypts document numbers at rest and indexes the SNILS for look-ups. */
+  readonly documents: DataKeyring;
   /** Secret for one-time code hashes. */
   readonly secret: string;
   /** Makes one-time codes; random by default. */

@@ -3,6 +3,7 @@ import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
+import type { DataKeyring } from './data-keys';
 
 /** A row of the `children` table. */
 export type ChildRow = Selectable<Database['children']>;
@@ -159,13 +160,13 @@ export async function childViewsFor(
   rows: readonly ChildRow[],
 ): Promise<Child[]> {
   const staff = user.role === 'teacher' || user.role === 'school_admin';
-  if (!staff) return rows.map(childView);
+  if (!staff) return rows.map((row) => childView(s.documents, row));
   const guardians = await guardiansOf(
     s,
     rows.map((r) => r.id),
   );
   return rows.map((row) => {
-    const card = childView(row);
+    const card = childView(s.documents, row);
     const visible = user.role === 'teacher' ? withoutDocuments(card) : card;
     return { ...visible, guardians: guardians.get(row.id) ?? [] };
   });
@@ -217,7 +218,7 @@ async function guardiansOf(
 }
 
 /** The API view of a children row: only the card's own fields, never who created it. */
-function childView(row: ChildRow): Child {
+function childView(documents: DataKeyring, row: ChildRow): Child {
   return {
     id: row.id,
     lastName: row.last_name,
@@ -225,9 +226,10 @@ function childView(row: ChildRow): Child {
     middleName: row.middle_name ?? undefined,
     birthDate: row.birth_date,
     sex: row.sex as Child['sex'],
-    snils: row.snils ?? undefined,
-    inn: row.inn ?? undefined,
-    birthCertificate: row.birth_certificate ?? undefined,
+    snils: documents.openOptional('snils', row.snils) ?? undefined,
+    inn: documents.openOptional('inn', row.inn) ?? undefined,
+    birthCertificate:
+      documents.openOptional('birth_certificate', row.birth_certificate) ?? undefined,
     status: row.status as Child['status'],
     classId: row.class_id ?? undefined,
     schoolId: row.school_id ?? undefined,

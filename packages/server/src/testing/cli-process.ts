@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TEST_DATA_KEY } from './data-key';
 
 /** The `school-diary-server` bin, as `npx` runs it. */
 export const CLI_BIN = fileURLToPath(new URL('../../bin/school-diary-server.js', import.meta.url));
@@ -30,9 +31,14 @@ export interface CliProcess {
  * Spawns the CLI in a process group of its own, so {@link CliProcess.crash} reaches the server
  * behind the bin. Call `crash()` in an `after` hook so nothing outlives a failed test.
  */
-export function spawnCli(args: readonly string[], options: { cwd?: string } = {}): CliProcess {
+export function spawnCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Readonly<Record<string, string>> } = {},
+): CliProcess {
   const child: ChildProcess = spawn(process.execPath, [CLI_BIN, ...args], {
     cwd: options.cwd,
+    // The test servers' data key, so a server process and the test's own app share one.
+    env: { ...process.env, DIARY_DATA_KEY: TEST_DATA_KEY, ...options.env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -107,7 +113,7 @@ export interface CliServer {
 /** Starts `school-diary-server` with `args` and waits until it has printed its start-up report. */
 export async function startCliServer(
   args: readonly string[],
-  options: { cwd?: string } = {},
+  options: { cwd?: string; env?: Readonly<Record<string, string>> } = {},
 ): Promise<CliServer> {
   const cli = spawnCli(args, options);
   try {

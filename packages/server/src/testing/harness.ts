@@ -7,6 +7,7 @@ import { ManualClock } from '../clock';
 import type { ServerConfig } from '../config';
 import type { DiaryDatabase } from '../db/open';
 import { seedDemo, DEMO_PASSWORD } from '../seed/demo';
+import { testDataKeys } from './data-key';
 import { openTestDatabase } from './test-database';
 
 /** A response read by {@link TestServer.call}. */
@@ -58,6 +59,7 @@ export async function startTestServer(
   if (seed && !testDatabase.seeded) await seedDemo(database.db, { clock });
   const diary = await createApp({
     database,
+    dataKeys: testDataKeys(),
     clock,
     config: {
       storageDir: join(dir, 'files'),

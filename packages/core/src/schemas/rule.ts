@@ -1,6 +1,6 @@
 import { pipe, string, superRefine, transform } from 'zod/mini';
-import type { ErrorCode } from './error-codes.js';
-import type { MessageParams } from './messages.js';
+import type { ErrorCode } from '../messages/error-codes.js';
+import type { MessageParams } from '../messages/messages.js';
 
 /** A rule returns the code of the first thing wrong with a value, or `null` when it is fine. */
 export type Rule<T> = (value: T) => ErrorCode | null;
