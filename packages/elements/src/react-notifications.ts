@@ -13,6 +13,9 @@ import { defineElement } from './shared/define';
 import { DiaryNotifications as DiaryNotificationsElement } from './notifications/diary-notifications';
 import type { DiaryNotificationReadDetail, DiaryUnreadChangeDetail } from './index';
 
+/** The `detail` types of `<diary-notifications>`'s events, for the handlers' parameters. */
+export type { DiaryNotificationReadDetail, DiaryUnreadChangeDetail };
+
 defineElement('diary-notifications', DiaryNotificationsElement);
 
 /** React component for `<diary-notifications>`; events: `onDiaryUnreadChange` (`diary-unread-change`), `onDiaryNotificationRead` (`diary-notification-read`). */

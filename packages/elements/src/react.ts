@@ -30,10 +30,12 @@ export type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
   DiaryRangeChangeDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
+  DiaryUnreadChangeDetail,
   DiaryWeekChangeDetail,
 } from './index';

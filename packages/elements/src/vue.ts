@@ -15,6 +15,7 @@ import type {
   DiaryChildPicker,
   DiaryGradeTable,
   DiaryLogin,
+  DiaryNotifications,
   DiaryProvider,
   DiarySchedule,
   DiaryTimelineChart,
@@ -26,11 +27,13 @@ import type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
   DiaryRangeChangeDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
+  DiaryUnreadChangeDetail,
   DiaryWeekChangeDetail,
 } from './index';
 
@@ -175,6 +178,32 @@ export type DiaryLoginVueEvents = {
   'diary-errors': CustomEvent<DiaryErrorsDetail>;
 };
 
+/** Template props of `<diary-notifications>` (DiaryNotifications). */
+export interface DiaryNotificationsVueProps {
+  /** `feed` (default) or `bell`: a header button with the unread count that opens the feed. */
+  variant?: DiaryNotifications['variant'];
+  /** `feed` (default) or `settings`: what the feed variant shows. */
+  view?: DiaryNotifications['view'];
+  /** How many notifications a page holds (1–100). */
+  pageSize?: DiaryNotifications['pageSize'];
+  /** The clock for "read at" (tests inject one). */
+  now?: DiaryNotifications['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryNotifications['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryNotifications['theme'];
+  /** Attribute form of `pageSize`. */
+  'page-size'?: DiaryNotifications['pageSize'];
+}
+
+/** Events of `<diary-notifications>` by name. */
+export type DiaryNotificationsVueEvents = {
+  /** The number of unread notifications changed. */
+  'diary-unread-change': CustomEvent<DiaryUnreadChangeDetail>;
+  /** The user marked a notification read. */
+  'diary-notification-read': CustomEvent<DiaryNotificationReadDetail>;
+};
+
 /** Template props of `<diary-provider>` (DiaryProvider). */
 export interface DiaryProviderVueProps {
   /** Language of the widgets inside (`ru` or `en`); Russian by default. A widget's own `lang` wins. */
@@ -249,10 +278,14 @@ export interface DiaryTimelineChartVueProps {
   now?: DiaryTimelineChart['now'];
   /** How many of the latest marks the moving average takes; 5 by default. */
   window?: DiaryTimelineChart['window'];
-  /** First day shown (`YYYY-MM-DD`); the start of the school year by default. */
+  /** The period shown: a period id of the school year, or `year` (default). */
+  period?: DiaryTimelineChart['period'];
+  /** First day shown (`YYYY-MM-DD`); the first mark of the period by default. */
   from?: DiaryTimelineChart['from'];
-  /** Last day shown (`YYYY-MM-DD`); the end of the school year by default. */
+  /** Last day shown (`YYYY-MM-DD`); the last mark of the period by default. */
   to?: DiaryTimelineChart['to'];
+  /** Subject ids drawn in full, comma-separated; by default the subject whose average fell the most (else the weakest). The reader changes the choice with the subject toggles. */
+  subjects?: DiaryTimelineChart['subjects'];
   /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
   lang?: DiaryTimelineChart['lang'];
   /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
@@ -263,9 +296,9 @@ export interface DiaryTimelineChartVueProps {
 
 /** Events of `<diary-timeline-chart>` by name. */
 export type DiaryTimelineChartVueEvents = {
-  /** The reader zoomed to a date range or back to the whole period. */
+  /** The reader zoomed to a date range, chose a period, or went back to the whole period. */
   'diary-range-change': CustomEvent<DiaryRangeChangeDetail>;
-  /** A subject was switched on or off. */
+  /** The reader chose which subjects are drawn in full. */
   'diary-subjects-change': CustomEvent<DiarySubjectsChangeDetail>;
 };
 
@@ -288,6 +321,11 @@ export interface DiaryGlobalComponents {
     DiaryGradeTableVueEvents
   >;
   'diary-login': DiaryVueElement<DiaryLogin, DiaryLoginVueProps, DiaryLoginVueEvents>;
+  'diary-notifications': DiaryVueElement<
+    DiaryNotifications,
+    DiaryNotificationsVueProps,
+    DiaryNotificationsVueEvents
+  >;
   'diary-provider': DiaryVueElement<DiaryProvider, DiaryProviderVueProps, DiaryProviderVueEvents>;
   'diary-schedule': DiaryVueElement<DiarySchedule, DiaryScheduleVueProps, DiaryScheduleVueEvents>;
   'diary-timeline-chart': DiaryVueElement<
