@@ -26,6 +26,7 @@ const BUDGETS = {
   'chat page (provider + chat)': 67.5 * 1024,
   'application page (provider + application)': 50 * 1024,
   'support page (provider + support)': 71 * 1024,
+  'notifications page (provider + notifications)': 68 * 1024,
   'every tag at once': 143.5 * 1024,
 };
 const PAGES = {
@@ -40,6 +41,7 @@ const PAGES = {
   'chat page (provider + chat)': ['provider', 'chat'],
   'application page (provider + application)': ['provider', 'application'],
   'support page (provider + support)': ['provider', 'support'],
+  'notifications page (provider + notifications)': ['provider', 'notifications'],
   'every tag at once': null,
 };
 

@@ -303,7 +303,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     const average = summary.subjects.find((s) => s.subjectId === MATH)?.weightedAverage ?? 5;
     const shown = (Math.floor(average * 100) / 100).toFixed(2).replace('.', ',');
     await family.auth.logout();
-    await feed.locator('[part~="settings"]').click();
+    await feed.locator('[part~="open-settings"]').click();
     await feed.locator('#threshold-child').selectOption(MARIA);
     await feed
       .locator('#threshold-subject option[value="sub_42_math"]')
@@ -312,7 +312,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await feed.locator('#threshold-value').fill(shown);
     await feed.locator('[part~="add-threshold"]').click();
     await feed.locator('[part="threshold-status"]').getByText('Порог сохранён.').waitFor();
-    await feed.locator('[part~="settings"]').click();
+    await feed.locator('[part~="open-settings"]').click();
 
     const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
     const signIn = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
@@ -334,6 +334,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await feed
       .locator('[part~="item-unread"]')
       .getByText(`Средний балл ниже ${shown}`)
+      .first()
       .waitFor({ timeout: 20_000 });
   });
 

@@ -57,7 +57,7 @@ declare global {
  * @csspart popup - The feed the bell opens.
  * @csspart list - The list of notifications.
  * @csspart item - A notification (also `item-unread`).
- * @csspart button - Every button (also `read`, `read-all`, `more`, `settings`, `save`, `retry`).
+ * @csspart button - Every button (also `read`, `read-all`, `more`, `open-settings`, `save`, `retry`).
  * @csspart settings - The settings panel.
  * @csspart kind - A kind's channel choices in the settings.
  * @csspart digest - The digest's frequency in the settings.
@@ -188,7 +188,7 @@ export class DiaryNotifications extends DiaryElement {
         <button
           type="button"
           class="diary-button diary-button--secondary"
-          part="button settings"
+          part="button open-settings"
           aria-expanded=${String(settings)}
           aria-controls="panel"
           @click=${() => (this.view = settings ? 'feed' : 'settings')}
