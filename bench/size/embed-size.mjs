@@ -18,16 +18,16 @@ const dist = join(root, 'packages/elements/dist');
 
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
-  loader: 1.7 * 1024,
-  'login page (provider + login)': 62 * 1024,
-  'registration page (provider + child form)': 69.5 * 1024,
-  'grades page (provider + grade table + timeline chart)': 83.5 * 1024,
-  'schedule page (provider + schedule)': 66 * 1024,
-  'chat page (provider + chat)': 67.5 * 1024,
+  loader: 1.9 * 1024,
+  'login page (provider + login)': 52 * 1024,
+  'registration page (provider + child form)': 60.5 * 1024,
+  'grades page (provider + grade table + timeline chart)': 77 * 1024,
+  'schedule page (provider + schedule)': 68.5 * 1024,
+  'chat page (provider + chat)': 55.5 * 1024,
   'application page (provider + application)': 50 * 1024,
   'support page (provider + support)': 71 * 1024,
-  'notifications page (provider + notifications)': 68 * 1024,
-  'every tag at once': 143.5 * 1024,
+  'notifications page (provider + notifications)': 65 * 1024,
+  'every tag at once': 155 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
