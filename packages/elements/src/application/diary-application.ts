@@ -13,6 +13,8 @@ import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
+import { loadingNotice } from '../shared/loading-notice';
+import { failureNotice, textNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { applicationText } from './application-text';
 import { renderTimeline } from './application-timeline';
@@ -197,15 +199,16 @@ export class DiaryApplication extends DiaryElement {
       return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
         <p class="diary-text">${sharedText(lang, 'noClient')}</p>
       </div>`;
-    if (session?.restoring) return this.#notice(sharedText(lang, 'loading'), 'status');
-    if (!session?.user) return this.#notice(applicationText(lang, 'signedOut'));
-    if (!this.childId) return this.#notice(applicationText(lang, 'noChild'), 'alert');
+    if (session?.restoring) return loadingNotice(lang);
+    if (!session?.user) return textNotice(applicationText(lang, 'signedOut'));
+    if (!this.childId) return textNotice(applicationText(lang, 'noChild'), 'alert');
     return html`<section class="diary-base" part="base" aria-labelledby="title">
       ${renderHeading(this.headingLevel, applicationText(lang, 'title'), { title: true, id: 'title' })}
       ${this.#list.render({
-        initial: () => this.#loading(),
-        pending: () => (this.applications ? this.#renderList() : this.#loading()),
-        error: (error) => this.#renderFailure(error),
+        initial: () => loadingNotice(this.language),
+        pending: () => (this.applications ? this.#renderList() : loadingNotice(this.language)),
+        error: (error) =>
+          failureNotice(this.language, this.#describe(error).message, () => void this.#list.run()),
         complete: () => this.#renderList(),
       })}
       <p class="diary-visually-hidden" part="live" role="status" aria-live="polite">
@@ -214,39 +217,12 @@ export class DiaryApplication extends DiaryElement {
     </section>`;
   }
 
-  #notice(text: string, role?: 'status' | 'alert') {
-    return html`<div class="diary-notice" part="notice" role=${role ?? nothing}>
-      <p class="diary-text">${text}</p>
-    </div>`;
-  }
-
-  #loading() {
-    return html`<div class="diary-notice" part="notice" role="status">
-      <span class="diary-spinner" aria-hidden="true"></span>
-      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
-    </div>`;
-  }
-
-  #renderFailure(error: unknown) {
-    return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-      <p class="diary-text">${this.#describe(error).message}</p>
-      <button
-        type="button"
-        class="diary-button"
-        part="button retry"
-        @click=${() => void this.#list.run()}
-      >
-        ${sharedText(this.language, 'retry')}
-      </button>
-    </div>`;
-  }
-
   #renderList() {
     const lang = this.language;
     const items = this.applications ?? [];
     const [latest, ...earlier] = items;
     const inProgress = items.some((a) => IN_PROGRESS.includes(a.status));
-    return html`${latest ? this.#renderApplication(latest) : this.#notice(applicationText(lang, 'none'))}
+    return html`${latest ? this.#renderApplication(latest) : textNotice(applicationText(lang, 'none'))}
     ${inProgress ? nothing : this.#renderApply()}
     ${
       earlier.length > 0

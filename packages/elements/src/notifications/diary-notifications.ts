@@ -6,6 +6,8 @@ import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure } from '../shared/failure';
 import { sharedText } from '../shared/localize';
+import { loadingNotice } from '../shared/loading-notice';
+import { failureNotice, textNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { notificationsStyles } from './diary-notifications.styles';
 import { isNotificationsClient, type NotificationsClient } from './notifications-client';
@@ -103,8 +105,8 @@ export class DiaryNotifications extends DiaryElement {
     selectedId: this.environment?.children.selectedId,
     lang: this.language,
     describe: (error) => this.#describe(error),
-    loading: () => this.#loading(),
-    failed: (error, retry) => this.#renderFailure(error, retry),
+    loading: () => loadingNotice(this.language),
+    failed: (error, retry) => failureNotice(this.language, this.#describe(error), retry),
   }));
 
   #lastUnread: number | undefined;
@@ -174,9 +176,8 @@ export class DiaryNotifications extends DiaryElement {
       return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
         <p class="diary-text">${sharedText(lang, 'noClient')}</p>
       </div>`;
-    if (session?.restoring) return this.#notice(sharedText(lang, 'loading'), 'status');
-    if (!session?.user)
-      return this.variant === 'bell' ? nothing : this.#notice(t(lang, 'signedOut'));
+    if (session?.restoring) return textNotice(sharedText(lang, 'loading'), 'status');
+    if (!session?.user) return this.variant === 'bell' ? nothing : textNotice(t(lang, 'signedOut'));
     const live = html`<p class="diary-visually-hidden" part="live" role="status" aria-live="polite">
       ${this.announcement}
     </p>`;
@@ -238,9 +239,11 @@ export class DiaryNotifications extends DiaryElement {
 
   #renderFeed(labelledBy: string): TemplateResult {
     return this.#feed.first.render({
-      initial: () => this.#loading(),
-      pending: () => (this.#feed.first.value ? this.#renderList(labelledBy) : this.#loading()),
-      error: (error) => this.#renderFailure(error, () => void this.#feed.first.run()),
+      initial: () => loadingNotice(this.language),
+      pending: () =>
+        this.#feed.first.value ? this.#renderList(labelledBy) : loadingNotice(this.language),
+      error: (error) =>
+        failureNotice(this.language, this.#describe(error), () => void this.#feed.first.run()),
       complete: () => this.#renderList(labelledBy),
     }) as TemplateResult;
   }
@@ -275,7 +278,7 @@ export class DiaryNotifications extends DiaryElement {
       }
       ${
         feed.items.length === 0
-          ? this.#notice(t(lang, 'empty'))
+          ? textNotice(t(lang, 'empty'))
           : html`<ol class="diary-feed" part="list" aria-labelledby=${labelledBy}>
               ${feed.items.map((n) => this.#renderItem(n))}
             </ol>`
@@ -336,28 +339,6 @@ export class DiaryNotifications extends DiaryElement {
           : nothing
       }
     </li>`;
-  }
-
-  #notice(text: string, role?: 'status' | 'alert') {
-    return html`<div class="diary-notice" part="notice" role=${role ?? nothing}>
-      <p class="diary-text">${text}</p>
-    </div>`;
-  }
-
-  #loading(): TemplateResult {
-    return html`<div class="diary-notice" part="notice" role="status">
-      <span class="diary-spinner" aria-hidden="true"></span>
-      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
-    </div>`;
-  }
-
-  #renderFailure(error: unknown, retry: () => void): TemplateResult {
-    return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-      <p class="diary-text">${this.#describe(error)}</p>
-      <button type="button" class="diary-button" part="button retry" @click=${retry}>
-        ${sharedText(this.language, 'retry')}
-      </button>
-    </div>`;
   }
 }
 

@@ -25,6 +25,7 @@ import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { renderHeading, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
+import { failureNotice } from '../shared/notices';
 import { sharedText } from '../shared/localize';
 import { personName } from '../shared/person-name';
 import { controlStyles, hostTokens } from '../shared/theme';
@@ -378,12 +379,7 @@ export class DiarySchedule extends DiaryElement {
 
   /** A failed load's message and a button that tries it again. */
   #renderFailure(error: unknown, retry: () => void) {
-    return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-      <p class="diary-text">${this.#describe(error).message}</p>
-      <button type="button" class="diary-button" part="button retry" @click=${retry}>
-        ${sharedText(this.language, 'retry')}
-      </button>
-    </div>`;
+    return failureNotice(this.language, this.#describe(error).message, retry);
   }
 
   #renderBody() {

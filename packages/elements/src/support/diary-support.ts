@@ -9,7 +9,7 @@ import {
 } from '@school-diary/core';
 import { saveFile } from '@school-diary/sdk';
 import { Task, initialState } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDate } from '../shared/dates';
 import { isSupportClient, type SupportClient } from '../shared/diary-data-client';
@@ -18,6 +18,8 @@ import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
+import { loadingNotice } from '../shared/loading-notice';
+import { failureNotice, textNotice } from '../shared/notices';
 import { SchoolSearch } from '../shared/school-combobox';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { supportStyles } from './diary-support.styles';
@@ -317,47 +319,22 @@ export class DiarySupport extends DiaryElement {
       return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
         <p class="diary-text">${sharedText(lang, 'noClient')}</p>
       </div>`;
-    if (session?.restoring) return this.#notice(sharedText(lang, 'loading'), 'status');
-    if (!session?.user) return this.#notice(supportText(lang, 'signedOut'));
+    if (session?.restoring) return loadingNotice(lang);
+    if (!session?.user) return textNotice(supportText(lang, 'signedOut'));
     return html`<section class="diary-base" part="base" aria-labelledby="title">
       ${renderHeading(this.headingLevel, supportText(lang, 'title'), { title: true, id: 'title' })}
       ${this.#list.render({
-        initial: () => this.#loading(),
-        pending: () => (this.tickets ? this.#renderBody(session.user?.id ?? '') : this.#loading()),
-        error: (error) => this.#renderFailure(error),
+        initial: () => loadingNotice(this.language),
+        pending: () =>
+          this.tickets ? this.#renderBody(session.user?.id ?? '') : loadingNotice(this.language),
+        error: (error) =>
+          failureNotice(this.language, this.#describe(error).message, () => void this.#list.run()),
         complete: () => this.#renderBody(session.user?.id ?? ''),
       })}
       <p class="diary-visually-hidden" part="live" role="status" aria-live="polite">
         ${this.announcement}
       </p>
     </section>`;
-  }
-
-  #notice(text: string, role?: 'status' | 'alert') {
-    return html`<div class="diary-notice" part="notice" role=${role ?? nothing}>
-      <p class="diary-text">${text}</p>
-    </div>`;
-  }
-
-  #loading() {
-    return html`<div class="diary-notice" part="notice" role="status">
-      <span class="diary-spinner" aria-hidden="true"></span>
-      <p class="diary-text">${sharedText(this.language, 'loading')}</p>
-    </div>`;
-  }
-
-  #renderFailure(error: unknown) {
-    return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-      <p class="diary-text">${this.#describe(error).message}</p>
-      <button
-        type="button"
-        class="diary-button"
-        part="button retry"
-        @click=${() => void this.#list.run()}
-      >
-        ${sharedText(this.language, 'retry')}
-      </button>
-    </div>`;
   }
 
   #renderBody(userId: string) {
@@ -415,7 +392,7 @@ export class DiarySupport extends DiaryElement {
       </button>
       ${
         tickets.length === 0
-          ? this.#notice(supportText(lang, 'empty'))
+          ? textNotice(supportText(lang, 'empty'))
           : html`<ul class="diary-tickets" part="list" aria-label=${supportText(lang, 'listLabel')}>
               ${tickets.map(
                 (t) =>
