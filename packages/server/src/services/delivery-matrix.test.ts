@@ -125,10 +125,23 @@ describe('delivery matrix: every kind × channel', () => {
         subjectId: 'sub_42_math',
       })
     ).id;
-    for (const year of [2030, 2031, 2032, 2033]) {
-      const body = { childId: MARIA, schoolYear: `${year}/${year + 1}` };
-      applications.push((await call('parentIvanova', 'POST', '/applications', body)).id);
+    // Four submitted applications for the next school year: only one may be open at a time,
+    // so each is set aside while the next is made, then all four are put back.
+    for (let i = 0; i < 4; i += 1) {
+      const body = { childId: MARIA, schoolYear: '2027/2028' };
+      const id = (await call('parentIvanova', 'POST', '/applications', body)).id;
+      await db
+        .updateTable('applications')
+        .set({ status: 'rejected' })
+        .where('id', '=', id)
+        .execute();
+      applications.push(id);
     }
+    await db
+      .updateTable('applications')
+      .set({ status: 'submitted' })
+      .where('id', 'in', applications)
+      .execute();
     // Yesterday's digest holds one mark of Мария's and nothing of Пётр's.
     await db.deleteFrom('marks').where('created_at', '>=', '2026-11-23T00:00:00.000Z').execute();
     const at = '2026-11-23T12:00:00.000Z';
