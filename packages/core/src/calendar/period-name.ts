@@ -1,4 +1,4 @@
-import type { Lang } from '@school-diary/core';
+import type { Lang } from '../messages/lang.js';
 
 const ROMAN: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4 };
 const KINDS: Readonly<Record<string, string>> = {
@@ -8,7 +8,7 @@ const KINDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A school period's name in the widget's language. The names schools use («II четверть»,
+ * A school period's name in the reader's language. The names schools use («II четверть»,
  * «I полугодие», «III триместр») are known and translated; any other name is a school's own words
  * and stays as written.
  *

@@ -1,5 +1,5 @@
 import type { Attendance, Lang, Mark, SchoolYearInfo, Threshold } from '@school-diary/core';
-import { errorMessage, todayIn } from '@school-diary/core';
+import { errorMessage, periodName, todayIn } from '@school-diary/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -8,7 +8,6 @@ import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { gradesClientOf, type MarkChange } from '../shared/grades-client';
 import { MarksController } from '../shared/marks-controller';
-import { periodName } from '../shared/period-name';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { markValueText } from '../shared/work-kind-text';
 import { gradeTableStyles } from './diary-grade-table.styles';

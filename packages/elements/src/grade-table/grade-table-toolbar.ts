@@ -1,8 +1,7 @@
-import { WORK_KINDS, type Lang, type SchoolYearInfo } from '@school-diary/core';
+import { WORK_KINDS, periodName, type Lang, type SchoolYearInfo } from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { renderDateField } from '../shared/date-field';
 import type { Failure } from '../shared/failure';
-import { periodName } from '../shared/period-name';
 import { workKindName } from '../shared/work-kind-text';
 import type { MarkFilter } from './grade-rows';
 import { gradeTableText as t } from './grade-table-text';

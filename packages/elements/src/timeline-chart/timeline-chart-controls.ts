@@ -1,7 +1,6 @@
-import { errorMessage, type Lang, type Period } from '@school-diary/core';
+import { errorMessage, periodName, type Lang, type Period } from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { renderDateField } from '../shared/date-field';
-import { periodName } from '../shared/period-name';
 import { timelineText as t } from './timeline-chart-text';
 import { markerPath, shapeOf, type ChartSeries } from './timeline-model';
 

@@ -28,6 +28,14 @@ const STATUS_TEXT: Record<ApplicationStatus, string> = {
   rejected: 'отклонено',
 };
 
+const STATUS_TEXT_EN: Record<ApplicationStatus, string> = {
+  submitted: 'submitted',
+  checking: 'being checked by the school',
+  ready: 'approved — activate the electronic diary',
+  active: 'the electronic diary is connected',
+  rejected: 'rejected',
+};
+
 /** A requested status change with who asked for it. */
 interface StatusChange {
   readonly to: ApplicationStatus;
@@ -140,11 +148,17 @@ async function notifyStatus(s: Services, row: ApplicationRow): Promise<void> {
   const status = row.status as ApplicationStatus;
   const reason =
     status === 'rejected' && row.rejection_reason ? ` Причина: ${row.rejection_reason}` : '';
+  const reasonEn =
+    status === 'rejected' && row.rejection_reason ? ` Reason: ${row.rejection_reason}` : '';
   await notify(s, s.db, {
     userId: row.created_by,
     kind: 'application_status',
     title: `Заявление ${row.number}`,
     body: `Статус заявления ${row.number}: ${STATUS_TEXT[status]}.${reason}`,
+    en: {
+      title: `Application ${row.number}`,
+      body: `Application ${row.number}: ${STATUS_TEXT_EN[status]}.${reasonEn}`,
+    },
     childId: row.child_id,
     targetId: row.id,
   });

@@ -8,7 +8,7 @@ import type { AuthUser, Services } from '../services/context';
 import { publishToClass } from '../services/families';
 import { preview } from '../services/chat-views';
 import { homeworkRows, homeworkViews } from '../services/journal-queries';
-import { russianDate } from '../services/journal-views';
+import { englishDate, russianDate } from '../services/journal-views';
 import { notify } from '../services/notify';
 import { assertTeaches, auditAs, visibleChild } from '../services/policy';
 import { bumpVersions } from '../read-cache/versions';
@@ -90,6 +90,10 @@ function homeworkNotice(view: Homework) {
     kind: 'homework' as const,
     title: `Домашнее задание: ${view.subjectName}`,
     body: `На ${russianDate(view.dueDate)}: ${preview(view.text, view.attachments[0]?.name)}`,
+    en: {
+      title: `Homework: ${view.subjectName}`,
+      body: `Due ${englishDate(view.dueDate)}: ${preview(view.text, view.attachments[0]?.name)}`,
+    },
     targetId: view.id,
   };
 }

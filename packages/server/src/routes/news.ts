@@ -66,6 +66,10 @@ async function notifyParents(s: Services, row: NewsRow): Promise<void> {
       kind: 'news',
       title: `${school.short_name}. ${what}: ${row.title}`,
       body: preview(row.body),
+      en: {
+        title: `${school.short_name}. ${row.kind === 'event' ? 'Event' : 'News'}: ${row.title}`,
+        body: preview(row.body),
+      },
       targetId: row.id,
     });
   }

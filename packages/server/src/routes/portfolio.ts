@@ -103,7 +103,12 @@ async function itemRow(s: Services, id: string): Promise<ItemRow> {
 }
 
 /** Tells the child's parents what a teacher did with the portfolio (after the commit). */
-async function notifyParents(s: Services, child: ChildRow, item: ItemRow, body: string) {
+async function notifyParents(
+  s: Services,
+  child: ChildRow,
+  item: ItemRow,
+  body: { readonly ru: string; readonly en: string },
+) {
   const parents = await s.db
     .selectFrom('parent_children')
     .select('parent_id')
@@ -114,7 +119,8 @@ async function notifyParents(s: Services, child: ChildRow, item: ItemRow, body: 
       userId: p.parent_id,
       kind: 'portfolio',
       title: `Портфолио: ${child.first_name} ${child.last_name}`,
-      body,
+      body: body.ru,
+      en: { title: `Portfolio: ${child.first_name} ${child.last_name}`, body: body.en },
       childId: child.id,
       targetId: item.id,
     });
@@ -193,7 +199,10 @@ export function portfolioHandlers(s: Services): Handlers['portfolio'] {
       await assertTags(s, child, body);
       const row = await insertItem(s, { user, ip }, child, body);
       if (user.role === 'teacher') {
-        await notifyParents(s, child, row, `Учитель добавил в портфолио: «${row.title}»`);
+        await notifyParents(s, child, row, {
+          ru: `Учитель добавил в портфолио: «${row.title}»`,
+          en: `A teacher added to the portfolio: “${row.title}”`,
+        });
       }
       return view(s.db, row);
     },
@@ -224,12 +233,10 @@ export function portfolioHandlers(s: Services): Handlers['portfolio'] {
         await auditAs(s, trx, { user, ip }, action);
         await bumpVersions(trx, [`child:${child.id}`]);
       });
-      await notifyParents(
-        s,
-        child,
-        item,
-        `Комментарий учителя к «${item.title}»: ${preview(body.text)}`,
-      );
+      await notifyParents(s, child, item, {
+        ru: `Комментарий учителя к «${item.title}»: ${preview(body.text)}`,
+        en: `A teacher’s comment on “${item.title}”: ${preview(body.text)}`,
+      });
       return view(s.db, item);
     },
   };

@@ -14,7 +14,7 @@ import {
 } from '../services/journal-access';
 import { publishToClass } from '../services/families';
 import { substitutionRows } from '../services/journal-queries';
-import { russianDate, substitutionView } from '../services/journal-views';
+import { englishDate, russianDate, substitutionView } from '../services/journal-views';
 import { notify, type NotifyInput } from '../services/notify';
 import { auditAs } from '../services/policy';
 import { bumpVersions } from '../read-cache/versions';
@@ -72,11 +72,20 @@ async function substitutionOf(db: Kysely<Database>, lessonId: string): Promise<S
 }
 
 /** How a family reads a substitution in the feed and the SMS. */
-function substitutionText(cls: ClassRow, sub: Substitution): { title: string; body: string } {
+function substitutionText(
+  cls: ClassRow,
+  sub: Substitution,
+): Pick<NotifyInput, 'title' | 'body' | 'en'> {
   const room = sub.room ? `, каб. ${sub.room}` : '';
+  const roomEn = sub.room ? `, room ${sub.room}` : '';
+  const change = `${sub.originalSubjectName} (${sub.originalTeacherName}) → ${sub.subjectName}, ${sub.substituteTeacherName}`;
   return {
     title: `Замена: ${cls.name}, ${russianDate(sub.date)}, ${sub.lessonNumber}-й урок`,
-    body: `${sub.originalSubjectName} (${sub.originalTeacherName}) → ${sub.subjectName}, ${sub.substituteTeacherName}${room}. Причина: ${sub.reason}`,
+    body: `${change}${room}. Причина: ${sub.reason}`,
+    en: {
+      title: `Substitution: ${cls.name}, ${englishDate(sub.date)}, lesson ${sub.lessonNumber}`,
+      body: `${change}${roomEn}. Reason: ${sub.reason}`,
+    },
   };
 }
 

@@ -19,6 +19,13 @@ const STATUS_TEXT: Record<TicketStatus, string> = {
   closed: 'закрыто',
 };
 
+const STATUS_TEXT_EN: Record<TicketStatus, string> = {
+  open: 'open',
+  in_progress: 'in progress',
+  answered: 'answered',
+  closed: 'closed',
+};
+
 /** The longest message excerpt put into a notification. */
 const EXCERPT = 200;
 
@@ -223,6 +230,7 @@ async function notifyOtherSide(
       kind: 'support',
       title,
       body: excerpt,
+      en: { title: `Reply to request ${row.number}`, body: excerpt },
       targetId: row.id,
     });
     return;
@@ -235,6 +243,7 @@ async function notifyOtherSide(
       kind: 'support',
       title,
       body: excerpt,
+      en: { title: `New message in request ${row.number}`, body: excerpt },
       targetId: row.id,
     });
   }
@@ -323,7 +332,11 @@ export function supportHandlers(s: Services): Handlers['support'] {
         const saved = await saveStatus(s, trx, row, body.status, caller);
         if (row.author_id !== user.id) {
           const title = `Обращение ${row.number}: ${STATUS_TEXT[body.status]}`;
-          const note = { userId: row.author_id, title, body: row.subject, targetId: row.id };
+          const en = {
+            title: `Request ${row.number}: ${STATUS_TEXT_EN[body.status]}`,
+            body: row.subject,
+          };
+          const note = { userId: row.author_id, title, body: row.subject, en, targetId: row.id };
           await notify(s, trx, { ...note, kind: 'support' });
         }
         await publishTicket(s, trx, saved);

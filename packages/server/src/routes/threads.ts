@@ -190,6 +190,7 @@ export function threadsHandlers(s: Services): Handlers['threads'] {
           kind: 'message',
           title: `Новое сообщение — ${message.authorName}`,
           body: text,
+          en: { title: `New message — ${message.authorName}`, body: text },
           childId: thread.child_id,
           targetId: thread.id,
         });

@@ -159,6 +159,27 @@ describe('sendDigests', () => {
     assert.match(sent[1]?.text ?? '', /^Александр: оценки за неделю/);
   });
 
+  it('writes the digest in English to a parent who uses English, marks and numbers included', async () => {
+    await withEmails();
+    const users = server.database.db.updateTable('users').where('id', '=', U.parentIvanova.id);
+    await users.set({ lang: 'en' }).execute();
+    try {
+      await sendDigests(server.diary.services, { period: 'weekly' });
+      const sent = await outbox();
+      const english = sent.find((m) => m.recipient === 'ivanova@example.ru')?.text ?? '';
+      assert.match(
+        english,
+        /^Мария: marks of the week\nNew marks from 16 Nov 2026 to 22 Nov 2026:/,
+      );
+      assert.match(english, /Математика: 5, 3 \(weighted average in Term 2: 4\.25\)/);
+      assert.match(english, /Русский язык: 4, pass \(weighted average in Term 2: 4\.00\)/);
+      const russian = sent.find((m) => m.recipient === 'petrov@example.ru')?.text ?? '';
+      assert.match(russian, /^Александр: оценки за неделю/);
+    } finally {
+      await users.set({ lang: null }).execute();
+    }
+  });
+
   /** Gives both families' parents an e-mail address (the digest's default channel). */
   const withEmails = async () => {
     for (const [user, email] of [

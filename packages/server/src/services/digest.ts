@@ -1,12 +1,14 @@
 import {
   defaultDigest,
   markValueText,
+  periodName,
   summarizeBySubject,
+  type Lang,
   type GradedMark,
   type MarkValue,
 } from '@school-diary/core';
 import type { Services } from './context';
-import { russianDate } from './journal-views';
+import { englishDate, russianDate } from './journal-views';
 import { channelsFor } from './notification-settings';
 import { addInAppNotification, sendToUser } from './notify';
 import { classCalendar, currentPeriod, periodOn } from './school-calendar';
@@ -49,12 +51,9 @@ interface DigestMark extends GradedMark {
   readonly createdAt: string;
 }
 
-function markText(value: MarkValue): string {
-  return markValueText('ru', value);
-}
-
-function averageText(average: number | null): string {
-  return average === null ? '—' : average.toFixed(2).replace('.', ',');
+function averageText(lang: Lang, average: number | null): string {
+  if (average === null) return '—';
+  return lang === 'ru' ? average.toFixed(2).replace('.', ',') : average.toFixed(2);
 }
 
 /**
@@ -89,11 +88,32 @@ async function childMarks(
   }));
 }
 
-const NOUNS: Record<DigestFrequency, string> = {
-  daily: 'день',
-  weekly: 'неделю',
-  monthly: 'месяц',
-};
+/** A digest's words in each language the server writes. */
+const WORDS = {
+  ru: {
+    noun: { daily: 'день', weekly: 'неделю', monthly: 'месяц' },
+    title: (name: string, noun: string) => `${name}: оценки за ${noun}`,
+    heading: (from: string, to: string) =>
+      `Новые оценки с ${russianDate(from)} по ${russianDate(to)}:`,
+    over: (period: string | null) => (period ? `за ${period}` : 'за период'),
+    average: (over: string, value: string) => `средний взвешенный ${over}: ${value}`,
+  },
+  en: {
+    noun: { daily: 'the day', weekly: 'the week', monthly: 'the month' },
+    title: (name: string, noun: string) => `${name}: marks of ${noun}`,
+    heading: (from: string, to: string) =>
+      `New marks from ${englishDate(from)} to ${englishDate(to)}:`,
+    over: (period: string | null) => (period ? `in ${period}` : 'in the period'),
+    average: (over: string, value: string) => `weighted average ${over}: ${value}`,
+  },
+} as const;
+
+/** A digest's title and body, in Russian with its English version for English readers. */
+interface DigestText {
+  readonly title: string;
+  readonly body: string;
+  readonly en: { readonly title: string; readonly body: string };
+}
 
 /** A child's digest text, or null when no mark was given in the window. */
 async function childDigest(
@@ -101,7 +121,7 @@ async function childDigest(
   child: { id: string; firstName: string; classId: string | null },
   frequency: DigestFrequency,
   window: DigestWindow,
-): Promise<{ title: string; body: string } | null> {
+): Promise<DigestText | null> {
   const lastDay = new Date(window.to.getTime() - DAY).toISOString().slice(0, 10);
   const calendar = await classCalendar(s, s.db, child.classId);
   const period = calendar ? (periodOn(calendar.periods, lastDay) ?? currentPeriod(calendar)) : null;
@@ -118,18 +138,21 @@ async function childDigest(
   const averages = new Map(
     summarizeBySubject(inPeriod).map((summary) => [summary.subjectId, summary.weightedAverage]),
   );
-  const over = period ? `за ${period.name}` : 'за период';
-  const lines = summarizeBySubject(fresh).map(
-    (subject) =>
-      `${subject.subjectName}: ${subject.marks.map((m) => markText(m.value)).join(', ')} ` +
-      `(средний взвешенный ${over}: ${averageText(averages.get(subject.subjectId) ?? null)})`,
-  );
-  const span = `с ${russianDate(from.slice(0, 10))} по ${russianDate(lastDay)}`;
-  const noun = NOUNS[frequency];
-  return {
-    title: `${child.firstName}: оценки за ${noun}`,
-    body: [`Новые оценки ${span}:`, ...lines].join('\n'),
+  const subjects = summarizeBySubject(fresh);
+  const write = (lang: Lang) => {
+    const words = WORDS[lang];
+    const over = words.over(period ? periodName(lang, period.name) : null);
+    const lines = subjects.map((subject) => {
+      const marks = subject.marks.map((m) => markValueText(lang, m.value)).join(', ');
+      const average = averageText(lang, averages.get(subject.subjectId) ?? null);
+      return `${subject.subjectName}: ${marks} (${words.average(over, average)})`;
+    });
+    return {
+      title: words.title(child.firstName, words.noun[frequency]),
+      body: [words.heading(from.slice(0, 10), lastDay), ...lines].join('\n'),
+    };
   };
+  return { ...write('ru'), en: write('en') };
 }
 
 /** Parents whose digest is the given frequency (stored, or the parents' default). */
@@ -158,10 +181,10 @@ async function sendCounted(
   s: Services,
   parentId: string,
   channel: 'sms' | 'email',
-  text: string,
+  text: { readonly text: string; readonly en: string },
   report: { emails: number; sms: number },
 ): Promise<void> {
-  if (!(await sendToUser(s, s.db, parentId, { channel, text }))) return;
+  if (!(await sendToUser(s, s.db, parentId, { channel, ...text }))) return;
   if (channel === 'sms') report.sms += 1;
   else report.emails += 1;
 }
@@ -202,11 +225,15 @@ export async function sendDigests(
             userId: parentId,
             kind: 'digest',
             childId: child.id,
-            ...digest,
+            title: digest.title,
+            body: digest.body,
           }),
         );
       }
-      const text = `${digest.title}\n${digest.body}`;
+      const text = {
+        text: `${digest.title}\n${digest.body}`,
+        en: `${digest.en.title}\n${digest.en.body}`,
+      };
       if (channels.email) await sendCounted(s, parentId, 'email', text, report);
       if (channels.sms) await sendCounted(s, parentId, 'sms', text, report);
     }

@@ -150,6 +150,10 @@ export async function approveClaim(
     kind: 'application_status',
     title: 'Школа подтвердила вас как родителя',
     body: 'Карточка ребёнка теперь видна в вашем электронном дневнике.',
+    en: {
+      title: 'The school confirmed you as a parent',
+      body: 'The child’s card is now in your electronic diary.',
+    },
     childId: claim.child_id,
     targetId: claim.id,
   });

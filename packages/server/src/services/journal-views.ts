@@ -119,6 +119,18 @@ export function russianDate(date: string): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
 
+const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** An ISO date as English messages write it: `24 Nov 2026`. */
+export function englishDate(date: string): string {
+  return ENGLISH_DATE.format(new Date(`${date}T00:00:00Z`));
+}
+
 /** The API view of a mark; the period is found among the given periods by date. */
 export function markView(row: MarkRow, periods: readonly PeriodRow[] = []): Mark {
   return {
