@@ -29,6 +29,7 @@ async function mount(
     lang?: string;
     childId?: string;
     subjects?: string;
+    marks?: readonly Mark[];
     width?: number;
     theme?: string;
   } = {},
@@ -43,6 +44,7 @@ async function mount(
         <diary-timeline-chart
           child-id=${options.childId ?? WORLD.maria}
           subjects=${options.subjects ?? nothing}
+          .marks=${options.marks}
         ></diary-timeline-chart>
       </div>
     </diary-provider>`,
@@ -248,7 +250,8 @@ describe('<diary-timeline-chart> against the real server', function () {
   });
 
   it('sums the trends up short, as core computes them, with the detail in the table', async () => {
-    const chart = await mount(parent, { subjects: WORLD.math });
+    // The marks are given: other test files add marks to the same server while this one runs.
+    const chart = await mount(parent, { subjects: WORLD.math, marks });
     expect($(chart, 'figure > figcaption')).to.not.equal(null);
     const math = marks.filter((m) => m.subjectId === WORLD.math && countsInAverage(m));
     const expected = trend(math) as Trend;
