@@ -76,6 +76,8 @@ describe('<diary-support>', function () {
     const created = oneEvent(el, 'diary-ticket-change');
     ($(el, '[part~="send"]') as HTMLButtonElement).click();
     const ticket = (await created).detail.ticket;
+    // The live `ticket.updated` may announce the new request before the create call answers.
+    await waitUntil(() => textOf($(el, '#thread-title')), 'the new request did not open');
     await settle(el);
     expect(ticket.number).to.match(/^ОБР-\d{6}$/);
     expect(textOf($(el, '#thread-title'))).to.equal(`${ticket.number}: ${subject}`);
