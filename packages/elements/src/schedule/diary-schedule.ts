@@ -1,6 +1,6 @@
 import {
-  substitutionQuerySchema,
-  validate,
+  checkDateOrder,
+  errorMessage,
   type Homework,
   type Substitution,
   type WeekTimetable,
@@ -299,14 +299,8 @@ export class DiarySchedule extends DiaryElement {
     const errors: Record<string, string> = {};
     if (from === null) errors['from'] = sharedText(this.language, 'badDate');
     if (to === null) errors['to'] = sharedText(this.language, 'badDate');
-    if (Object.keys(errors).length === 0) {
-      const checked = validate(
-        substitutionQuerySchema,
-        { from: from || undefined, to: to || undefined },
-        this.language,
-      );
-      if (!checked.ok) for (const e of checked.errors) errors[e.path] = e.message;
-    }
+    const order = Object.keys(errors).length === 0 && checkDateOrder(from ?? '', to ?? '');
+    if (order) errors['to'] = errorMessage(order, { lang: this.language, field: 'to' });
     this.historyFrom = from ?? this.historyFrom;
     this.historyTo = to ?? this.historyTo;
     this.historyErrors = errors;
