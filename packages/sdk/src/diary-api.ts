@@ -780,6 +780,10 @@ export interface HomeworkUpdateResult extends RouteResult<Routes['homework']['up
 export interface HomeworkRemoveInput extends RouteInput<Routes['homework']['remove']> {}
 /** What `homework.remove` resolves to. */
 export type HomeworkRemoveResult = RouteResult<Routes['homework']['remove']>;
+/** The input of `homework.setDone` (PUT /api/v1/children/{childId}/homework/{homeworkId}/done): path, query and body fields in one object. */
+export interface HomeworkSetDoneInput extends RouteInput<Routes['homework']['setDone']> {}
+/** What `homework.setDone` resolves to. */
+export interface HomeworkSetDoneResult extends RouteResult<Routes['homework']['setDone']> {}
 
 /**
  * The operations of `client.homework`.
@@ -820,6 +824,14 @@ export interface HomeworkApi {
    * await client.homework.remove({ homeworkId: '…' })
    */
   readonly remove: OperationMethod<HomeworkRemoveInput, HomeworkRemoveResult>;
+  /**
+   * Tick homework «сделано» for a child, or take the tick back.
+   * `PUT /api/v1/children/{childId}/homework/{homeworkId}/done`; may call: parent, student.
+   *
+   * @example
+   * const result = await client.homework.setDone({ childId: '…', homeworkId: '…', done: '…' });
+   */
+  readonly setDone: OperationMethod<HomeworkSetDoneInput, HomeworkSetDoneResult>;
 }
 
 /** The input of `attendance.list` (GET /api/v1/children/{childId}/attendance): path, query and body fields in one object. */
@@ -1360,7 +1372,7 @@ export interface DiaryApi {
   readonly thresholds: ThresholdsApi;
   /** `week`, `setWeek`, `substitute`, `cancelSubstitution`, `substitutions`: see {@link ScheduleApi}. */
   readonly schedule: ScheduleApi;
-  /** `list`, `create`, `update`, `remove`: see {@link HomeworkApi}. */
+  /** `list`, `create`, `update`, `remove`, `setDone`: see {@link HomeworkApi}. */
   readonly homework: HomeworkApi;
   /** `list`, `record`: see {@link AttendanceApi}. */
   readonly attendance: AttendanceApi;

@@ -91,6 +91,7 @@ export const routeSummaries: RouteSummaries = {
     create: 'Set homework for a lesson',
     update: 'Change homework',
     remove: 'Delete homework',
+    setDone: 'Tick homework «сделано» for a child, or take the tick back',
   },
   attendance: {
     list: "A child's attendance with per-status totals",

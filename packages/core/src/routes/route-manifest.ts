@@ -185,6 +185,9 @@ export const routeManifest = {
       responseType: 'none',
       status: 204,
     }),
+    setDone: routeInfo('PUT /children/{childId}/homework/{homeworkId}/done', FAMILY, {
+      body: true,
+    }),
   },
   attendance: {
     list: routeInfo('GET /children/{childId}/attendance', EVERYONE, {

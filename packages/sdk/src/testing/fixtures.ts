@@ -40,6 +40,8 @@ export interface MemoryFixtures {
   readonly finalMarks: FinalMark[];
   readonly lessons: Lesson[];
   readonly homework: Homework[];
+  /** Homework a child's family ticked «сделано» (`homework.setDone`). */
+  readonly homeworkDone: { readonly childId: string; readonly homeworkId: string }[];
   readonly attendance: Attendance[];
   readonly threads: Thread[];
   readonly messages: Message[];
@@ -435,6 +437,7 @@ export function demoFixtures(): MemoryFixtures {
     })),
     lessons,
     homework,
+    homeworkDone: [{ childId: 'chd_maria', homeworkId: 'hwk_mem_1' }],
     attendance: lessons.slice(0, 15).map((lesson, i) => ({
       id: `att_mem_${i + 1}`,
       childId: 'chd_maria',

@@ -20,7 +20,7 @@ import {
   type MemoryHandler,
   type MemoryRequest,
 } from './memory-access';
-import { type MemoryDiary } from './memory-diary';
+import { MemoryApiError, type MemoryDiary } from './memory-diary';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
 import { SUPPORT_HANDLERS } from './memory-support';
@@ -231,8 +231,27 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     return {
       items: diary.data.homework
         .filter((h) => h.classId === child.classId && inRange(h.dueDate, request.query))
-        .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+        .map((h) => ({ ...h, done: isDone(diary, child.id, h.id) })),
     };
+  },
+  'homework.setDone': (diary, request) => {
+    const user = signedIn(request);
+    const child = visibleChild(diary, request);
+    if (user.role !== 'parent' && user.role !== 'student')
+      throw new MemoryApiError(403, 'forbidden');
+    const { done } = request.body as { done?: unknown };
+    if (typeof done !== 'boolean')
+      throw new MemoryApiError(400, 'validation_failed', [{ path: 'done', code: 'format' }]);
+    const found = diary.data.homework.find(
+      (h) => h.id === request.params.homeworkId && h.classId === child.classId,
+    );
+    if (!found) throw notFound();
+    const ticks = diary.data.homeworkDone;
+    const at = ticks.findIndex((t) => t.childId === child.id && t.homeworkId === found.id);
+    if (done && at < 0) ticks.push({ childId: child.id, homeworkId: found.id });
+    if (!done && at >= 0) ticks.splice(at, 1);
+    return { ...found, done };
   },
   'attendance.list': (diary, request) => {
     const child = visibleChild(diary, request);
@@ -355,6 +374,11 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
 };
+
+/** Whether a child's family ticked homework «сделано». */
+function isDone(diary: MemoryDiary, childId: string, homeworkId: string): boolean {
+  return diary.data.homeworkDone.some((t) => t.childId === childId && t.homeworkId === homeworkId);
+}
 
 /** The ISO week (`2026-W48`) of a date. */
 function isoWeekOf(date: string): string {

@@ -262,6 +262,8 @@ export interface Database {
   };
   /** `attachment_id` names an `attachments` row (no foreign key: the tables come from two migrations). */
   homework_attachments: { homework_id: string; attachment_id: string; position: number };
+  /** Homework a child's family ticked «сделано». */
+  homework_done: { child_id: string; homework_id: string; done_by: string; done_at: string };
   attendance: {
     id: string;
     lesson_id: string;

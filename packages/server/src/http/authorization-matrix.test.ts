@@ -514,6 +514,12 @@ const cases = (): Record<string, Case> => ({
     params: c5a,
   },
   'homework.list': { route: routes.homework.list, expect: anyoneWhoSeesChild, params: child },
+  'homework.setDone': {
+    route: routes.homework.setDone,
+    expect: familyOfChild,
+    params: { ...child, homeworkId: journal.homeworkId },
+    body: () => ({ done: true }),
+  },
   'homework.create': {
     route: routes.homework.create,
     expect: teacherOfClass,
