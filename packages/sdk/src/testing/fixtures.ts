@@ -1,4 +1,5 @@
 import type {
+  AbsenceNotice,
   Application,
   Attendance,
   Child,
@@ -41,6 +42,8 @@ export interface MemoryFixtures {
   readonly lessons: Lesson[];
   readonly homework: Homework[];
   readonly attendance: Attendance[];
+  /** Absences parents reported ahead. */
+  readonly absenceNotices: AbsenceNotice[];
   readonly threads: Thread[];
   readonly messages: Message[];
   readonly notifications: (Notification & { readonly userId: string })[];
@@ -536,6 +539,7 @@ export function demoFixtures(): MemoryFixtures {
     ],
     applications: [],
     tickets: [],
+    absenceNotices: [],
     thresholds: [
       { id: 'thr_mem_maria_all', childId: 'chd_maria', threshold: 3.5 },
       { id: 'thr_mem_maria_math', childId: 'chd_maria', subjectId: 'sub_42_math', threshold: 4 },

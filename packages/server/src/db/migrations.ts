@@ -10,6 +10,7 @@ import { deliveriesMigration } from './migrations/010-deliveries';
 import { sealedDocumentsMigration } from './migrations/011-sealed-documents';
 import { userLanguageMigration } from './migrations/012-user-language';
 import { supportRoutingMigration } from './migrations/013-support-routing';
+import { absenceNoticesMigration } from './migrations/015-absence-notices';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -301,7 +302,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '011_sealed_documents': sealedDocumentsMigration,
   '012_user_language': userLanguageMigration,
   '013_support_routing': supportRoutingMigration,
-  // next: '014_…' (keep the numbers unique and increasing)
+  '015_absence_notices': absenceNoticesMigration,
+  // next: '016_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
