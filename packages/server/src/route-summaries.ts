@@ -95,7 +95,14 @@ export const routeSummaries: RouteSummaries = {
   },
   attendance: {
     list: "A child's attendance with per-status totals",
-    record: 'Record attendance for a lesson',
+    record: 'Record attendance for a lesson; families see it live',
+    sheet: "A lesson's attendance sheet, pre-filled from absences reported ahead",
+  },
+  absences: {
+    report: 'A parent reports their child absent ahead (dates or lessons, reason, a file)',
+    list: "A child's absence notices with their acknowledged state",
+    incoming: 'Absence notices a teacher is told of: their class and the lessons they teach',
+    acknowledge: 'A teacher acknowledges an absence notice; the family sees it',
   },
   threads: {
     list: 'Threads of the signed-in user with unread counts',

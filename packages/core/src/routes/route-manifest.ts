@@ -196,6 +196,18 @@ export const routeManifest = {
     record: routeInfo('PUT /lessons/{lessonId}/attendance', ['teacher'], {
       body: true,
     }),
+    sheet: routeInfo('GET /lessons/{lessonId}/attendance', ['teacher']),
+  },
+  absences: {
+    report: routeInfo('POST /children/{childId}/absence-notices', ['parent'], {
+      status: 201,
+      body: true,
+    }),
+    list: routeInfo('GET /children/{childId}/absence-notices', FAMILY),
+    incoming: routeInfo('GET /absence-notices', ['teacher'], { query: ['from', 'to'] }),
+    acknowledge: routeInfo('POST /absence-notices/{noticeId}/acknowledge', ['teacher'], {
+      idempotent: true,
+    }),
   },
   threads: {
     list: routeInfo('GET /threads', ['parent', 'student', 'teacher'], {

@@ -1,4 +1,5 @@
 import type {
+  AbsenceNotice,
   Application,
   Attendance,
   Child,
@@ -43,6 +44,8 @@ export interface MemoryFixtures {
   /** Homework a child's family ticked «сделано» (`homework.setDone`). */
   readonly homeworkDone: { readonly childId: string; readonly homeworkId: string }[];
   readonly attendance: Attendance[];
+  /** Absences parents reported ahead. */
+  readonly absenceNotices: AbsenceNotice[];
   readonly threads: Thread[];
   readonly messages: Message[];
   readonly notifications: (Notification & { readonly userId: string })[];
@@ -539,6 +542,7 @@ export function demoFixtures(): MemoryFixtures {
     ],
     applications: [],
     tickets: [],
+    absenceNotices: [],
     thresholds: [
       { id: 'thr_mem_maria_all', childId: 'chd_maria', threshold: 3.5 },
       { id: 'thr_mem_maria_math', childId: 'chd_maria', subjectId: 'sub_42_math', threshold: 4 },

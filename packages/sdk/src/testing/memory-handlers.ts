@@ -24,6 +24,7 @@ import { MemoryApiError, type MemoryDiary } from './memory-diary';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
 import { SUPPORT_HANDLERS } from './memory-support';
+import { ABSENCE_HANDLERS } from './memory-absences';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
 
@@ -99,7 +100,8 @@ function unread(diary: MemoryDiary, user: User) {
 /**
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
- * marks, thresholds, timetable and substitutions, homework, chat, notifications, support). The
+ * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
+ * ahead, chat, notifications, support). The
  * rest (staff administration, portfolio, news, notes, uploads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
@@ -373,6 +375,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...ENROLMENT_HANDLERS,
   ...JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
+  ...ABSENCE_HANDLERS,
 };
 
 /** Whether a child's family ticked homework «сделано». */

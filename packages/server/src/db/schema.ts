@@ -413,4 +413,22 @@ export interface Database {
     at: string;
   };
   ticket_attachments: { message_id: string; attachment_id: string; position: number };
+  absence_notices: {
+    id: string;
+    child_id: string;
+    class_id: string;
+    parent_id: string;
+    from_date: string;
+    to_date: string;
+    /** `ill` or `absent_excused`. */
+    reason: string;
+    comment: string | null;
+    /** 1 when the parent chose lessons, 0 for whole days. */
+    chosen_lessons: number;
+    attachment_id: string | null;
+    created_at: string;
+    acknowledged_by: string | null;
+    acknowledged_at: string | null;
+  };
+  absence_notice_lessons: { notice_id: string; lesson_id: string };
 }

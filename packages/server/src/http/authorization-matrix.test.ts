@@ -181,6 +181,7 @@ interface Case {
 const child = { childId: DEMO.children.maria.id };
 let ticketId = '';
 let notificationId = '';
+let noticeId = '';
 let phoneSeq = 0;
 let chat: ChatFixtures = {
   threadId: '',
@@ -549,6 +550,27 @@ const cases = (): Record<string, Case> => ({
     params: { lessonId: journal.lessonId },
     body: () => ({ entries: [{ childId: DEMO.children.maria.id, status: 'present' }] }),
   },
+  'attendance.sheet': {
+    route: routes.attendance.sheet,
+    expect: teacherOfClass,
+    params: { lessonId: journal.lessonId },
+  },
+  'absences.report': {
+    route: routes.absences.report,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ from: '2026-12-01', reason: 'ill' }),
+  },
+  'absences.list': { route: routes.absences.list, expect: familyOfChild, params: child },
+  'absences.incoming': {
+    route: routes.absences.incoming,
+    expect: { ...teacherOfClass, otherTeacher: 'ok' },
+  },
+  'absences.acknowledge': {
+    route: routes.absences.acknowledge,
+    expect: teacherOfClass,
+    params: { noticeId },
+  },
   'dev.sentMessages': { route: routes.dev.sentMessages, expect: everyone },
 });
 
@@ -574,6 +596,12 @@ describe('authorization matrix: every route as every role, owner and stranger', 
     assert.ok(ticketId && notificationId, 'fixtures for owner-only routes');
     chat = await createChatFixtures(server, { owner, admin: tokens.get('admin') });
     journal = await createJournalFixtures(server, { owner });
+    const notice = await server.call<{ id: string }>(
+      'POST',
+      `/api/v1/children/${DEMO.children.maria.id}/absence-notices`,
+      { token: owner, body: { from: '2026-11-25', reason: 'absent_excused' } },
+    );
+    noticeId = notice.body.id;
     // A second parent's claim to a 5А pupil, for the school's admin to approve.
     await server.database.db
       .insertInto('guardian_claims')
