@@ -23,6 +23,7 @@ import {
 import { type MemoryDiary } from './memory-diary';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
+import { PORTFOLIO_HANDLERS } from './memory-portfolio';
 import { SUPPORT_HANDLERS } from './memory-support';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
@@ -99,8 +100,9 @@ function unread(diary: MemoryDiary, user: User) {
 /**
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
- * marks, thresholds, timetable and substitutions, homework, chat, notifications, support). The
- * rest (staff administration, portfolio, news, notes, uploads) answer 501 naming the operation.
+ * marks, thresholds, timetable and substitutions, homework, chat, notifications, support,
+ * portfolio and uploads). The rest (staff administration, news, notes, downloads) answer 501
+ * naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -354,6 +356,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...ENROLMENT_HANDLERS,
   ...JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
+  ...PORTFOLIO_HANDLERS,
 };
 
 /** The ISO week (`2026-W48`) of a date. */
