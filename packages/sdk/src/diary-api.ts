@@ -1154,6 +1154,10 @@ export interface PortfolioListResult extends RouteResult<Routes['portfolio']['li
 export interface PortfolioCreateInput extends RouteInput<Routes['portfolio']['create']> {}
 /** What `portfolio.create` resolves to. */
 export interface PortfolioCreateResult extends RouteResult<Routes['portfolio']['create']> {}
+/** The input of `portfolio.update` (PATCH /api/v1/portfolio/{itemId}): path, query and body fields in one object. */
+export interface PortfolioUpdateInput extends RouteInput<Routes['portfolio']['update']> {}
+/** What `portfolio.update` resolves to. */
+export interface PortfolioUpdateResult extends RouteResult<Routes['portfolio']['update']> {}
 /** The input of `portfolio.remove` (DELETE /api/v1/portfolio/{itemId}): path, query and body fields in one object. */
 export interface PortfolioRemoveInput extends RouteInput<Routes['portfolio']['remove']> {}
 /** What `portfolio.remove` resolves to. */
@@ -1171,7 +1175,7 @@ export interface PortfolioCommentResult extends RouteResult<Routes['portfolio'][
  */
 export interface PortfolioApi {
   /**
-   * A child's portfolio.
+   * A child's portfolio, filtered by tag (subject, period, level), kind or words.
    * `GET /api/v1/children/{childId}/portfolio`; may call: any signed-in user.
    *
    * @example
@@ -1186,6 +1190,14 @@ export interface PortfolioApi {
    * const result = await client.portfolio.create({ childId: '…', kind: '…', title: '…', date: '…' });
    */
   readonly create: OperationMethod<PortfolioCreateInput, PortfolioCreateResult>;
+  /**
+   * Change a portfolio item: its tags, text, date or file.
+   * `PATCH /api/v1/portfolio/{itemId}`; may call: parent, student, teacher.
+   *
+   * @example
+   * const result = await client.portfolio.update({ itemId: '…' });
+   */
+  readonly update: OperationMethod<PortfolioUpdateInput, PortfolioUpdateResult>;
   /**
    * Remove a portfolio item.
    * `DELETE /api/v1/portfolio/{itemId}`; may call: parent, teacher.
@@ -1454,7 +1466,7 @@ export interface DiaryApi {
   readonly attachments: AttachmentsApi;
   /** `list`, `markRead`, `markAllRead`, `settings`, `updateSettings`: see {@link NotificationsApi}. */
   readonly notifications: NotificationsApi;
-  /** `list`, `create`, `remove`, `comment`: see {@link PortfolioApi}. */
+  /** `list`, `create`, `update`, `remove`, `comment`: see {@link PortfolioApi}. */
   readonly portfolio: PortfolioApi;
   /** `list`, `publish`, `remove`: see {@link NewsApi}. */
   readonly news: NewsApi;

@@ -124,8 +124,9 @@ export const routeSummaries: RouteSummaries = {
     updateSettings: 'Change notification settings',
   },
   portfolio: {
-    list: "A child's portfolio",
+    list: "A child's portfolio, filtered by tag (subject, period, level), kind or words",
     create: 'Add a portfolio item',
+    update: 'Change a portfolio item: its tags, text, date or file',
     remove: 'Remove a portfolio item',
     comment: 'Comment on a portfolio item; parents are notified',
   },

@@ -251,9 +251,14 @@ export const routeManifest = {
     }),
   },
   portfolio: {
-    list: routeInfo('GET /children/{childId}/portfolio', EVERYONE),
+    list: routeInfo('GET /children/{childId}/portfolio', EVERYONE, {
+      query: ['subjectId', 'periodId', 'level', 'kind', 'q'],
+    }),
     create: routeInfo('POST /children/{childId}/portfolio', ['parent', 'student', 'teacher'], {
       status: 201,
+      body: true,
+    }),
+    update: routeInfo('PATCH /portfolio/{itemId}', ['parent', 'student', 'teacher'], {
       body: true,
     }),
     remove: routeInfo('DELETE /portfolio/{itemId}', ['parent', 'teacher'], {

@@ -23,6 +23,7 @@ import {
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
+import { PORTFOLIO_HANDLERS } from './memory-portfolio';
 import { SUPPORT_HANDLERS } from './memory-support';
 import { ABSENCE_HANDLERS } from './memory-absences';
 
@@ -101,8 +102,8 @@ function unread(diary: MemoryDiary, user: User) {
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
  * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
- * ahead, chat, notifications, support). The
- * rest (staff administration, portfolio, news, notes, uploads) answer 501 naming the operation.
+ * ahead, chat, notifications, support, portfolio and uploads). The rest (staff administration,
+ * news, notes, downloads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -376,6 +377,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
   ...ABSENCE_HANDLERS,
+  ...PORTFOLIO_HANDLERS,
 };
 
 /** Whether a child's family ticked homework «сделано». */

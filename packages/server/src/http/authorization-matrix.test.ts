@@ -381,6 +381,21 @@ const cases = (): Record<string, Case> => ({
     params: { itemId: chat.itemId },
     body: () => ({ text: 'Молодец' }),
   },
+  'portfolio.update': {
+    route: routes.portfolio.update,
+    expect: {
+      anon: 401,
+      owner: 'ok',
+      stranger: 404,
+      student: 404,
+      teacher: 404,
+      otherTeacher: 404,
+      admin: 403,
+      otherAdmin: 403,
+    },
+    params: { itemId: chat.itemId },
+    body: () => ({ title: 'Поделка из шишек' }),
+  },
   'portfolio.remove': {
     route: routes.portfolio.remove,
     expect: {
