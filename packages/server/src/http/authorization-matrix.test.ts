@@ -543,6 +543,23 @@ const cases = (): Record<string, Case> => ({
     params: { lessonId: journal.lessonId },
     body: () => ({ entries: [{ childId: DEMO.children.maria.id, status: 'present' }] }),
   },
+  'journal.get': {
+    route: routes.journal.get,
+    expect: { ...staff, teacher: 'ok', admin: 'ok', otherTeacher: 404, otherAdmin: 404 },
+    params: c5a,
+    query: { subjectId: 'sub_42_math' },
+  },
+  'journal.save': {
+    route: routes.journal.save,
+    expect: { ...teacherOfClass, admin: 403, otherAdmin: 403 },
+    params: c5a,
+    body: () => ({
+      batchId: `bat_matrix_${(phoneSeq += 1)}`,
+      subjectId: 'sub_42_math',
+      lessonId: journal.lessonId,
+      rows: [],
+    }),
+  },
   'dev.sentMessages': { route: routes.dev.sentMessages, expect: everyone },
 });
 
