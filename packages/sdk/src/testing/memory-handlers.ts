@@ -21,6 +21,7 @@ import {
   type MemoryRequest,
 } from './memory-access';
 import { type MemoryDiary } from './memory-diary';
+import { CLASS_JOURNAL_HANDLERS } from './memory-class-journal';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
 import { SUPPORT_HANDLERS } from './memory-support';
@@ -353,6 +354,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
 
   ...ENROLMENT_HANDLERS,
   ...JOURNAL_HANDLERS,
+  ...CLASS_JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
 };
 
