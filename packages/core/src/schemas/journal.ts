@@ -110,7 +110,10 @@ export const journalRowInputSchema = object({
   childId: idSchema,
   marks: array(markValueSchema).check(maxLength(4)),
   absence: nullable(journalAbsenceSchema),
-  /** The cell's `version` the teacher saw; a cell changed since is returned as a conflict. */
+  /**
+   * The cell's `version` the teacher saw, or `batch:<batchId>` for «as my earlier batch left it»
+   * (edits of one cell queued one after another); a cell changed since is returned as a conflict.
+   */
   seen: versionSchema,
 });
 /** A journal row input. */

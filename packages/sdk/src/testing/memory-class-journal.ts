@@ -218,6 +218,19 @@ function writeCell(
   stateOf(diary).recorded.set(entry.id, at);
 }
 
+/** The version a row was written against (`batch:<id>`: as the teacher's earlier batch left it). */
+function seenVersion(
+  state: JournalState,
+  user: User,
+  row: JournalBatch['rows'][number],
+): string | null | undefined {
+  if (!row.seen?.startsWith('batch:')) return row.seen;
+  const earlier = state.batches.get(`${user.id}#${row.seen.slice('batch:'.length)}`);
+  const result = earlier?.rows.find((r) => r.childId === row.childId);
+  const wrote = result?.status === 'saved' || result?.status === 'unchanged';
+  return wrote ? result.cell?.version : undefined;
+}
+
 /** The memory client's class journal: `journal.get` and `journal.save`, as the server answers them. */
 export const CLASS_JOURNAL_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'journal.get': (diary, request): Journal => {
@@ -303,7 +316,8 @@ export const CLASS_JOURNAL_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
         cell.marks.map((m) => m.value).join('/') === row.marks.join('/') &&
         cell.absence === row.absence;
       if (same) return { childId: row.childId, status: 'unchanged', cell };
-      if (cell.version !== row.seen) return { childId: row.childId, status: 'conflict', cell };
+      if (cell.version !== seenVersion(state, user, row))
+        return { childId: row.childId, status: 'conflict', cell };
       writeCell(diary, user, batch, lesson, row);
       return {
         childId: row.childId,

@@ -158,10 +158,12 @@ describe('journal', () => {
     const journal = (await read('teacherMath')).body;
     const stale = cellOf(journal, MARIA)?.version ?? null;
     const first = await save('teacherMath', {
+      batchId: 'bat_conflict_first',
       rows: [{ childId: MARIA, marks: [3], absence: null, seen: stale }],
     });
     assert.equal(first.body.rows[0]?.status, 'saved', first.text);
     const second = await save('teacherMath', {
+      batchId: 'bat_conflict_second',
       rows: [{ childId: MARIA, marks: [2], absence: 'late', seen: stale }],
     });
     assert.equal(second.body.rows[0]?.status, 'conflict');
@@ -172,6 +174,18 @@ describe('journal', () => {
     assert.deepEqual(
       (await marksAt(MARIA)).map((m) => m.value),
       ['3'],
+    );
+    const chained = await save('teacherMath', {
+      rows: [{ childId: MARIA, marks: [4], absence: null, seen: 'batch:bat_conflict_first' }],
+    });
+    assert.equal(chained.body.rows[0]?.status, 'saved', 'written as the first batch left the cell');
+    const broken = await save('teacherMath', {
+      rows: [{ childId: MARIA, marks: [5], absence: null, seen: 'batch:bat_conflict_second' }],
+    });
+    assert.equal(
+      broken.body.rows[0]?.status,
+      'conflict',
+      'the second batch wrote nothing to chain on',
     );
   });
 

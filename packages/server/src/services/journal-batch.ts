@@ -54,6 +54,8 @@ interface BatchWrite {
   readonly befores: ReadonlyMap<string, number | null>;
 }
 
+const SEEN_BATCH = 'batch:';
+
 const AUDIT_ACTIONS = {
   'mark.created': 'marks.create',
   'mark.updated': 'marks.update',
@@ -321,6 +323,28 @@ export async function saveJournalBatch(
   return result;
 }
 
+/**
+ * The version a row was written against: as given, or for `batch:<id>` the version the
+ * teacher's earlier batch left the cell at (edits queued offline one after another); `undefined`
+ * when that batch did not write the cell, so the row is a conflict.
+ */
+async function seenVersion(
+  w: BatchWrite,
+  row: JournalRowInput,
+): Promise<string | null | undefined> {
+  if (!row.seen?.startsWith(SEEN_BATCH)) return row.seen;
+  const earlier = await w.trx
+    .selectFrom('journal_batches')
+    .select('response')
+    .where('teacher_id', '=', w.caller.user.id)
+    .where('id', '=', row.seen.slice(SEEN_BATCH.length))
+    .executeTakeFirst();
+  const answer = earlier ? (JSON.parse(earlier.response) as JournalBatchResult) : undefined;
+  const result = answer?.rows.find((r) => r.childId === row.childId);
+  const wrote = result?.status === 'saved' || result?.status === 'unchanged';
+  return wrote && result.cell ? result.cell.version : undefined;
+}
+
 /** One row of a batch: invalid, unchanged, a conflict, or saved. */
 async function saveRow(
   w: BatchWrite,
@@ -343,7 +367,7 @@ async function saveRow(
   const cell = () => cellView(row.childId, lessonId, marks, attendance);
   if (sameContent(marks, absenceOf(attendance?.status), row))
     return { childId: row.childId, status: 'unchanged', cell: cell() };
-  if (cellVersion(marks, attendance) !== row.seen)
+  if (cellVersion(marks, attendance) !== (await seenVersion(w, row)))
     return { childId: row.childId, status: 'conflict', cell: cell() };
   const child = { id: row.childId, first_name: firstName };
   await writeMarks(w, child, marks, row.marks);
