@@ -938,6 +938,40 @@ export interface AbsencesApi {
   readonly acknowledge: OperationMethod<AbsencesAcknowledgeInput, AbsencesAcknowledgeResult>;
 }
 
+/** The input of `journal.get` (GET /api/v1/classes/{classId}/journal): path, query and body fields in one object. */
+export interface JournalGetInput extends RouteInput<Routes['journal']['get']> {}
+/** What `journal.get` resolves to. */
+export interface JournalGetResult extends RouteResult<Routes['journal']['get']> {}
+/** The input of `journal.save` (PUT /api/v1/classes/{classId}/journal): path, query and body fields in one object. */
+export interface JournalSaveInput extends RouteInput<Routes['journal']['save']> {}
+/** What `journal.save` resolves to. */
+export interface JournalSaveResult extends RouteResult<Routes['journal']['save']> {}
+
+/**
+ * The operations of `client.journal`.
+ *
+ * @example
+ * const result = await client.journal.get({ classId: '…', subjectId: '…' });
+ */
+export interface JournalApi {
+  /**
+   * One class × subject × period of the teacher's journal: roster, lessons, cells, averages and suggested finals.
+   * `GET /api/v1/classes/{classId}/journal`; may call: teacher, school_admin.
+   *
+   * @example
+   * const result = await client.journal.get({ classId: '…', subjectId: '…' });
+   */
+  readonly get: ReadOperation<JournalGetInput, JournalGetResult>;
+  /**
+   * A lesson's marks and absences as one idempotent batch, with per-row results and conflicts.
+   * `PUT /api/v1/classes/{classId}/journal`; may call: teacher.
+   *
+   * @example
+   * const result = await client.journal.save({ classId: '…', batchId: '…', subjectId: '…', lessonId: '…', rows: '…' });
+   */
+  readonly save: OperationMethod<JournalSaveInput, JournalSaveResult>;
+}
+
 /** The input of `threads.list` (GET /api/v1/threads): path, query and body fields in one object. */
 export interface ThreadsListInput extends RouteInput<Routes['threads']['list']> {}
 /** What `threads.list` resolves to. */
@@ -1460,6 +1494,8 @@ export interface DiaryApi {
   readonly attendance: AttendanceApi;
   /** `report`, `list`, `incoming`, `acknowledge`: see {@link AbsencesApi}. */
   readonly absences: AbsencesApi;
+  /** `get`, `save`: see {@link JournalApi}. */
+  readonly journal: JournalApi;
   /** `list`, `create`, `messages`, `send`, `read`, `unread`: see {@link ThreadsApi}. */
   readonly threads: ThreadsApi;
   /** `upload`, `download`: see {@link AttachmentsApi}. */

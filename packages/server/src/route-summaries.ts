@@ -141,6 +141,10 @@ export const routeSummaries: RouteSummaries = {
     update: 'Change a note',
     remove: 'Delete a note',
   },
+  journal: {
+    get: "One class × subject × period of the teacher's journal: roster, lessons, cells, averages and suggested finals",
+    save: "A lesson's marks and absences as one idempotent batch, with per-row results and conflicts",
+  },
   support: {
     create: 'Open a support ticket',
     list: "The user's tickets (an admin sees their school's)",

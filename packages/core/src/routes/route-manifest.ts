@@ -209,6 +209,12 @@ export const routeManifest = {
       idempotent: true,
     }),
   },
+  journal: {
+    get: routeInfo('GET /classes/{classId}/journal', STAFF, {
+      query: ['subjectId', 'from', 'to', 'periodId'],
+    }),
+    save: routeInfo('PUT /classes/{classId}/journal', ['teacher'], { body: true }),
+  },
   threads: {
     list: routeInfo('GET /threads', ['parent', 'student', 'teacher'], {
       query: ['childId'],

@@ -21,6 +21,7 @@ import {
   type MemoryRequest,
 } from './memory-access';
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
+import { CLASS_JOURNAL_HANDLERS } from './memory-class-journal';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
 import { PORTFOLIO_HANDLERS } from './memory-portfolio';
@@ -375,6 +376,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
 
   ...ENROLMENT_HANDLERS,
   ...JOURNAL_HANDLERS,
+  ...CLASS_JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
   ...ABSENCE_HANDLERS,
   ...PORTFOLIO_HANDLERS,

@@ -237,6 +237,11 @@ export interface Database {
     subject_id: string;
     teacher_id: string;
     room: string;
+    /** What the lesson was about, as the teacher wrote it in the journal. */
+    topic: string | null;
+    /** The weight and kind the lesson's marks get (a test lesson); null for the defaults. */
+    mark_weight: number | null;
+    mark_kind: string | null;
   };
   substitutions: {
     id: string;
@@ -290,6 +295,14 @@ export interface Database {
     comment: string | null;
     created_at: string;
     updated_at: string;
+  };
+  /** A journal batch a teacher sent, with its answer, so that sending it again changes nothing. */
+  journal_batches: {
+    teacher_id: string;
+    id: string;
+    lesson_id: string;
+    response: string;
+    created_at: string;
   };
   final_marks: {
     id: string;

@@ -586,6 +586,23 @@ const cases = (): Record<string, Case> => ({
     expect: teacherOfClass,
     params: { noticeId },
   },
+  'journal.get': {
+    route: routes.journal.get,
+    expect: { ...staff, teacher: 'ok', admin: 'ok', otherTeacher: 404, otherAdmin: 404 },
+    params: c5a,
+    query: { subjectId: 'sub_42_math' },
+  },
+  'journal.save': {
+    route: routes.journal.save,
+    expect: { ...teacherOfClass, admin: 403, otherAdmin: 403 },
+    params: c5a,
+    body: () => ({
+      batchId: `bat_matrix_${(phoneSeq += 1)}`,
+      subjectId: 'sub_42_math',
+      lessonId: journal.lessonId,
+      rows: [],
+    }),
+  },
   'dev.sentMessages': { route: routes.dev.sentMessages, expect: everyone },
 });
 
