@@ -5,6 +5,7 @@
 export const NOTIFICATION_KINDS = [
   'mark',
   'homework',
+  'homework_overdue',
   'substitution',
   'message',
   'application_status',
