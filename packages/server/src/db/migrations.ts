@@ -10,6 +10,7 @@ import { deliveriesMigration } from './migrations/010-deliveries';
 import { sealedDocumentsMigration } from './migrations/011-sealed-documents';
 import { userLanguageMigration } from './migrations/012-user-language';
 import { supportRoutingMigration } from './migrations/013-support-routing';
+import { schoolSetupMigration } from './migrations/018-school-setup';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -301,6 +302,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '011_sealed_documents': sealedDocumentsMigration,
   '012_user_language': userLanguageMigration,
   '013_support_routing': supportRoutingMigration,
+  '018_school_setup': schoolSetupMigration,
   // next: '014_…' (keep the numbers unique and increasing)
 };
 
