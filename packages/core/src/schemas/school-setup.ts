@@ -2,6 +2,7 @@ import {
   type z,
   array,
   boolean,
+  enum as enumOf,
   int,
   maximum,
   maxLength,
@@ -196,11 +197,7 @@ export const staffInviteInputSchema = object({
   lastName: lastNameSchema,
   firstName: firstNameSchema,
   middleName: optionalMiddleNameSchema,
-  role: string().check(
-    ruleCheck((v: string) =>
-      (STAFF_ROLES as readonly string[]).includes(v) ? null : 'invalid_option',
-    ),
-  ),
+  role: enumOf(STAFF_ROLES),
 });
 /** A staff invitation. */
 export type StaffInviteInput = z.infer<typeof staffInviteInputSchema>;
