@@ -245,6 +245,167 @@ export interface AdminApi {
   readonly approveGuardian: OperationMethod<AdminApproveGuardianInput, AdminApproveGuardianResult>;
 }
 
+/** The input of `setup.updateProfile` (PATCH /api/v1/schools/{schoolId}/profile): path, query and body fields in one object. */
+export interface SetupUpdateProfileInput extends RouteInput<Routes['setup']['updateProfile']> {}
+/** What `setup.updateProfile` resolves to. */
+export interface SetupUpdateProfileResult extends RouteResult<Routes['setup']['updateProfile']> {}
+/** The input of `setup.schoolYears` (GET /api/v1/schools/{schoolId}/school-years): path, query and body fields in one object. */
+export interface SetupSchoolYearsInput extends RouteInput<Routes['setup']['schoolYears']> {}
+/** What `setup.schoolYears` resolves to. */
+export interface SetupSchoolYearsResult extends RouteResult<Routes['setup']['schoolYears']> {}
+/** The input of `setup.createSchoolYear` (POST /api/v1/schools/{schoolId}/school-years): path, query and body fields in one object. */
+export interface SetupCreateSchoolYearInput extends RouteInput<
+  Routes['setup']['createSchoolYear']
+> {}
+/** What `setup.createSchoolYear` resolves to. */
+export interface SetupCreateSchoolYearResult extends RouteResult<
+  Routes['setup']['createSchoolYear']
+> {}
+/** The input of `setup.createClass` (POST /api/v1/schools/{schoolId}/classes): path, query and body fields in one object. */
+export interface SetupCreateClassInput extends RouteInput<Routes['setup']['createClass']> {}
+/** What `setup.createClass` resolves to. */
+export interface SetupCreateClassResult extends RouteResult<Routes['setup']['createClass']> {}
+/** The input of `setup.subjects` (GET /api/v1/schools/{schoolId}/subjects): path, query and body fields in one object. */
+export interface SetupSubjectsInput extends RouteInput<Routes['setup']['subjects']> {}
+/** What `setup.subjects` resolves to. */
+export interface SetupSubjectsResult extends RouteResult<Routes['setup']['subjects']> {}
+/** The input of `setup.createSubject` (POST /api/v1/schools/{schoolId}/subjects): path, query and body fields in one object. */
+export interface SetupCreateSubjectInput extends RouteInput<Routes['setup']['createSubject']> {}
+/** What `setup.createSubject` resolves to. */
+export interface SetupCreateSubjectResult extends RouteResult<Routes['setup']['createSubject']> {}
+/** The input of `setup.setTeaching` (PUT /api/v1/classes/{classId}/teaching): path, query and body fields in one object. */
+export interface SetupSetTeachingInput extends RouteInput<Routes['setup']['setTeaching']> {}
+/** What `setup.setTeaching` resolves to. */
+export interface SetupSetTeachingResult extends RouteResult<Routes['setup']['setTeaching']> {}
+/** The input of `setup.roster` (GET /api/v1/schools/{schoolId}/roster): path, query and body fields in one object. */
+export interface SetupRosterInput extends RouteInput<Routes['setup']['roster']> {}
+/** What `setup.roster` resolves to. */
+export interface SetupRosterResult extends RouteResult<Routes['setup']['roster']> {}
+/** The input of `setup.addToRoster` (POST /api/v1/schools/{schoolId}/roster): path, query and body fields in one object. */
+export interface SetupAddToRosterInput extends RouteInput<Routes['setup']['addToRoster']> {}
+/** What `setup.addToRoster` resolves to. */
+export interface SetupAddToRosterResult extends RouteResult<Routes['setup']['addToRoster']> {}
+/** The input of `setup.moveOnRoster` (POST /api/v1/roster/{entryId}/move): path, query and body fields in one object. */
+export interface SetupMoveOnRosterInput extends RouteInput<Routes['setup']['moveOnRoster']> {}
+/** What `setup.moveOnRoster` resolves to. */
+export interface SetupMoveOnRosterResult extends RouteResult<Routes['setup']['moveOnRoster']> {}
+/** The input of `setup.leaveRoster` (POST /api/v1/roster/{entryId}/leave): path, query and body fields in one object. */
+export interface SetupLeaveRosterInput extends RouteInput<Routes['setup']['leaveRoster']> {}
+/** What `setup.leaveRoster` resolves to. */
+export interface SetupLeaveRosterResult extends RouteResult<Routes['setup']['leaveRoster']> {}
+/** The input of `setup.inviteStaff` (POST /api/v1/schools/{schoolId}/staff): path, query and body fields in one object. */
+export interface SetupInviteStaffInput extends RouteInput<Routes['setup']['inviteStaff']> {}
+/** What `setup.inviteStaff` resolves to. */
+export interface SetupInviteStaffResult extends RouteResult<Routes['setup']['inviteStaff']> {}
+
+/**
+ * The operations of `client.setup`.
+ *
+ * @example
+ * const result = await client.setup.updateProfile({ schoolId: '…' });
+ */
+export interface SetupApi {
+  /**
+   * Change the school's profile: name, address, levels, profiles, time zone, diary open.
+   * `PATCH /api/v1/schools/{schoolId}/profile`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.updateProfile({ schoolId: '…' });
+   */
+  readonly updateProfile: OperationMethod<SetupUpdateProfileInput, SetupUpdateProfileResult>;
+  /**
+   * The school's years with their periods.
+   * `GET /api/v1/schools/{schoolId}/school-years`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.schoolYears({ schoolId: '…' });
+   */
+  readonly schoolYears: ReadOperation<SetupSchoolYearsInput, SetupSchoolYearsResult>;
+  /**
+   * Add a school year with its quarters, trimesters or half-years.
+   * `POST /api/v1/schools/{schoolId}/school-years`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.createSchoolYear({ schoolId: '…', name: '…', startDate: '…', endDate: '…', periodKind: '…', periods: '…' });
+   */
+  readonly createSchoolYear: OperationMethod<
+    SetupCreateSchoolYearInput,
+    SetupCreateSchoolYearResult
+  >;
+  /**
+   * Add a class (form) for a school year.
+   * `POST /api/v1/schools/{schoolId}/classes`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.createClass({ schoolId: '…', name: '…', grade: '…', schoolYear: '…' });
+   */
+  readonly createClass: OperationMethod<SetupCreateClassInput, SetupCreateClassResult>;
+  /**
+   * The school's subjects.
+   * `GET /api/v1/schools/{schoolId}/subjects`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.subjects({ schoolId: '…' });
+   */
+  readonly subjects: ReadOperation<SetupSubjectsInput, SetupSubjectsResult>;
+  /**
+   * Add a subject.
+   * `POST /api/v1/schools/{schoolId}/subjects`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.createSubject({ schoolId: '…', name: '…', shortName: '…' });
+   */
+  readonly createSubject: OperationMethod<SetupCreateSubjectInput, SetupCreateSubjectResult>;
+  /**
+   * Set who teaches which subject in a class (marks already given are kept).
+   * `PUT /api/v1/classes/{classId}/teaching`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.setTeaching({ classId: '…', items: '…' });
+   */
+  readonly setTeaching: OperationMethod<SetupSetTeachingInput, SetupSetTeachingResult>;
+  /**
+   * The school's roster, pupils who left included.
+   * `GET /api/v1/schools/{schoolId}/roster`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.roster({ schoolId: '…' });
+   */
+  readonly roster: ReadOperation<SetupRosterInput, SetupRosterResult>;
+  /**
+   * Put a pupil on the roster; the roster id is random, not guessable.
+   * `POST /api/v1/schools/{schoolId}/roster`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.addToRoster({ schoolId: '…', classId: '…', lastName: '…', firstName: '…', birthDate: '…' });
+   */
+  readonly addToRoster: OperationMethod<SetupAddToRosterInput, SetupAddToRosterResult>;
+  /**
+   * Move a pupil to another class; their marks and messages stay theirs.
+   * `POST /api/v1/roster/{entryId}/move`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.moveOnRoster({ entryId: '…', classId: '…' });
+   */
+  readonly moveOnRoster: OperationMethod<SetupMoveOnRosterInput, SetupMoveOnRosterResult>;
+  /**
+   * A pupil leaves the school: their diary stays readable, no longer writable.
+   * `POST /api/v1/roster/{entryId}/leave`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.leaveRoster({ entryId: '…' });
+   */
+  readonly leaveRoster: OperationMethod<SetupLeaveRosterInput, SetupLeaveRosterResult>;
+  /**
+   * Invite a teacher or an admin by phone: an SMS code lets them set a password.
+   * `POST /api/v1/schools/{schoolId}/staff`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.inviteStaff({ schoolId: '…', phone: '…', lastName: '…', firstName: '…', role: '…' });
+   */
+  readonly inviteStaff: OperationMethod<SetupInviteStaffInput, SetupInviteStaffResult>;
+}
+
 /** The input of `children.list` (GET /api/v1/children): path, query and body fields in one object. */
 export interface ChildrenListInput extends RouteInput<Routes['children']['list']> {}
 /** What `children.list` resolves to. */
@@ -1474,6 +1635,8 @@ export interface DiaryApi {
   readonly auth: AuthApi;
   /** `confirmIdentityInPerson`, `findUser`, `guardianClaims`, `approveGuardian`: see {@link AdminApi}. */
   readonly admin: AdminApi;
+  /** `updateProfile`, `schoolYears`, `createSchoolYear`, `createClass`, `subjects`, `createSubject`, `setTeaching`, `roster`, `addToRoster`, `moveOnRoster`, `leaveRoster`, `inviteStaff`: see {@link SetupApi}. */
+  readonly setup: SetupApi;
   /** `list`, `search`, `create`, `get`, `confirm`, `schoolLinks`, `linkSchool`, `teachers`, `periods`: see {@link ChildrenApi}. */
   readonly children: ChildrenApi;
   /** `search`, `get`: see {@link SchoolsApi}. */

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataKeyOptions } from './cli-data-keys';
 import { withEnvironment } from './cli-env';
 import { parseDeliveriesArgs, type DeliveriesOptions } from './cli-deliveries';
+import { parseCreateSchoolArgs, type CreateSchoolOptions } from './cli-create-school';
 import { CliUsageError } from './cli-error';
 import { OPS_FLAGS, parseOpsFlags, type OpsOptions } from './cli-ops-args';
 
@@ -85,6 +86,7 @@ export type CliCommand =
   | { readonly command: 'deliveries'; readonly options: DeliveriesOptions }
   | { readonly command: 'audit'; readonly options: AuditOptions }
   | { readonly command: 'rotate-key'; readonly options: RotateKeyOptions }
+  | { readonly command: 'create-school'; readonly options: CreateSchoolOptions }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
@@ -177,10 +179,14 @@ export function parseCliArgs(
       return parseAudit(rest, fallbackDb);
     case 'rotate-key':
       return parseRotateKey(withEnvironment(rest, ROTATE_KEY, env), fallbackDb, dataKey);
+    case 'create-school': {
+      const options = parseCreateSchoolArgs(rest, fallbackDb, env);
+      return options ? { command: 'create-school', options } : { command: 'help' };
+    }
     default:
       if (first !== undefined && !first.startsWith('-'))
         throw new CliUsageError(
-          `unknown command '${first}': use serve, backup, restore, deliveries, audit or rotate-key (see --help)`,
+          `unknown command '${first}': use serve, backup, restore, deliveries, audit, rotate-key or create-school (see --help)`,
         );
       return parseServe(withEnvironment(argv, SERVE, env), fallbackDb, dataKey);
   }

@@ -5,6 +5,8 @@ export const USAGE = `Usage: school-diary-server [serve] [options]
        school-diary-server deliveries --failed | --retry ID|all [--db FILE|URL]
        school-diary-server audit --since DATE [--kind auth|all] [--db FILE|URL]
        school-diary-server rotate-key [--data-key-file FILE] [--db FILE|URL]
+       school-diary-server create-school --code CODE --name NAME --admin-phone PHONE
+                           --admin-last-name NAME --admin-first-name NAME [options]
 
 The School Diary reference API server over an embedded SQLite database, or over
 PostgreSQL for several instances behind a load balancer (see docs/scaling.md).
@@ -110,6 +112,17 @@ rotate-key  re-encrypt every document number under the first data key given (the
          servers keep serving: give them the new key first and the old one after it,
          then run this, then drop the old key)
   --data-key-file FILE  the keys, new first (or DIARY_DATA_KEY=NEW,OLD)
+  --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
+
+create-school  make a school and its first admin (a fresh database included); refuses a
+         code or phone already there. The admin's password is DIARY_ADMIN_PASSWORD, or
+         a random one printed once. The diary stays closed to families until the admin
+         opens it
+  --code CODE           the school's code, 6–12 digits (parents link children with it)
+  --name NAME           full name; --short-name NAME (default: the name)
+  --region TEXT, --address TEXT, --time-zone ZONE (default Europe/Moscow)
+  --admin-phone PHONE, --admin-last-name NAME, --admin-first-name NAME,
+  --admin-middle-name NAME
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 Exit codes: 0 success, 1 failure, 2 bad command line.

@@ -4,6 +4,7 @@ import { parseCliArgs, type ServeOptions } from './cli-args';
 import { readAudit } from './cli-audit';
 import { backupDatabase, describeBackup } from './cli-backup';
 import { runDeliveries } from './cli-deliveries';
+import { createSchool, describeCreatedSchool } from './cli-create-school';
 import { CliError } from './cli-error';
 import { describeRestore, restoreDatabase } from './cli-restore';
 import { describeRotation, rotateKey } from './cli-rotate-key';
@@ -53,6 +54,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         return 0;
       case 'rotate-key':
         io.out(describeRotation(await rotateKey(command.options)));
+        return 0;
+      case 'create-school':
+        io.out(describeCreatedSchool(command.options, await createSchool(command.options)));
         return 0;
       case 'serve':
         return await serve(command.options, io);

@@ -36,6 +36,21 @@ export const routeSummaries: RouteSummaries = {
     guardianClaims: "Second parents' pending claims to children of the admin's school",
     approveGuardian: 'Confirm a second parent as guardian of the child they claimed',
   },
+  setup: {
+    updateProfile:
+      "Change the school's profile: name, address, levels, profiles, time zone, diary open",
+    schoolYears: "The school's years with their periods",
+    createSchoolYear: 'Add a school year with its quarters, trimesters or half-years',
+    createClass: 'Add a class (form) for a school year',
+    subjects: "The school's subjects",
+    createSubject: 'Add a subject',
+    setTeaching: 'Set who teaches which subject in a class (marks already given are kept)',
+    roster: "The school's roster, pupils who left included",
+    addToRoster: 'Put a pupil on the roster; the roster id is random, not guessable',
+    moveOnRoster: 'Move a pupil to another class; their marks and messages stay theirs',
+    leaveRoster: 'A pupil leaves the school: their diary stays readable, no longer writable',
+    inviteStaff: 'Invite a teacher or an admin by phone: an SMS code lets them set a password',
+  },
   children: {
     list: "The parent's children (a student sees themself)",
     search: "Find a child among the parent's records by surname, first name and birth date",

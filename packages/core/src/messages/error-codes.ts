@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'wrong_code',
   // links to a school
   'school_not_found',
+  'unknown_reference',
   'roster_mismatch',
   // uniqueness
   'already_registered',

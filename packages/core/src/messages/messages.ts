@@ -104,6 +104,10 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
     ru: 'Школа с таким кодом не найдена — проверьте код',
     en: 'No school has this code — check the code',
   },
+  unknown_reference: {
+    ru: 'Такой записи нет в вашей школе — выберите из списка',
+    en: 'Your school has no such record — choose one from the list',
+  },
   roster_mismatch: {
     ru: 'В списках школы нет ученика с таким номером — проверьте номер у классного руководителя',
     en: "The school's lists have no student with this number — check it with the class teacher",
@@ -129,6 +133,22 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
 
 /** Wording of a code for one field, by the field's name on the wire. */
 const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
+  periods: {
+    date_order: {
+      ru: 'Периоды должны идти по порядку, не пересекаться и лежать внутри учебного года',
+      en: 'Periods must be in order, must not overlap and must lie inside the school year',
+    },
+    invalid_option: {
+      ru: 'Число периодов не совпадает с их видом: 4 четверти, 3 триместра или 2 полугодия',
+      en: 'The number of periods does not match their kind: 4 quarters, 3 trimesters or 2 half-years',
+    },
+  },
+  timeZone: {
+    invalid_option: {
+      ru: 'Укажите часовой пояс в формате IANA, например Europe/Moscow',
+      en: 'Give an IANA time zone, e.g. Europe/Moscow',
+    },
+  },
   snils: {
     required: {
       ru: 'Введите СНИЛС',

@@ -79,6 +79,35 @@ export const routeManifest = {
     guardianClaims: routeInfo('GET /admin/guardian-claims', ['school_admin']),
     approveGuardian: routeInfo('POST /admin/guardian-claims/{claimId}/approve', ['school_admin']),
   },
+  setup: {
+    updateProfile: routeInfo('PATCH /schools/{schoolId}/profile', ['school_admin'], { body: true }),
+    schoolYears: routeInfo('GET /schools/{schoolId}/school-years', ['school_admin']),
+    createSchoolYear: routeInfo('POST /schools/{schoolId}/school-years', ['school_admin'], {
+      status: 201,
+      body: true,
+    }),
+    createClass: routeInfo('POST /schools/{schoolId}/classes', ['school_admin'], {
+      status: 201,
+      body: true,
+    }),
+    subjects: routeInfo('GET /schools/{schoolId}/subjects', ['school_admin']),
+    createSubject: routeInfo('POST /schools/{schoolId}/subjects', ['school_admin'], {
+      status: 201,
+      body: true,
+    }),
+    setTeaching: routeInfo('PUT /classes/{classId}/teaching', ['school_admin'], { body: true }),
+    roster: routeInfo('GET /schools/{schoolId}/roster', ['school_admin']),
+    addToRoster: routeInfo('POST /schools/{schoolId}/roster', ['school_admin'], {
+      status: 201,
+      body: true,
+    }),
+    moveOnRoster: routeInfo('POST /roster/{entryId}/move', ['school_admin'], { body: true }),
+    leaveRoster: routeInfo('POST /roster/{entryId}/leave', ['school_admin'], { body: true }),
+    inviteStaff: routeInfo('POST /schools/{schoolId}/staff', ['school_admin'], {
+      status: 201,
+      body: true,
+    }),
+  },
   children: {
     list: routeInfo('GET /children', FAMILY),
     search: routeInfo('GET /children/search', ['parent'], {

@@ -21,4 +21,5 @@ export * from './portfolio.js';
 export * from './news.js';
 export * from './support.js';
 export * from './events.js';
+export * from './school-setup.js';
 export * from './journal.js';

@@ -58,6 +58,12 @@ export interface Database {
     last_name: string;
     first_name: string;
     birth_date: string;
+    middle_name: string | null;
+    list_number: number | null;
+    /** The pupil's id in the school's own records: imports match on it. */
+    external_id: string | null;
+    /** When the pupil left the school; their diary stays readable. */
+    left_at: string | null;
   };
   children: {
     id: string;

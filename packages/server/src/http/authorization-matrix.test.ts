@@ -98,6 +98,8 @@ const admins: Expect = {
   otherAdmin: 'ok',
 };
 const adminOfSchool: Expect = { ...admins, otherAdmin: 404 };
+/** A school's own setup: another school's admin is refused outright (the school is public). */
+const ownSchoolAdmin: Expect = { ...admins, otherAdmin: 403 };
 const parentsAndAdmins: Expect = {
   anon: 401,
   owner: 'ok',
@@ -179,6 +181,7 @@ interface Case {
 }
 
 const child = { childId: DEMO.children.maria.id };
+const school42 = { schoolId: DEMO.schools.school42.id };
 let ticketId = '';
 let notificationId = '';
 let noticeId = '';
@@ -227,6 +230,81 @@ const cases = (): Record<string, Case> => ({
     query: { phone: U.parentNew.phone, snils: U.parentNew.snils },
   },
   'admin.guardianClaims': { route: routes.admin.guardianClaims, expect: admins },
+  'setup.updateProfile': {
+    route: routes.setup.updateProfile,
+    expect: ownSchoolAdmin,
+    params: school42,
+    body: () => ({ diaryConnected: true }),
+  },
+  'setup.schoolYears': {
+    route: routes.setup.schoolYears,
+    expect: ownSchoolAdmin,
+    params: school42,
+  },
+  'setup.createSchoolYear': {
+    route: routes.setup.createSchoolYear,
+    expect: ownSchoolAdmin,
+    params: school42,
+    body: () => ({
+      name: '2030/2031',
+      startDate: '2030-09-01',
+      endDate: '2031-05-31',
+      periodKind: 'half_year',
+      periods: [
+        { name: 'I полугодие', startDate: '2030-09-01', endDate: '2030-12-28' },
+        { name: 'II полугодие', startDate: '2031-01-09', endDate: '2031-05-31' },
+      ],
+    }),
+  },
+  'setup.createClass': {
+    route: routes.setup.createClass,
+    expect: ownSchoolAdmin,
+    params: school42,
+    body: () => ({ name: '11М', grade: 11, schoolYear: '2026/2027' }),
+  },
+  'setup.subjects': { route: routes.setup.subjects, expect: ownSchoolAdmin, params: school42 },
+  'setup.createSubject': {
+    route: routes.setup.createSubject,
+    expect: ownSchoolAdmin,
+    params: school42,
+    body: () => ({ name: 'Астрономия', shortName: 'Астр.' }),
+  },
+  'setup.setTeaching': {
+    route: routes.setup.setTeaching,
+    expect: ownSchoolAdmin,
+    params: { classId: DEMO.classes.c5a.id },
+    body: () => ({ items: [{ teacherId: U.teacherMath.id, subjectId: 'sub_42_math' }] }),
+  },
+  'setup.roster': { route: routes.setup.roster, expect: ownSchoolAdmin, params: school42 },
+  'setup.addToRoster': {
+    route: routes.setup.addToRoster,
+    expect: ownSchoolAdmin,
+    params: school42,
+    body: () => ({
+      classId: DEMO.classes.c5a.id,
+      lastName: 'Морозова',
+      firstName: 'Алиса',
+      birthDate: '2015-06-02',
+    }),
+  },
+  'setup.moveOnRoster': {
+    route: routes.setup.moveOnRoster,
+    expect: ownSchoolAdmin,
+    params: { entryId: 'ros_cls_42_8b_pupil_03' },
+    body: () => ({ classId: DEMO.classes.c8b.id }),
+  },
+  'setup.leaveRoster': {
+    route: routes.setup.leaveRoster,
+    expect: ownSchoolAdmin,
+    params: { entryId: 'ros_cls_42_8b_pupil_02' },
+    body: () => ({}),
+  },
+  'setup.inviteStaff': {
+    route: routes.setup.inviteStaff,
+    expect: ownSchoolAdmin,
+    params: school42,
+    body: () => ({ phone: '+79990007700', lastName: 'Зайцев', firstName: 'Олег', role: 'teacher' }),
+  },
   'admin.approveGuardian': {
     route: routes.admin.approveGuardian,
     expect: adminOfSchool,

@@ -20,6 +20,7 @@ import { notificationsHandlers } from './notifications';
 import { periodHandlers } from './periods';
 import { portfolioHandlers } from './portfolio';
 import { scheduleHandlers } from './schedule';
+import { setupHandlers } from './setup';
 import { classesHandlers, schoolsHandlers } from './schools';
 import { supportHandlers } from './support';
 import { threadsHandlers } from './threads';
@@ -30,6 +31,7 @@ export function createHandlers(s: Services): Handlers {
     auth: authHandlers(s),
     dev: devHandlers(s),
     admin: adminHandlers(s),
+    setup: setupHandlers(s),
     children: { ...childrenHandlers(s), ...periodHandlers(s) },
     schools: schoolsHandlers(s),
     classes: { ...classesHandlers(s), ...classMarksHandlers(s) },

@@ -20,7 +20,7 @@ interface SchoolFilter {
   readonly profile?: string | undefined;
 }
 
-function schoolView(row: SchoolRow): School {
+export function schoolView(row: SchoolRow): School {
   return {
     id: row.id,
     code: row.code,
@@ -36,7 +36,7 @@ function schoolView(row: SchoolRow): School {
   };
 }
 
-function classView(row: ClassRow): SchoolClass {
+export function classView(row: ClassRow): SchoolClass {
   return {
     id: row.id,
     schoolId: row.school_id,

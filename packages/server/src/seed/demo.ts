@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { systemClock, type Clock } from '../clock';
 import type { Database } from '../db/schema';
 import { hashPassword } from '../services/secrets';
@@ -135,7 +135,7 @@ export async function seedDemo(
       .execute();
 
     // The schools' class lists (rosters): the demo children, one unlinked pupil, and classmates.
-    const roster: Database['roster'][] = [...ROSTER];
+    const roster: Insertable<Database['roster']>[] = [...ROSTER];
     const childRows: Database['children'][] = [];
     // Roster ids a school hands out are random, so that one pupil's id says nothing of another's.
     const rosterRnd = seededRandom(1917);

@@ -3,6 +3,7 @@
 // and less in total, since one chunk compresses as a whole.
 export * as auth from './auth.js';
 export * as admin from './admin.js';
+export * as setup from './setup.js';
 export * as children from './children.js';
 export * as schools from './schools.js';
 export * as classes from './classes.js';
