@@ -10,6 +10,7 @@ import { DiaryProvider } from './provider/diary-provider';
 import { DiaryTimelineChart } from './timeline-chart/diary-timeline-chart';
 import { DiarySchedule } from './schedule/diary-schedule';
 import { DiaryNotifications } from './notifications/diary-notifications';
+import { DiaryPortfolio } from './portfolio/diary-portfolio';
 import { DiarySupport } from './support/diary-support';
 import { defineElement } from './shared/define';
 
@@ -24,3 +25,4 @@ defineElement('diary-chat', DiaryChat);
 defineElement('diary-notifications', DiaryNotifications);
 defineElement('diary-application', DiaryApplication);
 defineElement('diary-support', DiarySupport);
+defineElement('diary-portfolio', DiaryPortfolio);
