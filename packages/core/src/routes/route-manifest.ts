@@ -185,6 +185,9 @@ export const routeManifest = {
       responseType: 'none',
       status: 204,
     }),
+    setDone: routeInfo('PUT /children/{childId}/homework/{homeworkId}/done', FAMILY, {
+      body: true,
+    }),
   },
   attendance: {
     list: routeInfo('GET /children/{childId}/attendance', EVERYONE, {
@@ -193,6 +196,24 @@ export const routeManifest = {
     record: routeInfo('PUT /lessons/{lessonId}/attendance', ['teacher'], {
       body: true,
     }),
+    sheet: routeInfo('GET /lessons/{lessonId}/attendance', ['teacher']),
+  },
+  absences: {
+    report: routeInfo('POST /children/{childId}/absence-notices', ['parent'], {
+      status: 201,
+      body: true,
+    }),
+    list: routeInfo('GET /children/{childId}/absence-notices', FAMILY),
+    incoming: routeInfo('GET /absence-notices', ['teacher'], { query: ['from', 'to'] }),
+    acknowledge: routeInfo('POST /absence-notices/{noticeId}/acknowledge', ['teacher'], {
+      idempotent: true,
+    }),
+  },
+  journal: {
+    get: routeInfo('GET /classes/{classId}/journal', STAFF, {
+      query: ['subjectId', 'from', 'to', 'periodId'],
+    }),
+    save: routeInfo('PUT /classes/{classId}/journal', ['teacher'], { body: true }),
   },
   threads: {
     list: routeInfo('GET /threads', ['parent', 'student', 'teacher'], {

@@ -19,4 +19,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-application': () => import('../define-application'),
   'diary-support': () => import('../define-support'),
   'diary-portfolio': () => import('../define-portfolio'),
+  'diary-attendance': () => import('../define-attendance'),
 };

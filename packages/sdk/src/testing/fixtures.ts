@@ -1,4 +1,5 @@
 import type {
+  AbsenceNotice,
   Application,
   Attachment,
   Attendance,
@@ -42,7 +43,11 @@ export interface MemoryFixtures {
   readonly finalMarks: FinalMark[];
   readonly lessons: Lesson[];
   readonly homework: Homework[];
+  /** Homework a child's family ticked «сделано» (`homework.setDone`). */
+  readonly homeworkDone: { readonly childId: string; readonly homeworkId: string }[];
   readonly attendance: Attendance[];
+  /** Absences parents reported ahead. */
+  readonly absenceNotices: AbsenceNotice[];
   readonly threads: Thread[];
   readonly messages: Message[];
   readonly notifications: (Notification & { readonly userId: string })[];
@@ -441,6 +446,7 @@ export function demoFixtures(): MemoryFixtures {
     })),
     lessons,
     homework,
+    homeworkDone: [{ childId: 'chd_maria', homeworkId: 'hwk_mem_1' }],
     attendance: lessons.slice(0, 15).map((lesson, i) => ({
       id: `att_mem_${i + 1}`,
       childId: 'chd_maria',
@@ -542,6 +548,7 @@ export function demoFixtures(): MemoryFixtures {
     ],
     applications: [],
     tickets: [],
+    absenceNotices: [],
     portfolio: [
       {
         id: 'pfl_mem_diploma',
