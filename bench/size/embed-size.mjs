@@ -19,17 +19,17 @@ const dist = join(root, 'packages/elements/dist');
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
   loader: 2 * 1024,
-  'login page (provider + login)': 52 * 1024,
-  'registration page (provider + child form)': 60.5 * 1024,
-  'grades page (provider + grade table + timeline chart)': 77 * 1024,
-  'schedule page (provider + schedule)': 68.5 * 1024,
-  'chat page (provider + chat)': 55.5 * 1024,
-  'application page (provider + application)': 50 * 1024,
-  'support page (provider + support)': 71 * 1024,
-  'notifications page (provider + notifications)': 65 * 1024,
-  'attendance page (provider + child picker + attendance)': 70.5 * 1024,
-  'portfolio page (provider + child picker + portfolio)': 68 * 1024,
-  'every tag at once': 176 * 1024,
+  'login page (provider + login)': 53 * 1024,
+  'registration page (provider + child form)': 62 * 1024,
+  'grades page (provider + grade table + timeline chart)': 79 * 1024,
+  'schedule page (provider + schedule)': 58 * 1024,
+  'chat page (provider + chat)': 56.5 * 1024,
+  'application page (provider + application)': 51 * 1024,
+  'support page (provider + support)': 72.5 * 1024,
+  'notifications page (provider + notifications)': 53 * 1024,
+  'attendance page (provider + child picker + attendance)': 71.5 * 1024,
+  'portfolio page (provider + child picker + portfolio)': 69.5 * 1024,
+  'every tag at once': 179 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],

@@ -16,6 +16,7 @@ import terser from '@rollup/plugin-terser';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import { kb } from './measure.mjs';
+import { decodeLine } from './source-map-bytes.mjs';
 
 const args = process.argv.slice(2);
 const code = args[0];
@@ -33,33 +34,6 @@ const top = Number(option('top', '30'));
 const inline = args.includes('--inline');
 // --packages: one row per package (lit, zod, @school-diary/core …) instead of per module.
 const byPackage = args.includes('--packages');
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-/** Decodes one line of source-map mappings into [generatedColumn, sourceIndex] pairs. */
-function decodeLine(line, state) {
-  const segments = [];
-  let column = 0;
-  for (const segment of line.split(',')) {
-    if (!segment) continue;
-    const values = [];
-    let value = 0;
-    let shift = 0;
-    for (const ch of segment) {
-      const digit = B64.indexOf(ch);
-      value += (digit & 31) << shift;
-      if (digit & 32) shift += 5;
-      else {
-        values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-        value = 0;
-        shift = 0;
-      }
-    }
-    column += values[0];
-    if (values.length > 1) state.source += values[1];
-    segments.push([column, values.length > 1 ? state.source : -1]);
-  }
-  return segments;
-}
 
 /** The module group a source path belongs to: a package's file, or a dependency's package. */
 function groupOf(source) {

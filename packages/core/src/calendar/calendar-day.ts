@@ -56,3 +56,17 @@ export function datesBetween(from: string, to: string): string[] {
   for (let day = from; day <= to; day = addDays(day, 1)) dates.push(day);
   return dates;
 }
+
+/**
+ * `date_order` when a range of ISO dates ends before it starts, else `null`; an open end (empty or
+ * undefined) is fine. The rule of every `from`/`to` query, without zod, for forms.
+ *
+ * @example
+ * checkDateOrder('2026-12-07', '2026-12-01'); // 'date_order'
+ */
+export function checkDateOrder(
+  from: string | undefined,
+  to: string | undefined,
+): 'date_order' | null {
+  return from && to && from > to ? 'date_order' : null;
+}

@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, datesBetween, isCalendarDay, isoDayOfWeek } from './calendar-day.js';
+import {
+  addDays,
+  checkDateOrder,
+  datesBetween,
+  isCalendarDay,
+  isoDayOfWeek,
+} from './calendar-day.js';
 import {
   firstMonday,
   formatIsoWeek,
@@ -103,5 +109,14 @@ describe('ISO weeks', () => {
     assert.equal(isCalendarDay('2026-02-30'), false);
     assert.equal(isCalendarDay('24.11.2026'), false);
     assert.equal(isCalendarDay(''), false);
+  });
+});
+
+describe('checkDateOrder', () => {
+  it('refuses a range that ends before it starts and accepts open or ordered ends', () => {
+    assert.equal(checkDateOrder('2026-12-07', '2026-12-01'), 'date_order');
+    assert.equal(checkDateOrder('2026-12-01', '2026-12-01'), null);
+    assert.equal(checkDateOrder(undefined, '2026-12-01'), null);
+    assert.equal(checkDateOrder('2026-12-01', ''), null);
   });
 });

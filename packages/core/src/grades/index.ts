@@ -8,3 +8,4 @@ export * from './period-summary.js';
 export * from './grade-trend.js';
 export * from './year-comparison.js';
 export * from './marks-needed.js';
+export * from './mark-threshold.js';

@@ -22,6 +22,7 @@ import {
   string,
   transform,
 } from 'zod/mini';
+import { checkDateOrder } from '../calendar/calendar-day.js';
 import { checkIsoDate } from '../identifiers/birth-date.js';
 import { ruleCheck } from './rule.js';
 
@@ -132,4 +133,4 @@ export const dateRangeShape = {
 export const dateOrderCheck = refine<{
   from?: string | undefined;
   to?: string | undefined;
-}>((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], params: { code: 'date_order' } });
+}>((v) => checkDateOrder(v.from, v.to) === null, { path: ['to'], params: { code: 'date_order' } });

@@ -17,6 +17,7 @@ import {
   string,
   union,
 } from 'zod/mini';
+import { MARK_THRESHOLD_RANGE } from '../grades/mark-threshold.js';
 import { WORK_KINDS } from '../grades/work-kinds.js';
 import { isoDateSchema } from './common.js';
 import { dateOrderCheck, dateRangeShape, idSchema, timestampSchema } from './common.js';
@@ -186,7 +187,10 @@ export type Threshold = z.infer<typeof thresholdSchema>;
 /** Setting a threshold (per subject, or for all subjects without `subjectId`). */
 export const thresholdInputSchema = object({
   subjectId: optional(idSchema),
-  threshold: number().check(minimum(2), maximum(5)),
+  threshold: number().check(
+    minimum(MARK_THRESHOLD_RANGE.minimum),
+    maximum(MARK_THRESHOLD_RANGE.maximum),
+  ),
 });
 
 /** A teacher's journal query for one class and subject. */

@@ -1,5 +1,5 @@
 import type { NotificationKind, NotificationSettings } from './notification.js';
-import { NOTIFICATION_KINDS } from './notification.js';
+import { NOTIFICATION_KINDS } from './notification-kinds.js';
 
 /** The channels of one kind of notification. */
 export type ChannelFlags = NotificationSettings['kinds'][NotificationKind];

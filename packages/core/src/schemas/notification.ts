@@ -10,28 +10,12 @@ import {
   string,
 } from 'zod/mini';
 import { idSchema, pageQueryShape, queryFlagSchema, timestampSchema } from './common.js';
+import { DIGEST_PERIODS, NOTIFICATION_KINDS } from './notification-kinds.js';
 
-/** What a notification is about. */
-export const NOTIFICATION_KINDS = [
-  'mark',
-  'homework',
-  'homework_overdue',
-  'substitution',
-  'message',
-  'application_status',
-  'threshold',
-  'news',
-  'portfolio',
-  'support',
-  'digest',
-] as const;
-/** A notification kind. */
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export * from './notification-kinds.js';
+
 /** Zod schema of a notification kind. */
 export const notificationKindSchema = enumOf(NOTIFICATION_KINDS);
-
-/** Channels a notification can go through. */
-export const CHANNELS = ['inApp', 'sms', 'email'] as const;
 
 /** An in-app notification. */
 export const notificationSchema = object({
@@ -60,8 +44,6 @@ const channelFlags = object({
   email: boolean(),
 });
 
-/** How often a parent gets a digest of their children's marks. */
-export const DIGEST_PERIODS = ['none', 'daily', 'weekly', 'monthly'] as const;
 const digestPeriodSchema = enumOf(DIGEST_PERIODS);
 
 /** Per kind and channel settings, and the digest frequency. */

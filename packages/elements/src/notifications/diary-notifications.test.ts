@@ -173,6 +173,31 @@ describe('<diary-notifications>', function () {
     expect(deepActiveElement()).to.equal(bell);
   });
 
+  it('asks only for the unread count until the bell is first opened', async () => {
+    const asked: string[] = [];
+    const client = createDiaryClient({
+      baseUrl: url,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (new URL(request.url).pathname.endsWith('/notifications')) asked.push(request.url);
+        return fetch(request);
+      },
+    });
+    await signIn(client, url, PARENT);
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client}>
+        <diary-notifications variant="bell"></diary-notifications>
+      </diary-provider>`,
+    );
+    const element = provider.querySelector('diary-notifications') as DiaryNotifications;
+    await waitUntil(() => asked.length > 0 && element.unread > 0, 'no unread count');
+    expect(asked.map((u) => new URL(u).searchParams.get('unread'))).to.deep.equal(['true']);
+    ($(element, '[part~="bell"]') as HTMLButtonElement).click();
+    await waitUntil(() => $$(element, '[part~="item"]').length > 0, 'the feed did not open');
+    expect(asked.some((u) => new URL(u).searchParams.get('unread') === null)).to.equal(true);
+    client.close();
+  });
+
   it('saves the channels per kind and the digest, in English and dark too', async () => {
     const element = await mount({ view: 'settings', lang: 'en', theme: 'dark' });
     await waitUntil(() => $(element, '[data-kind="mark"]'), 'no settings form');

@@ -87,10 +87,14 @@ export class DiaryNotifications extends DiaryElement {
   @state() protected accessor open = false;
   @state() protected accessor announcement = '';
 
+  /** Whether the bell has been opened: until then it loads only the unread count. */
+  #bellOpened = false;
+
   readonly #feed = new NotificationFeed(this, () => ({
     client: this.#client,
     userId: this.environment?.session.user?.id,
     pageSize: Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 10)),
+    countOnly: this.variant === 'bell' && !this.#bellOpened,
     onLive: (n) => (this.announcement = t(this.language, 'live', { title: n.title })),
   }));
 
@@ -122,6 +126,7 @@ export class DiaryNotifications extends DiaryElement {
   }
 
   protected override willUpdate(): void {
+    if (this.open) this.#bellOpened = true;
     // A parent's thresholds are per child: the settings ask the provider for the children.
     const env = this.environment;
     const parent = env?.session.user?.role === 'parent';
@@ -241,7 +246,9 @@ export class DiaryNotifications extends DiaryElement {
     return this.#feed.first.render({
       initial: () => loadingNotice(this.language),
       pending: () =>
-        this.#feed.first.value ? this.#renderList(labelledBy) : loadingNotice(this.language),
+        this.#feed.first.value?.listed
+          ? this.#renderList(labelledBy)
+          : loadingNotice(this.language),
       error: (error) =>
         failureNotice(this.language, this.#describe(error), () => void this.#feed.first.run()),
       complete: () => this.#renderList(labelledBy),

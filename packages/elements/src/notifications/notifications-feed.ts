@@ -3,8 +3,10 @@ import { Task, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { NotificationsClient } from './notifications-client';
 
-/** The first page of the feed and how many are unread. */
+/** The first page of the feed (unless only the count was asked for) and how many are unread. */
 interface FirstPage {
+  /** Whether the page was loaded: false when only the unread count was. */
+  readonly listed: boolean;
   readonly items: readonly Notification[];
   readonly total: number;
   readonly unread: number;
@@ -15,14 +17,16 @@ export interface FeedSource {
   readonly client: NotificationsClient | undefined;
   readonly userId: string | undefined;
   readonly pageSize: number;
+  /** Only the unread count is shown (a bell not opened yet): the first page waits until it is. */
+  readonly countOnly: boolean;
   /** Called when a notification arrives live (to announce it). */
   readonly onLive: (notification: Notification) => void;
 }
 
 /**
  * The signed-in user's notification feed: the first page and the unread count (one `Task`, run
- * again for another user or client), further pages on demand, reading one or all, and
- * notifications that arrive over live events put on top.
+ * again for another user or client, or when the page is first wanted), further pages on demand,
+ * reading one or all, and notifications that arrive over live events put on top.
  */
 export class NotificationFeed implements ReactiveController {
   /** The notifications shown, newest first. */
@@ -41,7 +45,7 @@ export class NotificationFeed implements ReactiveController {
 
   /** The first page; its state is what the feed renders. */
   readonly first: Task<
-    readonly [NotificationsClient | undefined, string | undefined, number],
+    readonly [NotificationsClient | undefined, string | undefined, number, boolean],
     FirstPage
   >;
   /** The next page, when the user asks for more. */
@@ -53,23 +57,26 @@ export class NotificationFeed implements ReactiveController {
     host.addController(this);
     this.first = new Task(host, {
       args: () => {
-        const { client, userId, pageSize } = this.#source();
-        return [client, userId, pageSize] as const;
+        const { client, userId, pageSize, countOnly } = this.#source();
+        return [client, userId, pageSize, countOnly] as const;
       },
-      task: async ([client, userId, pageSize], { signal }) => {
+      task: async ([client, userId, pageSize, countOnly], { signal }) => {
         if (!client || !userId) return initialState;
         const [page, unread] = await Promise.all([
-          client.notifications.list({ page: 1, pageSize }, { signal }),
+          countOnly ? undefined : client.notifications.list({ page: 1, pageSize }, { signal }),
           client.notifications.list({ unread: true, page: 1, pageSize: 1 }, { signal }),
         ]);
-        return { items: page.items, total: page.total, unread: unread.total };
+        return page
+          ? { listed: true, items: page.items, total: page.total, unread: unread.total }
+          : { listed: false, items: [], total: 0, unread: unread.total };
       },
       onComplete: (first) => {
+        this.unread = first.unread;
+        this.failure = undefined;
+        if (!first.listed) return;
         this.items = first.items;
         this.total = first.total;
-        this.unread = first.unread;
         this.#page = 1;
-        this.failure = undefined;
       },
     });
     this.more = new Task(host, {

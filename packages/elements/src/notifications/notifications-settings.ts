@@ -2,8 +2,7 @@ import {
   CHANNELS,
   DIGEST_PERIODS,
   NOTIFICATION_KINDS,
-  thresholdInputSchema,
-  validate,
+  checkMarkThreshold,
   type Child,
   type Lang,
   type NotificationSettings,
@@ -227,9 +226,7 @@ export class SettingsPanel {
     const subject = (form.elements.namedItem('subject') as HTMLSelectElement).value;
     const input = form.elements.namedItem('threshold') as HTMLInputElement;
     const value = Number(input.value.trim().replace(',', '.'));
-    const body = { ...(subject ? { subjectId: subject } : {}), threshold: value };
-    const checked = validate(thresholdInputSchema, body, lang);
-    if (!input.value.trim() || Number.isNaN(value) || !checked.ok) {
+    if (!input.value.trim() || checkMarkThreshold(value) !== null) {
       this.#thresholdError = t(lang, 'badNumber');
       this.#thresholdStatus = undefined;
       this.#host.requestUpdate();
@@ -239,7 +236,11 @@ export class SettingsPanel {
     }
     this.#thresholdError = undefined;
     try {
-      await client.thresholds.set({ childId, ...checked.value });
+      await client.thresholds.set({
+        childId,
+        ...(subject ? { subjectId: subject } : {}),
+        threshold: value,
+      });
       this.#thresholdStatus = { ok: true, text: t(lang, 'thresholdSaved') };
       input.value = '';
       void this.#thresholds.run();

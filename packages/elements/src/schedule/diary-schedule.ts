@@ -1,6 +1,6 @@
 import {
-  substitutionQuerySchema,
-  validate,
+  checkDateOrder,
+  errorMessage,
   type Homework,
   type Substitution,
   type WeekTimetable,
@@ -23,7 +23,7 @@ import {
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
-import { renderHeading, type HeadingLevel } from '../shared/heading';
+import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice } from '../shared/notices';
 import { sharedText } from '../shared/localize';
@@ -299,14 +299,8 @@ export class DiarySchedule extends DiaryElement {
     const errors: Record<string, string> = {};
     if (from === null) errors['from'] = sharedText(this.language, 'badDate');
     if (to === null) errors['to'] = sharedText(this.language, 'badDate');
-    if (Object.keys(errors).length === 0) {
-      const checked = validate(
-        substitutionQuerySchema,
-        { from: from || undefined, to: to || undefined },
-        this.language,
-      );
-      if (!checked.ok) for (const e of checked.errors) errors[e.path] = e.message;
-    }
+    const order = Object.keys(errors).length === 0 && checkDateOrder(from ?? '', to ?? '');
+    if (order) errors['to'] = errorMessage(order, { lang: this.language, field: 'to' });
     this.historyFrom = from ?? this.historyFrom;
     this.historyTo = to ?? this.historyTo;
     this.historyErrors = errors;
@@ -407,6 +401,7 @@ export class DiarySchedule extends DiaryElement {
       return this.#notice(scheduleText(lang, 'emptyWeek'));
     const view: TimetableView = {
       lang,
+      headingLevel: subLevel(this.headingLevel),
       today: todayIn(this.now(), this.timeZone),
       days: shownDays(timetable),
       caption: this.#caption(timetable),

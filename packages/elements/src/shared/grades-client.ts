@@ -45,25 +45,28 @@ export async function optionalRead<T>(read: Promise<T>): Promise<T | undefined> 
   }
 }
 
-/** A child's school year (when the class has one) and every mark of it, in date order. */
-export interface ChildYear {
-  readonly year: SchoolYearInfo | undefined;
-  readonly marks: Mark[];
-}
-
-/**
- * Loads a child's school year and its marks: one request for the calendar, one for the marks of
- * the whole year (periods and filters then switch without a round trip).
- */
-export async function loadChildYear(
+/** A child's school year, when the class has one (a calendar is optional). */
+export function loadSchoolYear(
   client: GradesClient,
   childId: string,
   signal: AbortSignal,
-): Promise<ChildYear> {
-  const year = await optionalRead(client.children.periods({ childId }, { signal }));
+): Promise<SchoolYearInfo | undefined> {
+  return optionalRead(client.children.periods({ childId }, { signal }));
+}
+
+/**
+ * Every mark of a child's school year (all marks without a year), in date order: one request,
+ * so that periods and filters then switch without a round trip.
+ */
+export async function loadYearMarks(
+  client: GradesClient,
+  childId: string,
+  year: SchoolYearInfo | undefined,
+  signal: AbortSignal,
+): Promise<Mark[]> {
   const range = year ? { from: year.startDate, to: year.endDate } : {};
   const { items } = await client.grades.list({ childId, ...range }, { signal });
-  return { year, marks: items };
+  return items;
 }
 
 /** The live events about marks, as one subscription; returns the function that stops it. */

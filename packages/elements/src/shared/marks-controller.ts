@@ -6,7 +6,8 @@ import type { Failure } from './failure';
 import {
   applyMarkChange,
   gradesClientOf,
-  loadChildYear,
+  loadSchoolYear,
+  loadYearMarks,
   onMarkEvents,
   type GradesClient,
   type MarkChange,
@@ -116,8 +117,13 @@ export class MarksController<Extra = undefined> implements ReactiveController {
   async #load(client: GradesClient, childId: string, signal: AbortSignal) {
     this.hostDisconnected();
     this.#following = undefined;
-    const { year, marks } = await loadChildYear(client, childId, signal);
-    const extra = (await this.#options.loadMore?.(client, childId, year, signal)) as Extra;
+    const year = await loadSchoolYear(client, childId, signal);
+    // The marks and what the widget loads besides need only the year: asked for together, so
+    // that a slow link waits for one round trip after the calendar, not two.
+    const [marks, extra] = await Promise.all([
+      loadYearMarks(client, childId, year, signal),
+      this.#options.loadMore?.(client, childId, year, signal) as Promise<Extra>,
+    ]);
     signal.throwIfAborted();
     this.loaded = marks;
     this.#following = [client, childId];

@@ -1,0 +1,24 @@
+// The lists of notification kinds, channels and digest periods: plain data without zod, so that a
+// settings form can list them without loading the schemas (notification.ts builds those on them).
+
+/** What a notification is about. */
+export const NOTIFICATION_KINDS = [
+  'mark',
+  'homework',
+  'homework_overdue',
+  'substitution',
+  'message',
+  'application_status',
+  'threshold',
+  'news',
+  'portfolio',
+  'support',
+  'digest',
+] as const;
+/** A notification kind. */
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** Channels a notification can go through. */
+export const CHANNELS = ['inApp', 'sms', 'email'] as const;
+
+/** How often a parent gets a digest of their children's marks. */
+export const DIGEST_PERIODS = ['none', 'daily', 'weekly', 'monthly'] as const;
