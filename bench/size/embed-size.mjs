@@ -18,7 +18,7 @@ const dist = join(root, 'packages/elements/dist');
 
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
-  loader: 1.9 * 1024,
+  loader: 2 * 1024,
   'login page (provider + login)': 53 * 1024,
   'registration page (provider + child form)': 62 * 1024,
   'grades page (provider + grade table + timeline chart)': 79 * 1024,
@@ -28,7 +28,8 @@ const BUDGETS = {
   'support page (provider + support)': 72.5 * 1024,
   'notifications page (provider + notifications)': 53 * 1024,
   'attendance page (provider + child picker + attendance)': 71.5 * 1024,
-  'every tag at once': 167 * 1024,
+  'portfolio page (provider + child picker + portfolio)': 69.5 * 1024,
+  'every tag at once': 179 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
@@ -48,6 +49,7 @@ const PAGES = {
     'child-picker',
     'attendance',
   ],
+  'portfolio page (provider + child picker + portfolio)': ['provider', 'child-picker', 'portfolio'],
   'every tag at once': null,
 };
 

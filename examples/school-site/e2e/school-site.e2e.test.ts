@@ -48,6 +48,7 @@ const PAGES = [
   'application',
   'support',
   'attendance',
+  'portfolio',
 ] as const;
 const KIT_TAGS = [
   'provider',
@@ -62,6 +63,7 @@ const KIT_TAGS = [
   'application',
   'support',
   'attendance',
+  'portfolio',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {
@@ -374,6 +376,37 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
       .locator(`[data-notice="${id}"][data-status="acknowledged"]`)
       .waitFor({ timeout: 20_000 });
     assert.match(await notice.innerText(), /Принято: /);
+  });
+
+  it('adds a portfolio item with a file and finds it by its tag', async () => {
+    await page.goto(`${site.url}/portfolio.html?child=${MARIA}`);
+    const portfolio = page.locator('diary-portfolio');
+    await portfolio.locator('#add').click({ timeout: 30_000 });
+    const title = `Гербарий осенних листьев (${Date.now()})`;
+    await portfolio.locator('#kind').selectOption('project');
+    await portfolio.locator('#title').fill(title);
+    await portfolio
+      .locator('#date')
+      .fill(new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10));
+    await portfolio.locator('#subjectId').selectOption({ label: 'Биология' });
+    await portfolio.locator('#level').selectOption('regional');
+    await portfolio.locator('#attachmentId').setInputFiles({
+      name: 'gerbariy.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n%%EOF\n', 'latin1'),
+    });
+    await portfolio.locator('[part~="save"]').click();
+    await portfolio.locator('#add').waitFor({ timeout: 20_000 });
+
+    await portfolio.locator('#f-subject').selectOption({ label: 'Биология' });
+    await portfolio.locator('#f-level').selectOption('regional');
+    await portfolio.locator('#f-q').fill(title);
+    await portfolio.locator('[part~="search"]').click();
+    const item = portfolio.locator('[part="item"]', { hasText: title });
+    await item.waitFor({ timeout: 20_000 });
+    assert.equal(await portfolio.locator('[part="item"]').count(), 1);
+    assert.match(await item.innerText(), /Скачать gerbariy\.pdf/);
+    assert.match(await item.innerText(), /Уровень: Региональный/);
   });
 
   it('runs the SDK example: it signs in and prints each child’s averages', async () => {

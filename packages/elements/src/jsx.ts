@@ -16,6 +16,7 @@ import type {
   DiaryGradeTable,
   DiaryLogin,
   DiaryNotifications,
+  DiaryPortfolio,
   DiaryProvider,
   DiarySchedule,
   DiarySupport,
@@ -32,6 +33,7 @@ import type {
   DiaryMessageSentDetail,
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
+  DiaryPortfolioChangeDetail,
   DiaryRangeChangeDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
@@ -230,6 +232,24 @@ export interface DiaryNotificationsJsxProps extends DiaryElementBaseProps {
   'ondiary-notification-read'?: (event: CustomEvent<DiaryNotificationReadDetail>) => void;
 }
 
+/** JSX props of `<diary-portfolio>` (DiaryPortfolio). */
+export interface DiaryPortfolioJsxProps extends DiaryElementBaseProps {
+  /** The child whose portfolio is shown; the provider's selected child when left empty. */
+  childId?: DiaryPortfolio['childId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryPortfolio['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryPortfolio['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryPortfolio['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryPortfolio['childId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryPortfolio['headingLevel'];
+  /** An item was added or edited here. */
+  'ondiary-portfolio-change'?: (event: CustomEvent<DiaryPortfolioChangeDetail>) => void;
+}
+
 /** JSX props of `<diary-provider>` (DiaryProvider). */
 export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   /** Language of the widgets inside (`ru` or `en`); Russian by default. A widget's own `lang` wins. */
@@ -344,6 +364,7 @@ export interface DiaryTagElements {
   'diary-grade-table': DiaryGradeTable;
   'diary-login': DiaryLogin;
   'diary-notifications': DiaryNotifications;
+  'diary-portfolio': DiaryPortfolio;
   'diary-provider': DiaryProvider;
   'diary-schedule': DiarySchedule;
   'diary-support': DiarySupport;
@@ -360,6 +381,7 @@ export interface DiaryIntrinsicElements {
   'diary-grade-table': DiaryGradeTableJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-notifications': DiaryNotificationsJsxProps;
+  'diary-portfolio': DiaryPortfolioJsxProps;
   'diary-provider': DiaryProviderJsxProps;
   'diary-schedule': DiaryScheduleJsxProps;
   'diary-support': DiarySupportJsxProps;

@@ -18,6 +18,7 @@ import type {
   DiaryGradeTable,
   DiaryLogin,
   DiaryNotifications,
+  DiaryPortfolio,
   DiaryProvider,
   DiarySchedule,
   DiarySupport,
@@ -34,6 +35,7 @@ import type {
   DiaryMessageSentDetail,
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
+  DiaryPortfolioChangeDetail,
   DiaryRangeChangeDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
@@ -260,6 +262,28 @@ export type DiaryNotificationsVueEvents = {
   'diary-notification-read': CustomEvent<DiaryNotificationReadDetail>;
 };
 
+/** Template props of `<diary-portfolio>` (DiaryPortfolio). */
+export interface DiaryPortfolioVueProps {
+  /** The child whose portfolio is shown; the provider's selected child when left empty. */
+  childId?: DiaryPortfolio['childId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryPortfolio['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryPortfolio['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryPortfolio['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryPortfolio['childId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryPortfolio['headingLevel'];
+}
+
+/** Events of `<diary-portfolio>` by name. */
+export type DiaryPortfolioVueEvents = {
+  /** An item was added or edited here. */
+  'diary-portfolio-change': CustomEvent<DiaryPortfolioChangeDetail>;
+};
+
 /** Template props of `<diary-provider>` (DiaryProvider). */
 export interface DiaryProviderVueProps {
   /** Language of the widgets inside (`ru` or `en`); Russian by default. A widget's own `lang` wins. */
@@ -413,6 +437,11 @@ export interface DiaryGlobalComponents {
     DiaryNotifications,
     DiaryNotificationsVueProps,
     DiaryNotificationsVueEvents
+  >;
+  'diary-portfolio': DiaryVueElement<
+    DiaryPortfolio,
+    DiaryPortfolioVueProps,
+    DiaryPortfolioVueEvents
   >;
   'diary-provider': DiaryVueElement<DiaryProvider, DiaryProviderVueProps, DiaryProviderVueEvents>;
   'diary-schedule': DiaryVueElement<DiarySchedule, DiaryScheduleVueProps, DiaryScheduleVueEvents>;

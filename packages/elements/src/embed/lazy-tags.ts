@@ -18,5 +18,6 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-notifications': () => import('../define-notifications'),
   'diary-application': () => import('../define-application'),
   'diary-support': () => import('../define-support'),
+  'diary-portfolio': () => import('../define-portfolio'),
   'diary-attendance': () => import('../define-attendance'),
 };

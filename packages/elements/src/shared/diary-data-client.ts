@@ -33,6 +33,13 @@ export interface SupportClient extends WidgetClient {
   readonly events: Pick<DiaryClient['events'], 'on'>;
 }
 
+/** The SDK client as `<diary-portfolio>` needs it: the items, files, the child's subjects and terms. */
+export interface PortfolioClient extends WidgetClient {
+  readonly children: WidgetClient['children'] & Group<'children', 'teachers' | 'periods'>;
+  readonly portfolio: Group<'portfolio', 'list' | 'create' | 'update'>;
+  readonly attachments: Group<'attachments', 'upload' | 'download'>;
+}
+
 /** The SDK client as `<diary-attendance>` needs it: periods, attendance, absence reports, files. */
 export interface AttendanceClient extends WidgetClient {
   readonly children: WidgetClient['children'] & Group<'children', 'periods'>;
@@ -96,6 +103,18 @@ export const isSupportClient = (client: WidgetClient | undefined): client is Sup
     'attachments.upload',
     'attachments.download',
     'events.on',
+  ]);
+
+/** Whether the provider's client can serve `<diary-portfolio>` (a full SDK client can). */
+export const isPortfolioClient = (client: WidgetClient | undefined): client is PortfolioClient =>
+  provides(client, [
+    'children.teachers',
+    'children.periods',
+    'portfolio.list',
+    'portfolio.create',
+    'portfolio.update',
+    'attachments.upload',
+    'attachments.download',
   ]);
 
 /** Whether the provider's client can serve `<diary-attendance>` (a full SDK client can). */

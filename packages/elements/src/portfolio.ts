@@ -1,0 +1,1 @@
+export { DiaryPortfolio, type DiaryPortfolioChangeDetail } from './portfolio/diary-portfolio';

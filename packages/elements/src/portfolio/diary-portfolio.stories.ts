@@ -1,0 +1,93 @@
+// Stories of <diary-portfolio> (Storybook, web-components renderer), over the SDK's in-memory
+// client signed in as the demo parent: Мария's portfolio in each state.
+import { demoFixtures, type MemoryFixtures } from '@school-diary/sdk/testing';
+import { html } from 'lit';
+import '../define';
+import {
+  darkBackground,
+  failingClient,
+  loadingClient,
+  phoneWidth,
+  signedOutClient,
+  storyClient,
+} from '../test-support/stories';
+
+export default {
+  title: 'Widgets/diary-portfolio',
+  component: 'diary-portfolio',
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "A child's portfolio: items with tags, files and teachers' comments; search by tag, add and edit.",
+      },
+    },
+  },
+};
+
+/** Demo fixtures without portfolio items. */
+function emptyPortfolio(): MemoryFixtures {
+  return { ...demoFixtures(), portfolio: [] };
+}
+
+const page = (
+  fixtures: MemoryFixtures = demoFixtures(),
+  attrs: { lang?: string; theme?: string } = {},
+) =>
+  html`<diary-provider
+    .client=${storyClient({ fixtures })}
+    lang=${attrs.lang ?? 'ru'}
+    theme=${attrs.theme ?? 'light'}
+  >
+    <diary-portfolio child-id="chd_maria"></diary-portfolio>
+  </diary-provider>`;
+
+/** Opens the widget's add form once it has rendered (the form is the widget's own state). */
+const openForm =
+  (selector: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('diary-portfolio');
+    for (let i = 0; i < 50 && !el?.shadowRoot?.querySelector(selector); i++)
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    el?.shadowRoot?.querySelector<HTMLElement>(selector)?.click();
+  };
+
+export const Items = { render: () => page() };
+
+export const Empty = { render: () => page(emptyPortfolio()) };
+
+export const AddForm = { render: () => page(), play: openForm('#add') };
+
+export const EditForm = { render: () => page(), play: openForm('#edit-pfl_mem_diploma') };
+
+export const EnglishDark = {
+  render: () => page(demoFixtures(), { lang: 'en', theme: 'dark' }),
+  ...darkBackground,
+};
+
+export const PhoneWidth = { render: () => page(), ...phoneWidth };
+
+export const Loading = {
+  render: () =>
+    html`<diary-provider .client=${loadingClient()}
+      ><diary-portfolio child-id="chd_maria"></diary-portfolio
+    ></diary-provider>`,
+};
+
+export const ServerError = {
+  render: () =>
+    html`<diary-provider .client=${failingClient(['portfolio.list'])}
+      ><diary-portfolio child-id="chd_maria"></diary-portfolio
+    ></diary-provider>`,
+};
+
+export const SignedOut = {
+  render: () =>
+    html`<diary-provider .client=${signedOutClient()}
+      ><diary-portfolio child-id="chd_maria"></diary-portfolio
+    ></diary-provider>`,
+};
+
+export const OutsideAProvider = {
+  render: () => html`<diary-portfolio child-id="chd_maria"></diary-portfolio>`,
+};
