@@ -12,6 +12,7 @@ import { DiarySchedule } from './schedule/diary-schedule';
 import { DiaryNotifications } from './notifications/diary-notifications';
 import { DiarySupport } from './support/diary-support';
 import { DiaryHomework } from './homework/diary-homework';
+import { DiaryAttendance } from './attendance/diary-attendance';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -26,3 +27,4 @@ defineElement('diary-notifications', DiaryNotifications);
 defineElement('diary-application', DiaryApplication);
 defineElement('diary-support', DiarySupport);
 defineElement('diary-homework', DiaryHomework);
+defineElement('diary-attendance', DiaryAttendance);

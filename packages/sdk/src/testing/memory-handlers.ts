@@ -21,9 +21,12 @@ import {
   type MemoryRequest,
 } from './memory-access';
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
+import { CLASS_JOURNAL_HANDLERS } from './memory-class-journal';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
+import { PORTFOLIO_HANDLERS } from './memory-portfolio';
 import { SUPPORT_HANDLERS } from './memory-support';
+import { ABSENCE_HANDLERS } from './memory-absences';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
 
@@ -99,8 +102,9 @@ function unread(diary: MemoryDiary, user: User) {
 /**
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
- * marks, thresholds, timetable and substitutions, homework, chat, notifications, support). The
- * rest (staff administration, portfolio, news, notes, uploads) answer 501 naming the operation.
+ * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
+ * ahead, chat, notifications, support, portfolio and uploads). The rest (staff administration,
+ * news, notes, downloads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -372,7 +376,10 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
 
   ...ENROLMENT_HANDLERS,
   ...JOURNAL_HANDLERS,
+  ...CLASS_JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
+  ...ABSENCE_HANDLERS,
+  ...PORTFOLIO_HANDLERS,
 };
 
 /** Whether a child's family ticked homework «сделано». */
