@@ -18,7 +18,7 @@ const dist = join(root, 'packages/elements/dist');
 
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
-  loader: 1.9 * 1024,
+  loader: 2 * 1024,
   'login page (provider + login)': 52 * 1024,
   'registration page (provider + child form)': 60.5 * 1024,
   'grades page (provider + grade table + timeline chart)': 77 * 1024,
@@ -28,7 +28,8 @@ const BUDGETS = {
   'support page (provider + support)': 71 * 1024,
   'notifications page (provider + notifications)': 65 * 1024,
   'attendance page (provider + child picker + attendance)': 70.5 * 1024,
-  'every tag at once': 164.5 * 1024,
+  'homework page (provider + child picker + homework)': 54 * 1024,
+  'every tag at once': 175.5 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
@@ -48,6 +49,7 @@ const PAGES = {
     'child-picker',
     'attendance',
   ],
+  'homework page (provider + child picker + homework)': ['provider', 'child-picker', 'homework'],
   'every tag at once': null,
 };
 
