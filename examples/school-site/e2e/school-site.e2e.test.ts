@@ -49,6 +49,7 @@ const PAGES = [
   'support',
   'attendance',
   'portfolio',
+  'homework',
 ] as const;
 const KIT_TAGS = [
   'provider',
@@ -64,6 +65,7 @@ const KIT_TAGS = [
   'support',
   'attendance',
   'portfolio',
+  'homework',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {
@@ -407,6 +409,36 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     assert.equal(await portfolio.locator('[part="item"]').count(), 1);
     assert.match(await item.innerText(), /Скачать gerbariy\.pdf/);
     assert.match(await item.innerText(), /Уровень: Региональный/);
+  it('ticks homework done, and it stays done after a reload', async () => {
+    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
+    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    // «На завтра» is the next school day in Moscow: Monday after a Friday or a weekend.
+    const moscow = new Date(Date.now() + 3 * 3600_000);
+    const due = new Date(moscow);
+    do due.setUTCDate(due.getUTCDate() + 1);
+    while ([0, 6].includes(due.getUTCDay()));
+    const homework = await teacher.homework.create({
+      classId: 'cls_42_5a',
+      subjectId: MATH,
+      text: `Задачи на дроби ${Date.now()}`,
+      assignedDate: moscow.toISOString().slice(0, 10),
+      dueDate: due.toISOString().slice(0, 10),
+      attachmentIds: [],
+    });
+    await teacher.auth.logout();
+    await page.goto(`${site.url}/homework.html?child=${MARIA}`);
+    const item = page.locator(`diary-homework li[data-homework="${homework.id}"]`);
+    await item.waitFor({ timeout: 30_000 });
+    assert.equal(await item.getAttribute('data-state'), 'open');
+    await page.locator(`diary-homework #due-done-${homework.id}`).check();
+    await page
+      .locator(`diary-homework li[data-homework="${homework.id}"][data-state="done"]`)
+      .waitFor();
+    await page.reload();
+    await page
+      .locator(`diary-homework li[data-homework="${homework.id}"][data-state="done"]`)
+      .waitFor({ timeout: 30_000 });
   });
 
   it('runs the SDK example: it signs in and prints each child’s averages', async () => {

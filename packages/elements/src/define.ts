@@ -12,6 +12,7 @@ import { DiarySchedule } from './schedule/diary-schedule';
 import { DiaryNotifications } from './notifications/diary-notifications';
 import { DiaryPortfolio } from './portfolio/diary-portfolio';
 import { DiarySupport } from './support/diary-support';
+import { DiaryHomework } from './homework/diary-homework';
 import { DiaryAttendance } from './attendance/diary-attendance';
 import { defineElement } from './shared/define';
 
@@ -27,4 +28,5 @@ defineElement('diary-notifications', DiaryNotifications);
 defineElement('diary-application', DiaryApplication);
 defineElement('diary-support', DiarySupport);
 defineElement('diary-portfolio', DiaryPortfolio);
+defineElement('diary-homework', DiaryHomework);
 defineElement('diary-attendance', DiaryAttendance);

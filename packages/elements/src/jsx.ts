@@ -14,6 +14,7 @@ import type {
   DiaryChildForm,
   DiaryChildPicker,
   DiaryGradeTable,
+  DiaryHomework,
   DiaryLogin,
   DiaryNotifications,
   DiaryPortfolio,
@@ -27,6 +28,7 @@ import type {
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
+  DiaryHomeworkDoneDetail,
   DiaryLoginDetail,
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
@@ -186,6 +188,34 @@ export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
   'ondiary-mark-received'?: (event: CustomEvent<DiaryMarkReceivedDetail>) => void;
   /** The CSV file was made and offered for download. */
   'ondiary-grades-export'?: (event: CustomEvent<DiaryGradesExportDetail>) => void;
+}
+
+/** JSX props of `<diary-homework>` (DiaryHomework). */
+export interface DiaryHomeworkJsxProps extends DiaryElementBaseProps {
+  /** The child whose homework is shown; the provider's selected child when empty. */
+  childId?: DiaryHomework['childId'];
+  /** `tomorrow` (default): the next school day's homework; `week`: one week's. */
+  period?: DiaryHomework['period'];
+  /** The ISO week shown when `period` is `week`, `YYYY-Www`; this week by default. */
+  week?: DiaryHomework['week'];
+  /** Only this subject's homework (a subject id); every subject when empty. */
+  subjectId?: DiaryHomework['subjectId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryHomework['headingLevel'];
+  /** The clock for "today" (tests and stories inject one). */
+  now?: DiaryHomework['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryHomework['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryHomework['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryHomework['childId'];
+  /** Attribute form of `subjectId`. */
+  'subject-id'?: DiaryHomework['subjectId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryHomework['headingLevel'];
+  /** Homework was ticked done, or the tick was taken back. */
+  'ondiary-homework-done'?: (event: CustomEvent<DiaryHomeworkDoneDetail>) => void;
 }
 
 /** JSX props of `<diary-login>` (DiaryLogin). */
@@ -362,6 +392,7 @@ export interface DiaryTagElements {
   'diary-child-form': DiaryChildForm;
   'diary-child-picker': DiaryChildPicker;
   'diary-grade-table': DiaryGradeTable;
+  'diary-homework': DiaryHomework;
   'diary-login': DiaryLogin;
   'diary-notifications': DiaryNotifications;
   'diary-portfolio': DiaryPortfolio;
@@ -379,6 +410,7 @@ export interface DiaryIntrinsicElements {
   'diary-child-form': DiaryChildFormJsxProps;
   'diary-child-picker': DiaryChildPickerJsxProps;
   'diary-grade-table': DiaryGradeTableJsxProps;
+  'diary-homework': DiaryHomeworkJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-notifications': DiaryNotificationsJsxProps;
   'diary-portfolio': DiaryPortfolioJsxProps;

@@ -16,6 +16,7 @@ import type {
   DiaryChildForm,
   DiaryChildPicker,
   DiaryGradeTable,
+  DiaryHomework,
   DiaryLogin,
   DiaryNotifications,
   DiaryPortfolio,
@@ -29,6 +30,7 @@ import type {
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
+  DiaryHomeworkDoneDetail,
   DiaryLoginDetail,
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
@@ -208,6 +210,38 @@ export type DiaryGradeTableVueEvents = {
   'diary-mark-received': CustomEvent<DiaryMarkReceivedDetail>;
   /** The CSV file was made and offered for download. */
   'diary-grades-export': CustomEvent<DiaryGradesExportDetail>;
+};
+
+/** Template props of `<diary-homework>` (DiaryHomework). */
+export interface DiaryHomeworkVueProps {
+  /** The child whose homework is shown; the provider's selected child when empty. */
+  childId?: DiaryHomework['childId'];
+  /** `tomorrow` (default): the next school day's homework; `week`: one week's. */
+  period?: DiaryHomework['period'];
+  /** The ISO week shown when `period` is `week`, `YYYY-Www`; this week by default. */
+  week?: DiaryHomework['week'];
+  /** Only this subject's homework (a subject id); every subject when empty. */
+  subjectId?: DiaryHomework['subjectId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryHomework['headingLevel'];
+  /** The clock for "today" (tests and stories inject one). */
+  now?: DiaryHomework['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryHomework['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryHomework['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryHomework['childId'];
+  /** Attribute form of `subjectId`. */
+  'subject-id'?: DiaryHomework['subjectId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryHomework['headingLevel'];
+}
+
+/** Events of `<diary-homework>` by name. */
+export type DiaryHomeworkVueEvents = {
+  /** Homework was ticked done, or the tick was taken back. */
+  'diary-homework-done': CustomEvent<DiaryHomeworkDoneDetail>;
 };
 
 /** Template props of `<diary-login>` (DiaryLogin). */
@@ -432,6 +466,7 @@ export interface DiaryGlobalComponents {
     DiaryGradeTableVueProps,
     DiaryGradeTableVueEvents
   >;
+  'diary-homework': DiaryVueElement<DiaryHomework, DiaryHomeworkVueProps, DiaryHomeworkVueEvents>;
   'diary-login': DiaryVueElement<DiaryLogin, DiaryLoginVueProps, DiaryLoginVueEvents>;
   'diary-notifications': DiaryVueElement<
     DiaryNotifications,

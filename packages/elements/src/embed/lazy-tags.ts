@@ -20,4 +20,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-support': () => import('../define-support'),
   'diary-portfolio': () => import('../define-portfolio'),
   'diary-attendance': () => import('../define-attendance'),
+  'diary-homework': () => import('../define-homework'),
 };
