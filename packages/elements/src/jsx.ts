@@ -31,6 +31,7 @@ import type {
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
   DiaryRangeChangeDetail,
+  DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
@@ -160,6 +161,8 @@ export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
   'ondiary-mark-received'?: (event: CustomEvent<DiaryMarkReceivedDetail>) => void;
   /** The CSV file was made and offered for download. */
   'ondiary-grades-export'?: (event: CustomEvent<DiaryGradesExportDetail>) => void;
+  /** The period's report card (PDF) was offered for download. */
+  'ondiary-report-card-download'?: (event: CustomEvent<DiaryReportCardDownloadDetail>) => void;
 }
 
 /** JSX props of `<diary-login>` (DiaryLogin). */

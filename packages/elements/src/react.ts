@@ -36,6 +36,7 @@ export type {
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
   DiaryRangeChangeDetail,
+  DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,

@@ -33,6 +33,7 @@ import type {
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
   DiaryRangeChangeDetail,
+  DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
@@ -178,6 +179,8 @@ export type DiaryGradeTableVueEvents = {
   'diary-mark-received': CustomEvent<DiaryMarkReceivedDetail>;
   /** The CSV file was made and offered for download. */
   'diary-grades-export': CustomEvent<DiaryGradesExportDetail>;
+  /** The period's report card (PDF) was offered for download. */
+  'diary-report-card-download': CustomEvent<DiaryReportCardDownloadDetail>;
 };
 
 /** Template props of `<diary-login>` (DiaryLogin). */

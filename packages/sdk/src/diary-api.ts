@@ -535,6 +535,10 @@ export interface GradesComparisonResult extends RouteResult<Routes['grades']['co
 export interface GradesCsvInput extends RouteInput<Routes['grades']['csv']> {}
 /** What `grades.csv` resolves to. */
 export type GradesCsvResult = RouteResult<Routes['grades']['csv']>;
+/** The input of `grades.reportCard` (GET /api/v1/children/{childId}/report.pdf): path, query and body fields in one object. */
+export interface GradesReportCardInput extends RouteInput<Routes['grades']['reportCard']> {}
+/** What `grades.reportCard` resolves to. */
+export type GradesReportCardResult = RouteResult<Routes['grades']['reportCard']>;
 /** The input of `grades.finalMarks` (GET /api/v1/children/{childId}/final-marks): path, query and body fields in one object. */
 export interface GradesFinalMarksInput extends RouteInput<Routes['grades']['finalMarks']> {}
 /** What `grades.finalMarks` resolves to. */
@@ -595,6 +599,14 @@ export interface GradesApi {
    * const result = await client.grades.csv({ childId: '…', delimiter: '…' });
    */
   readonly csv: OperationMethod<GradesCsvInput, GradesCsvResult>;
+  /**
+   * A period's report card (табель) as an A4 PDF, in Russian or English.
+   * `GET /api/v1/children/{childId}/report.pdf`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.grades.reportCard({ childId: '…', periodId: '…' });
+   */
+  readonly reportCard: OperationMethod<GradesReportCardInput, GradesReportCardResult>;
   /**
    * A child's final period marks.
    * `GET /api/v1/children/{childId}/final-marks`; may call: any signed-in user.
@@ -1354,7 +1366,7 @@ export interface DiaryApi {
   readonly classes: ClassesApi;
   /** `create`, `list`, `get`, `setStatus`, `activate`: see {@link ApplicationsApi}. */
   readonly applications: ApplicationsApi;
-  /** `list`, `summary`, `comparison`, `csv`, `finalMarks`, `create`, `update`, `remove`, `setFinal`: see {@link GradesApi}. */
+  /** `list`, `summary`, `comparison`, `csv`, `reportCard`, `finalMarks`, `create`, `update`, `remove`, `setFinal`: see {@link GradesApi}. */
   readonly grades: GradesApi;
   /** `list`, `set`, `remove`: see {@link ThresholdsApi}. */
   readonly thresholds: ThresholdsApi;

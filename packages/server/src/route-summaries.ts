@@ -68,6 +68,7 @@ export const routeSummaries: RouteSummaries = {
     summary: 'Per-subject averages and final marks for a period',
     comparison: 'Averages compared with the previous school year',
     csv: 'Marks as CSV (UTF-8 with BOM; `;` for spreadsheets in the Russian locale)',
+    reportCard: "A period's report card (табель) as an A4 PDF, in Russian or English",
     finalMarks: "A child's final period marks",
     create: 'Enter a mark',
     update: 'Correct a mark (history kept in the audit log)',

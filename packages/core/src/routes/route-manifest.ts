@@ -139,6 +139,10 @@ export const routeManifest = {
       query: ['from', 'to', 'subjectId', 'kind', 'periodId', 'delimiter'],
       responseType: 'csv',
     }),
+    reportCard: routeInfo('GET /children/{childId}/report.pdf', EVERYONE, {
+      query: ['periodId', 'lang'],
+      responseType: 'file',
+    }),
     finalMarks: routeInfo('GET /children/{childId}/final-marks', EVERYONE),
     create: routeInfo('POST /marks', ['teacher'], { status: 201, body: true }),
     update: routeInfo('PATCH /marks/{markId}', ['teacher'], { body: true }),
