@@ -181,6 +181,7 @@ interface Case {
 const child = { childId: DEMO.children.maria.id };
 let ticketId = '';
 let notificationId = '';
+let noticeId = '';
 let phoneSeq = 0;
 let chat: ChatFixtures = {
   threadId: '',
@@ -380,6 +381,21 @@ const cases = (): Record<string, Case> => ({
     params: { itemId: chat.itemId },
     body: () => ({ text: 'Молодец' }),
   },
+  'portfolio.update': {
+    route: routes.portfolio.update,
+    expect: {
+      anon: 401,
+      owner: 'ok',
+      stranger: 404,
+      student: 404,
+      teacher: 404,
+      otherTeacher: 404,
+      admin: 403,
+      otherAdmin: 403,
+    },
+    params: { itemId: chat.itemId },
+    body: () => ({ title: 'Поделка из шишек' }),
+  },
   'portfolio.remove': {
     route: routes.portfolio.remove,
     expect: {
@@ -514,6 +530,12 @@ const cases = (): Record<string, Case> => ({
     params: c5a,
   },
   'homework.list': { route: routes.homework.list, expect: anyoneWhoSeesChild, params: child },
+  'homework.setDone': {
+    route: routes.homework.setDone,
+    expect: familyOfChild,
+    params: { ...child, homeworkId: journal.homeworkId },
+    body: () => ({ done: true }),
+  },
   'homework.create': {
     route: routes.homework.create,
     expect: teacherOfClass,
@@ -543,6 +565,44 @@ const cases = (): Record<string, Case> => ({
     params: { lessonId: journal.lessonId },
     body: () => ({ entries: [{ childId: DEMO.children.maria.id, status: 'present' }] }),
   },
+  'attendance.sheet': {
+    route: routes.attendance.sheet,
+    expect: teacherOfClass,
+    params: { lessonId: journal.lessonId },
+  },
+  'absences.report': {
+    route: routes.absences.report,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ from: '2026-12-01', reason: 'ill' }),
+  },
+  'absences.list': { route: routes.absences.list, expect: familyOfChild, params: child },
+  'absences.incoming': {
+    route: routes.absences.incoming,
+    expect: { ...teacherOfClass, otherTeacher: 'ok' },
+  },
+  'absences.acknowledge': {
+    route: routes.absences.acknowledge,
+    expect: teacherOfClass,
+    params: { noticeId },
+  },
+  'journal.get': {
+    route: routes.journal.get,
+    expect: { ...staff, teacher: 'ok', admin: 'ok', otherTeacher: 404, otherAdmin: 404 },
+    params: c5a,
+    query: { subjectId: 'sub_42_math' },
+  },
+  'journal.save': {
+    route: routes.journal.save,
+    expect: { ...teacherOfClass, admin: 403, otherAdmin: 403 },
+    params: c5a,
+    body: () => ({
+      batchId: `bat_matrix_${(phoneSeq += 1)}`,
+      subjectId: 'sub_42_math',
+      lessonId: journal.lessonId,
+      rows: [],
+    }),
+  },
   'dev.sentMessages': { route: routes.dev.sentMessages, expect: everyone },
 });
 
@@ -568,6 +628,12 @@ describe('authorization matrix: every route as every role, owner and stranger', 
     assert.ok(ticketId && notificationId, 'fixtures for owner-only routes');
     chat = await createChatFixtures(server, { owner, admin: tokens.get('admin') });
     journal = await createJournalFixtures(server, { owner });
+    const notice = await server.call<{ id: string }>(
+      'POST',
+      `/api/v1/children/${DEMO.children.maria.id}/absence-notices`,
+      { token: owner, body: { from: '2026-11-25', reason: 'absent_excused' } },
+    );
+    noticeId = notice.body.id;
     // A second parent's claim to a 5А pupil, for the school's admin to approve.
     await server.database.db
       .insertInto('guardian_claims')

@@ -1,5 +1,6 @@
 import type { Handlers } from '../http/register-routes';
 import type { Services } from '../services/context';
+import { absencesHandlers } from './absences';
 import { adminHandlers } from './admin';
 import { applicationsHandlers } from './applications';
 import { attachmentsHandlers } from './attachments';
@@ -11,6 +12,7 @@ import { devHandlers } from './dev';
 import { eventsHandlers } from './events';
 import { classMarksHandlers, gradesHandlers, thresholdsHandlers } from './grades';
 import { homeworkHandlers } from './homework';
+import { journalHandlers } from './journal';
 import { newsHandlers } from './news';
 import { notesHandlers } from './notes';
 import { notificationSettingsHandlers } from './notification-settings';
@@ -37,6 +39,8 @@ export function createHandlers(s: Services): Handlers {
     schedule: scheduleHandlers(s),
     homework: homeworkHandlers(s),
     attendance: attendanceHandlers(s),
+    absences: absencesHandlers(s),
+    journal: journalHandlers(s),
     support: supportHandlers(s),
     audit: auditHandlers(s),
     notifications: { ...notificationsHandlers(s), ...notificationSettingsHandlers(s) },
