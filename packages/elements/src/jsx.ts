@@ -8,6 +8,7 @@
  * @module
  */
 import type {
+  DiaryAccount,
   DiaryApplication,
   DiaryAttendance,
   DiaryChat,
@@ -51,6 +52,18 @@ export interface DiaryElementBaseProps {
   slot?: string;
   hidden?: boolean;
   children?: unknown;
+}
+
+/** JSX props of `<diary-account>` (DiaryAccount). */
+export interface DiaryAccountJsxProps extends DiaryElementBaseProps {
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryAccount['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryAccount['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryAccount['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryAccount['headingLevel'];
 }
 
 /** JSX props of `<diary-application>` (DiaryApplication). */
@@ -339,6 +352,7 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
 
 /** Every diary tag and its element class. */
 export interface DiaryTagElements {
+  'diary-account': DiaryAccount;
   'diary-application': DiaryApplication;
   'diary-attendance': DiaryAttendance;
   'diary-chat': DiaryChat;
@@ -355,6 +369,7 @@ export interface DiaryTagElements {
 
 /** Every diary tag and its JSX props. */
 export interface DiaryIntrinsicElements {
+  'diary-account': DiaryAccountJsxProps;
   'diary-application': DiaryApplicationJsxProps;
   'diary-attendance': DiaryAttendanceJsxProps;
   'diary-chat': DiaryChatJsxProps;

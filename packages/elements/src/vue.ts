@@ -10,6 +10,7 @@
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type {
+  DiaryAccount,
   DiaryApplication,
   DiaryAttendance,
   DiaryChat,
@@ -51,6 +52,21 @@ export type DiaryVueElement<Element extends HTMLElement, Props, Events> = new ()
   /** For template type checking only: not a property of the element. */
   $emit: EmitFn<{ [Name in keyof Events]: (event: Events[Name]) => void }>;
 };
+
+/** Template props of `<diary-account>` (DiaryAccount). */
+export interface DiaryAccountVueProps {
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryAccount['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryAccount['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryAccount['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryAccount['headingLevel'];
+}
+
+/** Events of `<diary-account>` by name. */
+export type DiaryAccountVueEvents = Record<never, never>;
 
 /** Template props of `<diary-application>` (DiaryApplication). */
 export interface DiaryApplicationVueProps {
@@ -385,6 +401,7 @@ export type DiaryTimelineChartVueEvents = {
 
 /** Every diary tag as a Vue global component. */
 export interface DiaryGlobalComponents {
+  'diary-account': DiaryVueElement<DiaryAccount, DiaryAccountVueProps, DiaryAccountVueEvents>;
   'diary-application': DiaryVueElement<
     DiaryApplication,
     DiaryApplicationVueProps,
