@@ -7,7 +7,12 @@ import { reactEsmPlugin } from './packages/elements/src/test-support/react-esm.m
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 export default {
-  files: ['packages/*/src/**/*.browser.test.ts', 'packages/elements/src/**/*.test.ts'],
+  files: [
+    'packages/*/src/**/*.browser.test.ts',
+    'packages/elements/src/**/*.test.ts',
+    // Node drives these (scripts/test.mjs runs them with the end-to-end tests).
+    '!packages/*/src/**/*.e2e.test.ts',
+  ],
   nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every package's tests: Node's built-in runner for *.test.ts outside the browser packages,
 // then @web/test-runner in headless Chromium for *.browser.test.ts (found or installed first),
-// then the end-to-end tests of the examples (*.e2e.test.ts: `npm start` driven by playwright-core).
+// then the end-to-end tests (*.e2e.test.ts: the examples' `npm start`, and packages' own pages,
+// driven by playwright-core).
 // Arguments filter the test files by path, e.g. `node scripts/test.mjs sdk`.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -22,12 +23,15 @@ function* walk(dir) {
 const packagesDir = join(root, 'packages');
 const nodeTests = [];
 const browserTests = [];
+const e2eTests = [...walk(join(root, 'examples'))].filter((f) => f.endsWith('.e2e.test.ts'));
 for (const pkg of readdirSync(packagesDir)) {
   const src = join(packagesDir, pkg, 'src');
   if (!existsSync(src)) continue;
   for (const file of walk(src)) {
-    // The elements package's tests all run in the browser.
-    if (file.endsWith('.browser.test.ts') || (pkg === 'elements' && file.endsWith('.test.ts')))
+    // A package's *.e2e.test.ts drives Chromium from Node, as the examples' end-to-end tests do;
+    // the elements package's other tests all run in the browser.
+    if (file.endsWith('.e2e.test.ts')) e2eTests.push(file);
+    else if (file.endsWith('.browser.test.ts') || (pkg === 'elements' && file.endsWith('.test.ts')))
       browserTests.push(file);
     else if (file.endsWith('.test.ts') && pkg !== 'elements') nodeTests.push(file);
   }
@@ -35,7 +39,6 @@ for (const pkg of readdirSync(packagesDir)) {
 // The build scripts' own tests (scripts/*.test.mjs) run under Node too.
 for (const name of readdirSync(join(root, 'scripts')))
   if (name.endsWith('.test.mjs')) nodeTests.push(join(root, 'scripts', name));
-const e2eTests = [...walk(join(root, 'examples'))].filter((f) => f.endsWith('.e2e.test.ts'));
 const pick = (files) =>
   only.length ? files.filter((f) => only.some((o) => relative(root, f).includes(o))) : files;
 const selectedNode = pick(nodeTests);

@@ -1,6 +1,7 @@
 import type { Lang, Teacher, Thread } from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { localizeWeekdays } from '../shared/day-format';
+import { renderHeading } from '../shared/heading';
 import { personName } from '../shared/person-name';
 import { plural } from '../shared/plural';
 import { chatText, unreadForms } from './chat-text';
@@ -8,6 +9,8 @@ import { chatText, unreadForms } from './chat-text';
 /** What the lists of conversations and teachers show, and where the reader's choices go. */
 export interface ListsView {
   readonly lang: Lang;
+  /** The level of the lists' headings (one below the widget's title). */
+  readonly headingLevel: string;
   readonly threads: readonly Thread[];
   readonly teachers: readonly Teacher[];
   readonly onOpen: (threadId: string) => void;
@@ -28,12 +31,18 @@ function notice(text: string) {
 /** The conversations (newest first, with unread counts) and the child's teachers. */
 export function renderLists(v: ListsView) {
   const { lang, threads, teachers } = v;
-  return html`<h3 class="diary-subheading diary-visually-hidden" id="lists-heading" tabindex="-1">
-      ${chatText(lang, 'threads')}
-    </h3>
+  const level = v.headingLevel;
+  return html`${renderHeading(level, chatText(lang, 'threads'), {
+      id: 'lists-heading',
+      className: 'diary-subheading diary-visually-hidden',
+      focusable: true,
+    })}
     <div class="diary-lists">
       <section aria-labelledby="threads-heading">
-        <h3 class="diary-subheading" id="threads-heading">${chatText(lang, 'threads')}</h3>
+        ${renderHeading(level, chatText(lang, 'threads'), {
+          id: 'threads-heading',
+          className: 'diary-subheading',
+        })}
         ${
           threads.length === 0
             ? notice(chatText(lang, 'noThreads'))
@@ -63,7 +72,10 @@ export function renderLists(v: ListsView) {
         }
       </section>
       <section aria-labelledby="teachers-heading">
-        <h3 class="diary-subheading" id="teachers-heading">${chatText(lang, 'teachers')}</h3>
+        ${renderHeading(level, chatText(lang, 'teachers'), {
+          id: 'teachers-heading',
+          className: 'diary-subheading',
+        })}
         ${
           teachers.length === 0
             ? notice(chatText(lang, 'noTeachers'))

@@ -106,6 +106,17 @@ describe('<diary-chat>', function () {
     expect(teachers.length).to.be.greaterThan(1);
     expect(teachers.map(textOf).join(' ')).to.match(/Отвечает: /);
     await expect(chat).to.be.accessible();
+    // The lists are sections of the widget's title: one level below it, whatever the page's level.
+    expect($('h3#threads-heading')).to.not.equal(null);
+    chat.setAttribute('heading-level', '3');
+    await settle(chat);
+    expect($('h3#title')).to.not.equal(null);
+    expect([...$$('h4')].map((h) => h.id)).to.deep.equal([
+      'lists-heading',
+      'threads-heading',
+      'teachers-heading',
+    ]);
+    await expect(chat).to.be.accessible();
   });
 
   it('shows an error with a retry for a child of another family', async () => {

@@ -9,7 +9,7 @@ import { isChatClient, type ChatClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
-import { renderHeading, type HeadingLevel } from '../shared/heading';
+import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { personName } from '../shared/person-name';
@@ -406,6 +406,7 @@ export class DiaryChat extends DiaryElement {
       complete: ({ teachers }) =>
         renderLists({
           lang: this.language,
+          headingLevel: subLevel(this.headingLevel),
           threads: this.threads,
           teachers,
           onOpen: (id) => this.#open(id),
@@ -435,9 +436,12 @@ export class DiaryChat extends DiaryElement {
       >
         ${icon('back')}${chatText(lang, 'back')}
       </button>
-      <h3 class="diary-subheading" id="thread-heading" part="thread-heading" tabindex="-1">
-        ${title}
-      </h3>
+      ${renderHeading(subLevel(this.headingLevel), title, {
+        id: 'thread-heading',
+        part: 'thread-heading',
+        className: 'diary-subheading',
+        focusable: true,
+      })}
       ${
         this.#thread.render({
           error: (error) =>

@@ -1,6 +1,6 @@
 import type { Lang, School } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { renderHeading } from '../shared/heading';
+import { renderHeading, subLevel } from '../shared/heading';
 import { renderDateOfBirth, type DatePart } from '../shared/date-of-birth';
 import {
   focusControl,
@@ -112,9 +112,11 @@ function ageIssue(v: DetailsStepView) {
     role="region"
     aria-labelledby="age-title"
   >
-    ${renderHeading(v.headingLevel, childText(lang, young ? 'tooYoungTitle' : 'tooOldTitle'), {
-      id: 'age-title',
-    })}
+    ${renderHeading(
+      subLevel(v.headingLevel),
+      childText(lang, young ? 'tooYoungTitle' : 'tooOldTitle'),
+      { id: 'age-title' },
+    )}
     <p class="diary-text">${childText(lang, young ? 'tooYoung' : 'tooOld', params)}</p>
     <p class="diary-text">${childText(lang, 'ageWhatToDo')}</p>
     <button
@@ -146,6 +148,7 @@ export function renderDetailsStep(v: DetailsStepView) {
     ${renderErrorSummary({
       title: sharedText(lang, 'errorSummaryTitle'),
       errors: v.errors,
+      level: subLevel(v.headingLevel),
       onSelect: (target) => focusControl(v.root(), target),
     })}
     ${v.failure} ${ageIssue(v)}

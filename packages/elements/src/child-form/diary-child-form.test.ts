@@ -111,7 +111,7 @@ describe('<diary-child-form>', () => {
       'Выберите школу: начните вводить её номер или название и выберите её из списка',
       'Введите номер ученика в школе',
     ]);
-    expect(textOf(root(form).querySelector('.diary-summary h2'))).to.equal('Есть ошибки');
+    expect(textOf(root(form).querySelector('.diary-summary-title'))).to.equal('Есть ошибки');
     expect(root(form).activeElement).to.equal(root(form).querySelector('.diary-summary'));
     expect(fieldError(form, 'lastName')).to.equal('Введите фамилию');
     expect(fieldError(form, 'birthDate')).to.equal('Введите дату рождения');
@@ -139,7 +139,7 @@ describe('<diary-child-form>', () => {
       'Enter the date of birth',
       'Select if the child is a boy or a girl',
     ]);
-    expect(textOf(root(form).querySelector('.diary-summary h2'))).to.equal('There is a problem');
+    expect(textOf(root(form).querySelector('.diary-summary-title'))).to.equal('There is a problem');
   });
 
   it('words every rule in English too', async () => {

@@ -71,7 +71,8 @@ describe('<diary-login>', () => {
     const errors = oneEvent(login, 'diary-errors');
     await submit(login);
     const summary = login.querySelector('.diary-summary');
-    expect(textOf(summary?.querySelector('h2'))).to.equal('Есть ошибки');
+    // The summary is a section of the form's title (h2): one level below it.
+    expect(textOf(summary?.querySelector('h3.diary-summary-title'))).to.equal('Есть ошибки');
     const links = [...(summary?.querySelectorAll('a') ?? [])].map(textOf);
     expect(links).to.deep.equal(['Введите номер мобильного телефона', 'Введите пароль']);
     expect(document.activeElement).to.equal(summary);
@@ -89,7 +90,7 @@ describe('<diary-login>', () => {
   it('speaks English when asked', async () => {
     const { login } = await mount(fakeClient({ signedIn: false }), 'en');
     await submit(login);
-    expect(textOf(login.querySelector('.diary-summary h2'))).to.equal('There is a problem');
+    expect(textOf(login.querySelector('.diary-summary-title'))).to.equal('There is a problem');
     expect(textOf(login.querySelector('.diary-summary a'))).to.equal('Enter a mobile phone number');
     expect(textOf(login.querySelector('button[type="submit"]'))).to.equal('Sign in');
   });

@@ -2,7 +2,7 @@ import { PASSWORD_LENGTH, type Challenge, type Lang, type User } from '@school-d
 import { html, nothing } from 'lit';
 import type { Failure } from '../shared/failure';
 import { renderErrorSummary, renderTextField, type ShownError } from '../shared/form-field';
-import { renderHeading } from '../shared/heading';
+import { renderHeading, subLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { cooldownSeconds, isExpired, renderCodeField, renderResend } from '../shared/one-time-code';
 import { loginText } from './login-text';
@@ -72,6 +72,7 @@ function renderMessages(v: LoginView) {
     title: sharedText(lang, 'errorSummaryTitle'),
     errors: v.shownErrors,
     titleId: v.id('summary-title'),
+    level: subLevel(v.headingLevel),
     onSelect: v.onSelectError,
   })}
   ${

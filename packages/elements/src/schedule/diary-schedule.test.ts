@@ -93,7 +93,11 @@ describe('<diary-schedule>', function () {
 
   it('asks to sign in when nobody is signed in', async () => {
     const { schedule } = await mount({}, false);
-    expect(textOf(schedule.shadowRoot)).to.contain('Войдите в электронный дневник');
+    // The provider first looks for a kept session («Загрузка…»).
+    await waitUntil(
+      () => textOf(schedule.shadowRoot).includes('Войдите в электронный дневник'),
+      'no sign-in notice',
+    );
     expect(schedule.shadowRoot?.querySelector('table')).to.equal(null);
     await expect(schedule).to.be.accessible();
   });
@@ -261,14 +265,19 @@ describe('<diary-schedule>', function () {
   });
 
   it("puts its title at the page's heading level, or leaves it out under the page's own", async () => {
-    const { schedule, $ } = await mount();
+    const { schedule, $ } = await mount({ layout: 'day' });
+    await waitUntil(() => $('#day-heading'), 'no day heading');
     expect(textOf($('h2#title'))).to.equal('Расписание');
+    expect($('h3#day-heading')).to.not.equal(null);
     schedule.setAttribute('heading-level', '3');
     await settle(schedule);
     expect(textOf($('h3#title'))).to.equal('Расписание');
+    expect($('h4#day-heading'), 'the day is a section of the title').to.not.equal(null);
     schedule.setAttribute('heading-level', 'none');
     await settle(schedule);
-    expect($('h2, h3#title')).to.equal(null);
+    expect($('h2#title, h3#title')).to.equal(null);
+    // Under the page's own heading, the day's heading is the widget's first level.
+    expect($('h2#day-heading')).to.not.equal(null);
     // The section keeps its name from the hidden title.
     expect($('section[part="base"]')?.getAttribute('aria-labelledby')).to.equal('title');
     expect(textOf($('#title'))).to.equal('Расписание');

@@ -23,7 +23,7 @@ import {
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
-import { renderHeading, type HeadingLevel } from '../shared/heading';
+import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice } from '../shared/notices';
 import { sharedText } from '../shared/localize';
@@ -407,6 +407,7 @@ export class DiarySchedule extends DiaryElement {
       return this.#notice(scheduleText(lang, 'emptyWeek'));
     const view: TimetableView = {
       lang,
+      headingLevel: subLevel(this.headingLevel),
       today: todayIn(this.now(), this.timeZone),
       days: shownDays(timetable),
       caption: this.#caption(timetable),

@@ -1,12 +1,15 @@
 import type { Lang, Lesson, WeekTimetable } from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { formatDate } from '../shared/dates';
+import { renderHeading } from '../shared/heading';
 import type { ShownHomework } from './schedule-homework';
 import { scheduleText } from './schedule-text';
 
 /** What the week table and the day view show and do. */
 export interface TimetableView {
   readonly lang: Lang;
+  /** The level of the day's heading (one below the widget's title). */
+  readonly headingLevel: string;
   /** Today in the school's time zone, `YYYY-MM-DD`. */
   readonly today: string;
   /** The days shown (an empty Saturday or Sunday left out). */
@@ -115,7 +118,10 @@ export function renderDayList(v: TimetableView) {
           </button>`,
       )}
     </div>
-    <h3 class="diary-subheading" id="day-heading">${dayName(lang, day.date, 'long')}</h3>
+    ${renderHeading(v.headingLevel, dayName(lang, day.date, 'long'), {
+      id: 'day-heading',
+      className: 'diary-subheading',
+    })}
     ${
       day.lessons.length === 0
         ? v.notice(scheduleText(lang, 'dayEmpty'))

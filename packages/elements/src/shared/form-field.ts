@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { renderHeading } from './heading';
 
 /** One field's error as the widgets show it: beside the field and in the error summary. */
 export interface ShownError {
@@ -96,6 +97,8 @@ export interface ErrorSummaryOptions {
   readonly errors: readonly ShownError[];
   /** Id of the summary's heading; unique per page for light-DOM widgets. */
   readonly titleId?: string;
+  /** The level of the summary's heading: one below the widget's title (2 by default). */
+  readonly level?: string;
   /** Moves focus to the control of an entry. */
   readonly onSelect: (target: string) => void;
 }
@@ -114,7 +117,10 @@ export function renderErrorSummary(o: ErrorSummaryOptions): TemplateResult | typ
     aria-labelledby=${o.titleId ?? 'diary-summary-title'}
   >
     <div role="alert">
-      <h2 id=${o.titleId ?? 'diary-summary-title'}>${o.title}</h2>
+      ${renderHeading(o.level ?? '2', o.title, {
+        id: o.titleId ?? 'diary-summary-title',
+        className: 'diary-summary-title',
+      })}
       <ul>
         ${o.errors.map(
           (e) =>

@@ -16,6 +16,10 @@ export interface HeadingOptions {
   /** Its id (a section's `aria-labelledby`): a left-out title keeps it, hidden, as the name. */
   readonly id?: string;
   readonly part?: string;
+  /** Its class: `diary-heading` by default (`diary-subheading` for a section's heading). */
+  readonly className?: string;
+  /** Whether script may focus it (`tabindex="-1"`), as a view's heading is after it opens. */
+  readonly focusable?: boolean;
 }
 
 /**
@@ -33,9 +37,9 @@ export function renderHeading(
     return staticHtml`<span id=${options.id ?? nothing} hidden>${text}</span>`;
   const n = Number(level);
   const tag = TAGS[Number.isInteger(n) && n >= 1 && n <= 6 ? n - 1 : 1] as StaticValue;
-  return staticHtml`<${tag} class="diary-heading" id=${options.id ?? nothing} part=${
-    options.part ?? nothing
-  }>${text}</${tag}>`;
+  return staticHtml`<${tag} class=${options.className ?? 'diary-heading'} id=${
+    options.id ?? nothing
+  } part=${options.part ?? nothing} tabindex=${options.focusable ? '-1' : nothing}>${text}</${tag}>`;
 }
 
 /**

@@ -296,7 +296,7 @@ export const controlStyles = css`
     padding: calc(var(--_space) * 2);
     margin: 0 0 calc(var(--_space) * 3);
   }
-  .diary-summary h2 {
+  .diary-summary-title {
     font-size: 1.25em;
     margin: 0 0 var(--_space);
   }

@@ -29,14 +29,11 @@ export const timelineChartStyles = css`
   [hidden] {
     display: none !important;
   }
+  /* The figure keeps the one outer padding every widget has (theme), without its own margin. */
   .diary-base {
     margin: 0;
-    padding: calc(var(--_space) * 2);
   }
   /* A phone: the plot takes the width, the controls come under it. */
-  .diary-base--narrow {
-    padding: var(--_space) 0;
-  }
   .diary-base--narrow .diary-controls {
     margin: var(--_space) 0;
   }

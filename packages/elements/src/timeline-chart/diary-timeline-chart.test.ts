@@ -1,7 +1,13 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import { emulateMedia, sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import {
+  emulateMedia,
+  resetMouse,
+  sendKeys,
+  sendMouse,
+  setViewport,
+} from '@web/test-runner-commands';
 import { countsInAverage, trend, type Mark, type Trend } from '@school-diary/core';
 import type { DiaryClient } from '@school-diary/sdk';
 import '../define';
@@ -296,32 +302,38 @@ describe('<diary-timeline-chart> against the real server', function () {
   });
 
   it('gives the plot the width on a phone, with the subjects folded under it', async () => {
-    const chart = await mount(parent, { width: 360 });
-    const svgEl = $(chart, 'svg[part="chart"]') as unknown as SVGSVGElement;
-    expect(svgEl.getBoundingClientRect().width).to.be.at.least(340);
-    const figure = $(chart, 'figure') as HTMLElement;
-    expect(figure.scrollWidth).to.be.at.most(chart.clientWidth);
-    // The plot comes before the controls, and the toggles fold behind one button.
-    const plot = $(chart, '[part="plot"]') as HTMLElement;
-    const controls = $(chart, '[part="controls"]') as HTMLElement;
-    expect(plot.compareDocumentPosition(controls) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(
-      0,
-    );
-    const open = $(chart, '[part~="subjects"]') as HTMLButtonElement;
-    expect(open.getAttribute('aria-expanded')).to.equal('false');
-    expect(($(chart, '#subject-toggles') as HTMLElement).hidden).to.equal(true);
-    open.click();
-    await settle(chart);
-    expect(open.getAttribute('aria-expanded')).to.equal('true');
-    expect(($(chart, '#subject-toggles') as HTMLElement).hidden).to.equal(false);
-    expect(figure.scrollWidth).to.be.at.most(chart.clientWidth);
-    // Axis labels keep apart on the narrow plot.
-    const labels = $$(chart, '.diary-axis text[text-anchor="middle"]').map((l) =>
-      l.getBoundingClientRect(),
-    );
-    for (let i = 1; i < labels.length; i += 1)
-      expect((labels[i] as DOMRect).left).to.be.greaterThan((labels[i - 1] as DOMRect).right);
-    await expect(chart).to.be.accessible();
+    // A phone's viewport: the widget's outer padding is the one every widget has there.
+    await setViewport({ width: 360, height: 740 });
+    try {
+      const chart = await mount(parent, { width: 360 });
+      const svgEl = $(chart, 'svg[part="chart"]') as unknown as SVGSVGElement;
+      expect(svgEl.getBoundingClientRect().width).to.be.at.least(340);
+      const figure = $(chart, 'figure') as HTMLElement;
+      expect(figure.scrollWidth).to.be.at.most(chart.clientWidth);
+      // The plot comes before the controls, and the toggles fold behind one button.
+      const plot = $(chart, '[part="plot"]') as HTMLElement;
+      const controls = $(chart, '[part="controls"]') as HTMLElement;
+      expect(
+        plot.compareDocumentPosition(controls) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.not.equal(0);
+      const open = $(chart, '[part~="subjects"]') as HTMLButtonElement;
+      expect(open.getAttribute('aria-expanded')).to.equal('false');
+      expect(($(chart, '#subject-toggles') as HTMLElement).hidden).to.equal(true);
+      open.click();
+      await settle(chart);
+      expect(open.getAttribute('aria-expanded')).to.equal('true');
+      expect(($(chart, '#subject-toggles') as HTMLElement).hidden).to.equal(false);
+      expect(figure.scrollWidth).to.be.at.most(chart.clientWidth);
+      // Axis labels keep apart on the narrow plot.
+      const labels = $$(chart, '.diary-axis text[text-anchor="middle"]').map((l) =>
+        l.getBoundingClientRect(),
+      );
+      for (let i = 1; i < labels.length; i += 1)
+        expect((labels[i] as DOMRect).left).to.be.greaterThan((labels[i - 1] as DOMRect).right);
+      await expect(chart).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('words its hint for the input in use: pointer, touch or keyboard', async () => {

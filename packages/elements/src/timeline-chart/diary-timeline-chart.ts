@@ -556,8 +556,10 @@ export class DiaryTimelineChart extends DiaryElement {
     if (width <= 0) return;
     this.#measured = true;
     const space = Number.parseFloat(getComputedStyle(this).getPropertyValue('--_space')) || 8;
+    // The outer padding every widget has (theme's `.diary-base`): clamp(space, 5vw − 10px, 3 space).
+    const padding = Math.min(3 * space, Math.max(space, 0.05 * window.innerWidth - 10));
     this.narrow = width < NARROW;
-    this.width = Math.round(width - (this.narrow ? 0 : 4 * space));
+    this.width = Math.round(width - 2 * padding);
   }
 }
 
