@@ -13,6 +13,7 @@ import { DiaryNotifications } from './notifications/diary-notifications';
 import { DiaryPortfolio } from './portfolio/diary-portfolio';
 import { DiarySupport } from './support/diary-support';
 import { DiaryHomework } from './homework/diary-homework';
+import { DiaryAccount } from './account/diary-account';
 import { DiaryAttendance } from './attendance/diary-attendance';
 import { defineElement } from './shared/define';
 
@@ -29,4 +30,5 @@ defineElement('diary-application', DiaryApplication);
 defineElement('diary-support', DiarySupport);
 defineElement('diary-portfolio', DiaryPortfolio);
 defineElement('diary-homework', DiaryHomework);
+defineElement('diary-account', DiaryAccount);
 defineElement('diary-attendance', DiaryAttendance);

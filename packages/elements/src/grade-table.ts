@@ -4,4 +4,5 @@ export {
   type DiaryGradesExportDetail,
   type DiaryMarkReceivedDetail,
   type DiaryPeriodChangeDetail,
+  type DiaryReportCardDownloadDetail,
 } from './grade-table/diary-grade-table';

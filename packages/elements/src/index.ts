@@ -13,6 +13,7 @@ export * from './application';
 export * from './support';
 export * from './portfolio';
 export * from './homework';
+export * from './account';
 export * from './attendance';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';

@@ -8,6 +8,7 @@
  * @module
  */
 import type {
+  DiaryAccount,
   DiaryApplication,
   DiaryAttendance,
   DiaryChat,
@@ -37,6 +38,7 @@ import type {
   DiaryPeriodChangeDetail,
   DiaryPortfolioChangeDetail,
   DiaryRangeChangeDetail,
+  DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
@@ -54,6 +56,18 @@ export interface DiaryElementBaseProps {
   slot?: string;
   hidden?: boolean;
   children?: unknown;
+}
+
+/** JSX props of `<diary-account>` (DiaryAccount). */
+export interface DiaryAccountJsxProps extends DiaryElementBaseProps {
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryAccount['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryAccount['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryAccount['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryAccount['headingLevel'];
 }
 
 /** JSX props of `<diary-application>` (DiaryApplication). */
@@ -188,6 +202,8 @@ export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
   'ondiary-mark-received'?: (event: CustomEvent<DiaryMarkReceivedDetail>) => void;
   /** The CSV file was made and offered for download. */
   'ondiary-grades-export'?: (event: CustomEvent<DiaryGradesExportDetail>) => void;
+  /** The period's report card (PDF) was offered for download. */
+  'ondiary-report-card-download'?: (event: CustomEvent<DiaryReportCardDownloadDetail>) => void;
 }
 
 /** JSX props of `<diary-homework>` (DiaryHomework). */
@@ -386,6 +402,7 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
 
 /** Every diary tag and its element class. */
 export interface DiaryTagElements {
+  'diary-account': DiaryAccount;
   'diary-application': DiaryApplication;
   'diary-attendance': DiaryAttendance;
   'diary-chat': DiaryChat;
@@ -404,6 +421,7 @@ export interface DiaryTagElements {
 
 /** Every diary tag and its JSX props. */
 export interface DiaryIntrinsicElements {
+  'diary-account': DiaryAccountJsxProps;
   'diary-application': DiaryApplicationJsxProps;
   'diary-attendance': DiaryAttendanceJsxProps;
   'diary-chat': DiaryChatJsxProps;

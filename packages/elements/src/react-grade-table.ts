@@ -15,14 +15,20 @@ import type {
   DiaryGradesExportDetail,
   DiaryMarkReceivedDetail,
   DiaryPeriodChangeDetail,
+  DiaryReportCardDownloadDetail,
 } from './index';
 
 /** The `detail` types of `<diary-grade-table>`'s events, for the handlers' parameters. */
-export type { DiaryGradesExportDetail, DiaryMarkReceivedDetail, DiaryPeriodChangeDetail };
+export type {
+  DiaryGradesExportDetail,
+  DiaryMarkReceivedDetail,
+  DiaryPeriodChangeDetail,
+  DiaryReportCardDownloadDetail,
+};
 
 defineElement('diary-grade-table', DiaryGradeTableElement);
 
-/** React component for `<diary-grade-table>`; events: `onDiaryPeriodChange` (`diary-period-change`), `onDiaryMarkReceived` (`diary-mark-received`), `onDiaryGradesExport` (`diary-grades-export`). */
+/** React component for `<diary-grade-table>`; events: `onDiaryPeriodChange` (`diary-period-change`), `onDiaryMarkReceived` (`diary-mark-received`), `onDiaryGradesExport` (`diary-grades-export`), `onDiaryReportCardDownload` (`diary-report-card-download`). */
 export const DiaryGradeTable = createComponent({
   react: React,
   tagName: 'diary-grade-table',
@@ -31,6 +37,9 @@ export const DiaryGradeTable = createComponent({
     onDiaryPeriodChange: 'diary-period-change' as EventName<CustomEvent<DiaryPeriodChangeDetail>>,
     onDiaryMarkReceived: 'diary-mark-received' as EventName<CustomEvent<DiaryMarkReceivedDetail>>,
     onDiaryGradesExport: 'diary-grades-export' as EventName<CustomEvent<DiaryGradesExportDetail>>,
+    onDiaryReportCardDownload: 'diary-report-card-download' as EventName<
+      CustomEvent<DiaryReportCardDownloadDetail>
+    >,
   },
   displayName: 'DiaryGradeTable',
 });

@@ -10,6 +10,7 @@
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type {
+  DiaryAccount,
   DiaryApplication,
   DiaryAttendance,
   DiaryChat,
@@ -39,6 +40,7 @@ import type {
   DiaryPeriodChangeDetail,
   DiaryPortfolioChangeDetail,
   DiaryRangeChangeDetail,
+  DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
@@ -54,6 +56,21 @@ export type DiaryVueElement<Element extends HTMLElement, Props, Events> = new ()
   /** For template type checking only: not a property of the element. */
   $emit: EmitFn<{ [Name in keyof Events]: (event: Events[Name]) => void }>;
 };
+
+/** Template props of `<diary-account>` (DiaryAccount). */
+export interface DiaryAccountVueProps {
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryAccount['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryAccount['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryAccount['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryAccount['headingLevel'];
+}
+
+/** Events of `<diary-account>` by name. */
+export type DiaryAccountVueEvents = Record<never, never>;
 
 /** Template props of `<diary-application>` (DiaryApplication). */
 export interface DiaryApplicationVueProps {
@@ -210,6 +227,8 @@ export type DiaryGradeTableVueEvents = {
   'diary-mark-received': CustomEvent<DiaryMarkReceivedDetail>;
   /** The CSV file was made and offered for download. */
   'diary-grades-export': CustomEvent<DiaryGradesExportDetail>;
+  /** The period's report card (PDF) was offered for download. */
+  'diary-report-card-download': CustomEvent<DiaryReportCardDownloadDetail>;
 };
 
 /** Template props of `<diary-homework>` (DiaryHomework). */
@@ -440,6 +459,7 @@ export type DiaryTimelineChartVueEvents = {
 
 /** Every diary tag as a Vue global component. */
 export interface DiaryGlobalComponents {
+  'diary-account': DiaryVueElement<DiaryAccount, DiaryAccountVueProps, DiaryAccountVueEvents>;
   'diary-application': DiaryVueElement<
     DiaryApplication,
     DiaryApplicationVueProps,

@@ -44,6 +44,18 @@ export type AuthLogoutResult = RouteResult<Routes['auth']['logout']>;
 export interface AuthMeInput extends RouteInput<Routes['auth']['me']> {}
 /** What `auth.me` resolves to. */
 export interface AuthMeResult extends RouteResult<Routes['auth']['me']> {}
+/** The input of `auth.updateMe` (PATCH /api/v1/auth/me): path, query and body fields in one object. */
+export interface AuthUpdateMeInput extends RouteInput<Routes['auth']['updateMe']> {}
+/** What `auth.updateMe` resolves to. */
+export interface AuthUpdateMeResult extends RouteResult<Routes['auth']['updateMe']> {}
+/** The input of `auth.changePhone` (POST /api/v1/auth/me/phone): path, query and body fields in one object. */
+export interface AuthChangePhoneInput extends RouteInput<Routes['auth']['changePhone']> {}
+/** What `auth.changePhone` resolves to. */
+export interface AuthChangePhoneResult extends RouteResult<Routes['auth']['changePhone']> {}
+/** The input of `auth.confirmPhone` (POST /api/v1/auth/me/phone/confirm): path, query and body fields in one object. */
+export interface AuthConfirmPhoneInput extends RouteInput<Routes['auth']['confirmPhone']> {}
+/** What `auth.confirmPhone` resolves to. */
+export interface AuthConfirmPhoneResult extends RouteResult<Routes['auth']['confirmPhone']> {}
 /** The input of `auth.recoveryStart` (POST /api/v1/auth/recovery): path, query and body fields in one object. */
 export interface AuthRecoveryStartInput extends RouteInput<Routes['auth']['recoveryStart']> {}
 /** What `auth.recoveryStart` resolves to. */
@@ -56,6 +68,12 @@ export interface AuthSessionsResult extends RouteResult<Routes['auth']['sessions
 export interface AuthRevokeSessionInput extends RouteInput<Routes['auth']['revokeSession']> {}
 /** What `auth.revokeSession` resolves to. */
 export type AuthRevokeSessionResult = RouteResult<Routes['auth']['revokeSession']>;
+/** The input of `auth.revokeOtherSessions` (POST /api/v1/auth/sessions/revoke-others): path, query and body fields in one object. */
+export interface AuthRevokeOtherSessionsInput extends RouteInput<
+  Routes['auth']['revokeOtherSessions']
+> {}
+/** What `auth.revokeOtherSessions` resolves to. */
+export type AuthRevokeOtherSessionsResult = RouteResult<Routes['auth']['revokeOtherSessions']>;
 /** The input of `auth.changePassword` (POST /api/v1/auth/password): path, query and body fields in one object. */
 export interface AuthChangePasswordInput extends RouteInput<Routes['auth']['changePassword']> {}
 /** What `auth.changePassword` resolves to. */
@@ -137,6 +155,30 @@ export interface AuthApi {
    */
   readonly me: ReadOperation<AuthMeInput, AuthMeResult>;
   /**
+   * Change one’s own names and e-mail.
+   * `PATCH /api/v1/auth/me`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.auth.updateMe();
+   */
+  readonly updateMe: OperationMethod<AuthUpdateMeInput, AuthUpdateMeResult>;
+  /**
+   * Start moving the account to a new phone: a code goes to the new number.
+   * `POST /api/v1/auth/me/phone`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.auth.changePhone({ phone: '…' });
+   */
+  readonly changePhone: OperationMethod<AuthChangePhoneInput, AuthChangePhoneResult>;
+  /**
+   * Confirm the new phone with its code; the account moves to it.
+   * `POST /api/v1/auth/me/phone/confirm`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.auth.confirmPhone({ challengeId: '…', code: '…' });
+   */
+  readonly confirmPhone: OperationMethod<AuthConfirmPhoneInput, AuthConfirmPhoneResult>;
+  /**
    * Start password recovery: a code goes to the phone (answers the same for unknown phones).
    * `POST /api/v1/auth/recovery`; may call: anyone (public).
    *
@@ -160,6 +202,17 @@ export interface AuthApi {
    * await client.auth.revokeSession({ sessionId: '…' })
    */
   readonly revokeSession: OperationMethod<AuthRevokeSessionInput, AuthRevokeSessionResult>;
+  /**
+   * Sign out every session of the caller but this one.
+   * `POST /api/v1/auth/sessions/revoke-others`; may call: any signed-in user.
+   *
+   * @example
+   * await client.auth.revokeOtherSessions()
+   */
+  readonly revokeOtherSessions: OperationMethod<
+    AuthRevokeOtherSessionsInput,
+    AuthRevokeOtherSessionsResult
+  >;
   /**
    * Change the password with the current one; every other session is revoked.
    * `POST /api/v1/auth/password`; may call: any signed-in user.
@@ -696,6 +749,10 @@ export interface GradesComparisonResult extends RouteResult<Routes['grades']['co
 export interface GradesCsvInput extends RouteInput<Routes['grades']['csv']> {}
 /** What `grades.csv` resolves to. */
 export type GradesCsvResult = RouteResult<Routes['grades']['csv']>;
+/** The input of `grades.reportCard` (GET /api/v1/children/{childId}/report.pdf): path, query and body fields in one object. */
+export interface GradesReportCardInput extends RouteInput<Routes['grades']['reportCard']> {}
+/** What `grades.reportCard` resolves to. */
+export type GradesReportCardResult = RouteResult<Routes['grades']['reportCard']>;
 /** The input of `grades.finalMarks` (GET /api/v1/children/{childId}/final-marks): path, query and body fields in one object. */
 export interface GradesFinalMarksInput extends RouteInput<Routes['grades']['finalMarks']> {}
 /** What `grades.finalMarks` resolves to. */
@@ -756,6 +813,14 @@ export interface GradesApi {
    * const result = await client.grades.csv({ childId: '…', delimiter: '…' });
    */
   readonly csv: OperationMethod<GradesCsvInput, GradesCsvResult>;
+  /**
+   * A period's report card (табель) as an A4 PDF, in Russian or English.
+   * `GET /api/v1/children/{childId}/report.pdf`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.grades.reportCard({ childId: '…', periodId: '…' });
+   */
+  readonly reportCard: OperationMethod<GradesReportCardInput, GradesReportCardResult>;
   /**
    * A child's final period marks.
    * `GET /api/v1/children/{childId}/final-marks`; may call: any signed-in user.
@@ -1631,7 +1696,7 @@ export interface DevApi {
 
 /** Every group of operations of the diary API, as `createDiaryClient` gives them. */
 export interface DiaryApi {
-  /** `register`, `confirmIdentity`, `login`, `verify`, `resend`, `refresh`, `logout`, `me`, `recoveryStart`, `sessions`, `revokeSession`, `changePassword`, `recoveryComplete`: see {@link AuthApi}. */
+  /** `register`, `confirmIdentity`, `login`, `verify`, `resend`, `refresh`, `logout`, `me`, `updateMe`, `changePhone`, `confirmPhone`, `recoveryStart`, `sessions`, `revokeSession`, `revokeOtherSessions`, `changePassword`, `recoveryComplete`: see {@link AuthApi}. */
   readonly auth: AuthApi;
   /** `confirmIdentityInPerson`, `findUser`, `guardianClaims`, `approveGuardian`: see {@link AdminApi}. */
   readonly admin: AdminApi;
@@ -1645,7 +1710,7 @@ export interface DiaryApi {
   readonly classes: ClassesApi;
   /** `create`, `list`, `get`, `setStatus`, `activate`: see {@link ApplicationsApi}. */
   readonly applications: ApplicationsApi;
-  /** `list`, `summary`, `comparison`, `csv`, `finalMarks`, `create`, `update`, `remove`, `setFinal`: see {@link GradesApi}. */
+  /** `list`, `summary`, `comparison`, `csv`, `reportCard`, `finalMarks`, `create`, `update`, `remove`, `setFinal`: see {@link GradesApi}. */
   readonly grades: GradesApi;
   /** `list`, `set`, `remove`: see {@link ThresholdsApi}. */
   readonly thresholds: ThresholdsApi;

@@ -6,6 +6,7 @@ import { newClientId } from './client-id';
 import { createDiaryClient, type DiaryClient } from './create-diary-client';
 import { DiaryApiError } from './errors';
 import { parseCsv, workKindName } from '@school-diary/core';
+import { downloadPdf } from './pdf';
 import { saveFile } from './save-file';
 
 let server: DiaryServer;
@@ -140,6 +141,19 @@ describe('grades.csv through the SDK', () => {
       [['kind', 'invalid_option']],
     );
     assert.match(error.field('kind')?.message ?? '', /\S/);
+  });
+});
+
+describe('grades.reportCard and downloadPdf', () => {
+  it('fetches the period’s report card as a PDF Blob; downloadPdf hands it back in Node', async () => {
+    const year = await parent.children.periods({ childId: DEMO.maria });
+    const periodId = year.periods[0]?.id ?? '';
+    const pdf = await parent.grades.reportCard({ childId: DEMO.maria, periodId, lang: 'en' });
+    assert.equal(pdf.type, 'application/pdf');
+    assert.equal(Buffer.from(await pdf.slice(0, 5).arrayBuffer()).toString('latin1'), '%PDF-');
+    assert.equal(downloadPdf(pdf, 'report.pdf'), pdf);
+    const error = await rejection(stranger.grades.reportCard({ childId: DEMO.maria, periodId }));
+    assert.ok(error instanceof DiaryApiError && error.status === 404, String(error));
   });
 });
 

@@ -34,6 +34,7 @@ export * from './events';
 
 // Helpers
 export * from './csv';
+export * from './pdf';
 export * from './save-file';
 export {
   arithmeticAverage,

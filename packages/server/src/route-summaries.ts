@@ -23,11 +23,15 @@ export const routeSummaries: RouteSummaries = {
     refresh: 'Rotate the refresh token and get a new access token',
     logout: 'Revoke the session',
     me: 'The signed-in user',
+    updateMe: 'Change one’s own names and e-mail',
+    changePhone: 'Start moving the account to a new phone: a code goes to the new number',
+    confirmPhone: 'Confirm the new phone with its code; the account moves to it',
     recoveryStart:
       'Start password recovery: a code goes to the phone (answers the same for unknown phones)',
     recoveryComplete: 'Set a new password with the recovery code; every session is revoked',
     sessions: "The caller's signed-in sessions",
     revokeSession: 'Sign one of the caller’s sessions out',
+    revokeOtherSessions: 'Sign out every session of the caller but this one',
     changePassword: 'Change the password with the current one; every other session is revoked',
   },
   admin: {
@@ -83,6 +87,7 @@ export const routeSummaries: RouteSummaries = {
     summary: 'Per-subject averages and final marks for a period',
     comparison: 'Averages compared with the previous school year',
     csv: 'Marks as CSV (UTF-8 with BOM; `;` for spreadsheets in the Russian locale)',
+    reportCard: "A period's report card (табель) as an A4 PDF, in Russian or English",
     finalMarks: "A child's final period marks",
     create: 'Enter a mark',
     update: 'Correct a mark (history kept in the audit log)',

@@ -47,6 +47,12 @@ export const routeManifest = {
       idempotent: true,
     }),
     me: routeInfo('GET /auth/me', EVERYONE),
+    updateMe: routeInfo('PATCH /auth/me', EVERYONE, { body: true }),
+    changePhone: routeInfo('POST /auth/me/phone', EVERYONE, { rateLimit: 'auth', body: true }),
+    confirmPhone: routeInfo('POST /auth/me/phone/confirm', EVERYONE, {
+      rateLimit: 'auth',
+      body: true,
+    }),
     recoveryStart: routeInfo('POST /auth/recovery', 'public', {
       rateLimit: 'auth',
       body: true,
@@ -55,6 +61,11 @@ export const routeManifest = {
     revokeSession: routeInfo('DELETE /auth/sessions/{sessionId}', EVERYONE, {
       responseType: 'none',
       status: 204,
+    }),
+    revokeOtherSessions: routeInfo('POST /auth/sessions/revoke-others', EVERYONE, {
+      responseType: 'none',
+      status: 204,
+      idempotent: true,
     }),
     changePassword: routeInfo('POST /auth/password', EVERYONE, {
       rateLimit: 'auth',
@@ -167,6 +178,10 @@ export const routeManifest = {
     csv: routeInfo('GET /children/{childId}/grades.csv', FAMILY, {
       query: ['from', 'to', 'subjectId', 'kind', 'periodId', 'delimiter'],
       responseType: 'csv',
+    }),
+    reportCard: routeInfo('GET /children/{childId}/report.pdf', EVERYONE, {
+      query: ['periodId', 'lang'],
+      responseType: 'file',
     }),
     finalMarks: routeInfo('GET /children/{childId}/final-marks', EVERYONE),
     create: routeInfo('POST /marks', ['teacher'], { status: 201, body: true }),

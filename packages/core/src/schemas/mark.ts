@@ -19,6 +19,7 @@ import {
 } from 'zod/mini';
 import { MARK_THRESHOLD_RANGE } from '../grades/mark-threshold.js';
 import { WORK_KINDS } from '../grades/work-kinds.js';
+import { LANGS } from '../messages/lang.js';
 import { isoDateSchema } from './common.js';
 import { dateOrderCheck, dateRangeShape, idSchema, timestampSchema } from './common.js';
 
@@ -106,6 +107,15 @@ export const markCsvQuerySchema = object({
   periodId: optional(idSchema),
   delimiter: _default(enumOf([',', ';']), ','),
 }).check(dateOrderCheck);
+
+/**
+ * The query of a period's report card (табель) as PDF: the period, and the language of the
+ * document when it should differ from the request's `Accept-Language`.
+ */
+export const reportCardQuerySchema = object({
+  periodId: idSchema,
+  lang: optional(enumOf(LANGS)),
+});
 
 /** One subject's summary for a period. */
 export const subjectSummarySchema = object({

@@ -3,6 +3,7 @@ import {
   boolean,
   enum as enumOf,
   int,
+  literal,
   maxLength,
   minLength,
   number,
@@ -10,6 +11,7 @@ import {
   optional,
   positive,
   string,
+  union,
 } from 'zod/mini';
 import {
   emailSchema,
@@ -125,6 +127,10 @@ export const signInSessionSchema = object({
   startedAt: timestampSchema,
   lastActiveAt: timestampSchema,
   current: boolean(),
+  /** The browser and system, read from the `User-Agent` it signed in with: `Chrome, Windows`. */
+  device: optional(string()),
+  /** Where it signed in from, as far as the server knows: the IP address. */
+  place: optional(string()),
 });
 /** A signed-in session as its owner sees it. */
 export type SignInSession = z.infer<typeof signInSessionSchema>;
@@ -158,6 +164,30 @@ export const recoveryStartInputSchema = object({ phone: phoneSchema });
 export const changePasswordInputSchema = object({
   currentPassword: loginInputSchema.shape.password,
   newPassword: passwordSchema,
+});
+
+/**
+ * Changes to one's own profile: names and e-mail (an empty e-mail removes it). The phone changes
+ * through {@link phoneChangeInputSchema}, confirmed by a code sent to the new number.
+ */
+export const profilePatchSchema = object({
+  lastName: optional(lastNameSchema),
+  firstName: optional(firstNameSchema),
+  middleName: optionalMiddleNameSchema,
+  email: optional(union([literal(''), emailSchema])),
+});
+/** A profile change as typed. */
+export type ProfilePatch = z.input<typeof profilePatchSchema>;
+
+/** Asking to move the account to a new phone: a code goes to that number. */
+export const phoneChangeInputSchema = object({
+  phone: phoneSchema,
+});
+
+/** Confirming a phone change with the code sent to the new number. */
+export const phoneConfirmInputSchema = object({
+  challengeId: idSchema,
+  code: oneTimeCodeSchema,
 });
 
 /** Completing password recovery with the code and a new password. */

@@ -340,6 +340,18 @@ describe('<diary-grade-table> against the real server', function () {
     expect(textOf($(table, '[part="toolbar"]'))).not.to.contain('Файл с оценками скачан');
   });
 
+  it('offers the period’s report card as PDF, not for the whole year', async () => {
+    const table = await mount(parent);
+    const downloaded = oneEvent(table, 'diary-report-card-download');
+    ($(table, '[part~="export-pdf"]') as HTMLButtonElement).click();
+    const { detail } = await downloaded;
+    expect(detail.pdf.type).to.equal('application/pdf');
+    expect(await detail.pdf.slice(0, 5).text()).to.equal('%PDF-');
+    expect(detail.fileName).to.match(/^табель-.+\.pdf$/);
+    await select(table, 'period', 'year');
+    expect($(table, '[part~="export-pdf"]')).to.equal(null);
+  });
+
   it('shows and announces a new mark from live events without a reload', async () => {
     const table = await mount(parent);
     const count = () => $$(table, '[part~="mark"]').length;

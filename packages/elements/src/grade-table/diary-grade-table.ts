@@ -22,7 +22,7 @@ import {
   type SubjectRow,
 } from './grade-rows';
 import { loadExtras, type Extras, type Previous } from './grade-table-data';
-import { exportMarks } from './grade-table-export';
+import { exportMarks, exportReportCard } from './grade-table-export';
 import { renderGrid } from './grade-table-grid';
 import { MarkGridKeys } from './grade-table-keys';
 import { gradeTableText as t } from './grade-table-text';
@@ -62,6 +62,13 @@ export interface DiaryGradesExportDetail {
   readonly text: string;
 }
 
+/** Detail of `diary-report-card-download`. */
+export interface DiaryReportCardDownloadDetail {
+  readonly fileName: string;
+  /** The period's report card as the server sent it. */
+  readonly pdf: Blob;
+}
+
 /**
  * A child's marks for a period as a data table: one row per subject with the marks in date order
  * (weight shown; date, kind of work and comment on hover and focus; the marks are one Tab stop,
@@ -77,6 +84,7 @@ export interface DiaryGradesExportDetail {
  * @fires {CustomEvent<DiaryPeriodChangeDetail>} diary-period-change - The reader chose another period.
  * @fires {CustomEvent<DiaryMarkReceivedDetail>} diary-mark-received - A mark arrived, changed or went away over live events.
  * @fires {CustomEvent<DiaryGradesExportDetail>} diary-grades-export - The CSV file was made and offered for download.
+ * @fires {CustomEvent<DiaryReportCardDownloadDetail>} diary-report-card-download - The period's report card (PDF) was offered for download.
  * @csspart base - The widget's box.
  * @csspart toolbar - Period, filters, comparison and export.
  * @csspart filters - The filters (folded under the `filters-toggle` button).
@@ -84,7 +92,7 @@ export interface DiaryGradesExportDetail {
  * @csspart field - Every filter's wrapper.
  * @csspart label - Every label.
  * @csspart input - Every select and date input.
- * @csspart button - Every button (also `export`, `retry`, `sort`, `calculator-toggle`, `filters-toggle`).
+ * @csspart button - Every button (also `export`, `export-pdf`, `retry`, `sort`, `calculator-toggle`, `filters-toggle`).
  * @csspart table - The table.
  * @csspart caption - The table's caption.
  * @csspart header - Every column header.
@@ -481,12 +489,18 @@ export class DiaryGradeTable extends DiaryElement {
     this.targets = { ...this.targets, [subjectId]: text };
   };
 
-  readonly #export = async (): Promise<void> => {
+  readonly #export = async (format: 'csv' | 'pdf'): Promise<void> => {
     const client = gradesClientOf(this.client);
     const childId = this.childId;
     if (!client || !childId) return;
     this.exportState = 'busy';
     try {
+      if (format === 'pdf') {
+        const card = await exportReportCard(client, childId, this.activePeriod, this.language);
+        this.exportState = 'done';
+        emit(this, 'diary-report-card-download', card);
+        return;
+      }
       const file = await exportMarks(client, childId, this.#effectiveFilter(), this.language);
       this.exportState = 'done';
       emit(this, 'diary-grades-export', file);
@@ -504,5 +518,6 @@ declare global {
     'diary-period-change': CustomEvent<DiaryPeriodChangeDetail>;
     'diary-mark-received': CustomEvent<DiaryMarkReceivedDetail>;
     'diary-grades-export': CustomEvent<DiaryGradesExportDetail>;
+    'diary-report-card-download': CustomEvent<DiaryReportCardDownloadDetail>;
   }
 }

@@ -1,5 +1,5 @@
 import type { Lang, WORK_KINDS } from '@school-diary/core';
-import { downloadCsv } from '@school-diary/sdk';
+import { downloadCsv, downloadPdf } from '@school-diary/sdk';
 import type { GradesClient } from '../shared/grades-client';
 import type { MarkFilter } from './grade-rows';
 
@@ -31,4 +31,24 @@ export async function exportMarks(
   const fileName = `${lang === 'ru' ? 'оценки' : 'marks'}-${filter.from ?? ''}-${filter.to ?? ''}.csv`;
   downloadCsv(text, fileName);
   return { fileName, text };
+}
+
+/** The file made by {@link exportReportCard}. */
+export interface ReportCardFile {
+  readonly fileName: string;
+  /** The PDF as the server sent it. */
+  readonly pdf: Blob;
+}
+
+/** Asks the server for the period's report card (табель) as PDF and offers it for download. */
+export async function exportReportCard(
+  client: GradesClient,
+  childId: string,
+  periodId: string,
+  lang: Lang,
+): Promise<ReportCardFile> {
+  const pdf = await client.grades.reportCard({ childId, periodId, lang });
+  const fileName = `${lang === 'ru' ? 'табель' : 'report-card'}-${periodId}.pdf`;
+  downloadPdf(pdf, fileName);
+  return { fileName, pdf };
 }

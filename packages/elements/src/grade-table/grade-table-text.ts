@@ -17,6 +17,7 @@ export const gradeTableText = translator({
   dateRange: ['Даты', 'Dates'],
   compare: ['Сравнить с прошлым годом', 'Compare with last year'],
   exportCsv: ['Скачать CSV', 'Download CSV'],
+  exportPdf: ['Скачать PDF', 'Download PDF'],
   exporting: ['Готовим файл…', 'Preparing the file…'],
   exported: ['Файл с оценками скачан.', 'The marks file has been downloaded.'],
   colSubject: ['Предмет', 'Subject'],

@@ -32,7 +32,8 @@ export interface ToolbarView {
   readonly onPeriod: (period: string) => void;
   readonly onFilter: (change: Partial<MarkFilter>) => void;
   readonly onCompare: (on: boolean) => void;
-  readonly onExport: () => void;
+  /** Asks for the marks as CSV, or for the period's report card as PDF. */
+  readonly onExport: (format: 'csv' | 'pdf') => void;
 }
 
 const valueOf = (event: Event): string | undefined =>
@@ -92,9 +93,22 @@ export function renderToolbar(v: ToolbarView) {
               class="diary-button diary-button--secondary"
               part="button export"
               ?disabled=${v.exportState === 'busy'}
-              @click=${v.onExport}
+              @click=${() => v.onExport('csv')}
             >
               ${t(lang, v.exportState === 'busy' ? 'exporting' : 'exportCsv')}
+            </button>`
+          : nothing
+      }
+      ${
+        v.canExport && v.period !== WHOLE_YEAR
+          ? html`<button
+              type="button"
+              class="diary-button diary-button--secondary"
+              part="button export-pdf"
+              ?disabled=${v.exportState === 'busy'}
+              @click=${() => v.onExport('pdf')}
+            >
+              ${t(lang, 'exportPdf')}
             </button>`
           : nothing
       }

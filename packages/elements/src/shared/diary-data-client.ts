@@ -49,6 +49,22 @@ export interface AttendanceClient extends WidgetClient {
   readonly events: Pick<DiaryClient['events'], 'on'>;
 }
 
+/** The SDK client as `<diary-account>` needs it: one's own profile, phone, password, sessions. */
+export interface AccountClient extends WidgetClient {
+  readonly auth: WidgetClient['auth'] &
+    Group<
+      'auth',
+      | 'me'
+      | 'updateMe'
+      | 'changePhone'
+      | 'confirmPhone'
+      | 'changePassword'
+      | 'sessions'
+      | 'revokeSession'
+      | 'revokeOtherSessions'
+    >;
+}
+
 /** Whether every `group.operation` path names a function of the client. */
 function provides(client: object | undefined, paths: readonly string[]): boolean {
   if (!client) return false;
@@ -126,4 +142,17 @@ export const isAttendanceClient = (client: WidgetClient | undefined): client is 
     'absences.report',
     'attachments.upload',
     'events.on',
+  ]);
+
+/** Whether the provider's client can serve `<diary-account>` (a full SDK client can). */
+export const isAccountClient = (client: WidgetClient | undefined): client is AccountClient =>
+  provides(client, [
+    'auth.me',
+    'auth.updateMe',
+    'auth.changePhone',
+    'auth.confirmPhone',
+    'auth.changePassword',
+    'auth.sessions',
+    'auth.revokeSession',
+    'auth.revokeOtherSessions',
   ]);

@@ -7,7 +7,7 @@ import type { WidgetClient } from './client';
  * the SDK's `DiaryClient`: any client of the SDK (`createDiaryClient`, the in-memory one) has them.
  */
 export interface GradesClient {
-  readonly grades: Pick<DiaryClient['grades'], 'list' | 'comparison' | 'csv'>;
+  readonly grades: Pick<DiaryClient['grades'], 'list' | 'comparison' | 'csv' | 'reportCard'>;
   readonly children: Pick<DiaryClient['children'], 'periods'>;
   readonly attendance: Pick<DiaryClient['attendance'], 'list'>;
   readonly thresholds: Pick<DiaryClient['thresholds'], 'list'>;

@@ -12,6 +12,7 @@ import { userLanguageMigration } from './migrations/012-user-language';
 import { supportRoutingMigration } from './migrations/013-support-routing';
 import { homeworkDoneMigration } from './migrations/014-homework-done';
 import { absenceNoticesMigration } from './migrations/015-absence-notices';
+import { sessionDevicesMigration } from './migrations/017-session-devices';
 import { schoolSetupMigration } from './migrations/018-school-setup';
 import { journalBatchesMigration } from './migrations/019-journal-batches';
 
@@ -307,9 +308,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '013_support_routing': supportRoutingMigration,
   '014_homework_done': homeworkDoneMigration,
   '015_absence_notices': absenceNoticesMigration,
+  '017_session_devices': sessionDevicesMigration,
   '018_school_setup': schoolSetupMigration,
   '019_journal_batches': journalBatchesMigration,
-  // next: '016_…' (016 and 017 are free; keep the numbers unique)
+  // next: '020_…' (016 is unused; keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

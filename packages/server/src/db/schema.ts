@@ -147,6 +147,10 @@ export interface Database {
     revoked_at: string | null;
     created_at: string;
     device_hash: string | null;
+    /** The `User-Agent` it signed in with (cut to 500 characters). */
+    user_agent: string | null;
+    /** The IP address it signed in from. */
+    ip: string | null;
   };
   login_attempts: { id: Generated<number>; ip: string; phone: string; at: string; success: number };
   ip_blocks: { ip: string; blocked_until: string; reason: string };

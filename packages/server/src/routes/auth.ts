@@ -1,5 +1,6 @@
 import type { Challenge, Routes, User } from '@school-diary/core';
 import type { Handlers, RequestContext } from '../http/register-routes';
+import { accountHandlers } from './account';
 import {
   consumeChallenge,
   decoyChallenge,
@@ -68,6 +69,7 @@ async function decoyRegistration(
 /** Registration, login with a one-time code, tokens, logout and password recovery. */
 export function authHandlers(s: Services): Handlers['auth'] {
   return {
+    ...accountHandlers(s),
     async register({ body, ip, lang }) {
       assertUncommonPassword(body.password, 'password');
       // Hashed first, taken or not: a decoy answer takes as long as a real one.
@@ -168,7 +170,7 @@ export function authHandlers(s: Services): Handlers['auth'] {
       await s.db.updateTable('users').set({ lang }).where('id', '=', userId).execute();
       const device = deviceHashOf(s, userAgent);
       const known = await knownDevice(s, userId, device);
-      const session = await issueSession(s, userId, undefined, device);
+      const session = await issueSession(s, userId, undefined, device, { userAgent, ip });
       const actor = {
         id: userId,
         role: session.user.role,

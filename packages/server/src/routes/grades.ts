@@ -1,7 +1,10 @@
 import { fieldError, notFound } from '../services/domain-error';
-import type { Handlers } from '../http/register-routes';
+import { REPLY_SENT, type Handlers } from '../http/register-routes';
+import { contentDisposition } from '../services/file-name';
 import type { Services } from '../services/context';
 import { gradeSummary, gradesCsv, yearComparison } from '../services/grade-reports';
+import { reportCard } from '../services/report-card';
+import { reportCardPdf } from '../services/report-card-pdf';
 import { adminClass, taughtChild } from '../services/journal-access';
 import { finalMarkRows, markRows } from '../services/journal-queries';
 import { finalMarkView, markView, thresholdView } from '../services/journal-views';
@@ -42,6 +45,26 @@ export function gradesHandlers(s: Services): Handlers['grades'] {
       const { filename, text } = await gradesCsv(s, child, { query, lang });
       reply.header('content-disposition', `attachment; filename="${filename}"`);
       return text;
+    },
+
+    async reportCard({ params, query, user, lang }, { reply }): Promise<typeof REPLY_SENT> {
+      const child = await visibleChild(s, user, params.childId);
+      const card = await reportCard(s, child, {
+        periodId: query.periodId,
+        lang: query.lang ?? lang,
+      });
+      const bytes = await reportCardPdf(card);
+      reply
+        .code(200)
+        .header('content-type', 'application/pdf')
+        .header('content-length', String(bytes.length))
+        .header(
+          'content-disposition',
+          contentDisposition(`report-${child.id}-${query.periodId}.pdf`),
+        )
+        .header('cache-control', 'private');
+      reply.send(bytes);
+      return REPLY_SENT;
     },
 
     async finalMarks({ params, user }) {

@@ -5,13 +5,14 @@ import { noteIpFailure } from './login';
 import { hashCode, sameDigest } from './secrets';
 
 /** What a one-time code confirms. */
-export type ChallengePurpose = 'login' | 'identity' | 'child' | 'recovery';
+export type ChallengePurpose = 'login' | 'identity' | 'child' | 'recovery' | 'phone';
 
 const PURPOSE_TEXT: Record<ChallengePurpose, string> = {
   login: 'вход в электронный дневник',
   identity: 'подтверждение регистрации',
   child: 'подтверждение карточки ребёнка',
   recovery: 'восстановление пароля',
+  phone: 'подтверждение нового номера телефона',
 };
 
 /** `+7 999 ***-**-01`: enough to recognise one's own phone, not enough to learn someone else's. */

@@ -5,7 +5,8 @@ import { CODE_PLACEHOLDER, type CodeSeal } from '../delivery/code-seal';
 import { DeliveryQueue } from '../delivery/outbox';
 
 /** What an SMS or e-mail is for: a one-time code's purpose, or a notification. */
-export type OutgoingPurpose = 'login' | 'identity' | 'child' | 'recovery' | 'notification';
+export type OutgoingPurpose =
+  'login' | 'identity' | 'child' | 'recovery' | 'phone' | 'notification';
 
 /** An SMS or e-mail to deliver. */
 export interface OutgoingMessage {

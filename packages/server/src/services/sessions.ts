@@ -4,7 +4,14 @@ import { compiledOnce } from '../db/compiled-once';
 import { DomainError, notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { hashToken, newToken } from './secrets';
+import { deviceName } from './device-name';
 import { userView } from './users';
+
+/** Where a session signs in from: the browser's `User-Agent` and the IP address. */
+export interface SessionOrigin {
+  readonly userAgent: string | null;
+  readonly ip: string | null;
+}
 
 /** Opens a session (or continues a family after rotation) and returns its tokens and user. */
 export async function issueSession(
@@ -12,6 +19,7 @@ export async function issueSession(
   userId: string,
   familyId?: string,
   deviceHash: string | null = null,
+  origin: SessionOrigin = { userAgent: null, ip: null },
 ): Promise<Session> {
   const now = services.clock.now().getTime();
   const accessToken = newToken('at');
@@ -30,6 +38,8 @@ export async function issueSession(
       revoked_at: null,
       created_at: new Date(now).toISOString(),
       device_hash: deviceHash,
+      user_agent: origin.userAgent,
+      ip: origin.ip,
     })
     .execute();
   const user = await services.db
@@ -128,22 +138,32 @@ async function assertSessionAlive(
 export async function listSessions(services: Services, user: AuthUser): Promise<SignInSession[]> {
   const rows = await services.db
     .selectFrom('sessions')
-    .select((eb) => [
-      'family_id',
-      eb.fn.min('created_at').as('started'),
-      eb.fn.max('created_at').as('last'),
-    ])
+    .select(['family_id', 'created_at', 'revoked_at', 'user_agent', 'ip'])
     .where('user_id', '=', user.id)
-    .groupBy('family_id')
-    .having((eb) => eb.fn.count('revoked_at'), '=', 0)
+    .orderBy('created_at')
     .execute();
-  return rows
-    .map((r) => ({
+  const families = new Map<string, SignInSession | null>();
+  for (const r of rows) {
+    const at = new Date(String(r.created_at)).toISOString();
+    const seen = families.get(r.family_id);
+    if (seen === null) continue;
+    if (r.revoked_at) {
+      families.set(r.family_id, null);
+      continue;
+    }
+    const device = deviceName(r.user_agent) ?? seen?.device;
+    const place = r.ip ?? seen?.place;
+    families.set(r.family_id, {
       id: r.family_id,
-      startedAt: new Date(String(r.started)).toISOString(),
-      lastActiveAt: new Date(String(r.last)).toISOString(),
+      startedAt: seen?.startedAt ?? at,
+      lastActiveAt: at,
       current: r.family_id === user.familyId,
-    }))
+      ...(device ? { device } : {}),
+      ...(place ? { place } : {}),
+    });
+  }
+  return [...families.values()]
+    .filter((f): f is SignInSession => f !== null)
     .sort((a, b) => b.lastActiveAt.localeCompare(a.lastActiveAt));
 }
 
@@ -204,7 +224,11 @@ export async function rotateRefreshToken(
     await revokeFamily(services, row.family_id);
     throw new DomainError('unauthorized');
   }
-  return issueSession(services, row.user_id, row.family_id, row.device_hash);
+  // The device stays the one signed in with; the place is where it was last seen.
+  return issueSession(services, row.user_id, row.family_id, row.device_hash, {
+    userAgent: row.user_agent,
+    ip,
+  });
 }
 
 /**

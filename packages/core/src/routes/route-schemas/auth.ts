@@ -13,6 +13,9 @@ import {
   sessionSchema,
   userSchema,
   verifyInputSchema,
+  phoneChangeInputSchema,
+  phoneConfirmInputSchema,
+  profilePatchSchema,
 } from '../../schemas/user.js';
 import { listOf } from '../../schemas/common.js';
 import { withSchemas } from '../with-schemas.js';
@@ -48,6 +51,15 @@ export const operations = {
   }),
   logout: withSchemas(m.logout, { body: logoutInputSchema }),
   me: withSchemas(m.me, { response: userSchema }),
+  updateMe: withSchemas(m.updateMe, { body: profilePatchSchema, response: userSchema }),
+  changePhone: withSchemas(m.changePhone, {
+    body: phoneChangeInputSchema,
+    response: challengeSchema,
+  }),
+  confirmPhone: withSchemas(m.confirmPhone, {
+    body: phoneConfirmInputSchema,
+    response: userSchema,
+  }),
   recoveryStart: withSchemas(m.recoveryStart, {
     body: recoveryStartInputSchema,
     response: challengeSchema,
@@ -56,6 +68,7 @@ export const operations = {
     response: listOf(signInSessionSchema),
   }),
   revokeSession: withSchemas(m.revokeSession, {}),
+  revokeOtherSessions: withSchemas(m.revokeOtherSessions, {}),
   changePassword: withSchemas(m.changePassword, {
     body: changePasswordInputSchema,
   }),

@@ -9,6 +9,7 @@ import {
   markPatchSchema,
   markQuerySchema,
   markSchema,
+  reportCardQuerySchema,
   yearComparisonSchema,
 } from '../../schemas/mark.js';
 import { withSchemas } from '../with-schemas.js';
@@ -28,6 +29,7 @@ export const operations = {
   }),
   comparison: withSchemas(m.comparison, { response: yearComparisonSchema }),
   csv: withSchemas(m.csv, { query: markCsvQuerySchema }),
+  reportCard: withSchemas(m.reportCard, { query: reportCardQuerySchema }),
   finalMarks: withSchemas(m.finalMarks, {
     response: listOf(finalMarkSchema),
   }),

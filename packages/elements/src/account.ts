@@ -1,0 +1,1 @@
+export { DiaryAccount } from './account/diary-account';
