@@ -133,7 +133,7 @@ describe('<diary-journal>', function () {
       // The lesson head opens the lesson's topic, weight and kind.
       (el.shadowRoot?.querySelector('th.lesson') as HTMLElement).click();
       await settle(el);
-      expect($(el, '[part="lesson"]')).to.exist;
+      expect($(el, '[part="lesson"]')).to.not.equal(null);
       await expect(el).to.be.accessible();
     } finally {
       await setViewport({ width: 1024, height: 768 });

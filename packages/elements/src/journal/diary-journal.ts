@@ -533,6 +533,7 @@ export class DiaryJournal extends DiaryElement {
               aria-label=${journalText(lang, 'regionLabel')}
               @keydown=${this.#onGridKey}
               @click=${this.#onGridClick}
+              @focusin=${this.#onFocusIn}
             >
               ${renderGrid({
                 lang,
