@@ -31,6 +31,8 @@ const PASSWORD = 'school-diary-demo';
 const MATH_TEACHER = '+79990000011';
 const MARIA = 'chd_maria';
 const MATH = 'sub_42_math';
+/** Лебедева Анна: Мария's class teacher, told of her absences reported ahead. */
+const CLASS_TEACHER = '+79990000012';
 /** The admin of Школа № 42, who moves its applications on. */
 const ADMIN_42 = '+79990000010';
 /** The demo thread between Иванова and Мария's maths teacher. */
@@ -45,6 +47,7 @@ const PAGES = [
   'notifications',
   'application',
   'support',
+  'attendance',
 ] as const;
 const KIT_TAGS = [
   'provider',
@@ -58,6 +61,7 @@ const KIT_TAGS = [
   'notifications',
   'application',
   'support',
+  'attendance',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {
@@ -336,6 +340,40 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
       .getByText(`Средний балл ниже ${shown}`)
       .first()
       .waitFor({ timeout: 20_000 });
+  });
+
+  it('reports an absence ahead, which the class teacher acknowledges, shown without a reload', async () => {
+    await page.goto(`${site.url}/attendance.html?child=${MARIA}`);
+    const attendance = page.locator('diary-attendance');
+    await attendance.locator('[part="totals"]').waitFor({ timeout: 30_000 });
+    await attendance.locator('[part~="report-open"]').click();
+    const day = new Date(Date.now() + 7 * 86_400_000);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+    const [year, month, date] = day.toISOString().slice(0, 10).split('-');
+    await attendance.locator('#absence-from').fill(`${date}.${month}.${year}`);
+    await attendance.locator('#absence-from').press('Tab');
+    await attendance.locator('#reason').check();
+    const note = `Соревнования (${Date.now()})`;
+    await attendance.locator('#comment').fill(note);
+    await attendance.locator('[part~="send"]').click();
+    const notice = attendance.locator('[part="absence-notice"]', { hasText: note });
+    await notice.waitFor({ timeout: 20_000 });
+    assert.match(await notice.innerText(), /Отправлено, ждёт учителя/);
+    const id = await notice.getAttribute('data-notice');
+    assert.ok(id, 'the report has no id');
+    await page.waitForFunction(liveOpen);
+
+    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await teacher.auth.login({ phone: CLASS_TEACHER, password: PASSWORD });
+    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, CLASS_TEACHER) });
+    const incoming = await teacher.absences.incoming({ from: day.toISOString().slice(0, 10) });
+    assert.ok(incoming.items.some((n) => n.id === id && n.childName.startsWith('Иванова Мария')));
+    await teacher.absences.acknowledge({ noticeId: id });
+    await teacher.auth.logout();
+    await attendance
+      .locator(`[data-notice="${id}"][data-status="acknowledged"]`)
+      .waitFor({ timeout: 20_000 });
+    assert.match(await notice.innerText(), /Принято: /);
   });
 
   it('runs the SDK example: it signs in and prints each child’s averages', async () => {

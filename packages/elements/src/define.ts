@@ -11,6 +11,7 @@ import { DiaryTimelineChart } from './timeline-chart/diary-timeline-chart';
 import { DiarySchedule } from './schedule/diary-schedule';
 import { DiaryNotifications } from './notifications/diary-notifications';
 import { DiarySupport } from './support/diary-support';
+import { DiaryAttendance } from './attendance/diary-attendance';
 import { DiaryJournal } from './journal/diary-journal';
 import { defineElement } from './shared/define';
 
@@ -25,4 +26,5 @@ defineElement('diary-chat', DiaryChat);
 defineElement('diary-notifications', DiaryNotifications);
 defineElement('diary-application', DiaryApplication);
 defineElement('diary-support', DiarySupport);
+defineElement('diary-attendance', DiaryAttendance);
 defineElement('diary-journal', DiaryJournal);

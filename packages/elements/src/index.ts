@@ -11,6 +11,7 @@ export * from './chat';
 export * from './notifications';
 export * from './application';
 export * from './support';
+export * from './attendance';
 export * from './journal';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';

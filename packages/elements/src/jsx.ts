@@ -9,6 +9,7 @@
  */
 import type {
   DiaryApplication,
+  DiaryAttendance,
   DiaryChat,
   DiaryChildForm,
   DiaryChildPicker,
@@ -19,6 +20,7 @@ import type {
   DiarySchedule,
   DiarySupport,
   DiaryTimelineChart,
+  DiaryAbsenceReportDetail,
   DiaryApplicationChangeDetail,
   DiaryChildChangeDetail,
   DiaryChildRegisteredDetail,
@@ -68,6 +70,28 @@ export interface DiaryApplicationJsxProps extends DiaryElementBaseProps {
   'heading-level'?: DiaryApplication['headingLevel'];
   /** An application was submitted, activated or moved by the school. */
   'ondiary-application-change'?: (event: CustomEvent<DiaryApplicationChangeDetail>) => void;
+}
+
+/** JSX props of `<diary-attendance>` (DiaryAttendance). */
+export interface DiaryAttendanceJsxProps extends DiaryElementBaseProps {
+  /** The child whose attendance is shown; the provider's selected child when absent. */
+  childId?: DiaryAttendance['childId'];
+  /** The reporting period shown (its id); the current one when absent. */
+  periodId?: DiaryAttendance['periodId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryAttendance['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryAttendance['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryAttendance['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryAttendance['childId'];
+  /** Attribute form of `periodId`. */
+  'period-id'?: DiaryAttendance['periodId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryAttendance['headingLevel'];
+  /** A parent reported an absence here, or a teacher acknowledged one. */
+  'ondiary-absence-report'?: (event: CustomEvent<DiaryAbsenceReportDetail>) => void;
 }
 
 /** JSX props of `<diary-chat>` (DiaryChat). */
@@ -313,6 +337,7 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
 /** Every diary tag and its element class. */
 export interface DiaryTagElements {
   'diary-application': DiaryApplication;
+  'diary-attendance': DiaryAttendance;
   'diary-chat': DiaryChat;
   'diary-child-form': DiaryChildForm;
   'diary-child-picker': DiaryChildPicker;
@@ -328,6 +353,7 @@ export interface DiaryTagElements {
 /** Every diary tag and its JSX props. */
 export interface DiaryIntrinsicElements {
   'diary-application': DiaryApplicationJsxProps;
+  'diary-attendance': DiaryAttendanceJsxProps;
   'diary-chat': DiaryChatJsxProps;
   'diary-child-form': DiaryChildFormJsxProps;
   'diary-child-picker': DiaryChildPickerJsxProps;

@@ -5,12 +5,13 @@
  * (objects and functions too), `onDiaryXxx` listens to the `diary-xxx` event. Importing this
  * module defines every element (guarded: a second copy of the kit is not redefined); to ship
  * only the widgets a page shows, import them one by one from
- * `@school-diary/elements/react/application`, `@school-diary/elements/react/chat`, `@school-diary/elements/react/child-form`, `@school-diary/elements/react/child-picker`, `@school-diary/elements/react/grade-table`, `@school-diary/elements/react/login`, `@school-diary/elements/react/notifications`, `@school-diary/elements/react/provider`, `@school-diary/elements/react/schedule`, `@school-diary/elements/react/support`, `@school-diary/elements/react/timeline-chart`.
+ * `@school-diary/elements/react/application`, `@school-diary/elements/react/attendance`, `@school-diary/elements/react/chat`, `@school-diary/elements/react/child-form`, `@school-diary/elements/react/child-picker`, `@school-diary/elements/react/grade-table`, `@school-diary/elements/react/login`, `@school-diary/elements/react/notifications`, `@school-diary/elements/react/provider`, `@school-diary/elements/react/schedule`, `@school-diary/elements/react/support`, `@school-diary/elements/react/timeline-chart`.
  * Needs the optional peer dependencies `react` and `@lit/react`.
  *
  * @module
  */
 export { DiaryApplication } from './react-application';
+export { DiaryAttendance } from './react-attendance';
 export { DiaryChat } from './react-chat';
 export { DiaryChildForm } from './react-child-form';
 export { DiaryChildPicker } from './react-child-picker';
@@ -24,6 +25,7 @@ export { DiaryTimelineChart } from './react-timeline-chart';
 
 /** The `detail` types of the elements' events, for the handlers' parameters. */
 export type {
+  DiaryAbsenceReportDetail,
   DiaryApplicationChangeDetail,
   DiaryChildChangeDetail,
   DiaryChildRegisteredDetail,

@@ -11,6 +11,7 @@
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type {
   DiaryApplication,
+  DiaryAttendance,
   DiaryChat,
   DiaryChildForm,
   DiaryChildPicker,
@@ -21,6 +22,7 @@ import type {
   DiarySchedule,
   DiarySupport,
   DiaryTimelineChart,
+  DiaryAbsenceReportDetail,
   DiaryApplicationChangeDetail,
   DiaryChildChangeDetail,
   DiaryChildRegisteredDetail,
@@ -71,6 +73,32 @@ export interface DiaryApplicationVueProps {
 export type DiaryApplicationVueEvents = {
   /** An application was submitted, activated or moved by the school. */
   'diary-application-change': CustomEvent<DiaryApplicationChangeDetail>;
+};
+
+/** Template props of `<diary-attendance>` (DiaryAttendance). */
+export interface DiaryAttendanceVueProps {
+  /** The child whose attendance is shown; the provider's selected child when absent. */
+  childId?: DiaryAttendance['childId'];
+  /** The reporting period shown (its id); the current one when absent. */
+  periodId?: DiaryAttendance['periodId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryAttendance['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryAttendance['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryAttendance['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryAttendance['childId'];
+  /** Attribute form of `periodId`. */
+  'period-id'?: DiaryAttendance['periodId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryAttendance['headingLevel'];
+}
+
+/** Events of `<diary-attendance>` by name. */
+export type DiaryAttendanceVueEvents = {
+  /** A parent reported an absence here, or a teacher acknowledged one. */
+  'diary-absence-report': CustomEvent<DiaryAbsenceReportDetail>;
 };
 
 /** Template props of `<diary-chat>` (DiaryChat). */
@@ -358,6 +386,11 @@ export interface DiaryGlobalComponents {
     DiaryApplication,
     DiaryApplicationVueProps,
     DiaryApplicationVueEvents
+  >;
+  'diary-attendance': DiaryVueElement<
+    DiaryAttendance,
+    DiaryAttendanceVueProps,
+    DiaryAttendanceVueEvents
   >;
   'diary-chat': DiaryVueElement<DiaryChat, DiaryChatVueProps, DiaryChatVueEvents>;
   'diary-child-form': DiaryVueElement<

@@ -780,6 +780,10 @@ export interface HomeworkUpdateResult extends RouteResult<Routes['homework']['up
 export interface HomeworkRemoveInput extends RouteInput<Routes['homework']['remove']> {}
 /** What `homework.remove` resolves to. */
 export type HomeworkRemoveResult = RouteResult<Routes['homework']['remove']>;
+/** The input of `homework.setDone` (PUT /api/v1/children/{childId}/homework/{homeworkId}/done): path, query and body fields in one object. */
+export interface HomeworkSetDoneInput extends RouteInput<Routes['homework']['setDone']> {}
+/** What `homework.setDone` resolves to. */
+export interface HomeworkSetDoneResult extends RouteResult<Routes['homework']['setDone']> {}
 
 /**
  * The operations of `client.homework`.
@@ -820,6 +824,14 @@ export interface HomeworkApi {
    * await client.homework.remove({ homeworkId: '…' })
    */
   readonly remove: OperationMethod<HomeworkRemoveInput, HomeworkRemoveResult>;
+  /**
+   * Tick homework «сделано» for a child, or take the tick back.
+   * `PUT /api/v1/children/{childId}/homework/{homeworkId}/done`; may call: parent, student.
+   *
+   * @example
+   * const result = await client.homework.setDone({ childId: '…', homeworkId: '…', done: '…' });
+   */
+  readonly setDone: OperationMethod<HomeworkSetDoneInput, HomeworkSetDoneResult>;
 }
 
 /** The input of `attendance.list` (GET /api/v1/children/{childId}/attendance): path, query and body fields in one object. */
@@ -830,6 +842,10 @@ export interface AttendanceListResult extends RouteResult<Routes['attendance']['
 export interface AttendanceRecordInput extends RouteInput<Routes['attendance']['record']> {}
 /** What `attendance.record` resolves to. */
 export interface AttendanceRecordResult extends RouteResult<Routes['attendance']['record']> {}
+/** The input of `attendance.sheet` (GET /api/v1/lessons/{lessonId}/attendance): path, query and body fields in one object. */
+export interface AttendanceSheetInput extends RouteInput<Routes['attendance']['sheet']> {}
+/** What `attendance.sheet` resolves to. */
+export interface AttendanceSheetResult extends RouteResult<Routes['attendance']['sheet']> {}
 
 /**
  * The operations of `client.attendance`.
@@ -847,13 +863,79 @@ export interface AttendanceApi {
    */
   readonly list: ReadOperation<AttendanceListInput, AttendanceListResult>;
   /**
-   * Record attendance for a lesson.
+   * Record attendance for a lesson; families see it live.
    * `PUT /api/v1/lessons/{lessonId}/attendance`; may call: teacher.
    *
    * @example
    * const result = await client.attendance.record({ lessonId: '…', entries: '…' });
    */
   readonly record: OperationMethod<AttendanceRecordInput, AttendanceRecordResult>;
+  /**
+   * A lesson's attendance sheet, pre-filled from absences reported ahead.
+   * `GET /api/v1/lessons/{lessonId}/attendance`; may call: teacher.
+   *
+   * @example
+   * const result = await client.attendance.sheet({ lessonId: '…' });
+   */
+  readonly sheet: ReadOperation<AttendanceSheetInput, AttendanceSheetResult>;
+}
+
+/** The input of `absences.report` (POST /api/v1/children/{childId}/absence-notices): path, query and body fields in one object. */
+export interface AbsencesReportInput extends RouteInput<Routes['absences']['report']> {}
+/** What `absences.report` resolves to. */
+export interface AbsencesReportResult extends RouteResult<Routes['absences']['report']> {}
+/** The input of `absences.list` (GET /api/v1/children/{childId}/absence-notices): path, query and body fields in one object. */
+export interface AbsencesListInput extends RouteInput<Routes['absences']['list']> {}
+/** What `absences.list` resolves to. */
+export interface AbsencesListResult extends RouteResult<Routes['absences']['list']> {}
+/** The input of `absences.incoming` (GET /api/v1/absence-notices): path, query and body fields in one object. */
+export interface AbsencesIncomingInput extends RouteInput<Routes['absences']['incoming']> {}
+/** What `absences.incoming` resolves to. */
+export interface AbsencesIncomingResult extends RouteResult<Routes['absences']['incoming']> {}
+/** The input of `absences.acknowledge` (POST /api/v1/absence-notices/{noticeId}/acknowledge): path, query and body fields in one object. */
+export interface AbsencesAcknowledgeInput extends RouteInput<Routes['absences']['acknowledge']> {}
+/** What `absences.acknowledge` resolves to. */
+export interface AbsencesAcknowledgeResult extends RouteResult<Routes['absences']['acknowledge']> {}
+
+/**
+ * The operations of `client.absences`.
+ *
+ * @example
+ * const result = await client.absences.report({ childId: '…', from: '…', reason: '…' });
+ */
+export interface AbsencesApi {
+  /**
+   * A parent reports their child absent ahead (dates or lessons, reason, a file).
+   * `POST /api/v1/children/{childId}/absence-notices`; may call: parent.
+   *
+   * @example
+   * const result = await client.absences.report({ childId: '…', from: '…', reason: '…' });
+   */
+  readonly report: OperationMethod<AbsencesReportInput, AbsencesReportResult>;
+  /**
+   * A child's absence notices with their acknowledged state.
+   * `GET /api/v1/children/{childId}/absence-notices`; may call: parent, student.
+   *
+   * @example
+   * const result = await client.absences.list({ childId: '…' });
+   */
+  readonly list: ReadOperation<AbsencesListInput, AbsencesListResult>;
+  /**
+   * Absence notices a teacher is told of: their class and the lessons they teach.
+   * `GET /api/v1/absence-notices`; may call: teacher.
+   *
+   * @example
+   * const result = await client.absences.incoming();
+   */
+  readonly incoming: ReadOperation<AbsencesIncomingInput, AbsencesIncomingResult>;
+  /**
+   * A teacher acknowledges an absence notice; the family sees it.
+   * `POST /api/v1/absence-notices/{noticeId}/acknowledge`; may call: teacher.
+   *
+   * @example
+   * const result = await client.absences.acknowledge({ noticeId: '…' });
+   */
+  readonly acknowledge: OperationMethod<AbsencesAcknowledgeInput, AbsencesAcknowledgeResult>;
 }
 
 /** The input of `journal.get` (GET /api/v1/classes/{classId}/journal): path, query and body fields in one object. */
@@ -1106,6 +1188,10 @@ export interface PortfolioListResult extends RouteResult<Routes['portfolio']['li
 export interface PortfolioCreateInput extends RouteInput<Routes['portfolio']['create']> {}
 /** What `portfolio.create` resolves to. */
 export interface PortfolioCreateResult extends RouteResult<Routes['portfolio']['create']> {}
+/** The input of `portfolio.update` (PATCH /api/v1/portfolio/{itemId}): path, query and body fields in one object. */
+export interface PortfolioUpdateInput extends RouteInput<Routes['portfolio']['update']> {}
+/** What `portfolio.update` resolves to. */
+export interface PortfolioUpdateResult extends RouteResult<Routes['portfolio']['update']> {}
 /** The input of `portfolio.remove` (DELETE /api/v1/portfolio/{itemId}): path, query and body fields in one object. */
 export interface PortfolioRemoveInput extends RouteInput<Routes['portfolio']['remove']> {}
 /** What `portfolio.remove` resolves to. */
@@ -1123,7 +1209,7 @@ export interface PortfolioCommentResult extends RouteResult<Routes['portfolio'][
  */
 export interface PortfolioApi {
   /**
-   * A child's portfolio.
+   * A child's portfolio, filtered by tag (subject, period, level), kind or words.
    * `GET /api/v1/children/{childId}/portfolio`; may call: any signed-in user.
    *
    * @example
@@ -1138,6 +1224,14 @@ export interface PortfolioApi {
    * const result = await client.portfolio.create({ childId: '…', kind: '…', title: '…', date: '…' });
    */
   readonly create: OperationMethod<PortfolioCreateInput, PortfolioCreateResult>;
+  /**
+   * Change a portfolio item: its tags, text, date or file.
+   * `PATCH /api/v1/portfolio/{itemId}`; may call: parent, student, teacher.
+   *
+   * @example
+   * const result = await client.portfolio.update({ itemId: '…' });
+   */
+  readonly update: OperationMethod<PortfolioUpdateInput, PortfolioUpdateResult>;
   /**
    * Remove a portfolio item.
    * `DELETE /api/v1/portfolio/{itemId}`; may call: parent, teacher.
@@ -1394,10 +1488,12 @@ export interface DiaryApi {
   readonly thresholds: ThresholdsApi;
   /** `week`, `setWeek`, `substitute`, `cancelSubstitution`, `substitutions`: see {@link ScheduleApi}. */
   readonly schedule: ScheduleApi;
-  /** `list`, `create`, `update`, `remove`: see {@link HomeworkApi}. */
+  /** `list`, `create`, `update`, `remove`, `setDone`: see {@link HomeworkApi}. */
   readonly homework: HomeworkApi;
-  /** `list`, `record`: see {@link AttendanceApi}. */
+  /** `list`, `record`, `sheet`: see {@link AttendanceApi}. */
   readonly attendance: AttendanceApi;
+  /** `report`, `list`, `incoming`, `acknowledge`: see {@link AbsencesApi}. */
+  readonly absences: AbsencesApi;
   /** `get`, `save`: see {@link JournalApi}. */
   readonly journal: JournalApi;
   /** `list`, `create`, `messages`, `send`, `read`, `unread`: see {@link ThreadsApi}. */
@@ -1406,7 +1502,7 @@ export interface DiaryApi {
   readonly attachments: AttachmentsApi;
   /** `list`, `markRead`, `markAllRead`, `settings`, `updateSettings`: see {@link NotificationsApi}. */
   readonly notifications: NotificationsApi;
-  /** `list`, `create`, `remove`, `comment`: see {@link PortfolioApi}. */
+  /** `list`, `create`, `update`, `remove`, `comment`: see {@link PortfolioApi}. */
   readonly portfolio: PortfolioApi;
   /** `list`, `publish`, `remove`: see {@link NewsApi}. */
   readonly news: NewsApi;

@@ -91,10 +91,18 @@ export const routeSummaries: RouteSummaries = {
     create: 'Set homework for a lesson',
     update: 'Change homework',
     remove: 'Delete homework',
+    setDone: 'Tick homework «сделано» for a child, or take the tick back',
   },
   attendance: {
     list: "A child's attendance with per-status totals",
-    record: 'Record attendance for a lesson',
+    record: 'Record attendance for a lesson; families see it live',
+    sheet: "A lesson's attendance sheet, pre-filled from absences reported ahead",
+  },
+  absences: {
+    report: 'A parent reports their child absent ahead (dates or lessons, reason, a file)',
+    list: "A child's absence notices with their acknowledged state",
+    incoming: 'Absence notices a teacher is told of: their class and the lessons they teach',
+    acknowledge: 'A teacher acknowledges an absence notice; the family sees it',
   },
   threads: {
     list: 'Threads of the signed-in user with unread counts',
@@ -116,8 +124,9 @@ export const routeSummaries: RouteSummaries = {
     updateSettings: 'Change notification settings',
   },
   portfolio: {
-    list: "A child's portfolio",
+    list: "A child's portfolio, filtered by tag (subject, period, level), kind or words",
     create: 'Add a portfolio item',
+    update: 'Change a portfolio item: its tags, text, date or file',
     remove: 'Remove a portfolio item',
     comment: 'Comment on a portfolio item; parents are notified',
   },

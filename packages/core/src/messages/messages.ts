@@ -303,6 +303,16 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Select if the child is a boy or a girl',
     },
   },
+  reason: {
+    required: {
+      ru: 'Выберите причину отсутствия',
+      en: 'Choose the reason for the absence',
+    },
+    invalid_option: {
+      ru: 'Выберите причину отсутствия',
+      en: 'Choose the reason for the absence',
+    },
+  },
   school: {
     required: {
       ru: 'Выберите школу: начните вводить её номер или название и выберите её из списка',

@@ -185,6 +185,9 @@ export const routeManifest = {
       responseType: 'none',
       status: 204,
     }),
+    setDone: routeInfo('PUT /children/{childId}/homework/{homeworkId}/done', FAMILY, {
+      body: true,
+    }),
   },
   attendance: {
     list: routeInfo('GET /children/{childId}/attendance', EVERYONE, {
@@ -192,6 +195,18 @@ export const routeManifest = {
     }),
     record: routeInfo('PUT /lessons/{lessonId}/attendance', ['teacher'], {
       body: true,
+    }),
+    sheet: routeInfo('GET /lessons/{lessonId}/attendance', ['teacher']),
+  },
+  absences: {
+    report: routeInfo('POST /children/{childId}/absence-notices', ['parent'], {
+      status: 201,
+      body: true,
+    }),
+    list: routeInfo('GET /children/{childId}/absence-notices', FAMILY),
+    incoming: routeInfo('GET /absence-notices', ['teacher'], { query: ['from', 'to'] }),
+    acknowledge: routeInfo('POST /absence-notices/{noticeId}/acknowledge', ['teacher'], {
+      idempotent: true,
     }),
   },
   journal: {
@@ -242,9 +257,14 @@ export const routeManifest = {
     }),
   },
   portfolio: {
-    list: routeInfo('GET /children/{childId}/portfolio', EVERYONE),
+    list: routeInfo('GET /children/{childId}/portfolio', EVERYONE, {
+      query: ['subjectId', 'periodId', 'level', 'kind', 'q'],
+    }),
     create: routeInfo('POST /children/{childId}/portfolio', ['parent', 'student', 'teacher'], {
       status: 201,
+      body: true,
+    }),
+    update: routeInfo('PATCH /portfolio/{itemId}', ['parent', 'student', 'teacher'], {
       body: true,
     }),
     remove: routeInfo('DELETE /portfolio/{itemId}', ['parent', 'teacher'], {

@@ -10,6 +10,7 @@ import { operations as thresholds } from './route-schemas/thresholds.js';
 import { operations as schedule } from './route-schemas/schedule.js';
 import { operations as homework } from './route-schemas/homework.js';
 import { operations as attendance } from './route-schemas/attendance.js';
+import { operations as absences } from './route-schemas/absences.js';
 import { operations as journal } from './route-schemas/journal.js';
 import { operations as threads } from './route-schemas/threads.js';
 import { operations as attachments } from './route-schemas/attachments.js';
@@ -42,6 +43,7 @@ export const routes = {
   schedule,
   homework,
   attendance,
+  absences,
   journal,
   threads,
   attachments,

@@ -1,5 +1,7 @@
 import { type z, discriminatedUnion, literal, object, optional, string } from 'zod/mini';
+import { absenceNoticeSchema } from './absence-notice.js';
 import { applicationSchema } from './application.js';
+import { attendanceSchema } from './attendance.js';
 import { messageSchema } from './chat.js';
 import { idSchema, timestampSchema } from './common.js';
 import { markSchema } from './mark.js';
@@ -33,6 +35,8 @@ export const liveEventSchema = discriminatedUnion('type', [
   event('notification.created', notificationSchema),
   event('application.updated', applicationSchema),
   event('ticket.updated', ticketSchema),
+  event('attendance.recorded', attendanceSchema),
+  event('absence-notice.updated', absenceNoticeSchema),
 ]);
 /** A live event. */
 export type LiveEvent = z.infer<typeof liveEventSchema>;
@@ -50,4 +54,6 @@ export const LIVE_EVENT_TYPES = [
   'notification.created',
   'application.updated',
   'ticket.updated',
+  'attendance.recorded',
+  'absence-notice.updated',
 ] as const satisfies readonly LiveEventType[];

@@ -13,6 +13,7 @@ export * from './attachment.js';
 export * from './timetable.js';
 export * from './mark.js';
 export * from './attendance.js';
+export * from './absence-notice.js';
 export * from './chat.js';
 export * from './notification.js';
 export * from './notification-defaults.js';

@@ -18,4 +18,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-notifications': () => import('../define-notifications'),
   'diary-application': () => import('../define-application'),
   'diary-support': () => import('../define-support'),
+  'diary-attendance': () => import('../define-attendance'),
 };

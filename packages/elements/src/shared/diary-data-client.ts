@@ -33,6 +33,15 @@ export interface SupportClient extends WidgetClient {
   readonly events: Pick<DiaryClient['events'], 'on'>;
 }
 
+/** The SDK client as `<diary-attendance>` needs it: periods, attendance, absence reports, files. */
+export interface AttendanceClient extends WidgetClient {
+  readonly children: WidgetClient['children'] & Group<'children', 'periods'>;
+  readonly attendance: Group<'attendance', 'list'>;
+  readonly absences: Group<'absences', 'list' | 'report'>;
+  readonly attachments: Group<'attachments', 'upload' | 'download'>;
+  readonly events: Pick<DiaryClient['events'], 'on'>;
+}
+
 /** Whether every `group.operation` path names a function of the client. */
 function provides(client: object | undefined, paths: readonly string[]): boolean {
   if (!client) return false;
@@ -86,5 +95,16 @@ export const isSupportClient = (client: WidgetClient | undefined): client is Sup
     'support.reply',
     'attachments.upload',
     'attachments.download',
+    'events.on',
+  ]);
+
+/** Whether the provider's client can serve `<diary-attendance>` (a full SDK client can). */
+export const isAttendanceClient = (client: WidgetClient | undefined): client is AttendanceClient =>
+  provides(client, [
+    'children.periods',
+    'attendance.list',
+    'absences.list',
+    'absences.report',
+    'attachments.upload',
     'events.on',
   ]);

@@ -1,5 +1,7 @@
 import {
   canTransition,
+  type AbsenceNotice,
+  type Attendance,
   type Application,
   type ApplicationStatus,
   type Challenge,
@@ -266,6 +268,49 @@ export class MemoryDiary {
     this.data.applications.splice(index, 1, moved);
     this.publish(this.familyOf(moved.childId), 'application.updated', moved, moved.childId);
     return moved;
+  }
+
+  /**
+   * Records a child's attendance at a lesson as its teacher would; the family hears of it live.
+   *
+   * @example
+   * client.memory.recordAttendance({ ...lesson, childId: 'chd_maria', status: 'ill' });
+   */
+  recordAttendance(entry: Omit<Attendance, 'id'> & { readonly id?: string }): Attendance {
+    const index = this.data.attendance.findIndex(
+      (a) => a.childId === entry.childId && a.lessonId === entry.lessonId,
+    );
+    const recorded: Attendance = { ...entry, id: entry.id ?? this.id('att') };
+    if (index < 0) this.data.attendance.push(recorded);
+    else this.data.attendance.splice(index, 1, recorded);
+    this.publish(
+      this.familyOf(recorded.childId),
+      'attendance.recorded',
+      recorded,
+      recorded.childId,
+    );
+    return recorded;
+  }
+
+  /**
+   * Acknowledges an absence notice as a teacher would; the family sees it live.
+   *
+   * @example
+   * client.memory.acknowledgeNotice(notice.id, 'Орлов Сергей Николаевич');
+   */
+  acknowledgeNotice(id: string, teacherName: string): AbsenceNotice {
+    const index = this.data.absenceNotices.findIndex((n) => n.id === id);
+    const current = this.data.absenceNotices[index];
+    if (!current) throw new MemoryApiError(404, 'not_found');
+    const notice: AbsenceNotice = {
+      ...current,
+      status: 'acknowledged',
+      acknowledgedAt: this.now().toISOString(),
+      acknowledgedBy: teacherName,
+    };
+    this.data.absenceNotices.splice(index, 1, notice);
+    this.publish(this.familyOf(notice.childId), 'absence-notice.updated', notice, notice.childId);
+    return notice;
   }
 
   /** Stores a ticket (new or changed); its author and its school's admins hear of it live. */

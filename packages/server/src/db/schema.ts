@@ -267,6 +267,8 @@ export interface Database {
   };
   /** `attachment_id` names an `attachments` row (no foreign key: the tables come from two migrations). */
   homework_attachments: { homework_id: string; attachment_id: string; position: number };
+  /** Homework a child's family ticked «сделано». */
+  homework_done: { child_id: string; homework_id: string; done_by: string; done_at: string };
   attendance: {
     id: string;
     lesson_id: string;
@@ -424,4 +426,22 @@ export interface Database {
     at: string;
   };
   ticket_attachments: { message_id: string; attachment_id: string; position: number };
+  absence_notices: {
+    id: string;
+    child_id: string;
+    class_id: string;
+    parent_id: string;
+    from_date: string;
+    to_date: string;
+    /** `ill` or `absent_excused`. */
+    reason: string;
+    comment: string | null;
+    /** 1 when the parent chose lessons, 0 for whole days. */
+    chosen_lessons: number;
+    attachment_id: string | null;
+    created_at: string;
+    acknowledged_by: string | null;
+    acknowledged_at: string | null;
+  };
+  absence_notice_lessons: { notice_id: string; lesson_id: string };
 }

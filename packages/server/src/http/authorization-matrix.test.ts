@@ -181,6 +181,7 @@ interface Case {
 const child = { childId: DEMO.children.maria.id };
 let ticketId = '';
 let notificationId = '';
+let noticeId = '';
 let phoneSeq = 0;
 let chat: ChatFixtures = {
   threadId: '',
@@ -380,6 +381,21 @@ const cases = (): Record<string, Case> => ({
     params: { itemId: chat.itemId },
     body: () => ({ text: 'Молодец' }),
   },
+  'portfolio.update': {
+    route: routes.portfolio.update,
+    expect: {
+      anon: 401,
+      owner: 'ok',
+      stranger: 404,
+      student: 404,
+      teacher: 404,
+      otherTeacher: 404,
+      admin: 403,
+      otherAdmin: 403,
+    },
+    params: { itemId: chat.itemId },
+    body: () => ({ title: 'Поделка из шишек' }),
+  },
   'portfolio.remove': {
     route: routes.portfolio.remove,
     expect: {
@@ -514,6 +530,12 @@ const cases = (): Record<string, Case> => ({
     params: c5a,
   },
   'homework.list': { route: routes.homework.list, expect: anyoneWhoSeesChild, params: child },
+  'homework.setDone': {
+    route: routes.homework.setDone,
+    expect: familyOfChild,
+    params: { ...child, homeworkId: journal.homeworkId },
+    body: () => ({ done: true }),
+  },
   'homework.create': {
     route: routes.homework.create,
     expect: teacherOfClass,
@@ -542,6 +564,27 @@ const cases = (): Record<string, Case> => ({
     expect: teacherOfClass,
     params: { lessonId: journal.lessonId },
     body: () => ({ entries: [{ childId: DEMO.children.maria.id, status: 'present' }] }),
+  },
+  'attendance.sheet': {
+    route: routes.attendance.sheet,
+    expect: teacherOfClass,
+    params: { lessonId: journal.lessonId },
+  },
+  'absences.report': {
+    route: routes.absences.report,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ from: '2026-12-01', reason: 'ill' }),
+  },
+  'absences.list': { route: routes.absences.list, expect: familyOfChild, params: child },
+  'absences.incoming': {
+    route: routes.absences.incoming,
+    expect: { ...teacherOfClass, otherTeacher: 'ok' },
+  },
+  'absences.acknowledge': {
+    route: routes.absences.acknowledge,
+    expect: teacherOfClass,
+    params: { noticeId },
   },
   'journal.get': {
     route: routes.journal.get,
@@ -585,6 +628,12 @@ describe('authorization matrix: every route as every role, owner and stranger', 
     assert.ok(ticketId && notificationId, 'fixtures for owner-only routes');
     chat = await createChatFixtures(server, { owner, admin: tokens.get('admin') });
     journal = await createJournalFixtures(server, { owner });
+    const notice = await server.call<{ id: string }>(
+      'POST',
+      `/api/v1/children/${DEMO.children.maria.id}/absence-notices`,
+      { token: owner, body: { from: '2026-11-25', reason: 'absent_excused' } },
+    );
+    noticeId = notice.body.id;
     // A second parent's claim to a 5А pupil, for the school's admin to approve.
     await server.database.db
       .insertInto('guardian_claims')

@@ -1,10 +1,15 @@
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type Routes } from '@school-diary/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { DomainError, type RawFieldError } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import type { Services } from '../services/context';
 import { taughtLesson, type LessonTableRow } from '../services/journal-access';
 import { attendanceRows } from '../services/journal-queries';
 import { attendanceView } from '../services/journal-views';
+import { noticesForLesson } from '../services/absence-notices';
+import { personName } from '../services/chat-views';
+import { familyMembers, familyOf } from '../services/families';
 import { auditAs, visibleChild } from '../services/policy';
 import { classCalendar, queryRange } from '../services/school-calendar';
 import { bumpVersions } from '../read-cache/versions';
@@ -37,6 +42,25 @@ function totals(statuses: readonly string[]): Record<AttendanceStatus, number> {
   >;
   for (const status of statuses) counts[status as AttendanceStatus] += 1;
   return counts;
+}
+
+/** Tells the child's family live what was recorded for them at the lesson. */
+async function publishRecorded(
+  s: Services,
+  trx: Kysely<Database>,
+  lesson: LessonTableRow,
+  childId: string,
+): Promise<void> {
+  const [row] = await attendanceRows(trx, childId, { from: lesson.date, to: lesson.date }).then(
+    (rows) => rows.filter((r) => r.lesson_id === lesson.id),
+  );
+  if (!row) return;
+  await s.live.publish(trx, {
+    recipients: familyMembers(await familyOf(trx, childId)),
+    type: 'attendance.recorded',
+    childId,
+    data: attendanceView(row),
+  });
 }
 
 /** Attendance: per-lesson marks by the teacher, and a child's record with per-status totals. */
@@ -82,8 +106,42 @@ export function attendanceHandlers(s: Services): Handlers['attendance'] {
           trx,
           body.entries.map((e) => `child:${e.childId}` as const),
         );
+        for (const entry of body.entries) await publishRecorded(s, trx, lesson, entry.childId);
       });
       return { ok: true as const };
+    },
+
+    async sheet({ params, user }) {
+      const lesson = await taughtLesson(s, user, params.lessonId);
+      const pupils = await s.db
+        .selectFrom('children')
+        .select(['id', 'last_name', 'first_name', 'middle_name'])
+        .where('class_id', '=', lesson.class_id)
+        .orderBy('last_name')
+        .orderBy('first_name')
+        .orderBy('id')
+        .execute();
+      const recorded = await s.db
+        .selectFrom('attendance')
+        .selectAll()
+        .where('lesson_id', '=', lesson.id)
+        .execute();
+      const notices = await noticesForLesson(s.db, lesson.id);
+      const entries = pupils.map((p) => {
+        const taken = recorded.find((r) => r.child_id === p.id);
+        const notice = notices.get(p.id);
+        const status = (taken?.status ?? notice?.reason ?? 'present') as AttendanceStatus;
+        const reason = taken ? taken.reason : (notice?.comment ?? null);
+        return {
+          childId: p.id,
+          childName: personName(p),
+          status,
+          ...(reason ? { reason } : {}),
+          recorded: taken !== undefined,
+          ...(notice ? { noticeId: notice.id } : {}),
+        };
+      });
+      return { lessonId: lesson.id, date: lesson.date, entries };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Handlers } from '../http/register-routes';
 import type { Services } from '../services/context';
+import { absencesHandlers } from './absences';
 import { adminHandlers } from './admin';
 import { applicationsHandlers } from './applications';
 import { attachmentsHandlers } from './attachments';
@@ -38,6 +39,7 @@ export function createHandlers(s: Services): Handlers {
     schedule: scheduleHandlers(s),
     homework: homeworkHandlers(s),
     attendance: attendanceHandlers(s),
+    absences: absencesHandlers(s),
     journal: journalHandlers(s),
     support: supportHandlers(s),
     audit: auditHandlers(s),

@@ -4,12 +4,13 @@ import type { Database } from '../db/schema';
 import { fieldError } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { removeStoredFile } from './file-store';
+import { onVisibleNotice } from './absence-notices';
 
 /** A row of the `attachments` table. */
 export type AttachmentRow = Selectable<Database['attachments']>;
 
 /** What an upload can be attached to. */
-export type AttachmentTarget = 'message' | 'portfolio' | 'homework' | 'ticket';
+export type AttachmentTarget = 'message' | 'portfolio' | 'homework' | 'ticket' | 'absence';
 
 /** How long an upload may stay unattached before {@link cleanupUnattached} removes it. */
 export const UNATTACHED_TTL_MS = 24 * 3600 * 1000;
@@ -167,7 +168,8 @@ async function onVisibleTicket(s: Services, user: AuthUser, id: string): Promise
 /**
  * Whether the user may download an attachment: its uploader; a member of a thread it was sent
  * in; anyone who may see the portfolio item or the homework it is attached to; the author of the
- * ticket it was sent in and the admins who answer it.
+ * ticket it was sent in and the admins who answer it; the family of a child whose absence notice
+ * it came with and the teachers told of that notice.
  */
 export async function mayDownload(
   s: Services,
@@ -179,7 +181,8 @@ export async function mayDownload(
     (await inMemberThread(s, user, row.id)) ||
     (await onVisiblePortfolio(s, user, row.id)) ||
     (await onVisibleHomework(s, user, row.id)) ||
-    (await onVisibleTicket(s, user, row.id))
+    (await onVisibleTicket(s, user, row.id)) ||
+    (await onVisibleNotice(s, user, row.id))
   );
 }
 

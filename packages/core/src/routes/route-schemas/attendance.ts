@@ -3,6 +3,7 @@ import {
   attendanceListSchema,
   attendanceQuerySchema,
 } from '../../schemas/attendance.js';
+import { attendanceSheetSchema } from '../../schemas/absence-notice.js';
 import { okSchema } from '../../schemas/common.js';
 import { withSchemas } from '../with-schemas.js';
 import { routeManifest } from '../route-manifest.js';
@@ -19,4 +20,5 @@ export const operations = {
     body: attendanceInputSchema,
     response: okSchema,
   }),
+  sheet: withSchemas(m.sheet, { response: attendanceSheetSchema }),
 };

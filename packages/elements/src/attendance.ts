@@ -1,0 +1,1 @@
+export { DiaryAttendance, type DiaryAbsenceReportDetail } from './attendance/diary-attendance';
