@@ -14,6 +14,7 @@ import type {
   DiaryChildForm,
   DiaryChildPicker,
   DiaryGradeTable,
+  DiaryJournal,
   DiaryLogin,
   DiaryNotifications,
   DiaryProvider,
@@ -26,6 +27,7 @@ import type {
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
+  DiaryJournalChangeDetail,
   DiaryLoginDetail,
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
@@ -186,6 +188,36 @@ export interface DiaryGradeTableJsxProps extends DiaryElementBaseProps {
   'ondiary-grades-export'?: (event: CustomEvent<DiaryGradesExportDetail>) => void;
 }
 
+/** JSX props of `<diary-journal>` (DiaryJournal). */
+export interface DiaryJournalJsxProps extends DiaryElementBaseProps {
+  /** The class whose journal is shown. */
+  classId?: DiaryJournal['classId'];
+  /** The subject of the journal. */
+  subjectId?: DiaryJournal['subjectId'];
+  /** The period (term); the current one by default. */
+  periodId?: DiaryJournal['periodId'];
+  /** The first day shown (`YYYY-MM-DD`), instead of a period; with `to`. */
+  from?: DiaryJournal['from'];
+  /** The last day shown (`YYYY-MM-DD`), instead of a period; with `from`. */
+  to?: DiaryJournal['to'];
+  /** The level of the widget's heading (`2` by default), or `none`. */
+  headingLevel?: DiaryJournal['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryJournal['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryJournal['theme'];
+  /** Attribute form of `classId`. */
+  'class-id'?: DiaryJournal['classId'];
+  /** Attribute form of `subjectId`. */
+  'subject-id'?: DiaryJournal['subjectId'];
+  /** Attribute form of `periodId`. */
+  'period-id'?: DiaryJournal['periodId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryJournal['headingLevel'];
+  /** The teacher changed a cell. */
+  'ondiary-journal-change'?: (event: CustomEvent<DiaryJournalChangeDetail>) => void;
+}
+
 /** JSX props of `<diary-login>` (DiaryLogin). */
 export interface DiaryLoginJsxProps extends DiaryElementBaseProps {
   /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
@@ -342,6 +374,7 @@ export interface DiaryTagElements {
   'diary-child-form': DiaryChildForm;
   'diary-child-picker': DiaryChildPicker;
   'diary-grade-table': DiaryGradeTable;
+  'diary-journal': DiaryJournal;
   'diary-login': DiaryLogin;
   'diary-notifications': DiaryNotifications;
   'diary-provider': DiaryProvider;
@@ -358,6 +391,7 @@ export interface DiaryIntrinsicElements {
   'diary-child-form': DiaryChildFormJsxProps;
   'diary-child-picker': DiaryChildPickerJsxProps;
   'diary-grade-table': DiaryGradeTableJsxProps;
+  'diary-journal': DiaryJournalJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-notifications': DiaryNotificationsJsxProps;
   'diary-provider': DiaryProviderJsxProps;

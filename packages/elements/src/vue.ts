@@ -16,6 +16,7 @@ import type {
   DiaryChildForm,
   DiaryChildPicker,
   DiaryGradeTable,
+  DiaryJournal,
   DiaryLogin,
   DiaryNotifications,
   DiaryProvider,
@@ -28,6 +29,7 @@ import type {
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
+  DiaryJournalChangeDetail,
   DiaryLoginDetail,
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
@@ -206,6 +208,40 @@ export type DiaryGradeTableVueEvents = {
   'diary-mark-received': CustomEvent<DiaryMarkReceivedDetail>;
   /** The CSV file was made and offered for download. */
   'diary-grades-export': CustomEvent<DiaryGradesExportDetail>;
+};
+
+/** Template props of `<diary-journal>` (DiaryJournal). */
+export interface DiaryJournalVueProps {
+  /** The class whose journal is shown. */
+  classId?: DiaryJournal['classId'];
+  /** The subject of the journal. */
+  subjectId?: DiaryJournal['subjectId'];
+  /** The period (term); the current one by default. */
+  periodId?: DiaryJournal['periodId'];
+  /** The first day shown (`YYYY-MM-DD`), instead of a period; with `to`. */
+  from?: DiaryJournal['from'];
+  /** The last day shown (`YYYY-MM-DD`), instead of a period; with `from`. */
+  to?: DiaryJournal['to'];
+  /** The level of the widget's heading (`2` by default), or `none`. */
+  headingLevel?: DiaryJournal['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryJournal['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryJournal['theme'];
+  /** Attribute form of `classId`. */
+  'class-id'?: DiaryJournal['classId'];
+  /** Attribute form of `subjectId`. */
+  'subject-id'?: DiaryJournal['subjectId'];
+  /** Attribute form of `periodId`. */
+  'period-id'?: DiaryJournal['periodId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryJournal['headingLevel'];
+}
+
+/** Events of `<diary-journal>` by name. */
+export type DiaryJournalVueEvents = {
+  /** The teacher changed a cell. */
+  'diary-journal-change': CustomEvent<DiaryJournalChangeDetail>;
 };
 
 /** Template props of `<diary-login>` (DiaryLogin). */
@@ -408,6 +444,7 @@ export interface DiaryGlobalComponents {
     DiaryGradeTableVueProps,
     DiaryGradeTableVueEvents
   >;
+  'diary-journal': DiaryVueElement<DiaryJournal, DiaryJournalVueProps, DiaryJournalVueEvents>;
   'diary-login': DiaryVueElement<DiaryLogin, DiaryLoginVueProps, DiaryLoginVueEvents>;
   'diary-notifications': DiaryVueElement<
     DiaryNotifications,

@@ -18,5 +18,6 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-notifications': () => import('../define-notifications'),
   'diary-application': () => import('../define-application'),
   'diary-support': () => import('../define-support'),
+  'diary-journal': () => import('../define-journal'),
   'diary-attendance': () => import('../define-attendance'),
 };
