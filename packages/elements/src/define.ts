@@ -15,6 +15,7 @@ import { DiarySupport } from './support/diary-support';
 import { DiaryHomework } from './homework/diary-homework';
 import { DiaryAccount } from './account/diary-account';
 import { DiaryAttendance } from './attendance/diary-attendance';
+import { DiaryJournal } from './journal/diary-journal';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -32,3 +33,4 @@ defineElement('diary-portfolio', DiaryPortfolio);
 defineElement('diary-homework', DiaryHomework);
 defineElement('diary-account', DiaryAccount);
 defineElement('diary-attendance', DiaryAttendance);
+defineElement('diary-journal', DiaryJournal);

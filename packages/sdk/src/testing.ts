@@ -9,3 +9,4 @@ export * from './testing/memory-client';
 export * from './testing/fixtures';
 export { MemoryDiary, MemoryApiError, MEMORY_CODE, MEMORY_PASSWORD } from './testing/memory-diary';
 export { memoryFetch, type MemoryFailure, type MemoryFetchOptions } from './testing/memory-fetch';
+export * from './testing/class-journal-fixtures';

@@ -19,6 +19,7 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-application': () => import('../define-application'),
   'diary-support': () => import('../define-support'),
   'diary-portfolio': () => import('../define-portfolio'),
+  'diary-journal': () => import('../define-journal'),
   'diary-attendance': () => import('../define-attendance'),
   'diary-homework': () => import('../define-homework'),
 };

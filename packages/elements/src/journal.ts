@@ -1,0 +1,5 @@
+export {
+  DiaryJournal,
+  type DiaryJournalChangeDetail,
+  type JournalClient,
+} from './journal/diary-journal';

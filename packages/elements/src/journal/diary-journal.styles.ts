@@ -1,0 +1,139 @@
+import { css } from 'lit';
+
+/** The journal's styles beyond the shared controls: the grid scrolls inside its own region. */
+export const journalStyles = css`
+  .legend {
+    color: var(--diary-color-text-muted);
+    font-size: 0.875rem;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--diary-spacing, 0.5rem) / 2);
+    align-items: center;
+    margin-block: var(--diary-spacing, 0.5rem);
+  }
+  .keypad {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  .keypad .diary-button {
+    min-inline-size: 2.75rem;
+    min-block-size: 2.75rem;
+    padding-inline: 0.5rem;
+  }
+  .unsaved {
+    color: var(--diary-color-warning);
+  }
+  .region {
+    max-inline-size: 100%;
+    overflow: auto;
+    max-block-size: 70vh;
+    border: 1px solid var(--diary-color-border);
+  }
+  table {
+    background: var(--diary-color-bg);
+    color: var(--diary-color-text);
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    border: 1px solid var(--diary-color-border);
+    padding: 0.25rem;
+    min-inline-size: 2.75rem;
+    block-size: 2.25rem;
+    text-align: center;
+    white-space: nowrap;
+  }
+  thead th {
+    position: sticky;
+    inset-block-start: 0;
+    background: var(--diary-color-surface);
+    z-index: 1;
+    font-weight: 600;
+  }
+  th.name,
+  th.corner {
+    position: sticky;
+    inset-inline-start: 0;
+    background: var(--diary-color-surface);
+    text-align: start;
+    z-index: 2;
+    max-inline-size: 11rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  th.corner {
+    z-index: 3;
+  }
+  th.lesson.test {
+    color: var(--diary-color-primary);
+  }
+  .weight {
+    font-size: 0.75rem;
+    margin-inline-start: 0.125rem;
+  }
+  td:focus,
+  th:focus {
+    outline: 3px solid var(--diary-color-focus);
+    outline-offset: -3px;
+  }
+  td.pending {
+    font-style: italic;
+  }
+  td.conflict,
+  td.invalid {
+    background: var(--diary-color-error-bg);
+    color: var(--diary-color-error);
+    font-weight: 600;
+  }
+  td.editing {
+    padding: 0;
+  }
+  .entry {
+    inline-size: 4rem;
+    block-size: 2.25rem;
+    font: inherit;
+    text-align: center;
+    border: 2px solid var(--diary-color-primary);
+    background: var(--diary-color-bg);
+    color: var(--diary-color-text);
+  }
+  td.final {
+    text-align: start;
+  }
+  .final-mark {
+    margin-inline-start: 0.5rem;
+  }
+  .suggested {
+    margin-inline: 0.5rem;
+    color: var(--diary-color-text-muted);
+  }
+  .confirm {
+    font: inherit;
+    color: var(--diary-color-primary);
+    background: none;
+    border: 1px solid var(--diary-color-primary);
+    border-radius: var(--diary-radius, 0.25rem);
+    min-block-size: 2rem;
+  }
+  .lesson-panel {
+    display: grid;
+    gap: 0.25rem;
+    padding: var(--diary-spacing, 0.5rem);
+    margin-block: var(--diary-spacing, 0.5rem);
+    border: 1px solid var(--diary-color-border);
+    background: var(--diary-color-surface);
+  }
+  .lesson-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .status {
+    min-block-size: 1.5em;
+  }
+`;

@@ -1,0 +1,142 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { classJournalFixtures, createMemoryClient } from '@school-diary/sdk/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../define';
+import type { DiaryProvider } from '../provider/diary-provider';
+import { deepActiveElement, settle, textOf } from '../test-support/dom';
+import type { DiaryJournal } from './diary-journal';
+
+const C5A = 'cls_42_5a';
+const MATHS = 'sub_42_math';
+
+const $ = (el: DiaryJournal, selector: string) =>
+  el.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+const cell = (el: DiaryJournal, row: number, col: number) =>
+  $(el, `tr[data-r="${row}"] [data-c="${col}"]`);
+
+async function journalPage(lang = 'ru', theme = 'light') {
+  const client = createMemoryClient({
+    fixtures: classJournalFixtures({ pupils: 5, lessons: 8 }),
+    signedInAs: 'usr_teacher_math',
+    language: lang === 'en' ? 'en' : 'ru',
+  });
+  const page = await fixture<DiaryProvider>(
+    html`<diary-provider .client=${client} lang=${lang} theme=${theme}>
+      <diary-journal class-id=${C5A} subject-id=${MATHS}></diary-journal>
+    </diary-provider>`,
+  );
+  const el = page.querySelector('diary-journal') as DiaryJournal;
+  await waitUntil(() => $(el, 'table'), 'the journal did not load', { timeout: 20_000 });
+  return { el, client };
+}
+
+describe('<diary-journal>', function () {
+  this.timeout(60_000);
+
+  it('is entered by keyboard alone: marks, several marks, absences, clear and undo', async () => {
+    const { el, client } = await journalPage();
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot?.querySelectorAll('[tabindex="0"]').length).to.equal(1);
+    const lessons = el.shadowRoot?.querySelectorAll('th.lesson').length ?? 0;
+    const last = lessons - 1;
+    (cell(el, 0, 0) as HTMLElement).focus();
+    await sendKeys({ press: 'End' });
+    await settle(el);
+    expect(deepActiveElement()).to.equal(cell(el, 0, lessons));
+    await sendKeys({ press: 'ArrowLeft' });
+    await settle(el);
+    expect(deepActiveElement()).to.equal(cell(el, 0, last));
+
+    await sendKeys({ type: '2' });
+    await settle(el);
+    expect((deepActiveElement() as HTMLInputElement).value).to.equal('2');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => textOf(cell(el, 0, last)) === '2' && !cell(el, 0, last)?.matches('.pending'),
+    );
+    expect(deepActiveElement()).to.equal(cell(el, 1, last));
+    expect(textOf($(el, '[role="status"]'))).to.contain(': 2');
+
+    await sendKeys({ type: '4/5' });
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => textOf(cell(el, 1, last)) === '4/5');
+    await sendKeys({ press: 'ArrowDown' });
+    // Enter opens the cell's text box (a Russian layout's «н» key opens it too).
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    await sendKeys({ type: 'н' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textOf(cell(el, 2, last)) === 'Н');
+
+    const journal = await client.journal.get({ classId: C5A, subjectId: MATHS });
+    const pupils = journal.students.map((p) => p.id);
+    const lessonId = journal.lessons[last]?.id;
+    const saved = (row: number) =>
+      journal.cells.find((c) => c.childId === pupils[row] && c.lessonId === lessonId);
+    expect(saved(1)?.marks.map((m) => m.value)).to.deep.equal([4, 5]);
+    expect(saved(2)?.absence).to.equal('absent_unexcused');
+
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'Delete' });
+    await waitUntil(() => textOf(cell(el, 2, last)) === '');
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'z' });
+    await sendKeys({ up: 'Control' });
+    await waitUntil(() => textOf(cell(el, 2, last)) === 'Н', 'undo restores the absence');
+
+    // A text that is no mark stays in the cell with its error.
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ type: '7' });
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(textOf($(el, '#entry-error'))).to.contain('не отметка');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(deepActiveElement()).to.equal(cell(el, 3, last));
+  });
+
+  it('shows a cell another teacher changed as a conflict, never overwriting it', async () => {
+    const { el, client } = await journalPage();
+    const journal = await client.journal.get({ classId: C5A, subjectId: MATHS });
+    const lesson = journal.lessons[0];
+    const pupil = journal.students[0];
+    if (!lesson || !pupil) throw new Error('no lesson or pupil');
+    const seen =
+      journal.cells.find((c) => c.childId === pupil.id && c.lessonId === lesson.id)?.version ??
+      null;
+    await client.journal.save({
+      classId: C5A,
+      batchId: 'bat_other_tab',
+      subjectId: MATHS,
+      lessonId: lesson.id,
+      rows: [{ childId: pupil.id, marks: [3], absence: 'late', seen }],
+    });
+    (cell(el, 0, 0) as HTMLElement).focus();
+    await sendKeys({ type: '2' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => cell(el, 0, 0)?.matches('.conflict'), 'the conflict is shown');
+    expect(textOf(cell(el, 0, 0))).to.equal('3 ОЗ');
+    expect(textOf($(el, '[role="status"]'))).to.contain('другой учитель');
+  });
+
+  it('works at 360 px in English and dark: the grid scrolls in its own region', async () => {
+    await setViewport({ width: 360, height: 800 });
+    try {
+      const { el } = await journalPage('en', 'dark');
+      expect(textOf($(el, '.legend'))).to.contain('Type a mark');
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      const region = $(el, '[part="region"]') as HTMLElement;
+      expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+      await expect(el).to.be.accessible();
+      // The lesson head opens the lesson's topic, weight and kind.
+      (el.shadowRoot?.querySelector('th.lesson') as HTMLElement).click();
+      await settle(el);
+      expect($(el, '[part="lesson"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 1024, height: 768 });
+    }
+  });
+});

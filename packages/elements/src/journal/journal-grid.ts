@@ -1,0 +1,143 @@
+// The journal's grid: pupils by lessons, the final column; one Tab stop, the focus moved by the
+// element (roving tabindex, set on the active cell after each render).
+import type { Journal, JournalLesson, Lang } from '@school-diary/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDate } from '../shared/dates';
+import { personName } from '../shared/person-name';
+import { cellKey, cellText, type GridCell } from './journal-model';
+import { journalText } from './journal-text';
+
+/** What the grid shows and where the teacher is. */
+export interface GridView {
+  readonly lang: Lang;
+  readonly journal: Journal;
+  readonly cells: ReadonlyMap<string, GridCell>;
+  readonly averages: ReadonlyMap<string, { average: number | null; suggested: number | null }>;
+  /** The cell being typed in, with its text so far. */
+  readonly editing: { row: number; col: number; text: string; error?: string } | undefined;
+  readonly onInput: (event: InputEvent) => void;
+  readonly onEditKey: (event: KeyboardEvent) => void;
+  /** Confirms a pupil's suggested final mark (a teacher with a period only). */
+  readonly onConfirm: ((row: number) => void) | undefined;
+}
+
+/** A lesson's date as a column head: `24.11`. */
+export const shortDate = (lang: Lang, date: string): string =>
+  formatDate(lang, date, { day: '2-digit', month: '2-digit' }, 'UTC');
+
+const average = (lang: Lang, value: number | null) =>
+  value === null ? '—' : value.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
+
+function renderHead(view: GridView): TemplateResult {
+  const { lang, journal } = view;
+  return html`<thead>
+    <tr data-r="-1">
+      <th scope="col" class="corner">${journalText(lang, 'pupil')}</th>
+      ${journal.lessons.map((lesson, c) => renderLessonHead(lang, lesson, c))}
+      <th scope="col" data-c=${journal.lessons.length} tabindex="-1" class="final-head">
+        ${journalText(lang, 'average')} / ${journalText(lang, 'final')}
+      </th>
+    </tr>
+  </thead>`;
+}
+
+function renderLessonHead(lang: Lang, lesson: JournalLesson, c: number): TemplateResult {
+  const test = lesson.kind === 'test' || lesson.weight > 1;
+  return html`<th
+    scope="col"
+    data-c=${c}
+    tabindex="-1"
+    class=${test ? 'lesson test' : 'lesson'}
+    title=${lesson.topic ?? nothing}
+  >
+    ${shortDate(lang, lesson.date)}${test ? html`<span class="weight">×${lesson.weight}</span>` : ''}
+  </th>`;
+}
+
+function renderCell(view: GridView, row: number, col: number, cell: GridCell | undefined) {
+  const editing = view.editing;
+  if (editing && editing.row === row && editing.col === col)
+    return html`<td data-c=${col} tabindex="-1" class="editing">
+      <input
+        class="entry"
+        part="entry"
+        .value=${editing.text}
+        aria-invalid=${editing.error ? 'true' : 'false'}
+        aria-describedby=${editing.error ? 'entry-error' : nothing}
+        aria-label=${journalText(view.lang, 'gridLabel')}
+        autocomplete="off"
+        @input=${view.onInput}
+        @keydown=${view.onEditKey}
+      />
+    </td>`;
+  return html`<td data-c=${col} tabindex="-1" class=${cell?.state ?? 'empty'}>
+    ${cellText(view.lang, cell)}
+  </td>`;
+}
+
+function renderFinal(view: GridView, row: number, childId: string): TemplateResult {
+  const { lang, journal } = view;
+  const pupil = journal.students[row];
+  const local = view.averages.get(childId);
+  const suggested = local?.suggested ?? null;
+  const final = pupil?.final;
+  return html`<td data-c=${journal.lessons.length} tabindex="-1" class="final">
+    <span class="average">${average(lang, local?.average ?? null)}</span>
+    ${
+      final !== undefined
+        ? html`<strong class="final-mark">${String(final)}</strong>`
+        : suggested !== null
+          ? html`<span class="suggested"
+                >${journalText(lang, 'suggested', { mark: suggested })}</span
+              >
+              ${
+                view.onConfirm
+                  ? html`<button
+                      type="button"
+                      tabindex="-1"
+                      class="confirm"
+                      part="button confirm"
+                      @click=${() => view.onConfirm?.(row)}
+                    >
+                      ${journalText(lang, 'confirm', { mark: suggested })}
+                    </button>`
+                  : nothing
+              }`
+          : nothing
+    }
+  </td>`;
+}
+
+/**
+ * The grid: a header row of lessons, a row per pupil (name, cells, average and final).
+ *
+ * @example
+ * renderGrid({ lang, journal, cells, averages, editing, onInput, onEditKey });
+ */
+export function renderGrid(view: GridView): TemplateResult {
+  const { lang, journal } = view;
+  return html`<table
+    role="grid"
+    part="grid"
+    aria-label=${journalText(lang, 'gridLabel')}
+    aria-rowcount=${journal.students.length + 1}
+    aria-colcount=${journal.lessons.length + 2}
+    aria-readonly=${journal.writable ? 'false' : 'true'}
+  >
+    ${renderHead(view)}
+    <tbody>
+      ${journal.students.map(
+        (pupil, r) =>
+          html`<tr data-r=${r}>
+            <th scope="row" class="name">
+              ${personName({ lastName: pupil.lastName, firstName: pupil.firstName })}
+            </th>
+            ${journal.lessons.map((lesson, c) =>
+              renderCell(view, r, c, view.cells.get(cellKey(pupil.id, lesson.id))),
+            )}
+            ${renderFinal(view, r, pupil.id)}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}

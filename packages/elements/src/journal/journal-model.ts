@@ -1,0 +1,144 @@
+// The journal's data as the grid edits it: cells by pupil and lesson, what a typed text means,
+// how a cell reads, and each row's average. Plain data and functions: no DOM, no client.
+import {
+  finalMark,
+  roundAverage,
+  weightedAverage,
+  type Journal,
+  type JournalAbsence,
+  type JournalCell,
+  type Lang,
+  type MarkValue,
+} from '@school-diary/core';
+import { journalText } from './journal-text';
+
+/** What a cell holds: its marks, typed in order, and an absence. */
+export interface CellContent {
+  readonly marks: readonly MarkValue[];
+  readonly absence: JournalAbsence | null;
+}
+
+/** Where a cell's last change stands on the way to the server. */
+export type CellState = 'saved' | 'pending' | 'conflict' | 'invalid';
+
+/** A cell of the grid. */
+export interface GridCell extends CellContent {
+  /** The marks' weight and kind as the server gave them (new marks take the column's). */
+  readonly weights: readonly number[];
+  /** The server's version, or `batch:<id>` while a batch of ours for it is unanswered. */
+  readonly seen: string | null;
+  readonly state: CellState;
+  /** The batch whose answer the cell waits for. */
+  readonly batchId?: string;
+  readonly message?: string;
+}
+
+export const EMPTY: CellContent = { marks: [], absence: null };
+
+const ABSENCE_WORDS: Readonly<Record<string, JournalAbsence>> = {
+  н: 'absent_unexcused',
+  a: 'absent_unexcused',
+  б: 'ill',
+  i: 'ill',
+  оп: 'absent_excused',
+  у: 'absent_excused',
+  e: 'absent_excused',
+  оз: 'late',
+  о: 'late',
+  l: 'late',
+};
+
+const MARK_WORDS: Readonly<Record<string, MarkValue>> = {
+  зач: 'pass',
+  з: 'pass',
+  pass: 'pass',
+  нз: 'fail',
+  fail: 'fail',
+};
+
+/**
+ * What a typed text means: «5», «4/5», «н», «оз 5», «» (clear); `undefined` when it is not one.
+ * Latin letters stand for the English abbreviations (A, I, E, L).
+ *
+ * @example
+ * parseEntry('4/5'); // { marks: [4, 5], absence: null }
+ * parseEntry('Н'); // { marks: [], absence: 'absent_unexcused' }
+ */
+export function parseEntry(text: string): CellContent | undefined {
+  const words = text
+    .toLowerCase()
+    .split(/[\s/,;]+/)
+    .filter(Boolean);
+  const marks: MarkValue[] = [];
+  let absence: JournalAbsence | null = null;
+  for (const word of words) {
+    if (/^[1-5]+$/.test(word)) {
+      // «45» typed without a slash is two marks, as teachers write them in a paper journal.
+      marks.push(...[...word].map((d) => Number(d) as MarkValue));
+    } else if (MARK_WORDS[word]) marks.push(MARK_WORDS[word]);
+    else if (ABSENCE_WORDS[word] && absence === null) absence = ABSENCE_WORDS[word];
+    else return undefined;
+  }
+  return marks.length > 4 ? undefined : { marks, absence };
+}
+
+/** How a mark reads in a cell. */
+export const markText = (lang: Lang, value: MarkValue): string =>
+  typeof value === 'number' ? String(value) : journalText(lang, value);
+
+/**
+ * How a cell reads: its marks with `/`, then its absence's abbreviation.
+ *
+ * @example
+ * cellText('ru', { marks: [4, 5], absence: 'late' }); // '4/5 ОЗ'
+ */
+export function cellText(lang: Lang, cell: CellContent | undefined): string {
+  if (!cell) return '';
+  const marks = cell.marks.map((m) => markText(lang, m)).join('/');
+  const absence = cell.absence ? journalText(lang, cell.absence) : '';
+  return [marks, absence].filter(Boolean).join(' ');
+}
+
+/** Whether two contents are the same. */
+export const sameContent = (a: CellContent, b: CellContent): boolean =>
+  a.absence === b.absence && a.marks.join('/') === b.marks.join('/');
+
+/** A cell's key in the grid's map. */
+export const cellKey = (childId: string, lessonId: string): string => `${childId} ${lessonId}`;
+
+/** The grid's cells from a journal answer. */
+export function gridCells(journal: Journal): Map<string, GridCell> {
+  const cells = new Map<string, GridCell>();
+  for (const cell of journal.cells)
+    cells.set(cellKey(cell.childId, cell.lessonId), fromServer(cell));
+  return cells;
+}
+
+/** A grid cell as the server has it. */
+export function fromServer(cell: JournalCell, state: CellState = 'saved'): GridCell {
+  return {
+    marks: cell.marks.map((m) => m.value),
+    weights: cell.marks.map((m) => m.weight),
+    absence: cell.absence,
+    seen: cell.version,
+    state,
+  };
+}
+
+/** A row's average and suggested final, from the grid's cells: `null` without marks. */
+export function rowAverage(
+  cells: ReadonlyMap<string, GridCell>,
+  childId: string,
+  lessons: readonly { id: string; weight: number }[],
+): { average: number | null; suggested: number | null } {
+  const marks: { value: MarkValue; weight: number }[] = [];
+  for (const lesson of lessons) {
+    const cell = cells.get(cellKey(childId, lesson.id));
+    cell?.marks.forEach((value, i) =>
+      marks.push({ value, weight: cell.weights[i] ?? lesson.weight }),
+    );
+  }
+  const raw = weightedAverage(marks);
+  const average = raw === null ? null : roundAverage(raw);
+  return { average, suggested: finalMark(average) };
+}
