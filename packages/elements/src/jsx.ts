@@ -16,6 +16,7 @@ import type {
   DiaryChildPicker,
   DiaryGradeTable,
   DiaryHomework,
+  DiaryJournal,
   DiaryLogin,
   DiaryNotifications,
   DiaryPortfolio,
@@ -30,6 +31,7 @@ import type {
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
   DiaryHomeworkDoneDetail,
+  DiaryJournalChangeDetail,
   DiaryLoginDetail,
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
@@ -234,6 +236,36 @@ export interface DiaryHomeworkJsxProps extends DiaryElementBaseProps {
   'ondiary-homework-done'?: (event: CustomEvent<DiaryHomeworkDoneDetail>) => void;
 }
 
+/** JSX props of `<diary-journal>` (DiaryJournal). */
+export interface DiaryJournalJsxProps extends DiaryElementBaseProps {
+  /** The class whose journal is shown. */
+  classId?: DiaryJournal['classId'];
+  /** The subject of the journal. */
+  subjectId?: DiaryJournal['subjectId'];
+  /** The period (term); the current one by default. */
+  periodId?: DiaryJournal['periodId'];
+  /** The first day shown (`YYYY-MM-DD`), instead of a period; with `to`. */
+  from?: DiaryJournal['from'];
+  /** The last day shown (`YYYY-MM-DD`), instead of a period; with `from`. */
+  to?: DiaryJournal['to'];
+  /** The level of the widget's heading (`2` by default), or `none`. */
+  headingLevel?: DiaryJournal['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryJournal['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryJournal['theme'];
+  /** Attribute form of `classId`. */
+  'class-id'?: DiaryJournal['classId'];
+  /** Attribute form of `subjectId`. */
+  'subject-id'?: DiaryJournal['subjectId'];
+  /** Attribute form of `periodId`. */
+  'period-id'?: DiaryJournal['periodId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryJournal['headingLevel'];
+  /** The teacher changed a cell. */
+  'ondiary-journal-change'?: (event: CustomEvent<DiaryJournalChangeDetail>) => void;
+}
+
 /** JSX props of `<diary-login>` (DiaryLogin). */
 export interface DiaryLoginJsxProps extends DiaryElementBaseProps {
   /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
@@ -410,6 +442,7 @@ export interface DiaryTagElements {
   'diary-child-picker': DiaryChildPicker;
   'diary-grade-table': DiaryGradeTable;
   'diary-homework': DiaryHomework;
+  'diary-journal': DiaryJournal;
   'diary-login': DiaryLogin;
   'diary-notifications': DiaryNotifications;
   'diary-portfolio': DiaryPortfolio;
@@ -429,6 +462,7 @@ export interface DiaryIntrinsicElements {
   'diary-child-picker': DiaryChildPickerJsxProps;
   'diary-grade-table': DiaryGradeTableJsxProps;
   'diary-homework': DiaryHomeworkJsxProps;
+  'diary-journal': DiaryJournalJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-notifications': DiaryNotificationsJsxProps;
   'diary-portfolio': DiaryPortfolioJsxProps;

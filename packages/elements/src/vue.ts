@@ -18,6 +18,7 @@ import type {
   DiaryChildPicker,
   DiaryGradeTable,
   DiaryHomework,
+  DiaryJournal,
   DiaryLogin,
   DiaryNotifications,
   DiaryPortfolio,
@@ -32,6 +33,7 @@ import type {
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
   DiaryHomeworkDoneDetail,
+  DiaryJournalChangeDetail,
   DiaryLoginDetail,
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
@@ -263,6 +265,40 @@ export type DiaryHomeworkVueEvents = {
   'diary-homework-done': CustomEvent<DiaryHomeworkDoneDetail>;
 };
 
+/** Template props of `<diary-journal>` (DiaryJournal). */
+export interface DiaryJournalVueProps {
+  /** The class whose journal is shown. */
+  classId?: DiaryJournal['classId'];
+  /** The subject of the journal. */
+  subjectId?: DiaryJournal['subjectId'];
+  /** The period (term); the current one by default. */
+  periodId?: DiaryJournal['periodId'];
+  /** The first day shown (`YYYY-MM-DD`), instead of a period; with `to`. */
+  from?: DiaryJournal['from'];
+  /** The last day shown (`YYYY-MM-DD`), instead of a period; with `from`. */
+  to?: DiaryJournal['to'];
+  /** The level of the widget's heading (`2` by default), or `none`. */
+  headingLevel?: DiaryJournal['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryJournal['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryJournal['theme'];
+  /** Attribute form of `classId`. */
+  'class-id'?: DiaryJournal['classId'];
+  /** Attribute form of `subjectId`. */
+  'subject-id'?: DiaryJournal['subjectId'];
+  /** Attribute form of `periodId`. */
+  'period-id'?: DiaryJournal['periodId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryJournal['headingLevel'];
+}
+
+/** Events of `<diary-journal>` by name. */
+export type DiaryJournalVueEvents = {
+  /** The teacher changed a cell. */
+  'diary-journal-change': CustomEvent<DiaryJournalChangeDetail>;
+};
+
 /** Template props of `<diary-login>` (DiaryLogin). */
 export interface DiaryLoginVueProps {
   /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
@@ -487,6 +523,7 @@ export interface DiaryGlobalComponents {
     DiaryGradeTableVueEvents
   >;
   'diary-homework': DiaryVueElement<DiaryHomework, DiaryHomeworkVueProps, DiaryHomeworkVueEvents>;
+  'diary-journal': DiaryVueElement<DiaryJournal, DiaryJournalVueProps, DiaryJournalVueEvents>;
   'diary-login': DiaryVueElement<DiaryLogin, DiaryLoginVueProps, DiaryLoginVueEvents>;
   'diary-notifications': DiaryVueElement<
     DiaryNotifications,

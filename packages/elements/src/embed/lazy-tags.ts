@@ -22,4 +22,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-journal': () => import('../define-journal'),
   'diary-attendance': () => import('../define-attendance'),
   'diary-homework': () => import('../define-homework'),
+  'diary-account': () => import('../define-account'),
 };
