@@ -12,6 +12,7 @@ import { DiarySchedule } from './schedule/diary-schedule';
 import { DiaryNotifications } from './notifications/diary-notifications';
 import { DiarySupport } from './support/diary-support';
 import { DiaryAttendance } from './attendance/diary-attendance';
+import { DiaryNews } from './news/diary-news';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -26,3 +27,4 @@ defineElement('diary-notifications', DiaryNotifications);
 defineElement('diary-application', DiaryApplication);
 defineElement('diary-support', DiarySupport);
 defineElement('diary-attendance', DiaryAttendance);
+defineElement('diary-news', DiaryNews);

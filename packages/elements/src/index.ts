@@ -12,6 +12,7 @@ export * from './notifications';
 export * from './application';
 export * from './support';
 export * from './attendance';
+export * from './news';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';
 export type { DiaryErrorsDetail } from './shared/events';

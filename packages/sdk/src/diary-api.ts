@@ -1200,6 +1200,10 @@ export interface NewsListResult extends RouteResult<Routes['news']['list']> {}
 export interface NewsPublishInput extends RouteInput<Routes['news']['publish']> {}
 /** What `news.publish` resolves to. */
 export interface NewsPublishResult extends RouteResult<Routes['news']['publish']> {}
+/** The input of `news.get` (GET /api/v1/news/{newsId}): path, query and body fields in one object. */
+export interface NewsGetInput extends RouteInput<Routes['news']['get']> {}
+/** What `news.get` resolves to. */
+export interface NewsGetResult extends RouteResult<Routes['news']['get']> {}
 /** The input of `news.remove` (DELETE /api/v1/news/{newsId}): path, query and body fields in one object. */
 export interface NewsRemoveInput extends RouteInput<Routes['news']['remove']> {}
 /** What `news.remove` resolves to. */
@@ -1228,6 +1232,14 @@ export interface NewsApi {
    * const result = await client.news.publish({ schoolId: '…', kind: '…', title: '…', body: '…' });
    */
   readonly publish: OperationMethod<NewsPublishInput, NewsPublishResult>;
+  /**
+   * One news item or event, for those who may read its school’s news.
+   * `GET /api/v1/news/{newsId}`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.news.get({ newsId: '…' });
+   */
+  readonly get: ReadOperation<NewsGetInput, NewsGetResult>;
   /**
    * Remove news.
    * `DELETE /api/v1/news/{newsId}`; may call: school_admin.
@@ -1444,7 +1456,7 @@ export interface DiaryApi {
   readonly notifications: NotificationsApi;
   /** `list`, `create`, `remove`, `comment`: see {@link PortfolioApi}. */
   readonly portfolio: PortfolioApi;
-  /** `list`, `publish`, `remove`: see {@link NewsApi}. */
+  /** `list`, `publish`, `get`, `remove`: see {@link NewsApi}. */
   readonly news: NewsApi;
   /** `list`, `create`, `update`, `remove`: see {@link NotesApi}. */
   readonly notes: NotesApi;

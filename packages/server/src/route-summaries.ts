@@ -131,6 +131,7 @@ export const routeSummaries: RouteSummaries = {
   news: {
     list: "A school's news and events",
     publish: "Publish news or an event to the school's families",
+    get: 'One news item or event, for those who may read its school’s news',
     remove: 'Remove news',
   },
   notes: {

@@ -270,6 +270,7 @@ export const routeManifest = {
       status: 201,
       body: true,
     }),
+    get: routeInfo('GET /news/{newsId}', EVERYONE),
     remove: routeInfo('DELETE /news/{newsId}', ['school_admin'], {
       responseType: 'none',
       status: 204,

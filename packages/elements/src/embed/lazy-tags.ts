@@ -19,4 +19,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-application': () => import('../define-application'),
   'diary-support': () => import('../define-support'),
   'diary-attendance': () => import('../define-attendance'),
+  'diary-news': () => import('../define-news'),
 };

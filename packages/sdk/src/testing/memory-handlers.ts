@@ -25,6 +25,7 @@ import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
 import { SUPPORT_HANDLERS } from './memory-support';
 import { ABSENCE_HANDLERS } from './memory-absences';
+import { NEWS_HANDLERS } from './memory-news';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
 
@@ -101,8 +102,8 @@ function unread(diary: MemoryDiary, user: User) {
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
  * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
- * ahead, chat, notifications, support). The
- * rest (staff administration, portfolio, news, notes, uploads) answer 501 naming the operation.
+ * ahead, news, chat, notifications, support). The
+ * rest (staff administration, portfolio, notes, uploads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -357,6 +358,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
   ...ABSENCE_HANDLERS,
+  ...NEWS_HANDLERS,
 };
 
 /** The ISO week (`2026-W48`) of a date. */

@@ -406,6 +406,11 @@ const cases = (): Record<string, Case> => ({
     params: { schoolId: DEMO.schools.school42.id },
     body: () => ({ kind: 'news', title: 'Новость', body: 'Текст' }),
   },
+  'news.get': {
+    route: routes.news.get,
+    expect: membersOfSchool,
+    params: { newsId: chat.newsId },
+  },
   'news.remove': {
     route: routes.news.remove,
     expect: adminOfSchool,
