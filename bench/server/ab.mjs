@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A/B of the server's lean path: the server of an earlier commit (the base) against this
+// A/B of the server's reads: the server of an earlier commit (the base) against this
 // checkout's, and the ceiling, interleaved in rounds on copies of one seeded database, reading the
 // same URL gzipped as the demo parent. On a shared machine requests/s move with the load; CPU time
 // per request of each process group (from /proc) is the steadier comparison.

@@ -780,6 +780,10 @@ export interface HomeworkUpdateResult extends RouteResult<Routes['homework']['up
 export interface HomeworkRemoveInput extends RouteInput<Routes['homework']['remove']> {}
 /** What `homework.remove` resolves to. */
 export type HomeworkRemoveResult = RouteResult<Routes['homework']['remove']>;
+/** The input of `homework.setDone` (PUT /api/v1/children/{childId}/homework/{homeworkId}/done): path, query and body fields in one object. */
+export interface HomeworkSetDoneInput extends RouteInput<Routes['homework']['setDone']> {}
+/** What `homework.setDone` resolves to. */
+export interface HomeworkSetDoneResult extends RouteResult<Routes['homework']['setDone']> {}
 
 /**
  * The operations of `client.homework`.
@@ -820,6 +824,14 @@ export interface HomeworkApi {
    * await client.homework.remove({ homeworkId: '…' })
    */
   readonly remove: OperationMethod<HomeworkRemoveInput, HomeworkRemoveResult>;
+  /**
+   * Tick homework «сделано» for a child, or take the tick back.
+   * `PUT /api/v1/children/{childId}/homework/{homeworkId}/done`; may call: parent, student.
+   *
+   * @example
+   * const result = await client.homework.setDone({ childId: '…', homeworkId: '…', done: '…' });
+   */
+  readonly setDone: OperationMethod<HomeworkSetDoneInput, HomeworkSetDoneResult>;
 }
 
 /** The input of `attendance.list` (GET /api/v1/children/{childId}/attendance): path, query and body fields in one object. */
@@ -924,6 +936,40 @@ export interface AbsencesApi {
    * const result = await client.absences.acknowledge({ noticeId: '…' });
    */
   readonly acknowledge: OperationMethod<AbsencesAcknowledgeInput, AbsencesAcknowledgeResult>;
+}
+
+/** The input of `journal.get` (GET /api/v1/classes/{classId}/journal): path, query and body fields in one object. */
+export interface JournalGetInput extends RouteInput<Routes['journal']['get']> {}
+/** What `journal.get` resolves to. */
+export interface JournalGetResult extends RouteResult<Routes['journal']['get']> {}
+/** The input of `journal.save` (PUT /api/v1/classes/{classId}/journal): path, query and body fields in one object. */
+export interface JournalSaveInput extends RouteInput<Routes['journal']['save']> {}
+/** What `journal.save` resolves to. */
+export interface JournalSaveResult extends RouteResult<Routes['journal']['save']> {}
+
+/**
+ * The operations of `client.journal`.
+ *
+ * @example
+ * const result = await client.journal.get({ classId: '…', subjectId: '…' });
+ */
+export interface JournalApi {
+  /**
+   * One class × subject × period of the teacher's journal: roster, lessons, cells, averages and suggested finals.
+   * `GET /api/v1/classes/{classId}/journal`; may call: teacher, school_admin.
+   *
+   * @example
+   * const result = await client.journal.get({ classId: '…', subjectId: '…' });
+   */
+  readonly get: ReadOperation<JournalGetInput, JournalGetResult>;
+  /**
+   * A lesson's marks and absences as one idempotent batch, with per-row results and conflicts.
+   * `PUT /api/v1/classes/{classId}/journal`; may call: teacher.
+   *
+   * @example
+   * const result = await client.journal.save({ classId: '…', batchId: '…', subjectId: '…', lessonId: '…', rows: '…' });
+   */
+  readonly save: OperationMethod<JournalSaveInput, JournalSaveResult>;
 }
 
 /** The input of `threads.list` (GET /api/v1/threads): path, query and body fields in one object. */
@@ -1142,6 +1188,10 @@ export interface PortfolioListResult extends RouteResult<Routes['portfolio']['li
 export interface PortfolioCreateInput extends RouteInput<Routes['portfolio']['create']> {}
 /** What `portfolio.create` resolves to. */
 export interface PortfolioCreateResult extends RouteResult<Routes['portfolio']['create']> {}
+/** The input of `portfolio.update` (PATCH /api/v1/portfolio/{itemId}): path, query and body fields in one object. */
+export interface PortfolioUpdateInput extends RouteInput<Routes['portfolio']['update']> {}
+/** What `portfolio.update` resolves to. */
+export interface PortfolioUpdateResult extends RouteResult<Routes['portfolio']['update']> {}
 /** The input of `portfolio.remove` (DELETE /api/v1/portfolio/{itemId}): path, query and body fields in one object. */
 export interface PortfolioRemoveInput extends RouteInput<Routes['portfolio']['remove']> {}
 /** What `portfolio.remove` resolves to. */
@@ -1159,7 +1209,7 @@ export interface PortfolioCommentResult extends RouteResult<Routes['portfolio'][
  */
 export interface PortfolioApi {
   /**
-   * A child's portfolio.
+   * A child's portfolio, filtered by tag (subject, period, level), kind or words.
    * `GET /api/v1/children/{childId}/portfolio`; may call: any signed-in user.
    *
    * @example
@@ -1174,6 +1224,14 @@ export interface PortfolioApi {
    * const result = await client.portfolio.create({ childId: '…', kind: '…', title: '…', date: '…' });
    */
   readonly create: OperationMethod<PortfolioCreateInput, PortfolioCreateResult>;
+  /**
+   * Change a portfolio item: its tags, text, date or file.
+   * `PATCH /api/v1/portfolio/{itemId}`; may call: parent, student, teacher.
+   *
+   * @example
+   * const result = await client.portfolio.update({ itemId: '…' });
+   */
+  readonly update: OperationMethod<PortfolioUpdateInput, PortfolioUpdateResult>;
   /**
    * Remove a portfolio item.
    * `DELETE /api/v1/portfolio/{itemId}`; may call: parent, teacher.
@@ -1442,19 +1500,21 @@ export interface DiaryApi {
   readonly thresholds: ThresholdsApi;
   /** `week`, `setWeek`, `substitute`, `cancelSubstitution`, `substitutions`: see {@link ScheduleApi}. */
   readonly schedule: ScheduleApi;
-  /** `list`, `create`, `update`, `remove`: see {@link HomeworkApi}. */
+  /** `list`, `create`, `update`, `remove`, `setDone`: see {@link HomeworkApi}. */
   readonly homework: HomeworkApi;
   /** `list`, `record`, `sheet`: see {@link AttendanceApi}. */
   readonly attendance: AttendanceApi;
   /** `report`, `list`, `incoming`, `acknowledge`: see {@link AbsencesApi}. */
   readonly absences: AbsencesApi;
+  /** `get`, `save`: see {@link JournalApi}. */
+  readonly journal: JournalApi;
   /** `list`, `create`, `messages`, `send`, `read`, `unread`: see {@link ThreadsApi}. */
   readonly threads: ThreadsApi;
   /** `upload`, `download`: see {@link AttachmentsApi}. */
   readonly attachments: AttachmentsApi;
   /** `list`, `markRead`, `markAllRead`, `settings`, `updateSettings`: see {@link NotificationsApi}. */
   readonly notifications: NotificationsApi;
-  /** `list`, `create`, `remove`, `comment`: see {@link PortfolioApi}. */
+  /** `list`, `create`, `update`, `remove`, `comment`: see {@link PortfolioApi}. */
   readonly portfolio: PortfolioApi;
   /** `list`, `publish`, `get`, `remove`: see {@link NewsApi}. */
   readonly news: NewsApi;

@@ -120,6 +120,57 @@ describe('outbox', () => {
     );
   });
 
+  it('keeps a journal batch across a reload and writes it once though its answer was lost', async () => {
+    const journal = await teacher.journal.get({ classId: DEMO.mariaClass, subjectId: DEMO.math });
+    const today = new Date().toISOString().slice(0, 10);
+    const lesson = journal.lessons.filter((l) => l.date <= today).at(-1);
+    const pupil = journal.students.at(-1);
+    assert.ok(lesson && pupil, 'a past lesson and a pupil');
+    const seen = journal.cells.find((c) => c.lessonId === lesson.id && c.childId === pupil.id);
+    const storage = memoryStorage();
+    const session = keptSession();
+    const network = controlFetch();
+    const before = client({ fetch: network.fetch, storage, persistSession: session });
+    await signIn(before, server.url, DEMO.mathTeacher);
+    network.offline();
+    const marks: (2 | 3)[] = seen?.marks.map((m) => m.value).join('/') === '2' ? [3] : [2];
+    const row = { childId: pupil.id, marks, absence: null, seen: seen?.version ?? null };
+    const queued = await before.outbox.saveJournal(DEMO.mariaClass, {
+      subjectId: DEMO.math,
+      lessonId: lesson.id,
+      rows: [row],
+    });
+    await before.outbox.flush();
+    assert.deepEqual(
+      before.outbox.journalItems.map((i) => i.state),
+      ['pending'],
+    );
+    before.close(); // the page goes away with the batch unsent
+
+    const reloaded = controlFetch();
+    reloaded.inject(
+      { kind: 'lost' },
+      { match: (r) => r.method === 'PUT' && r.url.pathname.endsWith('/journal') },
+    );
+    const afterReload = client({ fetch: reloaded.fetch, storage, persistSession: session });
+    const saved: string[] = [];
+    afterReload.outbox.onJournalSaved((result) =>
+      saved.push(...result.rows.map((r) => `${result.batchId} ${r.status}`)),
+    );
+    await afterReload.ready;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await afterReload.outbox.flush();
+    assert.ok(reloaded.count('/journal', 'PUT') >= 2, 'the lost answer was asked again');
+    assert.deepEqual(saved, [`${queued.id} saved`]);
+    assert.deepEqual(afterReload.outbox.journalItems, []);
+    const now = await teacher.journal.get({ classId: DEMO.mariaClass, subjectId: DEMO.math });
+    const cell = now.cells.find((c) => c.lessonId === lesson.id && c.childId === pupil.id);
+    assert.deepEqual(
+      cell?.marks.map((m) => m.value),
+      marks,
+    );
+  });
+
   it('sends a message once even when its first answer was lost', async () => {
     const network = controlFetch();
     const parent = client({ fetch: network.fetch });

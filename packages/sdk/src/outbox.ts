@@ -1,4 +1,11 @@
-import { routeManifest, type FieldError, type Lang, type Message } from '@school-diary/core';
+import {
+  routeManifest,
+  type FieldError,
+  type JournalBatch,
+  type JournalBatchResult,
+  type Lang,
+  type Message,
+} from '@school-diary/core';
 import { newClientId } from './client-id';
 import { internalsOf, type ClientInternals } from './create-client';
 import { DiaryApiError, DiaryError, DiaryNetworkError } from './errors';
@@ -61,7 +68,30 @@ export interface OutboxItem {
   readonly error?: OutboxError;
 }
 
+/**
+ * A lesson's journal batch in the outbox: the class, and the batch as `journal.save` takes it (its
+ * `batchId` is the item's id, so a batch sent twice still writes once).
+ *
+ * @example
+ * client.outbox.subscribeJournal((items: readonly OutboxJournalItem[]) => showUnsaved(items));
+ */
+export interface OutboxJournalItem {
+  readonly id: string;
+  readonly classId: string;
+  readonly batch: JournalBatch;
+  /** When it was queued, in milliseconds since the epoch. */
+  readonly createdAt: number;
+  readonly state: OutboxState;
+  readonly error?: OutboxError;
+}
+
+/** A journal batch to queue: `batchId` is chosen by the outbox when not given. */
+export type OutboxJournalBatch = Omit<JournalBatch, 'batchId'> & { readonly batchId?: string };
+
 const STORE_KEY = 'outbox';
+
+/** `journal.save`: a lesson's cells as one idempotent batch. */
+const SAVE_JOURNAL = routeManifest.journal.save;
 
 /** `threads.send`: the client checks its answer with the schemas when it checks answers. */
 const SEND = routeManifest.threads.send;
@@ -142,6 +172,10 @@ export class Outbox {
   readonly #newId: () => string;
   readonly #listeners = new Set<(items: readonly OutboxItem[]) => void>();
   readonly #sentListeners = new Set<(message: Message, item: OutboxItem) => void>();
+  readonly #journalListeners = new Set<(items: readonly OutboxJournalItem[]) => void>();
+  readonly #savedListeners = new Set<
+    (result: JournalBatchResult, item: OutboxJournalItem) => void
+  >();
   readonly #sending = new Set<string>();
   #kept: KeptItem[] = [];
   #changes: Promise<void> = Promise.resolve();
@@ -166,9 +200,76 @@ export class Outbox {
 
   /** The queued messages, oldest first. */
   get items(): readonly OutboxItem[] {
-    return this.#kept.map((item) =>
-      this.#sending.has(item.id) ? { ...item, state: 'sending' } : item,
-    );
+    return this.#kept
+      .filter((item) => !item.journal)
+      .map((item) => (this.#sending.has(item.id) ? { ...item, state: 'sending' } : item));
+  }
+
+  /** The queued journal batches, oldest first. */
+  get journalItems(): readonly OutboxJournalItem[] {
+    return this.#kept.flatMap((item) => (item.journal ? [this.#journalItem(item)] : []));
+  }
+
+  /**
+   * Queues a lesson's journal batch and starts sending: batches go in the order they were
+   * queued, survive a reload, and each is written once however often it is sent. Resolves once
+   * it is safely queued; the server's answer (saved rows, conflicts) comes to `onJournalSaved`.
+   *
+   * @example
+   * await client.outbox.saveJournal('cls_42_5a', { subjectId, lessonId, rows: [
+   *   { childId: 'chd_maria', marks: [5], absence: null, seen: null },
+   * ] });
+   */
+  async saveJournal(classId: string, batch: OutboxJournalBatch): Promise<OutboxJournalItem> {
+    const id = batch.batchId ?? this.#newId();
+    const item: KeptItem = {
+      id,
+      threadId: '',
+      text: '',
+      attachmentIds: [],
+      createdAt: this.#client.now(),
+      state: 'pending',
+      journal: { classId, batch: { ...batch, batchId: id } },
+    };
+    await this.#change((items) => [...items, item]);
+    void this.flush();
+    return this.#journalItem(item);
+  }
+
+  /**
+   * Listens to the queued journal batches; the listener gets them after each change.
+   *
+   * @example
+   * const stop = client.outbox.subscribeJournal((items) => (unsaved.value = items.length));
+   */
+  subscribeJournal(listener: (items: readonly OutboxJournalItem[]) => void): Unsubscribe {
+    this.#journalListeners.add(listener);
+    return () => this.#journalListeners.delete(listener);
+  }
+
+  /**
+   * Listens to the answers of journal batches the server took.
+   *
+   * @example
+   * client.outbox.onJournalSaved((result) => result.rows.forEach(showRow));
+   */
+  onJournalSaved(
+    listener: (result: JournalBatchResult, item: OutboxJournalItem) => void,
+  ): Unsubscribe {
+    this.#savedListeners.add(listener);
+    return () => this.#savedListeners.delete(listener);
+  }
+
+  #journalItem(item: KeptItem): OutboxJournalItem {
+    const { journal } = item;
+    return {
+      id: item.id,
+      classId: journal?.classId ?? '',
+      batch: journal?.batch as unknown as JournalBatch,
+      createdAt: item.createdAt,
+      state: this.#sending.has(item.id) ? 'sending' : item.state,
+      ...(item.error ? { error: item.error } : {}),
+    };
   }
 
   /**
@@ -276,6 +377,19 @@ export class Outbox {
     this.#sending.add(item.id);
     this.#emit();
     try {
+      if (item.journal) {
+        const input = { ...item.journal.batch, classId: item.journal.classId };
+        const result = (await this.#client.call(
+          'journal.save',
+          SAVE_JOURNAL,
+          input,
+        )) as JournalBatchResult;
+        this.#sending.delete(item.id);
+        await this.#change((items) => items.filter((i) => i.id !== item.id));
+        this.#client.cache.revalidate((read) => read.operation.startsWith('journal.'));
+        for (const listener of this.#savedListeners) listener(result, this.#journalItem(item));
+        return true;
+      }
       const input = {
         threadId: item.threadId,
         id: item.id,
@@ -340,6 +454,8 @@ export class Outbox {
   #emit(): void {
     const items = this.items;
     for (const listener of this.#listeners) listener(items);
+    const journal = this.journalItems;
+    for (const listener of this.#journalListeners) listener(journal);
   }
 }
 

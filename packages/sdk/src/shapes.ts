@@ -91,6 +91,11 @@ export interface KeptOutboxItem {
   readonly createdAt: number;
   readonly state: 'pending' | 'failed';
   readonly error?: { code: string; message: string; fields: FieldError[] };
+  /** A journal batch instead of a message: the class and the batch as `journal.save` takes it. */
+  readonly journal?: {
+    readonly classId: string;
+    readonly batch: Readonly<Record<string, unknown>>;
+  };
 }
 
 const isKeptItem = (value: unknown): value is KeptOutboxItem =>
@@ -102,6 +107,10 @@ const isKeptItem = (value: unknown): value is KeptOutboxItem =>
   value.attachmentIds.every(isString) &&
   isNumber(value.createdAt) &&
   (value.state === 'pending' || value.state === 'failed') &&
+  (value.journal === undefined ||
+    (isObject(value.journal) &&
+      isString(value.journal.classId) &&
+      isObject(value.journal.batch))) &&
   (value.error === undefined ||
     (isObject(value.error) &&
       isString(value.error.code) &&

@@ -91,6 +91,7 @@ export const routeSummaries: RouteSummaries = {
     create: 'Set homework for a lesson',
     update: 'Change homework',
     remove: 'Delete homework',
+    setDone: 'Tick homework «сделано» for a child, or take the tick back',
   },
   attendance: {
     list: "A child's attendance with per-status totals",
@@ -123,8 +124,9 @@ export const routeSummaries: RouteSummaries = {
     updateSettings: 'Change notification settings',
   },
   portfolio: {
-    list: "A child's portfolio",
+    list: "A child's portfolio, filtered by tag (subject, period, level), kind or words",
     create: 'Add a portfolio item',
+    update: 'Change a portfolio item: its tags, text, date or file',
     remove: 'Remove a portfolio item',
     comment: 'Comment on a portfolio item; parents are notified',
   },
@@ -139,6 +141,10 @@ export const routeSummaries: RouteSummaries = {
     create: 'Write a journal note',
     update: 'Change a note',
     remove: 'Delete a note',
+  },
+  journal: {
+    get: "One class × subject × period of the teacher's journal: roster, lessons, cells, averages and suggested finals",
+    save: "A lesson's marks and absences as one idempotent batch, with per-row results and conflicts",
   },
   support: {
     create: 'Open a support ticket',

@@ -185,6 +185,9 @@ export const routeManifest = {
       responseType: 'none',
       status: 204,
     }),
+    setDone: routeInfo('PUT /children/{childId}/homework/{homeworkId}/done', FAMILY, {
+      body: true,
+    }),
   },
   attendance: {
     list: routeInfo('GET /children/{childId}/attendance', EVERYONE, {
@@ -205,6 +208,12 @@ export const routeManifest = {
     acknowledge: routeInfo('POST /absence-notices/{noticeId}/acknowledge', ['teacher'], {
       idempotent: true,
     }),
+  },
+  journal: {
+    get: routeInfo('GET /classes/{classId}/journal', STAFF, {
+      query: ['subjectId', 'from', 'to', 'periodId'],
+    }),
+    save: routeInfo('PUT /classes/{classId}/journal', ['teacher'], { body: true }),
   },
   threads: {
     list: routeInfo('GET /threads', ['parent', 'student', 'teacher'], {
@@ -248,9 +257,14 @@ export const routeManifest = {
     }),
   },
   portfolio: {
-    list: routeInfo('GET /children/{childId}/portfolio', EVERYONE),
+    list: routeInfo('GET /children/{childId}/portfolio', EVERYONE, {
+      query: ['subjectId', 'periodId', 'level', 'kind', 'q'],
+    }),
     create: routeInfo('POST /children/{childId}/portfolio', ['parent', 'student', 'teacher'], {
       status: 201,
+      body: true,
+    }),
+    update: routeInfo('PATCH /portfolio/{itemId}', ['parent', 'student', 'teacher'], {
       body: true,
     }),
     remove: routeInfo('DELETE /portfolio/{itemId}', ['parent', 'teacher'], {

@@ -11,6 +11,7 @@ import { operations as schedule } from './route-schemas/schedule.js';
 import { operations as homework } from './route-schemas/homework.js';
 import { operations as attendance } from './route-schemas/attendance.js';
 import { operations as absences } from './route-schemas/absences.js';
+import { operations as journal } from './route-schemas/journal.js';
 import { operations as threads } from './route-schemas/threads.js';
 import { operations as attachments } from './route-schemas/attachments.js';
 import { operations as notifications } from './route-schemas/notifications.js';
@@ -43,6 +44,7 @@ export const routes = {
   homework,
   attendance,
   absences,
+  journal,
   threads,
   attachments,
   notifications,

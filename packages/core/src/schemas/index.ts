@@ -21,3 +21,4 @@ export * from './portfolio.js';
 export * from './news.js';
 export * from './support.js';
 export * from './events.js';
+export * from './journal.js';

@@ -11,8 +11,12 @@ const SMS_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([
   'threshold',
 ]);
 
+/** Kinds nobody gets until they turn them on: a reminder some families want and others do not. */
+const OFF_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set(['homework_overdue']);
+
 /**
- * What a user gets for a kind they never changed: in-app always; SMS for urgent kinds to parents
+ * What a user gets for a kind they never changed: nothing for the reminders they turn on
+ * themselves (overdue homework); otherwise in-app always; SMS for urgent kinds to parents
  * (a child's or a teacher's phone is not pinged unasked); e-mail only for the digest, whose long
  * text is written for it (sent when the user has an address).
  *
@@ -20,6 +24,7 @@ const SMS_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([
  * defaultChannels('substitution', 'parent'); // { inApp: true, sms: true, email: false }
  */
 export function defaultChannels(kind: NotificationKind, role: string): ChannelFlags {
+  if (OFF_BY_DEFAULT.has(kind)) return { inApp: false, sms: false, email: false };
   const sms = role === 'parent' && SMS_BY_DEFAULT.has(kind);
   return { inApp: true, sms, email: kind === 'digest' };
 }

@@ -15,6 +15,7 @@ import { idSchema, pageQueryShape, queryFlagSchema, timestampSchema } from './co
 export const NOTIFICATION_KINDS = [
   'mark',
   'homework',
+  'homework_overdue',
   'substitution',
   'message',
   'application_status',

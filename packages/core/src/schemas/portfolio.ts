@@ -1,4 +1,16 @@
-import { type z, array, enum as enumOf, maxLength, object, optional, string } from 'zod/mini';
+import {
+  type z,
+  array,
+  enum as enumOf,
+  maxLength,
+  null as nullOf,
+  object,
+  optional,
+  pipe,
+  string,
+  transform,
+  union,
+} from 'zod/mini';
 import { attachmentSchema } from './attachment.js';
 import { isoDateSchema } from './common.js';
 import { idSchema, textSchema, timestampSchema } from './common.js';
@@ -64,3 +76,40 @@ export const portfolioInputSchema = object({
 export const portfolioCommentInputSchema = object({
   text: textSchema(2000),
 });
+
+/**
+ * Changing a portfolio item: only the fields given change. `attachmentId: null` removes the file;
+ * a new id replaces it with the caller's own fresh upload. Tags (`subjectId`, `periodId`, `level`)
+ * set to `null` are cleared.
+ */
+export const portfolioPatchSchema = object({
+  kind: optional(enumOf(PORTFOLIO_KINDS)),
+  title: optional(textSchema(200)),
+  description: optional(union([nullOf(), string().check(maxLength(2000))])),
+  date: optional(isoDateSchema),
+  subjectId: optional(union([nullOf(), idSchema])),
+  periodId: optional(union([nullOf(), idSchema])),
+  level: optional(union([nullOf(), enumOf(ACHIEVEMENT_LEVELS)])),
+  attachmentId: optional(union([nullOf(), idSchema])),
+});
+/** A change to a portfolio item as typed. */
+export type PortfolioPatch = z.input<typeof portfolioPatchSchema>;
+
+/**
+ * Filters of a child's portfolio: by tag (subject, period, level), by kind, and `q`, words that
+ * must all occur in the title or the description (case-insensitive).
+ */
+export const portfolioQuerySchema = object({
+  subjectId: optional(idSchema),
+  periodId: optional(idSchema),
+  level: optional(enumOf(ACHIEVEMENT_LEVELS)),
+  kind: optional(enumOf(PORTFOLIO_KINDS)),
+  q: optional(
+    pipe(
+      string().check(maxLength(100)),
+      transform((v: string) => v.trim()),
+    ),
+  ),
+});
+/** Portfolio filters as typed. */
+export type PortfolioQuery = z.input<typeof portfolioQuerySchema>;

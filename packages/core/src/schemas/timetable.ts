@@ -1,6 +1,7 @@
 import {
   type z,
   array,
+  boolean,
   _default,
   int,
   maximum,
@@ -58,6 +59,11 @@ export const homeworkSchema = object({
   assignedDate: isoDateSchema,
   dueDate: isoDateSchema,
   attachments: array(attachmentSchema),
+  /**
+   * Whether the child's family ticked it «сделано» (in a child's homework list only; kept per
+   * child, ticked by a parent or the pupil).
+   */
+  done: optional(boolean()),
 });
 /** Homework. */
 export type Homework = z.infer<typeof homeworkSchema>;
@@ -142,6 +148,9 @@ export const homeworkPatchSchema = object({
   dueDate: optional(isoDateSchema),
   attachmentIds: optional(attachmentIdsSchema),
 });
+
+/** Ticking homework «сделано» for one child, or taking the tick back. */
+export const homeworkDoneInputSchema = object({ done: boolean() });
 
 /** Filtering homework by due date. */
 export const homeworkQuerySchema = object({ ...dateRangeShape }).check(dateOrderCheck);

@@ -5,6 +5,8 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 export const WINDOW = 120;
 /** How many more are shown (or fetched) each time the reader reaches the top. */
 const PAGE = 50;
+/** Messages per block of the DOM (see {@link ThreadLog.blocks}). */
+const BLOCK = 20;
 /** Pixels from the top of the history at which older messages are brought in. */
 const NEAR_TOP = 48;
 
@@ -23,6 +25,8 @@ export class ThreadLog implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #fetchOlder: (before: string) => Promise<{ items: Message[]; hasMore: boolean }>;
   #ids = new Set<string>();
+  /** Where `messages[0]` stands in the history: older pages come before 0, blocks keep place. */
+  #base = 0;
   #stickToBottom = true;
   #anchor: { height: number; top: number } | undefined;
   /** Whether what the log holds may have changed since the last update (scroll work to do). */
@@ -47,9 +51,22 @@ export class ThreadLog implements ReactiveController {
     return this.#ids.has(id);
   }
 
-  /** The messages in the DOM. */
-  get shown(): readonly Message[] {
-    return this.messages.slice(this.from);
+  /**
+   * The messages in the DOM in blocks of {@link BLOCK}, each keyed by where it starts in the
+   * history (older pages coming in do not move it): while the window slides, only its first and
+   * last blocks change, so an append renders one block rather than walking the whole window.
+   */
+  blocks(): { readonly start: number; readonly messages: readonly Message[] }[] {
+    const blocks = [];
+    const base = this.#base;
+    const from = base + this.from;
+    const end = base + this.messages.length;
+    for (let start = from - (((from % BLOCK) + BLOCK) % BLOCK); start < end; start += BLOCK)
+      blocks.push({
+        start,
+        messages: this.messages.slice(Math.max(start, from) - base, start + BLOCK - base),
+      });
+    return blocks;
   }
 
   /** Empties the log (another conversation). */
@@ -57,6 +74,7 @@ export class ThreadLog implements ReactiveController {
     this.messages = [];
     this.#ids = new Set();
     this.from = 0;
+    this.#base = 0;
     this.hasMore = false;
     this.#stickToBottom = true;
     this.touch();
@@ -128,6 +146,7 @@ export class ThreadLog implements ReactiveController {
       const current = this.#log;
       if (current) this.#anchor = { height: current.scrollHeight, top: current.scrollTop };
       this.messages.unshift(...older);
+      this.#base -= older.length;
       this.hasMore = page.hasMore;
       this.touch();
     } finally {

@@ -497,18 +497,18 @@ export class DiaryChat extends DiaryElement {
 
   #renderMessages() {
     const lang = this.language;
-    const view = {
-      lang,
-      timeZone: this.timeZone,
-      userId: this.#userId,
-      onDownload: this.#download,
-    };
+    const timeZone = this.timeZone;
+    const view = { lang, timeZone, userId: this.#userId, onDownload: this.#download };
+    // A message's markup is only rebuilt when it (or the language) changes, and a block only
+    // walked when one of its messages changes: appending costs the same whatever the window holds.
+    const message = (m: Message) => guard([m, lang, timeZone], () => renderMessage(view, m));
     return repeat(
-      this.#log.shown,
-      (m) => m.id,
-      // A message's markup is only rebuilt when it (or the language) changes: appending costs the
-      // same whatever the window holds.
-      (m) => guard([m, lang, this.timeZone], () => renderMessage(view, m)),
+      this.#log.blocks(),
+      (block) => block.start,
+      (block) =>
+        guard([lang, timeZone, ...block.messages], () =>
+          repeat(block.messages, (m) => m.id, message),
+        ),
     );
   }
 

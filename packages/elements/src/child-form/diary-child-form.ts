@@ -1,12 +1,7 @@
 import {
   checkOneTimeCode,
   errorMessage,
-  normalizeOneTimeCode,
-  normalizePersonName,
-  normalizeRosterId,
-  normalizeSnils,
   type Application,
-  type Challenge,
   type Child,
   type Lang,
   type School,
@@ -14,7 +9,6 @@ import {
 } from '@school-diary/core';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { datePartsToIso } from '../shared/date-of-birth';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
@@ -25,17 +19,18 @@ import { sharedText } from '../shared/localize';
 import { codeText, cooldownSeconds } from '../shared/one-time-code';
 import { SchoolSearch } from '../shared/school-combobox';
 import { controlStyles, hostTokens } from '../shared/theme';
+import { formValue, setCustomState } from './child-form-association';
 import { renderConfirmStep } from './child-form-confirm-step';
 import { renderDetailsStep } from './child-form-details-step';
 import { renderDoneStep } from './child-form-done-step';
+import { ChildRegistration, currentSchoolYear } from './child-form-registration';
+import { placeFailure } from './child-form-server-errors';
 import { childText } from './child-form-text';
 import {
-  CHILD_FIELDS,
   EMPTY_DRAFT,
   ageProblem,
   checkDraft,
   checkField,
-  targetOf,
   type ChildDraft,
   type ChildField,
 } from './child-form-validation';
@@ -53,37 +48,6 @@ export interface DiaryChildRegisteredDetail {
 }
 
 export { SNILS_EXAMPLE } from './child-form-details-step';
-
-/** Where a server field error lands in the form. */
-const SERVER_PATHS: Readonly<Record<string, ChildField>> = {
-  lastName: 'lastName',
-  firstName: 'firstName',
-  middleName: 'middleName',
-  birthDate: 'birthDate',
-  sex: 'sex',
-  snils: 'snils',
-  schoolCode: 'school',
-  rosterId: 'rosterId',
-};
-
-/** The school year an application is for: from June on, the one starting in September. */
-function currentSchoolYear(today: string): string {
-  const year = Number(today.slice(0, 4));
-  const first = Number(today.slice(5, 7)) >= 6 ? year : year - 1;
-  return `${first}/${first + 1}`;
-}
-
-function addState(states: CustomStateSet | undefined, name: string, on: boolean): void {
-  if (!states) return;
-  try {
-    if (on) states.add(name);
-    else states.delete(name);
-  } catch {
-    // Browsers before the standard names (Chrome < 125) only take `--name`.
-    if (on) states.add(`--${name}`);
-    else states.delete(`--${name}`);
-  }
-}
 
 /**
  * Registers a child and applies for the e-diary: surname, first name, patronymic (optional),
@@ -160,11 +124,7 @@ export class DiaryChildForm extends DiaryElement {
     onSelect: (school) => this.#selectSchool(school),
   });
   #submitted = false;
-  #child: Child | undefined;
-  #childFor: string | undefined;
-  #linked = false;
-  #challenge: Challenge | undefined;
-  #application: Application | undefined;
+  readonly #registration = new ChildRegistration();
   #retry: (() => Promise<void>) | undefined;
   #focusAfterRender: string | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
@@ -262,7 +222,7 @@ export class DiaryChildForm extends DiaryElement {
 
   #announce(): void {
     const lang = this.language;
-    addState(this.#internals?.states, 'user-invalid', this.errors.length > 0);
+    setCustomState(this.#internals?.states, 'user-invalid', this.errors.length > 0);
     emit(this, 'diary-errors', {
       errors: this.errors.map(({ field, message }) => ({ field, message })),
       titlePrefix: this.errors.length ? sharedText(lang, 'titlePrefix') : '',
@@ -271,7 +231,7 @@ export class DiaryChildForm extends DiaryElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    addState(this.#internals?.states, 'busy', this.busy);
+    setCustomState(this.#internals?.states, 'busy', this.busy);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -292,20 +252,8 @@ export class DiaryChildForm extends DiaryElement {
   #syncForm(): void {
     const internals = this.#internals;
     if (!internals?.setFormValue) return;
-    const d = this.draft;
-    const data = new FormData();
-    const entries: [string, string][] = [
-      ['lastName', d.lastName],
-      ['firstName', d.firstName],
-      ['middleName', d.middleName],
-      ['birthDate', datePartsToIso(d) ?? ''],
-      ['sex', d.sex],
-      ['snils', d.snils],
-      ['schoolCode', this.school?.code ?? ''],
-      ['rosterId', d.rosterId],
-    ];
-    for (const [key, value] of entries) data.append(`${this.name}.${key}`, value);
-    internals.setFormValue(data, JSON.stringify({ draft: d, school: this.school }));
+    const { data, state } = formValue(this.name, this.draft, this.school);
+    internals.setFormValue(data, state);
     const errors = this.#check();
     const first = errors[0];
     if (!first) {
@@ -353,18 +301,6 @@ export class DiaryChildForm extends DiaryElement {
     this.#announce();
   }
 
-  #personalSnapshot(): string {
-    const d = this.draft;
-    return JSON.stringify([
-      d.lastName,
-      d.firstName,
-      d.middleName,
-      datePartsToIso(d),
-      d.sex,
-      d.snils,
-    ]);
-  }
-
   async #run(action: () => Promise<void>): Promise<void> {
     this.busy = true;
     this.failure = undefined;
@@ -384,38 +320,22 @@ export class DiaryChildForm extends DiaryElement {
   #fail(error: unknown): void {
     const lang = this.language;
     const failure = describeFailure(error, { lang, now: this.now(), timeZone: this.timeZone });
-    if (failure.kind === 'api' && failure.fields.length) {
-      const shown: ShownError[] = [];
-      for (const f of failure.fields) {
-        if (f.path === 'code') {
-          this.codeError = failure.code === 'validation_failed' ? f.message : failure.message;
-          this.#focusAfterRender = 'code';
-          return;
-        }
-        const field = SERVER_PATHS[f.path];
-        if (!field) continue;
-        if (field === 'birthDate' && (f.code === 'too_young' || f.code === 'too_old')) {
-          this.ageIssue = f.code;
-          continue;
-        }
-        const specific = failure.code !== 'validation_failed' && failure.code !== 'conflict';
-        const message = specific ? failure.message : errorMessage(f.code, { lang, field: f.path });
-        shown.push({ field, target: targetOf(field), message });
-      }
-      if (shown.length || this.ageIssue) {
-        this.step = 'form';
-        this.#showErrors(CHILD_FIELDS.flatMap((f) => shown.filter((e) => e.field === f)));
-        if (!shown.length) this.#focusAfterRender = 'age';
+    const place = placeFailure(failure, lang, this.step === 'confirm');
+    switch (place.to) {
+      case 'code':
+        this.codeError = place.message;
+        this.#focusAfterRender = 'code';
         return;
-      }
+      case 'fields':
+        this.step = 'form';
+        if (place.ageIssue) this.ageIssue = place.ageIssue;
+        this.#showErrors(place.errors);
+        if (!place.errors.length) this.#focusAfterRender = 'age';
+        return;
+      case 'form':
+        this.failure = failure;
+        this.#focusAfterRender = 'failure';
     }
-    if (failure.kind === 'api' && this.step === 'confirm' && failure.code.startsWith('code_')) {
-      this.codeError = failure.message;
-      this.#focusAfterRender = 'code';
-      return;
-    }
-    this.failure = failure;
-    this.#focusAfterRender = 'failure';
   }
 
   #onSubmit(event: SubmitEvent): void {
@@ -437,27 +357,9 @@ export class DiaryChildForm extends DiaryElement {
     const client = this.client;
     if (!client) return;
     await this.#run(async () => {
-      const snapshot = this.#personalSnapshot();
-      if (this.#child?.status === 'confirmed' && this.#childFor === snapshot) {
+      if ((await this.#registration.submitDetails(client, this.draft)) === 'confirmed') {
         await this.#finish();
         return;
-      }
-      if (!this.#child || this.#childFor !== snapshot || !this.#challenge) {
-        const d = this.draft;
-        const created = await client.children.create({
-          lastName: normalizePersonName(d.lastName) ?? d.lastName,
-          firstName: normalizePersonName(d.firstName) ?? d.firstName,
-          middleName: d.middleName.trim()
-            ? (normalizePersonName(d.middleName) ?? d.middleName)
-            : '',
-          birthDate: datePartsToIso(d) ?? '',
-          sex: d.sex as 'male' | 'female',
-          snils: d.snils.trim() ? (normalizeSnils(d.snils) ?? d.snils) : '',
-        });
-        this.#child = created.child;
-        this.#childFor = snapshot;
-        this.#linked = false;
-        this.#challenge = created.challenge;
       }
       this.code = '';
       this.codeError = undefined;
@@ -475,17 +377,9 @@ export class DiaryChildForm extends DiaryElement {
       return;
     }
     const client = this.client;
-    const child = this.#child;
-    const challenge = this.#challenge;
-    if (!client || !child || !challenge) return;
+    if (!client || !this.#registration.challenge) return;
     await this.#run(async () => {
-      if (child.status !== 'confirmed') {
-        this.#child = await client.children.confirm({
-          childId: child.id,
-          challengeId: challenge.challengeId,
-          code: normalizeOneTimeCode(this.code) ?? this.code,
-        });
-      }
+      await this.#registration.confirm(client, this.code);
       await this.#finish();
     });
   }
@@ -493,35 +387,26 @@ export class DiaryChildForm extends DiaryElement {
   /** Links the confirmed child to the school and applies for the diary. */
   async #finish(): Promise<void> {
     const client = this.client;
-    const child = this.#child;
     const school = this.school;
-    if (!client || !child || !school) return;
-    if (!this.#linked) {
-      await client.children.linkSchool({
-        childId: child.id,
-        schoolCode: school.code,
-        rosterId: normalizeRosterId(this.draft.rosterId) ?? this.draft.rosterId,
-      });
-      this.#linked = true;
-    }
-    this.#application = await client.applications.create({
-      childId: child.id,
-      schoolYear: this.schoolYear || currentSchoolYear(this.#today),
-    });
+    if (!client || !school) return;
+    const year = this.schoolYear || currentSchoolYear(this.#today);
+    const application = await this.#registration.finish(client, school, this.draft.rosterId, year);
+    const child = this.#registration.child;
+    if (!application || !child) return;
     this.step = 'done';
     this.#focusAfterRender = 'done';
-    emit(this, 'diary-child-registered', { child, application: this.#application });
+    emit(this, 'diary-child-registered', { child, application });
   }
 
   async #resend(): Promise<void> {
     const client = this.client;
-    const challenge = this.#challenge;
+    const challenge = this.#registration.challenge;
     if (!client || !challenge || this.busy || cooldownSeconds(challenge, this.now()) > 0) return;
     await this.#run(async () => {
-      this.#challenge = await client.auth.resend({ challengeId: challenge.challengeId });
+      const sent = await this.#registration.resend(client);
       this.code = '';
       this.codeError = undefined;
-      this.notice = codeText(this.language, 'resent', { sentTo: this.#challenge.sentTo });
+      if (sent) this.notice = codeText(this.language, 'resent', { sentTo: sent.sentTo });
       this.#focusAfterRender = 'code';
     });
   }
@@ -536,11 +421,7 @@ export class DiaryChildForm extends DiaryElement {
   /** Starts again, empty, for another child (no reload). */
   #another = (): void => {
     this.formResetCallback();
-    this.#application = undefined;
-    this.#child = undefined;
-    this.#childFor = undefined;
-    this.#challenge = undefined;
-    this.#linked = false;
+    this.#registration.reset();
     this.failure = undefined;
     this.notice = undefined;
     this.step = 'form';
@@ -568,20 +449,21 @@ export class DiaryChildForm extends DiaryElement {
   #renderStep(lang: Lang) {
     const onSubmit = (event: SubmitEvent) => this.#onSubmit(event);
     const failure = this.#renderFailure(lang);
-    if (this.step === 'done' && this.#application)
+    const { application, challenge } = this.#registration;
+    if (this.step === 'done' && application)
       return renderDoneStep({
         lang,
         headingLevel: this.headingLevel,
-        application: this.#application,
+        application,
         onAnother: this.#another,
       });
-    if (this.step === 'confirm' && this.#challenge)
+    if (this.step === 'confirm' && challenge)
       return renderConfirmStep({
         lang,
         headingLevel: this.headingLevel,
         draft: this.draft,
         school: this.school,
-        challenge: this.#challenge,
+        challenge,
         now: this.now(),
         timeZone: this.timeZone,
         code: this.code,

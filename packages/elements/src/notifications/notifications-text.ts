@@ -23,6 +23,7 @@ export const notificationsText = translator({
   close: ['Закрыть', 'Close'],
   kind_mark: ['Оценки', 'Marks'],
   kind_homework: ['Домашние задания', 'Homework'],
+  kind_homework_overdue: ['Просроченные домашние задания', 'Overdue homework'],
   kind_substitution: ['Замены уроков', 'Substitutions'],
   kind_message: ['Сообщения', 'Messages'],
   kind_application_status: ['Заявления', 'Applications'],

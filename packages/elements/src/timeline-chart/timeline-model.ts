@@ -2,7 +2,7 @@ import {
   assertMarkWeight,
   compareMarkDates,
   MarkSums,
-  trendDirection,
+  trend,
   type Mark,
   type NumericMarkValue,
   type Trend,
@@ -70,42 +70,16 @@ export interface ChartSeries {
 
 const collator = new Intl.Collator('ru');
 
-/** Core's `trend`, from the sums of the first third and of all the marks. */
-const trendOf = (third: MarkSums, all: MarkSums): Trend => {
-  const from = third.average() as number;
-  const to = all.average() as number;
-  return { from, to, direction: trendDirection(from, to) };
-};
-
 /**
- * Core's `trend` of marks that all count, in date order: the weighted average of the first third
- * (rounded up) against that of them all; `null` for none.
- */
-export function countedTrend(counted: readonly Mark[]): Trend | null {
-  if (counted.length === 0) return null;
-  const thirdCount = Math.ceil(counted.length / 3);
-  const third = new MarkSums();
-  const all = new MarkSums();
-  for (let i = 0; i < counted.length; i += 1) {
-    const mark = counted[i] as Mark;
-    const v = mark.value as NumericMarkValue;
-    if (i < thirdCount) third.add(v, mark.weight);
-    all.add(v, mark.weight);
-  }
-  return trendOf(third, all);
-}
-
-/**
- * One subject's series while the marks are read: its marks in date order, its points, its moving
- * average and the sums of all its marks, built mark by mark as long as the marks come in date
- * order (as the server sends them).
+ * One subject's series while the marks are read: its marks in date order, its points and its
+ * moving average, built mark by mark as long as the marks come in date order (as the server sends
+ * them).
  */
 class SeriesBuilder {
   readonly marks: Mark[] = [];
   readonly points: ChartPoint[] = [];
   readonly moving: { x: number; y: number }[] = [];
   readonly win = new MarkSums();
-  readonly all = new MarkSums();
   /** The current date's marks by value (index 1–5): how many, and the first. */
   readonly cellCount = [0, 0, 0, 0, 0, 0];
   readonly cellFirst: Mark[] = [];
@@ -151,7 +125,6 @@ class SeriesBuilder {
       const leaving = marks[i - this.window] as Mark;
       this.win.remove(leaving.value as NumericMarkValue, leaving.weight);
     }
-    this.all.add(v, weight);
     return true;
   }
 
@@ -172,25 +145,24 @@ class SeriesBuilder {
   }
 
   series(index: number): ChartSeries {
-    const counted = this.marks;
-    // The trend's first third, summed in the same order as core's `trend` does.
-    const third = new MarkSums();
-    const thirdCount = Math.ceil(counted.length / 3);
-    for (let i = 0; i < thirdCount; i += 1) {
-      const mark = counted[i] as Mark;
-      third.add(mark.value as NumericMarkValue, mark.weight);
-    }
-    const { id, name, points, moving } = this;
-    const trend = trendOf(third, this.all);
-    return { subjectId: id, subjectName: name, index, points, moving, counted, trend };
+    const { id, name, points, moving, marks: counted } = this;
+    return {
+      subjectId: id,
+      subjectName: name,
+      index,
+      points,
+      moving,
+      counted,
+      trend: trend(counted),
+    };
   }
 }
 
 /**
  * The chart's series: numeric marks that count in averages (core's `countsInAverage`, which
  * rejects a bad weight), grouped by subject (sorted by name in Russian order) and by date and
- * value, with each subject's moving average over the last `window` marks and its trend, both the
- * numbers core's `movingAverage` and `trend` give. One pass over the marks when they come in date
+ * value, with each subject's moving average over the last `window` marks (the numbers core's
+ * `movingAverage` gives) and its trend (core's `trend` itself). One pass over the marks when they come in date
  * order (a subject whose marks do not is sorted, stably, and read again): each date is parsed
  * once, and nothing is made per mark.
  */
@@ -235,7 +207,7 @@ export function seriesTrend(series: ChartSeries, from: number, to: number): Tren
   if (from <= first.x && last.x <= to) return series.trend;
   const a = new Date(from).toISOString().slice(0, 10);
   const b = new Date(to).toISOString().slice(0, 10);
-  return countedTrend(series.counted.filter((m) => m.date >= a && m.date <= b));
+  return trend(series.counted.filter((m) => m.date >= a && m.date <= b));
 }
 
 /** A drawn point: where it is on screen and what it stands for. */

@@ -2,6 +2,7 @@ import type {
   AbsenceNotice,
   NewsItem,
   Application,
+  Attachment,
   Attendance,
   Child,
   FinalMark,
@@ -12,6 +13,7 @@ import type {
   Message,
   Notification,
   NotificationSettings,
+  PortfolioItem,
   School,
   SchoolLink,
   SchoolYearInfo,
@@ -42,6 +44,8 @@ export interface MemoryFixtures {
   readonly finalMarks: FinalMark[];
   readonly lessons: Lesson[];
   readonly homework: Homework[];
+  /** Homework a child's family ticked «сделано» (`homework.setDone`). */
+  readonly homeworkDone: { readonly childId: string; readonly homeworkId: string }[];
   readonly attendance: Attendance[];
   /** School news and events. */
   readonly news: NewsItem[];
@@ -60,6 +64,10 @@ export interface MemoryFixtures {
   readonly applications: Application[];
   /** Support tickets with their conversations. */
   readonly tickets: Ticket[];
+  /** Children's portfolio items with their files' descriptions and teachers' comments. */
+  readonly portfolio: PortfolioItem[];
+  /** Uploaded files (their descriptions; the bytes are not kept), by the uploader. */
+  readonly uploads: (Attachment & { readonly ownerId: string; attached: boolean })[];
   readonly thresholds: Threshold[];
   /** Marks of the previous school year, for `grades.comparison` (not listed by `grades.list`). */
   readonly previousYearMarks: Mark[];
@@ -441,6 +449,7 @@ export function demoFixtures(): MemoryFixtures {
     })),
     lessons,
     homework,
+    homeworkDone: [{ childId: 'chd_maria', homeworkId: 'hwk_mem_1' }],
     attendance: lessons.slice(0, 15).map((lesson, i) => ({
       id: `att_mem_${i + 1}`,
       childId: 'chd_maria',
@@ -544,6 +553,50 @@ export function demoFixtures(): MemoryFixtures {
     tickets: [],
     absenceNotices: [],
     news: demoNews(),
+    portfolio: [
+      {
+        id: 'pfl_mem_diploma',
+        childId: 'chd_maria',
+        kind: 'diploma',
+        title: 'Диплом II степени, конкурс чтецов «Живое слово»',
+        date: '2026-10-15',
+        subjectId: 'sub_42_literature',
+        periodId: 'per_42_2026_q1',
+        level: 'municipal',
+        attachment: {
+          id: 'att_mem_diploma',
+          name: 'Диплом.pdf',
+          size: 182_044,
+          contentType: 'application/pdf',
+        },
+        comments: [
+          {
+            id: 'pcm_mem_1',
+            authorId: 'usr_teacher_russian',
+            authorName: 'Белова Ирина Александровна',
+            text: 'Мария прекрасно прочитала Пушкина — поздравляю!',
+            createdAt: '2026-10-16T09:00:00.000Z',
+          },
+        ],
+        createdBy: 'usr_parent_ivanova',
+        createdAt: '2026-10-15T15:00:00.000Z',
+      },
+      {
+        id: 'pfl_mem_project',
+        childId: 'chd_maria',
+        kind: 'project',
+        title: 'Проект «Дроби вокруг нас»',
+        description: 'Презентация о дробях в рецептах и на карте.',
+        date: '2026-11-12',
+        subjectId: 'sub_42_math',
+        periodId: 'per_42_2026_q2',
+        level: 'school',
+        comments: [],
+        createdBy: 'usr_parent_ivanova',
+        createdAt: '2026-11-12T15:00:00.000Z',
+      },
+    ],
+    uploads: [],
     thresholds: [
       { id: 'thr_mem_maria_all', childId: 'chd_maria', threshold: 3.5 },
       { id: 'thr_mem_maria_math', childId: 'chd_maria', subjectId: 'sub_42_math', threshold: 4 },

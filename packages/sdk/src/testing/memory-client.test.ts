@@ -207,12 +207,58 @@ describe('createMemoryClient', () => {
     client.close();
   });
 
+  it('adds a portfolio item with a file, finds it by tag and words, and edits it', async () => {
+    const client = createMemoryClient();
+    const file = await client.attachments.upload({
+      file: new Blob(['%PDF'], { type: 'application/pdf' }),
+      fileName: 'Грамота.pdf',
+    });
+    const item = await client.portfolio.create({
+      childId: 'chd_maria',
+      kind: 'certificate',
+      title: 'Грамота олимпиады',
+      date: '2026-11-20',
+      level: 'regional',
+      attachmentId: file.id,
+    });
+    assert.equal(item.attachment?.name, 'Грамота.pdf');
+    const find = async (query: Record<string, string>) =>
+      (await client.portfolio.list({ childId: 'chd_maria', ...query })).items.map((i) => i.id);
+    assert.deepEqual(await find({ level: 'regional' }), [item.id]);
+    assert.deepEqual(await find({ q: 'олимпиады грамота' }), [item.id]);
+    assert.deepEqual(await find({ level: 'regional', subjectId: 'sub_42_math' }), []);
+    const reused = await client.portfolio
+      .create({
+        childId: 'chd_maria',
+        kind: 'work',
+        title: 'x',
+        date: '2026-11-20',
+        attachmentId: file.id,
+      })
+      .catch((e: unknown) => e);
+    assert.ok(reused instanceof DiaryApiError);
+    assert.equal(reused.fields[0]?.path, 'attachmentId');
+    const future = await client.portfolio
+      .update({ itemId: item.id, date: '2030-01-01' })
+      .catch((e: unknown) => e);
+    assert.ok(future instanceof DiaryApiError);
+    assert.equal(future.fields[0]?.code, 'future_date');
+    const edited = await client.portfolio.update({
+      itemId: item.id,
+      level: null,
+      subjectId: 'sub_42_math',
+    });
+    assert.equal(edited.level, undefined);
+    assert.deepEqual(await find({ subjectId: 'sub_42_math', q: 'олимпиады' }), [item.id]);
+    client.close();
+  });
+
   it('says which operation it does not implement', async () => {
     const client = createMemoryClient();
-    const error = await client.portfolio.list({ childId: 'chd_maria' }).catch((e: unknown) => e);
+    const error = await client.news.list({ schoolId: 'sch_42' }).catch((e: unknown) => e);
     assert.ok(error instanceof DiaryApiError);
     assert.equal(error.status, 501);
-    assert.match(error.message, /portfolio\.list/);
+    assert.match(error.message, /news\.list/);
     client.close();
   });
 });

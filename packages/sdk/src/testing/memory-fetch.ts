@@ -30,6 +30,18 @@ const compiled: CompiledRoute[] = listRoutes()
   }))
   .sort((a, b) => a.names.length - b.names.length);
 
+/** An upload's file as a memory handler sees it: its name, size and type (the bytes are not kept). */
+async function uploaded(request: Request): Promise<Record<string, unknown>> {
+  const file = (await request.formData().catch(() => undefined))?.get('file');
+  if (!(file instanceof Blob))
+    throw new MemoryApiError(400, 'validation_failed', [{ path: 'file', code: 'required' }]);
+  return {
+    name: (file as Partial<File>).name ?? 'file',
+    size: file.size,
+    contentType: file.type || 'application/octet-stream',
+  };
+}
+
 function json(status: number, body: unknown, type = 'application/json; charset=utf-8'): Response {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return new Response(text, { status, headers: { 'content-type': type } });
@@ -183,11 +195,13 @@ export function memoryFetch(diary: MemoryDiary, options: MemoryFetchOptions = {}
           `The memory client does not implement ${id}; test it against the reference server.`,
         );
       const query = check(route.query, Object.fromEntries(url.searchParams), lang);
-      const body = check(
-        route.body,
-        route.body ? await request.json().catch(() => undefined) : undefined,
-        lang,
-      );
+      const body = route.upload
+        ? await uploaded(request)
+        : check(
+            route.body,
+            route.body ? await request.json().catch(() => undefined) : undefined,
+            lang,
+          );
       const result = handler(diary, {
         params: rawParams,
         query,

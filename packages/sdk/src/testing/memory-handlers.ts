@@ -20,9 +20,11 @@ import {
   type MemoryHandler,
   type MemoryRequest,
 } from './memory-access';
-import { type MemoryDiary } from './memory-diary';
+import { MemoryApiError, type MemoryDiary } from './memory-diary';
+import { CLASS_JOURNAL_HANDLERS } from './memory-class-journal';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
+import { PORTFOLIO_HANDLERS } from './memory-portfolio';
 import { SUPPORT_HANDLERS } from './memory-support';
 import { ABSENCE_HANDLERS } from './memory-absences';
 import { NEWS_HANDLERS } from './memory-news';
@@ -102,8 +104,8 @@ function unread(diary: MemoryDiary, user: User) {
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
  * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
- * ahead, news, chat, notifications, support). The
- * rest (staff administration, portfolio, notes, uploads) answer 501 naming the operation.
+ * ahead, news, chat, notifications, support, portfolio and uploads). The rest (staff
+ * administration, notes, downloads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -234,8 +236,27 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     return {
       items: diary.data.homework
         .filter((h) => h.classId === child.classId && inRange(h.dueDate, request.query))
-        .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+        .map((h) => ({ ...h, done: isDone(diary, child.id, h.id) })),
     };
+  },
+  'homework.setDone': (diary, request) => {
+    const user = signedIn(request);
+    const child = visibleChild(diary, request);
+    if (user.role !== 'parent' && user.role !== 'student')
+      throw new MemoryApiError(403, 'forbidden');
+    const { done } = request.body as { done?: unknown };
+    if (typeof done !== 'boolean')
+      throw new MemoryApiError(400, 'validation_failed', [{ path: 'done', code: 'format' }]);
+    const found = diary.data.homework.find(
+      (h) => h.id === request.params.homeworkId && h.classId === child.classId,
+    );
+    if (!found) throw notFound();
+    const ticks = diary.data.homeworkDone;
+    const at = ticks.findIndex((t) => t.childId === child.id && t.homeworkId === found.id);
+    if (done && at < 0) ticks.push({ childId: child.id, homeworkId: found.id });
+    if (!done && at >= 0) ticks.splice(at, 1);
+    return { ...found, done };
   },
   'attendance.list': (diary, request) => {
     const child = visibleChild(diary, request);
@@ -356,10 +377,17 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
 
   ...ENROLMENT_HANDLERS,
   ...JOURNAL_HANDLERS,
+  ...CLASS_JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
   ...ABSENCE_HANDLERS,
   ...NEWS_HANDLERS,
+  ...PORTFOLIO_HANDLERS,
 };
+
+/** Whether a child's family ticked homework «сделано». */
+function isDone(diary: MemoryDiary, childId: string, homeworkId: string): boolean {
+  return diary.data.homeworkDone.some((t) => t.childId === childId && t.homeworkId === homeworkId);
+}
 
 /** The ISO week (`2026-W48`) of a date. */
 function isoWeekOf(date: string): string {

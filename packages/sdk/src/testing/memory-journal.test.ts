@@ -165,4 +165,32 @@ describe('memory client: the diary beyond reads', () => {
     assert.equal((await client.children.list()).items.length, 2, 'other operations still answer');
     client.close();
   });
+
+  it('keeps the «сделано» tick per child, for the parent and the pupil alike', async () => {
+    const parent = createMemoryClient();
+    const student = createMemoryClient({
+      fixtures: parent.memory.data,
+      signedInAs: 'usr_student_maria',
+    });
+    const { items } = await parent.homework.list({ childId: 'chd_maria' });
+    const open = items.find((h) => !h.done);
+    assert.ok(open && items.some((h) => h.done), 'the demo has done and open homework');
+    const ticked = await parent.homework.setDone({
+      childId: 'chd_maria',
+      homeworkId: open.id,
+      done: true,
+    });
+    assert.equal(ticked.done, true);
+    const seen = await student.homework.list({ childId: 'chd_maria' });
+    assert.equal(seen.items.find((h) => h.id === open.id)?.done, true);
+    await student.homework.setDone({ childId: 'chd_maria', homeworkId: open.id, done: false });
+    const again = await parent.homework.list({ childId: 'chd_maria' });
+    assert.equal(again.items.find((h) => h.id === open.id)?.done, false);
+    const stranger = await failure(
+      parent.homework.setDone({ childId: 'chd_alexander', homeworkId: open.id, done: true }),
+    );
+    assert.equal(stranger.status, 404);
+    parent.close();
+    student.close();
+  });
 });

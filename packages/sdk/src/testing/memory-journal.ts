@@ -158,6 +158,8 @@ export const JOURNAL_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     };
     diary.data.homework.push(homework);
     syncLessonHomework(diary, homework);
+    for (const child of diary.data.children.filter((c) => c.classId === homework.classId))
+      diary.publish(diary.familyOf(child.id), 'homework.created', homework, child.id);
     return homework;
   },
   'homework.update': (diary, request) => {

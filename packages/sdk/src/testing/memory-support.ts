@@ -47,8 +47,8 @@ function route(
 
 /**
  * The memory client's answers for support tickets: opened by anyone (routed to a school whose
- * admins answer), listed for their author and those admins, replied to by either side. Files are
- * not kept (uploads answer 501), so tickets here carry none.
+ * admins answer), listed for their author and those admins, replied to by either side. Tickets
+ * here carry no files.
  */
 export const SUPPORT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'support.create': (diary, request) => {

@@ -10,7 +10,10 @@ import { deliveriesMigration } from './migrations/010-deliveries';
 import { sealedDocumentsMigration } from './migrations/011-sealed-documents';
 import { userLanguageMigration } from './migrations/012-user-language';
 import { supportRoutingMigration } from './migrations/013-support-routing';
+import { homeworkDoneMigration } from './migrations/014-homework-done';
 import { absenceNoticesMigration } from './migrations/015-absence-notices';
+import { newsDetailsMigration } from './migrations/016-news-details';
+import { journalBatchesMigration } from './migrations/019-journal-batches';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -302,8 +305,11 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '011_sealed_documents': sealedDocumentsMigration,
   '012_user_language': userLanguageMigration,
   '013_support_routing': supportRoutingMigration,
+  '014_homework_done': homeworkDoneMigration,
   '015_absence_notices': absenceNoticesMigration,
-  // next: '016_…' (keep the numbers unique and increasing)
+  '016_news_details': newsDetailsMigration,
+  '019_journal_batches': journalBatchesMigration,
+  // next: '017_…' (017–018 are free; keep the numbers unique)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

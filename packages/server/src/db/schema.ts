@@ -237,6 +237,11 @@ export interface Database {
     subject_id: string;
     teacher_id: string;
     room: string;
+    /** What the lesson was about, as the teacher wrote it in the journal. */
+    topic: string | null;
+    /** The weight and kind the lesson's marks get (a test lesson); null for the defaults. */
+    mark_weight: number | null;
+    mark_kind: string | null;
   };
   substitutions: {
     id: string;
@@ -262,6 +267,8 @@ export interface Database {
   };
   /** `attachment_id` names an `attachments` row (no foreign key: the tables come from two migrations). */
   homework_attachments: { homework_id: string; attachment_id: string; position: number };
+  /** Homework a child's family ticked «сделано». */
+  homework_done: { child_id: string; homework_id: string; done_by: string; done_at: string };
   attendance: {
     id: string;
     lesson_id: string;
@@ -288,6 +295,14 @@ export interface Database {
     comment: string | null;
     created_at: string;
     updated_at: string;
+  };
+  /** A journal batch a teacher sent, with its answer, so that sending it again changes nothing. */
+  journal_batches: {
+    teacher_id: string;
+    id: string;
+    lesson_id: string;
+    response: string;
+    created_at: string;
   };
   final_marks: {
     id: string;

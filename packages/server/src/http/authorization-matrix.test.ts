@@ -381,6 +381,21 @@ const cases = (): Record<string, Case> => ({
     params: { itemId: chat.itemId },
     body: () => ({ text: 'Молодец' }),
   },
+  'portfolio.update': {
+    route: routes.portfolio.update,
+    expect: {
+      anon: 401,
+      owner: 'ok',
+      stranger: 404,
+      student: 404,
+      teacher: 404,
+      otherTeacher: 404,
+      admin: 403,
+      otherAdmin: 403,
+    },
+    params: { itemId: chat.itemId },
+    body: () => ({ title: 'Поделка из шишек' }),
+  },
   'portfolio.remove': {
     route: routes.portfolio.remove,
     expect: {
@@ -520,6 +535,12 @@ const cases = (): Record<string, Case> => ({
     params: c5a,
   },
   'homework.list': { route: routes.homework.list, expect: anyoneWhoSeesChild, params: child },
+  'homework.setDone': {
+    route: routes.homework.setDone,
+    expect: familyOfChild,
+    params: { ...child, homeworkId: journal.homeworkId },
+    body: () => ({ done: true }),
+  },
   'homework.create': {
     route: routes.homework.create,
     expect: teacherOfClass,
@@ -569,6 +590,23 @@ const cases = (): Record<string, Case> => ({
     route: routes.absences.acknowledge,
     expect: teacherOfClass,
     params: { noticeId },
+  },
+  'journal.get': {
+    route: routes.journal.get,
+    expect: { ...staff, teacher: 'ok', admin: 'ok', otherTeacher: 404, otherAdmin: 404 },
+    params: c5a,
+    query: { subjectId: 'sub_42_math' },
+  },
+  'journal.save': {
+    route: routes.journal.save,
+    expect: { ...teacherOfClass, admin: 403, otherAdmin: 403 },
+    params: c5a,
+    body: () => ({
+      batchId: `bat_matrix_${(phoneSeq += 1)}`,
+      subjectId: 'sub_42_math',
+      lessonId: journal.lessonId,
+      rows: [],
+    }),
   },
   'dev.sentMessages': { route: routes.dev.sentMessages, expect: everyone },
 });

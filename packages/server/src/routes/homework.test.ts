@@ -1,9 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AuditEntry, ErrorResponse, Homework, WeekTimetable } from '@school-diary/core';
+import type {
+  AuditEntry,
+  ErrorResponse,
+  Homework,
+  Notification,
+  WeekTimetable,
+} from '@school-diary/core';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { uploadFile } from '../testing/upload';
+import { runDueOverdueHomework } from '../services/homework-overdue';
 
 const U = DEMO.users;
 const MARIA = DEMO.children.maria.id;
@@ -204,5 +211,75 @@ describe('homework', () => {
       .where('id', '=', file)
       .executeTakeFirstOrThrow();
     assert.equal(row.attached_to, null);
+  });
+
+  const tick = (who: string, id: string, done: unknown, childId: string = MARIA) =>
+    server.call<Homework & ErrorResponse>(
+      'PUT',
+      `/api/v1/children/${childId}/homework/${id}/done`,
+      { token: tokens[who], body: { done } },
+    );
+
+  it('keeps the «сделано» tick per child, set by a parent or the pupil', async () => {
+    const hw = (await create('teacherMath', { text: 'Тик: № 601' })).body;
+    const ticked = await tick('parentIvanova', hw.id, true);
+    assert.equal(ticked.status, 200, ticked.text);
+    assert.equal(ticked.body.done, true);
+    assert.equal((await tick('parentIvanova', hw.id, true)).status, 200, 'ticking twice is fine');
+    const seen = async (who: string) =>
+      (await list(who)).body.items.find((h) => h.id === hw.id)?.done;
+    assert.equal(await seen('studentMaria'), true);
+    assert.equal((await tick('studentMaria', hw.id, false)).body.done, false);
+    assert.equal(await seen('parentIvanova'), false);
+    const bad = await tick('parentIvanova', hw.id, 'yes');
+    assert.equal(bad.status, 400);
+    assert.deepEqual(fields(bad), [['done', 'format']]);
+  });
+
+  it('refuses the tick to other families, teachers and homework of another class', async () => {
+    const hw = (await create('teacherMath', { text: 'Тик: № 602' })).body;
+    assert.equal((await tick('parentPetrov', hw.id, true)).status, 404);
+    assert.equal((await tick('teacherMath', hw.id, true)).status, 403);
+    assert.equal((await tick('parentIvanova', 'hwk_nope', true)).status, 404);
+    const petr = DEMO.children.petr.id;
+    assert.equal((await tick('parentIvanova', hw.id, true, petr)).status, 404);
+  });
+
+  it('alerts a parent who turned it on, once a day, about what nobody ticked', async () => {
+    assert.equal(
+      (await create('teacherMath', { text: 'Забыли', dueDate: '2026-11-26' })).status,
+      201,
+    );
+    const done = await create('teacherRussian', {
+      subjectId: 'sub_42_russian',
+      lessonId: undefined,
+      text: 'Сделали',
+      dueDate: '2026-11-26',
+    });
+    assert.equal((await tick('parentIvanova', done.body.id, true)).status, 200);
+    const settings = { kinds: { homework_overdue: { inApp: true } } };
+    const on = await server.call('PATCH', '/api/v1/notification-settings', {
+      token: tokens.parentIvanova,
+      body: settings,
+    });
+    assert.equal(on.status, 200, on.text);
+    const alerts = async () =>
+      (
+        await server.call<Page<Notification>>('GET', '/api/v1/notifications', {
+          token: tokens.parentIvanova,
+          query: { pageSize: '100' },
+        })
+      ).body.items.filter((n) => n.kind === 'homework_overdue' && n.childId === MARIA);
+    const s = server.diary.services;
+    server.clock.set('2026-11-26T20:00:00.000Z');
+    assert.equal(await runDueOverdueHomework(s), null, 'the first check only records the day');
+    server.clock.set('2026-11-27T01:00:00.000Z');
+    assert.equal(await runDueOverdueHomework(s), '2026-11-26');
+    assert.equal(await runDueOverdueHomework(s), null, 'the day is handled once');
+    tokens.parentIvanova = (await server.login(U.parentIvanova.phone)).accessToken;
+    const got = await alerts();
+    assert.equal(got.length, 1);
+    assert.match(got[0]?.body ?? '', /Математика/);
+    assert.doesNotMatch(got[0]?.body ?? '', /Русский/);
   });
 });

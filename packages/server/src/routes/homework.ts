@@ -175,6 +175,66 @@ async function updateHomework(
   });
 }
 
+/** The homework of `views` ticked «сделано» for the child. */
+async function withDone(
+  db: Kysely<Database>,
+  childId: string,
+  views: readonly Homework[],
+): Promise<Homework[]> {
+  if (views.length === 0) return [];
+  const rows = await db
+    .selectFrom('homework_done')
+    .select('homework_id')
+    .where('child_id', '=', childId)
+    .where(
+      'homework_id',
+      'in',
+      views.map((v) => v.id),
+    )
+    .execute();
+  const done = new Set(rows.map((r) => r.homework_id));
+  return views.map((v) => ({ ...v, done: done.has(v.id) }));
+}
+
+/** Ticks homework «сделано» for a child of the caller's family, or takes the tick back. */
+async function setDone(
+  s: Services,
+  user: AuthUser,
+  input: { readonly childId: string; readonly homeworkId: string; readonly done: boolean },
+): Promise<Homework> {
+  const child = await visibleChild(s, user, input.childId);
+  const row = await s.db
+    .selectFrom('homework')
+    .select('id')
+    .where('id', '=', input.homeworkId)
+    .where('class_id', '=', child.class_id ?? '')
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return s.db.transaction().execute(async (trx) => {
+    const mine = trx
+      .deleteFrom('homework_done')
+      .where('child_id', '=', child.id)
+      .where('homework_id', '=', row.id);
+    if (!input.done) await mine.execute();
+    else {
+      await trx
+        .insertInto('homework_done')
+        .values({
+          child_id: child.id,
+          homework_id: row.id,
+          done_by: user.id,
+          done_at: s.clock.now().toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['child_id', 'homework_id']).doNothing())
+        .execute();
+    }
+    await bumpVersions(trx, [`child:${child.id}`]);
+    const [view] = await withDone(trx, child.id, [await oneHomework(trx, row.id)]);
+    if (!view) throw notFound();
+    return view;
+  });
+}
+
 /** Homework: families read it by due date; teachers of the class and subject set it. */
 export function homeworkHandlers(s: Services): Handlers['homework'] {
   return {
@@ -182,7 +242,12 @@ export function homeworkHandlers(s: Services): Handlers['homework'] {
       const child = await visibleChild(s, user, params.childId);
       if (!child.class_id) return { items: [] };
       const filter = { classId: child.class_id, from: query.from, to: query.to };
-      return { items: await homeworkViews(s.db, await homeworkRows(s.db, filter)) };
+      const views = await homeworkViews(s.db, await homeworkRows(s.db, filter));
+      return { items: await withDone(s.db, child.id, views) };
+    },
+
+    async setDone({ params, body, user }) {
+      return setDone(s, user, { ...params, done: body.done });
     },
 
     async create({ body, user, ip }) {
@@ -198,6 +263,7 @@ export function homeworkHandlers(s: Services): Handlers['homework'] {
       const old = await taughtHomework(s, user, params.homeworkId);
       await s.db.transaction().execute(async (trx) => {
         await linkAttachments(trx, old.id, [], user.id);
+        await trx.deleteFrom('homework_done').where('homework_id', '=', old.id).execute();
         await trx.deleteFrom('homework').where('id', '=', old.id).execute();
         const detail = JSON.stringify({
           classId: old.class_id,

@@ -12,6 +12,7 @@ import { devHandlers } from './dev';
 import { eventsHandlers } from './events';
 import { classMarksHandlers, gradesHandlers, thresholdsHandlers } from './grades';
 import { homeworkHandlers } from './homework';
+import { journalHandlers } from './journal';
 import { newsHandlers } from './news';
 import { notesHandlers } from './notes';
 import { notificationSettingsHandlers } from './notification-settings';
@@ -39,6 +40,7 @@ export function createHandlers(s: Services): Handlers {
     homework: homeworkHandlers(s),
     attendance: attendanceHandlers(s),
     absences: absencesHandlers(s),
+    journal: journalHandlers(s),
     support: supportHandlers(s),
     audit: auditHandlers(s),
     notifications: { ...notificationsHandlers(s), ...notificationSettingsHandlers(s) },

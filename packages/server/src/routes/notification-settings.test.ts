@@ -29,15 +29,16 @@ describe('notification settings', () => {
   const update = (token: string, body: unknown, lang?: string) =>
     server.call<NotificationSettings & ErrorResponse>('PATCH', PATH, { token, body, lang });
 
-  it('gives defaults: in-app for all, SMS to parents for urgent kinds, e-mail for the digest, a weekly digest for parents', async () => {
+  it('gives defaults: in-app for all but the overdue alert, SMS to parents for urgent kinds, e-mail for the digest, a weekly digest for parents', async () => {
     const res = await read(petrov);
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.digest, 'weekly');
     for (const [kind, flags] of Object.entries(res.body.kinds)) {
       const urgent = ['application_status', 'substitution', 'threshold'].includes(kind);
-      assert.deepEqual(flags, { inApp: true, sms: urgent, email: kind === 'digest' }, kind);
+      const asked = kind !== 'homework_overdue';
+      assert.deepEqual(flags, { inApp: asked, sms: urgent, email: kind === 'digest' }, kind);
     }
-    assert.equal(Object.keys(res.body.kinds).length, 10);
+    assert.equal(Object.keys(res.body.kinds).length, 11);
     const staff = (await read(teacher)).body;
     assert.equal(staff.digest, 'none');
     assert.deepEqual(staff.kinds.substitution, { inApp: true, sms: false, email: false });

@@ -43,6 +43,17 @@ describe('portfolio', () => {
       token: tokens[who],
       body: { text },
     });
+  const edit = (who: string, itemId: string, body: Record<string, unknown>) =>
+    server.call<PortfolioItem & ErrorResponse>('PATCH', `/api/v1/portfolio/${itemId}`, {
+      token: tokens[who],
+      body,
+    });
+  const find = (who: string, query: Record<string, string>) =>
+    server.call<{ items: PortfolioItem[] } & ErrorResponse>(
+      'GET',
+      `/api/v1/children/${MARIA}/portfolio`,
+      { token: tokens[who], query },
+    );
   const remove = (who: string, itemId: string) =>
     server.call<ErrorResponse>('DELETE', `/api/v1/portfolio/${itemId}`, { token: tokens[who] });
   const notifications = async (who: string) =>
@@ -184,5 +195,117 @@ describe('portfolio', () => {
       .where('id', '=', file.body.id)
       .executeTakeFirst();
     assert.equal(row, undefined);
+  });
+
+  it('filters by subject, period and level, and finds words in the title or description', async () => {
+    const tag = `метка-${Date.now()}`;
+    const period = (
+      await server.call<{ periods: { id: string }[] }>('GET', `/api/v1/children/${MARIA}/periods`, {
+        token: tokens.parentIvanova,
+      })
+    ).body.periods[0]?.id;
+    assert.ok(period, 'a period of Maria’s school');
+    const lit = await add('parentIvanova', {
+      kind: 'diploma',
+      title: `Диплом чтеца ${tag}`,
+      date: '2026-11-02',
+      subjectId: 'sub_42_literature',
+      periodId: period,
+      level: 'regional',
+    });
+    const math = await add('parentIvanova', {
+      kind: 'work',
+      title: 'Задачи',
+      description: `Олимпиада ${tag.toUpperCase()}`,
+      date: '2026-11-03',
+      subjectId: 'sub_42_math',
+      level: 'school',
+    });
+    assert.equal(lit.status, 201, lit.text);
+    assert.equal(math.status, 201, math.text);
+    const ids = async (query: Record<string, string>) =>
+      (await find('teacherMath', { q: tag, ...query })).body.items.map((i) => i.id);
+    assert.deepEqual(await ids({}), [math.body.id, lit.body.id]);
+    assert.deepEqual(await ids({ subjectId: 'sub_42_literature' }), [lit.body.id]);
+    assert.deepEqual(await ids({ periodId: period }), [lit.body.id]);
+    assert.deepEqual(await ids({ level: 'school' }), [math.body.id]);
+    assert.deepEqual(await ids({ kind: 'diploma', level: 'school' }), []);
+    assert.deepEqual(await ids({ q: `олимпиада ${tag}` }), [math.body.id]);
+    const bad = await find('parentIvanova', { level: 'galactic' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.fields[0]?.path, 'level');
+    assert.equal((await find('parentPetrov', { q: tag })).status, 404);
+  });
+
+  it('rejects a date after today with a field error in the caller’s language', async () => {
+    const base = { kind: 'work', title: 'Из будущего' };
+    const ru = await add('parentIvanova', { ...base, date: '2030-01-01' });
+    assert.equal(ru.status, 400);
+    assert.deepEqual(
+      [ru.body.error.fields[0]?.path, ru.body.error.fields[0]?.code],
+      ['date', 'future_date'],
+    );
+    assert.match(ru.text, /будущ/);
+    const en = await server.call<ErrorResponse>('POST', `/api/v1/children/${MARIA}/portfolio`, {
+      token: tokens.parentIvanova,
+      body: { ...base, date: '2026-11-25' },
+      lang: 'en',
+    });
+    assert.equal(en.status, 400, 'the day after the school’s today');
+    assert.match(en.text, /must not be in the future/);
+    assert.equal((await add('parentIvanova', { ...base, date: '2026-11-24' })).status, 201);
+  });
+
+  it('edits an item: text, tags and a new file that replaces the old one', async () => {
+    const upload = (who: string, name: string) =>
+      uploadFile(server, tokens[who], {
+        data: Buffer.from(`%PDF-1.7 ${name}\n%%EOF\n`, 'latin1'),
+        type: 'application/pdf',
+        name,
+      });
+    const first = await upload('parentIvanova', 'first.pdf');
+    const item = await add('parentIvanova', {
+      kind: 'certificate',
+      title: 'Сертификат',
+      date: '2026-11-05',
+      level: 'school',
+      attachmentId: first.body.id,
+    });
+    const second = await upload('parentIvanova', 'second.pdf');
+    const changed = await edit('parentIvanova', item.body.id, {
+      title: ' Сертификат олимпиады ',
+      subjectId: 'sub_42_math',
+      level: null,
+      attachmentId: second.body.id,
+    });
+    assert.equal(changed.status, 200, changed.text);
+    assert.equal(changed.body.title, 'Сертификат олимпиады');
+    assert.equal(changed.body.subjectId, 'sub_42_math');
+    assert.equal(changed.body.level, undefined);
+    assert.equal(changed.body.kind, 'certificate', 'unchanged');
+    assert.equal(changed.body.attachment?.name, 'second.pdf');
+    const gone = await server.database.db
+      .selectFrom('attachments')
+      .select('id')
+      .where('id', '=', first.body.id)
+      .executeTakeFirst();
+    assert.equal(gone, undefined, 'the replaced file is removed');
+    const cleared = await edit('parentIvanova', item.body.id, { attachmentId: null });
+    assert.equal(cleared.body.attachment, undefined);
+
+    const theirs = await upload('parentPetrov', 'theirs.pdf');
+    const stolen = await edit('parentIvanova', item.body.id, { attachmentId: theirs.body.id });
+    assert.equal(stolen.status, 400);
+    assert.equal(stolen.body.error.fields[0]?.path, 'attachmentId');
+    const future = await edit('parentIvanova', item.body.id, { date: '2030-05-01' });
+    assert.equal(future.body.error.fields[0]?.code, 'future_date');
+    const subject = await edit('parentIvanova', item.body.id, { subjectId: 'sub_17_math' });
+    assert.equal(subject.body.error.fields[0]?.path, 'subjectId');
+    const empty = await edit('parentIvanova', item.body.id, { title: '   ' });
+    assert.equal(empty.body.error.fields[0]?.path, 'title');
+    assert.equal((await edit('teacherMath', item.body.id, { title: 'x' })).status, 404);
+    assert.equal((await edit('studentMaria', item.body.id, { title: 'x' })).status, 404);
+    assert.equal((await edit('parentPetrov', item.body.id, { title: 'x' })).status, 404);
+    assert.equal((await edit('admin42', item.body.id, { title: 'x' })).status, 403);
   });
 });

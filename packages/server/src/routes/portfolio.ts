@@ -9,10 +9,13 @@ import type { AuthUser, Services } from '../services/context';
 import { removeStoredFile } from '../services/file-store';
 import { notify } from '../services/notify';
 import { auditAs, visibleChild, type ChildRow } from '../services/policy';
+import { schoolToday } from '../services/school-calendar';
 import { bumpVersions } from '../read-cache/versions';
 
 type ItemRow = Selectable<Database['portfolio_items']>;
 type ItemInput = RequestContext<Routes['portfolio']['create']>['body'];
+type ItemPatch = RequestContext<Routes['portfolio']['update']>['body'];
+type ItemQuery = RequestContext<Routes['portfolio']['list']>['query'];
 type Caller = { readonly user: AuthUser; readonly ip: string };
 
 /** Portfolio items as the API's, with their comments and files read in two queries. */
@@ -69,8 +72,19 @@ async function view(db: Kysely<Database>, row: ItemRow): Promise<PortfolioItem> 
   return item;
 }
 
-/** A subject and a period, if given, must be of the child's school. */
-async function assertTags(s: Services, child: ChildRow, body: ItemInput): Promise<void> {
+/**
+ * A subject and a period, if given, must be of the child's school; the date may not be after the
+ * school's today (the child's home time zone when not linked).
+ */
+async function assertTags(
+  s: Services,
+  child: ChildRow,
+  body: Pick<ItemPatch, 'subjectId' | 'periodId' | 'date'>,
+): Promise<void> {
+  if (body.date) {
+    const today = await schoolToday(s, s.db, child.school_id ?? '');
+    if (body.date > today) throw fieldError('date', 'future_date');
+  }
   if (body.subjectId) {
     const subject = await s.db
       .selectFrom('subjects')
@@ -163,6 +177,67 @@ async function insertItem(
   return row;
 }
 
+/** Words of a search, each matched case-insensitively (`lower()` folds Cyrillic in neither engine). */
+const words = (q: string | undefined): string[] =>
+  (q ?? '').toLocaleLowerCase('ru').split(/\s+/).filter(Boolean).slice(0, 10);
+
+/** The child's items with the query's tags and kind; the words are matched by {@link matches}. */
+function filtered(db: Kysely<Database>, childId: string, query: ItemQuery) {
+  let select = db.selectFrom('portfolio_items').selectAll().where('child_id', '=', childId);
+  if (query.subjectId) select = select.where('subject_id', '=', query.subjectId);
+  if (query.periodId) select = select.where('period_id', '=', query.periodId);
+  if (query.level) select = select.where('level', '=', query.level);
+  if (query.kind) select = select.where('kind', '=', query.kind);
+  return select;
+}
+
+/** Whether every word occurs in the item's title or description. */
+function matches(row: ItemRow, search: readonly string[]): boolean {
+  const text = `${row.title} ${row.description ?? ''}`.toLocaleLowerCase('ru');
+  return search.every((w) => text.includes(w));
+}
+
+/** Writes a change to an item; a replaced or removed file goes after the commit. */
+async function updateItem(
+  s: Services,
+  caller: Caller,
+  item: ItemRow,
+  child: ChildRow,
+  body: ItemPatch,
+): Promise<ItemRow> {
+  const next: ItemRow = {
+    ...item,
+    ...(body.kind ? { kind: body.kind } : {}),
+    ...(body.title ? { title: body.title } : {}),
+    ...(body.description !== undefined ? { description: body.description?.trim() || null } : {}),
+    ...(body.date ? { date: body.date } : {}),
+    ...(body.subjectId !== undefined ? { subject_id: body.subjectId } : {}),
+    ...(body.periodId !== undefined ? { period_id: body.periodId } : {}),
+    ...(body.level !== undefined ? { level: body.level } : {}),
+    ...(body.attachmentId !== undefined ? { attachment_id: body.attachmentId } : {}),
+  };
+  const replaced = item.attachment_id !== next.attachment_id ? item.attachment_id : null;
+  const old = await attachmentsByIds(s.db, replaced ? [replaced] : []);
+  await s.db.transaction().execute(async (trx) => {
+    if (next.attachment_id && next.attachment_id !== item.attachment_id) {
+      await claimAttachments(trx, {
+        ids: [next.attachment_id],
+        ownerId: caller.user.id,
+        target: 'portfolio',
+        path: 'attachmentId',
+      });
+    }
+    const { id, ...values } = next;
+    await trx.updateTable('portfolio_items').set(values).where('id', '=', id).execute();
+    if (replaced) await trx.deleteFrom('attachments').where('id', '=', replaced).execute();
+    const action = { action: 'portfolio.update', target: item.id, schoolId: child.school_id };
+    await auditAs(s, trx, caller, action);
+    await bumpVersions(trx, [`child:${child.id}`]);
+  });
+  for (const f of old) await removeStoredFile(s, f.storage_path);
+  return next;
+}
+
 /** Removes an item with its comments; its file goes after the commit. */
 async function deleteItem(s: Services, caller: Caller, item: ItemRow, schoolId: string | null) {
   const file = await attachmentsByIds(s.db, item.attachment_id ? [item.attachment_id] : []);
@@ -181,17 +256,20 @@ async function deleteItem(s: Services, caller: Caller, item: ItemRow, schoolId: 
 /** A child's portfolio: works, projects, results and awards, with teachers' comments. */
 export function portfolioHandlers(s: Services): Handlers['portfolio'] {
   return {
-    async list({ params, user }) {
+    async list({ params, query, user }) {
       const child = await visibleChild(s, user, params.childId);
-      const rows = await s.db
-        .selectFrom('portfolio_items')
-        .selectAll()
-        .where('child_id', '=', child.id)
+      const rows = await filtered(s.db, child.id, query)
         .orderBy('date', 'desc')
         .orderBy('created_at', 'desc')
         .orderBy('id')
         .execute();
-      return { items: await views(s.db, rows) };
+      const search = words(query.q);
+      return {
+        items: await views(
+          s.db,
+          rows.filter((r) => matches(r, search)),
+        ),
+      };
     },
 
     async create({ params, body, user, ip }) {
@@ -205,6 +283,14 @@ export function portfolioHandlers(s: Services): Handlers['portfolio'] {
         });
       }
       return view(s.db, row);
+    },
+
+    async update({ params, body, user, ip }) {
+      const item = await itemRow(s, params.itemId);
+      const child = await visibleChild(s, user, item.child_id);
+      if (item.created_by !== user.id && user.role !== 'parent') throw notFound();
+      await assertTags(s, child, body);
+      return view(s.db, await updateItem(s, { user, ip }, item, child, body));
     },
 
     async remove({ params, user, ip }) {

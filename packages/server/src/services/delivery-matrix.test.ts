@@ -9,12 +9,14 @@ import {
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { sendDigests } from './digest';
+import { sendOverdueHomework } from './homework-overdue';
 
 const U = DEMO.users;
 const MARIA = DEMO.children.maria.id;
 const IVANOVA = U.parentIvanova;
 const EMAIL = 'ivanova@example.ru';
 const CHANNELS = ['inApp', 'sms', 'email'] as const;
+const OVERDUE_DAY = '2026-11-22';
 type Channel = (typeof CHANNELS)[number];
 
 /**
@@ -57,6 +59,8 @@ describe('delivery matrix: every kind × channel', () => {
         dueDate: '2026-11-26',
         attachmentIds: [],
       }),
+    // Homework due on a Sunday (nothing else is) that nobody ticked: one alert for Мария.
+    homework_overdue: () => sendOverdueHomework(server.diary.services, { day: OVERDUE_DAY }),
     substitution: () =>
       call('admin42', 'PUT', '/lessons/les_42_5a_20261125_3/substitution', {
         substituteTeacherId: 'usr_teacher_history',
@@ -160,6 +164,14 @@ describe('delivery matrix: every kind × channel', () => {
       })
       .execute();
     await call('parentIvanova', 'PATCH', '/notification-settings', { digest: 'daily' });
+    await call('teacherMath', 'POST', '/homework', {
+      classId: DEMO.classes.c5a.id,
+      subjectId: 'sub_42_math',
+      text: 'Повторить таблицу умножения',
+      assignedDate: '2026-11-20',
+      dueDate: OVERDUE_DAY,
+      attachmentIds: [],
+    });
   });
   after(() => server.close());
 

@@ -13,6 +13,7 @@ export * as schedule from './schedule.js';
 export * as homework from './homework.js';
 export * as attendance from './attendance.js';
 export * as absences from './absences.js';
+export * as journal from './journal.js';
 export * as threads from './threads.js';
 export * as attachments from './attachments.js';
 export * as notifications from './notifications.js';

@@ -1,5 +1,6 @@
 import { listOf } from '../../schemas/common.js';
 import {
+  homeworkDoneInputSchema,
   homeworkInputSchema,
   homeworkPatchSchema,
   homeworkQuerySchema,
@@ -25,4 +26,8 @@ export const operations = {
     response: homeworkSchema,
   }),
   remove: withSchemas(m.remove, {}),
+  setDone: withSchemas(m.setDone, {
+    body: homeworkDoneInputSchema,
+    response: homeworkSchema,
+  }),
 };

@@ -5,7 +5,7 @@ type Db = Kysely<any>;
 
 /**
  * 015: absences a parent reports ahead, with the lessons each covers (the chosen ones, or every
- * lesson of its days), for the teachers' attendance sheets; events' times and news images.
+ * lesson of its days), for the teachers' attendance sheets.
  */
 export const absenceNoticesMigration: Migration = {
   async up(db: Db) {
@@ -41,8 +41,5 @@ export const absenceNoticesMigration: Migration = {
       .on('absence_notice_lessons')
       .column('lesson_id')
       .execute();
-    for (const column of ['start_time', 'end_time', 'image_url', 'image_alt']) {
-      await db.schema.alterTable('news').addColumn(column, 'text').execute();
-    }
   },
 };

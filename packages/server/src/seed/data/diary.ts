@@ -281,3 +281,32 @@ export const ABSENCE_REASONS = [
   'Визит к врачу',
   'Олимпиада',
 ];
+
+/**
+ * Substitutions: class, day (a date, or days after the Monday of the current week), lesson number,
+ * substitute teacher, subject when it changes, reason and room when it changes.
+ */
+export const SUBSTITUTIONS: readonly (readonly [
+  classId: string,
+  day: string | number,
+  lesson: number,
+  teacher: string,
+  subject: string | null,
+  reason: string,
+  room: string | null,
+])[] = [
+  [C.c5a.id, '2026-10-14', 2, 'usr_teacher_history', null, 'Болезнь учителя', '214'],
+  [
+    C.c8b.id,
+    '2026-11-12',
+    4,
+    U.teacherMath.id,
+    'sub_42_algebra',
+    'Курсы повышения квалификации',
+    null,
+  ],
+  [C.c7v.id, '2026-09-23', 3, 'usr_teacher_17_history', null, 'Болезнь учителя', null],
+  [C.c5a.id, 3, 2, 'usr_teacher_literature', null, 'Курсы повышения квалификации', '207'],
+  [C.c8b.id, 4, 1, U.teacherMath.id, 'sub_42_algebra', 'Болезнь учителя', null],
+  [C.c7v.id, 1, 4, 'usr_teacher_17_history', 'sub_17_history', 'Болезнь учителя', '15'],
+];
