@@ -18,17 +18,18 @@ const dist = join(root, 'packages/elements/dist');
 
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
-  loader: 1.9 * 1024,
+  loader: 2 * 1024,
   'login page (provider + login)': 52 * 1024,
   'registration page (provider + child form)': 60.5 * 1024,
-  'grades page (provider + grade table + timeline chart)': 77 * 1024,
-  'schedule page (provider + schedule)': 68.5 * 1024,
+  'grades page (provider + grade table + timeline chart)': 78 * 1024,
+  'schedule page (provider + schedule)': 69.5 * 1024,
   'chat page (provider + chat)': 55.5 * 1024,
   'application page (provider + application)': 50 * 1024,
   'support page (provider + support)': 71 * 1024,
   'notifications page (provider + notifications)': 65 * 1024,
   'attendance page (provider + child picker + attendance)': 70.5 * 1024,
-  'every tag at once': 164.5 * 1024,
+  'news page (provider + child picker + news)': 53 * 1024,
+  'every tag at once': 171 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
@@ -43,6 +44,7 @@ const PAGES = {
   'application page (provider + application)': ['provider', 'application'],
   'support page (provider + support)': ['provider', 'support'],
   'notifications page (provider + notifications)': ['provider', 'notifications'],
+  'news page (provider + child picker + news)': ['provider', 'child-picker', 'news'],
   'attendance page (provider + child picker + attendance)': [
     'provider',
     'child-picker',

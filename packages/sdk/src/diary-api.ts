@@ -531,6 +531,10 @@ export interface GradesSummaryResult extends RouteResult<Routes['grades']['summa
 export interface GradesComparisonInput extends RouteInput<Routes['grades']['comparison']> {}
 /** What `grades.comparison` resolves to. */
 export interface GradesComparisonResult extends RouteResult<Routes['grades']['comparison']> {}
+/** The input of `grades.distribution` (GET /api/v1/marks/{markId}/distribution): path, query and body fields in one object. */
+export interface GradesDistributionInput extends RouteInput<Routes['grades']['distribution']> {}
+/** What `grades.distribution` resolves to. */
+export interface GradesDistributionResult extends RouteResult<Routes['grades']['distribution']> {}
 /** The input of `grades.csv` (GET /api/v1/children/{childId}/grades.csv): path, query and body fields in one object. */
 export interface GradesCsvInput extends RouteInput<Routes['grades']['csv']> {}
 /** What `grades.csv` resolves to. */
@@ -587,6 +591,14 @@ export interface GradesApi {
    * const result = await client.grades.comparison({ childId: '…' });
    */
   readonly comparison: ReadOperation<GradesComparisonInput, GradesComparisonResult>;
+  /**
+   * How the class did on a mark's lesson work: counts of 5/4/3/2 from 5 pupils marked.
+   * `GET /api/v1/marks/{markId}/distribution`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.grades.distribution({ markId: '…' });
+   */
+  readonly distribution: ReadOperation<GradesDistributionInput, GradesDistributionResult>;
   /**
    * Marks as CSV (UTF-8 with BOM; `;` for spreadsheets in the Russian locale).
    * `GET /api/v1/children/{childId}/grades.csv`; may call: parent, student.
@@ -1494,7 +1506,7 @@ export interface DiaryApi {
   readonly classes: ClassesApi;
   /** `create`, `list`, `get`, `setStatus`, `activate`: see {@link ApplicationsApi}. */
   readonly applications: ApplicationsApi;
-  /** `list`, `summary`, `comparison`, `csv`, `finalMarks`, `create`, `update`, `remove`, `setFinal`: see {@link GradesApi}. */
+  /** `list`, `summary`, `comparison`, `distribution`, `csv`, `finalMarks`, `create`, `update`, `remove`, `setFinal`: see {@link GradesApi}. */
   readonly grades: GradesApi;
   /** `list`, `set`, `remove`: see {@link ThresholdsApi}. */
   readonly thresholds: ThresholdsApi;

@@ -142,6 +142,7 @@ export const routeManifest = {
     finalMarks: routeInfo('GET /children/{childId}/final-marks', EVERYONE),
     create: routeInfo('POST /marks', ['teacher'], { status: 201, body: true }),
     update: routeInfo('PATCH /marks/{markId}', ['teacher'], { body: true }),
+    distribution: routeInfo('GET /marks/{markId}/distribution', EVERYONE),
     remove: routeInfo('DELETE /marks/{markId}', ['teacher'], {
       responseType: 'none',
       status: 204,

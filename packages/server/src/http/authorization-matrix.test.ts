@@ -168,7 +168,8 @@ const seesClass: Expect = anyoneWhoSeesChild;
  * stream only for a signed-in user, of only their own events, 401 without or with a bad token —
  * is tested in routes/events.test.ts.
  */
-const TESTED_ELSEWHERE = new Set(['events.stream']);
+// grades.distribution: routes/grades-distribution.test.ts (it needs a lesson's work marked).
+const TESTED_ELSEWHERE = new Set(['events.stream', 'grades.distribution']);
 
 interface Case {
   readonly route: RouteSpec;

@@ -5,6 +5,7 @@ import {
   gradeSummaryQuerySchema,
   gradeSummarySchema,
   markCsvQuerySchema,
+  markDistributionSchema,
   markInputSchema,
   markPatchSchema,
   markQuerySchema,
@@ -27,6 +28,7 @@ export const operations = {
     response: gradeSummarySchema,
   }),
   comparison: withSchemas(m.comparison, { response: yearComparisonSchema }),
+  distribution: withSchemas(m.distribution, { response: markDistributionSchema }),
   csv: withSchemas(m.csv, { query: markCsvQuerySchema }),
   finalMarks: withSchemas(m.finalMarks, {
     response: listOf(finalMarkSchema),
