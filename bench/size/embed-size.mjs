@@ -30,6 +30,7 @@ const BUDGETS = {
   'attendance page (provider + child picker + attendance)': 71.5 * 1024,
   'portfolio page (provider + child picker + portfolio)': 69.5 * 1024,
   'homework page (provider + child picker + homework)': 54 * 1024,
+  'news page (provider + child picker + news)': 53 * 1024,
   'every tag at once': 179 * 1024,
 };
 const PAGES = {
@@ -45,6 +46,7 @@ const PAGES = {
   'application page (provider + application)': ['provider', 'application'],
   'support page (provider + support)': ['provider', 'support'],
   'notifications page (provider + notifications)': ['provider', 'notifications'],
+  'news page (provider + child picker + news)': ['provider', 'child-picker', 'news'],
   'attendance page (provider + child picker + attendance)': [
     'provider',
     'child-picker',

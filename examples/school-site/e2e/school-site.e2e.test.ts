@@ -50,6 +50,7 @@ const PAGES = [
   'attendance',
   'portfolio',
   'homework',
+  'news',
 ] as const;
 const KIT_TAGS = [
   'provider',
@@ -66,6 +67,7 @@ const KIT_TAGS = [
   'attendance',
   'portfolio',
   'homework',
+  'news',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {
@@ -439,6 +441,32 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await page
       .locator(`diary-homework li[data-homework="${homework.id}"][data-state="done"]`)
       .waitFor({ timeout: 30_000 });
+  it('opens a school event and downloads it as an iCalendar file', async () => {
+    await page.goto(`${site.url}/news.html?child=${MARIA}`);
+    const news = page.locator('diary-news');
+    await news.locator('#kind').selectOption('event', { timeout: 30_000 });
+    await news.locator('[part="open"]', { hasText: 'Новогодний концерт' }).click();
+    await news.locator('[part="event-facts"]').waitFor();
+    assert.match(await news.locator('[part="event-facts"]').innerText(), /Актовый зал/);
+    assert.equal(
+      await news.locator('[part="article"] img').getAttribute('alt'),
+      'Сцена актового зала с ёлкой и гирляндами',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      news.locator('[part~="calendar"]').click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^\d{4}-\d{2}-\d{2}-nws_demo_concert\.ics$/);
+    const path = await download.path();
+    const ics = readFileSync(path, 'utf8');
+    assert.match(ics, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+    assert.match(ics, /\r\nUID:nws_demo_concert@[^\r\n]+\r\n/);
+    assert.match(ics, /\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
+    // 17:00 in Moscow is 14:00 UTC.
+    assert.match(ics, /\r\nDTSTART:\d{8}T140000Z\r\n/);
+    assert.match(ics, /\r\nSUMMARY:Новогодний концерт\r\n/);
+    assert.match(ics, /\r\nLOCATION:Актовый зал\r\n/);
+    assert.ok(ics.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n'));
   });
 
   it('runs the SDK example: it signs in and prints each child’s averages', async () => {

@@ -16,6 +16,7 @@ import { DiaryHomework } from './homework/diary-homework';
 import { DiaryAccount } from './account/diary-account';
 import { DiaryAttendance } from './attendance/diary-attendance';
 import { DiaryJournal } from './journal/diary-journal';
+import { DiaryNews } from './news/diary-news';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -34,3 +35,4 @@ defineElement('diary-homework', DiaryHomework);
 defineElement('diary-account', DiaryAccount);
 defineElement('diary-attendance', DiaryAttendance);
 defineElement('diary-journal', DiaryJournal);
+defineElement('diary-news', DiaryNews);

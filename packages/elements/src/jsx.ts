@@ -18,6 +18,7 @@ import type {
   DiaryHomework,
   DiaryJournal,
   DiaryLogin,
+  DiaryNews,
   DiaryNotifications,
   DiaryPortfolio,
   DiaryProvider,
@@ -36,6 +37,7 @@ import type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNewsOpenDetail,
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
   DiaryPortfolioChangeDetail,
@@ -288,6 +290,34 @@ export interface DiaryLoginJsxProps extends DiaryElementBaseProps {
   'ondiary-errors'?: (event: CustomEvent<DiaryErrorsDetail>) => void;
 }
 
+/** JSX props of `<diary-news>` (DiaryNews). */
+export interface DiaryNewsJsxProps extends DiaryElementBaseProps {
+  /** The child whose school's news is shown; the provider's selected child when absent. */
+  childId?: DiaryNews['childId'];
+  /** A school's news instead of the child's school's (staff pages, a school's own site). */
+  schoolId?: DiaryNews['schoolId'];
+  /** The item shown in full (its id); the list when absent. */
+  newsId?: DiaryNews['newsId'];
+  /** `all` (default), `news` or `event`. */
+  kind?: DiaryNews['kind'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryNews['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryNews['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryNews['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryNews['childId'];
+  /** Attribute form of `schoolId`. */
+  'school-id'?: DiaryNews['schoolId'];
+  /** Attribute form of `newsId`. */
+  'news-id'?: DiaryNews['newsId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryNews['headingLevel'];
+  /** An item was opened, or the reader went back to the list. */
+  'ondiary-news-open'?: (event: CustomEvent<DiaryNewsOpenDetail>) => void;
+}
+
 /** JSX props of `<diary-notifications>` (DiaryNotifications). */
 export interface DiaryNotificationsJsxProps extends DiaryElementBaseProps {
   /** `feed` (default) or `bell`: a header button with the unread count that opens the feed. */
@@ -444,6 +474,7 @@ export interface DiaryTagElements {
   'diary-homework': DiaryHomework;
   'diary-journal': DiaryJournal;
   'diary-login': DiaryLogin;
+  'diary-news': DiaryNews;
   'diary-notifications': DiaryNotifications;
   'diary-portfolio': DiaryPortfolio;
   'diary-provider': DiaryProvider;
@@ -464,6 +495,7 @@ export interface DiaryIntrinsicElements {
   'diary-homework': DiaryHomeworkJsxProps;
   'diary-journal': DiaryJournalJsxProps;
   'diary-login': DiaryLoginJsxProps;
+  'diary-news': DiaryNewsJsxProps;
   'diary-notifications': DiaryNotificationsJsxProps;
   'diary-portfolio': DiaryPortfolioJsxProps;
   'diary-provider': DiaryProviderJsxProps;

@@ -20,6 +20,7 @@ import type {
   DiaryHomework,
   DiaryJournal,
   DiaryLogin,
+  DiaryNews,
   DiaryNotifications,
   DiaryPortfolio,
   DiaryProvider,
@@ -38,6 +39,7 @@ import type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNewsOpenDetail,
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
   DiaryPortfolioChangeDetail,
@@ -325,6 +327,38 @@ export type DiaryLoginVueEvents = {
   'diary-errors': CustomEvent<DiaryErrorsDetail>;
 };
 
+/** Template props of `<diary-news>` (DiaryNews). */
+export interface DiaryNewsVueProps {
+  /** The child whose school's news is shown; the provider's selected child when absent. */
+  childId?: DiaryNews['childId'];
+  /** A school's news instead of the child's school's (staff pages, a school's own site). */
+  schoolId?: DiaryNews['schoolId'];
+  /** The item shown in full (its id); the list when absent. */
+  newsId?: DiaryNews['newsId'];
+  /** `all` (default), `news` or `event`. */
+  kind?: DiaryNews['kind'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryNews['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryNews['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryNews['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryNews['childId'];
+  /** Attribute form of `schoolId`. */
+  'school-id'?: DiaryNews['schoolId'];
+  /** Attribute form of `newsId`. */
+  'news-id'?: DiaryNews['newsId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryNews['headingLevel'];
+}
+
+/** Events of `<diary-news>` by name. */
+export type DiaryNewsVueEvents = {
+  /** An item was opened, or the reader went back to the list. */
+  'diary-news-open': CustomEvent<DiaryNewsOpenDetail>;
+};
+
 /** Template props of `<diary-notifications>` (DiaryNotifications). */
 export interface DiaryNotificationsVueProps {
   /** `feed` (default) or `bell`: a header button with the unread count that opens the feed. */
@@ -525,6 +559,7 @@ export interface DiaryGlobalComponents {
   'diary-homework': DiaryVueElement<DiaryHomework, DiaryHomeworkVueProps, DiaryHomeworkVueEvents>;
   'diary-journal': DiaryVueElement<DiaryJournal, DiaryJournalVueProps, DiaryJournalVueEvents>;
   'diary-login': DiaryVueElement<DiaryLogin, DiaryLoginVueProps, DiaryLoginVueEvents>;
+  'diary-news': DiaryVueElement<DiaryNews, DiaryNewsVueProps, DiaryNewsVueEvents>;
   'diary-notifications': DiaryVueElement<
     DiaryNotifications,
     DiaryNotificationsVueProps,

@@ -91,6 +91,7 @@ export const routeSummaries: RouteSummaries = {
     finalMarks: "A child's final period marks",
     create: 'Enter a mark',
     update: 'Correct a mark (history kept in the audit log)',
+    distribution: "How the class did on a mark's lesson work: counts of 5/4/3/2 from 5 pupils marked",
     remove: 'Delete a mark',
     setFinal: 'Set a final period mark',
   },
@@ -153,6 +154,7 @@ export const routeSummaries: RouteSummaries = {
   news: {
     list: "A school's news and events",
     publish: "Publish news or an event to the school's families",
+    get: 'One news item or event, for those who may read its school’s news',
     remove: 'Remove news',
   },
   notes: {

@@ -4,3 +4,4 @@ export * from './iso-week.js';
 export * from './period-name.js';
 export * from './school-year.js';
 export * from './time-zone.js';
+export * from './ics.js';

@@ -27,6 +27,7 @@ export const API_ERROR_CODES = [
   'roster_id_taken',
   'application_exists',
   'invalid_transition',
+  'too_few_marked',
   'payload_too_large',
   'unsupported_media_type',
   'internal',

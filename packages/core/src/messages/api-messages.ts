@@ -100,6 +100,10 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'Заявление нельзя перевести в этот статус',
     en: 'The application cannot move to this status',
   },
+  too_few_marked: {
+    ru: 'Распределение оценок показывается, только когда за работу оценены не меньше 5 учеников',
+    en: 'The distribution of marks is shown only when at least 5 pupils were marked for the work',
+  },
   payload_too_large: {
     ru: 'Слишком большой запрос или файл',
     en: 'The request or file is too large',

@@ -323,6 +323,12 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Select if the child is a boy or a girl',
     },
   },
+  imageUrl: {
+    format: {
+      ru: 'Укажите адрес картинки, начинающийся с https:// или с /',
+      en: 'Give an image address starting with https:// or /',
+    },
+  },
   reason: {
     required: {
       ru: 'Выберите причину отсутствия',

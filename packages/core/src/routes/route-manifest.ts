@@ -186,6 +186,7 @@ export const routeManifest = {
     finalMarks: routeInfo('GET /children/{childId}/final-marks', EVERYONE),
     create: routeInfo('POST /marks', ['teacher'], { status: 201, body: true }),
     update: routeInfo('PATCH /marks/{markId}', ['teacher'], { body: true }),
+    distribution: routeInfo('GET /marks/{markId}/distribution', EVERYONE),
     remove: routeInfo('DELETE /marks/{markId}', ['teacher'], {
       responseType: 'none',
       status: 204,
@@ -328,6 +329,7 @@ export const routeManifest = {
       status: 201,
       body: true,
     }),
+    get: routeInfo('GET /news/{newsId}', EVERYONE),
     remove: routeInfo('DELETE /news/{newsId}', ['school_admin'], {
       responseType: 'none',
       status: 204,

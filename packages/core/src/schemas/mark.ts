@@ -208,3 +208,17 @@ export const classMarksQuerySchema = object({
   subjectId: idSchema,
   ...dateRangeShape,
 }).check(dateOrderCheck);
+
+/**
+ * How the class did on one lesson's work: anonymous counts of each mark, given only when at
+ * least 5 pupils were marked (the server answers `too_few_marked` otherwise).
+ */
+export const markDistributionSchema = object({
+  lessonId: idSchema,
+  kind: workKindSchema,
+  /** Pupils marked on the five-point scale for the work. */
+  marked: number(),
+  counts: object({ 5: number(), 4: number(), 3: number(), 2: number() }),
+});
+/** A class's distribution of marks for one lesson's work. */
+export type MarkDistribution = z.infer<typeof markDistributionSchema>;

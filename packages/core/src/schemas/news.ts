@@ -1,6 +1,23 @@
 import { type z, enum as enumOf, maxLength, object, optional, partial, string } from 'zod/mini';
-import { isoDateSchema } from './common.js';
+import { isoDateSchema, timeOfDaySchema } from './common.js';
 import { idSchema, pageQueryShape, textSchema, timestampSchema } from './common.js';
+import { ruleCheck } from './rule.js';
+
+/** An image of a news item: its address (https, the site's own path, or a data URL) and alt text. */
+export const newsImageSchema = object({
+  url: string().check(
+    maxLength(100_000),
+    ruleCheck(
+      (v: string) =>
+        /^(https:\/\/|\/(?!\/)|data:image\/(png|jpeg|gif|webp|svg\+xml)[;,])/.test(v)
+          ? null
+          : 'format',
+      { field: 'imageUrl' },
+    ),
+  ),
+  /** What the image shows, for those who cannot see it (required: an image is never decoration here). */
+  alt: textSchema(300),
+});
 
 /** School news and events. */
 export const newsItemSchema = object({
@@ -11,7 +28,11 @@ export const newsItemSchema = object({
   body: string(),
   publishedAt: timestampSchema,
   eventDate: optional(isoDateSchema),
+  /** The event's start, `HH:MM` in the school's time zone (an all-day event without it). */
+  startTime: optional(timeOfDaySchema),
+  endTime: optional(timeOfDaySchema),
   location: optional(string()),
+  image: optional(newsImageSchema),
 });
 /** A news item or event. */
 export type NewsItem = z.infer<typeof newsItemSchema>;
@@ -22,7 +43,10 @@ export const newsInputSchema = object({
   title: textSchema(200),
   body: textSchema(10_000),
   eventDate: optional(isoDateSchema),
+  startTime: optional(timeOfDaySchema),
+  endTime: optional(timeOfDaySchema),
   location: optional(string().check(maxLength(200))),
+  image: optional(newsImageSchema),
 });
 
 /** The news feed query. */

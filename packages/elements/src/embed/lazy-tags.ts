@@ -23,4 +23,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-attendance': () => import('../define-attendance'),
   'diary-homework': () => import('../define-homework'),
   'diary-account': () => import('../define-account'),
+  'diary-news': () => import('../define-news'),
 };

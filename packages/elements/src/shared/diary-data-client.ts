@@ -65,6 +65,12 @@ export interface AccountClient extends WidgetClient {
     >;
 }
 
+/** The SDK client as `<diary-news>` needs it: the child (for its school) and the school's news. */
+export interface NewsClient extends WidgetClient {
+  readonly children: WidgetClient['children'] & Group<'children', 'get'>;
+  readonly news: Group<'news', 'list' | 'get'>;
+}
+
 /** Whether every `group.operation` path names a function of the client. */
 function provides(client: object | undefined, paths: readonly string[]): boolean {
   if (!client) return false;
@@ -156,3 +162,7 @@ export const isAccountClient = (client: WidgetClient | undefined): client is Acc
     'auth.revokeSession',
     'auth.revokeOtherSessions',
   ]);
+
+/** Whether the provider's client can serve `<diary-news>` (a full SDK client can). */
+export const isNewsClient = (client: WidgetClient | undefined): client is NewsClient =>
+  provides(client, ['children.get', 'news.list', 'news.get']);

@@ -1,5 +1,6 @@
 import type {
   AbsenceNotice,
+  NewsItem,
   Application,
   Attachment,
   Attendance,
@@ -46,6 +47,8 @@ export interface MemoryFixtures {
   /** Homework a child's family ticked «сделано» (`homework.setDone`). */
   readonly homeworkDone: { readonly childId: string; readonly homeworkId: string }[];
   readonly attendance: Attendance[];
+  /** School news and events. */
+  readonly news: NewsItem[];
   /** Absences parents reported ahead. */
   readonly absenceNotices: AbsenceNotice[];
   readonly threads: Thread[];
@@ -549,6 +552,7 @@ export function demoFixtures(): MemoryFixtures {
     applications: [],
     tickets: [],
     absenceNotices: [],
+    news: demoNews(),
     portfolio: [
       {
         id: 'pfl_mem_diploma',
@@ -642,4 +646,49 @@ function link(
     rosterId,
     linkedAt: CREATED,
   };
+}
+
+const STAGE_SVG =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 160 90'%3E%3Crect width='160' height='90' fill='%23163a5f'/%3E%3Cpath d='M80 12 60 70h40z' fill='%232e7d32'/%3E%3Crect y='72' width='160' height='18' fill='%238d6e63'/%3E%3C/svg%3E";
+
+/** Школа № 42's news and events: holidays, a parents' meeting, a concert with a picture. */
+function demoNews(): NewsItem[] {
+  const item = (n: Partial<NewsItem> & Pick<NewsItem, 'id' | 'title' | 'body' | 'publishedAt'>) =>
+    ({ schoolId: 'sch_42', kind: 'news', ...n }) as NewsItem;
+  return [
+    item({
+      id: 'nws_mem_concert',
+      kind: 'event',
+      title: 'Новогодний концерт',
+      body: 'Ученики начальной и средней школы покажут новогоднюю программу. Вход по записи у классных руководителей.',
+      publishedAt: '2026-11-23T12:00:00.000Z',
+      eventDate: '2026-12-22',
+      startTime: '17:00',
+      location: 'Актовый зал',
+      image: { url: STAGE_SVG, alt: 'Сцена актового зала с ёлкой' },
+    }),
+    item({
+      id: 'nws_mem_meeting',
+      kind: 'event',
+      title: 'Родительское собрание 5-х классов',
+      body: 'Обсудим адаптацию к средней школе, питание и экскурсии.',
+      publishedAt: '2026-11-22T09:00:00.000Z',
+      eventDate: '2026-11-27',
+      startTime: '18:30',
+      endTime: '19:30',
+      location: 'Кабинет 105',
+    }),
+    item({
+      id: 'nws_mem_math',
+      title: 'Неделя математики',
+      body: 'Олимпиада для 5–11 классов, математический бой и конкурс стенгазет.',
+      publishedAt: '2026-11-21T09:00:00.000Z',
+    }),
+    item({
+      id: 'nws_mem_holidays',
+      title: 'Зимние каникулы',
+      body: 'Зимние каникулы продлятся с 29 декабря по 11 января.',
+      publishedAt: '2026-11-18T09:00:00.000Z',
+    }),
+  ];
 }

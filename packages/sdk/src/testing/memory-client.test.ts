@@ -255,10 +255,10 @@ describe('createMemoryClient', () => {
 
   it('says which operation it does not implement', async () => {
     const client = createMemoryClient();
-    const error = await client.news.list({ schoolId: 'sch_42' }).catch((e: unknown) => e);
+    const error = await client.notes.list({ childId: 'chd_maria' }).catch((e: unknown) => e);
     assert.ok(error instanceof DiaryApiError);
     assert.equal(error.status, 501);
-    assert.match(error.message, /news\.list/);
+    assert.match(error.message, /notes\.list/);
     client.close();
   });
 });

@@ -12,6 +12,7 @@ import { userLanguageMigration } from './migrations/012-user-language';
 import { supportRoutingMigration } from './migrations/013-support-routing';
 import { homeworkDoneMigration } from './migrations/014-homework-done';
 import { absenceNoticesMigration } from './migrations/015-absence-notices';
+import { newsDetailsMigration } from './migrations/016-news-details';
 import { sessionDevicesMigration } from './migrations/017-session-devices';
 import { schoolSetupMigration } from './migrations/018-school-setup';
 import { journalBatchesMigration } from './migrations/019-journal-batches';
@@ -308,10 +309,11 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '013_support_routing': supportRoutingMigration,
   '014_homework_done': homeworkDoneMigration,
   '015_absence_notices': absenceNoticesMigration,
+  '016_news_details': newsDetailsMigration,
   '017_session_devices': sessionDevicesMigration,
   '018_school_setup': schoolSetupMigration,
   '019_journal_batches': journalBatchesMigration,
-  // next: '020_…' (016 is unused; keep the numbers unique and increasing)
+  // next: '020_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

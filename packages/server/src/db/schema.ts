@@ -393,7 +393,12 @@ export interface Database {
     title: string;
     body: string;
     event_date: string | null;
+    /** `HH:MM` in the school's time zone, or null for an all-day event. */
+    start_time: string | null;
+    end_time: string | null;
     location: string | null;
+    image_url: string | null;
+    image_alt: string | null;
     author_id: string;
     published_at: string;
   };

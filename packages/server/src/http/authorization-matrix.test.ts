@@ -170,7 +170,8 @@ const seesClass: Expect = anyoneWhoSeesChild;
  * stream only for a signed-in user, of only their own events, 401 without or with a bad token —
  * is tested in routes/events.test.ts.
  */
-const TESTED_ELSEWHERE = new Set(['events.stream']);
+// grades.distribution: routes/grades-distribution.test.ts (it needs a lesson's work marked).
+const TESTED_ELSEWHERE = new Set(['events.stream', 'grades.distribution']);
 
 interface Case {
   readonly route: RouteSpec;
@@ -498,6 +499,11 @@ const cases = (): Record<string, Case> => ({
     expect: adminOfSchool,
     params: { schoolId: DEMO.schools.school42.id },
     body: () => ({ kind: 'news', title: 'Новость', body: 'Текст' }),
+  },
+  'news.get': {
+    route: routes.news.get,
+    expect: membersOfSchool,
+    params: { newsId: chat.newsId },
   },
   'news.remove': {
     route: routes.news.remove,

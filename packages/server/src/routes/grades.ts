@@ -1,4 +1,5 @@
-import { fieldError, notFound } from '../services/domain-error';
+import type { MarkDistribution } from '@school-diary/core';
+import { DomainError, fieldError, notFound } from '../services/domain-error';
 import { REPLY_SENT, type Handlers } from '../http/register-routes';
 import { contentDisposition } from '../services/file-name';
 import type { Services } from '../services/context';
@@ -19,6 +20,9 @@ import {
 } from '../services/mark-writes';
 import { assertTeaches, auditAs, ownChild, visibleChild } from '../services/policy';
 import { classCalendar, queryRange } from '../services/school-calendar';
+
+/** The fewest pupils marked for a work before its distribution is shown: fewer could be told apart. */
+const MIN_MARKED = 5;
 
 /** Marks: reading with filters, summaries, comparison, CSV; teachers enter and correct them. */
 export function gradesHandlers(s: Services): Handlers['grades'] {
@@ -134,6 +138,32 @@ export function gradesHandlers(s: Services): Handlers['grades'] {
           write: (trx) => trx.updateTable('marks').set(set).where('id', '=', old.id).execute(),
         },
       );
+    },
+
+    async distribution({ params, user }) {
+      const mark = await oneMark(s.db, params.markId);
+      await visibleChild(s, user, mark.child_id);
+      if (!mark.lesson_id) throw notFound();
+      const rows = await s.db
+        .selectFrom('marks')
+        .select(['child_id', 'value'])
+        .where('lesson_id', '=', mark.lesson_id)
+        .where('subject_id', '=', mark.subject_id)
+        .where('kind', '=', mark.kind)
+        .where('value', 'in', ['1', '2', '3', '4', '5'])
+        .execute();
+      // One mark per pupil: a pupil marked twice for the work counts once, with the later row.
+      const byPupil = new Map(rows.map((r) => [r.child_id, r.value]));
+      if (byPupil.size < MIN_MARKED) throw new DomainError('too_few_marked');
+      const counts = { 5: 0, 4: 0, 3: 0, 2: 0 };
+      for (const value of byPupil.values())
+        counts[value === '1' ? 2 : (Number(value) as 2 | 3 | 4 | 5)] += 1;
+      return {
+        lessonId: mark.lesson_id,
+        kind: mark.kind as MarkDistribution['kind'],
+        marked: byPupil.size,
+        counts,
+      };
     },
 
     async remove({ params, user, ip }) {

@@ -115,6 +115,56 @@ describe('school news', () => {
     assert.equal((await publish('parentIvanova', S42, body)).status, 403);
   });
 
+  it('keeps an event’s times and an image with its alt text, and opens one item', async () => {
+    const event = await publish('admin42', S42, {
+      kind: 'event',
+      title: 'Ярмарка',
+      body: 'Благотворительная ярмарка',
+      eventDate: '2026-12-12',
+      startTime: '11:00',
+      endTime: '14:00',
+      location: 'Спортзал',
+      image: { url: '/fair.png', alt: 'Столы с поделками учеников' },
+    });
+    assert.equal(event.status, 201, event.text);
+    const one = await server.call<NewsItem>('GET', `/api/v1/news/${event.body.id}`, {
+      token: tokens.parentIvanova,
+    });
+    assert.deepEqual(
+      [one.body.startTime, one.body.endTime, one.body.image],
+      ['11:00', '14:00', { url: '/fair.png', alt: 'Столы с поделками учеников' }],
+    );
+    const stranger = await server.call('GET', `/api/v1/news/${event.body.id}`, {
+      token: tokens.parentNew,
+    });
+    assert.equal(stranger.status, 404);
+    const bad = await publish('admin42', S42, {
+      kind: 'event',
+      title: 'Ярмарка',
+      body: 'Текст',
+      eventDate: '2026-12-12',
+      startTime: '14:00',
+      endTime: '11:00',
+      image: { url: 'javascript:alert(1)', alt: ' ' },
+    });
+    assert.deepEqual(bad.body.error.fields.map((f) => [f.path, f.code]).sort(), [
+      ['image.alt', 'required'],
+      ['image.url', 'format'],
+    ]);
+    const backwards = await publish('admin42', S42, {
+      kind: 'event',
+      title: 'Ярмарка',
+      body: 'Текст',
+      eventDate: '2026-12-12',
+      startTime: '14:00',
+      endTime: '11:00',
+    });
+    assert.deepEqual(
+      backwards.body.error.fields.map((f) => [f.path, f.code]),
+      [['endTime', 'date_order']],
+    );
+  });
+
   it('removes news for the school’s admins only', async () => {
     const res = await publish('admin42', S42, { kind: 'news', title: 'Ошибка', body: 'Удалить' });
     const remove = (who: string) =>

@@ -19,7 +19,12 @@ function view(row: NewsRow): NewsItem {
     body: row.body,
     publishedAt: row.published_at,
     ...(row.event_date ? { eventDate: row.event_date } : {}),
+    ...(row.start_time ? { startTime: row.start_time } : {}),
+    ...(row.end_time ? { endTime: row.end_time } : {}),
     ...(row.location ? { location: row.location } : {}),
+    ...(row.image_url && row.image_alt
+      ? { image: { url: row.image_url, alt: row.image_alt } }
+      : {}),
   };
 }
 
@@ -103,6 +108,9 @@ export function newsHandlers(s: Services): Handlers['news'] {
     async publish({ params, body, user, ip }) {
       assertAdminOf(s, user, params.schoolId);
       if (body.kind === 'event' && !body.eventDate) throw fieldError('eventDate', 'required');
+      if (body.endTime && !body.startTime) throw fieldError('startTime', 'required');
+      if (body.startTime && body.endTime && body.endTime <= body.startTime)
+        throw fieldError('endTime', 'date_order');
       const row: NewsRow = {
         id: s.ids('nws'),
         school_id: params.schoolId,
@@ -110,7 +118,11 @@ export function newsHandlers(s: Services): Handlers['news'] {
         title: body.title,
         body: body.body,
         event_date: body.eventDate ?? null,
+        start_time: body.eventDate ? (body.startTime ?? null) : null,
+        end_time: body.eventDate ? (body.endTime ?? null) : null,
         location: body.location?.trim() || null,
+        image_url: body.image?.url ?? null,
+        image_alt: body.image?.alt ?? null,
         author_id: user.id,
         published_at: s.clock.now().toISOString(),
       };
@@ -119,6 +131,17 @@ export function newsHandlers(s: Services): Handlers['news'] {
         await auditAs(s, trx, { user, ip }, { action: 'news.publish', target: row.id });
       });
       await notifyParents(s, row);
+      return view(row);
+    },
+
+    async get({ params, user }) {
+      const row = await s.db
+        .selectFrom('news')
+        .selectAll()
+        .where('id', '=', params.newsId)
+        .executeTakeFirst();
+      if (!row) throw notFound();
+      await assertReader(s, user, row.school_id);
       return view(row);
     },
 

@@ -5,6 +5,7 @@ import {
   gradeSummaryQuerySchema,
   gradeSummarySchema,
   markCsvQuerySchema,
+  markDistributionSchema,
   markInputSchema,
   markPatchSchema,
   markQuerySchema,
@@ -28,6 +29,7 @@ export const operations = {
     response: gradeSummarySchema,
   }),
   comparison: withSchemas(m.comparison, { response: yearComparisonSchema }),
+  distribution: withSchemas(m.distribution, { response: markDistributionSchema }),
   csv: withSchemas(m.csv, { query: markCsvQuerySchema }),
   reportCard: withSchemas(m.reportCard, { query: reportCardQuerySchema }),
   finalMarks: withSchemas(m.finalMarks, {

@@ -15,5 +15,6 @@ export const operations = {
     body: newsInputSchema,
     response: newsItemSchema,
   }),
+  get: withSchemas(m.get, { response: newsItemSchema }),
   remove: withSchemas(m.remove, {}),
 };

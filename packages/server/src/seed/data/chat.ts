@@ -139,7 +139,11 @@ export interface DemoNews {
   readonly title: string;
   readonly body: string;
   readonly inDays?: number;
+  /** `HH:MM` in Moscow. */
+  readonly startTime?: string;
+  readonly endTime?: string;
   readonly location?: string;
+  readonly image?: { readonly url: string; readonly alt: string };
 }
 
 /** News and events of Школа № 42 and Лицей № 17. */
@@ -171,6 +175,8 @@ export const NEWS: readonly DemoNews[] = [
     title: 'Родительское собрание 5-х классов',
     body: 'Обсудим адаптацию к средней школе, питание и предстоящие экскурсии. Просим быть без опозданий.',
     inDays: 3,
+    startTime: '18:30',
+    endTime: '19:30',
     location: 'Кабинет 105',
   },
   {
@@ -182,7 +188,12 @@ export const NEWS: readonly DemoNews[] = [
     title: 'Новогодний концерт',
     body: 'Ученики начальной и средней школы покажут новогоднюю программу. Родители приглашаются, вход по записи у классных руководителей.',
     inDays: 28,
+    startTime: '17:00',
     location: 'Актовый зал',
+    image: {
+      url: '/news-concert.svg',
+      alt: 'Сцена актового зала с ёлкой и гирляндами',
+    },
   },
   {
     id: 'nws_demo_physics',

@@ -1,0 +1,5 @@
+export {
+  DiaryNews,
+  type DiaryNewsOpenDetail,
+  type NewsKindFilter,
+} from './news/diary-news';
