@@ -18,7 +18,7 @@ const dist = join(root, 'packages/elements/dist');
 
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
-  loader: 2 * 1024,
+  loader: 2.2 * 1024,
   'login page (provider + login)': 53 * 1024,
   'registration page (provider + child form)': 62 * 1024,
   'grades page (provider + grade table + timeline chart)': 79 * 1024,
@@ -31,7 +31,7 @@ const BUDGETS = {
   'portfolio page (provider + child picker + portfolio)': 69.5 * 1024,
   'homework page (provider + child picker + homework)': 54 * 1024,
   'news page (provider + child picker + news)': 53 * 1024,
-  'every tag at once': 179 * 1024,
+  'every tag at once': 203 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
@@ -52,6 +52,8 @@ const PAGES = {
     'child-picker',
     'attendance',
   ],
+  'portfolio page (provider + child picker + portfolio)': ['provider', 'child-picker', 'portfolio'],
+  'homework page (provider + child picker + homework)': ['provider', 'child-picker', 'homework'],
   'every tag at once': null,
 };
 

@@ -745,6 +745,10 @@ export interface GradesSummaryResult extends RouteResult<Routes['grades']['summa
 export interface GradesComparisonInput extends RouteInput<Routes['grades']['comparison']> {}
 /** What `grades.comparison` resolves to. */
 export interface GradesComparisonResult extends RouteResult<Routes['grades']['comparison']> {}
+/** The input of `grades.distribution` (GET /api/v1/marks/{markId}/distribution): path, query and body fields in one object. */
+export interface GradesDistributionInput extends RouteInput<Routes['grades']['distribution']> {}
+/** What `grades.distribution` resolves to. */
+export interface GradesDistributionResult extends RouteResult<Routes['grades']['distribution']> {}
 /** The input of `grades.csv` (GET /api/v1/children/{childId}/grades.csv): path, query and body fields in one object. */
 export interface GradesCsvInput extends RouteInput<Routes['grades']['csv']> {}
 /** What `grades.csv` resolves to. */
@@ -805,6 +809,14 @@ export interface GradesApi {
    * const result = await client.grades.comparison({ childId: '…' });
    */
   readonly comparison: ReadOperation<GradesComparisonInput, GradesComparisonResult>;
+  /**
+   * How the class did on a mark's lesson work: counts of 5/4/3/2 from 5 pupils marked.
+   * `GET /api/v1/marks/{markId}/distribution`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.grades.distribution({ markId: '…' });
+   */
+  readonly distribution: ReadOperation<GradesDistributionInput, GradesDistributionResult>;
   /**
    * Marks as CSV (UTF-8 with BOM; `;` for spreadsheets in the Russian locale).
    * `GET /api/v1/children/{childId}/grades.csv`; may call: parent, student.
@@ -1484,6 +1496,10 @@ export interface NewsListResult extends RouteResult<Routes['news']['list']> {}
 export interface NewsPublishInput extends RouteInput<Routes['news']['publish']> {}
 /** What `news.publish` resolves to. */
 export interface NewsPublishResult extends RouteResult<Routes['news']['publish']> {}
+/** The input of `news.get` (GET /api/v1/news/{newsId}): path, query and body fields in one object. */
+export interface NewsGetInput extends RouteInput<Routes['news']['get']> {}
+/** What `news.get` resolves to. */
+export interface NewsGetResult extends RouteResult<Routes['news']['get']> {}
 /** The input of `news.remove` (DELETE /api/v1/news/{newsId}): path, query and body fields in one object. */
 export interface NewsRemoveInput extends RouteInput<Routes['news']['remove']> {}
 /** What `news.remove` resolves to. */
@@ -1512,6 +1528,14 @@ export interface NewsApi {
    * const result = await client.news.publish({ schoolId: '…', kind: '…', title: '…', body: '…' });
    */
   readonly publish: OperationMethod<NewsPublishInput, NewsPublishResult>;
+  /**
+   * One news item or event, for those who may read its school’s news.
+   * `GET /api/v1/news/{newsId}`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.news.get({ newsId: '…' });
+   */
+  readonly get: ReadOperation<NewsGetInput, NewsGetResult>;
   /**
    * Remove news.
    * `DELETE /api/v1/news/{newsId}`; may call: school_admin.
@@ -1710,7 +1734,7 @@ export interface DiaryApi {
   readonly classes: ClassesApi;
   /** `create`, `list`, `get`, `setStatus`, `activate`: see {@link ApplicationsApi}. */
   readonly applications: ApplicationsApi;
-  /** `list`, `summary`, `comparison`, `csv`, `reportCard`, `finalMarks`, `create`, `update`, `remove`, `setFinal`: see {@link GradesApi}. */
+  /** `list`, `summary`, `comparison`, `distribution`, `csv`, `reportCard`, `finalMarks`, `create`, `update`, `remove`, `setFinal`: see {@link GradesApi}. */
   readonly grades: GradesApi;
   /** `list`, `set`, `remove`: see {@link ThresholdsApi}. */
   readonly thresholds: ThresholdsApi;
@@ -1732,7 +1756,7 @@ export interface DiaryApi {
   readonly notifications: NotificationsApi;
   /** `list`, `create`, `update`, `remove`, `comment`: see {@link PortfolioApi}. */
   readonly portfolio: PortfolioApi;
-  /** `list`, `publish`, `remove`: see {@link NewsApi}. */
+  /** `list`, `publish`, `get`, `remove`: see {@link NewsApi}. */
   readonly news: NewsApi;
   /** `list`, `create`, `update`, `remove`: see {@link NotesApi}. */
   readonly notes: NotesApi;
