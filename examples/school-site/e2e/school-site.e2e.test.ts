@@ -411,6 +411,8 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     assert.equal(await portfolio.locator('[part="item"]').count(), 1);
     assert.match(await item.innerText(), /Скачать gerbariy\.pdf/);
     assert.match(await item.innerText(), /Уровень: Региональный/);
+  });
+
   it('ticks homework done, and it stays done after a reload', async () => {
     const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
     const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
@@ -441,6 +443,8 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await page
       .locator(`diary-homework li[data-homework="${homework.id}"][data-state="done"]`)
       .waitFor({ timeout: 30_000 });
+  });
+
   it('opens a school event and downloads it as an iCalendar file', async () => {
     await page.goto(`${site.url}/news.html?child=${MARIA}`);
     const news = page.locator('diary-news');
