@@ -1,5 +1,1 @@
-export {
-  DiaryNews,
-  type DiaryNewsOpenDetail,
-  type NewsKindFilter,
-} from './news/diary-news';
+export { DiaryNews, type DiaryNewsOpenDetail, type NewsKindFilter } from './news/diary-news';

@@ -91,7 +91,8 @@ export const routeSummaries: RouteSummaries = {
     finalMarks: "A child's final period marks",
     create: 'Enter a mark',
     update: 'Correct a mark (history kept in the audit log)',
-    distribution: "How the class did on a mark's lesson work: counts of 5/4/3/2 from 5 pupils marked",
+    distribution:
+      "How the class did on a mark's lesson work: counts of 5/4/3/2 from 5 pupils marked",
     remove: 'Delete a mark',
     setFinal: 'Set a final period mark',
   },
