@@ -175,6 +175,16 @@ describe('every resource of the route table, against the real server', () => {
     await parent.notes.remove({ noteId: note.id });
   });
 
+  it('absences reported ahead, the class journal, school setup', async () => {
+    const notices = await parent.absences.list({ childId: DEMO.maria });
+    assert.ok(Array.isArray(notices.items));
+    const journal = await teacher.journal.get({ classId: DEMO.mariaClass, subjectId: DEMO.math });
+    assert.ok(journal.students.some((s) => s.id === DEMO.maria));
+    const maria = await parent.children.get({ childId: DEMO.maria });
+    const subjects = await admin.setup.subjects({ schoolId: maria.schoolId ?? '' });
+    assert.ok(subjects.items.some((s) => s.id === DEMO.math));
+  });
+
   it('schools registry, applications, support, audit, admin search, dev outbox', async () => {
     const schools = await parent.schools.search({ q: '42' });
     assert.ok(schools.items.length > 0);

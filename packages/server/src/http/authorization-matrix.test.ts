@@ -544,6 +544,12 @@ const cases = (): Record<string, Case> => ({
     params: child,
     query: { delimiter: ';' },
   },
+  'grades.reportCard': {
+    route: routes.grades.reportCard,
+    expect: anyoneWhoSeesChild,
+    params: child,
+    query: { periodId: 'per_42_2026_q2' },
+  },
   'grades.finalMarks': {
     route: routes.grades.finalMarks,
     expect: anyoneWhoSeesChild,

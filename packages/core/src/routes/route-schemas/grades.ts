@@ -29,7 +29,6 @@ export const operations = {
     response: gradeSummarySchema,
   }),
   comparison: withSchemas(m.comparison, { response: yearComparisonSchema }),
-  distribution: withSchemas(m.distribution, { response: markDistributionSchema }),
   csv: withSchemas(m.csv, { query: markCsvQuerySchema }),
   reportCard: withSchemas(m.reportCard, { query: reportCardQuerySchema }),
   finalMarks: withSchemas(m.finalMarks, {
@@ -37,6 +36,7 @@ export const operations = {
   }),
   create: withSchemas(m.create, { body: markInputSchema, response: markSchema }),
   update: withSchemas(m.update, { body: markPatchSchema, response: markSchema }),
+  distribution: withSchemas(m.distribution, { response: markDistributionSchema }),
   remove: withSchemas(m.remove, {}),
   setFinal: withSchemas(m.setFinal, {
     body: finalMarkInputSchema,
