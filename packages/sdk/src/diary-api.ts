@@ -745,10 +745,6 @@ export interface GradesSummaryResult extends RouteResult<Routes['grades']['summa
 export interface GradesComparisonInput extends RouteInput<Routes['grades']['comparison']> {}
 /** What `grades.comparison` resolves to. */
 export interface GradesComparisonResult extends RouteResult<Routes['grades']['comparison']> {}
-/** The input of `grades.distribution` (GET /api/v1/marks/{markId}/distribution): path, query and body fields in one object. */
-export interface GradesDistributionInput extends RouteInput<Routes['grades']['distribution']> {}
-/** What `grades.distribution` resolves to. */
-export interface GradesDistributionResult extends RouteResult<Routes['grades']['distribution']> {}
 /** The input of `grades.csv` (GET /api/v1/children/{childId}/grades.csv): path, query and body fields in one object. */
 export interface GradesCsvInput extends RouteInput<Routes['grades']['csv']> {}
 /** What `grades.csv` resolves to. */
@@ -769,6 +765,10 @@ export interface GradesCreateResult extends RouteResult<Routes['grades']['create
 export interface GradesUpdateInput extends RouteInput<Routes['grades']['update']> {}
 /** What `grades.update` resolves to. */
 export interface GradesUpdateResult extends RouteResult<Routes['grades']['update']> {}
+/** The input of `grades.distribution` (GET /api/v1/marks/{markId}/distribution): path, query and body fields in one object. */
+export interface GradesDistributionInput extends RouteInput<Routes['grades']['distribution']> {}
+/** What `grades.distribution` resolves to. */
+export interface GradesDistributionResult extends RouteResult<Routes['grades']['distribution']> {}
 /** The input of `grades.remove` (DELETE /api/v1/marks/{markId}): path, query and body fields in one object. */
 export interface GradesRemoveInput extends RouteInput<Routes['grades']['remove']> {}
 /** What `grades.remove` resolves to. */
@@ -810,14 +810,6 @@ export interface GradesApi {
    */
   readonly comparison: ReadOperation<GradesComparisonInput, GradesComparisonResult>;
   /**
-   * How the class did on a mark's lesson work: counts of 5/4/3/2 from 5 pupils marked.
-   * `GET /api/v1/marks/{markId}/distribution`; may call: any signed-in user.
-   *
-   * @example
-   * const result = await client.grades.distribution({ markId: '…' });
-   */
-  readonly distribution: ReadOperation<GradesDistributionInput, GradesDistributionResult>;
-  /**
    * Marks as CSV (UTF-8 with BOM; `;` for spreadsheets in the Russian locale).
    * `GET /api/v1/children/{childId}/grades.csv`; may call: parent, student.
    *
@@ -857,6 +849,14 @@ export interface GradesApi {
    * const result = await client.grades.update({ markId: '…' });
    */
   readonly update: OperationMethod<GradesUpdateInput, GradesUpdateResult>;
+  /**
+   * How the class did on a mark's lesson work: counts of 5/4/3/2 from 5 pupils marked.
+   * `GET /api/v1/marks/{markId}/distribution`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.grades.distribution({ markId: '…' });
+   */
+  readonly distribution: ReadOperation<GradesDistributionInput, GradesDistributionResult>;
   /**
    * Delete a mark.
    * `DELETE /api/v1/marks/{markId}`; may call: teacher.
@@ -1734,7 +1734,7 @@ export interface DiaryApi {
   readonly classes: ClassesApi;
   /** `create`, `list`, `get`, `setStatus`, `activate`: see {@link ApplicationsApi}. */
   readonly applications: ApplicationsApi;
-  /** `list`, `summary`, `comparison`, `distribution`, `csv`, `reportCard`, `finalMarks`, `create`, `update`, `remove`, `setFinal`: see {@link GradesApi}. */
+  /** `list`, `summary`, `comparison`, `csv`, `reportCard`, `finalMarks`, `create`, `update`, `distribution`, `remove`, `setFinal`: see {@link GradesApi}. */
   readonly grades: GradesApi;
   /** `list`, `set`, `remove`: see {@link ThresholdsApi}. */
   readonly thresholds: ThresholdsApi;
