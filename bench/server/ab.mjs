@@ -95,11 +95,11 @@ try {
   stops.push(old.stop);
   const gzip = { 'accept-encoding': 'gzip, deflate, br' };
   const hHead = {
-    authorization: `Bearer ${await login(head.url, dbHead, PARENT, 'school-diary-demo')}`,
+    authorization: `Bearer ${await login(head.url, PARENT, 'school-diary-demo')}`,
     ...gzip,
   };
   const hBase = {
-    authorization: `Bearer ${await login(old.url, dbBase, PARENT, 'school-diary-demo')}`,
+    authorization: `Bearer ${await login(old.url, PARENT, 'school-diary-demo')}`,
     ...gzip,
   };
   await raw(old.url + path, hBase);

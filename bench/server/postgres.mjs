@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import * as prettier from 'prettier';
-import { startDiaryServer } from './servers.mjs';
+import { login, startDiaryServer } from './servers.mjs';
 
 const START = '<!-- bench:server-postgres:start -->';
 const END = '<!-- bench:server-postgres:end -->';
@@ -138,21 +138,6 @@ async function post(url, body, headers = {}) {
   return json;
 }
 
-/** Signs in, reading the one-time code from the database's outbox table. */
-async function login(baseUrl, dbUrl, phone) {
-  const { challengeId } = await post(`${baseUrl}/api/v1/auth/login`, { phone, password: PASSWORD });
-  const text = await withClient(dbUrl, async (c) => {
-    const { rows } = await c.query(
-      'select text from outbox where recipient = $1 order by id desc limit 1',
-      [phone],
-    );
-    return rows[0]?.text ?? '';
-  });
-  const code = /(\d{6})/.exec(text)?.[1];
-  if (!code) throw new Error(`no code for ${phone}`);
-  return (await post(`${baseUrl}/api/v1/auth/verify`, { challengeId, code })).accessToken;
-}
-
 /** One autocannon run per instance in parallel, the connections split between them. */
 async function load(urls, requests, seconds) {
   const per = Math.max(1, Math.floor(run.connections / urls.length));
@@ -183,8 +168,8 @@ async function main() {
     servers.push(await startDiaryServer(db.url, extra));
     servers.push(await startDiaryServer(db.url, extra));
     const [a] = servers;
-    const parent = `Bearer ${await login(a.url, db.url, PARENT)}`;
-    const teacher = `Bearer ${await login(a.url, db.url, TEACHER)}`;
+    const parent = `Bearer ${await login(a.url, PARENT, PASSWORD)}`;
+    const teacher = `Bearer ${await login(a.url, TEACHER, PASSWORD)}`;
     const marks = `/api/v1/children/${CHILD}/grades?from=${db.year.start_date}&to=${db.year.end_date}`;
     const read = {
       method: 'GET',

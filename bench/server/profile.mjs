@@ -37,7 +37,7 @@ const server = await spawnServer(
   ],
   { ready: /Press Ctrl\+C/ },
 );
-const token = await login(server.url, db, '+79990000001', 'school-diary-demo');
+const token = await login(server.url, '+79990000001', 'school-diary-demo');
 const path = process.argv[3];
 const r = await autocannon({
   url: server.url + path,

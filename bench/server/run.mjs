@@ -237,7 +237,7 @@ async function main() {
     const real = await startDiaryServer(db, ['--cors-origin', SITE_ORIGIN]);
     stops.push(real.stop);
     const auth = {
-      authorization: `Bearer ${await login(real.url, db, PARENT.phone, PARENT.password)}`,
+      authorization: `Bearer ${await login(real.url, PARENT.phone, PARENT.password)}`,
     };
     const targets = (await targetsOf(real.url, auth)).filter(
       (t) => run.only === undefined || t.name.includes(run.only),

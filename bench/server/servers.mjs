@@ -1,6 +1,7 @@
 // Starting and stopping the servers of the benchmark, and signing in as the demo parent.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
@@ -54,8 +55,9 @@ export function spawnServer(args, { ready = /listening on/, timeoutMs = 60_000 }
 const BENCH_DATA_KEY = Buffer.alloc(32, 0x42).toString('base64');
 
 /** The real diary server (the CLI, as `npx school-diary-server` runs it) on a database file. */
-export function startDiaryServer(db, extra = []) {
-  const args = [CLI, '--port', '0', '--db', db, '--auth-rate-limit', '1000000', ...extra];
+export async function startDiaryServer(db, extra = []) {
+  const sms = await smsOptions();
+  const args = [CLI, '--port', '0', '--db', db, '--auth-rate-limit', '1000000', ...sms, ...extra];
   return spawnServer(args, { ready: /Press Ctrl\+C to stop\./ });
 }
 
@@ -77,18 +79,102 @@ async function post(url, body) {
 }
 
 /**
- * Signs in with phone, password and the one-time code, read from the outbox table of the
- * database file (the built-in gateway keeps messages there; no `--dev` needed).
+ * A local stand-in for SMS.ru's HTTP API (`POST /sms/send`, `POST /sms/status`): the diary server
+ * sends its one-time codes here through its real SMS transport, and the benchmark reads them.
+ * Codes never rest in the database readable (they are sealed while queued and wiped once sent).
  */
-export async function login(baseUrl, dbFile, phone, password) {
+class SmsPeer {
+  /** @type {Map<string, string[]>} texts received per recipient */
+  #texts = new Map();
+  /** @type {Array<() => void>} */
+  #waiters = [];
+  #server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const fields = new URLSearchParams(body);
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/sms/send') {
+        const to = fields.get('to') ?? '';
+        const list = this.#texts.get(digits(to)) ?? [];
+        list.push(fields.get('msg') ?? '');
+        this.#texts.set(digits(to), list);
+        for (const wake of this.#waiters.splice(0)) wake();
+        const result = { status: 'OK', status_code: 100, sms_id: `bench-${list.length}` };
+        res.end(JSON.stringify({ status: 'OK', status_code: 100, sms: { [to]: result } }));
+      } else {
+        const id = fields.get('sms_id') ?? '';
+        const result = { status: 'OK', status_code: 103 };
+        res.end(JSON.stringify({ status: 'OK', status_code: 100, sms: { [id]: result } }));
+      }
+    });
+  });
+  url = '';
+
+  async start() {
+    await new Promise((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${this.#server.address().port}`;
+    this.#server.unref();
+  }
+
+  /** The server's options that send SMS here. */
+  options() {
+    return ['--sms-provider', 'smsru', '--sms-api-id', 'bench', '--sms-api-url', this.url];
+  }
+
+  /** Waits for the next one-time code sent to `phone` after `seen` earlier texts. */
+  async code(phone, seen, timeoutMs = 15_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const texts = this.#texts.get(digits(phone)) ?? [];
+      const code = texts
+        .slice(seen)
+        .map((t) => /(\d{6})/.exec(t)?.[1])
+        .find(Boolean);
+      if (code) return code;
+      if (Date.now() > deadline)
+        throw new Error(`no one-time code for ${phone} reached the SMS peer`);
+      await new Promise((resolve) => {
+        this.#waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  /** How many texts `phone` has received so far. */
+  count(phone) {
+    return this.#texts.get(digits(phone))?.length ?? 0;
+  }
+}
+
+/** A phone number as SMS.ru writes it: digits only. */
+const digits = (phone) => phone.replace(/\D/g, '');
+
+/** The one SMS peer of this benchmark process, started on first use. */
+let peer;
+async function smsPeer() {
+  if (!peer) {
+    peer = new SmsPeer();
+    await peer.start();
+  }
+  return peer;
+}
+
+/** The server options that deliver its SMS to this process's SMS peer. */
+export async function smsOptions() {
+  return (await smsPeer()).options();
+}
+
+/**
+ * Signs in with phone, password and the one-time code, which the server sends through its SMS
+ * transport to this process's SMS peer (the server must have been started with `smsOptions()`;
+ * `startDiaryServer` does that).
+ */
+export async function login(baseUrl, phone, password) {
+  const sms = await smsPeer();
+  const seen = sms.count(phone);
   const { challengeId } = await post(`${baseUrl}/api/v1/auth/login`, { phone, password });
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  const row = db
-    .prepare('SELECT text FROM outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1')
-    .get(phone);
-  db.close();
-  const code = /(\d{6})/.exec(row?.text ?? '')?.[1];
-  if (!code) throw new Error(`no one-time code for ${phone} in the outbox`);
+  const code = await sms.code(phone, seen);
   const session = await post(`${baseUrl}/api/v1/auth/verify`, { challengeId, code });
   return session.accessToken;
 }
