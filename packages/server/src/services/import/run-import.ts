@@ -25,8 +25,17 @@ export interface RunImportOptions {
   readonly lang: Lang;
   /** Write the changes (in one transaction) when the file has no error; otherwise only preview. */
   readonly apply: boolean;
+  /** Told as the import goes: after reading, after comparing, after writing. */
+  readonly progress?: (step: ImportProgress) => void;
   /** Records the apply in the audit log, inside its transaction. */
   readonly audit?: (trx: Kysely<Database>, detail: string) => Promise<void>;
+}
+
+/** Where an import is: the lines read so far and the errors found so far. */
+export interface ImportProgress {
+  readonly stage: 'read' | 'planned' | 'applied';
+  readonly rowsRead: number;
+  readonly errors: number;
 }
 
 const unreadable = (): DomainError => fieldError('file', 'format');
@@ -85,7 +94,10 @@ async function readRecords(
  * @example
  * const report = await runImport(s, { schoolId, file: { name: 'roster.csv', bytes }, lang: 'ru', apply: false });
  */
-export async function runImport(s: Services, options: RunImportOptions): Promise<ImportReport> {
+export async function runImport(
+  s: Pick<Services, 'db' | 'clock' | 'ids'>,
+  options: RunImportOptions,
+): Promise<ImportReport> {
   const school = await s.db
     .selectFrom('schools')
     .select(['id', 'code'])
@@ -94,18 +106,24 @@ export async function runImport(s: Services, options: RunImportOptions): Promise
   if (!school) throw notFound();
   const today = todayIn(s.clock.now());
   const { format, records } = await readRecords(options.file, options.lang, today);
+  const tell = (stage: ImportProgress['stage'], errors: number) =>
+    options.progress?.({ stage, rowsRead: records.rowsRead, errors });
+  tell('read', records.errors.length);
   if (!options.apply || records.errors.length > 0) {
     const plan = await planImport(s.db, school.id, records, options.lang);
+    tell('planned', plan.errors.length);
     return reportOf(plan, format, false);
   }
   // Planned again inside the transaction, so the apply acts on exactly what it reads.
   return s.db.transaction().execute(async (trx) => {
     const plan = await planImport(trx, school.id, records, options.lang);
     const report = reportOf(plan, format, plan.errors.length === 0);
+    tell('planned', plan.errors.length);
     if (!report.applied) return report;
     await applyPlan(trx, plan, { schoolId: school.id, schoolCode: school.code, ids: s.ids });
     const { create, update, unchanged } = report.counts;
     await options.audit?.(trx, `${format}: +${create} ~${update} =${unchanged}`);
+    tell('applied', 0);
     return report;
   });
 }
