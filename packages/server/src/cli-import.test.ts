@@ -46,6 +46,13 @@ describe('school-diary-server import and export', () => {
     assert.match(readFileSync(csv, 'utf8'), /usr-s3;Никитина Ева;19\.07\.2011;9Д;2026\/2027/);
     const back = await run(['import', '--school', '770777', csv]);
     assert.match(back.out, /0 to create, 0 to change, 3 unchanged, 0 with errors/);
+    const zip = join(dir, 'export.zip');
+    assert.equal((await run(['export', '--school', '770777', '--to', zip])).code, 0);
+    const bundleBack = await run(['import', '--school', '770777', zip]);
+    assert.match(
+      bundleBack.out,
+      /oneroster: .*0 to create, 0 to change, 7 unchanged, 0 with errors/,
+    );
   });
 
   it('prints each error with its line and column, exits 1 and writes nothing', async () => {

@@ -7,6 +7,7 @@ import { CliError, CliUsageError } from './cli-error';
 import { openDatabase } from './db/open';
 import { randomIds } from './ids';
 import { DomainError } from './services/domain-error';
+import { rosterOneRoster } from './services/import/oneroster-export';
 import { rosterCsv, rosterXlsx } from './services/import/roster-export';
 import { runImport, type ImportProgress } from './services/import/run-import';
 
@@ -26,7 +27,7 @@ export interface ExportOptions {
   readonly db: string;
   readonly school: string;
   readonly to: string;
-  readonly format: 'csv' | 'xlsx';
+  readonly format: 'csv' | 'xlsx' | 'oneroster';
 }
 
 const IMPORT_FLAGS = {
@@ -77,7 +78,7 @@ export function parseImportArgs(args: readonly string[], fallbackDb: string): Im
   };
 }
 
-/** Parses `export --school CODE --to FILE [--format csv|xlsx]`; null: help. */
+/** Parses `export --school CODE --to FILE [--format csv|xlsx|oneroster]`; null: help. */
 export function parseExportArgs(args: readonly string[], fallbackDb: string): ExportOptions | null {
   const { values } = parsed(() =>
     parseArgs({ args: [...args], options: EXPORT_FLAGS, strict: true }),
@@ -85,8 +86,14 @@ export function parseExportArgs(args: readonly string[], fallbackDb: string): Ex
   if (values.help) return null;
   if (!values.school) throw new CliUsageError('export needs --school CODE');
   if (!values.to) throw new CliUsageError('export needs --to FILE');
-  const format = values.format ?? (values.to.endsWith('.xlsx') ? 'xlsx' : 'csv');
-  if (format !== 'csv' && format !== 'xlsx') throw new CliUsageError('--format: csv or xlsx');
+  const byName = values.to.endsWith('.xlsx')
+    ? 'xlsx'
+    : values.to.endsWith('.zip')
+      ? 'oneroster'
+      : 'csv';
+  const format = values.format ?? byName;
+  if (format !== 'csv' && format !== 'xlsx' && format !== 'oneroster')
+    throw new CliUsageError('--format: csv, xlsx or oneroster');
   return { db: values.db ?? fallbackDb, school: values.school, to: values.to, format };
 }
 
@@ -184,13 +191,11 @@ export function describeImport(options: ImportOptions, report: ImportReport): st
   return lines.join('\n');
 }
 
-/** `export`: the school's roster in the import template's shape, as CSV or XLSX. */
+/** `export`: the school's roster as the import template (CSV or XLSX) or a OneRoster bundle. */
 export async function exportRoster(options: ExportOptions): Promise<string> {
   const count = await withSchool(options.db, options.school, async (database, schoolId) => {
-    const data =
-      options.format === 'xlsx'
-        ? await rosterXlsx(database.db, schoolId)
-        : await rosterCsv(database.db, schoolId);
+    const write = { csv: rosterCsv, xlsx: rosterXlsx, oneroster: rosterOneRoster }[options.format];
+    const data = await write(database.db, schoolId);
     await writeFile(options.to, data);
     return (
       await database.db

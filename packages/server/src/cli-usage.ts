@@ -8,7 +8,7 @@ export const USAGE = `Usage: school-diary-server [serve] [options]
        school-diary-server create-school --code CODE --name NAME --admin-phone PHONE
                            --admin-last-name NAME --admin-first-name NAME [options]
        school-diary-server import --school CODE FILE [--apply] [--lang en] [--json]
-       school-diary-server export --school CODE --to FILE [--format csv|xlsx]
+       school-diary-server export --school CODE --to FILE [--format csv|xlsx|oneroster]
 
 The School Diary reference API server over an embedded SQLite database, or over
 PostgreSQL for several instances behind a load balancer (see docs/scaling.md).
@@ -140,10 +140,11 @@ import   read a roster file into a school: the diary's template as CSV or XLSX, 
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 export   write a school's roster in the import template's shape (pupils at school,
-         with each one's code for parents); importing it back changes nothing
+         with each one's code for parents), or as a OneRoster 1.2 bundle (ZIP)
   --school CODE         the school's code
   --to FILE             where to write it
-  --format csv|xlsx     default: from FILE's extension, else csv (';', for Excel)
+  --format F            csv (';', for Excel), xlsx or oneroster; default: from FILE's
+                        extension (.xlsx, .zip), else csv
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 Exit codes: 0 success, 1 failure, 2 bad command line.
