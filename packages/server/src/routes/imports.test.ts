@@ -131,6 +131,18 @@ describe('imports: a roster from a file, previewed, then applied in one go', () 
     const back = await send('preview', 'export.csv', csv);
     assert.equal(back.body.counts.error, 0, back.text);
     assert.equal(back.body.counts.create + back.body.counts.update, 0, back.text);
+    // Without the identifiers, pupils are found by name and birth date: still no change.
+    const withoutIds = new TextDecoder()
+      .decode(csv)
+      .split('\r\n')
+      .map((line) => line.split(';').slice(1).join(';'))
+      .join('\r\n');
+    const byName = await send('preview', 'no-ids.csv', new TextEncoder().encode(withoutIds));
+    assert.deepEqual(
+      [byName.body.counts.create, byName.body.counts.update, byName.body.counts.error],
+      [0, 0, 0],
+      byName.text,
+    );
   });
 
   it('answers a file that is not a roster with a field error, never a 500', async () => {

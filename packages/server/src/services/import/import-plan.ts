@@ -146,19 +146,20 @@ export async function planImport(
   }
 
   const byExternal = new Map<string, RosterRow>();
+  // A line without an identifier matches anyone of that name and birth date; a line with one, only
+  // a pupil who has none yet (never another pupil's identifier).
   const byPerson = new Map<string, RosterRow>();
+  const byPersonWithoutId = new Map<string, RosterRow>();
   for (const r of rosterRows) {
+    const person = personKey({
+      lastName: r.last_name,
+      firstName: r.first_name,
+      middleName: r.middle_name ?? undefined,
+      birthDate: r.birth_date,
+    });
     if (r.external_id) byExternal.set(r.external_id, r);
-    else
-      byPerson.set(
-        personKey({
-          lastName: r.last_name,
-          firstName: r.first_name,
-          middleName: r.middle_name ?? undefined,
-          birthDate: r.birth_date,
-        }),
-        r,
-      );
+    else byPersonWithoutId.set(person, r);
+    if (!byPerson.has(person) || !r.external_id) byPerson.set(person, r);
   }
   const pupils: PlannedPupil[] = [];
   const seenPupils = new Map<string, number>();
@@ -194,8 +195,9 @@ export async function planImport(
       }
       seenNumbers.set(numberKey, record.row);
     }
-    let existing = record.externalId ? byExternal.get(record.externalId) : undefined;
-    existing ??= byPerson.get(personKey(record));
+    let existing = record.externalId
+      ? (byExternal.get(record.externalId) ?? byPersonWithoutId.get(personKey(record)))
+      : byPerson.get(personKey(record));
     if (existing && matched.has(existing.id)) existing = undefined;
     if (existing) matched.add(existing.id);
     const classId = classByKey.get(cKey)?.id;
