@@ -31,6 +31,7 @@ const BUDGETS = {
   'portfolio page (provider + child picker + portfolio)': 69.5 * 1024,
   'homework page (provider + child picker + homework)': 54 * 1024,
   'news page (provider + child picker + news)': 53 * 1024,
+  'tests page (provider + child picker + upcoming tests)': 50 * 1024,
   'every tag at once': 203 * 1024,
 };
 const PAGES = {
@@ -54,6 +55,11 @@ const PAGES = {
   ],
   'portfolio page (provider + child picker + portfolio)': ['provider', 'child-picker', 'portfolio'],
   'homework page (provider + child picker + homework)': ['provider', 'child-picker', 'homework'],
+  'tests page (provider + child picker + upcoming tests)': [
+    'provider',
+    'child-picker',
+    'upcoming-tests',
+  ],
   'every tag at once': null,
 };
 

@@ -90,6 +90,8 @@ describe('planned assessments', () => {
       );
     }
     assert.equal((await upcoming('parentPetrov')).status, 404);
+    const seeded = (await upcoming('parentIvanova')).body.items;
+    assert.ok(seeded.some((a) => a.topic === 'Безударные гласные в корне'), 'the demo plans tests');
     const column = await journalLesson(lesson.id);
     assert.deepEqual([column?.weight, column?.kind], [3, 'test']);
     const audit = await server.call<Page<AuditEntry>>('GET', '/api/v1/schools/sch_42/audit', {
@@ -143,24 +145,20 @@ describe('planned assessments', () => {
     ]);
     assert.equal((await patch('teacherRussian', made.body.id, { topic: 'x' })).status, 404);
     const from = { from: '2026-12-10', to: '2026-12-10' };
-    assert.deepEqual(
-      (await upcoming('parentIvanova', from)).body.items.map((a) => a.id),
-      [made.body.id],
-    );
+    const ids = async () => (await upcoming('parentIvanova', from)).body.items.map((a) => a.id);
+    assert.ok((await ids()).includes(made.body.id));
     const forClass = await server.call<Items<PlannedAssessment>>(
       'GET',
       `/api/v1/classes/${C5A}/assessments`,
       { token: tokens.admin42, query: { subjectId: MATH, ...from } },
     );
-    assert.deepEqual(
-      forClass.body.items.map((a) => a.id),
-      [made.body.id],
-    );
+    assert.ok(forClass.body.items.every((a) => a.subjectId === MATH && a.date === '2026-12-10'));
+    assert.ok(forClass.body.items.some((a) => a.id === made.body.id));
     const gone = await server.call('DELETE', `/api/v1/assessments/${made.body.id}`, {
       token: tokens.teacherMath,
     });
     assert.equal(gone.status, 204, gone.text);
-    assert.deepEqual((await upcoming('parentIvanova', from)).body.items, []);
+    assert.ok(!(await ids()).includes(made.body.id));
     const cancelled = await server.database.db
       .selectFrom('events')
       .select('data')
@@ -182,7 +180,7 @@ describe('planned assessments', () => {
           token: tokens.studentMaria,
           query: { pageSize: '100' },
         })
-      ).body.items.filter((n) => n.kind === 'assessment' && n.targetId === made.body.id);
+      ).body.items.filter((n) => n.kind === 'assessment' && n.body.includes('ВПР-2026'));
     const s = server.diary.services;
     server.clock.set('2026-12-13T10:00:00.000Z');
     assert.equal(await runDueAssessmentReminders(s), null, 'the first check only records the day');
