@@ -91,7 +91,10 @@ describe('planned assessments', () => {
     }
     assert.equal((await upcoming('parentPetrov')).status, 404);
     const seeded = (await upcoming('parentIvanova')).body.items;
-    assert.ok(seeded.some((a) => a.topic === 'Безударные гласные в корне'), 'the demo plans tests');
+    assert.ok(
+      seeded.some((a) => a.topic === 'Безударные гласные в корне'),
+      'the demo plans tests',
+    );
     const column = await journalLesson(lesson.id);
     assert.deepEqual([column?.weight, column?.kind], [3, 'test']);
     const audit = await server.call<Page<AuditEntry>>('GET', '/api/v1/schools/sch_42/audit', {
