@@ -50,6 +50,7 @@ const PAGES = [
   'attendance',
   'portfolio',
   'homework',
+  'tests',
   'news',
 ] as const;
 const KIT_TAGS = [
@@ -67,6 +68,7 @@ const KIT_TAGS = [
   'attendance',
   'portfolio',
   'homework',
+  'upcoming-tests',
   'news',
 ];
 /** The kit's tags that the one-script build's loader knows. */
@@ -443,6 +445,31 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await page
       .locator(`diary-homework li[data-homework="${homework.id}"][data-state="done"]`)
       .waitFor({ timeout: 30_000 });
+  });
+
+  it('shows a test a teacher planned through the API among the upcoming ones', async () => {
+    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
+    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
+    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    // Three days on in Moscow: within the widget's 30 days whatever the hour.
+    const date = new Date(Date.now() + (3 * 24 + 3) * 3600_000).toISOString().slice(0, 10);
+    const topic = `Дроби и проценты ${Date.now()}`;
+    const planned = await teacher.assessments.create({
+      classId: 'cls_42_5a',
+      subjectId: MATH,
+      date,
+      kind: 'test',
+      topic,
+      weight: 3,
+    });
+    await teacher.auth.logout();
+    await page.goto(`${site.url}/tests.html?child=${MARIA}`);
+    const item = page.locator(`diary-upcoming-tests li[data-test="${planned.id}"]`);
+    await item.waitFor({ timeout: 30_000 });
+    const text = await item.innerText();
+    assert.match(text, /Контрольная работа/);
+    assert.ok(text.includes(topic), text);
+    assert.match(text, /Вес оценки: 3/);
   });
 
   it('opens a school event and downloads it as an iCalendar file', async () => {

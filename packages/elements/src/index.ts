@@ -17,6 +17,7 @@ export * from './account';
 export * from './attendance';
 export * from './journal';
 export * from './news';
+export * from './upcoming-tests';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';
 export type { DiaryErrorsDetail } from './shared/events';

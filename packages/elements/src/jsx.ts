@@ -25,6 +25,7 @@ import type {
   DiarySchedule,
   DiarySupport,
   DiaryTimelineChart,
+  DiaryUpcomingTests,
   DiaryAbsenceReportDetail,
   DiaryApplicationChangeDetail,
   DiaryChildChangeDetail,
@@ -462,6 +463,26 @@ export interface DiaryTimelineChartJsxProps extends DiaryElementBaseProps {
   'ondiary-subjects-change'?: (event: CustomEvent<DiarySubjectsChangeDetail>) => void;
 }
 
+/** JSX props of `<diary-upcoming-tests>` (DiaryUpcomingTests). */
+export interface DiaryUpcomingTestsJsxProps extends DiaryElementBaseProps {
+  /** The child whose tests are shown; the provider's selected child when empty. */
+  childId?: DiaryUpcomingTests['childId'];
+  /** How many days ahead to show, today included (30 by default). */
+  days?: DiaryUpcomingTests['days'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryUpcomingTests['headingLevel'];
+  /** The clock for "today" (tests and stories inject one). */
+  now?: DiaryUpcomingTests['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryUpcomingTests['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryUpcomingTests['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryUpcomingTests['childId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryUpcomingTests['headingLevel'];
+}
+
 /** Every diary tag and its element class. */
 export interface DiaryTagElements {
   'diary-account': DiaryAccount;
@@ -481,6 +502,7 @@ export interface DiaryTagElements {
   'diary-schedule': DiarySchedule;
   'diary-support': DiarySupport;
   'diary-timeline-chart': DiaryTimelineChart;
+  'diary-upcoming-tests': DiaryUpcomingTests;
 }
 
 /** Every diary tag and its JSX props. */
@@ -502,6 +524,7 @@ export interface DiaryIntrinsicElements {
   'diary-schedule': DiaryScheduleJsxProps;
   'diary-support': DiarySupportJsxProps;
   'diary-timeline-chart': DiaryTimelineChartJsxProps;
+  'diary-upcoming-tests': DiaryUpcomingTestsJsxProps;
 }
 
 declare global {

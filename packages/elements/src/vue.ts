@@ -27,6 +27,7 @@ import type {
   DiarySchedule,
   DiarySupport,
   DiaryTimelineChart,
+  DiaryUpcomingTests,
   DiaryAbsenceReportDetail,
   DiaryApplicationChangeDetail,
   DiaryChildChangeDetail,
@@ -527,6 +528,29 @@ export type DiaryTimelineChartVueEvents = {
   'diary-subjects-change': CustomEvent<DiarySubjectsChangeDetail>;
 };
 
+/** Template props of `<diary-upcoming-tests>` (DiaryUpcomingTests). */
+export interface DiaryUpcomingTestsVueProps {
+  /** The child whose tests are shown; the provider's selected child when empty. */
+  childId?: DiaryUpcomingTests['childId'];
+  /** How many days ahead to show, today included (30 by default). */
+  days?: DiaryUpcomingTests['days'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryUpcomingTests['headingLevel'];
+  /** The clock for "today" (tests and stories inject one). */
+  now?: DiaryUpcomingTests['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryUpcomingTests['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryUpcomingTests['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryUpcomingTests['childId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryUpcomingTests['headingLevel'];
+}
+
+/** Events of `<diary-upcoming-tests>` by name. */
+export type DiaryUpcomingTestsVueEvents = Record<never, never>;
+
 /** Every diary tag as a Vue global component. */
 export interface DiaryGlobalComponents {
   'diary-account': DiaryVueElement<DiaryAccount, DiaryAccountVueProps, DiaryAccountVueEvents>;
@@ -577,6 +601,11 @@ export interface DiaryGlobalComponents {
     DiaryTimelineChart,
     DiaryTimelineChartVueProps,
     DiaryTimelineChartVueEvents
+  >;
+  'diary-upcoming-tests': DiaryVueElement<
+    DiaryUpcomingTests,
+    DiaryUpcomingTestsVueProps,
+    DiaryUpcomingTestsVueEvents
   >;
 }
 

@@ -1118,6 +1118,76 @@ export interface HomeworkApi {
   readonly setDone: OperationMethod<HomeworkSetDoneInput, HomeworkSetDoneResult>;
 }
 
+/** The input of `assessments.upcoming` (GET /api/v1/children/{childId}/assessments): path, query and body fields in one object. */
+export interface AssessmentsUpcomingInput extends RouteInput<Routes['assessments']['upcoming']> {}
+/** What `assessments.upcoming` resolves to. */
+export interface AssessmentsUpcomingResult extends RouteResult<Routes['assessments']['upcoming']> {}
+/** The input of `assessments.forClass` (GET /api/v1/classes/{classId}/assessments): path, query and body fields in one object. */
+export interface AssessmentsForClassInput extends RouteInput<Routes['assessments']['forClass']> {}
+/** What `assessments.forClass` resolves to. */
+export interface AssessmentsForClassResult extends RouteResult<Routes['assessments']['forClass']> {}
+/** The input of `assessments.create` (POST /api/v1/classes/{classId}/assessments): path, query and body fields in one object. */
+export interface AssessmentsCreateInput extends RouteInput<Routes['assessments']['create']> {}
+/** What `assessments.create` resolves to. */
+export interface AssessmentsCreateResult extends RouteResult<Routes['assessments']['create']> {}
+/** The input of `assessments.update` (PATCH /api/v1/assessments/{assessmentId}): path, query and body fields in one object. */
+export interface AssessmentsUpdateInput extends RouteInput<Routes['assessments']['update']> {}
+/** What `assessments.update` resolves to. */
+export interface AssessmentsUpdateResult extends RouteResult<Routes['assessments']['update']> {}
+/** The input of `assessments.cancel` (DELETE /api/v1/assessments/{assessmentId}): path, query and body fields in one object. */
+export interface AssessmentsCancelInput extends RouteInput<Routes['assessments']['cancel']> {}
+/** What `assessments.cancel` resolves to. */
+export type AssessmentsCancelResult = RouteResult<Routes['assessments']['cancel']>;
+
+/**
+ * The operations of `client.assessments`.
+ *
+ * @example
+ * const result = await client.assessments.upcoming({ childId: '…' });
+ */
+export interface AssessmentsApi {
+  /**
+   * A child's planned tests and exams, from today on by default.
+   * `GET /api/v1/children/{childId}/assessments`; may call: parent, student.
+   *
+   * @example
+   * const result = await client.assessments.upcoming({ childId: '…' });
+   */
+  readonly upcoming: ReadOperation<AssessmentsUpcomingInput, AssessmentsUpcomingResult>;
+  /**
+   * A class's planned tests and exams, for its teachers and the school's admins.
+   * `GET /api/v1/classes/{classId}/assessments`; may call: teacher, school_admin.
+   *
+   * @example
+   * const result = await client.assessments.forClass({ classId: '…' });
+   */
+  readonly forClass: ReadOperation<AssessmentsForClassInput, AssessmentsForClassResult>;
+  /**
+   * A teacher plans a test of their class and subject; families are told.
+   * `POST /api/v1/classes/{classId}/assessments`; may call: teacher.
+   *
+   * @example
+   * const result = await client.assessments.create({ classId: '…', subjectId: '…', date: '…', kind: '…', topic: '…', weight: '…' });
+   */
+  readonly create: OperationMethod<AssessmentsCreateInput, AssessmentsCreateResult>;
+  /**
+   * Change a planned test: date, lesson, kind, topic or weight.
+   * `PATCH /api/v1/assessments/{assessmentId}`; may call: teacher.
+   *
+   * @example
+   * const result = await client.assessments.update({ assessmentId: '…' });
+   */
+  readonly update: OperationMethod<AssessmentsUpdateInput, AssessmentsUpdateResult>;
+  /**
+   * Cancel a planned test; families see it go.
+   * `DELETE /api/v1/assessments/{assessmentId}`; may call: teacher.
+   *
+   * @example
+   * await client.assessments.cancel({ assessmentId: '…' })
+   */
+  readonly cancel: OperationMethod<AssessmentsCancelInput, AssessmentsCancelResult>;
+}
+
 /** The input of `attendance.list` (GET /api/v1/children/{childId}/attendance): path, query and body fields in one object. */
 export interface AttendanceListInput extends RouteInput<Routes['attendance']['list']> {}
 /** What `attendance.list` resolves to. */
@@ -1790,6 +1860,8 @@ export interface DiaryApi {
   readonly schedule: ScheduleApi;
   /** `list`, `create`, `update`, `remove`, `setDone`: see {@link HomeworkApi}. */
   readonly homework: HomeworkApi;
+  /** `upcoming`, `forClass`, `create`, `update`, `cancel`: see {@link AssessmentsApi}. */
+  readonly assessments: AssessmentsApi;
   /** `list`, `record`, `sheet`: see {@link AttendanceApi}. */
   readonly attendance: AttendanceApi;
   /** `report`, `list`, `incoming`, `acknowledge`: see {@link AbsencesApi}. */

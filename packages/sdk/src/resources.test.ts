@@ -120,6 +120,25 @@ describe('every resource of the route table, against the real server', () => {
     assert.ok(Array.isArray(attendance.items));
   });
 
+  it('assessments: a teacher plans, changes and cancels; the family reads them', async () => {
+    const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const planned = await teacher.assessments.create({
+      classId: DEMO.mariaClass,
+      subjectId: 'sub_42_math',
+      date,
+      kind: 'check',
+      topic: 'Дроби',
+    });
+    assert.equal(planned.weight, 2, 'a planned test weighs 2 unless the teacher says');
+    const { items } = await parent.assessments.upcoming({ childId: DEMO.maria });
+    assert.ok(items.some((a) => a.id === planned.id));
+    const changed = await teacher.assessments.update({ assessmentId: planned.id, weight: 3 });
+    assert.equal(changed.weight, 3);
+    const mine = await teacher.assessments.forClass({ classId: DEMO.mariaClass, from: date });
+    assert.ok(mine.items.some((a) => a.id === planned.id));
+    await teacher.assessments.cancel({ assessmentId: planned.id });
+  });
+
   it('threads: list, unread, messages, send, read; attachments up and down', async () => {
     const threads = await parent.threads.list({ childId: DEMO.maria });
     assert.ok(threads.items.some((t) => t.id === DEMO.mariaMathThread));

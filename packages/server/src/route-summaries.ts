@@ -123,6 +123,13 @@ export const routeSummaries: RouteSummaries = {
     remove: 'Delete homework',
     setDone: 'Tick homework «сделано» for a child, or take the tick back',
   },
+  assessments: {
+    upcoming: "A child's planned tests and exams, from today on by default",
+    forClass: "A class's planned tests and exams, for its teachers and the school's admins",
+    create: 'A teacher plans a test of their class and subject; families are told',
+    update: 'Change a planned test: date, lesson, kind, topic or weight',
+    cancel: 'Cancel a planned test; families see it go',
+  },
   attendance: {
     list: "A child's attendance with per-status totals",
     record: 'Record attendance for a lesson; families see it live',

@@ -247,6 +247,23 @@ export const routeManifest = {
       body: true,
     }),
   },
+  assessments: {
+    upcoming: routeInfo('GET /children/{childId}/assessments', FAMILY, {
+      query: ['from', 'to'],
+    }),
+    forClass: routeInfo('GET /classes/{classId}/assessments', STAFF, {
+      query: ['subjectId', 'from', 'to'],
+    }),
+    create: routeInfo('POST /classes/{classId}/assessments', ['teacher'], {
+      status: 201,
+      body: true,
+    }),
+    update: routeInfo('PATCH /assessments/{assessmentId}', ['teacher'], { body: true }),
+    cancel: routeInfo('DELETE /assessments/{assessmentId}', ['teacher'], {
+      responseType: 'none',
+      status: 204,
+    }),
+  },
   attendance: {
     list: routeInfo('GET /children/{childId}/attendance', EVERYONE, {
       query: ['from', 'to', 'periodId'],

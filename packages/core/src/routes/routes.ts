@@ -11,6 +11,7 @@ import { operations as grades } from './route-schemas/grades.js';
 import { operations as thresholds } from './route-schemas/thresholds.js';
 import { operations as schedule } from './route-schemas/schedule.js';
 import { operations as homework } from './route-schemas/homework.js';
+import { operations as assessments } from './route-schemas/assessments.js';
 import { operations as attendance } from './route-schemas/attendance.js';
 import { operations as absences } from './route-schemas/absences.js';
 import { operations as journal } from './route-schemas/journal.js';
@@ -46,6 +47,7 @@ export const routes = {
   thresholds,
   schedule,
   homework,
+  assessments,
   attendance,
   absences,
   journal,

@@ -1,6 +1,7 @@
 import { type z, discriminatedUnion, literal, object, optional, string } from 'zod/mini';
 import { absenceNoticeSchema } from './absence-notice.js';
 import { applicationSchema } from './application.js';
+import { plannedAssessmentSchema } from './assessment.js';
 import { attendanceSchema } from './attendance.js';
 import { messageSchema } from './chat.js';
 import { idSchema, timestampSchema } from './common.js';
@@ -37,6 +38,8 @@ export const liveEventSchema = discriminatedUnion('type', [
   event('ticket.updated', ticketSchema),
   event('attendance.recorded', attendanceSchema),
   event('absence-notice.updated', absenceNoticeSchema),
+  event('assessment.planned', plannedAssessmentSchema),
+  event('assessment.cancelled', object({ id: idSchema, classId: idSchema })),
 ]);
 /** A live event. */
 export type LiveEvent = z.infer<typeof liveEventSchema>;
@@ -56,4 +59,6 @@ export const LIVE_EVENT_TYPES = [
   'ticket.updated',
   'attendance.recorded',
   'absence-notice.updated',
+  'assessment.planned',
+  'assessment.cancelled',
 ] as const satisfies readonly LiveEventType[];

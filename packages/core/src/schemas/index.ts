@@ -12,6 +12,8 @@ export * from './calendar.js';
 export * from './attachment.js';
 export * from './timetable.js';
 export * from './mark.js';
+export * from './assessment-kinds.js';
+export * from './assessment.js';
 export * from './attendance.js';
 export * from './absence-notice.js';
 export * from './chat.js';

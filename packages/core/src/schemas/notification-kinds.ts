@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   'mark',
   'homework',
   'homework_overdue',
+  'assessment',
   'substitution',
   'message',
   'application_status',

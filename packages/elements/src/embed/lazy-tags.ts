@@ -24,4 +24,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-homework': () => import('../define-homework'),
   'diary-account': () => import('../define-account'),
   'diary-news': () => import('../define-news'),
+  'diary-upcoming-tests': () => import('../define-upcoming-tests'),
 };

@@ -31,6 +31,8 @@ let teacher: DiaryClient;
 /** Homework this file sets (unique text each run: other files share the server). */
 let dueNext: Homework;
 let overdue: Homework;
+/** A test this file plans for the next school day. */
+let testId = '';
 
 const setHomework = (text: string, assignedDate: string, dueDate: string) =>
   teacher.homework.create({
@@ -86,6 +88,14 @@ describe('<diary-homework>', function () {
       nextSchoolDay(TODAY),
     );
     overdue = await setHomework(`Забытое ${RUN}`, addDays(TODAY, -3), addDays(TODAY, -1));
+    const test = await teacher.assessments.create({
+      classId: 'cls_42_5a',
+      subjectId: 'sub_42_math',
+      date: nextSchoolDay(TODAY),
+      kind: 'check',
+      topic: `Дроби ${RUN}`,
+    });
+    testId = test.id;
   });
   after(async () => {
     await setViewport({ width: 800, height: 600 });
@@ -105,6 +115,10 @@ describe('<diary-homework>', function () {
     expect(links[0]?.rel).to.equal('noopener noreferrer');
     expect(li?.querySelector('b'), 'markup stays text').to.equal(null);
     expect(textOf(li)).to.contain('<b>не жирным</b>');
+    await waitUntil(() => $(element, `[data-test="${testId}"]`), 'the planned test is named');
+    expect(textOf($(element, `[data-test="${testId}"]`))).to.equal(
+      `Проверочная работа — Математика: Дроби ${RUN}`,
+    );
     await expect(element).to.be.accessible();
 
     const tick = $(element, `#due-done-${dueNext.id}`) as HTMLInputElement;

@@ -1,4 +1,9 @@
-import { todayIn, type Attachment, type Homework } from '@school-diary/core';
+import {
+  todayIn,
+  type Attachment,
+  type Homework,
+  type PlannedAssessment,
+} from '@school-diary/core';
 import { saveFile } from '@school-diary/sdk';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
@@ -6,10 +11,12 @@ import { property, state } from 'lit/decorators.js';
 import { formatDay } from '../shared/day-format';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
+import { readsPlannedTests } from '../shared/diary-data-client';
 import { describeFailure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
+import { plannedTestStyles, renderPlannedTest } from '../shared/planned-test';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { homeworkStyles } from './diary-homework.styles';
 import { canSwitchAlert, isHomeworkClient, type HomeworkClient } from './homework-client';
@@ -48,8 +55,8 @@ const keyOf = (childId: string, range: DueRange) => `${childId}|${range.from}|${
  * day («На завтра») or by week, filtered by subject. Each item shows the teacher's text with its
  * links, the files to download, and whether it is done or overdue; a parent or the pupil ticks it
  * «Сделано» (kept per child). The «Просрочено» list gathers what is past due and not ticked, and a
- * parent can turn on an alert for it. Homework a teacher sets while the widget is open appears
- * live and is announced.
+ * parent can turn on an alert for it. The tests planned for a day are named under its heading.
+ * Homework a teacher sets while the widget is open appears live and is announced.
  *
  * @summary A child's homework by due date, with the «сделано» tick and what is overdue.
  * @tag diary-homework
@@ -63,6 +70,7 @@ const keyOf = (childId: string, range: DueRange) => `${childId}|${range.from}|${
  * @csspart text - The teacher's text.
  * @csspart link - A web address in the teacher's text.
  * @csspart tick - The «Сделано» checkbox with its label.
+ * @csspart planned-test - A test planned for the day (its kind, subject and topic).
  * @csspart overdue - The «Просрочено» list.
  * @csspart alert - The parent's switch for the overdue alert.
  * @csspart button - Every button (also `previous`, `this-week`, `next`, `attachment`, `retry`).
@@ -77,7 +85,7 @@ const keyOf = (childId: string, range: DueRange) => `${childId}|${range.from}|${
  * @cssprop --diary-spacing - The spacing unit.
  */
 export class DiaryHomework extends DiaryElement {
-  static override styles = [hostTokens, controlStyles, homeworkStyles];
+  static override styles = [hostTokens, controlStyles, homeworkStyles, plannedTestStyles];
 
   /** The child whose homework is shown; the provider's selected child when empty. */
   @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
@@ -111,6 +119,19 @@ export class DiaryHomework extends DiaryElement {
     task: ([client, userId, childId, from, to], { signal }) =>
       this.#load(client, userId, childId, { from, to }, signal),
     onComplete: (loaded) => (this.due = loaded),
+  });
+
+  /** The tests planned in the range shown, listed on their day (when the client reads them). */
+  readonly #testsTask = new Task(this, {
+    args: () => {
+      const { from, to } = this.#range;
+      return [this.#client, this.environment?.session.user?.id, this.childId, from, to] as const;
+    },
+    task: async ([client, userId, childId, from, to], { signal }) => {
+      if (!client || !userId || !childId || !readsPlannedTests(client)) return initialState;
+      const { items } = await client.assessments.upcoming({ childId, from, to }, { signal });
+      return { key: keyOf(childId, { from, to }), items };
+    },
   });
 
   readonly #pastTask = new Task(this, {
@@ -392,19 +413,33 @@ export class DiaryHomework extends DiaryElement {
     });
   }
 
+  /** The planned tests of the range shown, filtered by subject. */
+  #tests(): readonly PlannedAssessment[] {
+    const loaded = this.#testsTask.value;
+    if (!this.childId || loaded?.key !== keyOf(this.childId, this.#range)) return [];
+    return loaded.items.filter((a) => !this.subjectId || a.subjectId === this.subjectId);
+  }
+
   #renderDays(items: readonly Homework[]) {
     const lang = this.language;
-    if (items.length === 0) return textNotice(t(lang, 'empty'));
-    const days = [...new Set(items.map((h) => h.dueDate))].sort();
+    const tests = this.#tests();
+    if (items.length === 0 && tests.length === 0) return textNotice(t(lang, 'empty'));
+    const days = [...new Set([...items.map((h) => h.dueDate), ...tests.map((a) => a.date)])].sort();
     const level = subLevel(this.headingLevel);
     return days.map((day) => {
       const date = formatDay(lang, day, { weekday: 'long', day: 'numeric', month: 'long' });
+      const due = items.filter((h) => h.dueDate === day);
       return html`${renderHeading(level, date, { id: `day-${day}` })}
-        <ul class="diary-list" part="list" aria-labelledby=${`day-${day}`}>
-          ${items
-            .filter((h) => h.dueDate === day)
-            .map((h) => renderItem(h, this.#itemOptions('due', false)))}
-        </ul>`;
+      ${tests
+        .filter((a) => a.date === day)
+        .map((a) => renderPlannedTest(lang, a, { subject: true }))}
+      ${
+        due.length > 0
+          ? html`<ul class="diary-list" part="list" aria-labelledby=${`day-${day}`}>
+              ${due.map((h) => renderItem(h, this.#itemOptions('due', false)))}
+            </ul>`
+          : nothing
+      }`;
     });
   }
 

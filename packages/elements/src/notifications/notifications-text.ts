@@ -24,6 +24,7 @@ export const notificationsText = translator({
   kind_mark: ['Оценки', 'Marks'],
   kind_homework: ['Домашние задания', 'Homework'],
   kind_homework_overdue: ['Просроченные домашние задания', 'Overdue homework'],
+  kind_assessment: ['Контрольные и зачёты', 'Tests and exams'],
   kind_substitution: ['Замены уроков', 'Substitutions'],
   kind_message: ['Сообщения', 'Messages'],
   kind_application_status: ['Заявления', 'Applications'],

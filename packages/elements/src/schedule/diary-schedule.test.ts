@@ -168,6 +168,34 @@ describe('<diary-schedule>', function () {
     await expect(schedule).to.be.accessible();
   });
 
+  it('shows a planned test on its lesson', async () => {
+    const url = await diaryServerUrl();
+    const teacher = createDiaryClient({ baseUrl: url, storage: false, syncTabs: false });
+    await signIn(teacher, url, '+79990000011');
+    const next = must(shiftWeek(thisWeek(), 1), 'next week');
+    const week = await teacher.schedule.week({ classId: CLASS_5A, week: next });
+    const lesson = must(
+      week.days.flatMap((d) => d.lessons).find((l) => l.subjectId === 'sub_42_math'),
+      'a maths lesson next week',
+    );
+    const topic = `Проценты ${Date.now()}`;
+    const test = await teacher.assessments.create({
+      classId: CLASS_5A,
+      subjectId: 'sub_42_math',
+      date: lesson.date,
+      lessonId: lesson.id,
+      kind: 'test',
+      topic,
+    });
+    teacher.close();
+    const { schedule, $ } = await mount({ week: next });
+    await waitUntil(() => $(`[data-test="${test.id}"]`), 'the planned test is not shown');
+    const shown = must($(`[data-test="${test.id}"]`), 'the test');
+    expect(shown.closest('[data-lesson]')?.getAttribute('data-lesson')).to.contain(lesson.id);
+    expect(textOf(shown)).to.equal(`Контрольная работа — ${topic}`);
+    await expect(schedule).to.be.accessible();
+  });
+
   it('moves between weeks with previous, next, this week and a date, and says so', async () => {
     const { schedule, $ } = await mount();
     const start = schedule.shownWeek;

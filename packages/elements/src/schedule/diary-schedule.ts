@@ -17,12 +17,14 @@ import { property, state } from 'lit/decorators.js';
 import { formatDate } from '../shared/dates';
 import {
   hasHomeworkList,
+  readsPlannedTests,
   isScheduleClient,
   type ScheduleClient,
 } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
+import { plannedTestStyles } from '../shared/planned-test';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice } from '../shared/notices';
@@ -33,7 +35,7 @@ import { parseTypedDate } from '../shared/typed-date';
 import { scheduleStyles } from './diary-schedule.styles';
 import { renderDayList, renderWeekTable, type TimetableView } from './schedule-grid';
 import { renderHistory, renderHistoryTable } from './schedule-history';
-import { homeworkByLesson, shownDays } from './schedule-homework';
+import { homeworkByLesson, shownDays, testsByLesson } from './schedule-homework';
 import { withHomework, withSubstitution } from './schedule-live';
 import { renderWeekNav } from './schedule-nav';
 import { scheduleText } from './schedule-text';
@@ -68,7 +70,8 @@ const NARROW_PX = 640;
  * picker; a data table with the days as column headers and the lesson slots as row headers
  * (times, subjects, rooms, teachers); substituted lessons marked with a label and a dashed border
  * as well as colour, with the substitute teacher, the reason and the changed room; each lesson's
- * homework; the history of substitutions between two dates; one day at a time on phones.
+ * homework and the tests planned for it; the history of substitutions between two dates; one day
+ * at a time on phones.
  * Substitutions and homework that arrive over live events update the grid and are announced.
  *
  * @summary A class timetable by ISO week, with substitutions and homework.
@@ -86,6 +89,7 @@ const NARROW_PX = 640;
  * @csspart lesson - A lesson cell or day-view item (also `lesson-substituted`).
  * @csspart substitution - The substitution details of a lesson.
  * @csspart homework - A lesson's homework.
+ * @csspart planned-test - A test planned for the lesson (its kind and topic).
  * @csspart day-list - The lessons of one day in the day view.
  * @csspart history - The substitution history section.
  * @csspart notice - Loading, empty and signed-out messages.
@@ -98,7 +102,7 @@ const NARROW_PX = 640;
  * @cssprop --diary-spacing - The spacing unit.
  */
 export class DiarySchedule extends DiaryElement {
-  static override styles = [hostTokens, controlStyles, scheduleStyles];
+  static override styles = [hostTokens, controlStyles, scheduleStyles, plannedTestStyles];
 
   /** The child whose class timetable is shown. */
   @property({ attribute: 'child-id', reflect: true }) accessor childId: string | undefined;
@@ -148,6 +152,17 @@ export class DiarySchedule extends DiaryElement {
    * The homework due in the week (also what was set the week before), to show it under the
    * lesson it is due for. Without it the week shows the homework set at its own lessons.
    */
+  /** The child's planned tests of the week, shown on their lesson (when the client reads them). */
+  readonly #tests = new Task(this, {
+    args: () => [this.#client, this.#child.value?.id, this.shownWeek] as const,
+    task: async ([client, childId, week], { signal }) => {
+      const monday = weekMonday(week);
+      if (!client || !childId || !monday || !readsPlannedTests(client)) return initialState;
+      const query = { childId, from: monday, to: addDays(monday, 6) };
+      return (await client.assessments.upcoming(query, { signal })).items;
+    },
+  });
+
   readonly #homework = new Task(this, {
     args: () => [this.#client, this.#child.value?.id, this.shownWeek] as const,
     task: async ([client, childId, week], { signal }) => {
@@ -409,6 +424,10 @@ export class DiarySchedule extends DiaryElement {
       homework: homeworkByLesson(
         timetable,
         this.#homework.status === TaskStatus.COMPLETE ? this.dueHomework : undefined,
+      ),
+      tests: testsByLesson(
+        timetable,
+        this.#tests.status === TaskStatus.COMPLETE ? this.#tests.value : undefined,
       ),
       day: this.day,
       onDay: (date) => (this.day = date),

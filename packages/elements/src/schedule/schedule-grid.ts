@@ -1,7 +1,8 @@
-import type { Lang, Lesson, WeekTimetable } from '@school-diary/core';
+import type { Lang, Lesson, PlannedAssessment, WeekTimetable } from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { formatDate } from '../shared/dates';
 import { renderHeading } from '../shared/heading';
+import { renderPlannedTest } from '../shared/planned-test';
 import type { ShownHomework } from './schedule-homework';
 import { scheduleText } from './schedule-text';
 
@@ -16,6 +17,8 @@ export interface TimetableView {
   readonly days: WeekTimetable['days'];
   readonly caption: string;
   readonly homework: ReadonlyMap<string, readonly ShownHomework[]>;
+  /** The planned tests by the lesson they are written at. */
+  readonly tests: ReadonlyMap<string, readonly PlannedAssessment[]>;
   /** The day of the day view. */
   readonly day: string | undefined;
   readonly onDay: (date: string) => void;
@@ -182,6 +185,7 @@ function renderLesson(v: TimetableView, lesson: Lesson, slotTime: string) {
           </ul>`
         : nothing
     }
+    ${(v.tests.get(lesson.id) ?? []).map((test) => renderPlannedTest(lang, test))}
     ${(v.homework.get(lesson.id) ?? []).map((item) => renderHomework(lang, item))}
   </div>`;
 }

@@ -1,4 +1,4 @@
-import type { Homework, WeekTimetable } from '@school-diary/core';
+import type { Homework, PlannedAssessment, WeekTimetable } from '@school-diary/core';
 
 /** Homework as a timetable cell shows it. */
 export interface ShownHomework {
@@ -53,6 +53,27 @@ export function homeworkByLesson(
       lessons.some((l) => l.id === homework.lessonId)
     )
       add(homework.lessonId, { homework, dueElsewhere: true });
+  }
+  return shown;
+}
+
+/**
+ * The planned tests of a week by the lesson they are shown on: their own lesson, else the first
+ * lesson of their subject on their date. A test on a day without such a lesson is not shown.
+ */
+export function testsByLesson(
+  timetable: WeekTimetable,
+  tests: readonly PlannedAssessment[] | undefined,
+): Map<string, PlannedAssessment[]> {
+  const lessons = timetable.days.flatMap((day) => day.lessons);
+  const shown = new Map<string, PlannedAssessment[]>();
+  for (const test of tests ?? []) {
+    const lesson =
+      lessons.find((l) => l.id === test.lessonId) ??
+      lessons
+        .filter((l) => l.date === test.date && l.subjectId === test.subjectId)
+        .sort((a, b) => a.number - b.number)[0];
+    if (lesson) shown.set(lesson.id, [...(shown.get(lesson.id) ?? []), test]);
   }
   return shown;
 }

@@ -91,6 +91,15 @@ export const hasHomeworkList = (
 ): client is ScheduleClient & { readonly homework: Group<'homework', 'list'> } =>
   provides(client, ['homework.list']);
 
+/**
+ * Whether the client reads a child's planned tests (`assessments.upcoming`): the schedule and the
+ * homework show them on their day when it can.
+ */
+export const readsPlannedTests = <C extends object>(
+  client: C | undefined,
+): client is C & { readonly assessments: Group<'assessments', 'upcoming'> } =>
+  provides(client, ['assessments.upcoming']);
+
 /** Whether the provider's client can serve `<diary-chat>` (a full SDK client can). */
 export const isChatClient = (client: WidgetClient | undefined): client is ChatClient =>
   provides(client, [

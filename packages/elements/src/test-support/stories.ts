@@ -51,6 +51,7 @@ export function emptyFixtures(): MemoryFixtures {
     f.finalMarks,
     f.lessons,
     f.homework,
+    f.assessments,
     f.attendance,
     f.threads,
     f.messages,

@@ -13,6 +13,7 @@ import type {
   Message,
   Notification,
   NotificationSettings,
+  PlannedAssessment,
   PortfolioItem,
   School,
   SchoolLink,
@@ -24,6 +25,7 @@ import type {
   User,
   WorkKind,
 } from '@school-diary/core';
+import { demoAssessments } from './assessment-fixtures';
 
 /**
  * The data a memory client serves; every entity has the shape core's schemas give it.
@@ -51,6 +53,8 @@ export interface MemoryFixtures {
   readonly news: NewsItem[];
   /** Absences parents reported ahead. */
   readonly absenceNotices: AbsenceNotice[];
+  /** Tests and exams teachers planned. */
+  readonly assessments: PlannedAssessment[];
   readonly threads: Thread[];
   readonly messages: Message[];
   readonly notifications: (Notification & { readonly userId: string })[];
@@ -552,6 +556,7 @@ export function demoFixtures(): MemoryFixtures {
     applications: [],
     tickets: [],
     absenceNotices: [],
+    assessments: demoAssessments(lessons),
     news: demoNews(),
     portfolio: [
       {

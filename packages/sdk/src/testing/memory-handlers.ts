@@ -27,6 +27,7 @@ import { JOURNAL_HANDLERS } from './memory-journal';
 import { PORTFOLIO_HANDLERS } from './memory-portfolio';
 import { SUPPORT_HANDLERS } from './memory-support';
 import { ABSENCE_HANDLERS } from './memory-absences';
+import { ASSESSMENT_HANDLERS } from './memory-assessments';
 import { NEWS_HANDLERS } from './memory-news';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
@@ -380,6 +381,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...CLASS_JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,
   ...ABSENCE_HANDLERS,
+  ...ASSESSMENT_HANDLERS,
   ...NEWS_HANDLERS,
   ...PORTFOLIO_HANDLERS,
 };

@@ -314,6 +314,20 @@ export interface Database {
     response: string;
     created_at: string;
   };
+  /** A planned assessment of a class in a subject; `lesson_id` when it is at a lesson. */
+  planned_assessments: {
+    id: string;
+    class_id: string;
+    subject_id: string;
+    teacher_id: string;
+    date: string;
+    lesson_id: string | null;
+    kind: string;
+    topic: string;
+    weight: number;
+    created_at: string;
+    updated_at: string;
+  };
   final_marks: {
     id: string;
     child_id: string;

@@ -186,6 +186,7 @@ const school42 = { schoolId: DEMO.schools.school42.id };
 let ticketId = '';
 let notificationId = '';
 let noticeId = '';
+let assessmentId = '';
 let phoneSeq = 0;
 let chat: ChatFixtures = {
   threadId: '',
@@ -656,6 +657,29 @@ const cases = (): Record<string, Case> => ({
     expect: teacherOfClass,
     params: { homeworkId: journal.homeworkId },
   },
+  'assessments.upcoming': {
+    route: routes.assessments.upcoming,
+    expect: familyOfChild,
+    params: child,
+  },
+  'assessments.forClass': { route: routes.assessments.forClass, expect: staffOfClass, params: c5a },
+  'assessments.create': {
+    route: routes.assessments.create,
+    expect: teacherOfClass,
+    params: c5a,
+    body: () => ({ subjectId: 'sub_42_math', date: '2026-11-30', kind: 'check', topic: 'Дроби' }),
+  },
+  'assessments.update': {
+    route: routes.assessments.update,
+    expect: teacherOfClass,
+    params: { assessmentId },
+    body: () => ({ topic: 'Дроби и проценты' }),
+  },
+  'assessments.cancel': {
+    route: routes.assessments.cancel,
+    expect: teacherOfClass,
+    params: { assessmentId },
+  },
   'attendance.list': { route: routes.attendance.list, expect: anyoneWhoSeesChild, params: child },
   'attendance.record': {
     route: routes.attendance.record,
@@ -732,6 +756,15 @@ describe('authorization matrix: every route as every role, owner and stranger', 
       { token: owner, body: { from: '2026-11-25', reason: 'absent_excused' } },
     );
     noticeId = notice.body.id;
+    const assessment = await server.call<{ id: string }>(
+      'POST',
+      `/api/v1/classes/${DEMO.classes.c5a.id}/assessments`,
+      {
+        token: tokens.get('teacher'),
+        body: { subjectId: 'sub_42_math', date: '2026-12-01', kind: 'test', topic: 'Дроби' },
+      },
+    );
+    assessmentId = assessment.body.id;
     // A second parent's claim to a 5А pupil, for the school's admin to approve.
     await server.database.db
       .insertInto('guardian_claims')

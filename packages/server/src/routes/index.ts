@@ -3,6 +3,7 @@ import type { Services } from '../services/context';
 import { absencesHandlers } from './absences';
 import { adminHandlers } from './admin';
 import { applicationsHandlers } from './applications';
+import { assessmentsHandlers } from './assessments';
 import { attachmentsHandlers } from './attachments';
 import { attendanceHandlers } from './attendance';
 import { auditHandlers } from './audit';
@@ -42,6 +43,7 @@ export function createHandlers(s: Services): Handlers {
     thresholds: thresholdsHandlers(s),
     schedule: scheduleHandlers(s),
     homework: homeworkHandlers(s),
+    assessments: assessmentsHandlers(s),
     attendance: attendanceHandlers(s),
     absences: absencesHandlers(s),
     journal: journalHandlers(s),

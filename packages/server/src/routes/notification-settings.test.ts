@@ -38,7 +38,7 @@ describe('notification settings', () => {
       const asked = kind !== 'homework_overdue';
       assert.deepEqual(flags, { inApp: asked, sms: urgent, email: kind === 'digest' }, kind);
     }
-    assert.equal(Object.keys(res.body.kinds).length, 11);
+    assert.equal(Object.keys(res.body.kinds).length, 12);
     const staff = (await read(teacher)).body;
     assert.equal(staff.digest, 'none');
     assert.deepEqual(staff.kinds.substitution, { inApp: true, sms: false, email: false });

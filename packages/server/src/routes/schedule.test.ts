@@ -5,6 +5,7 @@ import type {
   ErrorResponse,
   Homework,
   Notification,
+  PlannedAssessment,
   Substitution,
   WeekTimetable,
 } from '@school-diary/core';
@@ -391,6 +392,13 @@ describe('schedule: weekly timetable and substitutions', () => {
     );
     const tuesday = homework.body.items.filter((h) => h.assignedDate === '2026-11-24');
     assert.ok(tuesday.length > 0 && tuesday.every((h) => h.lessonId === undefined));
+    // So does a test planned at one: on its date, without the lesson.
+    const tests = await server.call<Items<PlannedAssessment>>(
+      'GET',
+      `/api/v1/children/${DEMO.children.maria.id}/assessments`,
+      { token: tokens.parentIvanova, query: { from: '2026-11-25', to: '2026-11-29' } },
+    );
+    assert.ok(tests.body.items.length > 0 && tests.body.items.every((a) => !a.lessonId));
     const version = await server.database.db
       .selectFrom('versions')
       .select('version')

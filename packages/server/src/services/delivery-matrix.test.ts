@@ -10,6 +10,7 @@ import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { sendDigests } from './digest';
 import { sendOverdueHomework } from './homework-overdue';
+import { sendAssessmentReminders } from './planned-assessments';
 
 const U = DEMO.users;
 const MARIA = DEMO.children.maria.id;
@@ -17,6 +18,8 @@ const IVANOVA = U.parentIvanova;
 const EMAIL = 'ivanova@example.ru';
 const CHANNELS = ['inApp', 'sms', 'email'] as const;
 const OVERDUE_DAY = '2026-11-22';
+/** The day of the one assessment planned: the reminder goes the day before. */
+const ASSESSMENT_DAY = '2026-11-27';
 type Channel = (typeof CHANNELS)[number];
 
 /**
@@ -61,6 +64,8 @@ describe('delivery matrix: every kind × channel', () => {
       }),
     // Homework due on a Sunday (nothing else is) that nobody ticked: one alert for Мария.
     homework_overdue: () => sendOverdueHomework(server.diary.services, { day: OVERDUE_DAY }),
+    // The reminder of the one test planned for 5А that day: one for Мария's family.
+    assessment: () => sendAssessmentReminders(server.diary.services, { day: ASSESSMENT_DAY }),
     substitution: () =>
       call('admin42', 'PUT', '/lessons/les_42_5a_20261125_3/substitution', {
         substituteTeacherId: 'usr_teacher_history',
@@ -171,6 +176,12 @@ describe('delivery matrix: every kind × channel', () => {
       assignedDate: '2026-11-20',
       dueDate: OVERDUE_DAY,
       attachmentIds: [],
+    });
+    await call('teacherMath', 'POST', `/classes/${DEMO.classes.c5a.id}/assessments`, {
+      subjectId: 'sub_42_math',
+      date: ASSESSMENT_DAY,
+      kind: 'test',
+      topic: 'Дроби',
     });
   });
   after(() => server.close());

@@ -2,6 +2,7 @@ import { systemClock } from '../clock';
 import type { Services } from './context';
 import { digestWindow, sendDigests, type DigestFrequency } from './digest';
 import { runDueOverdueHomework } from './homework-overdue';
+import { runDueAssessmentReminders } from './planned-assessments';
 
 const FREQUENCIES: readonly DigestFrequency[] = ['daily', 'weekly', 'monthly'];
 /** The first check after start waits a little, so a restart loop cannot send anything twice fast. */
@@ -61,8 +62,8 @@ export interface ErrorLog {
 }
 
 /**
- * Checks every `digestCheckSeconds` whether a digest or the overdue homework alert of the day
- * that ended is due (by default hourly, and only on the
+ * Checks every `digestCheckSeconds` whether a digest, the overdue homework alert of the day
+ * that ended or the reminders of tomorrow's assessments are due (by default hourly, and only on the
  * system clock: real timers mean nothing against a test's manual clock), on unref'd timers that
  * never keep the process alive; returns the function that stops the schedule.
  */
@@ -78,6 +79,8 @@ export function startDigestSchedule(s: Services, log: ErrorLog): () => void {
         .catch((error: unknown) => log.error({ err: error }, 'digest run failed'))
         .then(() => runDueOverdueHomework(s))
         .catch((error: unknown) => log.error({ err: error }, 'overdue homework run failed'))
+        .then(() => runDueAssessmentReminders(s))
+        .catch((error: unknown) => log.error({ err: error }, 'assessment reminders failed'))
         .finally(() => tick(every));
     }, delay);
     timer.unref();

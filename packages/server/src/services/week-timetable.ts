@@ -204,6 +204,12 @@ async function removeUnusedLessons(trx: Kysely<Database>, ids: readonly string[]
     .set({ lesson_id: null })
     .where('lesson_id', 'in', removable)
     .execute();
+  // A test planned at a removed lesson stays planned on its date.
+  await trx
+    .updateTable('planned_assessments')
+    .set({ lesson_id: null })
+    .where('lesson_id', 'in', removable)
+    .execute();
   await trx.deleteFrom('lessons').where('id', 'in', removable).execute();
   return removable.length;
 }

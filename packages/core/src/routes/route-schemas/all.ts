@@ -13,6 +13,7 @@ export * as grades from './grades.js';
 export * as thresholds from './thresholds.js';
 export * as schedule from './schedule.js';
 export * as homework from './homework.js';
+export * as assessments from './assessments.js';
 export * as attendance from './attendance.js';
 export * as absences from './absences.js';
 export * as journal from './journal.js';

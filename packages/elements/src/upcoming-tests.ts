@@ -1,0 +1,1 @@
+export { DiaryUpcomingTests } from './upcoming-tests/diary-upcoming-tests';
