@@ -22,6 +22,7 @@ import { confirmFinal } from './journal-final';
 import { renderGrid } from './journal-grid';
 import { onGridClick, onGridFocus, onGridKey } from './journal-keyboard';
 import { renderLessonPanel } from './journal-lesson-panel';
+import { onLiveUpdate } from './journal-live';
 import { gridCells, rowAverage, type GridCell } from './journal-model';
 import { onSaved } from './journal-saves';
 import { journalText } from './journal-text';
@@ -211,6 +212,9 @@ export class DiaryJournal extends DiaryElement {
           client.outbox.subscribeJournal((items) => {
             this.unsaved = items.filter((i) => i.classId === this.classId).length;
           }),
+          ...(client.events
+            ? [client.events.on('journal.updated', (e) => onLiveUpdate(this.#ctx, e.data))]
+            : []),
         ];
     }
     if (changed.has('cells') || changed.has('journal')) this.#computeAverages();

@@ -13,6 +13,8 @@ export interface JournalClient extends WidgetClient {
     DiaryClient['outbox'],
     'saveJournal' | 'onJournalSaved' | 'subscribeJournal' | 'journalItems'
   >;
+  /** Live events: other teachers' and tabs' changes of the journal (an SDK client has them). */
+  readonly events?: Pick<DiaryClient['events'], 'on'>;
 }
 
 /** Whether a client has what the journal needs. */

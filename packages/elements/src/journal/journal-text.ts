@@ -44,6 +44,14 @@ export const journalText = translator({
     '{pupil}, {date}: запись уже изменил другой учитель или вкладка — сейчас «{value}». Ваше значение не записано.',
     '{pupil}, {date}: someone else (another teacher or tab) changed it — it is now “{value}”. Yours was not saved.',
   ],
+  changedElsewhere: [
+    '{pupil}, {date}: изменено в другом месте — теперь «{value}»',
+    '{pupil}, {date}: changed elsewhere — now “{value}”',
+  ],
+  changedWhileTyping: [
+    '{pupil}, {date}: пока вы вводили, запись изменили в другом месте — теперь «{value}». Enter запишет ваше значение поверх.',
+    '{pupil}, {date}: changed elsewhere while you typed — it is now “{value}”. Enter writes yours over it.',
+  ],
   conflictCell: ['Изменено другим: проверьте', 'Changed elsewhere: check it'],
   refused: ['{pupil}: {message}', '{pupil}: {message}'],
   undo: ['Отменить', 'Undo'],

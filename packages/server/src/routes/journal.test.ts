@@ -141,6 +141,23 @@ describe('journal', () => {
       events.some((e) => (JSON.parse(e.data) as { lessonId?: string }).lessonId === LESSON),
     );
 
+    // The teachers of the class and subject (the caller's other tabs too) hear of it live.
+    const updates = async () =>
+      (
+        await server.database.db
+          .selectFrom('events')
+          .select('data')
+          .where('user_id', '=', U.teacherMath.id)
+          .where('type', '=', 'journal.updated')
+          .execute()
+      ).map((e) => JSON.parse(e.data) as { batchId: string; cells: unknown[] });
+    const mine = (await updates()).filter((u) => u.batchId === 'bat_replay_1');
+    assert.deepEqual(
+      mine.map((u) => u.cells.length),
+      [3],
+    );
+    const heard = (await updates()).length;
+
     const again = await save('teacherMath', { ...body, batchId: 'bat_replay_1' });
     assert.deepEqual(again.body, res.body);
     assert.deepEqual(
@@ -152,6 +169,7 @@ describe('journal', () => {
       same.body.rows.map((r) => r.status),
       ['unchanged', 'unchanged', 'unchanged'],
     );
+    assert.equal((await updates()).length, heard, 'a batch that changed nothing is not announced');
   });
 
   it('returns a cell changed since the teacher saw it as a conflict, never overwriting it', async () => {

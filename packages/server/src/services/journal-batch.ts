@@ -307,6 +307,10 @@ export async function saveJournalBatch(
       rows,
       students,
     };
+    const texts = homework.map((h) => h.text);
+    const lessonBefore = lessonView(lesson, lessonMarksNow, texts);
+    const lessonChanged = JSON.stringify(lessonBefore) !== JSON.stringify(lessonNow);
+    await publishUpdate(w, classId, answer, lessonChanged);
     await trx
       .insertInto('journal_batches')
       .values({
@@ -321,6 +325,37 @@ export async function saveJournalBatch(
   });
   await sendAlerts(s, alerts);
   return result;
+}
+
+/**
+ * Tells the teachers of the class and subject (the caller's other tabs too) what the batch
+ * changed, as `journal.updated`; nothing when it changed nothing.
+ */
+async function publishUpdate(
+  w: BatchWrite,
+  classId: string,
+  answer: JournalBatchResult,
+  lessonChanged: boolean,
+): Promise<void> {
+  const cells = answer.rows.flatMap((r) => (r.status === 'saved' && r.cell ? [r.cell] : []));
+  if (cells.length === 0 && !lessonChanged) return;
+  const teachers = await w.trx
+    .selectFrom('teaching')
+    .select('teacher_id')
+    .where('class_id', '=', classId)
+    .where('subject_id', '=', w.batch.subjectId)
+    .execute();
+  await w.s.live.publish(w.trx, {
+    recipients: [w.caller.user.id, ...teachers.map((t) => t.teacher_id)],
+    type: 'journal.updated',
+    data: {
+      classId,
+      subjectId: w.batch.subjectId,
+      batchId: answer.batchId,
+      lesson: answer.lesson,
+      cells,
+    },
+  });
 }
 
 /**
