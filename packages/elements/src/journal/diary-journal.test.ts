@@ -137,7 +137,7 @@ describe('<diary-journal>', function () {
   it('works at 360 px in English and dark: the grid scrolls in its own region', async () => {
     await setViewport({ width: 360, height: 800 });
     try {
-      const { el } = await journalPage('en', 'dark');
+      const { el, client } = await journalPage('en', 'dark');
       expect(textOf($(el, '.legend'))).to.contain('Type a mark');
       expect(document.documentElement.scrollWidth).to.be.at.most(360);
       const region = $(el, '[part="region"]') as HTMLElement;
@@ -147,6 +147,21 @@ describe('<diary-journal>', function () {
       (el.shadowRoot?.querySelector('th.lesson') as HTMLElement).click();
       await settle(el);
       expect($(el, '[part="lesson"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      // Homework set there by keyboard reaches the lesson, and can be changed and removed.
+      ($(el, '#homework-text') as HTMLTextAreaElement).focus();
+      await sendKeys({ type: 'Exercise 12, page 40' });
+      ($(el, '[part~="add-homework"]') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => textOf($(el, '.homework [role="status"]')) === 'Homework set');
+      const item = () => $(el, '.homework-item textarea') as HTMLTextAreaElement | null;
+      await waitUntil(() => item()?.value === 'Exercise 12, page 40');
+      const lessonId = (await client.journal.get({ classId: C5A, subjectId: MATHS })).lessons[0];
+      expect(lessonId?.homework).to.include('Exercise 12, page 40');
+      ($(el, '.homework-item button[value="remove"]') as HTMLButtonElement).click();
+      await waitUntil(() => textOf($(el, '.homework [role="status"]')) === 'Homework removed');
+      expect(item()).to.equal(null);
       await expect(el).to.be.accessible();
     } finally {
       await setViewport({ width: 1024, height: 768 });

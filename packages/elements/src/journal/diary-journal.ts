@@ -82,6 +82,7 @@ export class DiaryJournal extends DiaryElement {
   @state() protected accessor lastChange: Change | undefined;
   @state() protected accessor lessonPanel: number | undefined;
   @state() protected accessor unsaved = 0;
+  @state() protected accessor panelMessage: JournalContext['panelMessage'];
 
   readonly #load = new Task(this, {
     args: () =>
@@ -182,6 +183,12 @@ export class DiaryJournal extends DiaryElement {
       },
       set lessonPanel(value) {
         el.lessonPanel = value;
+      },
+      get panelMessage() {
+        return el.panelMessage;
+      },
+      set panelMessage(value) {
+        el.panelMessage = value;
       },
       focusCell() {
         el.#focusCell = true;

@@ -13,6 +13,10 @@ export interface JournalClient extends WidgetClient {
     DiaryClient['outbox'],
     'saveJournal' | 'onJournalSaved' | 'subscribeJournal' | 'journalItems'
   >;
+  /** Homework of the lesson panel (an SDK client has it). */
+  readonly homework?: Group<'homework', 'create' | 'update' | 'remove'>;
+  /** Files attached to new homework. */
+  readonly attachments?: Group<'attachments', 'upload'>;
   /** Live events: other teachers' and tabs' changes of the journal (an SDK client has them). */
   readonly events?: Pick<DiaryClient['events'], 'on'>;
 }
@@ -56,6 +60,8 @@ export interface JournalContext {
   announcement: string;
   lastChange: Change | undefined;
   lessonPanel: number | undefined;
+  /** What the lesson panel's last homework change came to. */
+  panelMessage: { readonly text: string; readonly error: boolean } | undefined;
   /** Moves the focus to the active cell after the next render. */
   focusCell(): void;
 }

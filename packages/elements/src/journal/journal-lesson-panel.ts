@@ -5,13 +5,16 @@ import { html, nothing } from 'lit';
 import { workKindName } from '../shared/work-kind-text';
 import type { JournalContext } from './journal-context';
 import { shortDate } from './journal-grid';
+import { renderHomework } from './journal-homework';
 import { journalText } from './journal-text';
 
 const WEIGHTS = [0.5, 1, 1.5, 2, 2.5, 3, 4, 5];
 
 /** Opens the panel of the lesson in a column. */
 export function openLesson(ctx: JournalContext, col: number): void {
-  if (col < (ctx.journal?.lessons.length ?? 0)) ctx.lessonPanel = col;
+  if (col >= (ctx.journal?.lessons.length ?? 0)) return;
+  ctx.lessonPanel = col;
+  ctx.panelMessage = undefined;
 }
 
 function closeLesson(ctx: JournalContext): void {
@@ -50,63 +53,67 @@ export function renderLessonPanel(ctx: JournalContext, journal: Journal, col: nu
   const lesson = journal.lessons[col];
   if (!lesson) return nothing;
   const date = shortDate(lang, lesson.date);
-  return html`<form
+  return html`<section
     class="lesson-panel"
     part="lesson"
     aria-label=${journalText(lang, 'lesson', { date })}
-    @submit=${(e: SubmitEvent) => void saveLesson(ctx, e)}
   >
     <p class="diary-text"><strong>${journalText(lang, 'lesson', { date })}</strong></p>
-    <label class="diary-label" for="topic">${journalText(lang, 'topic')}</label>
-    <input
-      id="topic"
-      name="topic"
-      class="diary-input"
-      part="input"
-      .value=${lesson.topic ?? ''}
-      ?readonly=${!journal.writable}
-    />
-    <p class="diary-text">
-      ${journalText(lang, 'homework')}:
-      ${lesson.homework.length ? lesson.homework.join('; ') : journalText(lang, 'noHomework')}
-    </p>
-    <div class="lesson-row">
-      <label class="diary-label" for="weight">${journalText(lang, 'weight')}</label>
-      <select
-        id="weight"
-        name="weight"
+    <form class="lesson-form" @submit=${(e: SubmitEvent) => void saveLesson(ctx, e)}>
+      <label class="diary-label" for="topic">${journalText(lang, 'topic')}</label>
+      <input
+        id="topic"
+        name="topic"
         class="diary-input"
         part="input"
-        ?disabled=${!journal.writable}
-      >
-        ${WEIGHTS.map((w) => html`<option value=${w} ?selected=${w === lesson.weight}>${w}</option>`)}
-      </select>
-      <label class="diary-label" for="kind">${journalText(lang, 'kind')}</label>
-      <select id="kind" name="kind" class="diary-input" part="input" ?disabled=${!journal.writable}>
-        ${WORK_KINDS.map(
-          (k) =>
-            html`<option value=${k} ?selected=${k === lesson.kind}>
-              ${workKindName(lang, k)}
-            </option>`,
-        )}
-      </select>
-    </div>
-    <div class="lesson-row">
-      ${
-        journal.writable
-          ? html`<button type="submit" class="diary-button" part="button save-lesson">
-              ${journalText(lang, 'saveLesson')}
-            </button>`
-          : nothing
-      }
-      <button
-        type="button"
-        class="diary-button diary-button--secondary"
-        part="button close"
-        @click=${() => closeLesson(ctx)}
-      >
-        ${journalText(lang, 'close')}
-      </button>
-    </div>
-  </form>`;
+        .value=${lesson.topic ?? ''}
+        ?readonly=${!journal.writable}
+      />
+      <div class="lesson-row">
+        <label class="diary-label" for="weight">${journalText(lang, 'weight')}</label>
+        <select
+          id="weight"
+          name="weight"
+          class="diary-input"
+          part="input"
+          ?disabled=${!journal.writable}
+        >
+          ${WEIGHTS.map((w) => html`<option value=${w} ?selected=${w === lesson.weight}>${w}</option>`)}
+        </select>
+        <label class="diary-label" for="kind">${journalText(lang, 'kind')}</label>
+        <select
+          id="kind"
+          name="kind"
+          class="diary-input"
+          part="input"
+          ?disabled=${!journal.writable}
+        >
+          ${WORK_KINDS.map(
+            (k) =>
+              html`<option value=${k} ?selected=${k === lesson.kind}>
+                ${workKindName(lang, k)}
+              </option>`,
+          )}
+        </select>
+      </div>
+      <div class="lesson-row">
+        ${
+          journal.writable
+            ? html`<button type="submit" class="diary-button" part="button save-lesson">
+                ${journalText(lang, 'saveLesson')}
+              </button>`
+            : nothing
+        }
+      </div>
+    </form>
+    ${renderHomework(ctx, journal, lesson)}
+    <button
+      type="button"
+      class="diary-button diary-button--secondary"
+      part="button close"
+      @click=${() => closeLesson(ctx)}
+    >
+      ${journalText(lang, 'close')}
+    </button>
+  </section>`;
 }

@@ -101,6 +101,7 @@ function lessonOf(diary: MemoryDiary, lesson: Lesson, subjectId: string): Journa
     number: lesson.number,
     ...(set.topic ? { topic: set.topic } : {}),
     homework: lesson.homework.map((h) => h.text),
+    homeworkIds: lesson.homework.map((h) => h.id),
     weight: set.weight ?? first?.weight ?? 1,
     kind: set.kind ?? first?.kind ?? 'classwork',
   };

@@ -292,14 +292,14 @@ export async function saveJournalBatch(
     });
     const homework = await trx
       .selectFrom('homework')
-      .select('text')
+      .select(['id', 'text'])
       .where('lesson_id', '=', lesson.id)
       .orderBy('created_at')
       .execute();
     const lessonNow = lessonView(
       after ?? lesson,
       await lessonMarks(trx, batch.subjectId, [lesson.id]),
-      homework.map((h) => h.text),
+      homework,
     );
     const answer: JournalBatchResult = {
       batchId: batch.batchId,
@@ -307,8 +307,7 @@ export async function saveJournalBatch(
       rows,
       students,
     };
-    const texts = homework.map((h) => h.text);
-    const lessonBefore = lessonView(lesson, lessonMarksNow, texts);
+    const lessonBefore = lessonView(lesson, lessonMarksNow, homework);
     const lessonChanged = JSON.stringify(lessonBefore) !== JSON.stringify(lessonNow);
     await publishUpdate(w, classId, answer, lessonChanged);
     await trx
