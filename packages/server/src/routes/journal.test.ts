@@ -107,7 +107,7 @@ describe('journal', () => {
     const body = {
       topic: 'Сложение дробей',
       rows: [
-        { childId: MARIA, marks: [5], absence: null, seen: seen(MARIA) },
+        { childId: MARIA, marks: [5], absence: 'late', seen: seen(MARIA) },
         { childId: PUPIL_2, marks: [4, 5], absence: null, seen: seen(PUPIL_2) },
         { childId: PUPIL_3, marks: [], absence: 'ill', seen: seen(PUPIL_3) },
       ],
@@ -139,6 +139,19 @@ describe('journal', () => {
       .execute();
     assert.ok(
       events.some((e) => (JSON.parse(e.data) as { lessonId?: string }).lessonId === LESSON),
+    );
+    const recorded = await server.database.db
+      .selectFrom('events')
+      .select('data')
+      .where('type', '=', 'attendance.recorded')
+      .where('user_id', '=', U.parentIvanova.id)
+      .execute();
+    assert.ok(
+      recorded.some((e) => {
+        const entry = JSON.parse(e.data) as { lessonId?: string; status?: string };
+        return entry.lessonId === LESSON && entry.status === 'late';
+      }),
+      'the family hears of the absence live',
     );
 
     // The teachers of the class and subject (the caller's other tabs too) hear of it live.

@@ -25,6 +25,7 @@ import {
   subjectLessons,
   type CellMarkRow,
 } from './journal-cells';
+import { publishRecorded } from './attendance-live';
 import { rosterOf } from './journal-read';
 import { markView } from './journal-views';
 import { announceMarkChange, periodAverage, sendAlerts } from './mark-effects';
@@ -179,6 +180,7 @@ async function writeAbsence(
     .values({ id: w.s.ids('att'), ...key, ...values })
     .onConflict((oc) => oc.columns(['lesson_id', 'child_id']).doUpdateSet(values))
     .execute();
+  await publishRecorded(w.s, w.trx, { id: w.batch.lessonId, date: w.lessonDate }, childId);
   await bumpVersions(w.trx, [`child:${childId}`]);
 }
 
