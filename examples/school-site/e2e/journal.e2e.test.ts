@@ -114,7 +114,9 @@ describe(
       // Enter moved down a row: back up, to the lesson before, and «н» for an absence there.
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('ArrowLeft');
-      await page.keyboard.type('н');
+      // Enter opens the cell's text box with what it holds; « н» adds the absence to it.
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(' н');
       await page.keyboard.press('Enter');
       const saved = (col: number, text: string) =>
         journal.locator(`tr[data-r="${row}"] td.saved[data-c="${col}"]`, { hasText: text });
