@@ -82,5 +82,15 @@ export async function applyLiveEvent(cache: ReadCache, event: LiveEvent): Promis
     case 'application.updated':
       cache.revalidate(inGroups('applications'));
       return;
+    case 'journal.updated': {
+      const { classId, subjectId } = event.data;
+      cache.revalidate(
+        (read) =>
+          read.operation === 'journal.get' &&
+          read.input.classId === classId &&
+          read.input.subjectId === subjectId,
+      );
+      return;
+    }
   }
 }

@@ -1,10 +1,11 @@
-import { type z, discriminatedUnion, literal, object, optional, string } from 'zod/mini';
+import { type z, array, discriminatedUnion, literal, object, optional, string } from 'zod/mini';
 import { absenceNoticeSchema } from './absence-notice.js';
 import { applicationSchema } from './application.js';
 import { plannedAssessmentSchema } from './assessment.js';
 import { attendanceSchema } from './attendance.js';
 import { messageSchema } from './chat.js';
 import { idSchema, timestampSchema } from './common.js';
+import { journalCellSchema, journalLessonSchema } from './journal.js';
 import { markSchema } from './mark.js';
 import { ticketSchema } from './support.js';
 import { notificationSchema } from './notification.js';
@@ -20,6 +21,21 @@ function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {
     data,
   });
 }
+
+/**
+ * A change of a class journal, to the teachers of its class and subject (another teacher, another
+ * tab): the lesson as it now is and the cells the batch wrote.
+ */
+export const journalUpdateSchema = object({
+  classId: idSchema,
+  subjectId: idSchema,
+  /** The batch that made the change (a tab skips its own). */
+  batchId: string(),
+  lesson: journalLessonSchema,
+  cells: array(journalCellSchema),
+});
+/** A change of a class journal. */
+export type JournalUpdate = z.infer<typeof journalUpdateSchema>;
 
 /**
  * A live event on the server-sent event stream at `/api/v1/events`. The SSE `event:` field is
@@ -40,6 +56,7 @@ export const liveEventSchema = discriminatedUnion('type', [
   event('absence-notice.updated', absenceNoticeSchema),
   event('assessment.planned', plannedAssessmentSchema),
   event('assessment.cancelled', object({ id: idSchema, classId: idSchema })),
+  event('journal.updated', journalUpdateSchema),
 ]);
 /** A live event. */
 export type LiveEvent = z.infer<typeof liveEventSchema>;
@@ -61,4 +78,5 @@ export const LIVE_EVENT_TYPES = [
   'absence-notice.updated',
   'assessment.planned',
   'assessment.cancelled',
+  'journal.updated',
 ] as const satisfies readonly LiveEventType[];

@@ -56,6 +56,8 @@ export const journalLessonSchema = object({
   topic: optional(string()),
   /** The homework set at the lesson, as its texts. */
   homework: array(string()),
+  /** The ids of that homework, in the same order: to change it with the `homework` operations. */
+  homeworkIds: optional(array(idSchema)),
   /** The weight and kind new marks of the lesson get (a test lesson weighs more). */
   weight: number(),
   kind: workKindSchema,

@@ -127,6 +127,24 @@ export const journalStyles = css`
     border: 1px solid var(--diary-color-border);
     background: var(--diary-color-surface);
   }
+  .lesson-form,
+  .homework,
+  .homework-item,
+  .homework-new {
+    display: grid;
+    gap: 0.25rem;
+    min-inline-size: 0;
+  }
+  .homework {
+    margin: 0;
+    padding: 0.5rem;
+    border: 1px solid var(--diary-color-border);
+  }
+  .homework textarea,
+  .homework input {
+    max-inline-size: 100%;
+    box-sizing: border-box;
+  }
   .lesson-row {
     display: flex;
     flex-wrap: wrap;

@@ -97,34 +97,47 @@ describe('<diary-journal>', function () {
     expect(deepActiveElement()).to.equal(cell(el, 3, last));
   });
 
-  it('shows a cell another teacher changed as a conflict, never overwriting it', async () => {
+  it("takes other tabs' changes live and shows a cell changed under a save as a conflict", async () => {
     const { el, client } = await journalPage();
     const journal = await client.journal.get({ classId: C5A, subjectId: MATHS });
     const lesson = journal.lessons[0];
-    const pupil = journal.students[0];
-    if (!lesson || !pupil) throw new Error('no lesson or pupil');
-    const seen =
-      journal.cells.find((c) => c.childId === pupil.id && c.lessonId === lesson.id)?.version ??
-      null;
+    const [first, second] = journal.students;
+    if (!lesson || !first || !second) throw new Error('no lesson or pupils');
+    const seen = (childId: string) =>
+      journal.cells.find((c) => c.childId === childId && c.lessonId === lesson.id)?.version ?? null;
+    // Another tab of a teacher of the class saves a cell: the grid shows it at once.
     await client.journal.save({
       classId: C5A,
       batchId: 'bat_other_tab',
       subjectId: MATHS,
       lessonId: lesson.id,
-      rows: [{ childId: pupil.id, marks: [3], absence: 'late', seen }],
+      rows: [{ childId: second.id, marks: [3], absence: 'late', seen: seen(second.id) }],
+    });
+    await waitUntil(() => textOf(cell(el, 1, 0)) === '3 ОЗ', "the other tab's change is shown");
+    expect(textOf($(el, '[role="status"]'))).to.contain('изменено в другом месте');
+
+    // A mark entered another way changes the first pupil's cell without the grid knowing: the
+    // teacher's save against the old cell is refused and the current cell shown.
+    client.memory.addMark({
+      childId: first.id,
+      subjectId: MATHS,
+      value: 4,
+      kind: lesson.kind,
+      date: lesson.date,
+      lessonId: lesson.id,
     });
     (cell(el, 0, 0) as HTMLElement).focus();
     await sendKeys({ type: '2' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => cell(el, 0, 0)?.matches('.conflict'), 'the conflict is shown');
-    expect(textOf(cell(el, 0, 0))).to.equal('3 ОЗ');
+    expect(textOf(cell(el, 0, 0))).to.contain('4');
     expect(textOf($(el, '[role="status"]'))).to.contain('другой учитель');
   });
 
   it('works at 360 px in English and dark: the grid scrolls in its own region', async () => {
     await setViewport({ width: 360, height: 800 });
     try {
-      const { el } = await journalPage('en', 'dark');
+      const { el, client } = await journalPage('en', 'dark');
       expect(textOf($(el, '.legend'))).to.contain('Type a mark');
       expect(document.documentElement.scrollWidth).to.be.at.most(360);
       const region = $(el, '[part="region"]') as HTMLElement;
@@ -134,6 +147,21 @@ describe('<diary-journal>', function () {
       (el.shadowRoot?.querySelector('th.lesson') as HTMLElement).click();
       await settle(el);
       expect($(el, '[part="lesson"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      // Homework set there by keyboard reaches the lesson, and can be changed and removed.
+      ($(el, '#homework-text') as HTMLTextAreaElement).focus();
+      await sendKeys({ type: 'Exercise 12, page 40' });
+      ($(el, '[part~="add-homework"]') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => textOf($(el, '.homework [role="status"]')) === 'Homework set');
+      const item = () => $(el, '.homework-item textarea') as HTMLTextAreaElement | null;
+      await waitUntil(() => item()?.value === 'Exercise 12, page 40');
+      const lessonId = (await client.journal.get({ classId: C5A, subjectId: MATHS })).lessons[0];
+      expect(lessonId?.homework).to.include('Exercise 12, page 40');
+      ($(el, '.homework-item button[value="remove"]') as HTMLButtonElement).click();
+      await waitUntil(() => textOf($(el, '.homework [role="status"]')) === 'Homework removed');
+      expect(item()).to.equal(null);
       await expect(el).to.be.accessible();
     } finally {
       await setViewport({ width: 1024, height: 768 });

@@ -1,79 +1,34 @@
-import {
-  WORK_KINDS,
-  type Journal,
-  type JournalBatchResult,
-  type MarkValue,
-  type WorkKind,
-} from '@school-diary/core';
-import type { DiaryClient } from '@school-diary/sdk';
+import type { Journal } from '@school-diary/core';
 import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Group, WidgetClient } from '../shared/client';
 import { DiaryElement } from '../shared/diary-element';
-import { emit } from '../shared/events';
 import { describeFailure } from '../shared/failure';
 import { renderHeading, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
-import { personName } from '../shared/person-name';
 import { controlStyles, hostTokens } from '../shared/theme';
-import { workKindName } from '../shared/work-kind-text';
 import { journalStyles } from './diary-journal.styles';
-import { renderGrid, shortDate } from './journal-grid';
-import { gridKey } from './journal-keys';
 import {
-  EMPTY,
-  cellKey,
-  cellText,
-  fromServer,
-  gridCells,
-  parseEntry,
-  rowAverage,
-  sameContent,
-  type CellContent,
-  type GridCell,
-} from './journal-model';
+  isJournalClient,
+  type Change,
+  type Editing,
+  type JournalClient,
+  type JournalContext,
+  type RowAverage,
+} from './journal-context';
+import { onEntryInput, onEntryKey, renderToolbar } from './journal-entry';
+import { confirmFinal } from './journal-final';
+import { renderGrid } from './journal-grid';
+import { onGridClick, onGridFocus, onGridKey } from './journal-keyboard';
+import { renderLessonPanel } from './journal-lesson-panel';
+import { onLiveUpdate } from './journal-live';
+import { gridCells, rowAverage, type GridCell } from './journal-model';
+import { onSaved } from './journal-saves';
 import { journalText } from './journal-text';
 
-/** The SDK client as `<diary-journal>` needs it: the journal, final marks, the outbox. */
-export interface JournalClient extends WidgetClient {
-  readonly journal: Group<'journal', 'get'>;
-  readonly grades: Group<'grades', 'setFinal'>;
-  readonly outbox: Pick<
-    DiaryClient['outbox'],
-    'saveJournal' | 'onJournalSaved' | 'subscribeJournal' | 'journalItems'
-  >;
-}
-
-const isJournalClient = (client: WidgetClient | undefined): client is JournalClient => {
-  const c = client as Partial<JournalClient> | undefined;
-  return typeof c?.journal?.get === 'function' && typeof c.outbox?.saveJournal === 'function';
-};
-
-/** Detail of `diary-journal-change`. */
-export interface DiaryJournalChangeDetail {
-  readonly childId: string;
-  readonly lessonId: string;
-  /** The cell's marks and absence as the teacher set them (not yet confirmed by the server). */
-  readonly marks: readonly MarkValue[];
-  readonly absence: CellContent['absence'];
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'diary-journal-change': CustomEvent<DiaryJournalChangeDetail>;
-  }
-}
-
-/** The last change, for undo. */
-interface Change {
-  readonly row: number;
-  readonly col: number;
-  readonly before: CellContent;
-}
-
-const newBatchId = () => `jb_${crypto.randomUUID()}`;
+export type { JournalClient } from './journal-context';
+export type { DiaryJournalChangeDetail } from './journal-saves';
 
 /**
  * The teacher's class journal for one class × subject × period: pupils by lessons, marks and
@@ -122,12 +77,12 @@ export class DiaryJournal extends DiaryElement {
   @state() protected accessor journal: Journal | undefined;
   @state() protected accessor cells: ReadonlyMap<string, GridCell> = new Map();
   @state() protected accessor active = { row: 0, col: 0 };
-  @state() protected accessor editing:
-    { row: number; col: number; text: string; error?: string } | undefined;
+  @state() protected accessor editing: Editing | undefined;
   @state() protected accessor announcement = '';
   @state() protected accessor lastChange: Change | undefined;
   @state() protected accessor lessonPanel: number | undefined;
   @state() protected accessor unsaved = 0;
+  @state() protected accessor panelMessage: JournalContext['panelMessage'];
 
   readonly #load = new Task(this, {
     args: () =>
@@ -155,14 +110,91 @@ export class DiaryJournal extends DiaryElement {
     },
   });
 
-  #averages = new Map<string, { average: number | null; suggested: number | null }>();
+  #averages = new Map<string, RowAverage>();
   #stop: (() => void)[] = [];
   #liveClient: JournalClient | undefined;
   #focusCell = false;
+  readonly #ctx: JournalContext = this.#context();
 
   get #client(): JournalClient | undefined {
     const client = this.client;
     return isJournalClient(client) ? client : undefined;
+  }
+
+  /** The element's state and services as the journal's parts use them. */
+  #context(): JournalContext {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the parts reach the element's protected state through it
+    const el = this;
+    return {
+      host: el,
+      get lang() {
+        return el.language;
+      },
+      get timeZone() {
+        return el.timeZone;
+      },
+      get classId() {
+        return el.classId;
+      },
+      get client() {
+        return el.#client;
+      },
+      get averages() {
+        return el.#averages;
+      },
+      get journal() {
+        return el.journal;
+      },
+      set journal(value) {
+        el.journal = value;
+      },
+      get cells() {
+        return el.cells;
+      },
+      set cells(value) {
+        el.cells = value;
+      },
+      get active() {
+        return el.active;
+      },
+      set active(value) {
+        el.active = value;
+      },
+      get editing() {
+        return el.editing;
+      },
+      set editing(value) {
+        el.editing = value;
+      },
+      get announcement() {
+        return el.announcement;
+      },
+      set announcement(value) {
+        el.announcement = value;
+      },
+      get lastChange() {
+        return el.lastChange;
+      },
+      set lastChange(value) {
+        el.lastChange = value;
+      },
+      get lessonPanel() {
+        return el.lessonPanel;
+      },
+      set lessonPanel(value) {
+        el.lessonPanel = value;
+      },
+      get panelMessage() {
+        return el.panelMessage;
+      },
+      set panelMessage(value) {
+        el.panelMessage = value;
+      },
+      focusCell() {
+        el.#focusCell = true;
+        el.requestUpdate();
+      },
+    };
   }
 
   override disconnectedCallback(): void {
@@ -183,10 +215,13 @@ export class DiaryJournal extends DiaryElement {
       this.#liveClient = client;
       if (client)
         this.#stop = [
-          client.outbox.onJournalSaved((result) => this.#onSaved(result)),
+          client.outbox.onJournalSaved((result) => onSaved(this.#ctx, result)),
           client.outbox.subscribeJournal((items) => {
             this.unsaved = items.filter((i) => i.classId === this.classId).length;
           }),
+          ...(client.events
+            ? [client.events.on('journal.updated', (e) => onLiveUpdate(this.#ctx, e.data))]
+            : []),
         ];
     }
     if (changed.has('cells') || changed.has('journal')) this.#computeAverages();
@@ -196,7 +231,10 @@ export class DiaryJournal extends DiaryElement {
     const table = this.renderRoot.querySelector('table');
     if (!table) return;
     for (const el of table.querySelectorAll('[tabindex="0"]')) el.setAttribute('tabindex', '-1');
-    const target = this.#activeElement();
+    const { row, col } = this.active;
+    const target = this.renderRoot.querySelector<HTMLElement>(
+      `tr[data-r="${row}"] [data-c="${col}"]`,
+    );
     target?.setAttribute('tabindex', '0');
     const input = this.renderRoot.querySelector<HTMLInputElement>('input.entry');
     if (input && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== input) {
@@ -204,11 +242,6 @@ export class DiaryJournal extends DiaryElement {
       input.setSelectionRange(input.value.length, input.value.length);
     } else if (this.#focusCell) target?.focus();
     this.#focusCell = false;
-  }
-
-  #activeElement(): HTMLElement | null {
-    const { row, col } = this.active;
-    return this.renderRoot.querySelector<HTMLElement>(`tr[data-r="${row}"] [data-c="${col}"]`);
   }
 
   #computeAverages(): void {
@@ -219,274 +252,11 @@ export class DiaryJournal extends DiaryElement {
     );
   }
 
-  // —— Changes ——
-
-  #content(row: number, col: number): CellContent {
-    const key = this.#key(row, col);
-    return (key && this.cells.get(key)) || EMPTY;
-  }
-
-  #key(row: number, col: number): string | undefined {
-    const pupil = this.journal?.students[row];
-    const lesson = this.journal?.lessons[col];
-    return pupil && lesson ? cellKey(pupil.id, lesson.id) : undefined;
-  }
-
-  /** Sets a cell as typed: shown at once, queued in the outbox, announced. */
-  async #set(row: number, col: number, next: CellContent, undoing = false): Promise<void> {
-    const journal = this.journal;
-    const client = this.#client;
-    const pupil = journal?.students[row];
-    const lesson = journal?.lessons[col];
-    if (!journal?.writable || !client || !pupil || !lesson || !this.classId) return;
-    const key = cellKey(pupil.id, lesson.id);
-    const old = this.cells.get(key);
-    const before: CellContent = old ?? EMPTY;
-    if (sameContent(before, next)) return;
-    const batchId = newBatchId();
-    const seen = old?.batchId ? `batch:${old.batchId}` : (old?.seen ?? null);
-    const weights = next.marks.map((_, i) => old?.weights[i] ?? lesson.weight);
-    const cell: GridCell = { ...next, weights, seen, state: 'pending', batchId };
-    this.cells = new Map(this.cells).set(key, cell);
-    this.lastChange = undoing ? undefined : { row, col, before };
-    const what = { pupil: personName(pupil), date: shortDate(this.language, lesson.date) };
-    this.announcement = undoing
-      ? journalText(this.language, 'undone', what)
-      : cellText(this.language, next)
-        ? journalText(this.language, 'saved', { ...what, value: cellText(this.language, next) })
-        : journalText(this.language, 'cleared', what);
-    emit(this, 'diary-journal-change', {
-      childId: pupil.id,
-      lessonId: lesson.id,
-      marks: next.marks,
-      absence: next.absence,
-    });
-    await client.outbox.saveJournal(this.classId, {
-      batchId,
-      subjectId: journal.subjectId,
-      lessonId: lesson.id,
-      rows: [{ childId: pupil.id, marks: [...next.marks], absence: next.absence, seen }],
-    });
-  }
-
-  /** The server's answer to a batch: confirms, shows a conflict or a refusal. */
-  #onSaved(result: JournalBatchResult): void {
-    const journal = this.journal;
-    if (!journal) return;
-    const cells = new Map(this.cells);
-    const lessonAt = journal.lessons.findIndex((l) => l.id === result.lesson.id);
-    if (lessonAt >= 0) {
-      const lessons = [...journal.lessons];
-      lessons[lessonAt] = result.lesson;
-      this.journal = { ...journal, lessons };
-    }
-    for (const row of result.rows) {
-      const key = cellKey(row.childId, result.lesson.id);
-      const mine = cells.get(key);
-      if (mine?.batchId !== result.batchId) continue;
-      const pupil = journal.students.find((p) => p.id === row.childId);
-      const what = {
-        pupil: pupil ? personName(pupil) : row.childId,
-        date: shortDate(this.language, result.lesson.date),
-      };
-      if (row.status === 'conflict' && row.cell) {
-        const value = cellText(this.language, fromServer(row.cell)) || '—';
-        const message = journalText(this.language, 'conflict', { ...what, value });
-        cells.set(key, { ...fromServer(row.cell, 'conflict'), message });
-        this.announcement = message;
-      } else if (row.status === 'invalid') {
-        const message = row.errors?.[0]?.message ?? '';
-        cells.set(key, { ...mine, state: 'invalid', message });
-        this.announcement = journalText(this.language, 'refused', { ...what, message });
-      } else if (row.cell) cells.set(key, fromServer(row.cell));
-    }
-    this.cells = cells;
-  }
-
-  // —— Keyboard and pointer ——
-
-  #onGridKey = (event: KeyboardEvent): void => {
-    // Keys typed into a cell's text box are the editor's (it handles Enter, Tab and Escape).
-    if (this.editing || !this.journal || (event.target as HTMLElement).localName === 'input')
-      return;
-    if ((event.target as HTMLElement).closest('form')) return;
-    const { row, col } = this.active;
-    const rows = this.journal.students.length;
-    const cols = this.journal.lessons.length + 1;
-    const action = gridKey(event, { row, col, rows, cols });
-    if (!action) return;
-    event.preventDefault();
-    const onLesson = col < this.journal.lessons.length;
-    switch (action.kind) {
-      case 'move':
-        this.#moveTo(action.row, action.col);
-        return;
-      case 'undo':
-        void this.#undo();
-        return;
-      case 'activate':
-        if (row < 0) this.#openLesson(col);
-        else if (!onLesson) void this.#confirmFinal(row);
-        else this.#edit(cellText(this.language, this.#content(row, col)));
-        return;
-      case 'clear':
-        if (row >= 0 && onLesson) void this.#set(row, col, EMPTY);
-        return;
-      case 'edit':
-        if (row >= 0 && onLesson) this.#edit(action.text);
-    }
-  };
-
-  #moveTo(row: number, col: number): void {
-    this.active = { row, col };
-    this.#focusCell = true;
-  }
-
-  #edit(text: string): void {
-    if (!this.journal?.writable) return;
-    this.editing = { ...this.active, text };
-  }
-
-  #onInput = (event: InputEvent): void => {
-    const text = (event.target as HTMLInputElement).value;
-    if (this.editing) this.editing = { ...this.editing, text };
-  };
-
-  #onEditKey = (event: KeyboardEvent): void => {
-    const editing = this.editing;
-    if (!editing) return;
-    const moves: Record<string, [number, number] | undefined> = {
-      Enter: [event.shiftKey ? -1 : 1, 0],
-      Tab: [0, event.shiftKey ? -1 : 1],
-    };
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.editing = undefined;
-      this.#focusCell = true;
-      return;
-    }
-    const step = moves[event.key];
-    if (!step) return;
-    event.preventDefault();
-    const next = parseEntry(editing.text);
-    if (!next) {
-      this.editing = {
-        ...editing,
-        error: journalText(this.language, 'badEntry', { text: editing.text }),
-      };
-      return;
-    }
-    this.editing = undefined;
-    void this.#set(editing.row, editing.col, next);
-    const rows = this.journal?.students.length ?? 1;
-    const cols = this.journal?.lessons.length ?? 1;
-    this.#moveTo(
-      Math.min(rows - 1, Math.max(0, editing.row + step[0])),
-      Math.min(cols - 1, Math.max(0, editing.col + step[1])),
-    );
-  };
-
-  /** A cell focused another way (a script, assistive technology) becomes the active one. */
-  #onFocusIn = (event: FocusEvent): void => {
-    const target = event.target as HTMLElement;
-    const row = target.closest<HTMLElement>('tr')?.dataset.r;
-    if (target.dataset.c === undefined || row === undefined) return;
-    const at = { row: Number(row), col: Number(target.dataset.c) };
-    if (at.row !== this.active.row || at.col !== this.active.col) this.active = at;
-  };
-
-  #onGridClick = (event: MouseEvent): void => {
-    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-c]');
-    const row = target?.closest<HTMLElement>('tr')?.dataset.r;
-    if (!target || row === undefined || target.classList.contains('editing')) return;
-    const at = { row: Number(row), col: Number(target.dataset.c) };
-    const again = at.row === this.active.row && at.col === this.active.col;
-    this.editing = undefined;
-    this.#moveTo(at.row, at.col);
-    if (at.row < 0 && at.col < (this.journal?.lessons.length ?? 0)) this.#openLesson(at.col);
-    else if (again && event.detail >= 2)
-      this.#edit(cellText(this.language, this.#content(at.row, at.col)));
-  };
-
-  #onKeypad(text: string): void {
-    const { row, col } = this.active;
-    if (row < 0 || col >= (this.journal?.lessons.length ?? 0)) return;
-    const next = text === '' ? EMPTY : parseEntry(text);
-    if (next) void this.#set(row, col, next);
-    this.#focusCell = true;
-    this.requestUpdate();
-  }
-
-  async #undo(): Promise<void> {
-    const change = this.lastChange;
-    if (!change) return;
-    this.lastChange = undefined;
-    this.active = { row: change.row, col: change.col };
-    this.#focusCell = true;
-    await this.#set(change.row, change.col, change.before, true);
-  }
-
-  async #confirmFinal(row: number): Promise<void> {
-    const journal = this.journal;
-    const client = this.#client;
-    const pupil = journal?.students[row];
-    const mark = pupil ? this.#averages.get(pupil.id)?.suggested : undefined;
-    if (!journal?.writable || !client || !pupil || !mark || !journal.periodId) return;
-    try {
-      const final = await client.grades.setFinal({
-        childId: pupil.id,
-        subjectId: journal.subjectId,
-        periodId: journal.periodId,
-        value: mark as 2 | 3 | 4 | 5,
-      });
-      const students = journal.students.map((p) =>
-        p.id === pupil.id ? { ...p, final: final.value } : p,
-      );
-      this.journal = { ...journal, students };
-      this.announcement = journalText(this.language, 'confirmed', {
-        pupil: personName(pupil),
-        mark: String(final.value),
-      });
-    } catch (error) {
-      this.announcement = describeFailure(error, {
-        lang: this.language,
-        now: new Date(),
-        timeZone: this.timeZone,
-      }).message;
-    }
-  }
-
-  // —— The lesson panel ——
-
-  #openLesson(col: number): void {
-    if (col < (this.journal?.lessons.length ?? 0)) this.lessonPanel = col;
-  }
-
-  async #saveLesson(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const journal = this.journal;
-    const lesson = this.lessonPanel === undefined ? undefined : journal?.lessons[this.lessonPanel];
-    const client = this.#client;
-    if (!journal?.writable || !lesson || !client || !this.classId) return;
-    const data = new FormData(event.target as HTMLFormElement);
-    const kind = String(data.get('kind')) as WorkKind;
-    const weight = Number(data.get('weight'));
-    await client.outbox.saveJournal(this.classId, {
-      subjectId: journal.subjectId,
-      lessonId: lesson.id,
-      topic: String(data.get('topic') ?? ''),
-      weight,
-      kind,
-      rows: [],
-    });
-    const lessons = journal.lessons.map((l) =>
-      l.id === lesson.id ? { ...l, topic: String(data.get('topic') ?? ''), weight, kind } : l,
-    );
-    this.journal = { ...journal, lessons };
-    this.lessonPanel = undefined;
-    this.active = { row: -1, col: lessons.findIndex((l) => l.id === lesson.id) };
-    this.#focusCell = true;
-  }
+  #onGridKey = (event: KeyboardEvent) => onGridKey(this.#ctx, event);
+  #onGridClick = (event: MouseEvent) => onGridClick(this.#ctx, event);
+  #onFocusIn = (event: FocusEvent) => onGridFocus(this.#ctx, event);
+  #onInput = (event: InputEvent) => onEntryInput(this.#ctx, event);
+  #onEditKey = (event: KeyboardEvent) => onEntryKey(this.#ctx, event);
 
   // —— Render ——
 
@@ -521,8 +291,12 @@ export class DiaryJournal extends DiaryElement {
       <p class="diary-text legend" id="legend">
         ${journal.writable ? journalText(lang, 'legend') : journalText(lang, 'readOnly')}
       </p>
-      ${journal.writable ? this.#renderToolbar() : nothing}
-      ${this.lessonPanel !== undefined ? this.#renderLesson(journal, this.lessonPanel) : nothing}
+      ${journal.writable ? renderToolbar(this.#ctx, this.unsaved) : nothing}
+      ${
+        this.lessonPanel !== undefined
+          ? renderLessonPanel(this.#ctx, journal, this.lessonPanel)
+          : nothing
+      }
       ${
         journal.lessons.length === 0
           ? textNotice(journalText(lang, 'noLessons'))
@@ -545,7 +319,7 @@ export class DiaryJournal extends DiaryElement {
                 onEditKey: this.#onEditKey,
                 onConfirm:
                   journal.writable && journal.periodId
-                    ? (row) => void this.#confirmFinal(row)
+                    ? (row) => void confirmFinal(this.#ctx, row)
                     : undefined,
               })}
             </div>`
@@ -556,130 +330,6 @@ export class DiaryJournal extends DiaryElement {
           : nothing
       }
       <p class="status" part="status" role="status">${this.announcement}</p>`;
-  }
-
-  #renderToolbar() {
-    const lang = this.language;
-    const keys = ['5', '4', '3', '2', 'н', 'б', 'оп', 'оз'];
-    const label = (k: string) =>
-      parseEntry(k)?.absence ? journalText(lang, parseEntry(k)?.absence ?? 'late') : k;
-    return html`<div class="toolbar">
-      <div class="keypad" part="keypad" role="group" aria-label=${journalText(lang, 'keypad')}>
-        ${keys.map(
-          (k) =>
-            html`<button
-              type="button"
-              class="diary-button diary-button--secondary"
-              part="button key"
-              @click=${() => this.#onKeypad(k)}
-            >
-              ${label(k)}
-            </button>`,
-        )}
-        <button
-          type="button"
-          class="diary-button diary-button--secondary"
-          part="button key"
-          @click=${() => this.#onKeypad('')}
-        >
-          ${journalText(lang, 'clear')}
-        </button>
-      </div>
-      <button
-        type="button"
-        class="diary-button diary-button--secondary"
-        part="button undo"
-        ?disabled=${!this.lastChange}
-        @click=${() => void this.#undo()}
-      >
-        ${journalText(lang, 'undo')}
-      </button>
-      ${
-        this.unsaved > 0
-          ? html`<span class="unsaved"
-              >${journalText(lang, 'unsaved', { count: this.unsaved })}</span
-            >`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderLesson(journal: Journal, col: number) {
-    const lang = this.language;
-    const lesson = journal.lessons[col];
-    if (!lesson) return nothing;
-    const date = shortDate(lang, lesson.date);
-    const weights = [0.5, 1, 1.5, 2, 2.5, 3, 4, 5];
-    return html`<form
-      class="lesson-panel"
-      part="lesson"
-      aria-label=${journalText(lang, 'lesson', { date })}
-      @submit=${(e: SubmitEvent) => void this.#saveLesson(e)}
-    >
-      <p class="diary-text"><strong>${journalText(lang, 'lesson', { date })}</strong></p>
-      <label class="diary-label" for="topic">${journalText(lang, 'topic')}</label>
-      <input
-        id="topic"
-        name="topic"
-        class="diary-input"
-        part="input"
-        .value=${lesson.topic ?? ''}
-        ?readonly=${!journal.writable}
-      />
-      <p class="diary-text">
-        ${journalText(lang, 'homework')}:
-        ${lesson.homework.length ? lesson.homework.join('; ') : journalText(lang, 'noHomework')}
-      </p>
-      <div class="lesson-row">
-        <label class="diary-label" for="weight">${journalText(lang, 'weight')}</label>
-        <select
-          id="weight"
-          name="weight"
-          class="diary-input"
-          part="input"
-          ?disabled=${!journal.writable}
-        >
-          ${weights.map(
-            (w) => html`<option value=${w} ?selected=${w === lesson.weight}>${w}</option>`,
-          )}
-        </select>
-        <label class="diary-label" for="kind">${journalText(lang, 'kind')}</label>
-        <select
-          id="kind"
-          name="kind"
-          class="diary-input"
-          part="input"
-          ?disabled=${!journal.writable}
-        >
-          ${WORK_KINDS.map(
-            (k) =>
-              html`<option value=${k} ?selected=${k === lesson.kind}>
-                ${workKindName(lang, k)}
-              </option>`,
-          )}
-        </select>
-      </div>
-      <div class="lesson-row">
-        ${
-          journal.writable
-            ? html`<button type="submit" class="diary-button" part="button save-lesson">
-                ${journalText(lang, 'saveLesson')}
-              </button>`
-            : nothing
-        }
-        <button
-          type="button"
-          class="diary-button diary-button--secondary"
-          part="button close"
-          @click=${() => {
-            this.lessonPanel = undefined;
-            this.#focusCell = true;
-          }}
-        >
-          ${journalText(lang, 'close')}
-        </button>
-      </div>
-    </form>`;
   }
 }
 

@@ -2,6 +2,7 @@
 // element (roving tabindex, set on the active cell after each render).
 import type { Journal, JournalLesson, Lang } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { formatDate } from '../shared/dates';
 import { personName } from '../shared/person-name';
 import { cellKey, cellText, type GridCell } from './journal-model';
@@ -126,18 +127,25 @@ export function renderGrid(view: GridView): TemplateResult {
   >
     ${renderHead(view)}
     <tbody>
-      ${journal.students.map(
-        (pupil, r) =>
-          html`<tr data-r=${r}>
-            <th scope="row" class="name">
-              ${personName({ lastName: pupil.lastName, firstName: pupil.firstName })}
-            </th>
-            ${journal.lessons.map((lesson, c) =>
-              renderCell(view, r, c, view.cells.get(cellKey(pupil.id, lesson.id))),
-            )}
-            ${renderFinal(view, r, pupil.id)}
-          </tr>`,
-      )}
+      ${journal.students.map((pupil, r) => {
+        const cells = journal.lessons.map((lesson) => view.cells.get(cellKey(pupil.id, lesson.id)));
+        // A row is rendered again only when something it shows changed: typing a mark redraws
+        // one row of the ~35, not the ~6,000 cells.
+        const local = view.averages.get(pupil.id);
+        const editing = view.editing?.row === r ? view.editing : undefined;
+        const deps = [lang, journal, pupil, editing, local?.average, local?.suggested, ...cells];
+        return guard(
+          deps,
+          () =>
+            html`<tr data-r=${r}>
+              <th scope="row" class="name">
+                ${personName({ lastName: pupil.lastName, firstName: pupil.firstName })}
+              </th>
+              ${cells.map((cell, c) => renderCell(view, r, c, cell))}
+              ${renderFinal(view, r, pupil.id)}
+            </tr>`,
+        );
+      })}
     </tbody>
   </table>`;
 }

@@ -101,6 +101,7 @@ function lessonOf(diary: MemoryDiary, lesson: Lesson, subjectId: string): Journa
     number: lesson.number,
     ...(set.topic ? { topic: set.topic } : {}),
     homework: lesson.homework.map((h) => h.text),
+    homeworkIds: lesson.homework.map((h) => h.id),
     weight: set.weight ?? first?.weight ?? 1,
     kind: set.kind ?? first?.kind ?? 'classwork',
   };
@@ -344,6 +345,23 @@ export const CLASS_JOURNAL_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       }),
     };
     state.batches.set(key, result);
+    const cells = rows.flatMap((r) => (r.status === 'saved' && r.cell ? [r.cell] : []));
+    const lessonChanged =
+      batch.topic !== undefined || batch.weight !== undefined || batch.kind !== undefined;
+    if (cells.length > 0 || lessonChanged) {
+      // The teachers of the subject (and the caller's other tabs) hear of the change live.
+      const teachers = diary.data.teachers
+        .filter((t) => t.subjects.some((s) => s.id === batch.subjectId))
+        .map((t) => t.id);
+      const data = {
+        classId,
+        subjectId: batch.subjectId,
+        batchId: batch.batchId,
+        lesson: result.lesson,
+        cells,
+      };
+      diary.publish([user.id, ...teachers.filter((t) => t !== user.id)], 'journal.updated', data);
+    }
     return result;
   },
 };

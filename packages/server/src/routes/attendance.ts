@@ -1,15 +1,13 @@
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type Routes } from '@school-diary/core';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import { DomainError, type RawFieldError } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import type { Services } from '../services/context';
 import { taughtLesson, type LessonTableRow } from '../services/journal-access';
+import { publishRecorded } from '../services/attendance-live';
 import { attendanceRows } from '../services/journal-queries';
 import { attendanceView } from '../services/journal-views';
 import { noticesForLesson } from '../services/absence-notices';
 import { personName } from '../services/chat-views';
-import { familyMembers, familyOf } from '../services/families';
 import { auditAs, visibleChild } from '../services/policy';
 import { classCalendar, queryRange } from '../services/school-calendar';
 import { bumpVersions } from '../read-cache/versions';
@@ -42,25 +40,6 @@ function totals(statuses: readonly string[]): Record<AttendanceStatus, number> {
   >;
   for (const status of statuses) counts[status as AttendanceStatus] += 1;
   return counts;
-}
-
-/** Tells the child's family live what was recorded for them at the lesson. */
-async function publishRecorded(
-  s: Services,
-  trx: Kysely<Database>,
-  lesson: LessonTableRow,
-  childId: string,
-): Promise<void> {
-  const [row] = await attendanceRows(trx, childId, { from: lesson.date, to: lesson.date }).then(
-    (rows) => rows.filter((r) => r.lesson_id === lesson.id),
-  );
-  if (!row) return;
-  await s.live.publish(trx, {
-    recipients: familyMembers(await familyOf(trx, childId)),
-    type: 'attendance.recorded',
-    childId,
-    data: attendanceView(row),
-  });
 }
 
 /** Attendance: per-lesson marks by the teacher, and a child's record with per-status totals. */

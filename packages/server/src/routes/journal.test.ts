@@ -107,7 +107,7 @@ describe('journal', () => {
     const body = {
       topic: 'Сложение дробей',
       rows: [
-        { childId: MARIA, marks: [5], absence: null, seen: seen(MARIA) },
+        { childId: MARIA, marks: [5], absence: 'late', seen: seen(MARIA) },
         { childId: PUPIL_2, marks: [4, 5], absence: null, seen: seen(PUPIL_2) },
         { childId: PUPIL_3, marks: [], absence: 'ill', seen: seen(PUPIL_3) },
       ],
@@ -140,6 +140,36 @@ describe('journal', () => {
     assert.ok(
       events.some((e) => (JSON.parse(e.data) as { lessonId?: string }).lessonId === LESSON),
     );
+    const recorded = await server.database.db
+      .selectFrom('events')
+      .select('data')
+      .where('type', '=', 'attendance.recorded')
+      .where('user_id', '=', U.parentIvanova.id)
+      .execute();
+    assert.ok(
+      recorded.some((e) => {
+        const entry = JSON.parse(e.data) as { lessonId?: string; status?: string };
+        return entry.lessonId === LESSON && entry.status === 'late';
+      }),
+      'the family hears of the absence live',
+    );
+
+    // The teachers of the class and subject (the caller's other tabs too) hear of it live.
+    const updates = async () =>
+      (
+        await server.database.db
+          .selectFrom('events')
+          .select('data')
+          .where('user_id', '=', U.teacherMath.id)
+          .where('type', '=', 'journal.updated')
+          .execute()
+      ).map((e) => JSON.parse(e.data) as { batchId: string; cells: unknown[] });
+    const mine = (await updates()).filter((u) => u.batchId === 'bat_replay_1');
+    assert.deepEqual(
+      mine.map((u) => u.cells.length),
+      [3],
+    );
+    const heard = (await updates()).length;
 
     const again = await save('teacherMath', { ...body, batchId: 'bat_replay_1' });
     assert.deepEqual(again.body, res.body);
@@ -152,6 +182,7 @@ describe('journal', () => {
       same.body.rows.map((r) => r.status),
       ['unchanged', 'unchanged', 'unchanged'],
     );
+    assert.equal((await updates()).length, heard, 'a batch that changed nothing is not announced');
   });
 
   it('returns a cell changed since the teacher saw it as a conflict, never overwriting it', async () => {

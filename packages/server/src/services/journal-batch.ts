@@ -25,6 +25,7 @@ import {
   subjectLessons,
   type CellMarkRow,
 } from './journal-cells';
+import { publishRecorded } from './attendance-live';
 import { rosterOf } from './journal-read';
 import { markView } from './journal-views';
 import { announceMarkChange, periodAverage, sendAlerts } from './mark-effects';
@@ -179,6 +180,7 @@ async function writeAbsence(
     .values({ id: w.s.ids('att'), ...key, ...values })
     .onConflict((oc) => oc.columns(['lesson_id', 'child_id']).doUpdateSet(values))
     .execute();
+  await publishRecorded(w.s, w.trx, { id: w.batch.lessonId, date: w.lessonDate }, childId);
   await bumpVersions(w.trx, [`child:${childId}`]);
 }
 
@@ -292,14 +294,14 @@ export async function saveJournalBatch(
     });
     const homework = await trx
       .selectFrom('homework')
-      .select('text')
+      .select(['id', 'text'])
       .where('lesson_id', '=', lesson.id)
       .orderBy('created_at')
       .execute();
     const lessonNow = lessonView(
       after ?? lesson,
       await lessonMarks(trx, batch.subjectId, [lesson.id]),
-      homework.map((h) => h.text),
+      homework,
     );
     const answer: JournalBatchResult = {
       batchId: batch.batchId,
@@ -307,6 +309,9 @@ export async function saveJournalBatch(
       rows,
       students,
     };
+    const lessonBefore = lessonView(lesson, lessonMarksNow, homework);
+    const lessonChanged = JSON.stringify(lessonBefore) !== JSON.stringify(lessonNow);
+    await publishUpdate(w, classId, answer, lessonChanged);
     await trx
       .insertInto('journal_batches')
       .values({
@@ -321,6 +326,37 @@ export async function saveJournalBatch(
   });
   await sendAlerts(s, alerts);
   return result;
+}
+
+/**
+ * Tells the teachers of the class and subject (the caller's other tabs too) what the batch
+ * changed, as `journal.updated`; nothing when it changed nothing.
+ */
+async function publishUpdate(
+  w: BatchWrite,
+  classId: string,
+  answer: JournalBatchResult,
+  lessonChanged: boolean,
+): Promise<void> {
+  const cells = answer.rows.flatMap((r) => (r.status === 'saved' && r.cell ? [r.cell] : []));
+  if (cells.length === 0 && !lessonChanged) return;
+  const teachers = await w.trx
+    .selectFrom('teaching')
+    .select('teacher_id')
+    .where('class_id', '=', classId)
+    .where('subject_id', '=', w.batch.subjectId)
+    .execute();
+  await w.s.live.publish(w.trx, {
+    recipients: [w.caller.user.id, ...teachers.map((t) => t.teacher_id)],
+    type: 'journal.updated',
+    data: {
+      classId,
+      subjectId: w.batch.subjectId,
+      batchId: answer.batchId,
+      lesson: answer.lesson,
+      cells,
+    },
+  });
 }
 
 /**

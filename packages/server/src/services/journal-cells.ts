@@ -144,14 +144,15 @@ export function columnOf(
 export function lessonView(
   lesson: JournalLessonRow,
   marks: readonly CellMarkRow[],
-  homework: readonly string[],
+  homework: readonly { readonly id: string; readonly text: string }[],
 ): JournalLesson {
   return {
     id: lesson.id,
     date: lesson.date,
     number: lesson.number,
     ...(lesson.topic ? { topic: lesson.topic } : {}),
-    homework: [...homework],
+    homework: homework.map((h) => h.text),
+    homeworkIds: homework.map((h) => h.id),
     ...columnOf(lesson, marks),
   };
 }

@@ -73,7 +73,7 @@ export async function readJournal(
       ? []
       : s.db
           .selectFrom('homework')
-          .select(['lesson_id', 'text'])
+          .select(['id', 'lesson_id', 'text'])
           .where('lesson_id', 'in', lessonIds)
           .orderBy('created_at')
           .execute(),
@@ -111,7 +111,7 @@ export async function readJournal(
       lessonView(
         l,
         marksByLesson.get(l.id) ?? [],
-        homework.filter((h) => h.lesson_id === l.id).map((h) => h.text),
+        homework.filter((h) => h.lesson_id === l.id),
       ),
     ),
     cells,

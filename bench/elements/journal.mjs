@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// Journal benchmark (issue 20, "Scale and speed"): one class × subject × year, 35 pupils by 170
+// lessons (~6,000 cells). <diary-journal> against a hand-written vanilla-DOM table of the same
+// cells in the same headless Chromium run: the first render must take ≤ 1.5× the baseline, and
+// typing a mark must update the cell and the row's average in < 16 ms (one frame). Every sample
+// is a fresh page; variants run interleaved round-robin after 2 warm-up rounds; results are
+// medians with the 95% confidence interval of the mean, the ratio a bootstrap interval.
+//
+//   node bench/elements/journal.mjs [--samples 20] [--check] [--write]
+//
+// --check exits 1 when a target is missed; --write puts the table into docs/benchmarks.md
+// between the bench:journal markers.
+import { build } from 'esbuild';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SAMPLES = option('samples', 20);
+const MAX_RATIO = 1.5;
+const FRAME_MS = 16;
+
+const { outputFiles } = await build({
+  entryPoints: [`${root}bench/elements/journal-page.ts`],
+  bundle: true,
+  format: 'iife',
+  target: 'es2022',
+  conditions: ['source', 'browser', 'import', 'default'],
+  // As chat.mjs: keep the calls that initialise core's lazily imported modules.
+  ignoreAnnotations: true,
+  tsconfig: `${root}tsconfig.json`,
+  minify: true,
+  write: false,
+  logLevel: 'error',
+});
+const bundle = outputFiles[0].text;
+
+const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  .filter(Boolean)
+  .find((p) => existsSync(p));
+if (!executablePath) {
+  console.error('Chromium not found: install it or set CHROME_PATH.');
+  process.exit(1);
+}
+const launch = () =>
+  puppeteer.launch({
+    executablePath,
+    headless: true,
+    protocolTimeout: 600_000,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--js-flags=--expose-gc',
+    ],
+  });
+let browser = await launch();
+const version = await browser.version();
+
+async function freshPage() {
+  if (!browser.connected) browser = await launch();
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.setContent('<!doctype html><html lang="ru"><body style="margin:0"></body></html>');
+  await page.addScriptTag({ content: bundle });
+  return page;
+}
+
+async function sample(kind, impl) {
+  for (let attempt = 1; ; attempt += 1) {
+    let page;
+    try {
+      page = await freshPage();
+      return await page.evaluate((k, i) => globalThis.journalBench.run(k, i), kind, impl);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.error(`A ${kind}:${impl} sample failed (${error.message}); taking it again.`);
+    } finally {
+      await page?.close().catch(() => {});
+    }
+  }
+}
+
+// The baseline must show what the widget shows: the same cells, averages and heads.
+{
+  const page = await freshPage();
+  const differ = await page.evaluate(() => globalThis.journalBench.compare());
+  await page.close();
+  if (differ.length) {
+    console.error(`The vanilla table differs from the widget: ${differ.join('; ')}`);
+    process.exit(1);
+  }
+  console.error('Baseline checked: it shows what the widget shows.');
+}
+
+const loadAtStart = os.loadavg()[0];
+const variants = ['first', 'type'].flatMap((kind) =>
+  ['lit', 'vanilla'].map((impl) => ({ kind, impl })),
+);
+const results = new Map(variants.map((v) => [`${v.kind}:${v.impl}`, []]));
+for (let round = -2; round < SAMPLES; round += 1) {
+  for (const v of variants) {
+    const ms = await sample(v.kind, v.impl);
+    if (round >= 0) results.get(`${v.kind}:${v.impl}`).push(ms);
+  }
+  if (round >= 0) process.stderr.write(`\rround ${round + 1}/${SAMPLES}`);
+}
+process.stderr.write('\n');
+await browser.close();
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => {
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+function meanCi(xs) {
+  const m = mean(xs);
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+  const half = (1.96 * sd) / Math.sqrt(xs.length);
+  return [m - half, m + half];
+}
+function ratioCi(a, b) {
+  let s = 7;
+  const rnd = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const ratios = [];
+  for (let i = 0; i < 2000; i += 1) {
+    let sa = 0;
+    let sb = 0;
+    for (let j = 0; j < a.length; j += 1) sa += pick(a);
+    for (let j = 0; j < b.length; j += 1) sb += pick(b);
+    ratios.push(sa / a.length / (sb / b.length));
+  }
+  const r = sorted(ratios);
+  return [r[Math.floor(0.025 * r.length)], r[Math.floor(0.975 * r.length)]];
+}
+
+const f = (x) => x.toFixed(2);
+const cell = (xs) => {
+  const [lo, hi] = meanCi(xs);
+  return `${f(median(xs))} (${f(lo)}–${f(hi)})`;
+};
+const first = { lit: results.get('first:lit'), vanilla: results.get('first:vanilla') };
+const type = { lit: results.get('type:lit'), vanilla: results.get('type:vanilla') };
+const ratio = mean(first.lit) / mean(first.vanilla);
+const [r0, r1] = ratioCi(first.lit, first.vanilla);
+const typeHigh = meanCi(type.lit)[1];
+const misses = [];
+if (ratio > MAX_RATIO) misses.push('first render');
+if (median(type.lit) >= FRAME_MS) misses.push('typing a mark');
+const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:journal\` (bench/elements/journal.mjs) on ${os.cpus().length} × ${cpu}, Node ${process.version}, ${version} headless; ${SAMPLES} samples per variant (fresh page each, interleaved round-robin after 2 warm-up rounds); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end. The grid: 35 pupils × 170 lessons, 3,900 filled cells. First render: from adding the element (the widget with its provider and an in-page data source shaped like the SDK client; the baseline reading the same source) to the laid-out table. Typing: a key on the last pupil's last cell, then Enter, until the cell and the row's average are rendered and laid out. Times in ms: median (95% CI of the mean).`,
+  '',
+  '| case | `<diary-journal>` ms | vanilla DOM ms | ratio | target | met |',
+  '| --- | --- | --- | --- | --- | --- |',
+  `| first render, 35 × 170 | ${cell(first.lit)} | ${cell(first.vanilla)} | ${ratio.toFixed(2)}× (${r0.toFixed(2)}–${r1.toFixed(2)}) | ≤ ${MAX_RATIO.toFixed(1)}× vanilla | ${ratio <= MAX_RATIO ? 'yes' : 'no'} |`,
+  `| typing a mark: cell and row average | ${cell(type.lit)} | ${cell(type.vanilla)} | ${(mean(type.lit) / mean(type.vanilla)).toFixed(2)}× | < ${FRAME_MS} ms (one frame) | ${median(type.lit) < FRAME_MS ? 'yes' : 'no'} (upper CI ${f(typeHigh)} ms) |`,
+  '',
+  misses.length ? `Targets missed: ${misses.join('; ')}.` : 'All targets met.',
+].join('\n');
+console.log(table);
+
+if (flag('write')) {
+  const path = `${root}docs/benchmarks.md`;
+  const doc = readFileSync(path, 'utf8');
+  const start = '<!-- bench:journal:start -->';
+  const end = '<!-- bench:journal:end -->';
+  if (!doc.includes(start)) throw new Error('docs/benchmarks.md has no bench:journal markers');
+  const before = doc.slice(0, doc.indexOf(start) + start.length);
+  const after = doc.slice(doc.indexOf(end));
+  writeFileSync(path, `${before}\n\n${table}\n\n${after}`);
+}
+if (flag('check') && misses.length) process.exit(1);

@@ -1,0 +1,128 @@
+// Saving cells as they are typed: shown at once, queued in the SDK's outbox, confirmed, refused
+// or shown as a conflict by the server's answer; undo of the last change.
+import type { JournalBatchResult, MarkValue } from '@school-diary/core';
+import { emit } from '../shared/events';
+import { personName } from '../shared/person-name';
+import type { JournalContext } from './journal-context';
+import { shortDate } from './journal-grid';
+import {
+  EMPTY,
+  cellKey,
+  cellText,
+  fromServer,
+  sameContent,
+  type CellContent,
+  type GridCell,
+} from './journal-model';
+import { journalText } from './journal-text';
+
+/** Detail of `diary-journal-change`. */
+export interface DiaryJournalChangeDetail {
+  readonly childId: string;
+  readonly lessonId: string;
+  /** The cell's marks and absence as the teacher set them (not yet confirmed by the server). */
+  readonly marks: readonly MarkValue[];
+  readonly absence: CellContent['absence'];
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'diary-journal-change': CustomEvent<DiaryJournalChangeDetail>;
+  }
+}
+
+const newBatchId = () => `jb_${crypto.randomUUID()}`;
+
+/** What a cell holds now. */
+export function contentAt(ctx: JournalContext, row: number, col: number): CellContent {
+  const pupil = ctx.journal?.students[row];
+  const lesson = ctx.journal?.lessons[col];
+  return (pupil && lesson && ctx.cells.get(cellKey(pupil.id, lesson.id))) || EMPTY;
+}
+
+/** Sets a cell as typed: shown at once, queued in the outbox, announced. */
+export async function setCell(
+  ctx: JournalContext,
+  row: number,
+  col: number,
+  next: CellContent,
+  undoing = false,
+): Promise<void> {
+  const { journal, client, classId, lang } = ctx;
+  const pupil = journal?.students[row];
+  const lesson = journal?.lessons[col];
+  if (!journal?.writable || !client || !pupil || !lesson || !classId) return;
+  const key = cellKey(pupil.id, lesson.id);
+  const old = ctx.cells.get(key);
+  const before: CellContent = old ?? EMPTY;
+  if (sameContent(before, next)) return;
+  const batchId = newBatchId();
+  const seen = old?.batchId ? `batch:${old.batchId}` : (old?.seen ?? null);
+  const weights = next.marks.map((_, i) => old?.weights[i] ?? lesson.weight);
+  const cell: GridCell = { ...next, weights, seen, state: 'pending', batchId };
+  ctx.cells = new Map(ctx.cells).set(key, cell);
+  ctx.lastChange = undoing ? undefined : { row, col, before };
+  const what = { pupil: personName(pupil), date: shortDate(lang, lesson.date) };
+  const value = cellText(lang, next);
+  ctx.announcement = undoing
+    ? journalText(lang, 'undone', what)
+    : value
+      ? journalText(lang, 'saved', { ...what, value })
+      : journalText(lang, 'cleared', what);
+  emit(ctx.host, 'diary-journal-change', {
+    childId: pupil.id,
+    lessonId: lesson.id,
+    marks: next.marks,
+    absence: next.absence,
+  });
+  await client.outbox.saveJournal(classId, {
+    batchId,
+    subjectId: journal.subjectId,
+    lessonId: lesson.id,
+    rows: [{ childId: pupil.id, marks: [...next.marks], absence: next.absence, seen }],
+  });
+}
+
+/** The server's answer to a batch: confirms, shows a conflict or a refusal. */
+export function onSaved(ctx: JournalContext, result: JournalBatchResult): void {
+  const { journal, lang } = ctx;
+  if (!journal) return;
+  const cells = new Map(ctx.cells);
+  const lessonAt = journal.lessons.findIndex((l) => l.id === result.lesson.id);
+  if (lessonAt >= 0) {
+    const lessons = [...journal.lessons];
+    lessons[lessonAt] = result.lesson;
+    ctx.journal = { ...journal, lessons };
+  }
+  for (const row of result.rows) {
+    const key = cellKey(row.childId, result.lesson.id);
+    const mine = cells.get(key);
+    if (mine?.batchId !== result.batchId) continue;
+    const pupil = journal.students.find((p) => p.id === row.childId);
+    const what = {
+      pupil: pupil ? personName(pupil) : row.childId,
+      date: shortDate(lang, result.lesson.date),
+    };
+    if (row.status === 'conflict' && row.cell) {
+      const value = cellText(lang, fromServer(row.cell)) || '—';
+      const message = journalText(lang, 'conflict', { ...what, value });
+      cells.set(key, { ...fromServer(row.cell, 'conflict'), message });
+      ctx.announcement = message;
+    } else if (row.status === 'invalid') {
+      const message = row.errors?.[0]?.message ?? '';
+      cells.set(key, { ...mine, state: 'invalid', message });
+      ctx.announcement = journalText(lang, 'refused', { ...what, message });
+    } else if (row.cell) cells.set(key, fromServer(row.cell));
+  }
+  ctx.cells = cells;
+}
+
+/** Puts the last changed cell back as it was. */
+export async function undo(ctx: JournalContext): Promise<void> {
+  const change = ctx.lastChange;
+  if (!change) return;
+  ctx.lastChange = undefined;
+  ctx.active = { row: change.row, col: change.col };
+  ctx.focusCell();
+  await setCell(ctx, change.row, change.col, change.before, true);
+}
