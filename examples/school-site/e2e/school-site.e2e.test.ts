@@ -51,6 +51,7 @@ const PAGES = [
   'portfolio',
   'homework',
   'news',
+  'account',
 ] as const;
 const KIT_TAGS = [
   'provider',
@@ -68,6 +69,7 @@ const KIT_TAGS = [
   'portfolio',
   'homework',
   'news',
+  'account',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {
