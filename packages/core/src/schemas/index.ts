@@ -23,3 +23,4 @@ export * from './support.js';
 export * from './events.js';
 export * from './school-setup.js';
 export * from './journal.js';
+export * from './handoff.js';
