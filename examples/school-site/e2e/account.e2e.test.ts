@@ -42,13 +42,8 @@ describe('the account page of the example school site', { timeout: 300_000 }, ()
     await account.getByRole('button', { name: 'Сохранить' }).click();
     await account.getByText('Профиль сохранён.').waitFor();
     await page.reload();
-    await page.waitForFunction(
-      (wanted) =>
-        document
-          .querySelector('diary-account')
-          ?.shadowRoot?.querySelector<HTMLInputElement>('#email')?.value === wanted,
-      email,
-    );
+    await account.locator('[part~="sessions"]').waitFor({ timeout: 30_000 });
+    assert.equal(await account.getByLabel('Электронная почта (необязательно)').inputValue(), email);
   });
 
   it('lists both devices and signs the other one out', async () => {
