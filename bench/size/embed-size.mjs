@@ -19,12 +19,12 @@ const dist = join(root, 'packages/elements/dist');
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
   loader: 2.2 * 1024,
-  'login page (provider + login)': 53 * 1024,
+  'login page (provider + login)': 54.5 * 1024,
   'registration page (provider + child form)': 62 * 1024,
-  'grades page (provider + grade table + timeline chart)': 79.5 * 1024,
-  'schedule page (provider + schedule)': 59 * 1024,
-  'chat page (provider + chat)': 56.5 * 1024,
-  'application page (provider + application)': 51 * 1024,
+  'grades page (provider + grade table + timeline chart)': 81 * 1024,
+  'schedule page (provider + schedule)': 59.5 * 1024,
+  'chat page (provider + chat)': 58 * 1024,
+  'application page (provider + application)': 52.5 * 1024,
   'support page (provider + support)': 72.5 * 1024,
   'notifications page (provider + notifications)': 53 * 1024,
   'attendance page (provider + child picker + attendance)': 71.5 * 1024,
@@ -32,7 +32,8 @@ const BUDGETS = {
   'homework page (provider + child picker + homework)': 55.5 * 1024,
   'news page (provider + child picker + news)': 53 * 1024,
   'tests page (provider + child picker + upcoming tests)': 51 * 1024,
-  'every tag at once': 203 * 1024,
+  'account page (provider + account + QR hand-off)': 60 * 1024,
+  'every tag at once': 211 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
@@ -60,6 +61,7 @@ const PAGES = {
     'child-picker',
     'upcoming-tests',
   ],
+  'account page (provider + account + QR hand-off)': ['provider', 'account', 'qr-handoff'],
   'every tag at once': null,
 };
 

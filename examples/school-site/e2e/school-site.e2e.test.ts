@@ -52,6 +52,7 @@ const PAGES = [
   'homework',
   'tests',
   'news',
+  'account',
 ] as const;
 const KIT_TAGS = [
   'provider',
@@ -70,6 +71,7 @@ const KIT_TAGS = [
   'homework',
   'upcoming-tests',
   'news',
+  'account',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {

@@ -22,6 +22,7 @@ import type {
   DiaryNotifications,
   DiaryPortfolio,
   DiaryProvider,
+  DiaryQrHandoff,
   DiarySchedule,
   DiarySupport,
   DiaryTimelineChart,
@@ -32,6 +33,7 @@ import type {
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
+  DiaryHandoffDetail,
   DiaryHomeworkDoneDetail,
   DiaryJournalChangeDetail,
   DiaryLoginDetail,
@@ -387,6 +389,24 @@ export interface DiaryProviderJsxProps extends DiaryElementBaseProps {
   'ondiary-child-change'?: (event: CustomEvent<DiaryChildChangeDetail>) => void;
 }
 
+/** JSX props of `<diary-qr-handoff>` (DiaryQrHandoff). */
+export interface DiaryQrHandoffJsxProps extends DiaryElementBaseProps {
+  /** The page the phone opens (the school site's diary page); this page by default. */
+  href?: DiaryQrHandoff['href'];
+  /** The one-time token to claim on this device; read from the page's address (`#diary-handoff=…`) when the page was opened from a QR code. */
+  token?: DiaryQrHandoff['token'];
+  /** The level of the widget's heading (`2` by default), or `none` to leave it out. */
+  headingLevel?: DiaryQrHandoff['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryQrHandoff['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryQrHandoff['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryQrHandoff['headingLevel'];
+  /** This device signed in by a hand-off. */
+  'ondiary-handoff'?: (event: CustomEvent<DiaryHandoffDetail>) => void;
+}
+
 /** JSX props of `<diary-schedule>` (DiarySchedule). */
 export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
   /** The child whose class timetable is shown. */
@@ -499,6 +519,7 @@ export interface DiaryTagElements {
   'diary-notifications': DiaryNotifications;
   'diary-portfolio': DiaryPortfolio;
   'diary-provider': DiaryProvider;
+  'diary-qr-handoff': DiaryQrHandoff;
   'diary-schedule': DiarySchedule;
   'diary-support': DiarySupport;
   'diary-timeline-chart': DiaryTimelineChart;
@@ -521,6 +542,7 @@ export interface DiaryIntrinsicElements {
   'diary-notifications': DiaryNotificationsJsxProps;
   'diary-portfolio': DiaryPortfolioJsxProps;
   'diary-provider': DiaryProviderJsxProps;
+  'diary-qr-handoff': DiaryQrHandoffJsxProps;
   'diary-schedule': DiaryScheduleJsxProps;
   'diary-support': DiarySupportJsxProps;
   'diary-timeline-chart': DiaryTimelineChartJsxProps;

@@ -24,6 +24,7 @@ import type {
   DiaryNotifications,
   DiaryPortfolio,
   DiaryProvider,
+  DiaryQrHandoff,
   DiarySchedule,
   DiarySupport,
   DiaryTimelineChart,
@@ -34,6 +35,7 @@ import type {
   DiaryChildRegisteredDetail,
   DiaryErrorsDetail,
   DiaryGradesExportDetail,
+  DiaryHandoffDetail,
   DiaryHomeworkDoneDetail,
   DiaryJournalChangeDetail,
   DiaryLoginDetail,
@@ -440,6 +442,28 @@ export type DiaryProviderVueEvents = {
   'diary-child-change': CustomEvent<DiaryChildChangeDetail>;
 };
 
+/** Template props of `<diary-qr-handoff>` (DiaryQrHandoff). */
+export interface DiaryQrHandoffVueProps {
+  /** The page the phone opens (the school site's diary page); this page by default. */
+  href?: DiaryQrHandoff['href'];
+  /** The one-time token to claim on this device; read from the page's address (`#diary-handoff=…`) when the page was opened from a QR code. */
+  token?: DiaryQrHandoff['token'];
+  /** The level of the widget's heading (`2` by default), or `none` to leave it out. */
+  headingLevel?: DiaryQrHandoff['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryQrHandoff['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryQrHandoff['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryQrHandoff['headingLevel'];
+}
+
+/** Events of `<diary-qr-handoff>` by name. */
+export type DiaryQrHandoffVueEvents = {
+  /** This device signed in by a hand-off. */
+  'diary-handoff': CustomEvent<DiaryHandoffDetail>;
+};
+
 /** Template props of `<diary-schedule>` (DiarySchedule). */
 export interface DiaryScheduleVueProps {
   /** The child whose class timetable is shown. */
@@ -595,6 +619,11 @@ export interface DiaryGlobalComponents {
     DiaryPortfolioVueEvents
   >;
   'diary-provider': DiaryVueElement<DiaryProvider, DiaryProviderVueProps, DiaryProviderVueEvents>;
+  'diary-qr-handoff': DiaryVueElement<
+    DiaryQrHandoff,
+    DiaryQrHandoffVueProps,
+    DiaryQrHandoffVueEvents
+  >;
   'diary-schedule': DiaryVueElement<DiarySchedule, DiaryScheduleVueProps, DiaryScheduleVueEvents>;
   'diary-support': DiaryVueElement<DiarySupport, DiarySupportVueProps, DiarySupportVueEvents>;
   'diary-timeline-chart': DiaryVueElement<

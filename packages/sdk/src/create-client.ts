@@ -5,6 +5,7 @@ import {
   type Lang,
   type RouteInfo,
   type RouteSpec,
+  type HandoffRedeem,
   type Session,
 } from '@school-diary/core';
 import { ReadCache, readKey } from './cache';
@@ -443,6 +444,13 @@ export function createLazyClient<T extends RouteTable>(
           const created = (await call(operation, route, input, callOptions)) as Session;
           await session.adopt(created);
           return created;
+        };
+      case 'auth.redeemHandoff':
+        // A hand-off the owner allowed signs this client in, as a verified code does.
+        return async (input: object, callOptions?: CallOptions) => {
+          const answer = (await call(operation, route, input, callOptions)) as HandoffRedeem;
+          if (answer.session) await session.adopt(answer.session);
+          return answer;
         };
     }
     const method = hasInput(route)

@@ -82,6 +82,26 @@ export type AuthChangePasswordResult = RouteResult<Routes['auth']['changePasswor
 export interface AuthRecoveryCompleteInput extends RouteInput<Routes['auth']['recoveryComplete']> {}
 /** What `auth.recoveryComplete` resolves to. */
 export type AuthRecoveryCompleteResult = RouteResult<Routes['auth']['recoveryComplete']>;
+/** The input of `auth.createHandoff` (POST /api/v1/auth/handoffs): path, query and body fields in one object. */
+export interface AuthCreateHandoffInput extends RouteInput<Routes['auth']['createHandoff']> {}
+/** What `auth.createHandoff` resolves to. */
+export interface AuthCreateHandoffResult extends RouteResult<Routes['auth']['createHandoff']> {}
+/** The input of `auth.handoff` (GET /api/v1/auth/handoffs/{handoffId}): path, query and body fields in one object. */
+export interface AuthHandoffInput extends RouteInput<Routes['auth']['handoff']> {}
+/** What `auth.handoff` resolves to. */
+export interface AuthHandoffResult extends RouteResult<Routes['auth']['handoff']> {}
+/** The input of `auth.decideHandoff` (POST /api/v1/auth/handoffs/{handoffId}/decision): path, query and body fields in one object. */
+export interface AuthDecideHandoffInput extends RouteInput<Routes['auth']['decideHandoff']> {}
+/** What `auth.decideHandoff` resolves to. */
+export interface AuthDecideHandoffResult extends RouteResult<Routes['auth']['decideHandoff']> {}
+/** The input of `auth.claimHandoff` (POST /api/v1/auth/handoff/claim): path, query and body fields in one object. */
+export interface AuthClaimHandoffInput extends RouteInput<Routes['auth']['claimHandoff']> {}
+/** What `auth.claimHandoff` resolves to. */
+export interface AuthClaimHandoffResult extends RouteResult<Routes['auth']['claimHandoff']> {}
+/** The input of `auth.redeemHandoff` (POST /api/v1/auth/handoff/redeem): path, query and body fields in one object. */
+export interface AuthRedeemHandoffInput extends RouteInput<Routes['auth']['redeemHandoff']> {}
+/** What `auth.redeemHandoff` resolves to. */
+export interface AuthRedeemHandoffResult extends RouteResult<Routes['auth']['redeemHandoff']> {}
 
 /**
  * The operations of `client.auth`.
@@ -229,6 +249,46 @@ export interface AuthApi {
    * await client.auth.recoveryComplete({ challengeId: '…', code: '…', newPassword: '…' })
    */
   readonly recoveryComplete: OperationMethod<AuthRecoveryCompleteInput, AuthRecoveryCompleteResult>;
+  /**
+   * Start a hand-off to another device: a one-time token for a QR code, valid for 2 minutes.
+   * `POST /api/v1/auth/handoffs`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.auth.createHandoff();
+   */
+  readonly createHandoff: OperationMethod<AuthCreateHandoffInput, AuthCreateHandoffResult>;
+  /**
+   * Where one of the caller’s hand-offs stands, and the device that scanned it.
+   * `GET /api/v1/auth/handoffs/{handoffId}`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.auth.handoff({ handoffId: '…' });
+   */
+  readonly handoff: ReadOperation<AuthHandoffInput, AuthHandoffResult>;
+  /**
+   * Let the device that scanned the QR code sign in, or refuse it.
+   * `POST /api/v1/auth/handoffs/{handoffId}/decision`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.auth.decideHandoff({ handoffId: '…', approve: '…' });
+   */
+  readonly decideHandoff: OperationMethod<AuthDecideHandoffInput, AuthDecideHandoffResult>;
+  /**
+   * Present a scanned hand-off token (once); answers the secret to collect with.
+   * `POST /api/v1/auth/handoff/claim`; may call: anyone (public).
+   *
+   * @example
+   * const result = await client.auth.claimHandoff({ token: '…' });
+   */
+  readonly claimHandoff: OperationMethod<AuthClaimHandoffInput, AuthClaimHandoffResult>;
+  /**
+   * Collect the session of a hand-off once its owner allowed it.
+   * `POST /api/v1/auth/handoff/redeem`; may call: anyone (public).
+   *
+   * @example
+   * const result = await client.auth.redeemHandoff({ id: '…', claimSecret: '…' });
+   */
+  readonly redeemHandoff: OperationMethod<AuthRedeemHandoffInput, AuthRedeemHandoffResult>;
 }
 
 /** The input of `admin.confirmIdentityInPerson` (POST /api/v1/admin/users/{userId}/identity): path, query and body fields in one object. */
@@ -1836,7 +1896,7 @@ export interface DevApi {
 
 /** Every group of operations of the diary API, as `createDiaryClient` gives them. */
 export interface DiaryApi {
-  /** `register`, `confirmIdentity`, `login`, `verify`, `resend`, `refresh`, `logout`, `me`, `updateMe`, `changePhone`, `confirmPhone`, `recoveryStart`, `sessions`, `revokeSession`, `revokeOtherSessions`, `changePassword`, `recoveryComplete`: see {@link AuthApi}. */
+  /** `register`, `confirmIdentity`, `login`, `verify`, `resend`, `refresh`, `logout`, `me`, `updateMe`, `changePhone`, `confirmPhone`, `recoveryStart`, `sessions`, `revokeSession`, `revokeOtherSessions`, `changePassword`, `recoveryComplete`, `createHandoff`, `handoff`, `decideHandoff`, `claimHandoff`, `redeemHandoff`: see {@link AuthApi}. */
   readonly auth: AuthApi;
   /** `confirmIdentityInPerson`, `findUser`, `guardianClaims`, `approveGuardian`: see {@link AdminApi}. */
   readonly admin: AdminApi;

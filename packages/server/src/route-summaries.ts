@@ -33,6 +33,12 @@ export const routeSummaries: RouteSummaries = {
     revokeSession: 'Sign one of the caller’s sessions out',
     revokeOtherSessions: 'Sign out every session of the caller but this one',
     changePassword: 'Change the password with the current one; every other session is revoked',
+    createHandoff:
+      'Start a hand-off to another device: a one-time token for a QR code, valid for 2 minutes',
+    handoff: 'Where one of the caller’s hand-offs stands, and the device that scanned it',
+    decideHandoff: 'Let the device that scanned the QR code sign in, or refuse it',
+    claimHandoff: 'Present a scanned hand-off token (once); answers the secret to collect with',
+    redeemHandoff: 'Collect the session of a hand-off once its owner allowed it',
   },
   admin: {
     confirmIdentityInPerson: 'Mark a parent identity as confirmed in person (MFC path)',

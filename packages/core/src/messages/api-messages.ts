@@ -88,6 +88,22 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'Ребёнок уже привязан к этой школе',
     en: 'The child is already linked to this school',
   },
+  handoff_invalid: {
+    ru: 'QR-код не распознан — откройте новый код на устройстве, где вы уже вошли, и отсканируйте его',
+    en: 'The QR code is not recognised — show a new code on the device you are signed in on and scan it',
+  },
+  handoff_expired: {
+    ru: 'QR-код устарел: он действует 2 минуты — покажите новый код на устройстве, где вы уже вошли',
+    en: 'The QR code has expired: it lasts 2 minutes — show a new code on the device you are signed in on',
+  },
+  handoff_used: {
+    ru: 'Этот QR-код уже использован — покажите новый код на устройстве, где вы уже вошли',
+    en: 'This QR code has already been used — show a new code on the device you are signed in on',
+  },
+  handoff_declined: {
+    ru: 'Вход отклонён на устройстве, где вы уже вошли — войдите по номеру телефона и паролю',
+    en: 'The sign-in was declined on the device you are signed in on — sign in with your phone and password',
+  },
   roster_id_taken: {
     ru: 'Этот номер ученика уже привязан к карточке другого ребёнка — обратитесь в школу',
     en: "This student number is already linked to another child's card — contact the school",

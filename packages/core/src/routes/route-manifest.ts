@@ -79,6 +79,16 @@ export const routeManifest = {
       responseType: 'none',
       status: 204,
     }),
+    createHandoff: routeInfo('POST /auth/handoffs', EVERYONE, { status: 201 }),
+    handoff: routeInfo('GET /auth/handoffs/{handoffId}', EVERYONE),
+    decideHandoff: routeInfo('POST /auth/handoffs/{handoffId}/decision', EVERYONE, {
+      body: true,
+    }),
+    claimHandoff: routeInfo('POST /auth/handoff/claim', 'public', {
+      rateLimit: 'auth',
+      body: true,
+    }),
+    redeemHandoff: routeInfo('POST /auth/handoff/redeem', 'public', { body: true }),
   },
   admin: {
     confirmIdentityInPerson: routeInfo('POST /admin/users/{userId}/identity', ['school_admin'], {

@@ -26,3 +26,4 @@ export * from './events.js';
 export * from './school-setup.js';
 export * from './roster-import.js';
 export * from './journal.js';
+export * from './handoff.js';

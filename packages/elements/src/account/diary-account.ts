@@ -118,6 +118,8 @@ export class DiaryAccount extends DiaryElement {
   }
 
   override render() {
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
     const lang = this.language;
     const title = renderHeading(this.headingLevel, accountText(lang, 'title'));
     if (!this.environment?.session.user)

@@ -23,6 +23,7 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-attendance': () => import('../define-attendance'),
   'diary-homework': () => import('../define-homework'),
   'diary-account': () => import('../define-account'),
+  'diary-qr-handoff': () => import('../define-qr-handoff'),
   'diary-news': () => import('../define-news'),
   'diary-upcoming-tests': () => import('../define-upcoming-tests'),
 };

@@ -65,6 +65,12 @@ export interface AccountClient extends WidgetClient {
     >;
 }
 
+/** The SDK client as `<diary-qr-handoff>` needs it: the hand-off on both devices. */
+export interface HandoffClient extends WidgetClient {
+  readonly auth: WidgetClient['auth'] &
+    Group<'auth', 'createHandoff' | 'handoff' | 'decideHandoff' | 'claimHandoff' | 'redeemHandoff'>;
+}
+
 /** The SDK client as `<diary-news>` needs it: the child (for its school) and the school's news. */
 export interface NewsClient extends WidgetClient {
   readonly children: WidgetClient['children'] & Group<'children', 'get'>;
@@ -175,3 +181,13 @@ export const isAccountClient = (client: WidgetClient | undefined): client is Acc
 /** Whether the provider's client can serve `<diary-news>` (a full SDK client can). */
 export const isNewsClient = (client: WidgetClient | undefined): client is NewsClient =>
   provides(client, ['children.get', 'news.list', 'news.get']);
+
+/** Whether the provider's client can serve `<diary-qr-handoff>` (a full SDK client can). */
+export const isHandoffClient = (client: WidgetClient | undefined): client is HandoffClient =>
+  provides(client, [
+    'auth.createHandoff',
+    'auth.handoff',
+    'auth.decideHandoff',
+    'auth.claimHandoff',
+    'auth.redeemHandoff',
+  ]);

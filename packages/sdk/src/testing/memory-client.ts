@@ -15,6 +15,11 @@ export interface MemoryClientOptions {
   /** The data to serve; {@link demoFixtures} by default. */
   readonly fixtures?: MemoryFixtures;
   /**
+   * Another memory client's server (`other.memory`), to be a second device of the same diary
+   * (then `fixtures` and `now` are that server's).
+   */
+  readonly memory?: MemoryDiary;
+  /**
    * Start signed in as the first fixture user of this role (or as the user with this id);
    * `null` starts signed out, to show a login form.
    * @default 'parent'
@@ -82,7 +87,7 @@ export const MEMORY_BASE_URL = 'https://diary.memory.invalid';
  */
 export function createMemoryClient(options: MemoryClientOptions = {}): MemoryClient {
   const now = options.now ?? (() => new Date('2026-11-24T09:00:00.000Z'));
-  const memory = new MemoryDiary(options.fixtures ?? demoFixtures(), now);
+  const memory = options.memory ?? new MemoryDiary(options.fixtures ?? demoFixtures(), now);
   const client = createDiaryClient({
     baseUrl: MEMORY_BASE_URL,
     fetch: memoryFetch(memory, {

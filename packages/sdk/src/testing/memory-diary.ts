@@ -10,6 +10,7 @@ import {
   type Mark,
   type Message,
   type Session,
+  type SignInSession,
   type Ticket,
   type User,
 } from '@school-diary/core';
@@ -60,6 +61,13 @@ interface TokenRow {
   revoked: boolean;
 }
 
+interface FamilyRow {
+  readonly userId: string;
+  readonly startedAt: string;
+  lastActiveAt: string;
+  readonly device: string;
+}
+
 interface StoredEvent {
   readonly seq: number;
   readonly userId: string;
@@ -83,6 +91,8 @@ export class MemoryDiary {
   /** Challenges of other purposes (a child card, password recovery): id -> user and target. */
   readonly #purposeChallenges = new Map<string, { userId: string; target: string }>();
   readonly #passwords = new Map<string, string>();
+  /** Each session family's owner, start and last activity: the caller's list of sessions. */
+  readonly #families = new Map<string, FamilyRow>();
   readonly #events: StoredEvent[] = [];
   readonly #listeners = new Set<(stored: StoredEvent) => void>();
 
@@ -155,10 +165,19 @@ export class MemoryDiary {
     return found.userId;
   }
 
-  /** Sets a user's password and ends every session of theirs, as recovery does on the server. */
-  setPassword(userId: string, password: string): void {
+  /**
+   * Sets a user's password and ends every session of theirs but `keepFamily` (the one changing
+   * it), as recovery and a password change do on the server.
+   */
+  setPassword(userId: string, password: string, keepFamily?: string): void {
     this.#passwords.set(userId, password);
-    for (const row of this.#tokens.values()) if (row.userId === userId) row.revoked = true;
+    for (const row of this.#tokens.values())
+      if (row.userId === userId && row.family !== keepFamily) row.revoked = true;
+  }
+
+  /** Whether a password is the user's. */
+  checkPassword(userId: string, password: string): boolean {
+    return password === (this.#passwords.get(userId) ?? MEMORY_PASSWORD);
   }
 
   /** Answers a challenge with its code: the session's tokens. */
@@ -180,6 +199,16 @@ export class MemoryDiary {
     const row = { userId, family, rotated: false, revoked: false };
     this.#tokens.set(accessToken, { ...row, kind: 'access' });
     this.#tokens.set(refreshToken, { ...row, kind: 'refresh' });
+    const at = this.now().toISOString();
+    const known = this.#families.get(family);
+    if (known) known.lastActiveAt = at;
+    else
+      this.#families.set(family, {
+        userId,
+        startedAt: at,
+        lastActiveAt: at,
+        device: this.#families.size % 2 === 0 ? 'Chrome, Windows' : 'Safari, iOS',
+      });
     return { accessToken, refreshToken, expiresIn: 900, user };
   }
 
@@ -198,6 +227,26 @@ export class MemoryDiary {
   /** Ends every session of a family. */
   revoke(family: string): void {
     for (const row of this.#tokens.values()) if (row.family === family) row.revoked = true;
+  }
+
+  /** A user's open sessions (newest first), `current` for the family that asks. */
+  sessionsOf(userId: string, currentFamily: string | undefined): SignInSession[] {
+    const open = new Set(
+      [...this.#tokens.values()]
+        .filter((t) => t.userId === userId && !t.revoked)
+        .map((t) => t.family),
+    );
+    return [...this.#families.entries()]
+      .filter(([family, row]) => row.userId === userId && open.has(family))
+      .map(([family, row]) => ({
+        id: family,
+        startedAt: row.startedAt,
+        lastActiveAt: row.lastActiveAt,
+        current: family === currentFamily,
+        device: row.device,
+        place: '127.0.0.1',
+      }))
+      .reverse();
   }
 
   /** The user and session family of an access token, or a 401. */

@@ -28,6 +28,8 @@ import { PORTFOLIO_HANDLERS } from './memory-portfolio';
 import { SUPPORT_HANDLERS } from './memory-support';
 import { ABSENCE_HANDLERS } from './memory-absences';
 import { ASSESSMENT_HANDLERS } from './memory-assessments';
+import { ACCOUNT_HANDLERS } from './memory-account';
+import { HANDOFF_HANDLERS } from './memory-handoff';
 import { NEWS_HANDLERS } from './memory-news';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
@@ -105,8 +107,9 @@ function unread(diary: MemoryDiary, user: User) {
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
  * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
- * ahead, news, chat, notifications, support, portfolio and uploads). The rest (staff
- * administration, notes, downloads) answer 501 naming the operation.
+ * ahead, news, chat, notifications, support, portfolio and uploads, one's own account and the
+ * QR hand-off to another device). The rest (staff administration, notes, downloads) answer 501
+ * naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -383,6 +386,8 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...ABSENCE_HANDLERS,
   ...ASSESSMENT_HANDLERS,
   ...NEWS_HANDLERS,
+  ...ACCOUNT_HANDLERS,
+  ...HANDOFF_HANDLERS,
   ...PORTFOLIO_HANDLERS,
 };
 

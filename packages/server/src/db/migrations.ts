@@ -17,6 +17,7 @@ import { sessionDevicesMigration } from './migrations/017-session-devices';
 import { schoolSetupMigration } from './migrations/018-school-setup';
 import { journalBatchesMigration } from './migrations/019-journal-batches';
 import { plannedAssessmentsMigration } from './migrations/020-planned-assessments';
+import { handoffsMigration } from './migrations/021-handoffs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -315,7 +316,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '018_school_setup': schoolSetupMigration,
   '019_journal_batches': journalBatchesMigration,
   '020_planned_assessments': plannedAssessmentsMigration,
-  // next: '021_…' (keep the numbers unique and increasing)
+  '021_handoffs': handoffsMigration,
+  // next: '022_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

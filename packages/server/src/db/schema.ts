@@ -152,6 +152,22 @@ export interface Database {
     /** The IP address it signed in from. */
     ip: string | null;
   };
+  /** Hand-offs to another device by QR code (`HandoffStatus`; `expired` is never stored). */
+  handoffs: {
+    id: string;
+    user_id: string;
+    /** The session family that showed the code: only it may allow or refuse. */
+    family_id: string;
+    token_hash: string;
+    status: 'waiting' | 'claimed' | 'confirmed' | 'declined' | 'used';
+    created_at: string;
+    expires_at: string;
+    claim_hash: string | null;
+    claimed_user_agent: string | null;
+    claimed_ip: string | null;
+    decided_at: string | null;
+    used_at: string | null;
+  };
   login_attempts: { id: Generated<number>; ip: string; phone: string; at: string; success: number };
   ip_blocks: { ip: string; blocked_until: string; reason: string };
   audit: {

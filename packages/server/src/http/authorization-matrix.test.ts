@@ -187,6 +187,8 @@ let ticketId = '';
 let notificationId = '';
 let noticeId = '';
 let assessmentId = '';
+/** A hand-off the owner's session showed (the QR code), for its owner-only routes. */
+let handoffId = '';
 let phoneSeq = 0;
 let chat: ChatFixtures = {
   threadId: '',
@@ -219,6 +221,44 @@ const cases = (): Record<string, Case> => ({
       snils: '112-233-445 95',
       passport: '4512 345678',
     }),
+  },
+  'auth.createHandoff': { route: routes.auth.createHandoff, expect: signedIn },
+  'auth.handoff': {
+    route: routes.auth.handoff,
+    expect: {
+      ...signedIn,
+      stranger: 404,
+      student: 404,
+      teacher: 404,
+      otherTeacher: 404,
+      admin: 404,
+      otherAdmin: 404,
+    },
+    params: { handoffId },
+  },
+  'auth.decideHandoff': {
+    route: routes.auth.decideHandoff,
+    expect: {
+      ...signedIn,
+      stranger: 404,
+      student: 404,
+      teacher: 404,
+      otherTeacher: 404,
+      admin: 404,
+      otherAdmin: 404,
+    },
+    params: { handoffId },
+    body: () => ({ approve: false }),
+  },
+  'auth.claimHandoff': {
+    route: routes.auth.claimHandoff,
+    expect: everyone,
+    body: () => ({ token: 'hof_unknown' }),
+  },
+  'auth.redeemHandoff': {
+    route: routes.auth.redeemHandoff,
+    expect: everyone,
+    body: () => ({ id: 'hof_unknown', claimSecret: 'hcs_unknown' }),
   },
   'admin.confirmIdentityInPerson': {
     route: routes.admin.confirmIdentityInPerson,
@@ -742,6 +782,10 @@ describe('authorization matrix: every route as every role, owner and stranger', 
       body: { subject: 'Доступ', text: 'Нет оценок' },
     });
     ticketId = ticket.body.id;
+    const handoff = await server.call<{ id: string }>('POST', '/api/v1/auth/handoffs', {
+      token: owner,
+    });
+    handoffId = handoff.body.id;
     await server.call('POST', '/api/v1/applications/app_petr/activate', { token: owner });
     const feed = await server.call<{ items: { id: string }[] }>('GET', '/api/v1/notifications', {
       token: owner,

@@ -1,6 +1,7 @@
 import type { Challenge, Routes, User } from '@school-diary/core';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { accountHandlers } from './account';
+import { handoffHandlers } from './handoff';
 import {
   consumeChallenge,
   decoyChallenge,
@@ -70,6 +71,7 @@ async function decoyRegistration(
 export function authHandlers(s: Services): Handlers['auth'] {
   return {
     ...accountHandlers(s),
+    ...handoffHandlers(s),
     async register({ body, ip, lang }) {
       assertUncommonPassword(body.password, 'password');
       // Hashed first, taken or not: a decoy answer takes as long as a real one.

@@ -18,6 +18,15 @@ import {
   profilePatchSchema,
 } from '../../schemas/user.js';
 import { listOf } from '../../schemas/common.js';
+import {
+  handoffClaimInputSchema,
+  handoffClaimSchema,
+  handoffCreatedSchema,
+  handoffDecisionSchema,
+  handoffRedeemInputSchema,
+  handoffRedeemSchema,
+  handoffSchema,
+} from '../../schemas/handoff.js';
 import { withSchemas } from '../with-schemas.js';
 import { routeManifest } from '../route-manifest.js';
 
@@ -74,5 +83,19 @@ export const operations = {
   }),
   recoveryComplete: withSchemas(m.recoveryComplete, {
     body: recoveryCompleteInputSchema,
+  }),
+  createHandoff: withSchemas(m.createHandoff, { response: handoffCreatedSchema }),
+  handoff: withSchemas(m.handoff, { response: handoffSchema }),
+  decideHandoff: withSchemas(m.decideHandoff, {
+    body: handoffDecisionSchema,
+    response: handoffSchema,
+  }),
+  claimHandoff: withSchemas(m.claimHandoff, {
+    body: handoffClaimInputSchema,
+    response: handoffClaimSchema,
+  }),
+  redeemHandoff: withSchemas(m.redeemHandoff, {
+    body: handoffRedeemInputSchema,
+    response: handoffRedeemSchema,
   }),
 };

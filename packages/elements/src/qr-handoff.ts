@@ -1,0 +1,5 @@
+export {
+  DiaryQrHandoff,
+  HANDOFF_HASH,
+  type DiaryHandoffDetail,
+} from './qr-handoff/diary-qr-handoff';
