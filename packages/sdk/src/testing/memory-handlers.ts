@@ -366,11 +366,17 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
         Record<NotificationKind, Partial<NotificationSettings['kinds'][NotificationKind]>>
       >;
       digest?: NotificationSettings['digest'];
+      quietHours?: NotificationSettings['quietHours'] | null;
     };
     const kinds = { ...current.kinds };
     for (const [kind, change] of Object.entries(patch.kinds ?? {}))
       kinds[kind as NotificationKind] = { ...kinds[kind as NotificationKind], ...change };
-    const next = { kinds, digest: patch.digest ?? current.digest };
+    const quietHours = patch.quietHours === undefined ? current.quietHours : patch.quietHours;
+    const next: NotificationSettings = {
+      kinds,
+      digest: patch.digest ?? current.digest,
+      ...(quietHours ? { quietHours } : {}),
+    };
     diary.data.notificationSettings[user.id] = next;
     return next;
   },
