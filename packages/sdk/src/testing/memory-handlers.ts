@@ -256,7 +256,9 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     const at = ticks.findIndex((t) => t.childId === child.id && t.homeworkId === found.id);
     if (done && at < 0) ticks.push({ childId: child.id, homeworkId: found.id });
     if (!done && at >= 0) ticks.splice(at, 1);
-    return { ...found, done };
+    const ticked = { ...found, done };
+    diary.publish(diary.familyOf(child.id), 'homework.done', ticked, child.id);
+    return ticked;
   },
   'attendance.list': (diary, request) => {
     const child = visibleChild(diary, request);
