@@ -875,6 +875,10 @@ export interface GradesUpdateResult extends RouteResult<Routes['grades']['update
 export interface GradesDistributionInput extends RouteInput<Routes['grades']['distribution']> {}
 /** What `grades.distribution` resolves to. */
 export interface GradesDistributionResult extends RouteResult<Routes['grades']['distribution']> {}
+/** The input of `grades.history` (GET /api/v1/marks/{markId}/history): path, query and body fields in one object. */
+export interface GradesHistoryInput extends RouteInput<Routes['grades']['history']> {}
+/** What `grades.history` resolves to. */
+export interface GradesHistoryResult extends RouteResult<Routes['grades']['history']> {}
 /** The input of `grades.remove` (DELETE /api/v1/marks/{markId}): path, query and body fields in one object. */
 export interface GradesRemoveInput extends RouteInput<Routes['grades']['remove']> {}
 /** What `grades.remove` resolves to. */
@@ -963,6 +967,14 @@ export interface GradesApi {
    * const result = await client.grades.distribution({ markId: '…' });
    */
   readonly distribution: ReadOperation<GradesDistributionInput, GradesDistributionResult>;
+  /**
+   * What a mark was and became, when and by whom (removed marks too).
+   * `GET /api/v1/marks/{markId}/history`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.grades.history({ markId: '…' });
+   */
+  readonly history: ReadOperation<GradesHistoryInput, GradesHistoryResult>;
   /**
    * Delete a mark.
    * `DELETE /api/v1/marks/{markId}`; may call: teacher.
@@ -1912,7 +1924,7 @@ export interface DiaryApi {
   readonly classes: ClassesApi;
   /** `create`, `list`, `get`, `setStatus`, `activate`: see {@link ApplicationsApi}. */
   readonly applications: ApplicationsApi;
-  /** `list`, `summary`, `comparison`, `csv`, `reportCard`, `finalMarks`, `create`, `update`, `distribution`, `remove`, `setFinal`: see {@link GradesApi}. */
+  /** `list`, `summary`, `comparison`, `csv`, `reportCard`, `finalMarks`, `create`, `update`, `distribution`, `history`, `remove`, `setFinal`: see {@link GradesApi}. */
   readonly grades: GradesApi;
   /** `list`, `set`, `remove`: see {@link ThresholdsApi}. */
   readonly thresholds: ThresholdsApi;

@@ -107,6 +107,7 @@ export const routeSummaries: RouteSummaries = {
     update: 'Correct a mark (history kept in the audit log)',
     distribution:
       "How the class did on a mark's lesson work: counts of 5/4/3/2 from 5 pupils marked",
+    history: 'What a mark was and became, when and by whom (removed marks too)',
     remove: 'Delete a mark',
     setFinal: 'Set a final period mark',
   },

@@ -161,6 +161,12 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'The number of periods does not match their kind: 4 quarters, 3 trimesters or 2 half-years',
     },
   },
+  quietHours: {
+    date_order: {
+      ru: 'Конец тихих часов должен отличаться от начала',
+      en: 'Quiet hours must end at a different time from when they start',
+    },
+  },
   timeZone: {
     invalid_option: {
       ru: 'Укажите часовой пояс в формате IANA, например Europe/Moscow',

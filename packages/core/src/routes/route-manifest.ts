@@ -210,6 +210,7 @@ export const routeManifest = {
     create: routeInfo('POST /marks', ['teacher'], { status: 201, body: true }),
     update: routeInfo('PATCH /marks/{markId}', ['teacher'], { body: true }),
     distribution: routeInfo('GET /marks/{markId}/distribution', EVERYONE),
+    history: routeInfo('GET /marks/{markId}/history', EVERYONE),
     remove: routeInfo('DELETE /marks/{markId}', ['teacher'], {
       responseType: 'none',
       status: 204,

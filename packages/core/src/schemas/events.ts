@@ -46,6 +46,8 @@ export const liveEventSchema = discriminatedUnion('type', [
   event('mark.updated', markSchema),
   event('mark.deleted', object({ id: idSchema, childId: idSchema, subjectId: idSchema })),
   event('homework.created', homeworkSchema),
+  /** Homework ticked «сделано» (or the tick taken back) for the event's child, as the family sees it. */
+  event('homework.done', homeworkSchema),
   event('substitution.created', substitutionSchema),
   event('message.created', messageSchema),
   event('message.read', object({ threadId: idSchema, userId: idSchema, upToMessageId: idSchema })),
@@ -68,6 +70,7 @@ export const LIVE_EVENT_TYPES = [
   'mark.updated',
   'mark.deleted',
   'homework.created',
+  'homework.done',
   'substitution.created',
   'message.created',
   'message.read',

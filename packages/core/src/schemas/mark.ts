@@ -222,3 +222,33 @@ export const markDistributionSchema = object({
 });
 /** A class's distribution of marks for one lesson's work. */
 export type MarkDistribution = z.infer<typeof markDistributionSchema>;
+
+/** What happened to a mark: given, corrected or removed. */
+export const MARK_CHANGE_ACTIONS = ['created', 'updated', 'deleted'] as const;
+
+/** One recorded change of a mark: when, by whom, and its value before and after. */
+export const markChangeSchema = object({
+  action: enumOf(MARK_CHANGE_ACTIONS),
+  at: timestampSchema,
+  /** The teacher who made the change, as the family reads the name. */
+  by: string(),
+  /** The value before the change (absent for a new mark). */
+  from: optional(markValueSchema),
+  /** The value after the change (absent once removed). */
+  to: optional(markValueSchema),
+});
+/** A change of a mark. */
+export type MarkChange = z.infer<typeof markChangeSchema>;
+
+/**
+ * The history of one mark, oldest change first: what it was, what it became, when and by whom.
+ * Kept for removed marks too, so a family can see what was taken away.
+ */
+export const markHistorySchema = object({
+  markId: idSchema,
+  childId: idSchema,
+  subjectId: idSchema,
+  changes: array(markChangeSchema),
+});
+/** The history of a mark. */
+export type MarkHistory = z.infer<typeof markHistorySchema>;

@@ -2,14 +2,23 @@ import {
   type z,
   boolean,
   enum as enumOf,
+  nullable,
   object,
   optional,
   partial,
   partialRecord,
   record,
+  refine,
   string,
 } from 'zod/mini';
-import { idSchema, pageQueryShape, queryFlagSchema, timestampSchema } from './common.js';
+import {
+  idSchema,
+  pageQueryShape,
+  queryFlagSchema,
+  timeOfDaySchema,
+  timestampSchema,
+} from './common.js';
+import { timeZoneSchema } from './school-setup.js';
 import { DIGEST_PERIODS, NOTIFICATION_KINDS } from './notification-kinds.js';
 
 export * from './notification-kinds.js';
@@ -46,10 +55,31 @@ const channelFlags = object({
 
 const digestPeriodSchema = enumOf(DIGEST_PERIODS);
 
-/** Per kind and channel settings, and the digest frequency. */
+/**
+ * Quiet hours: from `start` to `end` (`HH:MM` in `timeZone`, across midnight when `end` comes
+ * first) SMS and e-mail wait and go out when they end; in-app notifications still arrive.
+ *
+ * @example
+ * validate(quietHoursSchema, { start: '22:00', end: '07:00', timeZone: 'Europe/Moscow' });
+ */
+export const quietHoursSchema = object({
+  start: timeOfDaySchema,
+  end: timeOfDaySchema,
+  timeZone: timeZoneSchema,
+}).check(
+  refine((q) => q.start !== q.end, {
+    path: ['end'],
+    params: { code: 'date_order', field: 'quietHours' },
+  }),
+);
+/** Quiet hours of a user's SMS and e-mail. */
+export type QuietHours = z.infer<typeof quietHoursSchema>;
+
+/** Per kind and channel settings, the digest frequency and the quiet hours (absent: none). */
 export const notificationSettingsSchema = object({
   kinds: record(notificationKindSchema, channelFlags),
   digest: digestPeriodSchema,
+  quietHours: optional(quietHoursSchema),
 });
 /** Notification settings. */
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
@@ -58,4 +88,6 @@ export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 export const notificationSettingsPatchSchema = object({
   kinds: optional(partialRecord(notificationKindSchema, partial(channelFlags))),
   digest: optional(digestPeriodSchema),
+  /** New quiet hours, or `null` to turn them off. */
+  quietHours: optional(nullable(quietHoursSchema)),
 });

@@ -241,6 +241,17 @@ export const gradeTableStyles = css`
     font-size: 0.875em;
     pointer-events: none;
   }
+  .diary-tip-class {
+    margin-block-start: calc(var(--_space) / 2);
+    white-space: normal;
+  }
+  .diary-tip-bar {
+    display: inline-block;
+    block-size: 0.6em;
+    max-inline-size: 8em;
+    background: currentColor;
+    vertical-align: middle;
+  }
   .diary-calculator {
     padding: var(--_space);
     background: var(--_surface);

@@ -352,6 +352,32 @@ describe('<diary-grade-table> against the real server', function () {
     expect($(table, '[part~="export-pdf"]')).to.equal(null);
   });
 
+  it('shows a pinned mark’s correction and how the class did on the work', async () => {
+    const { client: teacher } = await signedInClient(WORLD.mathTeacher);
+    const given = await teacher.grades.create({
+      ...{ childId: WORLD.maria, subjectId: WORLD.math, value: 3, kind: 'quiz' },
+      ...{ date: markDate(), comment: `Пересдача ${Date.now()}` },
+    });
+    await teacher.grades.update({ markId: given.id, value: 4 });
+    const table = await mount(parent);
+    await select(table, 'period', 'year');
+    const tip = $(table, '[part="tooltip"]') as HTMLElement;
+    await waitUntil(() => $(table, `button[data-id="${given.id}"]`), 'no corrected mark');
+    $(table, `button[data-id="${given.id}"]`)?.click();
+    await waitUntil(() => textOf(tip).includes('3 → 4'), 'no correction in the tooltip');
+    expect(textOf(tip)).to.match(/Исправлена \d+ [а-я]+: 3 → 4 \(\S+ \S\. \S\.\)/);
+    await sendKeys({ press: 'Escape' });
+    const onLesson = marks.find((m) => m.lessonId && typeof m.value === 'number');
+    if (onLesson) {
+      $(table, `button[data-id="${onLesson.id}"]`)?.click();
+      await waitUntil(() => $(table, '[part="distribution"]'), 'no class marks or note');
+      expect(textOf($(table, '[part="distribution"]'))).to.match(
+        /^Как написал класс \(оценено: \d+\)5 .*2 \d+$|^Оценки класса не показываются/,
+      );
+    }
+    await teacher.grades.remove({ markId: given.id });
+  });
+
   it('shows and announces a new mark from live events without a reload', async () => {
     const table = await mount(parent);
     const count = () => $$(table, '[part~="mark"]').length;

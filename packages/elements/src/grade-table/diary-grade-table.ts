@@ -27,6 +27,7 @@ import { renderGrid } from './grade-table-grid';
 import { MarkGridKeys } from './grade-table-keys';
 import { gradeTableText as t } from './grade-table-text';
 import { WHOLE_YEAR, renderToolbar, type ExportState } from './grade-table-toolbar';
+import type { MarkDetailClient } from './grade-table-mark-detail';
 import { MarkTooltip } from './grade-table-tooltip';
 
 export { WHOLE_YEAR } from './grade-table-toolbar';
@@ -101,6 +102,7 @@ export interface DiaryReportCardDownloadDetail {
  * @csspart marks - The list of a subject's marks.
  * @csspart mark - One mark (also `mark-low` below the threshold).
  * @csspart tooltip - The details of the mark under the pointer or focus.
+ * @csspart distribution - In a pinned mark's tooltip, how the class did on the work.
  * @csspart calculator - The "marks still needed" panel.
  * @csspart hint - The legend under the table (marks below the threshold, marks with a comment).
  * @csspart notice - Loading, empty, error, signed-out and export notices.
@@ -154,6 +156,7 @@ export class DiaryGradeTable extends DiaryElement {
     new MarkTooltip(this, {
       lang: () => this.language,
       find: (id) => this.shownMarks.find((m) => m.id === id),
+      client: () => this.client as MarkDetailClient | undefined,
     });
   }
 

@@ -37,6 +37,15 @@ export const gradeTableText = translator({
   ],
   resetFilters: ['Сбросить отбор', 'Reset filters'],
   weight: ['вес {weight}', 'weight {weight}'],
+  corrected: [
+    'Исправлена {date}: {from} → {to} ({by})',
+    'Corrected on {date}: {from} → {to} ({by})',
+  ],
+  distribution: ['Как написал класс (оценено: {n})', 'How the class did ({n} marked)'],
+  distributionHidden: [
+    'Оценки класса не показываются: оценено меньше 5 учеников.',
+    "The class's marks are not shown: fewer than 5 pupils were marked.",
+  ],
   belowThreshold: ['ниже порога {threshold}', 'below the threshold {threshold}'],
   comment: ['комментарий: {comment}', 'comment: {comment}'],
   noAverage: ['нет', 'none'],

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import { formatDay } from '../shared/day-format';
 import { formatNumber } from '../shared/plural';
 import { workKindName } from '../shared/work-kind-text';
+import { markDetail, type MarkDetailClient } from './grade-table-mark-detail';
 import { gradeTableText as t } from './grade-table-text';
 
 /** What the tooltip reads from the table. */
@@ -10,11 +11,14 @@ export interface MarkTooltipOptions {
   readonly lang: () => Lang;
   /** The mark shown by the button with this `data-id`. */
   readonly find: (id: string) => Mark | undefined;
+  /** The client a pinned mark reads its corrections and its class's marks with. */
+  readonly client?: () => MarkDetailClient | undefined;
 }
 
 /**
  * The one shared tooltip (`part="tooltip"`, `.diary-tip`) with the date, kind of work, weight and
- * comment of the mark under the pointer or focus; a click pins it, Escape and leaving hide it.
+ * comment of the mark under the pointer or focus; a click pins it, Escape and leaving hide it. A
+ * pinned mark also shows its corrections and how the class did on the work (see `markDetail`).
  * Event delegation on the shadow root: no listener per mark.
  */
 export class MarkTooltip implements ReactiveController {
@@ -52,6 +56,7 @@ export class MarkTooltip implements ReactiveController {
       if (!b) return;
       this.#show(b);
       this.#pinned = b.dataset['id'];
+      void this.#addDetail(b.dataset['id'] ?? '');
     });
     root.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape') this.#hide();
@@ -75,6 +80,17 @@ export class MarkTooltip implements ReactiveController {
     tip.style.left = `${at.left - outer.left + box.scrollLeft}px`;
     tip.style.top = `${at.bottom - outer.top + 4}px`;
     tip.hidden = false;
+  }
+
+  /** Appends a pinned mark's details once read, while it is still the one pinned. */
+  async #addDetail(id: string): Promise<void> {
+    const client = this.#options.client?.();
+    const mark = this.#options.find(id);
+    if (!client || !mark) return;
+    const extra = await markDetail(client, mark, this.#options.lang());
+    const tip = this.#host.renderRoot.querySelector<HTMLElement>('.diary-tip');
+    if (!tip || this.#pinned !== id || extra.length === 0) return;
+    for (const item of extra) tip.append(typeof item === 'string' ? `\n${item}` : item);
   }
 
   #hide(): void {

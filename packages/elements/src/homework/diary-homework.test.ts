@@ -153,13 +153,23 @@ describe('<diary-homework>', function () {
     await expect(element).to.be.accessible();
   });
 
-  it('follows a teacher’s new homework live', async () => {
+  it('follows a teacher’s new homework and the family’s ticks live', async () => {
     const element = await mount();
     const posted = await setHomework(`Живое ${RUN}`, TODAY, nextSchoolDay(TODAY));
     await waitUntil(() => item(element, 'due', posted.id), 'the live homework appeared', {
       timeout: 10_000,
     });
     await waitUntil(() => textOf($(element, '[part="live"]')).includes('Математика'));
+    // The same parent ticks it on another device: this one shows the tick without a reload.
+    const phone = createDiaryClient({ baseUrl: url });
+    await signIn(phone, url, PARENT);
+    await phone.homework.setDone({ childId: MARIA, homeworkId: posted.id, done: true });
+    const box = () =>
+      item(element, 'due', posted.id)?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    await waitUntil(() => box()?.checked === true, 'the tick from the other device', {
+      timeout: 10_000,
+    });
+    phone.close();
   });
 
   it('moves between weeks and filters by subject from the keyboard, without sideways scroll at 360 px', async () => {

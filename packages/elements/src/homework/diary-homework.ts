@@ -200,11 +200,18 @@ export class DiaryHomework extends DiaryElement {
     if (client === this.#liveClient) return;
     this.#stopLive?.();
     this.#liveClient = client;
-    this.#stopLive = client
-      ? client.events.on('homework.created', (event) => {
-          if (!event.childId || event.childId === this.childId) this.#onLive(event.data);
-        })
-      : undefined;
+    const stops = client
+      ? [
+          client.events.on('homework.created', (event) => {
+            if (!event.childId || event.childId === this.childId) this.#onLive(event.data);
+          }),
+          // A tick made on another device of the family.
+          client.events.on('homework.done', (event) => {
+            if (event.childId === this.childId) this.#put(event.data);
+          }),
+        ]
+      : [];
+    this.#stopLive = () => stops.forEach((stop) => stop());
   }
 
   #onLive(homework: Homework): void {

@@ -1,5 +1,7 @@
 // Stories of <diary-notifications> (Storybook, web-components renderer), over the SDK's in-memory
 // client signed in as the demo parent: a substitution and a message, both unread.
+import { defaultNotificationSettings } from '@school-diary/core';
+import { demoFixtures } from '@school-diary/sdk/testing';
 import { html } from 'lit';
 import '../define';
 import {
@@ -35,6 +37,23 @@ export const Feed = {
 export const Settings = {
   render: () =>
     html`<diary-provider .client=${storyClient()}>
+      <diary-notifications view="settings"></diary-notifications>
+    </diary-provider>`,
+};
+
+/** The settings of a parent whose SMS and e-mail wait through the night. */
+function quietFixtures() {
+  const fixtures = demoFixtures();
+  fixtures.notificationSettings.usr_parent_ivanova = {
+    ...defaultNotificationSettings('parent'),
+    quietHours: { start: '22:00', end: '07:00', timeZone: 'Europe/Moscow' },
+  };
+  return fixtures;
+}
+
+export const SettingsWithQuietHours = {
+  render: () =>
+    html`<diary-provider .client=${storyClient({ fixtures: quietFixtures() })}>
       <diary-notifications view="settings"></diary-notifications>
     </diary-provider>`,
 };

@@ -218,6 +218,36 @@ describe('<diary-notifications>', function () {
     });
   });
 
+  it('keeps quiet hours, explaining a start equal to the end, by keyboard', async () => {
+    const element = await mount({ view: 'settings' });
+    await waitUntil(() => $(element, '[part="quiet-on"]'), 'no quiet hours');
+    expect($(element, '#quiet-start')).to.equal(null);
+    ($(element, '[part="quiet-on"]') as HTMLInputElement).click();
+    await waitUntil(() => $(element, '#quiet-start'), 'no time fields');
+    const end = $(element, '#quiet-end') as HTMLInputElement;
+    end.value = '22:00';
+    end.dispatchEvent(new Event('change'));
+    $(element, '[part~="save"]')?.click();
+    await waitUntil(() => $(element, '#quiet-end-error'), 'no error');
+    expect(textOf($(element, '#quiet-end-error'))).to.contain('Конец тихих часов');
+    await waitUntil(() => deepActiveElement()?.id === 'quiet-end', 'the wrong time keeps no focus');
+    await expect(element).to.be.accessible();
+    end.value = '06:30';
+    end.dispatchEvent(new Event('change'));
+    try {
+      $(element, '[part~="save"]')?.click();
+      await waitUntil(
+        () => textOf($(element, '[part="settings-status"]')) === 'Настройки сохранены.',
+      );
+      const saved = await parent.notifications.settings();
+      expect(saved.quietHours?.start).to.equal('22:00');
+      expect(saved.quietHours?.end).to.equal('06:30');
+      expect($(element, '#quiet-end-error')).to.equal(null);
+    } finally {
+      await parent.notifications.updateSettings({ quietHours: null });
+    }
+  });
+
   it('sets a threshold per subject, explaining a bad number, and the next low mark crosses it', async () => {
     await setViewport({ width: 360, height: 700 });
     const element = await mount({ view: 'settings' });

@@ -63,6 +63,10 @@ declare global {
  * @csspart settings - The settings panel.
  * @csspart kind - A kind's channel choices in the settings.
  * @csspart digest - The digest's frequency in the settings.
+ * @csspart quiet-hours - The quiet hours of SMS and e-mail in the settings.
+ * @csspart quiet-on - The switch of the quiet hours.
+ * @csspart quiet-start - The time the quiet hours start.
+ * @csspart quiet-end - The time the quiet hours end.
  * @csspart thresholds - The thresholds of the average mark.
  * @csspart notice - Loading, empty and signed-out messages.
  * @csspart error - Error messages.

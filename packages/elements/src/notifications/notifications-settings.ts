@@ -16,6 +16,13 @@ import { formatNumber } from '../shared/plural';
 import { sharedText } from '../shared/localize';
 import type { NotificationsClient } from './notifications-client';
 import { notificationsText as t } from './notifications-text';
+import {
+  checkQuietDraft,
+  quietDraft,
+  renderQuietHours,
+  type QuietDraft,
+  type QuietErrors,
+} from './notifications-quiet-hours';
 
 /** What the panel needs from its element, read before each update. */
 export interface SettingsSource {
@@ -45,14 +52,16 @@ interface ChildThresholds {
 type Channel = (typeof CHANNELS)[number];
 
 /**
- * The settings panel of `<diary-notifications>`: channels per kind, the digest's frequency, and
- * (for parents) the thresholds of the average mark per child and subject. Loads when opened.
+ * The settings panel of `<diary-notifications>`: channels per kind, the digest's frequency, the
+ * quiet hours of SMS and e-mail, and (for parents) the thresholds of the average mark per child and subject. Loads when opened.
  */
 export class SettingsPanel {
   readonly #host: ReactiveControllerHost;
   readonly #source: () => SettingsSource;
   /** The settings as the form edits them, saved together. */
   #draft: NotificationSettings | undefined;
+  #quiet: QuietDraft = quietDraft(undefined);
+  #quietErrors: QuietErrors = {};
   #status: { readonly ok: boolean; readonly text: string } | undefined;
   #thresholdStatus: { readonly ok: boolean; readonly text: string } | undefined;
   #thresholdError: string | undefined;
@@ -80,6 +89,7 @@ export class SettingsPanel {
         client && userId ? client.notifications.settings(undefined, { signal }) : initialState,
       onComplete: (settings) => {
         this.#draft = settings;
+        this.#quiet = quietDraft(settings.quietHours);
       },
     });
     this.#thresholds = new Task(host, {
@@ -135,10 +145,27 @@ export class SettingsPanel {
     const { client, lang, describe } = this.#source();
     const draft = this.#draft;
     if (!client || !draft || this.#saving) return;
+    const form = event.target as HTMLFormElement;
+    const quiet = checkQuietDraft(this.#quiet, lang);
+    this.#quietErrors = quiet.ok ? {} : quiet.errors;
+    if (!quiet.ok) {
+      this.#status = undefined;
+      this.#host.requestUpdate();
+      await this.#host.updateComplete;
+      form.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
     this.#saving = true;
     this.#host.requestUpdate();
     try {
-      this.#draft = await client.notifications.updateSettings(draft);
+      const { kinds, digest } = draft;
+      const saved = await client.notifications.updateSettings({
+        kinds,
+        digest,
+        quietHours: quiet.value,
+      });
+      this.#draft = saved;
+      this.#quiet = quietDraft(saved.quietHours);
       this.#status = { ok: true, text: t(lang, 'saved') };
     } catch (error) {
       this.#status = { ok: false, text: describe(error) };
@@ -199,6 +226,11 @@ export class SettingsPanel {
           )}
         </div>
       </fieldset>
+      ${renderQuietHours(lang, this.#quiet, this.#quietErrors, (next) => {
+        this.#quiet = { ...this.#quiet, ...next };
+        this.#status = undefined;
+        this.#host.requestUpdate();
+      })}
       <div class="diary-actions">
         <button class="diary-button" part="button save" ?disabled=${this.#saving}>
           ${t(lang, 'save')}

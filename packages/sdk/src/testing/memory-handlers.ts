@@ -260,7 +260,9 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     const at = ticks.findIndex((t) => t.childId === child.id && t.homeworkId === found.id);
     if (done && at < 0) ticks.push({ childId: child.id, homeworkId: found.id });
     if (!done && at >= 0) ticks.splice(at, 1);
-    return { ...found, done };
+    const ticked = { ...found, done };
+    diary.publish(diary.familyOf(child.id), 'homework.done', ticked, child.id);
+    return ticked;
   },
   'attendance.list': (diary, request) => {
     const child = visibleChild(diary, request);
@@ -370,11 +372,17 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
         Record<NotificationKind, Partial<NotificationSettings['kinds'][NotificationKind]>>
       >;
       digest?: NotificationSettings['digest'];
+      quietHours?: NotificationSettings['quietHours'] | null;
     };
     const kinds = { ...current.kinds };
     for (const [kind, change] of Object.entries(patch.kinds ?? {}))
       kinds[kind as NotificationKind] = { ...kinds[kind as NotificationKind], ...change };
-    const next = { kinds, digest: patch.digest ?? current.digest };
+    const quietHours = patch.quietHours === undefined ? current.quietHours : patch.quietHours;
+    const next: NotificationSettings = {
+      kinds,
+      digest: patch.digest ?? current.digest,
+      ...(quietHours ? { quietHours } : {}),
+    };
     diary.data.notificationSettings[user.id] = next;
     return next;
   },

@@ -18,6 +18,7 @@ import { schoolSetupMigration } from './migrations/018-school-setup';
 import { journalBatchesMigration } from './migrations/019-journal-batches';
 import { plannedAssessmentsMigration } from './migrations/020-planned-assessments';
 import { handoffsMigration } from './migrations/021-handoffs';
+import { quietHoursMigration } from './migrations/022-quiet-hours';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -317,7 +318,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '019_journal_batches': journalBatchesMigration,
   '020_planned_assessments': plannedAssessmentsMigration,
   '021_handoffs': handoffsMigration,
-  // next: '022_…' (keep the numbers unique and increasing)
+  '022_quiet_hours': quietHoursMigration,
+  // next: '023_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

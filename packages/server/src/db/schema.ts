@@ -451,6 +451,7 @@ export interface Database {
     email: number;
   };
   digest_settings: { user_id: string; period: string };
+  quiet_hours: { user_id: string; start_time: string; end_time: string; time_zone: string };
   tickets: {
     id: string;
     number: string;

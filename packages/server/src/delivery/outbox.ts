@@ -23,6 +23,8 @@ export interface QueuedMessage {
   /** The plain one-time code (dev mode only) and its challenge. */
   readonly code?: string | null;
   readonly challengeId?: string | null;
+  /** Due at this instant (ISO) rather than at once: the recipient's quiet hours end then. */
+  readonly notBefore?: string | null;
 }
 
 /** How many messages wait and how many failed, per channel. */
@@ -46,7 +48,7 @@ export class DeliveryQueue {
     return new Date(this.clock.now().getTime() + offsetMs).toISOString();
   }
 
-  /** Queues a message, due at once; resolves to its id. */
+  /** Queues a message, due at once or at its `notBefore`; resolves to its id. */
   async enqueue(message: QueuedMessage): Promise<number> {
     const now = this.#now();
     const row = await this.db
@@ -57,7 +59,7 @@ export class DeliveryQueue {
         text: message.text,
         sent_at: now,
         status: 'queued',
-        next_attempt_at: now,
+        next_attempt_at: message.notBefore ?? now,
         status_at: now,
         subject: message.subject ?? null,
         lang: message.lang ?? null,

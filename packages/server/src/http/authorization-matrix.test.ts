@@ -611,6 +611,11 @@ const cases = (): Record<string, Case> => ({
     params: { markId: journal.markId },
     body: () => ({ value: 4 }),
   },
+  'grades.history': {
+    route: routes.grades.history,
+    expect: anyoneWhoSeesChild,
+    params: { markId: journal.markId },
+  },
   'grades.remove': {
     route: routes.grades.remove,
     expect: teacherOfClass,

@@ -8,7 +8,7 @@ import { reportCard } from '../services/report-card';
 import { reportCardPdf } from '../services/report-card-pdf';
 import { adminClass, taughtChild } from '../services/journal-access';
 import { finalMarkRows, markRows } from '../services/journal-queries';
-import { finalMarkView, markView, thresholdView } from '../services/journal-views';
+import { finalMarkView, markValue, markView, thresholdView } from '../services/journal-views';
 import {
   assertMarkDate,
   assertMarkLesson,
@@ -18,6 +18,7 @@ import {
   setFinalMark,
   writeMark,
 } from '../services/mark-writes';
+import { markHistory } from '../services/mark-history';
 import { assertTeaches, auditAs, ownChild, visibleChild } from '../services/policy';
 import { classCalendar, queryRange } from '../services/school-calendar';
 
@@ -134,6 +135,7 @@ export function gradesHandlers(s: Services): Handlers['grades'] {
           type: 'mark.updated',
           markId: old.id,
           subjectId: old.subject_id,
+          previous: markValue(old.value),
           detail: { childId: child.id, subjectId: old.subject_id, old: oldFields, new: newFields },
           write: (trx) => trx.updateTable('marks').set(set).where('id', '=', old.id).execute(),
         },
@@ -165,6 +167,8 @@ export function gradesHandlers(s: Services): Handlers['grades'] {
         counts,
       };
     },
+
+    history: ({ params, user }) => markHistory(s, user, params.markId),
 
     async remove({ params, user, ip }) {
       const old = await oneMark(s.db, params.markId);

@@ -229,6 +229,15 @@ describe('homework', () => {
     const seen = async (who: string) =>
       (await list(who)).body.items.find((h) => h.id === hw.id)?.done;
     assert.equal(await seen('studentMaria'), true);
+    // The family's other devices hear of the tick live.
+    const heard = await server.database.db
+      .selectFrom('events')
+      .select('user_id')
+      .where('type', '=', 'homework.done')
+      .where('data', 'like', `%"id":"${hw.id}"%"done":true%`)
+      .execute();
+    const users = [...new Set(heard.map((e) => e.user_id))].sort();
+    assert.deepEqual(users, [U.parentIvanova.id, U.studentMaria.id]);
     assert.equal((await tick('studentMaria', hw.id, false)).body.done, false);
     assert.equal(await seen('parentIvanova'), false);
     const bad = await tick('parentIvanova', hw.id, 'yes');

@@ -5,7 +5,7 @@ import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { claimAttachments } from '../services/attachments';
 import type { AuthUser, Services } from '../services/context';
-import { publishToClass } from '../services/families';
+import { familyMembers, familyOf, publishToClass } from '../services/families';
 import { preview } from '../services/chat-views';
 import { homeworkRows, homeworkViews } from '../services/journal-queries';
 import { englishDate, russianDate } from '../services/journal-views';
@@ -231,6 +231,9 @@ async function setDone(
     await bumpVersions(trx, [`child:${child.id}`]);
     const [view] = await withDone(trx, child.id, [await oneHomework(trx, row.id)]);
     if (!view) throw notFound();
+    // The family's other devices and sessions tick it too, without a reload.
+    const recipients = familyMembers(await familyOf(trx, child.id));
+    await s.live.publish(trx, { recipients, type: 'homework.done', childId: child.id, data: view });
     return view;
   });
 }

@@ -82,6 +82,30 @@ describe('notification settings', () => {
     );
   });
 
+  it('keeps quiet hours, turns them off with null, and explains a bad one in ru and en', async () => {
+    const quietHours = { start: '22:00', end: '07:30', timeZone: 'Asia/Yekaterinburg' };
+    const set = await update(petrov, { quietHours });
+    assert.equal(set.status, 200, set.text);
+    assert.deepEqual((await read(petrov)).body.quietHours, quietHours);
+    const same = await update(petrov, { quietHours: { ...quietHours, end: '22:00' } });
+    assert.equal(same.status, 400, same.text);
+    assert.deepEqual(same.body.error.fields?.[0]?.path, 'quietHours.end');
+    assert.match(same.body.error.fields?.[0]?.message ?? '', /Конец тихих часов/);
+    const bad = { start: '25:00', end: '07:00', timeZone: 'Mars/Olympus' };
+    const en = await update(petrov, { quietHours: bad }, 'en');
+    assert.deepEqual(
+      en.body.error.fields?.map((f) => [f.path, f.message]),
+      [
+        ['quietHours.start', 'Enter the time as HH:MM, for example 08:30'],
+        ['quietHours.timeZone', 'Give an IANA time zone, e.g. Europe/Moscow'],
+      ],
+    );
+    assert.deepEqual((await read(petrov)).body.quietHours, quietHours, 'kept after a bad patch');
+    const off = await update(petrov, { quietHours: null });
+    assert.equal(off.status, 200, off.text);
+    assert.equal(off.body.quietHours, undefined);
+  });
+
   it('refuses anonymous callers', async () => {
     assert.equal((await server.call('GET', PATH)).status, 401);
     assert.equal((await server.call('PATCH', PATH, { body: {} })).status, 401);

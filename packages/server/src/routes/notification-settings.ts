@@ -6,8 +6,8 @@ import { auditAs } from '../services/policy';
 type SettingsHandlers = Pick<NonNullable<Handlers['notifications']>, 'settings' | 'updateSettings'>;
 
 /**
- * The signed-in user's notification settings: channels (in-app, SMS, e-mail) per kind and the
- * digest of marks. Merged into the `notifications` group beside the feed's handlers.
+ * The signed-in user's notification settings: channels (in-app, SMS, e-mail) per kind, the
+ * digest of marks and the quiet hours of SMS and e-mail. Merged into the `notifications` group beside the feed's handlers.
  */
 export function notificationSettingsHandlers(s: Services): SettingsHandlers {
   return {
@@ -16,7 +16,11 @@ export function notificationSettingsHandlers(s: Services): SettingsHandlers {
     async updateSettings({ body, user, ip }) {
       return s.db.transaction().execute(async (trx) => {
         const settings = await writeSettings(trx, user, body);
-        const changed = [...Object.keys(body.kinds ?? {}), ...(body.digest ? ['digest'] : [])];
+        const changed = [
+          ...Object.keys(body.kinds ?? {}),
+          ...(body.digest ? ['digest'] : []),
+          ...(body.quietHours !== undefined ? ['quietHours'] : []),
+        ];
         await auditAs(
           s,
           trx,

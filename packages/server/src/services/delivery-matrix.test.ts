@@ -25,7 +25,8 @@ type Channel = (typeof CHANNELS)[number];
 /**
  * Every kind of notification reaches Иванова through the real path (the API call or job that
  * sets it off, the settings, the outbox): with one channel on she gets exactly one message on it
- * and none on the others; with every channel off, nothing.
+ * and none on the others; with every channel off, nothing. During her quiet hours the in-app
+ * notification still arrives at once and SMS and e-mail wait in the outbox until the hours end.
  */
 describe('delivery matrix: every kind × channel', () => {
   let server: TestServer;
@@ -134,9 +135,10 @@ describe('delivery matrix: every kind × channel', () => {
         subjectId: 'sub_42_math',
       })
     ).id;
-    // Four submitted applications for the next school year: only one may be open at a time,
-    // so each is set aside while the next is made, then all four are put back.
-    for (let i = 0; i < 4; i += 1) {
+    // Five submitted applications for the next school year (one per channel case and one for
+    // quiet hours): only one may be open at a time, so each is set aside while the next is
+    // made, then all five are put back.
+    for (let i = 0; i < 5; i += 1) {
       const body = { childId: MARIA, schoolYear: '2027/2028' };
       const id = (await call('parentIvanova', 'POST', '/applications', body)).id;
       await db
@@ -217,6 +219,44 @@ describe('delivery matrix: every kind × channel', () => {
       email: rows.filter((r) => r.channel === 'email' && r.recipient === EMAIL).length,
     };
   };
+
+  /** Turns every channel of `kind` on (and every other kind off). */
+  const all = async (kind: NotificationKind) => {
+    const kinds: NotificationSettings['kinds'] = Object.fromEntries(
+      NOTIFICATION_KINDS.map((k) => [k, { inApp: k === kind, sms: k === kind, email: k === kind }]),
+    ) as NotificationSettings['kinds'];
+    await call('parentIvanova', 'PATCH', '/notification-settings', { kinds });
+  };
+  /** When the queued SMS and e-mail to Иванова are due. */
+  const dueTimes = async () => {
+    const rows = await server.database.db
+      .selectFrom('outbox')
+      .select(['channel', 'next_attempt_at'])
+      .where('purpose', '=', 'notification')
+      .where('recipient', 'in', [IVANOVA.phone, EMAIL])
+      .orderBy('channel')
+      .execute();
+    return rows.map((r) => `${r.channel} ${r.next_attempt_at ?? ''}`);
+  };
+  // The test clock stands at 12:00 in Moscow: quiet hours 11:00–13:00 hold SMS and e-mail to 10:00 UTC.
+  const QUIET = { start: '11:00', end: '13:00', timeZone: 'Europe/Moscow' };
+  const QUIET_END = '2026-11-24T10:00:00.000Z';
+
+  for (const kind of NOTIFICATION_KINDS) {
+    it(`${kind}: during quiet hours in-app at once, SMS and e-mail held until they end`, async () => {
+      await all(kind);
+      await call('parentIvanova', 'PATCH', '/notification-settings', { quietHours: QUIET });
+      try {
+        await server.database.db.deleteFrom('outbox').execute();
+        const before = await inApp(kind);
+        await TRIGGERS[kind]();
+        assert.equal((await inApp(kind)) - before, 1, 'in-app arrives at once');
+        assert.deepEqual(await dueTimes(), [`email ${QUIET_END}`, `sms ${QUIET_END}`]);
+      } finally {
+        await call('parentIvanova', 'PATCH', '/notification-settings', { quietHours: null });
+      }
+    });
+  }
 
   for (const kind of NOTIFICATION_KINDS) {
     it(`${kind}: one message on the one channel that is on, none when all are off`, async () => {

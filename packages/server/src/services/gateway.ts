@@ -23,6 +23,11 @@ export interface OutgoingMessage {
   readonly subject?: string;
   /** The recipient's language (`ru`, `en`) for an e-mail's frame. */
   readonly lang?: string;
+  /**
+   * Not to be sent before this instant (ISO): the recipient's quiet hours end then. A gateway
+   * that sends at once holds the message until then or hands the time to its provider.
+   */
+  readonly notBefore?: string;
 }
 
 /** Where SMS and e-mail go. A real provider implements this; the built-in one keeps an outbox. */
@@ -77,6 +82,7 @@ export class OutboxGateway implements MessageGateway {
       subject: message.subject ?? null,
       lang: message.lang ?? null,
       expiresAt: message.expiresAt ?? null,
+      notBefore: message.notBefore ?? null,
     });
     this.#options.queued?.();
   }

@@ -27,7 +27,7 @@ import {
 } from './journal-cells';
 import { publishRecorded } from './attendance-live';
 import { rosterOf } from './journal-read';
-import { markView } from './journal-views';
+import { markValue, markView } from './journal-views';
 import { announceMarkChange, periodAverage, sendAlerts } from './mark-effects';
 import { assertMarkDate, oneMark, type Caller } from './mark-writes';
 import type { NotifyInput } from './notify';
@@ -79,12 +79,16 @@ const sameContent = (marks: readonly CellMarkRow[], absence: string | null, row:
   marks.map((m) => m.value).join('/') === row.marks.map(String).join('/') &&
   absence === row.absence;
 
-/** Announces one mark change: its audit entry, notifications and live event. */
+/**
+ * Announces one mark change: its audit entry, notifications and live event; `previous` is a
+ * corrected mark's value before, kept in the audit and told to the family («4 → 5»).
+ */
 async function announce(
   w: BatchWrite,
   child: { id: string; first_name: string },
   type: 'mark.created' | 'mark.updated' | 'mark.deleted',
   mark: Mark,
+  previous?: Mark['value'],
 ): Promise<void> {
   const { s, trx, caller, batch } = w;
   const detail = JSON.stringify({
@@ -98,11 +102,15 @@ async function announce(
       kind: mark.kind,
       date: mark.date,
     },
+    ...(previous === undefined ? {} : { old: { value: previous } }),
   });
   const target = { target: mark.id, schoolId: w.schoolId, detail };
   await auditAs(s, trx, caller, { action: AUDIT_ACTIONS[type], ...target });
   const before = w.befores.get(child.id) ?? null;
-  const change = { type, mark, childFirstName: child.first_name, period: w.current, before };
+  const change = {
+    ...{ type, mark, childFirstName: child.first_name, period: w.current, before },
+    previous,
+  };
   w.alerts.push(...(await announceMarkChange(s, trx, change)));
 }
 
@@ -129,7 +137,7 @@ async function writeMarks(
         .set({ value: String(value), updated_at: now })
         .where('id', '=', was.id)
         .execute();
-      await announce(w, child, 'mark.updated', await viewOf(w, was.id));
+      await announce(w, child, 'mark.updated', await viewOf(w, was.id), markValue(was.value));
     } else if (value !== undefined) {
       const id = w.s.ids('mrk');
       await w.trx

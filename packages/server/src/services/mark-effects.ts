@@ -19,6 +19,8 @@ export interface MarkChange {
   readonly period: PeriodRow | undefined;
   /** The subject's average in the period before the write (see {@link periodAverage}). */
   readonly before: number | null;
+  /** A corrected mark's value before the correction: the notification says «4 → 5». */
+  readonly previous?: Mark['value'] | undefined;
 }
 
 const TITLES: Record<MarkChange['type'], string> = {
@@ -162,8 +164,13 @@ export async function announceMarkChange(
   const { mark, type } = change;
   const family = await familyOf(trx, mark.childId);
   const recipients = familyMembers(family);
-  const what = `${spokenValue(mark.value)} — ${workKindLabel(mark.kind)}, ${russianDate(mark.date)}`;
-  const whatEn = `${markValueText('en', mark.value)} — ${workKindLabel(mark.kind, 'en')}, ${englishDate(mark.date)}`;
+  const was = type === 'mark.updated' ? change.previous : undefined;
+  const value = (lang: 'ru' | 'en') =>
+    was === undefined || was === mark.value
+      ? markValueText(lang, mark.value)
+      : `${markValueText(lang, was)} → ${markValueText(lang, mark.value)}`;
+  const what = `${value('ru')} — ${workKindLabel(mark.kind)}, ${russianDate(mark.date)}`;
+  const whatEn = `${value('en')} — ${workKindLabel(mark.kind, 'en')}, ${englishDate(mark.date)}`;
   for (const userId of recipients) {
     await notify(s, trx, {
       userId,

@@ -126,6 +126,8 @@ export async function writeMark(
     write: (trx: Kysely<Database>) => Promise<unknown>;
     /** The view to announce when the mark no longer exists afterwards. */
     gone?: Mark;
+    /** A corrected mark's value before the correction. */
+    previous?: Mark['value'];
   },
 ): Promise<Mark> {
   const { child, calendar, type } = input;
@@ -138,7 +140,10 @@ export async function writeMark(
     const action = { action: AUDIT_ACTIONS[type], target: input.markId };
     const detail = JSON.stringify(input.detail);
     await auditAs(s, trx, caller, { ...action, schoolId: child.school_id, detail });
-    const change = { type, mark, childFirstName: child.first_name, period, before };
+    const change = {
+      ...{ type, mark, childFirstName: child.first_name, period, before },
+      previous: input.previous,
+    };
     return { mark, alerts: await announceMarkChange(s, trx, change) };
   });
   await sendAlerts(s, alerts);

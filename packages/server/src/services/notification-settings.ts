@@ -4,10 +4,12 @@ import {
   defaultDigest,
   type NotificationKind,
   type NotificationSettings,
+  type QuietHours,
   type Role,
 } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { readQuietHours, writeQuietHours } from './quiet-hours';
 
 /** The channels a kind of notification goes through. */
 export interface ChannelFlags {
@@ -50,7 +52,7 @@ export async function channelsFor(
   return flags({ in_app, sms, email });
 }
 
-/** Every kind's channels and the digest of a user, defaults filled in. */
+/** Every kind's channels, the digest and the quiet hours of a user, defaults filled in. */
 export async function readSettings(
   db: Kysely<Database>,
   user: { readonly id: string; readonly role: Role | string },
@@ -69,16 +71,22 @@ export async function readSettings(
     .select('period')
     .where('user_id', '=', user.id)
     .executeTakeFirst();
+  const quietHours = await readQuietHours(db, user.id);
   return {
     kinds,
     digest: (digest?.period as DigestPeriod | undefined) ?? defaultDigest(user.role),
+    ...(quietHours ? { quietHours } : {}),
   };
 }
 
-/** A change of settings: per kind only the channels given, and the digest if given. */
+/**
+ * A change of settings: per kind only the channels given, the digest if given, and the quiet
+ * hours if given (`null` turns them off).
+ */
 export interface SettingsPatch {
   readonly kinds?: Partial<Record<NotificationKind, Partial<ChannelFlags>>> | undefined;
   readonly digest?: DigestPeriod | undefined;
+  readonly quietHours?: QuietHours | null | undefined;
 }
 
 /**
@@ -109,5 +117,6 @@ export async function writeSettings(
       .onConflict((oc) => oc.column('user_id').doUpdateSet({ period }))
       .execute();
   }
+  if (patch.quietHours !== undefined) await writeQuietHours(trx, user.id, patch.quietHours);
   return readSettings(trx, user);
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Services } from './context';
 import { channelsFor } from './notification-settings';
+import { quietUntil, readQuietHours } from './quiet-hours';
 
 /** What to tell a user. */
 export interface NotifyInput {
@@ -29,7 +30,8 @@ export class DeliveryOutsideCommitError extends Error {
  * Tells a user about something, through exactly the channels their settings (or the defaults,
  * see `defaultChannels`) turn on for the kind: an in-app notification with a
  * `notification.created` live event, an SMS to their phone, an e-mail to their address. Callers
- * never choose channels; the user does. With the outbox gateway (a transactional one) SMS and
+ * never choose channels; the user does. During the user's quiet hours SMS and e-mail are queued
+ * to go out when the hours end (the in-app notification arrives at once). With the outbox gateway (a transactional one) SMS and
  * e-mail are queued in `db`'s transaction, so they go out if and only if the write commits.
  * Another gateway cannot do that: inside a transaction it throws rather than drop the message,
  * so with it call `notify` after the commit.
@@ -101,7 +103,8 @@ export async function addInAppNotification(
  * Sends a text to a user's phone (SMS) or e-mail address through the gateway, in the user's
  * language (the `en` text to a user whose language is English, when there is one); false when
  * the user has no address for the channel. Inside a transaction only with a transactional
- * gateway (see {@link notify}).
+ * gateway (see {@link notify}). During the user's quiet hours the message is queued to go out
+ * when they end.
  */
 export async function sendToUser(
   s: Services,
@@ -118,6 +121,9 @@ export async function sendToUser(
   if (!to) return false;
   const lang = user?.lang === 'en' ? 'en' : 'ru';
   const text = lang === 'en' && message.en ? message.en : message.text;
-  await s.gateway.send({ to, channel: message.channel, text, lang }, db);
+  const quiet = await readQuietHours(db, userId);
+  const until = quiet ? quietUntil(quiet, s.clock.now()) : null;
+  const when = until ? { notBefore: until.toISOString() } : {};
+  await s.gateway.send({ to, channel: message.channel, text, lang, ...when }, db);
   return true;
 }

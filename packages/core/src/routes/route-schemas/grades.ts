@@ -6,6 +6,7 @@ import {
   gradeSummarySchema,
   markCsvQuerySchema,
   markDistributionSchema,
+  markHistorySchema,
   markInputSchema,
   markPatchSchema,
   markQuerySchema,
@@ -37,6 +38,7 @@ export const operations = {
   create: withSchemas(m.create, { body: markInputSchema, response: markSchema }),
   update: withSchemas(m.update, { body: markPatchSchema, response: markSchema }),
   distribution: withSchemas(m.distribution, { response: markDistributionSchema }),
+  history: withSchemas(m.history, { response: markHistorySchema }),
   remove: withSchemas(m.remove, {}),
   setFinal: withSchemas(m.setFinal, {
     body: finalMarkInputSchema,
