@@ -88,6 +88,10 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'Ребёнок уже привязан к этой школе',
     en: 'The child is already linked to this school',
   },
+  link_code_required: {
+    ru: 'Подтвердите привязку к школе кодом из СМС — начните её в карточке ребёнка',
+    en: "Confirm the school link with an SMS code — start it from the child's card",
+  },
   roster_id_taken: {
     ru: 'Этот номер ученика уже привязан к карточке другого ребёнка — обратитесь в школу',
     en: "This student number is already linked to another child's card — contact the school",
