@@ -1,7 +1,7 @@
-import type { Challenge, Routes, Teacher } from '@school-diary/core';
+import type { Routes, Teacher } from '@school-diary/core';
 import { DomainError } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
-import { consumeChallenge, startChallenge } from '../services/challenges';
+import { consumeChallenge } from '../services/challenges';
 import type { AuthUser, Services } from '../services/context';
 import { claimGuardian } from '../services/guardian-claims';
 import { insertLink, linkableEntry, linkViews, samePerson } from '../services/school-links';
