@@ -65,6 +65,16 @@ export interface AccountClient extends WidgetClient {
     >;
 }
 
+/** The SDK client as `<diary-child-card>` needs it: the card, its edits, its school changes. */
+export interface ChildCardClient extends WidgetClient {
+  readonly auth: WidgetClient['auth'];
+  readonly children: WidgetClient['children'] &
+    Group<
+      'children',
+      'get' | 'update' | 'schoolLinks' | 'startSchoolChange' | 'confirmSchoolChange'
+    >;
+}
+
 /** The SDK client as `<diary-news>` needs it: the child (for its school) and the school's news. */
 export interface NewsClient extends WidgetClient {
   readonly children: WidgetClient['children'] & Group<'children', 'get'>;
@@ -166,3 +176,14 @@ export const isAccountClient = (client: WidgetClient | undefined): client is Acc
 /** Whether the provider's client can serve `<diary-news>` (a full SDK client can). */
 export const isNewsClient = (client: WidgetClient | undefined): client is NewsClient =>
   provides(client, ['children.get', 'news.list', 'news.get']);
+
+/** Whether the provider's client can serve `<diary-child-card>` (a full SDK client can). */
+export const isChildCardClient = (client: WidgetClient | undefined): client is ChildCardClient =>
+  provides(client, [
+    'children.get',
+    'children.update',
+    'children.schoolLinks',
+    'children.startSchoolChange',
+    'children.confirmSchoolChange',
+    'auth.resend',
+  ]);
