@@ -14,6 +14,7 @@ export * from './support';
 export * from './portfolio';
 export * from './homework';
 export * from './account';
+export * from './child-card';
 export * from './attendance';
 export * from './journal';
 export * from './news';

@@ -70,7 +70,12 @@ describe('every resource of the route table, against the real server', () => {
     const edited = await parent.children.update({ childId: DEMO.petr, inn: '500100732259' });
     assert.equal(edited.inn, '500100732259');
     await parent.children.update({ childId: DEMO.petr, inn: petr.inn ?? '' });
-    const change = { childId: DEMO.petr, kind: 'link', schoolCode: '770017', rosterId: 'R17-0000' };
+    const change = {
+      childId: DEMO.petr,
+      kind: 'link',
+      schoolCode: '770017',
+      rosterId: 'R17-0000',
+    } as const;
     const refused = await parent.children.startSchoolChange(change).catch((e: unknown) => e);
     assert.equal((refused as { code?: string }).code, 'roster_mismatch');
     const wrong = await parent.children

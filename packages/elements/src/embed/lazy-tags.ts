@@ -23,5 +23,6 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-attendance': () => import('../define-attendance'),
   'diary-homework': () => import('../define-homework'),
   'diary-account': () => import('../define-account'),
+  'diary-child-card': () => import('../define-child-card'),
   'diary-news': () => import('../define-news'),
 };

@@ -28,7 +28,12 @@ describe('memory client: the child card', () => {
     const edited = await client.children.update({ childId: child.id, inn: '500100732259' });
     assert.equal(edited.inn, '500100732259');
 
-    const link = { childId: child.id, kind: 'link', schoolCode: '770042', rosterId: 'R42-5A-99' };
+    const link = {
+      childId: child.id,
+      kind: 'link',
+      schoolCode: '770042',
+      rosterId: 'R42-5A-99',
+    } as const;
     const sms = await client.children.startSchoolChange(link);
     assert.deepEqual((await client.children.schoolLinks({ childId: child.id })).items, []);
     const wrong = await failure(
