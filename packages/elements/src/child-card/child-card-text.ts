@@ -42,8 +42,8 @@ export const cardText = translator({
   link: ['Привязать к школе', 'Link to a school'],
   change: ['Сменить школу', 'Change school'],
   unlink: ['Отвязать от школы', 'Unlink from the school'],
-  changeLabel: ['Сменить школу {school}', 'Change school {school}'],
-  unlinkLabel: ['Отвязать от школы {school}', 'Unlink from {school}'],
+  changeLabel: ['Сменить школу: {school}', 'Change school: {school}'],
+  unlinkLabel: ['Отвязать от школы: {school}', 'Unlink from the school: {school}'],
   schoolCode: ['Код школы', 'School code'],
   schoolCodeHint: [
     'Код школы в электронном дневнике: спросите его в школе или найдите на её сайте',
