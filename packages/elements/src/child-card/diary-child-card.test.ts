@@ -19,6 +19,7 @@ const type = (el: DiaryChildCard, selector: string, value: string) => {
   input.value = value;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 };
+const WAIT = { timeout: 20_000 };
 const has = (el: DiaryChildCard, text: string) => textOf(el.shadowRoot).includes(text);
 
 async function card(lang: 'ru' | 'en', theme: 'light' | 'dark') {
@@ -28,7 +29,9 @@ async function card(lang: 'ru' | 'en', theme: 'light' | 'dark') {
     </diary-provider>`,
   );
   const el = page.querySelector('diary-child-card') as DiaryChildCard;
-  await waitUntil(() => $(el, '[part~="details"]'), 'the card did not load');
+  await waitUntil(() => $(el, '[part~="details"]'), 'the card did not load', {
+    timeout: 20_000,
+  });
   return el;
 }
 
@@ -53,12 +56,12 @@ describe('<diary-child-card>', function () {
     expect(has(el, 'Иванова Мария Андреевна')).to.equal(true);
     await expect(el).to.be.accessible();
     $(el, '[part~="edit"]')?.click();
-    await waitUntil(() => $(el, '#snils'));
+    await waitUntil(() => $(el, '#snils'), 'not shown', WAIT);
     expect(el.shadowRoot?.activeElement?.id).to.equal('lastName');
     type(el, '#snils', '123-456-789 00');
     type(el, '#inn', '12');
     $(el, '[part~="save"]')?.click();
-    await waitUntil(() => $(el, '[part~="error-summary"]'), 'no error summary');
+    await waitUntil(() => $(el, '[part~="error-summary"]'), 'no error summary', WAIT);
     expect($(el, '#snils')?.getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#inn-error')).to.not.equal(null);
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
@@ -66,7 +69,7 @@ describe('<diary-child-card>', function () {
     type(el, '#snils', '');
     type(el, '#inn', '500100732259');
     $(el, '[part~="save"]')?.click();
-    await waitUntil(() => has(el, "The child's details have been saved."));
+    await waitUntil(() => has(el, "The child's details have been saved."), 'not shown', WAIT);
     expect(has(el, '500100732259')).to.equal(true);
     expect(el.shadowRoot?.activeElement?.getAttribute('part')).to.contain('edit');
     await setViewport({ width: 800, height: 600 });
@@ -75,27 +78,27 @@ describe('<diary-child-card>', function () {
   it('changes school only with the SMS code: a roster error, then an unlink', async () => {
     const el = await card('ru', 'light');
     $(el, '[part~="change"]')?.click();
-    await waitUntil(() => $(el, '#schoolCode'));
+    await waitUntil(() => $(el, '#schoolCode'), 'not shown', WAIT);
     expect(el.shadowRoot?.activeElement?.id).to.equal('schoolCode');
     type(el, '#schoolCode', '770042');
     type(el, '#rosterId', 'R42-5A-99');
     $(el, '[part~="send-code"]')?.click();
-    await waitUntil(() => $(el, '#rosterId-error'), 'no error at the roster id');
+    await waitUntil(() => $(el, '#rosterId-error'), 'no error at the roster id', WAIT);
     await expect(el).to.be.accessible();
     $(el, '[part~="cancel-school"]')?.click();
-    await waitUntil(() => !$(el, '[part~="school-step"]'));
+    await waitUntil(() => !$(el, '[part~="school-step"]'), 'still shown', WAIT);
 
     $(el, '[part~="unlink"]')?.click();
-    await waitUntil(() => has(el, 'Отвязать ребёнка от школы'));
+    await waitUntil(() => has(el, 'Отвязать ребёнка от школы'), 'not shown', WAIT);
     $(el, '[part~="send-code"]')?.click();
-    await waitUntil(() => $(el, '#code'), 'no code step');
+    await waitUntil(() => $(el, '#code'), 'no code step', WAIT);
     await expect(el).to.be.accessible();
     type(el, '#code', '000000');
     $(el, '[part~="confirm"]')?.click();
-    await waitUntil(() => $(el, '#code-error'), 'no error at the code');
+    await waitUntil(() => $(el, '#code-error'), 'no error at the code', WAIT);
     type(el, '#code', '123456');
     $(el, '[part~="confirm"]')?.click();
-    await waitUntil(() => has(el, 'Ребёнок отвязан от школы.'));
+    await waitUntil(() => has(el, 'Ребёнок отвязан от школы.'), 'not shown', WAIT);
     expect(has(el, 'Ребёнок не привязан к школе.')).to.equal(true);
   });
 
@@ -135,7 +138,7 @@ describe('<diary-child-card>', function () {
     });
     await waitUntil(() => $(el, '[part~="edit"]'), 'the card did not load', { timeout: 20_000 });
     $(el, '[part~="edit"]')?.click();
-    await waitUntil(() => $(el, '#middleName'));
+    await waitUntil(() => $(el, '#middleName'), 'not shown', WAIT);
     type(el, '#middleName', 'Сергеевна');
     $(el, '[part~="save"]')?.click();
     await waitUntil(() => has(el, `Проверкина ${firstName} Сергеевна`), 'not saved', {
