@@ -31,6 +31,7 @@ const BUDGETS = {
   'portfolio page (provider + child picker + portfolio)': 69.5 * 1024,
   'homework page (provider + child picker + homework)': 54 * 1024,
   'news page (provider + child picker + news)': 53 * 1024,
+  'child card page (provider + child picker + child card)': 60 * 1024,
   'every tag at once': 203 * 1024,
 };
 const PAGES = {
@@ -47,6 +48,11 @@ const PAGES = {
   'support page (provider + support)': ['provider', 'support'],
   'notifications page (provider + notifications)': ['provider', 'notifications'],
   'news page (provider + child picker + news)': ['provider', 'child-picker', 'news'],
+  'child card page (provider + child picker + child card)': [
+    'provider',
+    'child-picker',
+    'child-card',
+  ],
   'attendance page (provider + child picker + attendance)': [
     'provider',
     'child-picker',
