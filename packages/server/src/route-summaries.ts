@@ -55,6 +55,14 @@ export const routeSummaries: RouteSummaries = {
     leaveRoster: 'A pupil leaves the school: their diary stays readable, no longer writable',
     inviteStaff: 'Invite a teacher or an admin by phone: an SMS code lets them set a password',
   },
+  imports: {
+    preview:
+      'Preview an import (roster CSV or XLSX, OneRoster bundle): what it would create, change, leave alone; errors by line and column',
+    apply:
+      'Apply an import in one transaction, only when the file has no error; re-running it changes nothing',
+    exportRoster:
+      "The school's roster as the import template (CSV for Excel), with each pupil's code for parents",
+  },
   children: {
     list: "The parent's children (a student sees themself)",
     search: "Find a child among the parent's records by surname, first name and birth date",

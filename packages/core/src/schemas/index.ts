@@ -22,4 +22,5 @@ export * from './news.js';
 export * from './support.js';
 export * from './events.js';
 export * from './school-setup.js';
+export * from './roster-import.js';
 export * from './journal.js';
