@@ -315,7 +315,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '018_school_setup': schoolSetupMigration,
   '019_journal_batches': journalBatchesMigration,
   '020_school_changes': schoolChangesMigration,
-  // next: '020_…' (keep the numbers unique and increasing)
+  // next: '021_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
