@@ -33,6 +33,7 @@ const BUDGETS = {
   'news page (provider + child picker + news)': 53 * 1024,
   'tests page (provider + child picker + upcoming tests)': 51 * 1024,
   'account page (provider + account + QR hand-off)': 60 * 1024,
+  'child card page (provider + child picker + child card)': 68 * 1024,
   'every tag at once': 211 * 1024,
 };
 const PAGES = {
@@ -49,6 +50,11 @@ const PAGES = {
   'support page (provider + support)': ['provider', 'support'],
   'notifications page (provider + notifications)': ['provider', 'notifications'],
   'news page (provider + child picker + news)': ['provider', 'child-picker', 'news'],
+  'child card page (provider + child picker + child card)': [
+    'provider',
+    'child-picker',
+    'child-card',
+  ],
   'attendance page (provider + child picker + attendance)': [
     'provider',
     'child-picker',

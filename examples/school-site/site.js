@@ -25,6 +25,7 @@ const CHILD_PAGES = [
   ['schedule.html', 'Расписание'],
   ['chat.html', 'Сообщения'],
   ['application.html', 'Заявление'],
+  ['child-card.html', 'Карточка'],
 ];
 
 function element(tag, attributes = {}, text) {

@@ -53,6 +53,7 @@ const PAGES = [
   'tests',
   'news',
   'account',
+  'child-card',
 ] as const;
 const KIT_TAGS = [
   'provider',
@@ -72,6 +73,7 @@ const KIT_TAGS = [
   'upcoming-tests',
   'news',
   'account',
+  'child-card',
 ];
 /** The kit's tags that the one-script build's loader knows. */
 function builtTags(): string[] {
@@ -472,6 +474,28 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     assert.match(text, /Контрольная работа/);
     assert.ok(text.includes(topic), text);
     assert.match(text, /Вес оценки: 3/);
+  });
+
+  it('edits the child card, and a school change waits for its SMS code', async () => {
+    await page.goto(`${site.url}/child-card.html?child=${MARIA}`);
+    const card = page.locator('diary-child-card');
+    await card.locator('[part~="edit"]').click({ timeout: 30_000 });
+    const inn = card.locator('#inn');
+    await inn.fill('12');
+    await card.locator('[part~="save"]').click();
+    await card.locator('#inn-error').waitFor();
+    const before = await inn.inputValue();
+    assert.equal(before, '12', 'a failed save keeps what was typed');
+    await inn.fill('500100732259');
+    await card.locator('[part~="save"]').click();
+    await card.getByText('Данные ребёнка сохранены.').waitFor();
+    assert.match(await card.locator('[part="details"]').innerText(), /500100732259/);
+    await card.locator('[part~="unlink"]').first().click();
+    await card.locator('[part~="send-code"]').click();
+    await card.locator('#code').waitFor();
+    assert.match(await card.locator('[part="school-step"]').innerText(), /\+7 999 \*\*\*-\*\*-01/);
+    await card.locator('[part~="cancel-school"]').click();
+    assert.equal((await card.locator('[part="school-link"]').count()) > 0, true);
   });
 
   it('opens a school event and downloads it as an iCalendar file', async () => {

@@ -15,6 +15,7 @@ export * from './portfolio';
 export * from './homework';
 export * from './account';
 export * from './qr-handoff';
+export * from './child-card';
 export * from './attendance';
 export * from './journal';
 export * from './news';

@@ -12,6 +12,7 @@ import type {
   DiaryApplication,
   DiaryAttendance,
   DiaryChat,
+  DiaryChildCard,
   DiaryChildForm,
   DiaryChildPicker,
   DiaryGradeTable,
@@ -143,6 +144,26 @@ export interface DiaryChatJsxProps extends DiaryElementBaseProps {
   'ondiary-thread-open'?: (event: CustomEvent<DiaryThreadOpenDetail>) => void;
   /** The server accepted a message written here. */
   'ondiary-message-sent'?: (event: CustomEvent<DiaryMessageSentDetail>) => void;
+}
+
+/** JSX props of `<diary-child-card>` (DiaryChildCard). */
+export interface DiaryChildCardJsxProps extends DiaryElementBaseProps {
+  /** The child whose card is shown; the provider's selected child when absent. */
+  childId?: DiaryChildCard['childId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryChildCard['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryChildCard['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryChildCard['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryChildCard['childId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryChildCard['headingLevel'];
+  /** The card was saved; `detail.child` is the saved card. */
+  'ondiary-child-updated'?: (event: CustomEvent) => void;
+  /** A change of schools was confirmed; `detail.links` are the child's links now. */
+  'ondiary-school-changed'?: (event: CustomEvent) => void;
 }
 
 /** JSX props of `<diary-child-form>` (DiaryChildForm). */
@@ -509,6 +530,7 @@ export interface DiaryTagElements {
   'diary-application': DiaryApplication;
   'diary-attendance': DiaryAttendance;
   'diary-chat': DiaryChat;
+  'diary-child-card': DiaryChildCard;
   'diary-child-form': DiaryChildForm;
   'diary-child-picker': DiaryChildPicker;
   'diary-grade-table': DiaryGradeTable;
@@ -532,6 +554,7 @@ export interface DiaryIntrinsicElements {
   'diary-application': DiaryApplicationJsxProps;
   'diary-attendance': DiaryAttendanceJsxProps;
   'diary-chat': DiaryChatJsxProps;
+  'diary-child-card': DiaryChildCardJsxProps;
   'diary-child-form': DiaryChildFormJsxProps;
   'diary-child-picker': DiaryChildPickerJsxProps;
   'diary-grade-table': DiaryGradeTableJsxProps;

@@ -14,6 +14,7 @@ import type {
   DiaryApplication,
   DiaryAttendance,
   DiaryChat,
+  DiaryChildCard,
   DiaryChildForm,
   DiaryChildPicker,
   DiaryGradeTable,
@@ -157,6 +158,30 @@ export type DiaryChatVueEvents = {
   'diary-thread-open': CustomEvent<DiaryThreadOpenDetail>;
   /** The server accepted a message written here. */
   'diary-message-sent': CustomEvent<DiaryMessageSentDetail>;
+};
+
+/** Template props of `<diary-child-card>` (DiaryChildCard). */
+export interface DiaryChildCardVueProps {
+  /** The child whose card is shown; the provider's selected child when absent. */
+  childId?: DiaryChildCard['childId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryChildCard['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryChildCard['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryChildCard['theme'];
+  /** Attribute form of `childId`. */
+  'child-id'?: DiaryChildCard['childId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryChildCard['headingLevel'];
+}
+
+/** Events of `<diary-child-card>` by name. */
+export type DiaryChildCardVueEvents = {
+  /** The card was saved; `detail.child` is the saved card. */
+  'diary-child-updated': CustomEvent;
+  /** A change of schools was confirmed; `detail.links` are the child's links now. */
+  'diary-school-changed': CustomEvent;
 };
 
 /** Template props of `<diary-child-form>` (DiaryChildForm). */
@@ -589,6 +614,11 @@ export interface DiaryGlobalComponents {
     DiaryAttendanceVueEvents
   >;
   'diary-chat': DiaryVueElement<DiaryChat, DiaryChatVueProps, DiaryChatVueEvents>;
+  'diary-child-card': DiaryVueElement<
+    DiaryChildCard,
+    DiaryChildCardVueProps,
+    DiaryChildCardVueEvents
+  >;
   'diary-child-form': DiaryVueElement<
     DiaryChildForm,
     DiaryChildFormVueProps,

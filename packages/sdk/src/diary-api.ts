@@ -581,6 +581,10 @@ export interface ChildrenCreateResult extends RouteResult<Routes['children']['cr
 export interface ChildrenGetInput extends RouteInput<Routes['children']['get']> {}
 /** What `children.get` resolves to. */
 export interface ChildrenGetResult extends RouteResult<Routes['children']['get']> {}
+/** The input of `children.update` (PATCH /api/v1/children/{childId}): path, query and body fields in one object. */
+export interface ChildrenUpdateInput extends RouteInput<Routes['children']['update']> {}
+/** What `children.update` resolves to. */
+export interface ChildrenUpdateResult extends RouteResult<Routes['children']['update']> {}
 /** The input of `children.confirm` (POST /api/v1/children/{childId}/confirm): path, query and body fields in one object. */
 export interface ChildrenConfirmInput extends RouteInput<Routes['children']['confirm']> {}
 /** What `children.confirm` resolves to. */
@@ -593,6 +597,22 @@ export interface ChildrenSchoolLinksResult extends RouteResult<Routes['children'
 export interface ChildrenLinkSchoolInput extends RouteInput<Routes['children']['linkSchool']> {}
 /** What `children.linkSchool` resolves to. */
 export interface ChildrenLinkSchoolResult extends RouteResult<Routes['children']['linkSchool']> {}
+/** The input of `children.startSchoolChange` (POST /api/v1/children/{childId}/school-change): path, query and body fields in one object. */
+export interface ChildrenStartSchoolChangeInput extends RouteInput<
+  Routes['children']['startSchoolChange']
+> {}
+/** What `children.startSchoolChange` resolves to. */
+export interface ChildrenStartSchoolChangeResult extends RouteResult<
+  Routes['children']['startSchoolChange']
+> {}
+/** The input of `children.confirmSchoolChange` (POST /api/v1/children/{childId}/school-change/confirm): path, query and body fields in one object. */
+export interface ChildrenConfirmSchoolChangeInput extends RouteInput<
+  Routes['children']['confirmSchoolChange']
+> {}
+/** What `children.confirmSchoolChange` resolves to. */
+export interface ChildrenConfirmSchoolChangeResult extends RouteResult<
+  Routes['children']['confirmSchoolChange']
+> {}
 /** The input of `children.teachers` (GET /api/v1/children/{childId}/teachers): path, query and body fields in one object. */
 export interface ChildrenTeachersInput extends RouteInput<Routes['children']['teachers']> {}
 /** What `children.teachers` resolves to. */
@@ -642,6 +662,14 @@ export interface ChildrenApi {
    */
   readonly get: ReadOperation<ChildrenGetInput, ChildrenGetResult>;
   /**
+   * Change a child card's names, birth date or documents, checked as on a new card.
+   * `PATCH /api/v1/children/{childId}`; may call: parent.
+   *
+   * @example
+   * const result = await client.children.update({ childId: '…' });
+   */
+  readonly update: OperationMethod<ChildrenUpdateInput, ChildrenUpdateResult>;
+  /**
    * Confirm a child card with the SMS code.
    * `POST /api/v1/children/{childId}/confirm`; may call: parent.
    *
@@ -658,13 +686,35 @@ export interface ChildrenApi {
    */
   readonly schoolLinks: ReadOperation<ChildrenSchoolLinksInput, ChildrenSchoolLinksResult>;
   /**
-   * Link a child to a school by school code and the student's roster id.
+   * Link a child to a school by school code and roster id, right after the card's SMS code.
    * `POST /api/v1/children/{childId}/school-links`; may call: parent.
    *
    * @example
    * const result = await client.children.linkSchool({ childId: '…', schoolCode: '…', rosterId: '…' });
    */
   readonly linkSchool: OperationMethod<ChildrenLinkSchoolInput, ChildrenLinkSchoolResult>;
+  /**
+   * Ask to link, unlink or change school; an SMS code to the parent confirms it.
+   * `POST /api/v1/children/{childId}/school-change`; may call: parent.
+   *
+   * @example
+   * const result = await client.children.startSchoolChange({ childId: '…', kind: '…' });
+   */
+  readonly startSchoolChange: OperationMethod<
+    ChildrenStartSchoolChangeInput,
+    ChildrenStartSchoolChangeResult
+  >;
+  /**
+   * Confirm a change of schools with the SMS code; answers the links.
+   * `POST /api/v1/children/{childId}/school-change/confirm`; may call: parent.
+   *
+   * @example
+   * const result = await client.children.confirmSchoolChange({ childId: '…', challengeId: '…', code: '…' });
+   */
+  readonly confirmSchoolChange: OperationMethod<
+    ChildrenConfirmSchoolChangeInput,
+    ChildrenConfirmSchoolChangeResult
+  >;
   /**
    * The child's teachers with subjects and contact hours.
    * `GET /api/v1/children/{childId}/teachers`; may call: parent, student.
@@ -1916,7 +1966,7 @@ export interface DiaryApi {
   readonly setup: SetupApi;
   /** `preview`, `apply`, `exportRoster`: see {@link ImportsApi}. */
   readonly imports: ImportsApi;
-  /** `list`, `search`, `create`, `get`, `confirm`, `schoolLinks`, `linkSchool`, `teachers`, `periods`: see {@link ChildrenApi}. */
+  /** `list`, `search`, `create`, `get`, `update`, `confirm`, `schoolLinks`, `linkSchool`, `startSchoolChange`, `confirmSchoolChange`, `teachers`, `periods`: see {@link ChildrenApi}. */
   readonly children: ChildrenApi;
   /** `search`, `get`: see {@link SchoolsApi}. */
   readonly schools: SchoolsApi;

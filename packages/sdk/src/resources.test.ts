@@ -65,6 +65,25 @@ describe('every resource of the route table, against the real server', () => {
     assert.equal(found.items[0]?.id, DEMO.maria);
   });
 
+  it('children: edit the card; a school change is checked before its SMS code', async () => {
+    const petr = await parent.children.get({ childId: DEMO.petr });
+    const edited = await parent.children.update({ childId: DEMO.petr, inn: '500100732259' });
+    assert.equal(edited.inn, '500100732259');
+    await parent.children.update({ childId: DEMO.petr, inn: petr.inn ?? '' });
+    const change = {
+      childId: DEMO.petr,
+      kind: 'link',
+      schoolCode: '770017',
+      rosterId: 'R17-0000',
+    } as const;
+    const refused = await parent.children.startSchoolChange(change).catch((e: unknown) => e);
+    assert.equal((refused as { code?: string }).code, 'roster_mismatch');
+    const wrong = await parent.children
+      .confirmSchoolChange({ childId: DEMO.petr, challengeId: 'chl_none', code: '000000' })
+      .catch((e: unknown) => e);
+    assert.equal((wrong as { code?: string }).code, 'code_invalid');
+  });
+
   it('grades: list with filters, summary, comparison, CSV, final marks', async () => {
     const { items } = await parent.grades.list({ childId: DEMO.maria, subjectId: DEMO.math });
     assert.ok(items.length > 0 && items.every((m) => m.subjectId === DEMO.math));

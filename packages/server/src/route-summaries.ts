@@ -74,9 +74,14 @@ export const routeSummaries: RouteSummaries = {
     search: "Find a child among the parent's records by surname, first name and birth date",
     create: 'Create a child card; an SMS code confirms it',
     get: 'One child',
+    update: "Change a child card's names, birth date or documents, checked as on a new card",
     confirm: 'Confirm a child card with the SMS code',
     schoolLinks: "A child's school links",
-    linkSchool: "Link a child to a school by school code and the student's roster id",
+    linkSchool:
+      "Link a child to a school by school code and roster id, right after the card's SMS code",
+    startSchoolChange:
+      'Ask to link, unlink or change school; an SMS code to the parent confirms it',
+    confirmSchoolChange: 'Confirm a change of schools with the SMS code; answers the links',
     teachers: "The child's teachers with subjects and contact hours",
     periods: "The school year and periods of the child's class",
   },

@@ -24,6 +24,7 @@ export const API_ERROR_CODES = [
   'school_not_linked',
   'child_exists',
   'already_linked',
+  'link_code_required',
   'roster_id_taken',
   'application_exists',
   'invalid_transition',

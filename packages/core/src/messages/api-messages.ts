@@ -104,6 +104,10 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'Вход отклонён на устройстве, где вы уже вошли — войдите по номеру телефона и паролю',
     en: 'The sign-in was declined on the device you are signed in on — sign in with your phone and password',
   },
+  link_code_required: {
+    ru: 'Подтвердите привязку к школе кодом из СМС — начните её в карточке ребёнка',
+    en: "Confirm the school link with an SMS code — start it from the child's card",
+  },
   roster_id_taken: {
     ru: 'Этот номер ученика уже привязан к карточке другого ребёнка — обратитесь в школу',
     en: "This student number is already linked to another child's card — contact the school",

@@ -149,6 +149,7 @@ export const routeManifest = {
     }),
     create: routeInfo('POST /children', ['parent'], { status: 201, body: true }),
     get: routeInfo('GET /children/{childId}', EVERYONE),
+    update: routeInfo('PATCH /children/{childId}', ['parent'], { body: true }),
     confirm: routeInfo('POST /children/{childId}/confirm', ['parent'], {
       rateLimit: 'auth',
       body: true,
@@ -156,6 +157,14 @@ export const routeManifest = {
     schoolLinks: routeInfo('GET /children/{childId}/school-links', FAMILY),
     linkSchool: routeInfo('POST /children/{childId}/school-links', ['parent'], {
       status: 201,
+      body: true,
+    }),
+    startSchoolChange: routeInfo('POST /children/{childId}/school-change', ['parent'], {
+      rateLimit: 'auth',
+      body: true,
+    }),
+    confirmSchoolChange: routeInfo('POST /children/{childId}/school-change/confirm', ['parent'], {
+      rateLimit: 'auth',
       body: true,
     }),
     teachers: routeInfo('GET /children/{childId}/teachers', FAMILY),

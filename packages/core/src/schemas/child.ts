@@ -1,4 +1,15 @@
-import { type z, array, enum as enumOf, literal, object, optional, string, union } from 'zod/mini';
+import {
+  type z,
+  array,
+  enum as enumOf,
+  literal,
+  object,
+  optional,
+  partial,
+  refine,
+  string,
+  union,
+} from 'zod/mini';
 import {
   birthCertificateSchema,
   birthDateSchema,
@@ -6,6 +17,8 @@ import {
   innSchema,
   lastNameSchema,
   optionalMiddleNameSchema,
+  rosterIdSchema,
+  schoolCodeSchema,
   snilsSchema,
 } from './identifiers.js';
 import { idSchema, isoDateSchema, timestampSchema } from './common.js';
@@ -71,6 +84,44 @@ export const childInputSchema = object({
 });
 /** Child input as typed. */
 export type ChildInput = z.input<typeof childInputSchema>;
+
+/**
+ * A change to a child card: any of the card's fields, checked exactly as on a new card. An empty
+ * middle name or identifier removes it; a field left out stays as it is.
+ */
+export const childUpdateSchema = partial(childInputSchema);
+/** A change to a child card as typed. */
+export type ChildUpdate = z.input<typeof childUpdateSchema>;
+
+/** What a change of the child's schools does. */
+export const SCHOOL_CHANGE_KINDS = ['link', 'unlink', 'change'] as const;
+
+type SchoolChangeFields = { kind: string; linkId?: string; schoolCode?: string; rosterId?: string };
+
+/** `required` on `field` when the change's kind needs it. */
+const needs = (kinds: readonly string[], field: 'linkId' | 'schoolCode' | 'rosterId') =>
+  refine<SchoolChangeFields>((v) => !kinds.includes(v.kind) || v[field] !== undefined, {
+    path: [field],
+    params: { code: 'required' },
+  });
+
+/**
+ * A change of the child's schools, confirmed by an SMS code to the parent's phone before it is
+ * made: `link` to a school (school code and the student's roster id), `unlink` from one (the
+ * link's id), or `change`: leave one link for a new school in one step.
+ */
+export const schoolChangeInputSchema = object({
+  kind: enumOf(SCHOOL_CHANGE_KINDS),
+  linkId: optional(idSchema),
+  schoolCode: optional(schoolCodeSchema),
+  rosterId: optional(rosterIdSchema),
+}).check(
+  needs(['unlink', 'change'], 'linkId'),
+  needs(['link', 'change'], 'schoolCode'),
+  needs(['link', 'change'], 'rosterId'),
+);
+/** A change of schools as typed. */
+export type SchoolChangeInput = z.input<typeof schoolChangeInputSchema>;
 
 /** The created (unconfirmed) child and its SMS challenge. */
 export const childCreatedSchema = object({

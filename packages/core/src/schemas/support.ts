@@ -111,7 +111,15 @@ export const auditQuerySchema = object({
 }).check(dateOrderCheck);
 
 /** What a kept message is for: the purpose of the one-time code it carries, or a notification. */
-export const OUTBOX_PURPOSES = ['login', 'identity', 'child', 'recovery', 'notification'] as const;
+export const OUTBOX_PURPOSES = [
+  'login',
+  'identity',
+  'child',
+  'recovery',
+  'phone',
+  'school',
+  'notification',
+] as const;
 /** What a kept message is for. */
 export type OutboxPurpose = (typeof OUTBOX_PURPOSES)[number];
 

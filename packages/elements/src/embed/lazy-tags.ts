@@ -24,6 +24,7 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-homework': () => import('../define-homework'),
   'diary-account': () => import('../define-account'),
   'diary-qr-handoff': () => import('../define-qr-handoff'),
+  'diary-child-card': () => import('../define-child-card'),
   'diary-news': () => import('../define-news'),
   'diary-upcoming-tests': () => import('../define-upcoming-tests'),
 };

@@ -71,6 +71,16 @@ export interface HandoffClient extends WidgetClient {
     Group<'auth', 'createHandoff' | 'handoff' | 'decideHandoff' | 'claimHandoff' | 'redeemHandoff'>;
 }
 
+/** The SDK client as `<diary-child-card>` needs it: the card, its edits, its school changes. */
+export interface ChildCardClient extends WidgetClient {
+  readonly auth: WidgetClient['auth'];
+  readonly children: WidgetClient['children'] &
+    Group<
+      'children',
+      'get' | 'update' | 'schoolLinks' | 'startSchoolChange' | 'confirmSchoolChange'
+    >;
+}
+
 /** The SDK client as `<diary-news>` needs it: the child (for its school) and the school's news. */
 export interface NewsClient extends WidgetClient {
   readonly children: WidgetClient['children'] & Group<'children', 'get'>;
@@ -190,4 +200,15 @@ export const isHandoffClient = (client: WidgetClient | undefined): client is Han
     'auth.decideHandoff',
     'auth.claimHandoff',
     'auth.redeemHandoff',
+  ]);
+
+/** Whether the provider's client can serve `<diary-child-card>` (a full SDK client can). */
+export const isChildCardClient = (client: WidgetClient | undefined): client is ChildCardClient =>
+  provides(client, [
+    'children.get',
+    'children.update',
+    'children.schoolLinks',
+    'children.startSchoolChange',
+    'children.confirmSchoolChange',
+    'auth.resend',
   ]);

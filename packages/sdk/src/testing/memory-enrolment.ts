@@ -20,7 +20,12 @@ const samePerson = (
   fold(a.firstName) === fold(b.firstName) &&
   a.birthDate === b.birthDate;
 
-function parentsChild(diary: MemoryDiary, userId: string, childId: string | undefined): Child {
+/** The child if the signed-in user is one of its parents; 404 otherwise. */
+export function parentsChild(
+  diary: MemoryDiary,
+  userId: string,
+  childId: string | undefined,
+): Child {
   const child = diary.data.children.find((c) => c.id === childId);
   if (!child || !diary.familyOf(child.id).includes(userId)) throw notFound();
   return child;
@@ -37,7 +42,11 @@ function schoolByCode(diary: MemoryDiary, code: string): School {
 }
 
 /** A school link after the server's checks, in the order a parent can fix them. */
-function newLink(diary: MemoryDiary, child: Child, body: Record<string, unknown>): SchoolLink {
+export function newLink(
+  diary: MemoryDiary,
+  child: Child,
+  body: Record<string, unknown>,
+): SchoolLink {
   if (child.status !== 'confirmed') throw new MemoryApiError(409, 'identity_unconfirmed');
   const school = schoolByCode(diary, String(body.schoolCode));
   const entry = diary.data.roster.find(

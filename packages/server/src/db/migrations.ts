@@ -19,6 +19,7 @@ import { journalBatchesMigration } from './migrations/019-journal-batches';
 import { plannedAssessmentsMigration } from './migrations/020-planned-assessments';
 import { handoffsMigration } from './migrations/021-handoffs';
 import { quietHoursMigration } from './migrations/022-quiet-hours';
+import { schoolChangesMigration } from './migrations/023-school-changes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -319,7 +320,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '020_planned_assessments': plannedAssessmentsMigration,
   '021_handoffs': handoffsMigration,
   '022_quiet_hours': quietHoursMigration,
-  // next: '023_…' (keep the numbers unique and increasing)
+  '023_school_changes': schoolChangesMigration,
+  // next: '024_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

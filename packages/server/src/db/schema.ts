@@ -101,6 +101,18 @@ export interface Database {
     roster_id: string;
     linked_at: string;
   };
+  school_changes: {
+    id: string;
+    challenge_id: string;
+    child_id: string;
+    parent_id: string;
+    kind: string;
+    link_id: string | null;
+    school_code: string | null;
+    roster_id: string | null;
+    created_at: string;
+    done_at: string | null;
+  };
   applications: {
     id: string;
     number: string;

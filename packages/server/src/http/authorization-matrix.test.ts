@@ -377,6 +377,12 @@ const cases = (): Record<string, Case> => ({
     }),
   },
   'children.get': { route: routes.children.get, expect: anyoneWhoSeesChild, params: child },
+  'children.update': {
+    route: routes.children.update,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ sex: 'female' }),
+  },
   'children.confirm': {
     route: routes.children.confirm,
     expect: ownerParentOnly,
@@ -393,6 +399,18 @@ const cases = (): Record<string, Case> => ({
     expect: ownerParentOnly,
     params: child,
     body: () => ({ schoolCode: '770042', rosterId: 'R42-5A-01' }),
+  },
+  'children.startSchoolChange': {
+    route: routes.children.startSchoolChange,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ kind: 'link', schoolCode: '770042', rosterId: 'R42-5A-01' }),
+  },
+  'children.confirmSchoolChange': {
+    route: routes.children.confirmSchoolChange,
+    expect: ownerParentOnly,
+    params: child,
+    body: () => ({ challengeId: 'chl_none', code: '123456' }),
   },
   'children.teachers': { route: routes.children.teachers, expect: familyOfChild, params: child },
   'schools.search': { route: routes.schools.search, expect: everyone },

@@ -19,6 +19,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   school_not_linked: 409,
   child_exists: 409,
   already_linked: 409,
+  link_code_required: 409,
   roster_id_taken: 409,
   application_exists: 409,
   invalid_transition: 409,

@@ -5,7 +5,7 @@ import { noteIpFailure } from './login';
 import { hashCode, sameDigest } from './secrets';
 
 /** What a one-time code confirms. */
-export type ChallengePurpose = 'login' | 'identity' | 'child' | 'recovery' | 'phone';
+export type ChallengePurpose = 'login' | 'identity' | 'child' | 'recovery' | 'phone' | 'school';
 
 const PURPOSE_TEXT: Record<ChallengePurpose, string> = {
   login: 'вход в электронный дневник',
@@ -13,6 +13,7 @@ const PURPOSE_TEXT: Record<ChallengePurpose, string> = {
   child: 'подтверждение карточки ребёнка',
   recovery: 'восстановление пароля',
   phone: 'подтверждение нового номера телефона',
+  school: 'подтверждение смены школы ребёнка',
 };
 
 /** `+7 999 ***-**-01`: enough to recognise one's own phone, not enough to learn someone else's. */

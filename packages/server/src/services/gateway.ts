@@ -6,7 +6,7 @@ import { DeliveryQueue } from '../delivery/outbox';
 
 /** What an SMS or e-mail is for: a one-time code's purpose, or a notification. */
 export type OutgoingPurpose =
-  'login' | 'identity' | 'child' | 'recovery' | 'phone' | 'notification';
+  'login' | 'identity' | 'child' | 'recovery' | 'phone' | 'school' | 'notification';
 
 /** An SMS or e-mail to deliver. */
 export interface OutgoingMessage {

@@ -5,14 +5,17 @@ import {
   childInputSchema,
   childSchema,
   childSearchQuerySchema,
+  childUpdateSchema,
+  schoolChangeInputSchema,
 } from '../../schemas/child.js';
 import { idSchema, listOf } from '../../schemas/common.js';
 import { schoolLinkInputSchema, schoolLinkSchema, teacherSchema } from '../../schemas/school.js';
-import { verifyInputSchema } from '../../schemas/user.js';
+import { challengeSchema, verifyInputSchema } from '../../schemas/user.js';
 import { withSchemas } from '../with-schemas.js';
 import { routeManifest } from '../route-manifest.js';
 
 const m = routeManifest.children;
+const codeInput = z.object({ challengeId: idSchema, code: verifyInputSchema.shape.code });
 
 /** The operations of `children` with their schemas, loaded by the SDK on the group's first call. */
 export const operations = {
@@ -26,16 +29,22 @@ export const operations = {
     response: childCreatedSchema,
   }),
   get: withSchemas(m.get, { response: childSchema }),
-  confirm: withSchemas(m.confirm, {
-    body: z.object({ challengeId: idSchema, code: verifyInputSchema.shape.code }),
-    response: childSchema,
-  }),
+  update: withSchemas(m.update, { body: childUpdateSchema, response: childSchema }),
+  confirm: withSchemas(m.confirm, { body: codeInput, response: childSchema }),
   schoolLinks: withSchemas(m.schoolLinks, {
     response: listOf(schoolLinkSchema),
   }),
   linkSchool: withSchemas(m.linkSchool, {
     body: schoolLinkInputSchema,
     response: schoolLinkSchema,
+  }),
+  startSchoolChange: withSchemas(m.startSchoolChange, {
+    body: schoolChangeInputSchema,
+    response: challengeSchema,
+  }),
+  confirmSchoolChange: withSchemas(m.confirmSchoolChange, {
+    body: codeInput,
+    response: listOf(schoolLinkSchema),
   }),
   teachers: withSchemas(m.teachers, {
     response: listOf(teacherSchema),

@@ -1,0 +1,1 @@
+export { DiaryChildCard } from './child-card/diary-child-card';

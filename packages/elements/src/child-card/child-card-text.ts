@@ -1,0 +1,70 @@
+import { translator } from '../shared/localize';
+
+/** The child card's own words (the detail fields' labels are the child form's). */
+export const cardText = translator({
+  title: ['Карточка ребёнка', "Child's card"],
+  signedOut: [
+    'Войдите в электронный дневник, чтобы открыть карточку ребёнка.',
+    "Sign in to the electronic diary to open the child's card.",
+  ],
+  noChild: ['Выберите ребёнка, чтобы открыть его карточку.', 'Choose a child to open their card.'],
+  details: ['Данные ребёнка', "The child's details"],
+  documents: ['Документы', 'Documents'],
+  name: ['ФИО', 'Full name'],
+  birthDate: ['Дата рождения', 'Date of birth'],
+  sex: ['Пол', 'Sex'],
+  male: ['мужской', 'male'],
+  female: ['женский', 'female'],
+  snils: ['СНИЛС', 'SNILS'],
+  inn: ['ИНН', 'INN'],
+  birthCertificate: ['Свидетельство о рождении', 'Birth certificate'],
+  innHint: ['12 цифр, необязательно', '12 digits, optional'],
+  birthCertificateHint: [
+    'Серия и номер, например IV-МЮ 123456; необязательно',
+    'Series and number, e.g. IV-МЮ 123456; optional',
+  ],
+  notGiven: ['не указано', 'not given'],
+  unconfirmed: [
+    'Карточка ещё не подтверждена кодом из СМС.',
+    'The card has not been confirmed with an SMS code yet.',
+  ],
+  edit: ['Изменить данные', 'Edit the details'],
+  save: ['Сохранить', 'Save'],
+  saving: ['Сохраняем…', 'Saving…'],
+  cancel: ['Отмена', 'Cancel'],
+  saved: ['Данные ребёнка сохранены.', "The child's details have been saved."],
+  schools: ['Школа', 'School'],
+  noSchool: ['Ребёнок не привязан к школе.', 'The child is not linked to a school.'],
+  linkSummary: [
+    '{school}, класс {className}, номер ученика {rosterId}',
+    '{school}, class {className}, student number {rosterId}',
+  ],
+  link: ['Привязать к школе', 'Link to a school'],
+  change: ['Сменить школу', 'Change school'],
+  unlink: ['Отвязать от школы', 'Unlink from the school'],
+  changeLabel: ['Сменить школу: {school}', 'Change school: {school}'],
+  unlinkLabel: ['Отвязать от школы: {school}', 'Unlink from the school: {school}'],
+  schoolCode: ['Код школы', 'School code'],
+  schoolCodeHint: [
+    'Код школы в электронном дневнике: спросите его в школе или найдите на её сайте',
+    "The school's code in the e-diary: ask the school or find it on its website",
+  ],
+  rosterId: ['Номер ученика', 'Student number'],
+  rosterIdHint: [
+    'Номер из списков школы — его сообщает классный руководитель',
+    "The number from the school's lists — the class teacher gives it",
+  ],
+  unlinkQuestion: [
+    'Отвязать ребёнка от школы {school}? Оценки, расписание и чаты этой школы станут недоступны.',
+    "Unlink the child from {school}? That school's marks, timetable and chats will close.",
+  ],
+  sendCode: ['Получить код', 'Get a code'],
+  codeSent: [
+    'Мы отправили код на {sentTo}. Введите его, чтобы подтвердить.',
+    'We have sent a code to {sentTo}. Type it in to confirm.',
+  ],
+  confirm: ['Подтвердить', 'Confirm'],
+  linked: ['Ребёнок привязан к школе.', 'The child has been linked to the school.'],
+  changed: ['Школа изменена.', 'The school has been changed.'],
+  unlinked: ['Ребёнок отвязан от школы.', 'The child has been unlinked from the school.'],
+});

@@ -1,0 +1,91 @@
+import type { Child, SchoolLink } from '@school-diary/core';
+import { signedIn, type MemoryHandler } from './memory-access';
+import { MemoryApiError, type MemoryDiary } from './memory-diary';
+import { newLink, parentsChild } from './memory-enrolment';
+
+/** A pending change of schools, made once its code is confirmed. */
+type PendingChange = {
+  readonly childId: string;
+  readonly kind: 'link' | 'unlink' | 'change';
+  readonly linkId?: string;
+  readonly schoolCode?: string;
+  readonly rosterId?: string;
+};
+
+const pending = new WeakMap<MemoryDiary, Map<string, PendingChange>>();
+
+function pendingOf(diary: MemoryDiary): Map<string, PendingChange> {
+  const map = pending.get(diary) ?? new Map<string, PendingChange>();
+  pending.set(diary, map);
+  return map;
+}
+
+function replaceChild(diary: MemoryDiary, child: Child, next: Child): Child {
+  diary.data.children.splice(diary.data.children.indexOf(child), 1, next);
+  return next;
+}
+
+function linkOf(diary: MemoryDiary, child: Child, linkId: string | undefined): SchoolLink {
+  const link = diary.data.schoolLinks.find((l) => l.id === linkId && l.childId === child.id);
+  if (!link) throw new MemoryApiError(404, 'not_found');
+  return link;
+}
+
+/** Makes a confirmed change: leaves the old link and joins the new school, as the server does. */
+function applyChange(diary: MemoryDiary, child: Child, change: PendingChange): void {
+  const leaving = change.kind === 'link' ? undefined : linkOf(diary, child, change.linkId);
+  let current = child;
+  if (leaving) {
+    diary.data.schoolLinks.splice(diary.data.schoolLinks.indexOf(leaving), 1);
+    if (current.schoolId === leaving.schoolId) {
+      const { schoolId: _school, classId: _class, ...rest } = current;
+      current = replaceChild(diary, current, rest);
+    }
+  }
+  if (change.kind === 'unlink') return;
+  const link = newLink(diary, current, change);
+  diary.data.schoolLinks.push(link);
+  replaceChild(diary, current, { ...current, schoolId: link.schoolId, classId: link.classId });
+}
+
+/**
+ * The memory client's answers for the child card: edits checked by core's schemas, and school
+ * changes confirmed by the memory code (`123456`).
+ */
+export const CHILD_CARD_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
+  'children.update': (diary, request) => {
+    const user = signedIn(request);
+    const child = parentsChild(diary, user.id, request.params.childId);
+    const body = request.body as Partial<Record<keyof Child, string>>;
+    const others = diary.data.children.filter((c) => c.id !== child.id);
+    if (body.snils && others.some((c) => c.snils === body.snils))
+      throw new MemoryApiError(400, 'validation_failed', [
+        { path: 'snils', code: 'already_registered' },
+      ]);
+    const changed = { ...child, ...body } as Record<string, unknown>;
+    // An empty middle name or document removes it, as on the server.
+    const next = Object.fromEntries(Object.entries(changed).filter(([, value]) => value !== ''));
+    return replaceChild(diary, child, next as Child);
+  },
+  'children.startSchoolChange': (diary, request) => {
+    const user = signedIn(request);
+    const child = parentsChild(diary, user.id, request.params.childId);
+    if (child.status !== 'confirmed') throw new MemoryApiError(409, 'identity_unconfirmed');
+    const change = { ...(request.body as Omit<PendingChange, 'childId'>), childId: child.id };
+    if (change.kind !== 'link') linkOf(diary, child, change.linkId);
+    if (change.kind !== 'unlink') newLink(diary, child, change);
+    const challenge = diary.purposeChallenge(user, `school:${child.id}`);
+    pendingOf(diary).set(challenge.challengeId, change);
+    return challenge;
+  },
+  'children.confirmSchoolChange': (diary, request) => {
+    const user = signedIn(request);
+    const child = parentsChild(diary, user.id, request.params.childId);
+    const { challengeId, code } = request.body as { challengeId: string; code: string };
+    diary.confirmPurpose(challengeId, code, `school:${child.id}`);
+    const change = pendingOf(diary).get(challengeId);
+    pendingOf(diary).delete(challengeId);
+    if (change) applyChange(diary, child, change);
+    return { items: diary.data.schoolLinks.filter((l) => l.childId === child.id) };
+  },
+};
