@@ -28,6 +28,7 @@ export const API_ERROR_CODES = [
   'application_exists',
   'invalid_transition',
   'too_few_marked',
+  'in_use',
   'payload_too_large',
   'unsupported_media_type',
   'internal',

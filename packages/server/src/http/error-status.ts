@@ -22,6 +22,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   application_exists: 409,
   invalid_transition: 409,
   too_few_marked: 409,
+  in_use: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
