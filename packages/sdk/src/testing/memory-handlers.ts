@@ -28,6 +28,7 @@ import { PORTFOLIO_HANDLERS } from './memory-portfolio';
 import { SUPPORT_HANDLERS } from './memory-support';
 import { ABSENCE_HANDLERS } from './memory-absences';
 import { NEWS_HANDLERS } from './memory-news';
+import { SETUP_HANDLERS } from './memory-setup';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
 
@@ -104,8 +105,9 @@ function unread(diary: MemoryDiary, user: User) {
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
  * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
- * ahead, news, chat, notifications, support, portfolio and uploads). The rest (staff
- * administration, notes, downloads) answer 501 naming the operation.
+ * ahead, news, chat, notifications, support, portfolio and uploads, and the school admin's
+ * `setup.*`: school years, holidays, classes, subjects, staff, roster, bells, rounding and the
+ * repeating week). The rest (identity checks, notes, downloads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -382,6 +384,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...ABSENCE_HANDLERS,
   ...NEWS_HANDLERS,
   ...PORTFOLIO_HANDLERS,
+  ...SETUP_HANDLERS,
 };
 
 /** Whether a child's family ticked homework «сделано». */
