@@ -17,6 +17,7 @@ import { DiaryAccount } from './account/diary-account';
 import { DiaryAttendance } from './attendance/diary-attendance';
 import { DiaryJournal } from './journal/diary-journal';
 import { DiaryNews } from './news/diary-news';
+import { DiarySchoolSetup } from './school-setup/diary-school-setup';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -36,3 +37,4 @@ defineElement('diary-account', DiaryAccount);
 defineElement('diary-attendance', DiaryAttendance);
 defineElement('diary-journal', DiaryJournal);
 defineElement('diary-news', DiaryNews);
+defineElement('diary-school-setup', DiarySchoolSetup);

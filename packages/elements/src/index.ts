@@ -16,6 +16,7 @@ export * from './homework';
 export * from './account';
 export * from './attendance';
 export * from './journal';
+export * from './school-setup';
 export * from './news';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';

@@ -23,6 +23,7 @@ import type {
   DiaryPortfolio,
   DiaryProvider,
   DiarySchedule,
+  DiarySchoolSetup,
   DiarySupport,
   DiaryTimelineChart,
   DiaryAbsenceReportDetail,
@@ -412,6 +413,18 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
   'ondiary-substitution'?: (event: CustomEvent<DiarySubstitutionDetail>) => void;
 }
 
+/** JSX props of `<diary-school-setup>` (DiarySchoolSetup). */
+export interface DiarySchoolSetupJsxProps extends DiaryElementBaseProps {
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySchoolSetup['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySchoolSetup['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySchoolSetup['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySchoolSetup['headingLevel'];
+}
+
 /** JSX props of `<diary-support>` (DiarySupport). */
 export interface DiarySupportJsxProps extends DiaryElementBaseProps {
   /** The request shown: its id opens its conversation (the list otherwise). */
@@ -479,6 +492,7 @@ export interface DiaryTagElements {
   'diary-portfolio': DiaryPortfolio;
   'diary-provider': DiaryProvider;
   'diary-schedule': DiarySchedule;
+  'diary-school-setup': DiarySchoolSetup;
   'diary-support': DiarySupport;
   'diary-timeline-chart': DiaryTimelineChart;
 }
@@ -500,6 +514,7 @@ export interface DiaryIntrinsicElements {
   'diary-portfolio': DiaryPortfolioJsxProps;
   'diary-provider': DiaryProviderJsxProps;
   'diary-schedule': DiaryScheduleJsxProps;
+  'diary-school-setup': DiarySchoolSetupJsxProps;
   'diary-support': DiarySupportJsxProps;
   'diary-timeline-chart': DiaryTimelineChartJsxProps;
 }
