@@ -684,6 +684,52 @@ export interface SetupApi {
   >;
 }
 
+/** The input of `imports.preview` (POST /api/v1/schools/{schoolId}/imports/preview): path, query and body fields in one object. */
+export interface ImportsPreviewInput extends RouteInput<Routes['imports']['preview']> {}
+/** What `imports.preview` resolves to. */
+export interface ImportsPreviewResult extends RouteResult<Routes['imports']['preview']> {}
+/** The input of `imports.apply` (POST /api/v1/schools/{schoolId}/imports/apply): path, query and body fields in one object. */
+export interface ImportsApplyInput extends RouteInput<Routes['imports']['apply']> {}
+/** What `imports.apply` resolves to. */
+export interface ImportsApplyResult extends RouteResult<Routes['imports']['apply']> {}
+/** The input of `imports.exportRoster` (GET /api/v1/schools/{schoolId}/exports/roster.csv): path, query and body fields in one object. */
+export interface ImportsExportRosterInput extends RouteInput<Routes['imports']['exportRoster']> {}
+/** What `imports.exportRoster` resolves to. */
+export type ImportsExportRosterResult = RouteResult<Routes['imports']['exportRoster']>;
+
+/**
+ * The operations of `client.imports`.
+ *
+ * @example
+ * const result = await client.imports.preview({ schoolId: '…', file: file });
+ */
+export interface ImportsApi {
+  /**
+   * Preview an import (roster CSV or XLSX, OneRoster bundle): what it would create, change, leave alone; errors by line and column.
+   * `POST /api/v1/schools/{schoolId}/imports/preview`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.imports.preview({ schoolId: '…', file: file });
+   */
+  readonly preview: OperationMethod<ImportsPreviewInput, ImportsPreviewResult>;
+  /**
+   * Apply an import in one transaction, only when the file has no error; re-running it changes nothing.
+   * `POST /api/v1/schools/{schoolId}/imports/apply`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.imports.apply({ schoolId: '…', file: file });
+   */
+  readonly apply: OperationMethod<ImportsApplyInput, ImportsApplyResult>;
+  /**
+   * The school's roster as the import template (CSV for Excel), with each pupil's code for parents.
+   * `GET /api/v1/schools/{schoolId}/exports/roster.csv`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.imports.exportRoster({ schoolId: '…' });
+   */
+  readonly exportRoster: OperationMethod<ImportsExportRosterInput, ImportsExportRosterResult>;
+}
+
 /** The input of `children.list` (GET /api/v1/children): path, query and body fields in one object. */
 export interface ChildrenListInput extends RouteInput<Routes['children']['list']> {}
 /** What `children.list` resolves to. */
@@ -1951,6 +1997,8 @@ export interface DiaryApi {
   readonly admin: AdminApi;
   /** `updateProfile`, `schoolYears`, `createSchoolYear`, `createClass`, `subjects`, `createSubject`, `setTeaching`, `roster`, `addToRoster`, `moveOnRoster`, `leaveRoster`, `inviteStaff`, `staff`, `updateClass`, `removeClass`, `updateSubject`, `removeSubject`, `updateSchoolYear`, `removeSchoolYear`, `holidays`, `setHolidays`, `bells`, `setBells`, `rounding`, `setRounding`, `timetableTemplate`, `setTimetableTemplate`, `generateTimetable`: see {@link SetupApi}. */
   readonly setup: SetupApi;
+  /** `preview`, `apply`, `exportRoster`: see {@link ImportsApi}. */
+  readonly imports: ImportsApi;
   /** `list`, `search`, `create`, `get`, `confirm`, `schoolLinks`, `linkSchool`, `teachers`, `periods`: see {@link ChildrenApi}. */
   readonly children: ChildrenApi;
   /** `search`, `get`: see {@link SchoolsApi}. */

@@ -175,7 +175,7 @@ describe('every resource of the route table, against the real server', () => {
     await parent.notes.remove({ noteId: note.id });
   });
 
-  it('absences reported ahead, the class journal, school setup', async () => {
+  it('absences reported ahead, the class journal, school setup and roster import', async () => {
     const notices = await parent.absences.list({ childId: DEMO.maria });
     assert.ok(Array.isArray(notices.items));
     const journal = await teacher.journal.get({ classId: DEMO.mariaClass, subjectId: DEMO.math });
@@ -232,6 +232,17 @@ describe('every resource of the route table, against the real server', () => {
       .removeSchoolYear({ schoolYearId: year.id })
       .catch((e: unknown) => e);
     assert.equal((inUse as { status?: number }).status, 409);
+    const preview = await admin.imports.preview({
+      schoolId: maria.schoolId ?? '',
+      file: new Blob(['ФИО;Дата рождения;Класс\r\nЯковлева Зоя Игоревна;03.03.2016;5Я\r\n']),
+      fileName: 'roster.csv',
+    });
+    assert.deepEqual(
+      preview.errors.map((e) => [e.row, e.column, e.code]),
+      [[2, 'Класс', 'unknown_reference']],
+    );
+    const exported = await admin.imports.exportRoster({ schoolId: maria.schoolId ?? '' });
+    assert.match(exported, /^\uFEFF?Идентификатор;ФИО;Дата рождения;Класс/);
   });
 
   it('schools registry, applications, support, audit, admin search, dev outbox', async () => {

@@ -3,6 +3,12 @@ import type { DataKeyOptions } from './cli-data-keys';
 import { withEnvironment } from './cli-env';
 import { parseDeliveriesArgs, type DeliveriesOptions } from './cli-deliveries';
 import { parseCreateSchoolArgs, type CreateSchoolOptions } from './cli-create-school';
+import {
+  parseExportArgs,
+  parseImportArgs,
+  type ExportOptions,
+  type ImportOptions,
+} from './cli-import';
 import { CliUsageError } from './cli-error';
 import { OPS_FLAGS, parseOpsFlags, type OpsOptions } from './cli-ops-args';
 
@@ -87,6 +93,8 @@ export type CliCommand =
   | { readonly command: 'audit'; readonly options: AuditOptions }
   | { readonly command: 'rotate-key'; readonly options: RotateKeyOptions }
   | { readonly command: 'create-school'; readonly options: CreateSchoolOptions }
+  | { readonly command: 'import'; readonly options: ImportOptions }
+  | { readonly command: 'export'; readonly options: ExportOptions }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
@@ -183,10 +191,18 @@ export function parseCliArgs(
       const options = parseCreateSchoolArgs(rest, fallbackDb, env);
       return options ? { command: 'create-school', options } : { command: 'help' };
     }
+    case 'import': {
+      const options = parseImportArgs(rest, fallbackDb);
+      return options ? { command: 'import', options } : { command: 'help' };
+    }
+    case 'export': {
+      const options = parseExportArgs(rest, fallbackDb);
+      return options ? { command: 'export', options } : { command: 'help' };
+    }
     default:
       if (first !== undefined && !first.startsWith('-'))
         throw new CliUsageError(
-          `unknown command '${first}': use serve, backup, restore, deliveries, audit, rotate-key or create-school (see --help)`,
+          `unknown command '${first}': use serve, backup, restore, deliveries, audit, rotate-key, create-school, import or export (see --help)`,
         );
       return parseServe(withEnvironment(argv, SERVE, env), fallbackDb, dataKey);
   }

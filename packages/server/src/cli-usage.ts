@@ -7,6 +7,8 @@ export const USAGE = `Usage: school-diary-server [serve] [options]
        school-diary-server rotate-key [--data-key-file FILE] [--db FILE|URL]
        school-diary-server create-school --code CODE --name NAME --admin-phone PHONE
                            --admin-last-name NAME --admin-first-name NAME [options]
+       school-diary-server import --school CODE FILE [--apply] [--lang en] [--json]
+       school-diary-server export --school CODE --to FILE [--format csv|xlsx|oneroster]
 
 The School Diary reference API server over an embedded SQLite database, or over
 PostgreSQL for several instances behind a load balancer (see docs/scaling.md).
@@ -123,6 +125,26 @@ create-school  make a school and its first admin (a fresh database included); re
   --region TEXT, --address TEXT, --time-zone ZONE (default Europe/Moscow)
   --admin-phone PHONE, --admin-last-name NAME, --admin-first-name NAME,
   --admin-middle-name NAME
+  --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
+
+import   read a roster file into a school: the diary's template as CSV or XLSX, or a
+         OneRoster 1.2 CSV bundle (ZIP). Without --apply (or with --dry-run) it only
+         previews: each error by file, line and column, and how many pupils, classes
+         and subjects it would create, change or leave alone. With --apply it writes
+         everything in one transaction, only when the file has no error; running it
+         again changes nothing. Exits 1 when the file has errors
+  --school CODE         the school's code
+  --apply               write the changes (default: preview only)
+  --lang ru|en          the language of the error messages (default ru)
+  --json                print the whole report as JSON
+  --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
+
+export   write a school's roster in the import template's shape (pupils at school,
+         with each one's code for parents), or as a OneRoster 1.2 bundle (ZIP)
+  --school CODE         the school's code
+  --to FILE             where to write it
+  --format F            csv (';', for Excel), xlsx or oneroster; default: from FILE's
+                        extension (.xlsx, .zip), else csv
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 Exit codes: 0 success, 1 failure, 2 bad command line.

@@ -6,6 +6,7 @@ import { backupDatabase, describeBackup } from './cli-backup';
 import { runDeliveries } from './cli-deliveries';
 import { createSchool, describeCreatedSchool } from './cli-create-school';
 import { CliError } from './cli-error';
+import { describeImport, exportRoster, importFile } from './cli-import';
 import { describeRestore, restoreDatabase } from './cli-restore';
 import { describeRotation, rotateKey } from './cli-rotate-key';
 import { startServer } from './cli-serve';
@@ -57,6 +58,14 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         return 0;
       case 'create-school':
         io.out(describeCreatedSchool(command.options, await createSchool(command.options)));
+        return 0;
+      case 'import': {
+        const report = await importFile(command.options, io.err);
+        io.out(describeImport(command.options, report));
+        return report.errors.length > 0 ? 1 : 0;
+      }
+      case 'export':
+        io.out(await exportRoster(command.options));
         return 0;
       case 'serve':
         return await serve(command.options, io);

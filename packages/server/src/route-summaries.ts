@@ -73,6 +73,14 @@ export const routeSummaries: RouteSummaries = {
     generateTimetable:
       'Make the lessons of a date range from the repeating week; lessons with marks stay',
   },
+  imports: {
+    preview:
+      'Preview an import (roster CSV or XLSX, OneRoster bundle): what it would create, change, leave alone; errors by line and column',
+    apply:
+      'Apply an import in one transaction, only when the file has no error; re-running it changes nothing',
+    exportRoster:
+      "The school's roster as the import template (CSV for Excel), with each pupil's code for parents",
+  },
   children: {
     list: "The parent's children (a student sees themself)",
     search: "Find a child among the parent's records by surname, first name and birth date",

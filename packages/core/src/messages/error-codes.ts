@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   'past_date',
   // applications
   'school_year_closed',
+  // imported files
+  'duplicate',
+  'missing_column',
+  'missing_file',
 ] as const;
 
 /** A stable, machine-readable validation error code. */

@@ -53,7 +53,10 @@ describe('message catalogues', () => {
   });
 
   it('uses only placeholders that callers fill in, and fills them by name', () => {
-    const known = new Set(['minimum', 'maximum', 'seconds', 'until', 'current', 'next']);
+    const known = new Set([
+      ...['minimum', 'maximum', 'seconds', 'until', 'current', 'next'],
+      ...['row', 'column', 'file', 'value'],
+    ]);
     const params = {
       minimum: 4,
       maximum: 20,
@@ -61,6 +64,10 @@ describe('message catalogues', () => {
       until: '12:30',
       current: '2026/2027',
       next: '2027/2028',
+      row: 17,
+      column: 'Класс',
+      file: 'users.csv',
+      value: '5Я',
     };
     for (const lang of LANGS) {
       const templates = [

@@ -137,10 +137,28 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
     ru: 'Заявление принимается только на текущий ({current}) или следующий ({next}) учебный год',
     en: 'Applications are accepted only for the current ({current}) or the next ({next}) school year',
   },
+  duplicate: {
+    ru: 'Это значение уже есть в строке {row} файла — оставьте одну из строк',
+    en: 'This value is already in line {row} of the file — keep one of the lines',
+  },
+  missing_column: {
+    ru: 'В файле нет столбца «{column}» — добавьте его по шаблону',
+    en: 'The file has no “{column}” column — add it as in the template',
+  },
+  missing_file: {
+    ru: 'В архиве нет файла {file} — добавьте его',
+    en: 'The archive has no {file} — add it',
+  },
 };
 
 /** Wording of a code for one field, by the field's name on the wire. */
 const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
+  className: {
+    unknown_reference: {
+      ru: 'В школе нет класса «{value}» — создайте его или исправьте название',
+      en: 'The school has no class “{value}” — add it or correct the name',
+    },
+  },
   periods: {
     date_order: {
       ru: 'Периоды должны идти по порядку, не пересекаться и лежать внутри учебного года',

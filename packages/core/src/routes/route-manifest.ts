@@ -156,6 +156,19 @@ export const routeManifest = {
       { body: true },
     ),
   },
+  imports: {
+    preview: routeInfo('POST /schools/{schoolId}/imports/preview', ['school_admin'], {
+      upload: true,
+      idempotent: true,
+    }),
+    apply: routeInfo('POST /schools/{schoolId}/imports/apply', ['school_admin'], {
+      upload: true,
+      idempotent: true,
+    }),
+    exportRoster: routeInfo('GET /schools/{schoolId}/exports/roster.csv', ['school_admin'], {
+      responseType: 'csv',
+    }),
+  },
   children: {
     list: routeInfo('GET /children', FAMILY),
     search: routeInfo('GET /children/search', ['parent'], {

@@ -2,6 +2,7 @@ import type { RouteSpec } from './route.js';
 import { operations as auth } from './route-schemas/auth.js';
 import { operations as admin } from './route-schemas/admin.js';
 import { operations as setup } from './route-schemas/setup.js';
+import { operations as imports } from './route-schemas/imports.js';
 import { operations as children } from './route-schemas/children.js';
 import { operations as schools } from './route-schemas/schools.js';
 import { operations as classes } from './route-schemas/classes.js';
@@ -36,6 +37,7 @@ export const routes = {
   auth,
   admin,
   setup,
+  imports,
   children,
   schools,
   classes,

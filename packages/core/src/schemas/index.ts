@@ -24,4 +24,5 @@ export * from './events.js';
 export * from './school-setup.js';
 export * from './school-setup-edit.js';
 export * from './timetable-template.js';
+export * from './roster-import.js';
 export * from './journal.js';

@@ -394,6 +394,14 @@ const cases = (): Record<string, Case> => ({
     params: { classId: DEMO.classes.c8b.id },
     body: () => ({ from: '2027-05-30', to: '2027-05-30' }),
   },
+  // A JSON body is no upload: the owner admin gets 415 after the role check, which is what counts.
+  'imports.preview': { route: routes.imports.preview, expect: ownSchoolAdmin, params: school42 },
+  'imports.apply': { route: routes.imports.apply, expect: ownSchoolAdmin, params: school42 },
+  'imports.exportRoster': {
+    route: routes.imports.exportRoster,
+    expect: ownSchoolAdmin,
+    params: school42,
+  },
   'admin.approveGuardian': {
     route: routes.admin.approveGuardian,
     expect: adminOfSchool,

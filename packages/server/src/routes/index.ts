@@ -12,6 +12,7 @@ import { devHandlers } from './dev';
 import { eventsHandlers } from './events';
 import { classMarksHandlers, gradesHandlers, thresholdsHandlers } from './grades';
 import { homeworkHandlers } from './homework';
+import { importsHandlers } from './imports';
 import { journalHandlers } from './journal';
 import { newsHandlers } from './news';
 import { notesHandlers } from './notes';
@@ -34,6 +35,7 @@ export function createHandlers(s: Services): Handlers {
     dev: devHandlers(s),
     admin: adminHandlers(s),
     setup: { ...setupHandlers(s), ...setupEditHandlers(s), ...setupCalendarHandlers(s) },
+    imports: importsHandlers(s),
     children: { ...childrenHandlers(s), ...periodHandlers(s) },
     schools: schoolsHandlers(s),
     classes: { ...classesHandlers(s), ...classMarksHandlers(s) },

@@ -4,6 +4,7 @@
 export * as auth from './auth.js';
 export * as admin from './admin.js';
 export * as setup from './setup.js';
+export * as imports from './imports.js';
 export * as children from './children.js';
 export * as schools from './schools.js';
 export * as classes from './classes.js';

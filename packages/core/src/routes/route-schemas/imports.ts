@@ -1,0 +1,12 @@
+import { importReportSchema } from '../../schemas/roster-import.js';
+import { withSchemas } from '../with-schemas.js';
+import { routeManifest } from '../route-manifest.js';
+
+const m = routeManifest.imports;
+
+/** The operations of `imports` with their schemas, loaded by the SDK on the group's first call. */
+export const operations = {
+  preview: withSchemas(m.preview, { response: importReportSchema }),
+  apply: withSchemas(m.apply, { response: importReportSchema }),
+  exportRoster: withSchemas(m.exportRoster, {}),
+};

@@ -1,0 +1,78 @@
+import { type z, array, boolean, enum as enumOf, number, object, optional, string } from 'zod/mini';
+
+/**
+ * The files an import reads: the diary's Russian roster template as CSV or XLSX, or a OneRoster 1.2
+ * CSV bundle (a ZIP of `orgs.csv`, `academicSessions.csv`, `classes.csv`, `courses.csv`,
+ * `users.csv`, `enrollments.csv`, and `demographics.csv` for birth dates).
+ */
+export const IMPORT_FORMATS = ['roster_csv', 'roster_xlsx', 'oneroster'] as const;
+/** The kind of file an import read. */
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** What an import does with one record: add it, change it, leave it alone, or refuse it. */
+export const IMPORT_ACTIONS = ['create', 'update', 'unchanged', 'error'] as const;
+/** What an import does with one record. */
+export type ImportAction = (typeof IMPORT_ACTIONS)[number];
+
+/** The records an import writes: classes, subjects and pupils on the roster. */
+export const IMPORT_KINDS = ['class', 'subject', 'pupil'] as const;
+/** The kind of an imported record. */
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** One record of the file and what the import does (or would do) with it. */
+export const importRowSchema = object({
+  /** The file (or sheet) the record came from: `roster.csv`, `users.csv`. */
+  file: string(),
+  /** Its line in that file, the header being line 1. */
+  row: number(),
+  kind: enumOf(IMPORT_KINDS),
+  action: enumOf(IMPORT_ACTIONS),
+  /** What the record is matched by: the external id, a class's `5А 2026/2027`, a subject's name. */
+  key: string(),
+  /** A human label: the pupil's full name, the class, the subject. */
+  label: string(),
+  /** For `update`: the fields that change (`classId`, `lastName`, `listNumber` …). */
+  changes: optional(array(string())),
+});
+/** One record of an import and its action. */
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+/** A mistake in the file: where it is (file, line, column as headed in the file) and how to fix it. */
+export const importErrorSchema = object({
+  file: string(),
+  /** The line, the header being line 1; 0 for the file as a whole (a missing column). */
+  row: number(),
+  /** The column's header as the file spells it: `Дата рождения`, `familyName`. */
+  column: string(),
+  /** A stable code of core's error catalogue. */
+  code: string(),
+  /** In the admin's language, saying how to fix it. */
+  message: string(),
+});
+/** A mistake in an imported file. */
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+/** How many records each action got. */
+export const importCountsSchema = object({
+  create: number(),
+  update: number(),
+  unchanged: number(),
+  error: number(),
+});
+
+/**
+ * What an import would do (a preview) or did (an apply): record by record, with every error by
+ * file, line and column. An apply with any error changes nothing (`applied: false`).
+ */
+export const importReportSchema = object({
+  format: enumOf(IMPORT_FORMATS),
+  /** Whether the changes were written (always `false` for a preview). */
+  applied: boolean(),
+  /** The data lines read, headers excluded. */
+  rowsRead: number(),
+  counts: importCountsSchema,
+  rows: array(importRowSchema),
+  errors: array(importErrorSchema),
+});
+/** A preview or the result of an import. */
+export type ImportReport = z.infer<typeof importReportSchema>;

@@ -1,0 +1,93 @@
+import {
+  errorMessage,
+  type ErrorCode,
+  type ImportError,
+  type Lang,
+  type MessageParams,
+} from '@school-diary/core';
+
+/** A table read from an imported file: its name (file or sheet) and its lines of text cells. */
+export interface Sheet {
+  readonly name: string;
+  /** Every line, the header first; cells as text (dates already `YYYY-MM-DD` when typed). */
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** Where a record came from: the file (or sheet) and its line, the header being line 1. */
+export interface Origin {
+  readonly file: string;
+  readonly row: number;
+}
+
+/** A class the file names, matched by name and school year. */
+export interface ClassRecord extends Origin {
+  readonly name: string;
+  readonly grade: number;
+  readonly schoolYear: string;
+}
+
+/** A subject the file names, matched by name. */
+export interface SubjectRecord extends Origin {
+  readonly name: string;
+  readonly shortName: string;
+}
+
+/** A pupil the file puts on the roster, matched by external id (else by name and birth date). */
+export interface PupilRecord extends Origin {
+  readonly externalId: string | undefined;
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly middleName: string | undefined;
+  readonly birthDate: string;
+  readonly className: string;
+  /** The class's school year when the file says it; otherwise the latest year with that class. */
+  readonly schoolYear: string | undefined;
+  readonly listNumber: number | undefined;
+  /** The columns as the file heads them, for an error about them. */
+  readonly columns: PupilColumns;
+}
+
+/** The headers of a pupil's columns in its file. */
+export interface PupilColumns {
+  readonly externalId: string;
+  readonly name: string;
+  readonly className: string;
+  readonly listNumber: string;
+}
+
+/** What a reader made of a file: the records it understood and the mistakes it found. */
+export interface ImportRecords {
+  readonly rowsRead: number;
+  readonly classes: ClassRecord[];
+  readonly subjects: SubjectRecord[];
+  readonly pupils: PupilRecord[];
+  readonly errors: ImportError[];
+}
+
+/** An empty set of records to fill. */
+export function emptyRecords(): ImportRecords & { rowsRead: number } {
+  return { rowsRead: 0, classes: [], subjects: [], pupils: [], errors: [] };
+}
+
+/**
+ * A mistake at a cell, worded in the admin's language by core's catalogue (`field` picks the
+ * field-specific wording: `birthDate`, `className` …).
+ */
+export function cellError(
+  lang: Lang,
+  at: Origin & { column: string },
+  code: ErrorCode,
+  options: { field?: string; params?: MessageParams } = {},
+): ImportError {
+  const message = errorMessage(code, {
+    lang,
+    ...(options.field ? { field: options.field } : {}),
+    ...(options.params ? { params: options.params } : {}),
+  });
+  return { file: at.file, row: at.row, column: at.column, code, message };
+}
+
+/** Text of a header cell as matched: trimmed, lower case, `ё` as `е`, inner spaces single. */
+export function headerKey(cell: string): string {
+  return cell.trim().toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ');
+}
