@@ -20,6 +20,7 @@ import { DiaryAttendance } from './attendance/diary-attendance';
 import { DiaryJournal } from './journal/diary-journal';
 import { DiaryNews } from './news/diary-news';
 import { DiaryUpcomingTests } from './upcoming-tests/diary-upcoming-tests';
+import { DiarySchoolSetup } from './school-setup/diary-school-setup';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -42,3 +43,4 @@ defineElement('diary-attendance', DiaryAttendance);
 defineElement('diary-journal', DiaryJournal);
 defineElement('diary-news', DiaryNews);
 defineElement('diary-upcoming-tests', DiaryUpcomingTests);
+defineElement('diary-school-setup', DiarySchoolSetup);

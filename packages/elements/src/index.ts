@@ -18,6 +18,7 @@ export * from './qr-handoff';
 export * from './child-card';
 export * from './attendance';
 export * from './journal';
+export * from './school-setup';
 export * from './news';
 export * from './upcoming-tests';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';

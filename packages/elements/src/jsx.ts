@@ -25,6 +25,7 @@ import type {
   DiaryProvider,
   DiaryQrHandoff,
   DiarySchedule,
+  DiarySchoolSetup,
   DiarySupport,
   DiaryTimelineChart,
   DiaryUpcomingTests,
@@ -454,6 +455,18 @@ export interface DiaryScheduleJsxProps extends DiaryElementBaseProps {
   'ondiary-substitution'?: (event: CustomEvent<DiarySubstitutionDetail>) => void;
 }
 
+/** JSX props of `<diary-school-setup>` (DiarySchoolSetup). */
+export interface DiarySchoolSetupJsxProps extends DiaryElementBaseProps {
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySchoolSetup['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySchoolSetup['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySchoolSetup['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySchoolSetup['headingLevel'];
+}
+
 /** JSX props of `<diary-support>` (DiarySupport). */
 export interface DiarySupportJsxProps extends DiaryElementBaseProps {
   /** The request shown: its id opens its conversation (the list otherwise). */
@@ -543,6 +556,7 @@ export interface DiaryTagElements {
   'diary-provider': DiaryProvider;
   'diary-qr-handoff': DiaryQrHandoff;
   'diary-schedule': DiarySchedule;
+  'diary-school-setup': DiarySchoolSetup;
   'diary-support': DiarySupport;
   'diary-timeline-chart': DiaryTimelineChart;
   'diary-upcoming-tests': DiaryUpcomingTests;
@@ -567,6 +581,7 @@ export interface DiaryIntrinsicElements {
   'diary-provider': DiaryProviderJsxProps;
   'diary-qr-handoff': DiaryQrHandoffJsxProps;
   'diary-schedule': DiaryScheduleJsxProps;
+  'diary-school-setup': DiarySchoolSetupJsxProps;
   'diary-support': DiarySupportJsxProps;
   'diary-timeline-chart': DiaryTimelineChartJsxProps;
   'diary-upcoming-tests': DiaryUpcomingTestsJsxProps;

@@ -27,6 +27,7 @@ import type {
   DiaryProvider,
   DiaryQrHandoff,
   DiarySchedule,
+  DiarySchoolSetup,
   DiarySupport,
   DiaryTimelineChart,
   DiaryUpcomingTests,
@@ -519,6 +520,21 @@ export type DiaryScheduleVueEvents = {
   'diary-substitution': CustomEvent<DiarySubstitutionDetail>;
 };
 
+/** Template props of `<diary-school-setup>` (DiarySchoolSetup). */
+export interface DiarySchoolSetupVueProps {
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySchoolSetup['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySchoolSetup['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySchoolSetup['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySchoolSetup['headingLevel'];
+}
+
+/** Events of `<diary-school-setup>` by name. */
+export type DiarySchoolSetupVueEvents = Record<never, never>;
+
 /** Template props of `<diary-support>` (DiarySupport). */
 export interface DiarySupportVueProps {
   /** The request shown: its id opens its conversation (the list otherwise). */
@@ -655,6 +671,11 @@ export interface DiaryGlobalComponents {
     DiaryQrHandoffVueEvents
   >;
   'diary-schedule': DiaryVueElement<DiarySchedule, DiaryScheduleVueProps, DiaryScheduleVueEvents>;
+  'diary-school-setup': DiaryVueElement<
+    DiarySchoolSetup,
+    DiarySchoolSetupVueProps,
+    DiarySchoolSetupVueEvents
+  >;
   'diary-support': DiaryVueElement<DiarySupport, DiarySupportVueProps, DiarySupportVueEvents>;
   'diary-timeline-chart': DiaryVueElement<
     DiaryTimelineChart,

@@ -410,6 +410,88 @@ export interface SetupLeaveRosterResult extends RouteResult<Routes['setup']['lea
 export interface SetupInviteStaffInput extends RouteInput<Routes['setup']['inviteStaff']> {}
 /** What `setup.inviteStaff` resolves to. */
 export interface SetupInviteStaffResult extends RouteResult<Routes['setup']['inviteStaff']> {}
+/** The input of `setup.staff` (GET /api/v1/schools/{schoolId}/staff): path, query and body fields in one object. */
+export interface SetupStaffInput extends RouteInput<Routes['setup']['staff']> {}
+/** What `setup.staff` resolves to. */
+export interface SetupStaffResult extends RouteResult<Routes['setup']['staff']> {}
+/** The input of `setup.updateClass` (PATCH /api/v1/classes/{classId}): path, query and body fields in one object. */
+export interface SetupUpdateClassInput extends RouteInput<Routes['setup']['updateClass']> {}
+/** What `setup.updateClass` resolves to. */
+export interface SetupUpdateClassResult extends RouteResult<Routes['setup']['updateClass']> {}
+/** The input of `setup.removeClass` (DELETE /api/v1/classes/{classId}): path, query and body fields in one object. */
+export interface SetupRemoveClassInput extends RouteInput<Routes['setup']['removeClass']> {}
+/** What `setup.removeClass` resolves to. */
+export type SetupRemoveClassResult = RouteResult<Routes['setup']['removeClass']>;
+/** The input of `setup.updateSubject` (PATCH /api/v1/subjects/{subjectId}): path, query and body fields in one object. */
+export interface SetupUpdateSubjectInput extends RouteInput<Routes['setup']['updateSubject']> {}
+/** What `setup.updateSubject` resolves to. */
+export interface SetupUpdateSubjectResult extends RouteResult<Routes['setup']['updateSubject']> {}
+/** The input of `setup.removeSubject` (DELETE /api/v1/subjects/{subjectId}): path, query and body fields in one object. */
+export interface SetupRemoveSubjectInput extends RouteInput<Routes['setup']['removeSubject']> {}
+/** What `setup.removeSubject` resolves to. */
+export type SetupRemoveSubjectResult = RouteResult<Routes['setup']['removeSubject']>;
+/** The input of `setup.updateSchoolYear` (PUT /api/v1/school-years/{schoolYearId}): path, query and body fields in one object. */
+export interface SetupUpdateSchoolYearInput extends RouteInput<
+  Routes['setup']['updateSchoolYear']
+> {}
+/** What `setup.updateSchoolYear` resolves to. */
+export interface SetupUpdateSchoolYearResult extends RouteResult<
+  Routes['setup']['updateSchoolYear']
+> {}
+/** The input of `setup.removeSchoolYear` (DELETE /api/v1/school-years/{schoolYearId}): path, query and body fields in one object. */
+export interface SetupRemoveSchoolYearInput extends RouteInput<
+  Routes['setup']['removeSchoolYear']
+> {}
+/** What `setup.removeSchoolYear` resolves to. */
+export type SetupRemoveSchoolYearResult = RouteResult<Routes['setup']['removeSchoolYear']>;
+/** The input of `setup.holidays` (GET /api/v1/school-years/{schoolYearId}/holidays): path, query and body fields in one object. */
+export interface SetupHolidaysInput extends RouteInput<Routes['setup']['holidays']> {}
+/** What `setup.holidays` resolves to. */
+export interface SetupHolidaysResult extends RouteResult<Routes['setup']['holidays']> {}
+/** The input of `setup.setHolidays` (PUT /api/v1/school-years/{schoolYearId}/holidays): path, query and body fields in one object. */
+export interface SetupSetHolidaysInput extends RouteInput<Routes['setup']['setHolidays']> {}
+/** What `setup.setHolidays` resolves to. */
+export interface SetupSetHolidaysResult extends RouteResult<Routes['setup']['setHolidays']> {}
+/** The input of `setup.bells` (GET /api/v1/schools/{schoolId}/bells): path, query and body fields in one object. */
+export interface SetupBellsInput extends RouteInput<Routes['setup']['bells']> {}
+/** What `setup.bells` resolves to. */
+export interface SetupBellsResult extends RouteResult<Routes['setup']['bells']> {}
+/** The input of `setup.setBells` (PUT /api/v1/schools/{schoolId}/bells): path, query and body fields in one object. */
+export interface SetupSetBellsInput extends RouteInput<Routes['setup']['setBells']> {}
+/** What `setup.setBells` resolves to. */
+export interface SetupSetBellsResult extends RouteResult<Routes['setup']['setBells']> {}
+/** The input of `setup.rounding` (GET /api/v1/schools/{schoolId}/final-mark-rounding): path, query and body fields in one object. */
+export interface SetupRoundingInput extends RouteInput<Routes['setup']['rounding']> {}
+/** What `setup.rounding` resolves to. */
+export interface SetupRoundingResult extends RouteResult<Routes['setup']['rounding']> {}
+/** The input of `setup.setRounding` (PUT /api/v1/schools/{schoolId}/final-mark-rounding): path, query and body fields in one object. */
+export interface SetupSetRoundingInput extends RouteInput<Routes['setup']['setRounding']> {}
+/** What `setup.setRounding` resolves to. */
+export interface SetupSetRoundingResult extends RouteResult<Routes['setup']['setRounding']> {}
+/** The input of `setup.timetableTemplate` (GET /api/v1/classes/{classId}/timetable-template): path, query and body fields in one object. */
+export interface SetupTimetableTemplateInput extends RouteInput<
+  Routes['setup']['timetableTemplate']
+> {}
+/** What `setup.timetableTemplate` resolves to. */
+export interface SetupTimetableTemplateResult extends RouteResult<
+  Routes['setup']['timetableTemplate']
+> {}
+/** The input of `setup.setTimetableTemplate` (PUT /api/v1/classes/{classId}/timetable-template): path, query and body fields in one object. */
+export interface SetupSetTimetableTemplateInput extends RouteInput<
+  Routes['setup']['setTimetableTemplate']
+> {}
+/** What `setup.setTimetableTemplate` resolves to. */
+export interface SetupSetTimetableTemplateResult extends RouteResult<
+  Routes['setup']['setTimetableTemplate']
+> {}
+/** The input of `setup.generateTimetable` (POST /api/v1/classes/{classId}/timetable-template/generate): path, query and body fields in one object. */
+export interface SetupGenerateTimetableInput extends RouteInput<
+  Routes['setup']['generateTimetable']
+> {}
+/** What `setup.generateTimetable` resolves to. */
+export interface SetupGenerateTimetableResult extends RouteResult<
+  Routes['setup']['generateTimetable']
+> {}
 
 /**
  * The operations of `client.setup`.
@@ -517,6 +599,149 @@ export interface SetupApi {
    * const result = await client.setup.inviteStaff({ schoolId: '…', phone: '…', lastName: '…', firstName: '…', role: '…' });
    */
   readonly inviteStaff: OperationMethod<SetupInviteStaffInput, SetupInviteStaffResult>;
+  /**
+   * The school's teachers and admins, phones masked.
+   * `GET /api/v1/schools/{schoolId}/staff`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.staff({ schoolId: '…' });
+   */
+  readonly staff: ReadOperation<SetupStaffInput, SetupStaffResult>;
+  /**
+   * Rename a class, change its grade or homeroom teacher.
+   * `PATCH /api/v1/classes/{classId}`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.updateClass({ classId: '…' });
+   */
+  readonly updateClass: OperationMethod<SetupUpdateClassInput, SetupUpdateClassResult>;
+  /**
+   * Delete a class nothing refers to yet (no pupils, lessons or homework).
+   * `DELETE /api/v1/classes/{classId}`; may call: school_admin.
+   *
+   * @example
+   * await client.setup.removeClass({ classId: '…' })
+   */
+  readonly removeClass: OperationMethod<SetupRemoveClassInput, SetupRemoveClassResult>;
+  /**
+   * Rename a subject.
+   * `PATCH /api/v1/subjects/{subjectId}`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.updateSubject({ subjectId: '…' });
+   */
+  readonly updateSubject: OperationMethod<SetupUpdateSubjectInput, SetupUpdateSubjectResult>;
+  /**
+   * Delete a subject nothing refers to yet (no marks, lessons or homework).
+   * `DELETE /api/v1/subjects/{subjectId}`; may call: school_admin.
+   *
+   * @example
+   * await client.setup.removeSubject({ subjectId: '…' })
+   */
+  readonly removeSubject: OperationMethod<SetupRemoveSubjectInput, SetupRemoveSubjectResult>;
+  /**
+   * Change a school year's name, dates and its periods' names and dates.
+   * `PUT /api/v1/school-years/{schoolYearId}`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.updateSchoolYear({ schoolYearId: '…', name: '…', startDate: '…', endDate: '…', periods: '…' });
+   */
+  readonly updateSchoolYear: OperationMethod<
+    SetupUpdateSchoolYearInput,
+    SetupUpdateSchoolYearResult
+  >;
+  /**
+   * Delete a school year nothing refers to yet (no classes, marks or lessons).
+   * `DELETE /api/v1/school-years/{schoolYearId}`; may call: school_admin.
+   *
+   * @example
+   * await client.setup.removeSchoolYear({ schoolYearId: '…' })
+   */
+  readonly removeSchoolYear: OperationMethod<
+    SetupRemoveSchoolYearInput,
+    SetupRemoveSchoolYearResult
+  >;
+  /**
+   * A school year's holidays.
+   * `GET /api/v1/school-years/{schoolYearId}/holidays`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.holidays({ schoolYearId: '…' });
+   */
+  readonly holidays: ReadOperation<SetupHolidaysInput, SetupHolidaysResult>;
+  /**
+   * Set a school year's holidays: no lessons are made on their days.
+   * `PUT /api/v1/school-years/{schoolYearId}/holidays`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.setHolidays({ schoolYearId: '…', items: '…' });
+   */
+  readonly setHolidays: OperationMethod<SetupSetHolidaysInput, SetupSetHolidaysResult>;
+  /**
+   * The school's bell schedule.
+   * `GET /api/v1/schools/{schoolId}/bells`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.bells({ schoolId: '…' });
+   */
+  readonly bells: ReadOperation<SetupBellsInput, SetupBellsResult>;
+  /**
+   * Set the school's bell schedule: when each lesson starts and ends.
+   * `PUT /api/v1/schools/{schoolId}/bells`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.setBells({ schoolId: '…', items: '…' });
+   */
+  readonly setBells: OperationMethod<SetupSetBellsInput, SetupSetBellsResult>;
+  /**
+   * The school's final-mark rounding thresholds.
+   * `GET /api/v1/schools/{schoolId}/final-mark-rounding`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.rounding({ schoolId: '…' });
+   */
+  readonly rounding: ReadOperation<SetupRoundingInput, SetupRoundingResult>;
+  /**
+   * Set the averages that earn a final 5, 4 and 3 (the journal suggests by them).
+   * `PUT /api/v1/schools/{schoolId}/final-mark-rounding`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.setRounding({ schoolId: '…', five: '…', four: '…', three: '…' });
+   */
+  readonly setRounding: OperationMethod<SetupSetRoundingInput, SetupSetRoundingResult>;
+  /**
+   * A class's repeating week of lessons with its exceptions.
+   * `GET /api/v1/classes/{classId}/timetable-template`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.timetableTemplate({ classId: '…' });
+   */
+  readonly timetableTemplate: ReadOperation<
+    SetupTimetableTemplateInput,
+    SetupTimetableTemplateResult
+  >;
+  /**
+   * Set a class's repeating week and its exceptions (moved, cancelled, replaced).
+   * `PUT /api/v1/classes/{classId}/timetable-template`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.setTimetableTemplate({ classId: '…', items: '…', exceptions: '…' });
+   */
+  readonly setTimetableTemplate: OperationMethod<
+    SetupSetTimetableTemplateInput,
+    SetupSetTimetableTemplateResult
+  >;
+  /**
+   * Make the lessons of a date range from the repeating week; lessons with marks stay.
+   * `POST /api/v1/classes/{classId}/timetable-template/generate`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.setup.generateTimetable({ classId: '…', from: '…', to: '…' });
+   */
+  readonly generateTimetable: OperationMethod<
+    SetupGenerateTimetableInput,
+    SetupGenerateTimetableResult
+  >;
 }
 
 /** The input of `imports.preview` (POST /api/v1/schools/{schoolId}/imports/preview): path, query and body fields in one object. */
@@ -1962,7 +2187,7 @@ export interface DiaryApi {
   readonly auth: AuthApi;
   /** `confirmIdentityInPerson`, `findUser`, `guardianClaims`, `approveGuardian`: see {@link AdminApi}. */
   readonly admin: AdminApi;
-  /** `updateProfile`, `schoolYears`, `createSchoolYear`, `createClass`, `subjects`, `createSubject`, `setTeaching`, `roster`, `addToRoster`, `moveOnRoster`, `leaveRoster`, `inviteStaff`: see {@link SetupApi}. */
+  /** `updateProfile`, `schoolYears`, `createSchoolYear`, `createClass`, `subjects`, `createSubject`, `setTeaching`, `roster`, `addToRoster`, `moveOnRoster`, `leaveRoster`, `inviteStaff`, `staff`, `updateClass`, `removeClass`, `updateSubject`, `removeSubject`, `updateSchoolYear`, `removeSchoolYear`, `holidays`, `setHolidays`, `bells`, `setBells`, `rounding`, `setRounding`, `timetableTemplate`, `setTimetableTemplate`, `generateTimetable`: see {@link SetupApi}. */
   readonly setup: SetupApi;
   /** `preview`, `apply`, `exportRoster`: see {@link ImportsApi}. */
   readonly imports: ImportsApi;

@@ -221,6 +221,55 @@ describe('every resource of the route table, against the real server', () => {
     const maria = await parent.children.get({ childId: DEMO.maria });
     const subjects = await admin.setup.subjects({ schoolId: maria.schoolId ?? '' });
     assert.ok(subjects.items.some((s) => s.id === DEMO.math));
+    const schoolId = maria.schoolId ?? '';
+    const staff = await admin.setup.staff({ schoolId });
+    assert.ok(staff.items.some((m) => m.role === 'teacher'));
+    const bells = await admin.setup.setBells({
+      schoolId,
+      items: [{ number: 1, startTime: '08:30', endTime: '09:15' }],
+    });
+    assert.deepEqual((await admin.setup.bells({ schoolId })).items, bells.items);
+    const rounding = await admin.setup.rounding({ schoolId });
+    assert.deepEqual(await admin.setup.setRounding({ schoolId, ...rounding }), rounding);
+    const art = await admin.setup.createSubject({ schoolId, name: 'Черчение', shortName: 'Черч.' });
+    await admin.setup.updateSubject({ subjectId: art.id, shortName: 'Чер.' });
+    await admin.setup.removeSubject({ subjectId: art.id });
+    const cls = await admin.setup.createClass({
+      schoolId,
+      name: '9Ю',
+      grade: 9,
+      schoolYear: '2026/2027',
+    });
+    await admin.setup.updateClass({ classId: cls.id, grade: 10 });
+    const week = await admin.setup.setTimetableTemplate({
+      classId: cls.id,
+      items: [],
+      exceptions: [],
+    });
+    assert.deepEqual(await admin.setup.timetableTemplate({ classId: cls.id }), week);
+    const made = await admin.setup.generateTimetable({
+      classId: cls.id,
+      from: '2026-12-07',
+      to: '2026-12-13',
+    });
+    assert.equal(made.created, 0);
+    await admin.setup.removeClass({ classId: cls.id });
+    const years = await admin.setup.schoolYears({ schoolId });
+    const year = years.items.at(-1);
+    assert.ok(year);
+    const { items: holidays } = await admin.setup.holidays({ schoolYearId: year.id });
+    await admin.setup.setHolidays({ schoolYearId: year.id, items: holidays });
+    const { id: _id, schoolId: _s, periodKind: _k, periods, ...dates } = year;
+    const same = await admin.setup.updateSchoolYear({
+      schoolYearId: year.id,
+      ...dates,
+      periods: periods.map((p) => ({ name: p.name, startDate: p.startDate, endDate: p.endDate })),
+    });
+    assert.equal(same.id, year.id);
+    const inUse = await admin.setup
+      .removeSchoolYear({ schoolYearId: year.id })
+      .catch((e: unknown) => e);
+    assert.equal((inUse as { status?: number }).status, 409);
     const preview = await admin.imports.preview({
       schoolId: maria.schoolId ?? '',
       file: new Blob(['ФИО;Дата рождения;Класс\r\nЯковлева Зоя Игоревна;03.03.2016;5Я\r\n']),

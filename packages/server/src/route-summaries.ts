@@ -60,6 +60,24 @@ export const routeSummaries: RouteSummaries = {
     moveOnRoster: 'Move a pupil to another class; their marks and messages stay theirs',
     leaveRoster: 'A pupil leaves the school: their diary stays readable, no longer writable',
     inviteStaff: 'Invite a teacher or an admin by phone: an SMS code lets them set a password',
+    staff: "The school's teachers and admins, phones masked",
+    updateClass: 'Rename a class, change its grade or homeroom teacher',
+    removeClass: 'Delete a class nothing refers to yet (no pupils, lessons or homework)',
+    updateSubject: 'Rename a subject',
+    removeSubject: 'Delete a subject nothing refers to yet (no marks, lessons or homework)',
+    updateSchoolYear: "Change a school year's name, dates and its periods' names and dates",
+    removeSchoolYear: 'Delete a school year nothing refers to yet (no classes, marks or lessons)',
+    holidays: "A school year's holidays",
+    setHolidays: "Set a school year's holidays: no lessons are made on their days",
+    bells: "The school's bell schedule",
+    setBells: "Set the school's bell schedule: when each lesson starts and ends",
+    rounding: "The school's final-mark rounding thresholds",
+    setRounding: 'Set the averages that earn a final 5, 4 and 3 (the journal suggests by them)',
+    timetableTemplate: "A class's repeating week of lessons with its exceptions",
+    setTimetableTemplate:
+      "Set a class's repeating week and its exceptions (moved, cancelled, replaced)",
+    generateTimetable:
+      'Make the lessons of a date range from the repeating week; lessons with marks stay',
   },
   imports: {
     preview:

@@ -5,3 +5,4 @@ export * from './period-name.js';
 export * from './school-year.js';
 export * from './time-zone.js';
 export * from './ics.js';
+export * from './timetable-plan.js';

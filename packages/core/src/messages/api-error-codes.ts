@@ -33,6 +33,7 @@ export const API_ERROR_CODES = [
   'handoff_expired',
   'handoff_used',
   'handoff_declined',
+  'in_use',
   'payload_too_large',
   'unsupported_media_type',
   'internal',

@@ -124,6 +124,10 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'Распределение оценок показывается, только когда за работу оценены не меньше 5 учеников',
     en: 'The distribution of marks is shown only when at least 5 pupils were marked for the work',
   },
+  in_use: {
+    ru: 'Удалить нельзя: с этой записью уже связаны оценки, уроки или ученики. Ничего не удалено — измените её вместо удаления',
+    en: 'This cannot be deleted: marks, lessons or pupils already refer to it. Nothing was deleted — edit it instead',
+  },
   payload_too_large: {
     ru: 'Слишком большой запрос или файл',
     en: 'The request or file is too large',

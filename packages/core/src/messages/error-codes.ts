@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'roman_numeral',
   // dates and periods
   'date_order',
+  'time_order',
+  'threshold_order',
   // files
   'file_too_large',
   'file_type',

@@ -84,6 +84,14 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
     ru: 'Дата окончания должна быть не раньше даты начала',
     en: 'The end date must not be before the start date',
   },
+  time_order: {
+    ru: 'Время окончания должно быть позже времени начала, а уроки — идти по порядку',
+    en: 'The end time must be after the start time, and lessons must follow in order',
+  },
+  threshold_order: {
+    ru: 'Порог должен быть ниже порога следующей оценки: для «5» выше, чем для «4», для «4» выше, чем для «3»',
+    en: 'The threshold must be below the next mark’s: the one for 5 above the one for 4, and 4 above 3',
+  },
   file_too_large: {
     ru: 'Файл должен быть не больше {maximum}',
     en: 'The file must be {maximum} or smaller',

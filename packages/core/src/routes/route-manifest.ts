@@ -128,6 +128,43 @@ export const routeManifest = {
       status: 201,
       body: true,
     }),
+    staff: routeInfo('GET /schools/{schoolId}/staff', ['school_admin']),
+    updateClass: routeInfo('PATCH /classes/{classId}', ['school_admin'], { body: true }),
+    removeClass: routeInfo('DELETE /classes/{classId}', ['school_admin'], {
+      responseType: 'none',
+      status: 204,
+    }),
+    updateSubject: routeInfo('PATCH /subjects/{subjectId}', ['school_admin'], { body: true }),
+    removeSubject: routeInfo('DELETE /subjects/{subjectId}', ['school_admin'], {
+      responseType: 'none',
+      status: 204,
+    }),
+    updateSchoolYear: routeInfo('PUT /school-years/{schoolYearId}', ['school_admin'], {
+      body: true,
+    }),
+    removeSchoolYear: routeInfo('DELETE /school-years/{schoolYearId}', ['school_admin'], {
+      responseType: 'none',
+      status: 204,
+    }),
+    holidays: routeInfo('GET /school-years/{schoolYearId}/holidays', ['school_admin']),
+    setHolidays: routeInfo('PUT /school-years/{schoolYearId}/holidays', ['school_admin'], {
+      body: true,
+    }),
+    bells: routeInfo('GET /schools/{schoolId}/bells', ['school_admin']),
+    setBells: routeInfo('PUT /schools/{schoolId}/bells', ['school_admin'], { body: true }),
+    rounding: routeInfo('GET /schools/{schoolId}/final-mark-rounding', ['school_admin']),
+    setRounding: routeInfo('PUT /schools/{schoolId}/final-mark-rounding', ['school_admin'], {
+      body: true,
+    }),
+    timetableTemplate: routeInfo('GET /classes/{classId}/timetable-template', ['school_admin']),
+    setTimetableTemplate: routeInfo('PUT /classes/{classId}/timetable-template', ['school_admin'], {
+      body: true,
+    }),
+    generateTimetable: routeInfo(
+      'POST /classes/{classId}/timetable-template/generate',
+      ['school_admin'],
+      { body: true },
+    ),
   },
   imports: {
     preview: routeInfo('POST /schools/{schoolId}/imports/preview', ['school_admin'], {

@@ -24,6 +24,8 @@ export * from './news.js';
 export * from './support.js';
 export * from './events.js';
 export * from './school-setup.js';
+export * from './school-setup-edit.js';
+export * from './timetable-template.js';
 export * from './roster-import.js';
 export * from './journal.js';
 export * from './handoff.js';

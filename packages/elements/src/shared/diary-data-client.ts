@@ -212,3 +212,42 @@ export const isChildCardClient = (client: WidgetClient | undefined): client is C
     'children.confirmSchoolChange',
     'auth.resend',
   ]);
+
+/** The SDK client as `<diary-school-setup>` needs it: the admin's school year, classes, staff. */
+export interface SchoolSetupClient extends WidgetClient {
+  readonly classes: Group<'classes', 'list'>;
+  readonly setup: Group<
+    'setup',
+    | 'schoolYears'
+    | 'holidays'
+    | 'setHolidays'
+    | 'createClass'
+    | 'removeClass'
+    | 'subjects'
+    | 'createSubject'
+    | 'removeSubject'
+    | 'staff'
+    | 'inviteStaff'
+    | 'bells'
+    | 'setBells'
+  >;
+}
+
+/** Whether the provider's client can serve `<diary-school-setup>` (a full SDK client can). */
+export const isSchoolSetupClient = (
+  client: WidgetClient | undefined,
+): client is SchoolSetupClient =>
+  provides(client, [
+    'classes.list',
+    'setup.schoolYears',
+    'setup.holidays',
+    'setup.setHolidays',
+    'setup.createClass',
+    'setup.removeClass',
+    'setup.subjects',
+    'setup.createSubject',
+    'setup.removeSubject',
+    'setup.staff',
+    'setup.inviteStaff',
+    'setup.bells',
+    'setup.setBells',

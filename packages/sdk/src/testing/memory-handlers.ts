@@ -32,6 +32,7 @@ import { ASSESSMENT_HANDLERS } from './memory-assessments';
 import { ACCOUNT_HANDLERS } from './memory-account';
 import { HANDOFF_HANDLERS } from './memory-handoff';
 import { NEWS_HANDLERS } from './memory-news';
+import { SETUP_HANDLERS } from './memory-setup';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
 
@@ -108,9 +109,10 @@ function unread(diary: MemoryDiary, user: User) {
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
  * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
- * ahead, news, chat, notifications, support, portfolio and uploads, one's own account and the
- * QR hand-off to another device). The rest (staff administration, notes, downloads) answer 501
- * naming the operation.
+ * ahead, news, chat, notifications, support, portfolio and uploads, one's own account, the QR
+ * hand-off to another device, and the school admin's `setup.*`: school years, holidays, classes,
+ * subjects, staff, roster, bells, rounding and the repeating week). The rest (identity checks,
+ * notes, downloads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -399,6 +401,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...ACCOUNT_HANDLERS,
   ...HANDOFF_HANDLERS,
   ...PORTFOLIO_HANDLERS,
+  ...SETUP_HANDLERS,
 };
 
 /** Whether a child's family ticked homework «сделано». */

@@ -20,6 +20,7 @@ import { plannedAssessmentsMigration } from './migrations/020-planned-assessment
 import { handoffsMigration } from './migrations/021-handoffs';
 import { quietHoursMigration } from './migrations/022-quiet-hours';
 import { schoolChangesMigration } from './migrations/023-school-changes';
+import { schoolCalendarMigration } from './migrations/024-school-calendar';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -321,7 +322,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '021_handoffs': handoffsMigration,
   '022_quiet_hours': quietHoursMigration,
   '023_school_changes': schoolChangesMigration,
-  // next: '024_…' (keep the numbers unique and increasing)
+  '024_school_calendar': schoolCalendarMigration,
+  // next: '025_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -502,4 +502,18 @@ export interface Database {
     acknowledged_at: string | null;
   };
   absence_notice_lessons: { notice_id: string; lesson_id: string };
+  /** A school year's holidays: no lessons are made on their days. */
+  holidays: {
+    id: string;
+    school_year_id: string;
+    name: string;
+    start_date: string;
+    end_date: string;
+  };
+  /** A school's bell schedule: when lesson `number` starts and ends (`HH:MM`). */
+  bells: { school_id: string; number: number; start_time: string; end_time: string };
+  /** A school's final-mark thresholds; without a row, core's defaults (4.5, 3.5, 2.5). */
+  final_mark_rounding: { school_id: string; five: number; four: number; three: number };
+  /** A class's repeating week with its exceptions, as JSON of core's `TimetableTemplate`. */
+  timetable_templates: { class_id: string; template: string; updated_at: string };
 }

@@ -347,6 +347,94 @@ const cases = (): Record<string, Case> => ({
     params: school42,
     body: () => ({ phone: '+79990007700', lastName: 'Зайцев', firstName: 'Олег', role: 'teacher' }),
   },
+  'setup.staff': { route: routes.setup.staff, expect: ownSchoolAdmin, params: school42 },
+  'setup.updateClass': {
+    route: routes.setup.updateClass,
+    expect: ownSchoolAdmin,
+    params: { classId: DEMO.classes.c8b.id },
+    body: () => ({ grade: 8 }),
+  },
+  // 5А has pupils and lessons: its admin gets 409 in_use, and nothing is deleted.
+  'setup.removeClass': {
+    route: routes.setup.removeClass,
+    expect: ownSchoolAdmin,
+    params: { classId: DEMO.classes.c5a.id },
+  },
+  'setup.updateSubject': {
+    route: routes.setup.updateSubject,
+    expect: ownSchoolAdmin,
+    params: { subjectId: 'sub_42_math' },
+    body: () => ({ shortName: 'Матем.' }),
+  },
+  'setup.removeSubject': {
+    route: routes.setup.removeSubject,
+    expect: ownSchoolAdmin,
+    params: { subjectId: 'sub_42_math' },
+  },
+  'setup.updateSchoolYear': {
+    route: routes.setup.updateSchoolYear,
+    expect: ownSchoolAdmin,
+    params: { schoolYearId: 'sy_42_2026' },
+    body: () => ({
+      name: '2026/2027',
+      startDate: '2026-09-01',
+      endDate: '2027-05-31',
+      periods: [
+        { name: 'I четверть', startDate: '2026-09-01', endDate: '2026-10-26' },
+        { name: 'II четверть', startDate: '2026-11-05', endDate: '2026-12-28' },
+        { name: 'III четверть', startDate: '2027-01-12', endDate: '2027-03-22' },
+        { name: 'IV четверть', startDate: '2027-04-01', endDate: '2027-05-26' },
+      ],
+    }),
+  },
+  'setup.removeSchoolYear': {
+    route: routes.setup.removeSchoolYear,
+    expect: ownSchoolAdmin,
+    params: { schoolYearId: 'sy_42_2026' },
+  },
+  'setup.holidays': {
+    route: routes.setup.holidays,
+    expect: ownSchoolAdmin,
+    params: { schoolYearId: 'sy_42_2026' },
+  },
+  'setup.setHolidays': {
+    route: routes.setup.setHolidays,
+    expect: ownSchoolAdmin,
+    params: { schoolYearId: 'sy_42_2026' },
+    body: () => ({ items: [] }),
+  },
+  'setup.bells': { route: routes.setup.bells, expect: ownSchoolAdmin, params: school42 },
+  'setup.setBells': {
+    route: routes.setup.setBells,
+    expect: ownSchoolAdmin,
+    params: school42,
+    body: () => ({ items: [{ number: 1, startTime: '08:30', endTime: '09:15' }] }),
+  },
+  'setup.rounding': { route: routes.setup.rounding, expect: ownSchoolAdmin, params: school42 },
+  'setup.setRounding': {
+    route: routes.setup.setRounding,
+    expect: ownSchoolAdmin,
+    params: school42,
+    body: () => ({ five: 4.5, four: 3.5, three: 2.5 }),
+  },
+  'setup.timetableTemplate': {
+    route: routes.setup.timetableTemplate,
+    expect: ownSchoolAdmin,
+    params: { classId: DEMO.classes.c8b.id },
+  },
+  'setup.setTimetableTemplate': {
+    route: routes.setup.setTimetableTemplate,
+    expect: ownSchoolAdmin,
+    params: { classId: DEMO.classes.c8b.id },
+    body: () => ({ items: [], exceptions: [] }),
+  },
+  // A Sunday: the empty week makes and removes nothing.
+  'setup.generateTimetable': {
+    route: routes.setup.generateTimetable,
+    expect: ownSchoolAdmin,
+    params: { classId: DEMO.classes.c8b.id },
+    body: () => ({ from: '2027-05-30', to: '2027-05-30' }),
+  },
   // A JSON body is no upload: the owner admin gets 415 after the role check, which is what counts.
   'imports.preview': { route: routes.imports.preview, expect: ownSchoolAdmin, params: school42 },
   'imports.apply': { route: routes.imports.apply, expect: ownSchoolAdmin, params: school42 },

@@ -23,6 +23,8 @@ import { periodHandlers } from './periods';
 import { portfolioHandlers } from './portfolio';
 import { scheduleHandlers } from './schedule';
 import { setupHandlers } from './setup';
+import { setupCalendarHandlers } from './setup-calendar';
+import { setupEditHandlers } from './setup-edit';
 import { classesHandlers, schoolsHandlers } from './schools';
 import { supportHandlers } from './support';
 import { threadsHandlers } from './threads';
@@ -33,7 +35,7 @@ export function createHandlers(s: Services): Handlers {
     auth: authHandlers(s),
     dev: devHandlers(s),
     admin: adminHandlers(s),
-    setup: setupHandlers(s),
+    setup: { ...setupHandlers(s), ...setupEditHandlers(s), ...setupCalendarHandlers(s) },
     imports: importsHandlers(s),
     children: { ...childrenHandlers(s), ...periodHandlers(s) },
     schools: schoolsHandlers(s),

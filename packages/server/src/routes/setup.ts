@@ -22,7 +22,7 @@ type RosterRow = Selectable<Database['roster']>;
 type Who = { user: AuthUser; ip: string };
 
 /** 403 unless the caller is an admin of this very school (another school's admin included). */
-function assertOwnSchool(user: AuthUser, schoolId: string): void {
+export function assertOwnSchool(user: AuthUser, schoolId: string): void {
   if (user.role !== 'school_admin' || user.schoolId !== schoolId) throw forbidden();
 }
 
@@ -89,7 +89,7 @@ function profileColumns(body: SchoolProfileInput): Partial<Database['schools']> 
   };
 }
 
-async function schoolYears(s: Services, schoolId: string): Promise<SchoolYearRecord[]> {
+export async function schoolYears(s: Services, schoolId: string): Promise<SchoolYearRecord[]> {
   const years = await s.db
     .selectFrom('school_years')
     .selectAll()

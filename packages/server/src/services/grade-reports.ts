@@ -13,6 +13,7 @@ import {
   type yearComparisonSchema,
 } from '@school-diary/core';
 import { notFound } from './domain-error';
+import { schoolRounding } from './final-mark-rounding';
 import type { Services } from './context';
 import { finalMarkRows, markRows } from './journal-queries';
 import { finalMarkView, markView, shortName, workKindLabel, type MarkRow } from './journal-views';
@@ -73,6 +74,7 @@ export async function gradeSummary(
   const range = { from: partial.from ?? today, to: partial.to ?? today };
   const rows = await markRows(s.db, { childIds: [child.id], ...range });
   const fixed = period ? await finalMarkRows(s.db, { childId: child.id, periodId: period.id }) : [];
+  const thresholds = await schoolRounding(s.db, child.school_id);
   const subjects = summarizeBySubject(graded(rows), range).map((sum) => {
     const { subjectId, subjectName } = sum;
     const weighted = sum.weightedAverage === null ? null : roundAverage(sum.weightedAverage);
@@ -85,7 +87,7 @@ export async function gradeSummary(
       arithmeticAverage: arithmetic,
       weightedAverage: weighted,
       // Graded by the average as shown, so 4.495 → 4.50 → 5 on screen and in the mark alike.
-      finalMark: finalMark(weighted),
+      finalMark: finalMark(weighted, thresholds),
       fixedFinalMark: fixedMark ? finalMarkView(fixedMark).value : undefined,
     };
   });

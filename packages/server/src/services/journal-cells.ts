@@ -12,6 +12,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { forbidden, notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
+import { childRounding } from './final-mark-rounding';
 import { markValue } from './journal-views';
 
 type Db = Kysely<Database>;
@@ -257,6 +258,8 @@ export async function studentViews(
         .where('child_id', 'in', ids)
         .execute()
     : [];
+  // The class's pupils are all of one school: its rounding thresholds suggest the finals.
+  const thresholds = await childRounding(db, ids[0]);
   return pupils.map((p) => {
     const own = marks.filter((m) => m.child_id === p.id);
     const raw = weightedAverage(own.map((m) => ({ value: markValue(m.value), weight: m.weight })));
@@ -268,7 +271,7 @@ export async function studentViews(
       firstName: p.first_name,
       ...(p.middle_name ? { middleName: p.middle_name } : {}),
       average,
-      suggestedFinal: finalMark(average),
+      suggestedFinal: finalMark(average, thresholds),
       ...(final ? { final: markValue(final.value) } : {}),
     };
   });

@@ -15,6 +15,20 @@ import {
   teachingInputSchema,
   teachingSchema,
 } from '../../schemas/school-setup.js';
+import {
+  bellScheduleSchema,
+  classUpdateInputSchema,
+  finalMarkRoundingSchema,
+  holidaysSchema,
+  schoolYearUpdateInputSchema,
+  staffMemberSchema,
+  subjectUpdateInputSchema,
+} from '../../schemas/school-setup-edit.js';
+import {
+  timetableGenerateInputSchema,
+  timetableGenerateResultSchema,
+  timetableTemplateSchema,
+} from '../../schemas/timetable-template.js';
 import { withSchemas } from '../with-schemas.js';
 import { routeManifest } from '../route-manifest.js';
 
@@ -57,5 +71,36 @@ export const operations = {
   inviteStaff: withSchemas(m.inviteStaff, {
     body: staffInviteInputSchema,
     response: staffInvitationSchema,
+  }),
+  staff: withSchemas(m.staff, { response: listOf(staffMemberSchema) }),
+  updateClass: withSchemas(m.updateClass, { body: classUpdateInputSchema, response: classSchema }),
+  removeClass: withSchemas(m.removeClass, {}),
+  updateSubject: withSchemas(m.updateSubject, {
+    body: subjectUpdateInputSchema,
+    response: subjectSchema,
+  }),
+  removeSubject: withSchemas(m.removeSubject, {}),
+  updateSchoolYear: withSchemas(m.updateSchoolYear, {
+    body: schoolYearUpdateInputSchema,
+    response: schoolYearSchemaFull,
+  }),
+  removeSchoolYear: withSchemas(m.removeSchoolYear, {}),
+  holidays: withSchemas(m.holidays, { response: holidaysSchema }),
+  setHolidays: withSchemas(m.setHolidays, { body: holidaysSchema, response: holidaysSchema }),
+  bells: withSchemas(m.bells, { response: bellScheduleSchema }),
+  setBells: withSchemas(m.setBells, { body: bellScheduleSchema, response: bellScheduleSchema }),
+  rounding: withSchemas(m.rounding, { response: finalMarkRoundingSchema }),
+  setRounding: withSchemas(m.setRounding, {
+    body: finalMarkRoundingSchema,
+    response: finalMarkRoundingSchema,
+  }),
+  timetableTemplate: withSchemas(m.timetableTemplate, { response: timetableTemplateSchema }),
+  setTimetableTemplate: withSchemas(m.setTimetableTemplate, {
+    body: timetableTemplateSchema,
+    response: timetableTemplateSchema,
+  }),
+  generateTimetable: withSchemas(m.generateTimetable, {
+    body: timetableGenerateInputSchema,
+    response: timetableGenerateResultSchema,
   }),
 };

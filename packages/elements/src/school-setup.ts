@@ -1,0 +1,1 @@
+export { DiarySchoolSetup } from './school-setup/diary-school-setup';

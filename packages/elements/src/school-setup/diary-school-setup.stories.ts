@@ -1,0 +1,65 @@
+// Stories of <diary-school-setup> over the SDK's in-memory client signed in as the demo school's
+// admin: Школа № 42's year, classes 5А and 8Б, its subjects, staff and bells. The toolbar sets the
+// language and theme.
+import { html } from 'lit';
+import { waitFor } from 'storybook/test';
+import '../define';
+import {
+  darkTheme,
+  english,
+  failingClient,
+  loadingClient,
+  phoneWidth,
+  shadowOf,
+  signedOutClient,
+  storyClient,
+  widgetMeta,
+} from '../test-support/stories';
+
+const admin = () => storyClient({ signedInAs: 'school_admin' });
+
+const meta = widgetMeta(
+  'diary-school-setup',
+  "The school admin's year and holidays, classes, subjects, staff and bell schedule.",
+);
+
+export default { ...meta, parameters: { ...meta.parameters, diary: { client: admin } } };
+
+export const School = {};
+
+/** Deleting 5А, which has pupils and lessons: the server's explanation, nothing deleted. */
+export const ClassInUse = {
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const root = await shadowOf(canvasElement, 'diary-school-setup');
+    const remove = await waitFor(() => {
+      const button = root.querySelector<HTMLButtonElement>('[aria-label="Удалить класс 5А"]');
+      if (!button) throw new Error('the widget has not loaded yet');
+      return button;
+    });
+    remove.click();
+  },
+};
+
+export const English = { ...english };
+
+export const Dark = { ...darkTheme };
+
+export const Phone = { ...phoneWidth };
+
+export const Loading = {
+  parameters: { diary: { client: () => loadingClient({ signedInAs: 'school_admin' }) } },
+};
+
+export const ServerError = {
+  parameters: {
+    diary: { client: () => failingClient(['setup.staff'], { signedInAs: 'school_admin' }) },
+  },
+};
+
+export const NotAnAdmin = { parameters: { diary: { client: () => storyClient() } } };
+
+export const SignedOut = { parameters: { diary: { client: () => signedOutClient() } } };
+
+export const OutsideAProvider = {
+  render: () => html`<diary-school-setup></diary-school-setup>`,
+};

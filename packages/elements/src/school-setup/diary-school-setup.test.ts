@@ -1,0 +1,97 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createMemoryClient } from '@school-diary/sdk/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../define';
+import type { DiaryProvider } from '../provider/diary-provider';
+import { settle, textOf } from '../test-support/dom';
+import type { DiarySchoolSetup } from './diary-school-setup';
+
+const $ = (el: DiarySchoolSetup, selector: string) =>
+  el.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+const type = (el: DiarySchoolSetup, id: string, value: string) => {
+  const input = $(el, `#${id}`) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+};
+const click = (el: DiarySchoolSetup, section: string, part: string) =>
+  $(el, `[aria-labelledby="${section}-heading"] [part~="${part}"]`)?.click();
+
+async function mount(
+  options: Parameters<typeof createMemoryClient>[0],
+  { theme = 'light', lang = 'ru' } = {},
+) {
+  const page = await fixture<DiaryProvider>(
+    html`<diary-provider .client=${createMemoryClient(options)} theme=${theme} lang=${lang}>
+      <diary-school-setup><p slot="import">Импорт появится здесь</p></diary-school-setup>
+    </diary-provider>`,
+  );
+  const el = page.querySelector('diary-school-setup') as DiarySchoolSetup;
+  await settle(el);
+  return el;
+}
+
+describe('<diary-school-setup>', function () {
+  this.timeout(60_000);
+
+  it('asks a parent for an administrator', async () => {
+    const el = await mount({ signedInAs: 'parent' });
+    expect(textOf(el.shadowRoot)).to.contain('только её администратор');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the year, classes, subjects, staff and bells, at 360 px, in dark theme', async () => {
+    await setViewport({ width: 360, height: 800 });
+    const el = await mount({ signedInAs: 'school_admin' }, { theme: 'dark' });
+    await waitUntil(() => $(el, '[aria-labelledby="bells-heading"]'), 'the setup did not load');
+    const text = textOf(el.shadowRoot);
+    for (const words of ['Учебный год 2026/2027', 'I четверть', '5А', 'Математика', 'Орлов'])
+      expect(text).to.contain(words);
+    expect(
+      (el.shadowRoot?.querySelector('slot[name="import"]') as HTMLSlotElement).assignedElements(),
+    ).to.have.length(1);
+    expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    await expect(el).to.be.accessible();
+    await setViewport({ width: 1024, height: 800 });
+  });
+
+  it('adds a class from the keyboard, refuses a class in use, and shows field errors in English', async () => {
+    const el = await mount({ signedInAs: 'school_admin', language: 'en' }, { lang: 'en' });
+    await waitUntil(() => $(el, '#class-name'), 'the setup did not load');
+    ($(el, '#class-name') as HTMLInputElement).focus();
+    await sendKeys({ type: '7Я' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '7' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textOf(el.shadowRoot).includes('Class 7Я has been added.'));
+    expect(el.shadowRoot?.activeElement?.textContent?.trim()).to.equal('Add the class');
+    expect(textOf(el.shadowRoot)).to.contain('7Я');
+    await waitUntil(
+      () => $(el, '[aria-label="Delete class 7Я"]:not([aria-disabled])'),
+      'the classes did not reload',
+    );
+    $(el, '[aria-label="Delete class 5А"]')?.click();
+    await waitUntil(() => textOf(el.shadowRoot).includes('cannot be deleted'));
+    expect(textOf(el.shadowRoot)).to.contain('5А');
+
+    type(el, 'holiday-name', 'Winter');
+    type(el, 'holiday-start', '2027-07-01');
+    type(el, 'holiday-end', '2027-07-10');
+    click(el, 'year', 'add');
+    await waitUntil(() => $(el, '#holiday-start-error'), 'no field error');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('holiday-start');
+    await expect(el).to.be.accessible();
+
+    await waitUntil(() => $(el, '[part~="invite"]:not([aria-disabled])'), 'still busy');
+    type(el, 'staff-phone', '+79990001234');
+    type(el, 'staff-last', 'Зайцева');
+    type(el, 'staff-first', 'Ольга');
+    click(el, 'staff', 'invite');
+    await waitUntil(() => textOf(el.shadowRoot).includes('The invitation has been sent'));
+    await waitUntil(
+      () => textOf(el.shadowRoot).includes('Зайцева'),
+      'the staff list did not reload',
+    );
+  });
+});
