@@ -16,6 +16,7 @@ import { newsDetailsMigration } from './migrations/016-news-details';
 import { sessionDevicesMigration } from './migrations/017-session-devices';
 import { schoolSetupMigration } from './migrations/018-school-setup';
 import { journalBatchesMigration } from './migrations/019-journal-batches';
+import { identityProvidersMigration } from './migrations/020-identity-providers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -313,6 +314,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '017_session_devices': sessionDevicesMigration,
   '018_school_setup': schoolSetupMigration,
   '019_journal_batches': journalBatchesMigration,
+  '020_identity_providers': identityProvidersMigration,
   // next: '020_…' (keep the numbers unique and increasing)
 };
 
