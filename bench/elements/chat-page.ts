@@ -168,6 +168,26 @@ function element(tag: string, className: string, text?: string): HTMLElement {
   return node;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The receipt's check mark, drawn inline as the widget draws it (its `icon('check')`). */
+function checkIcon(): SVGSVGElement {
+  const icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('class', 'diary-icon');
+  icon.setAttribute('viewBox', '0 0 24 24');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.setAttribute('focusable', 'false');
+  icon.setAttribute('fill', 'none');
+  icon.setAttribute('stroke', 'currentColor');
+  icon.setAttribute('stroke-width', '2');
+  icon.setAttribute('stroke-linecap', 'round');
+  icon.setAttribute('stroke-linejoin', 'round');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', 'm4.5 12.5 5 5 10-11');
+  icon.append(path);
+  return icon;
+}
+
 /** The same node `<diary-chat>` renders for a message: author, time, text, receipt state. */
 function vanillaArticle(m: Message): HTMLElement {
   const own = m.authorId === ME.id;
@@ -184,9 +204,7 @@ function vanillaArticle(m: Message): HTMLElement {
   if (own) {
     const receipt = element('p', 'diary-receipt');
     receipt.setAttribute('part', 'receipt');
-    const mark = element('span', '', '✓');
-    mark.setAttribute('aria-hidden', 'true');
-    receipt.append(mark, ' Доставлено');
+    receipt.append(checkIcon(), ' Доставлено');
     article.append(receipt);
   }
   return article;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { login, seedDemoDatabase, spawnServer, fillMarks } from './servers.mjs';
+import { fillMarks, login, seedDemoDatabase, smsOptions, spawnServer } from './servers.mjs';
 if (process.argv.length < 4) {
   console.error('usage: node bench/server/profile.mjs OUT_DIR PATH');
   process.exit(2);
@@ -34,6 +34,7 @@ const server = await spawnServer(
     '1000000',
     '--cors-origin',
     'https://school.example',
+    ...(await smsOptions()),
   ],
   { ready: /Press Ctrl\+C/ },
 );

@@ -192,15 +192,8 @@ export class DiaryApplication extends DiaryElement {
 
   protected override render() {
     const lang = this.language;
-    const unavailable = this.renderUnavailable();
-    if (unavailable) return unavailable;
-    const session = this.environment?.session;
-    if (!this.#client)
-      return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-        <p class="diary-text">${sharedText(lang, 'noClient')}</p>
-      </div>`;
-    if (session?.restoring) return loadingNotice(lang);
-    if (!session?.user) return textNotice(applicationText(lang, 'signedOut'));
+    const gate = this.renderSignedInGate(this.#client, applicationText(lang, 'signedOut'));
+    if (gate) return gate;
     if (!this.childId) return textNotice(applicationText(lang, 'noChild'), 'alert');
     return html`<section class="diary-base" part="base" aria-labelledby="title">
       ${renderHeading(this.headingLevel, applicationText(lang, 'title'), { title: true, id: 'title' })}

@@ -18,9 +18,8 @@ import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
-import { sharedText } from '../shared/localize';
 import { loadingNotice } from '../shared/loading-notice';
-import { failureNotice, textNotice } from '../shared/notices';
+import { failureNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { renderNotices, renderReport } from './attendance-report';
 import { renderSummary, statusText } from './attendance-summary';
@@ -294,15 +293,8 @@ export class DiaryAttendance extends DiaryElement {
 
   protected override render() {
     const lang = this.language;
-    const unavailable = this.renderUnavailable();
-    if (unavailable) return unavailable;
-    const session = this.environment?.session;
-    if (!this.#client)
-      return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-        <p class="diary-text">${sharedText(lang, 'noClient')}</p>
-      </div>`;
-    if (session?.restoring) return loadingNotice(lang);
-    if (!session?.user) return textNotice(attendanceText(lang, 'signedOut'));
+    const gate = this.renderSignedInGate(this.#client, attendanceText(lang, 'signedOut'));
+    if (gate) return gate;
     return html`<section class="diary-base" part="base" aria-labelledby="title">
       ${renderHeading(this.headingLevel, attendanceText(lang, 'title'), { title: true, id: 'title' })}
       ${this.#year.render({
@@ -312,7 +304,7 @@ export class DiaryAttendance extends DiaryElement {
           failureNotice(lang, this.#describe(error).message, () => void this.#year.run()),
         complete: (year) => this.#renderPeriod(year),
       })}
-      ${session.user.role === 'parent' ? this.#renderReportArea() : nothing}
+      ${this.environment?.session.user?.role === 'parent' ? this.#renderReportArea() : nothing}
       ${this.#renderNotices()}
       <p class="diary-visually-hidden" part="live" role="status" aria-live="polite">
         ${this.announcement}

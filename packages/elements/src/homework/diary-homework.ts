@@ -9,7 +9,6 @@ import { emit } from '../shared/events';
 import { describeFailure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
-import { sharedText } from '../shared/localize';
 import { failureNotice, textNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { homeworkStyles } from './diary-homework.styles';
@@ -265,15 +264,8 @@ export class DiaryHomework extends DiaryElement {
 
   protected override render() {
     const lang = this.language;
-    const unavailable = this.renderUnavailable();
-    if (unavailable) return unavailable;
-    const session = this.environment?.session;
-    if (!this.#client)
-      return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-        <p class="diary-text">${sharedText(lang, 'noClient')}</p>
-      </div>`;
-    if (session?.restoring) return loadingNotice(lang);
-    if (!session?.user) return textNotice(t(lang, 'signedOut'));
+    const gate = this.renderSignedInGate(this.#client, t(lang, 'signedOut'));
+    if (gate) return gate;
     if (!this.childId) return textNotice(t(lang, 'noChild'));
     return html`<section class="diary-base" part="base" aria-labelledby="title">
       ${renderHeading(this.headingLevel, t(lang, 'title'), { title: true, id: 'title' })}

@@ -173,15 +173,8 @@ export class DiaryNews extends DiaryElement {
 
   protected override render() {
     const lang = this.language;
-    const unavailable = this.renderUnavailable();
-    if (unavailable) return unavailable;
-    const session = this.environment?.session;
-    if (!this.#client)
-      return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-        <p class="diary-text">${sharedText(lang, 'noClient')}</p>
-      </div>`;
-    if (session?.restoring) return loadingNotice(lang);
-    if (!session?.user) return textNotice(newsText(lang, 'signedOut'));
+    const gate = this.renderSignedInGate(this.#client, newsText(lang, 'signedOut'));
+    if (gate) return gate;
     return html`<section class="diary-base" part="base" aria-labelledby="title">
       ${renderHeading(this.headingLevel, newsText(lang, 'title'), { title: true, id: 'title' })}
       ${this.#school.render({

@@ -18,7 +18,6 @@ import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
-import { sharedText } from '../shared/localize';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
@@ -281,16 +280,8 @@ export class DiaryPortfolio extends DiaryElement {
   }
 
   protected override render() {
-    const lang = this.language;
-    const unavailable = this.renderUnavailable();
-    if (unavailable) return unavailable;
-    const session = this.environment?.session;
-    if (!this.#client)
-      return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-        <p class="diary-text">${sharedText(lang, 'noClient')}</p>
-      </div>`;
-    if (session?.restoring) return loadingNotice(lang);
-    if (!session?.user) return textNotice(this.#t('signedOut'));
+    const gate = this.renderSignedInGate(this.#client, this.#t('signedOut'));
+    if (gate) return gate;
     if (!this.childId) return textNotice(this.#t('noChild'), 'alert');
     const tags = this.#tags.value ?? { subjects: [], periods: [] };
     return html`<section class="diary-base" part="base" aria-labelledby="portfolio-title">

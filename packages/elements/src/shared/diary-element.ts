@@ -8,6 +8,7 @@ import { DEFAULT_TIME_ZONE } from './dates';
 import { KIT_VERSION } from './define';
 import { describeFailure } from './failure';
 import { loadingNotice } from './loading-notice';
+import { textNotice } from './notices';
 import { resolveLang, sharedText } from './localize';
 
 /** The kit's colour schemes: the default light one, dark, or the reader's preference. */
@@ -110,6 +111,31 @@ export class DiaryElement extends LitElement {
     return html`<div class="diary-notice diary-notice--error" part="unavailable" role="alert">
       <p class="diary-text">${sharedText(this.language, key)}</p>
     </div>`;
+  }
+
+  /**
+   * Everything a signed-in widget shows before its own content, in this order: outside a provider
+   * or without a client ({@link renderUnavailable}); a client without the operations this widget
+   * calls (`client` is `undefined`: an SDK older than the widget); the kept session being
+   * restored; signed out (`signedOut`, the widget's own sentence). `undefined` when the widget
+   * can render its content.
+   *
+   * @example
+   * const gate = this.renderSignedInGate(this.#client, newsText(lang, 'signedOut'));
+   * if (gate) return gate;
+   */
+  protected renderSignedInGate(client: unknown, signedOut: string): TemplateResult | undefined {
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
+    const lang = this.language;
+    if (!client)
+      return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
+        <p class="diary-text">${sharedText(lang, 'noClient')}</p>
+      </div>`;
+    const session = this.environment?.session;
+    if (session?.restoring) return loadingNotice(lang);
+    if (!session?.user) return textNotice(signedOut);
+    return undefined;
   }
 
   /** While a widget that follows the selected child waits for the list, or there is no child. */

@@ -17,7 +17,6 @@ import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
-import { sharedText } from '../shared/localize';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
 import { SchoolSearch } from '../shared/school-combobox';
@@ -312,24 +311,17 @@ export class DiarySupport extends DiaryElement {
 
   protected override render() {
     const lang = this.language;
-    const unavailable = this.renderUnavailable();
-    if (unavailable) return unavailable;
-    const session = this.environment?.session;
-    if (!this.#client)
-      return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-        <p class="diary-text">${sharedText(lang, 'noClient')}</p>
-      </div>`;
-    if (session?.restoring) return loadingNotice(lang);
-    if (!session?.user) return textNotice(supportText(lang, 'signedOut'));
+    const gate = this.renderSignedInGate(this.#client, supportText(lang, 'signedOut'));
+    if (gate) return gate;
+    const userId = this.environment?.session.user?.id ?? '';
     return html`<section class="diary-base" part="base" aria-labelledby="title">
       ${renderHeading(this.headingLevel, supportText(lang, 'title'), { title: true, id: 'title' })}
       ${this.#list.render({
         initial: () => loadingNotice(this.language),
-        pending: () =>
-          this.tickets ? this.#renderBody(session.user?.id ?? '') : loadingNotice(this.language),
+        pending: () => (this.tickets ? this.#renderBody(userId) : loadingNotice(this.language)),
         error: (error) =>
           failureNotice(this.language, this.#describe(error).message, () => void this.#list.run()),
-        complete: () => this.#renderBody(session.user?.id ?? ''),
+        complete: () => this.#renderBody(userId),
       })}
       <p class="diary-visually-hidden" part="live" role="status" aria-live="polite">
         ${this.announcement}
