@@ -17,6 +17,8 @@ export interface TestClient {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly redirectUris: readonly string[];
+  /** Also allow this callback path on any loopback port (the demo's diary may listen anywhere). */
+  readonly allowLoopbackCallback?: string;
 }
 
 /** A real OpenID provider (oidc-provider) listening on a local port. */
@@ -139,6 +141,15 @@ export async function listenTestProvider(port = 0): Promise<TestProvider> {
           return person ? { accountId: sub, claims: () => ({ ...person }) } : undefined;
         },
       });
+      const loopback = client.allowLoopbackCallback;
+      if (loopback) {
+        const allowed = provider.Client.prototype.redirectUriAllowed;
+        provider.Client.prototype.redirectUriAllowed = function (uri: string) {
+          const url = URL.canParse(uri) ? new URL(uri) : null;
+          const local = url && ['127.0.0.1', 'localhost'].includes(url.hostname);
+          return (local && url.pathname === loopback && !url.search) || allowed.call(this, uri);
+        };
+      }
     },
     close: () =>
       new Promise<void>((resolve) => {
