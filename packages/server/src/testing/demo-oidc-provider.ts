@@ -19,7 +19,7 @@ idp.start(
     allowLoopbackCallback: callbackPath('demo'),
   },
   [
-    { sub: 'demo-ivanova', family_name: 'Иванова', given_name: 'Елена', snils: '112-233-445 95' },
+    { sub: 'demo-ivanova', family_name: 'Иванова', given_name: 'Елена', snils: '123-456-789 64' },
     { sub: 'demo-stranger', family_name: 'Незнакомова', given_name: 'Ольга' },
   ],
 );
