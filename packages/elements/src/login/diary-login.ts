@@ -53,7 +53,9 @@ export interface DiaryLoginDetail {
  *
  * After a failed sign-in it never says which of the phone or the password was wrong, and clears
  * the password. The session is kept by the SDK client of the surrounding `<diary-provider>`;
- * signed in, it says who and offers «Выйти».
+ * signed in, it says who and offers «Выйти». When the server has identity providers (OpenID
+ * Connect), a «Войти через …» button each leaves for the provider, which sends the parent back to
+ * the same page; a provider identity not linked yet is linked by one sign-in with password and code.
  *
  * Its parts carry `part` attributes like the other widgets' but live in the page's DOM, not a
  * shadow root, so they are styled with attribute selectors: `diary-login [part~='button']`
@@ -77,6 +79,8 @@ export interface DiaryLoginDetail {
  * @csspart notice - A confirmation (code sent again, password changed, signed in).
  * @csspart button - Every button (also `submit`, `sign-out`, `password-toggle`).
  * @csspart link - The link-styled buttons (forgot password, change the number).
+ * @csspart providers - The list of «Войти через …» buttons (also `button provider` on each).
+ * @csspart provider-logo - A provider's logo in its button.
  * @cssprop --diary-color-primary - Buttons and links.
  * @cssprop --diary-color-error - Error messages and borders.
  * @cssprop --diary-radius - Corner radius of inputs and buttons.
