@@ -4,8 +4,10 @@
 // (one-time codes readable at /api/v1/dev/outbox), serving the example school site at / and the
 // embed at /embed/diary-elements.js. Extra args pass through to the server (e.g. --port 0).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const root = new URL('..', import.meta.url).pathname;
 const bundle = join(root, 'packages/elements/dist/diary-elements.js');
@@ -53,6 +55,44 @@ if (embedIsStale()) {
   }
 }
 
+/**
+ * The demo identity provider (packages/server/src/testing/demo-oidc-provider.ts) in a process of
+ * its own, and the server's `--oidc-config` naming it «Демо-ID». DIARY_DEMO_OIDC=0 leaves it out.
+ */
+async function demoProvider() {
+  if (process.env.DIARY_DEMO_OIDC === '0') return { args: [], child: null };
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      join(root, 'packages/server/src/testing/demo-oidc-provider.ts'),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], cwd: root },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const issuer = await new Promise((resolve, reject) => {
+    lines.on('line', (line) => line.startsWith('issuer ') && resolve(line.slice(7)));
+    child.on('exit', () => reject(new Error('the demo identity provider stopped')));
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'diary-demo-oidc-'));
+  writeFileSync(join(dir, 'secret'), 'demo-client-secret');
+  const providers = [
+    {
+      name: 'demo',
+      title: 'Демо-ID',
+      issuer,
+      clientId: 'school-diary-demo',
+      clientSecretFile: join(dir, 'secret'),
+    },
+  ];
+  writeFileSync(join(dir, 'oidc.json'), JSON.stringify({ providers }));
+  console.log(`Demo identity provider: ${issuer} (button «Войти через Демо-ID»)`);
+  return { args: ['--oidc-config', join(dir, 'oidc.json')], child };
+}
+
+const demo = await demoProvider();
 const args = [
   `${root}packages/server/bin/school-diary-server.js`,
   '--seed',
@@ -64,8 +104,16 @@ const args = [
   `${root}examples/school-site`,
   '--embed-dir',
   `${root}packages/elements/dist`,
+  ...demo.args,
   ...process.argv.slice(2),
 ];
 const child = spawn(process.execPath, args, { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    child.kill(signal);
+    demo.child?.kill(signal);
+  });
+child.on('exit', (code, signal) => {
+  demo.child?.kill();
+  process.exit(code ?? (signal ? 1 : 0));
+});

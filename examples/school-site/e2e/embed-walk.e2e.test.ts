@@ -170,7 +170,7 @@ const loginText = (page: Page) => page.locator('diary-login').innerText();
 async function signIn(page: Page, site: string): Promise<void> {
   await page.getByLabel('Номер мобильного телефона').fill(PARENT);
   await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
   await page.getByLabel('Код из СМС').waitFor();
   assert.doesNotMatch(await loginText(page), /Загружаем/, 'fallback beside the code step');
   await page.getByLabel('Код из СМС').fill(await latestCode(site, PARENT));
@@ -310,7 +310,7 @@ describe('a parent and a school developer walk the embed (items 1–5)', { timeo
     await page.goto(`${origin}/embed.html`);
     await page.getByLabel('Номер мобильного телефона').fill(PARENT);
     await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
     const alert = page.locator('diary-login [role="alert"]');
     await alert.waitFor();
     const text = await alert.innerText();

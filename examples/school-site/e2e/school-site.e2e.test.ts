@@ -134,7 +134,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   it('signs the parent in with the one-time code from the dev outbox', async () => {
     await page.getByLabel('Номер мобильного телефона').fill(PARENT);
     await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
     const codeField = page.getByLabel('Код из СМС');
     await codeField.waitFor();
     await codeField.fill(await latestCode(site.url, PARENT));
@@ -145,6 +145,38 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await list.getByText('Иванова Мария').waitFor();
     await list.getByText('Иванов Пётр').waitFor();
     await page.locator('[data-account-name]').getByText('Иванова Елена').waitFor();
+  });
+
+  it('signs in through the demo identity provider: linked once by password and code, then by it alone', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'ru-RU' });
+    const other = await context.newPage();
+    await other.goto(`${site.url}/login.html`);
+    await other.getByRole('button', { name: 'Войти через Демо-ID' }).click();
+    await other.getByRole('button', { name: 'Отмена' }).click();
+    await other.getByText('Вход через сервис отменён').waitFor();
+    await other.getByRole('button', { name: 'Войти через Демо-ID' }).click();
+    await other.getByRole('button', { name: 'Иванова Елена' }).click();
+    await other.getByText('Этот вход ещё не связан с аккаунтом').waitFor();
+    assert.equal(new URL(other.url()).hash, '', 'the ticket stays in the address');
+    await other.getByLabel('Номер мобильного телефона').fill(PARENT);
+    await other.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+    await other.getByRole('button', { name: 'Войти', exact: true }).click();
+    const codeField = other.getByLabel('Код из СМС');
+    await codeField.waitFor();
+    await codeField.fill(await latestCode(site.url, PARENT));
+    await other.getByRole('button', { name: 'Продолжить' }).click();
+    await other.waitForURL(/\/children\.html$/);
+    await context.close();
+
+    // A browser that never signed in: the provider alone signs the parent in.
+    const fresh = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'ru-RU' });
+    const again = await fresh.newPage();
+    await again.goto(`${site.url}/login.html`);
+    await again.getByRole('button', { name: 'Войти через Демо-ID' }).click();
+    await again.getByRole('button', { name: 'Иванова Елена' }).click();
+    await again.waitForURL(/\/children\.html$/);
+    await again.locator('[data-account-name]').getByText('Иванова Елена').waitFor();
+    await fresh.close();
   });
 
   it('registers a child: a wrong SNILS gets its field error, the fixed one an application', async () => {

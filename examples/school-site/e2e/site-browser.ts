@@ -33,7 +33,7 @@ export async function signInParent(page: Page, url: string): Promise<void> {
   if (!page.url().endsWith('/login.html')) await page.goto(`${url}/login.html`);
   await page.getByLabel('Номер мобильного телефона').fill(PARENT);
   await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
   const codeField = page.getByLabel('Код из СМС');
   await codeField.waitFor();
   await codeField.fill(await latestCode(url, PARENT));

@@ -440,6 +440,8 @@ export function createLazyClient<T extends RouteTable>(
       case 'auth.logout':
         return logout;
       case 'auth.verify':
+      case 'auth.oidcComplete':
+      case 'auth.oidcLink':
         return async (input: object, callOptions?: CallOptions) => {
           const created = (await call(operation, route, input, callOptions)) as Session;
           await session.adopt(created);

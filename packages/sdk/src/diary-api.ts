@@ -102,6 +102,30 @@ export interface AuthClaimHandoffResult extends RouteResult<Routes['auth']['clai
 export interface AuthRedeemHandoffInput extends RouteInput<Routes['auth']['redeemHandoff']> {}
 /** What `auth.redeemHandoff` resolves to. */
 export interface AuthRedeemHandoffResult extends RouteResult<Routes['auth']['redeemHandoff']> {}
+/** The input of `auth.providers` (GET /api/v1/auth/providers): path, query and body fields in one object. */
+export interface AuthProvidersInput extends RouteInput<Routes['auth']['providers']> {}
+/** What `auth.providers` resolves to. */
+export interface AuthProvidersResult extends RouteResult<Routes['auth']['providers']> {}
+/** The input of `auth.oidcStart` (POST /api/v1/auth/oidc/start): path, query and body fields in one object. */
+export interface AuthOidcStartInput extends RouteInput<Routes['auth']['oidcStart']> {}
+/** What `auth.oidcStart` resolves to. */
+export interface AuthOidcStartResult extends RouteResult<Routes['auth']['oidcStart']> {}
+/** The input of `auth.oidcComplete` (POST /api/v1/auth/oidc/complete): path, query and body fields in one object. */
+export interface AuthOidcCompleteInput extends RouteInput<Routes['auth']['oidcComplete']> {}
+/** What `auth.oidcComplete` resolves to. */
+export interface AuthOidcCompleteResult extends RouteResult<Routes['auth']['oidcComplete']> {}
+/** The input of `auth.oidcLink` (POST /api/v1/auth/oidc/link): path, query and body fields in one object. */
+export interface AuthOidcLinkInput extends RouteInput<Routes['auth']['oidcLink']> {}
+/** What `auth.oidcLink` resolves to. */
+export interface AuthOidcLinkResult extends RouteResult<Routes['auth']['oidcLink']> {}
+/** The input of `auth.identities` (GET /api/v1/auth/identities): path, query and body fields in one object. */
+export interface AuthIdentitiesInput extends RouteInput<Routes['auth']['identities']> {}
+/** What `auth.identities` resolves to. */
+export interface AuthIdentitiesResult extends RouteResult<Routes['auth']['identities']> {}
+/** The input of `auth.unlinkIdentity` (DELETE /api/v1/auth/identities/{provider}): path, query and body fields in one object. */
+export interface AuthUnlinkIdentityInput extends RouteInput<Routes['auth']['unlinkIdentity']> {}
+/** What `auth.unlinkIdentity` resolves to. */
+export type AuthUnlinkIdentityResult = RouteResult<Routes['auth']['unlinkIdentity']>;
 
 /**
  * The operations of `client.auth`.
@@ -289,6 +313,54 @@ export interface AuthApi {
    * const result = await client.auth.redeemHandoff({ id: '…', claimSecret: '…' });
    */
   readonly redeemHandoff: OperationMethod<AuthRedeemHandoffInput, AuthRedeemHandoffResult>;
+  /**
+   * The identity providers (OpenID Connect) parents may sign in with.
+   * `GET /api/v1/auth/providers`; may call: anyone (public).
+   *
+   * @example
+   * const result = await client.auth.providers();
+   */
+  readonly providers: ReadOperation<AuthProvidersInput, AuthProvidersResult>;
+  /**
+   * Start a sign-in at an identity provider; answers where to send the browser.
+   * `POST /api/v1/auth/oidc/start`; may call: anyone (public).
+   *
+   * @example
+   * const result = await client.auth.oidcStart({ provider: '…', returnTo: '…' });
+   */
+  readonly oidcStart: OperationMethod<AuthOidcStartInput, AuthOidcStartResult>;
+  /**
+   * Sign in with the ticket of a provider's answer, if its identity is linked.
+   * `POST /api/v1/auth/oidc/complete`; may call: anyone (public).
+   *
+   * @example
+   * const result = await client.auth.oidcComplete({ ticket: '…' });
+   */
+  readonly oidcComplete: OperationMethod<AuthOidcCompleteInput, AuthOidcCompleteResult>;
+  /**
+   * Link a provider's identity to the account whose password and SMS code were proved.
+   * `POST /api/v1/auth/oidc/link`; may call: anyone (public).
+   *
+   * @example
+   * const result = await client.auth.oidcLink({ ticket: '…', challengeId: '…', code: '…' });
+   */
+  readonly oidcLink: OperationMethod<AuthOidcLinkInput, AuthOidcLinkResult>;
+  /**
+   * The caller's linked identity providers.
+   * `GET /api/v1/auth/identities`; may call: any signed-in user.
+   *
+   * @example
+   * const result = await client.auth.identities();
+   */
+  readonly identities: ReadOperation<AuthIdentitiesInput, AuthIdentitiesResult>;
+  /**
+   * Unlink the caller's identity at a provider.
+   * `DELETE /api/v1/auth/identities/{provider}`; may call: any signed-in user.
+   *
+   * @example
+   * await client.auth.unlinkIdentity({ provider: '…' })
+   */
+  readonly unlinkIdentity: OperationMethod<AuthUnlinkIdentityInput, AuthUnlinkIdentityResult>;
 }
 
 /** The input of `admin.confirmIdentityInPerson` (POST /api/v1/admin/users/{userId}/identity): path, query and body fields in one object. */
@@ -2183,7 +2255,7 @@ export interface DevApi {
 
 /** Every group of operations of the diary API, as `createDiaryClient` gives them. */
 export interface DiaryApi {
-  /** `register`, `confirmIdentity`, `login`, `verify`, `resend`, `refresh`, `logout`, `me`, `updateMe`, `changePhone`, `confirmPhone`, `recoveryStart`, `sessions`, `revokeSession`, `revokeOtherSessions`, `changePassword`, `recoveryComplete`, `createHandoff`, `handoff`, `decideHandoff`, `claimHandoff`, `redeemHandoff`: see {@link AuthApi}. */
+  /** `register`, `confirmIdentity`, `login`, `verify`, `resend`, `refresh`, `logout`, `me`, `updateMe`, `changePhone`, `confirmPhone`, `recoveryStart`, `sessions`, `revokeSession`, `revokeOtherSessions`, `changePassword`, `recoveryComplete`, `createHandoff`, `handoff`, `decideHandoff`, `claimHandoff`, `redeemHandoff`, `providers`, `oidcStart`, `oidcComplete`, `oidcLink`, `identities`, `unlinkIdentity`: see {@link AuthApi}. */
   readonly auth: AuthApi;
   /** `confirmIdentityInPerson`, `findUser`, `guardianClaims`, `approveGuardian`: see {@link AdminApi}. */
   readonly admin: AdminApi;

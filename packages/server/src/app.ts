@@ -19,6 +19,8 @@ import { installSecurityHeaders } from './http/security-headers';
 import { acceptStreamToken } from './http/stream-token';
 import { registerStaticFiles } from './http/static-files';
 import { registerUploads } from './http/uploads';
+import { registerOidcCallback } from './http/oidc-callback';
+import { OidcProviders } from './services/oidc-providers';
 import { randomIds, type IdGenerator } from './ids';
 import { createHandlers } from './routes';
 import { AuditLog } from './services/audit';
@@ -165,6 +167,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     documents: options.dataKeys,
     secret,
     newCode: options.newCode ?? newOneTimeCode,
+    oidc: new OidcProviders(config.oidcProviders, config.publicUrl),
     live: new LiveEvents(
       clock,
       options.database.engine === 'postgres' ? options.database.fanOut : undefined,
@@ -225,6 +228,17 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       }),
   });
   await registerUploads(app, services);
+  registerOidcCallback(app, services, { max: config.authRateLimit, timeWindow: 60_000 });
+  app.addHook('onListen', (done) => {
+    const address = app.server.address();
+    if (address && typeof address === 'object') {
+      // A wildcard address is reached through the loopback one from this machine.
+      const ip = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : address.address;
+      const host = ip.includes(':') ? `[${ip}]` : ip;
+      services.oidc.useListenAddress(`http://${host}:${address.port}`);
+    }
+    done();
+  });
 
   const openapi = JSON.stringify(buildOpenApiDocument({ includeDev: config.dev }));
   app.get('/api/v1/openapi.json', (_request, reply) =>

@@ -335,7 +335,7 @@ describe(
           );
           await page.getByLabel('Номер мобильного телефона').fill(U.parentIvanova.phone);
           await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
-          await page.getByRole('button', { name: 'Войти' }).click();
+          await page.getByRole('button', { name: 'Войти', exact: true }).click();
           const code = /\d{6}/.exec((await codeSent).text)?.[0] ?? '';
           await page.getByLabel('Код из СМС').fill(code);
           await page.getByRole('button', { name: 'Продолжить' }).click();

@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseCliArgs, type CliCommand, type ServeOptions } from './cli-args';
 import { CliUsageError } from './cli-error';
 
@@ -54,7 +57,36 @@ describe('cli arguments', () => {
       embedDir: null,
       ops: NO_OPS,
       dataKeys: { dataKey: null, dataKeyFile: null },
+      oidc: { providers: [], publicUrl: null },
     });
+  });
+
+  it('reads identity providers with their secret files, and refuses a plain-http issuer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diary-oidc-'));
+    writeFileSync(join(dir, 'secret'), 'client-secret\n');
+    const options = serveOptions([
+      '--oidc',
+      `esia=https://esia.example,diary,${join(dir, 'secret')}`,
+      '--public-url',
+      'https://diary.example/',
+    ]);
+    assert.deepEqual(options.oidc, {
+      providers: [
+        {
+          name: 'esia',
+          title: 'esia',
+          issuer: 'https://esia.example',
+          clientId: 'diary',
+          clientSecret: 'client-secret',
+        },
+      ],
+      publicUrl: 'https://diary.example',
+    });
+    assert.throws(
+      () => parseCliArgs(['--oidc', `esia=http://esia.example,diary,${join(dir, 'secret')}`], {}),
+      /issuer must be an https URL/,
+    );
+    rmSync(dir, { recursive: true });
   });
 
   it('reads every serve flag, with or without the serve command', () => {
@@ -97,6 +129,7 @@ describe('cli arguments', () => {
       embedDir: 'packages/elements/dist',
       ops: NO_OPS,
       dataKeys: { dataKey: null, dataKeyFile: null },
+      oidc: { providers: [], publicUrl: null },
     };
     assert.deepEqual(serveOptions(argv), expected);
     assert.deepEqual(serveOptions(['serve', ...argv]), expected);

@@ -11,6 +11,7 @@ import {
 } from './cli-import';
 import { CliUsageError } from './cli-error';
 import { OPS_FLAGS, parseOpsFlags, type OpsOptions } from './cli-ops-args';
+import { OIDC_FLAGS, parseOidcFlags, type OidcOptions } from './cli-oidc';
 
 /** How a commit reaches the disk: `full` fsyncs every commit, `normal` survives a process crash. */
 export type Durability = 'normal' | 'full';
@@ -49,6 +50,8 @@ export interface ServeOptions {
   readonly ops: OpsOptions;
   /** The keys document numbers are encrypted under. */
   readonly dataKeys: DataKeyOptions;
+  /** Identity providers (OpenID Connect) parents may sign in with. */
+  readonly oidc: OidcOptions;
 }
 
 /** Options of `school-diary-server rotate-key`. */
@@ -126,6 +129,7 @@ const SERVE = {
   'data-key-file': { type: 'string' },
   version: { type: 'boolean', default: false },
   ...OPS_FLAGS,
+  ...OIDC_FLAGS,
 } as const satisfies ParseArgsConfig['options'];
 
 const BACKUP = {
@@ -266,6 +270,7 @@ function parseServe(
         values['embed-dir'] === undefined ? null : nonEmpty('--embed-dir', values['embed-dir']),
       ops: parseOpsFlags(values),
       dataKeys: dataKeyOptions(values['data-key-file'], dataKey),
+      oidc: parseOidcFlags(values),
     },
   };
 }

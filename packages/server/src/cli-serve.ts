@@ -127,6 +127,8 @@ function configOf(options: ServeOptions): Partial<ServerConfig> {
     ...(options.passwordHashCost === null ? {} : { passwordHashCost: options.passwordHashCost }),
     ...(options.site === null ? {} : { siteDir: resolve(options.site) }),
     ...embedDirOf(options),
+    oidcProviders: options.oidc.providers,
+    ...(options.oidc.publicUrl === null ? {} : { publicUrl: options.oidc.publicUrl }),
   };
 }
 

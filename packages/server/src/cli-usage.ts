@@ -66,6 +66,11 @@ serve (the default)
   Operations:
   --metrics-port N      serve /metrics alone on this port (of --metrics-host)
   --metrics-host HOST   address of the metrics port (default 127.0.0.1)
+  --oidc NAME=ISSUER,CLIENT_ID,SECRET_FILE
+                        let parents sign in through an OpenID Connect provider
+                        (repeatable; see docs/identity-providers.md)
+  --oidc-config FILE    providers from a JSON file (titles, logos, SNILS claim)
+  --public-url URL      where browsers reach this server (the providers' callback base)
   --metrics-token TOKEN serve /metrics on the API port to "Authorization: Bearer TOKEN"
   --trust-proxy ADDR    a reverse proxy (IP or CIDR, repeatable) whose X-Forwarded-For
                         gives the client's address; without it the peer's address counts

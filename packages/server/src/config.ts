@@ -1,3 +1,5 @@
+import type { OidcProviderConfig } from './services/oidc-providers';
+
 /** Tunable limits and switches of the server. Every duration is in seconds unless named otherwise. */
 export interface ServerConfig {
   /** Serve dev-only routes (the SMS/e-mail outbox). */
@@ -59,6 +61,13 @@ export interface ServerConfig {
   readonly trustProxy: readonly string[];
   /** Days live events are kept (a stream resumes from them); older ones are pruned hourly. */
   readonly eventRetentionDays: number;
+  /** OpenID Connect providers parents may sign in with and confirm their identity through. */
+  readonly oidcProviders: readonly OidcProviderConfig[];
+  /**
+   * Where browsers and providers reach this server (`https://diary.example`): the base of the
+   * providers' callback address. Unset: the address it listens on.
+   */
+  readonly publicUrl?: string;
 }
 
 /** Production defaults. */
@@ -90,4 +99,5 @@ export const DEFAULT_CONFIG: ServerConfig = {
   readCacheBytes: 64 * 1024 * 1024,
   trustProxy: [],
   eventRetentionDays: 30,
+  oidcProviders: [],
 };

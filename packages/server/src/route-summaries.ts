@@ -29,6 +29,12 @@ export const routeSummaries: RouteSummaries = {
     recoveryStart:
       'Start password recovery: a code goes to the phone (answers the same for unknown phones)',
     recoveryComplete: 'Set a new password with the recovery code; every session is revoked',
+    providers: 'The identity providers (OpenID Connect) parents may sign in with',
+    oidcStart: 'Start a sign-in at an identity provider; answers where to send the browser',
+    oidcComplete: "Sign in with the ticket of a provider's answer, if its identity is linked",
+    oidcLink: "Link a provider's identity to the account whose password and SMS code were proved",
+    identities: "The caller's linked identity providers",
+    unlinkIdentity: "Unlink the caller's identity at a provider",
     sessions: "The caller's signed-in sessions",
     revokeSession: 'Sign one of the caller’s sessions out',
     revokeOtherSessions: 'Sign out every session of the caller but this one',

@@ -64,6 +64,22 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'Подтвердите личность, чтобы продолжить',
     en: 'Confirm your identity to continue',
   },
+  provider_not_linked: {
+    ru: 'Этот вход ещё не связан с аккаунтом дневника — войдите по паролю и коду из SMS, чтобы связать',
+    en: 'This sign-in is not linked to a diary account yet — sign in with your password and SMS code to link it',
+  },
+  provider_ticket_invalid: {
+    ru: 'Ответ сервиса входа устарел или уже использован — войдите через него ещё раз',
+    en: 'The sign-in service answer has expired or was already used — sign in through it again',
+  },
+  identity_mismatch: {
+    ru: 'СНИЛС в сервисе входа не совпадает со СНИЛС аккаунта — связать их нельзя, обратитесь в школу',
+    en: 'The SNILS at the sign-in service differs from the account SNILS — they cannot be linked; contact the school',
+  },
+  provider_unavailable: {
+    ru: 'Сервис входа сейчас недоступен — попробуйте позже или войдите по паролю',
+    en: 'The sign-in service is unavailable now — try later or sign in with your password',
+  },
   roster_mismatch: {
     ru: 'В списках школы нет ученика с таким номером — проверьте номер у классного руководителя',
     en: "The school's lists have no student with this number — check it with the class teacher",

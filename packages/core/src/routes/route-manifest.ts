@@ -89,6 +89,18 @@ export const routeManifest = {
       body: true,
     }),
     redeemHandoff: routeInfo('POST /auth/handoff/redeem', 'public', { body: true }),
+    providers: routeInfo('GET /auth/providers', 'public'),
+    oidcStart: routeInfo('POST /auth/oidc/start', 'public', { rateLimit: 'auth', body: true }),
+    oidcComplete: routeInfo('POST /auth/oidc/complete', 'public', {
+      rateLimit: 'auth',
+      body: true,
+    }),
+    oidcLink: routeInfo('POST /auth/oidc/link', 'public', { rateLimit: 'auth', body: true }),
+    identities: routeInfo('GET /auth/identities', EVERYONE),
+    unlinkIdentity: routeInfo('DELETE /auth/identities/{provider}', EVERYONE, {
+      responseType: 'none',
+      status: 204,
+    }),
   },
   admin: {
     confirmIdentityInPerson: routeInfo('POST /admin/users/{userId}/identity', ['school_admin'], {

@@ -5,6 +5,7 @@ export * from './identifiers.js';
 export * from './common.js';
 export * from './error-response.js';
 export * from './user.js';
+export * from './identity-provider.js';
 export * from './school.js';
 export * from './child.js';
 export * from './application.js';

@@ -33,8 +33,16 @@ export type Role = (typeof ROLES)[number];
 /** Zod schema of {@link Role}. */
 export const roleSchema = enumOf(ROLES);
 
-/** How far a user's identity has been confirmed: by SMS code, or in person at an MFC or school. */
-export const IDENTITY_STATUSES = ['unconfirmed', 'confirmed_sms', 'confirmed_in_person'] as const;
+/**
+ * How far a user's identity has been confirmed: by SMS code, in person at an MFC or school, or by
+ * an identity provider whose verified SNILS matched the account's.
+ */
+export const IDENTITY_STATUSES = [
+  'unconfirmed',
+  'confirmed_sms',
+  'confirmed_in_person',
+  'confirmed_provider',
+] as const;
 /** Zod schema of the identity status. */
 export const identityStatusSchema = enumOf(IDENTITY_STATUSES);
 

@@ -25,4 +25,14 @@ export const loginStyles = css`
   diary-login .diary-resend {
     margin: calc(var(--_space) * 2) 0 0;
   }
+  diary-login .diary-providers {
+    list-style: none;
+    margin: calc(var(--_space) * 2) 0 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  diary-login .diary-providers img {
+    vertical-align: middle;
+  }
 `;

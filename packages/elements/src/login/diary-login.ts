@@ -7,6 +7,7 @@ import {
   normalizeOneTimeCode,
   normalizeRuPhone,
   type Challenge,
+  type IdentityProvider,
   type Lang,
   type User,
 } from '@school-diary/core';
@@ -31,6 +32,7 @@ import {
   type LoginStep,
   type LoginView,
 } from './login-steps';
+import { returnAddress, takeProviderReturn } from './login-providers';
 import { loginText } from './login-text';
 
 export type { LoginStep } from './login-steps';
@@ -51,7 +53,9 @@ export interface DiaryLoginDetail {
  *
  * After a failed sign-in it never says which of the phone or the password was wrong, and clears
  * the password. The session is kept by the SDK client of the surrounding `<diary-provider>`;
- * signed in, it says who and offers «Выйти».
+ * signed in, it says who and offers «Выйти». When the server has identity providers (OpenID
+ * Connect), a «Войти через …» button each leaves for the provider, which sends the parent back to
+ * the same page; a provider identity not linked yet is linked by one sign-in with password and code.
  *
  * Its parts carry `part` attributes like the other widgets' but live in the page's DOM, not a
  * shadow root, so they are styled with attribute selectors: `diary-login [part~='button']`
@@ -75,6 +79,8 @@ export interface DiaryLoginDetail {
  * @csspart notice - A confirmation (code sent again, password changed, signed in).
  * @csspart button - Every button (also `submit`, `sign-out`, `password-toggle`).
  * @csspart link - The link-styled buttons (forgot password, change the number).
+ * @csspart providers - The list of «Войти через …» buttons (also `button provider` on each).
+ * @csspart provider-logo - A provider's logo in its button.
  * @cssprop --diary-color-primary - Buttons and links.
  * @cssprop --diary-color-error - Error messages and borders.
  * @cssprop --diary-radius - Corner radius of inputs and buttons.
@@ -101,6 +107,7 @@ export class DiaryLogin extends DiaryElement {
   @state() protected accessor notice: string | undefined;
   @state() protected accessor busy = false;
   @state() protected accessor challenge: Challenge | undefined;
+  @state() protected accessor providers: readonly IdentityProvider[] = [];
 
   #ids = uniqueIdPrefix('diary-login');
   /** What the login renders into: put in place of the tag's fallback text once it can work. */
@@ -110,6 +117,9 @@ export class DiaryLogin extends DiaryElement {
   #ticker: ReturnType<typeof setInterval> | undefined;
   #retry: (() => Promise<void>) | undefined;
   #focusAfterRender: string | undefined;
+  /** A provider's ticket whose identity is not linked yet: the next code links it. */
+  #ticket: string | undefined;
+  #providersAsked = false;
 
   /**
    * No shadow root: autofill and password managers only see inputs in the document's DOM. The
@@ -154,6 +164,10 @@ export class DiaryLogin extends DiaryElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.#showRoot();
+    if (this.client && !this.#providersAsked) {
+      this.#providersAsked = true;
+      void this.#takeProviderAnswer();
+    }
     const target = this.#focusAfterRender;
     this.#focusAfterRender = undefined;
     if (!target) return;
@@ -271,7 +285,11 @@ export class DiaryLogin extends DiaryElement {
     if (!ok || !client || !challenge) return;
     const code = normalizeOneTimeCode(this.code) ?? this.code;
     await this.#run(async () => {
-      const session = await client.auth.verify({ challengeId: challenge.challengeId, code });
+      const ticket = this.#ticket;
+      const session = ticket
+        ? await client.auth.oidcLink({ ticket, challengeId: challenge.challengeId, code })
+        : await client.auth.verify({ challengeId: challenge.challengeId, code });
+      this.#ticket = undefined;
       this.#user = session.user;
       this.challenge = undefined;
       this.password = '';
@@ -331,6 +349,52 @@ export class DiaryLogin extends DiaryElement {
       this.errors = {};
       this.notice = codeText(this.language, 'resent', { sentTo: this.challenge.sentTo });
       this.#focusAfterRender = this.#id('code');
+    });
+  }
+
+  /**
+   * Lists the server's identity providers, and finishes a sign-in that one sent the page back
+   * from: signed in when linked, else the password form links it; a cancel or a refusal is said.
+   */
+  async #takeProviderAnswer(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const answer = takeProviderReturn();
+    client.auth.providers().then(
+      ({ items }) => (this.providers = items),
+      () => undefined, // without the list the password form is all there is
+    );
+    if (!answer) return;
+    if ('error' in answer) {
+      this.failure = { kind: 'unexpected', message: loginText(this.language, answer.error) };
+      this.#focusAfterRender = 'failure';
+      return;
+    }
+    await this.#run(async () => {
+      try {
+        const session = await client.auth.oidcComplete({ ticket: answer.ticket });
+        this.#user = session.user;
+        this.step = 'done';
+        emit(this, 'diary-login', { user: session.user });
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'provider_not_linked') throw error;
+        this.#ticket = answer.ticket;
+        this.notice = loginText(this.language, 'linkNotice');
+        this.#focusAfterRender = 'notice';
+      }
+    });
+  }
+
+  /** Leaves for the provider's sign-in page; it sends the parent back to this page. */
+  async #signInWith(provider: IdentityProvider): Promise<void> {
+    const client = this.client;
+    if (!client || this.busy) return;
+    await this.#run(async () => {
+      const { authorizationUrl } = await client.auth.oidcStart({
+        provider: provider.name,
+        returnTo: returnAddress(),
+      });
+      location.assign(authorizationUrl);
     });
   }
 
@@ -438,6 +502,8 @@ export class DiaryLogin extends DiaryElement {
       now: this.now(),
       timeZone: this.timeZone,
       user: this.#user,
+      providers: this.providers,
+      onProvider: (provider) => void this.#signInWith(provider),
       onSubmit: (event) => this.#onSubmit(event),
       onInput: (field, value) => this.#input(field, value),
       onTogglePassword: () => (this.passwordVisible = !this.passwordVisible),

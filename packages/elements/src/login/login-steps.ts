@@ -1,10 +1,17 @@
-import { PASSWORD_LENGTH, type Challenge, type Lang, type User } from '@school-diary/core';
+import {
+  PASSWORD_LENGTH,
+  type Challenge,
+  type IdentityProvider,
+  type Lang,
+  type User,
+} from '@school-diary/core';
 import { html, nothing } from 'lit';
 import type { Failure } from '../shared/failure';
 import { renderErrorSummary, renderTextField, type ShownError } from '../shared/form-field';
 import { renderHeading, subLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { cooldownSeconds, isExpired, renderCodeField, renderResend } from '../shared/one-time-code';
+import { renderProviderButtons } from './login-providers';
 import { loginText } from './login-text';
 
 /** The screens of the login. */
@@ -36,6 +43,9 @@ export interface LoginView {
   readonly now: Date;
   readonly timeZone: string;
   readonly user: User | undefined;
+  /** The identity providers the server offers («Войти через …»). */
+  readonly providers: readonly IdentityProvider[];
+  readonly onProvider: (provider: IdentityProvider) => void;
   readonly onSubmit: (event: SubmitEvent) => void;
   readonly onInput: (field: LoginField, value: string) => void;
   readonly onTogglePassword: () => void;
@@ -204,7 +214,8 @@ export function renderCredentials(v: LoginView) {
       <button type="button" class="diary-link" part="link" @click=${() => v.onGo('recovery-phone')}>
         ${loginText(lang, 'forgot')}
       </button>
-    </p>`;
+    </p>
+    ${renderProviderButtons(lang, v.providers, v.busy, v.onProvider)}`;
 }
 
 /** The phone to send a password-reset code to. */

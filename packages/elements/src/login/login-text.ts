@@ -38,4 +38,21 @@ export const loginText = translator({
   signedIn: ['Вы вошли как {name}.', 'You are signed in as {name}.'],
   signOut: ['Выйти', 'Sign out'],
   working: ['Подождите…', 'Please wait…'],
+  signInWith: ['Войти через {title}', 'Sign in with {title}'],
+  linkNotice: [
+    'Этот вход ещё не связан с аккаунтом. Войдите один раз по паролю и коду из СМС — и дальше сможете входить через сервис.',
+    'This sign-in is not linked to an account yet. Sign in once with your password and text-message code, and from then on you can use the service.',
+  ],
+  cancelled: [
+    'Вход через сервис отменён. Войдите по паролю или попробуйте ещё раз.',
+    'Signing in with the service was cancelled. Sign in with your password or try again.',
+  ],
+  providerDown: [
+    'Сервис входа сейчас недоступен. Попробуйте позже или войдите по паролю.',
+    'The sign-in service is unavailable now. Try later or sign in with your password.',
+  ],
+  refused: [
+    'Сервис входа не подтвердил вход. Попробуйте ещё раз или войдите по паролю.',
+    'The sign-in service did not confirm the sign-in. Try again or sign in with your password.',
+  ],
 });

@@ -24,7 +24,16 @@ export type Group<G extends keyof DiaryClient, Ops extends keyof DiaryClient[G]>
 export interface WidgetClient {
   readonly auth: Group<
     'auth',
-    'login' | 'verify' | 'resend' | 'recoveryStart' | 'recoveryComplete' | 'logout'
+    | 'login'
+    | 'verify'
+    | 'resend'
+    | 'recoveryStart'
+    | 'recoveryComplete'
+    | 'logout'
+    | 'providers'
+    | 'oidcStart'
+    | 'oidcComplete'
+    | 'oidcLink'
   >;
   readonly children: Group<'children', 'create' | 'confirm' | 'linkSchool' | 'search'>;
   readonly schools: Group<'schools', 'search'>;

@@ -21,6 +21,7 @@ import { handoffsMigration } from './migrations/021-handoffs';
 import { quietHoursMigration } from './migrations/022-quiet-hours';
 import { schoolChangesMigration } from './migrations/023-school-changes';
 import { schoolCalendarMigration } from './migrations/024-school-calendar';
+import { identityProvidersMigration } from './migrations/025-identity-providers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -323,7 +324,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '022_quiet_hours': quietHoursMigration,
   '023_school_changes': schoolChangesMigration,
   '024_school_calendar': schoolCalendarMigration,
-  // next: '025_…' (keep the numbers unique and increasing)
+  '025_identity_providers': identityProvidersMigration,
+  // next: '026_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -180,6 +180,23 @@ export interface Database {
     decided_at: string | null;
     used_at: string | null;
   };
+  /** A sign-in through an identity provider, from its start to the ticket the browser takes back. */
+  oidc_flows: {
+    state_hash: string;
+    provider: string;
+    return_to: string;
+    created_at: string;
+    expires_at: string;
+    /** When the provider's answer came back (a second answer with the same state is refused). */
+    returned_at: string | null;
+    ticket_hash: string | null;
+    subject: string | null;
+    /** JSON of the claims the diary uses, the SNILS sealed. */
+    claims: string | null;
+    used_at: string | null;
+  };
+  /** A provider's subject linked to an account. */
+  user_identities: { provider: string; subject: string; user_id: string; linked_at: string };
   login_attempts: { id: Generated<number>; ip: string; phone: string; at: string; success: number };
   ip_blocks: { ip: string; blocked_until: string; reason: string };
   audit: {

@@ -7,6 +7,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   code_expired: 400,
   roster_mismatch: 400,
   handoff_invalid: 400,
+  provider_ticket_invalid: 400,
   unauthorized: 401,
   token_expired: 401,
   invalid_credentials: 401,
@@ -15,6 +16,8 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   school_not_found: 404,
   conflict: 409,
   identity_unconfirmed: 409,
+  provider_not_linked: 409,
+  identity_mismatch: 409,
   school_not_connected: 409,
   school_not_linked: 409,
   child_exists: 409,
@@ -36,4 +39,5 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   code_attempts_exhausted: 429,
   resend_too_soon: 429,
   internal: 500,
+  provider_unavailable: 503,
 };

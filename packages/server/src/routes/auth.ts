@@ -2,6 +2,7 @@ import type { Challenge, Routes, User } from '@school-diary/core';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { accountHandlers } from './account';
 import { handoffHandlers } from './handoff';
+import { oidcHandlers } from './oidc';
 import {
   consumeChallenge,
   decoyChallenge,
@@ -14,9 +15,6 @@ import { assertUncommonPassword } from '../services/password-policy';
 import { fieldError } from '../services/domain-error';
 import { hashPassword, verifyPassword } from '../services/secrets';
 import {
-  deviceHashOf,
-  issueSession,
-  knownDevice,
   listSessions,
   revokeOwnSession,
   revokeFamily,
@@ -25,6 +23,7 @@ import {
   rotateRefreshToken,
 } from '../services/sessions';
 import { userView } from '../services/users';
+import { openSignedInSession } from '../services/sign-in';
 
 type RegisterBody = RequestContext<Routes['auth']['register']>['body'];
 
@@ -72,6 +71,7 @@ export function authHandlers(s: Services): Handlers['auth'] {
   return {
     ...accountHandlers(s),
     ...handoffHandlers(s),
+    ...oidcHandlers(s),
     async register({ body, ip, lang }) {
       assertUncommonPassword(body.password, 'password');
       // Hashed first, taken or not: a decoy answer takes as long as a real one.
@@ -168,32 +168,7 @@ export function authHandlers(s: Services): Handlers['auth'] {
 
     async verify({ body, ip, userAgent, lang }) {
       const { userId } = await consumeChallenge(s, { ...body, purpose: 'login' }, ip);
-      // The language of the browser signed in with: what e-mail and SMS to this user are in.
-      await s.db.updateTable('users').set({ lang }).where('id', '=', userId).execute();
-      const device = deviceHashOf(s, userAgent);
-      const known = await knownDevice(s, userId, device);
-      const session = await issueSession(s, userId, undefined, device, { userAgent, ip });
-      const actor = {
-        id: userId,
-        role: session.user.role,
-        schoolId: session.user.schoolId ?? null,
-      };
-      await s.audit.record(s.db, { action: 'auth.verify', outcome: 'success', ip, actor });
-      if (!known) {
-        await s.audit.record(s.db, {
-          action: 'security.new_device',
-          outcome: 'success',
-          ip,
-          actor,
-          detail: 'ALERT: sign-in from a device this account never used',
-        });
-        await tellOwner(
-          s,
-          session.user.phone,
-          'вход с нового устройства. Если это были не вы, смените пароль и завершите чужие сеансы в настройках.',
-        );
-      }
-      return session;
+      return openSignedInSession(s, { userId, ip, userAgent, lang, action: 'auth.verify' });
     },
 
     resend: ({ body }) => resendChallenge(s, body.challengeId),

@@ -7,6 +7,7 @@ import type { AuditLog } from './audit';
 import type { DataKeyring } from './data-keys';
 import type { MessageGateway } from './gateway';
 import type { LiveEvents } from './live-events';
+import type { OidcProviders } from './oidc-providers';
 
 /** Everything a handler may use; injected so tests control time, ids and delivery. */
 export interface Services {
@@ -24,6 +25,8 @@ export interface Services {
   readonly newCode: () => string;
   /** Live events: durable per-user log plus wake-ups for open streams. */
   readonly live: LiveEvents;
+  /** The OpenID Connect providers parents may sign in with. */
+  readonly oidc: OidcProviders;
 }
 
 /** The signed-in user behind a request. */

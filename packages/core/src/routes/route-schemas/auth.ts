@@ -17,6 +17,14 @@ import {
   phoneConfirmInputSchema,
   profilePatchSchema,
 } from '../../schemas/user.js';
+import {
+  identityProviderSchema,
+  linkedIdentitySchema,
+  oidcCompleteInputSchema,
+  oidcLinkInputSchema,
+  oidcStartInputSchema,
+  oidcStartResultSchema,
+} from '../../schemas/identity-provider.js';
 import { listOf } from '../../schemas/common.js';
 import {
   handoffClaimInputSchema,
@@ -98,4 +106,16 @@ export const operations = {
     body: handoffRedeemInputSchema,
     response: handoffRedeemSchema,
   }),
+  providers: withSchemas(m.providers, { response: listOf(identityProviderSchema) }),
+  oidcStart: withSchemas(m.oidcStart, {
+    body: oidcStartInputSchema,
+    response: oidcStartResultSchema,
+  }),
+  oidcComplete: withSchemas(m.oidcComplete, {
+    body: oidcCompleteInputSchema,
+    response: sessionSchema,
+  }),
+  oidcLink: withSchemas(m.oidcLink, { body: oidcLinkInputSchema, response: sessionSchema }),
+  identities: withSchemas(m.identities, { response: listOf(linkedIdentitySchema) }),
+  unlinkIdentity: withSchemas(m.unlinkIdentity, {}),
 };
