@@ -251,3 +251,4 @@ export const isSchoolSetupClient = (
     'setup.inviteStaff',
     'setup.bells',
     'setup.setBells',
+  ]);
