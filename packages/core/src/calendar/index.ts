@@ -6,3 +6,4 @@ export * from './school-year.js';
 export * from './time-zone.js';
 export * from './ics.js';
 export * from './timetable-plan.js';
+export * from './quiet-hours.js';

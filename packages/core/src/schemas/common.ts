@@ -22,6 +22,7 @@ import {
   string,
   transform,
 } from 'zod/mini';
+import { TIME_OF_DAY_PATTERN } from '../calendar/quiet-hours.js';
 import { checkDateOrder } from '../calendar/calendar-day.js';
 import { checkIsoDate } from '../identifiers/birth-date.js';
 import { ruleCheck } from './rule.js';
@@ -59,7 +60,7 @@ export const isoDateSchema = string().check(
 export const timestampSchema = iso.datetime({ offset: true });
 
 /** A time of day `HH:MM` (24-hour). */
-export const timeOfDaySchema = shapedString(/^([01]\d|2[0-3]):[0-5]\d$/, 'time');
+export const timeOfDaySchema = shapedString(TIME_OF_DAY_PATTERN, 'time');
 
 /** An ISO week `YYYY-Www`, e.g. `2026-W48`. */
 export const isoWeekSchema = shapedString(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'week');

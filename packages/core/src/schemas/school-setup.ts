@@ -31,16 +31,7 @@ import {
 import { periodKindSchema, periodSchema } from './calendar.js';
 import { schoolLevelSchema } from './school.js';
 import { ruleCheck } from './rule.js';
-
-/** Whether `value` names a time zone this runtime knows (`Europe/Moscow`, `Asia/Yekaterinburg`). */
-function knownTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return /\//.test(value) || value === 'UTC';
-  } catch {
-    return false;
-  }
-}
+import { knownTimeZone } from '../calendar/quiet-hours.js';
 
 /** An IANA time zone, e.g. `Europe/Moscow`. */
 export const timeZoneSchema = string().check(

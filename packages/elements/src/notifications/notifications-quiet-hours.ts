@@ -1,4 +1,4 @@
-import { quietHoursSchema, validate, type Lang, type QuietHours } from '@school-diary/core';
+import { checkQuietHours, errorMessage, type Lang, type QuietHours } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { sharedText } from '../shared/localize';
 import { notificationsText as t } from './notifications-text';
@@ -23,8 +23,8 @@ export function quietDraft(stored: QuietHours | undefined): QuietDraft {
 }
 
 /**
- * What to save for the draft: quiet hours checked by core's schema, `null` when off, or the
- * field errors in the reader's language.
+ * What to save for the draft: quiet hours checked by core's rules (`checkQuietHours`, the same as
+ * the server's schema), `null` when off, or the field error in the reader's language.
  */
 export function checkQuietDraft(
   draft: QuietDraft,
@@ -32,14 +32,10 @@ export function checkQuietDraft(
 ): { ok: true; value: QuietHours | null } | { ok: false; errors: QuietErrors } {
   if (!draft.on) return { ok: true, value: null };
   const { start, end, timeZone } = draft;
-  const checked = validate(quietHoursSchema, { start, end, timeZone }, lang);
-  if (checked.ok) return { ok: true, value: checked.value };
-  const errors: QuietErrors = {};
-  for (const e of checked.errors) {
-    const field = e.path === 'start' ? 'start' : 'end';
-    errors[field] ??= e.message;
-  }
-  return { ok: false, errors };
+  const problem = checkQuietHours({ start, end, timeZone });
+  if (!problem) return { ok: true, value: { start, end, timeZone } };
+  const message = errorMessage(problem.code, { lang, field: problem.field });
+  return { ok: false, errors: { [problem.path === 'start' ? 'start' : 'end']: message } };
 }
 
 /** The quiet-hours fieldset of the settings form. */
