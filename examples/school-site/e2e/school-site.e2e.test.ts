@@ -511,7 +511,10 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   it('edits the child card, and a school change waits for its SMS code', async () => {
     await page.goto(`${site.url}/child-card.html?child=${MARIA}`);
     const card = page.locator('diary-child-card');
-    await card.locator('[part~="edit"]').click({ timeout: 30_000 });
+    // The page selects the child from the address once the provider has the children: wait for
+    // Мария's card, not the first child's.
+    await card.locator('[part="details"]', { hasText: 'Мария' }).waitFor({ timeout: 30_000 });
+    await card.locator('[part~="edit"]').click();
     const inn = card.locator('#inn');
     await inn.fill('12');
     await card.locator('[part~="save"]').click();
@@ -519,6 +522,9 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     const before = await inn.inputValue();
     assert.equal(before, '12', 'a failed save keeps what was typed');
     await inn.fill('500100732259');
+    // Leaving the box re-checks it and takes its error away; then the parent saves.
+    await inn.press('Tab');
+    await card.locator('#inn-error').waitFor({ state: 'detached' });
     await card.locator('[part~="save"]').click();
     await card.getByText('Данные ребёнка сохранены.').waitFor();
     assert.match(await card.locator('[part="details"]').innerText(), /500100732259/);
