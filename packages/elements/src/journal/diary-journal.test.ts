@@ -60,14 +60,19 @@ describe('<diary-journal>', function () {
 
     await sendKeys({ type: '4/5' });
     await sendKeys({ press: 'Tab' });
-    await waitUntil(() => textOf(cell(el, 1, last)) === '4/5');
+    await waitUntil(
+      () => textOf(cell(el, 1, last)) === '4/5' && !cell(el, 1, last)?.matches('.pending'),
+    );
     await sendKeys({ press: 'ArrowDown' });
     // Enter opens the cell's text box (a Russian layout's «н» key opens it too).
     await sendKeys({ press: 'Enter' });
     await settle(el);
     await sendKeys({ type: 'н' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => textOf(cell(el, 2, last)) === 'Н');
+    // Shown at once, saved when it is no longer pending: only then does the server have it.
+    await waitUntil(
+      () => textOf(cell(el, 2, last)) === 'Н' && !cell(el, 2, last)?.matches('.pending'),
+    );
 
     const journal = await client.journal.get({ classId: C5A, subjectId: MATHS });
     const pupils = journal.students.map((p) => p.id);
