@@ -71,7 +71,7 @@ describe(
       await page.goto(`${site.url}/login.html`);
       await page.getByLabel('Номер мобильного телефона').fill(MATH_TEACHER);
       await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Войти' }).click();
+      await page.getByRole('button', { name: 'Войти', exact: true }).click();
       const codeField = page.getByLabel('Код из СМС');
       await codeField.waitFor();
       await codeField.fill(await latestCode(site.url, MATH_TEACHER));

@@ -446,6 +446,8 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await portfolio.locator('[part~="search"]').click();
     const item = portfolio.locator('[part="item"]', { hasText: title });
     await item.waitFor({ timeout: 20_000 });
+    // The new item is in the list before the search answers too: wait for the others to go.
+    await portfolio.locator('[part="item"]').nth(1).waitFor({ state: 'detached', timeout: 20_000 });
     assert.equal(await portfolio.locator('[part="item"]').count(), 1);
     assert.match(await item.innerText(), /Скачать gerbariy\.pdf/);
     assert.match(await item.innerText(), /Уровень: Региональный/);
