@@ -148,10 +148,6 @@ export class DiarySchedule extends DiaryElement {
     onComplete: (timetable) => this.#showWeek(timetable),
   });
 
-  /**
-   * The homework due in the week (also what was set the week before), to show it under the
-   * lesson it is due for. Without it the week shows the homework set at its own lessons.
-   */
   /** The child's planned tests of the week, shown on their lesson (when the client reads them). */
   readonly #tests = new Task(this, {
     args: () => [this.#client, this.#child.value?.id, this.shownWeek] as const,
@@ -163,6 +159,10 @@ export class DiarySchedule extends DiaryElement {
     },
   });
 
+  /**
+   * The homework due in the week (also what was set the week before), to show it under the
+   * lesson it is due for. Without it the week shows the homework set at its own lessons.
+   */
   readonly #homework = new Task(this, {
     args: () => [this.#client, this.#child.value?.id, this.shownWeek] as const,
     task: async ([client, childId, week], { signal }) => {
