@@ -175,6 +175,24 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Quiet hours must end at a different time from when they start',
     },
   },
+  assessmentReminderDays: {
+    too_small: {
+      ru: 'Выберите, за сколько дней напоминать о проверочной: целое число от 1 до 7',
+      en: 'Choose how many days before a test to remind you: a whole number from 1 to 7',
+    },
+    too_big: {
+      ru: 'Выберите, за сколько дней напоминать о проверочной: целое число от 1 до 7',
+      en: 'Choose how many days before a test to remind you: a whole number from 1 to 7',
+    },
+    format: {
+      ru: 'Выберите, за сколько дней напоминать о проверочной: целое число от 1 до 7',
+      en: 'Choose how many days before a test to remind you: a whole number from 1 to 7',
+    },
+    required: {
+      ru: 'Выберите, за сколько дней напоминать о проверочной: целое число от 1 до 7',
+      en: 'Choose how many days before a test to remind you: a whole number from 1 to 7',
+    },
+  },
   timeZone: {
     invalid_option: {
       ru: 'Укажите часовой пояс в формате IANA, например Europe/Moscow',

@@ -1,5 +1,5 @@
 import type { NotificationKind, NotificationSettings } from './notification.js';
-import { NOTIFICATION_KINDS } from './notification-kinds.js';
+import { ASSESSMENT_REMINDER_DAYS, NOTIFICATION_KINDS } from './notification-kinds.js';
 
 /** The channels of one kind of notification. */
 export type ChannelFlags = NotificationSettings['kinds'][NotificationKind];
@@ -49,5 +49,9 @@ export function defaultNotificationSettings(role: string): NotificationSettings 
   const kinds = Object.fromEntries(
     NOTIFICATION_KINDS.map((kind) => [kind, defaultChannels(kind, role)]),
   ) as NotificationSettings['kinds'];
-  return { kinds, digest: defaultDigest(role) };
+  return {
+    kinds,
+    digest: defaultDigest(role),
+    assessmentReminderDays: ASSESSMENT_REMINDER_DAYS.default,
+  };
 }

@@ -23,3 +23,9 @@ export const CHANNELS = ['inApp', 'sms', 'email'] as const;
 
 /** How often a parent gets a digest of their children's marks. */
 export const DIGEST_PERIODS = ['none', 'daily', 'weekly', 'monthly'] as const;
+
+/**
+ * How many days before a planned test its reminder comes: from 1 (the day before, the default)
+ * to 7 (a week ahead).
+ */
+export const ASSESSMENT_REMINDER_DAYS = { min: 1, max: 7, default: 1 } as const;

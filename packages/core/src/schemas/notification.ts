@@ -2,7 +2,11 @@ import {
   type z,
   boolean,
   enum as enumOf,
+  int,
+  maximum,
+  minimum,
   nullable,
+  number,
   object,
   optional,
   partial,
@@ -19,7 +23,11 @@ import {
   timestampSchema,
 } from './common.js';
 import { timeZoneSchema } from './school-setup.js';
-import { DIGEST_PERIODS, NOTIFICATION_KINDS } from './notification-kinds.js';
+import {
+  ASSESSMENT_REMINDER_DAYS,
+  DIGEST_PERIODS,
+  NOTIFICATION_KINDS,
+} from './notification-kinds.js';
 
 export * from './notification-kinds.js';
 
@@ -75,11 +83,28 @@ export const quietHoursSchema = object({
 /** Quiet hours of a user's SMS and e-mail. */
 export type QuietHours = z.infer<typeof quietHoursSchema>;
 
-/** Per kind and channel settings, the digest frequency and the quiet hours (absent: none). */
+/**
+ * How many days before a planned test (контрольная, ВПР …) its reminder comes: a whole number
+ * from 1 to 7.
+ *
+ * @example
+ * validate(assessmentReminderDaysSchema, 3); // a reminder three days ahead
+ */
+export const assessmentReminderDaysSchema = number().check(
+  int(),
+  minimum(ASSESSMENT_REMINDER_DAYS.min),
+  maximum(ASSESSMENT_REMINDER_DAYS.max),
+);
+
+/**
+ * Per kind and channel settings, the digest frequency, the quiet hours (absent: none) and how many
+ * days before a planned test its reminder comes.
+ */
 export const notificationSettingsSchema = object({
   kinds: record(notificationKindSchema, channelFlags),
   digest: digestPeriodSchema,
   quietHours: optional(quietHoursSchema),
+  assessmentReminderDays: assessmentReminderDaysSchema,
 });
 /** Notification settings. */
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
@@ -90,4 +115,6 @@ export const notificationSettingsPatchSchema = object({
   digest: optional(digestPeriodSchema),
   /** New quiet hours, or `null` to turn them off. */
   quietHours: optional(nullable(quietHoursSchema)),
+  /** Days before a planned test its reminder comes (1–7). */
+  assessmentReminderDays: optional(assessmentReminderDaysSchema),
 });

@@ -248,6 +248,36 @@ describe('<diary-notifications>', function () {
     }
   });
 
+  it('keeps the days before a planned test its reminder comes, chosen by keyboard', async () => {
+    const element = await mount({ view: 'settings', lang: 'en' });
+    await waitUntil(() => $(element, '#reminder-days'), 'no reminder days');
+    const select = $(element, '#reminder-days') as HTMLSelectElement;
+    expect(textOf(element.shadowRoot?.querySelector('label[for="reminder-days"]'))).to.equal(
+      'When to remind',
+    );
+    expect(textOf(select.selectedOptions[0])).to.equal('The day before');
+    await parent.notifications.updateSettings({ assessmentReminderDays: 2 });
+    try {
+      const fresh = await mount({ view: 'settings' });
+      await waitUntil(() => $(fresh, '#reminder-days'), 'no reminder days');
+      const field = $(fresh, '#reminder-days') as HTMLSelectElement;
+      await waitUntil(() => field.value === '2', 'the stored 2 not shown');
+      expect(textOf(field.selectedOptions[0])).to.equal('За 2 дня');
+      field.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => field.value === '3', 'the arrow chose nothing');
+      await sendKeys({ press: 'Tab' });
+      $(fresh, '[part~="save"]')?.click();
+      await waitUntil(
+        () => textOf($(fresh, '[part="settings-status"]')) === 'Настройки сохранены.',
+      );
+      expect((await parent.notifications.settings()).assessmentReminderDays).to.equal(3);
+      await expect(fresh).to.be.accessible();
+    } finally {
+      await parent.notifications.updateSettings({ assessmentReminderDays: 1 });
+    }
+  });
+
   it('sets a threshold per subject, explaining a bad number, and the next low mark crosses it', async () => {
     await setViewport({ width: 360, height: 700 });
     const element = await mount({ view: 'settings' });

@@ -23,6 +23,7 @@ import {
   type QuietDraft,
   type QuietErrors,
 } from './notifications-quiet-hours';
+import { renderReminderDays } from './notifications-reminder-days';
 
 /** What the panel needs from its element, read before each update. */
 export interface SettingsSource {
@@ -53,7 +54,7 @@ type Channel = (typeof CHANNELS)[number];
 
 /**
  * The settings panel of `<diary-notifications>`: channels per kind, the digest's frequency, the
- * quiet hours of SMS and e-mail, and (for parents) the thresholds of the average mark per child and subject. Loads when opened.
+ * days before a planned test its reminder comes, the quiet hours of SMS and e-mail, and (for parents) the thresholds of the average mark per child and subject. Loads when opened.
  */
 export class SettingsPanel {
   readonly #host: ReactiveControllerHost;
@@ -158,11 +159,12 @@ export class SettingsPanel {
     this.#saving = true;
     this.#host.requestUpdate();
     try {
-      const { kinds, digest } = draft;
+      const { kinds, digest, assessmentReminderDays } = draft;
       const saved = await client.notifications.updateSettings({
         kinds,
         digest,
         quietHours: quiet.value,
+        assessmentReminderDays,
       });
       this.#draft = saved;
       this.#quiet = quietDraft(saved.quietHours);
@@ -226,6 +228,11 @@ export class SettingsPanel {
           )}
         </div>
       </fieldset>
+      ${renderReminderDays(lang, settings.assessmentReminderDays, (days) => {
+        if (this.#draft) this.#draft = { ...this.#draft, assessmentReminderDays: days };
+        this.#status = undefined;
+        this.#host.requestUpdate();
+      })}
       ${renderQuietHours(lang, this.#quiet, this.#quietErrors, (next) => {
         this.#quiet = { ...this.#quiet, ...next };
         this.#status = undefined;

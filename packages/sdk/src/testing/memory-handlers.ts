@@ -376,6 +376,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       >;
       digest?: NotificationSettings['digest'];
       quietHours?: NotificationSettings['quietHours'] | null;
+      assessmentReminderDays?: number;
     };
     const kinds = { ...current.kinds };
     for (const [kind, change] of Object.entries(patch.kinds ?? {}))
@@ -385,6 +386,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       kinds,
       digest: patch.digest ?? current.digest,
       ...(quietHours ? { quietHours } : {}),
+      assessmentReminderDays: patch.assessmentReminderDays ?? current.assessmentReminderDays,
     };
     diary.data.notificationSettings[user.id] = next;
     return next;

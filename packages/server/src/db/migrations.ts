@@ -19,6 +19,7 @@ import { journalBatchesMigration } from './migrations/019-journal-batches';
 import { plannedAssessmentsMigration } from './migrations/020-planned-assessments';
 import { handoffsMigration } from './migrations/021-handoffs';
 import { quietHoursMigration } from './migrations/022-quiet-hours';
+import { assessmentRemindersMigration } from './migrations/026-assessment-reminders';
 import { schoolChangesMigration } from './migrations/023-school-changes';
 import { schoolCalendarMigration } from './migrations/024-school-calendar';
 import { identityProvidersMigration } from './migrations/025-identity-providers';
@@ -325,6 +326,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '023_school_changes': schoolChangesMigration,
   '024_school_calendar': schoolCalendarMigration,
   '025_identity_providers': identityProvidersMigration,
+  '026_assessment_reminders': assessmentRemindersMigration,
   // next: '026_…' (keep the numbers unique and increasing)
 };
 

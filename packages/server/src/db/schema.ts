@@ -481,6 +481,7 @@ export interface Database {
   };
   digest_settings: { user_id: string; period: string };
   quiet_hours: { user_id: string; start_time: string; end_time: string; time_zone: string };
+  assessment_reminder_settings: { user_id: string; days_before: number };
   tickets: {
     id: string;
     number: string;

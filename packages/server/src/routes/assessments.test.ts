@@ -8,7 +8,7 @@ import type {
   PlannedAssessment,
 } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
-import { runDueAssessmentReminders } from '../services/planned-assessments';
+import { runDueAssessmentReminders } from '../services/assessment-reminders';
 import { startTestServer, type TestServer } from '../testing/harness';
 
 const U = DEMO.users;
@@ -194,5 +194,41 @@ describe('planned assessments', () => {
     const got = await reminders();
     assert.equal(got.length, 1);
     assert.match(got[0]?.body ?? '', /ВПР — Математика: ВПР-2026/);
+  });
+
+  it('reminds each person as many days ahead as they chose', async () => {
+    for (const who of ['parentIvanova', 'teacherMath'] as const)
+      tokens[who] = (await server.login(U[who].phone)).accessToken;
+    const patch = await server.call<ErrorResponse>('PATCH', '/api/v1/notification-settings', {
+      token: tokens.parentIvanova,
+      body: { assessmentReminderDays: 3 },
+    });
+    assert.equal(patch.status, 200, patch.text);
+    const made = await plan('teacherMath', { date: '2026-12-22', kind: 'test', topic: 'Объёмы' });
+    assert.equal(made.status, 201, made.text);
+    const reminded = async (who: 'parentIvanova' | 'studentMaria', phone: string) => {
+      tokens[who] = (await server.login(phone)).accessToken;
+      const feed = await server.call<Page<Notification>>('GET', '/api/v1/notifications', {
+        token: tokens[who],
+        query: { pageSize: '100' },
+      });
+      return feed.body.items.filter((n) => n.kind === 'assessment' && n.body.includes('Объёмы'));
+    };
+    const s = server.diary.services;
+    server.clock.set('2026-12-19T01:00:00.000Z');
+    assert.equal(await runDueAssessmentReminders(s), '2026-12-20');
+    const early = await reminded('parentIvanova', U.parentIvanova.phone);
+    assert.deepEqual(
+      early.map((n) => n.title),
+      ['Через 3 дня: Математика'],
+    );
+    assert.equal((await reminded('studentMaria', U.studentMaria.phone)).length, 0, 'not yet');
+    server.clock.set('2026-12-21T01:00:00.000Z');
+    assert.equal(await runDueAssessmentReminders(s), '2026-12-22');
+    assert.deepEqual(
+      (await reminded('studentMaria', U.studentMaria.phone)).map((n) => n.title),
+      ['Завтра: Математика'],
+    );
+    assert.equal((await reminded('parentIvanova', U.parentIvanova.phone)).length, 1, 'once');
   });
 });

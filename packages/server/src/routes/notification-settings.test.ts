@@ -106,6 +106,32 @@ describe('notification settings', () => {
     assert.equal(off.body.quietHours, undefined);
   });
 
+  it('keeps the days before a planned test, 1 by default, and explains a bad value in ru and en', async () => {
+    assert.equal((await read(petrov)).body.assessmentReminderDays, 1);
+    const set = await update(petrov, { assessmentReminderDays: 7 });
+    assert.equal(set.status, 200, set.text);
+    assert.equal((await read(petrov)).body.assessmentReminderDays, 7);
+    for (const value of [0, 8, 2.5, 'three', null]) {
+      const ru = await update(petrov, { assessmentReminderDays: value });
+      assert.equal(ru.status, 400, `${String(value)}: ${ru.text}`);
+      assert.deepEqual(
+        ru.body.error.fields?.map((f) => [f.path, f.message]),
+        [
+          [
+            'assessmentReminderDays',
+            'Выберите, за сколько дней напоминать о проверочной: целое число от 1 до 7',
+          ],
+        ],
+      );
+    }
+    const en = await update(petrov, { assessmentReminderDays: 30 }, 'en');
+    assert.equal(
+      en.body.error.fields?.[0]?.message,
+      'Choose how many days before a test to remind you: a whole number from 1 to 7',
+    );
+    assert.equal((await read(petrov)).body.assessmentReminderDays, 7, 'kept after a bad patch');
+  });
+
   it('refuses anonymous callers', async () => {
     assert.equal((await server.call('GET', PATH)).status, 401);
     assert.equal((await server.call('PATCH', PATH, { body: {} })).status, 401);

@@ -7,7 +7,8 @@ type SettingsHandlers = Pick<NonNullable<Handlers['notifications']>, 'settings' 
 
 /**
  * The signed-in user's notification settings: channels (in-app, SMS, e-mail) per kind, the
- * digest of marks and the quiet hours of SMS and e-mail. Merged into the `notifications` group beside the feed's handlers.
+ * digest of marks, the quiet hours of SMS and e-mail and the days before a planned test its
+ * reminder comes. Merged into the `notifications` group beside the feed's handlers.
  */
 export function notificationSettingsHandlers(s: Services): SettingsHandlers {
   return {
@@ -20,6 +21,7 @@ export function notificationSettingsHandlers(s: Services): SettingsHandlers {
           ...Object.keys(body.kinds ?? {}),
           ...(body.digest ? ['digest'] : []),
           ...(body.quietHours !== undefined ? ['quietHours'] : []),
+          ...(body.assessmentReminderDays !== undefined ? ['assessmentReminderDays'] : []),
         ];
         await auditAs(
           s,

@@ -10,7 +10,7 @@ import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { sendDigests } from './digest';
 import { sendOverdueHomework } from './homework-overdue';
-import { sendAssessmentReminders } from './planned-assessments';
+import { sendAssessmentReminders } from './assessment-reminders';
 
 const U = DEMO.users;
 const MARIA = DEMO.children.maria.id;

@@ -2,7 +2,7 @@ import { systemClock } from '../clock';
 import type { Services } from './context';
 import { digestWindow, sendDigests, type DigestFrequency } from './digest';
 import { runDueOverdueHomework } from './homework-overdue';
-import { runDueAssessmentReminders } from './planned-assessments';
+import { runDueAssessmentReminders } from './assessment-reminders';
 
 const FREQUENCIES: readonly DigestFrequency[] = ['daily', 'weekly', 'monthly'];
 /** The first check after start waits a little, so a restart loop cannot send anything twice fast. */

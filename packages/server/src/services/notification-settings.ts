@@ -1,4 +1,5 @@
 import {
+  ASSESSMENT_REMINDER_DAYS,
   NOTIFICATION_KINDS,
   defaultChannels,
   defaultDigest,
@@ -72,21 +73,28 @@ export async function readSettings(
     .where('user_id', '=', user.id)
     .executeTakeFirst();
   const quietHours = await readQuietHours(db, user.id);
+  const reminder = await db
+    .selectFrom('assessment_reminder_settings')
+    .select('days_before')
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
   return {
     kinds,
     digest: (digest?.period as DigestPeriod | undefined) ?? defaultDigest(user.role),
     ...(quietHours ? { quietHours } : {}),
+    assessmentReminderDays: reminder?.days_before ?? ASSESSMENT_REMINDER_DAYS.default,
   };
 }
 
 /**
- * A change of settings: per kind only the channels given, the digest if given, and the quiet
- * hours if given (`null` turns them off).
+ * A change of settings: per kind only the channels given, the digest if given, the quiet hours if
+ * given (`null` turns them off) and the days before a planned test its reminder comes, if given.
  */
 export interface SettingsPatch {
   readonly kinds?: Partial<Record<NotificationKind, Partial<ChannelFlags>>> | undefined;
   readonly digest?: DigestPeriod | undefined;
   readonly quietHours?: QuietHours | null | undefined;
+  readonly assessmentReminderDays?: number | undefined;
 }
 
 /**
@@ -118,5 +126,13 @@ export async function writeSettings(
       .execute();
   }
   if (patch.quietHours !== undefined) await writeQuietHours(trx, user.id, patch.quietHours);
+  if (patch.assessmentReminderDays !== undefined) {
+    const days = { days_before: patch.assessmentReminderDays };
+    await trx
+      .insertInto('assessment_reminder_settings')
+      .values({ user_id: user.id, ...days })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(days))
+      .execute();
+  }
   return readSettings(trx, user);
 }

@@ -1,16 +1,11 @@
 import {
   ASSESSMENT_WORK_KINDS,
-  assessmentKindName,
   type AssessmentKind,
   type PlannedAssessment,
 } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { personName } from './chat-views';
-import type { Services } from './context';
-import { classFamilies, familyMembers } from './families';
-import { englishDate, russianDate } from './journal-views';
-import { notify } from './notify';
 
 /** A row of `planned_assessments`. */
 export type AssessmentRow = Selectable<Database['planned_assessments']>;
@@ -106,95 +101,4 @@ export async function markLesson(
     .where('mark_weight', '=', row.weight)
     .where('mark_kind', '=', kind)
     .execute();
-}
-
-/** What {@link sendAssessmentReminders} did. */
-export interface ReminderReport {
-  /** Reminders sent: one per person and child with an assessment that day. */
-  readonly reminders: number;
-}
-
-/** A reminder of a day's assessments: each line names the kind, the subject and the topic. */
-function reminderText(day: string, items: readonly PlannedAssessment[]) {
-  const line = (lang: 'ru' | 'en', a: PlannedAssessment) =>
-    `${assessmentKindName(lang, a.kind)} — ${a.subjectName}: ${a.topic}`;
-  const first = items[0];
-  const subject = first?.subjectName ?? '';
-  return {
-    title:
-      items.length === 1 ? `Завтра: ${subject}` : `Завтра ${String(items.length)} проверки знаний`,
-    body: `${russianDate(day)}. ${items.map((a) => line('ru', a)).join('; ')}`,
-    en: {
-      title: items.length === 1 ? `Tomorrow: ${subject}` : `${String(items.length)} tests tomorrow`,
-      body: `${englishDate(day)}. ${items.map((a) => line('en', a)).join('; ')}`,
-    },
-    targetId: first?.id ?? null,
-  };
-}
-
-/**
- * Reminds the families (parents and the pupil) of every class with an assessment planned on `day`:
- * one reminder per person and child, listing the day's assessments, through the channels each
- * chose for `assessment`. Call it outside any transaction, the day before (the schedule does:
- * {@link runDueAssessmentReminders}).
- *
- * @example
- * await sendAssessmentReminders(s, { day: '2026-11-26' }); // { reminders: 3 }
- */
-export async function sendAssessmentReminders(
-  s: Services,
-  options: { readonly day: string },
-): Promise<ReminderReport> {
-  const views = await assessmentViews(s.db, { from: options.day, to: options.day });
-  const byClass = new Map<string, PlannedAssessment[]>();
-  for (const view of views) byClass.set(view.classId, [...(byClass.get(view.classId) ?? []), view]);
-  let reminders = 0;
-  for (const [classId, items] of byClass) {
-    const text = reminderText(options.day, items);
-    for (const family of await classFamilies(s.db, classId)) {
-      for (const userId of familyMembers(family)) {
-        await notify(s, s.db, { userId, kind: 'assessment', childId: family.childId, ...text });
-        reminders += 1;
-      }
-    }
-  }
-  return { reminders };
-}
-
-const DAY = 24 * 3600 * 1000;
-
-/**
- * Sends the reminders of tomorrow's assessments, if nobody has: the `settings` row
- * `assessment-reminders` holds the last day reminded of. The first check only records where we
- * are, and the claim is taken before sending, so a crash skips a reminder rather than repeating
- * it. Returns the day reminded of, or null.
- */
-export async function runDueAssessmentReminders(s: Services): Promise<string | null> {
-  const key = 'assessment-reminders';
-  const now = s.clock.now();
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const day = new Date(today + DAY).toISOString().slice(0, 10);
-  const row = await s.db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (!row) {
-    await s.db
-      .insertInto('settings')
-      .values({ key, value: day })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    return null;
-  }
-  if (row.value >= day) return null;
-  const taken = await s.db
-    .updateTable('settings')
-    .set({ value: day })
-    .where('key', '=', key)
-    .where('value', '=', row.value)
-    .executeTakeFirst();
-  if (Number(taken.numUpdatedRows) !== 1) return null;
-  await sendAssessmentReminders(s, { day });
-  return day;
 }
