@@ -125,7 +125,11 @@ describe('<diary-homework>', function () {
     tick.focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => item(element, 'due', dueNext.id)?.dataset.state === 'done');
-    expect(textOf($(element, '[part="live"]'))).to.contain('отмечено сделанным');
+    // The family's live tick can show before the answer that announces it.
+    await waitUntil(
+      () => textOf($(element, '[part="live"]')).includes('отмечено сделанным'),
+      'the tick was not announced',
+    );
     await expect(element).to.be.accessible();
 
     const again = await mount();
@@ -170,6 +174,28 @@ describe('<diary-homework>', function () {
       timeout: 10_000,
     });
     phone.close();
+  });
+
+  it('shows a test a teacher plans while it is open, and drops it when cancelled', async () => {
+    const element = await mount();
+    await waitUntil(() => parent.events.status === 'open', 'the live stream did not open');
+    const planned = await teacher.assessments.create({
+      classId: 'cls_42_5a',
+      subjectId: 'sub_42_math',
+      date: nextSchoolDay(TODAY),
+      kind: 'independent',
+      topic: `Живая проверка ${RUN}`,
+    });
+    await waitUntil(() => $(element, `[data-test="${planned.id}"]`), 'the planned test appeared', {
+      timeout: 10_000,
+    });
+    expect(textOf($(element, `[data-test="${planned.id}"]`))).to.contain(`Живая проверка ${RUN}`);
+    await waitUntil(() => textOf($(element, '[part="live"]')).startsWith('Запланировано:'));
+    await teacher.assessments.cancel({ assessmentId: planned.id });
+    await waitUntil(() => !$(element, `[data-test="${planned.id}"]`), 'the cancelled test stayed', {
+      timeout: 10_000,
+    });
+    await waitUntil(() => textOf($(element, '[part="live"]')).startsWith('Отменено:'));
   });
 
   it('moves between weeks and filters by subject from the keyboard, without sideways scroll at 360 px', async () => {

@@ -12,6 +12,7 @@ import { formatDay } from '../shared/day-format';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { readsPlannedTests } from '../shared/diary-data-client';
+import { cancelledTestNews, plannedTestNews } from '../shared/planned-test-live';
 import { describeFailure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
@@ -208,6 +209,18 @@ export class DiaryHomework extends DiaryElement {
           // A tick made on another device of the family.
           client.events.on('homework.done', (event) => {
             if (event.childId === this.childId) this.#put(event.data);
+          }),
+          client.events.on('assessment.planned', (event) => {
+            if (event.childId && event.childId !== this.childId) return;
+            this.#testsChanged(
+              plannedTestNews(this.language, event.data, this.#range, this.#loadedTests()),
+            );
+          }),
+          client.events.on('assessment.cancelled', (event) => {
+            if (event.childId && event.childId !== this.childId) return;
+            this.#testsChanged(
+              cancelledTestNews(this.language, event.data.id, this.#loadedTests()),
+            );
           }),
         ]
       : [];
@@ -420,11 +433,23 @@ export class DiaryHomework extends DiaryElement {
     });
   }
 
-  /** The planned tests of the range shown, filtered by subject. */
-  #tests(): readonly PlannedAssessment[] {
+  /** The planned tests of the range shown (kept while a live change reloads them). */
+  #loadedTests(): readonly PlannedAssessment[] {
     const loaded = this.#testsTask.value;
     if (!this.childId || loaded?.key !== keyOf(this.childId, this.#range)) return [];
-    return loaded.items.filter((a) => !this.subjectId || a.subjectId === this.subjectId);
+    return loaded.items;
+  }
+
+  /** The planned tests of the range shown, filtered by subject. */
+  #tests(): readonly PlannedAssessment[] {
+    return this.#loadedTests().filter((a) => !this.subjectId || a.subjectId === this.subjectId);
+  }
+
+  /** A live change of the planned tests shown: reload them and say what changed. */
+  #testsChanged(news: string | undefined): void {
+    if (!news) return;
+    void this.#testsTask.run();
+    this.announcement = news;
   }
 
   #renderDays(items: readonly Homework[]) {

@@ -196,6 +196,44 @@ describe('<diary-schedule>', function () {
     await expect(schedule).to.be.accessible();
   });
 
+  it('shows a test a teacher plans while it is open on its lesson, and drops it when cancelled', async () => {
+    const next = must(shiftWeek(thisWeek(), 1), 'next week');
+    const { schedule, provider, url, $ } = await mount({ week: next });
+    const teacher = createDiaryClient({ baseUrl: url, storage: false, syncTabs: false });
+    await signIn(teacher, url, '+79990000011');
+    const week = await teacher.schedule.week({ classId: CLASS_5A, week: next });
+    const lesson = must(
+      week.days.flatMap((d) => d.lessons).find((l) => l.subjectId === 'sub_42_math'),
+      'a maths lesson next week',
+    );
+    const live = provider.activeClient as DiaryClient;
+    await waitUntil(() => live.events.status === 'open', 'the live stream did not open');
+    const test = await teacher.assessments.create({
+      classId: CLASS_5A,
+      subjectId: 'sub_42_math',
+      date: lesson.date,
+      lessonId: lesson.id,
+      kind: 'dictation',
+      topic: `Живой диктант ${Date.now()}`,
+    });
+    try {
+      await waitUntil(() => $(`[data-test="${test.id}"]`), 'the planned test did not appear', {
+        timeout: 10_000,
+      });
+      const shown = must($(`[data-test="${test.id}"]`), 'the test');
+      expect(shown.closest('[data-lesson]')?.getAttribute('data-lesson')).to.contain(lesson.id);
+      await waitUntil(() => textOf($('[part="live"]')).startsWith('Запланировано:'));
+      await expect(schedule).to.be.accessible();
+    } finally {
+      await teacher.assessments.cancel({ assessmentId: test.id });
+    }
+    await waitUntil(() => !$(`[data-test="${test.id}"]`), 'the cancelled test stayed', {
+      timeout: 10_000,
+    });
+    await waitUntil(() => textOf($('[part="live"]')).startsWith('Отменено:'));
+    teacher.close();
+  });
+
   it('moves between weeks with previous, next, this week and a date, and says so', async () => {
     const { schedule, $ } = await mount();
     const start = schedule.shownWeek;

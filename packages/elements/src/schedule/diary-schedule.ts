@@ -2,6 +2,7 @@ import {
   checkDateOrder,
   errorMessage,
   type Homework,
+  type PlannedAssessment,
   type Substitution,
   type WeekTimetable,
   addDays,
@@ -25,6 +26,7 @@ import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { plannedTestStyles } from '../shared/planned-test';
+import { cancelledTestNews, plannedTestNews, type ShownRange } from '../shared/planned-test-live';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice } from '../shared/notices';
@@ -155,7 +157,7 @@ export class DiarySchedule extends DiaryElement {
       const monday = weekMonday(week);
       if (!client || !childId || !monday || !readsPlannedTests(client)) return initialState;
       const query = { childId, from: monday, to: addDays(monday, 6) };
-      return (await client.assessments.upcoming(query, { signal })).items;
+      return { week, items: (await client.assessments.upcoming(query, { signal })).items };
     },
   });
 
@@ -278,10 +280,40 @@ export class DiarySchedule extends DiaryElement {
         subject: homework.subjectName,
       });
     });
+    const stopPlanned = client.events.on('assessment.planned', (event) => {
+      if (event.data.classId !== this.#child.value?.classId) return;
+      this.#testsChanged(
+        plannedTestNews(this.language, event.data, this.#weekRange(), this.#shownTests() ?? []),
+      );
+    });
+    const stopCancelled = client.events.on('assessment.cancelled', (event) => {
+      if (event.data.classId !== this.#child.value?.classId) return;
+      this.#testsChanged(cancelledTestNews(this.language, event.data.id, this.#shownTests() ?? []));
+    });
     return () => {
       stopSubstitution();
       stopHomework();
+      stopPlanned();
+      stopCancelled();
     };
+  }
+
+  /** The planned tests of the week shown, or undefined until they load. */
+  #shownTests(): readonly PlannedAssessment[] | undefined {
+    const loaded = this.#tests.value;
+    return loaded?.week === this.shownWeek ? loaded.items : undefined;
+  }
+
+  #weekRange(): ShownRange {
+    const monday = weekMonday(this.shownWeek) ?? '';
+    return { from: monday, to: monday && addDays(monday, 6) };
+  }
+
+  /** A live change of the week's planned tests: reload them and say what changed. */
+  #testsChanged(news: string | undefined): void {
+    if (!news) return;
+    void this.#tests.run();
+    this.announcement = news;
   }
 
   #goTo(week: string | undefined): void {
@@ -425,10 +457,8 @@ export class DiarySchedule extends DiaryElement {
         timetable,
         this.#homework.status === TaskStatus.COMPLETE ? this.dueHomework : undefined,
       ),
-      tests: testsByLesson(
-        timetable,
-        this.#tests.status === TaskStatus.COMPLETE ? this.#tests.value : undefined,
-      ),
+      // The week's tests stay while a live change reloads them; another week's are not shown.
+      tests: testsByLesson(timetable, this.#shownTests()),
       day: this.day,
       onDay: (date) => (this.day = date),
       notice: (text) => this.#notice(text),
