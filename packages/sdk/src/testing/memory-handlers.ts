@@ -29,6 +29,7 @@ import { PORTFOLIO_HANDLERS } from './memory-portfolio';
 import { SUPPORT_HANDLERS } from './memory-support';
 import { ABSENCE_HANDLERS } from './memory-absences';
 import { ASSESSMENT_HANDLERS } from './memory-assessments';
+import { MARK_HANDLERS, recordMarkChange } from './memory-marks';
 import { ACCOUNT_HANDLERS } from './memory-account';
 import { HANDOFF_HANDLERS } from './memory-handoff';
 import { NEWS_HANDLERS } from './memory-news';
@@ -210,12 +211,15 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       updatedAt: diary.now().toISOString(),
     };
     diary.data.marks.splice(diary.data.marks.indexOf(mark), 1, changed);
+    if (changed.value !== mark.value)
+      recordMarkChange(diary, changed, { action: 'updated', from: mark.value, to: changed.value });
     diary.publish(diary.familyOf(mark.childId), 'mark.updated', changed, mark.childId);
     return changed;
   },
   'grades.remove': (diary, request) => {
     const mark = ownMark(diary, request);
     diary.data.marks.splice(diary.data.marks.indexOf(mark), 1);
+    recordMarkChange(diary, mark, { action: 'deleted', from: mark.value });
     const data = { id: mark.id, childId: mark.childId, subjectId: mark.subjectId };
     diary.publish(diary.familyOf(mark.childId), 'mark.deleted', data, mark.childId);
     return undefined;
@@ -399,6 +403,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...SUPPORT_HANDLERS,
   ...ABSENCE_HANDLERS,
   ...ASSESSMENT_HANDLERS,
+  ...MARK_HANDLERS,
   ...NEWS_HANDLERS,
   ...ACCOUNT_HANDLERS,
   ...HANDOFF_HANDLERS,
