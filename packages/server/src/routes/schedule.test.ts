@@ -221,7 +221,7 @@ describe('schedule: weekly timetable and substitutions', () => {
     );
     const all = await server.call<Items<Substitution>>('GET', path, { token: tokens.teacherMath });
     const dates = all.body.items.map((s) => s.date);
-    assert.deepEqual(dates, ['2026-10-14', '2026-11-25', '2026-11-26']);
+    assert.deepEqual(dates, ['2026-10-14', '2026-11-19', '2026-11-25', '2026-11-26', '2026-12-01']);
     const reversed = await server.call<ErrorResponse>('GET', path, {
       token: tokens.parentIvanova,
       query: { from: '2026-11-01', to: '2026-10-01' },

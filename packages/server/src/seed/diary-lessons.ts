@@ -41,7 +41,10 @@ export function buildLessons(days: readonly string[]): SeedLesson[] {
   return lessons;
 }
 
-/** The substitutions: some past ones, and three in the week of `today`; updates their lessons. */
+/**
+ * The substitutions: some on fixed past dates, three in the week of `today` (in Moscow), one in the
+ * week before and one in the week after; updates their lessons.
+ */
 export function buildSubstitutions(
   lessons: SeedLesson[],
   today: string,

@@ -309,4 +309,8 @@ export const SUBSTITUTIONS: readonly (readonly [
   [C.c5a.id, 3, 2, 'usr_teacher_literature', null, 'Курсы повышения квалификации', '207'],
   [C.c8b.id, 4, 1, U.teacherMath.id, 'sub_42_algebra', 'Болезнь учителя', null],
   [C.c7v.id, 1, 4, 'usr_teacher_17_history', 'sub_17_history', 'Болезнь учителя', '15'],
+  // Thursday of the week before and Tuesday of the week after: whatever day it is in Moscow, the
+  // last 30 days (the schedule's history) and the next week each hold a substitution of 5А.
+  [C.c5a.id, -4, 3, 'usr_teacher_history', null, 'Болезнь учителя', null],
+  [C.c5a.id, 8, 2, 'usr_teacher_literature', null, 'Курсы повышения квалификации', '207'],
 ];
