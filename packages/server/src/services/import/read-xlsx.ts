@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Sheet } from './import-records';
+import type { TableLine } from './import-records';
 
 type CellValue = ExcelJS.CellValue;
 
@@ -20,22 +20,29 @@ function cellText(value: CellValue): string {
 }
 
 /**
- * The first worksheet of an XLSX workbook as lines of text cells (exceljs), the header first.
+ * The first worksheet of an XLSX workbook on disk, row by row as text cells, read with exceljs's
+ * streaming reader: shared strings and styles are kept (they say what a cell holds and whether a
+ * number is a date), the rows are not. A row's `line` is its number in the sheet.
  *
  * @example
- * const sheet = await readXlsx(bytes, 'roster.xlsx');
+ * for await (const { line, cells } of xlsxLines('/tmp/roster.xlsx')) …
  */
-export async function readXlsx(bytes: Uint8Array, name: string): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  const rows: string[][] = [];
-  sheet?.eachRow({ includeEmpty: true }, (row, number) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    rows[number - 1] = Array.from(cells, (c) => c ?? '');
+export async function* xlsxLines(path: string): AsyncGenerator<TableLine> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
-  return { name: sheet ? `${name}: ${sheet.name}` : name, rows: Array.from(rows, (r) => r ?? []) };
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = cellText(cell.value);
+      });
+      yield { line: row.number, cells: Array.from(cells, (c) => c ?? '') };
+    }
+    return;
+  }
 }
