@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import type { TableLine } from './import-records';
 
@@ -19,6 +21,33 @@ function cellText(value: CellValue): string {
   return '';
 }
 
+/** The parts of exceljs's streaming reader (4.4) that hand an archive entry's bytes to its XML parser. */
+interface ReaderParts {
+  _parseSharedStrings(entry: Readable): unknown;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: number): unknown;
+}
+
+/** Text of a stream of UTF-8 bytes, a character split between two pieces kept whole. */
+async function* utf8(pieces: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const piece of pieces) yield typeof piece === 'string' ? piece : decoder.write(piece);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs's streaming reader decodes each piece of an entry on its own, so a Cyrillic letter
+ * split between two pieces becomes U+FFFD (`Ива�ов`); its entries are handed to the XML parser as
+ * text decoded across pieces instead.
+ */
+function decodeAcrossPieces(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const parts = reader as unknown as ReaderParts;
+  const strings = parts._parseSharedStrings.bind(reader);
+  const sheet = parts._parseWorksheet.bind(reader);
+  parts._parseSharedStrings = (entry) => strings(entry.setEncoding('utf8'));
+  parts._parseWorksheet = (iterator, sheetNo) => sheet(utf8(iterator), sheetNo);
+}
+
 /**
  * The first worksheet of an XLSX workbook on disk, row by row as text cells, read with exceljs's
  * streaming reader: shared strings and styles are kept (they say what a cell holds and whether a
@@ -35,6 +64,7 @@ export async function* xlsxLines(path: string): AsyncGenerator<TableLine> {
     worksheets: 'emit',
     entries: 'emit',
   });
+  decodeAcrossPieces(reader);
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const cells: string[] = [];

@@ -107,4 +107,25 @@ describe('the roster template', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps every Cyrillic letter of a long sheet, in shared and in inline strings', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'diary-xlsx-'));
+    try {
+      for (const useSharedStrings of [true, false]) {
+        const path = join(dir, `long-${useSharedStrings}.xlsx`);
+        const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings });
+        const sheet = book.addWorksheet('Ученики');
+        const name = (n: number) => `Ёлкина Вероника Святославовна №${n}`;
+        for (let n = 1; n <= 2_000; n += 1) sheet.addRow([name(n)]).commit();
+        sheet.commit();
+        await book.commit();
+        const wrong: string[] = [];
+        for await (const { line, cells } of xlsxLines(path))
+          if (cells[0] !== name(line)) wrong.push(`${line}: ${cells[0]}`);
+        assert.deepEqual(wrong, [], `useSharedStrings: ${useSharedStrings}`);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
