@@ -327,7 +327,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '024_school_calendar': schoolCalendarMigration,
   '025_identity_providers': identityProvidersMigration,
   '026_assessment_reminders': assessmentRemindersMigration,
-  // next: '026_…' (keep the numbers unique and increasing)
+  // next: '027_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
