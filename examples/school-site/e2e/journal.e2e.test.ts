@@ -81,14 +81,22 @@ describe(
       const journal = page.locator('diary-journal');
       await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
 
-      const layout = await journal.evaluate((el) => ({
-        heads: [...(el.shadowRoot?.querySelectorAll('th.lesson') ?? [])].map(
-          (th) => th.textContent ?? '',
-        ),
-        pupils: [...(el.shadowRoot?.querySelectorAll('tbody th.name') ?? [])].map((th) =>
-          (th.textContent ?? '').trim(),
-        ),
-      }));
+      // Only the lessons in view are rendered: scroll the grid through to read every head.
+      const layout: { heads: string[]; pupils: string[] } = await page.evaluate(`(async () => {
+        const root = document.querySelector('diary-journal').shadowRoot;
+        const region = root.querySelector('[part="region"]');
+        const heads = [];
+        for (let left = 0; ; left += region.clientWidth / 2) {
+          region.scrollLeft = left;
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+          for (const th of root.querySelectorAll('th.lesson'))
+            heads[Number(th.dataset.c)] = th.textContent;
+          if (left >= region.scrollWidth - region.clientWidth) break;
+        }
+        region.scrollLeft = 0;
+        const pupils = [...root.querySelectorAll('tbody th.name')].map((th) => th.textContent.trim());
+        return { heads: Array.from(heads, (text) => text ?? ''), pupils };
+      })()`);
       const today = new Date();
       const todayIso = today.toISOString().slice(0, 10);
       const past = layout.heads

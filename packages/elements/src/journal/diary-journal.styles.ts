@@ -1,4 +1,7 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { COLUMN_PX } from './journal-columns';
+
+const column = unsafeCSS(`${COLUMN_PX}px`);
 
 /** The journal's styles beyond the shared controls: the grid scrolls inside its own region. */
 export const journalStyles = css`
@@ -31,23 +34,36 @@ export const journalStyles = css`
     overflow: auto;
     max-block-size: 70vh;
     border: 1px solid var(--diary-color-border);
+    overscroll-behavior-inline: contain;
   }
+  /* Separate borders (each cell draws its end and bottom ones) keep every lesson column exactly
+     one width wide, spacers included, and stay drawn on the sticky cells. */
   table {
     background: var(--diary-color-bg);
     color: var(--diary-color-text);
-    border-collapse: collapse;
+    border-collapse: separate;
+    border-spacing: 0;
     font-variant-numeric: tabular-nums;
   }
   th,
   td {
-    border: 1px solid var(--diary-color-border);
-    padding: 0.25rem;
-    min-inline-size: 2.75rem;
+    box-sizing: border-box;
+    border: 0 solid var(--diary-color-border);
+    border-inline-end-width: 1px;
+    border-block-end-width: 1px;
+    padding: 0.25rem 0.125rem;
+    inline-size: ${column};
+    min-inline-size: ${column};
+    max-inline-size: ${column};
     block-size: 2.25rem;
     text-align: center;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
-  thead th {
+  td.gap {
+    padding: 0;
+  }
+  thead th,
+  thead td {
     position: sticky;
     inset-block-start: 0;
     background: var(--diary-color-surface);
@@ -61,12 +77,46 @@ export const journalStyles = css`
     background: var(--diary-color-surface);
     text-align: start;
     z-index: 2;
+    inline-size: 11rem;
+    min-inline-size: 11rem;
     max-inline-size: 11rem;
+    padding-inline: 0.25rem;
+    white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
   }
-  th.corner {
+  td.final,
+  th.final-head {
+    position: sticky;
+    inset-inline-end: 0;
+    background: var(--diary-color-surface);
+    border-inline-start-width: 1px;
+    z-index: 2;
+    inline-size: auto;
+    min-inline-size: 8rem;
+    max-inline-size: none;
+    padding-inline: 0.25rem;
+    white-space: nowrap;
+  }
+  th.corner,
+  th.final-head {
     z-index: 3;
+  }
+  /* On a phone the names narrow and the final column scrolls with the lessons, leaving room. */
+  @media (max-width: 40rem) {
+    th.name,
+    th.corner {
+      inline-size: 7rem;
+      min-inline-size: 7rem;
+      max-inline-size: 7rem;
+    }
+    td.final,
+    th.final-head {
+      position: static;
+    }
+    th.final-head {
+      position: sticky;
+    }
   }
   th.lesson.test {
     color: var(--diary-color-primary);
@@ -93,7 +143,8 @@ export const journalStyles = css`
     padding: 0;
   }
   .entry {
-    inline-size: 4rem;
+    box-sizing: border-box;
+    inline-size: 100%;
     block-size: 2.25rem;
     font: inherit;
     text-align: center;

@@ -1,11 +1,13 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { classJournalFixtures, createMemoryClient } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
 import type { DiaryProvider } from '../provider/diary-provider';
 import { deepActiveElement, settle, textOf } from '../test-support/dom';
 import type { DiaryJournal } from './diary-journal';
+import { COLUMN_PX } from './journal-columns';
 
 const C5A = 'cls_42_5a';
 const MATHS = 'sub_42_math';
@@ -15,15 +17,20 @@ const $ = (el: DiaryJournal, selector: string) =>
 const cell = (el: DiaryJournal, row: number, col: number) =>
   $(el, `tr[data-r="${row}"] [data-c="${col}"]`);
 
-async function journalPage(lang = 'ru', theme = 'light') {
+async function journalPage(lang = 'ru', theme = 'light', lessons = 8) {
   const client = createMemoryClient({
-    fixtures: classJournalFixtures({ pupils: 5, lessons: 8 }),
+    fixtures: classJournalFixtures({ pupils: 5, lessons }),
     signedInAs: 'usr_teacher_math',
     language: lang === 'en' ? 'en' : 'ru',
   });
   const page = await fixture<DiaryProvider>(
     html`<diary-provider .client=${client} lang=${lang} theme=${theme}>
-      <diary-journal class-id=${C5A} subject-id=${MATHS}></diary-journal>
+      <diary-journal
+        class-id=${C5A}
+        subject-id=${MATHS}
+        from=${lessons > 20 ? '2026-01-01' : nothing}
+        to=${lessons > 20 ? '2026-11-30' : nothing}
+      ></diary-journal>
     </diary-provider>`,
   );
   const el = page.querySelector('diary-journal') as DiaryJournal;
@@ -100,6 +107,68 @@ describe('<diary-journal>', function () {
     await sendKeys({ press: 'Escape' });
     await settle(el);
     expect(deepActiveElement()).to.equal(cell(el, 3, last));
+  });
+
+  it('renders only the lessons in view and reaches every other one by keyboard', async () => {
+    const { el } = await journalPage('ru', 'light', 90);
+    const table = $(el, 'table') as HTMLTableElement;
+    const region = $(el, '[part="region"]') as HTMLElement;
+    // Every lesson is counted (with the names and the final column), not only the rendered ones.
+    const last = Number(table.getAttribute('aria-colcount')) - 3;
+    expect(last).to.be.at.least(89);
+    const rows = table.querySelectorAll('tr').length;
+    expect(table.getAttribute('aria-rowcount')).to.equal(String(rows));
+    expect(
+      [...table.querySelectorAll('tr')].map((tr) => tr.getAttribute('aria-rowindex')),
+    ).to.deep.equal(Array.from({ length: rows }, (_, i) => String(i + 1)));
+    const heads = () => [...table.querySelectorAll<HTMLElement>('th.lesson')];
+    expect(heads().length).to.be.greaterThan(0).and.lessThan(40);
+    expect(heads().every((th) => th.getBoundingClientRect().width === COLUMN_PX)).to.equal(true);
+    const placed = () =>
+      [...table.querySelectorAll<HTMLElement>('[data-c]')].every(
+        (c) => c.getAttribute('aria-colindex') === String(Number(c.dataset.c) + 2),
+      );
+    expect(placed()).to.equal(true);
+
+    // Scrolled by pointer to the middle: those lessons are rendered, the scroll extent unchanged.
+    const extent = region.scrollWidth;
+    region.scrollLeft = 45 * COLUMN_PX;
+    await waitUntil(() => cell(el, 0, 46), 'the lessons scrolled to are rendered');
+    expect(region.scrollWidth).to.equal(extent);
+    // Lessons far from the view are not rendered; the active cell (the grid's Tab stop) is kept.
+    expect(cell(el, 0, 10) === null).to.equal(true);
+    expect(cell(el, 0, 0)?.getAttribute('tabindex')).to.equal('0');
+    expect(placed()).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    // By keyboard to the last lesson, far out of view: the grid scrolls to it, the focus lands.
+    (cell(el, 0, 46) as HTMLElement).focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => deepActiveElement() === cell(el, 0, last), 'the last lesson has focus');
+    const shown = (target: HTMLElement) => {
+      const box = target.getBoundingClientRect();
+      const names = ($(el, 'th.corner') as HTMLElement).getBoundingClientRect();
+      const final = ($(el, 'th.final-head') as HTMLElement).getBoundingClientRect();
+      return box.left >= names.right - 1 && box.right <= final.left + 1;
+    };
+    expect(shown(cell(el, 0, last) as HTMLElement)).to.equal(true);
+    expect(cell(el, 0, last)?.getAttribute('aria-colindex')).to.equal(String(last + 2));
+    // Typed there and moved on by Enter, as anywhere else.
+    await sendKeys({ type: '4' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => textOf(cell(el, 0, last)) === '4' && !cell(el, 0, last)?.matches('.pending'),
+    );
+    expect(deepActiveElement()).to.equal(cell(el, 1, last));
+    // Home goes back to the first lesson; the view follows arrows step by step too.
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => deepActiveElement() === cell(el, 1, 0), 'Home reaches the first lesson');
+    expect(region.scrollLeft).to.equal(0);
+    for (let i = 0; i < 30; i += 1) await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => deepActiveElement() === cell(el, 1, 30), 'arrows reach lesson 31');
+    expect(shown(cell(el, 1, 30) as HTMLElement)).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it("takes other tabs' changes live and shows a cell changed under a save as a conflict", async () => {

@@ -26,6 +26,7 @@ import { onLiveUpdate } from './journal-live';
 import { gridCells, rowAverage, type GridCell } from './journal-model';
 import { onSaved } from './journal-saves';
 import { journalText } from './journal-text';
+import { JournalViewport } from './journal-viewport';
 
 export type { JournalClient } from './journal-context';
 export type { DiaryJournalChangeDetail } from './journal-saves';
@@ -35,7 +36,9 @@ export type { DiaryJournalChangeDetail } from './journal-saves';
  * absences in the cells, each pupil's running average and the final mark core's rules suggest,
  * which the teacher confirms. Keyboard first, like a spreadsheet (one Tab stop; arrows move,
  * typing `5`, `4/5` or `н` fills a cell, Enter or Tab moves on, Delete clears, Ctrl+Z undoes the
- * last change); pointer and touch through the quick-entry keys. Each change is saved as it is
+ * last change); pointer and touch through the quick-entry keys. A year of lessons stays quick:
+ * only the lesson columns in view are rendered, beside the sticky names and final column, and the
+ * keyboard reaches every lesson (the grid scrolls to it). Each change is saved as it is
  * typed, through the SDK's outbox (kept offline and across a reload, written once); a cell that
  * someone else changed meanwhile is shown as a conflict with its current value, never overwritten.
  * A lesson's head opens its topic, homework and the weight and kind of its marks.
@@ -110,7 +113,9 @@ export class DiaryJournal extends DiaryElement {
     },
   });
 
+  readonly #viewport = new JournalViewport(this);
   #averages = new Map<string, RowAverage>();
+  #focusInGrid = false;
   #stop: (() => void)[] = [];
   #liveClient: JournalClient | undefined;
   #focusCell = false;
@@ -225,10 +230,12 @@ export class DiaryJournal extends DiaryElement {
         ];
     }
     if (changed.has('cells') || changed.has('journal')) this.#computeAverages();
+    this.#focusInGrid = Boolean(this.shadowRoot?.activeElement?.closest('table'));
   }
 
   protected override updated(): void {
     const table = this.renderRoot.querySelector('table');
+    this.#viewport.attach(this.renderRoot.querySelector<HTMLElement>('.region'));
     if (!table) return;
     for (const el of table.querySelectorAll('[tabindex="0"]')) el.setAttribute('tabindex', '-1');
     const { row, col } = this.active;
@@ -237,10 +244,17 @@ export class DiaryJournal extends DiaryElement {
     );
     target?.setAttribute('tabindex', '0');
     const input = this.renderRoot.querySelector<HTMLInputElement>('input.entry');
-    if (input && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== input) {
+    const focused = this.shadowRoot?.activeElement;
+    if (input && focused !== input) {
       input.focus();
       input.setSelectionRange(input.value.length, input.value.length);
-    } else if (this.#focusCell) target?.focus();
+    } else if (this.#focusCell) {
+      this.#viewport.reveal(col);
+      target?.focus();
+    } else if (this.#focusInGrid && target && !focused?.closest('table')) {
+      // The focused cell went with columns scrolled out of view: the active cell takes it back.
+      target.focus({ preventScroll: true });
+    }
     this.#focusCell = false;
   }
 
@@ -308,11 +322,16 @@ export class DiaryJournal extends DiaryElement {
               @keydown=${this.#onGridKey}
               @click=${this.#onGridClick}
               @focusin=${this.#onFocusIn}
+              @scroll=${this.#viewport.onScroll}
             >
               ${renderGrid({
                 lang,
                 journal,
                 cells: this.cells,
+                slots: this.#viewport.slots(
+                  journal.lessons.length,
+                  this.editing ? [this.active.col, this.editing.col] : [this.active.col],
+                ),
                 averages: this.#averages,
                 editing: this.editing,
                 onInput: this.#onInput,

@@ -1,10 +1,15 @@
 // The journal's grid: pupils by lessons, the final column; one Tab stop, the focus moved by the
-// element (roving tabindex, set on the active cell after each render).
+// element (roving tabindex, set on the active cell after each render). Only the lesson columns
+// in view are rendered (journal-columns.ts): spacers stand for the others, and every rendered
+// cell carries its `aria-colindex` so assistive technology knows where it is in the whole grid.
 import type { Journal, JournalLesson, Lang } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { formatDate } from '../shared/dates';
 import { personName } from '../shared/person-name';
+import { COLUMN_PX, type ColumnSlot } from './journal-columns';
 import { cellKey, cellText, type GridCell } from './journal-model';
 import { journalText } from './journal-text';
 
@@ -13,6 +18,8 @@ export interface GridView {
   readonly lang: Lang;
   readonly journal: Journal;
   readonly cells: ReadonlyMap<string, GridCell>;
+  /** The lesson columns rendered and the spacers between them (the same array while unchanged). */
+  readonly slots: readonly ColumnSlot[];
   readonly averages: ReadonlyMap<string, { average: number | null; suggested: number | null }>;
   /** The cell being typed in, with its text so far. */
   readonly editing: { row: number; col: number; text: string; error?: string } | undefined;
@@ -29,24 +36,48 @@ export const shortDate = (lang: Lang, date: string): string =>
 const average = (lang: Lang, value: number | null) =>
   value === null ? '—' : value.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
 
+/** A spacer standing for `span` lesson columns that are not rendered. */
+const renderGap = (slot: Extract<ColumnSlot, { kind: 'gap' }>) => {
+  const width = `${slot.span * COLUMN_PX}px`;
+  return html`<td
+    class="gap"
+    aria-hidden="true"
+    style=${styleMap({ inlineSize: width, minInlineSize: width, maxInlineSize: width })}
+  ></td>`;
+};
+
+const slotKey = (slot: ColumnSlot) => (slot.kind === 'lesson' ? slot.col : `g${slot.from}`);
+
 function renderHead(view: GridView): TemplateResult {
   const { lang, journal } = view;
   return html`<thead>
-    <tr data-r="-1">
-      <th scope="col" class="corner">${journalText(lang, 'pupil')}</th>
-      ${journal.lessons.map((lesson, c) => renderLessonHead(lang, lesson, c))}
-      <th scope="col" data-c=${journal.lessons.length} tabindex="-1" class="final-head">
+    <tr data-r="-1" aria-rowindex="1">
+      <th scope="col" class="corner" aria-colindex="1">${journalText(lang, 'pupil')}</th>
+      ${repeat(view.slots, slotKey, (slot) =>
+        slot.kind === 'gap'
+          ? renderGap(slot)
+          : renderLessonHead(lang, journal.lessons[slot.col], slot.col),
+      )}
+      <th
+        scope="col"
+        data-c=${journal.lessons.length}
+        aria-colindex=${journal.lessons.length + 2}
+        tabindex="-1"
+        class="final-head"
+      >
         ${journalText(lang, 'average')} / ${journalText(lang, 'final')}
       </th>
     </tr>
   </thead>`;
 }
 
-function renderLessonHead(lang: Lang, lesson: JournalLesson, c: number): TemplateResult {
+function renderLessonHead(lang: Lang, lesson: JournalLesson | undefined, c: number) {
+  if (!lesson) return nothing;
   const test = lesson.kind === 'test' || lesson.weight > 1;
   return html`<th
     scope="col"
     data-c=${c}
+    aria-colindex=${c + 2}
     tabindex="-1"
     class=${test ? 'lesson test' : 'lesson'}
     title=${lesson.topic ?? nothing}
@@ -58,7 +89,7 @@ function renderLessonHead(lang: Lang, lesson: JournalLesson, c: number): Templat
 function renderCell(view: GridView, row: number, col: number, cell: GridCell | undefined) {
   const editing = view.editing;
   if (editing && editing.row === row && editing.col === col)
-    return html`<td data-c=${col} tabindex="-1" class="editing">
+    return html`<td data-c=${col} aria-colindex=${col + 2} tabindex="-1" class="editing">
       <input
         class="entry"
         part="entry"
@@ -71,7 +102,12 @@ function renderCell(view: GridView, row: number, col: number, cell: GridCell | u
         @keydown=${view.onEditKey}
       />
     </td>`;
-  return html`<td data-c=${col} tabindex="-1" class=${cell?.state ?? 'empty'}>
+  return html`<td
+    data-c=${col}
+    aria-colindex=${col + 2}
+    tabindex="-1"
+    class=${cell?.state ?? 'empty'}
+  >
     ${cellText(view.lang, cell)}
   </td>`;
 }
@@ -82,7 +118,12 @@ function renderFinal(view: GridView, row: number, childId: string): TemplateResu
   const local = view.averages.get(childId);
   const suggested = local?.suggested ?? null;
   const final = pupil?.final;
-  return html`<td data-c=${journal.lessons.length} tabindex="-1" class="final">
+  return html`<td
+    data-c=${journal.lessons.length}
+    aria-colindex=${journal.lessons.length + 2}
+    tabindex="-1"
+    class="final"
+  >
     <span class="average">${average(lang, local?.average ?? null)}</span>
     ${
       final !== undefined
@@ -128,20 +169,25 @@ export function renderGrid(view: GridView): TemplateResult {
     ${renderHead(view)}
     <tbody>
       ${journal.students.map((pupil, r) => {
-        const cells = journal.lessons.map((lesson) => view.cells.get(cellKey(pupil.id, lesson.id)));
+        const cells = view.slots.map((slot) => {
+          const lesson = slot.kind === 'lesson' ? journal.lessons[slot.col] : undefined;
+          return lesson && view.cells.get(cellKey(pupil.id, lesson.id));
+        });
         // A row is rendered again only when something it shows changed: typing a mark redraws
-        // one row of the ~35, not the ~6,000 cells.
+        // one row of the ~35, and only its rendered columns.
         const local = view.averages.get(pupil.id);
         const editing = view.editing?.row === r ? view.editing : undefined;
-        const deps = [lang, journal, pupil, editing, local?.average, local?.suggested, ...cells];
+        const deps = [lang, journal, pupil, editing, local?.average, local?.suggested, view.slots];
         return guard(
-          deps,
+          [...deps, ...cells],
           () =>
-            html`<tr data-r=${r}>
-              <th scope="row" class="name">
+            html`<tr data-r=${r} aria-rowindex=${r + 2}>
+              <th scope="row" class="name" aria-colindex="1">
                 ${personName({ lastName: pupil.lastName, firstName: pupil.firstName })}
               </th>
-              ${cells.map((cell, c) => renderCell(view, r, c, cell))}
+              ${repeat(view.slots, slotKey, (slot, i) =>
+                slot.kind === 'gap' ? renderGap(slot) : renderCell(view, r, slot.col, cells[i]),
+              )}
               ${renderFinal(view, r, pupil.id)}
             </tr>`,
         );
