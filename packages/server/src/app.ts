@@ -159,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   });
   const services: Services = {
     db,
+    changes: options.database.changes,
     clock,
     ids,
     config,
