@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import type { DiaryDatabase } from './db/open';
@@ -159,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   });
   const services: Services = {
     db,
+    changes: options.database.changes,
     clock,
     ids,
     config,
@@ -176,6 +177,11 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
 
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logStream) : false,
+    // Without a logger, fastify would still build each request's log lines for a logger that
+    // drops them.
+    ...(options.logger
+      ? {}
+      : { logController: new LogController({ disableRequestLogging: true }) }),
     ...requestIdOptions(),
     bodyLimit: config.bodyLimit,
     // The client's address comes from X-Forwarded-For only when it was sent by a proxy we trust.

@@ -53,6 +53,11 @@ export interface ServerConfig {
   /** Bounds of the in-memory cache of serialised diary reads (entries and bytes); 0 turns it off. */
   readonly readCacheEntries: number;
   readonly readCacheBytes: number;
+  /**
+   * Most sessions, and most authorisations of cached reads, kept in memory between requests (on
+   * SQLite, until the next write; see docs/scaling.md); 0 reads them from the database every time.
+   */
+  readonly authCacheEntries: number;
   /** The elements package's `dist/`, served at `/embed/` (the one-script-tag build). */
   readonly embedDir?: string;
   /** A website served at `/` beside the API (the example school site). */
@@ -99,6 +104,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   heartbeatSeconds: 15,
   readCacheEntries: 5000,
   readCacheBytes: 64 * 1024 * 1024,
+  authCacheEntries: 10_000,
   trustProxy: [],
   eventRetentionDays: 30,
   oidcProviders: [],

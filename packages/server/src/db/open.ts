@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { sqliteChangeGeneration, type ChangeGeneration } from './change-generation';
 import { isPostgresUrl } from './dialect';
 import { migrateToLatest } from './migrations';
 import type { PostgresDiaryDatabase } from './postgres';
@@ -13,6 +14,8 @@ export interface SqliteDiaryDatabase {
   readonly engine: 'sqlite';
   /** The underlying better-sqlite3 handle (backups, pragmas). */
   readonly sqlite: SQLite.Database;
+  /** Moves when anything is written: this connection's writes, or another's commits. */
+  readonly changes: ChangeGeneration;
   close(): Promise<void>;
 }
 
@@ -52,6 +55,7 @@ export async function openSqlite(
     db,
     engine: 'sqlite',
     sqlite,
+    changes: sqliteChangeGeneration(sqlite),
     async close() {
       await db.destroy();
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type TransactionBuilder } from 'kysely';
 import pg from 'pg';
+import { ALWAYS_CHANGED, type ChangeGeneration } from './change-generation';
 import { PostgresSchemaPlugin, redactUrl } from './dialect';
 import type { EventFanOut, FanOutListener } from './event-fan-out';
 import { migrateToLatest } from './migrations';
@@ -109,6 +110,11 @@ export interface PostgresDiaryDatabase {
   readonly pool: pg.Pool;
   /** Live-event wake-ups across every instance on this database (LISTEN/NOTIFY). */
   readonly fanOut: EventFanOut;
+  /**
+   * Never the same: other instances commit unseen (a NOTIFY arrives after the commit, too late
+   * for a request sent right after it), so sessions and authorisations are read every time.
+   */
+  readonly changes: ChangeGeneration;
   /** Whether the LISTEN connection behind the fan-out is connected now (`/readyz`). */
   listening(): boolean;
   close(): Promise<void>;
@@ -158,6 +164,7 @@ export async function openPostgres(
     location: redactUrl(url),
     pool,
     fanOut,
+    changes: ALWAYS_CHANGED,
     listening: () => fanOut.listening,
     async close() {
       await fanOut.stop();

@@ -24,6 +24,15 @@ export class DiaryMetrics {
   readonly registry = new Registry();
   readonly #requests: Counter<'method' | 'route' | 'status'>;
   readonly #latency: Histogram<'method' | 'route' | 'status'>;
+  /**
+   * The series of each method, status and route pattern, looked up once: labelling by an object
+   * on every request costs prom-client a sort and a hash of the labels. Patterns, statuses and
+   * methods are few, so this stays small.
+   */
+  readonly #series = new Map<
+    string,
+    { count: { inc(): void }; latency: { observe(value: number): void } }
+  >();
   readonly #deliveries: Counter<'channel' | 'provider' | 'outcome' | 'reason'>;
 
   constructor(sources: MetricSources) {
@@ -105,9 +114,15 @@ export class DiaryMetrics {
 
   /** Counts one answered request. */
   observeRequest(method: string, route: string, status: number, seconds: number): void {
-    const labels = { method, route, status: String(status) };
-    this.#requests.inc(labels);
-    this.#latency.observe(labels, seconds);
+    const key = `${method} ${status} ${route}`;
+    let series = this.#series.get(key);
+    if (!series) {
+      const labels = { method, route, status: String(status) };
+      series = { count: this.#requests.labels(labels), latency: this.#latency.labels(labels) };
+      this.#series.set(key, series);
+    }
+    series.count.inc();
+    series.latency.observe(seconds);
   }
 
   /** Counts one delivery outcome (the worker's `onOutcome`). */

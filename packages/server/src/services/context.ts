@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { ServerConfig } from '../config';
+import type { ChangeGeneration } from '../db/change-generation';
 import type { Database } from '../db/schema';
 import type { IdGenerator } from '../ids';
 import type { AuditLog } from './audit';
@@ -12,6 +13,8 @@ import type { OidcProviders } from './oidc-providers';
 /** Everything a handler may use; injected so tests control time, ids and delivery. */
 export interface Services {
   readonly db: Kysely<Database>;
+  /** Moves whenever the database may have changed: what a memo of its rows checks. */
+  readonly changes: ChangeGeneration;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly gateway: MessageGateway;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Session, SignInSession } from '@school-diary/core';
 import { compiledOnce } from '../db/compiled-once';
+import { keptUntilChange } from '../db/kept-until-change';
 import { DomainError, notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { hashToken, newToken } from './secrets';
@@ -232,9 +233,12 @@ export async function rotateRefreshToken(
 }
 
 /**
- * Resolves bearer tokens to the signed-in user; 401 for an unknown, revoked or expired token. One
- * indexed statement per request, compiled once: nothing is kept between requests, so a logout, a
- * revocation or a role change made by any instance, process or tool takes effect on the next one.
+ * Resolves bearer tokens to the signed-in user; 401 for an unknown, revoked or expired token. The
+ * session is looked up by its token's hash with one indexed statement, compiled once, and kept in
+ * memory until the database changes (`keptUntilChange`, at most `authCacheEntries` sessions, none
+ * past its expiry): on SQLite any write — a logout, a revocation, a role or password change, a
+ * lockout, by this process or any other on the file — is seen by the very next request; on
+ * PostgreSQL the statement runs on every request.
  *
  * @example
  * const authenticate = sessionResolver(services);
@@ -242,20 +246,28 @@ export async function rotateRefreshToken(
  */
 export function sessionResolver(services: Services): (token: string) => Promise<AuthUser> {
   const { db } = services;
-  const byHash = compiledOnce(db, (hash) =>
-    db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id as sessionId',
-        'sessions.family_id',
-        'sessions.access_expires_at',
-        'sessions.revoked_at',
-        'users.id',
-        'users.role',
-        'users.school_id',
-      ])
-      .where('sessions.access_hash', '=', hash),
+  const byHash = keptUntilChange(
+    compiledOnce(db, (hash) =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id as sessionId',
+          'sessions.family_id',
+          'sessions.access_expires_at',
+          'sessions.revoked_at',
+          'users.id',
+          'users.role',
+          'users.school_id',
+        ])
+        .where('sessions.access_hash', '=', hash),
+    ),
+    services.changes,
+    {
+      maxEntries: services.config.authCacheEntries,
+      expiresAt: ([row]) => (row ? Date.parse(row.access_expires_at) : 0),
+      now: () => services.clock.now().getTime(),
+    },
   );
   return async (token) => {
     const [row] = await byHash(hashToken(token));
