@@ -14,6 +14,9 @@ const type = (el: DiarySchoolSetup, id: string, value: string) => {
   input.value = value;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 };
+/** `waitUntil` with room for a loaded machine. */
+const until = (check: () => unknown, message?: string) =>
+  waitUntil(check, message, { timeout: 10_000 });
 const click = (el: DiarySchoolSetup, section: string, part: string) =>
   $(el, `[aria-labelledby="${section}-heading"] [part~="${part}"]`)?.click();
 
@@ -93,5 +96,53 @@ describe('<diary-school-setup>', function () {
       () => textOf(el.shadowRoot).includes('Зайцева'),
       'the staff list did not reload',
     );
+  });
+
+  it('sets a lesson from its cell, adds a change, makes the lessons, renames and rounds', async () => {
+    const el = await mount({ signedInAs: 'school_admin' });
+    await until(() => $(el, '[part~="cell"]'), 'the timetable did not load');
+    const cell = () =>
+      [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part~="cell"]') ?? [])].find((b) =>
+        b.textContent?.includes('Суббота, урок 1:'),
+      );
+    cell()?.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot?.activeElement?.id === 'tt-subject', 'the editor did not open');
+    const subject = $(el, '#tt-subject') as HTMLSelectElement;
+    subject.value = [...subject.options].find((o) => o.text === 'Литература')?.value ?? '';
+    subject.dispatchEvent(new Event('change'));
+    type(el, 'tt-room', '204');
+    click(el, 'timetable', 'save');
+    await until(() => textOf(el.shadowRoot).includes('Суббота, урок 1: сохранено.'));
+    await until(() => cell()?.textContent?.includes('204'), 'the grid did not show the lesson');
+
+    type(el, 'ex-date', '2026-09-12');
+    type(el, 'ex-number', '1');
+    click(el, 'timetable', 'add');
+    await until(() => textOf(el.shadowRoot).includes('Изменение добавлено.'));
+    expect(textOf(el.shadowRoot)).to.contain('урок 1: отменён');
+
+    type(el, 'gen-from', '2026-09-01');
+    type(el, 'gen-to', '2026-09-30');
+    click(el, 'generate', 'generate');
+    await until(() => textOf(el.shadowRoot).includes('сформировано: создано уроков — 3'));
+
+    $(el, '[aria-label="Переименовать предмет «Литература»"]')?.click();
+    await until(() => el.shadowRoot?.activeElement?.id === 'rename-subjects');
+    type(el, 'rename-subjects', 'Литературное чтение');
+    click(el, 'subjects', 'save');
+    await until(() => textOf(el.shadowRoot).includes('теперь называется «Литературное чтение»'));
+
+    $(el, '[aria-label="Удалить учебный год 2026/2027"]')?.click();
+    await until(() => textOf(el.shadowRoot).includes('Удалить нельзя'), 'no in_use message');
+
+    type(el, 'rounding-four', '4,6');
+    click(el, 'rounding', 'save');
+    await until(() => $(el, '#rounding-four-error'), 'no threshold error');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('rounding-four');
+    await expect(el).to.be.accessible();
+    type(el, 'rounding-four', '3,6');
+    click(el, 'rounding', 'save');
+    await until(() => textOf(el.shadowRoot).includes('Пороги итоговых оценок сохранены.'));
   });
 });
