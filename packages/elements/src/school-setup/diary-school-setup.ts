@@ -141,13 +141,19 @@ export class DiarySchoolSetup extends DiaryElement {
       return loadSchool(client, user.schoolId, new Date().toISOString().slice(0, 10), signal);
     },
     onComplete: (loaded) => {
-      this.bells = loaded.bells;
+      // A reload after another section's change keeps the bells being edited; new ones from the
+      // server replace them.
+      const bells = JSON.stringify(loaded.bells);
+      if (bells !== this.#serverBells) this.bells = loaded.bells;
+      this.#serverBells = bells;
       this.#loaded = loaded;
     },
   });
 
   /** The last answer: kept on screen while a change reloads, so focus stays where it was. */
   #loaded: Loaded | undefined;
+  /** The bells as the server last gave them. */
+  #serverBells = '';
   readonly #form = new SetupForm(
     this,
     {
