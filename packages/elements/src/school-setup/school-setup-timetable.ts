@@ -54,6 +54,9 @@ export class TimetableEditor {
   readonly #loaded: () => Loaded | undefined;
   readonly #template: Task<readonly [string | undefined], TimetableTemplate | undefined>;
 
+  /** The class's week as last read. */
+  #shown: { readonly classId: string; readonly template: TimetableTemplate } | undefined;
+
   constructor(form: SetupForm, loaded: () => Loaded | undefined) {
     this.#form = form;
     this.#loaded = loaded;
@@ -62,7 +65,9 @@ export class TimetableEditor {
       task: async ([classId], { signal }) => {
         const client = form.env.client();
         if (!client || !classId) return undefined;
-        return client.setup.timetableTemplate({ classId }, { signal });
+        const template = await client.setup.timetableTemplate({ classId }, { signal });
+        this.#shown = { classId, template };
+        return template;
       },
     });
   }
@@ -84,7 +89,11 @@ export class TimetableEditor {
       classId,
     )}
     ${this.#template.render({
-      pending: () => loadingNotice(form.env.language()),
+      // A save reloads the class's week: the last one stays on screen, so focus stays put.
+      pending: () =>
+        this.#shown?.classId === classId
+          ? this.#renderTemplate(loaded, classId, this.#shown.template)
+          : loadingNotice(form.env.language()),
       error: () => textNotice(form.t('timetableFailed'), 'alert'),
       complete: (template) =>
         template ? this.#renderTemplate(loaded, classId, template) : nothing,
