@@ -95,8 +95,8 @@ async function demoProvider() {
 const demo = await demoProvider();
 const args = [
   `${root}packages/server/bin/school-diary-server.js`,
-  '--seed',
-  'demo',
+  // DIARY_DEMO_SEED=0: the database as it is (a school made with `create-school`), no demo world.
+  ...(process.env.DIARY_DEMO_SEED === '0' ? [] : ['--seed', 'demo']),
   '--dev',
   '--db',
   process.env.DIARY_DB ?? `${root}diary.sqlite`,

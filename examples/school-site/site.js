@@ -46,9 +46,23 @@ function signInNotice() {
 /** The navigation's link to the login page: «Вход в дневник» signed out, «Учётная запись» signed in. */
 const diaryEntry = document.querySelector('.site-nav a[href="login.html"]');
 
+/** «Настройка школы» in the navigation, for the school's administrator only. */
+function showAdminLink(user) {
+  const nav = document.querySelector('.site-nav ul');
+  const link = nav?.querySelector('a[href="admin.html"]');
+  const admin = user?.role === 'school_admin';
+  if (link) link.parentElement.hidden = !admin && !link.hasAttribute('aria-current');
+  else if (nav && admin) {
+    const item = element('li');
+    item.append(element('a', { href: 'admin.html' }, 'Настройка школы'));
+    nav.append(item);
+  }
+}
+
 function showAccount(client) {
   const account = document.querySelector('[data-account]');
   const user = client.session.user;
+  showAdminLink(user);
   if (diaryEntry) diaryEntry.textContent = user ? 'Учётная запись' : 'Вход в дневник';
   if (!account) return;
   account.hidden = !user;
@@ -116,7 +130,9 @@ async function main() {
     await client.auth.logout();
     location.assign('login.html');
   });
-  document.addEventListener('diary-login', () => location.assign('children.html'));
+  document.addEventListener('diary-login', () =>
+    location.assign(client.session.user?.role === 'school_admin' ? 'admin.html' : 'children.html'),
+  );
   document.addEventListener('diary-child-registered', () => list && renderChildren(client, list));
   if (list) await renderChildren(client, list);
   // «Мои дети» links to a child's pages: that child is selected for <diary-child-picker>.

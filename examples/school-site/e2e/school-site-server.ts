@@ -14,13 +14,24 @@ export interface StartedSite {
   stop(): Promise<void>;
 }
 
+/** How to start the site: by default on the demo world. */
+export interface StartOptions {
+  readonly timeoutMs?: number;
+  /** Leave the demo world out and first prepare the empty database file (e.g. `create-school`). */
+  readonly empty?: (db: string) => void;
+}
+
 /** Runs scripts/start.mjs with `--port 0` and resolves once it prints where it listens. */
-export async function startSite(timeoutMs = 240_000): Promise<StartedSite> {
+export async function startSite(options: StartOptions = {}): Promise<StartedSite> {
+  const timeoutMs = options.timeoutMs ?? 240_000;
   const dir = mkdtempSync(join(tmpdir(), 'diary-e2e-'));
+  const db = join(dir, 'diary.sqlite');
+  options.empty?.(db);
+  const env = { ...process.env, DIARY_DB: db, ...(options.empty ? { DIARY_DEMO_SEED: '0' } : {}) };
   const child: ChildProcess = spawn(
     process.execPath,
     [join(root, 'scripts/start.mjs'), '--port', '0'],
-    { cwd: root, env: { ...process.env, DIARY_DB: join(dir, 'diary.sqlite') }, detached: true },
+    { cwd: root, env, detached: true },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'date_order',
   'time_order',
   'threshold_order',
+  'outside_school_year',
   // files
   'file_too_large',
   'file_type',

@@ -92,6 +92,10 @@ const MESSAGES: Readonly<Record<ErrorCode, Texts>> = {
     ru: 'Порог должен быть ниже порога следующей оценки: для «5» выше, чем для «4», для «4» выше, чем для «3»',
     en: 'The threshold must be below the next mark’s: the one for 5 above the one for 4, and 4 above 3',
   },
+  outside_school_year: {
+    ru: 'Даты должны лежать внутри учебного года {year}: с {start} по {end}',
+    en: 'The dates must lie inside the school year {year}: from {start} to {end}',
+  },
   file_too_large: {
     ru: 'Файл должен быть не больше {maximum}',
     en: 'The file must be {maximum} or smaller',

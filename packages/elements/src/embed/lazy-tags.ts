@@ -27,4 +27,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-child-card': () => import('../define-child-card'),
   'diary-news': () => import('../define-news'),
   'diary-upcoming-tests': () => import('../define-upcoming-tests'),
+  'diary-school-setup': () => import('../define-school-setup'),
 };

@@ -40,6 +40,49 @@ export const ClassInUse = {
   },
 };
 
+/** A cell of the weekly grid opened in the lesson editor, focus on its subject. */
+export const LessonOfTheWeek = {
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const root = await shadowOf(canvasElement, 'diary-school-setup');
+    const cell = await waitFor(() => {
+      const button = root.querySelector<HTMLButtonElement>('[part~="cell"]');
+      if (!button) throw new Error('the timetable has not loaded yet');
+      return button;
+    });
+    cell.click();
+  },
+};
+
+/** «Сформировать расписание» for 5А from today to the end of the year, with what it did. */
+export const TimetableMade = {
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const root = await shadowOf(canvasElement, 'diary-school-setup');
+    const make = await waitFor(() => {
+      const button = root.querySelector<HTMLButtonElement>('[part~="generate"]');
+      if (!button) throw new Error('the widget has not loaded yet');
+      return button;
+    });
+    make.click();
+  },
+};
+
+/** Thresholds out of order: the error at the field, focused. */
+export const RoundingOutOfOrder = {
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const root = await shadowOf(canvasElement, 'diary-school-setup');
+    const input = await waitFor(() => {
+      const field = root.querySelector<HTMLInputElement>('#rounding-four');
+      if (!field) throw new Error('the widget has not loaded yet');
+      return field;
+    });
+    input.value = '4,8';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    root
+      .querySelector<HTMLButtonElement>('[aria-labelledby="rounding-heading"] [part~="save"]')
+      ?.click();
+  },
+};
+
 export const English = { ...english };
 
 export const Dark = { ...darkTheme };

@@ -14,6 +14,9 @@ const type = (el: DiarySchoolSetup, id: string, value: string) => {
   input.value = value;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 };
+/** `waitUntil` with room for a loaded machine. */
+const until = (check: () => unknown, message?: string) =>
+  waitUntil(check, message, { timeout: 10_000 });
 const click = (el: DiarySchoolSetup, section: string, part: string) =>
   $(el, `[aria-labelledby="${section}-heading"] [part~="${part}"]`)?.click();
 
@@ -43,7 +46,7 @@ describe('<diary-school-setup>', function () {
   it('shows the year, classes, subjects, staff and bells, at 360 px, in dark theme', async () => {
     await setViewport({ width: 360, height: 800 });
     const el = await mount({ signedInAs: 'school_admin' }, { theme: 'dark' });
-    await waitUntil(() => $(el, '[aria-labelledby="bells-heading"]'), 'the setup did not load');
+    await until(() => $(el, '[aria-labelledby="bells-heading"]'), 'the setup did not load');
     const text = textOf(el.shadowRoot);
     for (const words of ['Учебный год 2026/2027', 'I четверть', '5А', 'Математика', 'Орлов'])
       expect(text).to.contain(words);
@@ -57,41 +60,89 @@ describe('<diary-school-setup>', function () {
 
   it('adds a class from the keyboard, refuses a class in use, and shows field errors in English', async () => {
     const el = await mount({ signedInAs: 'school_admin', language: 'en' }, { lang: 'en' });
-    await waitUntil(() => $(el, '#class-name'), 'the setup did not load');
+    await until(() => $(el, '#class-name'), 'the setup did not load');
     ($(el, '#class-name') as HTMLInputElement).focus();
     await sendKeys({ type: '7Я' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '7' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => textOf(el.shadowRoot).includes('Class 7Я has been added.'));
+    await until(() => textOf(el.shadowRoot).includes('Class 7Я has been added.'));
     expect(el.shadowRoot?.activeElement?.textContent?.trim()).to.equal('Add the class');
     expect(textOf(el.shadowRoot)).to.contain('7Я');
-    await waitUntil(
+    await until(
       () => $(el, '[aria-label="Delete class 7Я"]:not([aria-disabled])'),
       'the classes did not reload',
     );
     $(el, '[aria-label="Delete class 5А"]')?.click();
-    await waitUntil(() => textOf(el.shadowRoot).includes('cannot be deleted'));
+    await until(() => textOf(el.shadowRoot).includes('cannot be deleted'));
     expect(textOf(el.shadowRoot)).to.contain('5А');
 
     type(el, 'holiday-name', 'Winter');
     type(el, 'holiday-start', '2027-07-01');
     type(el, 'holiday-end', '2027-07-10');
     click(el, 'year', 'add');
-    await waitUntil(() => $(el, '#holiday-start-error'), 'no field error');
+    await until(() => $(el, '#holiday-start-error'), 'no field error');
+    expect($(el, '#holiday-start-error')?.textContent).to.contain(
+      'inside the school year 2026/2027: from 2026-09-01',
+    );
     expect(el.shadowRoot?.activeElement?.id).to.equal('holiday-start');
     await expect(el).to.be.accessible();
 
-    await waitUntil(() => $(el, '[part~="invite"]:not([aria-disabled])'), 'still busy');
+    await until(() => $(el, '[part~="invite"]:not([aria-disabled])'), 'still busy');
     type(el, 'staff-phone', '+79990001234');
     type(el, 'staff-last', 'Зайцева');
     type(el, 'staff-first', 'Ольга');
     click(el, 'staff', 'invite');
-    await waitUntil(() => textOf(el.shadowRoot).includes('The invitation has been sent'));
-    await waitUntil(
-      () => textOf(el.shadowRoot).includes('Зайцева'),
-      'the staff list did not reload',
-    );
+    await until(() => textOf(el.shadowRoot).includes('The invitation has been sent'));
+    await until(() => textOf(el.shadowRoot).includes('Зайцева'), 'the staff list did not reload');
+  });
+
+  it('sets a lesson from its cell, adds a change, makes the lessons, renames and rounds', async () => {
+    const el = await mount({ signedInAs: 'school_admin' });
+    await until(() => $(el, '[part~="cell"]'), 'the timetable did not load');
+    const cell = () =>
+      [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part~="cell"]') ?? [])].find((b) =>
+        b.textContent?.includes('Суббота, урок 1:'),
+      );
+    cell()?.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot?.activeElement?.id === 'tt-subject', 'the editor did not open');
+    const subject = $(el, '#tt-subject') as HTMLSelectElement;
+    subject.value = [...subject.options].find((o) => o.text === 'Литература')?.value ?? '';
+    subject.dispatchEvent(new Event('change'));
+    type(el, 'tt-room', '204');
+    click(el, 'timetable', 'save');
+    await until(() => textOf(el.shadowRoot).includes('Суббота, урок 1: сохранено.'));
+    await until(() => cell()?.textContent?.includes('204'), 'the grid did not show the lesson');
+
+    type(el, 'ex-date', '2026-09-12');
+    type(el, 'ex-number', '1');
+    click(el, 'timetable', 'add');
+    await until(() => textOf(el.shadowRoot).includes('Изменение добавлено.'));
+    expect(textOf(el.shadowRoot)).to.contain('урок 1: отменён');
+
+    type(el, 'gen-from', '2026-09-01');
+    type(el, 'gen-to', '2026-09-30');
+    click(el, 'generate', 'generate');
+    await until(() => textOf(el.shadowRoot).includes('сформировано: создано уроков — 3'));
+
+    $(el, '[aria-label="Переименовать предмет «Литература»"]')?.click();
+    await until(() => el.shadowRoot?.activeElement?.id === 'rename-subjects');
+    type(el, 'rename-subjects', 'Литературное чтение');
+    click(el, 'subjects', 'save');
+    await until(() => textOf(el.shadowRoot).includes('теперь называется «Литературное чтение»'));
+
+    $(el, '[aria-label="Удалить учебный год 2026/2027"]')?.click();
+    await until(() => textOf(el.shadowRoot).includes('Удалить нельзя'), 'no in_use message');
+
+    type(el, 'rounding-four', '4,6');
+    click(el, 'rounding', 'save');
+    await until(() => $(el, '#rounding-four-error'), 'no threshold error');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('rounding-four');
+    await expect(el).to.be.accessible();
+    type(el, 'rounding-four', '3,6');
+    click(el, 'rounding', 'save');
+    await until(() => textOf(el.shadowRoot).includes('Пороги итоговых оценок сохранены.'));
   });
 });

@@ -219,17 +219,27 @@ export interface SchoolSetupClient extends WidgetClient {
   readonly setup: Group<
     'setup',
     | 'schoolYears'
+    | 'createSchoolYear'
+    | 'updateSchoolYear'
+    | 'removeSchoolYear'
     | 'holidays'
     | 'setHolidays'
     | 'createClass'
+    | 'updateClass'
     | 'removeClass'
     | 'subjects'
     | 'createSubject'
+    | 'updateSubject'
     | 'removeSubject'
     | 'staff'
     | 'inviteStaff'
     | 'bells'
     | 'setBells'
+    | 'rounding'
+    | 'setRounding'
+    | 'timetableTemplate'
+    | 'setTimetableTemplate'
+    | 'generateTimetable'
   >;
 }
 
@@ -240,15 +250,25 @@ export const isSchoolSetupClient = (
   provides(client, [
     'classes.list',
     'setup.schoolYears',
+    'setup.createSchoolYear',
+    'setup.updateSchoolYear',
+    'setup.removeSchoolYear',
     'setup.holidays',
     'setup.setHolidays',
     'setup.createClass',
+    'setup.updateClass',
     'setup.removeClass',
     'setup.subjects',
     'setup.createSubject',
+    'setup.updateSubject',
     'setup.removeSubject',
     'setup.staff',
     'setup.inviteStaff',
     'setup.bells',
     'setup.setBells',
+    'setup.rounding',
+    'setup.setRounding',
+    'setup.timetableTemplate',
+    'setup.setTimetableTemplate',
+    'setup.generateTimetable',
   ]);

@@ -49,8 +49,17 @@ export const SETUP_CALENDAR_HANDLERS: Readonly<Record<string, MemoryHandler>> = 
     const sorted = [...items].sort((a, b) => a.startDate.localeCompare(b.startDate));
     sorted.forEach((h, i) => {
       const at = items.indexOf(h);
-      if (h.startDate < year.startDate || h.endDate > year.endDate)
-        throw fieldError(`items.${at}.startDate`, 'date_order');
+      const startOutside = h.startDate < year.startDate || h.startDate > year.endDate;
+      if (startOutside || h.endDate > year.endDate)
+        throw fieldError(
+          `items.${at}.${startOutside ? 'startDate' : 'endDate'}`,
+          'outside_school_year',
+          {
+            year: year.name,
+            start: year.startDate,
+            end: year.endDate,
+          },
+        );
       if (i > 0 && (sorted[i - 1]?.endDate ?? '') >= h.startDate)
         throw fieldError(`items.${at}.startDate`, 'date_order');
     });

@@ -126,8 +126,12 @@ export function adminOf(request: MemoryRequest, schoolId: string | undefined): U
 }
 
 /** A field error answer. */
-export const fieldError = (path: string, code: string): MemoryApiError =>
-  new MemoryApiError(400, 'validation_failed', [{ path, code }]);
+export const fieldError = (
+  path: string,
+  code: string,
+  params?: Readonly<Record<string, string | number>>,
+): MemoryApiError =>
+  new MemoryApiError(400, 'validation_failed', [{ path, code, ...(params ? { params } : {}) }]);
 
 /** The answer to deleting what marks, lessons or pupils refer to. */
 export const inUse = (): MemoryApiError => new MemoryApiError(409, 'in_use');

@@ -52,7 +52,7 @@ describe('memory client: a school run by its admin', () => {
         items: [{ name: 'Летние', startDate: '2027-06-01', endDate: '2027-08-31' }],
       }),
     );
-    assert.deepEqual(out.fields, [['items.0.startDate', 'date_order']]);
+    assert.deepEqual(out.fields, [['items.0.startDate', 'outside_school_year']]);
     await client.setup.setHolidays({
       schoolYearId: 'sy_42_2026',
       items: [{ name: 'Зимние', startDate: '2026-12-31', endDate: '2027-01-08' }],

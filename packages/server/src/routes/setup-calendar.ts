@@ -129,8 +129,17 @@ export function setupCalendarHandlers(s: Services): NonNullable<Handlers['setup'
         const h = body.items[at];
         if (!h) return;
         const before = i > 0 ? body.items[order[i - 1] ?? -1] : undefined;
-        if (h.startDate < year.start_date || h.endDate > year.end_date)
-          throw fieldError(`items.${at}.startDate`, 'date_order');
+        const startOutside = h.startDate < year.start_date || h.startDate > year.end_date;
+        if (startOutside || h.endDate > year.end_date)
+          throw fieldError(
+            `items.${at}.${startOutside ? 'startDate' : 'endDate'}`,
+            'outside_school_year',
+            {
+              year: year.name,
+              start: year.start_date,
+              end: year.end_date,
+            },
+          );
         if (before && before.endDate >= h.startDate)
           throw fieldError(`items.${at}.startDate`, 'date_order');
       });

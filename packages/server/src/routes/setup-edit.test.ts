@@ -131,6 +131,11 @@ describe('setup: a school keeps its data up to date', () => {
     });
     assert.equal(outside.status, 400, outside.text);
     assert.equal(outside.body.error.fields?.[0]?.path, 'items.0.startDate');
+    assert.equal(outside.body.error.fields?.[0]?.code, 'outside_school_year');
+    assert.match(
+      outside.body.error.fields?.[0]?.message ?? '',
+      new RegExp(`учебного года 2026/2027: с ${year.startDate} по ${year.endDate}`),
+    );
     const winter = { name: 'Зимние', startDate: '2026-12-29', endDate: '2027-01-11' };
     assert.equal((await admin('PUT', holidays, { items: [winter] })).status, 200);
     assert.deepEqual((await admin<Holidays>('GET', holidays)).body.items, [winter]);

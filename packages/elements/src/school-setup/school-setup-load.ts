@@ -1,0 +1,55 @@
+import type {
+  Bell,
+  FinalMarkRounding,
+  Holiday,
+  SchoolClass,
+  SchoolYearRecord,
+  StaffMember,
+  Subject,
+} from '@school-diary/core';
+import type { SchoolSetupClient } from '../shared/diary-data-client';
+
+/** Everything the widget shows of the admin's school, read in one go. */
+export interface Loaded {
+  readonly schoolId: string;
+  /** The school year that holds today, else the latest one. */
+  readonly year: SchoolYearRecord | undefined;
+  readonly holidays: readonly Holiday[];
+  readonly classes: readonly SchoolClass[];
+  readonly subjects: readonly Subject[];
+  readonly staff: readonly StaffMember[];
+  readonly bells: readonly Bell[];
+  readonly rounding: FinalMarkRounding;
+}
+
+/** Reads the admin's school: its years, classes, subjects, staff, bells and rounding. */
+export async function loadSchool(
+  client: SchoolSetupClient,
+  schoolId: string,
+  today: string,
+  signal: AbortSignal,
+): Promise<Loaded> {
+  const [years, classes, subjects, staff, bells, rounding] = await Promise.all([
+    client.setup.schoolYears({ schoolId }, { signal }),
+    client.classes.list(undefined, { signal }),
+    client.setup.subjects({ schoolId }, { signal }),
+    client.setup.staff({ schoolId }, { signal }),
+    client.setup.bells({ schoolId }, { signal }),
+    client.setup.rounding({ schoolId }, { signal }),
+  ]);
+  const year =
+    years.items.find((y) => y.startDate <= today && today <= y.endDate) ?? years.items.at(-1);
+  const holidays = year
+    ? (await client.setup.holidays({ schoolYearId: year.id }, { signal })).items
+    : [];
+  return {
+    schoolId,
+    year,
+    holidays,
+    classes: classes.items,
+    subjects: subjects.items,
+    staff: staff.items,
+    bells: bells.items,
+    rounding,
+  };
+}
