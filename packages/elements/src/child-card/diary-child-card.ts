@@ -10,7 +10,6 @@ import {
 import { Task, initialState } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ChildField } from '../child-form/child-form-validation';
 import { formatDate } from '../shared/dates';
 import { isChildCardClient, type ChildCardClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
@@ -21,7 +20,15 @@ import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
 import { cooldownSeconds } from '../shared/one-time-code';
 import { controlStyles, hostTokens } from '../shared/theme';
-import { checkCard, draftOf, renderEditForm, updateOf, type CardDraft } from './child-card-edit';
+import {
+  afterTyping,
+  checkCard,
+  draftOf,
+  renderEditForm,
+  updateOf,
+  type CardDraft,
+  type CardField,
+} from './child-card-edit';
 import { renderSchools, type SchoolAction } from './child-card-school';
 import { cardText } from './child-card-text';
 
@@ -188,9 +195,8 @@ export class DiaryChildCard extends DiaryElement {
               headingLevel: level,
               busy: this.busy,
               root: () => this.renderRoot as ShadowRoot,
-              onSet: (patch) => this.#set(patch),
-              onLeave: (field) => this.#recheck(field),
-              onDocument: (field, value) => this.#set({ [field]: value }),
+              onSet: (patch, field) => this.#set(patch, field),
+              onDocument: (field, value) => this.#set({ [field]: value }, field),
               onSubmit: (event) => void this.#save(event),
               onCancel: () => this.#cancelEdit(),
             })
@@ -281,19 +287,14 @@ export class DiaryChildCard extends DiaryElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="edit"]')?.focus();
   }
 
-  #set(patch: Partial<CardDraft>) {
-    if (this.draft) this.draft = { ...this.draft, ...patch };
-  }
-
-  /** After a box is left, its error follows what it now holds (others stay as they were). */
-  #recheck(field: ChildField | 'inn' | 'birthCertificate') {
+  /** Updates the draft; after a failed save, a field typed right loses its error at once. */
+  #set(patch: Partial<CardDraft>, field: CardField) {
     if (!this.draft) return;
-    const now = checkCard(this.draft, { lang: this.language, today: this.#today });
-    const others = this.errors.filter((e) => e.field !== field);
-    const mine = this.errors.some((e) => e.field === field)
-      ? now.filter((e) => e.field === field)
-      : [];
-    this.errors = [...others, ...mine];
+    this.draft = { ...this.draft, ...patch };
+    this.errors = afterTyping(this.errors, field, this.draft, {
+      lang: this.language,
+      today: this.#today,
+    });
   }
 
   async #save(event: SubmitEvent) {
