@@ -2015,7 +2015,7 @@ export interface PortfolioApi {
   readonly remove: OperationMethod<PortfolioRemoveInput, PortfolioRemoveResult>;
   /**
    * Comment on a portfolio item; parents are notified.
-   * `POST /api/v1/portfolio/{itemId}/comments`; may call: teacher.
+   * `POST /api/v1/portfolio/{itemId}/comments`; may call: teacher, school_admin.
    *
    * @example
    * const result = await client.portfolio.comment({ itemId: '…', text: '…' });

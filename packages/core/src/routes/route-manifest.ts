@@ -415,7 +415,7 @@ export const routeManifest = {
       responseType: 'none',
       status: 204,
     }),
-    comment: routeInfo('POST /portfolio/{itemId}/comments', ['teacher'], {
+    comment: routeInfo('POST /portfolio/{itemId}/comments', ['teacher', 'school_admin'], {
       status: 201,
       body: true,
     }),
