@@ -890,6 +890,10 @@ export interface ChildrenConfirmResult extends RouteResult<Routes['children']['c
 export interface ChildrenSchoolLinksInput extends RouteInput<Routes['children']['schoolLinks']> {}
 /** What `children.schoolLinks` resolves to. */
 export interface ChildrenSchoolLinksResult extends RouteResult<Routes['children']['schoolLinks']> {}
+/** The input of `children.history` (GET /api/v1/children/{childId}/history): path, query and body fields in one object. */
+export interface ChildrenHistoryInput extends RouteInput<Routes['children']['history']> {}
+/** What `children.history` resolves to. */
+export interface ChildrenHistoryResult extends RouteResult<Routes['children']['history']> {}
 /** The input of `children.linkSchool` (POST /api/v1/children/{childId}/school-links): path, query and body fields in one object. */
 export interface ChildrenLinkSchoolInput extends RouteInput<Routes['children']['linkSchool']> {}
 /** What `children.linkSchool` resolves to. */
@@ -982,6 +986,14 @@ export interface ChildrenApi {
    * const result = await client.children.schoolLinks({ childId: '…' });
    */
   readonly schoolLinks: ReadOperation<ChildrenSchoolLinksInput, ChildrenSchoolLinksResult>;
+  /**
+   * GET /api/v1/children/{childId}/history.
+   * `GET /api/v1/children/{childId}/history`; may call: parent, student.
+   *
+   * @example
+   * const result = await client.children.history({ childId: '…' });
+   */
+  readonly history: ReadOperation<ChildrenHistoryInput, ChildrenHistoryResult>;
   /**
    * Link a child to a school by school code and roster id, right after the card's SMS code.
    * `POST /api/v1/children/{childId}/school-links`; may call: parent.
@@ -2263,7 +2275,7 @@ export interface DiaryApi {
   readonly setup: SetupApi;
   /** `preview`, `apply`, `exportRoster`: see {@link ImportsApi}. */
   readonly imports: ImportsApi;
-  /** `list`, `search`, `create`, `get`, `update`, `confirm`, `schoolLinks`, `linkSchool`, `startSchoolChange`, `confirmSchoolChange`, `teachers`, `periods`: see {@link ChildrenApi}. */
+  /** `list`, `search`, `create`, `get`, `update`, `confirm`, `schoolLinks`, `history`, `linkSchool`, `startSchoolChange`, `confirmSchoolChange`, `teachers`, `periods`: see {@link ChildrenApi}. */
   readonly children: ChildrenApi;
   /** `search`, `get`: see {@link SchoolsApi}. */
   readonly schools: SchoolsApi;

@@ -204,6 +204,7 @@ export const routeManifest = {
       body: true,
     }),
     schoolLinks: routeInfo('GET /children/{childId}/school-links', FAMILY),
+    history: routeInfo('GET /children/{childId}/history', FAMILY),
     linkSchool: routeInfo('POST /children/{childId}/school-links', ['parent'], {
       status: 201,
       body: true,

@@ -81,16 +81,16 @@ describe('<diary-child-card>', function () {
     const el = await card('ru', 'light');
     $(el, '[part~="edit"]')?.click();
     await waitUntil(() => $(el, '#snils'), 'not shown', WAIT);
-    type(el, '#snils', '123-456-789 00');
+    type(el, '#inn', '12');
     $(el, '[part~="save"]')?.click();
-    await waitUntil(() => $(el, '#snils-error'), 'no error at the SNILS', WAIT);
-    const snils = $(el, '#snils') as HTMLInputElement;
-    snils.focus();
-    snils.select();
-    await sendKeys({ press: 'Backspace' });
+    await waitUntil(() => $(el, '#inn-error'), 'no error at the INN', WAIT);
+    const inn = $(el, '#inn') as HTMLInputElement;
+    inn.focus();
+    inn.select();
+    await sendKeys({ type: '500100732259' });
     await settle(el);
     // Aimed where «Save» is while the corrected box still has focus, as a reader's pointer is.
-    expect(el.shadowRoot?.activeElement?.id).to.equal('snils');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('inn');
     const save = ($(el, '[part~="save"]') as HTMLElement).getBoundingClientRect();
     await sendMouse({
       type: 'click',
@@ -98,6 +98,15 @@ describe('<diary-child-card>', function () {
     });
     await waitUntil(() => has(el, 'Данные ребёнка сохранены.'), 'the click missed «Save»', WAIT);
     await sendMouse({ type: 'move', position: [0, 0] });
+
+    // «История изменений» names the field and who changed it, never the number.
+    const entries = () => [...(el.shadowRoot?.querySelectorAll('[part="history-entry"]') ?? [])];
+    await waitUntil(() => entries().length === 2, 'the history has no new entry', WAIT);
+    expect(textOf(entries()[0])).to.contain('Изменено: ИНН');
+    expect(textOf(entries()[0])).to.contain('Иванова Елена Сергеевна');
+    expect(textOf(entries()[1])).to.contain('Изменено: СНИЛС и свидетельство о рождении');
+    expect(textOf($(el, '[part="history"]'))).not.to.contain('500100732259');
+    await expect(el).to.be.accessible();
     await setViewport({ width: 800, height: 600 });
   });
 

@@ -29,6 +29,7 @@ import {
   type CardDraft,
   type CardField,
 } from './child-card-edit';
+import { renderHistory } from './child-card-history';
 import { renderSchools, type SchoolAction } from './child-card-school';
 import { cardText } from './child-card-text';
 
@@ -38,7 +39,8 @@ const EMPTY_SCHOOL_VALUES = { schoolCode: '', rosterId: '', code: '' } as const;
 /**
  * A child's card for their parent: the details and documents, edited with the child form's
  * fields and checks, and the child's school, linked, changed or unlinked only after a code sent
- * by SMS to the parent's phone.
+ * by SMS to the parent's phone. «История изменений» lists who changed which field and when,
+ * naming the fields only.
  *
  * @summary A child's details, documents and school, edited by the parent.
  * @tag diary-child-card
@@ -53,6 +55,8 @@ const EMPTY_SCHOOL_VALUES = { schoolCode: '', rosterId: '', code: '' } as const;
  * @csspart school-links - The child's schools.
  * @csspart school-link - One school of the child.
  * @csspart school-step - The step of a change of schools (what, then the code).
+ * @csspart history - The list of the card's changes (who, what, when; never a document's value).
+ * @csspart history-entry - One change.
  * @csspart button - Every button (also `edit`, `save`, `cancel`, `link`, `change`, `unlink`, `send-code`, `confirm`, `cancel-school`).
  * @csspart notice - Loading, signed-out and done messages.
  * @csspart error - Error messages.
@@ -103,6 +107,18 @@ export class DiaryChildCard extends DiaryElement {
         padding: var(--_space);
         margin-block: var(--_space);
       }
+      .diary-history {
+        margin: 0;
+        padding-inline-start: calc(var(--_space) * 1.5);
+        display: grid;
+        gap: calc(var(--_space) / 2);
+      }
+      .diary-history p {
+        margin: 0;
+      }
+      .diary-history-who {
+        color: var(--_muted);
+      }
       .diary-actions {
         display: flex;
         flex-wrap: wrap;
@@ -148,6 +164,14 @@ export class DiaryChildCard extends DiaryElement {
     },
   });
 
+  readonly #history = new Task(this, {
+    args: () => [this.#client, this.environment?.session.user?.id, this.childId] as const,
+    task: async ([client, userId, childId], { signal }) =>
+      client && userId && childId
+        ? (await client.children.history({ childId }, { signal })).items
+        : initialState,
+  });
+
   get #client(): ChildCardClient | undefined {
     const client = this.client;
     return isChildCardClient(client) ? client : undefined;
@@ -174,7 +198,27 @@ export class DiaryChildCard extends DiaryElement {
   }
 
   #renderCard(child: Child) {
-    return html`${this.#renderDetails(child)}${this.#renderSchoolSection(child)}`;
+    return html`${this.#renderDetails(child)}${this.#renderSchoolSection(child)}
+    ${this.#renderHistory()}`;
+  }
+
+  #renderHistory() {
+    const lang = this.language;
+    const level = subLevel(this.headingLevel);
+    const entries = this.#history.value;
+    return this.#history.render({
+      pending: () =>
+        entries
+          ? renderHistory({ lang, level, timeZone: this.timeZone, entries })
+          : loadingNotice(lang),
+      error: (error) =>
+        failureNotice(
+          lang,
+          describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
+          () => void this.#history.run(),
+        ),
+      complete: (items) => renderHistory({ lang, level, timeZone: this.timeZone, entries: items }),
+    });
   }
 
   #renderDetails(child: Child) {
@@ -311,6 +355,7 @@ export class DiaryChildCard extends DiaryElement {
       const saved = await client.children.update({ childId: child.id, ...updateOf(draft) });
       this.child = saved;
       this.draft = undefined;
+      void this.#history.run();
       this.done = cardText(this.language, 'saved');
       this.dispatchEvent(
         new CustomEvent('diary-child-updated', {
@@ -458,6 +503,7 @@ export class DiaryChildCard extends DiaryElement {
         }),
       );
       void this.#card.run();
+      void this.#history.run();
     });
   }
 }

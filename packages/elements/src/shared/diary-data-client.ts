@@ -78,7 +78,7 @@ export interface ChildCardClient extends WidgetClient {
   readonly children: WidgetClient['children'] &
     Group<
       'children',
-      'get' | 'update' | 'schoolLinks' | 'startSchoolChange' | 'confirmSchoolChange'
+      'get' | 'update' | 'schoolLinks' | 'history' | 'startSchoolChange' | 'confirmSchoolChange'
     >;
 }
 
@@ -211,6 +211,7 @@ export const isChildCardClient = (client: WidgetClient | undefined): client is C
     'children.get',
     'children.update',
     'children.schoolLinks',
+    'children.history',
     'children.startSchoolChange',
     'children.confirmSchoolChange',
     'auth.resend',
