@@ -1011,7 +1011,7 @@ export interface ChildrenApi {
    */
   readonly schoolLinks: ReadOperation<ChildrenSchoolLinksInput, ChildrenSchoolLinksResult>;
   /**
-   * GET /api/v1/children/{childId}/history.
+   * Who changed a child's card, and which fields, when (the family only).
    * `GET /api/v1/children/{childId}/history`; may call: parent, student.
    *
    * @example
