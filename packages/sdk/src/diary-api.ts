@@ -914,6 +914,10 @@ export interface ChildrenConfirmResult extends RouteResult<Routes['children']['c
 export interface ChildrenSchoolLinksInput extends RouteInput<Routes['children']['schoolLinks']> {}
 /** What `children.schoolLinks` resolves to. */
 export interface ChildrenSchoolLinksResult extends RouteResult<Routes['children']['schoolLinks']> {}
+/** The input of `children.history` (GET /api/v1/children/{childId}/history): path, query and body fields in one object. */
+export interface ChildrenHistoryInput extends RouteInput<Routes['children']['history']> {}
+/** What `children.history` resolves to. */
+export interface ChildrenHistoryResult extends RouteResult<Routes['children']['history']> {}
 /** The input of `children.linkSchool` (POST /api/v1/children/{childId}/school-links): path, query and body fields in one object. */
 export interface ChildrenLinkSchoolInput extends RouteInput<Routes['children']['linkSchool']> {}
 /** What `children.linkSchool` resolves to. */
@@ -1006,6 +1010,14 @@ export interface ChildrenApi {
    * const result = await client.children.schoolLinks({ childId: '…' });
    */
   readonly schoolLinks: ReadOperation<ChildrenSchoolLinksInput, ChildrenSchoolLinksResult>;
+  /**
+   * Who changed a child's card, and which fields, when (the family only).
+   * `GET /api/v1/children/{childId}/history`; may call: parent, student.
+   *
+   * @example
+   * const result = await client.children.history({ childId: '…' });
+   */
+  readonly history: ReadOperation<ChildrenHistoryInput, ChildrenHistoryResult>;
   /**
    * Link a child to a school by school code and roster id, right after the card's SMS code.
    * `POST /api/v1/children/{childId}/school-links`; may call: parent.
@@ -2039,7 +2051,7 @@ export interface PortfolioApi {
   readonly remove: OperationMethod<PortfolioRemoveInput, PortfolioRemoveResult>;
   /**
    * Comment on a portfolio item; parents are notified.
-   * `POST /api/v1/portfolio/{itemId}/comments`; may call: teacher.
+   * `POST /api/v1/portfolio/{itemId}/comments`; may call: teacher, school_admin.
    *
    * @example
    * const result = await client.portfolio.comment({ itemId: '…', text: '…' });
@@ -2287,7 +2299,7 @@ export interface DiaryApi {
   readonly setup: SetupApi;
   /** `preview`, `apply`, `status`, `cancel`, `exportRoster`: see {@link ImportsApi}. */
   readonly imports: ImportsApi;
-  /** `list`, `search`, `create`, `get`, `update`, `confirm`, `schoolLinks`, `linkSchool`, `startSchoolChange`, `confirmSchoolChange`, `teachers`, `periods`: see {@link ChildrenApi}. */
+  /** `list`, `search`, `create`, `get`, `update`, `confirm`, `schoolLinks`, `history`, `linkSchool`, `startSchoolChange`, `confirmSchoolChange`, `teachers`, `periods`: see {@link ChildrenApi}. */
   readonly children: ChildrenApi;
   /** `search`, `get`: see {@link SchoolsApi}. */
   readonly schools: SchoolsApi;

@@ -105,6 +105,7 @@ export const routeSummaries: RouteSummaries = {
     update: "Change a child card's names, birth date or documents, checked as on a new card",
     confirm: 'Confirm a child card with the SMS code',
     schoolLinks: "A child's school links",
+    history: "Who changed a child's card, and which fields, when (the family only)",
     linkSchool:
       "Link a child to a school by school code and roster id, right after the card's SMS code",
     startSchoolChange:

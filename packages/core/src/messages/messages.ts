@@ -581,6 +581,12 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Enter the 6-digit code from the text message',
     },
   },
+  comment: {
+    required: {
+      ru: 'Введите текст комментария',
+      en: 'Enter the text of the comment',
+    },
+  },
 };
 
 /** The texts of a field's own wording of `code`, or undefined when it has none. */

@@ -210,6 +210,7 @@ export const routeManifest = {
       body: true,
     }),
     schoolLinks: routeInfo('GET /children/{childId}/school-links', FAMILY),
+    history: routeInfo('GET /children/{childId}/history', FAMILY),
     linkSchool: routeInfo('POST /children/{childId}/school-links', ['parent'], {
       status: 201,
       body: true,
@@ -421,7 +422,7 @@ export const routeManifest = {
       responseType: 'none',
       status: 204,
     }),
-    comment: routeInfo('POST /portfolio/{itemId}/comments', ['teacher'], {
+    comment: routeInfo('POST /portfolio/{itemId}/comments', ['teacher', 'school_admin'], {
       status: 201,
       body: true,
     }),

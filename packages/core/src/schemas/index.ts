@@ -8,6 +8,7 @@ export * from './user.js';
 export * from './identity-provider.js';
 export * from './school.js';
 export * from './child.js';
+export * from './child-history.js';
 export * from './application.js';
 export * from './calendar.js';
 export * from './attachment.js';

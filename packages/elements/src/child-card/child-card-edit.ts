@@ -91,6 +91,21 @@ export function checkCard(
   return CARD_FIELDS.flatMap((field) => checkCardField(field, draft, context) ?? []);
 }
 
+/**
+ * The errors after the reader typed into `field`: its error goes once the box is right (the words
+ * of one still wrong wait for the next save, and no other field's error changes).
+ */
+export function afterTyping(
+  errors: readonly ShownError[],
+  field: CardField,
+  draft: CardDraft,
+  context: { readonly lang: Lang; readonly today: string },
+): readonly ShownError[] {
+  const known = CARD_FIELDS.find((f) => f === field);
+  if (!known || !errors.some((e) => e.field === field)) return errors;
+  return checkCardField(known, draft, context) ? errors : errors.filter((e) => e.field !== field);
+}
+
 /** The change to send: every field, normalised as core writes it (empty removes). */
 export function updateOf(draft: CardDraft): ChildUpdate {
   const name = (value: string) => normalizePersonName(value) ?? value;
@@ -133,7 +148,6 @@ function documentField(v: EditView, field: 'inn' | 'birthCertificate') {
     inputmode: field === 'inn' ? 'numeric' : undefined,
     part: `field-${field}`,
     onInput: (e) => v.onDocument(field, (e.target as HTMLInputElement).value),
-    onChange: () => v.onLeave(field as ChildField),
   });
 }
 

@@ -92,6 +92,18 @@ export const NoSchool = {
   },
 };
 
+/** «История изменений» of a card no one has changed yet. */
+export const HistoryEmpty = {
+  parameters: {
+    diary: { client: () => storyClient({ fixtures: { ...demoFixtures(), childHistory: [] } }) },
+  },
+};
+
+/** The history could not be loaded: its own notice and retry, the card still usable. */
+export const HistoryError = {
+  parameters: { diary: { client: () => failingClient(['children.history']) } },
+};
+
 export const English = { ...english };
 
 export const Dark = { ...darkTheme };

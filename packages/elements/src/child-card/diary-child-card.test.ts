@@ -2,7 +2,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
 import { createMemoryClient } from '@school-diary/sdk/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../define';
 import type { DiaryProvider } from '../provider/diary-provider';
 import { diaryServerUrl, latestCode } from '../test-support/diary-server';
@@ -72,6 +72,41 @@ describe('<diary-child-card>', function () {
     await waitUntil(() => has(el, "The child's details have been saved."), 'not shown', WAIT);
     expect(has(el, '500100732259')).to.equal(true);
     expect(el.shadowRoot?.activeElement?.getAttribute('part')).to.contain('edit');
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('saves with one mouse click on «Save» right after a field is corrected', async () => {
+    // Tall enough not to scroll: scroll anchoring would otherwise hide a shift above «Save».
+    await setViewport({ width: 800, height: 2000 });
+    const el = await card('ru', 'light');
+    $(el, '[part~="edit"]')?.click();
+    await waitUntil(() => $(el, '#snils'), 'not shown', WAIT);
+    type(el, '#inn', '12');
+    $(el, '[part~="save"]')?.click();
+    await waitUntil(() => $(el, '#inn-error'), 'no error at the INN', WAIT);
+    const inn = $(el, '#inn') as HTMLInputElement;
+    inn.focus();
+    inn.select();
+    await sendKeys({ type: '500100732259' });
+    await settle(el);
+    // Aimed where «Save» is while the corrected box still has focus, as a reader's pointer is.
+    expect(el.shadowRoot?.activeElement?.id).to.equal('inn');
+    const save = ($(el, '[part~="save"]') as HTMLElement).getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(save.x + save.width / 2), Math.round(save.y + save.height / 2)],
+    });
+    await waitUntil(() => has(el, 'Данные ребёнка сохранены.'), 'the click missed «Save»', WAIT);
+    await sendMouse({ type: 'move', position: [0, 0] });
+
+    // «История изменений» names the field and who changed it, never the number.
+    const entries = () => [...(el.shadowRoot?.querySelectorAll('[part="history-entry"]') ?? [])];
+    await waitUntil(() => entries().length === 2, 'the history has no new entry', WAIT);
+    expect(textOf(entries()[0])).to.contain('Изменено: ИНН');
+    expect(textOf(entries()[0])).to.contain('Иванова Елена Сергеевна');
+    expect(textOf(entries()[1])).to.contain('Изменено: СНИЛС и свидетельство о рождении');
+    expect(textOf($(el, '[part="history"]'))).not.to.contain('500100732259');
+    await expect(el).to.be.accessible();
     await setViewport({ width: 800, height: 600 });
   });
 

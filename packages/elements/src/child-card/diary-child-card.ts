@@ -10,7 +10,6 @@ import {
 import { Task, initialState } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ChildField } from '../child-form/child-form-validation';
 import { formatDate } from '../shared/dates';
 import { isChildCardClient, type ChildCardClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
@@ -21,7 +20,16 @@ import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
 import { cooldownSeconds } from '../shared/one-time-code';
 import { controlStyles, hostTokens } from '../shared/theme';
-import { checkCard, draftOf, renderEditForm, updateOf, type CardDraft } from './child-card-edit';
+import {
+  afterTyping,
+  checkCard,
+  draftOf,
+  renderEditForm,
+  updateOf,
+  type CardDraft,
+  type CardField,
+} from './child-card-edit';
+import { renderHistory } from './child-card-history';
 import { renderSchools, type SchoolAction } from './child-card-school';
 import { cardText } from './child-card-text';
 
@@ -31,7 +39,8 @@ const EMPTY_SCHOOL_VALUES = { schoolCode: '', rosterId: '', code: '' } as const;
 /**
  * A child's card for their parent: the details and documents, edited with the child form's
  * fields and checks, and the child's school, linked, changed or unlinked only after a code sent
- * by SMS to the parent's phone.
+ * by SMS to the parent's phone. «История изменений» lists who changed which field and when,
+ * naming the fields only.
  *
  * @summary A child's details, documents and school, edited by the parent.
  * @tag diary-child-card
@@ -46,6 +55,8 @@ const EMPTY_SCHOOL_VALUES = { schoolCode: '', rosterId: '', code: '' } as const;
  * @csspart school-links - The child's schools.
  * @csspart school-link - One school of the child.
  * @csspart school-step - The step of a change of schools (what, then the code).
+ * @csspart history - The list of the card's changes (who, what, when; never a document's value).
+ * @csspart history-entry - One change.
  * @csspart button - Every button (also `edit`, `save`, `cancel`, `link`, `change`, `unlink`, `send-code`, `confirm`, `cancel-school`).
  * @csspart notice - Loading, signed-out and done messages.
  * @csspart error - Error messages.
@@ -96,6 +107,18 @@ export class DiaryChildCard extends DiaryElement {
         padding: var(--_space);
         margin-block: var(--_space);
       }
+      .diary-history {
+        margin: 0;
+        padding-inline-start: calc(var(--_space) * 1.5);
+        display: grid;
+        gap: calc(var(--_space) / 2);
+      }
+      .diary-history p {
+        margin: 0;
+      }
+      .diary-history-who {
+        color: var(--_muted);
+      }
       .diary-actions {
         display: flex;
         flex-wrap: wrap;
@@ -141,6 +164,14 @@ export class DiaryChildCard extends DiaryElement {
     },
   });
 
+  readonly #history = new Task(this, {
+    args: () => [this.#client, this.environment?.session.user?.id, this.childId] as const,
+    task: async ([client, userId, childId], { signal }) =>
+      client && userId && childId
+        ? (await client.children.history({ childId }, { signal })).items
+        : initialState,
+  });
+
   get #client(): ChildCardClient | undefined {
     const client = this.client;
     return isChildCardClient(client) ? client : undefined;
@@ -167,7 +198,27 @@ export class DiaryChildCard extends DiaryElement {
   }
 
   #renderCard(child: Child) {
-    return html`${this.#renderDetails(child)}${this.#renderSchoolSection(child)}`;
+    return html`${this.#renderDetails(child)}${this.#renderSchoolSection(child)}
+    ${this.#renderHistory()}`;
+  }
+
+  #renderHistory() {
+    const lang = this.language;
+    const level = subLevel(this.headingLevel);
+    const entries = this.#history.value;
+    return this.#history.render({
+      pending: () =>
+        entries
+          ? renderHistory({ lang, level, timeZone: this.timeZone, entries })
+          : loadingNotice(lang),
+      error: (error) =>
+        failureNotice(
+          lang,
+          describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
+          () => void this.#history.run(),
+        ),
+      complete: (items) => renderHistory({ lang, level, timeZone: this.timeZone, entries: items }),
+    });
   }
 
   #renderDetails(child: Child) {
@@ -188,9 +239,8 @@ export class DiaryChildCard extends DiaryElement {
               headingLevel: level,
               busy: this.busy,
               root: () => this.renderRoot as ShadowRoot,
-              onSet: (patch) => this.#set(patch),
-              onLeave: (field) => this.#recheck(field),
-              onDocument: (field, value) => this.#set({ [field]: value }),
+              onSet: (patch, field) => this.#set(patch, field),
+              onDocument: (field, value) => this.#set({ [field]: value }, field),
               onSubmit: (event) => void this.#save(event),
               onCancel: () => this.#cancelEdit(),
             })
@@ -281,19 +331,14 @@ export class DiaryChildCard extends DiaryElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="edit"]')?.focus();
   }
 
-  #set(patch: Partial<CardDraft>) {
-    if (this.draft) this.draft = { ...this.draft, ...patch };
-  }
-
-  /** After a box is left, its error follows what it now holds (others stay as they were). */
-  #recheck(field: ChildField | 'inn' | 'birthCertificate') {
+  /** Updates the draft; after a failed save, a field typed right loses its error at once. */
+  #set(patch: Partial<CardDraft>, field: CardField) {
     if (!this.draft) return;
-    const now = checkCard(this.draft, { lang: this.language, today: this.#today });
-    const others = this.errors.filter((e) => e.field !== field);
-    const mine = this.errors.some((e) => e.field === field)
-      ? now.filter((e) => e.field === field)
-      : [];
-    this.errors = [...others, ...mine];
+    this.draft = { ...this.draft, ...patch };
+    this.errors = afterTyping(this.errors, field, this.draft, {
+      lang: this.language,
+      today: this.#today,
+    });
   }
 
   async #save(event: SubmitEvent) {
@@ -310,6 +355,7 @@ export class DiaryChildCard extends DiaryElement {
       const saved = await client.children.update({ childId: child.id, ...updateOf(draft) });
       this.child = saved;
       this.draft = undefined;
+      void this.#history.run();
       this.done = cardText(this.language, 'saved');
       this.dispatchEvent(
         new CustomEvent('diary-child-updated', {
@@ -457,6 +503,7 @@ export class DiaryChildCard extends DiaryElement {
         }),
       );
       void this.#card.run();
+      void this.#history.run();
     });
   }
 }

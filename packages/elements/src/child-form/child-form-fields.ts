@@ -18,11 +18,14 @@ export interface ChildFieldsView {
   readonly draft: ChildDraft;
   /** The school chosen, when there is one (it decides whether SNILS is required). */
   readonly school: School | undefined;
+  /**
+   * The errors shown. Leaving a box changes none of them: an error that appeared or went away on
+   * `change` would move the buttons below while the pointer presses one (GOV.UK: validate on
+   * submit, not on blur).
+   */
   readonly errors: readonly ShownError[];
   /** A box changed (`input`). */
   readonly onSet: (patch: Partial<ChildDraft>, field: ChildField) => void;
-  /** The reader left a box (`change`): its error is brought up to date. */
-  readonly onLeave: (field: ChildField) => void;
 }
 
 /** A text box of the child's details. */
@@ -55,7 +58,6 @@ export function renderChildTextField(v: ChildFieldsView, field: TextField) {
     part: `field-${field}`,
     onInput: (e) =>
       v.onSet({ [field]: (e.target as HTMLInputElement).value } as Partial<ChildDraft>, field),
-    onChange: () => v.onLeave(field),
   });
 }
 
@@ -111,6 +113,5 @@ export function renderBirthDateField(v: ChildFieldsView) {
     problem: dateProblem,
     errorPrefix: sharedText(lang, 'errorPrefix'),
     onInput: (part, value) => v.onSet({ [part]: value }, 'birthDate'),
-    onChange: () => v.onLeave('birthDate'),
   });
 }

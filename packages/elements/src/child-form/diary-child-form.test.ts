@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { isValidSnils } from '@school-diary/core';
 import '../define';
 import { deepActiveElement, settle, textOf, typeInto } from '../test-support/dom';
@@ -288,6 +288,41 @@ describe('<diary-child-form>', () => {
     $(form, '#sex-male')?.click();
     await settle(form);
     expect(summaryLinks(form)).not.to.include('Выберите, мальчик это или девочка');
+  });
+
+  it('takes one mouse click on the submit button with the school list open or a box just fixed', async () => {
+    // Tall enough not to scroll: scroll anchoring would otherwise hide a shift above the button.
+    await setViewport({ width: 800, height: 2000 });
+    const { form, client } = await mount();
+    const clickSubmit = async () => {
+      const box = ($(form, 'button[type="submit"]') as HTMLElement).getBoundingClientRect();
+      await sendMouse({
+        type: 'click',
+        position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+      });
+      await settle(form);
+    };
+    $(form, '#school')?.focus();
+    await sendKeys({ type: 'школа' });
+    await waitUntil(() => $(form, '#school')?.getAttribute('aria-expanded') === 'true');
+    await clickSubmit();
+    expect(deepActiveElement()).to.equal(root(form).querySelector('.diary-summary'));
+
+    typeInto($(form, '#firstName'), 'Анна');
+    typeInto($(form, '#birthDate-day'), '14');
+    typeInto($(form, '#birthDate-month'), '3');
+    typeInto($(form, '#birthDate-year'), '2015');
+    $(form, '#sex-female')?.click();
+    typeInto($(form, '#snils'), '123 456 789-64');
+    await chooseSchool(form, 'Школа № 42');
+    typeInto($(form, '#rosterId'), 'r42-5a-99');
+    $(form, '#lastName')?.focus();
+    await sendKeys({ type: 'Смирнова' });
+    await settle(form);
+    await clickSubmit();
+    await waitUntil(() => client.callsOf('children.create').length === 1, 'the click missed');
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await setViewport({ width: 800, height: 600 });
   });
 
   it('explains an age outside the school window instead of showing a field error', async () => {

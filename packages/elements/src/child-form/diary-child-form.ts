@@ -18,6 +18,7 @@ import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { codeText, cooldownSeconds } from '../shared/one-time-code';
 import { SchoolSearch } from '../shared/school-combobox';
+import { schoolComboboxStyles } from '../shared/school-combobox.styles';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { formValue, setCustomState } from './child-form-association';
 import { renderConfirmStep } from './child-form-confirm-step';
@@ -90,7 +91,7 @@ export { SNILS_EXAMPLE } from './child-form-details-step';
 export class DiaryChildForm extends DiaryElement {
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [hostTokens, controlStyles, childFormStyles];
+  static override styles = [hostTokens, controlStyles, schoolComboboxStyles, childFormStyles];
 
   /** Name under which the values join a surrounding `<form>` (`child.lastName` …). */
   @property({ reflect: true }) accessor name = 'child';
@@ -286,8 +287,10 @@ export class DiaryChildForm extends DiaryElement {
 
   /**
    * Re-checks a field that shows an error, after a failed submit: while typing, the error goes
-   * away as soon as it is fixed; on `change` (leaving the field) its words are brought up to date.
-   * A field without an error gets none before the next submit (GOV.UK: validate on submit).
+   * away as soon as it is fixed (its words wait for the next submit); a school picked from the
+   * list brings the words of the school and SNILS up to date. Leaving a box changes nothing, so
+   * no button moves under a pointer pressing it. A field without an error gets none before the
+   * next submit (GOV.UK: validate on submit).
    */
   #recheck(field: ChildField, full: boolean): void {
     if (!this.errors.some((e) => e.field === field)) return;
@@ -492,7 +495,6 @@ export class DiaryChildForm extends DiaryElement {
       root: () => this.renderRoot as ShadowRoot,
       onSubmit,
       onSet: (patch, field) => this.#set(patch, field),
-      onLeave: (field) => this.#submitted && this.#recheck(field, true),
     });
   }
 

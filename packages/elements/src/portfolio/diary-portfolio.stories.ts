@@ -32,10 +32,10 @@ function emptyPortfolio(): MemoryFixtures {
 
 const page = (
   fixtures: MemoryFixtures = demoFixtures(),
-  attrs: { lang?: string; theme?: string } = {},
+  attrs: { lang?: string; theme?: string; signedInAs?: string } = {},
 ) =>
   html`<diary-provider
-    .client=${storyClient({ fixtures })}
+    .client=${storyClient({ fixtures, ...(attrs.signedInAs ? { signedInAs: attrs.signedInAs } : {}) })}
     lang=${attrs.lang ?? 'ru'}
     theme=${attrs.theme ?? 'light'}
   >
@@ -59,6 +59,24 @@ export const Empty = { render: () => page(emptyPortfolio()) };
 export const AddForm = { render: () => page(), play: openForm('#add') };
 
 export const EditForm = { render: () => page(), play: openForm('#edit-pfl_mem_diploma') };
+
+/** Signed in as Мария's mathematics teacher: each item has «Прокомментировать». */
+const asTeacher = () => page(demoFixtures(), { signedInAs: 'usr_teacher_math' });
+
+export const TeacherComments = { render: asTeacher };
+
+export const TeacherCommentForm = {
+  render: asTeacher,
+  play: openForm('#comment-open-pfl_mem_project'),
+};
+
+export const TeacherCommentEmpty = {
+  render: asTeacher,
+  play: async (context: { canvasElement: HTMLElement }) => {
+    await openForm('#comment-open-pfl_mem_project')(context);
+    await openForm('[part~="send-comment"]')(context);
+  },
+};
 
 export const EnglishDark = {
   render: () => page(demoFixtures(), { lang: 'en', theme: 'dark' }),

@@ -81,6 +81,11 @@ export const portfolioStyles = css`
   .diary-comment p {
     margin: 0;
   }
+  .diary-comment-form {
+    display: grid;
+    gap: var(--_space);
+    margin-block-start: var(--_space);
+  }
   .diary-comment-author {
     font-weight: 700;
   }

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { DiaryClient } from '@school-diary/sdk';
+import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
 import { createMemoryClient } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
@@ -12,6 +12,23 @@ import type { DiaryPortfolio } from './diary-portfolio';
 // Иванова and her daughter Мария (5А, Школа № 42), from the demo world.
 const PARENT = '+79990000001';
 const MARIA = 'chd_maria';
+// Белова, the class teacher of 5А; one other test file signs in as her, so a code may be theirs.
+const CLASS_TEACHER = '+79990000012';
+
+async function signIn(client: DiaryClient, url: string, phone: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    const challenge = await client.auth.login({ phone, password: 'school-diary-demo' });
+    try {
+      await client.auth.verify({
+        challengeId: challenge.challengeId,
+        code: await latestCode(url, phone),
+      });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
 
 const $ = (el: DiaryPortfolio, selector: string) =>
   el.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
@@ -96,6 +113,30 @@ describe('<diary-portfolio>', function () {
     expect(deepActiveElement()?.id).to.equal('add');
   });
 
+  it('lets a teacher comment on an item, with an error for an empty comment', async () => {
+    const el = await mount(createMemoryClient({ signedInAs: 'usr_teacher_math' }));
+    await waitUntil(() => $(el, '#comment-open-pfl_mem_project'), 'no comment button');
+    $(el, '#comment-open-pfl_mem_project')?.click();
+    await waitUntil(() => deepActiveElement()?.id === 'comment-pfl_mem_project', 'not focused');
+    $(el, '[part~="send-comment"]')?.click();
+    await waitUntil(() => $(el, '#comment-pfl_mem_project-error'), 'no error');
+    expect(textOf($(el, '#comment-pfl_mem_project-error'))).to.match(/Введите/);
+    await expect(el).to.be.accessible();
+    type(el, '#comment-pfl_mem_project', 'Отличная презентация, Мария!');
+    $(el, '[part~="send-comment"]')?.click();
+    await waitUntil(
+      () => textOf($(el, '[data-item="pfl_mem_project"]')).includes('Отличная презентация'),
+      'the comment is not shown',
+    );
+    const comment = textOf($(el, '[data-item="pfl_mem_project"] [part="comment"]'));
+    expect(comment).to.contain('Орлов Сергей Николаевич');
+    expect(textOf($(el, '[part="live"]'))).to.contain(
+      'Комментарий к «Проект «Дроби вокруг нас»» добавлен',
+    );
+    expect(deepActiveElement()?.id).to.equal('comment-open-pfl_mem_project');
+    await expect(el).to.be.accessible();
+  });
+
   it('is used by keyboard alone, in English and dark, at 360 px without sideways scrolling', async () => {
     await setViewport({ width: 360, height: 800 });
     const el = await mount(createMemoryClient(), { lang: 'en', theme: 'dark' });
@@ -157,6 +198,23 @@ describe('<diary-portfolio>', function () {
     $(el, '[part~="search"]')?.click();
     await waitUntil(() => titles(el).length === 1 && titles(el)[0] === title, 'not found by tag');
     expect(textOf($(el, `[data-item="${item.id}"]`))).to.contain('Скачать herbarium.pdf');
+    expect($(el, '[part~="comment"]')).to.equal(null, 'a parent does not comment');
     await expect(el).to.be.accessible();
+
+    // The class teacher comments from elsewhere; the parent sees it live, with author and date.
+    const teacher = createDiaryClient({ baseUrl: url, storage: false, syncTabs: false });
+    await signIn(teacher, url, CLASS_TEACHER);
+    await teacher.portfolio.comment({ itemId: item.id, text: `Молодец! ${title}` });
+    await waitUntil(
+      () => textOf($(el, `[data-item="${item.id}"] [part="comment"]`)).includes('Молодец!'),
+      'the comment did not arrive live',
+      { timeout: 20_000 },
+    );
+    const author = textOf($(el, `[data-item="${item.id}"] .diary-comment-author`));
+    expect(author).to.match(/^\p{Lu}\p{Ll}+ \p{Lu}/u);
+    expect(
+      $(el, `[data-item="${item.id}"] [part="comment"] time`)?.getAttribute('datetime'),
+    ).to.match(/^\d{4}-\d{2}-\d{2}T/);
+    teacher.close();
   });
 });

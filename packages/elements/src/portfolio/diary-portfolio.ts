@@ -1,5 +1,6 @@
 import {
   errorMessage,
+  portfolioCommentInputSchema,
   portfolioInputSchema,
   todayIn,
   validate,
@@ -22,6 +23,7 @@ import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { portfolioStyles } from './diary-portfolio.styles';
+import { renderComments } from './portfolio-comments';
 import { levelOptions, renderItemForm, tagOptions, type SubjectOption } from './portfolio-form';
 import { portfolioText } from './portfolio-text';
 
@@ -62,12 +64,14 @@ const FIELD_IDS: Readonly<Record<string, string>> = { attachmentId: 'attachmentI
  * @csspart item - One item.
  * @csspart tag - One tag of an item.
  * @csspart comments - The teachers' comments of an item.
+ * @csspart comment - One comment: its author, date and text.
+ * @csspart comment-form - A teacher's comment form.
  * @csspart attachment - A file's download button.
  * @csspart form - The add/edit form.
  * @csspart field - A form field (also `field-<name>`).
  * @csspart input - Text inputs, selects and text areas.
  * @csspart file-input - The file picker.
- * @csspart button - Every button (also `add`, `edit`, `save`, `cancel`, `search`, `reset`, `retry`).
+ * @csspart button - Every button (also `add`, `edit`, `save`, `cancel`, `search`, `reset`, `retry`, `comment`, `send-comment`, `cancel-comment`).
  * @csspart notice - Loading, empty and signed-out messages.
  * @csspart error - Error messages.
  * @csspart live - The polite live region announcing changes.
@@ -95,6 +99,10 @@ export class DiaryPortfolio extends DiaryElement {
   @state() protected accessor formError: string | undefined;
   @state() protected accessor busy = false;
   @state() protected accessor announcement = '';
+  /** The item whose comment form is open. */
+  @state() protected accessor commenting: string | undefined;
+  @state() protected accessor commentDraft = '';
+  @state() protected accessor commentError: string | undefined;
 
   readonly #items = new Task(this, {
     args: () =>
@@ -126,6 +134,8 @@ export class DiaryPortfolio extends DiaryElement {
   });
 
   #focusAfter: string | undefined;
+  #liveClient: PortfolioClient | undefined;
+  #stopLive: (() => void) | undefined;
 
   get #client(): PortfolioClient | undefined {
     const client = this.client;
@@ -134,6 +144,28 @@ export class DiaryPortfolio extends DiaryElement {
 
   get #today(): string {
     return todayIn(new Date(), this.timeZone);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopLive?.();
+    this.#stopLive = undefined;
+    this.#liveClient = undefined;
+  }
+
+  /** A teacher's comment or item reaches the family as a portfolio notification: reload then. */
+  protected override willUpdate(): void {
+    const client = this.#client;
+    if (client === this.#liveClient) return;
+    this.#stopLive?.();
+    this.#liveClient = client;
+    this.#stopLive = client?.events.on('notification.created', (event) => {
+      const n = event.data;
+      if (n.kind !== 'portfolio' || n.childId !== this.childId) return;
+      const item = this.#items.value?.find((i) => i.id === n.targetId);
+      if (item) this.announcement = this.#t('newComment', { title: item.title });
+      void this.#items.run();
+    });
   }
 
   protected override updated(): void {
@@ -252,6 +284,55 @@ export class DiaryPortfolio extends DiaryElement {
       void this.#items.run();
     } catch (error) {
       this.#showFailure(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Whether the reader may comment: a teacher of the child's class or the school's admin. */
+  get #mayComment(): boolean {
+    const role = this.environment?.session.user?.role;
+    return role === 'teacher' || role === 'school_admin';
+  }
+
+  #openComment(itemId: string | undefined): void {
+    const closing = this.commenting;
+    this.commenting = itemId;
+    this.commentDraft = '';
+    this.commentError = undefined;
+    this.#focusAfter = itemId ? `comment-${itemId}` : closing && `comment-open-${closing}`;
+  }
+
+  async #onComment(event: SubmitEvent, item: PortfolioItem): Promise<void> {
+    event.preventDefault();
+    const client = this.#client;
+    if (!client || this.busy) return;
+    const checked = validate(
+      portfolioCommentInputSchema,
+      { text: this.commentDraft },
+      this.language,
+    );
+    if (!checked.ok) {
+      const first = checked.errors[0];
+      this.commentError =
+        first?.code === 'required'
+          ? errorMessage('required', { lang: this.language, field: 'comment' })
+          : first?.message;
+      this.#focusAfter = `comment-${item.id}`;
+      return;
+    }
+    this.busy = true;
+    try {
+      await client.portfolio.comment({ itemId: item.id, text: checked.value.text });
+      this.announcement = this.#t('commented', { title: item.title });
+      this.#openComment(undefined);
+      await this.#items.run();
+    } catch (error) {
+      const failure = this.#describe(error);
+      const field =
+        failure.kind === 'api' ? failure.fields.find((f) => f.path === 'text') : undefined;
+      this.commentError = field?.message ?? failure.message;
+      this.#focusAfter = `comment-${item.id}`;
     } finally {
       this.busy = false;
     }
@@ -451,22 +532,20 @@ export class DiaryPortfolio extends DiaryElement {
             </p>`
           : nothing
       }
-      ${
-        item.comments.length
-          ? html`<ul class="diary-comments" part="comments" aria-label=${this.#t('comments')}>
-              ${item.comments.map(
-                (c) =>
-                  html`<li class="diary-comment">
-                    <p>
-                      <span class="diary-comment-author">${c.authorName}</span>,
-                      <time datetime=${c.createdAt}>${date(c.createdAt)}</time>
-                    </p>
-                    <p>${c.text}</p>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
+      ${renderComments({
+        lang,
+        item,
+        date,
+        mayComment: this.#mayComment,
+        open: this.commenting === item.id,
+        draft: this.commentDraft,
+        error: this.commentError,
+        busy: this.busy,
+        onOpen: () => this.#openComment(item.id),
+        onInput: (text) => (this.commentDraft = text),
+        onSubmit: (event) => void this.#onComment(event, item),
+        onCancel: () => this.#openComment(undefined),
+      })}
       ${
         this.#mayEdit(item)
           ? html`<div class="diary-actions">

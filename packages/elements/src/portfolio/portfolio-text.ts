@@ -57,6 +57,17 @@ export const portfolioText = translator({
   cancel: ['Отмена', 'Cancel'],
   download: ['Скачать {name}', 'Download {name}'],
   comments: ['Комментарии учителей', 'Teachers’ comments'],
+  commentOpen: ['Прокомментировать', 'Comment'],
+  commentOpenLabel: ['Прокомментировать «{title}»', 'Comment on “{title}”'],
+  commentLabel: ['Ваш комментарий к «{title}»', 'Your comment on “{title}”'],
+  commentHint: [
+    'Его увидят ребёнок и родители. Не больше 2000 символов.',
+    'The child and the parents will see it. Up to 2,000 characters.',
+  ],
+  sendComment: ['Отправить комментарий', 'Send the comment'],
+  sending: ['Отправляем…', 'Sending…'],
+  commented: ['Комментарий к «{title}» добавлен', 'Comment on “{title}” added'],
+  newComment: ['Новый комментарий к «{title}»', 'New comment on “{title}”'],
   added: ['«{title}» добавлено в портфолио', '“{title}” added to the portfolio'],
   saved: ['Изменения «{title}» сохранены', 'Changes to “{title}” saved'],
 });

@@ -128,7 +128,6 @@ export interface DateOfBirthOptions {
   readonly problem: Pick<DateProblem, 'part' | 'whole' | 'message'> | null;
   readonly errorPrefix: string;
   readonly onInput: (part: DatePart, value: string) => void;
-  readonly onChange?: () => void;
 }
 
 /**
@@ -156,7 +155,6 @@ export function renderDateOfBirth(o: DateOfBirthOptions): TemplateResult {
         aria-invalid=${invalid(part)}
         .value=${live(o.value[part])}
         @input=${(event: InputEvent) => o.onInput(part, (event.target as HTMLInputElement).value)}
-        @change=${() => o.onChange?.()}
       />
     </div>`;
   };

@@ -36,8 +36,9 @@ export interface SupportClient extends WidgetClient {
 /** The SDK client as `<diary-portfolio>` needs it: the items, files, the child's subjects and terms. */
 export interface PortfolioClient extends WidgetClient {
   readonly children: WidgetClient['children'] & Group<'children', 'teachers' | 'periods'>;
-  readonly portfolio: Group<'portfolio', 'list' | 'create' | 'update'>;
+  readonly portfolio: Group<'portfolio', 'list' | 'create' | 'update' | 'comment'>;
   readonly attachments: Group<'attachments', 'upload' | 'download'>;
+  readonly events: Pick<DiaryClient['events'], 'on'>;
 }
 
 /** The SDK client as `<diary-attendance>` needs it: periods, attendance, absence reports, files. */
@@ -77,7 +78,7 @@ export interface ChildCardClient extends WidgetClient {
   readonly children: WidgetClient['children'] &
     Group<
       'children',
-      'get' | 'update' | 'schoolLinks' | 'startSchoolChange' | 'confirmSchoolChange'
+      'get' | 'update' | 'schoolLinks' | 'history' | 'startSchoolChange' | 'confirmSchoolChange'
     >;
 }
 
@@ -160,8 +161,10 @@ export const isPortfolioClient = (client: WidgetClient | undefined): client is P
     'portfolio.list',
     'portfolio.create',
     'portfolio.update',
+    'portfolio.comment',
     'attachments.upload',
     'attachments.download',
+    'events.on',
   ]);
 
 /** Whether the provider's client can serve `<diary-attendance>` (a full SDK client can). */
@@ -208,6 +211,7 @@ export const isChildCardClient = (client: WidgetClient | undefined): client is C
     'children.get',
     'children.update',
     'children.schoolLinks',
+    'children.history',
     'children.startSchoolChange',
     'children.confirmSchoolChange',
     'auth.resend',

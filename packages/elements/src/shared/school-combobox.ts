@@ -213,30 +213,32 @@ export function renderSchoolCombobox(search: SchoolSearch, o: SchoolComboboxOpti
   >
     <label class="diary-label" part="label" for=${o.id}>${o.label}</label>
     ${renderHint(o.id, o.hint)} ${renderError(o.id, o.error, o.errorPrefix)}
-    <input
-      class="diary-input"
-      part="input combobox"
-      id=${o.id}
-      type="text"
-      role="combobox"
-      autocomplete="off"
-      spellcheck="false"
-      aria-autocomplete="list"
-      aria-expanded=${search.open ? 'true' : 'false'}
-      aria-controls=${listId}
-      aria-activedescendant=${ifDefined(
-        search.open && search.active >= 0 ? `${o.id}-option-${search.active}` : undefined,
-      )}
-      aria-invalid=${o.error ? 'true' : nothing}
-      aria-describedby=${ifDefined(describedBy(o.id, o.hint, o.error))}
-      .value=${live(search.query)}
-      @input=${(event: InputEvent) => search.input((event.target as HTMLInputElement).value)}
-      @keydown=${(event: KeyboardEvent) => search.keydown(event)}
-      @blur=${() => search.blur()}
-    />
-    <ul class="diary-listbox" part="listbox" id=${listId} role="listbox" ?hidden=${!search.open}>
-      ${search.open ? search.results.map(option) : nothing}
-    </ul>
+    <div class="diary-combobox__box">
+      <input
+        class="diary-input"
+        part="input combobox"
+        id=${o.id}
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        spellcheck="false"
+        aria-autocomplete="list"
+        aria-expanded=${search.open ? 'true' : 'false'}
+        aria-controls=${listId}
+        aria-activedescendant=${ifDefined(
+          search.open && search.active >= 0 ? `${o.id}-option-${search.active}` : undefined,
+        )}
+        aria-invalid=${o.error ? 'true' : nothing}
+        aria-describedby=${ifDefined(describedBy(o.id, o.hint, o.error))}
+        .value=${live(search.query)}
+        @input=${(event: InputEvent) => search.input((event.target as HTMLInputElement).value)}
+        @keydown=${(event: KeyboardEvent) => search.keydown(event)}
+        @blur=${() => search.blur()}
+      />
+      <ul class="diary-listbox" part="listbox" id=${listId} role="listbox" ?hidden=${!search.open}>
+        ${search.open ? search.results.map(option) : nothing}
+      </ul>
+    </div>
     <p class="diary-hint diary-combobox__status" part="search-status" role="status">
       ${
         search.status === 'loading'

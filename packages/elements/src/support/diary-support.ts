@@ -20,6 +20,7 @@ import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
 import { SchoolSearch } from '../shared/school-combobox';
+import { schoolComboboxStyles } from '../shared/school-combobox.styles';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { supportStyles } from './diary-support.styles';
 import { renderCompose } from './support-compose';
@@ -77,7 +78,7 @@ type View =
  * @cssprop --diary-spacing - The spacing unit.
  */
 export class DiarySupport extends DiaryElement {
-  static override styles = [hostTokens, controlStyles, supportStyles];
+  static override styles = [hostTokens, controlStyles, schoolComboboxStyles, supportStyles];
 
   /** The request shown: its id opens its conversation (the list otherwise). */
   @property({ attribute: 'ticket-id', reflect: true }) accessor ticketId: string | undefined;

@@ -26,6 +26,7 @@ import type {
   WorkKind,
 } from '@school-diary/core';
 import { demoAssessments } from './assessment-fixtures';
+import type { MemoryHistoryEntry } from './memory-child-history';
 
 /**
  * The data a memory client serves; every entity has the shape core's schemas give it.
@@ -70,6 +71,8 @@ export interface MemoryFixtures {
   readonly tickets: Ticket[];
   /** Children's portfolio items with their files' descriptions and teachers' comments. */
   readonly portfolio: PortfolioItem[];
+  /** Earlier changes of children's cards (`children.history`); the client adds its own. */
+  readonly childHistory?: readonly MemoryHistoryEntry[];
   /** Uploaded files (their descriptions; the bytes are not kept), by the uploader. */
   readonly uploads: (Attachment & { readonly ownerId: string; attached: boolean })[];
   readonly thresholds: Threshold[];
@@ -558,6 +561,17 @@ export function demoFixtures(): MemoryFixtures {
     absenceNotices: [],
     assessments: demoAssessments(lessons),
     news: demoNews(),
+    childHistory: [
+      {
+        id: 'aud_mem_card_1',
+        at: '2026-09-02T16:20:00.000Z',
+        childId: 'chd_maria',
+        action: 'updated',
+        fields: ['snils', 'birthCertificate'],
+        actorName: 'Иванова Елена Сергеевна',
+        actorRole: 'parent',
+      },
+    ],
     portfolio: [
       {
         id: 'pfl_mem_diploma',

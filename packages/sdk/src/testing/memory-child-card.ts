@@ -1,6 +1,7 @@
-import type { Child, SchoolLink } from '@school-diary/core';
+import type { Child, SchoolLink, User } from '@school-diary/core';
 import { signedIn, type MemoryHandler } from './memory-access';
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
+import { changedFields, recordCardChange } from './memory-child-history';
 import { newLink, parentsChild } from './memory-enrolment';
 
 /** A pending change of schools, made once its code is confirmed. */
@@ -32,11 +33,16 @@ function linkOf(diary: MemoryDiary, child: Child, linkId: string | undefined): S
 }
 
 /** Makes a confirmed change: leaves the old link and joins the new school, as the server does. */
-function applyChange(diary: MemoryDiary, child: Child, change: PendingChange): void {
+function applyChange(diary: MemoryDiary, user: User, child: Child, change: PendingChange): void {
   const leaving = change.kind === 'link' ? undefined : linkOf(diary, child, change.linkId);
   let current = child;
   if (leaving) {
     diary.data.schoolLinks.splice(diary.data.schoolLinks.indexOf(leaving), 1);
+    recordCardChange(diary, user, child, {
+      action: 'school_unlinked',
+      fields: [],
+      schoolName: leaving.schoolName,
+    });
     if (current.schoolId === leaving.schoolId) {
       const { schoolId: _school, classId: _class, ...rest } = current;
       current = replaceChild(diary, current, rest);
@@ -45,6 +51,11 @@ function applyChange(diary: MemoryDiary, child: Child, change: PendingChange): v
   if (change.kind === 'unlink') return;
   const link = newLink(diary, current, change);
   diary.data.schoolLinks.push(link);
+  recordCardChange(diary, user, child, {
+    action: 'school_linked',
+    fields: [],
+    schoolName: link.schoolName,
+  });
   replaceChild(diary, current, { ...current, schoolId: link.schoolId, classId: link.classId });
 }
 
@@ -64,8 +75,12 @@ export const CHILD_CARD_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       ]);
     const changed = { ...child, ...body } as Record<string, unknown>;
     // An empty middle name or document removes it, as on the server.
-    const next = Object.fromEntries(Object.entries(changed).filter(([, value]) => value !== ''));
-    return replaceChild(diary, child, next as Child);
+    const next = Object.fromEntries(
+      Object.entries(changed).filter(([, value]) => value !== ''),
+    ) as Child;
+    const fields = changedFields(child, next);
+    if (fields.length) recordCardChange(diary, user, child, { action: 'updated', fields });
+    return replaceChild(diary, child, next);
   },
   'children.startSchoolChange': (diary, request) => {
     const user = signedIn(request);
@@ -85,7 +100,7 @@ export const CHILD_CARD_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     diary.confirmPurpose(challengeId, code, `school:${child.id}`);
     const change = pendingOf(diary).get(challengeId);
     pendingOf(diary).delete(challengeId);
-    if (change) applyChange(diary, child, change);
+    if (change) applyChange(diary, user, child, change);
     return { items: diary.data.schoolLinks.filter((l) => l.childId === child.id) };
   },
 };

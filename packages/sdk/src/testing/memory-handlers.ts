@@ -23,6 +23,7 @@ import {
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
 import { CLASS_JOURNAL_HANDLERS } from './memory-class-journal';
 import { CHILD_CARD_HANDLERS } from './memory-child-card';
+import { CHILD_HISTORY_HANDLERS } from './memory-child-history';
 import { ENROLMENT_HANDLERS } from './memory-enrolment';
 import { JOURNAL_HANDLERS } from './memory-journal';
 import { PORTFOLIO_HANDLERS } from './memory-portfolio';
@@ -398,6 +399,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
 
   ...ENROLMENT_HANDLERS,
   ...CHILD_CARD_HANDLERS,
+  ...CHILD_HISTORY_HANDLERS,
   ...JOURNAL_HANDLERS,
   ...CLASS_JOURNAL_HANDLERS,
   ...SUPPORT_HANDLERS,

@@ -6,6 +6,7 @@ import type { AuthUser, Services } from '../services/context';
 import { claimGuardian } from '../services/guardian-claims';
 import { insertLink, linkableEntry, linkViews, samePerson } from '../services/school-links';
 import { childBySnils, childCardHandlers, sendParentCode } from './child-card';
+import { childHistory } from './child-history';
 import {
   auditAs,
   childViewFor,
@@ -139,6 +140,10 @@ async function assertFreshCardCode(s: Services, user: AuthUser, childId: string)
 export function childrenHandlers(s: Services): Handlers['children'] {
   return {
     ...childCardHandlers(s),
+
+    async history({ params, user }) {
+      return { items: await childHistory(s, user, params.childId) };
+    },
 
     async list({ user }) {
       return { items: await childViewsFor(s, user, await ownChildren(s, user)) };

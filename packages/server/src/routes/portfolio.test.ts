@@ -22,6 +22,7 @@ describe('portfolio', () => {
       'teacherPhysics',
       'teacherLyceum',
       'admin42',
+      'admin17',
     ] as const;
     for (const key of who) tokens[key] = (await server.login(U[key].phone)).accessToken;
   });
@@ -152,6 +153,14 @@ describe('portfolio', () => {
     assert.match(feed[0]?.body ?? '', /Без единой ошибки/);
     assert.equal((await comment('teacherLyceum', item.body.id, 'Чужой')).status, 404);
     assert.equal((await comment('teacherPhysics', item.body.id, 'Чужой')).status, 404);
+    assert.equal((await comment('admin17', item.body.id, 'Чужой')).status, 404, 'another school');
+    const byAdmin = await comment('admin42', item.body.id, 'Отмечено на линейке.');
+    assert.equal(byAdmin.status, 201, byAdmin.text);
+    assert.deepEqual(
+      byAdmin.body.comments.map((c) => c.authorId),
+      [U.teacherMath.id, U.admin42.id],
+    );
+    assert.equal((await comment('parentIvanova', item.body.id, 'Спасибо')).status, 403);
   });
 
   it('lets the creator or a parent remove an item, and nobody else', async () => {

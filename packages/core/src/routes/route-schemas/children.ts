@@ -8,6 +8,7 @@ import {
   childUpdateSchema,
   schoolChangeInputSchema,
 } from '../../schemas/child.js';
+import { childHistoryEntrySchema } from '../../schemas/child-history.js';
 import { idSchema, listOf } from '../../schemas/common.js';
 import { schoolLinkInputSchema, schoolLinkSchema, teacherSchema } from '../../schemas/school.js';
 import { challengeSchema, verifyInputSchema } from '../../schemas/user.js';
@@ -34,6 +35,7 @@ export const operations = {
   schoolLinks: withSchemas(m.schoolLinks, {
     response: listOf(schoolLinkSchema),
   }),
+  history: withSchemas(m.history, { response: listOf(childHistoryEntrySchema) }),
   linkSchool: withSchemas(m.linkSchool, {
     body: schoolLinkInputSchema,
     response: schoolLinkSchema,
