@@ -25,6 +25,7 @@ import {
   subjectLessons,
   type CellMarkRow,
 } from './journal-cells';
+import { lessonHomework } from './journal-queries';
 import { publishRecorded } from './attendance-live';
 import { rosterOf } from './journal-read';
 import { markValue, markView } from './journal-views';
@@ -300,12 +301,7 @@ export async function saveJournalBatch(
       to: lesson.date,
       lessonId: lesson.id,
     });
-    const homework = await trx
-      .selectFrom('homework')
-      .select(['id', 'text'])
-      .where('lesson_id', '=', lesson.id)
-      .orderBy('created_at')
-      .execute();
+    const homework = await lessonHomework(trx, [lesson.id]);
     const lessonNow = lessonView(
       after ?? lesson,
       await lessonMarks(trx, batch.subjectId, [lesson.id]),
