@@ -15,12 +15,15 @@ const $ = (el: DiaryJournal, selector: string) =>
 const cell = (el: DiaryJournal, row: number, col: number) =>
   $(el, `tr[data-r="${row}"] [data-c="${col}"]`);
 
-async function journalPage(lang = 'ru', theme = 'light') {
-  const client = createMemoryClient({
+async function journalPage(
+  lang = 'ru',
+  theme = 'light',
+  client = createMemoryClient({
     fixtures: classJournalFixtures({ pupils: 5, lessons: 8 }),
     signedInAs: 'usr_teacher_math',
     language: lang === 'en' ? 'en' : 'ru',
-  });
+  }),
+) {
   const page = await fixture<DiaryProvider>(
     html`<diary-provider .client=${client} lang=${lang} theme=${theme}>
       <diary-journal class-id=${C5A} subject-id=${MATHS}></diary-journal>
@@ -220,5 +223,24 @@ describe('<diary-journal>', function () {
     const lesson = journal.lessons[0];
     const at = lesson?.homework.indexOf('Задачи 1–5') ?? -1;
     expect(lesson?.homeworkFiles?.[at]?.map((f) => f.name)).to.deep.equal(['Ответы.pdf']);
+  });
+
+  it('shows what the outbox still holds as pending when the journal opens again', async () => {
+    const offline = createMemoryClient({
+      fixtures: classJournalFixtures({ pupils: 5, lessons: 8 }),
+      signedInAs: 'usr_teacher_math',
+      failures: { 'journal.save': 'network' },
+    });
+    const first = await journalPage('ru', 'light', offline);
+    (cell(first.el, 3, 0) as HTMLElement).focus();
+    await sendKeys({ type: '3' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => offline.outbox.journalItems.length === 1, 'queued in the outbox');
+    first.el.closest('diary-provider')?.remove();
+
+    // A journal opened again (as after a reload) lays the queued entry over the server's cells.
+    const { el } = await journalPage('ru', 'light', offline);
+    await waitUntil(() => cell(el, 3, 0)?.matches('.pending') && textOf(cell(el, 3, 0)) === '3');
+    expect(textOf($(el, '.unsaved'))).to.equal('Не сохранено: 1');
   });
 });
