@@ -156,7 +156,8 @@ describe(
 
     it('marks typed offline are kept through a reload and reach the server once', async () => {
       const teacher = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
-      // The journal's saves as they reach the server, by batch; `down` refuses them as offline.
+      // The journal's saves let through to the server, by batch; `down` refuses them as offline
+      // (the offline switch alone does not stop a request this handler has already taken).
       let down = false;
       const reached: string[] = [];
       await teacher.route('**/api/v1/classes/*/journal', async (route) => {
@@ -173,6 +174,7 @@ describe(
       assert.ok(first !== undefined && second !== undefined, 'four past lessons');
 
       // Offline (the browser's own switch): a 4 and a 3 typed by keyboard wait in the outbox.
+      down = true;
       await teacher.setOffline(true);
       for (let i = 0; i < 80 && !(await focusInGrid(journal)); i += 1)
         await page.keyboard.press('Tab');
@@ -194,7 +196,6 @@ describe(
 
       // The site keeps no offline copy of its pages, so the reload needs the network back; the
       // diary's saves still fail, as when the school's server is out of reach.
-      down = true;
       await teacher.setOffline(false);
       await page.reload();
       await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
