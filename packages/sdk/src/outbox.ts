@@ -90,9 +90,6 @@ export type OutboxJournalBatch = Omit<JournalBatch, 'batchId'> & { readonly batc
 
 const STORE_KEY = 'outbox';
 
-/** The Web Lock the outboxes of a page and of the user's tabs send under, one at a time. */
-const OUTBOX_LOCK = 'school-diary:outbox';
-
 /** `journal.save`: a lesson's cells as one idempotent batch. */
 const SAVE_JOURNAL = routeManifest.journal.save;
 
@@ -310,12 +307,7 @@ export class Outbox {
       this.#again = true;
       return this.#flushing;
     }
-    // One sender at a time across the page's clients and the user's tabs: each reads the kept
-    // queue under the lock, so what another one sent meanwhile is not sent again.
-    const locks = browser.navigator?.locks;
-    const drain = () => this.#drain();
-    const run = locks && this.#client.cache.store() ? locks.request(OUTBOX_LOCK, drain) : drain();
-    this.#flushing = run.finally(() => {
+    this.#flushing = this.#drain().finally(() => {
       this.#flushing = undefined;
     });
     return this.#flushing;
@@ -371,8 +363,7 @@ export class Outbox {
   async #drain(): Promise<void> {
     do {
       this.#again = false;
-      // The kept queue as it is now: another client or tab may have sent some of it.
-      await this.#change((items) => items).catch(() => undefined);
+      await this.#changes;
       for (const item of this.#kept) {
         const current = this.#kept.find((i) => i.id === item.id);
         if (current?.state !== 'pending' || !this.#client.session.signedIn) continue;
