@@ -195,13 +195,22 @@ async function measure(size, dir) {
   const a = await freshSchool(dir, `a${size}`);
   const b = await freshSchool(dir, `b${size}`);
   const s = (database) => ({ db: database.db, clock: systemClock, ids: randomIds });
-  const imp = (target, name, bytes, apply) => () =>
-    runImport(s(target.database), {
-      schoolId: target.schoolId,
-      file: { name, bytes },
-      lang: 'ru',
-      apply,
-    });
+  // The import reads files from disk as streams, as the server does with an upload.
+  const onDisk = (name, bytes) => {
+    const path = join(dir, `${size}-${name}`);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const imp = (target, name, bytes, apply) => {
+    const path = onDisk(name, bytes);
+    return () =>
+      runImport(s(target.database), {
+        schoolId: target.schoolId,
+        file: { name, path },
+        lang: 'ru',
+        apply,
+      });
+  };
   try {
     const out = [
       await step('OneRoster bundle: preview', imp(a, 'or.zip', files.bundle, false)),

@@ -824,6 +824,14 @@ export interface ImportsPreviewResult extends RouteResult<Routes['imports']['pre
 export interface ImportsApplyInput extends RouteInput<Routes['imports']['apply']> {}
 /** What `imports.apply` resolves to. */
 export interface ImportsApplyResult extends RouteResult<Routes['imports']['apply']> {}
+/** The input of `imports.status` (GET /api/v1/schools/{schoolId}/imports/jobs/{jobId}): path, query and body fields in one object. */
+export interface ImportsStatusInput extends RouteInput<Routes['imports']['status']> {}
+/** What `imports.status` resolves to. */
+export interface ImportsStatusResult extends RouteResult<Routes['imports']['status']> {}
+/** The input of `imports.cancel` (POST /api/v1/schools/{schoolId}/imports/jobs/{jobId}/cancel): path, query and body fields in one object. */
+export interface ImportsCancelInput extends RouteInput<Routes['imports']['cancel']> {}
+/** What `imports.cancel` resolves to. */
+export interface ImportsCancelResult extends RouteResult<Routes['imports']['cancel']> {}
 /** The input of `imports.exportRoster` (GET /api/v1/schools/{schoolId}/exports/roster.csv): path, query and body fields in one object. */
 export interface ImportsExportRosterInput extends RouteInput<Routes['imports']['exportRoster']> {}
 /** What `imports.exportRoster` resolves to. */
@@ -852,6 +860,22 @@ export interface ImportsApi {
    * const result = await client.imports.apply({ schoolId: '…', file: file });
    */
   readonly apply: OperationMethod<ImportsApplyInput, ImportsApplyResult>;
+  /**
+   * How far an import followed by its job id is: lines read, errors found, records written; whether it still runs.
+   * `GET /api/v1/schools/{schoolId}/imports/jobs/{jobId}`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.imports.status({ schoolId: '…', jobId: '…' });
+   */
+  readonly status: ReadOperation<ImportsStatusInput, ImportsStatusResult>;
+  /**
+   * Stop an import followed by its job id; an apply stopped before its commit changes nothing.
+   * `POST /api/v1/schools/{schoolId}/imports/jobs/{jobId}/cancel`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.imports.cancel({ schoolId: '…', jobId: '…' });
+   */
+  readonly cancel: OperationMethod<ImportsCancelInput, ImportsCancelResult>;
   /**
    * The school's roster as the import template (CSV for Excel), with each pupil's code for parents.
    * `GET /api/v1/schools/{schoolId}/exports/roster.csv`; may call: school_admin.
@@ -2261,7 +2285,7 @@ export interface DiaryApi {
   readonly admin: AdminApi;
   /** `updateProfile`, `schoolYears`, `createSchoolYear`, `createClass`, `subjects`, `createSubject`, `setTeaching`, `roster`, `addToRoster`, `moveOnRoster`, `leaveRoster`, `inviteStaff`, `staff`, `updateClass`, `removeClass`, `updateSubject`, `removeSubject`, `updateSchoolYear`, `removeSchoolYear`, `holidays`, `setHolidays`, `bells`, `setBells`, `rounding`, `setRounding`, `timetableTemplate`, `setTimetableTemplate`, `generateTimetable`: see {@link SetupApi}. */
   readonly setup: SetupApi;
-  /** `preview`, `apply`, `exportRoster`: see {@link ImportsApi}. */
+  /** `preview`, `apply`, `status`, `cancel`, `exportRoster`: see {@link ImportsApi}. */
   readonly imports: ImportsApi;
   /** `list`, `search`, `create`, `get`, `update`, `confirm`, `schoolLinks`, `linkSchool`, `startSchoolChange`, `confirmSchoolChange`, `teachers`, `periods`: see {@link ChildrenApi}. */
   readonly children: ChildrenApi;

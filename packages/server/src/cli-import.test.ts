@@ -34,7 +34,7 @@ describe('school-diary-server import and export', () => {
     assert.equal(preview.code, 0, preview.err);
     assert.match(preview.out, /7 to create, 0 to change, 0 unchanged, 0 with errors/);
     assert.match(preview.out, /Preview only/);
-    assert.match(preview.err, /read: \d+ lines, 0 errors so far/);
+    assert.match(preview.err, /read: \d+ lines read, 0 errors, 0 records written so far/);
     const applied = await run(['import', '--school', '770777', bundle, '--apply']);
     assert.match(applied.out, /Applied\./, applied.err);
     const again = await run(['import', '--school', '770777', bundle, '--apply']);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ImportReport, Lang } from '@school-diary/core';
@@ -119,18 +119,21 @@ async function withSchool<T>(
 const STAGES: Record<ImportProgress['stage'], string> = {
   read: 'read',
   planned: 'compared with the school',
+  applying: 'writing',
   applied: 'applied',
 };
 
 /**
- * `import`: previews (or with `--apply` applies, in one transaction) a roster file into a school;
- * progress lines go to `progress` (the terminal's standard error).
+ * `import`: previews (or with `--apply` applies, in one transaction) a roster file into a school,
+ * reading it as a stream; progress lines go to `progress` (the terminal's standard error). An
+ * aborted `signal` (Ctrl-C) stops it, and an apply stopped before its commit writes nothing.
  */
 export async function importFile(
   options: ImportOptions,
   progress: (line: string) => void,
+  signal?: AbortSignal,
 ): Promise<ImportReport> {
-  const bytes = await readFile(options.file).catch(() => {
+  await access(options.file).catch(() => {
     throw new CliError(`cannot read ${options.file}`, 'not_found');
   });
   return withSchool(options.db, options.school, async (database, schoolId) => {
@@ -139,11 +142,14 @@ export async function importFile(
         { db: database.db, clock: systemClock, ids: randomIds },
         {
           schoolId,
-          file: { name: basename(options.file), bytes },
+          file: { name: basename(options.file), path: options.file },
           lang: options.lang,
           apply: options.apply,
+          ...(signal ? { signal } : {}),
           progress: (p) =>
-            progress(`${STAGES[p.stage]}: ${p.rowsRead} lines, ${p.errors} errors so far`),
+            progress(
+              `${STAGES[p.stage]}: ${p.rowsRead} lines read, ${p.errors} errors, ${p.applied} records written so far`,
+            ),
           audit: (trx, detail) =>
             trx
               .insertInto('audit')
@@ -164,6 +170,8 @@ export async function importFile(
         },
       );
     } catch (error) {
+      if (error instanceof DomainError && error.code === 'import_cancelled')
+        throw new CliError('cancelled: nothing was changed', 'cancelled');
       if (error instanceof DomainError)
         throw new CliError(
           `${options.file}: not a roster file (CSV, XLSX or a OneRoster ZIP)`,

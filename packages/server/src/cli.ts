@@ -60,9 +60,14 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         io.out(describeCreatedSchool(command.options, await createSchool(command.options)));
         return 0;
       case 'import': {
-        const report = await importFile(command.options, io.err);
-        io.out(describeImport(command.options, report));
-        return report.errors.length > 0 ? 1 : 0;
+        const interrupt = interruption(io.stop);
+        try {
+          const report = await importFile(command.options, io.err, interrupt.signal);
+          io.out(describeImport(command.options, report));
+          return report.errors.length > 0 ? 1 : 0;
+        } finally {
+          interrupt.dispose();
+        }
       }
       case 'export':
         io.out(await exportRoster(command.options));
@@ -83,6 +88,21 @@ async function serve(options: ServeOptions, io: CliIo): Promise<number> {
   await server.close();
   io.out('Stopped.');
   return 0;
+}
+
+/** Aborted by `stop` when given, else by Ctrl-C (SIGINT) while a command runs. */
+function interruption(stop: Promise<unknown> | undefined): {
+  signal: AbortSignal;
+  dispose: () => void;
+} {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (stop) {
+    void stop.then(abort);
+    return { signal: controller.signal, dispose: () => undefined };
+  }
+  process.once('SIGINT', abort);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', abort) };
 }
 
 /** The first SIGINT or SIGTERM; later ones are ignored so a shutdown in progress can finish. */

@@ -41,6 +41,8 @@ export interface ServerConfig {
   readonly secret?: string;
   /** Directory of uploaded files; by default `files/` beside the database file. */
   readonly storageDir?: string;
+  /** Largest file an import takes, in bytes; by default core's `MAX_IMPORT_BYTES` (64 MB). */
+  readonly importMaxBytes?: number;
   /** Seconds between `: ping` comments on a live-event stream (proxies drop silent connections). */
   readonly heartbeatSeconds: number;
   /**

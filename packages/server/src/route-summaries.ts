@@ -90,6 +90,10 @@ export const routeSummaries: RouteSummaries = {
       'Preview an import (roster CSV or XLSX, OneRoster bundle): what it would create, change, leave alone; errors by line and column',
     apply:
       'Apply an import in one transaction, only when the file has no error; re-running it changes nothing',
+    status:
+      'How far an import followed by its job id is: lines read, errors found, records written; whether it still runs',
+    cancel:
+      'Stop an import followed by its job id; an apply stopped before its commit changes nothing',
     exportRoster:
       "The school's roster as the import template (CSV for Excel), with each pupil's code for parents",
   },

@@ -1,7 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CsvParseError, escapeFormula, parseCsv, toCsv, type CsvDelimiter } from './csv.js';
+import {
+  CsvParseError,
+  CsvStreamParser,
+  escapeFormula,
+  parseCsv,
+  toCsv,
+  type CsvDelimiter,
+} from './csv.js';
 
 const isCsvParseError = (code: string, offset: number) => (error: unknown) =>
   error instanceof CsvParseError && error.code === code && error.offset === offset;
@@ -151,5 +158,51 @@ describe('round trip', () => {
     for (const rows of [[], [[]], [['']], [[], ['']], [[''], []], [['', '']]]) {
       assert.deepEqual(parseCsv(toCsv(rows)), rows);
     }
+  });
+});
+
+describe('CsvStreamParser', () => {
+  const streamed = (pieces: readonly string[], delimiter: CsvDelimiter) => {
+    const parser = new CsvStreamParser({ delimiter });
+    return [...pieces.flatMap((piece) => parser.push(piece)), ...parser.end()];
+  };
+
+  it('property: any split of the text gives the rows parseCsv gives for the whole', () => {
+    const text = fc.array(
+      fc.constantFrom('a', 'я', ';', ',', '"', '""', '\r', '\n', '\r\n', ' ', '\uFEFF'),
+    );
+    fc.assert(
+      fc.property(
+        text.map((parts) => parts.join('')),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.constantFrom<CsvDelimiter>(',', ';'),
+        (csv, cuts, delimiter) => {
+          const points = [...new Set(cuts.map((c) => c % (csv.length + 1)))].sort((a, b) => a - b);
+          const pieces = [0, ...points].map((from, i) => csv.slice(from, points[i] ?? csv.length));
+          let whole: string[][] | CsvParseError;
+          try {
+            whole = parseCsv(csv, { delimiter });
+          } catch (error) {
+            whole = error as CsvParseError;
+          }
+          if (whole instanceof CsvParseError) {
+            const failed = whole;
+            assert.throws(
+              () => streamed(pieces, delimiter),
+              isCsvParseError(failed.code, failed.offset),
+            );
+          } else assert.deepEqual(streamed(pieces, delimiter), whole);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps only the unfinished row and tells the line a malformed row starts on', () => {
+    const parser = new CsvStreamParser({ delimiter: ';' });
+    assert.deepEqual(parser.push('\uFEFFФИО;Класс\r\nИванова;"5'), [['ФИО', 'Класс']]);
+    assert.deepEqual(parser.push('А"\r\nПетров;"6Б\r\n'), [['Иванова', '5А']]);
+    assert.equal(parser.line, 3);
+    assert.throws(() => parser.end(), isCsvParseError('unterminated_quote', 32));
   });
 });

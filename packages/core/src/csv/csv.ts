@@ -93,6 +93,14 @@ export function toCsv(
   return text;
 }
 
+function csvError(code: CsvParseErrorCode, offset: number): CsvParseError {
+  const message =
+    code === 'unterminated_quote'
+      ? `A quoted field opened at ${offset} never closes`
+      : `Unexpected text after a closing quote at ${offset}`;
+  return new CsvParseError(code, offset, message);
+}
+
 /** Reads a quoted field whose opening quote is at `start`; returns it and the offset after it. */
 function readQuoted(text: string, start: number, delimiter: string): [string, number] {
   let value = '';
@@ -100,11 +108,7 @@ function readQuoted(text: string, start: number, delimiter: string): [string, nu
   for (;;) {
     const quote = text.indexOf('"', from);
     if (quote === -1) {
-      throw new CsvParseError(
-        'unterminated_quote',
-        start,
-        `A quoted field opened at ${start} never closes`,
-      );
+      throw csvError('unterminated_quote', start);
     }
     value += text.slice(from, quote);
     if (text[quote + 1] === '"') {
@@ -115,11 +119,7 @@ function readQuoted(text: string, start: number, delimiter: string): [string, nu
     const next = quote + 1;
     const after = text[next];
     if (after !== undefined && after !== delimiter && after !== '\r' && after !== '\n') {
-      throw new CsvParseError(
-        'text_after_quote',
-        next,
-        `Unexpected text after a closing quote at ${next}`,
-      );
+      throw csvError('text_after_quote', next);
     }
     return [value, next];
   }
@@ -142,10 +142,56 @@ function skipNewline(text: string, at: number): number {
 }
 
 /**
+ * Reads the complete rows of `body` from `from` into `out`; returns the offset after the last row
+ * read. Unless `final`, a row that could go on in text not yet received (it reaches the end of
+ * `body`, or a quoted field is still open) is left for the next call.
+ */
+function readRows(
+  body: string,
+  from: number,
+  delimiter: CsvDelimiter,
+  final: boolean,
+  out: string[][],
+): number {
+  let at = from;
+  while (at < body.length) {
+    const start = at;
+    // A lone CR at the end may be the first half of a CRLF.
+    const openBreak = (i: number) => !final && body[i] === '\r' && i + 1 === body.length;
+    if (body[at] === '\r' || body[at] === '\n') {
+      if (openBreak(at)) return start;
+      out.push([]);
+      at = skipNewline(body, at);
+      continue;
+    }
+    const row: string[] = [];
+    try {
+      for (;;) {
+        const [field, next] =
+          body[at] === '"' ? readQuoted(body, at, delimiter) : readPlain(body, at, delimiter);
+        row.push(field);
+        at = next;
+        if (body[at] !== delimiter) break;
+        at += 1;
+      }
+    } catch (error) {
+      if (!final && error instanceof CsvParseError && error.code === 'unterminated_quote')
+        return start;
+      throw error;
+    }
+    if (!final && (at >= body.length || openBreak(at))) return start;
+    out.push(row);
+    if (at < body.length) at = skipNewline(body, at);
+  }
+  return at;
+}
+
+/**
  * Reads CSV into rows of fields: strips a leading BOM, accepts CRLF, LF or CR line breaks and an
  * optional final line break, quoted fields with delimiters, quotes and line breaks inside, and
  * empty fields. An empty line is a row with no fields (see {@link toCsv}). Throws
  * {@link CsvParseError} for a quote that never closes or text right after a closing quote.
+ * For a file too large to hold as one string, {@link CsvStreamParser} reads the same CSV in pieces.
  *
  * @example
  * parseCsv('\uFEFFДата;Оценка\r\n01.09.2025;"5"\r\n', { delimiter: ';' });
@@ -154,24 +200,68 @@ function skipNewline(text: string, at: number): number {
 export function parseCsv(text: string, { delimiter = ',' }: ParseCsvOptions = {}): string[][] {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   const rows: string[][] = [];
-  let at = 0;
-  while (at < body.length) {
-    if (body[at] === '\r' || body[at] === '\n') {
-      rows.push([]);
-      at = skipNewline(body, at);
-      continue;
-    }
-    const row: string[] = [];
-    for (;;) {
-      const [field, next] =
-        body[at] === '"' ? readQuoted(body, at, delimiter) : readPlain(body, at, delimiter);
-      row.push(field);
-      at = next;
-      if (body[at] !== delimiter) break;
-      at += 1;
-    }
-    rows.push(row);
-    if (at < body.length) at = skipNewline(body, at);
-  }
+  readRows(body, 0, delimiter, true, rows);
   return rows;
+}
+
+/**
+ * Reads CSV text that arrives in pieces (a file streamed from disk or an upload) with the rules of
+ * {@link parseCsv}: each {@link push} returns the rows completed so far, {@link end} the rest, and
+ * the rows are exactly those `parseCsv` gives for the whole text. Only the unfinished row is kept
+ * between pieces. A {@link CsvParseError}'s `offset` counts from the start of the whole text.
+ *
+ * @example
+ * const parser = new CsvStreamParser({ delimiter: ';' });
+ * parser.push('ФИО;Кла'); // []
+ * parser.push('сс\r\nИванова Мария;5А\r\n'); // [['ФИО', 'Класс'], ['Иванова Мария', '5А']]
+ * parser.end(); // []
+ */
+export class CsvStreamParser {
+  readonly #delimiter: CsvDelimiter;
+  #pending = '';
+  #consumed = 0;
+  #lines = 0;
+  #started = false;
+
+  constructor({ delimiter = ',' }: ParseCsvOptions = {}) {
+    this.#delimiter = delimiter;
+  }
+
+  /** The line (from 1) the next row starts on: where a malformed row is to be reported. */
+  get line(): number {
+    return this.#lines + 1;
+  }
+
+  /** Adds the next piece of text; returns the rows it completes. */
+  push(text: string): string[][] {
+    return this.#read(text, false);
+  }
+
+  /** Ends the text; returns its last rows. */
+  end(): string[][] {
+    return this.#read('', true);
+  }
+
+  #read(text: string, final: boolean): string[][] {
+    let body = this.#pending + text;
+    if (!this.#started && body.length > 0) {
+      this.#started = true;
+      if (body.startsWith(BOM)) body = body.slice(1);
+    }
+    const rows: string[][] = [];
+    let used: number;
+    try {
+      used = readRows(body, 0, this.#delimiter, final, rows);
+    } catch (error) {
+      if (!(error instanceof CsvParseError)) throw error;
+      throw csvError(error.code, this.#consumed + error.offset);
+    }
+    for (let i = 0; i < used; i += 1) {
+      const c = body.charCodeAt(i);
+      if (c === 10 || (c === 13 && body.charCodeAt(i + 1) !== 10)) this.#lines += 1;
+    }
+    this.#consumed += used;
+    this.#pending = body.slice(used);
+    return rows;
+  }
 }

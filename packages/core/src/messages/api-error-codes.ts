@@ -38,6 +38,7 @@ export const API_ERROR_CODES = [
   'handoff_used',
   'handoff_declined',
   'in_use',
+  'import_cancelled',
   'payload_too_large',
   'unsupported_media_type',
   'internal',

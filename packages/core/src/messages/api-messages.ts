@@ -144,6 +144,10 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'Удалить нельзя: с этой записью уже связаны оценки, уроки или ученики. Ничего не удалено — измените её вместо удаления',
     en: 'This cannot be deleted: marks, lessons or pupils already refer to it. Nothing was deleted — edit it instead',
   },
+  import_cancelled: {
+    ru: 'Импорт отменён — в данных школы ничего не изменилось',
+    en: 'The import was cancelled — nothing in the school’s data changed',
+  },
   payload_too_large: {
     ru: 'Слишком большой запрос или файл',
     en: 'The request or file is too large',

@@ -182,9 +182,15 @@ export const routeManifest = {
     preview: routeInfo('POST /schools/{schoolId}/imports/preview', ['school_admin'], {
       upload: true,
       idempotent: true,
+      query: ['job'],
     }),
     apply: routeInfo('POST /schools/{schoolId}/imports/apply', ['school_admin'], {
       upload: true,
+      idempotent: true,
+      query: ['job'],
+    }),
+    status: routeInfo('GET /schools/{schoolId}/imports/jobs/{jobId}', ['school_admin']),
+    cancel: routeInfo('POST /schools/{schoolId}/imports/jobs/{jobId}/cancel', ['school_admin'], {
       idempotent: true,
     }),
     exportRoster: routeInfo('GET /schools/{schoolId}/exports/roster.csv', ['school_admin'], {

@@ -1,4 +1,5 @@
 import { type z, array, boolean, enum as enumOf, number, object, optional, string } from 'zod/mini';
+import { idSchema } from './common.js';
 
 /**
  * The files an import reads: the diary's Russian roster template as CSV or XLSX, or a OneRoster 1.2
@@ -8,6 +9,12 @@ import { type z, array, boolean, enum as enumOf, number, object, optional, strin
 export const IMPORT_FORMATS = ['roster_csv', 'roster_xlsx', 'oneroster'] as const;
 /** The kind of file an import read. */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/**
+ * The largest file an import takes: 64 MB, room for a OneRoster bundle or a year's timetable of a
+ * large school. The file is read as a stream, so this bounds the upload, not the server's memory.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /** What an import does with one record: add it, change it, leave it alone, or refuse it. */
 export const IMPORT_ACTIONS = ['create', 'update', 'unchanged', 'error'] as const;
@@ -76,3 +83,35 @@ export const importReportSchema = object({
 });
 /** A preview or the result of an import. */
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/**
+ * The query of `imports.preview` and `imports.apply`: `job`, an id the caller picks (1–64 Latin
+ * letters, digits, `_`, `-`) to follow the import with `imports.status` and stop it with
+ * `imports.cancel` while it runs.
+ */
+export const importJobQuerySchema = object({ job: optional(idSchema) });
+
+/** The steps of an import: reading the file, comparing it with the school, writing it. */
+export const IMPORT_STAGES = ['read', 'planned', 'applying', 'applied'] as const;
+/** Where an import is: running, done (its report was answered), cancelled, or failed. */
+export const IMPORT_JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+
+/**
+ * An import followed by its job id: which step it is (`preview` or `apply`), whether it still runs,
+ * and how far it got — the data lines read, the errors found and the records written so far.
+ */
+export const importJobSchema = object({
+  id: idSchema,
+  step: enumOf(['preview', 'apply']),
+  state: enumOf(IMPORT_JOB_STATES),
+  stage: enumOf(IMPORT_STAGES),
+  rowsRead: number(),
+  errors: number(),
+  applied: number(),
+  /** The uploaded file's name. */
+  fileName: string(),
+  startedAt: string(),
+  finishedAt: optional(string()),
+});
+/** An import followed by its job id. */
+export type ImportJob = z.infer<typeof importJobSchema>;

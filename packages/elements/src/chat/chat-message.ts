@@ -27,48 +27,51 @@ export function renderMessage(v: MessageView, m: Message) {
   const lang = v.lang;
   const own = m.authorId === v.userId;
   const readByOthers = m.readBy.some((r) => r.userId !== m.authorId);
+  // No whitespace between the tags (lines break inside them): each text node would be cloned,
+  // attached and laid out with every message a log appends.
+  // prettier-ignore
   return html`<article
     class=${own ? 'diary-message diary-message--own' : 'diary-message'}
     part=${own ? 'message message-own' : 'message'}
     data-message=${m.id}
-  >
-    <p class="diary-meta">
-      <span class="diary-strong">${own ? chatText(lang, 'you') : m.authorName}</span>
-      <time datetime=${m.sentAt}>${messageTime(lang, m.sentAt, v.timeZone)}</time>
-    </p>
-    ${m.text ? html`<p class="diary-text diary-message-text">${m.text}</p>` : nothing}
-    ${
-      m.attachments.length
-        ? html`<ul class="diary-attachments" aria-label=${chatText(lang, 'attachments')}>
-            ${m.attachments.map(
-              (a) =>
-                html`<li>
-                  <button
-                    type="button"
-                    class="diary-link"
-                    part="button download"
-                    data-attachment=${a.id}
-                    @click=${() => v.onDownload(a)}
-                  >
-                    ${icon('paperclip')}${a.name}<span class="diary-visually-hidden"
-                      >, ${chatText(lang, 'download')}</span
-                    >
-                  </button>
-                  <span class="diary-muted">(${fileSize(lang, a.size)})</span>
-                </li>`,
-            )}
-          </ul>`
-        : nothing
-    }
-    ${
-      own
-        ? html`<p class="diary-receipt" part="receipt">
-            ${icon(readByOthers ? 'checks' : 'check')}
-            ${chatText(lang, readByOthers ? 'read' : 'delivered')}
-          </p>`
-        : nothing
-    }
-  </article>`;
+  ><p class="diary-meta"
+    ><span class="diary-strong">${own ? chatText(lang, 'you') : m.authorName}</span> <time
+      datetime=${m.sentAt}>${messageTime(lang, m.sentAt, v.timeZone)}</time
+  ></p>${
+    m.text ? html`<p class="diary-text diary-message-text">${m.text}</p>` : nothing
+  }${
+    m.attachments.length ? renderAttachments(v, m.attachments) : nothing
+  }${
+    own
+      ? html`<p class="diary-receipt" part="receipt"
+          >${icon(readByOthers ? 'checks' : 'check')} ${chatText(lang, readByOthers ? 'read' : 'delivered')}</p
+        >`
+      : nothing
+  }</article>`;
+}
+
+/** A message's attachments: each a button that downloads it, with its size. */
+function renderAttachments(v: MessageView, attachments: readonly Attachment[]) {
+  const lang = v.lang;
+  return html`<ul class="diary-attachments" aria-label=${chatText(lang, 'attachments')}>
+    ${attachments.map(
+      (a) =>
+        html`<li>
+          <button
+            type="button"
+            class="diary-link"
+            part="button download"
+            data-attachment=${a.id}
+            @click=${() => v.onDownload(a)}
+          >
+            ${icon('paperclip')}${a.name}<span class="diary-visually-hidden"
+              >, ${chatText(lang, 'download')}</span
+            >
+          </button>
+          <span class="diary-muted">(${fileSize(lang, a.size)})</span>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 /** What a message still in the outbox is drawn with. */

@@ -10,6 +10,15 @@ const BLOCK = 20;
 /** Pixels from the top of the history at which older messages are brought in. */
 const NEAR_TOP = 48;
 
+/** A block of the messages in the DOM: where it starts in the history, and its messages. */
+export interface MessageBlock {
+  readonly start: number;
+  /** The history positions of its first message and of the one after its last. */
+  readonly lo: number;
+  readonly hi: number;
+  readonly messages: readonly Message[];
+}
+
 /**
  * The open conversation's messages and the window of them in the DOM: appended in O(1) (the array
  * is mutated in place), older pages brought in while scrolling up without the view jumping (the
@@ -32,6 +41,9 @@ export class ThreadLog implements ReactiveController {
   /** Whether what the log holds may have changed since the last update (scroll work to do). */
   #changed = false;
   #olderLoading = false;
+  /** The blocks last drawn, by start, and the starts of those a message was replaced in since. */
+  #drawn = new Map<number, MessageBlock>();
+  readonly #replaced = new Set<number>();
 
   constructor(
     host: ReactiveElement,
@@ -56,16 +68,27 @@ export class ThreadLog implements ReactiveController {
    * history (older pages coming in do not move it): while the window slides, only its first and
    * last blocks change, so an append renders one block rather than walking the whole window.
    */
-  blocks(): { readonly start: number; readonly messages: readonly Message[] }[] {
-    const blocks = [];
+  blocks(): readonly MessageBlock[] {
+    const blocks: MessageBlock[] = [];
+    const drawn = new Map<number, MessageBlock>();
     const base = this.#base;
     const from = base + this.from;
     const end = base + this.messages.length;
-    for (let start = from - (((from % BLOCK) + BLOCK) % BLOCK); start < end; start += BLOCK)
-      blocks.push({
-        start,
-        messages: this.messages.slice(Math.max(start, from) - base, start + BLOCK - base),
-      });
+    for (let start = from - (((from % BLOCK) + BLOCK) % BLOCK); start < end; start += BLOCK) {
+      const lo = Math.max(start, from);
+      const hi = Math.min(start + BLOCK, end);
+      // A block whose messages are the same objects as last time is the same object: the
+      // template compares one reference per block rather than every message of the window.
+      const last = this.#drawn.get(start);
+      const block =
+        last && last.lo === lo && last.hi === hi && !this.#replaced.has(start)
+          ? last
+          : { start, lo, hi, messages: this.messages.slice(lo - base, hi - base) };
+      blocks.push(block);
+      drawn.set(start, block);
+    }
+    this.#drawn = drawn;
+    this.#replaced.clear();
     return blocks;
   }
 
@@ -73,6 +96,8 @@ export class ThreadLog implements ReactiveController {
   reset(): void {
     this.messages = [];
     this.#ids = new Set();
+    this.#drawn = new Map();
+    this.#replaced.clear();
     this.from = 0;
     this.#base = 0;
     this.hasMore = false;
@@ -112,7 +137,7 @@ export class ThreadLog implements ReactiveController {
     if (!this.#push(message)) {
       // Already shown (a live event and the outbox's answer for the same message): keep the newer.
       const index = this.messages.findIndex((m) => m.id === message.id);
-      if (index >= 0) this.messages[index] = message;
+      if (index >= 0) this.#put(index, message);
     } else if (this.#stickToBottom && this.messages.length - this.from > WINDOW) {
       this.from = this.messages.length - WINDOW;
     }
@@ -121,8 +146,14 @@ export class ThreadLog implements ReactiveController {
 
   /** Replaces a message in place (a read receipt arrived for it). */
   replace(index: number, message: Message): void {
-    this.messages[index] = message;
+    this.#put(index, message);
     this.touch();
+  }
+
+  #put(index: number, message: Message): void {
+    this.messages[index] = message;
+    const at = this.#base + index;
+    this.#replaced.add(at - (((at % BLOCK) + BLOCK) % BLOCK));
   }
 
   /** Brings older messages in: first those already loaded, then a page from the server. */

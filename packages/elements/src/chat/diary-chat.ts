@@ -165,6 +165,8 @@ export class DiaryChat extends DiaryElement {
   #subscribedTo: ChatClient | undefined;
   #unsubscribe: (() => void) | undefined;
   #drawnStatus: TaskStatus = TaskStatus.INITIAL;
+  #checkedClient: unknown;
+  #chatClient: ChatClient | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -177,9 +179,14 @@ export class DiaryChat extends DiaryElement {
     return this.#log.messages;
   }
 
+  /** The provider's client if it has every operation the chat calls (checked once per client). */
   get #client(): ChatClient | undefined {
     const client = this.client;
-    return isChatClient(client) ? client : undefined;
+    if (client !== this.#checkedClient) {
+      this.#checkedClient = client;
+      this.#chatClient = isChatClient(client) ? client : undefined;
+    }
+    return this.#chatClient;
   }
 
   get #userId(): string | undefined {
@@ -509,10 +516,7 @@ export class DiaryChat extends DiaryElement {
     return repeat(
       this.#log.blocks(),
       (block) => block.start,
-      (block) =>
-        guard([lang, timeZone, ...block.messages], () =>
-          repeat(block.messages, (m) => m.id, message),
-        ),
+      (block) => guard([lang, timeZone, block], () => repeat(block.messages, (m) => m.id, message)),
     );
   }
 

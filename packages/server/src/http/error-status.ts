@@ -31,6 +31,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   handoff_declined: 409,
   handoff_expired: 410,
   in_use: 409,
+  import_cancelled: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

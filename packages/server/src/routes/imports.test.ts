@@ -1,7 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { ErrorResponse, ImportReport, RosterEntry } from '@school-diary/core';
+import { randomUUID } from 'node:crypto';
+import {
+  type ErrorResponse,
+  type ImportJob,
+  type ImportReport,
+  type RosterEntry,
+} from '@school-diary/core';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { IMPORT_FIXTURES, postImport, xlsxFromCsv, zipFolder } from '../testing/import-files';
@@ -9,6 +15,8 @@ import { IMPORT_FIXTURES, postImport, xlsxFromCsv, zipFolder } from '../testing/
 const U = DEMO.users;
 const SCHOOL = DEMO.schools.school42.id;
 type Answer = ImportReport & ErrorResponse;
+/** A small upload limit, so that going over it is quick to test. */
+const LIMIT = 256 * 1024;
 
 describe('imports: a roster from a file, previewed, then applied in one go', () => {
   let server: TestServer;
@@ -17,7 +25,7 @@ describe('imports: a roster from a file, previewed, then applied in one go', () 
   let withErrors: Uint8Array;
 
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ config: { importMaxBytes: LIMIT } });
     for (const key of ['admin42', 'admin17', 'teacherMath'] as const)
       tokens[key] = (await server.login(U[key].phone)).accessToken;
     roster = await readFile(`${IMPORT_FIXTURES}roster.csv`);
@@ -154,5 +162,38 @@ describe('imports: a roster from a file, previewed, then applied in one go', () 
     );
     assert.equal(res.status, 400, res.text);
     assert.equal(res.body.error.fields?.[0]?.path, 'file');
+  });
+
+  it('follows an import by the job id its caller chose', async () => {
+    const job = randomUUID();
+    const res = await postImport<Answer>(
+      server,
+      tokens.admin42,
+      SCHOOL,
+      'preview',
+      { name: 'roster.csv', data: roster },
+      'ru',
+      job,
+    );
+    assert.equal(res.status, 200, res.text);
+    const path = `/api/v1/schools/${SCHOOL}/imports/jobs/${job}`;
+    const status = await server.call<ImportJob>('GET', path, { token: tokens.admin42 });
+    assert.deepEqual(
+      (({ step, state, rowsRead, fileName }) => ({ step, state, rowsRead, fileName }))(status.body),
+      { step: 'preview', state: 'done', rowsRead: 6, fileName: 'roster.csv' },
+    );
+    const late = await server.call<ImportJob>('POST', `${path}/cancel`, { token: tokens.admin42 });
+    assert.equal(late.body.state, 'done', 'a finished import cannot be cancelled');
+    const other = await server.call('GET', path, { token: tokens.admin17 });
+    assert.equal(other.status, 403);
+    const unknown = await server.call('GET', `${path}x`, { token: tokens.admin42 });
+    assert.equal(unknown.status, 404);
+  });
+
+  it('refuses a file over the upload limit with the limit in the message', async () => {
+    const res = await send('preview', 'huge.csv', new Uint8Array(LIMIT + 1).fill(0x41), 'en');
+    assert.equal(res.status, 413, res.text);
+    assert.equal(res.body.error.fields?.[0]?.code, 'file_too_large');
+    assert.match(res.body.error.fields?.[0]?.message ?? '', /0\.25 MB/);
   });
 });

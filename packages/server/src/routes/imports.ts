@@ -1,8 +1,15 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import { MAX_IMPORT_BYTES, type ImportJob } from '@school-diary/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { DomainError, fieldError, forbidden } from '../services/domain-error';
+import { ImportJobs } from '../services/import/import-jobs';
 import { runImport, type ImportFile } from '../services/import/run-import';
 import { rosterCsv } from '../services/import/roster-export';
 import { auditAs } from '../services/policy';
@@ -12,56 +19,129 @@ function assertOwnSchool(user: AuthUser, schoolId: string): void {
   if (user.role !== 'school_admin' || user.schoolId !== schoolId) throw forbidden();
 }
 
-/** The one `file` part of the request, read whole (within the upload limit). */
-async function uploadedFile(request: FastifyRequest): Promise<ImportFile> {
+const tooLarge = (maxBytes: number): DomainError =>
+  new DomainError('payload_too_large', {
+    fields: [
+      {
+        path: 'file',
+        code: 'file_too_large',
+        params: { maximum: `${Math.round((maxBytes / 1024 / 1024) * 100) / 100} MB` },
+      },
+    ],
+  });
+
+/**
+ * Streams the request's one `file` part to a temporary file (at most `maxBytes`; never whole in
+ * memory), runs `work` on it, and removes it.
+ */
+async function withUpload<T>(
+  request: FastifyRequest,
+  maxBytes: number,
+  work: (file: ImportFile) => Promise<T>,
+): Promise<T> {
   if (!request.isMultipart())
     throw new DomainError('unsupported_media_type', {
       fields: [{ path: 'file', code: 'file_type' }],
     });
-  let part: MultipartFile | undefined;
+  const dir = await mkdtemp(join(tmpdir(), 'diary-import-'));
   try {
-    part = await request.file();
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume();
-      throw fieldError('file', 'required');
-    }
-    const bytes = await part.toBuffer();
-    if (part.file.truncated) throw fieldError('file', 'file_too_large');
-    return { name: part.filename || 'import', bytes };
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    if (error instanceof Error && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new DomainError('payload_too_large', {
-        fields: [{ path: 'file', code: 'file_too_large' }],
+    let file: ImportFile;
+    try {
+      const part: MultipartFile | undefined = await request.file({
+        limits: { fileSize: maxBytes },
       });
-    throw fieldError('file', 'format');
+      if (!part || part.fieldname !== 'file') {
+        part?.file.resume();
+        throw fieldError('file', 'required');
+      }
+      file = { name: part.filename || 'import', path: join(dir, 'upload') };
+      await pipeline(part.file, createWriteStream(file.path));
+      if (part.file.truncated) throw tooLarge(maxBytes);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (error instanceof Error && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE')
+        throw tooLarge(maxBytes);
+      throw fieldError('file', 'format');
+    }
+    return await work(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Aborted when the caller goes away before the answer is written (a closed tab, a cancel). */
+function callerGone(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }
 
 /**
  * A school's roster in and out: the preview of an import (what it would create, change and leave
- * alone, errors by line and column), its apply (all in one transaction, or nothing), and the
- * roster as the import template.
+ * alone, errors by line and column), its apply (all in one transaction, or nothing), each
+ * followed by a job id of the caller's choosing (progress, cancel), and the roster as the import
+ * template.
  */
 export function importsHandlers(s: Services): Handlers['imports'] {
+  const jobs = new ImportJobs(s.clock);
+  const maxBytes = s.config.importMaxBytes ?? MAX_IMPORT_BYTES;
+  const start = (
+    step: ImportJob['step'],
+    schoolId: string,
+    id: string | undefined,
+    exchange: { request: FastifyRequest; reply: FastifyReply },
+    run: (
+      file: ImportFile,
+      signal: AbortSignal,
+      progress: Parameters<typeof runImport>[1]['progress'],
+    ) => ReturnType<typeof runImport>,
+  ) =>
+    withUpload(exchange.request, maxBytes, (file) =>
+      jobs.run({ schoolId, id, step, fileName: file.name }, callerGone(exchange.reply), (job) =>
+        run(file, job.signal, job.progress),
+      ),
+    );
   return {
-    async preview({ params, user, lang }, { request }) {
+    async preview({ params, query, user, lang }, exchange) {
       assertOwnSchool(user, params.schoolId);
-      const file = await uploadedFile(request);
-      return runImport(s, { schoolId: params.schoolId, file, lang, apply: false });
+      return start('preview', params.schoolId, query.job, exchange, (file, signal, progress) =>
+        runImport(s, {
+          schoolId: params.schoolId,
+          file,
+          lang,
+          apply: false,
+          signal,
+          ...(progress ? { progress } : {}),
+        }),
+      );
     },
 
-    async apply({ params, user, lang, ip }, { request }) {
+    async apply({ params, query, user, lang, ip }, exchange) {
       assertOwnSchool(user, params.schoolId);
-      const file = await uploadedFile(request);
-      return runImport(s, {
-        schoolId: params.schoolId,
-        file,
-        lang,
-        apply: true,
-        audit: (trx, detail) =>
-          auditAs(s, trx, { user, ip }, { action: 'import.apply', target: file.name, detail }),
-      });
+      return start('apply', params.schoolId, query.job, exchange, (file, signal, progress) =>
+        runImport(s, {
+          schoolId: params.schoolId,
+          file,
+          lang,
+          apply: true,
+          signal,
+          ...(progress ? { progress } : {}),
+          audit: (trx, detail) =>
+            auditAs(s, trx, { user, ip }, { action: 'import.apply', target: file.name, detail }),
+        }),
+      );
+    },
+
+    async status({ params, user }) {
+      assertOwnSchool(user, params.schoolId);
+      return jobs.status(params.schoolId, params.jobId);
+    },
+
+    async cancel({ params, user }) {
+      assertOwnSchool(user, params.schoolId);
+      return jobs.cancel(params.schoolId, params.jobId);
     },
 
     async exportRoster({ params, user }) {

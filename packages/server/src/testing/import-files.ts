@@ -43,10 +43,12 @@ export async function postImport<T>(
   step: 'preview' | 'apply',
   file: { name: string; data: Uint8Array },
   lang = 'ru',
+  job?: string,
 ): Promise<ImportAnswer<T>> {
   const form = new FormData();
   form.append('file', new Blob([file.data]), file.name);
-  const res = await fetch(`${server.url}/api/v1/schools/${schoolId}/imports/${step}`, {
+  const query = job ? `?job=${encodeURIComponent(job)}` : '';
+  const res = await fetch(`${server.url}/api/v1/schools/${schoolId}/imports/${step}${query}`, {
     method: 'POST',
     headers: { 'accept-language': lang, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: form,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { bumpVersions, type VersionScope } from '../../read-cache/versions';
 import type { IdGenerator } from '../../ids';
+import type { ImportWatch } from './import-watch';
 import { newRosterId } from '../roster-ids';
 import type { ImportPlan, PlannedPupil } from './import-plan';
 
@@ -19,6 +20,8 @@ export interface ApplyContext {
   readonly schoolId: string;
   readonly schoolCode: string;
   readonly ids: IdGenerator;
+  /** Told of each batch written; stops the apply (and so rolls it back) when cancelled. */
+  readonly watch?: ImportWatch;
 }
 
 /**
@@ -33,6 +36,7 @@ export async function applyPlan(
   context: ApplyContext,
 ): Promise<void> {
   const { schoolId, ids } = context;
+  const wrote = (count: number) => context.watch?.wrote(count);
   const newSubjects = plan.subjects.filter((p) => !p.existing);
   for (const part of chunks(newSubjects))
     await trx
@@ -45,7 +49,8 @@ export async function applyPlan(
           short_name: record.shortName,
         })),
       )
-      .execute();
+      .execute()
+      .then(() => wrote(part.length));
   for (const { record, existing, changes } of plan.subjects)
     if (existing && changes.length > 0)
       await trx
@@ -74,6 +79,7 @@ export async function applyPlan(
     }
     const id = ids('cls');
     classIds.set(key, id);
+    wrote(1);
     await trx
       .insertInto('classes')
       .values({
@@ -111,10 +117,14 @@ export async function applyPlan(
           left_at: null,
         })),
       )
-      .execute();
+      .execute()
+      .then(() => wrote(part.length));
   const scopes: VersionScope[] = [];
   for (const p of plan.pupils)
-    if (p.existing && p.changes.length > 0) scopes.push(...(await updatePupil(trx, p, classOf(p))));
+    if (p.existing && p.changes.length > 0) {
+      scopes.push(...(await updatePupil(trx, p, classOf(p))));
+      wrote(1);
+    }
   await bumpVersions(trx, scopes);
 }
 

@@ -6,11 +6,20 @@ import {
   type MessageParams,
 } from '@school-diary/core';
 
-/** A table read from an imported file: its name (file or sheet) and its lines of text cells. */
-export interface Sheet {
+/** One line of a table as it is read: its number in the file (the header is 1) and its cells. */
+export interface TableLine {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/**
+ * A table of an imported file (a CSV file, a sheet, a file of a bundle): its name and its lines,
+ * the header first, read one by one as the file streams (cells as text; dates typed in a
+ * spreadsheet already `YYYY-MM-DD`).
+ */
+export interface Table {
   readonly name: string;
-  /** Every line, the header first; cells as text (dates already `YYYY-MM-DD` when typed). */
-  readonly rows: readonly (readonly string[])[];
+  readonly lines: AsyncIterable<TableLine>;
 }
 
 /** Where a record came from: the file (or sheet) and its line, the header being line 1. */

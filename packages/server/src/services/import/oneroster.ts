@@ -12,8 +12,9 @@ import {
   type ClassRecord,
   type ImportRecords,
   type Origin,
-  type Sheet,
+  type Table,
 } from './import-records';
+import type { ImportWatch } from './import-watch';
 
 /** The files of a OneRoster 1.2 CSV bundle the import reads; `demographics.csv` gives birth dates. */
 export const ONEROSTER_FILES = [
@@ -26,6 +27,9 @@ export const ONEROSTER_FILES = [
   'demographics.csv',
 ] as const;
 
+/** A file of a OneRoster bundle the import reads. */
+export type OneRosterFile = (typeof ONEROSTER_FILES)[number];
+
 const REQUIRED = ['academicSessions.csv', 'classes.csv', 'users.csv', 'enrollments.csv'] as const;
 
 /** One line of a OneRoster file by its header's names, with where it is. */
@@ -34,19 +38,20 @@ interface Line {
   readonly get: (column: string) => string;
 }
 
-function linesOf(sheet: Sheet | undefined): Line[] {
-  if (!sheet) return [];
-  const [header = [], ...rows] = sheet.rows;
-  const index = new Map(header.map((h, i) => [h.trim(), i]));
-  return rows
-    .map((cells, i) => ({
-      at: { file: sheet.name, row: i + 2 },
-      get: (column: string) => (cells[index.get(column) ?? -1] ?? '').trim(),
-    }))
-    .filter(
-      (line, i) =>
-        (rows[i] ?? []).some((c) => c.trim() !== '') && line.get('status') !== 'tobedeleted',
-    );
+/** The lines of a OneRoster file by its header's names, as it streams; deleted lines skipped. */
+async function* linesOf(table: Table | undefined): AsyncGenerator<Line> {
+  if (!table) return;
+  let index: Map<string, number> | undefined;
+  for await (const { line, cells } of table.lines) {
+    if (!index) {
+      index = new Map(cells.map((h, i) => [h.trim(), i]));
+      continue;
+    }
+    const columns = index;
+    const get = (column: string) => (cells[columns.get(column) ?? -1] ?? '').trim();
+    if (cells.some((c) => c.trim() !== '') && get('status') !== 'tobedeleted')
+      yield { at: { file: table.name, row: line }, get };
+  }
 }
 
 /** The school year (`2026/2027`) a session starting on an ISO date belongs to (it turns in July). */
@@ -71,29 +76,38 @@ function gradeOf(...candidates: string[]): number | undefined {
  * academic session), courses become subjects, and users enrolled as students in a homeroom class
  * become pupils on the roster, matched by their `sourcedId`.
  */
-export function readOneRoster(
-  tables: ReadonlyMap<string, Sheet>,
+export async function readOneRoster(
+  open: (file: OneRosterFile) => Promise<Table | undefined>,
+  has: (file: OneRosterFile) => boolean,
   lang: Lang,
   today: string,
-): ImportRecords {
+  watch: ImportWatch,
+): Promise<ImportRecords> {
   const records = emptyRecords();
   for (const file of REQUIRED)
-    if (!tables.has(file))
+    if (!has(file))
       records.errors.push(
         cellError(lang, { file, row: 0, column: '' }, 'missing_file', { params: { file } }),
       );
   if (records.errors.length > 0) return records;
-  const read = (file: string) => {
-    const lines = linesOf(tables.get(file));
-    records.rowsRead += lines.length;
+  async function* read(file: OneRosterFile): AsyncGenerator<Line> {
+    for await (const line of linesOf(await open(file))) {
+      records.rowsRead += 1;
+      yield line;
+      watch.read(records.errors.length);
+    }
+  }
+  const all = async (file: OneRosterFile) => {
+    const lines: Line[] = [];
+    for await (const line of read(file)) lines.push(line);
     return lines;
   };
-  read('orgs.csv');
-  const years = new Map(
-    read('academicSessions.csv').map((s) => [s.get('sourcedId'), yearOfDate(s.get('startDate'))]),
-  );
+  for await (const _ of read('orgs.csv'));
+  const years = new Map<string, string | undefined>();
+  for await (const s of read('academicSessions.csv'))
+    years.set(s.get('sourcedId'), yearOfDate(s.get('startDate')));
   const homerooms = new Map<string, ClassRecord>();
-  for (const line of read('classes.csv')) {
+  for await (const line of read('classes.csv')) {
     if (line.get('classType') !== 'homeroom') continue;
     const name = (line.get('classCode') || line.get('title')).toUpperCase().replace(/\s+/g, '');
     const grade = gradeOf(...line.get('grades').split(','), name);
@@ -109,7 +123,7 @@ export function readOneRoster(
       records.classes.push(record);
     }
   }
-  for (const line of read('courses.csv')) {
+  for await (const line of read('courses.csv')) {
     const name = line.get('title');
     if (!name || name.length > 100) {
       records.errors.push(cellError(lang, { ...line.at, column: 'title' }, 'required'));
@@ -121,11 +135,11 @@ export function readOneRoster(
       shortName: (line.get('courseCode') || name).slice(0, 30),
     });
   }
-  const births = new Map(read('demographics.csv').map((d) => [d.get('sourcedId'), d]));
-  const users = new Map(read('users.csv').map((u) => [u.get('sourcedId'), u]));
+  const births = new Map((await all('demographics.csv')).map((d) => [d.get('sourcedId'), d]));
+  const users = new Map((await all('users.csv')).map((u) => [u.get('sourcedId'), u]));
   const birthDate = birthDateSchema({ today });
   const placed = new Map<string, Origin>();
-  for (const enrolment of read('enrollments.csv')) {
+  for await (const enrolment of read('enrollments.csv')) {
     if (enrolment.get('role') !== 'student') continue;
     const cls = homerooms.get(enrolment.get('classSourcedId'));
     if (!cls) continue;

@@ -1,19 +1,81 @@
-import JSZip from 'jszip';
+import { open as openFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { fieldError } from '../domain-error';
 
-/** Whether the bytes are a ZIP archive (XLSX workbooks and OneRoster bundles both are). */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+/**
+ * What the files of one archive may hold together once unpacked: a OneRoster bundle of a large
+ * school is tens of MB; more is a ZIP bomb, refused before anything is unpacked.
+ */
+export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+
+/** Whether the file is a ZIP archive (XLSX workbooks and OneRoster bundles both are). */
+export async function isZipFile(path: string): Promise<boolean> {
+  const file = await openFile(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await file.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await file.close();
+  }
 }
 
-/** The names of the files in a ZIP archive, folders left out. */
-export async function zipEntries(bytes: Uint8Array): Promise<JSZip> {
-  return JSZip.loadAsync(bytes);
+/** An open ZIP archive: its file names, and each file as a stream, unpacked as it is read. */
+export interface ZipArchive {
+  /** The name (in the archive's root or any folder) of a file, or undefined. */
+  find(name: string): string | undefined;
+  /** The file's bytes as a stream. */
+  open(path: string): Promise<Readable>;
+  close(): void;
 }
 
-/** The bytes of the file of a ZIP whose name (in any folder) is `name`, or undefined. */
-export async function zipFile(zip: JSZip, name: string): Promise<Uint8Array | undefined> {
-  const entry = Object.values(zip.files).find(
-    (f) => !f.dir && (f.name === name || f.name.endsWith(`/${name}`)),
+const promised = <T>(work: (done: (error: Error | null, value: T) => void) => void) =>
+  new Promise<T>((resolve, reject) =>
+    work((error, value) => (error ? reject(error) : resolve(value))),
   );
-  return entry ? entry.async('uint8array') : undefined;
+
+/**
+ * Opens a ZIP archive on disk, reading only its directory (yauzl); files are unpacked as streams
+ * when asked for. Throws `file_too_large` when they would unpack to more than
+ * {@link MAX_UNPACKED_BYTES}.
+ *
+ * @example
+ * const zip = await openZip('/tmp/oneroster.zip');
+ * const users = zip.find('users.csv');
+ */
+export async function openZip(path: string): Promise<ZipArchive> {
+  const zip = await promised<yauzl.ZipFile>((done) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, done),
+  );
+  const entries = new Map<string, yauzl.Entry>();
+  let unpacked = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: yauzl.Entry) => {
+        unpacked += entry.uncompressedSize;
+        if (!entry.fileName.endsWith('/')) entries.set(entry.fileName, entry);
+        zip.readEntry();
+      });
+      zip.on('end', resolve);
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    zip.close();
+    throw fieldError('file', 'file_too_large', { maximum: '512 MB' });
+  }
+  return {
+    find: (name) => [...entries.keys()].find((f) => f === name || f.endsWith(`/${name}`)),
+    open: async (name) => {
+      const entry = entries.get(name);
+      if (!entry) throw new Error(`No ${name} in the archive`);
+      return promised<Readable>((done) => zip.openReadStream(entry, done));
+    },
+    close: () => zip.close(),
+  };
 }

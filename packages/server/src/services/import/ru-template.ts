@@ -13,8 +13,9 @@ import {
   headerKey,
   type ImportRecords,
   type Origin,
-  type Sheet,
+  type Table,
 } from './import-records';
+import type { ImportWatch } from './import-watch';
 
 /** The columns of the diary's roster template, as headed in the file (Russian). */
 export const TEMPLATE_COLUMNS = {
@@ -83,12 +84,20 @@ function splitFullName(value: string): [string, string, string] {
 }
 
 /**
- * Reads the roster template (one sheet: a header line, then a pupil per line) into pupils, each
- * field checked by core's rules. Blank lines are skipped; unknown columns are ignored.
+ * Reads the roster template (one table: a header line, then a pupil per line) into pupils, each
+ * field checked by core's rules, line by line as the file streams. Blank lines are skipped;
+ * unknown columns are ignored.
  */
-export function readTemplate(sheet: Sheet, lang: Lang, today: string): ImportRecords {
+export async function readTemplate(
+  table: Table,
+  lang: Lang,
+  today: string,
+  watch: ImportWatch,
+): Promise<ImportRecords> {
   const records = emptyRecords();
-  const [header = [], ...lines] = sheet.rows;
+  const lines = table.lines[Symbol.asyncIterator]();
+  const first = await lines.next();
+  const header = first.done ? [] : first.value.cells;
   const columns = columnsOf(header);
   const missing = (['birthDate', 'className'] as const).filter((c) => !columns.has(c));
   if (!columns.has('fullName') && !(columns.has('lastName') && columns.has('firstName')))
@@ -96,17 +105,35 @@ export function readTemplate(sheet: Sheet, lang: Lang, today: string): ImportRec
   for (const column of missing) {
     const title = TEMPLATE_COLUMNS[column];
     records.errors.push(
-      cellError(lang, { file: sheet.name, row: 0, column: title }, 'missing_column', {
+      cellError(lang, { file: table.name, row: 0, column: title }, 'missing_column', {
         params: { column: title },
       }),
     );
   }
-  if (missing.length > 0) return records;
-  const birthDate = birthDateSchema({ today });
-  lines.forEach((cells, i) => {
-    if (cells.every((c) => c.trim() === '')) return;
+  if (missing.length > 0) {
+    await lines.return?.();
+    return records;
+  }
+  const read = pupilReader(records, columns, lang, today);
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const { line, cells } = next.value;
+    if (cells.every((c) => c.trim() === '')) continue;
     records.rowsRead += 1;
-    const at: Origin = { file: sheet.name, row: i + 2 };
+    read({ file: table.name, row: line }, cells);
+    watch.read(records.errors.length);
+  }
+  return records;
+}
+
+/** Reads one pupil's line of the template into `records` (or its errors). */
+function pupilReader(
+  records: ImportRecords,
+  columns: Map<Column, { index: number; title: string }>,
+  lang: Lang,
+  today: string,
+): (at: Origin, cells: readonly string[]) => void {
+  const birthDate = birthDateSchema({ today });
+  return (at, cells) => {
     const cell = (c: Column) => {
       const col = columns.get(c);
       return col ? (cells[col.index] ?? '').trim() : '';
@@ -193,8 +220,7 @@ export function readTemplate(sheet: Sheet, lang: Lang, today: string): ImportRec
         listNumber: title('listNumber'),
       },
     });
-  });
-  return records;
+  };
 }
 
 /** A list number 1–99, `undefined` when blank, `null` when it is not one. */

@@ -1,21 +1,25 @@
+import { createReadStream } from 'node:fs';
 import { todayIn, type ImportFormat, type ImportReport, type Lang } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Services } from '../context';
 import { DomainError, fieldError, notFound } from '../domain-error';
 import { applyPlan } from './import-apply';
-import type { ImportRecords, Sheet } from './import-records';
+import type { ImportRecords } from './import-records';
 import { planImport, reportOf } from './import-plan';
-import { ONEROSTER_FILES, readOneRoster } from './oneroster';
-import { decodeText, readCsv, UnreadableCsv } from './read-csv';
-import { readXlsx } from './read-xlsx';
-import { isZip, zipEntries, zipFile } from './read-zip';
+import { ImportWatch, type ImportProgress } from './import-watch';
+import { ONEROSTER_FILES, readOneRoster, type OneRosterFile } from './oneroster';
+import { csvLines, UnreadableCsv } from './read-csv';
+import { xlsxLines } from './read-xlsx';
+import { isZipFile, openZip, type ZipArchive } from './read-zip';
 import { readTemplate } from './ru-template';
 
-/** A file to import: its name (for the report) and its bytes. */
+export type { ImportProgress, ImportStage } from './import-watch';
+
+/** A file to import: its name (for the report) and where it is on disk (read as a stream). */
 export interface ImportFile {
   readonly name: string;
-  readonly bytes: Uint8Array;
+  readonly path: string;
 }
 
 /** Options of {@link runImport}. */
@@ -25,79 +29,89 @@ export interface RunImportOptions {
   readonly lang: Lang;
   /** Write the changes (in one transaction) when the file has no error; otherwise only preview. */
   readonly apply: boolean;
-  /** Told as the import goes: after reading, after comparing, after writing. */
+  /** Told as the import goes: every 500 lines read or records written, and at each stage. */
   readonly progress?: (step: ImportProgress) => void;
+  /** Stops the import (`import_cancelled`); an apply stopped before its commit writes nothing. */
+  readonly signal?: AbortSignal;
   /** Records the apply in the audit log, inside its transaction. */
   readonly audit?: (trx: Kysely<Database>, detail: string) => Promise<void>;
 }
 
-/** Where an import is: the lines read so far and the errors found so far. */
-export interface ImportProgress {
-  readonly stage: 'read' | 'planned' | 'applied';
-  readonly rowsRead: number;
-  readonly errors: number;
-}
-
 const unreadable = (): DomainError => fieldError('file', 'format');
 
-/** The records of a file in any of the formats, read by the reader its content calls for. */
+/** Runs a reader, turning what it cannot read into the file's `format` error. */
+async function reading<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (error instanceof UnreadableCsv) throw fieldError('file', 'format', { line: error.line });
+    throw unreadable();
+  }
+}
+
+/** The records of a OneRoster bundle, each of its files streamed from the archive. */
+function readBundle(zip: ZipArchive, lang: Lang, today: string, watch: ImportWatch) {
+  const open = async (name: OneRosterFile) => {
+    const path = zip.find(name);
+    return path ? { name, lines: csvLines(await zip.open(path)) } : undefined;
+  };
+  return readOneRoster(open, (name) => zip.find(name) !== undefined, lang, today, watch);
+}
+
+/** The records of a file in any of the formats, read as a stream by the reader its content calls for. */
 async function readRecords(
   file: ImportFile,
   lang: Lang,
   today: string,
+  watch: ImportWatch,
 ): Promise<{ format: ImportFormat; records: ImportRecords }> {
-  if (!isZip(file.bytes)) {
-    let rows: string[][];
-    try {
-      rows = readCsv(decodeText(file.bytes));
-    } catch (error) {
-      if (error instanceof UnreadableCsv) throw fieldError('file', 'format', { line: error.line });
-      throw error;
-    }
-    const sheet: Sheet = { name: file.name, rows };
-    return { format: 'roster_csv', records: readTemplate(sheet, lang, today) };
+  if (!(await isZipFile(file.path))) {
+    const table = { name: file.name, lines: csvLines(createReadStream(file.path)) };
+    return {
+      format: 'roster_csv',
+      records: await reading(() => readTemplate(table, lang, today, watch)),
+    };
   }
-  let zip: Awaited<ReturnType<typeof zipEntries>>;
+  const zip = await reading(() => openZip(file.path));
   try {
-    zip = await zipEntries(file.bytes);
-  } catch {
-    throw unreadable();
-  }
-  if (zip.file('xl/workbook.xml')) {
-    let sheet: Sheet;
-    try {
-      sheet = await readXlsx(file.bytes, file.name);
-    } catch {
-      throw unreadable();
+    if (zip.find('xl/workbook.xml')) {
+      const table = { name: file.name, lines: xlsxLines(file.path) };
+      return {
+        format: 'roster_xlsx',
+        records: await reading(() => readTemplate(table, lang, today, watch)),
+      };
     }
-    return { format: 'roster_xlsx', records: readTemplate(sheet, lang, today) };
+    if (!ONEROSTER_FILES.some((name) => zip.find(name)))
+      throw new DomainError('unsupported_media_type', {
+        fields: [{ path: 'file', code: 'file_type' }],
+      });
+    return {
+      format: 'oneroster',
+      records: await reading(() => readBundle(zip, lang, today, watch)),
+    };
+  } finally {
+    zip.close();
   }
-  const tables = new Map<string, Sheet>();
-  for (const name of ONEROSTER_FILES) {
-    const bytes = await zipFile(zip, name);
-    if (bytes) tables.set(name, { name, rows: readCsv(decodeText(bytes)) });
-  }
-  if (tables.size === 0)
-    throw new DomainError('unsupported_media_type', {
-      fields: [{ path: 'file', code: 'file_type' }],
-    });
-  return { format: 'oneroster', records: readOneRoster(tables, lang, today) };
 }
 
 /**
- * One import pipeline for every format: reads the file (roster template as CSV or XLSX, or a
- * OneRoster bundle), compares it with the school's data, and reports record by record what it
- * creates, changes and leaves alone, with each error by file, line and column in `lang`. With
- * `apply`, and only when the file has no error, writes everything in one transaction; re-running
- * the same file then changes nothing.
+ * One import pipeline for every format: reads the file as a stream (roster template as CSV or
+ * XLSX, or a OneRoster bundle), compares it with the school's data, and reports record by record
+ * what it creates, changes and leaves alone, with each error by file, line and column in `lang`.
+ * With `apply`, and only when the file has no error, writes everything in one transaction;
+ * re-running the same file then changes nothing. Progress is told as it goes, and an aborted
+ * `signal` stops it (`import_cancelled`) with nothing written.
  *
  * @example
- * const report = await runImport(s, { schoolId, file: { name: 'roster.csv', bytes }, lang: 'ru', apply: false });
+ * const report = await runImport(s, { schoolId, file: { name: 'roster.csv', path }, lang: 'ru', apply: false });
  */
 export async function runImport(
   s: Pick<Services, 'db' | 'clock' | 'ids'>,
   options: RunImportOptions,
 ): Promise<ImportReport> {
+  const watch = new ImportWatch(options.signal, options.progress);
+  watch.check();
   const school = await s.db
     .selectFrom('schools')
     .select(['id', 'code'])
@@ -105,25 +119,27 @@ export async function runImport(
     .executeTakeFirst();
   if (!school) throw notFound();
   const today = todayIn(s.clock.now());
-  const { format, records } = await readRecords(options.file, options.lang, today);
-  const tell = (stage: ImportProgress['stage'], errors: number) =>
-    options.progress?.({ stage, rowsRead: records.rowsRead, errors });
-  tell('read', records.errors.length);
+  const { format, records } = await readRecords(options.file, options.lang, today, watch);
+  watch.stage('read', records.errors.length);
   if (!options.apply || records.errors.length > 0) {
     const plan = await planImport(s.db, school.id, records, options.lang);
-    tell('planned', plan.errors.length);
+    watch.stage('planned', plan.errors.length);
     return reportOf(plan, format, false);
   }
   // Planned again inside the transaction, so the apply acts on exactly what it reads.
-  return s.db.transaction().execute(async (trx) => {
+  const report = await s.db.transaction().execute(async (trx) => {
     const plan = await planImport(trx, school.id, records, options.lang);
     const report = reportOf(plan, format, plan.errors.length === 0);
-    tell('planned', plan.errors.length);
+    watch.stage('planned', plan.errors.length);
     if (!report.applied) return report;
-    await applyPlan(trx, plan, { schoolId: school.id, schoolCode: school.code, ids: s.ids });
+    watch.stage('applying');
+    await applyPlan(trx, plan, { schoolId: school.id, schoolCode: school.code, ids: s.ids, watch });
     const { create, update, unchanged } = report.counts;
     await options.audit?.(trx, `${format}: +${create} ~${update} =${unchanged}`);
-    tell('applied', 0);
+    // The last moment a cancel still rolls everything back.
+    watch.check();
     return report;
   });
+  if (report.applied) watch.stage('applied');
+  return report;
 }
