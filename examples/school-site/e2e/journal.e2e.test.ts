@@ -207,9 +207,9 @@ describe(
       // The connection returns: both go, once each, and the grid shows them saved.
       down = false;
       await teacher.setOffline(true);
-      await page.waitForFunction(() => !navigator.onLine);
+      await page.waitForFunction('!navigator.onLine');
       await teacher.setOffline(false);
-      await page.waitForFunction(() => navigator.onLine);
+      await page.waitForFunction('navigator.onLine');
       await cellAt(first, 'saved', '4').waitFor({ timeout: 20_000 });
       await cellAt(second, 'saved', '3').waitFor({ timeout: 20_000 });
       assert.equal(await journal.locator('.unsaved').count(), 0);
