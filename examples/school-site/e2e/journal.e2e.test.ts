@@ -2,13 +2,22 @@
 // contexts). The demo maths teacher signs in, opens the teacher's page and enters a mark and an
 // absence for Мария by keyboard alone; the demo parent, signed in in another context, sees the mark
 // in her open grade table and the absence on her open attendance page, both without a reload.
+// Marks typed while the browser is offline wait in the outbox (IndexedDB), are still shown as
+// pending after a reload, and reach the server once each when the connection returns.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { latestCode, startSite, type StartedSite } from './school-site-server';
-import { launchChromium, MARIA, MATH_TEACHER, PASSWORD, signInParent } from './site-browser';
+import {
+  launchChromium,
+  MARIA,
+  MATH_TEACHER,
+  PASSWORD,
+  signInParent,
+  signInTeacher,
+} from './site-browser';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const AXE = join(root, 'node_modules/axe-core/axe.min.js');
@@ -28,6 +37,54 @@ function headDate(text: string, today: Date): string {
   const startYear = autumn ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
   const year = Number(month) >= 9 ? startYear : startYear + 1;
   return `${year}-${month}-${day}`;
+}
+
+/** Signs the demo maths teacher in on the site's login page and opens the journal page. */
+async function openJournal(page: Page, url: string): Promise<Locator> {
+  await page.goto(`${url}/login.html`);
+  await page.getByLabel('Номер мобильного телефона').fill(MATH_TEACHER);
+  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  const codeField = page.getByLabel('Код из СМС');
+  await codeField.waitFor();
+  await codeField.fill(await latestCode(url, MATH_TEACHER));
+  await page.getByRole('button', { name: 'Продолжить' }).click();
+  await page.waitForURL(/\/children\.html$/);
+  await page.goto(`${url}/journal.html`);
+  const journal = page.locator('diary-journal');
+  await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
+  return journal;
+}
+
+/** The grid's lessons up to today (column and date) and Мария's row. */
+async function pastLessonsAndMaria(journal: Locator) {
+  // Only the lessons in view are rendered: scroll the grid through to read every head.
+  const layout = await journal.evaluate(async (el) => {
+    const root = el.shadowRoot;
+    const region = root?.querySelector<HTMLElement>('[part="region"]');
+    if (!root || !region) return { heads: [], pupils: [] };
+    const heads: string[] = [];
+    for (let left = 0; ; left += region.clientWidth / 2) {
+      region.scrollLeft = left;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      for (const th of root.querySelectorAll<HTMLElement>('th.lesson'))
+        heads[Number(th.dataset.c)] = th.textContent ?? '';
+      if (left >= region.scrollWidth - region.clientWidth) break;
+    }
+    region.scrollLeft = 0;
+    const pupils = [...root.querySelectorAll('tbody th.name')].map((th) =>
+      (th.textContent ?? '').trim(),
+    );
+    return { heads: Array.from(heads, (text) => text ?? ''), pupils };
+  });
+  const today = new Date();
+  const todayIso = today.toISOString().slice(0, 10);
+  const past = layout.heads
+    .map((text, col) => ({ col, date: headDate(text, today) }))
+    .filter((h) => h.date <= todayIso);
+  const row = layout.pupils.indexOf('Иванова Мария');
+  assert.ok(row >= 0, `Мария is not in ${layout.pupils.join(', ')}`);
+  return { past, row, heads: layout.heads };
 }
 
 /** Whether the journal's focus is on a grid cell (the grid is one Tab stop). */
@@ -68,47 +125,10 @@ describe(
 
       const teacher = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
       const page = await teacher.newPage();
-      await page.goto(`${site.url}/login.html`);
-      await page.getByLabel('Номер мобильного телефона').fill(MATH_TEACHER);
-      await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Войти', exact: true }).click();
-      const codeField = page.getByLabel('Код из СМС');
-      await codeField.waitFor();
-      await codeField.fill(await latestCode(site.url, MATH_TEACHER));
-      await page.getByRole('button', { name: 'Продолжить' }).click();
-      await page.waitForURL(/\/children\.html$/);
-      await page.goto(`${site.url}/journal.html`);
-      const journal = page.locator('diary-journal');
-      await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
-
-      // Only the lessons in view are rendered: scroll the grid through to read every head.
-      const layout: { heads: string[]; pupils: string[] } = await page.evaluate(`(async () => {
-        const root = document.querySelector('diary-journal').shadowRoot;
-        const region = root.querySelector('[part="region"]');
-        const heads = [];
-        for (let left = 0; ; left += region.clientWidth / 2) {
-          region.scrollLeft = left;
-          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-          for (const th of root.querySelectorAll('th.lesson'))
-            heads[Number(th.dataset.c)] = th.textContent;
-          if (left >= region.scrollWidth - region.clientWidth) break;
-        }
-        region.scrollLeft = 0;
-        const pupils = [...root.querySelectorAll('tbody th.name')].map((th) => th.textContent.trim());
-        return { heads: Array.from(heads, (text) => text ?? ''), pupils };
-      })()`);
-      const today = new Date();
-      const todayIso = today.toISOString().slice(0, 10);
-      const past = layout.heads
-        .map((text, col) => ({ col, date: headDate(text, today) }))
-        .filter((h) => h.date <= todayIso);
+      const journal = await openJournal(page, site.url);
+      const { past, row, heads } = await pastLessonsAndMaria(journal);
       const markCol = past.at(-1)?.col;
-      const row = layout.pupils.indexOf('Иванова Мария');
-      assert.ok(
-        markCol !== undefined && markCol > 0,
-        `no past lesson in ${layout.heads.join(' ')}`,
-      );
-      assert.ok(row >= 0, `Мария is not in ${layout.pupils.join(', ')}`);
+      assert.ok(markCol !== undefined && markCol > 0, `no past lesson in ${heads.join(' ')}`);
 
       // Keyboard only: Tab to the grid (one Tab stop), arrows to Мария's cell, type, Enter.
       for (let i = 0; i < 80 && !(await focusInGrid(journal)); i += 1)
@@ -144,5 +164,87 @@ describe(
       await teacher.close();
       await parent.close();
     });
+
+    // A todo: each of the page's two <diary-provider>s has its own outbox over the one kept queue,
+    // so after the reload each batch is sent twice (the server's batch ids keep the data right).
+    it(
+      'marks typed offline are kept through a reload and reach the server once',
+      { todo: 'the page’s two providers each send the queue once: one sender per page is missing' },
+      async () => {
+        const teacher = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+        // The journal's saves let through to the server, by batch; `down` refuses them as offline
+        // (the offline switch alone does not stop a request this handler has already taken).
+        let down = false;
+        const reached: string[] = [];
+        await teacher.route('**/api/v1/classes/*/journal', async (route) => {
+          if (route.request().method() !== 'PUT') return route.continue();
+          if (down) return route.abort('internetdisconnected');
+          reached.push((route.request().postDataJSON() as { batchId: string }).batchId);
+          return route.continue();
+        });
+        const page = await teacher.newPage();
+        const journal = await openJournal(page, site.url);
+        const { past, row } = await pastLessonsAndMaria(journal);
+        // Two lessons before the ones the other step writes to.
+        const [first, second] = [past.at(-4)?.col, past.at(-3)?.col];
+        assert.ok(first !== undefined && second !== undefined, 'four past lessons');
+
+        // Offline (the browser's own switch): a 4 and a 3 typed by keyboard wait in the outbox.
+        down = true;
+        await teacher.setOffline(true);
+        for (let i = 0; i < 80 && !(await focusInGrid(journal)); i += 1)
+          await page.keyboard.press('Tab');
+        await page.keyboard.press('Control+Home');
+        for (let i = 0; i < row; i += 1) await page.keyboard.press('ArrowDown');
+        for (let i = 0; i < first; i += 1) await page.keyboard.press('ArrowRight');
+        await page.keyboard.type('4');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('ArrowUp');
+        for (let i = first; i < second; i += 1) await page.keyboard.press('ArrowRight');
+        await page.keyboard.type('3');
+        await page.keyboard.press('Enter');
+        const cellAt = (col: number, state: string, text: string) =>
+          journal.locator(`tr[data-r="${row}"] td.${state}[data-c="${col}"]`, { hasText: text });
+        await cellAt(first, 'pending', '4').waitFor({ timeout: 10_000 });
+        await cellAt(second, 'pending', '3').waitFor({ timeout: 10_000 });
+        const unsaved = journal.locator('.unsaved', { hasText: 'Не сохранено: 2' });
+        await unsaved.waitFor({ timeout: 10_000 });
+
+        // The site keeps no offline copy of its pages, so the reload needs the network back; the
+        // diary's saves still fail, as when the school's server is out of reach.
+        await teacher.setOffline(false);
+        await page.reload();
+        await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
+        await cellAt(first, 'pending', '4').waitFor({ timeout: 10_000 });
+        await cellAt(second, 'pending', '3').waitFor({ timeout: 10_000 });
+        await unsaved.waitFor({ timeout: 10_000 });
+        assert.deepEqual(reached, [], 'nothing reached the server yet');
+
+        // The connection returns: both go, once each, and the grid shows them saved.
+        down = false;
+        await teacher.setOffline(true);
+        await page.waitForFunction('!navigator.onLine');
+        await teacher.setOffline(false);
+        await page.waitForFunction('navigator.onLine');
+        await cellAt(first, 'saved', '4').waitFor({ timeout: 20_000 });
+        await cellAt(second, 'saved', '3').waitFor({ timeout: 20_000 });
+        assert.equal(await journal.locator('.unsaved').count(), 0);
+        assert.equal(reached.length, 2, `batches sent: ${reached.join(', ')}`);
+        assert.equal(new Set(reached).size, 2, 'no batch sent twice');
+
+        const api = await signInTeacher(site.url);
+        try {
+          const read = await api.journal.get({ classId: 'cls_42_5a', subjectId: 'sub_42_math' });
+          const marksAt = (col: number) =>
+            read.cells
+              .find((c) => c.childId === MARIA && c.lessonId === read.lessons[col]?.id)
+              ?.marks.map((m) => m.value);
+          assert.deepEqual([marksAt(first), marksAt(second)], [[4], [3]]);
+        } finally {
+          await api.auth.logout();
+        }
+        await teacher.close();
+      },
+    );
   },
 );

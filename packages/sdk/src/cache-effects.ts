@@ -62,6 +62,7 @@ export async function applyLiveEvent(cache: ReadCache, event: LiveEvent): Promis
       cache.revalidate(forChild(event.data.childId));
       return;
     case 'homework.created':
+    case 'homework.updated':
     case 'substitution.created': {
       const classId = event.data.classId;
       cache.revalidate(

@@ -48,6 +48,8 @@ export const liveEventSchema = discriminatedUnion('type', [
   event('homework.created', homeworkSchema),
   /** Homework ticked «сделано» (or the tick taken back) for the event's child, as the family sees it. */
   event('homework.done', homeworkSchema),
+  /** Homework changed by its teacher (text, due date, files), as the class's families see it. */
+  event('homework.updated', homeworkSchema),
   event('substitution.created', substitutionSchema),
   event('message.created', messageSchema),
   event('message.read', object({ threadId: idSchema, userId: idSchema, upToMessageId: idSchema })),
@@ -71,6 +73,7 @@ export const LIVE_EVENT_TYPES = [
   'mark.deleted',
   'homework.created',
   'homework.done',
+  'homework.updated',
   'substitution.created',
   'message.created',
   'message.read',

@@ -11,6 +11,7 @@ import {
   string,
   union,
 } from 'zod/mini';
+import { attachmentSchema } from './attachment.js';
 import { dateRangeShape, dateOrderCheck, idSchema, isoDateSchema } from './common.js';
 import { markValueSchema, markWeightSchema, workKindSchema } from './mark.js';
 import type { FieldError } from '../messages/field-errors.js';
@@ -58,6 +59,8 @@ export const journalLessonSchema = object({
   homework: array(string()),
   /** The ids of that homework, in the same order: to change it with the `homework` operations. */
   homeworkIds: optional(array(idSchema)),
+  /** The files of that homework, in the same order: each homework's attachments. */
+  homeworkFiles: optional(array(array(attachmentSchema))),
   /** The weight and kind new marks of the lesson get (a test lesson weighs more). */
   weight: number(),
   kind: workKindSchema,

@@ -174,6 +174,22 @@ describe('<diary-homework>', function () {
       timeout: 10_000,
     });
     phone.close();
+
+    // The teacher adds a file to it, then takes it off: the list follows, the tick stays.
+    const pdf = new File(['%PDF-1.7\n%%EOF\n'], `Задачи ${RUN}.pdf`, { type: 'application/pdf' });
+    const file = await teacher.attachments.upload({ file: pdf, fileName: pdf.name });
+    await teacher.homework.update({ homeworkId: posted.id, attachmentIds: [file.id] });
+    const files = () =>
+      [...(item(element, 'due', posted.id)?.querySelectorAll('[part~="attachment"]') ?? [])].map(
+        textOf,
+      );
+    await waitUntil(() => files().join() === `Скачать Задачи ${RUN}.pdf`, 'the added file', {
+      timeout: 10_000,
+    });
+    expect(box()?.checked).to.equal(true);
+    await teacher.homework.update({ homeworkId: posted.id, attachmentIds: [] });
+    await waitUntil(() => files().length === 0, 'the file taken off', { timeout: 10_000 });
+    expect(box()?.checked).to.equal(true);
   });
 
   it('shows a test a teacher plans while it is open, and drops it when cancelled', async () => {

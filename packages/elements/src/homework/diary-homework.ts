@@ -222,6 +222,10 @@ export class DiaryHomework extends DiaryElement {
               cancelledTestNews(this.language, event.data.id, this.#loadedTests()),
             );
           }),
+          // The teacher changed the text, the due date or the files; the family's tick stays.
+          client.events.on('homework.updated', (event) => {
+            if (!event.childId || event.childId === this.childId) this.#put(event.data, true);
+          }),
         ]
       : [];
     this.#stopLive = () => stops.forEach((stop) => stop());
@@ -237,12 +241,14 @@ export class DiaryHomework extends DiaryElement {
     this.announcement = t(this.language, 'live', { subject: homework.subjectName });
   }
 
-  /** Puts the homework as the server now has it into both lists. */
-  #put(homework: Homework): void {
+  /** Puts the homework as the server now has it into both lists (`keepDone`: not the tick). */
+  #put(homework: Homework, keepDone = false): void {
     const swap = (loaded: Loaded | undefined) =>
       loaded && {
         ...loaded,
-        items: loaded.items.map((h) => (h.id === homework.id ? homework : h)),
+        items: loaded.items.map((h) =>
+          h.id !== homework.id ? h : keepDone ? { ...homework, done: h.done } : homework,
+        ),
       };
     this.due = swap(this.due);
     this.past = swap(this.past);

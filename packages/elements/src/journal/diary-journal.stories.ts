@@ -1,8 +1,8 @@
 // Stories of <diary-journal> over the SDK's in-memory client signed in as the demo maths teacher:
 // 5 А's maths journal (classJournalFixtures), a cell typed in, a conflict, a change from another
-// tab, the lesson panel with its homework, the admin's read-only view and the empty, signed-out,
-// loading and error states. The controls set the widget's attributes; the toolbar sets the
-// language and theme.
+// tab, the lesson panel with its homework and their files, entries waiting offline, the admin's
+// read-only view and the empty, signed-out, loading and error states. The controls set the
+// widget's attributes; the toolbar sets the language and theme.
 import { classJournalFixtures, type MemoryClient } from '@school-diary/sdk/testing';
 import { waitFor } from 'storybook/test';
 import '../define';
@@ -139,6 +139,44 @@ export const LessonPanel = {
   play: async ({ canvasElement }: Play) => {
     const root = await loadedGrid(canvasElement);
     root.querySelector<HTMLElement>('th.lesson')?.click();
+  },
+};
+
+/** Homework already set with two files, each with «Убрать», and a picker that adds more. */
+export const HomeworkFiles = {
+  parameters: { diary: { client: () => journalClient() } },
+  play: async ({ canvasElement, loaded: { client } }: Play) => {
+    const journal = await client.journal.get({ classId: C5A, subjectId: MATHS });
+    const lesson = journal.lessons[0];
+    if (!lesson) return;
+    const upload = (name: string) =>
+      client.attachments.upload({
+        file: new File(['%PDF-1.7'], name, { type: 'application/pdf' }),
+        fileName: name,
+      });
+    const files = [await upload('Условия.pdf'), await upload('Образец решения.pdf')];
+    await client.homework.create({
+      lessonId: lesson.id,
+      classId: C5A,
+      subjectId: MATHS,
+      text: '№ 512, 515; условия и образец — в файлах',
+      assignedDate: lesson.date,
+      dueDate: journal.lessons[1]?.date ?? lesson.date,
+      attachmentIds: files.map((f) => f.id),
+    });
+    const root = await loadedGrid(canvasElement);
+    root.querySelector<HTMLElement>('th.lesson')?.click();
+  },
+};
+
+/** Offline: typed marks wait in the outbox, pending and counted as unsaved (after a reload too). */
+export const Unsaved = {
+  parameters: {
+    diary: { client: () => journalClient({ failures: { 'journal.save': 'network' } }) },
+  },
+  play: async ({ canvasElement }: Play) => {
+    const root = await loadedGrid(canvasElement);
+    press(await typeInto(root, 0, 0, '4'), 'Enter');
   },
 };
 

@@ -191,6 +191,20 @@ export const journalStyles = css`
     padding: 0.5rem;
     border: 1px solid var(--diary-color-border);
   }
+  .homework-files {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .homework-files li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    overflow-wrap: anywhere;
+  }
   .homework textarea,
   .homework input {
     max-inline-size: 100%;

@@ -17,12 +17,16 @@ const $ = (el: DiaryJournal, selector: string) =>
 const cell = (el: DiaryJournal, row: number, col: number) =>
   $(el, `tr[data-r="${row}"] [data-c="${col}"]`);
 
-async function journalPage(lang = 'ru', theme = 'light', lessons = 8) {
-  const client = createMemoryClient({
+async function journalPage(
+  lang = 'ru',
+  theme = 'light',
+  lessons = 8,
+  client = createMemoryClient({
     fixtures: classJournalFixtures({ pupils: 5, lessons }),
     signedInAs: 'usr_teacher_math',
     language: lang === 'en' ? 'en' : 'ru',
-  });
+  }),
+) {
   const page = await fixture<DiaryProvider>(
     html`<diary-provider .client=${client} lang=${lang} theme=${theme}>
       <diary-journal
@@ -240,5 +244,73 @@ describe('<diary-journal>', function () {
     } finally {
       await setViewport({ width: 1024, height: 768 });
     }
+  });
+
+  it('adds files to homework already set and takes them off, refusing a file it cannot take', async () => {
+    const { el, client } = await journalPage();
+    (el.shadowRoot?.querySelector('th.lesson') as HTMLElement).click();
+    await settle(el);
+    const pdf = (name: string) =>
+      new File(['%PDF-1.7\n%%EOF\n'], name, { type: 'application/pdf' });
+    const pick = (input: HTMLInputElement, ...files: File[]) => {
+      const picked = new DataTransfer();
+      files.forEach((f) => picked.items.add(f));
+      input.files = picked.files;
+    };
+    const said = () => textOf($(el, '.homework [part~="status"], .homework [part~="error"]'));
+    const files = () =>
+      [...(el.shadowRoot?.querySelectorAll('.homework-item [data-file] .diary-text') ?? [])].map(
+        textOf,
+      );
+    ($(el, '#homework-text') as HTMLTextAreaElement).focus();
+    await sendKeys({ type: 'Задачи 1–5' });
+    pick($(el, '#homework-files') as HTMLInputElement, pdf('Условия.pdf'));
+    ($(el, '[part~="add-homework"]') as HTMLButtonElement).click();
+    await waitUntil(() => said() === 'Задание добавлено');
+    expect(files()).to.deep.equal(['Условия.pdf']);
+
+    const add = $(el, '.homework-item [part~="add-file"]') as HTMLInputElement;
+    pick(add, pdf('Ответы.pdf'));
+    add.dispatchEvent(new Event('change'));
+    await waitUntil(() => said() === 'Прикреплено: «Ответы.pdf»');
+    expect(files()).to.deep.equal(['Условия.pdf', 'Ответы.pdf']);
+    await expect(el).to.be.accessible();
+
+    pick(add, new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' }));
+    add.dispatchEvent(new Event('change'));
+    await waitUntil(() => $(el, '.homework [role="alert"]'));
+    expect(said()).to.contain('«setup.exe» не прикрепить');
+    expect(files()).to.have.length(2);
+    await expect(el).to.be.accessible();
+
+    // Taken off by keyboard: the focus stays in the homework, on its file picker.
+    ($(el, '[part~="remove-file"]') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => said() === 'Файл «Условия.pdf» убран из задания');
+    expect(files()).to.deep.equal(['Ответы.pdf']);
+    expect(deepActiveElement()?.matches('[part~="add-file"]')).to.equal(true);
+    const journal = await client.journal.get({ classId: C5A, subjectId: MATHS });
+    const lesson = journal.lessons[0];
+    const at = lesson?.homework.indexOf('Задачи 1–5') ?? -1;
+    expect(lesson?.homeworkFiles?.[at]?.map((f) => f.name)).to.deep.equal(['Ответы.pdf']);
+  });
+
+  it('shows what the outbox still holds as pending when the journal opens again', async () => {
+    const offline = createMemoryClient({
+      fixtures: classJournalFixtures({ pupils: 5, lessons: 8 }),
+      signedInAs: 'usr_teacher_math',
+      failures: { 'journal.save': 'network' },
+    });
+    const first = await journalPage('ru', 'light', 8, offline);
+    (cell(first.el, 3, 0) as HTMLElement).focus();
+    await sendKeys({ type: '3' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => offline.outbox.journalItems.length === 1, 'queued in the outbox');
+    first.el.closest('diary-provider')?.remove();
+
+    // A journal opened again (as after a reload) lays the queued entry over the server's cells.
+    const { el } = await journalPage('ru', 'light', 8, offline);
+    await waitUntil(() => cell(el, 3, 0)?.matches('.pending') && textOf(cell(el, 3, 0)) === '3');
+    expect(textOf($(el, '.unsaved'))).to.equal('Не сохранено: 1');
   });
 });

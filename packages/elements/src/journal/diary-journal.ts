@@ -1,4 +1,5 @@
 import type { Journal } from '@school-diary/core';
+import type { OutboxJournalItem } from '@school-diary/sdk';
 import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -24,7 +25,7 @@ import { onGridClick, onGridFocus, onGridKey } from './journal-keyboard';
 import { renderLessonPanel } from './journal-lesson-panel';
 import { onLiveUpdate } from './journal-live';
 import { gridCells, rowAverage, type GridCell } from './journal-model';
-import { onSaved } from './journal-saves';
+import { onSaved, withQueued } from './journal-saves';
 import { journalText } from './journal-text';
 import { JournalViewport } from './journal-viewport';
 
@@ -109,7 +110,8 @@ export class DiaryJournal extends DiaryElement {
     },
     onComplete: (journal) => {
       this.journal = journal;
-      this.cells = gridCells(journal);
+      // What the outbox still holds (typed before a reload) shows as pending until it is sent.
+      this.cells = withQueued(journal, gridCells(journal), this.#client?.outbox.journalItems ?? []);
     },
   });
 
@@ -221,16 +223,22 @@ export class DiaryJournal extends DiaryElement {
       if (client)
         this.#stop = [
           client.outbox.onJournalSaved((result) => onSaved(this.#ctx, result)),
-          client.outbox.subscribeJournal((items) => {
-            this.unsaved = items.filter((i) => i.classId === this.classId).length;
-          }),
+          client.outbox.subscribeJournal((items) => this.#onQueue(items)),
           ...(client.events
             ? [client.events.on('journal.updated', (e) => onLiveUpdate(this.#ctx, e.data))]
             : []),
         ];
+      if (client) this.#onQueue(client.outbox.journalItems);
     }
     if (changed.has('cells') || changed.has('journal')) this.#computeAverages();
     this.#focusInGrid = Boolean(this.shadowRoot?.activeElement?.closest('table'));
+  }
+
+  /** The outbox's queued batches: counted, and laid over the grid (the kept queue may be read
+   * after the journal came). */
+  #onQueue(items: readonly OutboxJournalItem[]): void {
+    this.unsaved = items.filter((i) => i.classId === this.classId).length;
+    if (this.journal) this.cells = withQueued(this.journal, this.cells, items);
   }
 
   protected override updated(): void {

@@ -4,6 +4,13 @@ import type { Journal, JournalLesson } from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { describeFailure } from '../shared/failure';
 import type { JournalContext } from './journal-context';
+import {
+  homeworkOf,
+  RefusedFileError,
+  renderHomeworkFiles,
+  uploadFiles,
+  withHomework,
+} from './journal-homework-files';
 import { journalText } from './journal-text';
 
 const addDays = (date: string, days: number) =>
@@ -14,33 +21,16 @@ export function defaultDue(journal: Journal, lesson: JournalLesson): string {
   return journal.lessons.find((l) => l.date > lesson.date)?.date ?? addDays(lesson.date, 7);
 }
 
-/** The journal with one lesson's homework changed. */
-function withHomework(
-  ctx: JournalContext,
-  lessonId: string,
-  change: (items: { id: string; text: string }[]) => { id: string; text: string }[],
-): void {
-  const journal = ctx.journal;
-  if (!journal) return;
-  const lessons = journal.lessons.map((l) => {
-    if (l.id !== lessonId) return l;
-    const ids = l.homeworkIds ?? [];
-    const items = change(l.homework.map((text, i) => ({ id: ids[i] ?? '', text })));
-    return { ...l, homework: items.map((h) => h.text), homeworkIds: items.map((h) => h.id) };
-  });
-  ctx.journal = { ...journal, lessons };
-}
-
 async function run(ctx: JournalContext, done: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
     ctx.panelMessage = { text: done, error: false };
   } catch (error) {
-    const text = describeFailure(error, {
-      lang: ctx.lang,
-      now: new Date(),
-      timeZone: ctx.timeZone,
-    }).message;
+    const text =
+      error instanceof RefusedFileError
+        ? error.message
+        : describeFailure(error, { lang: ctx.lang, now: new Date(), timeZone: ctx.timeZone })
+            .message;
     ctx.panelMessage = { text, error: true };
   }
 }
@@ -59,11 +49,7 @@ async function addHomework(ctx: JournalContext, lesson: JournalLesson, event: Su
   }
   const files = form.querySelector<HTMLInputElement>('#homework-files')?.files ?? [];
   await run(ctx, journalText(ctx.lang, 'homeworkAdded'), async () => {
-    const attachmentIds: string[] = [];
-    for (const file of files) {
-      const uploaded = await client.attachments?.upload({ file, fileName: file.name });
-      if (uploaded) attachmentIds.push(uploaded.id);
-    }
+    const attachmentIds = (await uploadFiles(ctx, files)).map((a) => a.id);
     const created = await homework.create({
       lessonId: lesson.id,
       classId,
@@ -73,7 +59,8 @@ async function addHomework(ctx: JournalContext, lesson: JournalLesson, event: Su
       dueDate: String(data.get('homework-due') || defaultDue(journal, lesson)),
       attachmentIds,
     });
-    withHomework(ctx, lesson.id, (items) => [...items, { id: created.id, text: created.text }]);
+    const added = { id: created.id, text: created.text, files: created.attachments };
+    withHomework(ctx, lesson.id, (items) => [...items, added]);
     form.reset();
   });
 }
@@ -96,7 +83,9 @@ async function changeHomework(ctx: JournalContext, lesson: JournalLesson, event:
     await run(ctx, journalText(ctx.lang, 'homeworkSaved'), async () => {
       const changed = await homework.update({ homeworkId: id, text });
       withHomework(ctx, lesson.id, (items) =>
-        items.map((h) => (h.id === id ? { id, text: changed.text } : h)),
+        items.map((h) =>
+          h.id === id ? { id, text: changed.text, files: changed.attachments } : h,
+        ),
       );
     });
 }
@@ -120,11 +109,11 @@ export function renderHomework(ctx: JournalContext, journal: Journal, lesson: Jo
         ? html`<p class="diary-text">${journalText(lang, 'noHomework')}</p>`
         : nothing
     }
-    ${lesson.homework.map(
-      (text, i) =>
+    ${homeworkOf(lesson).map(
+      (homework, i) =>
         html`<form
           class="homework-item"
-          data-id=${ids[i] ?? ''}
+          data-id=${homework.id}
           @submit=${(e: SubmitEvent) => void changeHomework(ctx, lesson, e)}
         >
           <label class="diary-label" for=${`homework-${i}`}
@@ -136,8 +125,9 @@ export function renderHomework(ctx: JournalContext, journal: Journal, lesson: Jo
             class="diary-input"
             part="input"
             rows="2"
-            .value=${text}
+            .value=${homework.text}
           ></textarea>
+          ${renderHomeworkFiles(ctx, (done, work) => run(ctx, done, work), lesson, homework, i + 1)}
           <div class="lesson-row">
             <button
               type="submit"

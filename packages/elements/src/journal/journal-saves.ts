@@ -1,6 +1,7 @@
 // Saving cells as they are typed: shown at once, queued in the SDK's outbox, confirmed, refused
 // or shown as a conflict by the server's answer; undo of the last change.
-import type { JournalBatchResult, MarkValue } from '@school-diary/core';
+import type { Journal, JournalBatchResult, MarkValue } from '@school-diary/core';
+import type { OutboxJournalItem } from '@school-diary/sdk';
 import { emit } from '../shared/events';
 import { personName } from '../shared/person-name';
 import type { JournalContext } from './journal-context';
@@ -81,6 +82,37 @@ export async function setCell(
     lessonId: lesson.id,
     rows: [{ childId: pupil.id, marks: [...next.marks], absence: next.absence, seen }],
   });
+}
+
+/**
+ * The grid's cells with the batches still queued in the outbox laid over them, as pending: what
+ * the teacher typed before a reload (offline, or the answer never came) shows until it is sent.
+ */
+export function withQueued(
+  journal: Journal,
+  cells: ReadonlyMap<string, GridCell>,
+  items: readonly OutboxJournalItem[],
+): Map<string, GridCell> {
+  const laid = new Map(cells);
+  for (const { classId, batch } of items) {
+    if (classId !== journal.classId || batch.subjectId !== journal.subjectId) continue;
+    const lesson = journal.lessons.find((l) => l.id === batch.lessonId);
+    if (!lesson) continue;
+    for (const row of batch.rows) {
+      const key = cellKey(row.childId, lesson.id);
+      const old = laid.get(key);
+      const weights = row.marks.map((_, i) => old?.weights[i] ?? lesson.weight);
+      laid.set(key, {
+        marks: row.marks,
+        absence: row.absence,
+        weights,
+        seen: row.seen,
+        state: 'pending',
+        batchId: batch.batchId,
+      });
+    }
+  }
+  return laid;
 }
 
 /** The server's answer to a batch: confirms, shows a conflict or a refusal. */

@@ -102,6 +102,7 @@ function lessonOf(diary: MemoryDiary, lesson: Lesson, subjectId: string): Journa
     ...(set.topic ? { topic: set.topic } : {}),
     homework: lesson.homework.map((h) => h.text),
     homeworkIds: lesson.homework.map((h) => h.id),
+    homeworkFiles: lesson.homework.map((h) => h.attachments),
     weight: set.weight ?? first?.weight ?? 1,
     kind: set.kind ?? first?.kind ?? 'classwork',
   };

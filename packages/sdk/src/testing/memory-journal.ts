@@ -1,4 +1,5 @@
 import {
+  type Attachment,
   compareWithPreviousYear,
   type FinalMark,
   type Homework,
@@ -31,6 +32,39 @@ function ownHomework(diary: MemoryDiary, request: MemoryRequest): Homework {
   const found = diary.data.homework.find((h) => h.id === request.params.homeworkId);
   if (!found || found.teacherId !== user.id) throw notFound();
   return found;
+}
+
+/**
+ * The files of a homework write: those it already has, and the caller's own unattached uploads
+ * (claimed now); anything else is a 400 on `attachmentIds`, as the server answers.
+ */
+function homeworkFiles(
+  diary: MemoryDiary,
+  request: MemoryRequest,
+  ids: readonly string[],
+  had: readonly Attachment[] = [],
+): Attachment[] {
+  const user = signedIn(request);
+  const wanted = [...new Set(ids)];
+  const fresh = wanted.filter((id) => !had.some((a) => a.id === id));
+  const uploads = fresh.map((id) =>
+    diary.data.uploads.find((u) => u.id === id && u.ownerId === user.id && !u.attached),
+  );
+  if (uploads.some((u) => !u))
+    throw new MemoryApiError(400, 'validation_failed', [
+      { path: 'attachmentIds', code: 'invalid_option' },
+    ]);
+  for (const upload of uploads) if (upload) upload.attached = true;
+  for (const gone of had.filter((a) => !wanted.includes(a.id))) {
+    const upload = diary.data.uploads.find((u) => u.id === gone.id);
+    if (upload) upload.attached = false;
+  }
+  return wanted.flatMap((id) => {
+    const known = had.find((a) => a.id === id) ?? diary.data.uploads.find((u) => u.id === id);
+    return known
+      ? [{ id: known.id, name: known.name, size: known.size, contentType: known.contentType }]
+      : [];
+  });
 }
 
 /** Keeps a lesson's copy of its homework in step with the homework list. */
@@ -140,7 +174,9 @@ export const JOURNAL_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
 
   'homework.create': (diary, request) => {
     const user = signedIn(request);
-    const body = request.body as Omit<Homework, 'id' | 'subjectName' | 'teacherId'>;
+    const body = request.body as Omit<Homework, 'id' | 'subjectName' | 'teacherId'> & {
+      attachmentIds?: readonly string[];
+    };
     const name = subjectName(diary, body.subjectId);
     if (!name)
       throw new MemoryApiError(400, 'validation_failed', [{ path: 'subjectId', code: 'format' }]);
@@ -154,7 +190,7 @@ export const JOURNAL_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       text: body.text,
       assignedDate: body.assignedDate,
       dueDate: body.dueDate,
-      attachments: [],
+      attachments: homeworkFiles(diary, request, body.attachmentIds ?? []),
     };
     diary.data.homework.push(homework);
     syncLessonHomework(diary, homework);
@@ -164,12 +200,17 @@ export const JOURNAL_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   },
   'homework.update': (diary, request) => {
     const found = ownHomework(diary, request);
-    const { attachmentIds: _ignored, ...patch } = request.body as Partial<Homework> & {
-      attachmentIds?: unknown;
+    const { attachmentIds, ...patch } = request.body as Partial<Homework> & {
+      attachmentIds?: readonly string[];
     };
-    const changed: Homework = { ...found, ...patch };
+    const attachments = attachmentIds
+      ? homeworkFiles(diary, request, attachmentIds, found.attachments)
+      : found.attachments;
+    const changed: Homework = { ...found, ...patch, attachments };
     diary.data.homework.splice(diary.data.homework.indexOf(found), 1, changed);
     syncLessonHomework(diary, changed);
+    for (const child of diary.data.children.filter((c) => c.classId === changed.classId))
+      diary.publish(diary.familyOf(child.id), 'homework.updated', changed, child.id);
     return changed;
   },
   'homework.remove': (diary, request) => {

@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   ErrorResponse,
   Homework,
+  Journal,
   Notification,
   WeekTimetable,
 } from '@school-diary/core';
@@ -187,6 +188,87 @@ describe('homework', () => {
     assert.equal((await patch('teacherRussian', hw.id, { text: 'x' })).status, 404);
     assert.equal((await patch('parentIvanova', hw.id, { text: 'x' })).status, 403);
     assert.equal((await patch('teacherMath', 'hwk_nope', { text: 'x' })).status, 404);
+  });
+
+  it('adds a file to homework already set and takes one off, the families told live', async () => {
+    const first = await upload('teacherMath');
+    const hw = (await create('teacherMath', { text: 'Файлы: № 530', attachmentIds: [first] })).body;
+    const second = await upload('teacherMath');
+    const added = await patch('teacherMath', hw.id, { attachmentIds: [first, second] });
+    assert.equal(added.status, 200, added.text);
+    assert.deepEqual(
+      added.body.attachments.map((a) => a.id),
+      [first, second],
+    );
+    const heard = await server.database.db
+      .selectFrom('events')
+      .select(['user_id', 'data'])
+      .where('type', '=', 'homework.updated')
+      .where('data', 'like', `%"id":"${hw.id}"%`)
+      .execute();
+    assert.deepEqual([...new Set(heard.map((e) => e.user_id))].sort(), [
+      U.parentIvanova.id,
+      U.studentMaria.id,
+    ]);
+    const sent = heard.map((e) => (JSON.parse(e.data) as Homework).attachments.map((a) => a.id));
+    assert.ok(
+      sent.some((ids) => ids.join() === [first, second].join()),
+      JSON.stringify(sent),
+    );
+    const download = (who: string, id: string) =>
+      fetch(`${server.url}/api/v1/attachments/${id}`, {
+        headers: { authorization: `Bearer ${tokens[who]}` },
+      }).then((r) => r.status);
+    assert.equal(await download('parentIvanova', second), 200);
+
+    const taken = await patch('teacherMath', hw.id, { attachmentIds: [second] });
+    assert.deepEqual(
+      taken.body.attachments.map((a) => a.id),
+      [second],
+    );
+    assert.equal(await download('parentIvanova', first), 404, 'a file taken off is not shared');
+    assert.equal(await download('teacherMath', first), 200, 'its uploader still has it');
+    const journal = await server.call<Journal>('GET', `/api/v1/classes/${C5A}/journal`, {
+      token: tokens.teacherMath,
+      query: { subjectId: 'sub_42_math', from: '2026-11-24', to: '2026-11-24' },
+    });
+    const lesson = journal.body.lessons.find((l) => l.id === LESSON);
+    const at = lesson?.homeworkIds?.indexOf(hw.id) ?? -1;
+    assert.deepEqual(
+      lesson?.homeworkFiles?.[at]?.map((a) => [a.id, a.name]),
+      [[second, 'Задачи.pdf']],
+    );
+    const audit = await server.call<Page<AuditEntry>>('GET', '/api/v1/schools/sch_42/audit', {
+      token: tokens.admin42,
+      query: { action: 'homework.update' },
+    });
+    const entry = audit.body.items.find((e) => e.target === hw.id);
+    const detail = JSON.parse(entry?.detail ?? '{}') as Record<string, { attachments: string[] }>;
+    assert.deepEqual(
+      [detail.old?.attachments, detail.new?.attachments],
+      [[first, second], [second]],
+    );
+
+    const foreign = await upload('teacherRussian');
+    const stolen = await patch('teacherMath', hw.id, { attachmentIds: [second, foreign] });
+    assert.deepEqual(fields(stolen), [['attachmentIds', 'invalid_option']]);
+    const tooMany = Array.from({ length: 11 }, (_, i) => `att_${i}`);
+    const crowded = await patch('teacherMath', hw.id, { attachmentIds: tooMany });
+    assert.equal(crowded.status, 400, crowded.text);
+    assert.deepEqual(
+      fields(crowded).map(([path]) => path),
+      ['attachmentIds'],
+    );
+    const mine = await upload('teacherRussian');
+    assert.equal((await patch('teacherRussian', hw.id, { attachmentIds: [mine] })).status, 404);
+    assert.equal((await patch('parentIvanova', hw.id, { attachmentIds: [] })).status, 403);
+    assert.deepEqual(
+      (await patch('teacherMath', hw.id, { text: 'Файлы: № 531' })).body.attachments.map(
+        (a) => a.id,
+      ),
+      [second],
+      'a change without a file list keeps the files',
+    );
   });
 
   it('deletes homework, releasing its files', async () => {

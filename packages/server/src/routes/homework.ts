@@ -170,6 +170,8 @@ async function updateHomework(
     };
     const action = { action: 'homework.update', target: old.id, detail: JSON.stringify(changes) };
     await auditAs(s, trx, caller, action);
+    // The families' open lists show the new text, date and files without a reload.
+    await publishToClass(s, trx, old.class_id, { type: 'homework.updated', data: after });
     await bumpVersions(trx, [`class:${old.class_id}`]);
     return after;
   });

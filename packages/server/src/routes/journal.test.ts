@@ -273,4 +273,40 @@ describe('journal', () => {
       [['rows.1.childId', 'already_registered']],
     );
   });
+
+  it('writes a batch sent twice at once (a reloaded tab beside the old one) exactly once', async () => {
+    const journal = (await read('teacherMath')).body;
+    const lesson = journal.lessons.filter((l) => l.id !== LESSON && l.date < '2026-11-24').at(-1);
+    assert.ok(lesson, 'an earlier maths lesson');
+    const cell = cellOf(journal, PUPIL_3, lesson.id);
+    const body = {
+      batchId: 'bat_twice_at_once',
+      lessonId: lesson.id,
+      rows: [{ childId: PUPIL_3, marks: [2, 3], absence: null, seen: cell?.version ?? null }],
+    };
+    const answers = await Promise.all([save('teacherMath', body), save('teacherMath', body)]);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200],
+      answers.map((a) => a.text).join('\n'),
+    );
+    assert.deepEqual(answers[1]?.body, answers[0]?.body, 'both get the one answer');
+    assert.deepEqual(
+      answers[0]?.body.rows.map((r) => r.status),
+      ['saved'],
+    );
+    const written = await server.database.db
+      .selectFrom('marks')
+      .select('value')
+      .where('child_id', '=', PUPIL_3)
+      .where('lesson_id', '=', lesson.id)
+      .execute();
+    assert.deepEqual(written.map((m) => m.value).sort(), ['2', '3']);
+    const kept = await server.database.db
+      .selectFrom('journal_batches')
+      .select('id')
+      .where('id', '=', 'bat_twice_at_once')
+      .execute();
+    assert.equal(kept.length, 1);
+  });
 });

@@ -25,6 +25,7 @@ import {
   subjectLessons,
   type CellMarkRow,
 } from './journal-cells';
+import { lessonHomework } from './journal-queries';
 import { publishRecorded } from './attendance-live';
 import { rosterOf } from './journal-read';
 import { markValue, markView } from './journal-views';
@@ -229,13 +230,8 @@ export async function saveJournalBatch(
 ): Promise<JournalBatchResult> {
   const { user } = caller;
   const { cls } = await journalAccess(s, user, classId, batch.subjectId, 'write');
-  const kept = await s.db
-    .selectFrom('journal_batches')
-    .select('response')
-    .where('teacher_id', '=', user.id)
-    .where('id', '=', batch.batchId)
-    .executeTakeFirst();
-  if (kept) return JSON.parse(kept.response) as JournalBatchResult;
+  const kept = await keptAnswer(s, user.id, batch.batchId);
+  if (kept) return kept;
   assertDistinctRows(batch.rows);
   const [lesson] = await subjectLessons(s.db, {
     classId,
@@ -256,7 +252,7 @@ export async function saveJournalBatch(
     if (firstNames.has(row.childId))
       befores.set(row.childId, await periodAverage(s.db, row.childId, batch.subjectId, range));
   const alerts: NotifyInput[] = [];
-  const result = await s.db.transaction().execute(async (trx) => {
+  const write = s.db.transaction().execute(async (trx) => {
     const lessonMarksNow = await lessonMarks(trx, batch.subjectId, [lesson.id]);
     const settings = {
       ...(batch.topic !== undefined ? { topic: batch.topic.trim() || null } : {}),
@@ -300,12 +296,7 @@ export async function saveJournalBatch(
       to: lesson.date,
       lessonId: lesson.id,
     });
-    const homework = await trx
-      .selectFrom('homework')
-      .select(['id', 'text'])
-      .where('lesson_id', '=', lesson.id)
-      .orderBy('created_at')
-      .execute();
+    const homework = await lessonHomework(trx, [lesson.id]);
     const lessonNow = lessonView(
       after ?? lesson,
       await lessonMarks(trx, batch.subjectId, [lesson.id]),
@@ -332,8 +323,31 @@ export async function saveJournalBatch(
       .execute();
     return answer;
   });
+  const result = await write.catch(async (error: unknown) => {
+    // The same batch sent twice at once (a reloaded tab beside the old one, a retried request):
+    // the other copy committed first and this one rolled back; both answer as it did.
+    const first = await keptAnswer(s, user.id, batch.batchId);
+    if (!first) throw error;
+    alerts.length = 0;
+    return first;
+  });
   await sendAlerts(s, alerts);
   return result;
+}
+
+/** The answer kept for a batch the teacher already sent, if any. */
+async function keptAnswer(
+  s: Services,
+  teacherId: string,
+  batchId: string,
+): Promise<JournalBatchResult | undefined> {
+  const kept = await s.db
+    .selectFrom('journal_batches')
+    .select('response')
+    .where('teacher_id', '=', teacherId)
+    .where('id', '=', batchId)
+    .executeTakeFirst();
+  return kept ? (JSON.parse(kept.response) as JournalBatchResult) : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   finalMark,
+  type Attachment,
   roundAverage,
   weightedAverage,
   type JournalAbsence,
@@ -145,7 +146,11 @@ export function columnOf(
 export function lessonView(
   lesson: JournalLessonRow,
   marks: readonly CellMarkRow[],
-  homework: readonly { readonly id: string; readonly text: string }[],
+  homework: readonly {
+    readonly id: string;
+    readonly text: string;
+    readonly attachments: readonly Attachment[];
+  }[],
 ): JournalLesson {
   return {
     id: lesson.id,
@@ -154,6 +159,7 @@ export function lessonView(
     ...(lesson.topic ? { topic: lesson.topic } : {}),
     homework: homework.map((h) => h.text),
     homeworkIds: homework.map((h) => h.id),
+    homeworkFiles: homework.map((h) => [...h.attachments]),
     ...columnOf(lesson, marks),
   };
 }

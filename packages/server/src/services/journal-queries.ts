@@ -178,6 +178,48 @@ export async function homeworkRows(db: Db, filter: HomeworkFilter): Promise<Home
     .execute();
 }
 
+/** The attachments of homework, by homework id, each list in its order; read in one query. */
+export async function homeworkAttachments(
+  db: Db,
+  homeworkIds: readonly string[],
+): Promise<Map<string, Attachment[]>> {
+  const byHomework = new Map<string, Attachment[]>();
+  if (homeworkIds.length === 0) return byHomework;
+  const links = await db
+    .selectFrom('homework_attachments as ha')
+    .innerJoin('attachments as a', 'a.id', 'ha.attachment_id')
+    .select(['ha.homework_id', 'a.id', 'a.name', 'a.size', 'a.content_type'])
+    .where('ha.homework_id', 'in', [...homeworkIds])
+    .orderBy('ha.position')
+    .execute();
+  for (const link of links) {
+    const list = byHomework.get(link.homework_id) ?? [];
+    list.push({ id: link.id, name: link.name, size: link.size, contentType: link.content_type });
+    byHomework.set(link.homework_id, list);
+  }
+  return byHomework;
+}
+
+/** The homework set at lessons, oldest first, with its files: what a journal column shows. */
+export async function lessonHomework(
+  db: Db,
+  lessonIds: readonly string[],
+): Promise<{ id: string; lesson_id: string | null; text: string; attachments: Attachment[] }[]> {
+  if (lessonIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('homework')
+    .select(['id', 'lesson_id', 'text'])
+    .where('lesson_id', 'in', [...lessonIds])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const files = await homeworkAttachments(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, attachments: files.get(r.id) ?? [] }));
+}
+
 /**
  * The API views of homework rows, their attachments read in one query.
  *
@@ -186,23 +228,10 @@ export async function homeworkRows(db: Db, filter: HomeworkFilter): Promise<Home
  */
 export async function homeworkViews(db: Db, rows: readonly HomeworkRow[]): Promise<Homework[]> {
   if (rows.length === 0) return [];
-  const links = await db
-    .selectFrom('homework_attachments as ha')
-    .innerJoin('attachments as a', 'a.id', 'ha.attachment_id')
-    .select(['ha.homework_id', 'a.id', 'a.name', 'a.size', 'a.content_type'])
-    .where(
-      'ha.homework_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('ha.position')
-    .execute();
-  const byHomework = new Map<string, Attachment[]>();
-  for (const link of links) {
-    const list = byHomework.get(link.homework_id) ?? [];
-    list.push({ id: link.id, name: link.name, size: link.size, contentType: link.content_type });
-    byHomework.set(link.homework_id, list);
-  }
+  const byHomework = await homeworkAttachments(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => homeworkView(row, byHomework.get(row.id)));
 }
 

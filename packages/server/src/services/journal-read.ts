@@ -12,6 +12,7 @@ import {
   type CellAttendanceRow,
   type CellMarkRow,
 } from './journal-cells';
+import { lessonHomework } from './journal-queries';
 import { classCalendar, currentPeriod, periodById, queryRange } from './school-calendar';
 
 type JournalQuery = OutputOf<Routes['journal']['get']['query']>;
@@ -69,14 +70,7 @@ export async function readJournal(
   const [marks, attendance, homework, students] = await Promise.all([
     lessonMarks(s.db, query.subjectId, lessonIds),
     lessonAttendance(s.db, lessonIds),
-    lessonIds.length === 0
-      ? []
-      : s.db
-          .selectFrom('homework')
-          .select(['id', 'lesson_id', 'text'])
-          .where('lesson_id', 'in', lessonIds)
-          .orderBy('created_at')
-          .execute(),
+    lessonHomework(s.db, lessonIds),
     studentViews(s.db, pupils, { subjectId: query.subjectId, from, to, periodId: period?.id }),
   ]);
   const marksByCell = new Map<string, CellMarkRow[]>();
