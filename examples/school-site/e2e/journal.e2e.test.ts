@@ -59,24 +59,22 @@ async function openJournal(page: Page, url: string): Promise<Locator> {
 /** The grid's lessons up to today (column and date) and Мария's row. */
 async function pastLessonsAndMaria(journal: Locator) {
   // Only the lessons in view are rendered: scroll the grid through to read every head.
-  const layout = await journal.evaluate(async (el) => {
-    const root = el.shadowRoot;
-    const region = root?.querySelector<HTMLElement>('[part="region"]');
-    if (!root || !region) return { heads: [], pupils: [] };
-    const heads: string[] = [];
+  const layout: { heads: string[]; pupils: string[] } = await journal.page()
+    .evaluate(`(async () => {
+    const root = document.querySelector('diary-journal').shadowRoot;
+    const region = root.querySelector('[part="region"]');
+    const heads = [];
     for (let left = 0; ; left += region.clientWidth / 2) {
       region.scrollLeft = left;
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-      for (const th of root.querySelectorAll<HTMLElement>('th.lesson'))
-        heads[Number(th.dataset.c)] = th.textContent ?? '';
+      for (const th of root.querySelectorAll('th.lesson'))
+        heads[Number(th.dataset.c)] = th.textContent;
       if (left >= region.scrollWidth - region.clientWidth) break;
     }
     region.scrollLeft = 0;
-    const pupils = [...root.querySelectorAll('tbody th.name')].map((th) =>
-      (th.textContent ?? '').trim(),
-    );
+    const pupils = [...root.querySelectorAll('tbody th.name')].map((th) => th.textContent.trim());
     return { heads: Array.from(heads, (text) => text ?? ''), pupils };
-  });
+  })()`);
   const today = new Date();
   const todayIso = today.toISOString().slice(0, 10);
   const past = layout.heads
