@@ -18,7 +18,7 @@ const dist = join(root, 'packages/elements/dist');
 
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
-  loader: 2.4 * 1024,
+  loader: 2.5 * 1024,
   'login page (provider + login)': 57.5 * 1024,
   'registration page (provider + child form)': 65.5 * 1024,
   'grades page (provider + grade table + timeline chart)': 84 * 1024,
@@ -28,14 +28,14 @@ const BUDGETS = {
   'support page (provider + support)': 76 * 1024,
   'notifications page (provider + notifications)': 57 * 1024,
   'attendance page (provider + child picker + attendance)': 75 * 1024,
-  'portfolio page (provider + child picker + portfolio)': 71 * 1024,
-  'homework page (provider + child picker + homework)': 58.5 * 1024,
+  'portfolio page (provider + child picker + portfolio)': 73.5 * 1024,
+  'homework page (provider + child picker + homework)': 60 * 1024,
   'news page (provider + child picker + news)': 55.5 * 1024,
   'tests page (provider + child picker + upcoming tests)': 53.5 * 1024,
   'account page (provider + account + QR hand-off)': 62 * 1024,
-  'child card page (provider + child picker + child card)': 66.5 * 1024,
+  'child card page (provider + child picker + child card)': 68 * 1024,
   'school setup page (provider + school setup)': 79.5 * 1024,
-  'every tag at once': 246.5 * 1024,
+  'every tag at once': 250 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
