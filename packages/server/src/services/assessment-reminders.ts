@@ -10,6 +10,7 @@ import { classFamilies, familyMembers } from './families';
 import { englishDate, russianDate } from './journal-views';
 import { notify } from './notify';
 import { assessmentViews } from './planned-assessments';
+import { claimRun } from './run-claim';
 
 /** What {@link sendAssessmentReminders} did. */
 export interface ReminderReport {
@@ -113,27 +114,7 @@ export async function runDueAssessmentReminders(s: Services): Promise<string | n
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const dayAhead = (n: number) => new Date(today + n * DAY).toISOString().slice(0, 10);
   const day = dayAhead(1);
-  const row = await s.db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (!row) {
-    await s.db
-      .insertInto('settings')
-      .values({ key, value: day })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    return null;
-  }
-  if (row.value >= day) return null;
-  const taken = await s.db
-    .updateTable('settings')
-    .set({ value: day })
-    .where('key', '=', key)
-    .where('value', '=', row.value)
-    .executeTakeFirst();
-  if (Number(taken.numUpdatedRows) !== 1) return null;
+  if (!(await claimRun(s, key, day))) return null;
   for (let n = ASSESSMENT_REMINDER_DAYS.min; n <= ASSESSMENT_REMINDER_DAYS.max; n += 1)
     await sendAssessmentReminders(s, { day: dayAhead(n), daysBefore: n });
   return day;

@@ -3,41 +3,19 @@ import type { Services } from './context';
 import { digestWindow, sendDigests, type DigestFrequency } from './digest';
 import { runDueOverdueHomework } from './homework-overdue';
 import { runDueAssessmentReminders } from './assessment-reminders';
+import { claimRun } from './run-claim';
 
 const FREQUENCIES: readonly DigestFrequency[] = ['daily', 'weekly', 'monthly'];
 /** The first check after start waits a little, so a restart loop cannot send anything twice fast. */
 const FIRST_CHECK_MS = 60_000;
 
 /**
- * Claims the digest of the week or month that has just ended, if nobody has: the `settings` row
- * `digest:<frequency>` holds the start of the last week or month whose predecessor was handled.
- * On the very first check it only records where we are (a new server sends no backdated digest).
- * The claim is taken before sending, so a crash mid-way skips a digest rather than repeating it.
+ * Claims the digest of the week or month that has just ended, if nobody has (the `settings` row
+ * `digest:<frequency>` holds the start of the last week or month whose predecessor was handled).
  */
-async function claim(s: Services, frequency: DigestFrequency): Promise<boolean> {
-  const key = `digest:${frequency}`;
+function claim(s: Services, frequency: DigestFrequency): Promise<boolean> {
   const boundary = digestWindow(frequency, s.clock.now()).to.toISOString();
-  const row = await s.db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (!row) {
-    await s.db
-      .insertInto('settings')
-      .values({ key, value: boundary })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    return false;
-  }
-  if (row.value >= boundary) return false;
-  const taken = await s.db
-    .updateTable('settings')
-    .set({ value: boundary })
-    .where('key', '=', key)
-    .where('value', '=', row.value)
-    .executeTakeFirst();
-  return Number(taken.numUpdatedRows) === 1;
+  return claimRun(s, `digest:${frequency}`, boundary);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Services } from './context';
 import { englishDate, russianDate } from './journal-views';
 import { notify } from './notify';
+import { claimRun } from './run-claim';
 
 /** What {@link sendOverdueHomework} did. */
 export interface OverdueReport {
@@ -98,27 +99,7 @@ export async function runDueOverdueHomework(s: Services): Promise<string | null>
   const now = s.clock.now();
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const day = new Date(today.getTime() - DAY).toISOString().slice(0, 10);
-  const row = await s.db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (!row) {
-    await s.db
-      .insertInto('settings')
-      .values({ key, value: day })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    return null;
-  }
-  if (row.value >= day) return null;
-  const taken = await s.db
-    .updateTable('settings')
-    .set({ value: day })
-    .where('key', '=', key)
-    .where('value', '=', row.value)
-    .executeTakeFirst();
-  if (Number(taken.numUpdatedRows) !== 1) return null;
+  if (!(await claimRun(s, key, day))) return null;
   await sendOverdueHomework(s, { day });
   return day;
 }
