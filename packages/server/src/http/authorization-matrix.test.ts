@@ -438,6 +438,17 @@ const cases = (): Record<string, Case> => ({
   // A JSON body is no upload: the owner admin gets 415 after the role check, which is what counts.
   'imports.preview': { route: routes.imports.preview, expect: ownSchoolAdmin, params: school42 },
   'imports.apply': { route: routes.imports.apply, expect: ownSchoolAdmin, params: school42 },
+  // No such job: the owner admin reaches the job look-up (404), everyone else is refused first.
+  'imports.status': {
+    route: routes.imports.status,
+    expect: { ...ownSchoolAdmin, admin: 404 },
+    params: { ...school42, jobId: 'matrix-job' },
+  },
+  'imports.cancel': {
+    route: routes.imports.cancel,
+    expect: { ...ownSchoolAdmin, admin: 404 },
+    params: { ...school42, jobId: 'matrix-job' },
+  },
   'imports.exportRoster': {
     route: routes.imports.exportRoster,
     expect: ownSchoolAdmin,
@@ -465,6 +476,7 @@ const cases = (): Record<string, Case> => ({
     }),
   },
   'children.get': { route: routes.children.get, expect: anyoneWhoSeesChild, params: child },
+  'children.history': { route: routes.children.history, expect: familyOfChild, params: child },
   'children.update': {
     route: routes.children.update,
     expect: ownerParentOnly,
@@ -611,7 +623,7 @@ const cases = (): Record<string, Case> => ({
   },
   'portfolio.comment': {
     route: routes.portfolio.comment,
-    expect: { ...staffOfClass, admin: 403, otherAdmin: 403 },
+    expect: staffOfClass,
     params: { itemId: chat.itemId },
     body: () => ({ text: 'Молодец' }),
   },
