@@ -156,7 +156,7 @@ describe('portfolio', () => {
     assert.equal((await comment('admin17', item.body.id, 'Чужой')).status, 404, 'another school');
     const byAdmin = await comment('admin42', item.body.id, 'Отмечено на линейке.');
     assert.equal(byAdmin.status, 201, byAdmin.text);
-    // Both written at the test clock's same instant: their order between them is not defined.
+    // Two comments written in the same millisecond have no defined order between them.
     assert.deepEqual(
       byAdmin.body.comments.map((c) => c.authorId).sort(),
       [U.teacherMath.id, U.admin42.id].sort(),
