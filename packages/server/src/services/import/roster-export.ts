@@ -1,8 +1,7 @@
-import { escapeFormula, toCsv } from '@school-diary/core';
+import { escapeFormula, ROSTER_TEMPLATE_HEADER, toCsv } from '@school-diary/core';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { TEMPLATE_HEADER } from './ru-template';
 
 /** `2015-04-12` → `12.04.2015`, as the template writes dates. */
 const ruDate = (iso: string) => iso.split('-').reverse().join('.');
@@ -36,7 +35,7 @@ export async function rosterTable(db: Kysely<Database>, schoolId: string): Promi
     .orderBy('roster.first_name')
     .execute();
   return [
-    [...TEMPLATE_HEADER],
+    [...ROSTER_TEMPLATE_HEADER],
     ...rows.map((r) => [
       escapeFormula(r.external_id ?? ''),
       escapeFormula([r.last_name, r.first_name, r.middle_name].filter(Boolean).join(' ')),
