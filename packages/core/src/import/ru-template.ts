@@ -9,6 +9,7 @@ import {
   optionalMiddleNameSchema,
 } from '../schemas/identifiers.js';
 import { schoolYearSchema } from '../schemas/common.js';
+import { escapeFormula } from '../csv/csv.js';
 
 /**
  * The columns of the diary's roster template, as headed in the file (Russian): one pupil a line.
@@ -271,4 +272,38 @@ export function readRosterTemplateLine(
       },
     },
   };
+}
+
+/** A pupil on the roster as an export of the template writes them. */
+export interface RosterTemplateEntry {
+  readonly externalId?: string | null | undefined;
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly middleName?: string | null | undefined;
+  readonly birthDate: string;
+  readonly className: string;
+  readonly schoolYear: string;
+  readonly listNumber?: number | null | undefined;
+  readonly rosterId: string;
+}
+
+/**
+ * One line of the template for a pupil, in the order of {@link ROSTER_TEMPLATE_HEADER}: the date
+ * as `ДД.ММ.ГГГГ`, and text a spreadsheet would run as a formula made harmless.
+ *
+ * @example
+ * rosterTemplateRow({ lastName: 'Иванова', firstName: 'Мария', birthDate: '2015-04-12', className: '5А', schoolYear: '2026/2027', rosterId: 'R042-…' });
+ * // ['', 'Иванова Мария', '12.04.2015', '5А', '2026/2027', '', 'R042-…']
+ */
+export function rosterTemplateRow(entry: RosterTemplateEntry): string[] {
+  const name = [entry.lastName, entry.firstName, entry.middleName].filter(Boolean).join(' ');
+  return [
+    escapeFormula(entry.externalId ?? ''),
+    escapeFormula(name),
+    entry.birthDate.split('-').reverse().join('.'),
+    entry.className,
+    entry.schoolYear,
+    entry.listNumber === null || entry.listNumber === undefined ? '' : String(entry.listNumber),
+    entry.rosterId,
+  ];
 }
