@@ -26,11 +26,11 @@ let parent: DiaryClient;
 let teacher: DiaryClient;
 
 async function mount(
-  attrs: { variant?: string; view?: string; lang?: string; theme?: string } = {},
+  attrs: { variant?: string; view?: string; lang?: string; theme?: string; as?: DiaryClient } = {},
 ): Promise<DiaryNotifications> {
   const provider = await fixture<DiaryProvider>(
     html`<diary-provider
-      .client=${parent}
+      .client=${attrs.as ?? parent}
       lang=${attrs.lang ?? 'ru'}
       theme=${attrs.theme ?? 'light'}
     >
@@ -276,6 +276,17 @@ describe('<diary-notifications>', function () {
     } finally {
       await parent.notifications.updateSettings({ assessmentReminderDays: 1 });
     }
+  });
+
+  it('shows a teacher no reminder of planned tests: it is a parent’s and a student’s setting', async () => {
+    const element = await mount({ view: 'settings', as: teacher });
+    await waitUntil(() => $(element, '[part="digest"]'), 'no settings form');
+    expect($(element, '[part="reminder-days"]')).to.equal(null);
+    expect(textOf($(element, '[part="settings"]'))).not.to.contain('Когда напоминать');
+    // The same form for the parent has it.
+    const own = await mount({ view: 'settings' });
+    await waitUntil(() => $(own, '[part="digest"]'), 'no settings form');
+    expect(textOf($(own, '[part="reminder-days"]'))).to.contain('Когда напоминать');
   });
 
   it('sets a threshold per subject, explaining a bad number, and the next low mark crosses it', async () => {

@@ -45,8 +45,9 @@ declare global {
  * messages, news, application status; newest first, a page at a time, unread ones marked, read
  * one by one or all at once, and new ones put on top as they arrive over live events (and
  * announced). The settings panel chooses the channels of each kind (in the diary, SMS, e-mail),
- * the frequency of the digest of marks, and a parent's thresholds of the average mark per child
- * and subject. `variant="bell"` is a compact button for a site header with the unread count that
+ * the frequency of the digest of marks, how many days before a planned test a parent or student
+ * is reminded of it, and a parent's thresholds of the average mark per child and subject.
+ * `variant="bell"` is a compact button for a site header with the unread count that
  * opens the feed.
  *
  * @summary The notification feed, its settings, and a bell with the unread count.
@@ -110,6 +111,7 @@ export class DiaryNotifications extends DiaryElement {
       this.environment?.session.user?.role === 'parent'
         ? (this.environment?.children.items ?? [])
         : [],
+    reminders: ['parent', 'student'].includes(this.environment?.session.user?.role ?? ''),
     selectedId: this.environment?.children.selectedId,
     lang: this.language,
     describe: (error) => this.#describe(error),
