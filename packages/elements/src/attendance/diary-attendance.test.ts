@@ -129,6 +129,9 @@ describe('<diary-attendance>', function () {
     const client = createMemoryClient();
     const el = await mountMemory(client, 'en', 'dark');
     expect(textOf($(el, '[part="totals"]'))).to.contain('Lessons missed');
+    // The school's «II четверть» reads in English too, as in the grade table.
+    const period = $(el, '#period') as HTMLSelectElement;
+    expect(textOf(period.selectedOptions[0])).to.equal('Term 2');
     $(el, '[part~="report-open"]')?.click();
     await settle(el);
     expect(el.scrollWidth).to.be.at.most(el.clientWidth);
