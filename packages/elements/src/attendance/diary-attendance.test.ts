@@ -141,6 +141,21 @@ describe('<diary-attendance>', function () {
     client.close();
   });
 
+  it('tells a date it cannot read only once one is typed', async () => {
+    const client = createMemoryClient();
+    const el = await mountMemory(client);
+    $(el, '[part~="report-open"]')?.click();
+    await settle(el);
+    const message = $(el, '#absence-from-format-error') as HTMLElement;
+    expect(message.checkVisibility()).to.equal(false);
+    expect($(el, '#absence-to-format-error')?.checkVisibility()).to.equal(false);
+    typeDate(el, 'absence-from', '31.02');
+    expect(message.checkVisibility()).to.equal(true);
+    expect(textOf(message)).to.contain('Введите дату полностью');
+    expect($(el, '#absence-from')?.getAttribute('aria-invalid')).to.equal('true');
+    client.close();
+  });
+
   it('reports an absence ahead by keyboard; the class teacher acknowledges it live', async () => {
     const url = await diaryServerUrl();
     const page = await fixture<DiaryProvider>(
