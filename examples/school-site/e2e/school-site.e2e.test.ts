@@ -17,6 +17,7 @@ import {
 } from 'playwright-core';
 import { createDiaryClient } from '@school-diary/sdk';
 import { latestCode, startSite, type StartedSite } from './school-site-server';
+import { signInTeacher } from './site-browser';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'artifacts/e2e');
@@ -283,14 +284,13 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
     const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
     await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
-    const today = new Date().toISOString().slice(0, 10);
     const created = await teacher.grades.create({
       childId: MARIA,
       subjectId: MATH,
       value: 5,
       weight: 1,
       kind: 'quiz',
-      date: today >= '2026-09-01' && today <= '2027-05-31' ? today : '2026-11-24',
+      date: markDay(),
       comment: 'Отличная самостоятельная',
     });
     const mark = page.locator(`diary-grade-table button[data-id="${created.id}"]`);
@@ -298,6 +298,48 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     assert.match((await mark.getAttribute('aria-label')) ?? '', /Отличная самостоятельная/);
     assert.deepEqual(navigations, [], 'the page was reloaded');
     await teacher.auth.logout();
+  });
+
+  it('tells a teacher’s correction «4 → 5» with its time in the mark’s tooltip and notification', async () => {
+    const teacher = await signInTeacher(site.url);
+    const given = await teacher.grades.create({
+      ...{ childId: MARIA, subjectId: MATH, value: 4, weight: 1, kind: 'oral', date: markDay() },
+      comment: `Устный ответ (${Date.now()})`,
+    });
+    await page.goto(`${site.url}/grades.html?child=${MARIA}`);
+    const table = page.locator('diary-grade-table');
+    await table.locator('tbody tr[data-subject]').first().waitFor({ timeout: 30_000 });
+    await table.locator('#period').selectOption('year');
+    const mark = table.locator(`button[data-id="${given.id}"]`);
+    await mark.waitFor({ timeout: 20_000 });
+    await page.waitForFunction(liveOpen);
+    await teacher.grades.update({ markId: given.id, value: 5 });
+    const { changes } = await teacher.grades.history({ markId: given.id });
+    await teacher.auth.logout();
+    const at = changes.find((c) => c.action === 'updated')?.at;
+    assert.ok(at, 'the history has no correction');
+    const time = moscowTime(at);
+
+    // Live, without a reload: the mark reads 5, and its pinned tooltip tells the correction.
+    await table.locator(`button[data-id="${given.id}"]`, { hasText: /^5$/ }).waitFor();
+    await mark.click();
+    const tip = table.locator('[part="tooltip"]');
+    await tip.filter({ hasText: '4 → 5' }).waitFor({ timeout: 20_000 });
+    assert.match(
+      await tip.innerText(),
+      new RegExp(`Исправлена \\d+ [а-я]+ в ${time}: 4 → 5 \\(Орлов С\\. \\S\\.\\)`),
+    );
+
+    await page.goto(`${site.url}/notifications.html`);
+    const item = page
+      .locator('main diary-notifications [data-notification]')
+      .filter({ hasText: 'Оценка исправлена: Математика' })
+      .filter({ hasText: 'Мария: 4 → 5' })
+      .first();
+    await item.waitFor({ timeout: 30_000 });
+    const sent = await item.locator('time').getAttribute('datetime');
+    assert.ok(sent, 'the notification has no time');
+    assert.match(await item.locator('time').innerText(), new RegExp(`${moscowTime(sent)}$`));
   });
 
   it('shows the week’s timetable of a child', async () => {
@@ -368,14 +410,13 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
       challengeId: signIn.challengeId,
       code: await latestCode(site.url, MATH_TEACHER),
     });
-    const today = new Date().toISOString().slice(0, 10);
     await teacher.grades.create({
       childId: MARIA,
       subjectId: MATH,
       value: 2,
       weight: 1,
       kind: 'oral',
-      date: today >= '2026-09-01' && today <= '2027-05-31' ? today : '2026-11-24',
+      date: markDay(),
     });
     await teacher.auth.logout();
     // Live, without a reload: the alert comes on top of the open feed.
@@ -615,6 +656,17 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     assert.deepEqual(consoleErrors, []);
   });
 });
+
+/** Today, or a day of the demo school year when today is outside it: a day a mark may be given. */
+function markDay(): string {
+  const today = new Date().toISOString().slice(0, 10);
+  return today >= '2026-09-01' && today <= '2027-05-31' ? today : '2026-11-24';
+}
+
+/** `14:05`: an instant's time in Moscow (UTC+3, no summer time), the zone the site's pages use. */
+function moscowTime(instant: string): string {
+  return new Date(Date.parse(instant) + 3 * 3600_000).toISOString().slice(11, 16);
+}
 
 /** Runs examples/sdk-node/child-averages.ts as `npm run example:sdk` does. */
 function runSdkExample(env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
