@@ -8,36 +8,27 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDiaryClient } from '@school-diary/sdk';
 import { latestCode, startSite, type StartedSite } from './school-site-server';
-import { signInTeacher } from './site-browser';
+import { allRendered, assertAttribute, fontsReady, liveOpen, pageWidth } from './page-probes';
+import {
+  MARIA,
+  MATH_THREAD,
+  PARENT,
+  PASSWORD,
+  launchChromium,
+  signInTeacher,
+} from './site-browser';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'artifacts/e2e');
-const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-  .filter((p): p is string => Boolean(p))
-  .find((p) => existsSync(p));
 
-// Иванова Елена: the demo parent with a confirmed identity (two children, Мария and Пётр).
-const PARENT = '+79990000001';
-const PASSWORD = 'school-diary-demo';
-/** Орлов Сергей: teaches maths in Мария's class (5А). */
-const MATH_TEACHER = '+79990000011';
-const MARIA = 'chd_maria';
 const MATH = 'sub_42_math';
 /** Лебедева Анна: Мария's class teacher, told of her absences reported ahead. */
 const CLASS_TEACHER = '+79990000012';
 /** The admin of Школа № 42, who moves its applications on. */
 const ADMIN_42 = '+79990000010';
-/** The demo thread between Иванова and Мария's maths teacher. */
-const MATH_THREAD = 'thr_demo_maria_math';
 const PAGES = [
   'index',
   'login',
@@ -94,14 +85,9 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   const consoleErrors: string[] = [];
 
   before(async () => {
-    assert.ok(chromePath, 'Chromium is needed: install it or set CHROME_PATH');
     mkdirSync(artifacts, { recursive: true });
     site = await startSite();
-    browser = await chromium.launch({
-      executablePath: chromePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
     parent = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'ru-RU' });
     page = await parent.newPage();
     page.on('console', (message) => {
@@ -281,9 +267,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   it('shows a teacher’s new mark in the parent’s open grade table without a reload', async () => {
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => navigations.push(frame.url()));
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const teacher = await signInTeacher(site.url);
     const created = await teacher.grades.create({
       childId: MARIA,
       subjectId: MATH,
@@ -360,9 +344,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await chat.locator('[part~="send"]').click();
     await chat.locator('[part="status"]').getByText('Отправлено').waitFor({ timeout: 20_000 });
 
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const teacher = await signInTeacher(site.url);
     const { items } = await teacher.threads.messages({ threadId: MATH_THREAD });
     assert.ok(
       items.some((message) => message.text === text),
@@ -404,12 +386,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await feed.locator('[part="threshold-status"]').getByText('Порог сохранён.').waitFor();
     await feed.locator('[part~="open-settings"]').click();
 
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const signIn = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({
-      challengeId: signIn.challengeId,
-      code: await latestCode(site.url, MATH_TEACHER),
-    });
+    const teacher = await signInTeacher(site.url);
     await teacher.grades.create({
       childId: MARIA,
       subjectId: MATH,
@@ -495,9 +472,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   });
 
   it('ticks homework done, and it stays done after a reload', async () => {
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const teacher = await signInTeacher(site.url);
     // «На завтра» is the next school day in Moscow: Monday after a Friday or a weekend.
     const moscow = new Date(Date.now() + 3 * 3600_000);
     const due = new Date(moscow);
@@ -527,9 +502,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   });
 
   it('shows a test a teacher planned through the API among the upcoming ones', async () => {
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const teacher = await signInTeacher(site.url);
     // Three days on in Moscow: within the widget's 30 days whatever the hour.
     const date = new Date(Date.now() + (3 * 24 + 3) * 3600_000).toISOString().slice(0, 10);
     const topic = `Дроби и проценты ${Date.now()}`;
@@ -675,59 +648,4 @@ function runSdkExample(env: Record<string, string>): Promise<{ stdout: string; s
     ['--conditions=source', '--import', 'tsx', join(root, 'examples/sdk-node/child-averages.ts')],
     { env: { ...process.env, ...env }, timeout: 60_000 },
   );
-}
-
-// Browser-side functions. This file is compiled without DOM types, so they reach the page
-// through this small view of it (functions, not strings: the site's CSP forbids eval).
-interface PageNode {
-  readonly childNodes: { readonly length: number };
-  readonly shadowRoot: PageNode | null;
-  matches(selector: string): boolean;
-}
-interface PageView {
-  readonly document: {
-    readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number };
-    readonly fonts: { readonly ready: Promise<unknown> };
-    querySelectorAll(selector: string): Iterable<PageNode>;
-  };
-}
-/** Every kit element on the page is defined and has rendered something. */
-function allRendered(selector: string): boolean {
-  const { document } = globalThis as unknown as PageView;
-  return [...document.querySelectorAll(selector)].every(
-    (el) => el.matches(':defined') && (el.shadowRoot ?? el).childNodes.length > 0,
-  );
-}
-
-/** The page's diary client has its live event stream open. */
-function liveOpen(): boolean {
-  const { document } = globalThis as unknown as {
-    document: {
-      querySelector(selector: string): {
-        activeClient?: { events?: { status?: string } };
-      } | null;
-    };
-  };
-  return document.querySelector('diary-provider')?.activeClient?.events?.status === 'open';
-}
-
-async function fontsReady(): Promise<void> {
-  await (globalThis as unknown as PageView).document.fonts.ready;
-}
-
-function pageWidth(): { scroll: number; client: number } {
-  const { documentElement } = (globalThis as unknown as PageView).document;
-  return { scroll: documentElement.scrollWidth, client: documentElement.clientWidth };
-}
-
-/** Waits until an element's attribute has a value (playwright-core has no `expect`). */
-async function assertAttribute(locator: Locator, name: string, value: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  let last: string | null = null;
-  while (Date.now() < deadline) {
-    last = await locator.getAttribute(name);
-    if (last === value) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`${name} stayed ${JSON.stringify(last)}, expected ${JSON.stringify(value)}`);
 }
