@@ -1,5 +1,5 @@
 import type { Notification } from '@school-diary/core';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDate } from '../shared/dates';
 import { DiaryElement } from '../shared/diary-element';
@@ -139,7 +139,8 @@ export class DiaryNotifications extends DiaryElement {
     if (this.view === 'settings' && parent && env.children.status === 'idle') env.loadChildren();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) this.#placePopup();
     const unread = this.#feed.unread;
     if (this.#feed.first.value && unread !== this.#lastUnread) {
       this.#lastUnread = unread;
@@ -168,6 +169,24 @@ export class DiaryNotifications extends DiaryElement {
   readonly #onOutsideClick = (event: MouseEvent): void => {
     if (this.open && !event.composedPath().includes(this)) this.open = false;
   };
+
+  /**
+   * Keeps the bell's open feed on the screen. It hangs from the bell's end; a bell near the start
+   * of a narrow screen (a header wrapped on a phone) would push it off the start edge, so there it
+   * moves in to start under the bell, or to the middle of the screen if that is less.
+   */
+  #placePopup(): void {
+    const popup = this.shadowRoot?.querySelector<HTMLElement>('[part="popup"]');
+    const box = popup?.parentElement;
+    if (!popup || !box) return;
+    popup.style.removeProperty('inset-inline-end');
+    if (getComputedStyle(popup).direction !== 'ltr') return;
+    const rect = popup.getBoundingClientRect();
+    if (rect.left >= 0) return;
+    const screen = document.documentElement.clientWidth;
+    const left = Math.max(0, Math.min(box.getBoundingClientRect().left, (screen - rect.width) / 2));
+    popup.style.insetInlineEnd = `${rect.left - left}px`;
+  }
 
   #bellButton(): HTMLButtonElement | null | undefined {
     return this.shadowRoot?.querySelector<HTMLButtonElement>('[part~="bell"]');
