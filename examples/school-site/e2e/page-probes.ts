@@ -60,3 +60,38 @@ export async function assertAttribute(
   }
   assert.fail(`${name} stayed ${JSON.stringify(last)}, expected ${JSON.stringify(value)}`);
 }
+
+interface PaintedNode {
+  readonly parentElement: PaintedNode | null;
+  getRootNode(): { readonly host?: PaintedNode };
+}
+/**
+ * An element's text colour and the colour painted behind it: its own background, else the
+ * nearest painted one around it (out of shadow roots too), as `rgb(…)`.
+ */
+export function paintOf(element: unknown): [string, string] {
+  const view = globalThis as unknown as {
+    getComputedStyle(node: unknown): { color: string; backgroundColor: string };
+  };
+  const color = view.getComputedStyle(element).color;
+  let node = element as PaintedNode | null;
+  while (node) {
+    const background = view.getComputedStyle(node).backgroundColor;
+    if (!/^rgba\(.*, 0\)$|^transparent$/.test(background)) return [color, background];
+    node = node.parentElement ?? node.getRootNode().host ?? null;
+  }
+  return [color, 'rgb(255, 255, 255)'];
+}
+
+/** The WCAG contrast ratio of two computed colours (`rgb(…)`, `rgba(…)`). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r = 0, g = 0, bl = 0] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDiaryClient } from '@school-diary/sdk';
 import { latestCode, startSite, type StartedSite } from './school-site-server';
-import { allRendered, assertAttribute, fontsReady, liveOpen, pageWidth } from './page-probes';
+import {
+  allRendered,
+  assertAttribute,
+  contrastRatio,
+  fontsReady,
+  liveOpen,
+  pageWidth,
+  paintOf,
+} from './page-probes';
 import {
   MARIA,
   MATH_THREAD,
@@ -363,6 +371,9 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await feed.locator(`[data-notification="${id}"][part="item"]`).waitFor();
     const bell = page.locator('header diary-notifications [part~="bell"]');
     await bell.waitFor();
+    // The bell stands out on the blue header (WCAG's 3:1 for an icon).
+    const [icon, behind] = await bell.evaluate(paintOf);
+    assert.ok(contrastRatio(icon, behind) >= 3, `the bell is ${icon} on ${behind}`);
 
     // A threshold just under Мария's maths average: the teacher's next 2 takes it below.
     const family = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
