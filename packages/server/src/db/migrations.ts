@@ -23,6 +23,7 @@ import { assessmentRemindersMigration } from './migrations/026-assessment-remind
 import { schoolChangesMigration } from './migrations/023-school-changes';
 import { schoolCalendarMigration } from './migrations/024-school-calendar';
 import { identityProvidersMigration } from './migrations/025-identity-providers';
+import { applicationWithdrawalsMigration } from './migrations/027-application-withdrawals';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -327,7 +328,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '024_school_calendar': schoolCalendarMigration,
   '025_identity_providers': identityProvidersMigration,
   '026_assessment_reminders': assessmentRemindersMigration,
-  // next: '027_…' (keep the numbers unique and increasing)
+  '027_application_withdrawals': applicationWithdrawalsMigration,
+  // next: '028_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
