@@ -9,6 +9,7 @@ import {
 import { newClientId } from './client-id';
 import { internalsOf, type ClientInternals } from './create-client';
 import { DiaryApiError, DiaryError, DiaryNetworkError } from './errors';
+import { createOutboxLink, type OutboxLink, type OutboxNote } from './outbox-link';
 import { browser } from './platform';
 import { keptOutboxOf, type KeptOutboxItem } from './shapes';
 import type { Unsubscribe } from './watch';
@@ -181,6 +182,10 @@ export class Outbox {
   #changes: Promise<void> = Promise.resolve();
   #flushing: Promise<void> | undefined;
   #again = false;
+  /** The link to the other outboxes of the kept queue, and the queue (store namespace) it is for. */
+  #link:
+    | { readonly namespace: string; readonly link: OutboxLink; readonly stop: () => void }
+    | undefined;
 
   constructor(client: ClientInternals, options: OutboxOptions = {}) {
     this.#client = client;
@@ -188,12 +193,14 @@ export class Outbox {
     const stopSession = client.session.onChange((change) => {
       if (change.type === 'signed-out') this.#replace([]);
       else if (change.type === 'signed-in') void this.#reload();
+      this.#linkNow();
     });
     const online = () => void this.flush();
     browser.addEventListener?.('online', online);
     client.onClose(() => {
       stopSession();
       browser.removeEventListener?.('online', online);
+      this.#unlink();
     });
     void client.session.ready.then(() => this.#reload());
   }
@@ -307,7 +314,10 @@ export class Outbox {
       this.#again = true;
       return this.#flushing;
     }
-    this.#flushing = this.#drain().finally(() => {
+    // One sender at a time over the kept queue, among the page's clients and the user's tabs.
+    const link = this.#linkNow();
+    const drain = () => this.#drain();
+    this.#flushing = (link ? link.exclusive(drain) : drain()).finally(() => {
       this.#flushing = undefined;
     });
     return this.#flushing;
@@ -363,11 +373,12 @@ export class Outbox {
   async #drain(): Promise<void> {
     do {
       this.#again = false;
-      await this.#changes;
-      for (const item of this.#kept) {
-        const current = this.#kept.find((i) => i.id === item.id);
-        if (current?.state !== 'pending' || !this.#client.session.signedIn) continue;
-        if (!(await this.#sendOne(item))) return;
+      for (;;) {
+        // The kept queue as it is now: another outbox may have sent or queued items meanwhile.
+        await this.#change((items) => items);
+        const next = this.#kept.find((i) => i.state === 'pending');
+        if (!next || !this.#client.session.signedIn) break;
+        if (!(await this.#sendOne(next))) break;
       }
     } while (this.#again);
   }
@@ -386,8 +397,8 @@ export class Outbox {
         )) as JournalBatchResult;
         this.#sending.delete(item.id);
         await this.#change((items) => items.filter((i) => i.id !== item.id));
-        this.#client.cache.revalidate((read) => read.operation.startsWith('journal.'));
-        for (const listener of this.#savedListeners) listener(result, this.#journalItem(item));
+        this.#onSaved(item, result);
+        this.#link?.link.post({ kind: 'saved', item, result });
         return true;
       }
       const input = {
@@ -399,8 +410,8 @@ export class Outbox {
       const message = (await this.#client.call('threads.send', SEND, input)) as Message;
       this.#sending.delete(item.id);
       await this.#change((items) => items.filter((i) => i.id !== item.id));
-      this.#client.cache.revalidate((read) => read.operation.startsWith('threads.'));
-      for (const listener of this.#sentListeners) listener(message, item);
+      this.#onSent(item, message);
+      this.#link?.link.post({ kind: 'sent', item, message });
       return true;
     } catch (error) {
       this.#sending.delete(item.id);
@@ -417,6 +428,54 @@ export class Outbox {
       await this.#change((items) => items.map((i) => (i.id === item.id ? failed : i)));
       return true;
     }
+  }
+
+  /** What follows a message the server accepted, whichever outbox of the queue sent it. */
+  #onSent(item: KeptItem, message: Message): void {
+    this.#client.cache.revalidate((read) => read.operation.startsWith('threads.'));
+    for (const listener of this.#sentListeners) listener(message, item);
+  }
+
+  /** What follows a journal batch the server took, whichever outbox of the queue sent it. */
+  #onSaved(item: KeptItem, result: JournalBatchResult): void {
+    this.#client.cache.revalidate((read) => read.operation.startsWith('journal.'));
+    for (const listener of this.#savedListeners) listener(result, this.#journalItem(item));
+  }
+
+  /** Another outbox of the queue changed it or sent from it: read it again, then tell. */
+  #onNote(note: OutboxNote): void {
+    const reread = this.#change((items) => items).catch(() => undefined);
+    switch (note.kind) {
+      case 'changed':
+        return;
+      case 'sent':
+        void reread.then(() => this.#onSent(note.item, note.message));
+        return;
+      case 'saved':
+        void reread.then(() => this.#onSaved(note.item, note.result));
+        return;
+    }
+  }
+
+  /**
+   * The link to the other outboxes of the signed-in user's kept queue, made when the user (the
+   * store's namespace) changes; `undefined` without storage or a user.
+   */
+  #linkNow(): OutboxLink | undefined {
+    const namespace = this.#client.cache.store() ? this.#client.cache.namespace() : undefined;
+    if (this.#link?.namespace === namespace) return this.#link?.link;
+    this.#unlink();
+    if (namespace === undefined) return undefined;
+    const link = createOutboxLink(namespace);
+    const stop = link.listen((note) => this.#onNote(note));
+    this.#link = { namespace, link, stop };
+    return link;
+  }
+
+  #unlink(): void {
+    this.#link?.stop();
+    this.#link?.link.close();
+    this.#link = undefined;
   }
 
   /** Loads the signed-in user's kept queue and sends what is pending. */
@@ -438,8 +497,12 @@ export class Outbox {
         items = keptOutboxOf(kept) ?? [];
       }
       const next = change(items);
-      if (store && next !== items) await store.set(STORE_KEY, next);
-      this.#replace(next);
+      if (store && next !== items) {
+        await store.set(STORE_KEY, next);
+        this.#linkNow()?.post({ kind: 'changed' });
+      }
+      // A read that finds the queue as it was shows nothing new.
+      if (next !== items || !sameQueue(next, this.#kept)) this.#replace(next);
     });
     // A failed write fails its caller, not every later change.
     this.#changes = run.catch(() => undefined);
@@ -458,6 +521,16 @@ export class Outbox {
     for (const listener of this.#journalListeners) listener(journal);
   }
 }
+
+/** Whether two reads of the kept queue hold the same items in the same states. */
+const sameQueue = (a: readonly KeptItem[], b: readonly KeptItem[]) =>
+  a.length === b.length &&
+  a.every(
+    (item, i) =>
+      item.id === b[i]?.id &&
+      item.state === b[i]?.state &&
+      item.error?.message === b[i]?.error?.message,
+  );
 
 function withoutError(item: KeptItem): KeptItem {
   const { error: _error, ...rest } = item;
