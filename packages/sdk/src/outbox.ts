@@ -178,6 +178,8 @@ export class Outbox {
     (result: JournalBatchResult, item: OutboxJournalItem) => void
   >();
   readonly #sending = new Set<string>();
+  /** Ids this outbox has seen queued and not yet seen sent: whose sending its listeners await. */
+  readonly #known = new Set<string>();
   #kept: KeptItem[] = [];
   #changes: Promise<void> = Promise.resolve();
   #flushing: Promise<void> | undefined;
@@ -191,8 +193,10 @@ export class Outbox {
     this.#client = client;
     this.#newId = options.newId ?? newClientId;
     const stopSession = client.session.onChange((change) => {
-      if (change.type === 'signed-out') this.#replace([]);
-      else if (change.type === 'signed-in') void this.#reload();
+      if (change.type === 'signed-out') {
+        this.#known.clear();
+        this.#replace([]);
+      } else if (change.type === 'signed-in') void this.#reload();
       this.#linkNow();
     });
     const online = () => void this.flush();
@@ -397,6 +401,7 @@ export class Outbox {
         )) as JournalBatchResult;
         this.#sending.delete(item.id);
         await this.#change((items) => items.filter((i) => i.id !== item.id));
+        this.#known.delete(item.id);
         this.#onSaved(item, result);
         this.#link?.link.post({ kind: 'saved', item, result });
         return true;
@@ -410,6 +415,7 @@ export class Outbox {
       const message = (await this.#client.call('threads.send', SEND, input)) as Message;
       this.#sending.delete(item.id);
       await this.#change((items) => items.filter((i) => i.id !== item.id));
+      this.#known.delete(item.id);
       this.#onSent(item, message);
       this.#link?.link.post({ kind: 'sent', item, message });
       return true;
@@ -442,19 +448,18 @@ export class Outbox {
     for (const listener of this.#savedListeners) listener(result, this.#journalItem(item));
   }
 
-  /** Another outbox of the queue changed it or sent from it: read it again, then tell. */
+  /**
+   * Another outbox of the queue changed it or sent from it: read it again, then tell of what it
+   * sent, when this outbox had it queued (another store of the same user is not this queue).
+   */
   #onNote(note: OutboxNote): void {
     const reread = this.#change((items) => items).catch(() => undefined);
-    switch (note.kind) {
-      case 'changed':
-        return;
-      case 'sent':
-        void reread.then(() => this.#onSent(note.item, note.message));
-        return;
-      case 'saved':
-        void reread.then(() => this.#onSaved(note.item, note.result));
-        return;
-    }
+    if (note.kind === 'changed' || !this.#known.delete(note.item.id)) return;
+    void reread.then(() =>
+      note.kind === 'sent'
+        ? this.#onSent(note.item, note.message)
+        : this.#onSaved(note.item, note.result),
+    );
   }
 
   /**
@@ -510,6 +515,7 @@ export class Outbox {
   }
 
   #replace(items: KeptItem[]): void {
+    for (const item of items) this.#known.add(item.id);
     this.#kept = items;
     this.#emit();
   }
