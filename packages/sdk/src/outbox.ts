@@ -162,7 +162,9 @@ const errorOf = (error: unknown): OutboxError =>
  * is queued, so a send that is retried (after a reload, a lost answer, two tabs) still makes one
  * message; the queue is kept in the user's storage (IndexedDB in browsers), so a reload loses
  * nothing. The outbox sends on start, after each `send`, when the browser comes back online, and
- * on `flush()`.
+ * on `flush()`. The outboxes over one kept queue (the clients of a page, the user's tabs) send it
+ * one at a time and tell each other what they sent, so each item is requested once and every
+ * outbox's listeners hear of it.
  *
  * @example
  * const item = await client.outbox.send({ threadId: 'thr_1', text: 'Маша завтра не придёт' });
