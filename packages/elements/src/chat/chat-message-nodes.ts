@@ -1,15 +1,21 @@
 import type { Message } from '@school-diary/core';
 import { render, type TemplateResult } from 'lit';
 
+/** How a message is drawn: its node, made once, and the template of what the node holds. */
+export interface MessageDrawing {
+  readonly node: (message: Message) => HTMLElement;
+  readonly content: (message: Message) => TemplateResult;
+}
+
 /**
  * The DOM of the messages in view: a container the element renders once, holding one node per
- * message, each drawn with lit's `render()`. Keyed by where a message stands in the history, so a
+ * message, its content drawn with lit's `render()`. Keyed by where a message stands in the history, so a
  * change touches only what changed: an arriving message is drawn and appended, one leaving the
  * window is removed, a replaced one is drawn again in place (lit updates its nodes, so focus in
  * it stays). There is no list of the whole window to build and compare on every update.
  */
 export class MessageNodes {
-  readonly #draw: (message: Message) => TemplateResult;
+  readonly #drawing: MessageDrawing;
   readonly #host: object;
   #container: HTMLElement | undefined;
   /** Each drawn message's node, by its position in the history. */
@@ -21,9 +27,9 @@ export class MessageNodes {
   #stale = new Set<number>();
   #allStale = false;
 
-  /** `draw` gives a message's template; `host` is `this` for its event listeners. */
-  constructor(draw: (message: Message) => TemplateResult, host: object) {
-    this.#draw = draw;
+  /** `host` is `this` for the event listeners of the messages' content. */
+  constructor(drawing: MessageDrawing, host: object) {
+    this.#drawing = drawing;
     this.#host = host;
   }
 
@@ -73,7 +79,7 @@ export class MessageNodes {
     const stale = this.#allStale ? this.#nodes.keys() : this.#stale.values();
     for (const p of stale) {
       const node = this.#nodes.get(p);
-      if (node) render(this.#draw(at(p)), node, { host: this.#host });
+      if (node) this.#draw(node, at(p));
     }
     this.#stale.clear();
     this.#allStale = false;
@@ -82,15 +88,19 @@ export class MessageNodes {
   #fragment(from: number, to: number, at: (position: number) => Message): DocumentFragment {
     const fragment = document.createDocumentFragment();
     for (let p = from; p < to; p += 1) {
-      // A node of its own per message: lit keeps the message's parts there, to update in place.
-      const node = document.createElement('div');
-      node.className = 'diary-message-node';
-      render(this.#draw(at(p)), node, { host: this.#host });
+      const message = at(p);
+      const node = this.#drawing.node(message);
+      this.#draw(node, message);
       this.#nodes.set(p, node);
       this.#stale.delete(p);
       fragment.append(node);
     }
     return fragment;
+  }
+
+  /** Draws a message's content into its node; lit keeps the parts there, to update in place. */
+  #draw(node: HTMLElement, message: Message): void {
+    render(this.#drawing.content(message), node, { host: this.#host });
   }
 
   #remove(position: number): void {

@@ -1,6 +1,6 @@
 import type { Message } from '@school-diary/core';
-import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
-import { MessageNodes } from './chat-message-nodes';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { MessageNodes, type MessageDrawing } from './chat-message-nodes';
 
 /** Messages kept in the DOM at most while the reader is at the newest ones. */
 export const WINDOW = 120;
@@ -13,8 +13,8 @@ const NEAR_TOP = 48;
 export interface ThreadLogOptions {
   /** A page of the messages before the one with this id, oldest first. */
   readonly fetchOlder: (before: string) => Promise<{ items: Message[]; hasMore: boolean }>;
-  /** A message's template. */
-  readonly draw: (message: Message) => TemplateResult;
+  /** How a message is drawn. */
+  readonly drawing: MessageDrawing;
 }
 
 /**
@@ -46,7 +46,7 @@ export class ThreadLog implements ReactiveController {
   constructor(host: ReactiveElement, options: ThreadLogOptions) {
     this.#host = host;
     this.#fetchOlder = options.fetchOlder;
-    this.#nodes = new MessageNodes(options.draw, host);
+    this.#nodes = new MessageNodes(options.drawing, host);
     host.addController(this);
   }
 

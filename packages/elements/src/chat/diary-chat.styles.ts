@@ -81,8 +81,7 @@ export const chatStyles = css`
   }
   /* What holds the messages (drawn one by one, see chat-message-nodes.ts) adds no box: each
      message is an item of the log's column. */
-  .diary-messages,
-  .diary-message-node {
+  .diary-messages {
     display: contents;
   }
   .diary-message {

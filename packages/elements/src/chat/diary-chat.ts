@@ -17,7 +17,7 @@ import { draftKey } from './chat-drafts';
 import { icon } from './chat-icons';
 import { renderLists } from './chat-lists';
 import { listenToChat } from './chat-live';
-import { renderMessage, renderPending } from './chat-message';
+import { messageArticle, renderMessage, renderPending, type MessageView } from './chat-message';
 import { ReadReceipts } from './chat-receipts';
 import { chatText } from './chat-text';
 import { ThreadLog } from './chat-thread-log';
@@ -141,16 +141,10 @@ export class DiaryChat extends DiaryElement {
       if (!client || !threadId) return { items: [], hasMore: false };
       return client.threads.messages({ threadId, before });
     },
-    draw: (message) =>
-      renderMessage(
-        {
-          lang: this.language,
-          timeZone: this.timeZone,
-          userId: this.#userId,
-          onDownload: this.#download,
-        },
-        message,
-      ),
+    drawing: {
+      node: (message) => messageArticle(this.#messageView, message),
+      content: (message) => renderMessage(this.#messageView, message),
+    },
   });
 
   readonly #composer = new Composer(this, {
@@ -522,6 +516,15 @@ export class DiaryChat extends DiaryElement {
       }
       <p class="diary-status" part="status" role="status">${this.status}</p>
       ${this.#composer.render()}`;
+  }
+
+  get #messageView(): MessageView {
+    return {
+      lang: this.language,
+      timeZone: this.timeZone,
+      userId: this.#userId,
+      onDownload: this.#download,
+    };
   }
 
   get #pendingView() {
