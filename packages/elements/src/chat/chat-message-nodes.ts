@@ -9,10 +9,10 @@ export interface MessageDrawing {
 
 /**
  * The DOM of the messages in view: a container the element renders once, holding one node per
- * message, its content drawn with lit's `render()`. Keyed by where a message stands in the history, so a
- * change touches only what changed: an arriving message is drawn and appended, one leaving the
- * window is removed, a replaced one is drawn again in place (lit updates its nodes, so focus in
- * it stays). There is no list of the whole window to build and compare on every update.
+ * message, its content drawn with lit's `render()`. Nodes are kept by where their message stands
+ * in the history, so an update touches only what changed: an arriving message is drawn and
+ * appended, one leaving the window is removed, a replaced one is drawn again in place (lit updates
+ * the nodes it made, so focus inside stays). No list of the whole window is built and compared.
  */
 export class MessageNodes {
   readonly #drawing: MessageDrawing;
@@ -23,8 +23,9 @@ export class MessageNodes {
   /** The history positions of the first message drawn and of the one after the last. */
   #from = 0;
   #to = 0;
-  /** Positions of drawn messages that changed since they were drawn (or all, `true`). */
+  /** Positions of drawn messages that changed since they were drawn. */
   #stale = new Set<number>();
+  /** Whether every drawn message is to be drawn again. */
   #allStale = false;
 
   /** `host` is `this` for the event listeners of the messages' content. */

@@ -35,7 +35,7 @@ export function messageArticle(v: MessageView, m: Message): HTMLElement {
   return article;
 }
 
-/** What a message's article holds: author, time, text, attachments and, for one's own, its receipt. */
+/** What a message's article holds: author, time, text, attachments, and one's own receipt. */
 export function renderMessage(v: MessageView, m: Message) {
   const lang = v.lang;
   const own = m.authorId === v.userId;

@@ -34,7 +34,7 @@ export class ThreadLog implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #fetchOlder: (before: string) => Promise<{ items: Message[]; hasMore: boolean }>;
   #ids = new Set<string>();
-  /** Where `messages[0]` stands in the history: older pages come before 0, drawn ones keep place. */
+  /** Where `messages[0]` stands in the history: older pages come before 0 (drawn ones stay). */
   #base = 0;
   #stickToBottom = true;
   #anchor: { height: number; top: number } | undefined;
@@ -127,6 +127,13 @@ export class ThreadLog implements ReactiveController {
     this.#nodes.stale(this.#base + index);
   }
 
+  /** The message at a position in the history. */
+  #at = (position: number): Message => {
+    const message = this.messages[position - this.#base];
+    if (!message) throw new RangeError(`No message at position ${position}`);
+    return message;
+  };
+
   /** Brings older messages in: first those already loaded, then a page from the server. */
   async older(): Promise<void> {
     const log = this.#log;
@@ -163,8 +170,9 @@ export class ThreadLog implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // Scroll anchoring reads the layout (scrollHeight), which forces it to be computed now: do it
-    // once, and only after an update that changed what the log holds.
+    // Draws the messages that changed, then scrolls. Scroll anchoring reads the layout
+    // (scrollHeight), which forces it to be computed now: do it once, and only after an update
+    // that changed what the log holds.
     if (!this.#changed) return;
     this.#changed = false;
     const log = this.#log;
@@ -172,11 +180,7 @@ export class ThreadLog implements ReactiveController {
     const container = log.querySelector<HTMLElement>('.diary-messages');
     const base = this.#base;
     if (container)
-      this.#nodes.sync(container, base + this.from, base + this.messages.length, (p) => {
-        const message = this.messages[p - base];
-        if (!message) throw new RangeError(`No message at ${p}`);
-        return message;
-      });
+      this.#nodes.sync(container, base + this.from, base + this.messages.length, this.#at);
     if (this.#anchor) {
       // Keep the message the reader was looking at where it was: no jump when older ones arrive.
       log.scrollTop = this.#anchor.top + (log.scrollHeight - this.#anchor.height);
