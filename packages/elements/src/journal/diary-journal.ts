@@ -16,7 +16,6 @@ import {
   type Editing,
   type JournalClient,
   type JournalContext,
-  type RowAverage,
 } from './journal-context';
 import { onEntryInput, onEntryKey, renderToolbar } from './journal-entry';
 import { confirmFinal } from './journal-final';
@@ -24,7 +23,8 @@ import { renderGrid } from './journal-grid';
 import { onGridClick, onGridFocus, onGridKey } from './journal-keyboard';
 import { renderLessonPanel } from './journal-lesson-panel';
 import { onLiveUpdate } from './journal-live';
-import { gridCells, rowAverage, type GridCell } from './journal-model';
+import { GridCells, RowAverages, gridCells } from './journal-cells';
+import type { RowAverage } from './journal-model';
 import { onSaved, withQueued } from './journal-saves';
 import { journalText } from './journal-text';
 import { JournalViewport } from './journal-viewport';
@@ -79,7 +79,7 @@ export class DiaryJournal extends DiaryElement {
   /** The level of the widget's heading (`2` by default), or `none`. */
   @property({ attribute: 'heading-level' }) accessor headingLevel: HeadingLevel = '2';
   @state() protected accessor journal: Journal | undefined;
-  @state() protected accessor cells: ReadonlyMap<string, GridCell> = new Map();
+  @state() protected accessor cells: GridCells = GridCells.none;
   @state() protected accessor active = { row: 0, col: 0 };
   @state() protected accessor editing: Editing | undefined;
   @state() protected accessor announcement = '';
@@ -116,7 +116,8 @@ export class DiaryJournal extends DiaryElement {
   });
 
   readonly #viewport = new JournalViewport(this);
-  #averages = new Map<string, RowAverage>();
+  readonly #rowAverages = new RowAverages();
+  #averages: ReadonlyMap<string, RowAverage> = new Map();
   #focusInGrid = false;
   #stop: (() => void)[] = [];
   #liveClient: JournalClient | undefined;
@@ -269,8 +270,12 @@ export class DiaryJournal extends DiaryElement {
   #computeAverages(): void {
     const journal = this.journal;
     if (!journal) return;
+    // Only a row whose cells (or the lessons' weights) changed is averaged again.
     this.#averages = new Map(
-      journal.students.map((p) => [p.id, rowAverage(this.cells, p.id, journal.lessons)]),
+      journal.students.map((p) => [
+        p.id,
+        this.#rowAverages.of(this.cells.row(p.id), journal.lessons),
+      ]),
     );
   }
 
