@@ -19,7 +19,7 @@ import {
 } from './journal-context';
 import { onEntryInput, onEntryKey, renderToolbar } from './journal-entry';
 import { confirmFinal } from './journal-final';
-import { renderGrid } from './journal-grid';
+import { cellElement, renderGrid } from './journal-grid';
 import { onGridClick, onGridFocus, onGridKey } from './journal-keyboard';
 import { renderLessonPanel } from './journal-lesson-panel';
 import { onLiveUpdate } from './journal-live';
@@ -122,6 +122,7 @@ export class DiaryJournal extends DiaryElement {
   #stop: (() => void)[] = [];
   #liveClient: JournalClient | undefined;
   #focusCell = false;
+  #tabStop: HTMLElement | null = null;
   readonly #ctx: JournalContext = this.#context();
 
   get #client(): JournalClient | undefined {
@@ -243,16 +244,16 @@ export class DiaryJournal extends DiaryElement {
   }
 
   protected override updated(): void {
-    const table = this.renderRoot.querySelector('table');
     this.#viewport.attach(this.renderRoot.querySelector<HTMLElement>('.region'));
+    const table = this.renderRoot.querySelector('table');
     if (!table) return;
-    for (const el of table.querySelectorAll('[tabindex="0"]')) el.setAttribute('tabindex', '-1');
     const { row, col } = this.active;
-    const target = this.renderRoot.querySelector<HTMLElement>(
-      `tr[data-r="${row}"] [data-c="${col}"]`,
-    );
-    target?.setAttribute('tabindex', '0');
-    const input = this.renderRoot.querySelector<HTMLInputElement>('input.entry');
+    const target = cellElement(table, row, col);
+    this.#moveTabStop(target);
+    const editing = this.editing;
+    const input = editing
+      ? cellElement(table, editing.row, editing.col)?.querySelector<HTMLInputElement>('input.entry')
+      : undefined;
     const focused = this.shadowRoot?.activeElement;
     if (input && focused !== input) {
       input.focus();
@@ -265,6 +266,14 @@ export class DiaryJournal extends DiaryElement {
       target.focus({ preventScroll: true });
     }
     this.#focusCell = false;
+  }
+
+  /** The grid's one Tab stop goes to the active cell (the only cell ever given `tabindex="0"`). */
+  #moveTabStop(target: HTMLElement | null): void {
+    if (target === this.#tabStop) return;
+    this.#tabStop?.setAttribute('tabindex', '-1');
+    target?.setAttribute('tabindex', '0');
+    this.#tabStop = target;
   }
 
   #computeAverages(): void {

@@ -30,6 +30,14 @@ export interface GridView {
   readonly onConfirm: ((row: number) => void) | undefined;
 }
 
+/** The rendered cell of a grid position (row −1 is the head row; the last column the final). */
+export const cellElement = (
+  table: HTMLTableElement,
+  row: number,
+  col: number,
+): HTMLElement | null =>
+  table.rows[row + 1]?.querySelector<HTMLElement>(`:scope > [data-c="${col}"]`) ?? null;
+
 /** A lesson's date as a column head: `24.11`. */
 export const shortDate = (lang: Lang, date: string): string =>
   formatDate(lang, date, { day: '2-digit', month: '2-digit' }, 'UTC');
