@@ -6,7 +6,7 @@ import { personName } from '../shared/person-name';
 import type { JournalContext } from './journal-context';
 import { shortDate } from './journal-grid';
 import type { CellChange } from './journal-cells';
-import { cellText, fromServer, sameContent } from './journal-model';
+import { cellText, fromServer, sameContent, withLesson } from './journal-model';
 import { journalText } from './journal-text';
 
 /** Applies a `journal.updated` event to the grid. */
@@ -16,9 +16,7 @@ export function onLiveUpdate(ctx: JournalContext, update: JournalUpdate): void {
     return;
   const col = journal.lessons.findIndex((l) => l.id === update.lesson.id);
   if (col < 0) return;
-  const lessons = [...journal.lessons];
-  lessons[col] = update.lesson;
-  ctx.journal = { ...journal, lessons };
+  ctx.journal = withLesson(journal, update.lesson);
   const changes: CellChange[] = [];
   const lang = ctx.lang;
   for (const cell of update.cells) {

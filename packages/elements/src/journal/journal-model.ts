@@ -4,8 +4,10 @@ import {
   finalMark,
   roundAverage,
   weightedAverage,
+  type Journal,
   type JournalAbsence,
   type JournalCell,
+  type JournalLesson,
   type Lang,
   type MarkValue,
 } from '@school-diary/core';
@@ -101,6 +103,19 @@ export function cellText(lang: Lang, cell: CellContent | undefined): string {
 /** Whether two contents are the same. */
 export const sameContent = (a: CellContent, b: CellContent): boolean =>
   a.absence === b.absence && a.marks.join('/') === b.marks.join('/');
+
+/**
+ * The journal with a lesson as the server now has it; the same journal when that lesson is
+ * unchanged (as in most answers to a save), so that nothing is rendered or averaged again.
+ */
+export function withLesson(journal: Journal, lesson: JournalLesson): Journal {
+  const at = journal.lessons.findIndex((l) => l.id === lesson.id);
+  const old = journal.lessons[at];
+  if (!old || JSON.stringify(old) === JSON.stringify(lesson)) return journal;
+  const lessons = [...journal.lessons];
+  lessons[at] = lesson;
+  return { ...journal, lessons };
+}
 
 /** A grid cell as the server has it. */
 export function fromServer(cell: JournalCell, state: CellState = 'saved'): GridCell {

@@ -14,6 +14,7 @@ import {
   sameContent,
   type CellContent,
   type GridCell,
+  withLesson,
 } from './journal-model';
 import { journalText } from './journal-text';
 
@@ -97,8 +98,10 @@ export function withQueued(
     if (classId !== journal.classId || batch.subjectId !== journal.subjectId) continue;
     const lesson = journal.lessons.find((l) => l.id === batch.lessonId);
     if (!lesson) continue;
-    const changes = batch.rows.map((row): CellChange => {
+    const changes = batch.rows.flatMap((row): CellChange[] => {
       const old = laid.get(row.childId, lesson.id);
+      // A cell already showing this batch (it was typed here) stays as it is, and so its row.
+      if (old?.batchId === batch.batchId && old.state === 'pending') return [];
       const weights = row.marks.map((_, i) => old?.weights[i] ?? lesson.weight);
       const cell: GridCell = {
         marks: row.marks,
@@ -108,7 +111,7 @@ export function withQueued(
         state: 'pending',
         batchId: batch.batchId,
       };
-      return { childId: row.childId, lessonId: lesson.id, cell };
+      return [{ childId: row.childId, lessonId: lesson.id, cell }];
     });
     laid = laid.with(changes);
   }
@@ -120,12 +123,7 @@ export function onSaved(ctx: JournalContext, result: JournalBatchResult): void {
   const { journal, lang } = ctx;
   if (!journal) return;
   const changes: CellChange[] = [];
-  const lessonAt = journal.lessons.findIndex((l) => l.id === result.lesson.id);
-  if (lessonAt >= 0) {
-    const lessons = [...journal.lessons];
-    lessons[lessonAt] = result.lesson;
-    ctx.journal = { ...journal, lessons };
-  }
+  ctx.journal = withLesson(journal, result.lesson);
   for (const row of result.rows) {
     const at = { childId: row.childId, lessonId: result.lesson.id };
     const mine = ctx.cells.get(at.childId, at.lessonId);
