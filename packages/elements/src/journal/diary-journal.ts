@@ -39,9 +39,10 @@ export type { DiaryJournalChangeDetail } from './journal-saves';
  * typing `5`, `4/5` or `н` fills a cell, Enter or Tab moves on, Delete clears, Ctrl+Z undoes the
  * last change); pointer and touch through the quick-entry keys. A year of lessons stays quick:
  * only the lesson columns in view are rendered, beside the sticky names and final column, and the
- * keyboard reaches every lesson (the grid scrolls to it). Each change is saved as it is
- * typed, through the SDK's outbox (kept offline and across a reload, written once); a cell that
- * someone else changed meanwhile is shown as a conflict with its current value, never overwritten.
+ * keyboard reaches every lesson (the grid scrolls to it); a typed mark renders again only its
+ * pupil's row. Each change is saved as it is typed, through the SDK's outbox (kept offline and
+ * across a reload, written once); a cell that someone else changed meanwhile is shown as a
+ * conflict with its current value, never overwritten.
  * A lesson's head opens its topic, homework and the weight and kind of its marks.
  *
  * @summary The class journal: marks and absences by keyboard, saved as typed, conflicts shown.
