@@ -133,6 +133,8 @@ export interface Database {
     status: string;
     at: string;
     reason: string | null;
+    /** Why the step was taken, as a code (`child_unlinked` on a withdrawal). */
+    reason_code: string | null;
     actor_id: string | null;
   };
   challenges: {

@@ -4,7 +4,7 @@ import type { Kysely, Migration } from 'kysely';
 type Db = Kysely<any>;
 
 /**
- * 027: a staff member's id in the school's own records (a OneRoster `sourcedId`), which imports
+ * 028: a staff member's id in the school's own records (a OneRoster `sourcedId`), which imports
  * match teachers and admins on, one per school.
  */
 export const staffExternalIdsMigration: Migration = {
