@@ -7,9 +7,10 @@ const STREAM_URL = toFastifyPath(routes.events.stream.path);
 
 /** The `access_token` query parameter of a request to the event stream, if any. */
 function queryToken(request: FastifyRequest): string | undefined {
-  if (request.routeOptions.url !== STREAM_URL) return undefined;
   const token = (request.query as Record<string, unknown> | undefined)?.access_token;
-  return typeof token === 'string' && token !== '' ? token : undefined;
+  // The query first: fastify builds `routeOptions` anew on each read.
+  if (typeof token !== 'string' || token === '') return undefined;
+  return request.routeOptions.url === STREAM_URL ? token : undefined;
 }
 
 /**
