@@ -4,7 +4,8 @@ import { idSchema } from './common.js';
 /**
  * The files an import reads: the diary's Russian roster template as CSV or XLSX, or a OneRoster 1.2
  * CSV bundle (a ZIP of `orgs.csv`, `academicSessions.csv`, `classes.csv`, `courses.csv`,
- * `users.csv`, `enrollments.csv`, and `demographics.csv` for birth dates).
+ * `users.csv`, `enrollments.csv`, `demographics.csv` for birth dates, and `roles.csv` for staff
+ * roles when `users.csv` has no `role` column).
  */
 export const IMPORT_FORMATS = ['roster_csv', 'roster_xlsx', 'oneroster'] as const;
 /** The kind of file an import read. */
@@ -21,8 +22,11 @@ export const IMPORT_ACTIONS = ['create', 'update', 'unchanged', 'error'] as cons
 /** What an import does with one record. */
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
-/** The records an import writes: classes, subjects and pupils on the roster. */
-export const IMPORT_KINDS = ['class', 'subject', 'pupil'] as const;
+/**
+ * The records an import writes: classes, subjects, pupils on the roster, staff (teachers and
+ * admins, invited by SMS) and teaching assignments (a teacher, a class and a subject).
+ */
+export const IMPORT_KINDS = ['class', 'subject', 'pupil', 'staff', 'teaching'] as const;
 /** The kind of an imported record. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -34,9 +38,12 @@ export const importRowSchema = object({
   row: number(),
   kind: enumOf(IMPORT_KINDS),
   action: enumOf(IMPORT_ACTIONS),
-  /** What the record is matched by: the external id, a class's `5А 2026/2027`, a subject's name. */
+  /**
+   * What the record is matched by: the external id, a class's `5А 2026/2027`, a subject's name, a
+   * teaching assignment's `teacher|5А 2026/2027|subject`.
+   */
   key: string(),
-  /** A human label: the pupil's full name, the class, the subject. */
+  /** A human label: the pupil's or teacher's full name, the class, the subject, `5А · Физика`. */
   label: string(),
   /** For `update`: the fields that change (`classId`, `lastName`, `listNumber` …). */
   changes: optional(array(string())),

@@ -1,5 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { ImportReport } from '@school-diary/core';
+import type { DiaryClient } from '@school-diary/sdk';
 import { createMemoryClient } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
@@ -21,11 +23,12 @@ const click = (el: DiarySchoolSetup, section: string, part: string) =>
   $(el, `[aria-labelledby="${section}-heading"] [part~="${part}"]`)?.click();
 
 async function mount(
-  options: Parameters<typeof createMemoryClient>[0],
+  options: Parameters<typeof createMemoryClient>[0] | DiaryClient,
   { theme = 'light', lang = 'ru' } = {},
 ) {
+  const client = options && 'imports' in options ? options : createMemoryClient(options);
   const page = await fixture<DiaryProvider>(
-    html`<diary-provider .client=${createMemoryClient(options)} theme=${theme} lang=${lang}>
+    html`<diary-provider .client=${client} theme=${theme} lang=${lang}>
       <diary-school-setup><p slot="import">Импорт появится здесь</p></diary-school-setup>
     </diary-provider>`,
   );
@@ -144,5 +147,125 @@ describe('<diary-school-setup>', function () {
     type(el, 'rounding-four', '3,6');
     click(el, 'rounding', 'save');
     await until(() => textOf(el.shadowRoot).includes('Пороги итоговых оценок сохранены.'));
+  });
+
+  it('previews a roster file by kind, lists its errors by line and column, then imports it', async () => {
+    const el = await mount({ signedInAs: 'school_admin' });
+    await until(() => $(el, '#import-file'), 'the setup did not load');
+    click(el, 'import', 'preview');
+    await until(() => $(el, '#import-file-error'), 'no file, no error');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('import-file');
+    const choose = async (text: string) => {
+      const files = new DataTransfer();
+      files.items.add(new File([text], 'roster.csv', { type: 'text/csv' }));
+      const input = $(el, '#import-file') as HTMLInputElement;
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(textOf(el.shadowRoot)).not.to.contain(
+        'Строк прочитано',
+        'a new file clears the preview',
+      );
+      click(el, 'import', 'preview');
+      await until(() => textOf(el.shadowRoot).includes('Строк прочитано'), 'no preview');
+    };
+    const header = 'ФИО;Дата рождения;Класс';
+    await choose(`${header}\r\nКузнецова Вера Игоревна;02.05.2015;5А\r\nБелов Пётр;01.01.2015;5Я`);
+    const text = () => textOf(el.shadowRoot);
+    expect(text()).to.contain('roster.csv, строка 3, «Класс»: В школе нет класса «5Я»');
+    expect(text()).to.contain('Ученики: добавить — 1');
+    expect($(el, '[part~="apply"]'), 'a file with errors is not imported').to.equal(null);
+    await expect(el).to.be.accessible();
+    await choose(`${header}\r\nКузнецова Вера Игоревна;02.05.2015;5А`);
+    expect(text()).to.contain('Строк прочитано: 1. Добавить — 1');
+    click(el, 'import', 'apply');
+    await until(() => text().includes('Файл загружен в дневник.'), 'not imported');
+    expect($(el, '[part~="apply"]'), 'an imported file is not imported twice').to.equal(null);
+  });
+
+  it('shows the teachers to invite and their assignments of a OneRoster preview, in English', async () => {
+    const memory = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
+    // The server's answer to a OneRoster bundle (the memory client reads the CSV template only).
+    const report: ImportReport = {
+      format: 'oneroster',
+      applied: false,
+      rowsRead: 30,
+      counts: { create: 3, update: 0, unchanged: 2, error: 1 },
+      rows: [
+        {
+          file: 'classes.csv',
+          row: 2,
+          kind: 'class',
+          action: 'unchanged',
+          key: '6Г 2026/2027',
+          label: '6Г',
+        },
+        {
+          file: 'users.csv',
+          row: 5,
+          kind: 'staff',
+          action: 'error',
+          key: 'usr-t1',
+          label: 'Орлова Наталья Викторовна',
+        },
+        {
+          file: 'users.csv',
+          row: 6,
+          kind: 'staff',
+          action: 'create',
+          key: 'usr-t2',
+          label: 'Кузнецов Андрей Павлович',
+        },
+        {
+          file: 'users.csv',
+          row: 7,
+          kind: 'staff',
+          action: 'update',
+          key: 'usr-a1',
+          label: 'Захарова Ирина Сергеевна',
+          changes: ['phone'],
+        },
+        {
+          file: 'enrollments.csv',
+          row: 7,
+          kind: 'teaching',
+          action: 'create',
+          key: 'usr-t2|6Г 2026/2027|Математика',
+          label: 'Кузнецов Андрей Павлович: 6Г · Математика',
+        },
+      ],
+      errors: [
+        {
+          file: 'users.csv',
+          row: 5,
+          column: 'phone',
+          code: 'required',
+          message:
+            'The staff member has no mobile phone — add it (the phone column): the invitation comes by text message',
+        },
+      ],
+    };
+    const imports = { ...memory.imports, preview: async () => report };
+    const client = new Proxy(memory, {
+      get: (target, key) => (key === 'imports' ? imports : Reflect.get(target, key)),
+    });
+    const el = await mount(client, { lang: 'en' });
+    await until(() => $(el, '#import-file'), 'the setup did not load');
+    const files = new DataTransfer();
+    files.items.add(new File(['PK'], 'oneroster.zip'));
+    const input = $(el, '#import-file') as HTMLInputElement;
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    click(el, 'import', 'preview');
+    await until(() => $(el, '[data-kind="teaching"]'), 'no assignments');
+    const section = (kind: string) => textOf($(el, `[data-kind="${kind}"]`));
+    expect(section('staff')).to.contain('Teachers and admins (invited by SMS)');
+    expect(section('staff')).to.contain('to add 1, to change 1, unchanged 0');
+    expect(section('staff')).to.contain('Захарова Ирина Сергеевна change: phone');
+    expect(section('teaching')).to.contain('Кузнецов Андрей Павлович: 6Г · Математика add');
+    expect(textOf(el.shadowRoot)).to.contain(
+      'users.csv, line 5, “phone”: The staff member has no mobile phone',
+    );
+    await expect(el).to.be.accessible();
   });
 });

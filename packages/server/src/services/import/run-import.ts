@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Services } from '../context';
 import { DomainError, fieldError, notFound } from '../domain-error';
+import { sendStaffInvitation } from '../staff-invitations';
 import { applyPlan } from './import-apply';
 import type { ImportRecords } from './import-records';
 import { planImport, reportOf } from './import-plan';
@@ -99,22 +100,23 @@ async function readRecords(
  * One import pipeline for every format: reads the file as a stream (roster template as CSV or
  * XLSX, or a OneRoster bundle), compares it with the school's data, and reports record by record
  * what it creates, changes and leaves alone, with each error by file, line and column in `lang`.
- * With `apply`, and only when the file has no error, writes everything in one transaction;
- * re-running the same file then changes nothing. Progress is told as it goes, and an aborted
+ * With `apply`, and only when the file has no error, writes everything in one transaction, then
+ * sends each new member of staff their invitation's SMS; re-running the same file then changes
+ * nothing. Progress is told as it goes, and an aborted
  * `signal` stops it (`import_cancelled`) with nothing written.
  *
  * @example
  * const report = await runImport(s, { schoolId, file: { name: 'roster.csv', path }, lang: 'ru', apply: false });
  */
 export async function runImport(
-  s: Pick<Services, 'db' | 'clock' | 'ids'>,
+  s: Pick<Services, 'db' | 'clock' | 'ids' | 'gateway'>,
   options: RunImportOptions,
 ): Promise<ImportReport> {
   const watch = new ImportWatch(options.signal, options.progress);
   watch.check();
   const school = await s.db
     .selectFrom('schools')
-    .select(['id', 'code'])
+    .select(['id', 'code', 'short_name'])
     .where('id', '=', options.schoolId)
     .executeTakeFirst();
   if (!school) throw notFound();
@@ -127,19 +129,21 @@ export async function runImport(
     return reportOf(plan, format, false);
   }
   // Planned again inside the transaction, so the apply acts on exactly what it reads.
-  const report = await s.db.transaction().execute(async (trx) => {
+  const { report, invited } = await s.db.transaction().execute(async (trx) => {
     const plan = await planImport(trx, school.id, records, options.lang);
     const report = reportOf(plan, format, plan.errors.length === 0);
     watch.stage('planned', plan.errors.length);
-    if (!report.applied) return report;
+    if (!report.applied) return { report, invited: [] };
     watch.stage('applying');
-    await applyPlan(trx, plan, { schoolId: school.id, schoolCode: school.code, ids: s.ids, watch });
+    const context = { schoolId: school.id, schoolCode: school.code, ids: s.ids, clock: s.clock };
+    const { invited } = await applyPlan(trx, plan, { ...context, watch });
     const { create, update, unchanged } = report.counts;
     await options.audit?.(trx, `${format}: +${create} ~${update} =${unchanged}`);
     // The last moment a cancel still rolls everything back.
     watch.check();
-    return report;
+    return { report, invited };
   });
   if (report.applied) watch.stage('applied');
+  for (const invite of invited) await sendStaffInvitation(s, school.short_name, invite);
   return report;
 }
