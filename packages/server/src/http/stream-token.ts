@@ -26,7 +26,8 @@ function queryToken(request: FastifyRequest): string | undefined {
 export function acceptStreamToken(authenticate: Authenticate): Authenticate {
   return (request, changes) => {
     const token = queryToken(request);
-    if (!token || request.headers.authorization !== undefined) return authenticate(request, changes);
+    if (!token || request.headers.authorization !== undefined)
+      return authenticate(request, changes);
     const headers = { ...request.headers, authorization: `Bearer ${token}` };
     // A view of the request with the header added; the request itself stays as it came.
     return authenticate(
