@@ -2,11 +2,18 @@ import { type z, array, boolean, enum as enumOf, number, object, optional, strin
 import { idSchema } from './common.js';
 
 /**
- * The files an import reads: the diary's Russian roster template as CSV or XLSX, or a OneRoster 1.2
+ * The files an import reads: the diary's Russian roster template as CSV or XLSX, a OneRoster 1.2
  * CSV bundle (a ZIP of `orgs.csv`, `academicSessions.csv`, `classes.csv`, `courses.csv`,
- * `users.csv`, `enrollments.csv`, and `demographics.csv` for birth dates).
+ * `users.csv`, `enrollments.csv`, and `demographics.csv` for birth dates), or the diary's Russian
+ * timetable template (a class's repeating week) as CSV or XLSX.
  */
-export const IMPORT_FORMATS = ['roster_csv', 'roster_xlsx', 'oneroster'] as const;
+export const IMPORT_FORMATS = [
+  'roster_csv',
+  'roster_xlsx',
+  'oneroster',
+  'timetable_csv',
+  'timetable_xlsx',
+] as const;
 /** The kind of file an import read. */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
@@ -21,8 +28,11 @@ export const IMPORT_ACTIONS = ['create', 'update', 'unchanged', 'error'] as cons
 /** What an import does with one record. */
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
-/** The records an import writes: classes, subjects and pupils on the roster. */
-export const IMPORT_KINDS = ['class', 'subject', 'pupil'] as const;
+/**
+ * The records an import writes: classes, subjects and pupils on the roster, and lessons of a
+ * class's repeating week (a weekday and lesson number of its timetable template).
+ */
+export const IMPORT_KINDS = ['class', 'subject', 'pupil', 'lesson'] as const;
 /** The kind of an imported record. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 

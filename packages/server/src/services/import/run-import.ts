@@ -4,15 +4,18 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Services } from '../context';
 import { DomainError, fieldError, notFound } from '../domain-error';
-import { applyPlan } from './import-apply';
-import type { ImportRecords } from './import-records';
-import { planImport, reportOf } from './import-plan';
+import { applyPlan, type ApplyContext } from './import-apply';
+import type { ImportRecords, Table } from './import-records';
+import { planImport, reportOf, type PlanOutline } from './import-plan';
 import { ImportWatch, type ImportProgress } from './import-watch';
 import { ONEROSTER_FILES, readOneRoster, type OneRosterFile } from './oneroster';
 import { csvLines, UnreadableCsv } from './read-csv';
 import { xlsxLines } from './read-xlsx';
 import { isZipFile, openZip, type ZipArchive } from './read-zip';
 import { readTemplate } from './ru-template';
+import { applyTimetable } from './timetable-apply';
+import { planTimetable } from './timetable-plan';
+import { isTimetableHeader, readTimetable, type TimetableRecords } from './timetable-template';
 
 export type { ImportProgress, ImportStage } from './import-watch';
 
@@ -59,28 +62,51 @@ function readBundle(zip: ZipArchive, lang: Lang, today: string, watch: ImportWat
   return readOneRoster(open, (name) => zip.find(name) !== undefined, lang, today, watch);
 }
 
+/** What a file held: a roster's records, or a timetable's lessons. */
+type FileRecords =
+  | { readonly format: ImportFormat; readonly records: ImportRecords }
+  | { readonly format: ImportFormat; readonly timetable: TimetableRecords };
+
+/** A table read by the template its header names: the timetable's, else the roster's. */
+async function readTable(
+  table: Table,
+  kind: 'csv' | 'xlsx',
+  read: { lang: Lang; today: string; watch: ImportWatch },
+): Promise<FileRecords> {
+  const lines = table.lines[Symbol.asyncIterator]();
+  const first = await lines.next();
+  const again = async function* () {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await lines.next(); !next.done; next = await lines.next()) yield next.value;
+  };
+  const whole = { name: table.name, lines: again() };
+  const { lang, today, watch } = read;
+  if (!first.done && isTimetableHeader(first.value.cells))
+    return {
+      format: `timetable_${kind}`,
+      timetable: await readTimetable(whole, lang, today, watch),
+    };
+  return { format: `roster_${kind}`, records: await readTemplate(whole, lang, today, watch) };
+}
+
 /** The records of a file in any of the formats, read as a stream by the reader its content calls for. */
 async function readRecords(
   file: ImportFile,
   lang: Lang,
   today: string,
   watch: ImportWatch,
-): Promise<{ format: ImportFormat; records: ImportRecords }> {
+): Promise<FileRecords> {
+  const read = { lang, today, watch };
   if (!(await isZipFile(file.path))) {
     const table = { name: file.name, lines: csvLines(createReadStream(file.path)) };
-    return {
-      format: 'roster_csv',
-      records: await reading(() => readTemplate(table, lang, today, watch)),
-    };
+    return reading(() => readTable(table, 'csv', read));
   }
   const zip = await reading(() => openZip(file.path));
   try {
     if (zip.find('xl/workbook.xml')) {
       const table = { name: file.name, lines: xlsxLines(file.path) };
-      return {
-        format: 'roster_xlsx',
-        records: await reading(() => readTemplate(table, lang, today, watch)),
-      };
+      return await reading(() => readTable(table, 'xlsx', read));
     }
     if (!ONEROSTER_FILES.some((name) => zip.find(name)))
       throw new DomainError('unsupported_media_type', {
@@ -119,21 +145,53 @@ export async function runImport(
     .executeTakeFirst();
   if (!school) throw notFound();
   const today = todayIn(s.clock.now());
-  const { format, records } = await readRecords(options.file, options.lang, today, watch);
-  watch.stage('read', records.errors.length);
-  if (!options.apply || records.errors.length > 0) {
-    const plan = await planImport(s.db, school.id, records, options.lang);
+  const read = await readRecords(options.file, options.lang, today, watch);
+  const { lang } = options;
+  const context = { schoolId: school.id, schoolCode: school.code, ids: s.ids, watch };
+  if ('timetable' in read)
+    return planAndApply(s.db, read.format, options, context, {
+      errors: read.timetable.errors.length,
+      plan: (db) => planTimetable(db, school.id, read.timetable, lang),
+      apply: (trx, plan) => applyTimetable(trx, plan, { clock: s.clock, watch }),
+    });
+  return planAndApply(s.db, read.format, options, context, {
+    errors: read.records.errors.length,
+    plan: (db) => planImport(db, school.id, read.records, lang),
+    apply: (trx, plan) => applyPlan(trx, plan, context),
+  });
+}
+
+/** How the records of a file are compared with the school and written. */
+interface ImportSteps<P extends PlanOutline> {
+  /** The errors found while reading. */
+  readonly errors: number;
+  readonly plan: (db: Kysely<Database>) => Promise<P>;
+  readonly apply: (trx: Kysely<Database>, plan: P) => Promise<void>;
+}
+
+/** Plans the records; with `apply` and no error, plans them again and writes them in one transaction. */
+async function planAndApply<P extends PlanOutline>(
+  db: Kysely<Database>,
+  format: ImportFormat,
+  options: RunImportOptions,
+  context: ApplyContext & { readonly watch: ImportWatch },
+  steps: ImportSteps<P>,
+): Promise<ImportReport> {
+  const { watch } = context;
+  watch.stage('read', steps.errors);
+  if (!options.apply || steps.errors > 0) {
+    const plan = await steps.plan(db);
     watch.stage('planned', plan.errors.length);
     return reportOf(plan, format, false);
   }
   // Planned again inside the transaction, so the apply acts on exactly what it reads.
-  const report = await s.db.transaction().execute(async (trx) => {
-    const plan = await planImport(trx, school.id, records, options.lang);
+  const report = await db.transaction().execute(async (trx) => {
+    const plan = await steps.plan(trx);
     const report = reportOf(plan, format, plan.errors.length === 0);
     watch.stage('planned', plan.errors.length);
     if (!report.applied) return report;
     watch.stage('applying');
-    await applyPlan(trx, plan, { schoolId: school.id, schoolCode: school.code, ids: s.ids, watch });
+    await steps.apply(trx, plan);
     const { create, update, unchanged } = report.counts;
     await options.audit?.(trx, `${format}: +${create} ~${update} =${unchanged}`);
     // The last moment a cancel still rolls everything back.
