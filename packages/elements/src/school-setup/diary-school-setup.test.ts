@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { ImportReport } from '@school-diary/core';
 import { createMemoryClient } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
@@ -22,16 +23,80 @@ const click = (el: DiarySchoolSetup, section: string, part: string) =>
 
 async function mount(
   options: Parameters<typeof createMemoryClient>[0],
-  { theme = 'light', lang = 'ru' } = {},
+  { theme = 'light', lang = 'ru', client = createMemoryClient(options) } = {},
 ) {
   const page = await fixture<DiaryProvider>(
-    html`<diary-provider .client=${createMemoryClient(options)} theme=${theme} lang=${lang}>
+    html`<diary-provider .client=${client} theme=${theme} lang=${lang}>
       <diary-school-setup><p slot="import">Импорт появится здесь</p></diary-school-setup>
     </diary-provider>`,
   );
   const el = page.querySelector('diary-school-setup') as DiarySchoolSetup;
   await settle(el);
   return el;
+}
+
+/** A lesson row of a timetable report, as the server words it. */
+const lesson = (row: number, label: string, action: ImportReport['rows'][number]['action']) => ({
+  file: 'timetable.csv',
+  row,
+  kind: 'lesson' as const,
+  action,
+  key: label.split(' ').slice(0, 3).join(' '),
+  label,
+});
+
+/**
+ * A memory client whose imports answer as the server does for the timetable fixtures (the server's
+ * own tests check how it reads them): errors for `timetable-errors.csv`, two lessons otherwise.
+ */
+function importingClient(calls: string[]) {
+  const client = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
+  const answer =
+    (step: 'preview' | 'apply') =>
+    async (input: { file: Blob; fileName?: string }): Promise<ImportReport> => {
+      calls.push(`${step} ${input.fileName} ${input.file.size}`);
+      if (input.fileName === 'timetable-errors.csv')
+        return {
+          format: 'timetable_csv',
+          applied: false,
+          rowsRead: 2,
+          counts: { create: 1, update: 0, unchanged: 0, error: 1 },
+          rows: [lesson(2, '5А Mon 1 Математика', 'create'), lesson(3, '5Я Mon 2', 'error')],
+          errors: [
+            {
+              file: 'timetable-errors.csv',
+              row: 3,
+              column: 'Класс',
+              code: 'unknown_reference',
+              message: 'The school has no class “5Я” — add it or correct the name',
+            },
+          ],
+        };
+      return {
+        format: 'timetable_csv',
+        applied: step === 'apply',
+        rowsRead: 2,
+        counts: { create: 1, update: 1, unchanged: 0, error: 0 },
+        rows: [
+          lesson(2, '5А Пн 1 Математика', 'create'),
+          { ...lesson(3, '5А Пн 2 Русский язык', 'update'), changes: ['room'] },
+        ],
+        errors: [],
+      };
+    };
+  Object.defineProperty(client, 'imports', {
+    value: { ...client.imports, preview: answer('preview'), apply: answer('apply') },
+  });
+  return client;
+}
+
+/** Picks `name` in the widget's file input, as a person choosing a file would. */
+function choose(el: DiarySchoolSetup, name: string) {
+  const input = $(el, '#import-file') as HTMLInputElement;
+  const files = new DataTransfer();
+  files.items.add(new File(['Класс;День недели;Урок;Предмет;Учитель;Кабинет\n'], name));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change'));
 }
 
 describe('<diary-school-setup>', function () {
@@ -144,5 +209,47 @@ describe('<diary-school-setup>', function () {
     type(el, 'rounding-four', '3,6');
     click(el, 'rounding', 'save');
     await until(() => textOf(el.shadowRoot).includes('Пороги итоговых оценок сохранены.'));
+  });
+
+  it('checks a timetable file, shows its errors by line and column, then writes a clean one', async () => {
+    const calls: string[] = [];
+    const el = await mount({}, { lang: 'en', client: importingClient(calls) });
+    await until(() => $(el, '#import-file'), 'the import section did not show');
+    click(el, 'import', 'preview');
+    await until(() => textOf(el.shadowRoot).includes('Choose a file'));
+    expect(el.shadowRoot?.activeElement?.id).to.equal('import-file');
+
+    choose(el, 'timetable-errors.csv');
+    click(el, 'import', 'preview');
+    await until(() => textOf(el.shadowRoot).includes('with errors: 1'), 'no preview');
+    const text = textOf(el.shadowRoot);
+    expect(text).to.contain('Timetable: 2 lines. To add: 1');
+    expect(text).to.contain('Line 3, “Класс”: The school has no class “5Я”');
+    expect(text).to.contain('nothing was written');
+    expect($(el, '[part~="apply"]')).to.equal(null);
+
+    choose(el, 'timetable.csv');
+    click(el, 'import', 'preview');
+    await until(() => $(el, '[part~="apply"]'), 'no apply button for a clean file');
+    const cells = [
+      ...(el.shadowRoot?.querySelectorAll('[aria-labelledby="import-heading"] tbody td') ?? []),
+    ].map((td) => td.textContent?.trim());
+    expect(cells).to.deep.equal([
+      '2',
+      '5А Пн 1 Математика',
+      'add',
+      '3',
+      '5А Пн 2 Русский язык',
+      'change',
+    ]);
+    await expect(el).to.be.accessible();
+    click(el, 'import', 'apply');
+    await until(() => textOf(el.shadowRoot).includes('Written to the diary.'), 'not applied');
+    expect(calls.map((c) => c.split(' ').slice(0, 2).join(' '))).to.deep.equal([
+      'preview timetable-errors.csv',
+      'preview timetable.csv',
+      'apply timetable.csv',
+    ]);
+    expect($(el, '[part~="apply"]')).to.equal(null);
   });
 });

@@ -2,7 +2,11 @@ import type { Bell } from '@school-diary/core';
 import { Task, initialState } from '@lit/task';
 import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isSchoolSetupClient, type SchoolSetupClient } from '../shared/diary-data-client';
+import {
+  isSchoolImportClient,
+  isSchoolSetupClient,
+  type SchoolSetupClient,
+} from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
 import { renderHeading, type HeadingLevel } from '../shared/heading';
@@ -11,6 +15,7 @@ import { failureNotice, textNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { renderBells, renderRounding } from './school-setup-bells';
 import { SetupForm } from './school-setup-form';
+import { ImportSection } from './school-setup-import';
 import { renderClasses, renderSubjects } from './school-setup-lists';
 import { loadSchool, type Loaded } from './school-setup-load';
 import { renderStaff } from './school-setup-staff';
@@ -23,11 +28,13 @@ import { renderYear } from './school-setup-year';
  * (a teacher or an admin invited by SMS), the bell schedule, each class's weekly timetable with
  * the dates where it does not repeat, making the lessons from it, and the final-mark rounding.
  * Deleting what marks or lessons already refer to is refused with the server's explanation, and
- * nothing is lost. An import widget goes in the `import` slot.
+ * nothing is lost. With a client that imports, it first checks a roster or timetable file (CSV,
+ * XLSX or a OneRoster ZIP) and shows what it would add, change or leave alone and each error by
+ * line and column, then writes it in one go; another import widget can go in the `import` slot.
  *
  * @summary The school admin's year, classes, subjects, staff, bells, timetable and rounding.
  * @tag diary-school-setup
- * @slot import - A place for the roster and timetable import, shown first.
+ * @slot import - A place for another import widget, shown first.
  * @csspart base - The widget's box.
  * @csspart section - Each of year, classes, subjects, staff, bells, timetable, lessons, rounding.
  * @csspart list - The lists of periods, holidays, classes, subjects, staff and timetable changes.
@@ -37,7 +44,7 @@ import { renderYear } from './school-setup-year';
  * @csspart field - A form field (also `field-<id>`).
  * @csspart input - Text inputs and selects.
  * @csspart button - Every button (also `add`, `remove`, `rename`, `save`, `cancel`, `invite`,
- * `cell`, `generate`, `retry`).
+ * `cell`, `generate`, `retry`, `preview`, `apply`).
  * @csspart notice - Loading, signed-out and done messages.
  * @csspart error - Error messages.
  * @cssprop --diary-color-primary - Buttons.
@@ -165,6 +172,9 @@ export class DiarySchoolSetup extends DiaryElement {
     () => this.#setup.run(),
   );
   readonly #timetable = new TimetableEditor(this.#form, () => this.#loaded);
+  readonly #import = new ImportSection(this.#form, () =>
+    isSchoolImportClient(this.client) ? this.client : undefined,
+  );
 
   get #client(): SchoolSetupClient | undefined {
     const client = this.client;
@@ -202,7 +212,7 @@ export class DiarySchoolSetup extends DiaryElement {
   #renderSections(loaded: Loaded) {
     const form = this.#form;
     const draft = { bells: this.bells, set: (bells: readonly Bell[]) => (this.bells = bells) };
-    return html`${renderYear(form, loaded)}${renderClasses(form, loaded)}
+    return html`${this.#import.render(loaded.schoolId)}${renderYear(form, loaded)}${renderClasses(form, loaded)}
     ${renderSubjects(form, loaded)}${renderStaff(form, loaded)}${renderBells(form, loaded, draft)}
     ${this.#timetable.render(loaded)}${renderRounding(form, loaded)}`;
   }
