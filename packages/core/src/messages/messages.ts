@@ -191,8 +191,8 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Give the lesson number as a whole number from 0 to 12',
     },
     too_big: {
-      ru: 'В расписании звонков нет урока {value} — добавьте звонок или исправьте номер (уроки: {maximum})',
-      en: 'The bell schedule has no lesson {value} — add its bell or correct the number (lessons: {maximum})',
+      ru: 'В расписании звонков нет урока {value} — добавьте звонок или исправьте номер (последний урок по звонкам — {maximum})',
+      en: 'The bell schedule has no lesson {value} — add its bell or correct the number (the last lesson with a bell is {maximum})',
     },
   },
   weekParity: {
