@@ -106,7 +106,7 @@ export class ImportSection {
       </p>
       ${
         report.errors.length > 0
-          ? html`<ul part="list errors">
+          ? html`<ul part="list">
               ${report.errors.map(
                 (e) =>
                   html`<li part="item error">

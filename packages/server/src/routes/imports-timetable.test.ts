@@ -5,7 +5,10 @@ import type { ErrorResponse, ImportReport, TimetableTemplate } from '@school-dia
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { IMPORT_FIXTURES, postImport, xlsxFromCsv } from '../testing/import-files';
+import { randomIds } from '../ids';
+import { DomainError } from '../services/domain-error';
 import { timetableCsv } from '../services/import/timetable-export';
+import { runImport, type ImportProgress } from '../services/import/run-import';
 
 const U = DEMO.users;
 const C = DEMO.classes;
@@ -46,6 +49,37 @@ describe('imports: a timetable from a file, previewed, then applied to the class
         token: tokens.admin42,
       })
     ).body;
+
+  it('tells its progress, and an apply cancelled as it starts writing leaves the weeks as they were', async () => {
+    const seen: ImportProgress[] = [];
+    const controller = new AbortController();
+    await assert.rejects(
+      runImport(
+        { db: server.database.db, clock: server.clock, ids: randomIds },
+        {
+          schoolId: SCHOOL,
+          file: { name: 'timetable.csv', path: `${IMPORT_FIXTURES}timetable.csv` },
+          lang: 'ru',
+          apply: true,
+          signal: controller.signal,
+          progress: (p) => {
+            seen.push(p);
+            if (p.stage === 'applying') controller.abort();
+          },
+        },
+      ),
+      (error) => error instanceof DomainError && error.code === 'import_cancelled',
+    );
+    assert.deepEqual(
+      seen.map((p) => [p.stage, p.rowsRead, p.errors]),
+      [
+        ['read', 48, 0],
+        ['planned', 48, 0],
+        ['applying', 48, 0],
+      ],
+    );
+    assert.deepEqual((await week(C.c5a.id)).items, []);
+  });
 
   it('refuses a teacher', async () => {
     const res = await postImport<Answer>(server, tokens.teacherMath, SCHOOL, 'preview', {
