@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // A/B of the server's reads: the server of an earlier commit (the base) against this
 // checkout's, and the ceiling, interleaved in rounds on copies of one seeded database, reading the
-// same URL gzipped as the demo parent. On a shared machine requests/s move with the load; CPU time
+// same URL as the demo parent with the headers of one of bench:server's encodings (a widget on
+// the school's site: `Origin`, and brotli by default). On a shared machine requests/s move with the load; CPU time
 // per request of each process group (from /proc) is the steadier comparison.
-// Usage: node bench/server/ab.mjs --base COMMIT [--path P] [--rounds N] [--duration S]
-//        [--connections N]. The base's packages/server is extracted with `git archive` into a
+// Usage: node bench/server/ab.mjs --base COMMIT [--path P] [--encoding br|gzip] [--rounds N]
+//        [--duration S] [--connections N]. The base's packages/server is extracted with `git archive` into a
 //        temporary directory inside the checkout (so it resolves this checkout's node_modules).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,11 +14,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { ENCODINGS, SITE_ORIGIN } from './reads.mjs';
 import {
   fillMarks,
   groupCpuMs,
   login,
   seedDemoDatabase,
+  smsOptions,
   spawnServer,
   startDiaryServer,
 } from './servers.mjs';
@@ -39,6 +42,8 @@ const path = option('path', '/api/v1/classes/cls_42_5a/timetable?week=2026-W48')
 const rounds = Number(option('rounds', 3));
 const duration = Number(option('duration', 8));
 const connections = Number(option('connections', 50));
+const encoding = ENCODINGS.find((e) => e.name === option('encoding', 'br'));
+if (!encoding) throw new Error(`--encoding: one of ${ENCODINGS.map((e) => e.name).join(', ')}`);
 
 function raw(url, headers) {
   return new Promise((resolve, reject) => {
@@ -83,24 +88,26 @@ try {
   };
   const dbBase = copy('base.sqlite');
   const dbHead = copy('head.sqlite');
-  const head = await startDiaryServer(dbHead);
+  const cors = ['--cors-origin', SITE_ORIGIN];
+  const head = await startDiaryServer(dbHead, cors);
   stops.push(head.stop);
   const old = await spawnServer(
     [
       join(baseDir, 'packages/server/bin/school-diary-server.js'),
       ...['--port', '0', '--db', dbBase, '--auth-rate-limit', '1000000'],
+      ...cors,
+      ...(await smsOptions()),
     ],
     { ready: /Press Ctrl\+C to stop\./ },
   );
   stops.push(old.stop);
-  const gzip = { 'accept-encoding': 'gzip, deflate, br' };
   const hHead = {
     authorization: `Bearer ${await login(head.url, PARENT, 'school-diary-demo')}`,
-    ...gzip,
+    ...encoding.headers,
   };
   const hBase = {
     authorization: `Bearer ${await login(old.url, PARENT, 'school-diary-demo')}`,
-    ...gzip,
+    ...encoding.headers,
   };
   await raw(old.url + path, hBase);
   const { res, body } = await raw(head.url + path, hHead);
@@ -111,7 +118,7 @@ try {
   const spec = join(dir, 'responses.json');
   writeFileSync(
     spec,
-    JSON.stringify([{ path, encoding: 'gzip', headers, body: body.toString('base64') }]),
+    JSON.stringify([{ path, encoding: encoding.name, headers, body: body.toString('base64') }]),
   );
   const ceiling = await spawnServer([CEILING, spec]);
   stops.push(ceiling.stop);
@@ -121,7 +128,7 @@ try {
     ['ceiling', ceiling, hHead],
   ];
   for (const [, side, h] of sides) await cannon(side.url + path, h, 2, side.group);
-  console.log(`${path}, gzip, ${connections} connections, ${duration} s per side, base ${base}`);
+  console.log(`${path}, ${encoding.name}, ${connections} connections, ${duration} s per side, base ${base}`);
   for (let i = 1; i <= rounds; i += 1) {
     const out = {};
     for (const [name, side, h] of sides)

@@ -5,12 +5,12 @@
 // --runs N (N interleaved rounds; each read reports the round with its median ratio, default 3),
 // --only TEXT (only the reads whose name contains TEXT; implies --no-write).
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { CHILD, ENCODINGS, getRaw, SITE_ORIGIN, targetsOf } from './reads.mjs';
 import { contextLine, resultsTable, section, writeSection } from './report.mjs';
 import {
   fillMarks,
@@ -23,34 +23,10 @@ import {
 
 const TARGETS = { ratio: 0.6, p99: 20 };
 const PARENT = { phone: '+79990000001', password: 'school-diary-demo' };
-const CHILD = 'chd_maria';
 /** A school year of marks, as the issue asks for. */
 const YEAR_OF_MARKS = 1000;
 const DOCS = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const CEILING = fileURLToPath(new URL('./ceiling.mjs', import.meta.url));
-/** The school site that embeds the widgets: the server lets it call the API (CORS). */
-const SITE_ORIGIN = 'https://school.example';
-/**
- * Each read is measured as a widget on the school's site asks for it: the headers a browser sends
- * on a cross-origin call with a bearer token (the answer is brotli-compressed), and as a client
- * that takes gzip only.
- */
-const ENCODINGS = [
-  {
-    name: 'br',
-    headers: {
-      origin: SITE_ORIGIN,
-      'accept-encoding': 'gzip, deflate, br, zstd',
-      'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8',
-      accept: '*/*',
-      'sec-fetch-mode': 'cors',
-      'sec-fetch-site': 'cross-site',
-      'user-agent':
-        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
-    },
-  },
-  { name: 'gzip', headers: { origin: SITE_ORIGIN, 'accept-encoding': 'gzip' } },
-];
 /** Headers that belong to a connection or a moment, not to the response. */
 const HOP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
@@ -71,55 +47,6 @@ const run = {
   warmup: option('warmup', 3),
   connections: option('connections', 50),
 };
-
-/** `2026-W48` of a date (ISO 8601 week). */
-function isoWeek(date) {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
-  const week = Math.ceil(((d - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
-  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-}
-
-/** A GET as the bytes on the wire (fetch would undo the gzip that the ceiling must replay). */
-function getRaw(url, headers) {
-  return new Promise((resolve, reject) => {
-    get(url, { headers }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ res, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
-
-async function getJson(url, headers) {
-  const { res, body } = await getRaw(url, headers);
-  if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${body}`);
-  return JSON.parse(body.toString());
-}
-
-/** The reads: Мария's marks for the whole school year and her class's current week, each encoding. */
-async function targetsOf(url, auth) {
-  const year = await getJson(`${url}/api/v1/children/${CHILD}/periods`, auth);
-  const child = await getJson(`${url}/api/v1/children/${CHILD}`, auth);
-  const reads = [
-    {
-      name: 'marks of a child, whole school year',
-      path: `/api/v1/children/${CHILD}/grades?from=${year.startDate}&to=${year.endDate}`,
-    },
-    {
-      name: "timetable of the child's class, this week",
-      path: `/api/v1/classes/${child.classId}/timetable?week=${isoWeek(new Date())}`,
-    },
-  ];
-  return reads.flatMap((read) =>
-    ENCODINGS.map((encoding) => ({
-      ...read,
-      name: `${read.name} (${encoding.name})`,
-      encoding: encoding.name,
-      headers: { ...auth, ...encoding.headers },
-    })),
-  );
-}
 
 /** The exact response of the real server for each read, for the ceiling to replay. */
 async function snapshot(url, targets) {

@@ -163,86 +163,80 @@ describe(
       await parent.close();
     });
 
-    // A todo: each of the page's two <diary-provider>s has its own outbox over the one kept queue,
-    // so after the reload each batch is sent twice (the server's batch ids keep the data right).
-    it(
-      'marks typed offline are kept through a reload and reach the server once',
-      { todo: 'the page’s two providers each send the queue once: one sender per page is missing' },
-      async () => {
-        const teacher = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
-        // The journal's saves let through to the server, by batch; `down` refuses them as offline
-        // (the offline switch alone does not stop a request this handler has already taken).
-        let down = false;
-        const reached: string[] = [];
-        await teacher.route('**/api/v1/classes/*/journal', async (route) => {
-          if (route.request().method() !== 'PUT') return route.continue();
-          if (down) return route.abort('internetdisconnected');
-          reached.push((route.request().postDataJSON() as { batchId: string }).batchId);
-          return route.continue();
-        });
-        const page = await teacher.newPage();
-        const journal = await openJournal(page, site.url);
-        const { past, row } = await pastLessonsAndMaria(journal);
-        // Two lessons before the ones the other step writes to.
-        const [first, second] = [past.at(-4)?.col, past.at(-3)?.col];
-        assert.ok(first !== undefined && second !== undefined, 'four past lessons');
+    it('marks typed offline are kept through a reload and reach the server once', async () => {
+      const teacher = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+      // The journal's saves let through to the server, by batch; `down` refuses them as offline
+      // (the offline switch alone does not stop a request this handler has already taken).
+      let down = false;
+      const reached: string[] = [];
+      await teacher.route('**/api/v1/classes/*/journal', async (route) => {
+        if (route.request().method() !== 'PUT') return route.continue();
+        if (down) return route.abort('internetdisconnected');
+        reached.push((route.request().postDataJSON() as { batchId: string }).batchId);
+        return route.continue();
+      });
+      const page = await teacher.newPage();
+      const journal = await openJournal(page, site.url);
+      const { past, row } = await pastLessonsAndMaria(journal);
+      // Two lessons before the ones the other step writes to.
+      const [first, second] = [past.at(-4)?.col, past.at(-3)?.col];
+      assert.ok(first !== undefined && second !== undefined, 'four past lessons');
 
-        // Offline (the browser's own switch): a 4 and a 3 typed by keyboard wait in the outbox.
-        down = true;
-        await teacher.setOffline(true);
-        for (let i = 0; i < 80 && !(await focusInGrid(journal)); i += 1)
-          await page.keyboard.press('Tab');
-        await page.keyboard.press('Control+Home');
-        for (let i = 0; i < row; i += 1) await page.keyboard.press('ArrowDown');
-        for (let i = 0; i < first; i += 1) await page.keyboard.press('ArrowRight');
-        await page.keyboard.type('4');
-        await page.keyboard.press('Enter');
-        await page.keyboard.press('ArrowUp');
-        for (let i = first; i < second; i += 1) await page.keyboard.press('ArrowRight');
-        await page.keyboard.type('3');
-        await page.keyboard.press('Enter');
-        const cellAt = (col: number, state: string, text: string) =>
-          journal.locator(`tr[data-r="${row}"] td.${state}[data-c="${col}"]`, { hasText: text });
-        await cellAt(first, 'pending', '4').waitFor({ timeout: 10_000 });
-        await cellAt(second, 'pending', '3').waitFor({ timeout: 10_000 });
-        const unsaved = journal.locator('.unsaved', { hasText: 'Не сохранено: 2' });
-        await unsaved.waitFor({ timeout: 10_000 });
+      // Offline (the browser's own switch): a 4 and a 3 typed by keyboard wait in the outbox.
+      down = true;
+      await teacher.setOffline(true);
+      for (let i = 0; i < 80 && !(await focusInGrid(journal)); i += 1)
+        await page.keyboard.press('Tab');
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < row; i += 1) await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < first; i += 1) await page.keyboard.press('ArrowRight');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowUp');
+      for (let i = first; i < second; i += 1) await page.keyboard.press('ArrowRight');
+      await page.keyboard.type('3');
+      await page.keyboard.press('Enter');
+      const cellAt = (col: number, state: string, text: string) =>
+        journal.locator(`tr[data-r="${row}"] td.${state}[data-c="${col}"]`, { hasText: text });
+      await cellAt(first, 'pending', '4').waitFor({ timeout: 10_000 });
+      await cellAt(second, 'pending', '3').waitFor({ timeout: 10_000 });
+      const unsaved = journal.locator('.unsaved', { hasText: 'Не сохранено: 2' });
+      await unsaved.waitFor({ timeout: 10_000 });
 
-        // The site keeps no offline copy of its pages, so the reload needs the network back; the
-        // diary's saves still fail, as when the school's server is out of reach.
-        await teacher.setOffline(false);
-        await page.reload();
-        await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
-        await cellAt(first, 'pending', '4').waitFor({ timeout: 10_000 });
-        await cellAt(second, 'pending', '3').waitFor({ timeout: 10_000 });
-        await unsaved.waitFor({ timeout: 10_000 });
-        assert.deepEqual(reached, [], 'nothing reached the server yet');
+      // The site keeps no offline copy of its pages, so the reload needs the network back; the
+      // diary's saves still fail, as when the school's server is out of reach.
+      await teacher.setOffline(false);
+      await page.reload();
+      await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
+      await cellAt(first, 'pending', '4').waitFor({ timeout: 10_000 });
+      await cellAt(second, 'pending', '3').waitFor({ timeout: 10_000 });
+      await unsaved.waitFor({ timeout: 10_000 });
+      assert.deepEqual(reached, [], 'nothing reached the server yet');
 
-        // The connection returns: both go, once each, and the grid shows them saved.
-        down = false;
-        await teacher.setOffline(true);
-        await page.waitForFunction('!navigator.onLine');
-        await teacher.setOffline(false);
-        await page.waitForFunction('navigator.onLine');
-        await cellAt(first, 'saved', '4').waitFor({ timeout: 20_000 });
-        await cellAt(second, 'saved', '3').waitFor({ timeout: 20_000 });
-        assert.equal(await journal.locator('.unsaved').count(), 0);
-        assert.equal(reached.length, 2, `batches sent: ${reached.join(', ')}`);
-        assert.equal(new Set(reached).size, 2, 'no batch sent twice');
+      // The connection returns: both go, once each, and the grid shows them saved.
+      down = false;
+      await teacher.setOffline(true);
+      await page.waitForFunction('!navigator.onLine');
+      await teacher.setOffline(false);
+      await page.waitForFunction('navigator.onLine');
+      await cellAt(first, 'saved', '4').waitFor({ timeout: 20_000 });
+      await cellAt(second, 'saved', '3').waitFor({ timeout: 20_000 });
+      assert.equal(await journal.locator('.unsaved').count(), 0);
+      assert.equal(reached.length, 2, `batches sent: ${reached.join(', ')}`);
+      assert.equal(new Set(reached).size, 2, 'no batch sent twice');
 
-        const api = await signInTeacher(site.url);
-        try {
-          const read = await api.journal.get({ classId: 'cls_42_5a', subjectId: 'sub_42_math' });
-          const marksAt = (col: number) =>
-            read.cells
-              .find((c) => c.childId === MARIA && c.lessonId === read.lessons[col]?.id)
-              ?.marks.map((m) => m.value);
-          assert.deepEqual([marksAt(first), marksAt(second)], [[4], [3]]);
-        } finally {
-          await api.auth.logout();
-        }
-        await teacher.close();
-      },
-    );
+      const api = await signInTeacher(site.url);
+      try {
+        const read = await api.journal.get({ classId: 'cls_42_5a', subjectId: 'sub_42_math' });
+        const marksAt = (col: number) =>
+          read.cells
+            .find((c) => c.childId === MARIA && c.lessonId === read.lessons[col]?.id)
+            ?.marks.map((m) => m.value);
+        assert.deepEqual([marksAt(first), marksAt(second)], [[4], [3]]);
+      } finally {
+        await api.auth.logout();
+      }
+      await teacher.close();
+    });
   },
 );

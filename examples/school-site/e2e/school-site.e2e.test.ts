@@ -8,35 +8,35 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDiaryClient } from '@school-diary/sdk';
 import { latestCode, startSite, type StartedSite } from './school-site-server';
+import {
+  allRendered,
+  assertAttribute,
+  contrastRatio,
+  fontsReady,
+  liveOpen,
+  pageWidth,
+  paintOf,
+} from './page-probes';
+import {
+  MARIA,
+  MATH_THREAD,
+  PARENT,
+  PASSWORD,
+  launchChromium,
+  signInTeacher,
+} from './site-browser';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'artifacts/e2e');
-const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-  .filter((p): p is string => Boolean(p))
-  .find((p) => existsSync(p));
 
-// Иванова Елена: the demo parent with a confirmed identity (two children, Мария and Пётр).
-const PARENT = '+79990000001';
-const PASSWORD = 'school-diary-demo';
-/** Орлов Сергей: teaches maths in Мария's class (5А). */
-const MATH_TEACHER = '+79990000011';
-const MARIA = 'chd_maria';
 const MATH = 'sub_42_math';
 /** Лебедева Анна: Мария's class teacher, told of her absences reported ahead. */
 const CLASS_TEACHER = '+79990000012';
 /** The admin of Школа № 42, who moves its applications on. */
 const ADMIN_42 = '+79990000010';
-/** The demo thread between Иванова and Мария's maths teacher. */
-const MATH_THREAD = 'thr_demo_maria_math';
 const PAGES = [
   'index',
   'login',
@@ -93,14 +93,9 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   const consoleErrors: string[] = [];
 
   before(async () => {
-    assert.ok(chromePath, 'Chromium is needed: install it or set CHROME_PATH');
     mkdirSync(artifacts, { recursive: true });
     site = await startSite();
-    browser = await chromium.launch({
-      executablePath: chromePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
     parent = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'ru-RU' });
     page = await parent.newPage();
     page.on('console', (message) => {
@@ -280,17 +275,14 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   it('shows a teacher’s new mark in the parent’s open grade table without a reload', async () => {
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => navigations.push(frame.url()));
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
-    const today = new Date().toISOString().slice(0, 10);
+    const teacher = await signInTeacher(site.url);
     const created = await teacher.grades.create({
       childId: MARIA,
       subjectId: MATH,
       value: 5,
       weight: 1,
       kind: 'quiz',
-      date: today >= '2026-09-01' && today <= '2027-05-31' ? today : '2026-11-24',
+      date: markDay(),
       comment: 'Отличная самостоятельная',
     });
     const mark = page.locator(`diary-grade-table button[data-id="${created.id}"]`);
@@ -298,6 +290,48 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     assert.match((await mark.getAttribute('aria-label')) ?? '', /Отличная самостоятельная/);
     assert.deepEqual(navigations, [], 'the page was reloaded');
     await teacher.auth.logout();
+  });
+
+  it('tells a teacher’s correction «4 → 5» with its time in the mark’s tooltip and notification', async () => {
+    const teacher = await signInTeacher(site.url);
+    const given = await teacher.grades.create({
+      ...{ childId: MARIA, subjectId: MATH, value: 4, weight: 1, kind: 'oral', date: markDay() },
+      comment: `Устный ответ (${Date.now()})`,
+    });
+    await page.goto(`${site.url}/grades.html?child=${MARIA}`);
+    const table = page.locator('diary-grade-table');
+    await table.locator('tbody tr[data-subject]').first().waitFor({ timeout: 30_000 });
+    await table.locator('#period').selectOption('year');
+    const mark = table.locator(`button[data-id="${given.id}"]`);
+    await mark.waitFor({ timeout: 20_000 });
+    await page.waitForFunction(liveOpen);
+    await teacher.grades.update({ markId: given.id, value: 5 });
+    const { changes } = await teacher.grades.history({ markId: given.id });
+    await teacher.auth.logout();
+    const at = changes.find((c) => c.action === 'updated')?.at;
+    assert.ok(at, 'the history has no correction');
+    const time = moscowTime(at);
+
+    // Live, without a reload: the mark reads 5, and its pinned tooltip tells the correction.
+    await table.locator(`button[data-id="${given.id}"]`, { hasText: /^5$/ }).waitFor();
+    await mark.click();
+    const tip = table.locator('[part="tooltip"]');
+    await tip.filter({ hasText: '4 → 5' }).waitFor({ timeout: 20_000 });
+    assert.match(
+      await tip.innerText(),
+      new RegExp(`Исправлена \\d+ [а-я]+ в ${time}: 4 → 5 \\(Орлов С\\. \\S\\.\\)`),
+    );
+
+    await page.goto(`${site.url}/notifications.html`);
+    const item = page
+      .locator('main diary-notifications [data-notification]')
+      .filter({ hasText: 'Оценка исправлена: Математика' })
+      .filter({ hasText: 'Мария: 4 → 5' })
+      .first();
+    await item.waitFor({ timeout: 30_000 });
+    const sent = await item.locator('time').getAttribute('datetime');
+    assert.ok(sent, 'the notification has no time');
+    assert.match(await item.locator('time').innerText(), new RegExp(`${moscowTime(sent)}$`));
   });
 
   it('shows the week’s timetable of a child', async () => {
@@ -318,9 +352,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await chat.locator('[part~="send"]').click();
     await chat.locator('[part="status"]').getByText('Отправлено').waitFor({ timeout: 20_000 });
 
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const teacher = await signInTeacher(site.url);
     const { items } = await teacher.threads.messages({ threadId: MATH_THREAD });
     assert.ok(
       items.some((message) => message.text === text),
@@ -339,6 +371,9 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await feed.locator(`[data-notification="${id}"][part="item"]`).waitFor();
     const bell = page.locator('header diary-notifications [part~="bell"]');
     await bell.waitFor();
+    // The bell stands out on the blue header (WCAG's 3:1 for an icon).
+    const [icon, behind] = await bell.evaluate(paintOf);
+    assert.ok(contrastRatio(icon, behind) >= 3, `the bell is ${icon} on ${behind}`);
 
     // A threshold just under Мария's maths average: the teacher's next 2 takes it below.
     const family = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
@@ -362,20 +397,14 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
     await feed.locator('[part="threshold-status"]').getByText('Порог сохранён.').waitFor();
     await feed.locator('[part~="open-settings"]').click();
 
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const signIn = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({
-      challengeId: signIn.challengeId,
-      code: await latestCode(site.url, MATH_TEACHER),
-    });
-    const today = new Date().toISOString().slice(0, 10);
+    const teacher = await signInTeacher(site.url);
     await teacher.grades.create({
       childId: MARIA,
       subjectId: MATH,
       value: 2,
       weight: 1,
       kind: 'oral',
-      date: today >= '2026-09-01' && today <= '2027-05-31' ? today : '2026-11-24',
+      date: markDay(),
     });
     await teacher.auth.logout();
     // Live, without a reload: the alert comes on top of the open feed.
@@ -454,9 +483,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   });
 
   it('ticks homework done, and it stays done after a reload', async () => {
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const teacher = await signInTeacher(site.url);
     // «На завтра» is the next school day in Moscow: Monday after a Friday or a weekend.
     const moscow = new Date(Date.now() + 3 * 3600_000);
     const due = new Date(moscow);
@@ -486,9 +513,7 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   });
 
   it('shows a test a teacher planned through the API among the upcoming ones', async () => {
-    const teacher = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-    const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-    await teacher.auth.verify({ challengeId, code: await latestCode(site.url, MATH_TEACHER) });
+    const teacher = await signInTeacher(site.url);
     // Three days on in Moscow: within the widget's 30 days whatever the hour.
     const date = new Date(Date.now() + (3 * 24 + 3) * 3600_000).toISOString().slice(0, 10);
     const topic = `Дроби и проценты ${Date.now()}`;
@@ -616,6 +641,17 @@ describe('the example school site (npm start) in Chromium', { timeout: 480_000 }
   });
 });
 
+/** Today, or a day of the demo school year when today is outside it: a day a mark may be given. */
+function markDay(): string {
+  const today = new Date().toISOString().slice(0, 10);
+  return today >= '2026-09-01' && today <= '2027-05-31' ? today : '2026-11-24';
+}
+
+/** `14:05`: an instant's time in Moscow (UTC+3, no summer time), the zone the site's pages use. */
+function moscowTime(instant: string): string {
+  return new Date(Date.parse(instant) + 3 * 3600_000).toISOString().slice(11, 16);
+}
+
 /** Runs examples/sdk-node/child-averages.ts as `npm run example:sdk` does. */
 function runSdkExample(env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
   return promisify(execFile)(
@@ -623,59 +659,4 @@ function runSdkExample(env: Record<string, string>): Promise<{ stdout: string; s
     ['--conditions=source', '--import', 'tsx', join(root, 'examples/sdk-node/child-averages.ts')],
     { env: { ...process.env, ...env }, timeout: 60_000 },
   );
-}
-
-// Browser-side functions. This file is compiled without DOM types, so they reach the page
-// through this small view of it (functions, not strings: the site's CSP forbids eval).
-interface PageNode {
-  readonly childNodes: { readonly length: number };
-  readonly shadowRoot: PageNode | null;
-  matches(selector: string): boolean;
-}
-interface PageView {
-  readonly document: {
-    readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number };
-    readonly fonts: { readonly ready: Promise<unknown> };
-    querySelectorAll(selector: string): Iterable<PageNode>;
-  };
-}
-/** Every kit element on the page is defined and has rendered something. */
-function allRendered(selector: string): boolean {
-  const { document } = globalThis as unknown as PageView;
-  return [...document.querySelectorAll(selector)].every(
-    (el) => el.matches(':defined') && (el.shadowRoot ?? el).childNodes.length > 0,
-  );
-}
-
-/** The page's diary client has its live event stream open. */
-function liveOpen(): boolean {
-  const { document } = globalThis as unknown as {
-    document: {
-      querySelector(selector: string): {
-        activeClient?: { events?: { status?: string } };
-      } | null;
-    };
-  };
-  return document.querySelector('diary-provider')?.activeClient?.events?.status === 'open';
-}
-
-async function fontsReady(): Promise<void> {
-  await (globalThis as unknown as PageView).document.fonts.ready;
-}
-
-function pageWidth(): { scroll: number; client: number } {
-  const { documentElement } = (globalThis as unknown as PageView).document;
-  return { scroll: documentElement.scrollWidth, client: documentElement.clientWidth };
-}
-
-/** Waits until an element's attribute has a value (playwright-core has no `expect`). */
-async function assertAttribute(locator: Locator, name: string, value: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  let last: string | null = null;
-  while (Date.now() < deadline) {
-    last = await locator.getAttribute(name);
-    if (last === value) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`${name} stayed ${JSON.stringify(last)}, expected ${JSON.stringify(value)}`);
 }

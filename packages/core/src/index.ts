@@ -14,3 +14,4 @@ export * from './grades/index.js';
 export * from './routes/index.js';
 export * from './csv/index.js';
 export * from './calendar/index.js';
+export * from './import/index.js';

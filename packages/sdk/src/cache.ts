@@ -58,6 +58,11 @@ export class ReadCache {
     this.#namespace = namespace;
   }
 
+  /** The current user's namespace (`<base URL>/<user id>`), if someone is signed in. */
+  namespace(): string | undefined {
+    return this.#namespace();
+  }
+
   /** The current user's store, if there is storage and someone is signed in. */
   store(namespace = this.#namespace()): KeyValueStore | undefined {
     if (!this.#storage || namespace === undefined) return undefined;

@@ -1038,7 +1038,7 @@ export interface ChildrenApi {
     ChildrenStartSchoolChangeResult
   >;
   /**
-   * Confirm a change of schools with the SMS code; answers the links.
+   * Confirm a change of schools with the SMS code; withdraws the old school's applications; answers the links.
    * `POST /api/v1/children/{childId}/school-change/confirm`; may call: parent.
    *
    * @example
@@ -1205,7 +1205,7 @@ export interface ApplicationsApi {
    */
   readonly get: ReadOperation<ApplicationsGetInput, ApplicationsGetResult>;
   /**
-   * Move an application on: checking, ready, or rejected with a reason.
+   * Move an application on: checking, ready, or rejected with a reason (never a withdrawn one).
    * `POST /api/v1/applications/{applicationId}/status`; may call: school_admin.
    *
    * @example

@@ -50,6 +50,14 @@ function keptSession(): SessionStorage & { value?: StoredSession } {
   };
 }
 
+/** Resolves when `check` holds, polling between turns of the event loop. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let turn = 0; !check(); turn += 1) {
+    if (turn > 1000) throw new Error(`never happened: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 async function threadTexts(): Promise<string[]> {
   const page = await teacher.threads.messages({ threadId: DEMO.mariaMathThread, limit: 100 });
   return page.items.map((m) => m.text);
@@ -117,6 +125,44 @@ describe('outbox', () => {
     assert.deepEqual(
       (await threadTexts()).filter((t) => t.startsWith(tag)),
       [`${tag} 1`, `${tag} 2`],
+    );
+  });
+
+  it('sends each message once when two clients share the kept queue, and tells both', async () => {
+    const storage = memoryStorage();
+    const session = keptSession();
+    const network = controlFetch();
+    const first = client({ fetch: network.fetch, storage, persistSession: session });
+    await signIn(first, server.url, DEMO.parent);
+    // A second client of the same user and storage (a page's second provider, another tab).
+    const second = client({ fetch: network.fetch, storage, persistSession: session });
+    await second.ready;
+    const heard = { first: [] as string[], second: [] as string[] };
+    first.outbox.onSent((message) => heard.first.push(message.text));
+    second.outbox.onSent((message) => heard.second.push(message.text));
+    network.offline();
+    const tag = `shared-${Date.now()}`;
+    for (const n of [1, 2, 3])
+      await first.outbox.send({ threadId: DEMO.mariaMathThread, text: `${tag} ${n}` });
+    await Promise.all([first.outbox.flush(), second.outbox.flush()]);
+    assert.equal(second.outbox.items.length, 3, 'the second client sees the kept queue');
+
+    network.online();
+    await Promise.all([first.outbox.flush(), second.outbox.flush()]);
+    await Promise.all([first.outbox.flush(), second.outbox.flush()]);
+    const texts = [`${tag} 1`, `${tag} 2`, `${tag} 3`];
+    const reached = network.seen.filter(
+      (r) => r.method === 'POST' && r.url.pathname.endsWith('/messages') && r.status !== undefined,
+    );
+    assert.equal(reached.length, 3, 'one request per message reached the server');
+    // The client that did not send hears of each message from the one that did.
+    await until(() => heard.first.length + heard.second.length === 6, 'both clients to hear');
+    assert.deepEqual(heard.first, texts);
+    assert.deepEqual(heard.second, texts);
+    assert.deepEqual([first.outbox.items, second.outbox.items], [[], []]);
+    assert.deepEqual(
+      (await threadTexts()).filter((t) => t.startsWith(tag)),
+      texts,
     );
   });
 

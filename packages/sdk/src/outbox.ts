@@ -9,6 +9,7 @@ import {
 import { newClientId } from './client-id';
 import { internalsOf, type ClientInternals } from './create-client';
 import { DiaryApiError, DiaryError, DiaryNetworkError } from './errors';
+import { createOutboxLink, type OutboxLink, type OutboxNote } from './outbox-link';
 import { browser } from './platform';
 import { keptOutboxOf, type KeptOutboxItem } from './shapes';
 import type { Unsubscribe } from './watch';
@@ -161,7 +162,9 @@ const errorOf = (error: unknown): OutboxError =>
  * is queued, so a send that is retried (after a reload, a lost answer, two tabs) still makes one
  * message; the queue is kept in the user's storage (IndexedDB in browsers), so a reload loses
  * nothing. The outbox sends on start, after each `send`, when the browser comes back online, and
- * on `flush()`.
+ * on `flush()`. The outboxes over one kept queue (the clients of a page, the user's tabs) send it
+ * one at a time and tell each other what they sent, so each item is requested once and every
+ * outbox's listeners hear of it.
  *
  * @example
  * const item = await client.outbox.send({ threadId: 'thr_1', text: 'Маша завтра не придёт' });
@@ -177,23 +180,33 @@ export class Outbox {
     (result: JournalBatchResult, item: OutboxJournalItem) => void
   >();
   readonly #sending = new Set<string>();
+  /** Ids this outbox has seen queued and not yet seen sent: whose sending its listeners await. */
+  readonly #known = new Set<string>();
   #kept: KeptItem[] = [];
   #changes: Promise<void> = Promise.resolve();
   #flushing: Promise<void> | undefined;
   #again = false;
+  /** The link to the other outboxes of the kept queue, and the queue (store namespace) it is for. */
+  #link:
+    | { readonly namespace: string; readonly link: OutboxLink; readonly stop: () => void }
+    | undefined;
 
   constructor(client: ClientInternals, options: OutboxOptions = {}) {
     this.#client = client;
     this.#newId = options.newId ?? newClientId;
     const stopSession = client.session.onChange((change) => {
-      if (change.type === 'signed-out') this.#replace([]);
-      else if (change.type === 'signed-in') void this.#reload();
+      if (change.type === 'signed-out') {
+        this.#known.clear();
+        this.#replace([]);
+      } else if (change.type === 'signed-in') void this.#reload();
+      this.#linkNow();
     });
     const online = () => void this.flush();
     browser.addEventListener?.('online', online);
     client.onClose(() => {
       stopSession();
       browser.removeEventListener?.('online', online);
+      this.#unlink();
     });
     void client.session.ready.then(() => this.#reload());
   }
@@ -307,7 +320,10 @@ export class Outbox {
       this.#again = true;
       return this.#flushing;
     }
-    this.#flushing = this.#drain().finally(() => {
+    // One sender at a time over the kept queue, among the page's clients and the user's tabs.
+    const link = this.#linkNow();
+    const drain = () => this.#drain();
+    this.#flushing = (link ? link.exclusive(drain) : drain()).finally(() => {
       this.#flushing = undefined;
     });
     return this.#flushing;
@@ -363,11 +379,12 @@ export class Outbox {
   async #drain(): Promise<void> {
     do {
       this.#again = false;
-      await this.#changes;
-      for (const item of this.#kept) {
-        const current = this.#kept.find((i) => i.id === item.id);
-        if (current?.state !== 'pending' || !this.#client.session.signedIn) continue;
-        if (!(await this.#sendOne(item))) return;
+      for (;;) {
+        // The kept queue as it is now: another outbox may have sent or queued items meanwhile.
+        await this.#change((items) => items);
+        const next = this.#kept.find((i) => i.state === 'pending');
+        if (!next || !this.#client.session.signedIn) break;
+        if (!(await this.#sendOne(next))) break;
       }
     } while (this.#again);
   }
@@ -386,8 +403,9 @@ export class Outbox {
         )) as JournalBatchResult;
         this.#sending.delete(item.id);
         await this.#change((items) => items.filter((i) => i.id !== item.id));
-        this.#client.cache.revalidate((read) => read.operation.startsWith('journal.'));
-        for (const listener of this.#savedListeners) listener(result, this.#journalItem(item));
+        this.#known.delete(item.id);
+        this.#onSaved(item, result);
+        this.#link?.link.post({ kind: 'saved', item, result });
         return true;
       }
       const input = {
@@ -399,8 +417,9 @@ export class Outbox {
       const message = (await this.#client.call('threads.send', SEND, input)) as Message;
       this.#sending.delete(item.id);
       await this.#change((items) => items.filter((i) => i.id !== item.id));
-      this.#client.cache.revalidate((read) => read.operation.startsWith('threads.'));
-      for (const listener of this.#sentListeners) listener(message, item);
+      this.#known.delete(item.id);
+      this.#onSent(item, message);
+      this.#link?.link.post({ kind: 'sent', item, message });
       return true;
     } catch (error) {
       this.#sending.delete(item.id);
@@ -417,6 +436,53 @@ export class Outbox {
       await this.#change((items) => items.map((i) => (i.id === item.id ? failed : i)));
       return true;
     }
+  }
+
+  /** What follows a message the server accepted, whichever outbox of the queue sent it. */
+  #onSent(item: KeptItem, message: Message): void {
+    this.#client.cache.revalidate((read) => read.operation.startsWith('threads.'));
+    for (const listener of this.#sentListeners) listener(message, item);
+  }
+
+  /** What follows a journal batch the server took, whichever outbox of the queue sent it. */
+  #onSaved(item: KeptItem, result: JournalBatchResult): void {
+    this.#client.cache.revalidate((read) => read.operation.startsWith('journal.'));
+    for (const listener of this.#savedListeners) listener(result, this.#journalItem(item));
+  }
+
+  /**
+   * Another outbox of the queue changed it or sent from it: read it again, then tell of what it
+   * sent, when this outbox had it queued (another store of the same user is not this queue).
+   */
+  #onNote(note: OutboxNote): void {
+    const reread = this.#change((items) => items).catch(() => undefined);
+    if (note.kind === 'changed' || !this.#known.delete(note.item.id)) return;
+    void reread.then(() =>
+      note.kind === 'sent'
+        ? this.#onSent(note.item, note.message)
+        : this.#onSaved(note.item, note.result),
+    );
+  }
+
+  /**
+   * The link to the other outboxes of the signed-in user's kept queue, made when the user (the
+   * store's namespace) changes; `undefined` without storage or a user.
+   */
+  #linkNow(): OutboxLink | undefined {
+    const namespace = this.#client.cache.store() ? this.#client.cache.namespace() : undefined;
+    if (this.#link?.namespace === namespace) return this.#link?.link;
+    this.#unlink();
+    if (namespace === undefined) return undefined;
+    const link = createOutboxLink(namespace);
+    const stop = link.listen((note) => this.#onNote(note));
+    this.#link = { namespace, link, stop };
+    return link;
+  }
+
+  #unlink(): void {
+    this.#link?.stop();
+    this.#link?.link.close();
+    this.#link = undefined;
   }
 
   /** Loads the signed-in user's kept queue and sends what is pending. */
@@ -438,8 +504,12 @@ export class Outbox {
         items = keptOutboxOf(kept) ?? [];
       }
       const next = change(items);
-      if (store && next !== items) await store.set(STORE_KEY, next);
-      this.#replace(next);
+      if (store && next !== items) {
+        await store.set(STORE_KEY, next);
+        this.#linkNow()?.post({ kind: 'changed' });
+      }
+      // A read that finds the queue as it was shows nothing new.
+      if (next !== items || !sameQueue(next, this.#kept)) this.#replace(next);
     });
     // A failed write fails its caller, not every later change.
     this.#changes = run.catch(() => undefined);
@@ -447,6 +517,7 @@ export class Outbox {
   }
 
   #replace(items: KeptItem[]): void {
+    for (const item of items) this.#known.add(item.id);
     this.#kept = items;
     this.#emit();
   }
@@ -458,6 +529,16 @@ export class Outbox {
     for (const listener of this.#journalListeners) listener(journal);
   }
 }
+
+/** Whether two reads of the kept queue hold the same items in the same states. */
+const sameQueue = (a: readonly KeptItem[], b: readonly KeptItem[]) =>
+  a.length === b.length &&
+  a.every(
+    (item, i) =>
+      item.id === b[i]?.id &&
+      item.state === b[i]?.state &&
+      item.error?.message === b[i]?.error?.message,
+  );
 
 function withoutError(item: KeptItem): KeptItem {
   const { error: _error, ...rest } = item;

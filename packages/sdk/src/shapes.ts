@@ -6,9 +6,12 @@ import {
   isErrorCode,
   type ApiErrorCode,
   type FieldError,
+  type JournalBatchResult,
+  type Message,
   type User,
 } from '@school-diary/core';
 import type { ContractIssue } from './errors';
+import type { OutboxNote } from './outbox-link';
 
 type Record_ = Readonly<Record<string, unknown>>;
 
@@ -121,6 +124,40 @@ const isKeptItem = (value: unknown): value is KeptOutboxItem =>
 export function keptOutboxOf(value: unknown): KeptOutboxItem[] | undefined {
   return Array.isArray(value) && value.every(isKeptItem) ? value : undefined;
 }
+
+/**
+ * A note from another outbox of the same queue (see `outbox-link.ts`), or `undefined` for any
+ * other message. The server's answer it carries is checked as far as the outbox's listeners read
+ * it: a message's ids and text, a batch result's lesson and rows; the rest comes as it came.
+ */
+export function outboxNoteOf(value: unknown): OutboxNote | undefined {
+  if (!isObject(value)) return undefined;
+  const { kind, item, message, result } = value;
+  if (kind === 'changed') return { kind };
+  if (!isKeptItem(item)) return undefined;
+  if (kind === 'sent' && isSentMessage(message, item.id))
+    return { kind, item, message: message as unknown as Message };
+  if (kind === 'saved' && isBatchResult(result, item.id))
+    return { kind, item, result: result as unknown as JournalBatchResult };
+  return undefined;
+}
+
+const isSentMessage = (value: unknown, id: string) =>
+  isObject(value) &&
+  value.id === id &&
+  isString(value.threadId) &&
+  isString(value.text) &&
+  isString(value.sentAt) &&
+  Array.isArray(value.attachments);
+
+const isBatchResult = (value: unknown, id: string) =>
+  isObject(value) &&
+  value.batchId === id &&
+  isObject(value.lesson) &&
+  isString(value.lesson.id) &&
+  Array.isArray(value.rows) &&
+  value.rows.every((row) => isObject(row) && isString(row.childId) && isString(row.status)) &&
+  Array.isArray(value.students);
 
 /** The `error` of an error answer. */
 export interface ErrorAnswer {

@@ -7,6 +7,8 @@ export interface TabState {
   skew: number;
   /** `/auth/refresh` requests this tab has sent. */
   refreshes: number;
+  /** Every request that left this tab for the network, as `METHOD /path`. */
+  readonly requests: string[];
   /** Every session change this tab saw, as `type` or `type:reason`. */
   readonly changes: string[];
 }

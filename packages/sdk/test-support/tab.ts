@@ -17,7 +17,7 @@ const page = globalThis as unknown as TabGlobals;
 const query = new URLSearchParams(page.location.search);
 const server = query.get('server') ?? '';
 const key = query.get('key') ?? 'tab';
-const tab: TabState = { skew: 0, refreshes: 0, changes: [] };
+const tab: TabState = { skew: 0, refreshes: 0, requests: [], changes: [] };
 
 page.tab = tab;
 page.diary = createDiaryClient({
@@ -35,6 +35,7 @@ page.diary = createDiaryClient({
     if (page.localStorage.getItem(offlineKey(key)) === '1') throw new TypeError('Failed to fetch');
     const request = new Request(input, init);
     if (request.url.endsWith('/auth/refresh')) tab.refreshes += 1;
+    tab.requests.push(`${request.method} ${new URL(request.url).pathname}`);
     return fetch(request);
   },
 });

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './clock';
@@ -13,6 +12,7 @@ import { ReadCache } from './read-cache/read-cache';
 import { CACHED_ROUTES } from './routes/cached-reads';
 import { buildOpenApiDocument } from './openapi';
 import { errorBody, installErrorHandling, sendError } from './http/error-handler';
+import { installCors } from './http/cors';
 import { installLifecycle } from './http/lifecycle';
 import { registerRoutes } from './http/register-routes';
 import { installSecurityHeaders } from './http/security-headers';
@@ -208,9 +208,8 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
-  await app.register(cors, {
-    origin: (origin, callback) =>
-      callback(null, origin !== undefined && config.corsOrigins.includes(origin)),
+  installCors(app, {
+    origins: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: [
       'authorization',
@@ -220,7 +219,6 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       'if-none-match',
     ],
     exposedHeaders: ['etag', 'retry-after', 'content-disposition'],
-    credentials: false,
     maxAge: 600,
   });
   await app.register(rateLimit, {
@@ -276,6 +274,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   const routes = registerRoutes(app, {
     handlers: createHandlers(services),
     authenticate: acceptStreamToken(bearerAuthenticate(sessionResolver(services))),
+    changes: services.changes,
     dev: config.dev,
     checkResponses: config.checkResponses,
     rateLimit: { max: config.authRateLimit, timeWindow: 60_000 },

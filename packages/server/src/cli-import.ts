@@ -7,6 +7,7 @@ import { CliError, CliUsageError } from './cli-error';
 import { openDatabase } from './db/open';
 import { randomIds } from './ids';
 import { DomainError } from './services/domain-error';
+import { OutboxGateway } from './services/gateway';
 import { rosterOneRoster } from './services/import/oneroster-export';
 import { rosterCsv, rosterXlsx } from './services/import/roster-export';
 import { timetableCsv, timetableTable, timetableXlsx } from './services/import/timetable-export';
@@ -146,7 +147,13 @@ export async function importFile(
   return withSchool(options.db, options.school, async (database, schoolId) => {
     try {
       return await runImport(
-        { db: database.db, clock: systemClock, ids: randomIds },
+        {
+          db: database.db,
+          clock: systemClock,
+          ids: randomIds,
+          // Invitations wait in the outbox for the server's delivery worker.
+          gateway: new OutboxGateway(database.db, systemClock),
+        },
         {
           schoolId,
           file: { name: basename(options.file), path: options.file },

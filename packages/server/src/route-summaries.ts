@@ -110,7 +110,8 @@ export const routeSummaries: RouteSummaries = {
       "Link a child to a school by school code and roster id, right after the card's SMS code",
     startSchoolChange:
       'Ask to link, unlink or change school; an SMS code to the parent confirms it',
-    confirmSchoolChange: 'Confirm a change of schools with the SMS code; answers the links',
+    confirmSchoolChange:
+      "Confirm a change of schools with the SMS code; withdraws the old school's applications; answers the links",
     teachers: "The child's teachers with subjects and contact hours",
     periods: "The school year and periods of the child's class",
   },
@@ -127,7 +128,8 @@ export const routeSummaries: RouteSummaries = {
     create: 'Apply for the diary service for a school year',
     list: "A parent's applications, or those of an admin's school",
     get: 'One application with its history',
-    setStatus: 'Move an application on: checking, ready, or rejected with a reason',
+    setStatus:
+      'Move an application on: checking, ready, or rejected with a reason (never a withdrawn one)',
     activate: 'Activate a ready application',
   },
   grades: {

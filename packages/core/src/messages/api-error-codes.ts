@@ -32,6 +32,7 @@ export const API_ERROR_CODES = [
   'roster_id_taken',
   'application_exists',
   'invalid_transition',
+  'application_withdrawn',
   'too_few_marked',
   'handoff_invalid',
   'handoff_expired',

@@ -136,6 +136,10 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'Заявление нельзя перевести в этот статус',
     en: 'The application cannot move to this status',
   },
+  application_withdrawn: {
+    ru: 'Заявление отозвано: родитель отвязал ребёнка от школы. Двигать его дальше нельзя — если семья вернётся, она подаст новое заявление',
+    en: 'The application was withdrawn: the parent unlinked the child from the school. It cannot move on — if the family comes back, they will apply again',
+  },
   too_few_marked: {
     ru: 'Распределение оценок показывается, только когда за работу оценены не меньше 5 учеников',
     en: 'The distribution of marks is shown only when at least 5 pupils were marked for the work',

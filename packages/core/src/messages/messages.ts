@@ -641,6 +641,36 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Enter the text of the comment',
     },
   },
+  staffPhone: {
+    required: {
+      ru: 'У сотрудника нет мобильного телефона — впишите его (столбец phone): на него придёт SMS-приглашение',
+      en: 'The staff member has no mobile phone — add it (the phone column): the invitation comes by text message',
+    },
+    format: {
+      ru: 'Телефон сотрудника записан неверно — нужен мобильный номер вида +7 999 123-45-67 для SMS-приглашения',
+      en: 'The staff member’s phone is malformed — the text-message invitation needs a mobile number like +7 999 123-45-67',
+    },
+    not_mobile: {
+      ru: 'Нужен мобильный номер России (+7 9…) — на городской номер SMS-приглашение не придёт',
+      en: 'A Russian mobile number (+7 9…) is needed — a landline cannot receive the text-message invitation',
+    },
+    already_registered: {
+      ru: 'Этот номер уже у учётной записи, которая не в штате вашей школы — укажите другой номер',
+      en: 'This number belongs to an account that is not on your school’s staff — give another number',
+    },
+  },
+  teachingSubject: {
+    required: {
+      ru: 'У группы не указан предмет — заполните courseSourcedId или subjects в classes.csv',
+      en: 'The class section has no subject — fill in courseSourcedId or subjects in classes.csv',
+    },
+  },
+  teachingClass: {
+    unknown_reference: {
+      ru: 'Не понять, в каком классе эта группа: в ней нет учеников — запишите их в группу или назначьте учителя на класс',
+      en: 'Which class this section belongs to is unclear: it has no pupils — enrol them or enrol the teacher in a class',
+    },
+  },
 };
 
 /** The texts of a field's own wording of `code`, or undefined when it has none. */

@@ -4,8 +4,9 @@ import { idSchema } from './common.js';
 /**
  * The files an import reads: the diary's Russian roster template as CSV or XLSX, a OneRoster 1.2
  * CSV bundle (a ZIP of `orgs.csv`, `academicSessions.csv`, `classes.csv`, `courses.csv`,
- * `users.csv`, `enrollments.csv`, and `demographics.csv` for birth dates), or the diary's Russian
- * timetable template (a class's repeating week) as CSV or XLSX.
+ * `users.csv`, `enrollments.csv`, `demographics.csv` for birth dates, and `roles.csv` for staff
+ * roles when `users.csv` has no `role` column), or the diary's Russian timetable template (a
+ * class's repeating week) as CSV or XLSX.
  */
 export const IMPORT_FORMATS = [
   'roster_csv',
@@ -29,10 +30,11 @@ export const IMPORT_ACTIONS = ['create', 'update', 'unchanged', 'error'] as cons
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
 /**
- * The records an import writes: classes, subjects and pupils on the roster, and lessons of a
- * class's repeating week (a weekday and lesson number of its timetable template).
+ * The records an import writes: classes, subjects, pupils on the roster, staff (teachers and
+ * admins, invited by SMS), teaching assignments (a teacher, a class and a subject), and lessons of
+ * a class's repeating week (a weekday and lesson number of its timetable template).
  */
-export const IMPORT_KINDS = ['class', 'subject', 'pupil', 'lesson'] as const;
+export const IMPORT_KINDS = ['class', 'subject', 'pupil', 'staff', 'teaching', 'lesson'] as const;
 /** The kind of an imported record. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -44,9 +46,12 @@ export const importRowSchema = object({
   row: number(),
   kind: enumOf(IMPORT_KINDS),
   action: enumOf(IMPORT_ACTIONS),
-  /** What the record is matched by: the external id, a class's `5А 2026/2027`, a subject's name. */
+  /**
+   * What the record is matched by: the external id, a class's `5А 2026/2027`, a subject's name, a
+   * teaching assignment's `teacher|5А 2026/2027|subject`.
+   */
   key: string(),
-  /** A human label: the pupil's full name, the class, the subject. */
+  /** A human label: the pupil's or teacher's full name, the class, the subject, `5А · Физика`. */
   label: string(),
   /** For `update`: the fields that change (`classId`, `lastName`, `listNumber` …). */
   changes: optional(array(string())),

@@ -20,6 +20,7 @@ export const applicationText = translator({
   ready: ['Одобрено — можно подключить дневник', 'Approved — the diary can be connected'],
   active: ['Дневник подключён', 'Diary connected'],
   rejected: ['Отклонено', 'Rejected'],
+  withdrawn: ['Отозвано', 'Withdrawn'],
   stepDone: ['выполнено', 'done'],
   stepCurrent: ['текущий шаг', 'current step'],
   stepNext: ['впереди', 'to come'],
@@ -29,6 +30,10 @@ export const applicationText = translator({
   whatToDo: [
     'Что делать: исправьте данные ребёнка в карточке или уточните их у классного руководителя, затем подайте заявление снова. Вопросы можно задать в поддержку.',
     'What to do: correct the child’s details on the card or check them with the class teacher, then apply again. Questions can go to support.',
+  ],
+  withdrawnWhatToDo: [
+    'Школа больше не рассматривает это заявление. Чтобы подать новое, привяжите ребёнка к школе в его карточке.',
+    'The school no longer considers this application. To apply again, link the child to a school on their card.',
   ],
   readyHint: [
     'Школа одобрила заявление. Подключите дневник, чтобы видеть оценки, расписание и домашние задания.',

@@ -1,9 +1,14 @@
-import type { Application, ApplicationStatus, Lang } from '@school-diary/core';
+import {
+  APPLICATION_WITHDRAWAL_TEXTS,
+  type Application,
+  type ApplicationStatus,
+  type Lang,
+} from '@school-diary/core';
 import { html, nothing } from 'lit';
 import { formatDate } from '../shared/dates';
 import { applicationText } from './application-text';
 
-/** The road of an application that is not rejected. */
+/** The road of an application that has not ended (rejected or withdrawn). */
 const ROAD: readonly ApplicationStatus[] = ['submitted', 'checking', 'ready', 'active'];
 
 type StepState = 'done' | 'current' | 'next';
@@ -15,13 +20,23 @@ interface Step {
   readonly reason: string | undefined;
 }
 
-/** What the timeline shows: the steps taken (with their dates) and, unless rejected, those ahead. */
-export function timelineSteps(application: Application): Step[] {
+/** The reason of the step that ended an application, in the reader's language. */
+function endReason(lang: Lang, application: Application): string | undefined {
+  const end = application.history.findLast((h) => h.status === application.status);
+  if (application.status === 'rejected') return end?.reason ?? application.rejectionReason;
+  return end?.reasonCode ? APPLICATION_WITHDRAWAL_TEXTS[end.reasonCode][lang] : end?.reason;
+}
+
+/**
+ * What the timeline shows: the steps taken (with their dates) and, unless the application ended
+ * (rejected by the school, or withdrawn when the child was unlinked), those ahead.
+ */
+export function timelineSteps(application: Application, lang: Lang = 'ru'): Step[] {
   const reached = (status: ApplicationStatus) =>
     application.history.findLast((h) => h.status === status);
-  if (application.status === 'rejected') {
+  const ended = application.status;
+  if (ended === 'rejected' || ended === 'withdrawn') {
     const taken = ROAD.filter((s) => reached(s));
-    const rejected = reached('rejected');
     return [
       ...taken.map((status) => ({
         status,
@@ -30,10 +45,10 @@ export function timelineSteps(application: Application): Step[] {
         reason: undefined,
       })),
       {
-        status: 'rejected',
+        status: ended,
         state: 'current',
-        at: rejected?.at ?? application.updatedAt,
-        reason: rejected?.reason ?? application.rejectionReason,
+        at: reached(ended)?.at ?? application.updatedAt,
+        reason: endReason(lang, application),
       },
     ];
   }
@@ -64,10 +79,11 @@ const MARK = { done: '✓', current: '●', next: '○' } as const;
 
 /**
  * The lifecycle of one application as an ordered list: each step's name, its state in words (not
- * colour alone), its date; a rejection with the school's reason and what the parent can do.
+ * colour alone), its date; a rejection with the school's reason, or a withdrawal with its reason,
+ * and what the parent can do.
  */
 export function renderTimeline(lang: Lang, application: Application, timeZone: string) {
-  const steps = timelineSteps(application);
+  const steps = timelineSteps(application, lang);
   return html`<ol
     class="diary-timeline"
     part="timeline"
@@ -92,6 +108,7 @@ export function renderTimeline(lang: Lang, application: Application, timeZone: s
               >${step.at ? when(lang, step.at, timeZone) : applicationText(lang, 'waiting')}</span
             >
             ${step.status === 'rejected' ? renderRejection(lang, step.reason) : nothing}
+            ${step.status === 'withdrawn' ? renderWithdrawal(lang, step.reason) : nothing}
           </span>
         </li>`,
     )}
@@ -103,4 +120,17 @@ function renderRejection(lang: Lang, reason: string | undefined) {
       >${reason ? applicationText(lang, 'reason', { reason }) : applicationText(lang, 'noReason')}</span
     >
     <span class="diary-step-todo" part="what-to-do">${applicationText(lang, 'whatToDo')}</span>`;
+}
+
+function renderWithdrawal(lang: Lang, reason: string | undefined) {
+  return html`${
+      reason
+        ? html`<span class="diary-step-reason" part="reason"
+            >${applicationText(lang, 'reason', { reason })}</span
+          >`
+        : nothing
+    }
+    <span class="diary-step-todo" part="what-to-do"
+      >${applicationText(lang, 'withdrawnWhatToDo')}</span
+    >`;
 }

@@ -28,7 +28,10 @@ export default {
 
 const DAYS = ['2026-09-01T07:15:00.000Z', '2026-09-03T10:40:00.000Z', '2026-09-05T12:05:00.000Z'];
 
-/** Мария's application that went along `path` (and was rejected for `reason`, if given). */
+/**
+ * Мария's application that went along `path` (rejected for `reason`, if given; withdrawn because
+ * the child was unlinked).
+ */
 function withApplication(path: readonly ApplicationStatus[], reason?: string): MemoryFixtures {
   const f = demoFixtures();
   const status = path.at(-1) ?? 'submitted';
@@ -44,6 +47,7 @@ function withApplication(path: readonly ApplicationStatus[], reason?: string): M
       status: s,
       at: DAYS[i] ?? '2026-09-08T09:00:00.000Z',
       ...(s === 'rejected' && reason ? { reason } : {}),
+      ...(s === 'withdrawn' ? { reasonCode: 'child_unlinked' as const } : {}),
     })),
     createdAt: DAYS[0] as string,
     updatedAt: DAYS[path.length - 1] ?? '2026-09-08T09:00:00.000Z',
@@ -74,6 +78,11 @@ export const Active = {
 export const Rejected = {
   render: () =>
     page(withApplication(['submitted', 'checking', 'rejected'], 'Нет СНИЛС ребёнка в заявлении')),
+};
+
+/** The parent unlinked Мария from the school while the school was checking the application. */
+export const Withdrawn = {
+  render: () => page(withApplication(['submitted', 'checking', 'withdrawn'])),
 };
 
 export const NoApplicationYet = { render: () => page(demoFixtures()) };

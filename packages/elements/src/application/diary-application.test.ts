@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
-import { createMemoryClient } from '@school-diary/sdk/testing';
+import { createMemoryClient, MEMORY_CODE } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
 import type { DiaryProvider } from '../provider/diary-provider';
@@ -183,4 +183,49 @@ describe('<diary-application>', function () {
     expect(deepActiveElement()).to.equal(select);
     await expect(el).to.be.accessible();
   });
+
+  for (const [lang, words] of [
+    ['ru', { status: 'Отозвано', reason: 'Причина: родитель отвязал ребёнка от школы' }],
+    ['en', { status: 'Withdrawn', reason: 'Reason: parent unlinked the child' }],
+  ] as const)
+    it(`shows the withdrawn step with its date and reason when the parent unlinks the child (${lang})`, async () => {
+      const client = createMemoryClient();
+      await client.applications.create({ childId: 'chd_maria', schoolYear: '2026/2027' });
+      const page = await fixture<DiaryProvider>(
+        html`<diary-provider .client=${client} lang=${lang}>
+          <diary-application child-id="chd_maria"></diary-application>
+        </diary-provider>`,
+      );
+      const el = page.querySelector('diary-application') as DiaryApplication;
+      await waitUntil(() => $(el, '[part~="application"]'), 'no application shown');
+      expect(steps(el)[0]).to.equal('submitted:current');
+
+      const changed = oneEvent(el, 'diary-application-change');
+      const unlink = { childId: 'chd_maria', kind: 'unlink', linkId: 'scl_mem_maria' } as const;
+      const sms = await client.children.startSchoolChange(unlink);
+      await client.children.confirmSchoolChange({
+        childId: 'chd_maria',
+        challengeId: sms.challengeId,
+        code: MEMORY_CODE,
+      });
+      const withdrawn = (await changed).detail.application;
+      await settle(el);
+      expect(steps(el)).to.deep.equal(['submitted:done', 'withdrawn:current']);
+      expect(textOf($(el, '[data-status-text]'))).to.equal(words.status);
+      const step = $(el, '[part~="step"][data-status="withdrawn"]');
+      expect(step?.getAttribute('aria-current')).to.equal('step');
+      expect(step?.querySelector('time')?.getAttribute('datetime')).to.equal(
+        withdrawn.history.at(-1)?.at,
+      );
+      expect(textOf($(el, '[part="reason"]'))).to.equal(words.reason);
+      expect(textOf($(el, '[part="what-to-do"]'))).to.contain(
+        lang === 'ru' ? 'привяжите ребёнка к школе' : 'link the child to a school',
+      );
+      expect($(el, '[part~="activate"]')).to.equal(null);
+      expect(
+        $(el, '[part~="apply"]'),
+        'a withdrawn application leaves room for a new one',
+      ).not.to.equal(null);
+      await expect(el).to.be.accessible();
+    });
 });

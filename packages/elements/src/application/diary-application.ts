@@ -38,7 +38,8 @@ const IN_PROGRESS: readonly ApplicationStatus[] = ['submitted', 'checking', 'rea
 /**
  * A child's application for the electronic diary: its number (ЭД-2026-000004), the school year
  * and the lifecycle as a timeline — submitted → checking → ready → active, or rejected with the
- * school's reason and what to do next — with the date of each step. When the school has approved
+ * school's reason, or withdrawn because the parent unlinked the child from the school (or changed
+ * school), each with what to do next — with the date of each step. When the school has approved
  * it, the parent connects the diary here. When the school moves the application, the timeline
  * updates live and the change is announced. Without an application in progress the parent can
  * apply for the current or the next school year.
@@ -50,8 +51,8 @@ const IN_PROGRESS: readonly ApplicationStatus[] = ['submitted', 'checking', 'rea
  * @csspart application - One application's card.
  * @csspart timeline - The ordered list of an application's steps.
  * @csspart step - A step of the timeline (also `step-done`, `step-current`, `step-next`).
- * @csspart reason - The school's reason for a rejection.
- * @csspart what-to-do - What the parent can do after a rejection.
+ * @csspart reason - The reason of a rejection (the school's) or of a withdrawal.
+ * @csspart what-to-do - What the parent can do after a rejection or a withdrawal.
  * @csspart button - Every button (also `activate`, `apply`, `retry`).
  * @csspart select - The school year select of a new application.
  * @csspart notice - Loading, empty and signed-out messages.

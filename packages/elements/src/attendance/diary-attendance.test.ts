@@ -129,12 +129,30 @@ describe('<diary-attendance>', function () {
     const client = createMemoryClient();
     const el = await mountMemory(client, 'en', 'dark');
     expect(textOf($(el, '[part="totals"]'))).to.contain('Lessons missed');
+    // The school's «II четверть» reads in English too, as in the grade table.
+    const period = $(el, '#period') as HTMLSelectElement;
+    expect(textOf(period.selectedOptions[0])).to.equal('Term 2');
     $(el, '[part~="report-open"]')?.click();
     await settle(el);
     expect(el.scrollWidth).to.be.at.most(el.clientWidth);
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
     await expect(el).to.be.accessible();
     await setViewport({ width: 800, height: 600 });
+    client.close();
+  });
+
+  it('tells a date it cannot read only once one is typed', async () => {
+    const client = createMemoryClient();
+    const el = await mountMemory(client);
+    $(el, '[part~="report-open"]')?.click();
+    await settle(el);
+    const message = $(el, '#absence-from-format-error') as HTMLElement;
+    expect(message.checkVisibility()).to.equal(false);
+    expect($(el, '#absence-to-format-error')?.checkVisibility()).to.equal(false);
+    typeDate(el, 'absence-from', '31.02');
+    expect(message.checkVisibility()).to.equal(true);
+    expect(textOf(message)).to.contain('Введите дату полностью');
+    expect($(el, '#absence-from')?.getAttribute('aria-invalid')).to.equal('true');
     client.close();
   });
 

@@ -1,5 +1,6 @@
 import {
   absenceNoticeInputSchema,
+  periodName,
   todayIn,
   validate,
   type AbsenceNotice,
@@ -324,7 +325,7 @@ export class DiaryAttendance extends DiaryElement {
           @change=${(e: Event) => (this.periodId = (e.target as HTMLSelectElement).value)}
         >
           ${year.periods.map(
-            (p) => html`<option value=${p.id} ?selected=${p.id === period?.id}>${p.name}</option>`,
+            (p) => html`<option value=${p.id} ?selected=${p.id === period?.id}>${periodName(lang, p.name)}</option>`,
           )}
         </select>
       </div>

@@ -22,7 +22,20 @@ export interface MessageView {
   readonly onDownload: (attachment: Attachment) => void;
 }
 
-/** A message of the log: author, time, text, attachments and, for one's own, its receipt. */
+/**
+ * A message's node in the log: its `<article>`, marked when it is one's own, made once per message
+ * and filled by {@link renderMessage} (drawn again in place when the message changes).
+ */
+export function messageArticle(v: MessageView, m: Message): HTMLElement {
+  const own = m.authorId === v.userId;
+  const article = document.createElement('article');
+  article.className = own ? 'diary-message diary-message--own' : 'diary-message';
+  article.setAttribute('part', own ? 'message message-own' : 'message');
+  article.dataset.message = m.id;
+  return article;
+}
+
+/** What a message's article holds: author, time, text, attachments, and one's own receipt. */
 export function renderMessage(v: MessageView, m: Message) {
   const lang = v.lang;
   const own = m.authorId === v.userId;
@@ -30,11 +43,7 @@ export function renderMessage(v: MessageView, m: Message) {
   // No whitespace between the tags (lines break inside them): each text node would be cloned,
   // attached and laid out with every message a log appends.
   // prettier-ignore
-  return html`<article
-    class=${own ? 'diary-message diary-message--own' : 'diary-message'}
-    part=${own ? 'message message-own' : 'message'}
-    data-message=${m.id}
-  ><p class="diary-meta"
+  return html`<p class="diary-meta"
     ><span class="diary-strong">${own ? chatText(lang, 'you') : m.authorName}</span> <time
       datetime=${m.sentAt}>${messageTime(lang, m.sentAt, v.timeZone)}</time
   ></p>${
@@ -47,7 +56,7 @@ export function renderMessage(v: MessageView, m: Message) {
           >${icon(readByOthers ? 'checks' : 'check')} ${chatText(lang, readByOthers ? 'read' : 'delivered')}</p
         >`
       : nothing
-  }</article>`;
+  }`;
 }
 
 /** A message's attachments: each a button that downloads it, with its size. */

@@ -1,28 +1,28 @@
 import type { Message } from '@school-diary/core';
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { MessageNodes, type MessageDrawing } from './chat-message-nodes';
 
 /** Messages kept in the DOM at most while the reader is at the newest ones. */
 export const WINDOW = 120;
 /** How many more are shown (or fetched) each time the reader reaches the top. */
 const PAGE = 50;
-/** Messages per block of the DOM (see {@link ThreadLog.blocks}). */
-const BLOCK = 20;
 /** Pixels from the top of the history at which older messages are brought in. */
 const NEAR_TOP = 48;
 
-/** A block of the messages in the DOM: where it starts in the history, and its messages. */
-export interface MessageBlock {
-  readonly start: number;
-  /** The history positions of its first message and of the one after its last. */
-  readonly lo: number;
-  readonly hi: number;
-  readonly messages: readonly Message[];
+/** Where a {@link ThreadLog} gets older messages and how it draws one. */
+export interface ThreadLogOptions {
+  /** A page of the messages before the one with this id, oldest first. */
+  readonly fetchOlder: (before: string) => Promise<{ items: Message[]; hasMore: boolean }>;
+  /** How a message is drawn. */
+  readonly drawing: MessageDrawing;
 }
 
 /**
  * The open conversation's messages and the window of them in the DOM: appended in O(1) (the array
- * is mutated in place), older pages brought in while scrolling up without the view jumping (the
- * reader's place is anchored), and kept at the bottom while the reader is there.
+ * is mutated in place, and only the new message is drawn), older pages brought in while scrolling
+ * up without the view jumping (the reader's place is anchored), and kept at the bottom while the
+ * reader is there. The messages are drawn into the log's `.diary-messages` container, which the
+ * element renders empty.
  */
 export class ThreadLog implements ReactiveController {
   /** The messages the server has, oldest first. */
@@ -34,23 +34,19 @@ export class ThreadLog implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #fetchOlder: (before: string) => Promise<{ items: Message[]; hasMore: boolean }>;
   #ids = new Set<string>();
-  /** Where `messages[0]` stands in the history: older pages come before 0, blocks keep place. */
+  /** Where `messages[0]` stands in the history: older pages come before 0 (drawn ones stay). */
   #base = 0;
   #stickToBottom = true;
   #anchor: { height: number; top: number } | undefined;
-  /** Whether what the log holds may have changed since the last update (scroll work to do). */
+  /** Whether what the log holds may have changed since the last update (DOM and scroll work). */
   #changed = false;
   #olderLoading = false;
-  /** The blocks last drawn, by start, and the starts of those a message was replaced in since. */
-  #drawn = new Map<number, MessageBlock>();
-  readonly #replaced = new Set<number>();
+  readonly #nodes: MessageNodes;
 
-  constructor(
-    host: ReactiveElement,
-    fetchOlder: (before: string) => Promise<{ items: Message[]; hasMore: boolean }>,
-  ) {
+  constructor(host: ReactiveElement, options: ThreadLogOptions) {
     this.#host = host;
-    this.#fetchOlder = fetchOlder;
+    this.#fetchOlder = options.fetchOlder;
+    this.#nodes = new MessageNodes(options.drawing, host);
     host.addController(this);
   }
 
@@ -63,41 +59,11 @@ export class ThreadLog implements ReactiveController {
     return this.#ids.has(id);
   }
 
-  /**
-   * The messages in the DOM in blocks of {@link BLOCK}, each keyed by where it starts in the
-   * history (older pages coming in do not move it): while the window slides, only its first and
-   * last blocks change, so an append renders one block rather than walking the whole window.
-   */
-  blocks(): readonly MessageBlock[] {
-    const blocks: MessageBlock[] = [];
-    const drawn = new Map<number, MessageBlock>();
-    const base = this.#base;
-    const from = base + this.from;
-    const end = base + this.messages.length;
-    for (let start = from - (((from % BLOCK) + BLOCK) % BLOCK); start < end; start += BLOCK) {
-      const lo = Math.max(start, from);
-      const hi = Math.min(start + BLOCK, end);
-      // A block whose messages are the same objects as last time is the same object: the
-      // template compares one reference per block rather than every message of the window.
-      const last = this.#drawn.get(start);
-      const block =
-        last && last.lo === lo && last.hi === hi && !this.#replaced.has(start)
-          ? last
-          : { start, lo, hi, messages: this.messages.slice(lo - base, hi - base) };
-      blocks.push(block);
-      drawn.set(start, block);
-    }
-    this.#drawn = drawn;
-    this.#replaced.clear();
-    return blocks;
-  }
-
   /** Empties the log (another conversation). */
   reset(): void {
     this.messages = [];
     this.#ids = new Set();
-    this.#drawn = new Map();
-    this.#replaced.clear();
+    this.#nodes.clear();
     this.from = 0;
     this.#base = 0;
     this.hasMore = false;
@@ -117,6 +83,12 @@ export class ThreadLog implements ReactiveController {
   touch(): void {
     this.#changed = true;
     this.#host.requestUpdate();
+  }
+
+  /** Draws every message again at the next update (the language or the time zone changed). */
+  redraw(): void {
+    this.#nodes.staleAll();
+    this.touch();
   }
 
   /** Keeps the view at the bottom for the next message (the reader just sent one). */
@@ -152,9 +124,15 @@ export class ThreadLog implements ReactiveController {
 
   #put(index: number, message: Message): void {
     this.messages[index] = message;
-    const at = this.#base + index;
-    this.#replaced.add(at - (((at % BLOCK) + BLOCK) % BLOCK));
+    this.#nodes.stale(this.#base + index);
   }
+
+  /** The message at a position in the history. */
+  #at = (position: number): Message => {
+    const message = this.messages[position - this.#base];
+    if (!message) throw new RangeError(`No message at position ${position}`);
+    return message;
+  };
 
   /** Brings older messages in: first those already loaded, then a page from the server. */
   async older(): Promise<void> {
@@ -192,12 +170,17 @@ export class ThreadLog implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // Scroll anchoring reads the layout (scrollHeight), which forces it to be computed now: do it
-    // once, and only after an update that changed what the log holds.
+    // Draws the messages that changed, then scrolls. Scroll anchoring reads the layout
+    // (scrollHeight), which forces it to be computed now: do it once, and only after an update
+    // that changed what the log holds.
     if (!this.#changed) return;
     this.#changed = false;
     const log = this.#log;
     if (!log) return;
+    const container = log.querySelector<HTMLElement>('.diary-messages');
+    const base = this.#base;
+    if (container)
+      this.#nodes.sync(container, base + this.from, base + this.messages.length, this.#at);
     if (this.#anchor) {
       // Keep the message the reader was looking at where it was: no jump when older ones arrive.
       log.scrollTop = this.#anchor.top + (log.scrollHeight - this.#anchor.height);

@@ -79,6 +79,11 @@ export const chatStyles = css`
     flex-direction: column;
     gap: var(--_space);
   }
+  /* What holds the messages (drawn one by one, see chat-message-nodes.ts) adds no box: each
+     message is an item of the log's column. */
+  .diary-messages {
+    display: contents;
+  }
   .diary-message {
     max-width: 85%;
     align-self: flex-start;

@@ -381,6 +381,44 @@ describe('<diary-chat>', function () {
     await expect(chat).to.be.accessible();
   });
 
+  it('updates a message in place when its read receipt arrives: focus in it stays', async () => {
+    const { chat, url, button } = await threadWithFile(
+      new TextEncoder().encode('%PDF-1.4\n%%EOF'),
+      'receipt.pdf',
+    );
+    const message = must(button.closest<HTMLElement>('[data-message]'), 'the message');
+    expect(textOf(message)).to.contain('Доставлено');
+    button.focus();
+    const math = await teacher(url);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await math.threads.read({
+      threadId: MATH_THREAD,
+      upToMessageId: must(message.dataset['message'], 'the message id'),
+    });
+    await waitUntil(() => textOf(message).includes('Прочитано'), 'no read receipt arrived', {
+      timeout: 10_000,
+    });
+    await settle(chat);
+    expect(message.isConnected).to.equal(true);
+    expect(button.isConnected).to.equal(true);
+    expect(deepActiveElement()).to.equal(button);
+    math.close();
+  });
+
+  it("draws the messages again in the provider's new language", async () => {
+    const { chat, $, $$ } = await mount({ threadId: MATH_THREAD });
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    const own = must($$('[part~="message-own"]')[0], 'a message of the parent');
+    expect(textOf(own.querySelector('.diary-meta'))).to.match(/^Вы /);
+    const messages = $$('[part~="message"]');
+    must(chat.closest('diary-provider'), 'the provider').setAttribute('lang', 'en');
+    await settle(chat);
+    expect(textOf(own.querySelector('.diary-meta'))).to.match(/^You /);
+    expect(textOf(own.querySelector('[part="receipt"]'))).to.match(/^(Delivered|Read)$/);
+    // Drawn again in place: the same nodes, not new ones.
+    expect($$('[part~="message"]')).to.have.ordered.members(messages);
+  });
+
   it('says so when an attachment cannot be downloaded, and offers nothing', async () => {
     const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF');
     const { chat, $, button } = await threadWithFile(bytes, 'offline.pdf');

@@ -3,8 +3,6 @@ import { saveFile, type OutboxItem } from '@school-diary/sdk';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { isChatClient, type ChatClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
@@ -19,7 +17,7 @@ import { draftKey } from './chat-drafts';
 import { icon } from './chat-icons';
 import { renderLists } from './chat-lists';
 import { listenToChat } from './chat-live';
-import { renderMessage, renderPending } from './chat-message';
+import { messageArticle, renderMessage, renderPending, type MessageView } from './chat-message';
 import { ReadReceipts } from './chat-receipts';
 import { chatText } from './chat-text';
 import { ThreadLog } from './chat-thread-log';
@@ -136,11 +134,17 @@ export class DiaryChat extends DiaryElement {
     },
   });
 
-  readonly #log = new ThreadLog(this, async (before) => {
-    const client = this.#client;
-    const threadId = this.threadId;
-    if (!client || !threadId) return { items: [], hasMore: false };
-    return client.threads.messages({ threadId, before });
+  readonly #log = new ThreadLog(this, {
+    fetchOlder: async (before) => {
+      const client = this.#client;
+      const threadId = this.threadId;
+      if (!client || !threadId) return { items: [], hasMore: false };
+      return client.threads.messages({ threadId, before });
+    },
+    drawing: {
+      node: (message) => messageArticle(this.#messageView, message),
+      content: (message) => renderMessage(this.#messageView, message),
+    },
   });
 
   readonly #composer = new Composer(this, {
@@ -165,6 +169,8 @@ export class DiaryChat extends DiaryElement {
   #subscribedTo: ChatClient | undefined;
   #unsubscribe: (() => void) | undefined;
   #drawnStatus: TaskStatus = TaskStatus.INITIAL;
+  /** The language and time zone the messages were drawn in. */
+  #drawnIn = '';
   #checkedClient: unknown;
   #chatClient: ChatClient | undefined;
 
@@ -227,6 +233,11 @@ export class DiaryChat extends DiaryElement {
     }
     if (changed.has('outboxItems') || this.#thread.status !== this.#drawnStatus) this.#log.touch();
     this.#drawnStatus = this.#thread.status;
+    const drawIn = `${this.language}|${this.timeZone}`;
+    if (drawIn !== this.#drawnIn) {
+      this.#drawnIn = drawIn;
+      this.#log.redraw();
+    }
   }
 
   #listen(client: ChatClient): () => void {
@@ -495,7 +506,8 @@ export class DiaryChat extends DiaryElement {
               </p>`
             : nothing
         }
-        ${this.#renderMessages()} ${pending.map((item) => renderPending(this.#pendingView, item))}
+        <div class="diary-messages"></div>
+        ${pending.map((item) => renderPending(this.#pendingView, item))}
       </div>
       ${
         this.downloadError
@@ -506,18 +518,13 @@ export class DiaryChat extends DiaryElement {
       ${this.#composer.render()}`;
   }
 
-  #renderMessages() {
-    const lang = this.language;
-    const timeZone = this.timeZone;
-    const view = { lang, timeZone, userId: this.#userId, onDownload: this.#download };
-    // A message's markup is only rebuilt when it (or the language) changes, and a block only
-    // walked when one of its messages changes: appending costs the same whatever the window holds.
-    const message = (m: Message) => guard([m, lang, timeZone], () => renderMessage(view, m));
-    return repeat(
-      this.#log.blocks(),
-      (block) => block.start,
-      (block) => guard([lang, timeZone, block], () => repeat(block.messages, (m) => m.id, message)),
-    );
+  get #messageView(): MessageView {
+    return {
+      lang: this.language,
+      timeZone: this.timeZone,
+      userId: this.#userId,
+      onDownload: this.#download,
+    };
   }
 
   get #pendingView() {

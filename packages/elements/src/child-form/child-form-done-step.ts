@@ -15,6 +15,7 @@ const OUTCOME: Readonly<
   ready: { title: 'readyTitle', text: 'readyText' },
   active: { title: 'activeTitle', text: 'activeText' },
   rejected: { title: 'rejectedTitle', text: 'rejectedText' },
+  withdrawn: { title: 'withdrawnTitle', text: 'withdrawnText' },
 };
 
 /** What the last step shows. */
@@ -30,7 +31,7 @@ export interface DoneStepView {
 /** The application as the server answered it: its number, its real status and what comes next. */
 export function renderDoneStep({ lang, headingLevel, application, onAnother }: DoneStepView) {
   const outcome = OUTCOME[application.status];
-  const success = application.status !== 'rejected';
+  const success = application.status !== 'rejected' && application.status !== 'withdrawn';
   return html`<div
       class="diary-notice ${success ? 'diary-notice--success' : 'diary-notice--error'}"
       part="notice result"

@@ -93,6 +93,11 @@ export const childText = translator({
     'Школа отклонила заявление. Уточните данные у классного руководителя и подайте заявление снова.',
     'The school rejected the application. Check the details with the class teacher and apply again.',
   ],
+  withdrawnTitle: ['Заявление отозвано', 'Application withdrawn'],
+  withdrawnText: [
+    'Ребёнок отвязан от школы, поэтому заявление отозвано. Привяжите ребёнка к школе в его карточке и подайте заявление снова.',
+    'The child was unlinked from the school, so the application was withdrawn. Link the child to a school on their card and apply again.',
+  ],
   another: ['Зарегистрировать ещё одного ребёнка', 'Register another child'],
   signedOut: [
     'Войдите в электронный дневник, чтобы зарегистрировать ребёнка.',
@@ -103,4 +108,5 @@ export const childText = translator({
   ready: ['одобрено — осталось подключить дневник', 'approved — connect the diary to finish'],
   active: ['дневник подключён', 'diary connected'],
   rejected: ['отклонено', 'rejected'],
+  withdrawn: ['отозвано', 'withdrawn'],
 });

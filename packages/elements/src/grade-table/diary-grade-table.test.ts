@@ -23,9 +23,16 @@ const $$ = (table: DiaryGradeTable, selector: string) => [
 const subjects = (table: DiaryGradeTable) =>
   $$(table, 'tbody tr[data-subject] th .diary-subject').map(textOf);
 
-async function mount(client: unknown, options: { lang?: string; childId?: string } = {}) {
+async function mount(
+  client: unknown,
+  options: { lang?: string; childId?: string; timeZone?: string } = {},
+) {
   const provider = await fixture(
-    html`<diary-provider .client=${client} lang=${options.lang ?? 'ru'}>
+    html`<diary-provider
+      .client=${client}
+      lang=${options.lang ?? 'ru'}
+      time-zone=${options.timeZone ?? 'Europe/Moscow'}
+    >
       <diary-grade-table child-id=${options.childId ?? WORLD.maria}></diary-grade-table>
     </diary-provider>`,
   );
@@ -359,13 +366,19 @@ describe('<diary-grade-table> against the real server', function () {
       ...{ date: markDate(), comment: `Пересдача ${Date.now()}` },
     });
     await teacher.grades.update({ markId: given.id, value: 4 });
-    const table = await mount(parent);
+    // Told at the school's time, here Vladivostok's (UTC+10), not the browser's or UTC.
+    const table = await mount(parent, { timeZone: 'Asia/Vladivostok' });
     await select(table, 'period', 'year');
     const tip = $(table, '[part="tooltip"]') as HTMLElement;
     await waitUntil(() => $(table, `button[data-id="${given.id}"]`), 'no corrected mark');
     $(table, `button[data-id="${given.id}"]`)?.click();
     await waitUntil(() => textOf(tip).includes('3 → 4'), 'no correction in the tooltip');
-    expect(textOf(tip)).to.match(/Исправлена \d+ [а-я]+: 3 → 4 \(\S+ \S\. \S\.\)/);
+    const { changes } = await parent.grades.history({ markId: given.id });
+    const at = new Date(changes.find((c) => c.action === 'updated')?.at ?? '');
+    const inSchool = new Date(at.getTime() + 10 * 3600_000);
+    const hhmm = inSchool.toISOString().slice(11, 16);
+    expect(textOf(tip)).to.match(/Исправлена \d+ [а-я]+ в \d\d:\d\d: 3 → 4 \(\S+ \S\. \S\.\)/);
+    expect(textOf(tip)).to.contain(` в ${hhmm}: 3 → 4`);
     await sendKeys({ press: 'Escape' });
     const onLesson = marks.find((m) => m.lessonId && typeof m.value === 'number');
     if (onLesson) {

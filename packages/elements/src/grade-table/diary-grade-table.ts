@@ -155,6 +155,7 @@ export class DiaryGradeTable extends DiaryElement {
     new MarkGridKeys(this);
     new MarkTooltip(this, {
       lang: () => this.language,
+      timeZone: () => this.timeZone,
       find: (id) => this.shownMarks.find((m) => m.id === id),
       client: () => this.client as MarkDetailClient | undefined,
     });

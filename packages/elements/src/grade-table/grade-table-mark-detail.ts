@@ -5,7 +5,7 @@ import {
   type MarkDistribution,
   type MarkHistory,
 } from '@school-diary/core';
-import { formatDay } from '../shared/day-format';
+import { formatDate, formatTime } from '../shared/dates';
 import { gradeTableText as t } from './grade-table-text';
 
 /** The reads of a pinned mark's details; a client without them shows none. */
@@ -16,12 +16,26 @@ export interface MarkDetailClient {
   };
 }
 
+/** The reader's language and the school's time zone, which a correction's time is told in. */
+export interface MarkDetailPlace {
+  readonly lang: Lang;
+  readonly timeZone: string;
+}
+
 /** The server refused the distribution because too few pupils were marked. */
 const tooFew = (error: unknown) =>
   (error as { code?: unknown } | undefined)?.code === 'too_few_marked';
 
-/** Lines telling each correction of a corrected mark: «Исправлена 24 ноября: 4 → 5 (Орлов С. Н.)». */
-async function historyLines(client: MarkDetailClient, mark: Mark, lang: Lang): Promise<string[]> {
+/**
+ * Lines telling each correction of a corrected mark, at the school's time:
+ * «Исправлена 24 ноября в 14:05: 4 → 5 (Орлов С. Н.)».
+ */
+async function historyLines(
+  client: MarkDetailClient,
+  mark: Mark,
+  where: MarkDetailPlace,
+): Promise<string[]> {
+  const { lang, timeZone } = where;
   const read = client.grades?.history;
   if (!read || mark.updatedAt === mark.createdAt) return [];
   const { changes } = await read({ markId: mark.id }).catch(() => ({ changes: [] }));
@@ -29,7 +43,8 @@ async function historyLines(client: MarkDetailClient, mark: Mark, lang: Lang): P
     .filter((c) => c.action === 'updated' && c.from !== undefined && c.from !== c.to)
     .map((c) =>
       t(lang, 'corrected', {
-        date: formatDay(lang, c.at.slice(0, 10), { day: 'numeric', month: 'long' }),
+        date: formatDate(lang, c.at, { day: 'numeric', month: 'long' }, timeZone),
+        time: formatTime(lang, c.at, timeZone),
         from: markValueText(lang, c.from ?? mark.value),
         to: markValueText(lang, c.to ?? mark.value),
         by: c.by,
@@ -81,11 +96,11 @@ async function distributionNode(
 export async function markDetail(
   client: MarkDetailClient,
   mark: Mark,
-  lang: Lang,
+  where: MarkDetailPlace,
 ): Promise<(string | HTMLElement)[]> {
   const [lines, bars] = await Promise.all([
-    historyLines(client, mark, lang),
-    distributionNode(client, mark, lang),
+    historyLines(client, mark, where),
+    distributionNode(client, mark, where.lang),
   ]);
   return [...lines, ...(bars ? [bars] : [])];
 }

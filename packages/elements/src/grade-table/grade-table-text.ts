@@ -38,8 +38,8 @@ export const gradeTableText = translator({
   resetFilters: ['Сбросить отбор', 'Reset filters'],
   weight: ['вес {weight}', 'weight {weight}'],
   corrected: [
-    'Исправлена {date}: {from} → {to} ({by})',
-    'Corrected on {date}: {from} → {to} ({by})',
+    'Исправлена {date} в {time}: {from} → {to} ({by})',
+    'Corrected on {date} at {time}: {from} → {to} ({by})',
   ],
   distribution: ['Как написал класс (оценено: {n})', 'How the class did ({n} marked)'],
   distributionHidden: [

@@ -9,6 +9,8 @@ import { gradeTableText as t } from './grade-table-text';
 /** What the tooltip reads from the table. */
 export interface MarkTooltipOptions {
   readonly lang: () => Lang;
+  /** The school's time zone: a correction's time is told in it. */
+  readonly timeZone: () => string;
   /** The mark shown by the button with this `data-id`. */
   readonly find: (id: string) => Mark | undefined;
   /** The client a pinned mark reads its corrections and its class's marks with. */
@@ -87,7 +89,8 @@ export class MarkTooltip implements ReactiveController {
     const client = this.#options.client?.();
     const mark = this.#options.find(id);
     if (!client || !mark) return;
-    const extra = await markDetail(client, mark, this.#options.lang());
+    const where = { lang: this.#options.lang(), timeZone: this.#options.timeZone() };
+    const extra = await markDetail(client, mark, where);
     const tip = this.#host.renderRoot.querySelector<HTMLElement>('.diary-tip');
     if (!tip || this.#pinned !== id || extra.length === 0) return;
     for (const item of extra) tip.append(typeof item === 'string' ? `\n${item}` : item);

@@ -51,7 +51,8 @@ export const homeworkStyles = css`
   .diary-tick input:focus-visible {
     outline: 3px solid var(--_focus);
   }
-  .diary-list,
+  /* Not the theme's two-column .diary-list: one piece of homework takes the whole width. */
+  .diary-homework-list,
   .diary-files {
     list-style: none;
     margin: 0;

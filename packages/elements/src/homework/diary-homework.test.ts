@@ -243,6 +243,21 @@ describe('<diary-homework>', function () {
     await setViewport({ width: 800, height: 600 });
   });
 
+  it('gives each piece of homework the whole width of its list at 360 px', async () => {
+    await setViewport({ width: 360, height: 700 });
+    const element = await mount();
+    await waitUntil(() => item(element, 'due', dueNext.id), 'the next day’s homework is listed');
+    const items = [
+      ...(element.shadowRoot?.querySelectorAll<HTMLElement>('li[data-homework]') ?? []),
+    ];
+    expect(items.length).to.be.above(0);
+    for (const li of items) {
+      const list = li.parentElement as HTMLElement;
+      expect(li.getBoundingClientRect().width).to.equal(list.getBoundingClientRect().width);
+    }
+    await setViewport({ width: 800, height: 600 });
+  });
+
   it('says so when nothing is due, and when signed out', async () => {
     const memory = createMemoryClient({
       fixtures: { ...createMemoryClient().memory.data, homework: [] },

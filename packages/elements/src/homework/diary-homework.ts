@@ -473,7 +473,7 @@ export class DiaryHomework extends DiaryElement {
         .map((a) => renderPlannedTest(lang, a, { subject: true }))}
       ${
         due.length > 0
-          ? html`<ul class="diary-list" part="list" aria-labelledby=${`day-${day}`}>
+          ? html`<ul class="diary-homework-list" part="list" aria-labelledby=${`day-${day}`}>
               ${due.map((h) => renderItem(h, this.#itemOptions('due', false)))}
             </ul>`
           : nothing
@@ -499,7 +499,7 @@ export class DiaryHomework extends DiaryElement {
         id: 'overdue-title',
       })}
       <p class="diary-hint">${t(lang, 'overdueHint')}</p>
-      <ul class="diary-list" part="list">
+      <ul class="diary-homework-list" part="list">
         ${overdue.map((h) => renderItem(h, this.#itemOptions('overdue', true)))}
       </ul>
     </section>`;

@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { finalMark, roundAverage, weightedAverage } from '@school-diary/core';
 import { nothing } from 'lit';
 import { classJournalFixtures, createMemoryClient } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
@@ -111,6 +112,41 @@ describe('<diary-journal>', function () {
     await sendKeys({ press: 'Escape' });
     await settle(el);
     expect(deepActiveElement()).to.equal(cell(el, 3, last));
+  });
+
+  it("updates the typed pupil's average and suggested final, every other row left as it was", async () => {
+    const { el, client } = await journalPage();
+    const journal = await client.journal.get({ classId: C5A, subjectId: MATHS });
+    const [pupil, lesson] = [journal.students[1], journal.lessons[0]];
+    if (!pupil || !lesson) throw new Error('no pupil or lesson');
+    const finals = () => [...(el.shadowRoot?.querySelectorAll('tbody td.final') ?? [])].map(textOf);
+    // A row's markup but for the grid's one Tab stop, which leaves the first cell for the typed one.
+    const rowHtml = (r: number) =>
+      $(el, `tr[data-r="${r}"]`)?.innerHTML.replace(/ tabindex="-?\d"/g, '');
+    const before = finals();
+    const untouched = [0, 3, 4].map(rowHtml);
+    const typed = cell(el, 1, 0) as HTMLElement;
+    typed.focus();
+    await sendKeys({ type: '2' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textOf(cell(el, 1, 0)) === '2' && !cell(el, 1, 0)?.matches('.pending'));
+    // The cell kept its element (and so its place for assistive technology) through the edit.
+    expect(cell(el, 1, 0)).to.equal(typed);
+
+    // Core's average of the pupil's other marks and the one typed, with the lesson's weight.
+    const mine = journal.cells.filter((c) => c.childId === pupil.id);
+    const old = mine.find((c) => c.lessonId === lesson.id)?.marks[0];
+    const marks = mine
+      .filter((c) => c.lessonId !== lesson.id)
+      .flatMap((c) => c.marks.map((m) => ({ value: m.value, weight: m.weight })));
+    marks.push({ value: 2, weight: old?.weight ?? lesson.weight });
+    const average = roundAverage(weightedAverage(marks) ?? 0);
+    const after = finals();
+    expect(after[1]).to.contain(average.toLocaleString('ru-RU'));
+    expect(after[1]).to.contain(`предлагается ${finalMark(average)}`);
+    expect(after[1]).to.not.equal(before[1]);
+    expect(after.filter((_, r) => r !== 1)).to.deep.equal(before.filter((_, r) => r !== 1));
+    expect([0, 3, 4].map(rowHtml)).to.deep.equal(untouched);
   });
 
   it('renders only the lessons in view and reaches every other one by keyboard', async () => {

@@ -16,15 +16,15 @@ import {
   type Editing,
   type JournalClient,
   type JournalContext,
-  type RowAverage,
 } from './journal-context';
 import { onEntryInput, onEntryKey, renderToolbar } from './journal-entry';
 import { confirmFinal } from './journal-final';
-import { renderGrid } from './journal-grid';
+import { cellElement, renderGrid } from './journal-grid';
 import { onGridClick, onGridFocus, onGridKey } from './journal-keyboard';
 import { renderLessonPanel } from './journal-lesson-panel';
 import { onLiveUpdate } from './journal-live';
-import { gridCells, rowAverage, type GridCell } from './journal-model';
+import { GridCells, RowAverages, gridCells } from './journal-cells';
+import type { RowAverage } from './journal-model';
 import { onSaved, withQueued } from './journal-saves';
 import { journalText } from './journal-text';
 import { JournalViewport } from './journal-viewport';
@@ -39,9 +39,10 @@ export type { DiaryJournalChangeDetail } from './journal-saves';
  * typing `5`, `4/5` or `н` fills a cell, Enter or Tab moves on, Delete clears, Ctrl+Z undoes the
  * last change); pointer and touch through the quick-entry keys. A year of lessons stays quick:
  * only the lesson columns in view are rendered, beside the sticky names and final column, and the
- * keyboard reaches every lesson (the grid scrolls to it). Each change is saved as it is
- * typed, through the SDK's outbox (kept offline and across a reload, written once); a cell that
- * someone else changed meanwhile is shown as a conflict with its current value, never overwritten.
+ * keyboard reaches every lesson (the grid scrolls to it); a typed mark renders again only its
+ * pupil's row. Each change is saved as it is typed, through the SDK's outbox (kept offline and
+ * across a reload, written once); a cell that someone else changed meanwhile is shown as a
+ * conflict with its current value, never overwritten.
  * A lesson's head opens its topic, homework and the weight and kind of its marks.
  *
  * @summary The class journal: marks and absences by keyboard, saved as typed, conflicts shown.
@@ -79,7 +80,7 @@ export class DiaryJournal extends DiaryElement {
   /** The level of the widget's heading (`2` by default), or `none`. */
   @property({ attribute: 'heading-level' }) accessor headingLevel: HeadingLevel = '2';
   @state() protected accessor journal: Journal | undefined;
-  @state() protected accessor cells: ReadonlyMap<string, GridCell> = new Map();
+  @state() protected accessor cells: GridCells = GridCells.none;
   @state() protected accessor active = { row: 0, col: 0 };
   @state() protected accessor editing: Editing | undefined;
   @state() protected accessor announcement = '';
@@ -116,11 +117,13 @@ export class DiaryJournal extends DiaryElement {
   });
 
   readonly #viewport = new JournalViewport(this);
-  #averages = new Map<string, RowAverage>();
+  readonly #rowAverages = new RowAverages();
+  #averages: ReadonlyMap<string, RowAverage> = new Map();
   #focusInGrid = false;
   #stop: (() => void)[] = [];
   #liveClient: JournalClient | undefined;
   #focusCell = false;
+  #tabStop: HTMLElement | null = null;
   readonly #ctx: JournalContext = this.#context();
 
   get #client(): JournalClient | undefined {
@@ -242,16 +245,16 @@ export class DiaryJournal extends DiaryElement {
   }
 
   protected override updated(): void {
-    const table = this.renderRoot.querySelector('table');
     this.#viewport.attach(this.renderRoot.querySelector<HTMLElement>('.region'));
+    const table = this.renderRoot.querySelector('table');
     if (!table) return;
-    for (const el of table.querySelectorAll('[tabindex="0"]')) el.setAttribute('tabindex', '-1');
     const { row, col } = this.active;
-    const target = this.renderRoot.querySelector<HTMLElement>(
-      `tr[data-r="${row}"] [data-c="${col}"]`,
-    );
-    target?.setAttribute('tabindex', '0');
-    const input = this.renderRoot.querySelector<HTMLInputElement>('input.entry');
+    const target = cellElement(table, row, col);
+    this.#moveTabStop(target);
+    const editing = this.editing;
+    const input = editing
+      ? cellElement(table, editing.row, editing.col)?.querySelector<HTMLInputElement>('input.entry')
+      : undefined;
     const focused = this.shadowRoot?.activeElement;
     if (input && focused !== input) {
       input.focus();
@@ -266,11 +269,23 @@ export class DiaryJournal extends DiaryElement {
     this.#focusCell = false;
   }
 
+  /** The grid's one Tab stop goes to the active cell (the only cell ever given `tabindex="0"`). */
+  #moveTabStop(target: HTMLElement | null): void {
+    if (target === this.#tabStop) return;
+    this.#tabStop?.setAttribute('tabindex', '-1');
+    target?.setAttribute('tabindex', '0');
+    this.#tabStop = target;
+  }
+
   #computeAverages(): void {
     const journal = this.journal;
     if (!journal) return;
+    // Only a row whose cells (or the lessons' weights) changed is averaged again.
     this.#averages = new Map(
-      journal.students.map((p) => [p.id, rowAverage(this.cells, p.id, journal.lessons)]),
+      journal.students.map((p) => [
+        p.id,
+        this.#rowAverages.of(this.cells.row(p.id), journal.lessons),
+      ]),
     );
   }
 

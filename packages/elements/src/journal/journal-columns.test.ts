@@ -5,6 +5,7 @@ import {
   OVERSCAN,
   columnSlots,
   columnsInView,
+  keptOutside,
   renderedColumns,
   scrollToColumn,
 } from './journal-columns';
@@ -62,6 +63,14 @@ describe('journal columns', () => {
       0,
     );
     expect(spans).to.equal(170);
+  });
+
+  it('adds to the range only the kept columns it leaves out, once each and in order', () => {
+    const range = { start: 20, end: 40 };
+    expect(keptOutside(170, range, [25, 25])).to.deep.equal([]);
+    expect(keptOutside(170, range, [120, 3, 120, 30, 170, -1, 2.5])).to.deep.equal([3, 120]);
+    // Typing in the active column inside the range leaves the row's slots as they were.
+    expect(columnSlots(170, range, [25, 25])).to.deep.equal(columnSlots(170, range, [25]));
   });
 
   it('scrolls a column into the part of the view the sticky columns leave free', () => {

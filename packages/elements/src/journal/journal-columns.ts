@@ -67,6 +67,20 @@ export type ColumnSlot =
   | { readonly kind: 'gap'; readonly from: number; readonly span: number };
 
 /**
+ * The kept columns (the active one, the one being typed in) that the range leaves out, once each
+ * and in order: all that a row's cells add to the range.
+ *
+ * @example
+ * keptOutside(10, { start: 2, end: 4 }, [7, 3, 7, 10]); // [7]
+ */
+export function keptOutside(total: number, range: ColumnRange, keep: readonly number[]): number[] {
+  const outside = keep.filter(
+    (c) => Number.isInteger(c) && c >= 0 && c < total && (c < range.start || c >= range.end),
+  );
+  return [...new Set(outside)].sort((a, b) => a - b);
+}
+
+/**
  * A row's lesson cells in order: the range's columns and the kept ones (the active column), with
  * a spacer wherever columns are left out.
  *
@@ -81,7 +95,7 @@ export function columnSlots(
 ): ColumnSlot[] {
   const shown = new Set<number>();
   for (let c = Math.max(0, range.start); c < Math.min(total, range.end); c += 1) shown.add(c);
-  for (const c of keep) if (Number.isInteger(c) && c >= 0 && c < total) shown.add(c);
+  for (const c of keptOutside(total, range, keep)) shown.add(c);
   const slots: ColumnSlot[] = [];
   let next = 0;
   for (const col of [...shown].sort((a, b) => a - b)) {

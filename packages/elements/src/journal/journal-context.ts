@@ -3,7 +3,8 @@
 import type { Journal, Lang } from '@school-diary/core';
 import type { DiaryClient } from '@school-diary/sdk';
 import type { Group, WidgetClient } from '../shared/client';
-import type { CellContent, GridCell } from './journal-model';
+import type { GridCells } from './journal-cells';
+import type { CellContent, RowAverage } from './journal-model';
 
 /** The SDK client as `<diary-journal>` needs it: the journal, final marks, the outbox. */
 export interface JournalClient extends WidgetClient {
@@ -42,9 +43,6 @@ export interface Editing {
   readonly error?: string;
 }
 
-/** A pupil's average and the final mark core's rules suggest. */
-export type RowAverage = { average: number | null; suggested: number | null };
-
 /** The element's state and services as its parts use them. */
 export interface JournalContext {
   readonly host: HTMLElement;
@@ -54,7 +52,7 @@ export interface JournalContext {
   readonly client: JournalClient | undefined;
   readonly averages: ReadonlyMap<string, RowAverage>;
   journal: Journal | undefined;
-  cells: ReadonlyMap<string, GridCell>;
+  cells: GridCells;
   active: { row: number; col: number };
   editing: Editing | undefined;
   announcement: string;

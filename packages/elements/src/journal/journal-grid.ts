@@ -2,7 +2,7 @@
 // element (roving tabindex, set on the active cell after each render). Only the lesson columns
 // in view are rendered (journal-columns.ts): spacers stand for the others, and every rendered
 // cell carries its `aria-colindex` so assistive technology knows where it is in the whole grid.
-import type { Journal, JournalLesson, Lang } from '@school-diary/core';
+import type { Journal, JournalLesson, JournalStudent, Lang } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -10,17 +10,18 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { formatDate } from '../shared/dates';
 import { personName } from '../shared/person-name';
 import { COLUMN_PX, type ColumnSlot } from './journal-columns';
-import { cellKey, cellText, type GridCell } from './journal-model';
+import type { GridCells } from './journal-cells';
+import { cellText, type GridCell, type RowAverage } from './journal-model';
 import { journalText } from './journal-text';
 
 /** What the grid shows and where the teacher is. */
 export interface GridView {
   readonly lang: Lang;
   readonly journal: Journal;
-  readonly cells: ReadonlyMap<string, GridCell>;
+  readonly cells: GridCells;
   /** The lesson columns rendered and the spacers between them (the same array while unchanged). */
   readonly slots: readonly ColumnSlot[];
-  readonly averages: ReadonlyMap<string, { average: number | null; suggested: number | null }>;
+  readonly averages: ReadonlyMap<string, RowAverage>;
   /** The cell being typed in, with its text so far. */
   readonly editing: { row: number; col: number; text: string; error?: string } | undefined;
   readonly onInput: (event: InputEvent) => void;
@@ -28,6 +29,14 @@ export interface GridView {
   /** Confirms a pupil's suggested final mark (a teacher with a period only). */
   readonly onConfirm: ((row: number) => void) | undefined;
 }
+
+/** The rendered cell of a grid position (row −1 is the head row; the last column the final). */
+export const cellElement = (
+  table: HTMLTableElement,
+  row: number,
+  col: number,
+): HTMLElement | null =>
+  table.rows[row + 1]?.querySelector<HTMLElement>(`:scope > [data-c="${col}"]`) ?? null;
 
 /** A lesson's date as a column head: `24.11`. */
 export const shortDate = (lang: Lang, date: string): string =>
@@ -86,29 +95,32 @@ function renderLessonHead(lang: Lang, lesson: JournalLesson | undefined, c: numb
   </th>`;
 }
 
+/** The text box of the cell being typed in. */
+function renderEntry(view: GridView, editing: NonNullable<GridView['editing']>) {
+  return html`<input
+    class="entry"
+    part="entry"
+    .value=${editing.text}
+    aria-invalid=${editing.error ? 'true' : 'false'}
+    aria-describedby=${editing.error ? 'entry-error' : nothing}
+    aria-label=${journalText(view.lang, 'gridLabel')}
+    autocomplete="off"
+    @input=${view.onInput}
+    @keydown=${view.onEditKey}
+  />`;
+}
+
+// One cell element whether typed in or not: opening and leaving the text box change its content,
+// and the focused cell is never taken out of the document.
 function renderCell(view: GridView, row: number, col: number, cell: GridCell | undefined) {
-  const editing = view.editing;
-  if (editing && editing.row === row && editing.col === col)
-    return html`<td data-c=${col} aria-colindex=${col + 2} tabindex="-1" class="editing">
-      <input
-        class="entry"
-        part="entry"
-        .value=${editing.text}
-        aria-invalid=${editing.error ? 'true' : 'false'}
-        aria-describedby=${editing.error ? 'entry-error' : nothing}
-        aria-label=${journalText(view.lang, 'gridLabel')}
-        autocomplete="off"
-        @input=${view.onInput}
-        @keydown=${view.onEditKey}
-      />
-    </td>`;
+  const editing = view.editing?.row === row && view.editing.col === col ? view.editing : undefined;
   return html`<td
     data-c=${col}
     aria-colindex=${col + 2}
     tabindex="-1"
-    class=${cell?.state ?? 'empty'}
+    class=${editing ? 'editing' : (cell?.state ?? 'empty')}
   >
-    ${cellText(view.lang, cell)}
+    ${editing ? renderEntry(view, editing) : cellText(view.lang, cell)}
   </td>`;
 }
 
@@ -151,13 +163,63 @@ function renderFinal(view: GridView, row: number, childId: string): TemplateResu
 }
 
 /**
+ * A pupil's row, rendered again only when something it shows changed: its cells (the row's
+ * object, which a change of another pupil's cell leaves alone), the columns, the text box, the
+ * average. Typing a mark redraws one row of the ~35, and only its rendered columns.
+ */
+function renderRow(
+  view: GridView,
+  r: number,
+  pupil: JournalStudent,
+  lessonIds: readonly unknown[],
+) {
+  const { lang, journal } = view;
+  const row = view.cells.row(pupil.id);
+  const local = view.averages.get(pupil.id);
+  const editing = view.editing?.row === r ? view.editing : undefined;
+  const deps = [
+    lang,
+    pupil,
+    row,
+    editing,
+    local?.average,
+    local?.suggested,
+    view.onConfirm === undefined,
+    view.slots,
+    ...lessonIds,
+  ];
+  return guard(
+    deps,
+    () =>
+      html`<tr data-r=${r} aria-rowindex=${r + 2}>
+        <th scope="row" class="name" aria-colindex="1">
+          ${personName({ lastName: pupil.lastName, firstName: pupil.firstName })}
+        </th>
+        ${repeat(view.slots, slotKey, (slot) =>
+          slot.kind === 'gap'
+            ? renderGap(slot)
+            : renderCell(view, r, slot.col, row.get(journal.lessons[slot.col]?.id ?? '')),
+        )}
+        ${renderFinal(view, r, pupil.id)}
+      </tr>`,
+  );
+}
+
+/**
  * The grid: a header row of lessons, a row per pupil (name, cells, average and final).
  *
  * @example
- * renderGrid({ lang, journal, cells, averages, editing, onInput, onEditKey });
+ * renderGrid({ lang, journal, cells, slots, averages, editing, onInput, onEditKey, onConfirm });
  */
 export function renderGrid(view: GridView): TemplateResult {
   const { lang, journal } = view;
+  // The lessons of the rendered columns (and how many there are) as every row shows them.
+  const lessonIds = [
+    journal.lessons.length,
+    ...view.slots.map((slot) =>
+      slot.kind === 'lesson' ? journal.lessons[slot.col]?.id : undefined,
+    ),
+  ];
   return html`<table
     role="grid"
     part="grid"
@@ -166,32 +228,9 @@ export function renderGrid(view: GridView): TemplateResult {
     aria-colcount=${journal.lessons.length + 2}
     aria-readonly=${journal.writable ? 'false' : 'true'}
   >
-    ${renderHead(view)}
+    ${guard([lang, journal.lessons, view.slots], () => renderHead(view))}
     <tbody>
-      ${journal.students.map((pupil, r) => {
-        const cells = view.slots.map((slot) => {
-          const lesson = slot.kind === 'lesson' ? journal.lessons[slot.col] : undefined;
-          return lesson && view.cells.get(cellKey(pupil.id, lesson.id));
-        });
-        // A row is rendered again only when something it shows changed: typing a mark redraws
-        // one row of the ~35, and only its rendered columns.
-        const local = view.averages.get(pupil.id);
-        const editing = view.editing?.row === r ? view.editing : undefined;
-        const deps = [lang, journal, pupil, editing, local?.average, local?.suggested, view.slots];
-        return guard(
-          [...deps, ...cells],
-          () =>
-            html`<tr data-r=${r} aria-rowindex=${r + 2}>
-              <th scope="row" class="name" aria-colindex="1">
-                ${personName({ lastName: pupil.lastName, firstName: pupil.firstName })}
-              </th>
-              ${repeat(view.slots, slotKey, (slot, i) =>
-                slot.kind === 'gap' ? renderGap(slot) : renderCell(view, r, slot.col, cells[i]),
-              )}
-              ${renderFinal(view, r, pupil.id)}
-            </tr>`,
-        );
-      })}
+      ${journal.students.map((pupil, r) => renderRow(view, r, pupil, lessonIds))}
     </tbody>
   </table>`;
 }

@@ -5,7 +5,8 @@ import type { JournalUpdate } from '@school-diary/core';
 import { personName } from '../shared/person-name';
 import type { JournalContext } from './journal-context';
 import { shortDate } from './journal-grid';
-import { cellKey, cellText, fromServer, sameContent } from './journal-model';
+import type { CellChange } from './journal-cells';
+import { cellText, fromServer, sameContent, withLesson } from './journal-model';
 import { journalText } from './journal-text';
 
 /** Applies a `journal.updated` event to the grid. */
@@ -15,14 +16,12 @@ export function onLiveUpdate(ctx: JournalContext, update: JournalUpdate): void {
     return;
   const col = journal.lessons.findIndex((l) => l.id === update.lesson.id);
   if (col < 0) return;
-  const lessons = [...journal.lessons];
-  lessons[col] = update.lesson;
-  ctx.journal = { ...journal, lessons };
-  const cells = new Map(ctx.cells);
+  ctx.journal = withLesson(journal, update.lesson);
+  const changes: CellChange[] = [];
   const lang = ctx.lang;
   for (const cell of update.cells) {
-    const key = cellKey(cell.childId, cell.lessonId);
-    const mine = cells.get(key);
+    const at = { childId: cell.childId, lessonId: cell.lessonId };
+    const mine = ctx.cells.get(at.childId, at.lessonId);
     // Our own batch (its answer confirms it) or a save of ours still on its way (its answer
     // reports the conflict).
     if (mine?.batchId === update.batchId || mine?.state === 'pending') continue;
@@ -38,13 +37,13 @@ export function onLiveUpdate(ctx: JournalContext, update: JournalUpdate): void {
     const editing = ctx.editing;
     if (editing && editing.row === row && editing.col === col) {
       const message = journalText(lang, 'changedWhileTyping', what);
-      cells.set(key, { ...theirs, state: 'conflict', message });
+      changes.push({ ...at, cell: { ...theirs, state: 'conflict', message } });
       ctx.editing = { ...editing, error: message };
       ctx.announcement = message;
     } else {
-      cells.set(key, theirs);
+      changes.push({ ...at, cell: theirs });
       ctx.announcement = journalText(lang, 'changedElsewhere', what);
     }
   }
-  ctx.cells = cells;
+  ctx.cells = ctx.cells.with(changes);
 }

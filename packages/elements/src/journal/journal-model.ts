@@ -7,6 +7,7 @@ import {
   type Journal,
   type JournalAbsence,
   type JournalCell,
+  type JournalLesson,
   type Lang,
   type MarkValue,
 } from '@school-diary/core';
@@ -103,15 +104,17 @@ export function cellText(lang: Lang, cell: CellContent | undefined): string {
 export const sameContent = (a: CellContent, b: CellContent): boolean =>
   a.absence === b.absence && a.marks.join('/') === b.marks.join('/');
 
-/** A cell's key in the grid's map. */
-export const cellKey = (childId: string, lessonId: string): string => `${childId} ${lessonId}`;
-
-/** The grid's cells from a journal answer. */
-export function gridCells(journal: Journal): Map<string, GridCell> {
-  const cells = new Map<string, GridCell>();
-  for (const cell of journal.cells)
-    cells.set(cellKey(cell.childId, cell.lessonId), fromServer(cell));
-  return cells;
+/**
+ * The journal with a lesson as the server now has it; the same journal when that lesson is
+ * unchanged (as in most answers to a save), so that nothing is rendered or averaged again.
+ */
+export function withLesson(journal: Journal, lesson: JournalLesson): Journal {
+  const at = journal.lessons.findIndex((l) => l.id === lesson.id);
+  const old = journal.lessons[at];
+  if (!old || JSON.stringify(old) === JSON.stringify(lesson)) return journal;
+  const lessons = [...journal.lessons];
+  lessons[at] = lesson;
+  return { ...journal, lessons };
 }
 
 /** A grid cell as the server has it. */
@@ -125,15 +128,20 @@ export function fromServer(cell: JournalCell, state: CellState = 'saved'): GridC
   };
 }
 
-/** A row's average and suggested final, from the grid's cells: `null` without marks. */
+/** A pupil's average and the final mark core's rules suggest: `null` without marks. */
+export interface RowAverage {
+  readonly average: number | null;
+  readonly suggested: number | null;
+}
+
+/** A row's average and suggested final, from its cells by lesson id. */
 export function rowAverage(
-  cells: ReadonlyMap<string, GridCell>,
-  childId: string,
+  row: ReadonlyMap<string, GridCell>,
   lessons: readonly { id: string; weight: number }[],
-): { average: number | null; suggested: number | null } {
+): RowAverage {
   const marks: { value: MarkValue; weight: number }[] = [];
   for (const lesson of lessons) {
-    const cell = cells.get(cellKey(childId, lesson.id));
+    const cell = row.get(lesson.id);
     cell?.marks.forEach((value, i) =>
       marks.push({ value, weight: cell.weights[i] ?? lesson.weight }),
     );

@@ -6,14 +6,15 @@ import { emit } from '../shared/events';
 import { personName } from '../shared/person-name';
 import type { JournalContext } from './journal-context';
 import { shortDate } from './journal-grid';
+import type { CellChange, GridCells } from './journal-cells';
 import {
   EMPTY,
-  cellKey,
   cellText,
   fromServer,
   sameContent,
   type CellContent,
   type GridCell,
+  withLesson,
 } from './journal-model';
 import { journalText } from './journal-text';
 
@@ -38,7 +39,7 @@ const newBatchId = () => `jb_${crypto.randomUUID()}`;
 export function contentAt(ctx: JournalContext, row: number, col: number): CellContent {
   const pupil = ctx.journal?.students[row];
   const lesson = ctx.journal?.lessons[col];
-  return (pupil && lesson && ctx.cells.get(cellKey(pupil.id, lesson.id))) || EMPTY;
+  return (pupil && lesson && ctx.cells.get(pupil.id, lesson.id)) || EMPTY;
 }
 
 /** Sets a cell as typed: shown at once, queued in the outbox, announced. */
@@ -53,15 +54,14 @@ export async function setCell(
   const pupil = journal?.students[row];
   const lesson = journal?.lessons[col];
   if (!journal?.writable || !client || !pupil || !lesson || !classId) return;
-  const key = cellKey(pupil.id, lesson.id);
-  const old = ctx.cells.get(key);
+  const old = ctx.cells.get(pupil.id, lesson.id);
   const before: CellContent = old ?? EMPTY;
   if (sameContent(before, next)) return;
   const batchId = newBatchId();
   const seen = old?.batchId ? `batch:${old.batchId}` : (old?.seen ?? null);
   const weights = next.marks.map((_, i) => old?.weights[i] ?? lesson.weight);
   const cell: GridCell = { ...next, weights, seen, state: 'pending', batchId };
-  ctx.cells = new Map(ctx.cells).set(key, cell);
+  ctx.cells = ctx.cells.with([{ childId: pupil.id, lessonId: lesson.id, cell }]);
   ctx.lastChange = undoing ? undefined : { row, col, before };
   const what = { pupil: personName(pupil), date: shortDate(lang, lesson.date) };
   const value = cellText(lang, next);
@@ -90,27 +90,30 @@ export async function setCell(
  */
 export function withQueued(
   journal: Journal,
-  cells: ReadonlyMap<string, GridCell>,
+  cells: GridCells,
   items: readonly OutboxJournalItem[],
-): Map<string, GridCell> {
-  const laid = new Map(cells);
+): GridCells {
+  let laid = cells;
   for (const { classId, batch } of items) {
     if (classId !== journal.classId || batch.subjectId !== journal.subjectId) continue;
     const lesson = journal.lessons.find((l) => l.id === batch.lessonId);
     if (!lesson) continue;
-    for (const row of batch.rows) {
-      const key = cellKey(row.childId, lesson.id);
-      const old = laid.get(key);
+    const changes = batch.rows.flatMap((row): CellChange[] => {
+      const old = laid.get(row.childId, lesson.id);
+      // A cell already showing this batch (it was typed here) stays as it is, and so its row.
+      if (old?.batchId === batch.batchId && old.state === 'pending') return [];
       const weights = row.marks.map((_, i) => old?.weights[i] ?? lesson.weight);
-      laid.set(key, {
+      const cell: GridCell = {
         marks: row.marks,
         absence: row.absence,
         weights,
         seen: row.seen,
         state: 'pending',
         batchId: batch.batchId,
-      });
-    }
+      };
+      return [{ childId: row.childId, lessonId: lesson.id, cell }];
+    });
+    laid = laid.with(changes);
   }
   return laid;
 }
@@ -119,16 +122,11 @@ export function withQueued(
 export function onSaved(ctx: JournalContext, result: JournalBatchResult): void {
   const { journal, lang } = ctx;
   if (!journal) return;
-  const cells = new Map(ctx.cells);
-  const lessonAt = journal.lessons.findIndex((l) => l.id === result.lesson.id);
-  if (lessonAt >= 0) {
-    const lessons = [...journal.lessons];
-    lessons[lessonAt] = result.lesson;
-    ctx.journal = { ...journal, lessons };
-  }
+  const changes: CellChange[] = [];
+  ctx.journal = withLesson(journal, result.lesson);
   for (const row of result.rows) {
-    const key = cellKey(row.childId, result.lesson.id);
-    const mine = cells.get(key);
+    const at = { childId: row.childId, lessonId: result.lesson.id };
+    const mine = ctx.cells.get(at.childId, at.lessonId);
     if (mine?.batchId !== result.batchId) continue;
     const pupil = journal.students.find((p) => p.id === row.childId);
     const what = {
@@ -138,15 +136,15 @@ export function onSaved(ctx: JournalContext, result: JournalBatchResult): void {
     if (row.status === 'conflict' && row.cell) {
       const value = cellText(lang, fromServer(row.cell)) || '—';
       const message = journalText(lang, 'conflict', { ...what, value });
-      cells.set(key, { ...fromServer(row.cell, 'conflict'), message });
+      changes.push({ ...at, cell: { ...fromServer(row.cell, 'conflict'), message } });
       ctx.announcement = message;
     } else if (row.status === 'invalid') {
       const message = row.errors?.[0]?.message ?? '';
-      cells.set(key, { ...mine, state: 'invalid', message });
+      changes.push({ ...at, cell: { ...mine, state: 'invalid', message } });
       ctx.announcement = journalText(lang, 'refused', { ...what, message });
-    } else if (row.cell) cells.set(key, fromServer(row.cell));
+    } else if (row.cell) changes.push({ ...at, cell: fromServer(row.cell) });
   }
-  ctx.cells = cells;
+  ctx.cells = ctx.cells.with(changes);
 }
 
 /** Puts the last changed cell back as it was. */

@@ -5,6 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   columnSlots,
+  keptOutside,
   renderedColumns,
   sameRange,
   scrollToColumn,
@@ -51,9 +52,12 @@ export class JournalViewport implements ReactiveController {
   slots(total: number, keep: readonly number[]): readonly ColumnSlot[] {
     this.#total = total;
     this.#range = renderedColumns(this.#range, this.#viewport(), total);
-    const key = `${total} ${this.#range.start} ${this.#range.end} ${keep.join(',')}`;
+    // Typing in the active column, or moving within the range, leaves the slots (and so every
+    // row not otherwise changed) as they were.
+    const outside = keptOutside(total, this.#range, keep);
+    const key = `${total} ${this.#range.start} ${this.#range.end} ${outside.join(',')}`;
     if (key !== this.#slots.key)
-      this.#slots = { key, slots: columnSlots(total, this.#range, keep) };
+      this.#slots = { key, slots: columnSlots(total, this.#range, outside) };
     return this.#slots.slots;
   }
 

@@ -26,11 +26,11 @@ let parent: DiaryClient;
 let teacher: DiaryClient;
 
 async function mount(
-  attrs: { variant?: string; view?: string; lang?: string; theme?: string } = {},
+  attrs: { variant?: string; view?: string; lang?: string; theme?: string; as?: DiaryClient } = {},
 ): Promise<DiaryNotifications> {
   const provider = await fixture<DiaryProvider>(
     html`<diary-provider
-      .client=${parent}
+      .client=${attrs.as ?? parent}
       lang=${attrs.lang ?? 'ru'}
       theme=${attrs.theme ?? 'light'}
     >
@@ -166,6 +166,11 @@ describe('<diary-notifications>', function () {
     await waitUntil(() => $$(element, '[part~="item"]').length > 0, 'the feed did not open');
     expect(bell.getAttribute('aria-expanded')).to.equal('true');
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    // The bell sits at the start of the line (as in a header wrapped on a phone): its feed still
+    // opens on the screen, not past its start edge where nothing scrolls to it.
+    const popup = ($(element, '[part="popup"]') as HTMLElement).getBoundingClientRect();
+    expect(popup.left).to.be.at.least(0);
+    expect(popup.right).to.be.at.most(360);
     await expect(element).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await settle(element);
@@ -276,6 +281,17 @@ describe('<diary-notifications>', function () {
     } finally {
       await parent.notifications.updateSettings({ assessmentReminderDays: 1 });
     }
+  });
+
+  it('shows a teacher no reminder of planned tests: it is a parent’s and a student’s setting', async () => {
+    const element = await mount({ view: 'settings', as: teacher });
+    await waitUntil(() => $(element, '[part="digest"]'), 'no settings form');
+    expect($(element, '[part="reminder-days"]')).to.equal(null);
+    expect(textOf($(element, '[part="settings"]'))).not.to.contain('Когда напоминать');
+    // The same form for the parent has it.
+    const own = await mount({ view: 'settings' });
+    await waitUntil(() => $(own, '[part="digest"]'), 'no settings form');
+    expect(textOf($(own, '[part="reminder-days"]'))).to.contain('Когда напоминать');
   });
 
   it('sets a threshold per subject, explaining a bad number, and the next low mark crosses it', async () => {

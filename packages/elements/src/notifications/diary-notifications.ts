@@ -1,5 +1,5 @@
 import type { Notification } from '@school-diary/core';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDate } from '../shared/dates';
 import { DiaryElement } from '../shared/diary-element';
@@ -45,8 +45,9 @@ declare global {
  * messages, news, application status; newest first, a page at a time, unread ones marked, read
  * one by one or all at once, and new ones put on top as they arrive over live events (and
  * announced). The settings panel chooses the channels of each kind (in the diary, SMS, e-mail),
- * the frequency of the digest of marks, and a parent's thresholds of the average mark per child
- * and subject. `variant="bell"` is a compact button for a site header with the unread count that
+ * the frequency of the digest of marks, how many days before a planned test a parent or student
+ * is reminded of it, and a parent's thresholds of the average mark per child and subject.
+ * `variant="bell"` is a compact button for a site header with the unread count that
  * opens the feed.
  *
  * @summary The notification feed, its settings, and a bell with the unread count.
@@ -110,6 +111,7 @@ export class DiaryNotifications extends DiaryElement {
       this.environment?.session.user?.role === 'parent'
         ? (this.environment?.children.items ?? [])
         : [],
+    reminders: ['parent', 'student'].includes(this.environment?.session.user?.role ?? ''),
     selectedId: this.environment?.children.selectedId,
     lang: this.language,
     describe: (error) => this.#describe(error),
@@ -137,7 +139,8 @@ export class DiaryNotifications extends DiaryElement {
     if (this.view === 'settings' && parent && env.children.status === 'idle') env.loadChildren();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) this.#placePopup();
     const unread = this.#feed.unread;
     if (this.#feed.first.value && unread !== this.#lastUnread) {
       this.#lastUnread = unread;
@@ -166,6 +169,24 @@ export class DiaryNotifications extends DiaryElement {
   readonly #onOutsideClick = (event: MouseEvent): void => {
     if (this.open && !event.composedPath().includes(this)) this.open = false;
   };
+
+  /**
+   * Keeps the bell's open feed on the screen. It hangs from the bell's end; a bell near the start
+   * of a narrow screen (a header wrapped on a phone) would push it off the start edge, so there it
+   * moves in to start under the bell, or to the middle of the screen if that is less.
+   */
+  #placePopup(): void {
+    const popup = this.shadowRoot?.querySelector<HTMLElement>('[part="popup"]');
+    const box = popup?.parentElement;
+    if (!popup || !box) return;
+    popup.style.removeProperty('inset-inline-end');
+    if (getComputedStyle(popup).direction !== 'ltr') return;
+    const rect = popup.getBoundingClientRect();
+    if (rect.left >= 0) return;
+    const screen = document.documentElement.clientWidth;
+    const left = Math.max(0, Math.min(box.getBoundingClientRect().left, (screen - rect.width) / 2));
+    popup.style.insetInlineEnd = `${rect.left - left}px`;
+  }
 
   #bellButton(): HTMLButtonElement | null | undefined {
     return this.shadowRoot?.querySelector<HTMLButtonElement>('[part~="bell"]');

@@ -33,6 +33,8 @@ export interface SettingsSource {
   readonly active: boolean;
   /** A parent's children (thresholds are a parent's); empty for other users. */
   readonly children: readonly Child[];
+  /** Whether the user is reminded of planned tests (parents and students, not teachers). */
+  readonly reminders: boolean;
   /** The provider's selected child, shown first. */
   readonly selectedId: string | undefined;
   readonly lang: Lang;
@@ -53,8 +55,10 @@ interface ChildThresholds {
 type Channel = (typeof CHANNELS)[number];
 
 /**
- * The settings panel of `<diary-notifications>`: channels per kind, the digest's frequency, the
- * days before a planned test its reminder comes, the quiet hours of SMS and e-mail, and (for parents) the thresholds of the average mark per child and subject. Loads when opened.
+ * The settings panel of `<diary-notifications>`: channels per kind, the digest's frequency, (for
+ * parents and students) the days before a planned test its reminder comes, the quiet hours of SMS
+ * and e-mail, and (for parents) the thresholds of the average mark per child and subject. Loads
+ * when opened.
  */
 export class SettingsPanel {
   readonly #host: ReactiveControllerHost;
@@ -228,11 +232,15 @@ export class SettingsPanel {
           )}
         </div>
       </fieldset>
-      ${renderReminderDays(lang, settings.assessmentReminderDays, (days) => {
-        if (this.#draft) this.#draft = { ...this.#draft, assessmentReminderDays: days };
-        this.#status = undefined;
-        this.#host.requestUpdate();
-      })}
+      ${
+        this.#source().reminders
+          ? renderReminderDays(lang, settings.assessmentReminderDays, (days) => {
+              if (this.#draft) this.#draft = { ...this.#draft, assessmentReminderDays: days };
+              this.#status = undefined;
+              this.#host.requestUpdate();
+            })
+          : nothing
+      }
       ${renderQuietHours(lang, this.#quiet, this.#quietErrors, (next) => {
         this.#quiet = { ...this.#quiet, ...next };
         this.#status = undefined;

@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ImportReport } from '@school-diary/core';
+import type { DiaryClient } from '@school-diary/sdk';
 import { createMemoryClient } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
@@ -22,9 +23,10 @@ const click = (el: DiarySchoolSetup, section: string, part: string) =>
   $(el, `[aria-labelledby="${section}-heading"] [part~="${part}"]`)?.click();
 
 async function mount(
-  options: Parameters<typeof createMemoryClient>[0],
-  { theme = 'light', lang = 'ru', client = createMemoryClient(options) } = {},
+  options: Parameters<typeof createMemoryClient>[0] | DiaryClient,
+  { theme = 'light', lang = 'ru' } = {},
 ) {
+  const client = options && 'imports' in options ? options : createMemoryClient(options);
   const page = await fixture<DiaryProvider>(
     html`<diary-provider .client=${client} theme=${theme} lang=${lang}>
       <diary-school-setup><p slot="import">Импорт появится здесь</p></diary-school-setup>
@@ -33,70 +35,6 @@ async function mount(
   const el = page.querySelector('diary-school-setup') as DiarySchoolSetup;
   await settle(el);
   return el;
-}
-
-/** A lesson row of a timetable report, as the server words it. */
-const lesson = (row: number, label: string, action: ImportReport['rows'][number]['action']) => ({
-  file: 'timetable.csv',
-  row,
-  kind: 'lesson' as const,
-  action,
-  key: label.split(' ').slice(0, 3).join(' '),
-  label,
-});
-
-/**
- * A memory client whose imports answer as the server does for the timetable fixtures (the server's
- * own tests check how it reads them): errors for `timetable-errors.csv`, two lessons otherwise.
- */
-function importingClient(calls: string[]) {
-  const client = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
-  const answer =
-    (step: 'preview' | 'apply') =>
-    async (input: { file: Blob; fileName?: string }): Promise<ImportReport> => {
-      calls.push(`${step} ${input.fileName} ${input.file.size}`);
-      if (input.fileName === 'timetable-errors.csv')
-        return {
-          format: 'timetable_csv',
-          applied: false,
-          rowsRead: 2,
-          counts: { create: 1, update: 0, unchanged: 0, error: 1 },
-          rows: [lesson(2, '5А Mon 1 Математика', 'create'), lesson(3, '5Я Mon 2', 'error')],
-          errors: [
-            {
-              file: 'timetable-errors.csv',
-              row: 3,
-              column: 'Класс',
-              code: 'unknown_reference',
-              message: 'The school has no class “5Я” — add it or correct the name',
-            },
-          ],
-        };
-      return {
-        format: 'timetable_csv',
-        applied: step === 'apply',
-        rowsRead: 2,
-        counts: { create: 1, update: 1, unchanged: 0, error: 0 },
-        rows: [
-          lesson(2, '5А Пн 1 Математика', 'create'),
-          { ...lesson(3, '5А Пн 2 Русский язык', 'update'), changes: ['room'] },
-        ],
-        errors: [],
-      };
-    };
-  Object.defineProperty(client, 'imports', {
-    value: { ...client.imports, preview: answer('preview'), apply: answer('apply') },
-  });
-  return client;
-}
-
-/** Picks `name` in the widget's file input, as a person choosing a file would. */
-function choose(el: DiarySchoolSetup, name: string) {
-  const input = $(el, '#import-file') as HTMLInputElement;
-  const files = new DataTransfer();
-  files.items.add(new File(['Класс;День недели;Урок;Предмет;Учитель;Кабинет\n'], name));
-  input.files = files.files;
-  input.dispatchEvent(new Event('change'));
 }
 
 describe('<diary-school-setup>', function () {
@@ -211,45 +149,213 @@ describe('<diary-school-setup>', function () {
     await until(() => textOf(el.shadowRoot).includes('Пороги итоговых оценок сохранены.'));
   });
 
-  it('checks a timetable file, shows its errors by line and column, then writes a clean one', async () => {
-    const calls: string[] = [];
-    const el = await mount({}, { lang: 'en', client: importingClient(calls) });
-    await until(() => $(el, '#import-file'), 'the import section did not show');
+  it('previews a roster file by kind, lists its errors by line and column, then imports it', async () => {
+    const el = await mount({ signedInAs: 'school_admin' });
+    await until(() => $(el, '#import-file'), 'the setup did not load');
     click(el, 'import', 'preview');
-    await until(() => textOf(el.shadowRoot).includes('Choose a file'));
+    await until(() => $(el, '#import-file-error'), 'no file, no error');
     expect(el.shadowRoot?.activeElement?.id).to.equal('import-file');
+    const choose = async (text: string) => {
+      const files = new DataTransfer();
+      files.items.add(new File([text], 'roster.csv', { type: 'text/csv' }));
+      const input = $(el, '#import-file') as HTMLInputElement;
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(textOf(el.shadowRoot)).not.to.contain(
+        'Строк прочитано',
+        'a new file clears the preview',
+      );
+      click(el, 'import', 'preview');
+      await until(() => textOf(el.shadowRoot).includes('Строк прочитано'), 'no preview');
+    };
+    const header = 'ФИО;Дата рождения;Класс';
+    await choose(`${header}\r\nКузнецова Вера Игоревна;02.05.2015;5А\r\nБелов Пётр;01.01.2015;5Я`);
+    const text = () => textOf(el.shadowRoot);
+    expect(text()).to.contain('roster.csv, строка 3, «Класс»: В школе нет класса «5Я»');
+    expect(text()).to.contain('Ученики: добавить — 1');
+    expect($(el, '[part~="apply"]'), 'a file with errors is not imported').to.equal(null);
+    await expect(el).to.be.accessible();
+    await choose(`${header}\r\nКузнецова Вера Игоревна;02.05.2015;5А`);
+    expect(text()).to.contain('Строк прочитано: 1. Добавить — 1');
+    click(el, 'import', 'apply');
+    await until(() => text().includes('Файл загружен в дневник.'), 'not imported');
+    expect($(el, '[part~="apply"]'), 'an imported file is not imported twice').to.equal(null);
+  });
 
-    choose(el, 'timetable-errors.csv');
+  it('shows the teachers to invite and their assignments of a OneRoster preview, in English', async () => {
+    const memory = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
+    // The server's answer to a OneRoster bundle (the memory client reads the CSV template only).
+    const report: ImportReport = {
+      format: 'oneroster',
+      applied: false,
+      rowsRead: 30,
+      counts: { create: 3, update: 0, unchanged: 2, error: 1 },
+      rows: [
+        {
+          file: 'classes.csv',
+          row: 2,
+          kind: 'class',
+          action: 'unchanged',
+          key: '6Г 2026/2027',
+          label: '6Г',
+        },
+        {
+          file: 'users.csv',
+          row: 5,
+          kind: 'staff',
+          action: 'error',
+          key: 'usr-t1',
+          label: 'Орлова Наталья Викторовна',
+        },
+        {
+          file: 'users.csv',
+          row: 6,
+          kind: 'staff',
+          action: 'create',
+          key: 'usr-t2',
+          label: 'Кузнецов Андрей Павлович',
+        },
+        {
+          file: 'users.csv',
+          row: 7,
+          kind: 'staff',
+          action: 'update',
+          key: 'usr-a1',
+          label: 'Захарова Ирина Сергеевна',
+          changes: ['phone'],
+        },
+        {
+          file: 'enrollments.csv',
+          row: 7,
+          kind: 'teaching',
+          action: 'create',
+          key: 'usr-t2|6Г 2026/2027|Математика',
+          label: 'Кузнецов Андрей Павлович: 6Г · Математика',
+        },
+      ],
+      errors: [
+        {
+          file: 'users.csv',
+          row: 5,
+          column: 'phone',
+          code: 'required',
+          message:
+            'The staff member has no mobile phone — add it (the phone column): the invitation comes by text message',
+        },
+      ],
+    };
+    const imports = { ...memory.imports, preview: async () => report };
+    const client = new Proxy(memory, {
+      get: (target, key) => (key === 'imports' ? imports : Reflect.get(target, key)),
+    });
+    const el = await mount(client, { lang: 'en' });
+    await until(() => $(el, '#import-file'), 'the setup did not load');
+    const files = new DataTransfer();
+    files.items.add(new File(['PK'], 'oneroster.zip'));
+    const input = $(el, '#import-file') as HTMLInputElement;
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
     click(el, 'import', 'preview');
-    await until(() => textOf(el.shadowRoot).includes('with errors: 1'), 'no preview');
-    const text = textOf(el.shadowRoot);
-    expect(text).to.contain('Timetable: 2 lines. To add: 1');
-    expect(text).to.contain('Line 3, “Класс”: The school has no class “5Я”');
-    expect(text).to.contain('nothing was written');
-    expect($(el, '[part~="apply"]')).to.equal(null);
+    await until(() => $(el, '[data-kind="teaching"]'), 'no assignments');
+    const section = (kind: string) => textOf($(el, `[data-kind="${kind}"]`));
+    expect(section('staff')).to.contain('Teachers and admins (invited by SMS)');
+    expect(section('staff')).to.contain('to add 1, to change 1, unchanged 0');
+    expect(section('staff')).to.contain('Захарова Ирина Сергеевна change: phone');
+    expect(section('teaching')).to.contain('Кузнецов Андрей Павлович: 6Г · Математика add');
+    expect(textOf(el.shadowRoot)).to.contain(
+      'users.csv, line 5, “phone”: The staff member has no mobile phone',
+    );
+    await expect(el).to.be.accessible();
+  });
 
-    choose(el, 'timetable.csv');
+  it('previews a timetable file as lessons with its errors, then imports a clean one', async () => {
+    // The memory client reads rosters; a timetable is answered here as the server words it.
+    const memory = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
+    const lesson = (row: number, label: string, action: 'create' | 'update' | 'error') => ({
+      file: 'timetable.csv',
+      row,
+      kind: 'lesson' as const,
+      action,
+      key: label.split(' ').slice(0, 3).join(' '),
+      label,
+      ...(action === 'update' ? { changes: ['room'] } : {}),
+    });
+    const answer =
+      (applied: boolean) =>
+      async (input: { fileName?: string }): Promise<ImportReport> =>
+        input.fileName === 'timetable-errors.csv'
+          ? {
+              format: 'timetable_csv',
+              applied: false,
+              rowsRead: 2,
+              counts: { create: 1, update: 0, unchanged: 0, error: 1 },
+              rows: [lesson(2, '5А Пн 1 Математика', 'create'), lesson(3, '5Я Пн 2', 'error')],
+              errors: [
+                {
+                  file: 'timetable-errors.csv',
+                  row: 3,
+                  column: 'Класс',
+                  code: 'unknown_reference',
+                  message: 'The school has no class “5Я” — add it or correct the name',
+                },
+              ],
+            }
+          : {
+              format: 'timetable_csv',
+              applied,
+              rowsRead: 2,
+              counts: { create: 1, update: 1, unchanged: 0, error: 0 },
+              rows: [
+                lesson(2, '5А Пн 1 Математика', 'create'),
+                lesson(3, '5А Пн 2 Русский язык', 'update'),
+              ],
+              errors: [],
+            };
+    const sent: string[] = [];
+    const imports = {
+      ...memory.imports,
+      preview: async (input: { fileName?: string }) => (
+        sent.push(`preview ${input.fileName}`),
+        answer(false)(input)
+      ),
+      apply: async (input: { fileName?: string }) => (
+        sent.push(`apply ${input.fileName}`),
+        answer(true)(input)
+      ),
+    };
+    const client = new Proxy(memory, {
+      get: (target, key) => (key === 'imports' ? imports : Reflect.get(target, key)),
+    });
+    const el = await mount(client, { lang: 'en' });
+    await until(() => $(el, '#import-file'), 'the setup did not load');
+    const choose = (name: string) => {
+      const files = new DataTransfer();
+      files.items.add(new File(['Класс;День недели;Урок;Предмет;Учитель;Кабинет\n'], name));
+      const input = $(el, '#import-file') as HTMLInputElement;
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+    };
+    choose('timetable-errors.csv');
     click(el, 'import', 'preview');
-    await until(() => $(el, '[part~="apply"]'), 'no apply button for a clean file');
-    const cells = [
-      ...(el.shadowRoot?.querySelectorAll('[aria-labelledby="import-heading"] tbody td') ?? []),
-    ].map((td) => td.textContent?.trim());
-    expect(cells).to.deep.equal([
-      '2',
-      '5А Пн 1 Математика',
-      'add',
-      '3',
-      '5А Пн 2 Русский язык',
-      'change',
-    ]);
+    await until(() => $(el, '[data-kind="lesson"]'), 'no lessons');
+    expect(textOf(el.shadowRoot)).to.contain(
+      'timetable-errors.csv, line 3, “Класс”: The school has no class “5Я”',
+    );
+    expect($(el, '[part~="apply"]'), 'a file with errors is not imported').to.equal(null);
+    choose('timetable.csv');
+    click(el, 'import', 'preview');
+    await until(() => $(el, '[part~="apply"]'), 'a clean file cannot be imported');
+    const lessons = textOf($(el, '[data-kind="lesson"]'));
+    expect(lessons).to.contain('Timetable lessons: to add 1, to change 1, unchanged 0');
+    expect(lessons).to.contain('5А Пн 2 Русский язык change: room');
     await expect(el).to.be.accessible();
     click(el, 'import', 'apply');
-    await until(() => textOf(el.shadowRoot).includes('Written to the diary.'), 'not applied');
-    expect(calls.map((c) => c.split(' ').slice(0, 2).join(' '))).to.deep.equal([
+    await until(() => textOf(el.shadowRoot).includes('The file has been imported'), 'not imported');
+    expect(sent).to.deep.equal([
       'preview timetable-errors.csv',
       'preview timetable.csv',
       'apply timetable.csv',
     ]);
-    expect($(el, '[part~="apply"]')).to.equal(null);
   });
 });

@@ -2,11 +2,7 @@ import type { Bell } from '@school-diary/core';
 import { Task, initialState } from '@lit/task';
 import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  isSchoolImportClient,
-  isSchoolSetupClient,
-  type SchoolSetupClient,
-} from '../shared/diary-data-client';
+import { isSchoolSetupClient, type SchoolSetupClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
 import { renderHeading, type HeadingLevel } from '../shared/heading';
@@ -15,38 +11,39 @@ import { failureNotice, textNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { renderBells, renderRounding } from './school-setup-bells';
 import { SetupForm } from './school-setup-form';
-import { ImportSection } from './school-setup-import';
 import { renderClasses, renderSubjects } from './school-setup-lists';
 import { loadSchool, type Loaded } from './school-setup-load';
+import { ImportSection } from './school-setup-import';
 import { renderStaff } from './school-setup-staff';
 import { TimetableEditor } from './school-setup-timetable';
 import { renderYear } from './school-setup-year';
 
 /**
- * A school administrator sets up their school: the school year with its periods (created here
- * on a fresh school) and holidays, the classes and subjects (added, renamed, deleted), the staff
+ * A school administrator sets up their school: an import of the roster (the template, or a
+ * OneRoster bundle with its teachers, invited by SMS, and their teaching assignments) previewed
+ * before it is applied, the school year with its periods (created here on a fresh school) and holidays, the classes and subjects (added, renamed, deleted), the staff
  * (a teacher or an admin invited by SMS), the bell schedule, each class's weekly timetable with
  * the dates where it does not repeat, making the lessons from it, and the final-mark rounding.
  * Deleting what marks or lessons already refer to is refused with the server's explanation, and
- * nothing is lost. With a client that imports, it first checks a roster or timetable file (CSV,
- * XLSX or a OneRoster ZIP) and shows what it would add, change or leave alone and each error by
- * line and column, then writes it in one go; another import widget can go in the `import` slot.
+ * nothing is lost. An import widget goes in the `import` slot.
  *
  * @summary The school admin's year, classes, subjects, staff, bells, timetable and rounding.
  * @tag diary-school-setup
- * @slot import - A place for another import widget, shown first.
+ * @slot import - A place for the roster and timetable import, shown first.
  * @csspart base - The widget's box.
- * @csspart section - Each of year, classes, subjects, staff, bells, timetable, lessons, rounding.
+ * @csspart section - Each of import, year, classes, subjects, staff, bells, timetable, lessons,
+ * rounding.
  * @csspart list - The lists of periods, holidays, classes, subjects, staff and timetable changes.
  * @csspart item - One entry of a list.
- * @csspart group - A group of fields: a period of a new year, the lesson editor, the changes.
+ * @csspart group - A group of fields: a period of a new year, the lesson editor, the changes, a
+ * kind of record in an import's preview.
  * @csspart grid - The scrollable box of the weekly timetable's table.
  * @csspart field - A form field (also `field-<id>`).
  * @csspart input - Text inputs and selects.
  * @csspart button - Every button (also `add`, `remove`, `rename`, `save`, `cancel`, `invite`,
- * `cell`, `generate`, `retry`, `preview`, `apply`).
+ * `cell`, `generate`, `preview`, `apply`, `retry`).
  * @csspart notice - Loading, signed-out and done messages.
- * @csspart error - Error messages.
+ * @csspart error - Error messages (also each error of an import's preview, with `item`).
  * @cssprop --diary-color-primary - Buttons.
  * @cssprop --diary-color-border - The sections, list entries and timetable cells.
  * @cssprop --diary-radius - Corner radius.
@@ -172,9 +169,7 @@ export class DiarySchoolSetup extends DiaryElement {
     () => this.#setup.run(),
   );
   readonly #timetable = new TimetableEditor(this.#form, () => this.#loaded);
-  readonly #import = new ImportSection(this.#form, () =>
-    isSchoolImportClient(this.client) ? this.client : undefined,
-  );
+  readonly #import = new ImportSection(this.#form);
 
   get #client(): SchoolSetupClient | undefined {
     const client = this.client;
@@ -212,7 +207,7 @@ export class DiarySchoolSetup extends DiaryElement {
   #renderSections(loaded: Loaded) {
     const form = this.#form;
     const draft = { bells: this.bells, set: (bells: readonly Bell[]) => (this.bells = bells) };
-    return html`${this.#import.render(loaded.schoolId)}${renderYear(form, loaded)}${renderClasses(form, loaded)}
+    return html`${this.#import.render(loaded)}${renderYear(form, loaded)}${renderClasses(form, loaded)}
     ${renderSubjects(form, loaded)}${renderStaff(form, loaded)}${renderBells(form, loaded, draft)}
     ${this.#timetable.render(loaded)}${renderRounding(form, loaded)}`;
   }

@@ -26,7 +26,8 @@ export type Section =
   | 'rounding'
   | 'timetable'
   | 'exceptions'
-  | 'generate';
+  | 'generate'
+  | 'import';
 
 /** The element that hosts the form: it updates, renders and keeps the controllers. */
 export type SetupFormHost = ReactiveControllerHost &
@@ -105,6 +106,13 @@ export class SetupForm implements ReactiveController {
 
   error(id: string): string | undefined {
     return this.#errors[id];
+  }
+
+  /** Shows `message` at the control `id`, found wrong before any call, and focuses it. */
+  async fail(id: string, message: string): Promise<void> {
+    this.#errors = { [id]: message };
+    this.host.requestUpdate();
+    await this.focus(id);
   }
 
   section(name: Section, heading: string, body: TemplateResult): TemplateResult {

@@ -1,65 +1,76 @@
-import type { ImportReport } from '@school-diary/core';
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportReport,
+  type ImportRow,
+} from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { SchoolImportClient } from '../shared/diary-data-client';
 import { describedBy, renderError, renderHint } from '../shared/form-field';
+import { renderHeading, subLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import type { SetupForm } from './school-setup-form';
-import type { SchoolSetupKey } from './school-setup-text';
+import type { Loaded } from './school-setup-load';
 
-/** Rows of a report shown in its table; the rest are counted. */
-const SHOWN_ROWS = 200;
-const FILE = 'import-file';
+/** The records of one kind a preview lists by name; the unchanged ones are only counted. */
+const LISTED = 50;
 
 /**
- * The import section of `<diary-school-setup>`: a roster or timetable file checked first (the
- * server's preview: what it would add, change or leave alone, and each error by line and column),
- * then written in one go when it has no error.
+ * The import of a roster file: the admin picks a file, sees what it would add, change and leave
+ * alone by kind (classes, subjects, pupils, staff invited by SMS, teaching assignments) with every
+ * error by file, line and column, and imports it when it has none.
  */
 export class ImportSection {
   readonly #form: SetupForm;
-  readonly #client: () => SchoolImportClient | undefined;
   #file: File | undefined;
   #report: ImportReport | undefined;
 
-  constructor(form: SetupForm, client: () => SchoolImportClient | undefined) {
+  constructor(form: SetupForm) {
     this.#form = form;
-    this.#client = client;
   }
 
-  render(schoolId: string): TemplateResult | typeof nothing {
-    if (!this.#client()) return nothing;
+  render(loaded: Loaded): TemplateResult {
     const form = this.#form;
     const report = this.#report;
     const ready = report && !report.applied && report.errors.length === 0;
+    const changes = report ? report.counts.create + report.counts.update : 0;
     return form.section(
       'import',
-      form.t('import'),
-      html`${this.#renderFileField()}
-      ${form.button('import', 'preview', form.t('importPreview'), () => void this.#send(schoolId, 'preview'))}
-      ${ready ? form.button('import', 'apply', form.t('importApply'), () => void this.#send(schoolId, 'apply')) : nothing}
-      ${report ? this.#renderReport(report) : nothing}`,
+      form.t('importTitle'),
+      html`${this.#renderFile()}
+      ${form.button('import', 'preview', form.t('importPreview'), () => void this.#run(loaded, 'preview'))}
+      ${report ? this.#renderReport(report) : nothing}
+      ${
+        ready && changes > 0
+          ? form.button(
+              'import',
+              'apply',
+              form.t('importApply'),
+              () => void this.#run(loaded, 'apply'),
+            )
+          : nothing
+      }`,
     );
   }
 
-  #renderFileField(): TemplateResult {
+  #renderFile(): TemplateResult {
     const form = this.#form;
-    const error = form.error(FILE);
+    const error = form.error('import-file');
     const hint = form.t('importHint');
     return html`<div
       class="diary-field${error ? ' diary-field--error' : ''}"
-      part="field field-${FILE}"
+      part="field field-import-file"
     >
-      <label class="diary-label" part="label" for=${FILE}>${form.t('importFile')}</label>
-      ${renderHint(FILE, hint)}
-      ${renderError(FILE, error, sharedText(form.env.language(), 'errorPrefix'))}
+      <label class="diary-label" part="label" for="import-file">${form.t('importFile')}</label>
+      ${renderHint('import-file', hint)}
+      ${renderError('import-file', error, sharedText(form.env.language(), 'errorPrefix'))}
       <input
-        id=${FILE}
         type="file"
+        id="import-file"
+        name="file"
         part="input"
         accept=".csv,.xlsx,.zip,text/csv"
-        aria-describedby=${ifDefined(describedBy(FILE, hint, error))}
         aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${describedBy('import-file', hint, error) ?? nothing}
         @change=${(e: Event) => {
           this.#file = (e.target as HTMLInputElement).files?.[0];
           this.#report = undefined;
@@ -69,83 +80,113 @@ export class ImportSection {
     </div>`;
   }
 
-  async #send(schoolId: string, step: 'preview' | 'apply'): Promise<void> {
-    const client = this.#client();
-    const file = this.#file;
-    const form = this.#form;
-    await form.run(
-      'import',
-      (path) => (path === 'file' ? FILE : undefined),
-      async () => {
-        if (!client || !file) return form.t('importChoose');
-        const report = await client.imports[step]({ schoolId, file, fileName: file.name });
-        this.#report = report;
-        if (report.applied) return form.t('importApplied');
-        return report.errors.length > 0 ? form.t('importHasErrors') : '';
-      },
-      // Only a written import changes what the other sections show.
-      { reload: step === 'apply' },
-    );
-    if (!file) await form.focus(FILE);
-  }
-
   #renderReport(report: ImportReport): TemplateResult {
     const form = this.#form;
-    const kind = report.format.startsWith('timetable')
-      ? 'timetable'
-      : report.format === 'oneroster'
-        ? 'oneroster'
-        : 'roster';
-    const shown = report.rows.slice(0, SHOWN_ROWS);
+    const level = subLevel(subLevel(form.env.headingLevel()));
+    const { counts } = report;
     return html`<p part="notice">
-        ${form.t('importCounts', {
-          kind: form.t(`importKind_${kind}`),
-          rows: report.rowsRead,
-          ...report.counts,
-        })}
+        ${form.t('importSummary', { rows: report.rowsRead, ...counts })}
       </p>
       ${
         report.errors.length > 0
+          ? html`<p part="error">${form.t('importErrors')}</p>
+              <ul part="list">
+                ${report.errors.map(
+                  (e) =>
+                    html`<li part="item error">
+                      ${
+                        e.row > 0
+                          ? form.t('importAt', {
+                              file: e.file,
+                              row: e.row,
+                              column: e.column,
+                              message: e.message,
+                            })
+                          : form.t('importAtFile', { file: e.file, message: e.message })
+                      }
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
+      ${IMPORT_KINDS.map((kind) => {
+        const rows = report.rows.filter((r) => r.kind === kind);
+        return rows.length === 0 ? nothing : this.#renderKind(kind, rows, level);
+      })}`;
+  }
+
+  #renderKind(kind: ImportKind, rows: readonly ImportRow[], level: string): TemplateResult {
+    const form = this.#form;
+    const count = (action: ImportRow['action']) => rows.filter((r) => r.action === action).length;
+    const listed = rows.filter((r) => r.action !== 'unchanged');
+    const name = form.t(`kind_${kind}`);
+    return html`<div part="group" data-kind=${kind}>
+      ${renderHeading(level, name)}
+      <p>
+        ${form.t('importKind', {
+          kind: name,
+          create: count('create'),
+          update: count('update'),
+          unchanged: count('unchanged'),
+        })}
+      </p>
+      ${
+        listed.length > 0
           ? html`<ul part="list">
-              ${report.errors.map(
-                (e) =>
-                  html`<li part="item error">
-                    ${form.t('importErrorAt', { row: e.row, column: e.column, message: e.message })}
+              ${listed.slice(0, LISTED).map(
+                (r) =>
+                  html`<li part="item">
+                    <span>${r.label}</span>
+                    <span>${this.#action(r)}</span>
                   </li>`,
               )}
+              ${
+                listed.length > LISTED
+                  ? html`<li part="item">
+                      ${form.t('importMore', { count: listed.length - LISTED })}
+                    </li>`
+                  : nothing
+              }
             </ul>`
           : nothing
       }
-      <div class="diary-scroll" part="grid">
-        <table>
-          <caption>
-            ${form.t('importRows')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${form.t('importRow')}</th>
-              <th scope="col">${form.t('importRecord')}</th>
-              <th scope="col">${form.t('importAction')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${shown.map(
-              (r) =>
-                html`<tr>
-                  <td>${r.row}</td>
-                  <td>${r.label}</td>
-                  <td>${form.t(`action_${r.action}` as SchoolSetupKey)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${
-        report.rows.length > shown.length
-          ? html`<p part="notice">
-              ${form.t('importMore', { count: report.rows.length - shown.length })}
-            </p>`
-          : nothing
-      }`;
+    </div>`;
+  }
+
+  #action(row: ImportRow): string {
+    const form = this.#form;
+    switch (row.action) {
+      case 'create':
+        return form.t('action_create');
+      case 'update':
+        return form.t('action_update', { changes: (row.changes ?? []).join(', ') });
+      case 'error':
+        return form.t('action_error');
+      case 'unchanged':
+        return '';
+    }
+  }
+
+  async #run(loaded: Loaded, step: 'preview' | 'apply'): Promise<void> {
+    const form = this.#form;
+    const file = this.#file;
+    if (!file) return form.fail('import-file', form.t('importNoFile'));
+    await form.run(
+      'import',
+      (path) => (path === 'file' || path === '' ? 'import-file' : undefined),
+      async (client) => {
+        const input = { schoolId: loaded.schoolId, file, fileName: file.name };
+        const report = await (step === 'apply'
+          ? client.imports.apply(input)
+          : client.imports.preview(input));
+        this.#report = report;
+        if (!report.applied) return '';
+        const invited = report.rows.filter(
+          (r) => r.kind === 'staff' && r.action === 'create',
+        ).length;
+        return invited > 0 ? form.t('importInvited', { count: invited }) : form.t('importApplied');
+      },
+      { reload: step === 'apply' },
+    );
   }
 }

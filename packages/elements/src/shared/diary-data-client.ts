@@ -220,6 +220,7 @@ export const isChildCardClient = (client: WidgetClient | undefined): client is C
 /** The SDK client as `<diary-school-setup>` needs it: the admin's school year, classes, staff. */
 export interface SchoolSetupClient extends WidgetClient {
   readonly classes: Group<'classes', 'list'>;
+  readonly imports: Group<'imports', 'preview' | 'apply'>;
   readonly setup: Group<
     'setup',
     | 'schoolYears'
@@ -263,6 +264,8 @@ export const isSchoolSetupClient = (
 ): client is SchoolSetupClient =>
   provides(client, [
     'classes.list',
+    'imports.preview',
+    'imports.apply',
     'setup.schoolYears',
     'setup.createSchoolYear',
     'setup.updateSchoolYear',

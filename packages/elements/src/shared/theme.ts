@@ -174,6 +174,11 @@ export const controlStyles = css`
     font-weight: 700;
     margin: 0 0 var(--_space);
   }
+  /* A message a widget hides (the date box's «enter a full date») stays hidden under the rules above. */
+  .diary-hint[hidden],
+  .diary-error[hidden] {
+    display: none;
+  }
   .diary-input {
     box-sizing: border-box;
     width: 100%;

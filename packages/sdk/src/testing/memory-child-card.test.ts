@@ -62,4 +62,74 @@ describe('memory client: the child card', () => {
     assert.deepEqual(after.items, []);
     assert.equal((await client.children.get({ childId: child.id })).schoolId, undefined);
   });
+
+  it('withdraws the applications at a school the child leaves, and applies at the new one', async () => {
+    const client = createMemoryClient();
+    const year = '2026/2027';
+    const first = await client.applications.create({ childId: 'chd_maria', schoolYear: year });
+    client.memory.moveApplication(first.id, 'checking');
+    const confirmChange = async (
+      input: Parameters<typeof client.children.startSchoolChange>[0],
+    ) => {
+      const sms = await client.children.startSchoolChange(input);
+      return client.children.confirmSchoolChange({
+        childId: 'chd_maria',
+        ...sms,
+        code: MEMORY_CODE,
+      });
+    };
+    await confirmChange({ childId: 'chd_maria', kind: 'unlink', linkId: 'scl_mem_maria' });
+    const withdrawn = await client.applications.get({ applicationId: first.id });
+    assert.equal(withdrawn.status, 'withdrawn');
+    assert.deepEqual(
+      withdrawn.history.map((h) => [h.status, h.reasonCode]),
+      [
+        ['submitted', undefined],
+        ['checking', undefined],
+        ['withdrawn', 'child_unlinked'],
+      ],
+    );
+    assert.throws(() => client.memory.moveApplication(first.id, 'ready'), {
+      code: 'application_withdrawn',
+    });
+
+    const maria = { lastName: 'Иванова', firstName: 'Мария', birthDate: '2015-05-12' };
+    client.memory.data.roster.push(
+      {
+        schoolId: 'sch_42',
+        rosterId: 'R42-5A-01',
+        ...maria,
+        classId: 'cls_42_5a',
+        className: '5А',
+      },
+      {
+        schoolId: 'sch_17',
+        rosterId: 'R17-5A-01',
+        ...maria,
+        classId: 'cls_17_5a',
+        className: '5А',
+      },
+    );
+    const back = await confirmChange({
+      childId: 'chd_maria',
+      kind: 'link',
+      schoolCode: '770042',
+      rosterId: 'R42-5A-01',
+    });
+    const again = await client.applications.create({ childId: 'chd_maria', schoolYear: year });
+    await confirmChange({
+      childId: 'chd_maria',
+      kind: 'change',
+      linkId: back.items[0]?.id,
+      schoolCode: '770017',
+      rosterId: 'R17-5A-01',
+    });
+    const { items } = await client.applications.list({ childId: 'chd_maria' });
+    assert.deepEqual(items.map((a) => [a.schoolId, a.status]).sort(), [
+      ['sch_17', 'submitted'],
+      ['sch_42', 'withdrawn'],
+      ['sch_42', 'withdrawn'],
+    ]);
+    assert.equal(items.find((a) => a.id === again.id)?.status, 'withdrawn');
+  });
 });

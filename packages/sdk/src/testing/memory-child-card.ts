@@ -1,8 +1,15 @@
-import type { Child, SchoolLink, User } from '@school-diary/core';
+import {
+  canTransition,
+  openSchoolYears,
+  todayIn,
+  type Child,
+  type SchoolLink,
+  type User,
+} from '@school-diary/core';
 import { signedIn, type MemoryHandler } from './memory-access';
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
 import { changedFields, recordCardChange } from './memory-child-history';
-import { newLink, parentsChild } from './memory-enrolment';
+import { addApplication, hasOpenApplication, newLink, parentsChild } from './memory-enrolment';
 
 /** A pending change of schools, made once its code is confirmed. */
 type PendingChange = {
@@ -32,11 +39,33 @@ function linkOf(diary: MemoryDiary, child: Child, linkId: string | undefined): S
   return link;
 }
 
-/** Makes a confirmed change: leaves the old link and joins the new school, as the server does. */
+/** Withdraws the child's applications at a school they leave; returns their school years. */
+function withdrawAt(diary: MemoryDiary, childId: string, schoolId: string): string[] {
+  const open = diary.data.applications.filter(
+    (a) => a.childId === childId && a.schoolId === schoolId && canTransition(a.status, 'withdrawn'),
+  );
+  for (const a of open) diary.moveApplication(a.id, 'withdrawn', undefined, 'child_unlinked');
+  return open.map((a) => a.schoolYear);
+}
+
+/** On a change of school, applies at the new school for the withdrawn years still open. */
+function reapplyAt(diary: MemoryDiary, child: Child, schoolId: string, years: string[]): void {
+  const open = openSchoolYears(todayIn(diary.now(), 'Europe/Moscow'));
+  for (const year of new Set(years))
+    if (open.includes(year) && !hasOpenApplication(diary, child.id, schoolId, year))
+      addApplication(diary, child, schoolId, year);
+}
+
+/**
+ * Makes a confirmed change as the server does: leaves the old link (withdrawing the applications
+ * there) and joins the new school (applying there for the withdrawn years).
+ */
 function applyChange(diary: MemoryDiary, user: User, child: Child, change: PendingChange): void {
   const leaving = change.kind === 'link' ? undefined : linkOf(diary, child, change.linkId);
   let current = child;
+  let years: string[] = [];
   if (leaving) {
+    years = withdrawAt(diary, child.id, leaving.schoolId);
     diary.data.schoolLinks.splice(diary.data.schoolLinks.indexOf(leaving), 1);
     recordCardChange(diary, user, child, {
       action: 'school_unlinked',
@@ -56,7 +85,9 @@ function applyChange(diary: MemoryDiary, user: User, child: Child, change: Pendi
     fields: [],
     schoolName: link.schoolName,
   });
-  replaceChild(diary, current, { ...current, schoolId: link.schoolId, classId: link.classId });
+  const placed = { ...current, schoolId: link.schoolId, classId: link.classId };
+  replaceChild(diary, current, placed);
+  reapplyAt(diary, placed, link.schoolId, years);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   type Attendance,
   type Application,
   type ApplicationStatus,
+  type ApplicationWithdrawalReason,
   type Challenge,
   type LiveEvent,
   type LiveEventType,
@@ -294,24 +295,32 @@ export class MemoryDiary {
   }
 
   /**
-   * Moves an application on as its school would (or activates it, to `active`): a history step,
-   * and the family hears of it live.
+   * Moves an application on as its school would (or activates it, to `active`; or withdraws it,
+   * with `reasonCode`, as an unlink does): a history step, and the family hears of it live. A
+   * withdrawn application moves no more (409 `application_withdrawn`).
    *
    * @example
    * client.memory.moveApplication(application.id, 'rejected', 'Нет СНИЛС');
    */
-  moveApplication(id: string, status: ApplicationStatus, reason?: string): Application {
+  moveApplication(
+    id: string,
+    status: ApplicationStatus,
+    reason?: string,
+    reasonCode?: ApplicationWithdrawalReason,
+  ): Application {
     const index = this.data.applications.findIndex((a) => a.id === id);
     const current = this.data.applications[index];
     if (!current) throw new MemoryApiError(404, 'not_found');
     if (current.status === status && status === 'active') return current;
+    if (current.status === 'withdrawn') throw new MemoryApiError(409, 'application_withdrawn');
     if (!canTransition(current.status, status)) throw new MemoryApiError(409, 'invalid_transition');
     const at = this.now().toISOString();
+    const why = { ...(reason ? { reason } : {}), ...(reasonCode ? { reasonCode } : {}) };
     const moved: Application = {
       ...current,
       status,
       ...(status === 'rejected' && reason ? { rejectionReason: reason } : {}),
-      history: [...current.history, { status, at, ...(reason ? { reason } : {}) }],
+      history: [...current.history, { status, at, ...why }],
       updatedAt: at,
     };
     this.data.applications.splice(index, 1, moved);

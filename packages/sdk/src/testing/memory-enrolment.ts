@@ -82,6 +82,47 @@ function applicationNumber(diary: MemoryDiary): string {
   return `ЭД-${year}-${String(serial).padStart(6, '0')}`;
 }
 
+/** Whether the child has an application in progress or active at the school for the year. */
+export function hasOpenApplication(
+  diary: MemoryDiary,
+  childId: string,
+  schoolId: string,
+  schoolYear: string,
+): boolean {
+  return diary.data.applications.some(
+    (a) =>
+      a.childId === childId &&
+      a.schoolId === schoolId &&
+      a.schoolYear === schoolYear &&
+      a.status !== 'rejected' &&
+      a.status !== 'withdrawn',
+  );
+}
+
+/** A new submitted application, numbered; the family hears of it live. */
+export function addApplication(
+  diary: MemoryDiary,
+  child: Child,
+  schoolId: string,
+  schoolYear: string,
+): Application {
+  const at = diary.now().toISOString();
+  const application: Application = {
+    id: diary.id('app'),
+    number: applicationNumber(diary),
+    childId: child.id,
+    schoolId,
+    schoolYear,
+    status: 'submitted',
+    history: [{ status: 'submitted', at }],
+    createdAt: at,
+    updatedAt: at,
+  };
+  diary.data.applications.push(application);
+  diary.publish(diary.familyOf(child.id), 'application.updated', application, child.id);
+  return application;
+}
+
 function ownApplication(diary: MemoryDiary, userId: string, id: string | undefined): Application {
   const application = diary.data.applications.find((a) => a.id === id);
   if (!application || !diary.familyOf(application.childId).includes(userId)) throw notFound();
@@ -186,25 +227,9 @@ export const ENROLMENT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
       throw new MemoryApiError(400, 'validation_failed', [
         { path: 'schoolYear', code: 'school_year_closed', params: { current, next } },
       ]);
-    const open = diary.data.applications.some(
-      (a) => a.childId === child.id && a.schoolYear === schoolYear && a.status !== 'rejected',
-    );
-    if (open) throw new MemoryApiError(409, 'application_exists');
-    const at = diary.now().toISOString();
-    const application: Application = {
-      id: diary.id('app'),
-      number: applicationNumber(diary),
-      childId: child.id,
-      schoolId: child.schoolId,
-      schoolYear,
-      status: 'submitted',
-      history: [{ status: 'submitted', at }],
-      createdAt: at,
-      updatedAt: at,
-    };
-    diary.data.applications.push(application);
-    diary.publish(diary.familyOf(child.id), 'application.updated', application, child.id);
-    return application;
+    if (hasOpenApplication(diary, child.id, child.schoolId, schoolYear))
+      throw new MemoryApiError(409, 'application_exists');
+    return addApplication(diary, child, child.schoolId, schoolYear);
   },
   'applications.list': (diary, request) => {
     const user = signedIn(request);

@@ -30,8 +30,11 @@ const compiled: CompiledRoute[] = listRoutes()
   }))
   .sort((a, b) => a.names.length - b.names.length);
 
-/** An upload's file as a memory handler sees it: its name, size and type (the bytes are not kept). */
-async function uploaded(request: Request): Promise<Record<string, unknown>> {
+/**
+ * An upload's file as a memory handler sees it: its name, size and type, and for an import its
+ * text (other files' bytes are not kept).
+ */
+async function uploaded(request: Request, id: string): Promise<Record<string, unknown>> {
   const file = (await request.formData().catch(() => undefined))?.get('file');
   if (!(file instanceof Blob))
     throw new MemoryApiError(400, 'validation_failed', [{ path: 'file', code: 'required' }]);
@@ -39,6 +42,7 @@ async function uploaded(request: Request): Promise<Record<string, unknown>> {
     name: (file as Partial<File>).name ?? 'file',
     size: file.size,
     contentType: file.type || 'application/octet-stream',
+    ...(id.startsWith('imports.') ? { text: await file.text() } : {}),
   };
 }
 
@@ -196,7 +200,7 @@ export function memoryFetch(diary: MemoryDiary, options: MemoryFetchOptions = {}
         );
       const query = check(route.query, Object.fromEntries(url.searchParams), lang);
       const body = route.upload
-        ? await uploaded(request)
+        ? await uploaded(request, id)
         : check(
             route.body,
             route.body ? await request.json().catch(() => undefined) : undefined,

@@ -35,6 +35,7 @@ import { ACCOUNT_HANDLERS } from './memory-account';
 import { HANDOFF_HANDLERS } from './memory-handoff';
 import { NEWS_HANDLERS } from './memory-news';
 import { SETUP_HANDLERS } from './memory-setup';
+import { IMPORT_HANDLERS } from './memory-imports';
 
 export type { MemoryHandler, MemoryRequest } from './memory-access';
 
@@ -411,6 +412,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...HANDOFF_HANDLERS,
   ...PORTFOLIO_HANDLERS,
   ...SETUP_HANDLERS,
+  ...IMPORT_HANDLERS,
 };
 
 /** Whether a child's family ticked homework «сделано». */

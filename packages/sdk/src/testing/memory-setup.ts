@@ -19,7 +19,7 @@ import { SETUP_CALENDAR_HANDLERS } from './memory-setup-calendar';
 const ROSTER_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** A random roster id, as the server makes them: not guessable from the class or the list. */
-function newRosterId(code: string): string {
+export function newRosterId(code: string): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   const tail = [...bytes].map((b) => ROSTER_ALPHABET[b % ROSTER_ALPHABET.length]).join('');
   return `R${code.slice(-3)}-${tail}`;

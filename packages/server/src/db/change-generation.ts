@@ -51,3 +51,29 @@ export function sqliteChangeGeneration(sqlite: SQLite.Database): ChangeGeneratio
  * database.
  */
 export const ALWAYS_CHANGED: ChangeGeneration = Object.freeze({ check: () => undefined });
+
+/**
+ * A view of `changes` that asks the database on its first check only and answers that generation
+ * after: the generation of one request, shared by every kept read the request makes (its session,
+ * its authorisation), so that a request runs the change check once. Made per request and dropped
+ * with it: it does not see writes after its first check, which the request's reads then see as
+ * if they had come a moment later.
+ *
+ * @example
+ * const changes = checkedOnce(services.changes);
+ * await session(token, changes); // the statement runs here
+ * await authorise(child, changes); // and not again
+ */
+export function checkedOnce(changes: ChangeGeneration): ChangeGeneration {
+  let checked = false;
+  let generation: number | undefined;
+  return {
+    check() {
+      if (!checked) {
+        generation = changes.check();
+        checked = true;
+      }
+      return generation;
+    },
+  };
+}

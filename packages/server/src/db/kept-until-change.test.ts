@@ -9,9 +9,8 @@ function setup(options: { maxEntries?: number; expiresAt?: number } = {}) {
   let now = 1_000;
   const runs: string[] = [];
   const changes: ChangeGeneration = { check: () => generation };
-  const query = keptUntilChange(
+  const kept = keptUntilChange(
     async (key: string) => (runs.push(key), key === 'none' ? [] : [{ key, at: generation }]),
-    changes,
     {
       maxEntries: options.maxEntries ?? 10,
       ...(options.expiresAt === undefined ? {} : { expiresAt: () => options.expiresAt ?? 0 }),
@@ -19,7 +18,7 @@ function setup(options: { maxEntries?: number; expiresAt?: number } = {}) {
     },
   );
   return {
-    query,
+    query: (key: string) => kept(changes, key),
     runs,
     write: () => (generation += 1),
     later: (ms: number) => (now += ms),
@@ -72,11 +71,9 @@ describe('keptUntilChange', () => {
 
   it('keeps nothing when the database cannot tell (ALWAYS_CHANGED)', async () => {
     let runs = 0;
-    const query = keptUntilChange(async () => [{ n: (runs += 1) }], ALWAYS_CHANGED, {
-      maxEntries: 10,
-    });
-    await query('a');
-    await query('a');
+    const query = keptUntilChange(async () => [{ n: (runs += 1) }], { maxEntries: 10 });
+    await query(ALWAYS_CHANGED, 'a');
+    await query(ALWAYS_CHANGED, 'a');
     assert.equal(runs, 2);
   });
 });

@@ -17,8 +17,17 @@ interface Entry<R> {
 }
 
 /**
+ * A query kept by {@link keptUntilChange}: called with the request's change generation (see
+ * `checkedOnce`: one check per request, whatever number of kept queries it runs) and the values.
+ */
+export type KeptQuery<R> = (
+  changes: ChangeGeneration,
+  ...values: string[]
+) => Promise<readonly R[]>;
+
+/**
  * A query whose rows are kept in memory and answered again, without a statement, while the
- * database's change generation stays the same: any committed write anywhere (and, on SQLite, any
+ * database's change generation (given with each call) stays the same: any committed write anywhere (and, on SQLite, any
  * write of this connection) makes every kept answer stale, so the next call reads the database
  * again. The generation is taken before the statement runs, so rows read while a write lands are
  * kept under the older generation and never served after it. Only non-empty answers are kept (an
@@ -26,17 +35,16 @@ interface Entry<R> {
  * most `maxEntries` of them, each until `expiresAt`. The rows are frozen: callers share them.
  *
  * @example
- * const byHash = keptUntilChange(compiledOnce(db, (hash) => …), changes, { maxEntries: 10_000 });
- * const rows = await byHash(hashToken(token)); // a statement once, then memory until a write
+ * const byHash = keptUntilChange(compiledOnce(db, (hash) => …), { maxEntries: 10_000 });
+ * const rows = await byHash(changes, hashToken(token)); // a statement once, then memory until a write
  */
 export function keptUntilChange<R>(
   query: (...values: string[]) => Promise<R[]>,
-  changes: ChangeGeneration,
   options: KeptOptions<R>,
-): (...values: string[]) => Promise<readonly R[]> {
+): KeptQuery<R> {
   const entries = new Map<string, Entry<R>>();
   const now = options.now ?? Date.now;
-  return async (...values) => {
+  return async (changes, ...values) => {
     const generation = changes.check();
     if (generation === undefined || options.maxEntries <= 0) return query(...values);
     const key = values.length === 1 ? (values[0] ?? '') : values.join('\u0000');

@@ -20,9 +20,11 @@ import { plannedAssessmentsMigration } from './migrations/020-planned-assessment
 import { handoffsMigration } from './migrations/021-handoffs';
 import { quietHoursMigration } from './migrations/022-quiet-hours';
 import { assessmentRemindersMigration } from './migrations/026-assessment-reminders';
+import { staffExternalIdsMigration } from './migrations/028-staff-external-ids';
 import { schoolChangesMigration } from './migrations/023-school-changes';
 import { schoolCalendarMigration } from './migrations/024-school-calendar';
 import { identityProvidersMigration } from './migrations/025-identity-providers';
+import { applicationWithdrawalsMigration } from './migrations/027-application-withdrawals';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -327,7 +329,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '024_school_calendar': schoolCalendarMigration,
   '025_identity_providers': identityProvidersMigration,
   '026_assessment_reminders': assessmentRemindersMigration,
-  // next: '027_…' (keep the numbers unique and increasing)
+  '027_application_withdrawals': applicationWithdrawalsMigration,
+  '028_staff_external_ids': staffExternalIdsMigration,
+  // next: '029_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

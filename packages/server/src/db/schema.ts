@@ -39,6 +39,8 @@ export interface Database {
     failed_logins: number;
     locked_until: string | null;
     created_at: string;
+    /** A staff member's id in the school's own records (a OneRoster `sourcedId`): imports match on it. */
+    external_id: string | null;
   };
   subjects: { id: string; school_id: string; name: string; short_name: string };
   classes: {
@@ -131,6 +133,8 @@ export interface Database {
     status: string;
     at: string;
     reason: string | null;
+    /** Why the step was taken, as a code (`child_unlinked` on a withdrawal). */
+    reason_code: string | null;
     actor_id: string | null;
   };
   challenges: {

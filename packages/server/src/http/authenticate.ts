@@ -1,3 +1,4 @@
+import type { ChangeGeneration } from '../db/change-generation';
 import type { AuthUser } from '../services/context';
 import { DomainError } from '../services/domain-error';
 import type { Authenticate } from './register-routes';
@@ -11,12 +12,14 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * @example
  * registerRoutes(app, { authenticate: bearerAuthenticate(sessionResolver(services)), … });
  */
-export function bearerAuthenticate(resolve: (token: string) => Promise<AuthUser>): Authenticate {
-  return async (request) => {
+export function bearerAuthenticate(
+  resolve: (token: string, changes: ChangeGeneration) => Promise<AuthUser>,
+): Authenticate {
+  return async (request, changes) => {
     const header = request.headers.authorization;
     if (!header) return null;
     const token = BEARER.exec(header)?.[1];
     if (!token) throw new DomainError('unauthorized');
-    return resolve(token);
+    return resolve(token, changes);
   };
 }

@@ -29,6 +29,8 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
   let marks: string[] = ['5'];
   /** How long the fake marks list takes to load (a slow query), in ms. */
   let loadMs = 0;
+  /** How many times the database was asked whether it changed. */
+  let changeChecks = 0;
 
   before(async () => {
     server = await startTestServer();
@@ -58,6 +60,7 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     registerRoutes(app, {
       handlers,
       authenticate: bearerAuthenticate(sessionResolver(s)),
+      changes: { check: () => ((changeChecks += 1), s.changes.check()) },
       dev: false,
       checkResponses: false,
       readCache: createReadCache(s, CACHED_ROUTES),
@@ -92,6 +95,15 @@ describe('cached reads over HTTP: ETag, 304, invalidation by versions, no sharin
     assert.equal(second.body, first.body);
     assert.equal(second.headers.etag, first.headers.etag);
     assert.deepEqual(calls, [U.parentIvanova.id], 'the handler ran once');
+  });
+
+  it('asks the database once per warm read whether it changed (session and authorisation)', async () => {
+    await get(GRADES, 'parentIvanova');
+    await get(WEEK, 'parentIvanova');
+    changeChecks = 0;
+    assert.equal((await get(GRADES, 'parentIvanova')).statusCode, 200);
+    assert.equal((await get(WEEK, 'parentIvanova')).statusCode, 200);
+    assert.equal(changeChecks, 2);
   });
 
   it('answers If-None-Match with 304 and no body', async () => {

@@ -26,6 +26,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   roster_id_taken: 409,
   application_exists: 409,
   invalid_transition: 409,
+  application_withdrawn: 409,
   too_few_marked: 409,
   handoff_used: 409,
   handoff_declined: 409,

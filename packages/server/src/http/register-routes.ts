@@ -9,6 +9,7 @@ import {
   type Routes,
 } from '@school-diary/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { checkedOnce, type ChangeGeneration } from '../db/change-generation';
 import type { AuthUser } from '../services/context';
 import { DomainError, type RawFieldError } from '../services/domain-error';
 import { unknownFields } from './unknown-fields';
@@ -28,6 +29,11 @@ export interface RequestContext<R extends RouteSpec> {
   readonly ip: string;
   /** The caller's `User-Agent` (empty when absent): what tells one device from another. */
   readonly userAgent: string;
+  /**
+   * The request's change check (`checkedOnce`): the database is asked once whether it changed,
+   * and every row the request keeps or reuses (its session, its authorisation) is checked by it.
+   */
+  readonly changes: ChangeGeneration;
 }
 
 /**
@@ -55,8 +61,14 @@ export type Handlers = {
   };
 };
 
-/** Resolves the bearer token of a request to a user, or null. Throws 401 for a bad token. */
-export type Authenticate = (request: FastifyRequest) => Promise<AuthUser | null>;
+/**
+ * Resolves the bearer token of a request to a user, or null. Throws 401 for a bad token. `changes`
+ * is the request's change check (see {@link RequestContext.changes}).
+ */
+export type Authenticate = (
+  request: FastifyRequest,
+  changes: ChangeGeneration,
+) => Promise<AuthUser | null>;
 
 /**
  * Serves one cached read: authorises, then answers from the read cache or runs `compute` (the
@@ -75,6 +87,8 @@ export type ReadCacheLookup = (id: string) => CachedRead | undefined;
 export interface RegisterOptions {
   readonly handlers: Handlers;
   readonly authenticate: Authenticate;
+  /** Whether the database may have changed; checked once per request (`checkedOnce`). */
+  readonly changes: ChangeGeneration;
   readonly dev: boolean;
   readonly checkResponses: boolean;
   /** Route config for rate-limited buckets. */
@@ -179,7 +193,8 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
       ...(route.rateLimit && options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
       handler: async (request, reply) => {
         const lang = langOf(request.headers['accept-language']);
-        const user = await options.authenticate(request);
+        const changes = checkedOnce(options.changes);
+        const user = await options.authenticate(request, changes);
         if (route.access !== 'public') {
           if (!user) throw new DomainError('unauthorized');
           if (route.access !== 'authenticated' && !route.access.includes(user.role))
@@ -198,6 +213,7 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
           lang,
           ip: request.ip,
           userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500),
+          changes,
         } as RequestContext<RouteSpec>;
         const exchange: Exchange = { request, reply };
         if (cached) {

@@ -23,12 +23,15 @@ function queryToken(request: FastifyRequest): string | undefined {
  * registerRoutes(app, { authenticate: acceptStreamToken(bearerAuthenticate(resolve)), … });
  */
 export function acceptStreamToken(authenticate: Authenticate): Authenticate {
-  return (request) => {
+  return (request, changes) => {
     const token = queryToken(request);
-    if (!token || request.headers.authorization !== undefined) return authenticate(request);
+    if (!token || request.headers.authorization !== undefined) return authenticate(request, changes);
     const headers = { ...request.headers, authorization: `Bearer ${token}` };
     // A view of the request with the header added; the request itself stays as it came.
-    return authenticate(Object.create(request, { headers: { value: headers } }) as FastifyRequest);
+    return authenticate(
+      Object.create(request, { headers: { value: headers } }) as FastifyRequest,
+      changes,
+    );
   };
 }
 

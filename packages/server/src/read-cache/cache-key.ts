@@ -1,8 +1,17 @@
-/** Sorted `[name, value]` pairs of validated params or query: the same input, the same key. */
+const canonicalOf = new WeakMap<object, string>();
+
+/**
+ * Sorted `[name, value]` pairs of validated params or query: the same input, the same key. A
+ * frozen input (a URL's validated input, kept by `ValidatedUrls`) is written out once.
+ */
 export function canonical(input: unknown): string {
   if (!input || typeof input !== 'object') return '';
+  const known = canonicalOf.get(input);
+  if (known !== undefined) return known;
   const entries = Object.entries(input).filter(([, v]) => v !== undefined);
-  return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const text = JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (Object.isFrozen(input)) canonicalOf.set(input, text);
+  return text;
 }
 
 /** The last hour {@link hourOf} named: its start and end (ms) and its `YYYY-MM-DDTHH`. */

@@ -2,39 +2,25 @@ import {
   canTransition,
   openSchoolYears,
   todayIn,
-  type Application,
   type ApplicationStatus,
 } from '@school-diary/core';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { DomainError, fieldError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
-import type { AuthUser, Services } from '../services/context';
-import { nextCounter, sixDigits } from '../services/counters';
-import { familyMembers, familyOf } from '../services/families';
 import { bumpVersions } from '../read-cache/versions';
-import { notify } from '../services/notify';
-import { assertAdminOf, auditAs, ownChild, type ChildRow } from '../services/policy';
-
-type ApplicationRow = Selectable<Database['applications']>;
-type HistoryRow = Selectable<Database['application_history']>;
-
-/** How a parent reads each status in a notification. */
-const STATUS_TEXT: Record<ApplicationStatus, string> = {
-  submitted: 'подано',
-  checking: 'на проверке в школе',
-  ready: 'одобрено — активируйте электронный дневник',
-  active: 'электронный дневник подключён',
-  rejected: 'отклонено',
-};
-
-const STATUS_TEXT_EN: Record<ApplicationStatus, string> = {
-  submitted: 'submitted',
-  checking: 'being checked by the school',
-  ready: 'approved — activate the electronic diary',
-  active: 'the electronic diary is connected',
-  rejected: 'rejected',
-};
+import {
+  addHistory,
+  applicationView,
+  applicationViews,
+  hasOpenApplication,
+  insertApplication,
+  notifyStatus,
+  publishApplication,
+  type ApplicationRow,
+} from '../services/applications';
+import type { AuthUser, Services } from '../services/context';
+import { DomainError, fieldError, notFound } from '../services/domain-error';
+import { assertAdminOf, auditAs, ownChild } from '../services/policy';
 
 /** A requested status change with who asked for it. */
 interface StatusChange {
@@ -43,75 +29,6 @@ interface StatusChange {
   readonly user: AuthUser;
   readonly ip: string;
   readonly action: string;
-}
-
-function view(row: ApplicationRow, history: readonly HistoryRow[]): Application {
-  return {
-    id: row.id,
-    number: row.number,
-    childId: row.child_id,
-    schoolId: row.school_id,
-    schoolYear: row.school_year,
-    status: row.status as ApplicationStatus,
-    rejectionReason: row.rejection_reason ?? undefined,
-    history: history.map((h) => ({
-      status: h.status as ApplicationStatus,
-      at: h.at,
-      reason: h.reason ?? undefined,
-    })),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-/** The API views of applications, their histories read in one query (in `db`'s transaction). */
-async function views(
-  s: Services,
-  rows: readonly ApplicationRow[],
-  db: Kysely<Database> = s.db,
-): Promise<Application[]> {
-  if (rows.length === 0) return [];
-  const history = await db
-    .selectFrom('application_history')
-    .selectAll()
-    .where(
-      'application_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
-  return rows.map((row) =>
-    view(
-      row,
-      history.filter((h) => h.application_id === row.id),
-    ),
-  );
-}
-
-async function viewOne(
-  s: Services,
-  row: ApplicationRow,
-  db: Kysely<Database> = s.db,
-): Promise<Application> {
-  const [application] = await views(s, [row], db);
-  return application as Application;
-}
-
-/** The child's family sees the application move, live; inside the write's transaction. */
-async function publishUpdate(
-  s: Services,
-  trx: Kysely<Database>,
-  row: ApplicationRow,
-): Promise<void> {
-  const recipients = familyMembers(await familyOf(trx, row.child_id));
-  const data = await viewOne(s, row, trx);
-  await s.live.publish(trx, {
-    recipients,
-    type: 'application.updated',
-    childId: row.child_id,
-    data,
-  });
 }
 
 /** `schoolYear` must be the current school year or the next, in the school's time zone. */
@@ -143,74 +60,11 @@ async function visibleApplication(
   return row;
 }
 
-/** Tells the parent who applied, through the channels they chose; after the commit. */
-async function notifyStatus(s: Services, row: ApplicationRow): Promise<void> {
-  const status = row.status as ApplicationStatus;
-  const reason =
-    status === 'rejected' && row.rejection_reason ? ` Причина: ${row.rejection_reason}` : '';
-  const reasonEn =
-    status === 'rejected' && row.rejection_reason ? ` Reason: ${row.rejection_reason}` : '';
-  await notify(s, s.db, {
-    userId: row.created_by,
-    kind: 'application_status',
-    title: `Заявление ${row.number}`,
-    body: `Статус заявления ${row.number}: ${STATUS_TEXT[status]}.${reason}`,
-    en: {
-      title: `Application ${row.number}`,
-      body: `Application ${row.number}: ${STATUS_TEXT_EN[status]}.${reasonEn}`,
-    },
-    childId: row.child_id,
-    targetId: row.id,
-  });
-}
-
-/** One step of an application's history, with who took it. */
-async function addHistory(
-  db: Kysely<Database>,
-  applicationId: string,
-  step: { status: ApplicationStatus; at: string; reason?: string | undefined },
-  actor: AuthUser,
-): Promise<void> {
-  await db
-    .insertInto('application_history')
-    .values({
-      application_id: applicationId,
-      status: step.status,
-      at: step.at,
-      reason: step.reason ?? null,
-      actor_id: actor.id,
-    })
-    .execute();
-}
-
-/** Numbers and stores a new application; inside the caller's transaction. */
-async function insertApplication(
-  s: Services,
-  trx: Kysely<Database>,
-  input: { child: ChildRow; schoolId: string; schoolYear: string },
-  caller: { user: AuthUser; ip: string },
-): Promise<ApplicationRow> {
-  const now = s.clock.now();
-  const year = now.getUTCFullYear();
-  const serial = await nextCounter(trx, `application:${year}`);
-  const row: ApplicationRow = {
-    id: s.ids('app'),
-    number: `ЭД-${year}-${sixDigits(serial)}`,
-    child_id: input.child.id,
-    school_id: input.schoolId,
-    school_year: input.schoolYear,
-    status: 'submitted',
-    rejection_reason: null,
-    created_by: caller.user.id,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-  };
-  await trx.insertInto('applications').values(row).execute();
-  await addHistory(trx, row.id, { status: 'submitted', at: row.created_at }, caller.user);
-  await publishUpdate(s, trx, row);
-  const action = { action: 'applications.create', target: row.id, schoolId: input.schoolId };
-  await auditAs(s, trx, caller, action);
-  return row;
+/** 409: a withdrawn application is final (the link to its school ended); else the transition's. */
+function assertCanMove(row: ApplicationRow, to: ApplicationStatus): void {
+  const from = row.status as ApplicationStatus;
+  if (from === 'withdrawn') throw new DomainError('application_withdrawn');
+  if (!canTransition(from, to)) throw new DomainError('invalid_transition');
 }
 
 /** Moves an application on, with its history row and audit entry in one transaction. */
@@ -242,7 +96,7 @@ async function changeStatus(
       change.user,
     );
     if (change.to === 'active') await placeChild(trx, row);
-    await publishUpdate(s, trx, updated);
+    await publishApplication(s, trx, updated);
     const detail = `${row.status} → ${change.to}`;
     const action = { action: change.action, target: row.id, schoolId: row.school_id, detail };
     await auditAs(s, trx, change, action);
@@ -285,23 +139,6 @@ async function linkedSchool(s: Services, childId: string): Promise<string> {
   return link.school_id;
 }
 
-async function assertNoOpenApplication(
-  s: Services,
-  childId: string,
-  schoolId: string,
-  schoolYear: string,
-) {
-  const open = await s.db
-    .selectFrom('applications')
-    .select('id')
-    .where('child_id', '=', childId)
-    .where('school_id', '=', schoolId)
-    .where('school_year', '=', schoolYear)
-    .where('status', '!=', 'rejected')
-    .executeTakeFirst();
-  if (open) throw new DomainError('application_exists');
-}
-
 /** Applications for the diary service: submitted by parents, moved on by the school. */
 export function applicationsHandlers(s: Services): Handlers['applications'] {
   return {
@@ -310,13 +147,14 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       if (child.status !== 'confirmed') throw new DomainError('identity_unconfirmed');
       const schoolId = await linkedSchool(s, child.id);
       await assertOpenSchoolYear(s, schoolId, body.schoolYear);
-      await assertNoOpenApplication(s, child.id, schoolId, body.schoolYear);
       const input = { child, schoolId, schoolYear: body.schoolYear };
+      if (await hasOpenApplication(s.db, { ...input, childId: child.id }))
+        throw new DomainError('application_exists');
       const row = await s.db
         .transaction()
         .execute((trx) => insertApplication(s, trx, input, { user, ip }));
       await notifyStatus(s, row);
-      return viewOne(s, row);
+      return applicationView(s, row);
     },
 
     async list({ query, user }) {
@@ -330,19 +168,17 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
       if (query.status) q = q.where('status', '=', query.status);
       if (query.childId) q = q.where('child_id', '=', query.childId);
       const rows = await q.orderBy('created_at', 'desc').orderBy('number', 'desc').execute();
-      return { items: await views(s, rows) };
+      return { items: await applicationViews(s, rows) };
     },
 
     async get({ params, user }) {
-      return viewOne(s, await visibleApplication(s, user, params.applicationId));
+      return applicationView(s, await visibleApplication(s, user, params.applicationId));
     },
 
     async setStatus({ params, body, user, ip }) {
       const row = await visibleApplication(s, user, params.applicationId);
       if (body.status === 'rejected' && !body.reason) throw fieldError('reason', 'required');
-      if (!canTransition(row.status as ApplicationStatus, body.status)) {
-        throw new DomainError('invalid_transition');
-      }
+      assertCanMove(row, body.status);
       const change = {
         to: body.status,
         reason: body.reason,
@@ -350,17 +186,15 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
         ip,
         action: 'applications.set_status',
       };
-      return viewOne(s, await changeStatus(s, row, change));
+      return applicationView(s, await changeStatus(s, row, change));
     },
 
     async activate({ params, user, ip }) {
       const row = await visibleApplication(s, user, params.applicationId);
-      if (row.status === 'active') return viewOne(s, row);
-      if (!canTransition(row.status as ApplicationStatus, 'active')) {
-        throw new DomainError('invalid_transition');
-      }
+      if (row.status === 'active') return applicationView(s, row);
+      assertCanMove(row, 'active');
       const change = { to: 'active', user, ip, action: 'applications.activate' } as const;
-      return viewOne(s, await changeStatus(s, row, change));
+      return applicationView(s, await changeStatus(s, row, change));
     },
   };
 }

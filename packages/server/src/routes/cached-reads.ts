@@ -1,7 +1,7 @@
 import type { RouteSpec } from '@school-diary/core';
 import { sql, type Kysely } from 'kysely';
 import { compiledOnce } from '../db/compiled-once';
-import { keptUntilChange } from '../db/kept-until-change';
+import { keptUntilChange, type KeptQuery } from '../db/kept-until-change';
 import type { Database } from '../db/schema';
 import type { RequestContext } from '../http/register-routes';
 import type { VersionScope } from '../read-cache/versions';
@@ -50,25 +50,23 @@ function param(ctx: RequestContext<RouteSpec>, name: string): string {
 }
 
 type Role = AuthUser['role'];
-type Query<R> = (...values: string[]) => Promise<readonly R[]>;
 
 /**
  * Statements compiled once per app and role (the role shapes the authorisation), their rows kept
- * in memory until the database changes (see `keptUntilChange`): a warm read asks the database
- * nothing, and any write — a version bump, a child moved, a link revoked — is seen by the next.
+ * in memory until the database changes (see `keptUntilChange`), checked with the request's one
+ * change check (`ctx.changes`, shared with its session): a warm read asks the database nothing
+ * else, and any write — a version bump, a child moved, a link revoked — is seen by the next.
  */
 function perRole<R>(
   build: (db: Kysely<Database>, role: Role) => (...values: string[]) => Promise<R[]>,
-): (s: Services, role: Role) => Query<R> {
-  const made = new WeakMap<Services, Map<Role, Query<R>>>();
+): (s: Services, role: Role) => KeptQuery<R> {
+  const made = new WeakMap<Services, Map<Role, KeptQuery<R>>>();
   return (s, role) => {
     let byRole = made.get(s);
     if (!byRole) made.set(s, (byRole = new Map()));
     let query = byRole.get(role);
     if (!query) {
-      query = keptUntilChange(build(s.db, role), s.changes, {
-        maxEntries: s.config.authCacheEntries,
-      });
+      query = keptUntilChange(build(s.db, role), { maxEntries: s.config.authCacheEntries });
       byRole.set(role, query);
     }
     return query;
@@ -115,7 +113,7 @@ const childDiaryQuery = perRole((db, role) =>
 async function childDiary(s: Services, ctx: RequestContext<RouteSpec>): Promise<ScopeVersions> {
   const user = signedIn(ctx);
   const query = childDiaryQuery(s, user.role);
-  const [row] = await query(param(ctx, 'childId'), user.id, user.schoolId ?? '');
+  const [row] = await query(ctx.changes, param(ctx, 'childId'), user.id, user.schoolId ?? '');
   if (!row) throw notFound();
   const scopes: VersionScope[] = [`child:${row.id}`];
   const versions = [row.child_version ?? 0];
@@ -165,7 +163,7 @@ const classDiaryQuery = perRole((db, role) =>
 async function classDiary(s: Services, ctx: RequestContext<RouteSpec>): Promise<ScopeVersions> {
   const user = signedIn(ctx);
   const query = classDiaryQuery(s, user.role);
-  const [row] = await query(param(ctx, 'classId'), user.id, user.schoolId ?? '');
+  const [row] = await query(ctx.changes, param(ctx, 'classId'), user.id, user.schoolId ?? '');
   if (!row) throw notFound();
   return { scopes: [`class:${row.id}`], versions: [row.version ?? 0] };
 }

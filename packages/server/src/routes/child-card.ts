@@ -3,6 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Handlers, RequestContext } from '../http/register-routes';
 import { bumpVersions } from '../read-cache/versions';
+import { notifyStatus, type ApplicationRow } from '../services/applications';
+import {
+  notifyWithdrawals,
+  reapplyAt,
+  withdrawApplications,
+} from '../services/application-withdrawals';
 import { consumeChallenge, startChallenge, type ChallengePurpose } from '../services/challenges';
 import type { Services } from '../services/context';
 import { DomainError, fieldError, notFound } from '../services/domain-error';
@@ -158,7 +164,8 @@ async function linkOf(s: Services, child: ChildRow, linkId: string | null) {
 /**
  * Removes a link in the caller's transaction. A child placed in that school's class leaves it:
  * the school's timetable, teachers and chats close to the family, and its admins no longer see
- * the card.
+ * the card. The child's applications at that school in progress, and an active one, are
+ * withdrawn (returned for the notifications after the commit).
  */
 async function removeLink(
   s: Services,
@@ -166,7 +173,7 @@ async function removeLink(
   caller: Caller,
   child: ChildRow,
   link: LinkRow,
-): Promise<void> {
+): Promise<ApplicationRow[]> {
   await trx.deleteFrom('school_links').where('id', '=', link.id).execute();
   if (child.school_id === link.school_id) {
     const left = { school_id: null, class_id: null };
@@ -174,9 +181,13 @@ async function removeLink(
   }
   const action = { action: 'children.unlink_school', target: child.id, schoolId: link.school_id };
   await auditAs(s, trx, caller, action);
+  return withdrawApplications(s, trx, caller, { childId: child.id, schoolId: link.school_id });
 }
 
-/** What a confirmed change does, checked again at the time it is made. */
+/**
+ * What a confirmed change does, checked again at the time it is made. A change of school applies
+ * at the new school for the school years of the applications it withdrew.
+ */
 async function applyChange(s: Services, caller: Caller, child: ChildRow, change: ChangeRow) {
   const leaving = change.kind === 'link' ? undefined : await linkOf(s, child, change.link_id);
   const joining =
@@ -186,7 +197,7 @@ async function applyChange(s: Services, caller: Caller, child: ChildRow, change:
           schoolCode: change.school_code ?? '',
           rosterId: change.roster_id ?? '',
         });
-  await s.db.transaction().execute(async (trx) => {
+  const { withdrawn, applied } = await s.db.transaction().execute(async (trx) => {
     const done = await trx
       .updateTable('school_changes')
       .set({ done_at: s.clock.now().toISOString() })
@@ -194,12 +205,20 @@ async function applyChange(s: Services, caller: Caller, child: ChildRow, change:
       .where('done_at', 'is', null)
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new DomainError('conflict');
-    if (leaving) await removeLink(s, trx, caller, child, leaving);
+    const withdrawn = leaving ? await removeLink(s, trx, caller, child, leaving) : [];
     const placed =
       leaving && child.school_id === leaving.school_id ? { ...child, school_id: null } : child;
-    if (joining) await insertLink(s, trx, caller, placed, joining);
+    let applied: ApplicationRow[] = [];
+    if (joining) {
+      await insertLink(s, trx, caller, placed, joining);
+      const school = { schoolId: joining.school.id, timeZone: joining.school.time_zone };
+      applied = await reapplyAt(s, trx, caller, { child: placed, ...school }, withdrawn);
+    }
     await bumpVersions(trx, [`child:${child.id}`]);
+    return { withdrawn, applied };
   });
+  await notifyWithdrawals(s, withdrawn);
+  for (const row of applied) await notifyStatus(s, row);
 }
 
 /**

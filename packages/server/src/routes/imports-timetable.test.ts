@@ -5,6 +5,7 @@ import type { ErrorResponse, ImportReport, TimetableTemplate } from '@school-dia
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { IMPORT_FIXTURES, postImport, xlsxFromCsv } from '../testing/import-files';
+import { OutboxGateway } from '../services/gateway';
 import { randomIds } from '../ids';
 import { DomainError } from '../services/domain-error';
 import { timetableCsv } from '../services/import/timetable-export';
@@ -55,7 +56,12 @@ describe('imports: a timetable from a file, previewed, then applied to the class
     const controller = new AbortController();
     await assert.rejects(
       runImport(
-        { db: server.database.db, clock: server.clock, ids: randomIds },
+        {
+          db: server.database.db,
+          clock: server.clock,
+          ids: randomIds,
+          gateway: new OutboxGateway(server.database.db, server.clock),
+        },
         {
           schoolId: SCHOOL,
           file: { name: 'timetable.csv', path: `${IMPORT_FIXTURES}timetable.csv` },

@@ -12,10 +12,9 @@ import { bumpVersions } from '../read-cache/versions';
 import { maskPhone } from '../services/challenges';
 import type { AuthUser, Services } from '../services/context';
 import { DomainError, fieldError, forbidden, notFound } from '../services/domain-error';
-import { tellOwner } from '../services/login';
 import { auditAs } from '../services/policy';
 import { newRosterId } from '../services/roster-ids';
-import { hashPassword } from '../services/secrets';
+import { addInvitedStaff, sendStaffInvitation } from '../services/staff-invitations';
 import { classView, schoolView } from './schools';
 
 type RosterRow = Selectable<Database['roster']>;
@@ -471,41 +470,12 @@ export function setupHandlers(s: Services): Handlers['setup'] {
         .select('short_name')
         .where('id', '=', params.schoolId)
         .executeTakeFirstOrThrow();
-      const id = s.ids('usr');
-      // No one knows this password: the invitee sets their own with the SMS code of recovery.
-      const unusable = await hashPassword(s.ids('unusable') + s.ids('x'), 10);
-      await s.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('users')
-          .values({
-            id,
-            role: body.role,
-            phone: body.phone,
-            password_hash: unusable,
-            last_name: body.lastName,
-            first_name: body.firstName,
-            middle_name: body.middleName ?? null,
-            email: null,
-            snils: null,
-            snils_hash: null,
-            passport: null,
-            school_id: params.schoolId,
-            contact_hours: null,
-            identity_status: 'confirmed_sms',
-            failed_logins: 0,
-            locked_until: null,
-            created_at: s.clock.now().toISOString(),
-          })
-          .execute();
+      const id = await s.db.transaction().execute(async (trx) => {
+        const id = await addInvitedStaff(trx, s, params.schoolId, body);
         await audited({ user, ip }, trx, 'setup.staff_invite', id, body.role);
+        return id;
       });
-      const role = body.role === 'teacher' ? 'учителем' : 'администратором';
-      await tellOwner(
-        s,
-        body.phone,
-        `${school.short_name} приглашает вас ${role}. Чтобы задать пароль, откройте вход в дневник, ` +
-          'нажмите «Забыли пароль?» и введите этот номер: придёт код из SMS.',
-      );
+      await sendStaffInvitation(s, school.short_name, body);
       return { userId: id, role: body.role, sentTo: maskPhone(body.phone) };
     },
   };

@@ -8,6 +8,7 @@ import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { nextCounter, sixDigits } from '../services/counters';
 import { notify } from '../services/notify';
+import { schoolAdmins } from '../services/users';
 import { assertAdminOf, auditAs, isAdminOf } from '../services/policy';
 
 type TicketRow = Selectable<Database['tickets']>;
@@ -98,17 +99,6 @@ async function publishTicket(s: Services, trx: Kysely<Database>, row: TicketRow)
     type: 'ticket.updated',
     data: await view(s, row, trx),
   });
-}
-
-/** The ids of a school's admins: the people who answer its tickets. */
-async function schoolAdmins(db: Kysely<Database>, schoolId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('role', '=', 'school_admin')
-    .where('school_id', '=', schoolId)
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 /** The application the ticket names, if the author may see it (a parent of its child). */

@@ -100,6 +100,7 @@ export async function seedDemo(
       failed_logins: 0,
       locked_until: null,
       created_at: now,
+      external_id: null,
     });
     await trx
       .insertInto('users')

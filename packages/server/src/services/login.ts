@@ -18,7 +18,11 @@ export function moscowTime(at: Date): string {
  * Sends the account's owner an SMS about a security event (password changed or reset, a
  * sign-in from a new device, a lockout), so that one they did not make does not go unseen.
  */
-export async function tellOwner(services: Services, phone: string, text: string): Promise<void> {
+export async function tellOwner(
+  services: Pick<Services, 'gateway'>,
+  phone: string,
+  text: string,
+): Promise<void> {
   await services.gateway.send({ to: phone, channel: 'sms', text: `Электронный дневник: ${text}` });
 }
 

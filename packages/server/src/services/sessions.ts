@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Session, SignInSession } from '@school-diary/core';
+import type { ChangeGeneration } from '../db/change-generation';
 import { compiledOnce } from '../db/compiled-once';
 import { keptUntilChange } from '../db/kept-until-change';
 import { DomainError, notFound } from './domain-error';
@@ -238,13 +239,16 @@ export async function rotateRefreshToken(
  * memory until the database changes (`keptUntilChange`, at most `authCacheEntries` sessions, none
  * past its expiry): on SQLite any write — a logout, a revocation, a role or password change, a
  * lockout, by this process or any other on the file — is seen by the very next request; on
- * PostgreSQL the statement runs on every request.
+ * PostgreSQL the statement runs on every request. `changes` is the request's change check
+ * (`checkedOnce`), shared with the request's other kept reads.
  *
  * @example
  * const authenticate = sessionResolver(services);
- * const user = await authenticate(token);
+ * const user = await authenticate(token, checkedOnce(services.changes));
  */
-export function sessionResolver(services: Services): (token: string) => Promise<AuthUser> {
+export function sessionResolver(
+  services: Services,
+): (token: string, changes: ChangeGeneration) => Promise<AuthUser> {
   const { db } = services;
   const byHash = keptUntilChange(
     compiledOnce(db, (hash) =>
@@ -262,15 +266,14 @@ export function sessionResolver(services: Services): (token: string) => Promise<
         ])
         .where('sessions.access_hash', '=', hash),
     ),
-    services.changes,
     {
       maxEntries: services.config.authCacheEntries,
       expiresAt: ([row]) => (row ? Date.parse(row.access_expires_at) : 0),
       now: () => services.clock.now().getTime(),
     },
   );
-  return async (token) => {
-    const [row] = await byHash(hashToken(token));
+  return async (token, changes) => {
+    const [row] = await byHash(changes, hashToken(token));
     if (!row || row.revoked_at) throw new DomainError('unauthorized');
     if (new Date(row.access_expires_at).getTime() <= services.clock.now().getTime())
       throw new DomainError('token_expired');

@@ -1,5 +1,5 @@
 import type { User } from '@school-diary/core';
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 
 type UserRow = Selectable<Database['users']>;
@@ -18,4 +18,21 @@ export function userView(row: UserRow): User {
     identityStatus: row.identity_status as User['identityStatus'],
     createdAt: row.created_at,
   };
+}
+
+/**
+ * The ids of a school's admins: who answers its tickets and hears of its applications.
+ *
+ * @example
+ * const admins = await schoolAdmins(trx, 'sch_42');
+ */
+export async function schoolAdmins(db: Kysely<Database>, schoolId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'school_admin')
+    .where('school_id', '=', schoolId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

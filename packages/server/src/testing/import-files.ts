@@ -8,10 +8,14 @@ import type { TestServer } from './harness';
 /** The folder of the committed import fixtures (roster template, OneRoster bundle). */
 export const IMPORT_FIXTURES = new URL('../services/import/fixtures/', import.meta.url).pathname;
 
-/** A folder of CSV files zipped as a OneRoster bundle. */
-export async function zipFolder(folder: string): Promise<Uint8Array> {
+/** A folder of CSV files zipped as a OneRoster bundle, with some files' text `replaced`. */
+export async function zipFolder(
+  folder: string,
+  replaced: Readonly<Record<string, string>> = {},
+): Promise<Uint8Array> {
   const zip = new JSZip();
-  for (const name of await readdir(folder)) zip.file(name, await readFile(join(folder, name)));
+  for (const name of await readdir(folder))
+    zip.file(name, replaced[name] ?? (await readFile(join(folder, name))));
   return zip.generateAsync({ type: 'uint8array' });
 }
 

@@ -5,6 +5,9 @@ import type { IdGenerator } from '../../ids';
 import type { ImportWatch } from './import-watch';
 import { newRosterId } from '../roster-ids';
 import type { ImportPlan, PlannedPupil } from './import-plan';
+import { applyStaff } from './import-apply-staff';
+import type { StaffInvite } from '../staff-invitations';
+import type { Clock } from '../../clock';
 
 /** Rows per INSERT: well under SQLite's limit of bound values, few round trips for 5,000 pupils. */
 const CHUNK = 400;
@@ -20,21 +23,23 @@ export interface ApplyContext {
   readonly schoolId: string;
   readonly schoolCode: string;
   readonly ids: IdGenerator;
+  readonly clock: Clock;
   /** Told of each batch written; stops the apply (and so rolls it back) when cancelled. */
   readonly watch?: ImportWatch;
 }
 
 /**
  * Writes a plan without errors in the caller's transaction: new subjects and classes, changed
- * short names and grades, new pupils (each with a random roster id), changed pupils. A pupil moved
- * to another class takes their linked diary along (as a move on the roster does); nothing a family
- * or a teacher entered is touched.
+ * short names and grades, new pupils (each with a random roster id), changed pupils, then staff and
+ * teaching assignments ({@link applyStaff}); returns the staff to invite once it commits. A pupil
+ * moved to another class takes their linked diary along (as a move on the roster does); nothing a
+ * family or a teacher entered is touched.
  */
 export async function applyPlan(
   trx: Kysely<Database>,
   plan: ImportPlan,
   context: ApplyContext,
-): Promise<void> {
+): Promise<{ invited: StaffInvite[] }> {
   const { schoolId, ids } = context;
   const wrote = (count: number) => context.watch?.wrote(count);
   const newSubjects = plan.subjects.filter((p) => !p.existing);
@@ -125,7 +130,9 @@ export async function applyPlan(
       scopes.push(...(await updatePupil(trx, p, classOf(p))));
       wrote(1);
     }
-  await bumpVersions(trx, scopes);
+  const staff = await applyStaff(trx, plan, context);
+  await bumpVersions(trx, [...scopes, ...staff.scopes]);
+  return { invited: staff.invited };
 }
 
 /** Changes one roster entry; a move takes the linked children along. Returns the scopes touched. */

@@ -8,6 +8,7 @@ import { randomIds } from '../../ids';
 import { DEMO } from '../../seed/demo';
 import { startTestServer, type TestServer } from '../../testing/harness';
 import { DomainError } from '../domain-error';
+import { OutboxGateway } from '../gateway';
 import { ImportJobs } from './import-jobs';
 import { runImport, type ImportProgress } from './run-import';
 
@@ -57,7 +58,12 @@ describe('a long import tells its progress and stops when cancelled, writing not
   ) => {
     const controller = new AbortController();
     return runImport(
-      { db: server.database.db, clock: server.clock, ids: randomIds },
+      {
+        db: server.database.db,
+        clock: server.clock,
+        ids: randomIds,
+        gateway: new OutboxGateway(server.database.db, server.clock),
+      },
       {
         schoolId: SCHOOL,
         file: { name: 'roster.csv', path },

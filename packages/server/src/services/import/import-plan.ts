@@ -8,6 +8,7 @@ import {
   type PupilRecord,
   type SubjectRecord,
 } from './import-records';
+import { planStaff, type StaffPlan } from './import-plan-staff';
 
 type RosterRow = Selectable<Database['roster']>;
 type ClassRow = Selectable<Database['classes']>;
@@ -30,6 +31,8 @@ export interface ImportPlan {
   readonly classes: Planned<ClassRecord, ClassRow>[];
   readonly subjects: Planned<SubjectRecord, { id: string; short_name: string }>[];
   readonly pupils: PlannedPupil[];
+  readonly staff: StaffPlan['staff'];
+  readonly teaching: StaffPlan['teaching'];
   readonly errors: ImportError[];
   readonly rows: ImportRow[];
   readonly rowsRead: number;
@@ -48,7 +51,8 @@ function actionOf(existing: unknown, changes: readonly string[]): ImportRow['act
   return changes.length > 0 ? 'update' : 'unchanged';
 }
 
-function row(
+/** The report's row of a planned record: created, updated (with its changes) or unchanged. */
+export function planRow(
   record: { file: string; row: number },
   kind: ImportRow['kind'],
   key: string,
@@ -81,9 +85,10 @@ function pupilChanges(p: PupilRecord, e: RosterRow, classId: string | undefined)
 }
 
 /**
- * Compares what a file says with what the school has: each class, subject and pupil is to be
- * created, updated or left alone, or is an error (a class the school does not have, a pupil or a
- * list number twice in the file). Reads only; nothing is written.
+ * Compares what a file says with what the school has: each class, subject, pupil, member of staff
+ * and teaching assignment is to be created, updated or left alone, or is an error (a class the
+ * school does not have, a pupil or a list number twice in the file, see {@link planStaff} for
+ * staff). Reads only; nothing is written.
  */
 export async function planImport(
   db: Kysely<Database>,
@@ -125,7 +130,9 @@ export async function planImport(
       changes: existing && existing.grade !== record.grade ? ['grade'] : [],
     };
     classes.push(planned);
-    rows.push(row(record, 'class', `${record.name} ${record.schoolYear}`, record.name, planned));
+    rows.push(
+      planRow(record, 'class', `${record.name} ${record.schoolYear}`, record.name, planned),
+    );
   }
 
   const subjectByName = new Map(subjectRows.map((s) => [s.name.toLowerCase(), s]));
@@ -142,7 +149,7 @@ export async function planImport(
       changes: existing && existing.short_name !== record.shortName ? ['shortName'] : [],
     };
     subjects.push(planned);
-    rows.push(row(record, 'subject', record.name, record.name, planned));
+    rows.push(planRow(record, 'subject', record.name, record.name, planned));
   }
 
   const byExternal = new Map<string, RosterRow>();
@@ -204,9 +211,10 @@ export async function planImport(
     const changes = existing ? pupilChanges(record, existing, classId) : [];
     const planned = { record, existing, changes, classKey: cKey };
     pupils.push(planned);
-    rows.push(row(record, 'pupil', key, label, planned));
+    rows.push(planRow(record, 'pupil', key, label, planned));
   }
-  return { classes, subjects, pupils, errors, rows, rowsRead: records.rowsRead };
+  const { staff, teaching } = await planStaff(db, schoolId, records, lang, { errors, rows });
+  return { classes, subjects, pupils, staff, teaching, errors, rows, rowsRead: records.rowsRead };
 }
 
 /** What any import's plan reports: its rows, its errors and the data lines read. */

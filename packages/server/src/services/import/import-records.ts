@@ -4,6 +4,7 @@ import {
   type ImportError,
   type Lang,
   type MessageParams,
+  type RosterTemplatePupil,
 } from '@school-diary/core';
 
 /** One line of a table as it is read: its number in the file (the header is 1) and its cells. */
@@ -42,26 +43,27 @@ export interface SubjectRecord extends Origin {
 }
 
 /** A pupil the file puts on the roster, matched by external id (else by name and birth date). */
-export interface PupilRecord extends Origin {
-  readonly externalId: string | undefined;
+export interface PupilRecord extends Origin, RosterTemplatePupil {}
+
+/** A teacher or an admin the file names, matched by external id (else by phone). */
+export interface StaffRecord extends Origin {
+  readonly externalId: string;
   readonly lastName: string;
   readonly firstName: string;
   readonly middleName: string | undefined;
-  readonly birthDate: string;
-  readonly className: string;
-  /** The class's school year when the file says it; otherwise the latest year with that class. */
-  readonly schoolYear: string | undefined;
-  readonly listNumber: number | undefined;
-  /** The columns as the file heads them, for an error about them. */
-  readonly columns: PupilColumns;
+  /** E.164 `+79991234567`: the invitation's SMS goes there. */
+  readonly phone: string;
+  readonly role: 'teacher' | 'school_admin';
 }
 
-/** The headers of a pupil's columns in its file. */
-export interface PupilColumns {
-  readonly externalId: string;
-  readonly name: string;
+/** A teacher teaching a subject in a class: a teaching assignment. */
+export interface TeachingRecord extends Origin {
+  /** The teacher's external id (a {@link StaffRecord}'s). */
+  readonly teacher: string;
   readonly className: string;
-  readonly listNumber: string;
+  readonly schoolYear: string;
+  /** The subject's name, as a {@link SubjectRecord} of the same file names it. */
+  readonly subject: string;
 }
 
 /** What a reader made of a file: the records it understood and the mistakes it found. */
@@ -70,12 +72,22 @@ export interface ImportRecords {
   readonly classes: ClassRecord[];
   readonly subjects: SubjectRecord[];
   readonly pupils: PupilRecord[];
+  readonly staff: StaffRecord[];
+  readonly teaching: TeachingRecord[];
   readonly errors: ImportError[];
 }
 
 /** An empty set of records to fill. */
 export function emptyRecords(): ImportRecords & { rowsRead: number } {
-  return { rowsRead: 0, classes: [], subjects: [], pupils: [], errors: [] };
+  return {
+    rowsRead: 0,
+    classes: [],
+    subjects: [],
+    pupils: [],
+    staff: [],
+    teaching: [],
+    errors: [],
+  };
 }
 
 /**
@@ -94,9 +106,4 @@ export function cellError(
     ...(options.params ? { params: options.params } : {}),
   });
   return { file: at.file, row: at.row, column: at.column, code, message };
-}
-
-/** Text of a header cell as matched: trimmed, lower case, `ё` as `е`, inner spaces single. */
-export function headerKey(cell: string): string {
-  return cell.trim().toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ');
 }

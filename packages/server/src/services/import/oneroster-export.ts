@@ -13,12 +13,14 @@ function session(year: string): string[] {
 /**
  * A school's roster as a OneRoster 1.2 CSV bundle (a ZIP): the school as the org, its school years
  * as sessions, its classes as homeroom classes, its subjects as courses, its pupils still at school
- * as users with their birth dates and homeroom enrolments. A pupil's `sourcedId` is their external
- * id, or their roster entry's id when they have none (an import of the bundle then records it as
- * their external id); `identifier` is their code for parents.
+ * as users with their birth dates and homeroom enrolments, its teachers and admins as users with
+ * their phones and roles (`roles.csv`), and each class's teaching assignments of a subject as a
+ * section of that course holding its teachers and the class's pupils. A `sourcedId` is the
+ * external id, or the roster entry's (or account's) id when there is none (an import of the
+ * bundle then records a pupil's as their external id); `identifier` is a pupil's code for parents.
  */
 export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): Promise<Uint8Array> {
-  const [school, classes, subjects, pupils] = await Promise.all([
+  const [school, classes, subjects, pupils, staff, teaching] = await Promise.all([
     db
       .selectFrom('schools')
       .select(['code', 'name'])
@@ -43,10 +45,37 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
       .where('left_at', 'is', null)
       .orderBy('last_name')
       .execute(),
+    db
+      .selectFrom('users')
+      .select(['id', 'role', 'phone', 'last_name', 'first_name', 'middle_name', 'external_id'])
+      .where('school_id', '=', schoolId)
+      .where('role', 'in', ['teacher', 'school_admin'])
+      .orderBy('last_name')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('teaching')
+      .innerJoin('classes', 'classes.id', 'teaching.class_id')
+      .select(['teaching.teacher_id', 'teaching.class_id', 'teaching.subject_id'])
+      .where('classes.school_id', '=', schoolId)
+      .orderBy('teaching.class_id')
+      .orderBy('teaching.subject_id')
+      .execute(),
   ]);
   const org = `org-${school.code}`;
   const years = [...new Set(classes.map((c) => c.school_year))].sort();
-  const userId = (p: (typeof pupils)[number]) => p.external_id ?? p.id;
+  const userId = (p: { id: string; external_id: string | null }) => p.external_id ?? p.id;
+  const staffId = new Map(staff.map((u) => [u.id, userId(u)]));
+  // A teaching assignment is a section of the class's subject, holding its teacher and its pupils.
+  const sectionId = (t: { class_id: string; subject_id: string }) =>
+    `sec-${t.class_id}-${t.subject_id}`;
+  const sections = [...new Map(teaching.map((t) => [sectionId(t), t] as const)).entries()].flatMap(
+    ([id, t]) => {
+      const cls = classes.find((c) => c.id === t.class_id);
+      const subject = subjects.find((s) => s.id === t.subject_id);
+      return cls && subject ? [{ id, cls, subject }] : [];
+    },
+  );
   const file = (rows: string[][]) => toCsv(rows, { bom: false });
   const zip = new JSZip();
   zip.file(
@@ -118,6 +147,19 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
         org,
         `as-${c.school_year.slice(0, 4)}`,
       ]),
+      ...sections.map(({ id, cls, subject }) => [
+        id,
+        '',
+        '',
+        `${subject.name} ${cls.name}`,
+        String(cls.grade).padStart(2, '0'),
+        subject.id,
+        `${cls.name}-${subject.short_name}`,
+        'scheduled',
+        '',
+        org,
+        `as-${cls.school_year.slice(0, 4)}`,
+      ]),
     ]),
   );
   zip.file(
@@ -134,6 +176,7 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
         'familyName',
         'middleName',
         'identifier',
+        'phone',
       ],
       ...pupils.map((p) => [
         userId(p),
@@ -146,6 +189,43 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
         p.last_name,
         p.middle_name ?? '',
         p.roster_id,
+        '',
+      ]),
+      ...staff.map((u) => [
+        userId(u),
+        '',
+        '',
+        'true',
+        '',
+        '',
+        u.first_name,
+        u.last_name,
+        u.middle_name ?? '',
+        '',
+        u.phone,
+      ]),
+    ]),
+  );
+  zip.file(
+    'roles.csv',
+    file([
+      [
+        'sourcedId',
+        'status',
+        'dateLastModified',
+        'userSourcedId',
+        'roleType',
+        'role',
+        'orgSourcedId',
+      ],
+      ...staff.map((u) => [
+        `rol-${u.id}`,
+        '',
+        '',
+        userId(u),
+        'primary',
+        u.role === 'teacher' ? 'teacher' : 'administrator',
+        org,
       ]),
     ]),
   );
@@ -179,6 +259,23 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
         org,
         userId(p),
         'student',
+        '',
+        '',
+        '',
+      ]),
+      ...sections.flatMap(({ id, cls }) =>
+        pupils
+          .filter((p) => p.class_id === cls.id)
+          .map((p) => [`enr-${id}-${p.id}`, '', '', id, org, userId(p), 'student', '', '', '']),
+      ),
+      ...teaching.map((t) => [
+        `enr-${sectionId(t)}-${t.teacher_id}`,
+        '',
+        '',
+        sectionId(t),
+        org,
+        staffId.get(t.teacher_id) ?? t.teacher_id,
+        'teacher',
         '',
         '',
         '',

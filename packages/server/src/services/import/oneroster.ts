@@ -15,8 +15,12 @@ import {
   type Table,
 } from './import-records';
 import type { ImportWatch } from './import-watch';
+import { readStaff } from './oneroster-staff';
 
-/** The files of a OneRoster 1.2 CSV bundle the import reads; `demographics.csv` gives birth dates. */
+/**
+ * The files of a OneRoster 1.2 CSV bundle the import reads; `demographics.csv` gives birth dates,
+ * `roles.csv` staff roles.
+ */
 export const ONEROSTER_FILES = [
   'orgs.csv',
   'academicSessions.csv',
@@ -25,6 +29,7 @@ export const ONEROSTER_FILES = [
   'users.csv',
   'enrollments.csv',
   'demographics.csv',
+  'roles.csv',
 ] as const;
 
 /** A file of a OneRoster bundle the import reads. */
@@ -33,13 +38,13 @@ export type OneRosterFile = (typeof ONEROSTER_FILES)[number];
 const REQUIRED = ['academicSessions.csv', 'classes.csv', 'users.csv', 'enrollments.csv'] as const;
 
 /** One line of a OneRoster file by its header's names, with where it is. */
-interface Line {
+export interface OneRosterLine {
   readonly at: Origin;
   readonly get: (column: string) => string;
 }
 
 /** The lines of a OneRoster file by its header's names, as it streams; deleted lines skipped. */
-async function* linesOf(table: Table | undefined): AsyncGenerator<Line> {
+async function* linesOf(table: Table | undefined): AsyncGenerator<OneRosterLine> {
   if (!table) return;
   let index: Map<string, number> | undefined;
   for await (const { line, cells } of table.lines) {
@@ -73,8 +78,9 @@ function gradeOf(...candidates: string[]): number | undefined {
 
 /**
  * Reads a OneRoster 1.2 CSV bundle: homeroom classes become classes (their school year from their
- * academic session), courses become subjects, and users enrolled as students in a homeroom class
- * become pupils on the roster, matched by their `sourcedId`.
+ * academic session), courses become subjects, users enrolled as students in a homeroom class
+ * become pupils on the roster, and teachers and administrators become staff with their teaching
+ * assignments (see {@link readStaff}), all matched by their `sourcedId`.
  */
 export async function readOneRoster(
   open: (file: OneRosterFile) => Promise<Table | undefined>,
@@ -90,7 +96,7 @@ export async function readOneRoster(
         cellError(lang, { file, row: 0, column: '' }, 'missing_file', { params: { file } }),
       );
   if (records.errors.length > 0) return records;
-  async function* read(file: OneRosterFile): AsyncGenerator<Line> {
+  async function* read(file: OneRosterFile): AsyncGenerator<OneRosterLine> {
     for await (const line of linesOf(await open(file))) {
       records.rowsRead += 1;
       yield line;
@@ -98,7 +104,7 @@ export async function readOneRoster(
     }
   }
   const all = async (file: OneRosterFile) => {
-    const lines: Line[] = [];
+    const lines: OneRosterLine[] = [];
     for await (const line of read(file)) lines.push(line);
     return lines;
   };
@@ -107,7 +113,9 @@ export async function readOneRoster(
   for await (const s of read('academicSessions.csv'))
     years.set(s.get('sourcedId'), yearOfDate(s.get('startDate')));
   const homerooms = new Map<string, ClassRecord>();
+  const classes = new Map<string, OneRosterLine>();
   for await (const line of read('classes.csv')) {
+    classes.set(line.get('sourcedId'), line);
     if (line.get('classType') !== 'homeroom') continue;
     const name = (line.get('classCode') || line.get('title')).toUpperCase().replace(/\s+/g, '');
     const grade = gradeOf(...line.get('grades').split(','), name);
@@ -123,8 +131,10 @@ export async function readOneRoster(
       records.classes.push(record);
     }
   }
+  const courses = new Map<string, string>();
   for await (const line of read('courses.csv')) {
     const name = line.get('title');
+    courses.set(line.get('sourcedId'), name);
     if (!name || name.length > 100) {
       records.errors.push(cellError(lang, { ...line.at, column: 'title' }, 'required'));
       continue;
@@ -138,12 +148,24 @@ export async function readOneRoster(
   const births = new Map((await all('demographics.csv')).map((d) => [d.get('sourcedId'), d]));
   const users = new Map((await all('users.csv')).map((u) => [u.get('sourcedId'), u]));
   const birthDate = birthDateSchema({ today });
+  const roles = new Map<string, string[]>();
+  for await (const line of read('roles.csv')) {
+    const userId = line.get('userSourcedId');
+    roles.set(userId, [...(roles.get(userId) ?? []), line.get('role')]);
+  }
   const placed = new Map<string, Origin>();
+  const homeroomOf = new Map<string, ClassRecord>();
+  const pupilsOf = new Map<string, string[]>();
+  const teacherEnrolments: OneRosterLine[] = [];
   for await (const enrolment of read('enrollments.csv')) {
-    if (enrolment.get('role') !== 'student') continue;
-    const cls = homerooms.get(enrolment.get('classSourcedId'));
-    if (!cls) continue;
+    const role = enrolment.get('role');
+    if (role === 'teacher') teacherEnrolments.push(enrolment);
+    if (role !== 'student') continue;
     const userId = enrolment.get('userSourcedId');
+    const classId = enrolment.get('classSourcedId');
+    pupilsOf.set(classId, [...(pupilsOf.get(classId) ?? []), userId]);
+    const cls = homerooms.get(classId);
+    if (!cls) continue;
     const user = users.get(userId);
     if (!user) {
       records.errors.push(
@@ -161,8 +183,13 @@ export async function readOneRoster(
       continue;
     }
     placed.set(userId, enrolment.at);
+    homeroomOf.set(userId, cls);
     let failed = false;
-    const check = <T>(line: Line, column: string, schema: Parameters<typeof validate>[0]) => {
+    const check = <T>(
+      line: OneRosterLine,
+      column: string,
+      schema: Parameters<typeof validate>[0],
+    ) => {
       const result = validate(schema, line.get(column), lang);
       if (result.ok) return result.value as T;
       failed = true;
@@ -205,5 +232,7 @@ export async function readOneRoster(
       },
     });
   }
+  const sources = { users, roles, classes, homerooms, courses, homeroomOf, pupilsOf };
+  readStaff({ ...sources, teacherEnrolments }, records, lang);
   return records;
 }

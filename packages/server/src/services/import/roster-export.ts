@@ -1,11 +1,7 @@
-import { escapeFormula, toCsv } from '@school-diary/core';
+import { ROSTER_TEMPLATE_HEADER, rosterTemplateRow, toCsv } from '@school-diary/core';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { TEMPLATE_HEADER } from './ru-template';
-
-/** `2015-04-12` → `12.04.2015`, as the template writes dates. */
-const ruDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /**
  * The school's roster in the import template's shape (pupils still at school, by class and list
@@ -36,16 +32,20 @@ export async function rosterTable(db: Kysely<Database>, schoolId: string): Promi
     .orderBy('roster.first_name')
     .execute();
   return [
-    [...TEMPLATE_HEADER],
-    ...rows.map((r) => [
-      escapeFormula(r.external_id ?? ''),
-      escapeFormula([r.last_name, r.first_name, r.middle_name].filter(Boolean).join(' ')),
-      ruDate(r.birth_date),
-      r.class_name,
-      r.school_year,
-      r.list_number === null ? '' : String(r.list_number),
-      r.roster_id,
-    ]),
+    [...ROSTER_TEMPLATE_HEADER],
+    ...rows.map((r) =>
+      rosterTemplateRow({
+        externalId: r.external_id,
+        lastName: r.last_name,
+        firstName: r.first_name,
+        middleName: r.middle_name,
+        birthDate: r.birth_date,
+        className: r.class_name,
+        schoolYear: r.school_year,
+        listNumber: r.list_number,
+        rosterId: r.roster_id,
+      }),
+    ),
   ];
 }
 

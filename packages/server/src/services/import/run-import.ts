@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Services } from '../context';
 import { DomainError, fieldError, notFound } from '../domain-error';
-import { applyPlan, type ApplyContext } from './import-apply';
+import { sendStaffInvitation, type StaffInvite } from '../staff-invitations';
+import { applyPlan } from './import-apply';
 import type { ImportRecords, Table } from './import-records';
 import { planImport, reportOf, type PlanOutline } from './import-plan';
 import { ImportWatch, type ImportProgress } from './import-watch';
@@ -125,40 +126,47 @@ async function readRecords(
  * One import pipeline for every format: reads the file as a stream (roster template as CSV or
  * XLSX, or a OneRoster bundle), compares it with the school's data, and reports record by record
  * what it creates, changes and leaves alone, with each error by file, line and column in `lang`.
- * With `apply`, and only when the file has no error, writes everything in one transaction;
- * re-running the same file then changes nothing. Progress is told as it goes, and an aborted
+ * With `apply`, and only when the file has no error, writes everything in one transaction, then
+ * sends each new member of staff their invitation's SMS; re-running the same file then changes
+ * nothing. Progress is told as it goes, and an aborted
  * `signal` stops it (`import_cancelled`) with nothing written.
  *
  * @example
  * const report = await runImport(s, { schoolId, file: { name: 'roster.csv', path }, lang: 'ru', apply: false });
  */
 export async function runImport(
-  s: Pick<Services, 'db' | 'clock' | 'ids'>,
+  s: Pick<Services, 'db' | 'clock' | 'ids' | 'gateway'>,
   options: RunImportOptions,
 ): Promise<ImportReport> {
   const watch = new ImportWatch(options.signal, options.progress);
   watch.check();
   const school = await s.db
     .selectFrom('schools')
-    .select(['id', 'code'])
+    .select(['id', 'code', 'short_name'])
     .where('id', '=', options.schoolId)
     .executeTakeFirst();
   if (!school) throw notFound();
   const today = todayIn(s.clock.now());
   const read = await readRecords(options.file, options.lang, today, watch);
   const { lang } = options;
-  const context = { schoolId: school.id, schoolCode: school.code, ids: s.ids, watch };
-  if ('timetable' in read)
-    return planAndApply(s.db, read.format, options, context, {
-      errors: read.timetable.errors.length,
-      plan: (db) => planTimetable(db, school.id, read.timetable, lang),
-      apply: (trx, plan) => applyTimetable(trx, plan, { clock: s.clock, watch }),
-    });
-  return planAndApply(s.db, read.format, options, context, {
-    errors: read.records.errors.length,
-    plan: (db) => planImport(db, school.id, read.records, lang),
-    apply: (trx, plan) => applyPlan(trx, plan, context),
-  });
+  const context = { schoolId: school.id, schoolCode: school.code, ids: s.ids, clock: s.clock };
+  const { report, invited } =
+    'timetable' in read
+      ? await planAndApply(s.db, read.format, options, watch, {
+          errors: read.timetable.errors.length,
+          plan: (db) => planTimetable(db, school.id, read.timetable, lang),
+          apply: async (trx, plan) => {
+            await applyTimetable(trx, plan, { clock: s.clock, watch });
+            return { invited: [] };
+          },
+        })
+      : await planAndApply(s.db, read.format, options, watch, {
+          errors: read.records.errors.length,
+          plan: (db) => planImport(db, school.id, read.records, lang),
+          apply: (trx, plan) => applyPlan(trx, plan, { ...context, watch }),
+        });
+  for (const invite of invited) await sendStaffInvitation(s, school.short_name, invite);
+  return report;
 }
 
 /** How the records of a file are compared with the school and written. */
@@ -166,7 +174,8 @@ interface ImportSteps<P extends PlanOutline> {
   /** The errors found while reading. */
   readonly errors: number;
   readonly plan: (db: Kysely<Database>) => Promise<P>;
-  readonly apply: (trx: Kysely<Database>, plan: P) => Promise<void>;
+  /** Writes the plan; answers the new staff to invite once it is committed. */
+  readonly apply: (trx: Kysely<Database>, plan: P) => Promise<{ invited: readonly StaffInvite[] }>;
 }
 
 /** Plans the records; with `apply` and no error, plans them again and writes them in one transaction. */
@@ -174,30 +183,29 @@ async function planAndApply<P extends PlanOutline>(
   db: Kysely<Database>,
   format: ImportFormat,
   options: RunImportOptions,
-  context: ApplyContext & { readonly watch: ImportWatch },
+  watch: ImportWatch,
   steps: ImportSteps<P>,
-): Promise<ImportReport> {
-  const { watch } = context;
+): Promise<{ report: ImportReport; invited: readonly StaffInvite[] }> {
   watch.stage('read', steps.errors);
   if (!options.apply || steps.errors > 0) {
     const plan = await steps.plan(db);
     watch.stage('planned', plan.errors.length);
-    return reportOf(plan, format, false);
+    return { report: reportOf(plan, format, false), invited: [] };
   }
   // Planned again inside the transaction, so the apply acts on exactly what it reads.
-  const report = await db.transaction().execute(async (trx) => {
+  const { report, invited } = await db.transaction().execute(async (trx) => {
     const plan = await steps.plan(trx);
     const report = reportOf(plan, format, plan.errors.length === 0);
     watch.stage('planned', plan.errors.length);
-    if (!report.applied) return report;
+    if (!report.applied) return { report, invited: [] };
     watch.stage('applying');
-    await steps.apply(trx, plan);
+    const { invited } = await steps.apply(trx, plan);
     const { create, update, unchanged } = report.counts;
     await options.audit?.(trx, `${format}: +${create} ~${update} =${unchanged}`);
     // The last moment a cancel still rolls everything back.
     watch.check();
-    return report;
+    return { report, invited };
   });
   if (report.applied) watch.stage('applied');
-  return report;
+  return { report, invited };
 }

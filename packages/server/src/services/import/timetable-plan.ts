@@ -1,4 +1,5 @@
 import {
+  headerKey,
   normalizeRuPhone,
   type ImportError,
   type ImportRow,
@@ -8,7 +9,7 @@ import {
 } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { cellError, headerKey } from './import-records';
+import { cellError } from './import-records';
 import { WEEKDAYS, type LessonRecord, type TimetableRecords } from './timetable-template';
 
 /** A lesson as it will be written into its class's repeating week, and what it changes there. */

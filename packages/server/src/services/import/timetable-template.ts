@@ -1,5 +1,5 @@
-import { parseRuDate, type ImportError, type Lang } from '@school-diary/core';
-import { cellError, headerKey, type Origin, type Table } from './import-records';
+import { headerKey, parseRuDate, type ImportError, type Lang } from '@school-diary/core';
+import { cellError, type Origin, type Table } from './import-records';
 import type { ImportWatch } from './import-watch';
 
 /** The columns of the diary's timetable template, as headed in the file (Russian). */

@@ -1,0 +1,3 @@
+// The import's file formats: the Russian roster template's column rules.
+
+export * from './ru-template.js';

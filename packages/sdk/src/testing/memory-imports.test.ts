@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DiaryApiError } from '../errors';
+import { createMemoryClient } from './memory-client';
+
+const schoolId = 'sch_42';
+const csv = (...lines: string[]) =>
+  new Blob([['ФИО;Дата рождения;Класс;Номер в списке', ...lines].join('\r\n')], {
+    type: 'text/csv',
+  });
+
+async function failure(call: Promise<unknown>) {
+  const e = await call.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  assert.ok(e instanceof DiaryApiError, `expected a DiaryApiError, got ${String(e)}`);
+  return { status: e.status, fields: e.fields.map((f) => [f.path, f.code]) };
+}
+
+describe('memory client: a roster imported from the template', () => {
+  it('previews what it would do, with each error by line and column in the admin’s language', async () => {
+    const client = createMemoryClient({ signedInAs: 'school_admin' });
+    const file = csv(
+      'Смирнова Анна;14.03.2015;5А;',
+      'Кузнецова Вера Игоревна;02.05.2015;5 а;7',
+      'Орлов Иван;31.02.2015;5А;',
+      'Белов Пётр;01.01.2015;5Я;',
+    );
+    const before = (await client.setup.roster({ schoolId })).items.length;
+    const report = await client.imports.preview({
+      schoolId,
+      file,
+      fileName: 'roster.csv',
+      job: 'j1',
+    });
+    assert.equal(report.applied, false);
+    assert.deepEqual(
+      report.rows.map((r) => [r.row, r.action, r.label]),
+      [
+        [2, 'unchanged', 'Смирнова Анна'],
+        [3, 'create', 'Кузнецова Вера Игоревна'],
+        [5, 'error', 'Белов Пётр'],
+      ],
+    );
+    assert.deepEqual(
+      report.errors.map((e) => [e.row, e.column, e.code]),
+      [
+        [4, 'Дата рождения', 'impossible_date'],
+        [5, 'Класс', 'unknown_reference'],
+      ],
+    );
+    assert.match(report.errors[1]?.message ?? '', /нет класса «5Я»/);
+    assert.deepEqual(report.counts, { create: 1, update: 0, unchanged: 1, error: 2 });
+    const applied = await client.imports.apply({ schoolId, file, fileName: 'roster.csv' });
+    assert.equal(applied.applied, false, 'a file with errors writes nothing');
+    assert.equal((await client.setup.roster({ schoolId })).items.length, before);
+    const job = await client.imports.status({ schoolId, jobId: 'j1' });
+    assert.deepEqual([job.step, job.state, job.rowsRead, job.errors], ['preview', 'done', 4, 2]);
+    client.close();
+  });
+
+  it('applies a clean file, and applying it again changes nothing', async () => {
+    const client = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
+    const file = csv('Кузнецова Вера Игоревна;02.05.2015;5А;7', 'Смирнова Анна;14.03.2015;5А;3');
+    const first = await client.imports.apply({ schoolId, file, fileName: 'roster.csv' });
+    assert.equal(first.applied, true);
+    assert.deepEqual(first.counts, { create: 1, update: 1, unchanged: 0, error: 0 });
+    assert.deepEqual(first.rows[1]?.changes, ['listNumber']);
+    const roster = (await client.setup.roster({ schoolId })).items;
+    const vera = roster.find((r) => r.lastName === 'Кузнецова');
+    assert.deepEqual(
+      [vera?.classId, vera?.birthDate, vera?.listNumber],
+      ['cls_42_5a', '2015-05-02', 7],
+    );
+    const again = await client.imports.apply({ schoolId, file, fileName: 'roster.csv' });
+    assert.deepEqual(again.counts, { create: 0, update: 0, unchanged: 2, error: 0 });
+    const exported = await client.imports.exportRoster({ schoolId });
+    assert.match(String(exported), /Кузнецова Вера Игоревна;02\.05\.2015;5А;2026\/2027;7;R042-/);
+    client.close();
+  });
+
+  it('names a missing column, refuses XLSX here, and answers other admins and teachers 403', async () => {
+    const admin = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
+    const missing = await admin.imports.preview({
+      schoolId,
+      file: new Blob(['ФИО;Класс\r\nОрлов Иван;5А']),
+      fileName: 'r.csv',
+    });
+    assert.deepEqual(
+      missing.errors.map((e) => [e.row, e.column, e.message]),
+      [[0, 'Дата рождения', 'The file has no “Дата рождения” column — add it as in the template']],
+    );
+    const xlsx = await failure(
+      admin.imports.preview({ schoolId, file: new Blob(['PK']), fileName: 'roster.xlsx' }),
+    );
+    assert.deepEqual(xlsx, { status: 415, fields: [['file', 'file_type']] });
+    assert.equal((await failure(admin.imports.status({ schoolId, jobId: 'nope' }))).status, 404);
+    const teacher = createMemoryClient({ signedInAs: 'teacher' });
+    const refused = await failure(
+      teacher.imports.preview({ schoolId, file: csv(), fileName: 'roster.csv' }),
+    );
+    assert.equal(refused.status, 403);
+    admin.close();
+    teacher.close();
+  });
+});
