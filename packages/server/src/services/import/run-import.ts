@@ -123,8 +123,8 @@ async function readRecords(
 }
 
 /**
- * One import pipeline for every format: reads the file as a stream (roster template as CSV or
- * XLSX, or a OneRoster bundle), compares it with the school's data, and reports record by record
+ * One import pipeline for every format: reads the file as a stream (roster or timetable template
+ * as CSV or XLSX, or a OneRoster bundle), compares it with the school's data, and reports record by record
  * what it creates, changes and leaves alone, with each error by file, line and column in `lang`.
  * With `apply`, and only when the file has no error, writes everything in one transaction, then
  * sends each new member of staff their invitation's SMS; re-running the same file then changes
