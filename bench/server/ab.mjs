@@ -128,7 +128,9 @@ try {
     ['ceiling', ceiling, hHead],
   ];
   for (const [, side, h] of sides) await cannon(side.url + path, h, 2, side.group);
-  console.log(`${path}, ${encoding.name}, ${connections} connections, ${duration} s per side, base ${base}`);
+  console.log(
+    `${path}, ${encoding.name}, ${connections} connections, ${duration} s per side, base ${base}`,
+  );
   for (let i = 1; i <= rounds; i += 1) {
     const out = {};
     for (const [name, side, h] of sides)

@@ -30,7 +30,12 @@ try {
     t.name.includes(only),
   );
   for (const t of reads)
-    await autocannon({ url: server.url + t.path, connections: 20, duration: 2, headers: t.headers });
+    await autocannon({
+      url: server.url + t.path,
+      connections: 20,
+      duration: 2,
+      headers: t.headers,
+    });
   for (let round = 1; round <= rounds; round += 1) {
     for (const t of reads) {
       const before = groupCpuMs(server.group);

@@ -22,7 +22,7 @@ const BUDGETS = {
   'login page (provider + login)': 57.5 * 1024,
   'registration page (provider + child form)': 65.5 * 1024,
   'grades page (provider + grade table + timeline chart)': 84 * 1024,
-  'schedule page (provider + schedule)': 62 * 1024,
+  'schedule page (provider + schedule)': 62.5 * 1024,
   'chat page (provider + chat)': 60 * 1024,
   'application page (provider + application)': 54 * 1024,
   'support page (provider + support)': 76 * 1024,

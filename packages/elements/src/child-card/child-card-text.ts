@@ -55,8 +55,8 @@ export const cardText = translator({
     "The number from the school's lists — the class teacher gives it",
   ],
   unlinkQuestion: [
-    'Отвязать ребёнка от школы {school}? Оценки, расписание и чаты этой школы станут недоступны.',
-    "Unlink the child from {school}? That school's marks, timetable and chats will close.",
+    'Отвязать ребёнка от школы {school}? Оценки, расписание и чаты этой школы станут недоступны, а заявления на дневник в эту школу будут отозваны.',
+    "Unlink the child from {school}? That school's marks, timetable and chats will close, and any diary application to it will be withdrawn.",
   ],
   sendCode: ['Получить код', 'Get a code'],
   codeSent: [

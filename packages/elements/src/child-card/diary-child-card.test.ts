@@ -125,6 +125,7 @@ describe('<diary-child-card>', function () {
 
     $(el, '[part~="unlink"]')?.click();
     await waitUntil(() => has(el, 'Отвязать ребёнка от школы'), 'not shown', WAIT);
+    expect(has(el, 'заявления на дневник в эту школу будут отозваны')).to.equal(true);
     $(el, '[part~="send-code"]')?.click();
     await waitUntil(() => $(el, '#code'), 'no code step', WAIT);
     await expect(el).to.be.accessible();

@@ -139,7 +139,7 @@ export class DiaryNotifications extends DiaryElement {
     if (this.view === 'settings' && parent && env.children.status === 'idle') env.loadChildren();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (changed.has('open') && this.open) this.#placePopup();
     const unread = this.#feed.unread;
     if (this.#feed.first.value && unread !== this.#lastUnread) {

@@ -22,7 +22,10 @@ function varyOnOrigin(reply: FastifyReply): void {
     return;
   }
   const text = Array.isArray(current) ? current.join(', ') : String(current);
-  const names = text.toLowerCase().split(',').map((name) => name.trim());
+  const names = text
+    .toLowerCase()
+    .split(',')
+    .map((name) => name.trim());
   if (names.includes('*') || names.includes('origin')) return;
   reply.header('vary', `${text}, Origin`);
 }

@@ -7,9 +7,10 @@ const STREAM_URL = toFastifyPath(routes.events.stream.path);
 
 /** The `access_token` query parameter of a request to the event stream, if any. */
 function queryToken(request: FastifyRequest): string | undefined {
-  if (request.routeOptions.url !== STREAM_URL) return undefined;
   const token = (request.query as Record<string, unknown> | undefined)?.access_token;
-  return typeof token === 'string' && token !== '' ? token : undefined;
+  // The query first: fastify builds `routeOptions` anew on each read.
+  if (typeof token !== 'string' || token === '') return undefined;
+  return request.routeOptions.url === STREAM_URL ? token : undefined;
 }
 
 /**
@@ -25,7 +26,8 @@ function queryToken(request: FastifyRequest): string | undefined {
 export function acceptStreamToken(authenticate: Authenticate): Authenticate {
   return (request, changes) => {
     const token = queryToken(request);
-    if (!token || request.headers.authorization !== undefined) return authenticate(request, changes);
+    if (!token || request.headers.authorization !== undefined)
+      return authenticate(request, changes);
     const headers = { ...request.headers, authorization: `Bearer ${token}` };
     // A view of the request with the header added; the request itself stays as it came.
     return authenticate(
