@@ -248,16 +248,6 @@ export interface SchoolSetupClient extends WidgetClient {
   >;
 }
 
-/** The SDK client's imports, as `<diary-school-setup>`'s import section previews and applies files. */
-export interface SchoolImportClient extends WidgetClient {
-  readonly imports: Group<'imports', 'preview' | 'apply'>;
-}
-
-/** Whether the provider's client can preview and apply imports (a full SDK client can). */
-export const isSchoolImportClient = (
-  client: WidgetClient | undefined,
-): client is SchoolImportClient => provides(client, ['imports.preview', 'imports.apply']);
-
 /** Whether the provider's client can serve `<diary-school-setup>` (a full SDK client can). */
 export const isSchoolSetupClient = (
   client: WidgetClient | undefined,
