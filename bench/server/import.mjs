@@ -2,7 +2,9 @@
 // Roster import at a school's scale, in one process over the server's own import pipeline (the
 // one `imports.preview`/`imports.apply` and `school-diary-server import` run) on fresh SQLite
 // databases: a OneRoster 1.2 bundle and the diary's Russian template (CSV and XLSX) of N pupils in
-// classes of at most 30, previewed, applied in one transaction, and applied again (which changes nothing).
+// classes of at most 30, previewed, applied in one transaction, and applied again (which changes nothing);
+// then the year's timetable of those classes in the timetable template (both half-years, 30
+// lessons a week each, one teacher per class and slot), the same way.
 // Times are reported as ratios to reading the same CSV with core's parser alone, measured in the
 // same run; memory as the process's peak resident set so far.
 // Usage: node bench/server/import.mjs [--pupils N,N…] [--no-write]   (default 1000,5000)
@@ -27,6 +29,7 @@ const { openDatabase } = await server('db/open.ts');
 const { createSchool } = await server('cli-create-school.ts');
 const { runImport } = await server('services/import/run-import.ts');
 const { rosterCsv } = await server('services/import/roster-export.ts');
+const { timetableCsv } = await server('services/import/timetable-export.ts');
 const { systemClock } = await server('clock.ts');
 const { randomIds } = await server('ids.ts');
 
@@ -135,9 +138,97 @@ function template(pupils) {
   ];
 }
 
-async function xlsx(rows) {
+const SUBJECTS = [
+  ...['Математика', 'Русский язык', 'Литература', 'Английский язык', 'История', 'Биология'],
+  ...['География', 'Физика', 'Химия', 'Информатика', 'Физическая культура', 'Музыка'],
+];
+const HALVES = [
+  ['01.09.2026', '31.12.2026'],
+  ['01.01.2027', '31.05.2027'],
+];
+const teacherPhone = (n) => `+7999100${String(n).padStart(4, '0')}`;
+
+/**
+ * The year's timetable of the classes: each half-year's week of 30 lessons (Monday to Friday, 1–6)
+ * per class; the class `i`'s lesson at slot `s` is taught by teacher `(i + s) mod classes` in
+ * their own room, so no teacher is in two places at once. The import takes the half in force.
+ */
+function timetable(classes) {
+  const rows = [
+    [
+      'Класс',
+      'День недели',
+      'Урок',
+      'Предмет',
+      'Учитель',
+      'Кабинет',
+      'Действует с',
+      'Действует по',
+    ],
+  ];
+  HALVES.forEach(([from, to], half) =>
+    classes.forEach((c, i) => {
+      for (let s = 0; s < 30; s += 1) {
+        const teacher = (i + s) % classes.length;
+        const subject = SUBJECTS[(i + s + half) % SUBJECTS.length];
+        const day = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт'][Math.floor(s / 6)];
+        rows.push([
+          c.name,
+          day,
+          String((s % 6) + 1),
+          subject,
+          teacherPhone(teacher),
+          String(100 + teacher),
+          from,
+          to,
+        ]);
+      }
+    }),
+  );
+  return rows;
+}
+
+/** The school's subjects and a teacher per class, written straight to its tables. */
+async function staffAndSubjects(target, classes) {
+  const { db } = target.database;
+  await db
+    .insertInto('subjects')
+    .values(
+      SUBJECTS.map((name, n) => ({
+        id: `sub-${n}`,
+        school_id: target.schoolId,
+        name,
+        short_name: name.slice(0, 5),
+      })),
+    )
+    // The roster's bundle made «Математика» already.
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const now = new Date().toISOString();
+  for (let n = 0; n < classes.length; n += 100)
+    await db
+      .insertInto('users')
+      .values(
+        classes.slice(n, n + 100).map((_, k) => ({
+          id: `usr-t${n + k}`,
+          role: 'teacher',
+          phone: teacherPhone(n + k),
+          password_hash: '-',
+          last_name: LAST[(n + k) % LAST.length],
+          first_name: FIRST[(n + k) % FIRST.length],
+          middle_name: `Учителевич${n + k}`,
+          school_id: target.schoolId,
+          identity_status: 'unconfirmed',
+          failed_logins: 0,
+          created_at: now,
+        })),
+      )
+      .execute();
+}
+
+async function xlsx(rows, name = 'Ученики') {
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Ученики');
+  const sheet = book.addWorksheet(name);
   for (const row of rows) sheet.addRow(row);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
@@ -179,7 +270,10 @@ async function measure(size, dir) {
   const pupils = school(size);
   const rows = template(pupils);
   const text = '\uFEFF' + rows.map((r) => r.join(';')).join('\r\n') + '\r\n';
+  const lessons = timetable(classesFor(size));
   const files = {
+    timetable: new TextEncoder().encode(lessons.map((r) => r.join(';')).join('\r\n') + '\r\n'),
+    timetableXlsx: await xlsx(lessons, 'Расписание'),
     bundle: await oneRoster(pupils, classesFor(size)),
     classesOnly: await oneRoster([], classesFor(size)),
     csv: new TextEncoder().encode(text),
@@ -224,6 +318,15 @@ async function measure(size, dir) {
       await step('template CSV: apply again (no change)', imp(b, 'roster.csv', files.csv, true)),
       await step('template XLSX: preview', imp(b, 'roster.xlsx', files.xlsx, false)),
       await step('export as the template (CSV)', () => rosterCsv(b.database.db, b.schoolId)),
+    );
+    await staffAndSubjects(b, classesFor(size));
+    const tt = `timetable of the year (${fmt(lessons.length - 1)} lines)`;
+    out.push(
+      await step(`${tt} CSV: preview`, imp(b, 'tt.csv', files.timetable, false)),
+      await step(`${tt} CSV: apply`, imp(b, 'tt.csv', files.timetable, true)),
+      await step(`${tt} CSV: apply again (no change)`, imp(b, 'tt.csv', files.timetable, true)),
+      await step(`${tt} XLSX: preview`, imp(b, 'tt.xlsx', files.timetableXlsx, false)),
+      await step('export the timetable (CSV)', () => timetableCsv(b.database.db, b.schoolId)),
     );
     return { size, classes: classesFor(size).length, base, rows: out };
   } finally {
@@ -280,7 +383,9 @@ async function writeSection(table, loadAtStart) {
       ? text.slice(0, start) + body + text.slice(end + END.length)
       : `${text.trimEnd()}\n\n## Roster import at a school's scale\n\n` +
         '`node bench/server/import.mjs [--pupils 1000,5000]`. A OneRoster bundle and the roster ' +
-        'template (CSV, XLSX) of a whole school, through the server’s one import pipeline on fresh ' +
+        "template (CSV, XLSX) of a whole school, then the year's timetable of its classes in the " +
+        'timetable template (CSV, XLSX: two half-years of 30 lessons a week per class, the half in ' +
+        'force imported), through the server’s one import pipeline on fresh ' +
         'SQLite databases: previewed, applied in one transaction, and applied again (nothing ' +
         `changes).\n\n${body}\n`;
   const options = (await prettier.resolveConfig(DOCS)) ?? {};

@@ -55,6 +55,23 @@ describe('school-diary-server import and export', () => {
     );
   });
 
+  it('imports a timetable into the classes it made, dry run first, and exports it back', async () => {
+    const file = join(dir, 'timetable.csv');
+    writeFileSync(
+      file,
+      'Класс;День недели;Урок;Предмет;Учитель;Кабинет\n' +
+        '6Г;Пн;1;Астрономия;Орлова Татьяна;12\n9Д;Пн;1;Черчение;+7 999 777-00-01;12\n',
+    );
+    const dry = await run(['import', '--school', '770777', file, '--dry-run']);
+    assert.match(dry.out, /timetable_csv: 2 lines; 2 to create/, dry.err);
+    assert.match((await run(['import', '--school', '770777', file, '--apply'])).out, /Applied\./);
+    const out = join(dir, 'timetable-export.xlsx');
+    const exported = await run(['export', '--school', '770777', '--to', out, '--timetable']);
+    assert.equal(exported.out, `Wrote 2 lessons to ${out}.`, exported.err);
+    const back = await run(['import', '--school', '770777', out]);
+    assert.match(back.out, /timetable_xlsx: 2 lines; 0 to create, 0 to change, 2 unchanged/);
+  });
+
   it('prints each error with its line and column, exits 1 and writes nothing', async () => {
     const res = await run([
       ...['import', '--school', '770777', `${IMPORT_FIXTURES}roster-errors.csv`],

@@ -10,6 +10,7 @@ import { DomainError } from './services/domain-error';
 import { OutboxGateway } from './services/gateway';
 import { rosterOneRoster } from './services/import/oneroster-export';
 import { rosterCsv, rosterXlsx } from './services/import/roster-export';
+import { timetableCsv, timetableTable, timetableXlsx } from './services/import/timetable-export';
 import { runImport, type ImportProgress } from './services/import/run-import';
 
 /** Options of `school-diary-server import`. */
@@ -29,6 +30,8 @@ export interface ExportOptions {
   readonly school: string;
   readonly to: string;
   readonly format: 'csv' | 'xlsx' | 'oneroster';
+  /** Write the classes' repeating weeks (the timetable template) instead of the roster. */
+  readonly timetable: boolean;
 }
 
 const IMPORT_FLAGS = {
@@ -46,6 +49,7 @@ const EXPORT_FLAGS = {
   school: { type: 'string' },
   to: { type: 'string' },
   format: { type: 'string' },
+  timetable: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -79,7 +83,7 @@ export function parseImportArgs(args: readonly string[], fallbackDb: string): Im
   };
 }
 
-/** Parses `export --school CODE --to FILE [--format csv|xlsx|oneroster]`; null: help. */
+/** Parses `export --school CODE --to FILE [--format csv|xlsx|oneroster] [--timetable]`; null: help. */
 export function parseExportArgs(args: readonly string[], fallbackDb: string): ExportOptions | null {
   const { values } = parsed(() =>
     parseArgs({ args: [...args], options: EXPORT_FLAGS, strict: true }),
@@ -95,7 +99,10 @@ export function parseExportArgs(args: readonly string[], fallbackDb: string): Ex
   const format = values.format ?? byName;
   if (format !== 'csv' && format !== 'xlsx' && format !== 'oneroster')
     throw new CliUsageError('--format: csv, xlsx or oneroster');
-  return { db: values.db ?? fallbackDb, school: values.school, to: values.to, format };
+  const timetable = values.timetable === true;
+  if (timetable && format === 'oneroster')
+    throw new CliUsageError('--timetable: csv or xlsx, not oneroster');
+  return { db: values.db ?? fallbackDb, school: values.school, to: values.to, format, timetable };
 }
 
 async function withSchool<T>(
@@ -181,7 +188,7 @@ export async function importFile(
         throw new CliError('cancelled: nothing was changed', 'cancelled');
       if (error instanceof DomainError)
         throw new CliError(
-          `${options.file}: not a roster file (CSV, XLSX or a OneRoster ZIP)`,
+          `${options.file}: not a roster or timetable file (CSV, XLSX or a OneRoster ZIP)`,
           'format',
         );
       throw error;
@@ -206,8 +213,12 @@ export function describeImport(options: ImportOptions, report: ImportReport): st
   return lines.join('\n');
 }
 
-/** `export`: the school's roster as the import template (CSV or XLSX) or a OneRoster bundle. */
+/**
+ * `export`: the school's roster as the import template (CSV or XLSX) or a OneRoster bundle, or with
+ * `timetable` its classes' repeating weeks as the timetable template (CSV or XLSX).
+ */
 export async function exportRoster(options: ExportOptions): Promise<string> {
+  if (options.timetable) return exportTimetable(options);
   const count = await withSchool(options.db, options.school, async (database, schoolId) => {
     const write = { csv: rosterCsv, xlsx: rosterXlsx, oneroster: rosterOneRoster }[options.format];
     const data = await write(database.db, schoolId);
@@ -222,4 +233,14 @@ export async function exportRoster(options: ExportOptions): Promise<string> {
     ).n;
   });
   return `Wrote ${Number(count)} pupils to ${options.to}.`;
+}
+
+/** `export --timetable`: the classes' repeating weeks as the timetable template. */
+async function exportTimetable(options: ExportOptions): Promise<string> {
+  const lessons = await withSchool(options.db, options.school, async (database, schoolId) => {
+    const write = options.format === 'xlsx' ? timetableXlsx : timetableCsv;
+    await writeFile(options.to, await write(database.db, schoolId));
+    return (await timetableTable(database.db, schoolId)).length - 1;
+  });
+  return `Wrote ${lessons} lessons to ${options.to}.`;
 }

@@ -132,10 +132,11 @@ create-school  make a school and its first admin (a fresh database included); re
   --admin-middle-name NAME
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
-import   read a roster file into a school: the diary's template as CSV or XLSX, or a
-         OneRoster 1.2 CSV bundle (ZIP). Without --apply (or with --dry-run) it only
-         previews: each error by file, line and column, and how many pupils, classes
-         and subjects it would create, change or leave alone. With --apply it writes
+import   read a roster or timetable file into a school: the diary's roster or timetable
+         template as CSV or XLSX, or a OneRoster 1.2 CSV bundle (ZIP). Without --apply
+         (or with --dry-run) it only previews: each error by file, line and column, and
+         how many pupils, classes, subjects or lessons it would create, change or leave
+         alone. With --apply it writes
          everything in one transaction, only when the file has no error; running it
          again changes nothing. Exits 1 when the file has errors
   --school CODE         the school's code
@@ -145,9 +146,11 @@ import   read a roster file into a school: the diary's template as CSV or XLSX, 
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)
 
 export   write a school's roster in the import template's shape (pupils at school,
-         with each one's code for parents), or as a OneRoster 1.2 bundle (ZIP)
+         with each one's code for parents), or as a OneRoster 1.2 bundle (ZIP); with
+         --timetable, its classes' repeating weeks in the timetable template's shape
   --school CODE         the school's code
   --to FILE             where to write it
+  --timetable           the timetable instead of the roster (csv or xlsx)
   --format F            csv (';', for Excel), xlsx or oneroster; default: from FILE's
                         extension (.xlsx, .zip), else csv
   --db FILE|URL         the database (default ./diary.sqlite or $DATABASE_URL)

@@ -55,7 +55,7 @@ describe('message catalogues', () => {
   it('uses only placeholders that callers fill in, and fills them by name', () => {
     const known = new Set([
       ...['minimum', 'maximum', 'seconds', 'until', 'current', 'next'],
-      ...['row', 'column', 'file', 'value', 'year', 'start', 'end'],
+      ...['row', 'column', 'file', 'value', 'year', 'start', 'end', 'room'],
     ]);
     const params = {
       minimum: 4,
@@ -71,6 +71,7 @@ describe('message catalogues', () => {
       year: '2026/2027',
       start: '2026-09-01',
       end: '2027-05-31',
+      room: '21',
     };
     for (const lang of LANGS) {
       const templates = [

@@ -163,6 +163,60 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'The school has no class “{value}” — add it or correct the name',
     },
   },
+  subject: {
+    unknown_reference: {
+      ru: 'В школе нет предмета «{value}» — добавьте его в настройке школы или исправьте название',
+      en: 'The school has no subject “{value}” — add it in the school setup or correct the name',
+    },
+  },
+  teacher: {
+    unknown_reference: {
+      ru: 'Среди сотрудников школы нет «{value}» — укажите ФИО или телефон учителя школы',
+      en: 'The school’s staff has no “{value}” — give the full name or phone of a teacher of the school',
+    },
+    duplicate: {
+      ru: 'ФИО «{value}» носят несколько сотрудников — укажите телефон учителя',
+      en: 'Several staff members are called “{value}” — give the teacher’s phone',
+    },
+  },
+  weekday: {
+    invalid_option: {
+      ru: 'Укажите день недели: Пн, Вт, Ср, Чт, Пт или Сб (полностью, сокращённо или числом от 1 до 6)',
+      en: 'Give the weekday: Monday to Saturday, in full, shortened as in the template, or 1 to 6',
+    },
+  },
+  lessonNumber: {
+    format: {
+      ru: 'Укажите номер урока целым числом от 0 до 12',
+      en: 'Give the lesson number as a whole number from 0 to 12',
+    },
+    too_big: {
+      ru: 'В расписании звонков нет урока {value} — добавьте звонок или исправьте номер (последний урок по звонкам — {maximum})',
+      en: 'The bell schedule has no lesson {value} — add its bell or correct the number (the last lesson with a bell is {maximum})',
+    },
+  },
+  weekParity: {
+    invalid_option: {
+      ru: 'Расписание дневника одинаково каждую неделю — оставьте столбец пустым или впишите «каждая»',
+      en: 'The diary’s timetable is the same every week — leave the column empty or mark the line as every week',
+    },
+  },
+  lessonSlot: {
+    duplicate: {
+      ru: 'У класса {value} уже есть урок в это время в строке {row} — оставьте одну из строк',
+      en: 'Class {value} already has a lesson at this time in line {row} — keep one of the lines',
+    },
+  },
+  teacherSlot: {
+    duplicate: {
+      ru: 'Учитель в это время уже ведёт урок в кабинете {room} (строка {row}) — исправьте кабинет или время',
+      en: 'The teacher already teaches in room {room} at this time (line {row}) — correct the room or the time',
+    },
+    already_registered: {
+      ru: 'Учитель в это время уже ведёт урок {value} в кабинете {room} — исправьте кабинет или время',
+      en: 'The teacher already teaches {value} in room {room} at this time — correct the room or the time',
+    },
+  },
   periods: {
     date_order: {
       ru: 'Периоды должны идти по порядку, не пересекаться и лежать внутри учебного года',

@@ -2,12 +2,19 @@ import { type z, array, boolean, enum as enumOf, number, object, optional, strin
 import { idSchema } from './common.js';
 
 /**
- * The files an import reads: the diary's Russian roster template as CSV or XLSX, or a OneRoster 1.2
+ * The files an import reads: the diary's Russian roster template as CSV or XLSX, a OneRoster 1.2
  * CSV bundle (a ZIP of `orgs.csv`, `academicSessions.csv`, `classes.csv`, `courses.csv`,
  * `users.csv`, `enrollments.csv`, `demographics.csv` for birth dates, and `roles.csv` for staff
- * roles when `users.csv` has no `role` column).
+ * roles when `users.csv` has no `role` column), or the diary's Russian timetable template (a
+ * class's repeating week) as CSV or XLSX.
  */
-export const IMPORT_FORMATS = ['roster_csv', 'roster_xlsx', 'oneroster'] as const;
+export const IMPORT_FORMATS = [
+  'roster_csv',
+  'roster_xlsx',
+  'oneroster',
+  'timetable_csv',
+  'timetable_xlsx',
+] as const;
 /** The kind of file an import read. */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
@@ -24,9 +31,10 @@ export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
 /**
  * The records an import writes: classes, subjects, pupils on the roster, staff (teachers and
- * admins, invited by SMS) and teaching assignments (a teacher, a class and a subject).
+ * admins, invited by SMS), teaching assignments (a teacher, a class and a subject), and lessons of
+ * a class's repeating week (a weekday and lesson number of its timetable template).
  */
-export const IMPORT_KINDS = ['class', 'subject', 'pupil', 'staff', 'teaching'] as const;
+export const IMPORT_KINDS = ['class', 'subject', 'pupil', 'staff', 'teaching', 'lesson'] as const;
 /** The kind of an imported record. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 

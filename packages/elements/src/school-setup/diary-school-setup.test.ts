@@ -268,4 +268,94 @@ describe('<diary-school-setup>', function () {
     );
     await expect(el).to.be.accessible();
   });
+
+  it('previews a timetable file as lessons with its errors, then imports a clean one', async () => {
+    // The memory client reads rosters; a timetable is answered here as the server words it.
+    const memory = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
+    const lesson = (row: number, label: string, action: 'create' | 'update' | 'error') => ({
+      file: 'timetable.csv',
+      row,
+      kind: 'lesson' as const,
+      action,
+      key: label.split(' ').slice(0, 3).join(' '),
+      label,
+      ...(action === 'update' ? { changes: ['room'] } : {}),
+    });
+    const answer =
+      (applied: boolean) =>
+      async (input: { fileName?: string }): Promise<ImportReport> =>
+        input.fileName === 'timetable-errors.csv'
+          ? {
+              format: 'timetable_csv',
+              applied: false,
+              rowsRead: 2,
+              counts: { create: 1, update: 0, unchanged: 0, error: 1 },
+              rows: [lesson(2, '5А Пн 1 Математика', 'create'), lesson(3, '5Я Пн 2', 'error')],
+              errors: [
+                {
+                  file: 'timetable-errors.csv',
+                  row: 3,
+                  column: 'Класс',
+                  code: 'unknown_reference',
+                  message: 'The school has no class “5Я” — add it or correct the name',
+                },
+              ],
+            }
+          : {
+              format: 'timetable_csv',
+              applied,
+              rowsRead: 2,
+              counts: { create: 1, update: 1, unchanged: 0, error: 0 },
+              rows: [
+                lesson(2, '5А Пн 1 Математика', 'create'),
+                lesson(3, '5А Пн 2 Русский язык', 'update'),
+              ],
+              errors: [],
+            };
+    const sent: string[] = [];
+    const imports = {
+      ...memory.imports,
+      preview: async (input: { fileName?: string }) => (
+        sent.push(`preview ${input.fileName}`),
+        answer(false)(input)
+      ),
+      apply: async (input: { fileName?: string }) => (
+        sent.push(`apply ${input.fileName}`),
+        answer(true)(input)
+      ),
+    };
+    const client = new Proxy(memory, {
+      get: (target, key) => (key === 'imports' ? imports : Reflect.get(target, key)),
+    });
+    const el = await mount(client, { lang: 'en' });
+    await until(() => $(el, '#import-file'), 'the setup did not load');
+    const choose = (name: string) => {
+      const files = new DataTransfer();
+      files.items.add(new File(['Класс;День недели;Урок;Предмет;Учитель;Кабинет\n'], name));
+      const input = $(el, '#import-file') as HTMLInputElement;
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+    };
+    choose('timetable-errors.csv');
+    click(el, 'import', 'preview');
+    await until(() => $(el, '[data-kind="lesson"]'), 'no lessons');
+    expect(textOf(el.shadowRoot)).to.contain(
+      'timetable-errors.csv, line 3, “Класс”: The school has no class “5Я”',
+    );
+    expect($(el, '[part~="apply"]'), 'a file with errors is not imported').to.equal(null);
+    choose('timetable.csv');
+    click(el, 'import', 'preview');
+    await until(() => $(el, '[part~="apply"]'), 'a clean file cannot be imported');
+    const lessons = textOf($(el, '[data-kind="lesson"]'));
+    expect(lessons).to.contain('Timetable lessons: to add 1, to change 1, unchanged 0');
+    expect(lessons).to.contain('5А Пн 2 Русский язык change: room');
+    await expect(el).to.be.accessible();
+    click(el, 'import', 'apply');
+    await until(() => textOf(el.shadowRoot).includes('The file has been imported'), 'not imported');
+    expect(sent).to.deep.equal([
+      'preview timetable-errors.csv',
+      'preview timetable.csv',
+      'apply timetable.csv',
+    ]);
+  });
 });

@@ -15,8 +15,8 @@ export const schoolSetupText = translator({
   importTitle: ['Импорт списков', 'Import the lists'],
   importFile: ['Файл', 'File'],
   importHint: [
-    'Список учеников по шаблону (CSV или XLSX) или выгрузка OneRoster 1.2 (ZIP). Сначала покажем, что изменится.',
-    'A roster in the template (CSV or XLSX) or a OneRoster 1.2 export (ZIP). You see what changes first.',
+    'Список учеников или расписание по шаблону (CSV или XLSX) или выгрузка OneRoster 1.2 (ZIP). Сначала покажем, что изменится.',
+    'A roster or a timetable in the template (CSV or XLSX) or a OneRoster 1.2 export (ZIP). You see what changes first.',
   ],
   importNoFile: ['Выберите файл', 'Choose a file'],
   importPreview: ['Проверить файл', 'Check the file'],
@@ -52,6 +52,7 @@ export const schoolSetupText = translator({
     'Teachers and admins (invited by SMS)',
   ],
   kind_teaching: ['Назначения учителей', 'Teaching assignments'],
+  kind_lesson: ['Уроки расписания', 'Timetable lessons'],
   action_create: ['добавить', 'add'],
   action_update: ['изменить: {changes}', 'change: {changes}'],
   action_error: ['ошибка', 'error'],

@@ -217,9 +217,12 @@ export async function planImport(
   return { classes, subjects, pupils, staff, teaching, errors, rows, rowsRead: records.rowsRead };
 }
 
+/** What any import's plan reports: its rows, its errors and the data lines read. */
+export type PlanOutline = Pick<ImportPlan, 'errors' | 'rows' | 'rowsRead'>;
+
 /** The report of a plan: counts by action, error lines counted once. */
 export function reportOf(
-  plan: ImportPlan,
+  plan: PlanOutline,
   format: ImportReport['format'],
   applied: boolean,
 ): ImportReport {

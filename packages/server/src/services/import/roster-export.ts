@@ -54,11 +54,16 @@ export async function rosterCsv(db: Kysely<Database>, schoolId: string): Promise
   return toCsv(await rosterTable(db, schoolId), { delimiter: ';' });
 }
 
-/** The roster as an XLSX workbook of one sheet, «Ученики». */
-export async function rosterXlsx(db: Kysely<Database>, schoolId: string): Promise<Uint8Array> {
+/** An XLSX workbook of one sheet named `name` holding `lines`, the first in bold (a header). */
+export async function tableXlsx(name: string, lines: readonly string[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Ученики');
-  for (const line of await rosterTable(db, schoolId)) sheet.addRow(line);
+  const sheet = workbook.addWorksheet(name);
+  for (const line of lines) sheet.addRow(line);
   sheet.getRow(1).font = { bold: true };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The roster as an XLSX workbook of one sheet, «Ученики». */
+export async function rosterXlsx(db: Kysely<Database>, schoolId: string): Promise<Uint8Array> {
+  return tableXlsx('Ученики', await rosterTable(db, schoolId));
 }

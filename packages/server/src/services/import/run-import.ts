@@ -4,16 +4,19 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Services } from '../context';
 import { DomainError, fieldError, notFound } from '../domain-error';
-import { sendStaffInvitation } from '../staff-invitations';
+import { sendStaffInvitation, type StaffInvite } from '../staff-invitations';
 import { applyPlan } from './import-apply';
-import type { ImportRecords } from './import-records';
-import { planImport, reportOf } from './import-plan';
+import type { ImportRecords, Table } from './import-records';
+import { planImport, reportOf, type PlanOutline } from './import-plan';
 import { ImportWatch, type ImportProgress } from './import-watch';
 import { ONEROSTER_FILES, readOneRoster, type OneRosterFile } from './oneroster';
 import { csvLines, UnreadableCsv } from './read-csv';
 import { xlsxLines } from './read-xlsx';
 import { isZipFile, openZip, type ZipArchive } from './read-zip';
 import { readTemplate } from './ru-template';
+import { applyTimetable } from './timetable-apply';
+import { planTimetable } from './timetable-plan';
+import { isTimetableHeader, readTimetable, type TimetableRecords } from './timetable-template';
 
 export type { ImportProgress, ImportStage } from './import-watch';
 
@@ -60,28 +63,51 @@ function readBundle(zip: ZipArchive, lang: Lang, today: string, watch: ImportWat
   return readOneRoster(open, (name) => zip.find(name) !== undefined, lang, today, watch);
 }
 
+/** What a file held: a roster's records, or a timetable's lessons. */
+type FileRecords =
+  | { readonly format: ImportFormat; readonly records: ImportRecords }
+  | { readonly format: ImportFormat; readonly timetable: TimetableRecords };
+
+/** A table read by the template its header names: the timetable's, else the roster's. */
+async function readTable(
+  table: Table,
+  kind: 'csv' | 'xlsx',
+  read: { lang: Lang; today: string; watch: ImportWatch },
+): Promise<FileRecords> {
+  const lines = table.lines[Symbol.asyncIterator]();
+  const first = await lines.next();
+  const again = async function* () {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await lines.next(); !next.done; next = await lines.next()) yield next.value;
+  };
+  const whole = { name: table.name, lines: again() };
+  const { lang, today, watch } = read;
+  if (!first.done && isTimetableHeader(first.value.cells))
+    return {
+      format: `timetable_${kind}`,
+      timetable: await readTimetable(whole, lang, today, watch),
+    };
+  return { format: `roster_${kind}`, records: await readTemplate(whole, lang, today, watch) };
+}
+
 /** The records of a file in any of the formats, read as a stream by the reader its content calls for. */
 async function readRecords(
   file: ImportFile,
   lang: Lang,
   today: string,
   watch: ImportWatch,
-): Promise<{ format: ImportFormat; records: ImportRecords }> {
+): Promise<FileRecords> {
+  const read = { lang, today, watch };
   if (!(await isZipFile(file.path))) {
     const table = { name: file.name, lines: csvLines(createReadStream(file.path)) };
-    return {
-      format: 'roster_csv',
-      records: await reading(() => readTemplate(table, lang, today, watch)),
-    };
+    return reading(() => readTable(table, 'csv', read));
   }
   const zip = await reading(() => openZip(file.path));
   try {
     if (zip.find('xl/workbook.xml')) {
       const table = { name: file.name, lines: xlsxLines(file.path) };
-      return {
-        format: 'roster_xlsx',
-        records: await reading(() => readTemplate(table, lang, today, watch)),
-      };
+      return await reading(() => readTable(table, 'xlsx', read));
     }
     if (!ONEROSTER_FILES.some((name) => zip.find(name)))
       throw new DomainError('unsupported_media_type', {
@@ -97,8 +123,8 @@ async function readRecords(
 }
 
 /**
- * One import pipeline for every format: reads the file as a stream (roster template as CSV or
- * XLSX, or a OneRoster bundle), compares it with the school's data, and reports record by record
+ * One import pipeline for every format: reads the file as a stream (roster or timetable template
+ * as CSV or XLSX, or a OneRoster bundle), compares it with the school's data, and reports record by record
  * what it creates, changes and leaves alone, with each error by file, line and column in `lang`.
  * With `apply`, and only when the file has no error, writes everything in one transaction, then
  * sends each new member of staff their invitation's SMS; re-running the same file then changes
@@ -121,22 +147,59 @@ export async function runImport(
     .executeTakeFirst();
   if (!school) throw notFound();
   const today = todayIn(s.clock.now());
-  const { format, records } = await readRecords(options.file, options.lang, today, watch);
-  watch.stage('read', records.errors.length);
-  if (!options.apply || records.errors.length > 0) {
-    const plan = await planImport(s.db, school.id, records, options.lang);
+  const read = await readRecords(options.file, options.lang, today, watch);
+  const { lang } = options;
+  const context = { schoolId: school.id, schoolCode: school.code, ids: s.ids, clock: s.clock };
+  const { report, invited } =
+    'timetable' in read
+      ? await planAndApply(s.db, read.format, options, watch, {
+          errors: read.timetable.errors.length,
+          plan: (db) => planTimetable(db, school.id, read.timetable, lang),
+          apply: async (trx, plan) => {
+            await applyTimetable(trx, plan, { clock: s.clock, watch });
+            return { invited: [] };
+          },
+        })
+      : await planAndApply(s.db, read.format, options, watch, {
+          errors: read.records.errors.length,
+          plan: (db) => planImport(db, school.id, read.records, lang),
+          apply: (trx, plan) => applyPlan(trx, plan, { ...context, watch }),
+        });
+  for (const invite of invited) await sendStaffInvitation(s, school.short_name, invite);
+  return report;
+}
+
+/** How the records of a file are compared with the school and written. */
+interface ImportSteps<P extends PlanOutline> {
+  /** The errors found while reading. */
+  readonly errors: number;
+  readonly plan: (db: Kysely<Database>) => Promise<P>;
+  /** Writes the plan; answers the new staff to invite once it is committed. */
+  readonly apply: (trx: Kysely<Database>, plan: P) => Promise<{ invited: readonly StaffInvite[] }>;
+}
+
+/** Plans the records; with `apply` and no error, plans them again and writes them in one transaction. */
+async function planAndApply<P extends PlanOutline>(
+  db: Kysely<Database>,
+  format: ImportFormat,
+  options: RunImportOptions,
+  watch: ImportWatch,
+  steps: ImportSteps<P>,
+): Promise<{ report: ImportReport; invited: readonly StaffInvite[] }> {
+  watch.stage('read', steps.errors);
+  if (!options.apply || steps.errors > 0) {
+    const plan = await steps.plan(db);
     watch.stage('planned', plan.errors.length);
-    return reportOf(plan, format, false);
+    return { report: reportOf(plan, format, false), invited: [] };
   }
   // Planned again inside the transaction, so the apply acts on exactly what it reads.
-  const { report, invited } = await s.db.transaction().execute(async (trx) => {
-    const plan = await planImport(trx, school.id, records, options.lang);
+  const { report, invited } = await db.transaction().execute(async (trx) => {
+    const plan = await steps.plan(trx);
     const report = reportOf(plan, format, plan.errors.length === 0);
     watch.stage('planned', plan.errors.length);
     if (!report.applied) return { report, invited: [] };
     watch.stage('applying');
-    const context = { schoolId: school.id, schoolCode: school.code, ids: s.ids, clock: s.clock };
-    const { invited } = await applyPlan(trx, plan, { ...context, watch });
+    const { invited } = await steps.apply(trx, plan);
     const { create, update, unchanged } = report.counts;
     await options.audit?.(trx, `${format}: +${create} ~${update} =${unchanged}`);
     // The last moment a cancel still rolls everything back.
@@ -144,6 +207,5 @@ export async function runImport(
     return { report, invited };
   });
   if (report.applied) watch.stage('applied');
-  for (const invite of invited) await sendStaffInvitation(s, school.short_name, invite);
-  return report;
+  return { report, invited };
 }

@@ -1,0 +1,199 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import type { ErrorResponse, ImportReport, TimetableTemplate } from '@school-diary/core';
+import { DEMO } from '../seed/demo';
+import { startTestServer, type TestServer } from '../testing/harness';
+import { IMPORT_FIXTURES, postImport, xlsxFromCsv } from '../testing/import-files';
+import { OutboxGateway } from '../services/gateway';
+import { randomIds } from '../ids';
+import { DomainError } from '../services/domain-error';
+import { timetableCsv } from '../services/import/timetable-export';
+import { runImport, type ImportProgress } from '../services/import/run-import';
+
+const U = DEMO.users;
+const C = DEMO.classes;
+const SCHOOL = DEMO.schools.school42.id;
+type Answer = ImportReport & ErrorResponse;
+
+describe('imports: a timetable from a file, previewed, then applied to the classes’ weeks', () => {
+  let server: TestServer;
+  const tokens: Record<string, string> = {};
+  let timetable: Uint8Array;
+  let withErrors: Uint8Array;
+
+  before(async () => {
+    server = await startTestServer();
+    for (const key of ['admin42', 'teacherMath'] as const)
+      tokens[key] = (await server.login(U[key].phone)).accessToken;
+    timetable = await readFile(`${IMPORT_FIXTURES}timetable.csv`);
+    withErrors = await readFile(`${IMPORT_FIXTURES}timetable-errors.csv`);
+    await server.database.db
+      .insertInto('bells')
+      .values(
+        [1, 2, 3, 4, 5, 6, 7].map((number) => ({
+          school_id: SCHOOL,
+          number,
+          start_time: `${String(7 + number).padStart(2, '0')}:00`,
+          end_time: `${String(7 + number).padStart(2, '0')}:45`,
+        })),
+      )
+      .execute();
+  });
+  after(() => server.close());
+
+  const send = (step: 'preview' | 'apply', name: string, data: Uint8Array, lang = 'ru') =>
+    postImport<Answer>(server, tokens.admin42, SCHOOL, step, { name, data }, lang);
+  const week = async (classId: string) =>
+    (
+      await server.call<TimetableTemplate>('GET', `/api/v1/classes/${classId}/timetable-template`, {
+        token: tokens.admin42,
+      })
+    ).body;
+
+  it('tells its progress, and an apply cancelled as it starts writing leaves the weeks as they were', async () => {
+    const seen: ImportProgress[] = [];
+    const controller = new AbortController();
+    await assert.rejects(
+      runImport(
+        {
+          db: server.database.db,
+          clock: server.clock,
+          ids: randomIds,
+          gateway: new OutboxGateway(server.database.db, server.clock),
+        },
+        {
+          schoolId: SCHOOL,
+          file: { name: 'timetable.csv', path: `${IMPORT_FIXTURES}timetable.csv` },
+          lang: 'ru',
+          apply: true,
+          signal: controller.signal,
+          progress: (p) => {
+            seen.push(p);
+            if (p.stage === 'applying') controller.abort();
+          },
+        },
+      ),
+      (error) => error instanceof DomainError && error.code === 'import_cancelled',
+    );
+    assert.deepEqual(
+      seen.map((p) => [p.stage, p.rowsRead, p.errors]),
+      [
+        ['read', 48, 0],
+        ['planned', 48, 0],
+        ['applying', 48, 0],
+      ],
+    );
+    assert.deepEqual((await week(C.c5a.id)).items, []);
+  });
+
+  it('refuses a teacher', async () => {
+    const res = await postImport<Answer>(server, tokens.teacherMath, SCHOOL, 'preview', {
+      name: 'timetable.csv',
+      data: timetable,
+    });
+    assert.equal(res.status, 403, res.text);
+  });
+
+  it('shows each error by line and column in the admin’s language, and an apply with errors writes nothing', async () => {
+    const ru = await send('preview', 'timetable-errors.csv', withErrors);
+    assert.equal(ru.status, 200, ru.text);
+    assert.equal(ru.body.format, 'timetable_csv');
+    assert.deepEqual(
+      ru.body.errors.map((e) => [e.row, e.column, e.code]),
+      [
+        [9, 'День недели', 'invalid_option'],
+        [10, 'Неделя', 'invalid_option'],
+        [3, 'Класс', 'unknown_reference'],
+        [4, 'Предмет', 'unknown_reference'],
+        [5, 'Учитель', 'unknown_reference'],
+        [6, 'Урок', 'too_big'],
+        [7, 'Урок', 'duplicate'],
+        [8, 'Учитель', 'duplicate'],
+      ],
+    );
+    const message = (row: number) => ru.body.errors.find((e) => e.row === row)?.message ?? '';
+    assert.match(message(3), /нет класса «5Я»/);
+    assert.match(message(4), /нет предмета «Астрономия»/);
+    assert.match(message(5), /нет «Петрова Анна Ивановна»/);
+    assert.match(message(6), /нет урока 8.*7/);
+    assert.match(message(7), /5А уже есть урок .* строке 2/);
+    assert.match(message(8), /кабинете 21 \(строка 2\)/);
+    assert.deepEqual(ru.body.counts, { create: 1, update: 0, unchanged: 0, error: 8 });
+    const en = await send('apply', 'timetable-errors.csv', withErrors, 'en');
+    assert.equal(en.body.applied, false);
+    assert.match(en.body.errors.find((e) => e.row === 4)?.message ?? '', /no subject “Астрономия”/);
+    assert.deepEqual((await week(C.c5a.id)).items, []);
+  });
+
+  it('applies the timetable to each class’s week, and a second apply changes nothing', async () => {
+    const preview = await send('preview', 'timetable.csv', timetable);
+    assert.deepEqual(preview.body.counts, { create: 48, update: 0, unchanged: 0, error: 0 });
+    assert.deepEqual(preview.body.rows[5], {
+      file: 'timetable.csv',
+      row: 7,
+      kind: 'lesson',
+      action: 'create',
+      key: '5А Вт 1',
+      label: '5А Вт 1 Биология',
+    });
+    assert.deepEqual((await week(C.c5a.id)).items, [], 'a preview writes nothing');
+    const applied = await send('apply', 'timetable.csv', timetable);
+    assert.equal(applied.body.applied, true, applied.text);
+    const a5 = await week(C.c5a.id);
+    assert.equal(a5.items.length, 24);
+    assert.deepEqual(a5.items[5], {
+      weekday: 2,
+      number: 1,
+      subjectId: 'sub_42_biology',
+      teacherId: U.teacherPhysics.id,
+      room: '31',
+    });
+    assert.equal((await week(C.c8b.id)).items.length, 24);
+    const again = await send('apply', 'timetable.csv', timetable);
+    assert.deepEqual(again.body.counts, { create: 0, update: 0, unchanged: 48, error: 0 });
+    const xlsx = await readFile(`${IMPORT_FIXTURES}timetable.xlsx`);
+    const fromXlsx = await send('preview', 'timetable.xlsx', xlsx);
+    assert.equal(fromXlsx.body.format, 'timetable_xlsx');
+    assert.deepEqual(fromXlsx.body.counts, { create: 0, update: 0, unchanged: 48, error: 0 });
+  });
+
+  it('reads the same template from XLSX, reports a changed room, and keeps the lessons it does not name', async () => {
+    const text = (await readFile(`${IMPORT_FIXTURES}timetable.csv`, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter((line) => line.startsWith('Класс') || line.startsWith('5А;Пн'))
+      .join('\r\n')
+      .replace(
+        '5А;Пн;1;Математика;Орлов Сергей Николаевич;21',
+        '5А;Пн;1;Математика;Орлов С. Н.;22',
+      );
+    const report = await send('apply', 'timetable.xlsx', await xlsxFromCsv(text));
+    assert.equal(report.body.format, 'timetable_xlsx', report.text);
+    assert.deepEqual(report.body.counts, { create: 0, update: 1, unchanged: 4, error: 0 });
+    assert.deepEqual(report.body.rows[0]?.changes, ['room']);
+    const a5 = await week(C.c5a.id);
+    assert.equal(a5.items.length, 24);
+    assert.equal(a5.items[0]?.room, '22');
+  });
+
+  it('refuses a teacher already teaching another class in another room at that time', async () => {
+    // 8Б Пн 2 is Орлов's algebra in room 21; 5А Пн 2 by him in room 22 cannot be.
+    const csv =
+      'Класс;День недели;Урок;Предмет;Учитель;Кабинет\r\n5А;пн;2;Матем.;+79990000011;22\r\n';
+    const report = await send('preview', 'clash.csv', new TextEncoder().encode(csv), 'en');
+    assert.deepEqual(
+      report.body.errors.map((e) => [e.row, e.column, e.code]),
+      [[2, 'Учитель', 'already_registered']],
+    );
+    assert.match(report.body.errors[0]?.message ?? '', /teaches 8Б in room 21/);
+    assert.equal(report.body.rows[0]?.action, 'error');
+  });
+
+  it('exports the weeks as the template, which imports back unchanged', async () => {
+    const csv = await timetableCsv(server.database.db, SCHOOL);
+    assert.match(csv, /5А;Пн;1;Математика;Орлов Сергей Николаевич;22/);
+    const back = await send('preview', 'export.csv', new TextEncoder().encode(csv));
+    assert.deepEqual(back.body.counts, { create: 0, update: 0, unchanged: 48, error: 0 });
+  });
+});
