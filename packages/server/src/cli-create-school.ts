@@ -17,6 +17,7 @@ import { openDatabase } from './db/open';
 import { randomIds } from './ids';
 import { assertUncommonPassword } from './services/password-policy';
 import { hashPassword } from './services/secrets';
+import { staffAccountRow } from './services/users';
 
 /** Options of `school-diary-server create-school`. */
 export interface CreateSchoolOptions {
@@ -171,25 +172,16 @@ export async function createSchool(options: CreateSchoolOptions): Promise<Create
       const now = new Date().toISOString();
       await trx
         .insertInto('users')
-        .values({
-          id: adminId,
-          role: 'school_admin',
-          phone: options.admin.phone,
-          password_hash: hash,
-          last_name: options.admin.lastName,
-          first_name: options.admin.firstName,
-          middle_name: options.admin.middleName,
-          email: null,
-          snils: null,
-          snils_hash: null,
-          passport: null,
-          school_id: schoolId,
-          contact_hours: null,
-          identity_status: 'confirmed_sms',
-          failed_logins: 0,
-          locked_until: null,
-          created_at: now,
-        })
+        .values(
+          staffAccountRow({
+            ...options.admin,
+            id: adminId,
+            role: 'school_admin',
+            passwordHash: hash,
+            schoolId,
+            createdAt: now,
+          }),
+        )
         .execute();
       await trx
         .insertInto('audit')

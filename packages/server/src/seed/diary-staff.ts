@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { staffAccountRow } from '../services/users';
 import { EXTRA_TEACHERS, STAFFING, SUBJECTS_17 } from './data/diary';
 import { DEMO } from './data/demo-world';
 
@@ -18,25 +19,20 @@ export async function insertStaff(trx: Kysely<Database>, now: string): Promise<v
   await trx
     .insertInto('users')
     .values(
-      EXTRA_TEACHERS.map(([id, phone, school, last, first, middle, hours]) => ({
-        id,
-        role: 'teacher',
-        phone,
-        password_hash,
-        last_name: last,
-        first_name: first,
-        middle_name: middle,
-        email: null,
-        snils: null,
-        snils_hash: null,
-        passport: null,
-        school_id: school,
-        contact_hours: hours,
-        identity_status: 'confirmed_sms',
-        failed_logins: 0,
-        locked_until: null,
-        created_at: now,
-      })),
+      EXTRA_TEACHERS.map(([id, phone, school, last, first, middle, hours]) =>
+        staffAccountRow({
+          id,
+          role: 'teacher',
+          phone,
+          passwordHash: password_hash,
+          lastName: last,
+          firstName: first,
+          middleName: middle,
+          schoolId: school,
+          contactHours: hours,
+          createdAt: now,
+        }),
+      ),
     )
     .execute();
   await trx

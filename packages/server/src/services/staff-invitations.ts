@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { Services } from './context';
 import { tellOwner } from './login';
 import { hashPassword } from './secrets';
+import { staffAccountRow } from './users';
 
 /** A member of staff to invite: who, their phone and role, and their id in the school's records. */
 export interface StaffInvite extends StaffInviteInput {
@@ -25,26 +26,15 @@ export async function addInvitedStaff(
   const unusable = await hashPassword(s.ids('unusable') + s.ids('x'), 10);
   await trx
     .insertInto('users')
-    .values({
-      id,
-      role: invite.role,
-      phone: invite.phone,
-      password_hash: unusable,
-      last_name: invite.lastName,
-      first_name: invite.firstName,
-      middle_name: invite.middleName ?? null,
-      email: null,
-      snils: null,
-      snils_hash: null,
-      passport: null,
-      school_id: schoolId,
-      contact_hours: null,
-      identity_status: 'confirmed_sms',
-      failed_logins: 0,
-      locked_until: null,
-      created_at: s.clock.now().toISOString(),
-      external_id: invite.externalId ?? null,
-    })
+    .values(
+      staffAccountRow({
+        ...invite,
+        id,
+        passwordHash: unusable,
+        schoolId,
+        createdAt: s.clock.now().toISOString(),
+      }),
+    )
     .execute();
   return id;
 }

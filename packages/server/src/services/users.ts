@@ -1,5 +1,5 @@
 import type { User } from '@school-diary/core';
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 
 type UserRow = Selectable<Database['users']>;
@@ -35,4 +35,46 @@ export async function schoolAdmins(db: Kysely<Database>, schoolId: string): Prom
     .orderBy('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Who a member of staff is, for {@link staffAccountRow}. */
+export interface StaffAccount {
+  readonly id: string;
+  readonly role: 'teacher' | 'school_admin';
+  readonly phone: string;
+  readonly passwordHash: string;
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly middleName?: string | null | undefined;
+  readonly schoolId: string;
+  readonly createdAt: string;
+  readonly contactHours?: string | null | undefined;
+  readonly externalId?: string | null | undefined;
+}
+
+/**
+ * A member of staff's account row: the school vouches for them (identity confirmed by the phone
+ * the school gave), no documents, not locked.
+ */
+export function staffAccountRow(staff: StaffAccount): Insertable<Database['users']> {
+  return {
+    id: staff.id,
+    role: staff.role,
+    phone: staff.phone,
+    password_hash: staff.passwordHash,
+    last_name: staff.lastName,
+    first_name: staff.firstName,
+    middle_name: staff.middleName ?? null,
+    email: null,
+    snils: null,
+    snils_hash: null,
+    passport: null,
+    school_id: staff.schoolId,
+    contact_hours: staff.contactHours ?? null,
+    identity_status: 'confirmed_sms',
+    failed_logins: 0,
+    locked_until: null,
+    created_at: staff.createdAt,
+    external_id: staff.externalId ?? null,
+  };
 }
