@@ -1,22 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type {
-  Application,
-  Challenge,
-  Child,
-  ErrorResponse,
-  Notification,
-  SchoolLink,
-} from '@school-diary/core';
+import type { Application, Child, ErrorResponse, Notification } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
+import { ANNA, annaCard, annaOnLyceumRoster, changeSchools } from '../testing/unlinked-child';
 
 const U = DEMO.users;
-const ANNA = DEMO.unlinkedRoster;
 const LYCEUM = DEMO.schools.lyceum17;
 const YEAR = '2026/2027';
 
-type Links = { items: SchoolLink[] };
 type Page<T> = { items: T[] };
 
 describe('applications end with the link to their school', () => {
@@ -31,41 +23,12 @@ describe('applications end with the link to their school', () => {
     parent = (await server.login(U.parentNew.phone)).accessToken;
     admin42 = (await server.login(U.admin42.phone)).accessToken;
     admin17 = (await server.login(U.admin17.phone)).accessToken;
-    const person = {
-      lastName: ANNA.lastName,
-      firstName: ANNA.firstName,
-      birthDate: ANNA.birthDate,
-    };
-    const created = await server.call<{ child: Child; challenge: Challenge }>(
-      'POST',
-      '/api/v1/children',
-      { token: parent, body: { ...person, sex: 'female' } },
-    );
-    assert.equal(created.status, 201, created.text);
-    const code = await server.lastCode(U.parentNew.phone);
-    const confirmed = await server.call<Child>(
-      'POST',
-      `/api/v1/children/${created.body.child.id}/confirm`,
-      { token: parent, body: { challengeId: created.body.challenge.challengeId, code } },
-    );
-    assert.equal(confirmed.status, 200, confirmed.text);
-    anna = confirmed.body;
+    anna = await annaCard(server, parent, U.parentNew.phone);
   });
   after(() => server.close());
 
-  /** Starts a change of schools and confirms it with the code the parent's phone got. */
-  async function change(body: Record<string, unknown>): Promise<SchoolLink[]> {
-    const path = `/api/v1/children/${anna.id}/school-change`;
-    const started = await server.call<Challenge>('POST', path, { token: parent, body });
-    assert.equal(started.status, 200, started.text);
-    const code = await server.lastCode(U.parentNew.phone);
-    const done = await server.call<Links>('POST', `${path}/confirm`, {
-      token: parent,
-      body: { challengeId: started.body.challengeId, code },
-    });
-    assert.equal(done.status, 200, done.text);
-    return done.body.items;
-  }
+  const change = (body: Record<string, unknown>) =>
+    changeSchools(server, { token: parent, phone: U.parentNew.phone }, anna.id, body);
   const linkTo42 = () =>
     change({ kind: 'link', schoolCode: ANNA.schoolCode, rosterId: ANNA.rosterId });
   const apply = async () => {
@@ -182,20 +145,7 @@ describe('applications end with the link to their school', () => {
   });
 
   it('on a change of school ends the active application and applies at the new school', async () => {
-    const entry = await server.call<{ rosterId: string }>(
-      'POST',
-      `/api/v1/schools/${LYCEUM.id}/roster`,
-      {
-        token: admin17,
-        body: {
-          classId: DEMO.classes.c7v.id,
-          lastName: ANNA.lastName,
-          firstName: ANNA.firstName,
-          birthDate: ANNA.birthDate,
-        },
-      },
-    );
-    assert.equal(entry.status, 201, entry.text);
+    const rosterId = await annaOnLyceumRoster(server, admin17);
     const snils = await server.call<Child>('PATCH', `/api/v1/children/${anna.id}`, {
       token: parent,
       body: { snils: '987-654-321 83' },
@@ -221,7 +171,7 @@ describe('applications end with the link to their school', () => {
       kind: 'change',
       linkId: link?.id,
       schoolCode: LYCEUM.code,
-      rosterId: entry.body.rosterId,
+      rosterId,
     });
     assert.deepEqual(
       moved.map((l) => l.schoolId),

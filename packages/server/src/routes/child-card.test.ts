@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import type { Challenge, Child, ErrorResponse, SchoolLink } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
+import { ANNA, annaCard, annaOnLyceumRoster, changeSchools } from '../testing/unlinked-child';
 
 const U = DEMO.users;
-const ANNA = DEMO.unlinkedRoster;
 const LYCEUM = DEMO.schools.lyceum17;
 
 type Links = { items: SchoolLink[] };
@@ -20,28 +20,7 @@ describe('child card: edit, and school changes confirmed by SMS', () => {
     server = await startTestServer({ config: { authRateLimit: 1000 } });
     parent = (await server.login(U.parentNew.phone)).accessToken;
     petrov = (await server.login(U.parentPetrov.phone)).accessToken;
-    const created = await server.call<{ child: Child; challenge: Challenge }>(
-      'POST',
-      '/api/v1/children',
-      {
-        token: parent,
-        body: {
-          lastName: ANNA.lastName,
-          firstName: ANNA.firstName,
-          birthDate: ANNA.birthDate,
-          sex: 'female',
-        },
-      },
-    );
-    assert.equal(created.status, 201, created.text);
-    const code = await server.lastCode(U.parentNew.phone);
-    const confirmed = await server.call<Child>(
-      'POST',
-      `/api/v1/children/${created.body.child.id}/confirm`,
-      { token: parent, body: { challengeId: created.body.challenge.challengeId, code } },
-    );
-    assert.equal(confirmed.status, 200, confirmed.text);
-    anna = confirmed.body;
+    anna = await annaCard(server, parent, U.parentNew.phone);
   });
   after(() => server.close());
 
@@ -58,15 +37,8 @@ describe('child card: edit, and school changes confirmed by SMS', () => {
       `/api/v1/children/${anna.id}/school-change/confirm`,
       { token: parent, body: { challengeId, code } },
     );
-  /** Starts a change and confirms it with the code the parent's phone got. */
-  async function change(body: unknown): Promise<SchoolLink[]> {
-    const started = await start(body);
-    assert.equal(started.status, 200, started.text);
-    const code = await server.lastCode(U.parentNew.phone);
-    const done = await confirm(started.body.challengeId, code);
-    assert.equal(done.status, 200, done.text);
-    return done.body.items;
-  }
+  const change = (body: unknown) =>
+    changeSchools(server, { token: parent, phone: U.parentNew.phone }, anna.id, body);
 
   it('rejects bad documents field by field, in the language asked, as on a new card', async () => {
     const res = await server.call<ErrorResponse>('PATCH', `/api/v1/children/${anna.id}`, {
@@ -161,20 +133,7 @@ describe('child card: edit, and school changes confirmed by SMS', () => {
 
   it('moves to another school in one confirmed step, then unlinks', async () => {
     const admin17 = (await server.login(U.admin17.phone)).accessToken;
-    const entry = await server.call<{ rosterId: string }>(
-      'POST',
-      `/api/v1/schools/${LYCEUM.id}/roster`,
-      {
-        token: admin17,
-        body: {
-          classId: DEMO.classes.c7v.id,
-          lastName: ANNA.lastName,
-          firstName: ANNA.firstName,
-          birthDate: ANNA.birthDate,
-        },
-      },
-    );
-    assert.equal(entry.status, 201, entry.text);
+    const rosterId = await annaOnLyceumRoster(server, admin17);
     const [current] = (
       await server.call<Links>('GET', `/api/v1/children/${anna.id}/school-links`, {
         token: parent,
@@ -184,7 +143,7 @@ describe('child card: edit, and school changes confirmed by SMS', () => {
       kind: 'change',
       linkId: current?.id,
       schoolCode: LYCEUM.code,
-      rosterId: entry.body.rosterId,
+      rosterId,
     });
     assert.deepEqual(
       moved.map((l) => l.schoolId),
