@@ -5,32 +5,14 @@
 // the lessons; the class's timetable then shows them, taught by the invited teacher.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { addDays, formatIsoWeek, isoWeekOf } from '@school-diary/core';
-import { createDiaryClient } from '@school-diary/sdk';
 import type { Browser, Locator } from 'playwright-core';
-import { latestCode, startSite, type StartedSite } from './school-site-server';
-import { launchChromium } from './site-browser';
+import { createSchool, startSite, type StartedSite } from './school-site-server';
+import { launchChromium, signedInClient, signIn } from './site-browser';
 
-const root = new URL('../../../', import.meta.url).pathname;
 const ADMIN = '+79990000099';
 const PASSWORD = 'ключ от школы номер семь';
 const TEACHER = '+79990000098';
-
-/** Runs `school-diary-server create-school` on the empty database, as docs/operations.md says. */
-function createSchool(db: string): void {
-  const run = spawnSync(
-    process.execPath,
-    [
-      `${root}packages/server/bin/school-diary-server.js`,
-      ...['create-school', '--db', db, '--code', '770007', '--name', 'ГБОУ Школа № 7'],
-      ...['--short-name', 'Школа № 7', '--admin-phone', ADMIN],
-      ...['--admin-last-name', 'Соколова', '--admin-first-name', 'Ирина'],
-    ],
-    { env: { ...process.env, DIARY_ADMIN_PASSWORD: PASSWORD }, encoding: 'utf8' },
-  );
-  assert.equal(run.status, 0, `create-school failed:\n${run.stdout}\n${run.stderr}`);
-}
 
 // A school year around today (whatever day the test runs), the lessons made for next week.
 const today = new Date().toISOString().slice(0, 10);
@@ -51,7 +33,9 @@ describe(
     let browser: Browser;
 
     before(async () => {
-      site = await startSite({ empty: createSchool });
+      site = await startSite({
+        empty: createSchool({ adminPhone: ADMIN, adminPassword: PASSWORD }),
+      });
       browser = await launchChromium();
     });
 
@@ -63,15 +47,7 @@ describe(
     it('the admin makes the year, a class, a subject, a teacher, bells and lessons', async () => {
       const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
       const page = await context.newPage();
-      await page.goto(`${site.url}/login.html`);
-      await page.getByLabel('Номер мобильного телефона').fill(ADMIN);
-      await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Войти', exact: true }).click();
-      const codeField = page.getByLabel('Код из СМС');
-      await codeField.waitFor();
-      await codeField.fill(await latestCode(site.url, ADMIN));
-      await page.getByRole('button', { name: 'Продолжить' }).click();
-      await page.waitForURL(/\/admin\.html$/);
+      await signIn(page, site.url, { phone: ADMIN, password: PASSWORD, landing: /\/admin\.html$/ });
       await page.locator('.site-nav a[href="admin.html"]').waitFor();
 
       const setup = page.locator('diary-school-setup');
@@ -140,9 +116,7 @@ describe(
       await context.close();
 
       // The class's week, read through the API by the same admin: the lesson, with its teacher.
-      const admin = createDiaryClient({ baseUrl: site.url, storage: false, syncTabs: false });
-      const { challengeId } = await admin.auth.login({ phone: ADMIN, password: PASSWORD });
-      await admin.auth.verify({ challengeId, code: await latestCode(site.url, ADMIN) });
+      const admin = await signedInClient(site.url, ADMIN, PASSWORD);
       const [cls] = (await admin.classes.list()).items;
       assert.ok(cls);
       const week = await admin.schedule.week({

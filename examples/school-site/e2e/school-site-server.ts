@@ -1,6 +1,7 @@
 // Starts the product the way a user does (`npm start`, i.e. scripts/start.mjs) on a free port and
 // a fresh SQLite file, and reads one-time codes from its dev outbox as a parent reads the SMS.
-import { spawn, type ChildProcess } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,4 +78,30 @@ export async function latestCode(url: string, phone: string): Promise<string> {
   const code = items.find((item) => item.to === phone && item.code)?.code;
   if (!code) throw new Error(`no code for ${phone} in the outbox`);
   return code;
+}
+
+/** The school and first admin `createSchool` makes. */
+export interface NewSchool {
+  readonly adminPhone: string;
+  readonly adminPassword: string;
+}
+
+/**
+ * Runs `school-diary-server create-school` on an empty database file, as docs/operations.md says:
+ * «ГБОУ Школа № 7» and its admin Соколова Ирина. Pass it to `startSite({ empty })`.
+ */
+export function createSchool(school: NewSchool): (db: string) => void {
+  return (db) => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(root, 'packages/server/bin/school-diary-server.js'),
+        ...['create-school', '--db', db, '--code', '770007', '--name', 'ГБОУ Школа № 7'],
+        ...['--short-name', 'Школа № 7', '--admin-phone', school.adminPhone],
+        ...['--admin-last-name', 'Соколова', '--admin-first-name', 'Ирина'],
+      ],
+      { env: { ...process.env, DIARY_ADMIN_PASSWORD: school.adminPassword }, encoding: 'utf8' },
+    );
+    assert.equal(run.status, 0, `create-school failed:\n${run.stdout}\n${run.stderr}`);
+  };
 }

@@ -28,23 +28,44 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Signs the demo parent in on the site's login page; resolves on «Мои дети». */
-export async function signInParent(page: Page, url: string): Promise<void> {
+/**
+ * Signs a user in on the site's login page (phone, password, then the SMS code from the dev
+ * outbox) and resolves once the site has taken them to `landing`.
+ */
+export async function signIn(
+  page: Page,
+  url: string,
+  user: { phone: string; password: string; landing: RegExp },
+): Promise<void> {
   if (!page.url().endsWith('/login.html')) await page.goto(`${url}/login.html`);
-  await page.getByLabel('Номер мобильного телефона').fill(PARENT);
-  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Номер мобильного телефона').fill(user.phone);
+  await page.getByLabel('Пароль', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Войти', exact: true }).click();
   const codeField = page.getByLabel('Код из СМС');
   await codeField.waitFor();
-  await codeField.fill(await latestCode(url, PARENT));
+  await codeField.fill(await latestCode(url, user.phone));
   await page.getByRole('button', { name: 'Продолжить' }).click();
-  await page.waitForURL(/\/children\.html$/);
+  await page.waitForURL(user.landing);
 }
 
-/** A signed-in SDK client of Мария's maths teacher (no storage: it leaves nothing behind). */
-export async function signInTeacher(url: string): Promise<DiaryClient> {
-  const teacher = createDiaryClient({ baseUrl: url, storage: false, syncTabs: false });
-  const { challengeId } = await teacher.auth.login({ phone: MATH_TEACHER, password: PASSWORD });
-  await teacher.auth.verify({ challengeId, code: await latestCode(url, MATH_TEACHER) });
-  return teacher;
+/** Signs the demo parent in on the site's login page; resolves on «Мои дети». */
+export async function signInParent(page: Page, url: string): Promise<void> {
+  await signIn(page, url, { phone: PARENT, password: PASSWORD, landing: /\/children\.html$/ });
+}
+
+/** A signed-in SDK client (no storage: it leaves nothing behind). */
+export async function signedInClient(
+  url: string,
+  phone: string,
+  password: string,
+): Promise<DiaryClient> {
+  const client = createDiaryClient({ baseUrl: url, storage: false, syncTabs: false });
+  const { challengeId } = await client.auth.login({ phone, password });
+  await client.auth.verify({ challengeId, code: await latestCode(url, phone) });
+  return client;
+}
+
+/** A signed-in SDK client of Мария's maths teacher. */
+export function signInTeacher(url: string): Promise<DiaryClient> {
+  return signedInClient(url, MATH_TEACHER, PASSWORD);
 }
