@@ -6,4 +6,5 @@ export * from './school-year.js';
 export * from './time-zone.js';
 export * from './ics.js';
 export * from './timetable-plan.js';
+export * from './week-parity.js';
 export * from './quiet-hours.js';

@@ -27,3 +27,14 @@ export function openSchoolYears(date: string): readonly [current: string, next: 
   const start = Number(current.slice(0, 4)) + 1;
   return [current, `${start}/${start + 1}`];
 }
+
+/**
+ * The first day of a school year named `2026/2027` when the school has not set its own dates:
+ * 1 September.
+ *
+ * @example
+ * schoolYearStart('2026/2027'); // '2026-09-01'
+ */
+export function schoolYearStart(name: string): string {
+  return `${name.slice(0, 4)}-${String(FIRST_MONTH).padStart(2, '0')}-01`;
+}

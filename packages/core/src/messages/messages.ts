@@ -197,8 +197,8 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
   },
   weekParity: {
     invalid_option: {
-      ru: 'Расписание дневника одинаково каждую неделю — оставьте столбец пустым или впишите «каждая»',
-      en: 'The diary’s timetable is the same every week — leave the column empty or mark the line as every week',
+      ru: 'Укажите неделю: «нечётная» (или «1», «числитель»), «чётная» (или «2», «знаменатель»), либо оставьте пустым, если урок каждую неделю',
+      en: 'Give the week: odd (or 1), even (or 2), or leave it empty when the lesson is every week',
     },
   },
   lessonSlot: {

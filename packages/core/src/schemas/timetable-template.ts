@@ -18,13 +18,25 @@ import { idSchema, isoDateSchema } from './common.js';
 const lessonNumberSchema = number().check(int(), minimum(0), maximum(12));
 const roomSchema = string().check(minLength(1), maxLength(20));
 
-/** A lesson of a class's repeating week: weekday 1 (Monday) to 6 (Saturday), lesson number. */
+/**
+ * The weeks of alternating timetables: `odd` is the first week of the school year and every second
+ * one after it (нечётная, «числитель»), `even` the others (чётная, «знаменатель»).
+ */
+export const WEEK_PARITIES = ['odd', 'even'] as const;
+/** An odd or an even week of the school year. */
+export type WeekParity = (typeof WEEK_PARITIES)[number];
+
+/**
+ * A lesson of a class's repeating week: weekday 1 (Monday) to 6 (Saturday), lesson number, and
+ * `week` when it is on odd or even weeks only (absent: every week).
+ */
 export const templateLessonSchema = object({
   weekday: number().check(int(), minimum(1), maximum(6)),
   number: lessonNumberSchema,
   subjectId: idSchema,
   teacherId: idSchema,
   room: roomSchema,
+  week: optional(enumOf(WEEK_PARITIES)),
 });
 /** A lesson of the repeating week. */
 export type TemplateLesson = z.infer<typeof templateLessonSchema>;
@@ -62,12 +74,32 @@ export const timetableExceptionSchema = object({
 /** An exception of the repeating week. */
 export type TimetableException = z.infer<typeof timetableExceptionSchema>;
 
-/** A class's repeating week with its exceptions; one lesson per weekday and number. */
+/**
+ * The weeks a lesson of the repeating week is on: its one parity, or both when it is every week.
+ *
+ * @example
+ * weeksOf({ week: 'odd' }); // ['odd']
+ * weeksOf({}); // ['odd', 'even']
+ */
+export function weeksOf(lesson: { readonly week?: WeekParity | undefined }): readonly WeekParity[] {
+  return lesson.week ? [lesson.week] : WEEK_PARITIES;
+}
+
+/** Whether no two lessons of a week share a weekday, number and week (odd or even). */
+const oneLessonAtATime = (items: readonly TemplateLesson[]) => {
+  const taken = items.flatMap((i) => weeksOf(i).map((w) => `${i.weekday}|${i.number}|${w}`));
+  return new Set(taken).size === taken.length;
+};
+
+/**
+ * A class's repeating week with its exceptions; one lesson per weekday and number, or one of the
+ * odd and one of the even weeks.
+ */
 export const timetableTemplateSchema = object({
-  items: array(templateLessonSchema).check(maxLength(80)),
+  items: array(templateLessonSchema).check(maxLength(160)),
   exceptions: array(timetableExceptionSchema).check(maxLength(200)),
 }).check(
-  refine((t) => new Set(t.items.map((i) => `${i.weekday}|${i.number}`)).size === t.items.length, {
+  refine((t) => oneLessonAtATime(t.items), {
     path: ['items'],
     params: { code: 'already_registered' },
   }),

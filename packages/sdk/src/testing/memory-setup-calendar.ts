@@ -1,6 +1,7 @@
 import {
   DEFAULT_FINAL_MARK_THRESHOLDS,
   planLessons,
+  schoolYearStart,
   type BellSchedule,
   type FinalMarkRounding,
   type Holidays,
@@ -121,6 +122,9 @@ export const SETUP_CALENDAR_HANDLERS: Readonly<Record<string, MemoryHandler>> = 
       to,
       holidays: holidaysOfSchool(diary, cls.schoolId),
       bells: state.bells.get(cls.schoolId) ?? [],
+      yearStart:
+        diary.data.schoolYears.find((y) => y.schoolId === cls.schoolId && y.name === cls.schoolYear)
+          ?.startDate ?? schoolYearStart(cls.schoolYear),
     });
     const name = (id: string) => {
       const u = diary.data.users.find((x) => x.id === id);

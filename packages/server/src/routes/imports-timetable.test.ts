@@ -103,7 +103,6 @@ describe('imports: a timetable from a file, previewed, then applied to the class
       ru.body.errors.map((e) => [e.row, e.column, e.code]),
       [
         [9, 'День недели', 'invalid_option'],
-        [10, 'Неделя', 'invalid_option'],
         [3, 'Класс', 'unknown_reference'],
         [4, 'Предмет', 'unknown_reference'],
         [5, 'Учитель', 'unknown_reference'],
@@ -119,11 +118,13 @@ describe('imports: a timetable from a file, previewed, then applied to the class
     assert.match(message(6), /нет урока 8.*7/);
     assert.match(message(7), /5А уже есть урок .* строке 2/);
     assert.match(message(8), /кабинете 21 \(строка 2\)/);
-    assert.deepEqual(ru.body.counts, { create: 1, update: 0, unchanged: 0, error: 8 });
+    // Line 10 is 8Б's physics of even weeks only: alternating weeks are read.
+    assert.deepEqual(ru.body.counts, { create: 2, update: 0, unchanged: 0, error: 7 });
     const en = await send('apply', 'timetable-errors.csv', withErrors, 'en');
     assert.equal(en.body.applied, false);
     assert.match(en.body.errors.find((e) => e.row === 4)?.message ?? '', /no subject “Астрономия”/);
     assert.deepEqual((await week(C.c5a.id)).items, []);
+    assert.deepEqual((await week(C.c8b.id)).items, []);
   });
 
   it('applies the timetable to each class’s week, and a second apply changes nothing', async () => {
@@ -195,5 +196,105 @@ describe('imports: a timetable from a file, previewed, then applied to the class
     assert.match(csv, /5А;Пн;1;Математика;Орлов Сергей Николаевич;22/);
     const back = await send('preview', 'export.csv', new TextEncoder().encode(csv));
     assert.deepEqual(back.body.counts, { create: 0, update: 0, unchanged: 48, error: 0 });
+  });
+
+  it('reads odd and even weeks, keeps them in the class’s week, and exports them back unchanged', async () => {
+    const file = await readFile(`${IMPORT_FIXTURES}timetable-alternating.csv`);
+    const preview = await send('preview', 'alternating.csv', file);
+    assert.deepEqual(preview.body.errors, []);
+    assert.deepEqual(
+      preview.body.rows.map((r) => [r.action, r.label]),
+      [
+        ['create', '8Б Сб 1 (нечётная) Физика'],
+        ['create', '8Б Сб 1 (чётная) Информатика'],
+        ['create', '8Б Сб 2 (нечётная) Алгебра'],
+        ['create', '8Б Сб 3 История'],
+      ],
+    );
+    assert.equal((await send('apply', 'alternating.csv', file)).body.applied, true);
+    const saturday = (await week(C.c8b.id)).items.filter((l) => l.weekday === 6);
+    assert.deepEqual(
+      saturday.map((l) => [l.number, l.subjectId, l.week]),
+      [
+        [1, 'sub_42_physics', 'odd'],
+        [1, 'sub_42_informatics', 'even'],
+        [2, 'sub_42_algebra', 'odd'],
+        [3, 'sub_42_history', undefined],
+      ],
+    );
+    const csv = await timetableCsv(server.database.db, SCHOOL);
+    assert.match(csv, /^\uFEFF?Класс;День недели;Урок;Предмет;Учитель;Кабинет;Неделя\r\n/);
+    assert.match(
+      csv,
+      /8Б;Сб;1;Физика;Зайцев [^;]+;31;нечётная\r\n8Б;Сб;1;Информатика;[^;]+;31;чётная/,
+    );
+    assert.match(csv, /8Б;Сб;3;История;Кириллова Наталья Петровна;12;\r\n/);
+    const back = await send('preview', 'export.csv', new TextEncoder().encode(csv));
+    assert.deepEqual(back.body.counts, { create: 0, update: 0, unchanged: 52, error: 0 });
+  });
+
+  it('changes only the week a line names, and makes each week’s lessons on the right Saturdays', async () => {
+    const csv =
+      'Класс;День недели;Урок;Предмет;Учитель;Кабинет;Неделя\r\n' +
+      '8Б;Сб;3;География;Кириллова Наталья Петровна;12;2\r\n';
+    const report = await send('apply', 'even.csv', new TextEncoder().encode(csv));
+    assert.deepEqual(report.body.counts, { create: 0, update: 1, unchanged: 0, error: 0 });
+    assert.deepEqual(report.body.rows[0]?.changes, ['subjectId']);
+    const third = (await week(C.c8b.id)).items.filter((l) => l.weekday === 6 && l.number === 3);
+    assert.deepEqual(
+      third.map((l) => [l.subjectId, l.week]),
+      [
+        ['sub_42_history', 'odd'],
+        ['sub_42_geography', 'even'],
+      ],
+    );
+    // 2026/2027 starts on Tuesday 1 September: 5 December is in its 14th week (even), 12 December
+    // in its 15th (odd).
+    const made: Record<string, string[]> = {};
+    for (const date of ['2026-12-05', '2026-12-12']) {
+      const res = await server.call(
+        'POST',
+        `/api/v1/classes/${C.c8b.id}/timetable-template/generate`,
+        {
+          token: tokens.admin42,
+          body: { from: date, to: date },
+        },
+      );
+      assert.equal(res.status, 200, res.text);
+      const lessons = await server.database.db
+        .selectFrom('lessons')
+        .select(['number', 'subject_id'])
+        .where('class_id', '=', C.c8b.id)
+        .where('date', '=', date)
+        .orderBy('number')
+        .execute();
+      made[date] = lessons.map((l) => `${l.number} ${l.subject_id}`);
+    }
+    assert.deepEqual(made, {
+      '2026-12-05': ['1 sub_42_informatics', '3 sub_42_geography'],
+      '2026-12-12': ['1 sub_42_physics', '2 sub_42_algebra', '3 sub_42_history'],
+    });
+  });
+
+  it('refuses an every-week lesson and an odd-week one of a class at the same time, and a week it cannot read', async () => {
+    const csv =
+      'Класс;День недели;Урок;Предмет;Учитель;Кабинет;Неделя\r\n' +
+      '5А;Сб;4;История;Кириллова Наталья Петровна;12;\r\n' +
+      '5А;Сб;4;География;Кириллова Наталья Петровна;12;нечётная\r\n' +
+      '5А;Сб;5;География;Кириллова Наталья Петровна;12;третья\r\n';
+    const report = await send('apply', 'clash.csv', new TextEncoder().encode(csv), 'en');
+    assert.equal(report.body.applied, false);
+    assert.deepEqual(
+      report.body.errors.map((e) => [e.row, e.column, e.code]),
+      [
+        [4, 'Неделя', 'invalid_option'],
+        [3, 'Урок', 'duplicate'],
+      ],
+    );
+    assert.match(
+      report.body.errors[1]?.message ?? '',
+      /already has a lesson at this time in line 2/,
+    );
+    assert.equal((await week(C.c5a.id)).items.filter((l) => l.weekday === 6).length, 0);
   });
 });

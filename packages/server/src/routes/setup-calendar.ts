@@ -1,6 +1,7 @@
 import {
   addDays,
   planLessons,
+  schoolYearStart,
   type Bell,
   type Holiday,
   type TimetableTemplate,
@@ -57,6 +58,17 @@ async function bellsOf(db: Db, schoolId: string): Promise<Bell[]> {
     .orderBy('number')
     .execute();
   return rows.map((r) => ({ number: r.number, startTime: r.start_time, endTime: r.end_time }));
+}
+
+/** The first day of a class's school year: as the school set it, else 1 September. */
+async function yearStartOf(db: Db, cls: { school_id: string; school_year: string }) {
+  const year = await db
+    .selectFrom('school_years')
+    .select('start_date')
+    .where('school_id', '=', cls.school_id)
+    .where('name', '=', cls.school_year)
+    .executeTakeFirst();
+  return year?.start_date ?? schoolYearStart(cls.school_year);
 }
 
 async function templateOf(db: Db, classId: string): Promise<TimetableTemplate> {
@@ -288,6 +300,7 @@ export function setupCalendarHandlers(s: Services): NonNullable<Handlers['setup'
         ...body,
         holidays: await holidaysOfSchool(s.db, cls.school_id),
         bells: await bellsOf(s.db, cls.school_id),
+        yearStart: await yearStartOf(s.db, cls),
       });
       const result = { created: 0, updated: 0, kept: 0, removed: 0 };
       await s.db.transaction().execute(async (trx) => {

@@ -1,14 +1,18 @@
-import { escapeFormula, toCsv, type TimetableTemplate } from '@school-diary/core';
+import {
+  TIMETABLE_TEMPLATE_HEADER,
+  timetableTemplateRow,
+  toCsv,
+  type TimetableTemplate,
+} from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { tableXlsx } from './roster-export';
-import { TIMETABLE_HEADER, WEEKDAYS } from './timetable-template';
 
 /**
  * The school's classes' repeating weeks in the timetable template's shape (the latest school
- * year's class of each name, by class, weekday and lesson number): the header, then one line per
- * lesson with its subject's name and its teacher's full name. An import of these lines changes
- * nothing.
+ * year's class of each name, by class, weekday, lesson number and week): the header, then one line
+ * per lesson with its subject's name, its teacher's full name and its week (`нечётная`, `чётная`,
+ * or empty for every week). An import of these lines changes nothing.
  */
 export async function timetableTable(db: Kysely<Database>, schoolId: string): Promise<string[][]> {
   const [classes, subjects, staff, templates] = await Promise.all([
@@ -39,18 +43,27 @@ export async function timetableTable(db: Kysely<Database>, schoolId: string): Pr
     const template = weekOf.get(cls.id);
     if (!template) continue;
     const { items } = JSON.parse(template) as TimetableTemplate;
-    for (const l of [...items].sort((a, b) => a.weekday - b.weekday || a.number - b.number))
-      lines.push([
-        cls.name,
-        WEEKDAYS[l.weekday - 1] ?? String(l.weekday),
-        String(l.number),
-        escapeFormula(subjectName.get(l.subjectId) ?? ''),
-        escapeFormula(teacherName.get(l.teacherId) ?? ''),
-        escapeFormula(l.room),
-      ]);
+    for (const l of [...items].sort(bySlot))
+      lines.push(
+        timetableTemplateRow({
+          className: cls.name,
+          weekday: l.weekday,
+          number: l.number,
+          subject: subjectName.get(l.subjectId) ?? '',
+          teacher: teacherName.get(l.teacherId) ?? '',
+          room: l.room,
+          week: l.week,
+        }),
+      );
   }
-  return [[...TIMETABLE_HEADER], ...lines];
+  return [[...TIMETABLE_TEMPLATE_HEADER], ...lines];
 }
+
+const WEEK_ORDER = { odd: 0, undefined: 0, even: 1 } as const;
+const bySlot = (a: TimetableTemplate['items'][number], b: TimetableTemplate['items'][number]) =>
+  a.weekday - b.weekday ||
+  a.number - b.number ||
+  WEEK_ORDER[a.week ?? 'undefined'] - WEEK_ORDER[b.week ?? 'undefined'];
 
 /** The timetable as CSV for Excel in the Russian locale (`;`, BOM). */
 export async function timetableCsv(db: Kysely<Database>, schoolId: string): Promise<string> {

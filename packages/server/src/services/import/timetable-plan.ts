@@ -1,6 +1,8 @@
 import {
   headerKey,
   normalizeRuPhone,
+  TIMETABLE_WEEKDAYS,
+  weeksOf,
   type ImportError,
   type ImportRow,
   type Lang,
@@ -10,9 +12,12 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { cellError } from './import-records';
-import { WEEKDAYS, type LessonRecord, type TimetableRecords } from './timetable-template';
+import type { LessonRecord, TimetableRecords } from './timetable-template';
 
-/** A lesson as it will be written into its class's repeating week, and what it changes there. */
+/**
+ * A lesson as it will be written into its class's repeating week, and what it changes there: the
+ * lesson now in its time and week (odd, even or both) and the fields that differ.
+ */
 export interface PlannedLesson {
   readonly record: LessonRecord;
   readonly classId: string;
@@ -40,6 +45,30 @@ type Staff = {
 };
 
 const slotOf = (weekday: number, number: number) => `${weekday}|${number}`;
+/** The keys of a lesson's time in each week it is on: `1|3|odd`, `1|3|even`. */
+const halvesOf = (l: Pick<TemplateLesson, 'weekday' | 'number' | 'week'>) =>
+  weeksOf(l).map((w) => `${slotOf(l.weekday, l.number)}|${w}`);
+
+/**
+ * What a lesson of the file changes in a class's week: the lessons now in the weeks it covers
+ * (the first of them as `existing`), the fields where any of them differs, and `week` when it
+ * covers a week that had no lesson at that time.
+ */
+function changeOf(
+  lesson: TemplateLesson,
+  template: TimetableTemplate | undefined,
+): Pick<PlannedLesson, 'existing' | 'changes'> {
+  const inSlot = (template?.items ?? []).filter(
+    (l) => l.weekday === lesson.weekday && l.number === lesson.number,
+  );
+  const occupants = weeksOf(lesson).map((w) => inSlot.find((l) => weeksOf(l).includes(w)));
+  const existing = occupants.find((l) => l !== undefined);
+  if (!existing) return { existing, changes: [] };
+  const changes = (['subjectId', 'teacherId', 'room'] as const).filter((k) =>
+    occupants.some((l) => l !== undefined && l[k] !== lesson[k]),
+  );
+  return { existing, changes: occupants.includes(undefined) ? [...changes, 'week'] : changes };
+}
 const nameKey = (...parts: (string | null)[]) =>
   headerKey(parts.filter(Boolean).join(' ')).replace(/\.\s*/g, '.');
 const initialsOf = (s: Staff) =>
@@ -86,9 +115,10 @@ async function schoolOf(db: Kysely<Database>, schoolId: string) {
 /**
  * Compares a timetable file with the school's classes' repeating weeks: each lesson is to be
  * created, changed or left alone, or is an error (a class, subject or teacher the school does not
- * have, a lesson number without a bell, two lessons of a class at one time, a teacher in two rooms
- * at once — in the file or beside another class's week). Lessons of a week the file does not name
- * stay as they are. Reads only; nothing is written.
+ * have, a lesson number without a bell, two lessons of a class at one time of one week, a teacher
+ * in two rooms at once — in the file or beside another class's week). A lesson of odd or even
+ * weeks only changes that week of its time; lessons of a time or week the file does not name stay
+ * as they are. Reads only; nothing is written.
  */
 export async function planTimetable(
   db: Kysely<Database>,
@@ -145,13 +175,16 @@ export async function planTimetable(
         }),
       );
     const teacherId = teachers[0]?.id;
-    const slot = slotOf(record.weekday, record.number);
-    const label = `${record.className} ${WEEKDAYS[record.weekday - 1]} ${record.number}`;
+    const halves = halvesOf(record);
+    const weekLabel = record.week ? ` (${record.week === 'odd' ? 'нечётная' : 'чётная'})` : '';
+    const label = `${record.className} ${TIMETABLE_WEEKDAYS[record.weekday - 1]} ${record.number}${weekLabel}`;
     if (errors.length > before || !cls || !subjectId || !teacherId) {
       rows.push({ ...origin(record), kind: 'lesson', action: 'error', key: label, label });
       continue;
     }
-    const firstOfSlot = seenSlots.get(`${cls.id}|${slot}`);
+    const firstOfSlot = halves
+      .map((h) => seenSlots.get(`${cls.id}|${h}`))
+      .find((row) => row !== undefined);
     if (firstOfSlot !== undefined) {
       errors.push(
         cellError(lang, at(record.columns.number), 'duplicate', {
@@ -161,9 +194,11 @@ export async function planTimetable(
       );
       continue;
     }
-    seenSlots.set(`${cls.id}|${slot}`, record.row);
-    const busy = teacherAt.get(`${cls.school_year}|${teacherId}|${slot}`);
-    if (busy && busy.room !== record.room) {
+    for (const h of halves) seenSlots.set(`${cls.id}|${h}`, record.row);
+    const busy = halves
+      .map((h) => teacherAt.get(`${cls.school_year}|${teacherId}|${h}`))
+      .find((b) => b !== undefined && b.room !== record.room);
+    if (busy) {
       errors.push(
         cellError(lang, at(record.columns.teacher), 'duplicate', {
           field: 'teacherSlot',
@@ -172,23 +207,17 @@ export async function planTimetable(
       );
       continue;
     }
-    teacherAt.set(`${cls.school_year}|${teacherId}|${slot}`, {
-      room: record.room,
-      row: record.row,
-    });
-    const lesson = {
+    for (const h of halves)
+      teacherAt.set(`${cls.school_year}|${teacherId}|${h}`, { room: record.room, row: record.row });
+    const lesson: TemplateLesson = {
       weekday: record.weekday,
       number: record.number,
       subjectId,
       teacherId,
       room: record.room,
+      ...(record.week ? { week: record.week } : {}),
     };
-    const existing = templates
-      .get(cls.id)
-      ?.items.find((l) => l.weekday === lesson.weekday && l.number === lesson.number);
-    const changes = existing
-      ? (['subjectId', 'teacherId', 'room'] as const).filter((k) => existing[k] !== lesson[k])
-      : [];
+    const { existing, changes } = changeOf(lesson, templates.get(cls.id));
     lessons.push({ record, classId: cls.id, lesson, existing, changes });
     rows.push({
       ...origin(record),
@@ -196,7 +225,7 @@ export async function planTimetable(
       action: !existing ? 'create' : changes.length > 0 ? 'update' : 'unchanged',
       key: label,
       label: `${label} ${record.subject}`,
-      ...(existing && changes.length > 0 ? { changes } : {}),
+      ...(existing && changes.length > 0 ? { changes: [...changes] } : {}),
     });
   }
   const clashes = clashesWithOtherWeeks(lessons, templates, yearOf, nameOf);
@@ -231,8 +260,8 @@ function errorRow(r: ImportRow): ImportRow {
 }
 
 /**
- * Lessons of the file whose teacher, at the same time of the same school year, teaches another
- * class in another room in a week the file leaves as it is.
+ * Lessons of the file whose teacher, at the same time and week (odd or even) of the same school
+ * year, teaches another class in another room in a week the file leaves as it is.
  */
 function clashesWithOtherWeeks(
   lessons: readonly PlannedLesson[],
@@ -241,22 +270,23 @@ function clashesWithOtherWeeks(
   nameOf: ReadonlyMap<string, string>,
 ): { planned: PlannedLesson; other: { classId: string; room: string } }[] {
   const replaced = new Set(
-    lessons.map((l) => `${l.classId}|${slotOf(l.lesson.weekday, l.lesson.number)}`),
+    lessons.flatMap((l) => halvesOf(l.lesson).map((h) => `${l.classId}|${h}`)),
   );
   const kept = new Map<string, { classId: string; room: string }[]>();
   for (const [classId, template] of templates) {
     if (!nameOf.has(classId)) continue;
-    for (const l of template.items) {
-      const slot = slotOf(l.weekday, l.number);
-      if (replaced.has(`${classId}|${slot}`)) continue;
-      const key = `${yearOf.get(classId)}|${l.teacherId}|${slot}`;
-      kept.set(key, [...(kept.get(key) ?? []), { classId, room: l.room }]);
-    }
+    for (const l of template.items)
+      for (const half of halvesOf(l)) {
+        if (replaced.has(`${classId}|${half}`)) continue;
+        const key = `${yearOf.get(classId)}|${l.teacherId}|${half}`;
+        kept.set(key, [...(kept.get(key) ?? []), { classId, room: l.room }]);
+      }
   }
   return lessons.flatMap((planned) => {
-    const { weekday, number, teacherId, room } = planned.lesson;
-    const key = `${yearOf.get(planned.classId)}|${teacherId}|${slotOf(weekday, number)}`;
-    const other = kept.get(key)?.find((o) => o.classId !== planned.classId && o.room !== room);
+    const { teacherId, room } = planned.lesson;
+    const other = halvesOf(planned.lesson)
+      .flatMap((h) => kept.get(`${yearOf.get(planned.classId)}|${teacherId}|${h}`) ?? [])
+      .find((o) => o.classId !== planned.classId && o.room !== room);
     return other ? [{ planned, other }] : [];
   });
 }
