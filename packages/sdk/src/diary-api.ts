@@ -836,6 +836,18 @@ export interface ImportsCancelResult extends RouteResult<Routes['imports']['canc
 export interface ImportsExportRosterInput extends RouteInput<Routes['imports']['exportRoster']> {}
 /** What `imports.exportRoster` resolves to. */
 export type ImportsExportRosterResult = RouteResult<Routes['imports']['exportRoster']>;
+/** The input of `imports.exportTimetable` (GET /api/v1/schools/{schoolId}/exports/timetable.csv): path, query and body fields in one object. */
+export interface ImportsExportTimetableInput extends RouteInput<
+  Routes['imports']['exportTimetable']
+> {}
+/** What `imports.exportTimetable` resolves to. */
+export type ImportsExportTimetableResult = RouteResult<Routes['imports']['exportTimetable']>;
+/** The input of `imports.exportOneRoster` (GET /api/v1/schools/{schoolId}/exports/oneroster.zip): path, query and body fields in one object. */
+export interface ImportsExportOneRosterInput extends RouteInput<
+  Routes['imports']['exportOneRoster']
+> {}
+/** What `imports.exportOneRoster` resolves to. */
+export type ImportsExportOneRosterResult = RouteResult<Routes['imports']['exportOneRoster']>;
 
 /**
  * The operations of `client.imports`.
@@ -884,6 +896,28 @@ export interface ImportsApi {
    * const result = await client.imports.exportRoster({ schoolId: '…' });
    */
   readonly exportRoster: OperationMethod<ImportsExportRosterInput, ImportsExportRosterResult>;
+  /**
+   * The school's classes' repeating weeks as the timetable template (CSV for Excel), odd and even weeks marked; it imports back unchanged.
+   * `GET /api/v1/schools/{schoolId}/exports/timetable.csv`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.imports.exportTimetable({ schoolId: '…' });
+   */
+  readonly exportTimetable: OperationMethod<
+    ImportsExportTimetableInput,
+    ImportsExportTimetableResult
+  >;
+  /**
+   * The school's roster, staff and teaching assignments as a OneRoster 1.2 CSV bundle (ZIP); it imports back unchanged.
+   * `GET /api/v1/schools/{schoolId}/exports/oneroster.zip`; may call: school_admin.
+   *
+   * @example
+   * const result = await client.imports.exportOneRoster({ schoolId: '…' });
+   */
+  readonly exportOneRoster: OperationMethod<
+    ImportsExportOneRosterInput,
+    ImportsExportOneRosterResult
+  >;
 }
 
 /** The input of `children.list` (GET /api/v1/children): path, query and body fields in one object. */
@@ -2297,7 +2331,7 @@ export interface DiaryApi {
   readonly admin: AdminApi;
   /** `updateProfile`, `schoolYears`, `createSchoolYear`, `createClass`, `subjects`, `createSubject`, `setTeaching`, `roster`, `addToRoster`, `moveOnRoster`, `leaveRoster`, `inviteStaff`, `staff`, `updateClass`, `removeClass`, `updateSubject`, `removeSubject`, `updateSchoolYear`, `removeSchoolYear`, `holidays`, `setHolidays`, `bells`, `setBells`, `rounding`, `setRounding`, `timetableTemplate`, `setTimetableTemplate`, `generateTimetable`: see {@link SetupApi}. */
   readonly setup: SetupApi;
-  /** `preview`, `apply`, `status`, `cancel`, `exportRoster`: see {@link ImportsApi}. */
+  /** `preview`, `apply`, `status`, `cancel`, `exportRoster`, `exportTimetable`, `exportOneRoster`: see {@link ImportsApi}. */
   readonly imports: ImportsApi;
   /** `list`, `search`, `create`, `get`, `update`, `confirm`, `schoolLinks`, `history`, `linkSchool`, `startSchoolChange`, `confirmSchoolChange`, `teachers`, `periods`: see {@link ChildrenApi}. */
   readonly children: ChildrenApi;

@@ -96,6 +96,10 @@ export const routeSummaries: RouteSummaries = {
       'Stop an import followed by its job id; an apply stopped before its commit changes nothing',
     exportRoster:
       "The school's roster as the import template (CSV for Excel), with each pupil's code for parents",
+    exportTimetable:
+      "The school's classes' repeating weeks as the timetable template (CSV for Excel), odd and even weeks marked; it imports back unchanged",
+    exportOneRoster:
+      "The school's roster, staff and teaching assignments as a OneRoster 1.2 CSV bundle (ZIP); it imports back unchanged",
   },
   children: {
     list: "The parent's children (a student sees themself)",

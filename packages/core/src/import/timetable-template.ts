@@ -1,9 +1,15 @@
 import { escapeFormula } from '../csv/csv.js';
 import { parseRuDate } from '../identifiers/birth-date.js';
+import { normalizeRuPhone } from '../identifiers/phone.js';
 import type { ErrorCode } from '../messages/error-codes.js';
 import type { Lang } from '../messages/lang.js';
 import { errorMessage, type MessageParams } from '../messages/messages.js';
-import type { WeekParity } from '../schemas/timetable-template.js';
+import {
+  WEEK_PARITIES,
+  weeksOf,
+  type TemplateLesson,
+  type WeekParity,
+} from '../schemas/timetable-template.js';
 import { headerKey } from './ru-template.js';
 
 /**
@@ -322,4 +328,115 @@ export function timetableTemplateRow(entry: TimetableTemplateEntry): string[] {
     escapeFormula(entry.room),
     entry.week ? WEEK_CELL[entry.week] : '',
   ];
+}
+
+/** A staff member as the timetable template may name them. */
+export interface TimetableTeacher {
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly middleName?: string | null | undefined;
+  readonly phone?: string | null | undefined;
+}
+
+const nameKey = (...parts: (string | null | undefined)[]) =>
+  headerKey(parts.filter(Boolean).join(' ')).replace(/\.\s*/g, '.');
+
+/**
+ * The ways the template's «Учитель» may name a staff member: their full name, surname with
+ * initials (`Орлов С.Н.`) and phone, each as {@link timetableTeacherKey} reduces a cell.
+ *
+ * @example
+ * timetableTeacherKeys({ lastName: 'Орлов', firstName: 'Сергей', middleName: 'Николаевич', phone: '+79990000011' });
+ * // ['орлов сергей николаевич', 'орлов с.н.', '+79990000011']
+ */
+export function timetableTeacherKeys(teacher: TimetableTeacher): string[] {
+  const initials = `${teacher.firstName[0] ?? ''}.${teacher.middleName ? `${teacher.middleName[0]}.` : ''}`;
+  return [
+    nameKey(teacher.lastName, teacher.firstName, teacher.middleName),
+    nameKey(`${teacher.lastName} ${initials}`),
+    ...(teacher.phone ? [teacher.phone] : []),
+  ];
+}
+
+/**
+ * A «Учитель» cell reduced to the key {@link timetableTeacherKeys} gives its staff member: a
+ * phone in the `+7XXXXXXXXXX` form, else the name in lower case with initials closed up.
+ *
+ * @example
+ * timetableTeacherKey('Орлов С. Н.'); // 'орлов с.н.'
+ * timetableTeacherKey('+7 999 000-00-13'); // '+79990000013'
+ */
+export function timetableTeacherKey(typed: string): string {
+  const phone = /\d{10}/.test(typed.replace(/\D/g, '')) ? normalizeRuPhone(typed) : null;
+  return phone ?? nameKey(typed);
+}
+
+type Lesson = TemplateLesson;
+
+const sameLesson = (a: Lesson, b: Lesson) =>
+  a.subjectId === b.subjectId && a.teacherId === b.teacherId && a.room === b.room;
+
+/**
+ * What a lesson read from a timetable changes in a class's repeating week: the lessons now in the
+ * weeks it covers (the first of them as `existing`), the fields where any of them differs, and
+ * `week` when it covers a week that had no lesson at that time. No `existing`: a new lesson.
+ *
+ * @example
+ * timetableLessonChange({ weekday: 1, number: 1, subjectId: 's2', teacherId: 't', room: '1', week: 'odd' },
+ *   [{ weekday: 1, number: 1, subjectId: 's1', teacherId: 't', room: '1' }]);
+ * // { existing: { …subjectId: 's1' }, changes: ['subjectId'] }
+ */
+export function timetableLessonChange(
+  lesson: Lesson,
+  items: readonly Lesson[],
+): { readonly existing: Lesson | undefined; readonly changes: readonly string[] } {
+  const inSlot = items.filter((l) => l.weekday === lesson.weekday && l.number === lesson.number);
+  const occupants = weeksOf(lesson).map((w) => inSlot.find((l) => weeksOf(l).includes(w)));
+  const existing = occupants.find((l) => l !== undefined);
+  if (!existing) return { existing, changes: [] };
+  const changes = (['subjectId', 'teacherId', 'room'] as const).filter((k) =>
+    occupants.some((l) => l !== undefined && l[k] !== lesson[k]),
+  );
+  return { existing, changes: occupants.includes(undefined) ? [...changes, 'week'] : changes };
+}
+
+const bySlot = (a: Lesson, b: Lesson) =>
+  a.weekday - b.weekday ||
+  a.number - b.number ||
+  WEEK_PARITIES.indexOf(a.week ?? 'odd') - WEEK_PARITIES.indexOf(b.week ?? 'odd');
+
+/**
+ * A class's repeating week with `lessons` put in the weeks of their times: a lesson of odd or even
+ * weeks only replaces that week's lesson and the other week keeps its own; a time whose odd and
+ * even weeks end with the same lesson holds it once, every week. Sorted by weekday, number, week.
+ *
+ * @example
+ * withTimetableLessons([math], [{ ...physics, week: 'odd' }]); // [{ ...physics, week: 'odd' }, { ...math, week: 'even' }]
+ */
+export function withTimetableLessons(
+  before: readonly Lesson[],
+  lessons: readonly Lesson[],
+): Lesson[] {
+  const halves = new Map<string, Map<WeekParity, Lesson>>();
+  const put = (l: Lesson) => {
+    const slot = `${l.weekday}|${l.number}`;
+    const weeks = halves.get(slot) ?? new Map<WeekParity, Lesson>();
+    halves.set(slot, weeks);
+    for (const w of weeksOf(l)) weeks.set(w, l);
+  };
+  before.forEach(put);
+  lessons.forEach(put);
+  const items: Lesson[] = [];
+  for (const weeks of halves.values()) {
+    const odd = weeks.get('odd');
+    const even = weeks.get('even');
+    if (odd && even && sameLesson(odd, even)) {
+      const { week: _, ...every } = odd;
+      items.push(every);
+      continue;
+    }
+    if (odd) items.push({ ...odd, week: 'odd' });
+    if (even) items.push({ ...even, week: 'even' });
+  }
+  return items.sort(bySlot);
 }

@@ -196,6 +196,12 @@ export const routeManifest = {
     exportRoster: routeInfo('GET /schools/{schoolId}/exports/roster.csv', ['school_admin'], {
       responseType: 'csv',
     }),
+    exportTimetable: routeInfo('GET /schools/{schoolId}/exports/timetable.csv', ['school_admin'], {
+      responseType: 'csv',
+    }),
+    exportOneRoster: routeInfo('GET /schools/{schoolId}/exports/oneroster.zip', ['school_admin'], {
+      responseType: 'file',
+    }),
   },
   children: {
     list: routeInfo('GET /children', FAMILY),

@@ -105,3 +105,88 @@ describe('memory client: a roster imported from the template', () => {
     teacher.close();
   });
 });
+
+describe('memory client: a timetable imported from the template', () => {
+  const header = 'Класс;День недели;Урок;Предмет;Учитель;Кабинет;Неделя';
+  const timetable = (...lines: string[]) =>
+    new Blob([[header, ...lines].join('\r\n')], { type: 'text/csv' });
+  const good = [
+    '5А;Пн;1;Математика;Орлов Сергей Николаевич;204;',
+    '5А;Пн;2;Русский язык;Белова И. А.;112;нечётная',
+    '5А;Пн;2;Литература;Белова И.А.;112;знаменатель',
+  ];
+
+  it('previews each lesson with core’s rules, errors by line and column in the admin’s language', async () => {
+    const client = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
+    const file = timetable(
+      ...good,
+      '5Я;Пн;3;Математика;Орлов С.Н.;204;',
+      '5А;Пн;1;Литература;Белова И.А.;112;',
+      '5А;Вт;1;Астрономия;Никто Н.Н.;210;',
+      '5А;Вт;2;Математика;Орлов С.Н.;204;третья',
+    );
+    const report = await client.imports.preview({ schoolId, file, fileName: 'timetable.csv' });
+    assert.equal(report.format, 'timetable_csv');
+    assert.deepEqual(
+      report.rows.map((r) => [r.row, r.action, r.label]),
+      [
+        [2, 'create', '5А Пн 1 Математика'],
+        [3, 'create', '5А Пн 2 (нечётная) Русский язык'],
+        [4, 'create', '5А Пн 2 (чётная) Литература'],
+        [5, 'error', '5Я Пн 3'],
+        [6, 'error', '5А Пн 1'],
+        [7, 'error', '5А Вт 1'],
+      ],
+    );
+    assert.deepEqual(
+      report.errors.map((e) => [e.row, e.column, e.code]),
+      [
+        [5, 'Класс', 'unknown_reference'],
+        [6, 'Урок', 'duplicate'],
+        [7, 'Предмет', 'unknown_reference'],
+        [7, 'Учитель', 'unknown_reference'],
+        [8, 'Неделя', 'invalid_option'],
+      ],
+    );
+    assert.match(report.errors[1]?.message ?? '', /already has a lesson at this time in line 2/);
+    const applied = await client.imports.apply({ schoolId, file, fileName: 'timetable.csv' });
+    assert.equal(applied.applied, false, 'a file with errors writes nothing');
+    assert.deepEqual((await client.setup.timetableTemplate({ classId: 'cls_42_5a' })).items, []);
+    client.close();
+  });
+
+  it('applies odd and even weeks to the class’s week, and its export imports back unchanged', async () => {
+    const client = createMemoryClient({ signedInAs: 'school_admin' });
+    const applied = await client.imports.apply({
+      schoolId,
+      file: timetable(...good),
+      fileName: 'timetable.csv',
+    });
+    assert.equal(applied.applied, true);
+    assert.deepEqual(applied.counts, { create: 3, update: 0, unchanged: 0, error: 0 });
+    const week = await client.setup.timetableTemplate({ classId: 'cls_42_5a' });
+    assert.deepEqual(
+      week.items.map((l) => [l.weekday, l.number, l.subjectId, l.week]),
+      [
+        [1, 1, 'sub_42_math', undefined],
+        [1, 2, 'sub_42_russian', 'odd'],
+        [1, 2, 'sub_42_literature', 'even'],
+      ],
+    );
+    const csv = await client.imports.exportTimetable({ schoolId });
+    assert.match(csv, /5А;Пн;2;Литература;Белова Ирина Александровна;112;чётная/);
+    const back = await client.imports.preview({
+      schoolId,
+      file: new Blob([csv], { type: 'text/csv' }),
+      fileName: 'timetable.csv',
+    });
+    assert.deepEqual(back.counts, { create: 0, update: 0, unchanged: 3, error: 0 });
+    client.close();
+  });
+
+  it('answers 403 to a teacher', async () => {
+    const client = createMemoryClient({ signedInAs: 'teacher' });
+    assert.equal((await failure(client.imports.exportTimetable({ schoolId }))).status, 403);
+    client.close();
+  });
+});

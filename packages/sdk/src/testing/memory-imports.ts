@@ -1,6 +1,7 @@
 import {
   CsvParseError,
   errorMessage,
+  isTimetableTemplateHeader,
   missingRosterTemplateColumns,
   parseCsv,
   readRosterTemplateLine,
@@ -21,6 +22,7 @@ import { notFound, type MemoryHandler, type MemoryRequest } from './memory-acces
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
 import { adminOf, setupState, type SetupState } from './memory-setup-state';
 import { newRosterId } from './memory-setup';
+import { applyTimetableCsv, planTimetableCsv, timetableCsvOf } from './memory-import-timetable';
 
 type RosterEntry = SetupState['roster'][number];
 
@@ -42,7 +44,7 @@ function jobsOf(diary: MemoryDiary): Map<string, ImportJob> {
   return known;
 }
 
-/** The uploaded CSV's text; the memory client reads the roster template as CSV only. */
+/** The uploaded CSV's text; the memory client reads the templates as CSV only. */
 function csvOf(body: Record<string, unknown>): { name: string; rows: string[][] } {
   const name = String(body.name ?? 'import.csv');
   const text = typeof body.text === 'string' ? body.text.replace(/^\uFEFF/, '') : '';
@@ -174,15 +176,35 @@ function apply(diary: MemoryDiary, schoolId: string, planned: readonly Planned[]
   return written;
 }
 
-/** Runs a preview or an apply of the uploaded roster template, followed by its job id. */
+/** A CSV file read as the template its header names, and how to write it. */
+function readImport(
+  diary: MemoryDiary,
+  schoolId: string,
+  name: string,
+  rows: string[][],
+  lang: Lang,
+): Pick<ImportReport, 'format' | 'rows' | 'errors' | 'rowsRead'> & { write: () => number } {
+  if (isTimetableTemplateHeader(rows[0] ?? [])) {
+    const read = planTimetableCsv(diary, schoolId, name, rows, lang);
+    return {
+      ...read,
+      format: 'timetable_csv',
+      write: () => applyTimetableCsv(diary, read.planned),
+    };
+  }
+  const read = plan(diary, schoolId, name, rows, lang);
+  return { ...read, format: 'roster_csv', write: () => apply(diary, schoolId, read.planned) };
+}
+
+/** Runs a preview or an apply of the uploaded template, followed by its job id. */
 function run(step: ImportJob['step']): MemoryHandler {
   return (diary, request: MemoryRequest) => {
     adminOf(request, request.params.schoolId);
     const schoolId = String(request.params.schoolId);
     const { name, rows } = csvOf(request.body);
-    const result = plan(diary, schoolId, name, rows, request.lang);
+    const result = readImport(diary, schoolId, name, rows, request.lang);
     const applied = step === 'apply' && result.errors.length === 0;
-    const written = applied ? apply(diary, schoolId, result.planned) : 0;
+    const written = applied ? result.write() : 0;
     const counts = { create: 0, update: 0, unchanged: 0, error: 0 };
     for (const r of result.rows) if (r.action !== 'error') counts[r.action] += 1;
     counts.error = new Set(result.errors.map((e) => `${e.file}|${e.row}`)).size;
@@ -202,7 +224,7 @@ function run(step: ImportJob['step']): MemoryHandler {
         finishedAt: at,
       });
     const report: ImportReport = {
-      format: 'roster_csv',
+      format: result.format,
       applied,
       rowsRead: result.rowsRead,
       counts,
@@ -222,17 +244,21 @@ function jobOf(diary: MemoryDiary, request: MemoryRequest): ImportJob {
 }
 
 /**
- * The memory client's imports, for a school's own admin: the roster template as CSV (UTF-8,
- * `;` or `,`) read with core's column rules, previewed and applied to the memory roster as the
- * server does (XLSX and OneRoster bundles answer 415 here; test them against the server), jobs
- * followed by their id (an import here is over by the time it answers), and the roster exported
- * as the template.
+ * The memory client's imports, for a school's own admin: the roster and timetable templates as
+ * CSV (UTF-8, `;` or `,`) read with core's column rules, previewed and applied to the memory
+ * roster and classes' weeks as the server does (XLSX and OneRoster bundles answer 415 here, and
+ * the OneRoster export 501; test them against the server), jobs followed by their id (an import
+ * here is over by the time it answers), and the roster and timetable exported as the templates.
  */
 export const IMPORT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'imports.preview': run('preview'),
   'imports.apply': run('apply'),
   'imports.status': (diary, request) => jobOf(diary, request),
   'imports.cancel': (diary, request) => jobOf(diary, request),
+  'imports.exportTimetable': (diary, request) => {
+    adminOf(request, request.params.schoolId);
+    return timetableCsvOf(diary, String(request.params.schoolId));
+  },
   'imports.exportRoster': (diary, request) => {
     adminOf(request, request.params.schoolId);
     const state = setupState(diary);

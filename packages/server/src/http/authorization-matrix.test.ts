@@ -454,6 +454,16 @@ const cases = (): Record<string, Case> => ({
     expect: ownSchoolAdmin,
     params: school42,
   },
+  'imports.exportTimetable': {
+    route: routes.imports.exportTimetable,
+    expect: ownSchoolAdmin,
+    params: school42,
+  },
+  'imports.exportOneRoster': {
+    route: routes.imports.exportOneRoster,
+    expect: ownSchoolAdmin,
+    params: school42,
+  },
   'admin.approveGuardian': {
     route: routes.admin.approveGuardian,
     expect: adminOfSchool,

@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import type { Challenge, ErrorResponse, ImportReport, SchoolClass } from '@school-diary/core';
 import JSZip from 'jszip';
 import { DEMO } from '../seed/demo';
-import { rosterOneRoster } from '../services/import/oneroster-export';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { IMPORT_FIXTURES, postImport, zipFolder } from '../testing/import-files';
 
@@ -138,8 +137,14 @@ describe('imports: teachers and teaching assignments from a OneRoster bundle', (
     assert.equal((await outbox()).length, 3, 'a re-run invites no one again');
   });
 
-  it('exports staff and assignments in the bundle, which imports back unchanged', async () => {
-    const zip = await JSZip.loadAsync(await rosterOneRoster(server.database.db, SCHOOL));
+  it('exports staff and assignments in the bundle over HTTP, which imports back unchanged', async () => {
+    const res = await fetch(`${server.url}/api/v1/schools/${SCHOOL}/exports/oneroster.zip`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/zip');
+    assert.match(res.headers.get('content-disposition') ?? '', /filename="oneroster\.zip"/);
+    const zip = await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()));
     const roles = (await zip.file('roles.csv')?.async('string')) ?? '';
     assert.match(roles, /usr-t2,primary,teacher/);
     assert.match(roles, /usr-a1,primary,administrator/);

@@ -8,7 +8,6 @@ import { IMPORT_FIXTURES, postImport, xlsxFromCsv } from '../testing/import-file
 import { OutboxGateway } from '../services/gateway';
 import { randomIds } from '../ids';
 import { DomainError } from '../services/domain-error';
-import { timetableCsv } from '../services/import/timetable-export';
 import { runImport, type ImportProgress } from '../services/import/run-import';
 
 const U = DEMO.users;
@@ -44,6 +43,16 @@ describe('imports: a timetable from a file, previewed, then applied to the class
 
   const send = (step: 'preview' | 'apply', name: string, data: Uint8Array, lang = 'ru') =>
     postImport<Answer>(server, tokens.admin42, SCHOOL, step, { name, data }, lang);
+  /** The timetable as the admin downloads it. */
+  const exported = async () => {
+    const res = await fetch(`${server.url}/api/v1/schools/${SCHOOL}/exports/timetable.csv`, {
+      headers: { authorization: `Bearer ${tokens.admin42}` },
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.match(res.headers.get('content-disposition') ?? '', /filename="timetable\.csv"/);
+    return new TextDecoder().decode(new Uint8Array(await res.arrayBuffer()));
+  };
   const week = async (classId: string) =>
     (
       await server.call<TimetableTemplate>('GET', `/api/v1/classes/${classId}/timetable-template`, {
@@ -191,8 +200,8 @@ describe('imports: a timetable from a file, previewed, then applied to the class
     assert.equal(report.body.rows[0]?.action, 'error');
   });
 
-  it('exports the weeks as the template, which imports back unchanged', async () => {
-    const csv = await timetableCsv(server.database.db, SCHOOL);
+  it('exports the weeks as the template over HTTP, which imports back unchanged', async () => {
+    const csv = await exported();
     assert.match(csv, /5А;Пн;1;Математика;Орлов Сергей Николаевич;22/);
     const back = await send('preview', 'export.csv', new TextEncoder().encode(csv));
     assert.deepEqual(back.body.counts, { create: 0, update: 0, unchanged: 48, error: 0 });
@@ -222,7 +231,7 @@ describe('imports: a timetable from a file, previewed, then applied to the class
         [3, 'sub_42_history', undefined],
       ],
     );
-    const csv = await timetableCsv(server.database.db, SCHOOL);
+    const csv = await exported();
     assert.match(csv, /^\uFEFF?Класс;День недели;Урок;Предмет;Учитель;Кабинет;Неделя\r\n/);
     assert.match(
       csv,

@@ -6,12 +6,15 @@ import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import { MAX_IMPORT_BYTES, type ImportJob } from '@school-diary/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Handlers } from '../http/register-routes';
+import { REPLY_SENT, type Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { DomainError, fieldError, forbidden } from '../services/domain-error';
 import { ImportJobs } from '../services/import/import-jobs';
 import { runImport, type ImportFile } from '../services/import/run-import';
+import { rosterOneRoster } from '../services/import/oneroster-export';
 import { rosterCsv } from '../services/import/roster-export';
+import { timetableCsv } from '../services/import/timetable-export';
+import { contentDisposition } from '../services/file-name';
 import { auditAs } from '../services/policy';
 
 /** 403 unless the caller is an admin of this very school. */
@@ -82,7 +85,7 @@ function callerGone(reply: FastifyReply): AbortSignal {
  * A school's roster in and out: the preview of an import (what it would create, change and leave
  * alone, errors by line and column), its apply (all in one transaction, or nothing), each
  * followed by a job id of the caller's choosing (progress, cancel), and the roster as the import
- * template.
+ * template, its timetable as the timetable template and everything as a OneRoster bundle.
  */
 export function importsHandlers(s: Services): Handlers['imports'] {
   const jobs = new ImportJobs(s.clock);
@@ -144,9 +147,29 @@ export function importsHandlers(s: Services): Handlers['imports'] {
       return jobs.cancel(params.schoolId, params.jobId);
     },
 
-    async exportRoster({ params, user }) {
+    async exportRoster({ params, user }, { reply }) {
       assertOwnSchool(user, params.schoolId);
+      reply.header('content-disposition', contentDisposition('roster.csv'));
       return rosterCsv(s.db, params.schoolId);
+    },
+
+    async exportTimetable({ params, user }, { reply }) {
+      assertOwnSchool(user, params.schoolId);
+      reply.header('content-disposition', contentDisposition('timetable.csv'));
+      return timetableCsv(s.db, params.schoolId);
+    },
+
+    async exportOneRoster({ params, user }, { reply }): Promise<typeof REPLY_SENT> {
+      assertOwnSchool(user, params.schoolId);
+      const bytes = await rosterOneRoster(s.db, params.schoolId);
+      reply
+        .code(200)
+        .header('content-type', 'application/zip')
+        .header('content-length', String(bytes.length))
+        .header('content-disposition', contentDisposition('oneroster.zip'))
+        .header('cache-control', 'private');
+      reply.send(Buffer.from(bytes));
+      return REPLY_SENT;
     },
   };
 }

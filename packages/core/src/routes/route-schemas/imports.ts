@@ -15,4 +15,6 @@ export const operations = {
   status: withSchemas(m.status, { response: importJobSchema }),
   cancel: withSchemas(m.cancel, { response: importJobSchema }),
   exportRoster: withSchemas(m.exportRoster, {}),
+  exportTimetable: withSchemas(m.exportTimetable, {}),
+  exportOneRoster: withSchemas(m.exportOneRoster, {}),
 };

@@ -1,7 +1,9 @@
 import {
   headerKey,
-  normalizeRuPhone,
   TIMETABLE_WEEKDAYS,
+  timetableLessonChange,
+  timetableTeacherKey,
+  timetableTeacherKeys,
   weeksOf,
   type ImportError,
   type ImportRow,
@@ -49,45 +51,19 @@ const slotOf = (weekday: number, number: number) => `${weekday}|${number}`;
 const halvesOf = (l: Pick<TemplateLesson, 'weekday' | 'number' | 'week'>) =>
   weeksOf(l).map((w) => `${slotOf(l.weekday, l.number)}|${w}`);
 
-/**
- * What a lesson of the file changes in a class's week: the lessons now in the weeks it covers
- * (the first of them as `existing`), the fields where any of them differs, and `week` when it
- * covers a week that had no lesson at that time.
- */
-function changeOf(
-  lesson: TemplateLesson,
-  template: TimetableTemplate | undefined,
-): Pick<PlannedLesson, 'existing' | 'changes'> {
-  const inSlot = (template?.items ?? []).filter(
-    (l) => l.weekday === lesson.weekday && l.number === lesson.number,
-  );
-  const occupants = weeksOf(lesson).map((w) => inSlot.find((l) => weeksOf(l).includes(w)));
-  const existing = occupants.find((l) => l !== undefined);
-  if (!existing) return { existing, changes: [] };
-  const changes = (['subjectId', 'teacherId', 'room'] as const).filter((k) =>
-    occupants.some((l) => l !== undefined && l[k] !== lesson[k]),
-  );
-  return { existing, changes: occupants.includes(undefined) ? [...changes, 'week'] : changes };
-}
-const nameKey = (...parts: (string | null)[]) =>
-  headerKey(parts.filter(Boolean).join(' ')).replace(/\.\s*/g, '.');
-const initialsOf = (s: Staff) =>
-  nameKey(`${s.last_name} ${s.first_name[0] ?? ''}.${s.middle_name ? `${s.middle_name[0]}.` : ''}`);
-
 /** Finds a staff member by phone, full name, or surname with initials (`Орлов С.Н.`). */
 function staffFinder(staff: readonly Staff[]): (typed: string) => Staff[] {
-  const byPhone = new Map(staff.map((s) => [s.phone, s]));
-  const byName = new Map<string, Staff[]>();
-  const add = (key: string, s: Staff) => byName.set(key, [...(byName.get(key) ?? []), s]);
+  const byKey = new Map<string, Staff[]>();
   for (const s of staff) {
-    add(nameKey(s.last_name, s.first_name, s.middle_name), s);
-    add(initialsOf(s), s);
+    const keys = timetableTeacherKeys({
+      lastName: s.last_name,
+      firstName: s.first_name,
+      middleName: s.middle_name,
+      phone: s.phone,
+    });
+    for (const key of new Set(keys)) byKey.set(key, [...(byKey.get(key) ?? []), s]);
   }
-  return (typed) => {
-    const phone = /\d{10}/.test(typed.replace(/\D/g, '')) ? normalizeRuPhone(typed) : null;
-    if (phone) return byPhone.has(phone) ? [byPhone.get(phone) as Staff] : [];
-    return byName.get(nameKey(typed)) ?? [];
-  };
+  return (typed) => byKey.get(timetableTeacherKey(typed)) ?? [];
 }
 
 /** What the school has that a timetable names: classes, subjects, staff, bells, classes' weeks. */
@@ -217,7 +193,7 @@ export async function planTimetable(
       room: record.room,
       ...(record.week ? { week: record.week } : {}),
     };
-    const { existing, changes } = changeOf(lesson, templates.get(cls.id));
+    const { existing, changes } = timetableLessonChange(lesson, templates.get(cls.id)?.items ?? []);
     lessons.push({ record, classId: cls.id, lesson, existing, changes });
     rows.push({
       ...origin(record),
