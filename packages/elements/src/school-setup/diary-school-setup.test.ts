@@ -183,6 +183,61 @@ describe('<diary-school-setup>', function () {
     expect($(el, '[part~="apply"]'), 'an imported file is not imported twice').to.equal(null);
   });
 
+  it('previews and imports a timetable of odd and even weeks, then downloads it by keyboard, at 360 px', async () => {
+    await setViewport({ width: 360, height: 800 });
+    const el = await mount({ signedInAs: 'school_admin' });
+    await until(() => $(el, '#import-file'), 'the setup did not load');
+    const files = new DataTransfer();
+    const csv = [
+      'Класс;День недели;Урок;Предмет;Учитель;Кабинет;Неделя',
+      '5А;Пн;1;Математика;Орлов С.Н.;204;',
+      '5А;Пн;2;Русский язык;Белова И.А.;112;нечётная',
+      '5А;Пн;2;Литература;Белова И.А.;112;чётная',
+    ].join('\r\n');
+    files.items.add(new File([csv], 'timetable.csv', { type: 'text/csv' }));
+    const input = $(el, '#import-file') as HTMLInputElement;
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    click(el, 'import', 'preview');
+    const text = () => textOf(el.shadowRoot);
+    await until(() => text().includes('Строк прочитано'), 'no preview');
+    expect(text()).to.contain('Уроки расписания: добавить — 3');
+    expect(text()).to.contain('5А Пн 2 (нечётная) Русский язык');
+    expect(text()).to.contain('5А Пн 2 (чётная) Литература');
+    click(el, 'import', 'apply');
+    await until(() => text().includes('Файл загружен в дневник.'), 'not imported');
+
+    ($(el, '[part~="exportTimetable"]') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => text().includes('Файл timetable.csv скачан.'), 'not downloaded');
+    const link = $(el, 'a[download]') as HTMLAnchorElement;
+    expect(link.download).to.equal('timetable.csv');
+    const bytes = new Uint8Array(await (await fetch(link.href)).arrayBuffer());
+    expect([...bytes.slice(0, 3)], 'Excel needs the BOM').to.deep.equal([0xef, 0xbb, 0xbf]);
+    const saved = new TextDecoder().decode(bytes);
+    expect(saved).to.contain('Класс;День недели;Урок;Предмет;Учитель;Кабинет;Неделя');
+    expect(saved).to.contain('5А;Пн;2;Русский язык;Белова Ирина Александровна;112;нечётная');
+    expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    await expect(el).to.be.accessible();
+
+    ($(el, '[part~="exportRoster"]') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => text().includes('Файл roster.csv скачан.'), 'no roster');
+    expect(($(el, 'a[download]') as HTMLAnchorElement).download).to.equal('roster.csv');
+  });
+
+  it('offers the downloads in English', async () => {
+    const el = await mount({ signedInAs: 'school_admin' }, { lang: 'en' });
+    await until(() => $(el, '[part~="exportOneRoster"]'), 'the setup did not load');
+    for (const words of [
+      'Export',
+      'Download the roster',
+      'Download the timetable',
+      'Download OneRoster',
+    ])
+      expect(textOf(el.shadowRoot)).to.contain(words);
+  });
+
   it('shows the teachers to invite and their assignments of a OneRoster preview, in English', async () => {
     const memory = createMemoryClient({ signedInAs: 'school_admin', language: 'en' });
     // The server's answer to a OneRoster bundle (the memory client reads the CSV template only).

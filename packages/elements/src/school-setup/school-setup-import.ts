@@ -14,15 +14,32 @@ import type { Loaded } from './school-setup-load';
 /** The records of one kind a preview lists by name; the unchanged ones are only counted. */
 const LISTED = 50;
 
+/** The school's files the admin can download, each with its file name. */
+const EXPORTS = {
+  exportRoster: 'roster.csv',
+  exportTimetable: 'timetable.csv',
+  exportOneRoster: 'oneroster.zip',
+} as const;
+type ExportKind = keyof typeof EXPORTS;
+
+/** A CSV as Excel in the Russian locale opens it (UTF-8 with its byte order mark). */
+const csvBlob = (text: string) =>
+  new Blob([text.startsWith('\uFEFF') ? text : `\uFEFF${text}`], {
+    type: 'text/csv;charset=utf-8',
+  });
+
 /**
  * The import of a roster file: the admin picks a file, sees what it would add, change and leave
  * alone by kind (classes, subjects, pupils, staff invited by SMS, teaching assignments) with every
- * error by file, line and column, and imports it when it has none.
+ * error by file, line and column, and imports it when it has none. Below it, the school's roster,
+ * timetable and OneRoster bundle download in the same templates.
  */
 export class ImportSection {
   readonly #form: SetupForm;
   #file: File | undefined;
   #report: ImportReport | undefined;
+  /** The last file downloaded, kept as a link to save it again. */
+  #saved: { readonly name: string; readonly url: string } | undefined;
 
   constructor(form: SetupForm) {
     this.#form = form;
@@ -48,7 +65,59 @@ export class ImportSection {
               () => void this.#run(loaded, 'apply'),
             )
           : nothing
-      }`,
+      }
+      ${this.#renderExports(loaded)}`,
+    );
+  }
+
+  #renderExports(loaded: Loaded): TemplateResult {
+    const form = this.#form;
+    const level = subLevel(subLevel(form.env.headingLevel()));
+    const saved = this.#saved;
+    return html`<div part="group" data-kind="export">
+      ${renderHeading(level, form.t('exportTitle'))}
+      <p>${form.t('exportHint')}</p>
+      ${(Object.keys(EXPORTS) as ExportKind[]).map((kind) =>
+        form.button(
+          'import',
+          `download ${kind}`,
+          form.t(kind),
+          () => void this.#save(loaded, kind),
+        ),
+      )}
+      ${
+        saved
+          ? html`<p>
+              <a part="link download" href=${saved.url} download=${saved.name}
+                >${form.t('exportAgain', { file: saved.name })}</a
+              >
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** Downloads one of the school's files through the client and hands it to the browser. */
+  async #save(loaded: Loaded, kind: ExportKind): Promise<void> {
+    const form = this.#form;
+    const name = EXPORTS[kind];
+    await form.run(
+      'import',
+      () => undefined,
+      async (client) => {
+        const input = { schoolId: loaded.schoolId };
+        const blob =
+          kind === 'exportOneRoster'
+            ? await client.imports.exportOneRoster(input)
+            : csvBlob(await client.imports[kind](input));
+        if (this.#saved) URL.revokeObjectURL(this.#saved.url);
+        this.#saved = { name, url: URL.createObjectURL(blob) };
+        form.host.requestUpdate();
+        await form.host.updateComplete;
+        form.host.renderRoot.querySelector<HTMLAnchorElement>('a[download]')?.click();
+        return form.t('exportReady', { file: name });
+      },
+      { reload: false },
     );
   }
 

@@ -40,6 +40,16 @@ export const schoolSetupText = translator({
     'The file has been imported into the diary. {count} new staff have been sent SMS invitations.',
   ],
   importMore: ['…и ещё {count}', '…and {count} more'],
+  exportTitle: ['Выгрузка', 'Export'],
+  exportHint: [
+    'Файлы в тех же шаблонах, что и импорт: их можно исправить и загрузить обратно.',
+    'Files in the same templates as the import: correct them and import them back.',
+  ],
+  exportRoster: ['Скачать список учеников', 'Download the roster'],
+  exportTimetable: ['Скачать расписание', 'Download the timetable'],
+  exportOneRoster: ['Скачать OneRoster', 'Download OneRoster'],
+  exportReady: ['Файл {file} скачан.', '{file} has been downloaded.'],
+  exportAgain: ['Сохранить {file} ещё раз', 'Save {file} again'],
   importKind: [
     '{kind}: добавить — {create}, изменить — {update}, без изменений — {unchanged}',
     '{kind}: to add {create}, to change {update}, unchanged {unchanged}',

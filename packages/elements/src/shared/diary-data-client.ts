@@ -220,7 +220,10 @@ export const isChildCardClient = (client: WidgetClient | undefined): client is C
 /** The SDK client as `<diary-school-setup>` needs it: the admin's school year, classes, staff. */
 export interface SchoolSetupClient extends WidgetClient {
   readonly classes: Group<'classes', 'list'>;
-  readonly imports: Group<'imports', 'preview' | 'apply'>;
+  readonly imports: Group<
+    'imports',
+    'preview' | 'apply' | 'exportRoster' | 'exportTimetable' | 'exportOneRoster'
+  >;
   readonly setup: Group<
     'setup',
     | 'schoolYears'
@@ -256,6 +259,9 @@ export const isSchoolSetupClient = (
     'classes.list',
     'imports.preview',
     'imports.apply',
+    'imports.exportRoster',
+    'imports.exportTimetable',
+    'imports.exportOneRoster',
     'setup.schoolYears',
     'setup.createSchoolYear',
     'setup.updateSchoolYear',
