@@ -66,6 +66,33 @@ export const TimetableMade = {
   },
 };
 
+/**
+ * A timetable file of odd and even weeks checked before import: 5А's lessons to add, each week on
+ * its own line, and a class the school does not have, by line and column.
+ */
+export const TimetablePreview = {
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const root = await shadowOf(canvasElement, 'diary-school-setup');
+    const input = await waitFor(() => {
+      const found = root.querySelector<HTMLInputElement>('#import-file');
+      if (!found) throw new Error('the widget has not loaded yet');
+      return found;
+    });
+    const csv = [
+      'Класс;День недели;Урок;Предмет;Учитель;Кабинет;Неделя',
+      '5А;Пн;1;Математика;Орлов С.Н.;204;',
+      '5А;Пн;2;Русский язык;Белова И.А.;112;нечётная',
+      '5А;Пн;2;Литература;Белова И.А.;112;чётная',
+      '5Я;Вт;1;Математика;Орлов С.Н.;204;',
+    ].join('\r\n');
+    const files = new DataTransfer();
+    files.items.add(new File([csv], 'timetable.csv', { type: 'text/csv' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    root.querySelector<HTMLButtonElement>('[part~="preview"]')?.click();
+  },
+};
+
 /** Thresholds out of order: the error at the field, focused. */
 export const RoundingOutOfOrder = {
   play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
