@@ -201,6 +201,12 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Give the week: odd (or 1), even (or 2), or leave it empty when the lesson is every week',
     },
   },
+  homeroomTeacher: {
+    duplicate: {
+      ru: 'В классе {value} несколько учителей без предмета — отметьте классного руководителя значением true в столбце primary',
+      en: 'Class {value} has several teachers without a subject — mark its homeroom teacher with true in the primary column',
+    },
+  },
   lessonSlot: {
     duplicate: {
       ru: 'У класса {value} уже есть урок в это время в строке {row} — оставьте одну из строк',

@@ -31,10 +31,19 @@ export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
 /**
  * The records an import writes: classes, subjects, pupils on the roster, staff (teachers and
- * admins, invited by SMS), teaching assignments (a teacher, a class and a subject), and lessons of
- * a class's repeating week (a weekday and lesson number of its timetable template).
+ * admins, invited by SMS), teaching assignments (a teacher, a class and a subject), homeroom
+ * teachers (классный руководитель: a teacher enrolled in a homeroom class without a subject), and
+ * lessons of a class's repeating week (a weekday and lesson number of its timetable template).
  */
-export const IMPORT_KINDS = ['class', 'subject', 'pupil', 'staff', 'teaching', 'lesson'] as const;
+export const IMPORT_KINDS = [
+  'class',
+  'subject',
+  'pupil',
+  'staff',
+  'teaching',
+  'homeroom',
+  'lesson',
+] as const;
 /** The kind of an imported record. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -48,7 +57,7 @@ export const importRowSchema = object({
   action: enumOf(IMPORT_ACTIONS),
   /**
    * What the record is matched by: the external id, a class's `5А 2026/2027`, a subject's name, a
-   * teaching assignment's `teacher|5А 2026/2027|subject`.
+   * teaching assignment's `teacher|5А 2026/2027|subject`, a homeroom teacher's `2026/2027|5А`.
    */
   key: string(),
   /** A human label: the pupil's or teacher's full name, the class, the subject, `5А · Физика`. */

@@ -62,6 +62,7 @@ export const schoolSetupText = translator({
     'Teachers and admins (invited by SMS)',
   ],
   kind_teaching: ['Назначения учителей', 'Teaching assignments'],
+  kind_homeroom: ['Классные руководители', 'Homeroom teachers'],
   kind_lesson: ['Уроки расписания', 'Timetable lessons'],
   action_create: ['добавить', 'add'],
   action_update: ['изменить: {changes}', 'change: {changes}'],

@@ -161,3 +161,93 @@ describe('imports: teachers and teaching assignments from a OneRoster bundle', (
       );
   });
 });
+
+describe('imports: homeroom teachers from a OneRoster bundle', () => {
+  let server: TestServer;
+  let token: string;
+  let enrolments: string;
+
+  before(async () => {
+    server = await startTestServer();
+    token = (await server.login(U.admin42.phone)).accessToken;
+    enrolments = await readFile(`${IMPORT_FIXTURES}oneroster/enrollments.csv`, 'utf8');
+  });
+  after(() => server.close());
+
+  /** The fixture bundle with these teacher enrolments in homeroom classes added. */
+  const withHomerooms = (...lines: string[]) =>
+    zipFolder(`${IMPORT_FIXTURES}oneroster`, {
+      'enrollments.csv': `${enrolments.trimEnd()}\n${lines.join('\n')}\n`,
+    });
+  const send = async (step: 'preview' | 'apply', data: Uint8Array, lang = 'ru') =>
+    (await postImport<Answer>(server, token, SCHOOL, step, { name: 'oneroster.zip', data }, lang))
+      .body;
+  const homerooms = (r: ImportReport) =>
+    r.rows.filter((x) => x.kind === 'homeroom').map((x) => [x.action, x.label, x.changes]);
+  const homeroomOf = async (name: string) =>
+    (
+      await server.database.db
+        .selectFrom('classes')
+        .leftJoin('users', 'users.id', 'classes.homeroom_teacher_id')
+        .select('users.last_name')
+        .where('classes.school_id', '=', SCHOOL)
+        .where('classes.name', '=', name)
+        .executeTakeFirstOrThrow()
+    ).last_name;
+
+  it('asks which of several teachers of a homeroom without a subject is its homeroom teacher', async () => {
+    const bundle = await withHomerooms(
+      'enr-9,,,cls-6g,org-42,usr-t1,teacher,,2026-09-01,',
+      'enr-10,,,cls-6g,org-42,usr-t2,teacher,false,2026-09-01,',
+    );
+    const report = await send('apply', bundle, 'en');
+    assert.equal(report.applied, false);
+    assert.deepEqual(
+      report.errors.map((e) => [e.file, e.row, e.column, e.code]),
+      [['enrollments.csv', 10, 'primary', 'duplicate']],
+    );
+    assert.match(report.errors[0]?.message ?? '', /6Г has several teachers without a subject/);
+    const ru = await send('preview', bundle);
+    assert.match(ru.errors[0]?.message ?? '', /классного руководителя .* primary/);
+  });
+
+  it('makes a teacher enrolled in a homeroom without a subject its homeroom teacher, once', async () => {
+    const bundle = await withHomerooms(
+      'enr-9,,,cls-9d,org-42,usr-t1,teacher,,2026-09-01,',
+      'enr-10,,,cls-6g,org-42,usr-t1,teacher,false,2026-09-01,',
+      'enr-11,,,cls-6g,org-42,usr-t2,teacher,true,2026-09-01,',
+    );
+    const preview = await send('preview', bundle);
+    assert.deepEqual(preview.errors, []);
+    assert.deepEqual(homerooms(preview), [
+      ['create', 'Орлова Наталья Викторовна: 9Д', undefined],
+      ['create', 'Кузнецов Андрей Павлович: 6Г', undefined],
+    ]);
+    assert.equal((await send('apply', bundle)).applied, true);
+    assert.equal(await homeroomOf('9Д'), 'Орлова');
+    assert.equal(await homeroomOf('6Г'), 'Кузнецов');
+    const again = await send('apply', bundle);
+    assert.deepEqual(
+      homerooms(again).map(([action]) => action),
+      ['unchanged', 'unchanged'],
+    );
+  });
+
+  it('changes a class’s homeroom teacher, and exports it back as the primary teacher', async () => {
+    const bundle = await withHomerooms('enr-9,,,cls-9d,org-42,usr-t2,teacher,true,2026-09-01,');
+    const report = await send('apply', bundle);
+    assert.deepEqual(homerooms(report), [
+      ['update', 'Кузнецов Андрей Павлович: 9Д', ['homeroomTeacherId']],
+    ]);
+    assert.equal(await homeroomOf('9Д'), 'Кузнецов');
+    const res = await fetch(`${server.url}/api/v1/schools/${SCHOOL}/exports/oneroster.zip`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const zip = await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()));
+    const exported = (await zip.file('enrollments.csv')?.async('string')) ?? '';
+    assert.match(exported, /,usr-t2,teacher,true,/);
+    const back = await send('preview', await zip.generateAsync({ type: 'uint8array' }));
+    assert.equal(back.counts.error, 0);
+    assert.deepEqual(new Set(homerooms(back).map(([action]) => action)), new Set(['unchanged']));
+  });
+});

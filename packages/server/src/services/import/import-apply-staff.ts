@@ -8,8 +8,9 @@ import type { ImportPlan } from './import-plan';
 /**
  * Writes the staff part of a plan in the caller's transaction: new teachers and admins join the
  * school as invited staff (their SMS goes out once the transaction commits), changed ones get
- * their names, phone and external id, and new teaching assignments are added (the school's other
- * assignments stay). Returns whom to invite and the classes whose assignments changed.
+ * their names, phone and external id, new teaching assignments are added (the school's other
+ * assignments stay), and classes get their homeroom teachers. Returns whom to invite and the
+ * classes whose assignments or homeroom teacher changed.
  */
 export async function applyStaff(
   trx: Kysely<Database>,
@@ -42,7 +43,8 @@ export async function applyStaff(
     context.watch?.wrote(1);
   }
   const fresh = plan.teaching.filter((t) => !t.existing);
-  if (fresh.length === 0) return { invited, scopes: [] };
+  const homerooms = plan.homerooms.filter((h) => !h.existing || h.changes.length > 0);
+  if (fresh.length === 0 && homerooms.length === 0) return { invited, scopes: [] };
   const [classes, subjects] = await Promise.all([
     trx
       .selectFrom('classes')
@@ -67,10 +69,21 @@ export async function applyStaff(
       throw new Error(`The plan names what it did not create: ${record.teacher} ${classKey}`);
     return { teacher_id: ids.teacher_id, class_id: ids.class_id, subject_id: ids.subject_id };
   });
-  await trx.insertInto('teaching').values(rows).execute();
+  if (rows.length > 0) await trx.insertInto('teaching').values(rows).execute();
   context.watch?.wrote(rows.length);
-  return {
-    invited,
-    scopes: [...new Set(rows.map((r) => `class:${r.class_id}` as const))],
-  };
+  const touched = rows.map((r) => r.class_id);
+  for (const { record, classKey } of homerooms) {
+    const teacherId = userIds.get(record.teacher);
+    const classId = classIds.get(classKey);
+    if (!teacherId || !classId)
+      throw new Error(`The plan names what it did not create: ${record.teacher} ${classKey}`);
+    await trx
+      .updateTable('classes')
+      .set({ homeroom_teacher_id: teacherId })
+      .where('id', '=', classId)
+      .execute();
+    touched.push(classId);
+    context.watch?.wrote(1);
+  }
+  return { invited, scopes: [...new Set(touched.map((id) => `class:${id}` as const))] };
 }

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema';
 import {
   cellError,
+  type HomeroomRecord,
   type ImportRecords,
   type StaffRecord,
   type TeachingRecord,
@@ -30,10 +31,23 @@ export interface PlannedTeaching {
   readonly classKey: string;
 }
 
+/**
+ * A class's homeroom teacher to set: `existing` when the class has one already (the same teacher:
+ * unchanged; another: `changes` is `homeroomTeacherId`).
+ */
+export interface PlannedHomeroom {
+  readonly record: HomeroomRecord;
+  readonly existing: true | undefined;
+  readonly changes: readonly string[];
+  /** The class's key, `2026/2027|5А`. */
+  readonly classKey: string;
+}
+
 /** The staff part of a plan. */
 export interface StaffPlan {
   readonly staff: PlannedStaff[];
   readonly teaching: PlannedTeaching[];
+  readonly homerooms: PlannedHomeroom[];
 }
 
 const STAFF = ['teacher', 'school_admin'];
@@ -65,7 +79,7 @@ export async function planStaff(
   lang: Lang,
   out: { errors: ImportError[]; rows: ImportRow[] },
 ): Promise<StaffPlan> {
-  if (records.staff.length === 0) return { staff: [], teaching: [] };
+  if (records.staff.length === 0) return { staff: [], teaching: [], homerooms: [] };
   const columns = [
     'id',
     'role',
@@ -124,7 +138,48 @@ export async function planStaff(
     userOf.set(record.externalId, existing ?? null);
     out.rows.push(planRow(record, 'staff', record.externalId, label, planned));
   }
-  return { staff, teaching: await planTeaching(db, schoolId, records, userOf, out) };
+  return {
+    staff,
+    teaching: await planTeaching(db, schoolId, records, userOf, out),
+    homerooms: await planHomerooms(db, schoolId, records, userOf, out),
+  };
+}
+
+/** The file's homeroom teachers, each as new to its class, a change of teacher, or already so. */
+async function planHomerooms(
+  db: Kysely<Database>,
+  schoolId: string,
+  records: ImportRecords,
+  userOf: ReadonlyMap<string, UserRow | null>,
+  out: { rows: ImportRow[] },
+): Promise<PlannedHomeroom[]> {
+  if (records.homerooms.length === 0) return [];
+  const classes = await db
+    .selectFrom('classes')
+    .select(['name', 'school_year', 'homeroom_teacher_id'])
+    .where('school_id', '=', schoolId)
+    .execute();
+  const current = new Map<string, string | null>(
+    classes.map((c) => [`${c.school_year}|${c.name}`, c.homeroom_teacher_id]),
+  );
+  const names = new Map(records.staff.map((s) => [s.externalId, fullName(s)]));
+  const homerooms: PlannedHomeroom[] = [];
+  for (const record of records.homerooms) {
+    const user = userOf.get(record.teacher);
+    if (user === undefined) continue;
+    const classKey = `${record.schoolYear}|${record.className}`;
+    const now = current.get(classKey);
+    const planned = {
+      record,
+      existing: now ? (true as const) : undefined,
+      changes: now && now !== user?.id ? ['homeroomTeacherId'] : [],
+      classKey,
+    };
+    homerooms.push(planned);
+    const label = `${names.get(record.teacher) ?? record.teacher}: ${record.className}`;
+    out.rows.push(planRow(record, 'homeroom', classKey, label, planned));
+  }
+  return homerooms;
 }
 
 /** The file's teaching assignments, each once, as new or already there. */

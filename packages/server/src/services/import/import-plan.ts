@@ -33,6 +33,7 @@ export interface ImportPlan {
   readonly pupils: PlannedPupil[];
   readonly staff: StaffPlan['staff'];
   readonly teaching: StaffPlan['teaching'];
+  readonly homerooms: StaffPlan['homerooms'];
   readonly errors: ImportError[];
   readonly rows: ImportRow[];
   readonly rowsRead: number;
@@ -213,8 +214,21 @@ export async function planImport(
     pupils.push(planned);
     rows.push(planRow(record, 'pupil', key, label, planned));
   }
-  const { staff, teaching } = await planStaff(db, schoolId, records, lang, { errors, rows });
-  return { classes, subjects, pupils, staff, teaching, errors, rows, rowsRead: records.rowsRead };
+  const { staff, teaching, homerooms } = await planStaff(db, schoolId, records, lang, {
+    errors,
+    rows,
+  });
+  return {
+    classes,
+    subjects,
+    pupils,
+    staff,
+    teaching,
+    homerooms,
+    errors,
+    rows,
+    rowsRead: records.rowsRead,
+  };
 }
 
 /** What any import's plan reports: its rows, its errors and the data lines read. */

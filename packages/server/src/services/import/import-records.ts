@@ -66,6 +66,14 @@ export interface TeachingRecord extends Origin {
   readonly subject: string;
 }
 
+/** A teacher as a class's homeroom teacher (классный руководитель). */
+export interface HomeroomRecord extends Origin {
+  /** The teacher's external id (a {@link StaffRecord}'s). */
+  readonly teacher: string;
+  readonly className: string;
+  readonly schoolYear: string;
+}
+
 /** What a reader made of a file: the records it understood and the mistakes it found. */
 export interface ImportRecords {
   readonly rowsRead: number;
@@ -74,6 +82,7 @@ export interface ImportRecords {
   readonly pupils: PupilRecord[];
   readonly staff: StaffRecord[];
   readonly teaching: TeachingRecord[];
+  readonly homerooms: HomeroomRecord[];
   readonly errors: ImportError[];
 }
 
@@ -86,6 +95,7 @@ export function emptyRecords(): ImportRecords & { rowsRead: number } {
     pupils: [],
     staff: [],
     teaching: [],
+    homerooms: [],
     errors: [],
   };
 }

@@ -14,7 +14,8 @@ function session(year: string): string[] {
  * A school's roster as a OneRoster 1.2 CSV bundle (a ZIP): the school as the org, its school years
  * as sessions, its classes as homeroom classes, its subjects as courses, its pupils still at school
  * as users with their birth dates and homeroom enrolments, its teachers and admins as users with
- * their phones and roles (`roles.csv`), and each class's teaching assignments of a subject as a
+ * their phones and roles (`roles.csv`), each class's homeroom teacher as its `primary` teacher
+ * enrolment, and each class's teaching assignments of a subject as a
  * section of that course holding its teachers and the class's pupils. A `sourcedId` is the
  * external id, or the roster entry's (or account's) id when there is none (an import of the
  * bundle then records a pupil's as their external id); `identifier` is a pupil's code for parents.
@@ -267,6 +268,24 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
         pupils
           .filter((p) => p.class_id === cls.id)
           .map((p) => [`enr-${id}-${p.id}`, '', '', id, org, userId(p), 'student', '', '', '']),
+      ),
+      ...classes.flatMap((c) =>
+        c.homeroom_teacher_id && staffId.has(c.homeroom_teacher_id)
+          ? [
+              [
+                `enr-${c.id}-${c.homeroom_teacher_id}`,
+                '',
+                '',
+                c.id,
+                org,
+                staffId.get(c.homeroom_teacher_id) ?? c.homeroom_teacher_id,
+                'teacher',
+                'true',
+                '',
+                '',
+              ],
+            ]
+          : [],
       ),
       ...teaching.map((t) => [
         `enr-${sectionId(t)}-${t.teacher_id}`,

@@ -50,7 +50,9 @@ const firstOf = (list: string) => list.split(',')[0]?.trim() ?? '';
  * mobile phone (`phone`, else `sms`) for the invitation's SMS. A teacher's enrolment in a class
  * becomes a teaching assignment of the class's subject (its course's title, else its first
  * `subjects`) in each homeroom class whose pupils the class holds (see `homeroomsOf`), or in the
- * homeroom itself; a homeroom with no subject gives no assignment.
+ * homeroom itself. A teacher enrolled in a homeroom class that has no subject is its homeroom
+ * teacher (классный руководитель); of several such teachers, the one whose enrolment is `primary`
+ * (several without one `primary` are an error).
  */
 export function readStaff(sources: StaffSources, records: ImportRecords, lang: Lang): void {
   const teaching = new Set(sources.teacherEnrolments.map((e) => e.get('userSourcedId')));
@@ -68,6 +70,7 @@ export function readStaff(sources: StaffSources, records: ImportRecords, lang: L
   }
   const subjects = new Set(records.subjects.map((s) => s.name.toLowerCase()));
   const noSubject = new Set<string>();
+  const homeroomTeachers = new Map<string, Map<string, OneRosterLine>>();
   for (const enrolment of sources.teacherEnrolments) {
     const teacher = enrolment.get('userSourcedId');
     const classId = enrolment.get('classSourcedId');
@@ -81,8 +84,14 @@ export function readStaff(sources: StaffSources, records: ImportRecords, lang: L
     if (!cls || !valid.has(teacher)) continue;
     const subject = sources.courses.get(cls.get('courseSourcedId')) || firstOf(cls.get('subjects'));
     const homeroom = sources.homerooms.get(classId);
+    if (!subject && homeroom) {
+      const teachers = homeroomTeachers.get(classId) ?? new Map<string, OneRosterLine>();
+      homeroomTeachers.set(classId, teachers);
+      if (!teachers.has(teacher)) teachers.set(teacher, enrolment);
+      continue;
+    }
     if (!subject) {
-      if (homeroom || noSubject.has(classId)) continue;
+      if (noSubject.has(classId)) continue;
       noSubject.add(classId);
       records.errors.push(
         cellError(lang, { ...cls.at, column: 'courseSourcedId' }, 'required', {
@@ -111,6 +120,39 @@ export function readStaff(sources: StaffSources, records: ImportRecords, lang: L
         subject,
       });
   }
+  for (const [classId, teachers] of homeroomTeachers)
+    readHomeroomTeacher(sources.homerooms.get(classId), [...teachers.values()], records, lang);
+}
+
+/**
+ * The homeroom teacher of a class among the teachers enrolled in it without a subject: the only
+ * one, or the one `primary` enrolment of several; else an error at the first one's `primary`.
+ */
+function readHomeroomTeacher(
+  cls: ClassRecord | undefined,
+  enrolments: readonly OneRosterLine[],
+  records: ImportRecords,
+  lang: Lang,
+): void {
+  const [first] = enrolments;
+  if (!cls || !first) return;
+  const primary = enrolments.filter((e) => e.get('primary').trim().toLowerCase() === 'true');
+  const chosen = enrolments.length === 1 ? first : primary.length === 1 ? primary[0] : undefined;
+  if (!chosen) {
+    records.errors.push(
+      cellError(lang, { ...first.at, column: 'primary' }, 'duplicate', {
+        field: 'homeroomTeacher',
+        params: { value: cls.name },
+      }),
+    );
+    return;
+  }
+  records.homerooms.push({
+    ...chosen.at,
+    teacher: chosen.get('userSourcedId'),
+    className: cls.name,
+    schoolYear: cls.schoolYear,
+  });
 }
 
 /**
