@@ -101,6 +101,42 @@ describe('<diary-school-setup>', function () {
     await until(() => textOf(el.shadowRoot).includes('Зайцева'), 'the staff list did not reload');
   });
 
+  it('keeps an odd and an even lesson at one time of the grid, and removes one week of them', async () => {
+    const el = await mount({ signedInAs: 'school_admin' });
+    await until(() => $(el, '[part~="cell"]'), 'the timetable did not load');
+    const cell = () =>
+      [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part~="cell"]') ?? [])].find((b) =>
+        b.textContent?.includes('Суббота, урок 2:'),
+      );
+    const choose = (id: string, text: string) => {
+      const select = $(el, `#${id}`) as HTMLSelectElement;
+      select.value = [...select.options].find((o) => o.text === text)?.value ?? '';
+      select.dispatchEvent(new Event('change'));
+    };
+    cell()?.click();
+    await until(() => el.shadowRoot?.activeElement?.id === 'tt-subject', 'the editor did not open');
+    choose('tt-subject', 'Литература');
+    type(el, 'tt-room', '204');
+    choose('tt-week', 'Нечётные недели (числитель)');
+    click(el, 'timetable', 'save');
+    await until(() => textOf(el.shadowRoot).includes('Суббота, урок 2: сохранено.'));
+    choose('tt-week', 'Чётные недели (знаменатель)');
+    choose('tt-subject', 'Математика');
+    type(el, 'tt-room', '12');
+    click(el, 'timetable', 'save');
+    await until(() => cell()?.textContent?.includes('II: Матем.'), 'no even week in the cell');
+    const label = cell()?.textContent ?? '';
+    expect(label).to.contain('I: Лит.');
+    expect(label).to.contain('нечётные недели: Литература');
+    expect(label).to.contain('чётные недели: Математика');
+    await expect(el).to.be.accessible();
+
+    choose('tt-week', 'Нечётные недели (числитель)');
+    click(el, 'timetable', 'remove');
+    await until(() => !cell()?.textContent?.includes('Лит.'), 'the odd week stayed');
+    expect(cell()?.textContent).to.contain('II: Матем.');
+  });
+
   it('sets a lesson from its cell, adds a change, makes the lessons, renames and rounds', async () => {
     const el = await mount({ signedInAs: 'school_admin' });
     await until(() => $(el, '[part~="cell"]'), 'the timetable did not load');

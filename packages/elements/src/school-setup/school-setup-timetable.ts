@@ -1,5 +1,6 @@
 import {
   TIMETABLE_CHANGES,
+  withTimetableLessons,
   type TemplateLesson,
   type TimetableException,
   type TimetableTemplate,
@@ -22,6 +23,7 @@ const LESSON_FIELDS: Readonly<Record<string, string>> = {
   subjectId: 'tt-subject',
   teacherId: 'tt-teacher',
   room: 'tt-room',
+  week: 'tt-week',
 };
 const EXCEPTION_FIELDS: Readonly<Record<string, string>> = {
   date: 'ex-date',
@@ -40,6 +42,26 @@ const templateField = (path: string) => {
   return undefined;
 };
 const generateField = (path: string) => ({ from: 'gen-from', to: 'gen-to' })[path];
+
+/** The week a lesson of the grid is on, as the editor's select holds it. */
+type WeekChoice = 'every' | 'odd' | 'even';
+
+/**
+ * The week without the lessons of one time in `week` (both weeks for `every`): a lesson of every
+ * week loses only that week and stays on the other.
+ */
+function withoutLessons(
+  items: readonly TemplateLesson[],
+  at: { weekday: number; number: number },
+  week: WeekChoice,
+): TemplateLesson[] {
+  return items.flatMap((l) => {
+    if (l.weekday !== at.weekday || l.number !== at.number) return [l];
+    if (week === 'every' || l.week === week) return [];
+    if (l.week) return [l];
+    return [{ ...l, week: week === 'odd' ? 'even' : 'odd' }];
+  });
+}
 
 /** A whole number as typed, or NaN (which the server names as the field's error). */
 const whole = (text: string) => (/^\d+$/.test(text) ? Number(text) : Number.NaN);
@@ -127,27 +149,33 @@ export class TimetableEditor {
     const rows = numbers.length > 0 ? numbers : [1, 2, 3, 4, 5, 6];
     const subject = (id: string) => loaded.subjects.find((s) => s.id === id);
     const teacher = (id: string) => this.#teachers(loaded).find((t) => t.value === id)?.label;
+    const describe = (l: TemplateLesson) => {
+      const what = form.t('cellLesson', {
+        subject: subject(l.subjectId)?.name ?? '',
+        teacher: teacher(l.teacherId) ?? '',
+        room: l.room,
+      });
+      if (!l.week) return what;
+      return form.t(l.week === 'odd' ? 'cellOdd' : 'cellEven', { what });
+    };
+    const short = (l: TemplateLesson) => {
+      const mark = l.week ? `${form.t(l.week === 'odd' ? 'cellOddShort' : 'cellEvenShort')}: ` : '';
+      return html`<span>${mark}${subject(l.subjectId)?.shortName}<br />${l.room}</span>`;
+    };
     const cell = (weekday: number, number: number) => {
-      const lesson = template.items.find((l) => l.weekday === weekday && l.number === number);
-      const what = lesson
-        ? form.t('cellLesson', {
-            subject: subject(lesson.subjectId)?.name ?? '',
-            teacher: teacher(lesson.teacherId) ?? '',
-            room: lesson.room,
-          })
-        : form.t('cellEmpty');
+      const lessons = template.items
+        .filter((l) => l.weekday === weekday && l.number === number)
+        .sort((a, b) => (a.week === 'even' ? 1 : 0) - (b.week === 'even' ? 1 : 0));
+      const what = lessons.length > 0 ? lessons.map(describe).join('; ') : form.t('cellEmpty');
       return html`<td>
         <button
           type="button"
           class="diary-cell"
           part="button cell"
-          @click=${() => this.#open(weekday, number, lesson)}
+          @click=${() => this.#open(weekday, number, lessons[0])}
         >
-          ${
-            lesson
-              ? html`${subject(lesson.subjectId)?.shortName}<br />${lesson.room}`
-              : form.t('cellEmptyShort')
-          }<span class="diary-visually-hidden"
+          ${lessons.length > 0 ? lessons.map(short) : form.t('cellEmptyShort')}<span
+            class="diary-visually-hidden"
             >: ${form.t('cellLabel', { day: this.#day(weekday), number, what })}</span
           >
         </button>
@@ -199,6 +227,7 @@ export class TimetableEditor {
       'tt-subject': lesson?.subjectId ?? loaded?.subjects[0]?.id ?? '',
       'tt-teacher': lesson?.teacherId ?? loaded?.staff[0]?.id ?? '',
       'tt-room': lesson?.room ?? '',
+      'tt-week': lesson?.week ?? 'every',
     });
     void this.#form.focus('tt-subject');
   }
@@ -217,6 +246,16 @@ export class TimetableEditor {
       ${form.select('tt-subject', form.t('subject'), this.#subjects(loaded), loaded.subjects[0]?.id ?? '')}
       ${form.select('tt-teacher', form.t('teacherOf'), this.#teachers(loaded), loaded.staff[0]?.id ?? '')}
       ${form.field('tt-room', form.t('room'), { width: 'short' })}
+      ${form.select(
+        'tt-week',
+        form.t('week'),
+        (['every', 'odd', 'even'] as const).map((w) => ({
+          value: w,
+          label: form.t(w === 'every' ? 'weekEvery' : w === 'odd' ? 'weekOdd' : 'weekEven'),
+        })),
+        'every',
+        (week) => this.#showWeek(template, week as WeekChoice),
+      )}
       <div class="diary-actions">
         ${form.button('timetable', 'save', form.t('saveLesson'), () =>
           this.#saveLesson(loaded, classId, template),
@@ -228,11 +267,30 @@ export class TimetableEditor {
     </fieldset>`;
   }
 
-  #where(): { weekday: number; number: number } {
+  #where(): { weekday: number; number: number; week: WeekChoice } {
+    const week = this.#form.value('tt-week');
     return {
       weekday: Number(this.#form.value('tt-day') || '1'),
       number: whole(this.#form.value('tt-number')),
+      week: week === 'odd' || week === 'even' ? week : 'every',
     };
+  }
+
+  /** Puts the lesson of the chosen week at the editor's time into the editor, when there is one. */
+  #showWeek(template: TimetableTemplate, week: WeekChoice) {
+    const { weekday, number } = this.#where();
+    const lesson = template.items.find(
+      (l) =>
+        l.weekday === weekday &&
+        l.number === number &&
+        (week === 'every' || !l.week || l.week === week),
+    );
+    if (!lesson) return;
+    this.#form.set({
+      'tt-subject': lesson.subjectId,
+      'tt-teacher': lesson.teacherId,
+      'tt-room': lesson.room,
+    });
   }
 
   async #put(
@@ -256,25 +314,27 @@ export class TimetableEditor {
 
   #saveLesson(loaded: Loaded, classId: string, template: TimetableTemplate) {
     const form = this.#form;
-    const { weekday, number } = this.#where();
+    const { weekday, number, week } = this.#where();
     const lesson: TemplateLesson = {
       weekday,
       number,
       subjectId: form.value('tt-subject') || (loaded.subjects[0]?.id ?? ''),
       teacherId: form.value('tt-teacher') || (loaded.staff[0]?.id ?? ''),
       room: form.value('tt-room'),
+      ...(week === 'every' ? {} : { week }),
     };
-    const items = template.items.filter((l) => l.weekday !== weekday || l.number !== number);
+    const items = withTimetableLessons(template.items, [lesson]);
     const done = form.t('lessonSaved', {
       day: this.#day(weekday),
       number: form.value('tt-number'),
     });
-    void this.#put('timetable', classId, { ...template, items: [...items, lesson] }, done);
+    void this.#put('timetable', classId, { ...template, items }, done);
   }
 
   #removeLesson(classId: string, template: TimetableTemplate) {
-    const { weekday, number } = this.#where();
-    const items = template.items.filter((l) => l.weekday !== weekday || l.number !== number);
+    const where = this.#where();
+    const { weekday, number } = where;
+    const items = withoutLessons(template.items, where, where.week);
     const done = this.#form.t('lessonRemoved', { day: this.#day(weekday), number });
     void this.#put('timetable', classId, { ...template, items }, done);
   }
