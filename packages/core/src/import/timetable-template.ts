@@ -330,6 +330,23 @@ export function timetableTemplateRow(entry: TimetableTemplateEntry): string[] {
   ];
 }
 
+/**
+ * How an import's preview names a lesson of the timetable: class, weekday, number, and its week
+ * when it is on odd or even weeks only.
+ *
+ * @example
+ * timetableLessonKey({ className: '8Б', weekday: 6, number: 1, week: 'odd' }); // '8Б Сб 1 (нечётная)'
+ */
+export function timetableLessonKey(lesson: {
+  readonly className: string;
+  readonly weekday: number;
+  readonly number: number;
+  readonly week?: WeekParity | undefined;
+}): string {
+  const week = lesson.week ? ` (${WEEK_CELL[lesson.week]})` : '';
+  return `${lesson.className} ${TIMETABLE_WEEKDAYS[lesson.weekday - 1] ?? lesson.weekday} ${lesson.number}${week}`;
+}
+
 /** A staff member as the timetable template may name them. */
 export interface TimetableTeacher {
   readonly lastName: string;

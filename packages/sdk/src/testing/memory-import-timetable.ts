@@ -4,8 +4,8 @@ import {
   missingTimetableTemplateColumns,
   readTimetableTemplateLine,
   TIMETABLE_TEMPLATE_HEADER,
-  TIMETABLE_WEEKDAYS,
   timetableLessonChange,
+  timetableLessonKey,
   timetableTeacherKey,
   timetableTeacherKeys,
   timetableTemplateLayout,
@@ -116,8 +116,7 @@ export function planTimetableCsv(
     }
     const { lesson: line } = read;
     if (!line.inForce) return;
-    const week = line.week ? ` (${line.week === 'odd' ? 'нечётная' : 'чётная'})` : '';
-    const key = `${line.className} ${TIMETABLE_WEEKDAYS[line.weekday - 1]} ${line.number}${week}`;
+    const key = timetableLessonKey(line);
     const before = plan.errors.length;
     const cls = latest.get(line.className);
     if (!cls)

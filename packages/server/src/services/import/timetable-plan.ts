@@ -1,7 +1,7 @@
 import {
   headerKey,
-  TIMETABLE_WEEKDAYS,
   timetableLessonChange,
+  timetableLessonKey,
   timetableTeacherKey,
   timetableTeacherKeys,
   weeksOf,
@@ -152,8 +152,7 @@ export async function planTimetable(
       );
     const teacherId = teachers[0]?.id;
     const halves = halvesOf(record);
-    const weekLabel = record.week ? ` (${record.week === 'odd' ? 'нечётная' : 'чётная'})` : '';
-    const label = `${record.className} ${TIMETABLE_WEEKDAYS[record.weekday - 1]} ${record.number}${weekLabel}`;
+    const label = timetableLessonKey(record);
     if (errors.length > before || !cls || !subjectId || !teacherId) {
       rows.push({ ...origin(record), kind: 'lesson', action: 'error', key: label, label });
       continue;
