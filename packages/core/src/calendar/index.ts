@@ -7,4 +7,5 @@ export * from './time-zone.js';
 export * from './ics.js';
 export * from './timetable-plan.js';
 export * from './week-parity.js';
+export * from './timetable-week.js';
 export * from './quiet-hours.js';

@@ -1,4 +1,4 @@
-import type { WeekParity } from '../schemas/timetable-template.js';
+import type { WeekParity } from './timetable-week.js';
 import { addDays, dayStartUtc, isoDayOfWeek } from './calendar-day.js';
 
 const WEEK_MS = 7 * 86_400_000;

@@ -13,18 +13,11 @@ import {
   refine,
   string,
 } from 'zod/mini';
+import { WEEK_PARITIES, weeksOf } from '../calendar/timetable-week.js';
 import { idSchema, isoDateSchema } from './common.js';
 
 const lessonNumberSchema = number().check(int(), minimum(0), maximum(12));
 const roomSchema = string().check(minLength(1), maxLength(20));
-
-/**
- * The weeks of alternating timetables: `odd` is the first week of the school year and every second
- * one after it (нечётная, «числитель»), `even` the others (чётная, «знаменатель»).
- */
-export const WEEK_PARITIES = ['odd', 'even'] as const;
-/** An odd or an even week of the school year. */
-export type WeekParity = (typeof WEEK_PARITIES)[number];
 
 /**
  * A lesson of a class's repeating week: weekday 1 (Monday) to 6 (Saturday), lesson number, and
@@ -73,17 +66,6 @@ export const timetableExceptionSchema = object({
 );
 /** An exception of the repeating week. */
 export type TimetableException = z.infer<typeof timetableExceptionSchema>;
-
-/**
- * The weeks a lesson of the repeating week is on: its one parity, or both when it is every week.
- *
- * @example
- * weeksOf({ week: 'odd' }); // ['odd']
- * weeksOf({}); // ['odd', 'even']
- */
-export function weeksOf(lesson: { readonly week?: WeekParity | undefined }): readonly WeekParity[] {
-  return lesson.week ? [lesson.week] : WEEK_PARITIES;
-}
 
 /** Whether no two lessons of a week share a weekday, number and week (odd or even). */
 const oneLessonAtATime = (items: readonly TemplateLesson[]) => {
