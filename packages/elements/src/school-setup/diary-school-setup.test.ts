@@ -181,6 +181,28 @@ describe('<diary-school-setup>', function () {
     click(el, 'import', 'apply');
     await until(() => text().includes('Файл загружен в дневник.'), 'not imported');
     expect($(el, '[part~="apply"]'), 'an imported file is not imported twice').to.equal(null);
+    // The new pupil joins 5А's list with the number the family links her with.
+    const pupil = () =>
+      [
+        ...(el.shadowRoot?.querySelectorAll<HTMLElement>('[aria-label="Ученики класса 5А"] li') ??
+          []),
+      ].find((li) => li.textContent?.includes('Кузнецова Вера'));
+    await until(pupil, 'the roster did not reload');
+    const number = pupil()?.querySelector('code')?.textContent ?? '';
+    expect(number).to.match(/^[A-Z0-9]+-[A-Z0-9]+/);
+    expect(pupil()?.textContent).to.contain(`номер ученика: ${number}`);
+  });
+
+  it('lists the pupils of each class with their numbers for parents, in English', async () => {
+    const el = await mount({ signedInAs: 'school_admin', language: 'en' }, { lang: 'en' });
+    await until(() => $(el, '[aria-labelledby="roster-heading"] li'), 'the roster did not load');
+    const list = $(el, '[aria-label="Pupils of class 5А"]');
+    expect(textOf(list)).to.contain('Смирнова Анна, 5А');
+    expect(textOf(list)).to.contain('pupil’s number: R42-5A-99');
+    expect(textOf($(el, '[aria-labelledby="roster-heading"]'))).to.contain(
+      'give the number to the pupil’s family',
+    );
+    await expect(el).to.be.accessible();
   });
 
   it('shows the teachers to invite and their assignments of a OneRoster preview, in English', async () => {

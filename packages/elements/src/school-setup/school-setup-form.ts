@@ -20,6 +20,7 @@ export type Section =
   | 'import'
   | 'year'
   | 'classes'
+  | 'roster'
   | 'subjects'
   | 'staff'
   | 'bells'

@@ -2,6 +2,7 @@ import type {
   Bell,
   FinalMarkRounding,
   Holiday,
+  RosterEntry,
   SchoolClass,
   SchoolYearRecord,
   StaffMember,
@@ -18,22 +19,25 @@ export interface Loaded {
   readonly classes: readonly SchoolClass[];
   readonly subjects: readonly Subject[];
   readonly staff: readonly StaffMember[];
+  /** The pupils on the roster, with the numbers parents link their children with. */
+  readonly roster: readonly RosterEntry[];
   readonly bells: readonly Bell[];
   readonly rounding: FinalMarkRounding;
 }
 
-/** Reads the admin's school: its years, classes, subjects, staff, bells and rounding. */
+/** Reads the admin's school: its years, classes, subjects, staff, roster, bells and rounding. */
 export async function loadSchool(
   client: SchoolSetupClient,
   schoolId: string,
   today: string,
   signal: AbortSignal,
 ): Promise<Loaded> {
-  const [years, classes, subjects, staff, bells, rounding] = await Promise.all([
+  const [years, classes, subjects, staff, roster, bells, rounding] = await Promise.all([
     client.setup.schoolYears({ schoolId }, { signal }),
     client.classes.list(undefined, { signal }),
     client.setup.subjects({ schoolId }, { signal }),
     client.setup.staff({ schoolId }, { signal }),
+    client.setup.roster({ schoolId }, { signal }),
     client.setup.bells({ schoolId }, { signal }),
     client.setup.rounding({ schoolId }, { signal }),
   ]);
@@ -49,6 +53,7 @@ export async function loadSchool(
     classes: classes.items,
     subjects: subjects.items,
     staff: staff.items,
+    roster: roster.items,
     bells: bells.items,
     rounding,
   };

@@ -106,6 +106,17 @@ export const schoolSetupText = translator({
   newClassName: ['Новое название класса {name}', 'New name of class {name}'],
   classRenamed: ['Класс {old} теперь называется {name}.', 'Class {old} is now called {name}.'],
   classRemoved: ['Класс {name} удалён.', 'Class {name} has been deleted.'],
+  roster: ['Ученики', 'Pupils'],
+  noPupils: [
+    'Учеников пока нет: загрузите список в разделе «Импорт списков».',
+    'No pupils yet: import a list under “Import the lists”.',
+  ],
+  rosterHint: [
+    'Родитель привязывает ребёнка к школе по коду школы и номеру ученика — сообщите номер семье ученика.',
+    'A parent links their child to the school with the school’s code and the pupil’s number — give the number to the pupil’s family.',
+  ],
+  rosterOfClass: ['Ученики класса {name}', 'Pupils of class {name}'],
+  rosterId: ['номер ученика', 'pupil’s number'],
   subjects: ['Предметы', 'Subjects'],
   noSubjects: ['Предметов пока нет.', 'No subjects yet.'],
   subjectName: ['Название предмета', 'Subject name'],

@@ -237,6 +237,7 @@ export interface SchoolSetupClient extends WidgetClient {
     | 'updateSubject'
     | 'removeSubject'
     | 'staff'
+    | 'roster'
     | 'inviteStaff'
     | 'bells'
     | 'setBells'
@@ -270,6 +271,7 @@ export const isSchoolSetupClient = (
     'setup.updateSubject',
     'setup.removeSubject',
     'setup.staff',
+    'setup.roster',
     'setup.inviteStaff',
     'setup.bells',
     'setup.setBells',
