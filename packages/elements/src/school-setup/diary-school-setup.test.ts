@@ -193,6 +193,23 @@ describe('<diary-school-setup>', function () {
     expect(pupil()?.textContent).to.contain(`номер ученика: ${number}`);
   });
 
+  it('shows the school’s code and opens and closes its diary to parents', async () => {
+    const client = createMemoryClient({ signedInAs: 'school_admin' });
+    const el = await mount(client);
+    const profile = () => textOf($(el, '[aria-labelledby="profile-heading"]'));
+    await until(() => profile().includes('код школы 770042'), 'the profile did not load');
+    expect(profile()).to.contain('Дневник открыт');
+    click(el, 'profile', 'close-diary');
+    await until(() => profile().includes('Дневник закрыт для родителей.'), 'not closed');
+    expect(profile()).to.contain('родители пока не могут записать детей');
+    expect((await client.schools.get({ schoolId: 'sch_42' })).diaryConnected).to.equal(false);
+    await until(() => $(el, '[part~="open-diary"]'), 'no button to open it again');
+    await expect(el).to.be.accessible();
+    click(el, 'profile', 'open-diary');
+    await until(() => profile().includes('Дневник открыт для родителей.'), 'not opened');
+    expect((await client.schools.get({ schoolId: 'sch_42' })).diaryConnected).to.equal(true);
+  });
+
   it('lists the pupils of each class with their numbers for parents, in English', async () => {
     const el = await mount({ signedInAs: 'school_admin', language: 'en' }, { lang: 'en' });
     await until(() => $(el, '[aria-labelledby="roster-heading"] li'), 'the roster did not load');

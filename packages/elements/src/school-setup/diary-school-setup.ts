@@ -12,6 +12,7 @@ import { controlStyles, hostTokens } from '../shared/theme';
 import { renderBells, renderRounding } from './school-setup-bells';
 import { SetupForm } from './school-setup-form';
 import { renderClasses, renderSubjects } from './school-setup-lists';
+import { renderProfile } from './school-setup-profile';
 import { renderRoster } from './school-setup-roster';
 import { loadSchool, type Loaded } from './school-setup-load';
 import { ImportSection } from './school-setup-import';
@@ -20,7 +21,7 @@ import { TimetableEditor } from './school-setup-timetable';
 import { renderYear } from './school-setup-year';
 
 /**
- * A school administrator sets up their school: an import of the roster (the template, or a
+ * A school administrator sets up their school: whether its diary is open to parents, an import of the roster (the template, or a
  * OneRoster bundle with its teachers, invited by SMS, and their teaching assignments) previewed
  * before it is applied, the school year with its periods (created here on a fresh school) and holidays, the classes and subjects (added, renamed, deleted), the pupils on the roster with
  * the number each family links their child with, the staff
@@ -33,7 +34,7 @@ import { renderYear } from './school-setup-year';
  * @tag diary-school-setup
  * @slot import - A place for the roster and timetable import, shown first.
  * @csspart base - The widget's box.
- * @csspart section - Each of import, year, classes, roster, subjects, staff, bells, timetable, lessons,
+ * @csspart section - Each of import, profile, year, classes, roster, subjects, staff, bells, timetable, lessons,
  * rounding.
  * @csspart list - The lists of periods, holidays, classes, pupils (one per class), subjects, staff
  * and timetable changes.
@@ -43,7 +44,7 @@ import { renderYear } from './school-setup-year';
  * @csspart grid - The scrollable box of the weekly timetable's table.
  * @csspart field - A form field (also `field-<id>`).
  * @csspart input - Text inputs and selects.
- * @csspart button - Every button (also `add`, `remove`, `rename`, `save`, `cancel`, `invite`,
+ * @csspart button - Every button (also `open-diary`, `close-diary`, `add`, `remove`, `rename`, `save`, `cancel`, `invite`,
  * `cell`, `generate`, `preview`, `apply`, `retry`).
  * @csspart notice - Loading, signed-out and done messages.
  * @csspart error - Error messages (also each error of an import's preview, with `item`).
@@ -210,7 +211,7 @@ export class DiarySchoolSetup extends DiaryElement {
   #renderSections(loaded: Loaded) {
     const form = this.#form;
     const draft = { bells: this.bells, set: (bells: readonly Bell[]) => (this.bells = bells) };
-    return html`${this.#import.render(loaded)}${renderYear(form, loaded)}${renderClasses(form, loaded)}
+    return html`${this.#import.render(loaded)}${renderProfile(form, loaded)}${renderYear(form, loaded)}${renderClasses(form, loaded)}
     ${renderRoster(form, loaded)}${renderSubjects(form, loaded)}${renderStaff(form, loaded)}${renderBells(form, loaded, draft)}
     ${this.#timetable.render(loaded)}${renderRounding(form, loaded)}`;
   }

@@ -18,6 +18,7 @@ import { schoolSetupText, type SchoolSetupKey } from './school-setup-text';
 /** The sections of the widget, each with its own busy state and done message. */
 export type Section =
   | 'import'
+  | 'profile'
   | 'year'
   | 'classes'
   | 'roster'

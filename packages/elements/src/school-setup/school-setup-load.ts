@@ -3,6 +3,7 @@ import type {
   FinalMarkRounding,
   Holiday,
   RosterEntry,
+  School,
   SchoolClass,
   SchoolYearRecord,
   StaffMember,
@@ -13,6 +14,8 @@ import type { SchoolSetupClient } from '../shared/diary-data-client';
 /** Everything the widget shows of the admin's school, read in one go. */
 export interface Loaded {
   readonly schoolId: string;
+  /** The school's profile: its name, code and whether its diary is open to parents. */
+  readonly school: School;
   /** The school year that holds today, else the latest one. */
   readonly year: SchoolYearRecord | undefined;
   readonly holidays: readonly Holiday[];
@@ -25,14 +28,15 @@ export interface Loaded {
   readonly rounding: FinalMarkRounding;
 }
 
-/** Reads the admin's school: its years, classes, subjects, staff, roster, bells and rounding. */
+/** Reads the admin's school: its profile, years, classes, subjects, staff, roster, bells and rounding. */
 export async function loadSchool(
   client: SchoolSetupClient,
   schoolId: string,
   today: string,
   signal: AbortSignal,
 ): Promise<Loaded> {
-  const [years, classes, subjects, staff, roster, bells, rounding] = await Promise.all([
+  const [school, years, classes, subjects, staff, roster, bells, rounding] = await Promise.all([
+    client.schools.get({ schoolId }, { signal }),
     client.setup.schoolYears({ schoolId }, { signal }),
     client.classes.list(undefined, { signal }),
     client.setup.subjects({ schoolId }, { signal }),
@@ -48,6 +52,7 @@ export async function loadSchool(
     : [];
   return {
     schoolId,
+    school,
     year,
     holidays,
     classes: classes.items,

@@ -106,6 +106,20 @@ export const schoolSetupText = translator({
   newClassName: ['Новое название класса {name}', 'New name of class {name}'],
   classRenamed: ['Класс {old} теперь называется {name}.', 'Class {old} is now called {name}.'],
   classRemoved: ['Класс {name} удалён.', 'Class {name} has been deleted.'],
+  profile: ['Школа', 'The school'],
+  profileLine: ['{name}, код школы {code}', '{name}, school code {code}'],
+  diaryOpen: [
+    'Дневник открыт: родители записывают детей по коду школы и номеру ученика.',
+    'The diary is open: parents link their children with the school’s code and the pupil’s number.',
+  ],
+  diaryClosed: [
+    'Дневник закрыт: родители пока не могут записать детей. Откройте его, когда загрузите списки.',
+    'The diary is closed: parents cannot link their children yet. Open it once the lists are in.',
+  ],
+  openDiary: ['Открыть дневник для родителей', 'Open the diary to parents'],
+  closeDiary: ['Закрыть дневник для родителей', 'Close the diary to parents'],
+  diaryOpened: ['Дневник открыт для родителей.', 'The diary is open to parents.'],
+  diaryClosedDone: ['Дневник закрыт для родителей.', 'The diary is closed to parents.'],
   roster: ['Ученики', 'Pupils'],
   noPupils: [
     'Учеников пока нет: загрузите список в разделе «Импорт списков».',

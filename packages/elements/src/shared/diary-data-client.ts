@@ -220,9 +220,11 @@ export const isChildCardClient = (client: WidgetClient | undefined): client is C
 /** The SDK client as `<diary-school-setup>` needs it: the admin's school year, classes, staff. */
 export interface SchoolSetupClient extends WidgetClient {
   readonly classes: Group<'classes', 'list'>;
+  readonly schools: Group<'schools', 'search' | 'get'>;
   readonly imports: Group<'imports', 'preview' | 'apply'>;
   readonly setup: Group<
     'setup',
+    | 'updateProfile'
     | 'schoolYears'
     | 'createSchoolYear'
     | 'updateSchoolYear'
@@ -257,6 +259,8 @@ export const isSchoolSetupClient = (
     'classes.list',
     'imports.preview',
     'imports.apply',
+    'schools.get',
+    'setup.updateProfile',
     'setup.schoolYears',
     'setup.createSchoolYear',
     'setup.updateSchoolYear',
