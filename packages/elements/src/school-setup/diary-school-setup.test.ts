@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { ImportReport } from '@school-diary/core';
+import type { Application, ImportReport } from '@school-diary/core';
 import type { DiaryClient } from '@school-diary/sdk';
-import { createMemoryClient } from '@school-diary/sdk/testing';
+import { createMemoryClient, demoFixtures } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
 import type { DiaryProvider } from '../provider/diary-provider';
@@ -208,6 +208,65 @@ describe('<diary-school-setup>', function () {
     click(el, 'profile', 'open-diary');
     await until(() => profile().includes('Дневник открыт для родителей.'), 'not opened');
     expect((await client.schools.get({ schoolId: 'sch_42' })).diaryConnected).to.equal(true);
+  });
+
+  it('takes an application to checking and approves it, and rejects another only with a reason', async () => {
+    const at = '2026-09-01T08:00:00.000Z';
+    const application = (
+      id: string,
+      number: string,
+      childId: string,
+      rosterId: string,
+    ): Application => ({
+      id,
+      number,
+      childId,
+      schoolId: 'sch_42',
+      schoolYear: '2026/2027',
+      rosterId,
+      status: 'submitted',
+      history: [{ status: 'submitted', at }],
+      createdAt: at,
+      updatedAt: at,
+    });
+    const client = createMemoryClient({
+      signedInAs: 'school_admin',
+      fixtures: {
+        ...demoFixtures(),
+        applications: [
+          application('app_maria_q', 'ЭД-2026-000011', 'chd_maria', 'R42-5A-01'),
+          application('app_petr_q', 'ЭД-2026-000012', 'chd_petr', 'R42-8B-07'),
+        ],
+      },
+    });
+    const el = await mount(client);
+    const queue = () => textOf($(el, '[aria-labelledby="applications-heading"]'));
+    await until(() => queue().includes('ЭД-2026-000011'), 'the queue did not load');
+    expect(queue()).to.contain('ЭД-2026-000011: Иванова Мария, 5А, 2026/2027 учебный год — подано');
+    await expect(el).to.be.accessible();
+    $(el, '[aria-label="Взять на проверку заявление ЭД-2026-000011"]')?.click();
+    await until(() => queue().includes('Заявление ЭД-2026-000011 на проверке.'), 'not checking');
+    await until(() => $(el, '[aria-label="Одобрить заявление ЭД-2026-000011"]'), 'no approve');
+    $(el, '[aria-label="Одобрить заявление ЭД-2026-000011"]')?.click();
+    await until(() => queue().includes('одобрено, родитель подключает дневник'), 'not approved');
+    const [maria] = (await client.applications.list({ childId: 'chd_maria' })).items;
+    expect(maria?.status).to.equal('ready');
+
+    // A rejection needs its reason, which the parent is told.
+    $(el, '[aria-label="Отклонить заявление ЭД-2026-000012"]')?.click();
+    await until(() => $(el, '#reject-reason'), 'no reason field');
+    click(el, 'applications', 'reject');
+    await until(() => $(el, '#reject-reason-error'), 'no reason, no error');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('reject-reason');
+    type(el, 'reject-reason', 'Ребёнок учится в другой школе');
+    click(el, 'applications', 'reject');
+    await until(() => queue().includes('Заявление ЭД-2026-000012 отклонено'), 'not rejected');
+    expect(queue()).not.to.contain('ЭД-2026-000012: Иванов');
+    const [petr] = (await client.applications.list({ childId: 'chd_petr' })).items;
+    expect([petr?.status, petr?.rejectionReason]).to.deep.equal([
+      'rejected',
+      'Ребёнок учится в другой школе',
+    ]);
   });
 
   it('lists the pupils of each class with their numbers for parents, in English', async () => {

@@ -19,6 +19,7 @@ import { schoolSetupText, type SchoolSetupKey } from './school-setup-text';
 export type Section =
   | 'import'
   | 'profile'
+  | 'applications'
   | 'year'
   | 'classes'
   | 'roster'

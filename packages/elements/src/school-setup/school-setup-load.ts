@@ -1,4 +1,5 @@
 import type {
+  Application,
   Bell,
   FinalMarkRounding,
   Holiday,
@@ -22,29 +23,33 @@ export interface Loaded {
   readonly classes: readonly SchoolClass[];
   readonly subjects: readonly Subject[];
   readonly staff: readonly StaffMember[];
+  /** The school's diary applications, newest first. */
+  readonly applications: readonly Application[];
   /** The pupils on the roster, with the numbers parents link their children with. */
   readonly roster: readonly RosterEntry[];
   readonly bells: readonly Bell[];
   readonly rounding: FinalMarkRounding;
 }
 
-/** Reads the admin's school: its profile, years, classes, subjects, staff, roster, bells and rounding. */
+/** Reads the admin's school: its profile, applications, years, classes, subjects, staff, roster, bells and rounding. */
 export async function loadSchool(
   client: SchoolSetupClient,
   schoolId: string,
   today: string,
   signal: AbortSignal,
 ): Promise<Loaded> {
-  const [school, years, classes, subjects, staff, roster, bells, rounding] = await Promise.all([
-    client.schools.get({ schoolId }, { signal }),
-    client.setup.schoolYears({ schoolId }, { signal }),
-    client.classes.list(undefined, { signal }),
-    client.setup.subjects({ schoolId }, { signal }),
-    client.setup.staff({ schoolId }, { signal }),
-    client.setup.roster({ schoolId }, { signal }),
-    client.setup.bells({ schoolId }, { signal }),
-    client.setup.rounding({ schoolId }, { signal }),
-  ]);
+  const [school, applications, years, classes, subjects, staff, roster, bells, rounding] =
+    await Promise.all([
+      client.schools.get({ schoolId }, { signal }),
+      client.applications.list({}, { signal }),
+      client.setup.schoolYears({ schoolId }, { signal }),
+      client.classes.list(undefined, { signal }),
+      client.setup.subjects({ schoolId }, { signal }),
+      client.setup.staff({ schoolId }, { signal }),
+      client.setup.roster({ schoolId }, { signal }),
+      client.setup.bells({ schoolId }, { signal }),
+      client.setup.rounding({ schoolId }, { signal }),
+    ]);
   const year =
     years.items.find((y) => y.startDate <= today && today <= y.endDate) ?? years.items.at(-1);
   const holidays = year
@@ -53,6 +58,7 @@ export async function loadSchool(
   return {
     schoolId,
     school,
+    applications: applications.items,
     year,
     holidays,
     classes: classes.items,

@@ -221,6 +221,7 @@ export const isChildCardClient = (client: WidgetClient | undefined): client is C
 export interface SchoolSetupClient extends WidgetClient {
   readonly classes: Group<'classes', 'list'>;
   readonly schools: Group<'schools', 'search' | 'get'>;
+  readonly applications: Group<'applications', 'create' | 'list' | 'setStatus'>;
   readonly imports: Group<'imports', 'preview' | 'apply'>;
   readonly setup: Group<
     'setup',
@@ -260,6 +261,8 @@ export const isSchoolSetupClient = (
     'imports.preview',
     'imports.apply',
     'schools.get',
+    'applications.list',
+    'applications.setStatus',
     'setup.updateProfile',
     'setup.schoolYears',
     'setup.createSchoolYear',
