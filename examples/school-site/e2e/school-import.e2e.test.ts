@@ -317,17 +317,24 @@ describe(
       await code.waitFor({ timeout: 30_000 });
       await code.fill(await latestCode(site.url, PARENT));
       await form.getByRole('button', { name: 'Подтвердить' }).click();
-      await form.locator('[data-application-number]').waitFor({ timeout: 30_000 });
+      const applicationNumber = form.locator('[data-application-number]');
+      await applicationNumber.waitFor({ timeout: 30_000 });
+      const number = ((await applicationNumber.textContent()) ?? '').trim();
       const card = page.locator('[data-children-list] [data-child]', { hasText: 'Егорова Арина' });
       await card.waitFor({ timeout: 30_000 });
 
-      // The school approves the application.
-      const admin = await signedInClient(site.url, ADMIN, PASSWORD);
-      const [application] = (await admin.applications.list({ status: 'submitted' })).items;
-      assert.ok(application, 'the school sees no application');
-      await admin.applications.setStatus({ applicationId: application.id, status: 'checking' });
-      await admin.applications.setStatus({ applicationId: application.id, status: 'ready' });
-      await admin.auth.logout();
+      // The school finds the application in its queue, for Арина, checks and approves it.
+      await adminPage.reload();
+      const queue = adminPage.locator(
+        'diary-school-setup [aria-labelledby="applications-heading"]',
+      );
+      await queue
+        .locator(`[data-application="${number}"]`, { hasText: 'Егорова Арина, 6Г' })
+        .waitFor({ timeout: 30_000 });
+      await press(queue.getByRole('button', { name: `Взять на проверку заявление ${number}` }));
+      await setupOf(adminPage).done('applications', `Заявление ${number} на проверке.`);
+      await press(queue.getByRole('button', { name: `Одобрить заявление ${number}` }));
+      await setupOf(adminPage).done('applications', `Заявление ${number} одобрено`);
 
       // The parent connects the diary from the application's page.
       await card.getByRole('link', { name: 'Заявление' }).click();
