@@ -164,6 +164,16 @@ describe('<diary-journal>', function () {
     expect($(el, '#journal-choice'), 'one journal needs no choice').to.equal(null);
   });
 
+  it('offers no choice of classes to anyone but a teacher', async () => {
+    const client = createMemoryClient({ signedInAs: 'school_admin' });
+    const page = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client}><diary-journal></diary-journal></diary-provider>`,
+    );
+    const el = page.querySelector('diary-journal') as DiaryJournal;
+    await waitUntil(() => textOf(el.shadowRoot).includes('Укажите класс и предмет'), 'no notice');
+    expect($(el, '#journal-choice')).to.equal(null);
+  });
+
   it("updates the typed pupil's average and suggested final, every other row left as it was", async () => {
     const { el, client } = await journalPage();
     const journal = await client.journal.get({ classId: C5A, subjectId: MATHS });

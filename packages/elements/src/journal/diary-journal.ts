@@ -118,15 +118,15 @@ export class DiaryJournal extends DiaryElement {
   });
 
   /**
-   * Whether the page left the class or the subject out: the journal then offers the teacher's
-   * own classes and subjects (and opens the first).
+   * Whether the page left the class or the subject out: the journal then offers a signed-in
+   * teacher their own classes and subjects (and opens the first).
    */
   #choosing = false;
 
   readonly #choices = new Task(this, {
-    args: () => [this.client, this.environment?.session.user?.id, this.#choosing] as const,
-    task: async ([client, userId, choosing], { signal }) => {
-      if (!choosing || !userId || !hasClassList(client)) return initialState;
+    args: () => [this.client, this.environment?.session.user, this.#choosing] as const,
+    task: async ([client, user, choosing], { signal }) => {
+      if (!choosing || user?.role !== 'teacher' || !hasClassList(client)) return initialState;
       return teacherJournals(client, signal);
     },
     onComplete: (choices) => {
@@ -350,7 +350,8 @@ export class DiaryJournal extends DiaryElement {
   /** Before a class and subject: the teacher's journals loading, or why there is none. */
   #renderNoJournal() {
     const lang = this.language;
-    if (!this.#choosing || !hasClassList(this.client))
+    const teacher = this.environment?.session.user?.role === 'teacher';
+    if (!this.#choosing || !teacher || !hasClassList(this.client))
       return textNotice(journalText(lang, 'missing'));
     return this.#choices.render({
       initial: () => loadingNotice(lang),
