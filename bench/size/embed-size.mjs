@@ -34,8 +34,8 @@ const BUDGETS = {
   'tests page (provider + child picker + upcoming tests)': 55.5 * 1024,
   'account page (provider + account + QR hand-off)': 63.5 * 1024,
   'child card page (provider + child picker + child card)': 69 * 1024,
-  'school setup page (provider + school setup)': 84 * 1024,
-  'every tag at once': 254 * 1024,
+  'school setup page (provider + school setup)': 84.5 * 1024,
+  'every tag at once': 254.5 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],

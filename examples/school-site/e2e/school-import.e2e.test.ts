@@ -1,18 +1,27 @@
 // A school that brings its lists, end to end in Chromium: on an EMPTY database (`create-school`,
-// no demo world) the admin checks a roster with errors in <diary-school-setup>'s import and sees
-// them by line and column, imports a OneRoster bundle (classes, pupils, subjects, staff invited by
-// SMS, teaching assignments), then the bells and a timetable for the bundle's class, and makes a
-// week of lessons. A teacher the bundle invited sets a password through «Забыли пароль?» and signs
-// in.
+// no demo world) the admin imports a OneRoster bundle (classes 6Г and 9Д, pupils, subjects, staff
+// invited by SMS, teaching assignments), then the rest of the pupils from an XLSX roster — first
+// as typed, with the mistakes the preview shows by line and column, then corrected —, the bells
+// and the classes' timetable from XLSX, and makes this week's lessons. The maths teacher the
+// bundle invited sets a password through «Забыли пароль?»; a parent links her daughter with the
+// school's code and the number the admin reads off the roster, the school approves, the teacher
+// enters a mark in the journal and the parent sees it on the grades page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, formatIsoWeek, isoWeekOf } from '@school-diary/core';
+import { createDiaryClient } from '@school-diary/sdk';
 import JSZip from 'jszip';
-import type { Browser, Locator } from 'playwright-core';
-import { createSchool, latestCode, startSite, type StartedSite } from './school-site-server';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  createSchool,
+  latestCode,
+  schoolDates,
+  startSite,
+  type StartedSite,
+} from './school-site-server';
 import { launchChromium, signedInClient, signIn } from './site-browser';
 
 const fixtures = new URL('../../../packages/server/src/services/import/fixtures/', import.meta.url)
@@ -22,10 +31,17 @@ const PASSWORD = 'ключ от школы номер семь';
 /** Кузнецов Андрей Павлович: in the bundle as `8 (999) 000-44-02`, teaching maths in 6Г. */
 const TEACHER = '+79990004402';
 const TEACHER_PASSWORD = 'мой новый пароль учителя';
+/** Егорова Ольга, the mother of Арина (6Г, from the XLSX roster). */
+const PARENT = '+79990004501';
+const PARENT_PASSWORD = 'пароль мамы Арины';
+const VIEWPORT = { width: 1024, height: 900 };
 
-const today = new Date().toISOString().slice(0, 10);
-const weekday = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
-const nextMonday = addDays(today, 8 - weekday);
+/** The school year of the bundle's sessions, which its classes belong to. */
+const BUNDLE_YEAR = '2026/2027';
+/** This week's lessons are made; the mark goes on the latest maths lesson up to today. */
+const { today, yearStart, yearEnd, monday } = schoolDates();
+/** 6Г has maths Monday to Friday (timetable-6g-9d.xlsx). */
+const markDate = addDays(monday, Math.min(new Date(`${today}T00:00:00Z`).getUTCDay() || 7, 5) - 1);
 
 /** The OneRoster fixture's CSV files zipped into `oneroster.zip`, as a school's export is. */
 async function zipBundle(dir: string): Promise<string> {
@@ -37,6 +53,38 @@ async function zipBundle(dir: string): Promise<string> {
   return path;
 }
 
+/** The parts of the admin's <diary-school-setup> a walk uses. */
+function setupOf(page: Page) {
+  const setup = page.locator('diary-school-setup');
+  const section = (name: string) => setup.locator(`[aria-labelledby="${name}-heading"]`);
+  const importSection = section('import');
+  // Choosing a file clears the last report; «Проверить файл» shows the new one.
+  const report = importSection.getByText('Строк прочитано:');
+  return {
+    setup,
+    importSection,
+    applyButton: importSection.getByRole('button', { name: 'Загрузить в дневник' }),
+    group: (kind: string) => importSection.locator(`[part~="group"][data-kind="${kind}"]`),
+    summary: async (kind: string) =>
+      (
+        await importSection
+          .locator(`[part~="group"][data-kind="${kind}"]`)
+          .locator('p')
+          .textContent()
+      )?.trim(),
+    done: (name: string, text: string) =>
+      section(name).getByRole('status').filter({ hasText: text }).waitFor({ timeout: 30_000 }),
+    check: async (path: string) => {
+      await setup.locator('#import-file').setInputFiles(path);
+      await report.waitFor({ state: 'detached' });
+      await press(importSection.getByRole('button', { name: 'Проверить файл' }));
+      await report.waitFor({ timeout: 30_000 });
+    },
+  };
+}
+
+const press = (locator: Locator) => locator.press('Enter');
+
 describe(
   'a school imports its lists on an empty database (create-school, Chromium)',
   { timeout: 480_000 },
@@ -44,6 +92,10 @@ describe(
     let site: StartedSite;
     let browser: Browser;
     let dir: string;
+    let adminContext: BrowserContext;
+    let adminPage: Page;
+    /** The number the admin hands to Арина's family. */
+    let arinaNumber = '';
 
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'diary-import-e2e-'));
@@ -51,6 +103,8 @@ describe(
         empty: createSchool({ adminPhone: ADMIN, adminPassword: PASSWORD }),
       });
       browser = await launchChromium();
+      adminContext = await browser.newContext({ viewport: VIEWPORT });
+      adminPage = await adminContext.newPage();
     });
 
     after(async () => {
@@ -59,48 +113,28 @@ describe(
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    it('the admin imports a OneRoster bundle and a timetable; an invited teacher signs in', async () => {
-      const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
-      const page = await context.newPage();
-      await signIn(page, site.url, { phone: ADMIN, password: PASSWORD, landing: /\/admin\.html$/ });
+    it('the admin enters the school year, then imports the OneRoster bundle with its staff', async () => {
+      await signIn(adminPage, site.url, {
+        phone: ADMIN,
+        password: PASSWORD,
+        landing: /\/admin\.html$/,
+      });
+      const { setup, importSection, applyButton, group, summary, done, check } = setupOf(adminPage);
+      // The year the bundle's classes belong to, in two half-years, around today.
+      const fill = (id: string, value: string) => setup.locator(`#${id}`).fill(value);
+      await fill('year-name', BUNDLE_YEAR);
+      await fill('year-start', yearStart);
+      await fill('year-end', yearEnd);
+      await setup.locator('#year-kind').selectOption('half_year');
+      await fill('period-0-start', yearStart);
+      await fill('period-0-end', addDays(yearStart, 120));
+      await fill('period-1-start', addDays(yearStart, 121));
+      await fill('period-1-end', yearEnd);
+      await setup.getByRole('button', { name: 'Добавить учебный год' }).click();
+      await setup.getByRole('heading', { name: `Учебный год ${BUNDLE_YEAR}` }).waitFor();
 
-      const setup = page.locator('diary-school-setup');
-      const section = (name: string) => setup.locator(`[aria-labelledby="${name}-heading"]`);
-      const done = (name: string, text: string) =>
-        section(name).getByRole('status').filter({ hasText: text }).waitFor({ timeout: 30_000 });
-      const press = (locator: Locator) => locator.press('Enter');
-      const importSection = section('import');
-      const group = (kind: string) => importSection.locator(`[part~="group"][data-kind="${kind}"]`);
-      const applyButton = importSection.getByRole('button', { name: 'Загрузить в дневник' });
-      // Choosing a file clears the last report; «Проверить файл» shows the new one.
-      const report = importSection.getByText('Строк прочитано:');
-      const check = async (path: string) => {
-        await setup.locator('#import-file').setInputFiles(path);
-        await report.waitFor({ state: 'detached' });
-        await press(importSection.getByRole('button', { name: 'Проверить файл' }));
-        await report.waitFor({ timeout: 30_000 });
-      };
-
-      // 1. A roster with errors: each by file, line and column, and nothing to import.
-      await check(`${fixtures}roster-errors.csv`);
-      const errors = importSection.locator('[part~="item"][part~="error"]');
-      await errors.first().waitFor();
-      const errorTexts = await errors.allTextContents();
-      assert.ok(
-        errorTexts.some((t) => /roster-errors\.csv, строка 3, «Дата рождения»: .+/.test(t.trim())),
-        errorTexts.join('\n'),
-      );
-      assert.ok(
-        errorTexts.some((t) => /roster-errors\.csv, строка 4, «Класс»: .*«5Я»/.test(t.trim())),
-        errorTexts.join('\n'),
-      );
-      assert.equal(await applyButton.count(), 0);
-
-      // 2. The OneRoster bundle: its preview by kind, then the import, with the staff invited.
       await check(await zipBundle(dir));
       assert.equal(await importSection.locator('[part~="error"]').count(), 0);
-      const summary = async (kind: string) =>
-        (await group(kind).locator('p').textContent())?.trim();
       assert.equal(await summary('class'), 'Классы: добавить — 2, изменить — 0, без изменений — 0');
       assert.equal(
         await summary('pupil'),
@@ -122,62 +156,96 @@ describe(
       );
       await press(applyButton);
       await done('import', 'Новым сотрудникам (3) ушли SMS-приглашения.');
+    });
+
+    it('the admin checks the XLSX roster, sees its mistakes by line and column, and imports it corrected', async () => {
+      const { importSection, applyButton, summary, done, check } = setupOf(adminPage);
+      // As first typed: a date of birth that does not exist, a class the school does not have,
+      // one pupil's identifier typed again on the next line. Nothing can be imported.
+      await check(`${fixtures}roster-6g-9d-errors.xlsx`);
+      const errors = importSection.locator('[part~="item"][part~="error"]');
+      await errors.first().waitFor();
+      const errorTexts = (await errors.allTextContents()).map((t) => t.trim());
+      const expected = [
+        /^roster-6g-9d-errors\.xlsx, строка 3, «Дата рождения»: Такой даты нет в календаре/,
+        /^roster-6g-9d-errors\.xlsx, строка 5, «Класс»: В школе нет класса «6Ж»/,
+        /^roster-6g-9d-errors\.xlsx, строка 8, «Идентификатор»: Это значение уже есть в строке 7/,
+      ];
+      for (const pattern of expected)
+        assert.ok(
+          errorTexts.some((t) => pattern.test(t)),
+          `${pattern}:\n${errorTexts.join('\n')}`,
+        );
+      assert.equal(errorTexts.length, expected.length, errorTexts.join('\n'));
+      assert.equal(await applyButton.count(), 0);
+
+      // Corrected in Excel: all nine pupils to add, then imported.
+      await check(`${fixtures}roster-6g-9d.xlsx`);
+      assert.equal(await importSection.locator('[part~="error"]').count(), 0);
+      assert.equal(
+        await summary('pupil'),
+        'Ученики: добавить — 9, изменить — 0, без изменений — 0',
+      );
+      await press(applyButton);
+      await done('import', 'Файл загружен в дневник.');
 
       const admin = await signedInClient(site.url, ADMIN, PASSWORD);
       const classes = (await admin.classes.list()).items;
-      assert.deepEqual(classes.map((c) => c.name).sort(), ['6Г', '9Д']);
       const schoolId = classes[0]?.schoolId ?? '';
       const roster = (await admin.setup.roster({ schoolId })).items;
       const classOf = new Map(classes.map((c) => [c.id, c.name]));
-      assert.deepEqual(
-        roster.map((r) => [r.lastName, r.firstName, classOf.get(r.classId)]).sort(),
-        [
-          ['Лебедева', 'Милана', '6Г'],
-          ['Морозов', 'Даниил', '6Г'],
-          ['Никитина', 'Ева', '9Д'],
-        ],
-      );
+      const count = (name: string) => roster.filter((r) => classOf.get(r.classId) === name).length;
+      assert.deepEqual([count('6Г'), count('9Д')], [7, 5]);
+      await admin.auth.logout();
+    });
 
-      // 3. The bells, then a timetable naming the bundle's class, subject and teacher.
+    it('the admin imports the XLSX timetable and makes this week’s lessons', async () => {
+      const { setup, applyButton, summary, done, check } = setupOf(adminPage);
       await setup.getByRole('button', { name: 'Добавить урок' }).click();
       await setup.locator('#bell-0-start').fill('08:30');
       await setup.locator('#bell-0-end').fill('09:15');
+      await setup.getByRole('button', { name: 'Добавить урок' }).click();
+      await setup.locator('#bell-1-start').fill('09:25');
+      await setup.locator('#bell-1-end').fill('10:10');
       await press(setup.getByRole('button', { name: 'Сохранить звонки' }));
       await done('bells', 'Расписание звонков сохранено.');
-      const timetable = join(dir, 'timetable.csv');
-      writeFileSync(
-        timetable,
-        '\uFEFFКласс;День недели;Урок;Предмет;Учитель;Кабинет\r\n' +
-          '6Г;Пн;1;Математика;Кузнецов Андрей Павлович;12\r\n',
-      );
-      await check(timetable);
+
+      await check(`${fixtures}timetable-6g-9d.xlsx`);
       assert.equal(
-        (await group('lesson').locator('p').textContent())?.trim(),
-        'Уроки расписания: добавить — 1, изменить — 0, без изменений — 0',
+        await summary('lesson'),
+        'Уроки расписания: добавить — 7, изменить — 0, без изменений — 0',
       );
       await press(applyButton);
       await done('import', 'Файл загружен в дневник.');
       await setup.locator('#tt-class').selectOption({ label: '6Г' });
-      await setup.locator('#gen-from').fill(nextMonday);
-      await setup.locator('#gen-to').fill(addDays(nextMonday, 5));
+      await setup.locator('#gen-from').fill(monday);
+      await setup.locator('#gen-to').fill(addDays(monday, 5));
       await press(setup.getByRole('button', { name: 'Сформировать расписание 6Г' }));
-      await done('generate', 'создано уроков — 1');
-      await context.close();
+      await done('generate', 'создано уроков — 5');
 
-      const sixG = classes.find((c) => c.name === '6Г');
+      const admin = await signedInClient(site.url, ADMIN, PASSWORD);
+      const sixG = (await admin.classes.list()).items.find((c) => c.name === '6Г');
       assert.ok(sixG);
       const week = await admin.schedule.week({
         classId: sixG.id,
-        week: formatIsoWeek(isoWeekOf(nextMonday)),
+        week: formatIsoWeek(isoWeekOf(monday)),
       });
       assert.deepEqual(
         week.days
           .flatMap((d) => d.lessons)
-          .map((l) => [l.date, l.number, l.subjectName, l.teacherName, l.room, l.startTime]),
-        [[nextMonday, 1, 'Математика', 'Кузнецов А. П.', '12', '08:30']],
+          .map((l) => [l.date, l.number, l.subjectName, l.teacherName, l.room]),
+        [0, 1, 2, 3, 4].map((d) => [
+          addDays(monday, d),
+          d % 2 === 0 ? 1 : 2,
+          'Математика',
+          'Кузнецов А. П.',
+          '12',
+        ]),
       );
+      await admin.auth.logout();
+    });
 
-      // 4. The invited teacher: the SMS, a password through «Забыли пароль?», and signing in.
+    it('the invited teacher sets a password from the SMS and signs in', async () => {
       const outbox = (await (await fetch(`${site.url}/api/v1/dev/outbox`)).json()) as {
         items: { to: string; text: string }[];
       };
@@ -205,5 +273,141 @@ describe(
         .waitFor({ timeout: 30_000 });
       await teacherContext.close();
     });
+
+    it('a parent links Арина with the school’s code and the number from the roster; the school approves', async () => {
+      // The admin reads Арина's number off the roster, to hand to her family.
+      const pupil = adminPage
+        .locator('diary-school-setup [aria-label="Ученики класса 6Г"] li')
+        .filter({ hasText: 'Егорова Арина' });
+      arinaNumber = ((await pupil.locator('code').textContent()) ?? '').trim();
+      assert.match(arinaNumber, /^R007-[A-Z0-9]{8}$/);
+      // The lists are in: the admin opens the diary to parents.
+      const { setup, done } = setupOf(adminPage);
+      await press(setup.getByRole('button', { name: 'Открыть дневник для родителей' }));
+      await done('profile', 'Дневник открыт для родителей.');
+
+      // The parent's account, registered and confirmed by the SMS code.
+      const api = await registeredParent(site.url);
+      await api.auth.logout();
+
+      const parent = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+      const page = await parent.newPage();
+      await signIn(page, site.url, {
+        phone: PARENT,
+        password: PARENT_PASSWORD,
+        landing: /\/children\.html$/,
+      });
+      const form = page.locator('diary-child-form');
+      await form.locator('#lastName').fill('Егорова');
+      await form.locator('#firstName').fill('Арина');
+      await form.locator('#middleName').fill('Дмитриевна');
+      await form.locator('#birthDate-day').fill('17');
+      await form.locator('#birthDate-month').fill('марта');
+      await form.locator('#birthDate-year').fill('2015');
+      await form.locator('#sex-female').check();
+      await form.locator('#snils').fill('157-284-936 03');
+      await form.locator('#school').fill('Школа № 7');
+      await form
+        .getByRole('option', { name: /Школа № 7/ })
+        .first()
+        .click();
+      await form.locator('#rosterId').fill(arinaNumber);
+      await form.getByRole('button', { name: 'Продолжить' }).click();
+      const code = form.locator('#code');
+      await code.waitFor({ timeout: 30_000 });
+      await code.fill(await latestCode(site.url, PARENT));
+      await form.getByRole('button', { name: 'Подтвердить' }).click();
+      const applicationNumber = form.locator('[data-application-number]');
+      await applicationNumber.waitFor({ timeout: 30_000 });
+      const number = ((await applicationNumber.textContent()) ?? '').trim();
+      const card = page.locator('[data-children-list] [data-child]', { hasText: 'Егорова Арина' });
+      await card.waitFor({ timeout: 30_000 });
+
+      // The school finds the application in its queue, for Арина, checks and approves it.
+      await adminPage.reload();
+      const queue = adminPage.locator(
+        'diary-school-setup [aria-labelledby="applications-heading"]',
+      );
+      await queue
+        .locator(`[data-application="${number}"]`, { hasText: 'Егорова Арина, 6Г' })
+        .waitFor({ timeout: 30_000 });
+      await press(queue.getByRole('button', { name: `Взять на проверку заявление ${number}` }));
+      await setupOf(adminPage).done('applications', `Заявление ${number} на проверке.`);
+      await press(queue.getByRole('button', { name: `Одобрить заявление ${number}` }));
+      await setupOf(adminPage).done('applications', `Заявление ${number} одобрено`);
+
+      // The parent connects the diary from the application's page.
+      await card.getByRole('link', { name: 'Заявление' }).click();
+      const widget = page.locator('diary-application');
+      await press(widget.getByRole('button', { name: 'Подключить дневник' }));
+      await widget.getByText('Дневник подключён.').waitFor({ timeout: 30_000 });
+      await parent.close();
+    });
+
+    it('the teacher opens the journal and enters a mark for Арина on this week’s lesson', async () => {
+      const teacher = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+      const page = await teacher.newPage();
+      await signIn(page, site.url, {
+        phone: TEACHER,
+        password: TEACHER_PASSWORD,
+        landing: /\/children\.html$/,
+      });
+      await page.goto(`${site.url}/journal.html`);
+      const journal = page.locator('diary-journal');
+      await journal.getByRole('heading', { name: 'Журнал: Математика, 6Г' }).waitFor({
+        timeout: 30_000,
+      });
+      await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
+      const names = (await journal.locator('tbody th.name').allTextContents()).map((t) => t.trim());
+      const row = names.indexOf('Егорова Арина');
+      assert.ok(row >= 0, `Арина is not in ${names.join(', ')}`);
+      const head = `${markDate.slice(8, 10)}.${markDate.slice(5, 7)}`;
+      const column = journal.locator('th.lesson', { hasText: head });
+      const col = Number(await column.getAttribute('data-c'));
+      await journal.locator(`tr[data-r="${row}"] td[data-c="${col}"]`).click();
+      await page.keyboard.type('5');
+      await page.keyboard.press('Enter');
+      await journal
+        .locator(`tr[data-r="${row}"] td.saved[data-c="${col}"]`, { hasText: '5' })
+        .waitFor({ timeout: 30_000 });
+      await teacher.close();
+    });
+
+    it('the parent sees Арина’s mark on the grades page', async () => {
+      const parent = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+      const page = await parent.newPage();
+      await signIn(page, site.url, {
+        phone: PARENT,
+        password: PARENT_PASSWORD,
+        landing: /\/children\.html$/,
+      });
+      const card = page.locator('[data-children-list] [data-child]', { hasText: 'Егорова Арина' });
+      await card.getByText('Учится в школе').waitFor({ timeout: 30_000 });
+      await card.getByRole('link', { name: 'Оценки' }).click();
+      await page
+        .locator('diary-grade-table tr', { hasText: 'Математика' })
+        .locator('button[data-id]', { hasText: /^5$/ })
+        .waitFor({ timeout: 30_000 });
+      await parent.close();
+    });
   },
 );
+
+/** Егорова Ольга registers with her phone and confirms it with the SMS code. */
+async function registeredParent(url: string) {
+  const client = createDiaryClient({ baseUrl: url, storage: false, syncTabs: false });
+  const { challenge } = await client.auth.register({
+    phone: PARENT,
+    password: PARENT_PASSWORD,
+    lastName: 'Егорова',
+    firstName: 'Ольга',
+    middleName: 'Викторовна',
+    snils: '146-273-859 84',
+    passport: '4510 123456',
+  });
+  await client.auth.confirmIdentity({
+    challengeId: challenge.challengeId,
+    code: await latestCode(url, PARENT),
+  });
+  return client;
+}

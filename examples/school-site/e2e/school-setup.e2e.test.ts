@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays, formatIsoWeek, isoWeekOf } from '@school-diary/core';
 import type { Browser, Locator } from 'playwright-core';
-import { createSchool, startSite, type StartedSite } from './school-site-server';
+import { createSchool, schoolDates, startSite, type StartedSite } from './school-site-server';
 import { launchChromium, signedInClient, signIn } from './site-browser';
 
 const ADMIN = '+79990000099';
@@ -15,13 +15,7 @@ const PASSWORD = 'ключ от школы номер семь';
 const TEACHER = '+79990000098';
 
 // A school year around today (whatever day the test runs), the lessons made for next week.
-const today = new Date().toISOString().slice(0, 10);
-const yearStart = addDays(today, -30);
-const yearEnd = addDays(today, 300);
-const startYear = Number(yearStart.slice(0, 4));
-const yearName = `${startYear}/${startYear + 1}`;
-const weekday = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
-const nextMonday = addDays(today, 8 - weekday);
+const { today, yearStart, yearEnd, yearName, nextMonday } = schoolDates();
 
 describe(
   'a school sets itself up on an empty database (create-school, Chromium)',

@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addDays } from '@school-diary/core';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -103,5 +104,34 @@ export function createSchool(school: NewSchool): (db: string) => void {
       { env: { ...process.env, DIARY_ADMIN_PASSWORD: school.adminPassword }, encoding: 'utf8' },
     );
     assert.equal(run.status, 0, `create-school failed:\n${run.stdout}\n${run.stderr}`);
+  };
+}
+
+/** The days a walk on a fresh school works with, whatever day it runs. */
+export interface SchoolDates {
+  /** Today (UTC), `YYYY-MM-DD`. */
+  readonly today: string;
+  /** A school year around today: from a month ago to some ten months ahead, `2026/2027`. */
+  readonly yearStart: string;
+  readonly yearEnd: string;
+  readonly yearName: string;
+  /** The Monday of this week and of the next. */
+  readonly monday: string;
+  readonly nextMonday: string;
+}
+
+/** The school year around `today` and the Mondays near it (see {@link SchoolDates}). */
+export function schoolDates(today = new Date().toISOString().slice(0, 10)): SchoolDates {
+  const yearStart = addDays(today, -30);
+  const startYear = Number(yearStart.slice(0, 4));
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
+  const monday = addDays(today, 1 - weekday);
+  return {
+    today,
+    yearStart,
+    yearEnd: addDays(today, 300),
+    yearName: `${startYear}/${startYear + 1}`,
+    monday,
+    nextMonday: addDays(monday, 7),
   };
 }

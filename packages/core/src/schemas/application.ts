@@ -24,6 +24,11 @@ export const applicationSchema = object({
   childId: idSchema,
   schoolId: idSchema,
   schoolYear: schoolYearSchema,
+  /**
+   * The pupil's number on the school's roster that the parent linked the child with: how the
+   * school's queue finds the pupil the application is for. Absent when the link has ended.
+   */
+  rosterId: optional(string()),
   status: applicationStatusSchema,
   rejectionReason: optional(string()),
   history: array(

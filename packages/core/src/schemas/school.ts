@@ -56,6 +56,11 @@ export const classSchema = object({
   grade: number().check(int(), minimum(1), maximum(11)),
   schoolYear: schoolYearSchema,
   homeroomTeacherId: optional(idSchema),
+  /**
+   * The subjects the signed-in teacher teaches in the class, by name: only in a teacher's own
+   * list (`classes.list`), so a journal can offer the teacher each class and subject.
+   */
+  subjects: optional(array(object({ id: idSchema, name: string() }))),
 });
 /** A class. */
 export type SchoolClass = z.infer<typeof classSchema>;

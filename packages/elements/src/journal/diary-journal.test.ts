@@ -114,6 +114,66 @@ describe('<diary-journal>', function () {
     expect(deepActiveElement()).to.equal(cell(el, 3, last));
   });
 
+  it('opens the teacher’s first journal when the page names none, and switches by the select', async () => {
+    const fixtures = classJournalFixtures({ pupils: 3, lessons: 4 });
+    const maths = fixtures.lessons.find((l) => l.subjectId === MATHS);
+    if (!maths) throw new Error('the fixtures have no maths lesson');
+    const geometry = { id: 'sub_42_geom', name: 'Геометрия', shortName: 'Геом.' };
+    const client = createMemoryClient({
+      signedInAs: 'usr_teacher_math',
+      fixtures: {
+        ...fixtures,
+        teachers: fixtures.teachers.map((t) =>
+          t.id === maths.teacherId ? { ...t, subjects: [...t.subjects, geometry] } : t,
+        ),
+        lessons: [
+          ...fixtures.lessons,
+          { ...maths, id: 'les_geom_1', subjectId: geometry.id, subjectName: geometry.name },
+        ],
+      },
+    });
+    const page = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client}><diary-journal></diary-journal></diary-provider>`,
+    );
+    const el = page.querySelector('diary-journal') as DiaryJournal;
+    await waitUntil(() => $(el, 'table'), 'no journal opened', { timeout: 20_000 });
+    const select = $(el, '#journal-choice') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent?.trim())).to.deep.equal([
+      '5А · Геометрия',
+      '5А · Математика',
+    ]);
+    expect(textOf(el.shadowRoot)).to.contain('Журнал: Геометрия, 5А');
+    expect([el.classId, el.subjectId]).to.deep.equal([C5A, geometry.id]);
+    await expect(el).to.be.accessible();
+    select.value = `${C5A}|${MATHS}`;
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => textOf(el.shadowRoot).includes('Журнал: Математика, 5А'), 'no switch');
+    expect(el.subjectId).to.equal(MATHS);
+  });
+
+  it('opens the only journal of a teacher with one class and subject, with no choice to make', async () => {
+    const client = createMemoryClient({ signedInAs: 'usr_teacher_math', language: 'en' });
+    const page = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client} lang="en"
+        ><diary-journal></diary-journal
+      ></diary-provider>`,
+    );
+    const el = page.querySelector('diary-journal') as DiaryJournal;
+    await waitUntil(() => $(el, 'table'), 'no journal opened', { timeout: 20_000 });
+    expect(textOf(el.shadowRoot)).to.contain('Journal: Математика, 5А');
+    expect($(el, '#journal-choice'), 'one journal needs no choice').to.equal(null);
+  });
+
+  it('offers no choice of classes to anyone but a teacher', async () => {
+    const client = createMemoryClient({ signedInAs: 'school_admin' });
+    const page = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client}><diary-journal></diary-journal></diary-provider>`,
+    );
+    const el = page.querySelector('diary-journal') as DiaryJournal;
+    await waitUntil(() => textOf(el.shadowRoot).includes('Укажите класс и предмет'), 'no notice');
+    expect($(el, '#journal-choice')).to.equal(null);
+  });
+
   it("updates the typed pupil's average and suggested final, every other row left as it was", async () => {
     const { el, client } = await journalPage();
     const journal = await client.journal.get({ classId: C5A, subjectId: MATHS });

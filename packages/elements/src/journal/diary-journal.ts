@@ -18,6 +18,7 @@ import {
   type JournalContext,
 } from './journal-context';
 import { onEntryInput, onEntryKey, renderToolbar } from './journal-entry';
+import { hasClassList, renderChoice, teacherJournals, type JournalChoice } from './journal-choice';
 import { confirmFinal } from './journal-final';
 import { cellElement, renderGrid } from './journal-grid';
 import { onGridClick, onGridFocus, onGridKey } from './journal-keyboard';
@@ -115,6 +116,33 @@ export class DiaryJournal extends DiaryElement {
       this.cells = withQueued(journal, gridCells(journal), this.#client?.outbox.journalItems ?? []);
     },
   });
+
+  /**
+   * Whether the page left the class or the subject out: the journal then offers a signed-in
+   * teacher their own classes and subjects (and opens the first).
+   */
+  #choosing = false;
+
+  readonly #choices = new Task(this, {
+    args: () => [this.client, this.environment?.session.user, this.#choosing] as const,
+    task: async ([client, user, choosing], { signal }) => {
+      if (!choosing || user?.role !== 'teacher' || !hasClassList(client)) return initialState;
+      return teacherJournals(client, signal);
+    },
+    onComplete: (choices) => {
+      const first = choices[0];
+      if ((!this.classId || !this.subjectId) && first) this.#choose(first);
+    },
+  });
+
+  #choose(choice: JournalChoice): void {
+    this.journal = undefined;
+    this.lessonPanel = undefined;
+    this.editing = undefined;
+    this.active = { row: 0, col: 0 };
+    this.classId = choice.classId;
+    this.subjectId = choice.subjectId;
+  }
 
   readonly #viewport = new JournalViewport(this);
   readonly #rowAverages = new RowAverages();
@@ -219,6 +247,7 @@ export class DiaryJournal extends DiaryElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (!this.classId || !this.subjectId) this.#choosing = true;
     const client = this.#client;
     if (client !== this.#liveClient) {
       this.#unsubscribe();
@@ -302,9 +331,9 @@ export class DiaryJournal extends DiaryElement {
     if (unavailable) return unavailable;
     const lang = this.language;
     if (!this.environment?.session.user) return textNotice(journalText(lang, 'signedOut'));
-    if (!this.classId || !this.subjectId) return textNotice(journalText(lang, 'missing'));
+    if (!this.classId || !this.subjectId) return this.#renderNoJournal();
     return html`<section class="diary-base" part="base" aria-labelledby="title">
-      ${this.#load.render({
+      ${this.#renderChoice()}${this.#load.render({
         initial: () => loadingNotice(lang),
         pending: () => (this.journal ? this.#renderJournal(this.journal) : loadingNotice(lang)),
         error: (error) =>
@@ -316,6 +345,32 @@ export class DiaryJournal extends DiaryElement {
         complete: () => (this.journal ? this.#renderJournal(this.journal) : nothing),
       })}
     </section>`;
+  }
+
+  /** Before a class and subject: the teacher's journals loading, or why there is none. */
+  #renderNoJournal() {
+    const lang = this.language;
+    const teacher = this.environment?.session.user?.role === 'teacher';
+    if (!this.#choosing || !teacher || !hasClassList(this.client))
+      return textNotice(journalText(lang, 'missing'));
+    return this.#choices.render({
+      initial: () => loadingNotice(lang),
+      pending: () => loadingNotice(lang),
+      error: (error) =>
+        failureNotice(
+          lang,
+          describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
+          () => void this.#choices.run(),
+        ),
+      complete: () => textNotice(journalText(lang, 'noJournals')),
+    });
+  }
+
+  /** The select of the teacher's journals, when the journal offers them. */
+  #renderChoice() {
+    const choices = this.#choices.value;
+    if (!this.#choosing || !choices || choices.length < 2) return nothing;
+    return renderChoice(this.language, choices, this, (choice) => this.#choose(choice));
   }
 
   #renderJournal(journal: Journal) {

@@ -11,6 +11,11 @@ export const journalText = translator({
     'Укажите класс и предмет журнала (атрибуты class-id и subject-id).',
     'Give the journal a class and a subject (the class-id and subject-id attributes).',
   ],
+  choice: ['Класс и предмет', 'Class and subject'],
+  noJournals: [
+    'У вас пока нет классов: журнал появится, когда школа назначит вам класс и предмет.',
+    'You have no classes yet: the journal appears once the school assigns you a class and a subject.',
+  ],
   gridLabel: ['Оценки и пропуски', 'Marks and absences'],
   regionLabel: ['Таблица журнала', 'Journal table'],
   pupil: ['Ученик', 'Pupil'],

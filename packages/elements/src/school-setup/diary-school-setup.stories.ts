@@ -1,6 +1,8 @@
 // Stories of <diary-school-setup> over the SDK's in-memory client signed in as the demo school's
 // admin: Школа № 42's year, classes 5А and 8Б, its subjects, staff and bells. The toolbar sets the
 // language and theme.
+import type { Application } from '@school-diary/core';
+import { demoFixtures } from '@school-diary/sdk/testing';
 import { html } from 'lit';
 import { waitFor } from 'storybook/test';
 import '../define';
@@ -26,6 +28,48 @@ const meta = widgetMeta(
 export default { ...meta, parameters: { ...meta.parameters, diary: { client: admin } } };
 
 export const School = {};
+
+/** Two parents' applications waiting: one submitted, one being checked, each named by its pupil. */
+export const ApplicationsQueue = {
+  parameters: {
+    diary: {
+      client: () => {
+        const at = '2026-09-01T08:00:00.000Z';
+        const waiting = (
+          id: string,
+          number: string,
+          childId: string,
+          rosterId: string,
+          status: 'submitted' | 'checking',
+        ): Application => ({
+          id,
+          number,
+          childId,
+          schoolId: 'sch_42',
+          schoolYear: '2026/2027',
+          rosterId,
+          status,
+          history: [
+            { status: 'submitted', at },
+            ...(status === 'checking' ? [{ status, at }] : []),
+          ],
+          createdAt: at,
+          updatedAt: at,
+        });
+        return storyClient({
+          signedInAs: 'school_admin',
+          fixtures: {
+            ...demoFixtures(),
+            applications: [
+              waiting('app_story_maria', 'ЭД-2026-000021', 'chd_maria', 'R42-5A-01', 'submitted'),
+              waiting('app_story_petr', 'ЭД-2026-000022', 'chd_petr', 'R42-8B-07', 'checking'),
+            ],
+          },
+        });
+      },
+    },
+  },
+};
 
 /** Deleting 5А, which has pupils and lessons: the server's explanation, nothing deleted. */
 export const ClassInUse = {

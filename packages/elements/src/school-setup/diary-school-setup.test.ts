@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { ImportReport } from '@school-diary/core';
+import type { Application, ImportReport } from '@school-diary/core';
 import type { DiaryClient } from '@school-diary/sdk';
-import { createMemoryClient } from '@school-diary/sdk/testing';
+import { createMemoryClient, demoFixtures } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
 import type { DiaryProvider } from '../provider/diary-provider';
@@ -217,6 +217,104 @@ describe('<diary-school-setup>', function () {
     click(el, 'import', 'apply');
     await until(() => text().includes('Файл загружен в дневник.'), 'not imported');
     expect($(el, '[part~="apply"]'), 'an imported file is not imported twice').to.equal(null);
+    // The new pupil joins 5А's list with the number the family links her with.
+    const pupil = () =>
+      [
+        ...(el.shadowRoot?.querySelectorAll<HTMLElement>('[aria-label="Ученики класса 5А"] li') ??
+          []),
+      ].find((li) => li.textContent?.includes('Кузнецова Вера'));
+    await until(pupil, 'the roster did not reload');
+    const number = pupil()?.querySelector('code')?.textContent ?? '';
+    expect(number).to.match(/^[A-Z0-9]+-[A-Z0-9]+/);
+    expect(pupil()?.textContent).to.contain(`номер ученика: ${number}`);
+  });
+
+  it('shows the school’s code and opens and closes its diary to parents', async () => {
+    const client = createMemoryClient({ signedInAs: 'school_admin' });
+    const el = await mount(client);
+    const profile = () => textOf($(el, '[aria-labelledby="profile-heading"]'));
+    await until(() => profile().includes('код школы 770042'), 'the profile did not load');
+    expect(profile()).to.contain('Дневник открыт');
+    click(el, 'profile', 'close-diary');
+    await until(() => profile().includes('Дневник закрыт для родителей.'), 'not closed');
+    expect(profile()).to.contain('родители пока не могут записать детей');
+    expect((await client.schools.get({ schoolId: 'sch_42' })).diaryConnected).to.equal(false);
+    await until(() => $(el, '[part~="open-diary"]'), 'no button to open it again');
+    await expect(el).to.be.accessible();
+    click(el, 'profile', 'open-diary');
+    await until(() => profile().includes('Дневник открыт для родителей.'), 'not opened');
+    expect((await client.schools.get({ schoolId: 'sch_42' })).diaryConnected).to.equal(true);
+  });
+
+  it('takes an application to checking and approves it, and rejects another only with a reason', async () => {
+    const at = '2026-09-01T08:00:00.000Z';
+    const application = (
+      id: string,
+      number: string,
+      childId: string,
+      rosterId: string,
+    ): Application => ({
+      id,
+      number,
+      childId,
+      schoolId: 'sch_42',
+      schoolYear: '2026/2027',
+      rosterId,
+      status: 'submitted',
+      history: [{ status: 'submitted', at }],
+      createdAt: at,
+      updatedAt: at,
+    });
+    const client = createMemoryClient({
+      signedInAs: 'school_admin',
+      fixtures: {
+        ...demoFixtures(),
+        applications: [
+          application('app_maria_q', 'ЭД-2026-000011', 'chd_maria', 'R42-5A-01'),
+          application('app_petr_q', 'ЭД-2026-000012', 'chd_petr', 'R42-8B-07'),
+        ],
+      },
+    });
+    const el = await mount(client);
+    const queue = () => textOf($(el, '[aria-labelledby="applications-heading"]'));
+    await until(() => queue().includes('ЭД-2026-000011'), 'the queue did not load');
+    expect(queue()).to.contain('ЭД-2026-000011: Иванова Мария, 5А, 2026/2027 учебный год — подано');
+    await expect(el).to.be.accessible();
+    $(el, '[aria-label="Взять на проверку заявление ЭД-2026-000011"]')?.click();
+    await until(() => queue().includes('Заявление ЭД-2026-000011 на проверке.'), 'not checking');
+    await until(() => $(el, '[aria-label="Одобрить заявление ЭД-2026-000011"]'), 'no approve');
+    $(el, '[aria-label="Одобрить заявление ЭД-2026-000011"]')?.click();
+    await until(() => queue().includes('одобрено, родитель подключает дневник'), 'not approved');
+    const [maria] = (await client.applications.list({ childId: 'chd_maria' })).items;
+    expect(maria?.status).to.equal('ready');
+
+    // A rejection needs its reason, which the parent is told.
+    $(el, '[aria-label="Отклонить заявление ЭД-2026-000012"]')?.click();
+    await until(() => $(el, '#reject-reason'), 'no reason field');
+    click(el, 'applications', 'reject');
+    await until(() => $(el, '#reject-reason-error'), 'no reason, no error');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('reject-reason');
+    type(el, 'reject-reason', 'Ребёнок учится в другой школе');
+    click(el, 'applications', 'reject');
+    await until(() => queue().includes('Заявление ЭД-2026-000012 отклонено'), 'not rejected');
+    expect(queue()).not.to.contain('ЭД-2026-000012: Иванов');
+    const [petr] = (await client.applications.list({ childId: 'chd_petr' })).items;
+    expect([petr?.status, petr?.rejectionReason]).to.deep.equal([
+      'rejected',
+      'Ребёнок учится в другой школе',
+    ]);
+  });
+
+  it('lists the pupils of each class with their numbers for parents, in English', async () => {
+    const el = await mount({ signedInAs: 'school_admin', language: 'en' }, { lang: 'en' });
+    await until(() => $(el, '[aria-labelledby="roster-heading"] li'), 'the roster did not load');
+    const list = $(el, '[aria-label="Pupils of class 5А"]');
+    expect(textOf(list)).to.contain('Смирнова Анна, 5А');
+    expect(textOf(list)).to.contain('pupil’s number: R42-5A-99');
+    expect(textOf($(el, '[aria-labelledby="roster-heading"]'))).to.contain(
+      'give the number to the pupil’s family',
+    );
+    await expect(el).to.be.accessible();
   });
 
   it('previews and imports a timetable of odd and even weeks, then downloads it by keyboard, at 360 px', async () => {

@@ -12,6 +12,9 @@ import { controlStyles, hostTokens } from '../shared/theme';
 import { renderBells, renderRounding } from './school-setup-bells';
 import { SetupForm } from './school-setup-form';
 import { renderClasses, renderSubjects } from './school-setup-lists';
+import { renderApplications } from './school-setup-applications';
+import { renderProfile } from './school-setup-profile';
+import { renderRoster } from './school-setup-roster';
 import { loadSchool, type Loaded } from './school-setup-load';
 import { ImportSection } from './school-setup-import';
 import { renderStaff } from './school-setup-staff';
@@ -19,9 +22,11 @@ import { TimetableEditor } from './school-setup-timetable';
 import { renderYear } from './school-setup-year';
 
 /**
- * A school administrator sets up their school: an import of the roster (the template, or a
+ * A school administrator sets up their school: whether its diary is open to parents, the queue
+ * of parents' diary applications (checked, approved or rejected with a reason), an import of the roster (the template, or a
  * OneRoster bundle with its teachers, invited by SMS, and their teaching assignments) previewed
- * before it is applied, the school year with its periods (created here on a fresh school) and holidays, the classes and subjects (added, renamed, deleted), the staff
+ * before it is applied, the school year with its periods (created here on a fresh school) and holidays, the classes and subjects (added, renamed, deleted), the pupils on the roster with
+ * the number each family links their child with, the staff
  * (a teacher or an admin invited by SMS), the bell schedule, each class's weekly timetable with
  * the dates where it does not repeat, making the lessons from it, and the final-mark rounding.
  * Deleting what marks or lessons already refer to is refused with the server's explanation, and
@@ -31,16 +36,17 @@ import { renderYear } from './school-setup-year';
  * @tag diary-school-setup
  * @slot import - A place for the roster and timetable import, shown first.
  * @csspart base - The widget's box.
- * @csspart section - Each of import, year, classes, subjects, staff, bells, timetable, lessons,
+ * @csspart section - Each of import, profile, applications, year, classes, roster, subjects, staff, bells, timetable, lessons,
  * rounding.
- * @csspart list - The lists of periods, holidays, classes, subjects, staff and timetable changes.
+ * @csspart list - The lists of applications, periods, holidays, classes, pupils (one per class), subjects, staff
+ * and timetable changes.
  * @csspart item - One entry of a list.
  * @csspart group - A group of fields: a period of a new year, the lesson editor, the changes, a
  * kind of record in an import's preview.
  * @csspart grid - The scrollable box of the weekly timetable's table.
  * @csspart field - A form field (also `field-<id>`).
  * @csspart input - Text inputs and selects.
- * @csspart button - Every button (also `add`, `remove`, `rename`, `save`, `cancel`, `invite`,
+ * @csspart button - Every button (also `open-diary`, `close-diary`, `check`, `approve`, `reject`, `add`, `remove`, `rename`, `save`, `cancel`, `invite`,
  * `cell`, `generate`, `preview`, `apply`, `retry`).
  * @csspart notice - Loading, signed-out and done messages.
  * @csspart error - Error messages (also each error of an import's preview, with `item`).
@@ -207,8 +213,9 @@ export class DiarySchoolSetup extends DiaryElement {
   #renderSections(loaded: Loaded) {
     const form = this.#form;
     const draft = { bells: this.bells, set: (bells: readonly Bell[]) => (this.bells = bells) };
-    return html`${this.#import.render(loaded)}${renderYear(form, loaded)}${renderClasses(form, loaded)}
-    ${renderSubjects(form, loaded)}${renderStaff(form, loaded)}${renderBells(form, loaded, draft)}
+    return html`${this.#import.render(loaded)}${renderProfile(form, loaded)}
+    ${renderApplications(form, loaded)}${renderYear(form, loaded)}${renderClasses(form, loaded)}
+    ${renderRoster(form, loaded)}${renderSubjects(form, loaded)}${renderStaff(form, loaded)}${renderBells(form, loaded, draft)}
     ${this.#timetable.render(loaded)}${renderRounding(form, loaded)}`;
   }
 }

@@ -18,8 +18,11 @@ import { schoolSetupText, type SchoolSetupKey } from './school-setup-text';
 /** The sections of the widget, each with its own busy state and done message. */
 export type Section =
   | 'import'
+  | 'profile'
+  | 'applications'
   | 'year'
   | 'classes'
+  | 'roster'
   | 'subjects'
   | 'staff'
   | 'bells'

@@ -220,12 +220,15 @@ export const isChildCardClient = (client: WidgetClient | undefined): client is C
 /** The SDK client as `<diary-school-setup>` needs it: the admin's school year, classes, staff. */
 export interface SchoolSetupClient extends WidgetClient {
   readonly classes: Group<'classes', 'list'>;
+  readonly schools: Group<'schools', 'search' | 'get'>;
+  readonly applications: Group<'applications', 'create' | 'list' | 'setStatus'>;
   readonly imports: Group<
     'imports',
     'preview' | 'apply' | 'exportRoster' | 'exportTimetable' | 'exportOneRoster'
   >;
   readonly setup: Group<
     'setup',
+    | 'updateProfile'
     | 'schoolYears'
     | 'createSchoolYear'
     | 'updateSchoolYear'
@@ -240,6 +243,7 @@ export interface SchoolSetupClient extends WidgetClient {
     | 'updateSubject'
     | 'removeSubject'
     | 'staff'
+    | 'roster'
     | 'inviteStaff'
     | 'bells'
     | 'setBells'
@@ -262,6 +266,10 @@ export const isSchoolSetupClient = (
     'imports.exportRoster',
     'imports.exportTimetable',
     'imports.exportOneRoster',
+    'schools.get',
+    'applications.list',
+    'applications.setStatus',
+    'setup.updateProfile',
     'setup.schoolYears',
     'setup.createSchoolYear',
     'setup.updateSchoolYear',
@@ -276,6 +284,7 @@ export const isSchoolSetupClient = (
     'setup.updateSubject',
     'setup.removeSubject',
     'setup.staff',
+    'setup.roster',
     'setup.inviteStaff',
     'setup.bells',
     'setup.setBells',

@@ -7,6 +7,7 @@ import {
   schoolSchema,
   thresholdSchema,
   validate,
+  type Application,
 } from '@school-diary/core';
 import { DiaryApiError } from '../errors';
 import { demoFixtures } from './fixtures';
@@ -208,6 +209,50 @@ describe('memory client: joining the diary', () => {
     );
     assert.equal(early.code, 'identity_unconfirmed');
     client.close();
+  });
+
+  it("moves the school's queue on for its admin: to checking and ready, rejected only with a reason", async () => {
+    const at = '2026-09-01T08:00:00.000Z';
+    const submitted: Application = {
+      id: 'app_queue',
+      number: 'ЭД-2026-000009',
+      childId: 'chd_maria',
+      schoolId: 'sch_42',
+      schoolYear: '2026/2027',
+      rosterId: 'R42-5A-01',
+      status: 'submitted',
+      history: [{ status: 'submitted', at }],
+      createdAt: at,
+      updatedAt: at,
+    };
+    const other = { ...submitted, id: 'app_other', schoolId: 'sch_17', rosterId: 'R17-7V-01' };
+    const admin = createMemoryClient({
+      signedInAs: 'school_admin',
+      fixtures: { ...demoFixtures(), applications: [submitted, other] },
+    });
+    const queue = await admin.applications.list({ status: 'submitted' });
+    assert.deepEqual(
+      queue.items.map((a) => [a.id, a.rosterId]),
+      [['app_queue', 'R42-5A-01']],
+    );
+    const refused = await failure(
+      admin.applications.setStatus({ applicationId: 'app_queue', status: 'rejected' }),
+    );
+    assert.deepEqual([refused.status, refused.fields.map((f) => f.path)], [400, ['reason']]);
+    await admin.applications.setStatus({ applicationId: 'app_queue', status: 'checking' });
+    const ready = await admin.applications.setStatus({
+      applicationId: 'app_queue',
+      status: 'ready',
+    });
+    assert.deepEqual(
+      ready.history.map((h) => h.status),
+      ['submitted', 'checking', 'ready'],
+    );
+    const elsewhere = await failure(
+      admin.applications.setStatus({ applicationId: 'app_other', status: 'checking' }),
+    );
+    assert.equal(elsewhere.status, 403);
+    admin.close();
   });
 
   it('accepts only the current or the next school year, and moves an application on live', async () => {

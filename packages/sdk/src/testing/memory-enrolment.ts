@@ -2,12 +2,14 @@ import {
   openSchoolYears,
   todayIn,
   type Application,
+  type ApplicationStatus,
   type Child,
   type School,
   type SchoolLink,
 } from '@school-diary/core';
 import { notFound, signedIn, visibleChild, type MemoryHandler } from './memory-access';
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
+import { adminOf } from './memory-setup-state';
 
 /** Case- and `ё`-insensitive comparison of names, as the server folds them. */
 const fold = (text: string) => text.trim().toLocaleLowerCase('ru').replaceAll('ё', 'е');
@@ -113,6 +115,7 @@ export function addApplication(
     childId: child.id,
     schoolId,
     schoolYear,
+    ...rosterIdOf(diary, child.id, schoolId),
     status: 'submitted',
     history: [{ status: 'submitted', at }],
     createdAt: at,
@@ -121,6 +124,12 @@ export function addApplication(
   diary.data.applications.push(application);
   diary.publish(diary.familyOf(child.id), 'application.updated', application, child.id);
   return application;
+}
+
+/** The roster id the child is linked to the school with, as the application carries it. */
+function rosterIdOf(diary: MemoryDiary, childId: string, schoolId: string) {
+  const link = diary.data.schoolLinks.find((l) => l.childId === childId && l.schoolId === schoolId);
+  return link ? { rosterId: link.rosterId } : {};
 }
 
 function ownApplication(diary: MemoryDiary, userId: string, id: string | undefined): Application {
@@ -234,17 +243,29 @@ export const ENROLMENT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'applications.list': (diary, request) => {
     const user = signedIn(request);
     const { status, childId } = request.query as { status?: string; childId?: string };
+    // The school's admin sees the school's queue; a parent their children's applications.
+    const visible = (a: Application) =>
+      user.role === 'school_admin'
+        ? a.schoolId === user.schoolId
+        : diary.familyOf(a.childId).includes(user.id);
     return {
       items: diary.data.applications.filter(
         (a) =>
-          diary.familyOf(a.childId).includes(user.id) &&
-          (!status || a.status === status) &&
-          (!childId || a.childId === childId),
+          visible(a) && (!status || a.status === status) && (!childId || a.childId === childId),
       ),
     };
   },
   'applications.get': (diary, request) =>
     ownApplication(diary, signedIn(request).id, request.params.applicationId),
+  'applications.setStatus': (diary, request) => {
+    const application = diary.data.applications.find((a) => a.id === request.params.applicationId);
+    if (!application) throw notFound();
+    adminOf(request, application.schoolId);
+    const { status, reason } = request.body as { status: ApplicationStatus; reason?: string };
+    if (status === 'rejected' && !reason)
+      throw new MemoryApiError(400, 'validation_failed', [{ path: 'reason', code: 'required' }]);
+    return diary.moveApplication(application.id, status, reason);
+  },
   'applications.activate': (diary, request) => {
     const application = ownApplication(diary, signedIn(request).id, request.params.applicationId);
     return diary.moveApplication(application.id, 'active');

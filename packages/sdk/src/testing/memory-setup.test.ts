@@ -44,6 +44,20 @@ describe('memory client: a school run by its admin', () => {
     client.close();
   });
 
+  it("names the subjects a teacher teaches in each of their classes, as the server's list does", async () => {
+    const client = createMemoryClient({ signedInAs: 'teacher' });
+    const { items } = await client.classes.list();
+    assert.ok(items.length > 0, 'the demo teacher teaches a class');
+    for (const c of items) assert.ok((c.subjects ?? []).length > 0, `${c.name} has no subject`);
+    assert.ok(
+      items.some((c) => c.id === 'cls_42_5a' && c.subjects?.some((s) => s.id === 'sub_42_math')),
+    );
+    const admin = createMemoryClient({ signedInAs: 'school_admin' });
+    assert.ok((await admin.classes.list()).items.every((c) => c.subjects === undefined));
+    client.close();
+    admin.close();
+  });
+
   it('keeps holidays inside the year and makes lessons from the repeating week', async () => {
     const client = createMemoryClient({ signedInAs: 'school_admin' });
     const out = await failure(

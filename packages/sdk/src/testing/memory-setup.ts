@@ -153,13 +153,20 @@ export const SETUP_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     const taught = new Set(
       state.teaching.filter((t) => t.teacherId === user.id).map((t) => t.classId),
     );
-    return {
-      items: state.classes
-        .filter((c) =>
-          user.role === 'school_admin' ? c.schoolId === user.schoolId : taught.has(c.id),
-        )
-        .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name)),
-    };
+    const items = state.classes
+      .filter((c) =>
+        user.role === 'school_admin' ? c.schoolId === user.schoolId : taught.has(c.id),
+      )
+      .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name));
+    if (user.role === 'school_admin') return { items };
+    // A teacher's list names what they teach in each class, as the server's does.
+    const subjectsIn = (classId: string) =>
+      state.teaching
+        .filter((t) => t.teacherId === user.id && t.classId === classId)
+        .flatMap((t) => state.subjects.filter((s) => s.id === t.subjectId))
+        .map((s) => ({ id: s.id, name: s.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    return { items: items.map((c) => ({ ...c, subjects: subjectsIn(c.id) })) };
   },
   'setup.createClass': (diary, request) => {
     adminOf(request, request.params.schoolId);

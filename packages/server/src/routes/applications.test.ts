@@ -58,6 +58,20 @@ describe('applications: submitted → checking → ready → active', () => {
     assert.match(created.body.number, /^ЭД-2026-\d{6}$/);
     assert.equal(created.body.number, 'ЭД-2026-000004');
     assert.equal(created.body.status, 'submitted');
+    // The school's queue finds the pupil by the number the parent linked the child with.
+    const links = await server.call<{ items: { schoolId: string; rosterId: string }[] }>(
+      'GET',
+      `/api/v1/children/${DEMO.children.petr.id}/school-links`,
+      { token: ivanova },
+    );
+    const link = links.body.items.find((l) => l.schoolId === created.body.schoolId);
+    assert.ok(link?.rosterId);
+    assert.equal(created.body.rosterId, link.rosterId);
+    const queue = await server.call<Page<Application>>('GET', '/api/v1/applications', {
+      token: admin42,
+      query: { status: 'submitted' },
+    });
+    assert.equal(queue.body.items.find((a) => a.id === created.body.id)?.rosterId, link.rosterId);
     assert.equal(created.body.schoolId, DEMO.schools.school42.id);
     const id = created.body.id;
 

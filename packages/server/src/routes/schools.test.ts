@@ -122,6 +122,18 @@ describe('classes: for teachers and admins', () => {
     );
   });
 
+  it('names the subjects a teacher teaches in each of their classes, and no subjects to an admin', async () => {
+    const taught = (await classes('teacherMath')).body.items.map((c) => [
+      c.name,
+      c.subjects?.map((s) => s.name),
+    ]);
+    assert.deepEqual(taught, [
+      ['5А', ['Математика']],
+      ['8Б', ['Алгебра', 'Геометрия']],
+    ]);
+    assert.ok((await classes('admin42')).body.items.every((c) => c.subjects === undefined));
+  });
+
   it("lists every class of an admin's school and none of another", async () => {
     assert.deepEqual(
       (await classes('admin42')).body.items.map((c) => c.id),

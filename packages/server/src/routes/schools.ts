@@ -70,6 +70,23 @@ async function classesOf(s: Services, user: AuthUser): Promise<ClassRow[]> {
     .execute();
 }
 
+/** The subjects a teacher teaches, by class, each class's by name. */
+async function subjectsTaughtBy(
+  s: Services,
+  user: AuthUser,
+): Promise<Map<string, { id: string; name: string }[]>> {
+  const rows = await s.db
+    .selectFrom('teaching')
+    .innerJoin('subjects', 'subjects.id', 'teaching.subject_id')
+    .select(['teaching.class_id', 'subjects.id', 'subjects.name'])
+    .where('teaching.teacher_id', '=', user.id)
+    .execute();
+  const byClass = new Map<string, { id: string; name: string }[]>();
+  for (const r of rows.sort((a, b) => byName.compare(a.name, b.name)))
+    byClass.set(r.class_id, [...(byClass.get(r.class_id) ?? []), { id: r.id, name: r.name }]);
+  return byClass;
+}
+
 /** Throws 404 unless the caller teaches the class or administers its school. */
 async function assertStaffOf(s: Services, user: AuthUser, classId: string): Promise<void> {
   if (user.role === 'teacher') return assertTeaches(s, user, classId);
@@ -118,7 +135,12 @@ export function schoolsHandlers(s: Services): Handlers['schools'] {
 export function classesHandlers(s: Services): Handlers['classes'] {
   return {
     async list({ user }) {
-      return { items: (await classesOf(s, user)).map(classView) };
+      const classes = (await classesOf(s, user)).map(classView);
+      if (user.role !== 'teacher') return { items: classes };
+      const taught = await subjectsTaughtBy(s, user);
+      return {
+        items: classes.map((c) => ({ ...c, subjects: taught.get(c.id) ?? [] })),
+      };
     },
 
     async students({ params, user }) {

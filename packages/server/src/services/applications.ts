@@ -45,13 +45,18 @@ export interface HistoryStep {
   readonly reasonCode?: ApplicationWithdrawalReason | undefined;
 }
 
-function view(row: ApplicationRow, history: readonly HistoryRow[]): Application {
+function view(
+  row: ApplicationRow,
+  history: readonly HistoryRow[],
+  rosterId: string | undefined,
+): Application {
   return {
     id: row.id,
     number: row.number,
     childId: row.child_id,
     schoolId: row.school_id,
     schoolYear: row.school_year,
+    ...(rosterId ? { rosterId } : {}),
     status: row.status as ApplicationStatus,
     rejectionReason: row.rejection_reason ?? undefined,
     history: history.map((h) => ({
@@ -82,10 +87,22 @@ export async function applicationViews(
     )
     .orderBy('id')
     .execute();
+  const links = await db
+    .selectFrom('school_links')
+    .select(['child_id', 'school_id', 'roster_id'])
+    .where(
+      'child_id',
+      'in',
+      rows.map((r) => r.child_id),
+    )
+    .execute();
+  const rosterIdOf = (row: ApplicationRow) =>
+    links.find((l) => l.child_id === row.child_id && l.school_id === row.school_id)?.roster_id;
   return rows.map((row) =>
     view(
       row,
       history.filter((h) => h.application_id === row.id),
+      rosterIdOf(row),
     ),
   );
 }
