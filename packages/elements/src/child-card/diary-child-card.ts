@@ -189,7 +189,7 @@ export class DiaryChildCard extends DiaryElement {
             error: (error) =>
               failureNotice(
                 lang,
-                describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
+                describeFailure(error, this.failureContext()),
                 () => void this.#card.run(),
               ),
             complete: () => (this.child ? this.#renderCard(this.child) : nothing),
@@ -214,7 +214,7 @@ export class DiaryChildCard extends DiaryElement {
       error: (error) =>
         failureNotice(
           lang,
-          describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
+          describeFailure(error, this.failureContext()),
           () => void this.#history.run(),
         ),
       complete: (items) => renderHistory({ lang, level, timeZone: this.timeZone, entries: items }),
@@ -374,8 +374,7 @@ export class DiaryChildCard extends DiaryElement {
   }
 
   #showFailure(error: unknown) {
-    const lang = this.language;
-    const failure = describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone });
+    const failure = describeFailure(error, this.failureContext());
     const fields = failure.kind === 'api' ? failure.fields : [];
     const known = new Set(['lastName', 'firstName', 'middleName', 'birthDate', 'sex', 'snils']);
     const shown = fields
@@ -426,8 +425,7 @@ export class DiaryChildCard extends DiaryElement {
     try {
       await call(client);
     } catch (error) {
-      const lang = this.language;
-      const failure = describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone });
+      const failure = describeFailure(error, this.failureContext());
       const errors: Record<string, string> = {};
       const fields = failure.kind === 'api' ? failure.fields : [];
       for (const f of fields)

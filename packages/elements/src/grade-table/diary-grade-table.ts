@@ -190,11 +190,7 @@ export class DiaryGradeTable extends DiaryElement {
 
   /** A failed SDK call described in the widget's language, clock and time zone. */
   protected describe(error: unknown): Failure {
-    return describeFailure(error, {
-      lang: this.language,
-      now: this.now(),
-      timeZone: this.timeZone,
-    });
+    return describeFailure(error, this.failureContext(this.now()));
   }
 
   /** Announces a live change politely. */

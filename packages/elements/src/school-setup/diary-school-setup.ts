@@ -192,11 +192,7 @@ export class DiarySchoolSetup extends DiaryElement {
         error: (error) =>
           failureNotice(
             this.language,
-            describeFailure(error, {
-              lang: this.language,
-              now: new Date(),
-              timeZone: this.timeZone,
-            }).message,
+            describeFailure(error, this.failureContext()),
             () => void this.#setup.run(),
           ),
         complete: (loaded) => this.#renderSections(loaded),
