@@ -178,23 +178,29 @@ export class DiaryChildCard extends DiaryElement {
   }
 
   override render() {
+    const title = renderHeading(this.headingLevel, cardText(this.language, 'title'), {
+      title: true,
+    });
+    return html`<div class="diary-base" part="base">${title}${this.#renderBody()}</div>`;
+  }
+
+  #renderBody() {
     const lang = this.language;
-    const title = renderHeading(this.headingLevel, cardText(lang, 'title'), { title: true });
-    const body = !this.environment?.session.user
-      ? textNotice(cardText(lang, 'signedOut'))
-      : !this.childId
-        ? textNotice(cardText(lang, 'noChild'))
-        : this.#card.render({
-            pending: () => (this.child ? this.#renderCard(this.child) : loadingNotice(lang)),
-            error: (error) =>
-              failureNotice(
-                lang,
-                describeFailure(error, this.failureContext()),
-                () => void this.#card.run(),
-              ),
-            complete: () => (this.child ? this.#renderCard(this.child) : nothing),
-          });
-    return html`<div class="diary-base" part="base">${title}${body}</div>`;
+    if (!this.environment?.session.user) return textNotice(cardText(lang, 'signedOut'));
+    // Outside a provider, or the children's list to choose from not loaded (or refused the role).
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
+    if (!this.childId) return textNotice(cardText(lang, 'noChild'));
+    return this.#card.render({
+      pending: () => (this.child ? this.#renderCard(this.child) : loadingNotice(lang)),
+      error: (error) =>
+        failureNotice(
+          lang,
+          describeFailure(error, this.failureContext()),
+          () => void this.#card.run(),
+        ),
+      complete: () => (this.child ? this.#renderCard(this.child) : nothing),
+    });
   }
 
   #renderCard(child: Child) {

@@ -99,6 +99,9 @@ export class DiarySchoolSetup extends DiaryElement {
       .diary-scroll {
         overflow-x: auto;
         margin-block-end: var(--_space);
+        /* The cells' visually hidden labels are positioned: contained here, the scroll clips
+           them too, and the grid's last column cannot widen the page at 360 px. */
+        position: relative;
       }
       table {
         border-collapse: collapse;

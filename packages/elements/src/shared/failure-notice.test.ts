@@ -56,9 +56,10 @@ describe('a failed load in every widget', function () {
       html`<diary-child-picker></diary-child-picker>
         <diary-news></diary-news>
         <diary-homework></diary-homework>
-        <diary-grade-table></diary-grade-table>`,
+        <diary-grade-table></diary-grade-table>
+        <diary-child-card></diary-child-card>`,
     );
-    for (const tag of ['diary-news', 'diary-homework']) {
+    for (const tag of ['diary-news', 'diary-homework', 'diary-child-card']) {
       const el = page.querySelector(tag) as HTMLElement;
       const notice = await shown(el, '[part="unavailable"][role="alert"]');
       expect(textOf(notice), tag).to.equal(
