@@ -145,7 +145,8 @@ export class DiaryGradeTable extends DiaryElement {
     childId: () => this.childId,
     given: () => this.marks,
     describe: (error) => this.describe(error),
-    loadMore: loadExtras,
+    loadMore: (client, childId, year, signal) =>
+      loadExtras(client, childId, year, signal, this.environment?.session.user?.role),
     changed: (change, before) => this.#announce(change, before),
   });
   #rows = new Map<string, SubjectRow>();

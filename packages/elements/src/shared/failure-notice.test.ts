@@ -10,12 +10,17 @@ import type { DiaryProvider } from '../provider/diary-provider';
 import { diaryServerUrl, latestCode } from '../test-support/diary-server';
 import { textOf } from '../test-support/dom';
 
-// Мария's maths teacher, from the demo world the test runner's server loads.
+// Мария's maths teacher and Мария, from the demo world the test runner's server loads.
 const TEACHER = '+79990000011';
+const STUDENT = '+79990000031';
 
-async function signedIn(phone: string): Promise<DiaryClient> {
+async function signedIn(phone: string, requested: string[] = []): Promise<DiaryClient> {
   const url = await diaryServerUrl();
-  const client = createDiaryClient({ baseUrl: url, storage: false, syncTabs: false });
+  const fetch: typeof globalThis.fetch = (input, init) => {
+    requested.push(input instanceof Request ? input.url : String(input));
+    return globalThis.fetch(input, init);
+  };
+  const client = createDiaryClient({ baseUrl: url, storage: false, syncTabs: false, fetch });
   const challenge = await client.auth.login({ phone, password: 'school-diary-demo' });
   await client.auth.verify({
     challengeId: challenge.challengeId,
@@ -118,6 +123,20 @@ describe('a failed load in every widget', function () {
     retry?.click();
     await shown(news, '[part="list"]');
     client.close();
+  });
+
+  it('asks nothing a student is refused: the grade table leaves the parent’s thresholds out', async () => {
+    const requested: string[] = [];
+    const student = await signedIn(STUDENT, requested);
+    const page = await mount(
+      student,
+      html`<diary-grade-table child-id="chd_maria"></diary-grade-table>`,
+    );
+    const table = page.querySelector('diary-grade-table') as HTMLElement;
+    await shown(table, '[part~="row"]');
+    expect(requested.some((url) => url.includes('/grades'))).to.equal(true);
+    expect(requested.filter((url) => url.includes('/thresholds'))).to.deep.equal([]);
+    student.close();
   });
 
   it('offers «Повторить» on the grade table after a server fault', async () => {
