@@ -152,6 +152,12 @@ describe('<diary-journal>', function () {
   it('renders only the lessons in view and reaches every other one by keyboard', async () => {
     const { el } = await journalPage('ru', 'light', 90);
     const table = $(el, 'table') as HTMLTableElement;
+    // The sticky heads and names hide the lessons scrolled under them, with no token set by the
+    // page (the default theme): a transparent one would print a date over a name.
+    for (const sticky of ['th.corner', 'th.final-head', 'th.name', 'thead th.lesson'])
+      expect(getComputedStyle($(el, sticky) as HTMLElement).backgroundColor, sticky).to.not.equal(
+        'rgba(0, 0, 0, 0)',
+      );
     const region = $(el, '[part="region"]') as HTMLElement;
     // Every lesson is counted (with the names and the final column), not only the rendered ones.
     const last = Number(table.getAttribute('aria-colcount')) - 3;
