@@ -114,8 +114,10 @@ export const journalStyles = css`
     th.final-head {
       position: static;
     }
+    /* Its head still sticks to the top, with the other heads, but not to the end. */
     th.final-head {
       position: sticky;
+      inset-inline-end: auto;
     }
   }
   th.lesson.test {

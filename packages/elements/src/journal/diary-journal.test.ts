@@ -262,6 +262,9 @@ describe('<diary-journal>', function () {
       expect(document.documentElement.scrollWidth).to.be.at.most(360);
       const region = $(el, '[part="region"]') as HTMLElement;
       expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+      // The final column scrolls with the lessons, its head too: it covers no other head.
+      const edge = (selector: string) => ($(el, selector) as HTMLElement).getBoundingClientRect();
+      expect(edge('th.final-head').left).to.be.at.least(edge('thead th.lesson').right - 1);
       await expect(el).to.be.accessible();
       // The lesson head opens the lesson's topic, weight and kind.
       (el.shadowRoot?.querySelector('th.lesson') as HTMLElement).click();
