@@ -27,7 +27,8 @@ export interface FailureNoticeOptions {
  * A failed load: its message, in the `error` part, and a button that runs the load again when
  * that may help (`failure.retryable`: no connection, a server fault). A refusal for the account's
  * role or a missing record gets the message alone: a button that can never succeed is no help.
- * Every widget shows its failed loads through this one notice.
+ * The widgets show their failed loads through this notice (the marks widgets through
+ * `MarksController`, which reads the same `retryable`).
  *
  * @param failure the failure described in the widget's language (`describeFailure`)
  * @param retry runs the failed load again
