@@ -1,8 +1,11 @@
-// Школа № 42's own page script: the account line in the header, the list of the parent's
-// children, and where to go after signing in (the diary pages choose a child with the kit's
-// <diary-child-picker>). It talks to the diary only through the SDK client that <diary-provider>
-// made (`provider.activeClient`), and writes text with textContent, never HTML. It also decides
-// whether the diary checks the server's answers (on when served by `npm start`).
+// Школа № 42's own page script: the account line in the header, the sections of the navigation
+// meant for the signed-in role, the list of the parent's children, and where each role goes after
+// signing in (the diary pages choose a child with the kit's <diary-child-picker>). It talks to the
+// diary only through the SDK client that <diary-provider> made (`provider.activeClient`), and
+// writes text with textContent, never HTML. It also decides whether the diary checks the server's
+// answers (on when served by `npm start`).
+import { LANDING, SIGNED_OUT_AUDIENCE } from './site-sections.js';
+
 // The page's own diary lives in <main>; the header may hold another provider for the bell.
 const provider = document.querySelector('main diary-provider');
 
@@ -46,23 +49,24 @@ function signInNotice() {
 /** The navigation's link to the login page: «Вход в дневник» signed out, «Учётная запись» signed in. */
 const diaryEntry = document.querySelector('.site-nav a[href="login.html"]');
 
-/** «Настройка школы» in the navigation, for the school's administrator only. */
-function showAdminLink(user) {
-  const nav = document.querySelector('.site-nav ul');
-  const link = nav?.querySelector('a[href="admin.html"]');
-  const admin = user?.role === 'school_admin';
-  if (link) link.parentElement.hidden = !admin && !link.hasAttribute('aria-current');
-  else if (nav && admin) {
-    const item = element('li');
-    item.append(element('a', { href: 'admin.html' }, 'Настройка школы'));
-    nav.append(item);
+/**
+ * The navigation shows the sections meant for the signed-in account's role (each `<li>` names its
+ * roles in `data-for`, written from site-sections.js), or a parent's sections when signed out.
+ * The page's own section stays, so a visitor always sees where they are.
+ */
+function showSections(user) {
+  const role = user?.role ?? SIGNED_OUT_AUDIENCE;
+  for (const item of document.querySelectorAll('.site-nav li[data-for]')) {
+    const audience = item.dataset.for.split(' ');
+    const here = item.querySelector('[aria-current="page"]');
+    item.hidden = !audience.includes('everyone') && !audience.includes(role) && !here;
   }
 }
 
 function showAccount(client) {
   const account = document.querySelector('[data-account]');
   const user = client.session.user;
-  showAdminLink(user);
+  showSections(user);
   if (diaryEntry) diaryEntry.textContent = user ? 'Учётная запись' : 'Вход в дневник';
   if (!account) return;
   account.hidden = !user;
@@ -105,13 +109,12 @@ async function renderChildren(client, container) {
     }
     container.replaceChildren(list);
   } catch (error) {
-    container.replaceChildren(
-      element(
-        'p',
-        { class: 'notice', role: 'alert' },
-        `Не удалось загрузить список: ${error.message}`,
-      ),
-    );
+    // Refused: the account has no children of its own (a teacher, the school's administrator).
+    const text =
+      error.code === 'forbidden'
+        ? 'Список детей ведут родители. Разделы дневника для вашей учётной записи — в меню сайта.'
+        : `Не удалось загрузить список: ${error.message}`;
+    container.replaceChildren(element('p', { class: 'notice', role: 'alert' }, text));
   }
 }
 
@@ -130,8 +133,9 @@ async function main() {
     await client.auth.logout();
     location.assign('login.html');
   });
+  // After signing in, each role starts on its own first page (a teacher on the journal).
   document.addEventListener('diary-login', () =>
-    location.assign(client.session.user?.role === 'school_admin' ? 'admin.html' : 'children.html'),
+    location.assign(LANDING[client.session.user?.role] ?? 'index.html'),
   );
   document.addEventListener('diary-child-registered', () => list && renderChildren(client, list));
   if (list) await renderChildren(client, list);

@@ -39,7 +39,7 @@ function headDate(text: string, today: Date): string {
   return `${year}-${month}-${day}`;
 }
 
-/** Signs the demo maths teacher in on the site's login page and opens the journal page. */
+/** Signs the demo maths teacher in on the site's login page, which opens the journal page. */
 async function openJournal(page: Page, url: string): Promise<Locator> {
   await page.goto(`${url}/login.html`);
   await page.getByLabel('Номер мобильного телефона').fill(MATH_TEACHER);
@@ -49,8 +49,8 @@ async function openJournal(page: Page, url: string): Promise<Locator> {
   await codeField.waitFor();
   await codeField.fill(await latestCode(url, MATH_TEACHER));
   await page.getByRole('button', { name: 'Продолжить' }).click();
-  await page.waitForURL(/\/children\.html$/);
-  await page.goto(`${url}/journal.html`);
+  // A teacher starts on the journal.
+  await page.waitForURL(/\/journal\.html$/);
   const journal = page.locator('diary-journal');
   await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
   return journal;

@@ -1,4 +1,4 @@
-import type { ApiErrorCode, FieldError } from '@school-diary/core';
+import type { ApiErrorCode, FieldError, RouteSpec } from '@school-diary/core';
 
 /**
  * The base of every error the SDK throws (aborts excepted: they reject with the signal's reason,
@@ -33,6 +33,8 @@ export interface DiaryApiErrorInit {
   readonly fields?: readonly FieldError[];
   /** How long to wait before trying again, when the server said so. */
   readonly retryAfterSeconds?: number;
+  /** Who may call the operation that failed, from core's route table. */
+  readonly access?: RouteSpec['access'];
 }
 
 /**
@@ -58,6 +60,16 @@ export class DiaryApiError extends DiaryError {
   readonly fields: readonly FieldError[];
   /** Seconds to wait before trying again (rate limits, locked accounts), when given. */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * Who may call the operation that failed (`public`, `authenticated` or its roles, from core's
+   * route table), when the SDK made the call. A `forbidden` answer to an account whose role is not
+   * among them refuses the role itself: asking again, or for another record, cannot help.
+   *
+   * @example
+   * const roleRefused =
+   *   error.code === 'forbidden' && Array.isArray(error.access) && !error.access.includes(user.role);
+   */
+  readonly access: RouteSpec['access'] | undefined;
 
   constructor(init: DiaryApiErrorInit) {
     super(init.message);
@@ -65,6 +77,7 @@ export class DiaryApiError extends DiaryError {
     this.code = init.code;
     this.fields = init.fields ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.access = init.access;
   }
 
   /**

@@ -54,6 +54,15 @@ describe('errors', () => {
     diary.close();
   });
 
+  it('names who may call the operation a 403 refuses, so a role refusal can be told apart', async () => {
+    const { diary } = await signedIn();
+    const error = await rejection(diary.classes.list());
+    assert.ok(error instanceof DiaryApiError);
+    assert.deepEqual([error.status, error.code], [403, 'forbidden']);
+    assert.deepEqual(error.access, ['teacher', 'school_admin']);
+    diary.close();
+  });
+
   it("answers another family's child with not_found", async () => {
     const { diary } = await signedIn();
     const error = await rejection(diary.children.get({ childId: DEMO.alexander }));

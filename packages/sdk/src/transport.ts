@@ -41,8 +41,12 @@ export interface TransportOptions {
   readonly headers?: () => Record<string, string>;
 }
 
-/** What the transport reads of an operation: core's `RouteSpec` or `RouteInfo` both have it. */
-export type WireRoute = Pick<RouteSpec, 'method' | 'path' | 'responseType' | 'idempotent'>;
+/**
+ * What the transport reads of an operation: core's `RouteSpec` or `RouteInfo` both have it. Its
+ * `access`, when given, goes with a refusal ({@link DiaryApiError.access}).
+ */
+export type WireRoute = Pick<RouteSpec, 'method' | 'path' | 'responseType' | 'idempotent'> &
+  Partial<Pick<RouteSpec, 'access'>>;
 
 /** One request of an operation, with its path already filled in. */
 export interface WireRequest {
@@ -274,6 +278,7 @@ async function apiError(route: WireRoute, response: Response): Promise<Error> {
       message,
       fields,
       retryAfterSeconds: retryAfterSeconds ?? (Number.isFinite(header) ? header : undefined),
+      ...(route.access ? { access: route.access } : {}),
     });
   }
   // A proxy's or load balancer's page in front of an unwell server: report it as the server's.

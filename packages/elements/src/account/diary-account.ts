@@ -133,7 +133,7 @@ export class DiaryAccount extends DiaryElement {
         error: (error) =>
           failureNotice(
             lang,
-            describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
+            describeFailure(error, this.failureContext()),
             () => void this.#account.run(),
           ),
         complete: (loaded) =>
@@ -311,11 +311,7 @@ export class DiaryAccount extends DiaryElement {
       const message = await call(client);
       if (message) this.done = { ...this.done, [form]: message };
     } catch (error) {
-      const failure = describeFailure(error, {
-        lang: this.language,
-        now: new Date(),
-        timeZone: this.timeZone,
-      });
+      const failure = describeFailure(error, this.failureContext());
       const fields = failure.kind === 'api' ? failure.fields : [];
       const mine = fields.filter((f) => FIELDS[form].includes(f.path));
       const errors = { ...this.errors };

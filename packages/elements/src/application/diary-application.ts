@@ -143,11 +143,7 @@ export class DiaryApplication extends DiaryElement {
   }
 
   #describe(error: unknown): Failure {
-    return describeFailure(error, {
-      lang: this.language,
-      now: this.now(),
-      timeZone: this.timeZone,
-    });
+    return describeFailure(error, this.failureContext(this.now()));
   }
 
   async #activate(application: Application): Promise<void> {
@@ -202,7 +198,7 @@ export class DiaryApplication extends DiaryElement {
         initial: () => loadingNotice(this.language),
         pending: () => (this.applications ? this.#renderList() : loadingNotice(this.language)),
         error: (error) =>
-          failureNotice(this.language, this.#describe(error).message, () => void this.#list.run()),
+          failureNotice(this.language, this.#describe(error), () => void this.#list.run()),
         complete: () => this.#renderList(),
       })}
       <p class="diary-visually-hidden" part="live" role="status" aria-live="polite">

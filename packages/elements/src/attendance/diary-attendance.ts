@@ -203,11 +203,7 @@ export class DiaryAttendance extends DiaryElement {
   }
 
   #describe(error: unknown) {
-    return describeFailure(error, {
-      lang: this.language,
-      now: new Date(),
-      timeZone: this.timeZone,
-    });
+    return describeFailure(error, this.failureContext());
   }
 
   #openReport(): void {
@@ -301,8 +297,7 @@ export class DiaryAttendance extends DiaryElement {
       ${this.#year.render({
         initial: () => loadingNotice(lang),
         pending: () => loadingNotice(lang),
-        error: (error) =>
-          failureNotice(lang, this.#describe(error).message, () => void this.#year.run()),
+        error: (error) => failureNotice(lang, this.#describe(error), () => void this.#year.run()),
         complete: (year) => this.#renderPeriod(year),
       })}
       ${this.environment?.session.user?.role === 'parent' ? this.#renderReportArea() : nothing}
@@ -336,7 +331,7 @@ export class DiaryAttendance extends DiaryElement {
         initial: () => loadingNotice(lang),
         pending: () => (this.items ? this.#renderSummary() : loadingNotice(lang)),
         error: (error) =>
-          failureNotice(lang, this.#describe(error).message, () => void this.#attendance.run()),
+          failureNotice(lang, this.#describe(error), () => void this.#attendance.run()),
         complete: () => this.#renderSummary(),
       })}`;
   }
@@ -385,8 +380,7 @@ export class DiaryAttendance extends DiaryElement {
     return this.#notices.render({
       initial: () => nothing,
       pending: () => (this.#notices.value ? this.#renderNoticeList() : loadingNotice(lang)),
-      error: (error) =>
-        failureNotice(lang, this.#describe(error).message, () => void this.#notices.run()),
+      error: (error) => failureNotice(lang, this.#describe(error), () => void this.#notices.run()),
       complete: () => this.#renderNoticeList(),
     });
   }

@@ -9,6 +9,7 @@ import { emit } from '../shared/events';
 import { describeFailure, type Failure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
+import { failureNotice } from '../shared/notices';
 import { sharedText } from '../shared/localize';
 import { personName } from '../shared/person-name';
 import { controlStyles, hostTokens } from '../shared/theme';
@@ -200,11 +201,7 @@ export class DiaryChat extends DiaryElement {
   }
 
   #describe(error: unknown): Failure {
-    return describeFailure(error, {
-      lang: this.language,
-      now: this.now(),
-      timeZone: this.timeZone,
-    });
+    return describeFailure(error, this.failureContext(this.now()));
   }
 
   #stopListening(): void {
@@ -408,12 +405,7 @@ export class DiaryChat extends DiaryElement {
   }
 
   #failureBlock(failure: Failure, retry: () => void) {
-    return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-      <p class="diary-text">${failure.message}</p>
-      <button type="button" class="diary-button" part="button retry" @click=${retry}>
-        ${sharedText(this.language, 'retry')}
-      </button>
-    </div>`;
+    return failureNotice(this.language, failure, retry);
   }
 
   #renderLists() {

@@ -178,23 +178,29 @@ export class DiaryChildCard extends DiaryElement {
   }
 
   override render() {
+    const title = renderHeading(this.headingLevel, cardText(this.language, 'title'), {
+      title: true,
+    });
+    return html`<div class="diary-base" part="base">${title}${this.#renderBody()}</div>`;
+  }
+
+  #renderBody() {
     const lang = this.language;
-    const title = renderHeading(this.headingLevel, cardText(lang, 'title'), { title: true });
-    const body = !this.environment?.session.user
-      ? textNotice(cardText(lang, 'signedOut'))
-      : !this.childId
-        ? textNotice(cardText(lang, 'noChild'))
-        : this.#card.render({
-            pending: () => (this.child ? this.#renderCard(this.child) : loadingNotice(lang)),
-            error: (error) =>
-              failureNotice(
-                lang,
-                describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
-                () => void this.#card.run(),
-              ),
-            complete: () => (this.child ? this.#renderCard(this.child) : nothing),
-          });
-    return html`<div class="diary-base" part="base">${title}${body}</div>`;
+    if (!this.environment?.session.user) return textNotice(cardText(lang, 'signedOut'));
+    // Outside a provider, or the children's list to choose from not loaded (or refused the role).
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
+    if (!this.childId) return textNotice(cardText(lang, 'noChild'));
+    return this.#card.render({
+      pending: () => (this.child ? this.#renderCard(this.child) : loadingNotice(lang)),
+      error: (error) =>
+        failureNotice(
+          lang,
+          describeFailure(error, this.failureContext()),
+          () => void this.#card.run(),
+        ),
+      complete: () => (this.child ? this.#renderCard(this.child) : nothing),
+    });
   }
 
   #renderCard(child: Child) {
@@ -214,7 +220,7 @@ export class DiaryChildCard extends DiaryElement {
       error: (error) =>
         failureNotice(
           lang,
-          describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
+          describeFailure(error, this.failureContext()),
           () => void this.#history.run(),
         ),
       complete: (items) => renderHistory({ lang, level, timeZone: this.timeZone, entries: items }),
@@ -374,8 +380,7 @@ export class DiaryChildCard extends DiaryElement {
   }
 
   #showFailure(error: unknown) {
-    const lang = this.language;
-    const failure = describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone });
+    const failure = describeFailure(error, this.failureContext());
     const fields = failure.kind === 'api' ? failure.fields : [];
     const known = new Set(['lastName', 'firstName', 'middleName', 'birthDate', 'sex', 'snils']);
     const shown = fields
@@ -426,8 +431,7 @@ export class DiaryChildCard extends DiaryElement {
     try {
       await call(client);
     } catch (error) {
-      const lang = this.language;
-      const failure = describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone });
+      const failure = describeFailure(error, this.failureContext());
       const errors: Record<string, string> = {};
       const fields = failure.kind === 'api' ? failure.fields : [];
       for (const f of fields)

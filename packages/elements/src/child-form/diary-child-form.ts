@@ -322,7 +322,7 @@ export class DiaryChildForm extends DiaryElement {
   /** Shows a failed request: field errors on their fields, the rest above the form. */
   #fail(error: unknown): void {
     const lang = this.language;
-    const failure = describeFailure(error, { lang, now: this.now(), timeZone: this.timeZone });
+    const failure = describeFailure(error, this.failureContext(this.now()));
     const place = placeFailure(failure, lang, this.step === 'confirm');
     switch (place.to) {
       case 'code':

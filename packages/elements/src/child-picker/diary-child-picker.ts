@@ -4,6 +4,7 @@ import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
 import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
+import { failureNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { childPickerText } from './child-picker-text';
 import { childPickerStyles } from './diary-child-picker.styles';
@@ -22,7 +23,8 @@ const nameOf = (child: Child): string => `${child.firstName} ${child.lastName}`;
  * @csspart base - The wrapper.
  * @csspart label - The «Ребёнок» label (or, with one child, the child's name).
  * @csspart select - The native select of the children.
- * @csspart unavailable - A notice instead of the picker (not set up, signed out, no children).
+ * @csspart unavailable - A notice instead of the picker (not set up, no children, a failed load
+ *   that may succeed again). An account that may not list children (a teacher) sees no picker.
  * @cssprop --diary-color-primary - The focus ring and the select's border on hover.
  * @cssprop --diary-color-border - The select's border.
  * @cssprop --diary-font-family - Font of the widget.
@@ -45,28 +47,22 @@ export class DiaryChildPicker extends DiaryElement {
     if (env?.session.restoring) return loadingNotice(lang, 'unavailable');
     if (!env?.session.user) return nothing;
     const { status, items, selectedId } = env.children;
-    if (status === 'error')
-      return html`<div class="diary-notice diary-notice--error" part="unavailable" role="alert">
-        <p class="diary-text">${this.#failureMessage(env.children.error)}</p>
-        <button
-          type="button"
-          class="diary-button diary-button--secondary"
-          @click=${env.loadChildren}
-        >
-          ${sharedText(lang, 'retry')}
-        </button>
-      </div>`;
+    if (status === 'error') {
+      const failure = describeFailure(env.children.error, this.failureContext());
+      // Refused (an account without children of its own, e.g. a teacher): the widgets that follow
+      // the selected child say so once; a second notice here would only repeat them.
+      if (!failure.retryable) return nothing;
+      return failureNotice(lang, failure, env.loadChildren, {
+        part: 'unavailable',
+        secondary: true,
+      });
+    }
     if (status !== 'ready') return loadingNotice(lang, 'unavailable');
     if (items.length === 0)
       return html`<p class="diary-text" part="unavailable">${sharedText(lang, 'noChildren')}</p>`;
     return html`<div class="diary-picker" part="base" lang=${lang}>
       ${items.length === 1 ? this.#renderOnly(items[0] as Child) : this.#renderSelect(items, selectedId)}
     </div>`;
-  }
-
-  #failureMessage(error: unknown): string {
-    const context = { lang: this.language, now: new Date(), timeZone: this.timeZone };
-    return describeFailure(error, context).message;
   }
 
   #renderOnly(child: Child) {

@@ -145,7 +145,8 @@ export class DiaryGradeTable extends DiaryElement {
     childId: () => this.childId,
     given: () => this.marks,
     describe: (error) => this.describe(error),
-    loadMore: loadExtras,
+    loadMore: (client, childId, year, signal) =>
+      loadExtras(client, childId, year, signal, this.environment?.session.user?.role),
     changed: (change, before) => this.#announce(change, before),
   });
   #rows = new Map<string, SubjectRow>();
@@ -190,11 +191,7 @@ export class DiaryGradeTable extends DiaryElement {
 
   /** A failed SDK call described in the widget's language, clock and time zone. */
   protected describe(error: unknown): Failure {
-    return describeFailure(error, {
-      lang: this.language,
-      now: this.now(),
-      timeZone: this.timeZone,
-    });
+    return describeFailure(error, this.failureContext(this.now()));
   }
 
   /** Announces a live change politely. */

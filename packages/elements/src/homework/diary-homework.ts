@@ -13,7 +13,7 @@ import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
 import { readsPlannedTests } from '../shared/diary-data-client';
 import { cancelledTestNews, plannedTestNews } from '../shared/planned-test-live';
-import { describeFailure } from '../shared/failure';
+import { describeFailure, type Failure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
@@ -268,7 +268,7 @@ export class DiaryHomework extends DiaryElement {
       emit(this, 'diary-homework-done', { homework: saved });
     } catch (error) {
       this.#put(homework);
-      this.error = this.#describe(error);
+      this.error = this.#describe(error).message;
     } finally {
       this.busy = false;
     }
@@ -288,7 +288,7 @@ export class DiaryHomework extends DiaryElement {
       this.alertOn = now.inApp || now.sms || now.email;
       this.announcement = t(this.language, this.alertOn ? 'alertOn' : 'alertOff');
     } catch (error) {
-      this.error = this.#describe(error);
+      this.error = this.#describe(error).message;
     } finally {
       this.busy = false;
     }
@@ -300,13 +300,12 @@ export class DiaryHomework extends DiaryElement {
     try {
       saveFile(await client.attachments.download({ attachmentId: attachment.id }), attachment.name);
     } catch (error) {
-      this.error = this.#describe(error);
+      this.error = this.#describe(error).message;
     }
   }
 
-  #describe(error: unknown): string {
-    return describeFailure(error, { lang: this.language, now: this.now(), timeZone: this.timeZone })
-      .message;
+  #describe(error: unknown): Failure {
+    return describeFailure(error, this.failureContext(this.now()));
   }
 
   protected override render() {

@@ -6,7 +6,7 @@ const column = unsafeCSS(`${COLUMN_PX}px`);
 /** The journal's styles beyond the shared controls: the grid scrolls inside its own region. */
 export const journalStyles = css`
   .legend {
-    color: var(--diary-color-text-muted);
+    color: var(--_muted);
     font-size: 0.875rem;
   }
   .toolbar {
@@ -27,20 +27,20 @@ export const journalStyles = css`
     padding-inline: 0.5rem;
   }
   .unsaved {
-    color: var(--diary-color-warning);
+    color: var(--_warning);
   }
   .region {
     max-inline-size: 100%;
     overflow: auto;
     max-block-size: 70vh;
-    border: 1px solid var(--diary-color-border);
+    border: 1px solid var(--_border);
     overscroll-behavior-inline: contain;
   }
   /* Separate borders (each cell draws its end and bottom ones) keep every lesson column exactly
      one width wide, spacers included, and stay drawn on the sticky cells. */
   table {
-    background: var(--diary-color-bg);
-    color: var(--diary-color-text);
+    background: var(--_bg);
+    color: var(--_text);
     border-collapse: separate;
     border-spacing: 0;
     font-variant-numeric: tabular-nums;
@@ -48,7 +48,7 @@ export const journalStyles = css`
   th,
   td {
     box-sizing: border-box;
-    border: 0 solid var(--diary-color-border);
+    border: 0 solid var(--_border);
     border-inline-end-width: 1px;
     border-block-end-width: 1px;
     padding: 0.25rem 0.125rem;
@@ -66,7 +66,7 @@ export const journalStyles = css`
   thead td {
     position: sticky;
     inset-block-start: 0;
-    background: var(--diary-color-surface);
+    background: var(--_surface);
     z-index: 1;
     font-weight: 600;
   }
@@ -74,7 +74,7 @@ export const journalStyles = css`
   th.corner {
     position: sticky;
     inset-inline-start: 0;
-    background: var(--diary-color-surface);
+    background: var(--_surface);
     text-align: start;
     z-index: 2;
     inline-size: 11rem;
@@ -89,7 +89,7 @@ export const journalStyles = css`
   th.final-head {
     position: sticky;
     inset-inline-end: 0;
-    background: var(--diary-color-surface);
+    background: var(--_surface);
     border-inline-start-width: 1px;
     z-index: 2;
     inline-size: auto;
@@ -114,12 +114,14 @@ export const journalStyles = css`
     th.final-head {
       position: static;
     }
+    /* Its head still sticks to the top, with the other heads, but not to the end. */
     th.final-head {
       position: sticky;
+      inset-inline-end: auto;
     }
   }
   th.lesson.test {
-    color: var(--diary-color-primary);
+    color: var(--_primary);
   }
   .weight {
     font-size: 0.75rem;
@@ -127,7 +129,7 @@ export const journalStyles = css`
   }
   td:focus,
   th:focus {
-    outline: 3px solid var(--diary-color-focus);
+    outline: 3px solid var(--_focus);
     outline-offset: -3px;
   }
   td.pending {
@@ -135,8 +137,8 @@ export const journalStyles = css`
   }
   td.conflict,
   td.invalid {
-    background: var(--diary-color-error-bg);
-    color: var(--diary-color-error);
+    background: var(--_error-bg);
+    color: var(--_error);
     font-weight: 600;
   }
   td.editing {
@@ -148,9 +150,9 @@ export const journalStyles = css`
     block-size: 2.25rem;
     font: inherit;
     text-align: center;
-    border: 2px solid var(--diary-color-primary);
-    background: var(--diary-color-bg);
-    color: var(--diary-color-text);
+    border: 2px solid var(--_primary);
+    background: var(--_bg);
+    color: var(--_text);
   }
   td.final {
     text-align: start;
@@ -160,13 +162,13 @@ export const journalStyles = css`
   }
   .suggested {
     margin-inline: 0.5rem;
-    color: var(--diary-color-text-muted);
+    color: var(--_muted);
   }
   .confirm {
     font: inherit;
-    color: var(--diary-color-primary);
+    color: var(--_primary);
     background: none;
-    border: 1px solid var(--diary-color-primary);
+    border: 1px solid var(--_primary);
     border-radius: var(--diary-radius, 0.25rem);
     min-block-size: 2rem;
   }
@@ -175,8 +177,8 @@ export const journalStyles = css`
     gap: 0.25rem;
     padding: var(--diary-spacing, 0.5rem);
     margin-block: var(--diary-spacing, 0.5rem);
-    border: 1px solid var(--diary-color-border);
-    background: var(--diary-color-surface);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
   }
   .lesson-form,
   .homework,
@@ -189,7 +191,7 @@ export const journalStyles = css`
   .homework {
     margin: 0;
     padding: 0.5rem;
-    border: 1px solid var(--diary-color-border);
+    border: 1px solid var(--_border);
   }
   .homework-files {
     display: grid;

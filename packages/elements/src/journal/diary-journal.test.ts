@@ -212,6 +212,12 @@ describe('<diary-journal>', function () {
   it('renders only the lessons in view and reaches every other one by keyboard', async () => {
     const { el } = await journalPage('ru', 'light', 90);
     const table = $(el, 'table') as HTMLTableElement;
+    // The sticky heads and names hide the lessons scrolled under them, with no token set by the
+    // page (the default theme): a transparent one would print a date over a name.
+    for (const sticky of ['th.corner', 'th.final-head', 'th.name', 'thead th.lesson'])
+      expect(getComputedStyle($(el, sticky) as HTMLElement).backgroundColor, sticky).to.not.equal(
+        'rgba(0, 0, 0, 0)',
+      );
     const region = $(el, '[part="region"]') as HTMLElement;
     // Every lesson is counted (with the names and the final column), not only the rendered ones.
     const last = Number(table.getAttribute('aria-colcount')) - 3;
@@ -316,6 +322,9 @@ describe('<diary-journal>', function () {
       expect(document.documentElement.scrollWidth).to.be.at.most(360);
       const region = $(el, '[part="region"]') as HTMLElement;
       expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+      // The final column scrolls with the lessons, its head too: it covers no other head.
+      const edge = (selector: string) => ($(el, selector) as HTMLElement).getBoundingClientRect();
+      expect(edge('th.final-head').left).to.be.at.least(edge('thead th.lesson').right - 1);
       await expect(el).to.be.accessible();
       // The lesson head opens the lesson's topic, weight and kind.
       (el.shadowRoot?.querySelector('th.lesson') as HTMLElement).click();

@@ -339,7 +339,7 @@ export class DiaryJournal extends DiaryElement {
         error: (error) =>
           failureNotice(
             lang,
-            describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
+            describeFailure(error, this.failureContext()),
             () => void this.#load.run(),
           ),
         complete: () => (this.journal ? this.#renderJournal(this.journal) : nothing),

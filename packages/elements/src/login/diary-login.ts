@@ -234,11 +234,7 @@ export class DiaryLogin extends DiaryElement {
   }
 
   #fail(error: unknown): void {
-    const failure = describeFailure(error, {
-      lang: this.language,
-      now: this.now(),
-      timeZone: this.timeZone,
-    });
+    const failure = describeFailure(error, this.failureContext(this.now()));
     if (failure.kind === 'api' && failure.code === 'validation_failed' && failure.fields.length) {
       const errors: Partial<Record<Field, string>> = {};
       for (const f of failure.fields) {
@@ -368,7 +364,11 @@ export class DiaryLogin extends DiaryElement {
       );
     if (!answer) return;
     if ('error' in answer) {
-      this.failure = { kind: 'unexpected', message: loginText(this.language, answer.error) };
+      this.failure = {
+        kind: 'unexpected',
+        message: loginText(this.language, answer.error),
+        retryable: true,
+      };
       this.#focusAfterRender = 'failure';
       return;
     }

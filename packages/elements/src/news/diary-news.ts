@@ -6,7 +6,7 @@ import { property, state } from 'lit/decorators.js';
 import { isNewsClient, type NewsClient } from '../shared/diary-data-client';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
-import { describeFailure } from '../shared/failure';
+import { describeFailure, type Failure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { loadingNotice } from '../shared/loading-notice';
@@ -134,9 +134,8 @@ export class DiaryNews extends DiaryElement {
     this.renderRoot.querySelector<HTMLElement>(id)?.focus();
   }
 
-  #describe(error: unknown): string {
-    return describeFailure(error, { lang: this.language, now: new Date(), timeZone: this.timeZone })
-      .message;
+  #describe(error: unknown): Failure {
+    return describeFailure(error, this.failureContext());
   }
 
   #open(item: NewsItem | undefined): void {

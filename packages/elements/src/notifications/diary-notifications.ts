@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { formatDate } from '../shared/dates';
 import { DiaryElement } from '../shared/diary-element';
 import { emit } from '../shared/events';
-import { describeFailure } from '../shared/failure';
+import { describeFailure, type Failure } from '../shared/failure';
 import { sharedText } from '../shared/localize';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
@@ -114,7 +114,7 @@ export class DiaryNotifications extends DiaryElement {
     reminders: ['parent', 'student'].includes(this.environment?.session.user?.role ?? ''),
     selectedId: this.environment?.children.selectedId,
     lang: this.language,
-    describe: (error) => this.#describe(error),
+    describe: (error) => this.#describe(error).message,
     loading: () => loadingNotice(this.language),
     failed: (error, retry) => failureNotice(this.language, this.#describe(error), retry),
   }));
@@ -192,9 +192,8 @@ export class DiaryNotifications extends DiaryElement {
     return this.shadowRoot?.querySelector<HTMLButtonElement>('[part~="bell"]');
   }
 
-  #describe(error: unknown): string {
-    return describeFailure(error, { lang: this.language, now: this.now(), timeZone: this.timeZone })
-      .message;
+  #describe(error: unknown): Failure {
+    return describeFailure(error, this.failureContext(this.now()));
   }
 
   protected override render() {
@@ -304,7 +303,7 @@ export class DiaryNotifications extends DiaryElement {
       ${
         failure
           ? html`<p class="diary-notice diary-notice--error" part="error" role="alert">
-              ${this.#describe(failure)}
+              ${this.#describe(failure).message}
             </p>`
           : nothing
       }

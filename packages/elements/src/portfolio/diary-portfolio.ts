@@ -176,11 +176,7 @@ export class DiaryPortfolio extends DiaryElement {
   }
 
   #describe(error: unknown): Failure {
-    return describeFailure(error, {
-      lang: this.language,
-      now: new Date(),
-      timeZone: this.timeZone,
-    });
+    return describeFailure(error, this.failureContext());
   }
 
   #t(key: Parameters<typeof portfolioText>[1], params?: Record<string, string | number>) {
@@ -415,7 +411,7 @@ export class DiaryPortfolio extends DiaryElement {
           ? this.#renderList(this.#items.value, tags)
           : loadingNotice(this.language),
       error: (error) =>
-        failureNotice(this.language, this.#describe(error).message, () => void this.#items.run()),
+        failureNotice(this.language, this.#describe(error), () => void this.#items.run()),
       complete: (items) => this.#renderList(items, tags),
     })}`;
   }

@@ -246,11 +246,7 @@ export class DiaryQrHandoff extends DiaryElement {
   }
 
   #fail(error: unknown): void {
-    this.failure = describeFailure(error, {
-      lang: this.language,
-      now: new Date(),
-      timeZone: this.timeZone,
-    }).message;
+    this.failure = describeFailure(error, this.failureContext()).message;
   }
 
   /** Asks again after a pause while this element is on the page. */

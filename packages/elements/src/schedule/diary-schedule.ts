@@ -249,11 +249,7 @@ export class DiarySchedule extends DiaryElement {
   }
 
   #describe(error: unknown): Failure {
-    return describeFailure(error, {
-      lang: this.language,
-      now: this.now(),
-      timeZone: this.timeZone,
-    });
+    return describeFailure(error, this.failureContext(this.now()));
   }
 
   #listen(client: ScheduleClient): () => void {
@@ -420,7 +416,7 @@ export class DiarySchedule extends DiaryElement {
 
   /** A failed load's message and a button that tries it again. */
   #renderFailure(error: unknown, retry: () => void) {
-    return failureNotice(this.language, this.#describe(error).message, retry);
+    return failureNotice(this.language, this.#describe(error), retry);
   }
 
   #renderBody() {

@@ -105,6 +105,9 @@ export class DiarySchoolSetup extends DiaryElement {
       .diary-scroll {
         overflow-x: auto;
         margin-block-end: var(--_space);
+        /* The cells' visually hidden labels are positioned: contained here, the scroll clips
+           them too, and the grid's last column cannot widen the page at 360 px. */
+        position: relative;
       }
       table {
         border-collapse: collapse;
@@ -198,11 +201,7 @@ export class DiarySchoolSetup extends DiaryElement {
         error: (error) =>
           failureNotice(
             this.language,
-            describeFailure(error, {
-              lang: this.language,
-              now: new Date(),
-              timeZone: this.timeZone,
-            }).message,
+            describeFailure(error, this.failureContext()),
             () => void this.#setup.run(),
           ),
         complete: (loaded) => this.#renderSections(loaded),

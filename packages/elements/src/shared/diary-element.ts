@@ -6,9 +6,9 @@ import type { WidgetClient } from './client';
 import { diaryContext, type DiaryEnvironment } from './context';
 import { DEFAULT_TIME_ZONE } from './dates';
 import { KIT_VERSION } from './define';
-import { describeFailure } from './failure';
+import { describeFailure, type FailureContext } from './failure';
 import { loadingNotice } from './loading-notice';
-import { textNotice } from './notices';
+import { failureNotice, textNotice } from './notices';
 import { resolveLang, sharedText } from './localize';
 
 /** The kit's colour schemes: the default light one, dark, or the reader's preference. */
@@ -101,6 +101,22 @@ export class DiaryElement extends LitElement {
   }
 
   /**
+   * How this widget describes a failed call (`describeFailure`): its language, time zone and the
+   * signed-in account's role, at `now` (the widget's clock when it has one).
+   *
+   * @example
+   * error: (error) => failureNotice(lang, describeFailure(error, this.failureContext()), retry)
+   */
+  protected failureContext(now: Date = new Date()): FailureContext {
+    return {
+      lang: this.language,
+      now,
+      timeZone: this.timeZone,
+      role: this.environment?.session.user?.role,
+    };
+  }
+
+  /**
    * What to show instead of the widget when it cannot work: outside a provider, or inside one
    * that has no client. `undefined` when all is well.
    */
@@ -146,18 +162,12 @@ export class DiaryElement extends LitElement {
     if (status === 'loading' || (status === 'idle' && !(this as { childId?: unknown }).childId))
       return loadingNotice(lang, 'unavailable');
     if (status === 'error')
-      return html`<div class="diary-notice diary-notice--error" part="unavailable" role="alert">
-        <p class="diary-text">
-          ${describeFailure(env.children.error, { lang, now: new Date(), timeZone: this.timeZone }).message}
-        </p>
-        <button
-          type="button"
-          class="diary-button diary-button--secondary"
-          @click=${env.loadChildren}
-        >
-          ${sharedText(lang, 'retry')}
-        </button>
-      </div>`;
+      return failureNotice(
+        lang,
+        describeFailure(env.children.error, this.failureContext()),
+        env.loadChildren,
+        { part: 'unavailable', secondary: true },
+      );
     if (status === 'ready' && items.length === 0)
       return html`<p class="diary-text diary-notice" part="unavailable" role="status">
         ${sharedText(lang, 'noChildren')}

@@ -60,6 +60,14 @@ export const sharedText = translator({
     'There are no children in the diary yet. Register a child to see their data here.',
   ],
   retry: ['Повторить', 'Try again'],
+  notForRole: [
+    'Этот раздел дневника не предназначен для учётной записи {role}.',
+    'This part of the diary is not meant for {role} account.',
+  ],
+  roleParent: ['родителя', 'a parent’s'],
+  roleStudent: ['ученика', 'a student’s'],
+  roleTeacher: ['учителя', 'a teacher’s'],
+  roleSchoolAdmin: ['администратора школы', 'a school administrator’s'],
   networkError: [
     'Нет связи с сервером дневника. Проверьте подключение к интернету и повторите.',
     'Cannot reach the diary server. Check your internet connection and try again.',

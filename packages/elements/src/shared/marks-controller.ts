@@ -20,7 +20,7 @@ export interface MarksBlocked {
   readonly state: 'loading' | 'signed-out' | 'unavailable' | 'error';
   readonly text: string;
   readonly role: 'status' | 'alert';
-  /** Whether the notice offers to try again (a failed load). */
+  /** Whether the notice offers to try again (a failed load that may succeed when asked again). */
   readonly retry: boolean;
 }
 
@@ -176,7 +176,10 @@ export class MarksController<Extra = undefined> implements ReactiveController {
     if (!this.#options.childId()) return notice('unavailable', setupText(lang, 'noChild'), 'alert');
     return this.#task.render({
       pending: () => notice('loading', sharedText(lang, 'loading')),
-      error: (error) => notice('error', this.#options.describe(error).message, 'alert', true),
+      error: (error) => {
+        const failure = this.#options.describe(error);
+        return notice('error', failure.message, 'alert', failure.retryable);
+      },
       complete: () => undefined,
       initial: () => notice('loading', sharedText(lang, 'loading')),
     });
@@ -185,7 +188,7 @@ export class MarksController<Extra = undefined> implements ReactiveController {
   /** A notice of {@link blocked}: its text, and a retry button after a failed load. */
   renderNotice(lang: Lang, blocked: MarksBlocked) {
     return html`<div
-      class="diary-notice ${blocked.retry ? 'diary-notice--error' : ''}"
+      class="diary-notice ${blocked.state === 'error' ? 'diary-notice--error' : ''}"
       part="notice"
       role=${blocked.role}
     >

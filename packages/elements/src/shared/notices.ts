@@ -1,5 +1,6 @@
 import type { Lang } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Failure } from './failure';
 import { sharedText } from './localize';
 
 /**
@@ -14,17 +15,45 @@ export function textNotice(text: string, role?: 'status' | 'alert'): TemplateRes
   </div>`;
 }
 
+/** How a {@link failureNotice} looks: its part and its retry button's class. */
+export interface FailureNoticeOptions {
+  /** The notice's part: `error` (default), or `unavailable` when the widget cannot start. */
+  readonly part?: 'error' | 'unavailable';
+  /** A secondary (outlined) retry button, for a notice in front of the widget's own content. */
+  readonly secondary?: boolean;
+}
+
 /**
- * A failed load: its message, in the `error` part, and a button that runs the load again.
+ * A failed load: its message, in the `error` part, and a button that runs the load again when
+ * that may help (`failure.retryable`: no connection, a server fault). A refusal for the account's
+ * role or a missing record gets the message alone: a button that can never succeed is no help.
+ * The widgets show their failed loads through this notice (the marks widgets through
+ * `MarksController`, which reads the same `retryable`).
  *
- * @param message the failure described in the widget's language (`describeFailure`)
+ * @param failure the failure described in the widget's language (`describeFailure`)
  * @param retry runs the failed load again
+ * @example
+ * error: (error) => failureNotice(lang, describeFailure(error, this.failureContext()), () => void this.#task.run())
  */
-export function failureNotice(lang: Lang, message: string, retry: () => void): TemplateResult {
-  return html`<div class="diary-notice diary-notice--error" part="error" role="alert">
-    <p class="diary-text">${message}</p>
-    <button type="button" class="diary-button" part="button retry" @click=${retry}>
-      ${sharedText(lang, 'retry')}
-    </button>
+export function failureNotice(
+  lang: Lang,
+  failure: Failure,
+  retry: () => void,
+  options: FailureNoticeOptions = {},
+): TemplateResult {
+  const kind = options.secondary ? 'diary-button diary-button--secondary' : 'diary-button';
+  return html`<div
+    class="diary-notice diary-notice--error"
+    part=${options.part ?? 'error'}
+    role="alert"
+  >
+    <p class="diary-text">${failure.message}</p>
+    ${
+      failure.retryable
+        ? html`<button type="button" class=${kind} part="button retry" @click=${retry}>
+            ${sharedText(lang, 'retry')}
+          </button>`
+        : nothing
+    }
   </div>`;
 }

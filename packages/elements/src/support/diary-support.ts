@@ -187,11 +187,7 @@ export class DiarySupport extends DiaryElement {
   }
 
   #describe(error: unknown): Failure {
-    return describeFailure(error, {
-      lang: this.language,
-      now: new Date(),
-      timeZone: this.timeZone,
-    });
+    return describeFailure(error, this.failureContext());
   }
 
   /** Shows a failed write: at its fields when the server named them, else above the form. */
@@ -321,7 +317,7 @@ export class DiarySupport extends DiaryElement {
         initial: () => loadingNotice(this.language),
         pending: () => (this.tickets ? this.#renderBody(userId) : loadingNotice(this.language)),
         error: (error) =>
-          failureNotice(this.language, this.#describe(error).message, () => void this.#list.run()),
+          failureNotice(this.language, this.#describe(error), () => void this.#list.run()),
         complete: () => this.#renderBody(userId),
       })}
       <p class="diary-visually-hidden" part="live" role="status" aria-live="polite">

@@ -141,8 +141,7 @@ export class DiaryTimelineChart extends DiaryElement {
     environment: () => this.environment,
     childId: () => this.childId,
     given: () => this.marks,
-    describe: (error) =>
-      describeFailure(error, { lang: this.language, now: this.now(), timeZone: this.timeZone }),
+    describe: (error) => describeFailure(error, this.failureContext(this.now())),
   });
   readonly #input = new InputModality(this);
   readonly #pointer = new PlotPointer(this, {

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDay } from '../shared/day-format';
 import { DiaryElement } from '../shared/diary-element';
-import { describeFailure } from '../shared/failure';
+import { describeFailure, type Failure } from '../shared/failure';
 import { renderHeading, subLevel, type HeadingLevel } from '../shared/heading';
 import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
@@ -137,9 +137,8 @@ export class DiaryUpcomingTests extends DiaryElement {
     this.announcement = t(this.language, 'cancelled');
   }
 
-  #describe(error: unknown): string {
-    return describeFailure(error, { lang: this.language, now: this.now(), timeZone: this.timeZone })
-      .message;
+  #describe(error: unknown): Failure {
+    return describeFailure(error, this.failureContext(this.now()));
   }
 
   protected override render() {

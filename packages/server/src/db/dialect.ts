@@ -44,7 +44,7 @@ export function engineOf(db: QueryRunner): Engine {
 
 /**
  * An expression that orders rows of a table the way they were inserted: SQLite's `rowid`, or on
- * PostgreSQL the `seq` column migration 006 adds to the tables that need it.
+ * PostgreSQL the `seq` column that migrations 006 and 031 add to the tables that need it.
  */
 export function insertionOrder(db: QueryRunner, table?: string): RawBuilder<number> {
   const column = engineOf(db) === 'postgres' ? 'seq' : 'rowid';

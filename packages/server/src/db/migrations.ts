@@ -25,6 +25,7 @@ import { schoolChangesMigration } from './migrations/023-school-changes';
 import { schoolCalendarMigration } from './migrations/024-school-calendar';
 import { identityProvidersMigration } from './migrations/025-identity-providers';
 import { applicationWithdrawalsMigration } from './migrations/027-application-withdrawals';
+import { portfolioCommentOrderMigration } from './migrations/031-portfolio-comment-order';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -331,7 +332,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '026_assessment_reminders': assessmentRemindersMigration,
   '027_application_withdrawals': applicationWithdrawalsMigration,
   '028_staff_external_ids': staffExternalIdsMigration,
-  // next: '029_…' (keep the numbers unique and increasing)
+  '031_portfolio_comment_order': portfolioCommentOrderMigration,
+  // next: '032_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

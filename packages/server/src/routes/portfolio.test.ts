@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ErrorResponse, Notification, PortfolioItem } from '@school-diary/core';
+import { randomIds, type IdGenerator } from '../ids';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { uploadFile } from '../testing/upload';
@@ -317,5 +318,47 @@ describe('portfolio', () => {
     assert.equal((await edit('studentMaria', item.body.id, { title: 'x' })).status, 404);
     assert.equal((await edit('parentPetrov', item.body.id, { title: 'x' })).status, 404);
     assert.equal((await edit('admin42', item.body.id, { title: 'x' })).status, 403);
+  });
+});
+
+describe('portfolio comments of the same millisecond', () => {
+  let server: TestServer;
+  // The clock stands still, so every comment has the same `created_at`; each new comment's id
+  // sorts before the one before it, as random ids do half the time.
+  let countdown = 1000;
+  const ids: IdGenerator = (prefix) =>
+    prefix === 'pcm' ? `pcm_${(countdown -= 1)}` : randomIds(prefix);
+
+  before(async () => {
+    server = await startTestServer({ ids });
+  });
+  after(() => server.close());
+
+  it('come back in the order they were written', async () => {
+    const teacher = (await server.login(U.teacherMath.phone)).accessToken;
+    const parent = (await server.login(U.parentIvanova.phone)).accessToken;
+    const item = await server.call<PortfolioItem>('POST', `/api/v1/children/${MARIA}/portfolio`, {
+      token: parent,
+      body: { kind: 'work', title: 'Проект по математике', date: '2026-11-20' },
+    });
+    assert.equal(item.status, 201, item.text);
+    const written = ['Первый', 'Второй', 'Третий', 'Четвёртый'];
+    for (const text of written) {
+      const answer = await server.call('POST', `/api/v1/portfolio/${item.body.id}/comments`, {
+        token: teacher,
+        body: { text },
+      });
+      assert.equal(answer.status, 201, answer.text);
+    }
+    const listed = await server.call<{ items: PortfolioItem[] }>(
+      'GET',
+      `/api/v1/children/${MARIA}/portfolio`,
+      { token: parent },
+    );
+    const shown = listed.body.items.find((i) => i.id === item.body.id);
+    assert.deepEqual(
+      shown?.comments.map((c) => c.text),
+      written,
+    );
   });
 });

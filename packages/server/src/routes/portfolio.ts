@@ -1,5 +1,6 @@
 import type { PortfolioItem, Routes } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
+import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { fieldError, notFound } from '../services/domain-error';
 import type { Handlers, RequestContext } from '../http/register-routes';
@@ -31,8 +32,8 @@ async function views(db: Kysely<Database>, rows: readonly ItemRow[]): Promise<Po
       'in',
       rows.map((r) => r.id),
     )
-    .orderBy('portfolio_comments.created_at')
-    .orderBy('portfolio_comments.id')
+    // In the order written: comments of the same millisecond keep it (their ids are random).
+    .orderBy(insertionOrder(db, 'portfolio_comments'))
     .execute();
   const files = await attachmentsByIds(
     db,

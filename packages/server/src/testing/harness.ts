@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Session } from '@school-diary/core';
 import { createApp, type DiaryApp } from '../app';
 import { ManualClock } from '../clock';
+import type { IdGenerator } from '../ids';
 import type { ServerConfig } from '../config';
 import type { DeliverySettings } from '../delivery/delivery';
 import type { DiaryDatabase } from '../db/open';
@@ -54,6 +55,8 @@ export async function startTestServer(
     seed?: boolean;
     config?: Partial<ServerConfig>;
     clock?: ManualClock;
+    /** Makes the ids of new rows (random ones by default). */
+    ids?: IdGenerator;
     /** Transports the delivery worker sends through (else messages stay in the outbox). */
     delivery?: DeliverySettings;
   } = {},
@@ -68,6 +71,7 @@ export async function startTestServer(
     database,
     dataKeys: testDataKeys(),
     clock,
+    ...(options.ids ? { ids: options.ids } : {}),
     ...(options.delivery ? { delivery: options.delivery } : {}),
     config: {
       storageDir: join(dir, 'files'),
