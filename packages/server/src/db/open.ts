@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { sqliteChangeGeneration, type ChangeGeneration } from './change-generation';
+import { sqliteChangeGeneration, type SqliteChangeGeneration } from './change-generation';
 import { isPostgresUrl } from './dialect';
 import { migrateToLatest } from './migrations';
 import type { PostgresDiaryDatabase } from './postgres';
@@ -15,7 +15,7 @@ export interface SqliteDiaryDatabase {
   /** The underlying better-sqlite3 handle (backups, pragmas). */
   readonly sqlite: SQLite.Database;
   /** Moves when anything is written: this connection's writes, or another's commits. */
-  readonly changes: ChangeGeneration;
+  readonly changes: SqliteChangeGeneration;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import type { ChangeGeneration } from '../db/change-generation';
+import type { Kept } from '../db/kept-until-change';
 import type { AuthUser } from '../services/context';
 import { DomainError } from '../services/domain-error';
 import type { Authenticate } from './register-routes';
@@ -13,9 +14,9 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * registerRoutes(app, { authenticate: bearerAuthenticate(sessionResolver(services)), … });
  */
 export function bearerAuthenticate(
-  resolve: (token: string, changes: ChangeGeneration) => Promise<AuthUser>,
+  resolve: (token: string, changes: ChangeGeneration) => Kept<AuthUser>,
 ): Authenticate {
-  return async (request, changes) => {
+  return (request, changes) => {
     const header = request.headers.authorization;
     if (!header) return null;
     const token = BEARER.exec(header)?.[1];

@@ -1,5 +1,6 @@
 import type { OutgoingHttpHeader, OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply } from 'fastify';
+import { thenKept } from '../db/kept-until-change';
 import { cacheKeyAt, canonical } from '../read-cache/cache-key';
 import { CachedReads, type CachedAnswer } from '../read-cache/cached-read';
 import { preferredCoding } from '../read-cache/content-coding';
@@ -73,24 +74,28 @@ export function createReadCache(
   return (id): CachedRead | undefined => {
     const rule = rules[id];
     if (!rule) return undefined;
-    return async (ctx, { request, reply }, compute) => {
-      const scoped = await rule.scopes(s, ctx);
-      const versions = 'versions' in scoped ? scoped.versions : await readVersions(s.db, scoped);
-      const key = cacheKeyAt(
-        s.clock.now().getTime(),
-        id,
-        { perRole: rule.perRole === true, user: ctx.user },
-        ctx.lang,
-        canonical(ctx.params),
-        canonical(ctx.query),
-      );
-      const input = {
-        key,
-        versions: versions.join('.'),
-        coding: preferredCoding(request.headers['accept-encoding']),
-        ifNoneMatch: request.headers['if-none-match'],
-      };
-      return sendCached(reply, await reads.answer(input, compute));
-    };
+    return (ctx, { request, reply }, compute) =>
+      thenKept(rule.scopes(s, ctx), (scoped) => {
+        const answer = (versions: readonly number[]) => {
+          const key = cacheKeyAt(
+            s.clock.now().getTime(),
+            id,
+            { perRole: rule.perRole === true, user: ctx.user },
+            ctx.lang,
+            canonical(ctx.params),
+            canonical(ctx.query),
+          );
+          const input = {
+            key,
+            versions: versions.join('.'),
+            coding: preferredCoding(request.headers['accept-encoding']),
+            ifNoneMatch: request.headers['if-none-match'],
+          };
+          return thenKept(reads.answer(input, compute), (a) => sendCached(reply, a));
+        };
+        return 'versions' in scoped
+          ? answer(scoped.versions)
+          : readVersions(s.db, scoped).then(answer);
+      });
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '@school-diary/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkedOnce, type ChangeGeneration } from '../db/change-generation';
+import type { Kept } from '../db/kept-until-change';
 import type { AuthUser } from '../services/context';
 import { DomainError, type RawFieldError } from '../services/domain-error';
 import { unknownFields } from './unknown-fields';
@@ -63,22 +64,24 @@ export type Handlers = {
 
 /**
  * Resolves the bearer token of a request to a user, or null. Throws 401 for a bad token. `changes`
- * is the request's change check (see {@link RequestContext.changes}).
+ * is the request's change check (see {@link RequestContext.changes}). A session kept in memory is
+ * answered at once, not in a promise (see `Kept`).
  */
 export type Authenticate = (
   request: FastifyRequest,
   changes: ChangeGeneration,
-) => Promise<AuthUser | null>;
+) => Kept<AuthUser | null>;
 
 /**
  * Serves one cached read: authorises, then answers from the read cache or runs `compute` (the
- * handler, serialised) and keeps its JSON. See `cached-reply.ts`.
+ * handler, serialised) and keeps its JSON. See `cached-reply.ts`. A read whose authorisation and
+ * body are kept in memory is answered at once, not in a promise (see `Kept`).
  */
 export type CachedRead = (
   ctx: RequestContext<RouteSpec>,
   exchange: Exchange,
   compute: () => Promise<string>,
-) => Promise<FastifyReply>;
+) => Kept<FastifyReply>;
 
 /** The cached read of a route (`group.name`), or undefined when the route is not cached. */
 export type ReadCacheLookup = (id: string) => CachedRead | undefined;
@@ -194,7 +197,9 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
       handler: async (request, reply) => {
         const lang = langOf(request.headers['accept-language']);
         const changes = checkedOnce(options.changes);
-        const user = await options.authenticate(request, changes);
+        // A kept session is at hand: no promise to wait for.
+        const authenticated = options.authenticate(request, changes);
+        const user = authenticated instanceof Promise ? await authenticated : authenticated;
         if (route.access !== 'public') {
           if (!user) throw new DomainError('unauthorized');
           if (route.access !== 'authenticated' && !route.access.includes(user.role))

@@ -1,9 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { QueueDepth } from '../delivery/outbox';
 import type { DeliveryOutcome } from '../delivery/worker';
+import { RequestCounts } from './request-counts';
 
 /** Where the metrics read what they report at scrape time. */
 export interface MetricSources {
@@ -17,40 +18,19 @@ export interface MetricSources {
 }
 
 /**
- * The server's Prometheus metrics (prom-client), in a registry of its own so that several apps in
- * one process (tests) do not share counters.
+ * The server's Prometheus metrics: prom-client's, in a registry of its own so that several apps in
+ * one process (tests) do not share counters, and the answered requests, counted in plain numbers
+ * on every request and written out only when Prometheus scrapes (`RequestCounts`).
  */
 export class DiaryMetrics {
   readonly registry = new Registry();
-  readonly #requests: Counter<'method' | 'route' | 'status'>;
-  readonly #latency: Histogram<'method' | 'route' | 'status'>;
-  /**
-   * The series of each method, status and route pattern, looked up once: labelling by an object
-   * on every request costs prom-client a sort and a hash of the labels. Patterns, statuses and
-   * methods are few, so this stays small.
-   */
-  readonly #series = new Map<
-    string,
-    { count: { inc(): void }; latency: { observe(value: number): void } }
-  >();
+  /** Answered requests and their durations, counted in plain numbers (see `RequestCounts`). */
+  readonly #requests = new RequestCounts();
   readonly #deliveries: Counter<'channel' | 'provider' | 'outcome' | 'reason'>;
 
   constructor(sources: MetricSources) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    this.#requests = new Counter({
-      name: 'diary_http_requests_total',
-      help: 'HTTP requests answered, by route pattern and status',
-      labelNames: ['method', 'route', 'status'],
-      registers,
-    });
-    this.#latency = new Histogram({
-      name: 'diary_http_request_duration_seconds',
-      help: 'Time to answer an HTTP request, by route pattern and status',
-      labelNames: ['method', 'route', 'status'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers,
-    });
     this.#deliveries = new Counter({
       name: 'diary_deliveries_total',
       help: 'Delivery attempts and reports by channel, provider and outcome (sent, delivered, retry, failed)',
@@ -114,15 +94,7 @@ export class DiaryMetrics {
 
   /** Counts one answered request. */
   observeRequest(method: string, route: string, status: number, seconds: number): void {
-    const key = `${method} ${status} ${route}`;
-    let series = this.#series.get(key);
-    if (!series) {
-      const labels = { method, route, status: String(status) };
-      series = { count: this.#requests.labels(labels), latency: this.#latency.labels(labels) };
-      this.#series.set(key, series);
-    }
-    series.count.inc();
-    series.latency.observe(seconds);
+    this.#requests.observe(method, route, status, seconds);
   }
 
   /** Counts one delivery outcome (the worker's `onOutcome`). */
@@ -137,7 +109,9 @@ export class DiaryMetrics {
 
   /** The text exposition format Prometheus scrapes. */
   async text(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    // The registry's text ends with a newline; the request metrics follow as one more block.
+    const body = `${await this.registry.metrics()}\n${this.#requests.text()}\n`;
+    return { contentType: this.registry.contentType, body };
   }
 }
 

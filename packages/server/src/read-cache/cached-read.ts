@@ -69,10 +69,18 @@ export class CachedReads {
     return answerOf(entry, input);
   }
 
-  /** Answers a read, computing and keeping the body when no entry at these versions is kept. */
-  async answer(input: CachedReadInput, compute: () => Promise<string>): Promise<CachedAnswer> {
-    const kept = this.kept(input);
-    if (kept) return kept;
+  /**
+   * Answers a read, computing and keeping the body when no entry at these versions is kept: a
+   * kept answer at once, a computed one in a promise.
+   */
+  answer(
+    input: CachedReadInput,
+    compute: () => Promise<string>,
+  ): CachedAnswer | Promise<CachedAnswer> {
+    return this.kept(input) ?? this.#computed(input, compute);
+  }
+
+  async #computed(input: CachedReadInput, compute: () => Promise<string>): Promise<CachedAnswer> {
     const { key, versions } = input;
     const etag = this.#etagOf(key, versions);
     const tag = codedTag(etag, input.coding);

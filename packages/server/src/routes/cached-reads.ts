@@ -1,7 +1,7 @@
 import type { RouteSpec } from '@school-diary/core';
 import { sql, type Kysely } from 'kysely';
 import { compiledOnce } from '../db/compiled-once';
-import { keptUntilChange, type KeptQuery } from '../db/kept-until-change';
+import { keptUntilChange, thenKept, type Kept, type KeptQuery } from '../db/kept-until-change';
 import type { Database } from '../db/schema';
 import type { RequestContext } from '../http/register-routes';
 import type { VersionScope } from '../read-cache/versions';
@@ -30,7 +30,7 @@ export interface CacheRule {
   readonly scopes: (
     s: Services,
     ctx: RequestContext<RouteSpec>,
-  ) => Promise<readonly VersionScope[] | ScopeVersions>;
+  ) => Kept<readonly VersionScope[] | ScopeVersions>;
   /**
    * The answer does not depend on who asks, only on the input: one entry per role instead of one
    * per user. Only for handlers whose output is the same for every caller they let in.
@@ -59,14 +59,18 @@ type Role = AuthUser['role'];
  */
 function perRole<R>(
   build: (db: Kysely<Database>, role: Role) => (...values: string[]) => Promise<R[]>,
-): (s: Services, role: Role) => KeptQuery<R> {
-  const made = new WeakMap<Services, Map<Role, KeptQuery<R>>>();
+  scopesOf: (row: R) => ScopeVersions,
+): (s: Services, role: Role) => KeptQuery<ScopeVersions> {
+  const made = new WeakMap<Services, Map<Role, KeptQuery<ScopeVersions>>>();
   return (s, role) => {
     let byRole = made.get(s);
     if (!byRole) made.set(s, (byRole = new Map()));
     let query = byRole.get(role);
     if (!query) {
-      query = keptUntilChange(build(s.db, role), { maxEntries: s.config.authCacheEntries });
+      const rows = build(s.db, role);
+      // Each row is kept as the scopes and versions it stands for, made once.
+      const read = async (...values: string[]) => (await rows(...values)).map(scopesOf);
+      query = keptUntilChange(read, { maxEntries: s.config.authCacheEntries });
       byRole.set(role, query);
     }
     return query;
@@ -82,27 +86,37 @@ const callerOf = (role: Role, id: string, schoolId: string): AuthUser => ({
   familyId: '',
 });
 
-const childDiaryQuery = perRole((db, role) =>
-  compiledOnce(db, (childId, userId, schoolId) =>
-    db
-      .selectFrom('children')
-      .select((eb) => [
-        'children.id',
-        'children.class_id',
-        eb
-          .selectFrom('versions')
-          .select('version')
-          .where('scope', '=', sql<string>`'child:' || ${sql.ref('children.id')}`)
-          .as('child_version'),
-        eb
-          .selectFrom('versions')
-          .select('version')
-          .where('scope', '=', sql<string>`'class:' || ${sql.ref('children.class_id')}`)
-          .as('class_version'),
-      ])
-      .where('children.id', '=', childId)
-      .where(childVisibleTo(callerOf(role, userId, schoolId))),
-  ),
+const childDiaryQuery = perRole(
+  (db, role) =>
+    compiledOnce(db, (childId, userId, schoolId) =>
+      db
+        .selectFrom('children')
+        .select((eb) => [
+          'children.id',
+          'children.class_id',
+          eb
+            .selectFrom('versions')
+            .select('version')
+            .where('scope', '=', sql<string>`'child:' || ${sql.ref('children.id')}`)
+            .as('child_version'),
+          eb
+            .selectFrom('versions')
+            .select('version')
+            .where('scope', '=', sql<string>`'class:' || ${sql.ref('children.class_id')}`)
+            .as('class_version'),
+        ])
+        .where('children.id', '=', childId)
+        .where(childVisibleTo(callerOf(role, userId, schoolId))),
+    ),
+  (row) => {
+    const scopes: VersionScope[] = [`child:${row.id}`];
+    const versions = [row.child_version ?? 0];
+    if (row.class_id) {
+      scopes.push(`class:${row.class_id}`);
+      versions.push(row.class_version ?? 0);
+    }
+    return { scopes, versions };
+  },
 );
 
 /**
@@ -110,62 +124,64 @@ const childDiaryQuery = perRole((db, role) =>
  * is authorised exactly as `visibleChild` does (`childVisibleTo`), and both scopes' versions are
  * read in the same statement.
  */
-async function childDiary(s: Services, ctx: RequestContext<RouteSpec>): Promise<ScopeVersions> {
+function childDiary(s: Services, ctx: RequestContext<RouteSpec>): Kept<ScopeVersions> {
   const user = signedIn(ctx);
   const query = childDiaryQuery(s, user.role);
-  const [row] = await query(ctx.changes, param(ctx, 'childId'), user.id, user.schoolId ?? '');
-  if (!row) throw notFound();
-  const scopes: VersionScope[] = [`child:${row.id}`];
-  const versions = [row.child_version ?? 0];
-  if (row.class_id) {
-    scopes.push(`class:${row.class_id}`);
-    versions.push(row.class_version ?? 0);
-  }
-  return { scopes, versions };
+  const found = query(ctx.changes, param(ctx, 'childId'), user.id, user.schoolId ?? '');
+  return thenKept(found, foundScopes);
 }
 
-const classDiaryQuery = perRole((db, role) =>
-  compiledOnce(db, (classId, userId, schoolId) =>
-    db
-      .selectFrom('classes')
-      .select((eb) => [
-        'classes.id',
-        eb
-          .selectFrom('versions')
-          .select('version')
-          .where('scope', '=', sql<string>`'class:' || ${sql.ref('classes.id')}`)
-          .as('version'),
-      ])
-      .where('classes.id', '=', classId)
-      .where((eb) => {
-        switch (role) {
-          case 'teacher':
-          case 'school_admin':
-            return eb('classes.school_id', '=', schoolId);
-          case 'parent':
-          case 'student':
-            return eb.exists(
-              eb
-                .selectFrom('children')
-                .select('children.id')
-                .whereRef('children.class_id', '=', 'classes.id')
-                .where(childVisibleTo(callerOf(role, userId, schoolId))),
-            );
-        }
-      }),
-  ),
+/** The one row's scopes, or 404 when the look-up found nothing. */
+function foundScopes([scoped]: readonly ScopeVersions[]): ScopeVersions {
+  if (!scoped) throw notFound();
+  return scoped;
+}
+
+const classDiaryQuery = perRole(
+  (db, role) =>
+    compiledOnce(db, (classId, userId, schoolId) =>
+      db
+        .selectFrom('classes')
+        .select((eb) => [
+          'classes.id',
+          eb
+            .selectFrom('versions')
+            .select('version')
+            .where('scope', '=', sql<string>`'class:' || ${sql.ref('classes.id')}`)
+            .as('version'),
+        ])
+        .where('classes.id', '=', classId)
+        .where((eb) => {
+          switch (role) {
+            case 'teacher':
+            case 'school_admin':
+              return eb('classes.school_id', '=', schoolId);
+            case 'parent':
+            case 'student':
+              return eb.exists(
+                eb
+                  .selectFrom('children')
+                  .select('children.id')
+                  .whereRef('children.class_id', '=', 'classes.id')
+                  .where(childVisibleTo(callerOf(role, userId, schoolId))),
+              );
+          }
+        }),
+    ),
+  (row) => ({ scopes: [`class:${row.id}`], versions: [row.version ?? 0] }),
 );
 
 /**
  * A class's timetable, substitutions and homework: authorised as `visibleClass` does (staff of
  * its school, families of its pupils), with its version read in the same statement.
  */
-async function classDiary(s: Services, ctx: RequestContext<RouteSpec>): Promise<ScopeVersions> {
+function classDiary(s: Services, ctx: RequestContext<RouteSpec>): Kept<ScopeVersions> {
   const user = signedIn(ctx);
   const query = classDiaryQuery(s, user.role);
-  const [row] = await query(ctx.changes, param(ctx, 'classId'), user.id, user.schoolId ?? '');
-  if (!row) throw notFound();
-  return { scopes: [`class:${row.id}`], versions: [row.version ?? 0] };
+  return thenKept(
+    query(ctx.changes, param(ctx, 'classId'), user.id, user.schoolId ?? ''),
+    foundScopes,
+  );
 }
 
 /**

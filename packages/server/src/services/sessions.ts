@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Session, SignInSession } from '@school-diary/core';
 import type { ChangeGeneration } from '../db/change-generation';
 import { compiledOnce } from '../db/compiled-once';
-import { keptUntilChange } from '../db/kept-until-change';
+import { keptUntilChange, thenKept, type Kept } from '../db/kept-until-change';
 import { DomainError, notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { hashToken, newToken } from './secrets';
@@ -240,7 +240,8 @@ export async function rotateRefreshToken(
  * past its expiry): on SQLite any write — a logout, a revocation, a role or password change, a
  * lockout, by this process or any other on the file — is seen by the very next request; on
  * PostgreSQL the statement runs on every request. `changes` is the request's change check
- * (`checkedOnce`), shared with the request's other kept reads.
+ * (`checkedOnce`), shared with the request's other kept reads. A kept session answers its user at
+ * once (the same frozen object for every request with that token), not in a promise.
  *
  * @example
  * const authenticate = sessionResolver(services);
@@ -248,41 +249,64 @@ export async function rotateRefreshToken(
  */
 export function sessionResolver(
   services: Services,
-): (token: string, changes: ChangeGeneration) => Promise<AuthUser> {
+): (token: string, changes: ChangeGeneration) => Kept<AuthUser> {
   const { db } = services;
-  const byHash = keptUntilChange(
-    compiledOnce(db, (hash) =>
-      db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([
-          'sessions.id as sessionId',
-          'sessions.family_id',
-          'sessions.access_expires_at',
-          'sessions.revoked_at',
-          'users.id',
-          'users.role',
-          'users.school_id',
-        ])
-        .where('sessions.access_hash', '=', hash),
-    ),
-    {
-      maxEntries: services.config.authCacheEntries,
-      expiresAt: ([row]) => (row ? Date.parse(row.access_expires_at) : 0),
-      now: () => services.clock.now().getTime(),
-    },
+  const byHashRows = compiledOnce(db, (hash) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.family_id',
+        'sessions.access_expires_at',
+        'sessions.revoked_at',
+        'users.id',
+        'users.role',
+        'users.school_id',
+      ])
+      .where('sessions.access_hash', '=', hash),
   );
-  return async (token, changes) => {
-    const [row] = await byHash(changes, hashToken(token));
-    if (!row || row.revoked_at) throw new DomainError('unauthorized');
-    if (new Date(row.access_expires_at).getTime() <= services.clock.now().getTime())
-      throw new DomainError('token_expired');
-    return {
-      id: row.id,
-      role: row.role as AuthUser['role'],
-      schoolId: row.school_id,
-      sessionId: row.sessionId,
-      familyId: row.family_id,
-    };
+  const byHash = keptUntilChange(async (hash) => (await byHashRows(hash)).map(keptSession), {
+    maxEntries: services.config.authCacheEntries,
+    expiresAt: ([session]) => session?.expiresAt ?? 0,
+    now: () => services.clock.now().getTime(),
+  });
+  return (token, changes) =>
+    thenKept(byHash(changes, hashToken(token)), ([session]) => {
+      if (!session || session.revoked) throw new DomainError('unauthorized');
+      if (session.expiresAt <= services.clock.now().getTime())
+        throw new DomainError('token_expired');
+      return session.user;
+    });
+}
+
+/** A session as kept: its user, shared by the requests that present its token, and its expiry. */
+interface KeptSession {
+  readonly user: AuthUser;
+  /** When the access token expires (ms since the epoch). */
+  readonly expiresAt: number;
+  readonly revoked: boolean;
+}
+
+function keptSession(row: {
+  sessionId: string;
+  family_id: string;
+  access_expires_at: string;
+  revoked_at: string | null;
+  id: string;
+  role: string;
+  school_id: string | null;
+}): KeptSession {
+  const user: AuthUser = {
+    id: row.id,
+    role: row.role as AuthUser['role'],
+    schoolId: row.school_id,
+    sessionId: row.sessionId,
+    familyId: row.family_id,
+  };
+  return {
+    user: Object.freeze(user),
+    expiresAt: Date.parse(row.access_expires_at),
+    revoked: Boolean(row.revoked_at),
   };
 }
