@@ -359,7 +359,7 @@ export class DiaryJournal extends DiaryElement {
       error: (error) =>
         failureNotice(
           lang,
-          describeFailure(error, { lang, now: new Date(), timeZone: this.timeZone }).message,
+          describeFailure(error, this.failureContext()),
           () => void this.#choices.run(),
         ),
       complete: () => textNotice(journalText(lang, 'noJournals')),
