@@ -73,17 +73,25 @@ function setupOf(page: Page) {
           .textContent()
       )?.trim(),
     done: (name: string, text: string) =>
-      section(name).getByRole('status').filter({ hasText: text }).waitFor({ timeout: 30_000 }),
+      section(name).getByRole('status').filter({ hasText: text }).waitFor({ timeout: 60_000 }),
     check: async (path: string) => {
       await setup.locator('#import-file').setInputFiles(path);
       await report.waitFor({ state: 'detached' });
       await press(importSection.getByRole('button', { name: 'Проверить файл' }));
-      await report.waitFor({ timeout: 30_000 });
+      await report.waitFor({ timeout: 60_000 });
     },
   };
 }
 
-const press = (locator: Locator) => locator.press('Enter');
+/**
+ * Presses a button by keyboard once it takes presses: a section's buttons are `aria-disabled`
+ * while it saves and reloads, which on a loaded machine outlasts its «done» message.
+ */
+async function press(locator: Locator): Promise<void> {
+  const ready = locator.and(locator.page().locator(':not([aria-disabled="true"])'));
+  await ready.waitFor({ timeout: 60_000 });
+  await locator.press('Enter');
+}
 
 describe(
   'a school imports its lists on an empty database (create-school, Chromium)',
@@ -266,11 +274,11 @@ describe(
       await signIn(login, site.url, {
         phone: TEACHER,
         password: TEACHER_PASSWORD,
-        landing: /\/children\.html$/,
+        landing: /\/journal\.html$/,
       });
       await login
         .locator('[data-account-name]', { hasText: 'Кузнецов' })
-        .waitFor({ timeout: 30_000 });
+        .waitFor({ timeout: 60_000 });
       await teacherContext.close();
     });
 
@@ -314,14 +322,14 @@ describe(
       await form.locator('#rosterId').fill(arinaNumber);
       await form.getByRole('button', { name: 'Продолжить' }).click();
       const code = form.locator('#code');
-      await code.waitFor({ timeout: 30_000 });
+      await code.waitFor({ timeout: 60_000 });
       await code.fill(await latestCode(site.url, PARENT));
       await form.getByRole('button', { name: 'Подтвердить' }).click();
       const applicationNumber = form.locator('[data-application-number]');
-      await applicationNumber.waitFor({ timeout: 30_000 });
+      await applicationNumber.waitFor({ timeout: 60_000 });
       const number = ((await applicationNumber.textContent()) ?? '').trim();
       const card = page.locator('[data-children-list] [data-child]', { hasText: 'Егорова Арина' });
-      await card.waitFor({ timeout: 30_000 });
+      await card.waitFor({ timeout: 60_000 });
 
       // The school finds the application in its queue, for Арина, checks and approves it.
       await adminPage.reload();
@@ -330,7 +338,7 @@ describe(
       );
       await queue
         .locator(`[data-application="${number}"]`, { hasText: 'Егорова Арина, 6Г' })
-        .waitFor({ timeout: 30_000 });
+        .waitFor({ timeout: 60_000 });
       await press(queue.getByRole('button', { name: `Взять на проверку заявление ${number}` }));
       await setupOf(adminPage).done('applications', `Заявление ${number} на проверке.`);
       await press(queue.getByRole('button', { name: `Одобрить заявление ${number}` }));
@@ -340,24 +348,24 @@ describe(
       await card.getByRole('link', { name: 'Заявление' }).click();
       const widget = page.locator('diary-application');
       await press(widget.getByRole('button', { name: 'Подключить дневник' }));
-      await widget.getByText('Дневник подключён.').waitFor({ timeout: 30_000 });
+      await widget.getByText('Дневник подключён.').waitFor({ timeout: 60_000 });
       await parent.close();
     });
 
     it('the teacher opens the journal and enters a mark for Арина on this week’s lesson', async () => {
       const teacher = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
       const page = await teacher.newPage();
+      // A teacher starts on the journal page.
       await signIn(page, site.url, {
         phone: TEACHER,
         password: TEACHER_PASSWORD,
-        landing: /\/children\.html$/,
+        landing: /\/journal\.html$/,
       });
-      await page.goto(`${site.url}/journal.html`);
       const journal = page.locator('diary-journal');
       await journal.getByRole('heading', { name: 'Журнал: Математика, 6Г' }).waitFor({
-        timeout: 30_000,
+        timeout: 60_000,
       });
-      await journal.locator('table[role="grid"]').waitFor({ timeout: 30_000 });
+      await journal.locator('table[role="grid"]').waitFor({ timeout: 60_000 });
       const names = (await journal.locator('tbody th.name').allTextContents()).map((t) => t.trim());
       const row = names.indexOf('Егорова Арина');
       assert.ok(row >= 0, `Арина is not in ${names.join(', ')}`);
@@ -369,7 +377,7 @@ describe(
       await page.keyboard.press('Enter');
       await journal
         .locator(`tr[data-r="${row}"] td.saved[data-c="${col}"]`, { hasText: '5' })
-        .waitFor({ timeout: 30_000 });
+        .waitFor({ timeout: 60_000 });
       await teacher.close();
     });
 
@@ -382,12 +390,12 @@ describe(
         landing: /\/children\.html$/,
       });
       const card = page.locator('[data-children-list] [data-child]', { hasText: 'Егорова Арина' });
-      await card.getByText('Учится в школе').waitFor({ timeout: 30_000 });
+      await card.getByText('Учится в школе').waitFor({ timeout: 60_000 });
       await card.getByRole('link', { name: 'Оценки' }).click();
       await page
         .locator('diary-grade-table tr', { hasText: 'Математика' })
         .locator('button[data-id]', { hasText: /^5$/ })
-        .waitFor({ timeout: 30_000 });
+        .waitFor({ timeout: 60_000 });
       await parent.close();
     });
   },
