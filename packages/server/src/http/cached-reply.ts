@@ -30,20 +30,27 @@ function varyWith(current: OutgoingHttpHeader | undefined, name: string): string
  * without one. Written straight to the socket: the answer is known bytes, so fastify's payload
  * handling (content-type parsing, serialisation checks, `onSend`, which no API route has) has
  * nothing to do; its `onResponse` hooks (metrics, the request log) still run when it is sent.
+ * The headers go to `writeHead` as one flat `[name, value, …]` list, in the order they were set.
  */
 export function sendCached(reply: FastifyReply, answer: CachedAnswer): FastifyReply {
-  const headers = reply.getHeaders() as OutgoingHttpHeaders;
-  headers.vary = varyWith(headers.vary, 'accept-encoding');
-  headers.etag = answer.etag;
-  headers['cache-control'] = CACHE_CONTROL;
+  const set = reply.getHeaders() as OutgoingHttpHeaders;
+  const headers: OutgoingHttpHeader[] = [];
+  for (const name in set) {
+    const value = set[name];
+    if (value === undefined) continue;
+    if (name === 'vary') headers.push(name, varyWith(value, 'accept-encoding'));
+    else headers.push(name, name === 'cache-control' ? CACHE_CONTROL : value);
+  }
+  if (set.vary === undefined) headers.push('vary', 'accept-encoding');
+  headers.push('etag', answer.etag);
+  if (set['cache-control'] === undefined) headers.push('cache-control', CACHE_CONTROL);
   reply.hijack();
   if (answer.status === 304) {
     reply.raw.writeHead(304, headers).end();
     return reply;
   }
-  if (answer.coding !== 'identity') headers['content-encoding'] = answer.coding;
-  headers['content-type'] = JSON_TYPE;
-  headers['content-length'] = answer.body.length;
+  if (answer.coding !== 'identity') headers.push('content-encoding', answer.coding);
+  headers.push('content-type', JSON_TYPE, 'content-length', answer.body.length);
   reply.raw.writeHead(200, headers).end(answer.body);
   return reply;
 }
