@@ -105,7 +105,8 @@ export async function writeSection(file, body) {
 }
 
 const DESCRIPTION = `\`npm run bench:server\` (bench/server/run.mjs; \`-- --check\` exits 1 below target). The
-real server (the CLI, on a temporary copy of a freshly seeded demo database) against a bare
+real server (its build, \`dist/cli.js\`, as the published package runs it: \`npm run build\` first; on a
+temporary copy of a freshly seeded demo database) against a bare
 \`node:http\` server that answers with the same bytes, precomputed (the ceiling): Мария's marks for
 the whole school year and her class's timetable of the current week, read as the demo parent from
 a school site on another origin.`;

@@ -1,14 +1,33 @@
 // Starting and stopping the servers of the benchmark, and signing in as the demo parent.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
-/** The server's CLI; `DIARY_BENCH_CLI` names another (an earlier commit's, for an A/B). */
-const CLI =
-  process.env.DIARY_BENCH_CLI ??
-  fileURLToPath(new URL('../../packages/server/bin/school-diary-server.js', import.meta.url));
+/**
+ * The server's CLI as the published package runs it: the build (`dist/cli.js`), not the
+ * TypeScript source a checkout's bin runs through tsx (whose compiled output differs, and costs
+ * more per request). `DIARY_BENCH_CLI` names another (an earlier commit's, for an A/B).
+ */
+const CLI = process.env.DIARY_BENCH_CLI ?? builtCli();
+
+/** `packages/server/dist/cli.js`, refused when missing or older than a file of the server's or core's `src/`. */
+function builtCli() {
+  const server = fileURLToPath(new URL('../../packages/server/', import.meta.url));
+  const cli = join(server, 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`no build at ${cli}: run \`npm run build\` first`);
+  const built = statSync(cli).mtimeMs;
+  const newer = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).find((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? newer(path) : statSync(path).mtimeMs > built;
+    });
+  if (newer(join(server, 'src')) || newer(join(server, '..', 'core', 'src')))
+    throw new Error(`the build at ${cli} is older than the source: run \`npm run build\` first`);
+  return cli;
+}
 
 /**
  * Spawns a Node process (in a process group of its own, so stopping it reaches the server the
