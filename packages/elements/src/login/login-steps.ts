@@ -12,13 +12,21 @@ import { renderHeading, subLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { cooldownSeconds, isExpired, renderCodeField, renderResend } from '../shared/one-time-code';
 import { renderProviderButtons } from './login-providers';
+import type { RegisterField, RegistrationDraft } from './login-register';
 import { loginText } from './login-text';
 
 /** The screens of the login. */
-export type LoginStep = 'credentials' | 'code' | 'recovery-phone' | 'recovery-code' | 'done';
+export type LoginStep =
+  | 'credentials'
+  | 'code'
+  | 'recovery-phone'
+  | 'recovery-code'
+  | 'register'
+  | 'register-code'
+  | 'done';
 
 /** A field of the login's forms. */
-export type LoginField = 'phone' | 'password' | 'code' | 'newPassword';
+export type LoginField = 'phone' | 'password' | 'code' | 'newPassword' | RegisterField;
 
 /** What the login's screens show, and what they do. */
 export interface LoginView {
@@ -31,6 +39,8 @@ export interface LoginView {
   readonly password: string;
   readonly code: string;
   readonly newPassword: string;
+  /** What is typed into the registration form besides the phone and password. */
+  readonly draft: RegistrationDraft;
   readonly passwordVisible: boolean;
   readonly errors: Partial<Record<LoginField, string>>;
   readonly shownErrors: ShownError[];
@@ -169,11 +179,12 @@ function renderPhone(v: LoginView) {
 function renderPassword(v: LoginView, field: 'password' | 'newPassword') {
   const { lang } = v;
   const visible = v.passwordVisible;
-  const isNew = field === 'newPassword';
+  // The registration form's password is a new one: managers offer to generate and save it.
+  const isNew = field === 'newPassword' || v.step === 'register';
   return renderTextField({
     id: v.id(field),
-    name: isNew ? 'new-password' : 'password',
-    label: loginText(lang, field),
+    name: field === 'newPassword' ? 'new-password' : 'password',
+    label: loginText(lang, isNew && field === 'password' ? 'choosePassword' : field),
     hint: isNew
       ? loginText(lang, 'newPasswordHint', { minimum: PASSWORD_LENGTH.minimum })
       : undefined,
@@ -215,6 +226,17 @@ export function renderCredentials(v: LoginView) {
         ${loginText(lang, 'forgot')}
       </button>
     </p>
+    <p class="diary-text diary-resend">
+      ${loginText(lang, 'noAccount')}
+      <button
+        type="button"
+        class="diary-button diary-button--secondary"
+        part="button register"
+        @click=${() => v.onGo('register')}
+      >
+        ${loginText(lang, 'register')}
+      </button>
+    </p>
     ${renderProviderButtons(lang, v.providers, v.busy, v.onProvider)}`;
 }
 
@@ -235,8 +257,16 @@ export function renderRecoveryPhone(v: LoginView) {
     </p>`;
 }
 
+const backFromCode: Partial<Record<LoginStep, LoginStep>> = {
+  'recovery-code': 'recovery-phone',
+  'register-code': 'register',
+};
+
 /** The one-time code (and, to reset the password, the new one). */
-export function renderCode(v: LoginView, title: 'codeTitle' | 'recoveryTitle') {
+export function renderCode(
+  v: LoginView,
+  title: 'codeTitle' | 'recoveryTitle' | 'registerCodeTitle',
+) {
   const { lang, challenge } = v;
   if (!challenge) return nothing;
   const recovery = v.step === 'recovery-code';
@@ -263,9 +293,68 @@ export function renderCode(v: LoginView, title: 'codeTitle' | 'recoveryTitle') {
         type="button"
         class="diary-link"
         part="link"
-        @click=${() => v.onGo(recovery ? 'recovery-phone' : 'credentials')}
+        @click=${() => v.onGo(backFromCode[v.step] ?? 'credentials')}
       >
         ${loginText(lang, 'changePhone')}
+      </button>
+    </p>`;
+}
+
+function renderDraftField(
+  v: LoginView,
+  field: RegisterField,
+  autocomplete: string,
+  extra: { readonly hint?: string; readonly type?: 'email'; readonly inputmode?: 'numeric' } = {},
+) {
+  const { lang } = v;
+  return renderTextField({
+    id: v.id(field),
+    name: field,
+    label: loginText(lang, field),
+    hint: extra.hint,
+    error: v.errors[field],
+    errorPrefix: sharedText(lang, 'errorPrefix'),
+    value: v.draft[field],
+    type: extra.type ?? 'text',
+    autocomplete,
+    inputmode: extra.inputmode,
+    spellcheck: false,
+    part: `field-${field}`,
+    onInput: (e) => v.onInput(field, (e.target as HTMLInputElement).value),
+  });
+}
+
+/** A new account: name, phone, email, SNILS, passport and a new password. */
+export function renderRegister(v: LoginView) {
+  const { lang } = v;
+  return html`${renderForm(
+      v,
+      loginText(lang, 'registerTitle'),
+      html`<p class="diary-text">${loginText(lang, 'registerText')}</p>
+        ${renderDraftField(v, 'lastName', 'family-name')}
+        ${renderDraftField(v, 'firstName', 'given-name')}
+        ${renderDraftField(v, 'middleName', 'additional-name', {
+          hint: loginText(lang, 'middleNameHint'),
+        })}
+        ${renderPhone(v)}
+        ${renderDraftField(v, 'email', 'email', {
+          type: 'email',
+          hint: loginText(lang, 'emailHint'),
+        })}
+        ${renderDraftField(v, 'snils', 'off', {
+          inputmode: 'numeric',
+          hint: loginText(lang, 'snilsHint'),
+        })}
+        ${renderDraftField(v, 'passport', 'off', {
+          inputmode: 'numeric',
+          hint: loginText(lang, 'passportHint'),
+        })}
+        ${renderPassword(v, 'password')}`,
+      loginText(lang, 'createAccount'),
+    )}
+    <p class="diary-text diary-resend">
+      <button type="button" class="diary-link" part="link" @click=${() => v.onGo('credentials')}>
+        ${loginText(lang, 'haveAccount')}
       </button>
     </p>`;
 }
