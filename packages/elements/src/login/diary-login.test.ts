@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
 import { settle, textOf, deepActiveElement, typeInto } from '../test-support/dom';
@@ -380,8 +380,14 @@ describe('<diary-login> registration', () => {
   const input = (login: DiaryLogin, name: string) =>
     login.querySelector<HTMLInputElement>(`input[name="${name}"]`);
 
-  async function openForm(login: DiaryLogin) {
-    button(login, 'Зарегистрироваться')?.click();
+  /** Presses the button (the step is loaded on first use) and waits for the form. */
+  async function openForm(login: DiaryLogin, text = 'Зарегистрироваться') {
+    button(login, text)?.click();
+    await formShown(login);
+  }
+
+  async function formShown(login: DiaryLogin) {
+    await waitUntil(() => input(login, 'snils'), 'the registration form did not open');
     await settle(login);
   }
 
@@ -482,8 +488,7 @@ describe('<diary-login> registration', () => {
 
   it('speaks English on the registration form', async () => {
     const { login } = await mount(fakeClient({ signedIn: false }), 'en');
-    button(login, 'Create an account')?.click();
-    await settle(login);
+    await openForm(login, 'Create an account');
     fillForm(login, { snils: '112-233-445 96' });
     await submit(login);
     expect(textOf(login.querySelector('.diary-summary a'))).to.equal(
@@ -534,8 +539,7 @@ describe('<diary-login> registration', () => {
     await setViewport({ width: 360, height: 800 });
     try {
       const { login } = await mount(fakeClient({ signedIn: false }), 'en');
-      button(login, 'Create an account')?.click();
-      await settle(login);
+      await openForm(login, 'Create an account');
       await submit(login);
       expect(login.querySelectorAll('.diary-summary a').length).to.equal(6);
       expect(login.scrollWidth).to.be.at.most(login.clientWidth);
@@ -550,7 +554,7 @@ describe('<diary-login> registration', () => {
     const { login } = await mount();
     button(login, 'Зарегистрироваться')?.focus();
     await sendKeys({ press: 'Enter' });
-    await settle(login);
+    await formShown(login);
     expect(document.activeElement).to.equal(input(login, 'lastName'));
     await sendKeys({ type: 'Новикова' });
     await sendKeys({ press: 'Tab' });

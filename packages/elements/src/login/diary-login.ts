@@ -28,21 +28,18 @@ import {
   renderCode,
   renderCredentials,
   renderRecoveryPhone,
-  renderRegister,
   renderSignedIn,
+  EMPTY_REGISTRATION,
   type LoginField,
   type LoginStep,
   type LoginView,
+  type RegistrationDraft,
 } from './login-steps';
 import { returnAddress, takeProviderReturn } from './login-providers';
-import {
-  EMPTY_REGISTRATION,
-  REGISTER_ORDER,
-  checkRegisterField,
-  isRegisterField,
-  registerMessage,
-  type RegistrationDraft,
-} from './login-register';
+import type * as RegistrationStep from './login-register';
+
+/** The registration step, loaded when a parent first asks to register. */
+type Registration = typeof RegistrationStep;
 import { loginText } from './login-text';
 
 export type { LoginStep } from './login-steps';
@@ -138,6 +135,7 @@ export class DiaryLogin extends DiaryElement {
   /** A provider's ticket whose identity is not linked yet: the next code links it. */
   #ticket: string | undefined;
   #providersAsked = false;
+  #registration: Registration | undefined;
 
   /**
    * No shadow root: autofill and password managers only see inputs in the document's DOM. The
@@ -179,6 +177,23 @@ export class DiaryLogin extends DiaryElement {
     clearInterval(this.#ticker);
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.step === 'register' && !this.#registration) void this.#loadRegistration();
+  }
+
+  /** Loads the registration step; if it cannot be loaded, says so on the sign-in step. */
+  async #loadRegistration(): Promise<void> {
+    try {
+      this.#registration = await import('./login-register');
+      this.#focusAfterRender = this.#id('lastName');
+      this.requestUpdate();
+    } catch (error) {
+      this.step = 'credentials';
+      this.#fail(error);
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.#showRoot();
@@ -201,8 +216,10 @@ export class DiaryLogin extends DiaryElement {
   }
 
   #shownErrors(): ShownError[] {
-    const order: readonly Field[] =
-      this.step === 'register' ? REGISTER_ORDER : ['phone', 'password', 'code', 'newPassword'];
+    const registering = this.step === 'register' && this.#registration;
+    const order: readonly Field[] = registering
+      ? registering.REGISTER_ORDER
+      : ['phone', 'password', 'code', 'newPassword'];
     return order.flatMap((field) => {
       const message = this.errors[field];
       return message ? [{ field, target: this.#id(field), message }] : [];
@@ -225,8 +242,9 @@ export class DiaryLogin extends DiaryElement {
   #fieldError(field: Field, code: ErrorCode | null): string | undefined {
     if (code === null) return undefined;
     const lang = this.language;
-    if (this.step === 'register' && isRegisterField(field))
-      return registerMessage(field, code, lang);
+    const registering = this.step === 'register' && this.#registration;
+    if (registering && registering.isRegisterField(field))
+      return registering.registerMessage(field, code, lang);
     if (field === 'password') return errorMessage(code, { lang, field: 'currentPassword' });
     if (field === 'newPassword') {
       const key = code === 'required' ? 'newPassword' : 'password';
@@ -266,11 +284,12 @@ export class DiaryLogin extends DiaryElement {
       return;
     }
     // A registration refused for a field (a number that already has an account): on that field.
-    const onForm = failure.kind === 'api' && this.step === 'register' ? failure.fields : [];
-    if (onForm.some((f) => isRegisterField(f.path))) {
+    const registering = this.step === 'register' && this.#registration;
+    const onForm = failure.kind === 'api' && registering ? failure.fields : [];
+    if (registering && onForm.some((f) => registering.isRegisterField(f.path))) {
       const errors: Partial<Record<Field, string>> = {};
       for (const f of onForm)
-        if (isRegisterField(f.path)) errors[f.path] = this.#fieldError(f.path, f.code);
+        if (registering.isRegisterField(f.path)) errors[f.path] = this.#fieldError(f.path, f.code);
       this.#report(errors);
       return;
     }
@@ -366,15 +385,16 @@ export class DiaryLogin extends DiaryElement {
   }
 
   async #submitRegister(): Promise<void> {
+    const registration = this.#registration;
+    if (!registration) return;
     this.passwordVisible = false;
-    const values: Record<(typeof REGISTER_ORDER)[number], string> = {
-      ...this.draft,
-      phone: this.phone,
-      password: this.password,
-    };
+    const values = { ...this.draft, phone: this.phone, password: this.password };
     const errors: Partial<Record<Field, string>> = {};
-    for (const field of REGISTER_ORDER)
-      errors[field] = this.#fieldError(field, checkRegisterField(field, values[field]));
+    for (const field of registration.REGISTER_ORDER)
+      errors[field] = this.#fieldError(
+        field,
+        registration.checkRegisterField(field, values[field]),
+      );
     const client = this.client;
     if (!this.#report(errors) || !client) return;
     const { lastName, firstName, middleName, email, snils, passport } = this.draft;
@@ -534,8 +554,9 @@ export class DiaryLogin extends DiaryElement {
 
   /** The error a field's value has now, by the rules of the step shown. */
   #check(field: Field, value: string): string | undefined {
-    if (this.step === 'register' && isRegisterField(field))
-      return this.#fieldError(field, checkRegisterField(field, value));
+    const registering = this.step === 'register' && this.#registration;
+    if (registering && registering.isRegisterField(field))
+      return this.#fieldError(field, registering.checkRegisterField(field, value));
     switch (field) {
       case 'phone':
         return this.#fieldError('phone', checkRuPhone(value));
@@ -578,7 +599,9 @@ export class DiaryLogin extends DiaryElement {
       case 'recovery-code':
         return renderCode(view, 'recoveryTitle');
       case 'register':
-        return renderRegister(view);
+        return this.#registration
+          ? this.#registration.renderRegister(view)
+          : loadingNotice(lang, 'loading');
       case 'register-code':
         return renderCode(view, 'registerCodeTitle');
       case 'done':

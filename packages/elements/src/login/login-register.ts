@@ -1,3 +1,6 @@
+// The registration step of <diary-login>: its form, and core's rules and messages for its fields.
+// The login loads this module when a parent first asks to register: a sign-in page does not
+// download it.
 import {
   PASSWORD_LENGTH,
   PERSON_NAME_MAX_LENGTH,
@@ -11,29 +14,17 @@ import {
   type ErrorCode,
   type Lang,
 } from '@school-diary/core';
-
-/** What a parent types to create an account, besides the phone and password the login keeps. */
-export interface RegistrationDraft {
-  readonly lastName: string;
-  readonly firstName: string;
-  readonly middleName: string;
-  readonly email: string;
-  readonly snils: string;
-  readonly passport: string;
-}
-
-/** A field of the registration form that the sign-in form does not have. */
-export type RegisterField = keyof RegistrationDraft;
-
-/** An empty registration form. */
-export const EMPTY_REGISTRATION: RegistrationDraft = {
-  lastName: '',
-  firstName: '',
-  middleName: '',
-  email: '',
-  snils: '',
-  passport: '',
-};
+import { html } from 'lit';
+import { renderTextField } from '../shared/form-field';
+import { sharedText } from '../shared/localize';
+import { registerText } from './login-register-text';
+import {
+  renderForm,
+  renderPassword,
+  renderPhone,
+  type LoginView,
+  type RegisterField,
+} from './login-steps';
 
 /** The registration form's fields in the order of the page (and of its error summary). */
 export const REGISTER_ORDER = [
@@ -84,4 +75,63 @@ export function checkRegisterField(field: RegisterFormField, value: string): Err
     case 'password':
       return checkPassword(value);
   }
+}
+
+function renderDraftField(
+  v: LoginView,
+  field: RegisterField,
+  autocomplete: string,
+  extra: { readonly hint?: string; readonly type?: 'email'; readonly inputmode?: 'numeric' } = {},
+) {
+  const { lang } = v;
+  return renderTextField({
+    id: v.id(field),
+    name: field,
+    label: registerText(lang, field),
+    hint: extra.hint,
+    error: v.errors[field],
+    errorPrefix: sharedText(lang, 'errorPrefix'),
+    value: v.draft[field],
+    type: extra.type ?? 'text',
+    autocomplete,
+    inputmode: extra.inputmode,
+    spellcheck: false,
+    part: `field-${field}`,
+    onInput: (e) => v.onInput(field, (e.target as HTMLInputElement).value),
+  });
+}
+
+/** A new account: name, phone, email, SNILS, passport and a new password. */
+export function renderRegister(v: LoginView) {
+  const { lang } = v;
+  return html`${renderForm(
+      v,
+      registerText(lang, 'registerTitle'),
+      html`<p class="diary-text">${registerText(lang, 'registerText')}</p>
+        ${renderDraftField(v, 'lastName', 'family-name')}
+        ${renderDraftField(v, 'firstName', 'given-name')}
+        ${renderDraftField(v, 'middleName', 'additional-name', {
+          hint: registerText(lang, 'middleNameHint'),
+        })}
+        ${renderPhone(v)}
+        ${renderDraftField(v, 'email', 'email', {
+          type: 'email',
+          hint: registerText(lang, 'emailHint'),
+        })}
+        ${renderDraftField(v, 'snils', 'off', {
+          inputmode: 'numeric',
+          hint: registerText(lang, 'snilsHint'),
+        })}
+        ${renderDraftField(v, 'passport', 'off', {
+          inputmode: 'numeric',
+          hint: registerText(lang, 'passportHint'),
+        })}
+        ${renderPassword(v, 'password')}`,
+      registerText(lang, 'createAccount'),
+    )}
+    <p class="diary-text diary-resend">
+      <button type="button" class="diary-link" part="link" @click=${() => v.onGo('credentials')}>
+        ${registerText(lang, 'haveAccount')}
+      </button>
+    </p>`;
 }

@@ -12,7 +12,6 @@ import { renderHeading, subLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { cooldownSeconds, isExpired, renderCodeField, renderResend } from '../shared/one-time-code';
 import { renderProviderButtons } from './login-providers';
-import type { RegisterField, RegistrationDraft } from './login-register';
 import { loginText } from './login-text';
 
 /** The screens of the login. */
@@ -27,6 +26,29 @@ export type LoginStep =
 
 /** A field of the login's forms. */
 export type LoginField = 'phone' | 'password' | 'code' | 'newPassword' | RegisterField;
+
+/** What a parent types to create an account, besides the phone and password the login keeps. */
+export interface RegistrationDraft {
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly middleName: string;
+  readonly email: string;
+  readonly snils: string;
+  readonly passport: string;
+}
+
+/** A field of the registration form that the sign-in form does not have. */
+export type RegisterField = keyof RegistrationDraft;
+
+/** An empty registration form. */
+export const EMPTY_REGISTRATION: RegistrationDraft = {
+  lastName: '',
+  firstName: '',
+  middleName: '',
+  email: '',
+  snils: '',
+  passport: '',
+};
 
 /** What the login's screens show, and what they do. */
 export interface LoginView {
@@ -135,7 +157,8 @@ function renderMessages(v: LoginView) {
   }`;
 }
 
-function renderForm(v: LoginView, title: string, body: unknown, submit: string) {
+/** A building block of the steps (the registration step, loaded on first use, shares it). */
+export function renderForm(v: LoginView, title: string, body: unknown, submit: string) {
   const { lang } = v;
   return html`<form class="diary-form" part="form" novalidate @submit=${v.onSubmit}>
     ${renderHeading(v.headingLevel, title, {
@@ -157,7 +180,8 @@ function renderForm(v: LoginView, title: string, body: unknown, submit: string) 
   </form>`;
 }
 
-function renderPhone(v: LoginView) {
+/** A building block of the steps (the registration step, loaded on first use, shares it). */
+export function renderPhone(v: LoginView) {
   const { lang } = v;
   return renderTextField({
     id: v.id('phone'),
@@ -176,7 +200,8 @@ function renderPhone(v: LoginView) {
   });
 }
 
-function renderPassword(v: LoginView, field: 'password' | 'newPassword') {
+/** A building block of the steps (the registration step, loaded on first use, shares it). */
+export function renderPassword(v: LoginView, field: 'password' | 'newPassword') {
   const { lang } = v;
   const visible = v.passwordVisible;
   // The registration form's password is a new one: managers offer to generate and save it.
@@ -296,65 +321,6 @@ export function renderCode(
         @click=${() => v.onGo(backFromCode[v.step] ?? 'credentials')}
       >
         ${loginText(lang, 'changePhone')}
-      </button>
-    </p>`;
-}
-
-function renderDraftField(
-  v: LoginView,
-  field: RegisterField,
-  autocomplete: string,
-  extra: { readonly hint?: string; readonly type?: 'email'; readonly inputmode?: 'numeric' } = {},
-) {
-  const { lang } = v;
-  return renderTextField({
-    id: v.id(field),
-    name: field,
-    label: loginText(lang, field),
-    hint: extra.hint,
-    error: v.errors[field],
-    errorPrefix: sharedText(lang, 'errorPrefix'),
-    value: v.draft[field],
-    type: extra.type ?? 'text',
-    autocomplete,
-    inputmode: extra.inputmode,
-    spellcheck: false,
-    part: `field-${field}`,
-    onInput: (e) => v.onInput(field, (e.target as HTMLInputElement).value),
-  });
-}
-
-/** A new account: name, phone, email, SNILS, passport and a new password. */
-export function renderRegister(v: LoginView) {
-  const { lang } = v;
-  return html`${renderForm(
-      v,
-      loginText(lang, 'registerTitle'),
-      html`<p class="diary-text">${loginText(lang, 'registerText')}</p>
-        ${renderDraftField(v, 'lastName', 'family-name')}
-        ${renderDraftField(v, 'firstName', 'given-name')}
-        ${renderDraftField(v, 'middleName', 'additional-name', {
-          hint: loginText(lang, 'middleNameHint'),
-        })}
-        ${renderPhone(v)}
-        ${renderDraftField(v, 'email', 'email', {
-          type: 'email',
-          hint: loginText(lang, 'emailHint'),
-        })}
-        ${renderDraftField(v, 'snils', 'off', {
-          inputmode: 'numeric',
-          hint: loginText(lang, 'snilsHint'),
-        })}
-        ${renderDraftField(v, 'passport', 'off', {
-          inputmode: 'numeric',
-          hint: loginText(lang, 'passportHint'),
-        })}
-        ${renderPassword(v, 'password')}`,
-      loginText(lang, 'createAccount'),
-    )}
-    <p class="diary-text diary-resend">
-      <button type="button" class="diary-link" part="link" @click=${() => v.onGo('credentials')}>
-        ${loginText(lang, 'haveAccount')}
       </button>
     </p>`;
 }
