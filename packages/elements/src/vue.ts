@@ -332,7 +332,7 @@ export type DiaryJournalVueEvents = {
 
 /** Template props of `<diary-login>` (DiaryLogin). */
 export interface DiaryLoginVueProps {
-  /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
+  /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code`, `register`, `register-code` or `done`. */
   step?: DiaryLogin['step'];
   /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
   headingLevel?: DiaryLogin['headingLevel'];

@@ -103,3 +103,39 @@ export const SignedInWithALongName = {
 export const OutsideAProvider = {
   render: () => html`<diary-login>Загружаем форму входа…</diary-login>`,
 };
+
+/** Presses «Зарегистрироваться» on the sign-in step. */
+async function openRegistration(root: HTMLElement): Promise<void> {
+  const button = await waitFor(() => {
+    const found = root.querySelector<HTMLButtonElement>('diary-login [part~="register"]');
+    if (!found) throw new Error('no register button yet');
+    return found;
+  });
+  button.click();
+}
+
+/** A parent's new account: name, phone, email, SNILS, passport and a new password. */
+export const Registration = {
+  play: ({ canvasElement }: Play) => openRegistration(canvasElement),
+};
+
+/** The registration form on a 360 px phone. */
+export const RegistrationAtPhoneWidth = {
+  ...phoneWidth,
+  play: ({ canvasElement }: Play) => openRegistration(canvasElement),
+};
+
+/** The registration form submitted empty: every field's error, with a summary linking to each. */
+export const RegistrationErrors = {
+  play: async ({ canvasElement }: Play) => {
+    await openRegistration(canvasElement);
+    const submit = await waitFor(() => {
+      const found = canvasElement.querySelector<HTMLButtonElement>(
+        'diary-login form [part~="submit"]',
+      );
+      if (!found?.closest('form')?.querySelector('input[name="snils"]')) throw new Error('no form');
+      return found;
+    });
+    submit.click();
+  },
+};

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define';
 import { settle, textOf, deepActiveElement, typeInto } from '../test-support/dom';
 import {
@@ -371,5 +371,202 @@ describe('<diary-login>', () => {
     const ring = getComputedStyle(failure);
     expect(ring.outlineStyle).to.equal('solid');
     expect(ring.outlineColor).to.equal('rgb(13, 76, 211)');
+  });
+});
+
+describe('<diary-login> registration', () => {
+  const button = (login: DiaryLogin, text: string) =>
+    [...login.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === text);
+  const input = (login: DiaryLogin, name: string) =>
+    login.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+
+  /** Presses the button (the step is loaded on first use) and waits for the form. */
+  async function openForm(login: DiaryLogin, text = 'Зарегистрироваться') {
+    button(login, text)?.click();
+    await formShown(login);
+  }
+
+  async function formShown(login: DiaryLogin) {
+    await waitUntil(() => input(login, 'snils'), 'the registration form did not open');
+    await settle(login);
+  }
+
+  function fillForm(login: DiaryLogin, changes: Record<string, string> = {}) {
+    const values: Record<string, string> = {
+      lastName: 'Новикова',
+      firstName: 'Светлана',
+      middleName: '',
+      phone: '8 (999) 555-01-01',
+      email: '',
+      snils: '112-233-445 95',
+      passport: '45 12 345678',
+      password: 'три слова подряд',
+      ...changes,
+    };
+    for (const [name, value] of Object.entries(values)) typeInto(input(login, name), value);
+  }
+
+  it('opens a labelled form with autocomplete from the sign-in step and focuses its first field', async () => {
+    const { login } = await mount();
+    await openForm(login);
+    expect(login.step).to.equal('register');
+    expect(textOf(login.querySelector('h2'))).to.equal('Регистрация родителя');
+    expect(document.activeElement).to.equal(input(login, 'lastName'));
+    const autocomplete = (name: string) => input(login, name)?.getAttribute('autocomplete');
+    expect(autocomplete('lastName')).to.equal('family-name');
+    expect(autocomplete('firstName')).to.equal('given-name');
+    expect(autocomplete('phone')).to.equal('tel');
+    expect(autocomplete('email')).to.equal('email');
+    expect(autocomplete('password')).to.equal('new-password');
+    for (const name of ['lastName', 'snils', 'passport', 'password']) {
+      const id = input(login, name)?.id;
+      expect(login.querySelector(`label[for="${id}"]`), name).not.to.equal(null);
+    }
+    await expect(login).to.be.accessible();
+  });
+
+  it('registers, confirms the phone with the SMS code and signs the parent in', async () => {
+    const { login, client } = await mount();
+    await openForm(login);
+    fillForm(login, { middleName: 'Петровна', email: ' sveta@example.ru ' });
+    await submit(login);
+    expect(client.callsOf('auth.register')).to.deep.equal([
+      {
+        phone: '+79995550101',
+        password: 'три слова подряд',
+        lastName: 'Новикова',
+        firstName: 'Светлана',
+        middleName: 'Петровна',
+        email: 'sveta@example.ru',
+        snils: '112-233-445 95',
+        passport: '45 12 345678',
+      },
+    ]);
+    expect(login.step).to.equal('register-code');
+    expect(textOf(login.querySelector('h2'))).to.equal('Подтвердите номер телефона');
+    expect(deepActiveElement()).to.equal(field(login, 'one-time-code'));
+    expect(textOf(login)).to.contain('Новый код можно запросить через 1 минуту');
+    now = new Date(FAKE_NOW.getTime() + 61_000);
+    login.requestUpdate();
+    await settle(login);
+    button(login, 'Не пришло СМС? Отправить код ещё раз')?.click();
+    await settle(login);
+    expect(client.callsOf('auth.resend')).to.deep.equal([{ challengeId: 'chl_1' }]);
+    typeInto(field(login, 'one-time-code'), '123456');
+    await submit(login);
+    expect(client.callsOf('auth.confirmIdentity')).to.deep.equal([
+      { challengeId: 'chl_2', code: '123456' },
+    ]);
+    expect(client.callsOf('auth.login')).to.deep.equal([
+      { phone: '+79995550101', password: 'три слова подряд' },
+    ]);
+    expect(login.step).to.equal('code');
+    expect(textOf(login.querySelector('[role="status"]'))).to.contain('учётная запись создана');
+    expect(deepActiveElement()).to.equal(field(login, 'one-time-code'));
+    typeInto(field(login, 'one-time-code'), '123456');
+    const signedIn = oneEvent(login, 'diary-login');
+    await submit(login);
+    expect((await signedIn).detail.user.id).to.equal('usr_new');
+    expect(textOf(login)).to.contain('Вы вошли как Светлана Новикова.');
+  });
+
+  it('rejects a SNILS whose check number does not match, on its field, before any request', async () => {
+    const { login, client } = await mount();
+    await openForm(login);
+    fillForm(login, { snils: '112-233-445 96', passport: '4512' });
+    await submit(login);
+    const links = [...login.querySelectorAll('.diary-summary a')].map(textOf);
+    expect(links).to.deep.equal([
+      'Контрольное число СНИЛС не совпадает — проверьте цифры',
+      'Введите серию и номер паспорта — 4 и 6 цифр, например 45 12 345678',
+    ]);
+    expect(document.activeElement).to.equal(login.querySelector('.diary-summary'));
+    expect(input(login, 'snils')?.getAttribute('aria-invalid')).to.equal('true');
+    expect(client.callsOf('auth.register')).to.have.length(0);
+    await expect(login).to.be.accessible();
+  });
+
+  it('speaks English on the registration form', async () => {
+    const { login } = await mount(fakeClient({ signedIn: false }), 'en');
+    await openForm(login, 'Create an account');
+    fillForm(login, { snils: '112-233-445 96' });
+    await submit(login);
+    expect(textOf(login.querySelector('.diary-summary a'))).to.equal(
+      'The SNILS check number does not match — check the digits',
+    );
+  });
+
+  it('puts the server’s field errors on their fields: a taken phone, a common password', async () => {
+    const client = fakeClient({ signedIn: false });
+    const { login } = await mount(client);
+    await openForm(login);
+    fillForm(login, { phone: '+7 999 000-00-01' });
+    await submit(login);
+    expect(textOf(login.querySelector('.diary-summary a'))).to.equal(
+      'На этот номер уже есть учётная запись — войдите или восстановите пароль',
+    );
+    expect(input(login, 'phone')?.getAttribute('aria-invalid')).to.equal('true');
+    expect(login.step).to.equal('register');
+    client.auth.register = async () => {
+      throw apiError(400, 'validation_failed', {
+        fields: [{ path: 'password', code: 'weak_password', message: 'x' }],
+      });
+    };
+    typeInto(input(login, 'phone'), '+7 999 555-01-01');
+    await submit(login);
+    expect([...login.querySelectorAll('.diary-summary a')].map(textOf)).to.deep.equal([
+      'Этот пароль слишком распространён или уже утёк — придумайте фразу из нескольких слов',
+    ]);
+    expect(input(login, 'lastName')?.value).to.equal('Новикова');
+  });
+
+  it('shows a wrong code on the code field and stays on the confirmation', async () => {
+    const { login, client } = await mount();
+    await openForm(login);
+    fillForm(login);
+    await submit(login);
+    typeInto(field(login, 'one-time-code'), '654321');
+    await submit(login);
+    expect(textOf(login.querySelector('.diary-summary a'))).to.equal(
+      'Неверный код — проверьте SMS и введите код ещё раз',
+    );
+    expect(field(login, 'one-time-code')?.getAttribute('aria-invalid')).to.equal('true');
+    expect(login.step).to.equal('register-code');
+    expect(client.callsOf('auth.login')).to.have.length(0);
+  });
+
+  it('fits a 360 px phone in English with its errors shown, without sideways scrolling', async () => {
+    await setViewport({ width: 360, height: 800 });
+    try {
+      const { login } = await mount(fakeClient({ signedIn: false }), 'en');
+      await openForm(login, 'Create an account');
+      await submit(login);
+      expect(login.querySelectorAll('.diary-summary a').length).to.equal(6);
+      expect(login.scrollWidth).to.be.at.most(login.clientWidth);
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      await expect(login).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('is reached and filled with the keyboard alone', async () => {
+    const { login } = await mount();
+    button(login, 'Зарегистрироваться')?.focus();
+    await sendKeys({ press: 'Enter' });
+    await formShown(login);
+    expect(document.activeElement).to.equal(input(login, 'lastName'));
+    await sendKeys({ type: 'Новикова' });
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(input(login, 'firstName'));
+  });
+
+  it('goes back to sign-in from the registration form', async () => {
+    const { login } = await mount();
+    await openForm(login);
+    button(login, 'Уже есть учётная запись? Войти')?.click();
+    await settle(login);
+    expect(login.step).to.equal('credentials');
+    expect(document.activeElement).to.equal(field(login, 'tel'));
   });
 });

@@ -7,6 +7,7 @@ import {
   normalizeOneTimeCode,
   normalizeRuPhone,
   type Challenge,
+  type ErrorCode,
   type IdentityProvider,
   type Lang,
   type User,
@@ -28,11 +29,17 @@ import {
   renderCredentials,
   renderRecoveryPhone,
   renderSignedIn,
+  EMPTY_REGISTRATION,
   type LoginField,
   type LoginStep,
   type LoginView,
+  type RegistrationDraft,
 } from './login-steps';
 import { returnAddress, takeProviderReturn } from './login-providers';
+import type * as RegistrationStep from './login-register';
+
+/** The registration step, loaded when a parent first asks to register. */
+type Registration = typeof RegistrationStep;
 import { loginText } from './login-text';
 
 export type { LoginStep } from './login-steps';
@@ -47,7 +54,9 @@ export interface DiaryLoginDetail {
 
 /**
  * Sign-in to the e-diary: phone and password, then the one-time code from the SMS; a
- * forgotten-password flow with its own code. The native inputs live in the light DOM (the element
+ * forgotten-password flow with its own code; and «Зарегистрироваться», a parent's new account
+ * (name, phone, SNILS, passport, password, optional email) whose phone is confirmed by an SMS
+ * code, after which the widget signs the parent in with one more code and emits `diary-login`. The native inputs live in the light DOM (the element
  * has no shadow root) so that password managers and browser autofill see them:
  * `autocomplete="tel"`, `current-password`, `one-time-code`, `new-password`.
  *
@@ -69,7 +78,9 @@ export interface DiaryLoginDetail {
  * @csspart base - The wrapper of every screen.
  * @csspart form - The form of a step.
  * @csspart heading - The heading of a step.
- * @csspart field - Each field (also `field-phone`, `field-password`, `field-newPassword`).
+ * @csspart field - Each field (also `field-phone`, `field-password`, `field-newPassword`, and on
+ *   the registration form `field-lastName`, `field-firstName`, `field-middleName`, `field-email`,
+ *   `field-snils`, `field-passport`).
  * @csspart label - A field's label.
  * @csspart input - A text input.
  * @csspart hint - A field's hint.
@@ -77,7 +88,7 @@ export interface DiaryLoginDetail {
  * @csspart error-summary - The list of errors at the top of a form.
  * @csspart failure - The alert of a failed request (with «Повторить» after a network error).
  * @csspart notice - A confirmation (code sent again, password changed, signed in).
- * @csspart button - Every button (also `submit`, `sign-out`, `password-toggle`).
+ * @csspart button - Every button (also `submit`, `sign-out`, `password-toggle`, `register`).
  * @csspart link - The link-styled buttons (forgot password, change the number).
  * @csspart providers - The list of «Войти через …» buttons (also `button provider` on each).
  * @csspart provider-logo - A provider's logo in its button.
@@ -88,7 +99,10 @@ export interface DiaryLoginDetail {
  * @cssprop --diary-spacing - The spacing unit.
  */
 export class DiaryLogin extends DiaryElement {
-  /** The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code` or `done`. */
+  /**
+   * The screen shown: `credentials`, `code`, `recovery-phone`, `recovery-code`, `register`,
+   * `register-code` or `done`.
+   */
   @property({ reflect: true }) accessor step: LoginStep = 'credentials';
   /**
    * The level of the widget's headings (`2` by default), or `none` to leave out its title where
@@ -101,6 +115,7 @@ export class DiaryLogin extends DiaryElement {
   @state() protected accessor password = '';
   @state() protected accessor code = '';
   @state() protected accessor newPassword = '';
+  @state() protected accessor draft: RegistrationDraft = EMPTY_REGISTRATION;
   @state() protected accessor passwordVisible = false;
   @state() protected accessor errors: Partial<Record<Field, string>> = {};
   @state() protected accessor failure: Failure | undefined;
@@ -120,6 +135,7 @@ export class DiaryLogin extends DiaryElement {
   /** A provider's ticket whose identity is not linked yet: the next code links it. */
   #ticket: string | undefined;
   #providersAsked = false;
+  #registration: Registration | undefined;
 
   /**
    * No shadow root: autofill and password managers only see inputs in the document's DOM. The
@@ -161,6 +177,23 @@ export class DiaryLogin extends DiaryElement {
     clearInterval(this.#ticker);
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.step === 'register' && !this.#registration) void this.#loadRegistration();
+  }
+
+  /** Loads the registration step; if it cannot be loaded, says so on the sign-in step. */
+  async #loadRegistration(): Promise<void> {
+    try {
+      this.#registration = await import('./login-register');
+      this.#focusAfterRender = this.#id('lastName');
+      this.requestUpdate();
+    } catch (error) {
+      this.step = 'credentials';
+      this.#fail(error);
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.#showRoot();
@@ -183,7 +216,10 @@ export class DiaryLogin extends DiaryElement {
   }
 
   #shownErrors(): ShownError[] {
-    const order: Field[] = ['phone', 'password', 'code', 'newPassword'];
+    const registering = this.step === 'register' && this.#registration;
+    const order: readonly Field[] = registering
+      ? registering.REGISTER_ORDER
+      : ['phone', 'password', 'code', 'newPassword'];
     return order.flatMap((field) => {
       const message = this.errors[field];
       return message ? [{ field, target: this.#id(field), message }] : [];
@@ -203,9 +239,12 @@ export class DiaryLogin extends DiaryElement {
     return shown.length === 0;
   }
 
-  #fieldError(field: Field, code: ReturnType<typeof checkRuPhone>): string | undefined {
+  #fieldError(field: Field, code: ErrorCode | null): string | undefined {
     if (code === null) return undefined;
     const lang = this.language;
+    const registering = this.step === 'register' && this.#registration;
+    if (registering && registering.isRegisterField(field))
+      return registering.registerMessage(field, code, lang);
     if (field === 'password') return errorMessage(code, { lang, field: 'currentPassword' });
     if (field === 'newPassword') {
       const key = code === 'required' ? 'newPassword' : 'password';
@@ -241,6 +280,16 @@ export class DiaryLogin extends DiaryElement {
         const field = (f.path === 'newPassword' ? 'newPassword' : f.path) as Field;
         errors[field] = this.#fieldError(field, f.code);
       }
+      this.#report(errors);
+      return;
+    }
+    // A registration refused for a field (a number that already has an account): on that field.
+    const registering = this.step === 'register' && this.#registration;
+    const onForm = failure.kind === 'api' && registering ? failure.fields : [];
+    if (registering && onForm.some((f) => registering.isRegisterField(f.path))) {
+      const errors: Partial<Record<Field, string>> = {};
+      for (const f of onForm)
+        if (registering.isRegisterField(f.path)) errors[f.path] = this.#fieldError(f.path, f.code);
       this.#report(errors);
       return;
     }
@@ -335,6 +384,62 @@ export class DiaryLogin extends DiaryElement {
     });
   }
 
+  async #submitRegister(): Promise<void> {
+    const registration = this.#registration;
+    if (!registration) return;
+    this.passwordVisible = false;
+    const values = { ...this.draft, phone: this.phone, password: this.password };
+    const errors: Partial<Record<Field, string>> = {};
+    for (const field of registration.REGISTER_ORDER)
+      errors[field] = this.#fieldError(
+        field,
+        registration.checkRegisterField(field, values[field]),
+      );
+    const client = this.client;
+    if (!this.#report(errors) || !client) return;
+    const { lastName, firstName, middleName, email, snils, passport } = this.draft;
+    const phone = normalizeRuPhone(this.phone) ?? this.phone;
+    await this.#run(async () => {
+      const { challenge } = await client.auth.register({
+        phone,
+        password: this.password,
+        lastName: lastName.trim(),
+        firstName: firstName.trim(),
+        ...(middleName.trim() ? { middleName: middleName.trim() } : {}),
+        ...(email.trim() ? { email: email.trim() } : {}),
+        snils,
+        passport,
+      });
+      this.challenge = challenge;
+      this.code = '';
+      this.step = 'register-code';
+      this.#focusAfterRender = this.#id('code');
+    });
+  }
+
+  /** Confirms the phone, then starts the sign-in with the same phone and password. */
+  async #submitRegisterCode(): Promise<void> {
+    const ok = this.#report({ code: this.#fieldError('code', checkOneTimeCode(this.code)) });
+    const client = this.client;
+    const challenge = this.challenge;
+    if (!ok || !client || !challenge) return;
+    const code = normalizeOneTimeCode(this.code) ?? this.code;
+    const phone = normalizeRuPhone(this.phone) ?? this.phone;
+    await this.#run(async () => {
+      // Once the phone is confirmed a retry must not send the used code again: it signs in.
+      if (this.challenge === challenge) {
+        await client.auth.confirmIdentity({ challengeId: challenge.challengeId, code });
+        this.challenge = undefined;
+        this.draft = EMPTY_REGISTRATION;
+      }
+      this.challenge = await client.auth.login({ phone, password: this.password });
+      this.code = '';
+      this.step = 'code';
+      this.notice = loginText(this.language, 'registered');
+      this.#focusAfterRender = this.#id('code');
+    });
+  }
+
   async #resend(): Promise<void> {
     const client = this.client;
     const challenge = this.challenge;
@@ -406,13 +511,15 @@ export class DiaryLogin extends DiaryElement {
   }
 
   #go(step: LoginStep): void {
+    // A sign-in password typed before is not the new account's password.
+    if (step === 'register' && this.step === 'credentials') this.password = '';
     this.step = step;
     this.errors = {};
     this.failure = undefined;
     this.notice = undefined;
     this.challenge = undefined;
     this.code = '';
-    this.#focusAfterRender = this.#id('phone');
+    this.#focusAfterRender = this.#id(step === 'register' ? 'lastName' : 'phone');
   }
 
   #onSubmit(event: SubmitEvent): void {
@@ -423,6 +530,8 @@ export class DiaryLogin extends DiaryElement {
       code: () => this.#submitCode(),
       'recovery-phone': () => this.#submitRecoveryPhone(),
       'recovery-code': () => this.#submitRecoveryCode(),
+      register: () => this.#submitRegister(),
+      'register-code': () => this.#submitRegisterCode(),
       done: async () => undefined,
     };
     void handlers[this.step]();
@@ -433,18 +542,32 @@ export class DiaryLogin extends DiaryElement {
     if (field === 'phone') this.phone = value;
     else if (field === 'password') this.password = value;
     else if (field === 'code') this.code = value;
-    else this.newPassword = value;
+    else if (field === 'newPassword') this.newPassword = value;
+    else this.draft = { ...this.draft, [field]: value };
     if (!this.errors[field]) return;
-    const checks: Record<Field, () => string | undefined> = {
-      phone: () => this.#fieldError('phone', checkRuPhone(value)),
-      password: () => this.#fieldError('password', value === '' ? 'required' : null),
-      code: () => this.#fieldError('code', checkOneTimeCode(value)),
-      newPassword: () => this.#fieldError('newPassword', checkPassword(value)),
-    };
-    if (checks[field]() === undefined) {
+    if (this.#check(field, value) === undefined) {
       const { [field]: _fixed, ...rest } = this.errors;
       this.#report(rest);
       this.#focusAfterRender = undefined;
+    }
+  }
+
+  /** The error a field's value has now, by the rules of the step shown. */
+  #check(field: Field, value: string): string | undefined {
+    const registering = this.step === 'register' && this.#registration;
+    if (registering && registering.isRegisterField(field))
+      return this.#fieldError(field, registering.checkRegisterField(field, value));
+    switch (field) {
+      case 'phone':
+        return this.#fieldError('phone', checkRuPhone(value));
+      case 'password':
+        return this.#fieldError('password', value === '' ? 'required' : null);
+      case 'code':
+        return this.#fieldError('code', checkOneTimeCode(value));
+      case 'newPassword':
+        return this.#fieldError('newPassword', checkPassword(value));
+      default:
+        return undefined;
     }
   }
 
@@ -475,6 +598,12 @@ export class DiaryLogin extends DiaryElement {
         return renderRecoveryPhone(view);
       case 'recovery-code':
         return renderCode(view, 'recoveryTitle');
+      case 'register':
+        return this.#registration
+          ? this.#registration.renderRegister(view)
+          : loadingNotice(lang, 'loading');
+      case 'register-code':
+        return renderCode(view, 'registerCodeTitle');
       case 'done':
         return renderSignedIn(view);
       default:
@@ -493,6 +622,7 @@ export class DiaryLogin extends DiaryElement {
       password: this.password,
       code: this.code,
       newPassword: this.newPassword,
+      draft: this.draft,
       passwordVisible: this.passwordVisible,
       errors: this.errors,
       shownErrors: this.#shownErrors(),

@@ -15,10 +15,40 @@ import { renderProviderButtons } from './login-providers';
 import { loginText } from './login-text';
 
 /** The screens of the login. */
-export type LoginStep = 'credentials' | 'code' | 'recovery-phone' | 'recovery-code' | 'done';
+export type LoginStep =
+  | 'credentials'
+  | 'code'
+  | 'recovery-phone'
+  | 'recovery-code'
+  | 'register'
+  | 'register-code'
+  | 'done';
 
 /** A field of the login's forms. */
-export type LoginField = 'phone' | 'password' | 'code' | 'newPassword';
+export type LoginField = 'phone' | 'password' | 'code' | 'newPassword' | RegisterField;
+
+/** What a parent types to create an account, besides the phone and password the login keeps. */
+export interface RegistrationDraft {
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly middleName: string;
+  readonly email: string;
+  readonly snils: string;
+  readonly passport: string;
+}
+
+/** A field of the registration form that the sign-in form does not have. */
+export type RegisterField = keyof RegistrationDraft;
+
+/** An empty registration form. */
+export const EMPTY_REGISTRATION: RegistrationDraft = {
+  lastName: '',
+  firstName: '',
+  middleName: '',
+  email: '',
+  snils: '',
+  passport: '',
+};
 
 /** What the login's screens show, and what they do. */
 export interface LoginView {
@@ -31,6 +61,8 @@ export interface LoginView {
   readonly password: string;
   readonly code: string;
   readonly newPassword: string;
+  /** What is typed into the registration form besides the phone and password. */
+  readonly draft: RegistrationDraft;
   readonly passwordVisible: boolean;
   readonly errors: Partial<Record<LoginField, string>>;
   readonly shownErrors: ShownError[];
@@ -125,7 +157,8 @@ function renderMessages(v: LoginView) {
   }`;
 }
 
-function renderForm(v: LoginView, title: string, body: unknown, submit: string) {
+/** A building block of the steps (the registration step, loaded on first use, shares it). */
+export function renderForm(v: LoginView, title: string, body: unknown, submit: string) {
   const { lang } = v;
   return html`<form class="diary-form" part="form" novalidate @submit=${v.onSubmit}>
     ${renderHeading(v.headingLevel, title, {
@@ -147,7 +180,8 @@ function renderForm(v: LoginView, title: string, body: unknown, submit: string) 
   </form>`;
 }
 
-function renderPhone(v: LoginView) {
+/** A building block of the steps (the registration step, loaded on first use, shares it). */
+export function renderPhone(v: LoginView) {
   const { lang } = v;
   return renderTextField({
     id: v.id('phone'),
@@ -166,14 +200,16 @@ function renderPhone(v: LoginView) {
   });
 }
 
-function renderPassword(v: LoginView, field: 'password' | 'newPassword') {
+/** A building block of the steps (the registration step, loaded on first use, shares it). */
+export function renderPassword(v: LoginView, field: 'password' | 'newPassword') {
   const { lang } = v;
   const visible = v.passwordVisible;
-  const isNew = field === 'newPassword';
+  // The registration form's password is a new one: managers offer to generate and save it.
+  const isNew = field === 'newPassword' || v.step === 'register';
   return renderTextField({
     id: v.id(field),
-    name: isNew ? 'new-password' : 'password',
-    label: loginText(lang, field),
+    name: field === 'newPassword' ? 'new-password' : 'password',
+    label: loginText(lang, isNew && field === 'password' ? 'choosePassword' : field),
     hint: isNew
       ? loginText(lang, 'newPasswordHint', { minimum: PASSWORD_LENGTH.minimum })
       : undefined,
@@ -215,6 +251,17 @@ export function renderCredentials(v: LoginView) {
         ${loginText(lang, 'forgot')}
       </button>
     </p>
+    <p class="diary-text diary-resend">
+      ${loginText(lang, 'noAccount')}
+      <button
+        type="button"
+        class="diary-button diary-button--secondary"
+        part="button register"
+        @click=${() => v.onGo('register')}
+      >
+        ${loginText(lang, 'register')}
+      </button>
+    </p>
     ${renderProviderButtons(lang, v.providers, v.busy, v.onProvider)}`;
 }
 
@@ -235,8 +282,16 @@ export function renderRecoveryPhone(v: LoginView) {
     </p>`;
 }
 
+const backFromCode: Partial<Record<LoginStep, LoginStep>> = {
+  'recovery-code': 'recovery-phone',
+  'register-code': 'register',
+};
+
 /** The one-time code (and, to reset the password, the new one). */
-export function renderCode(v: LoginView, title: 'codeTitle' | 'recoveryTitle') {
+export function renderCode(
+  v: LoginView,
+  title: 'codeTitle' | 'recoveryTitle' | 'registerCodeTitle',
+) {
   const { lang, challenge } = v;
   if (!challenge) return nothing;
   const recovery = v.step === 'recovery-code';
@@ -263,7 +318,7 @@ export function renderCode(v: LoginView, title: 'codeTitle' | 'recoveryTitle') {
         type="button"
         class="diary-link"
         part="link"
-        @click=${() => v.onGo(recovery ? 'recovery-phone' : 'credentials')}
+        @click=${() => v.onGo(backFromCode[v.step] ?? 'credentials')}
       >
         ${loginText(lang, 'changePhone')}
       </button>

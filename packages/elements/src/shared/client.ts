@@ -24,6 +24,8 @@ export type Group<G extends keyof DiaryClient, Ops extends keyof DiaryClient[G]>
 export interface WidgetClient {
   readonly auth: Group<
     'auth',
+    | 'register'
+    | 'confirmIdentity'
     | 'login'
     | 'verify'
     | 'resend'

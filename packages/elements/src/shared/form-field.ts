@@ -25,7 +25,7 @@ export interface TextFieldOptions {
   /** Visually hidden text read before the error («Ошибка: »). */
   readonly errorPrefix: string;
   readonly name?: string;
-  readonly type?: 'text' | 'password' | 'tel';
+  readonly type?: 'text' | 'password' | 'tel' | 'email';
   /** `off` unless it is the user's own data: a child's fields must not get the parent's. */
   readonly autocomplete?: string;
   readonly inputmode?: 'numeric' | 'tel' | 'text';

@@ -1,6 +1,14 @@
 // A small stand-in for the SDK client in unit tests: real SDK error classes, every call recorded,
 // any operation replaceable. End-to-end tests use the real client against the real server.
-import type { Application, Challenge, Child, School, Session, User } from '@school-diary/core';
+import type {
+  Application,
+  Challenge,
+  Child,
+  RegisterInput,
+  School,
+  Session,
+  User,
+} from '@school-diary/core';
 import { DiaryApiError, DiaryNetworkError, type SessionChange } from '@school-diary/sdk';
 import type { WidgetClient } from '../shared/client';
 
@@ -114,6 +122,9 @@ export function fakeClient(options: { signedIn?: boolean; now?: () => Date } = {
     user: PARENT,
   });
   let child: Child | undefined;
+  let newcomer: User | undefined;
+  let newPassword = '';
+  let signingIn: User | undefined;
   const client: FakeClient = {
     calls,
     callsOf: (method: string) => calls.filter((c) => c.method === method).map((c) => c.input),
@@ -135,9 +146,47 @@ export function fakeClient(options: { signedIn?: boolean; now?: () => Date } = {
       },
     } as FakeClient['session'],
     auth: {
+      // The reference server answers a taken number like a new one (and tells the owner by SMS);
+      // this fake refuses it on the phone field, so a server field error can be tested.
+      register: log('auth.register', async (input: RegisterInput) => {
+        if (input.phone === PARENT.phone) {
+          throw apiError(409, 'conflict', {
+            fields: [{ path: 'phone', code: 'already_registered', message: 'x' }],
+          });
+        }
+        newcomer = {
+          id: 'usr_new',
+          role: 'parent',
+          phone: input.phone,
+          lastName: input.lastName,
+          firstName: input.firstName,
+          identityStatus: 'unconfirmed',
+          createdAt: now().toISOString(),
+        };
+        newPassword = input.password;
+        return { user: newcomer, challenge: nextChallenge() };
+      }),
+      confirmIdentity: log(
+        'auth.confirmIdentity',
+        async (input: { challengeId: string; code: string }) => {
+          if (input.code !== '123456' || !newcomer) {
+            throw apiError(400, 'code_invalid', {
+              fields: [{ path: 'code', code: 'format', message: 'x' }],
+            });
+          }
+          newcomer = { ...newcomer, identityStatus: 'confirmed_sms' };
+          return newcomer;
+        },
+      ),
       login: log('auth.login', async (input: { phone: string; password: string }) => {
         if (input.phone === PARENT.phone && input.password === 'school-diary-demo')
           return nextChallenge();
+        if (newcomer?.identityStatus === 'confirmed_sms' && input.phone === newcomer.phone) {
+          if (input.password === newPassword) {
+            signingIn = newcomer;
+            return nextChallenge();
+          }
+        }
         throw apiError(401, 'invalid_credentials');
       }),
       verify: log('auth.verify', async (input: { challengeId: string; code: string }) => {
@@ -146,8 +195,10 @@ export function fakeClient(options: { signedIn?: boolean; now?: () => Date } = {
             fields: [{ path: 'code', code: 'format', message: 'x' }],
           });
         }
-        client.signIn(PARENT);
-        return session();
+        const who = signingIn ?? PARENT;
+        signingIn = undefined;
+        client.signIn(who);
+        return { ...session(), user: who };
       }),
       resend: log('auth.resend', async () => nextChallenge()),
       recoveryStart: log('auth.recoveryStart', async () => nextChallenge()),
