@@ -22,7 +22,7 @@ import {
   startSite,
   type StartedSite,
 } from './school-site-server';
-import { launchChromium, signedInClient, signIn } from './site-browser';
+import { addSchoolYear, launchChromium, signedInClient, signIn } from './site-browser';
 
 const fixtures = new URL('../../../packages/server/src/services/import/fixtures/', import.meta.url)
   .pathname;
@@ -129,17 +129,7 @@ describe(
       });
       const { setup, importSection, applyButton, group, summary, done, check } = setupOf(adminPage);
       // The year the bundle's classes belong to, in two half-years, around today.
-      const fill = (id: string, value: string) => setup.locator(`#${id}`).fill(value);
-      await fill('year-name', BUNDLE_YEAR);
-      await fill('year-start', yearStart);
-      await fill('year-end', yearEnd);
-      await setup.locator('#year-kind').selectOption('half_year');
-      await fill('period-0-start', yearStart);
-      await fill('period-0-end', addDays(yearStart, 120));
-      await fill('period-1-start', addDays(yearStart, 121));
-      await fill('period-1-end', yearEnd);
-      await setup.getByRole('button', { name: 'Добавить учебный год' }).click();
-      await setup.getByRole('heading', { name: `Учебный год ${BUNDLE_YEAR}` }).waitFor();
+      await addSchoolYear(setup, { name: BUNDLE_YEAR, start: yearStart, end: yearEnd });
 
       await check(await zipBundle(dir));
       assert.equal(await importSection.locator('[part~="error"]').count(), 0);

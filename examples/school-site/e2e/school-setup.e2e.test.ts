@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { addDays, formatIsoWeek, isoWeekOf } from '@school-diary/core';
 import type { Browser, Locator } from 'playwright-core';
 import { createSchool, schoolDates, startSite, type StartedSite } from './school-site-server';
-import { launchChromium, signedInClient, signIn } from './site-browser';
+import { addSchoolYear, launchChromium, signedInClient, signIn } from './site-browser';
 
 const ADMIN = '+79990000099';
 const PASSWORD = 'ключ от школы номер семь';
@@ -51,16 +51,7 @@ describe(
       const fill = (id: string, value: string) => setup.locator(`#${id}`).fill(value);
       const press = (locator: Locator) => locator.press('Enter');
 
-      await fill('year-name', yearName);
-      await fill('year-start', yearStart);
-      await fill('year-end', yearEnd);
-      await setup.locator('#year-kind').selectOption('half_year');
-      await fill('period-0-start', yearStart);
-      await fill('period-0-end', addDays(yearStart, 120));
-      await fill('period-1-start', addDays(yearStart, 121));
-      await fill('period-1-end', yearEnd);
-      await setup.getByRole('button', { name: 'Добавить учебный год' }).click();
-      await setup.getByRole('heading', { name: `Учебный год ${yearName}` }).waitFor();
+      await addSchoolYear(setup, { name: yearName, start: yearStart, end: yearEnd });
 
       // A holiday after the year's end is refused with the year's dates; inside it, it is kept.
       await fill('holiday-name', 'Весенние каникулы');

@@ -2,7 +2,8 @@
 // way a parent does (the login form, the SMS code from the dev outbox).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { addDays } from '@school-diary/core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
 import { latestCode } from './school-site-server';
 
@@ -68,4 +69,25 @@ export async function signedInClient(
 /** A signed-in SDK client of Мария's maths teacher. */
 export function signInTeacher(url: string): Promise<DiaryClient> {
   return signedInClient(url, MATH_TEACHER, PASSWORD);
+}
+
+/**
+ * Adds a school year of two half-years in `<diary-school-setup>`'s year section (`setup` is the
+ * widget), the first half 121 days long, and waits until the year's heading shows.
+ */
+export async function addSchoolYear(
+  setup: Locator,
+  year: { name: string; start: string; end: string },
+): Promise<void> {
+  const fill = (id: string, value: string) => setup.locator(`#${id}`).fill(value);
+  await fill('year-name', year.name);
+  await fill('year-start', year.start);
+  await fill('year-end', year.end);
+  await setup.locator('#year-kind').selectOption('half_year');
+  await fill('period-0-start', year.start);
+  await fill('period-0-end', addDays(year.start, 120));
+  await fill('period-1-start', addDays(year.start, 121));
+  await fill('period-1-end', year.end);
+  await setup.getByRole('button', { name: 'Добавить учебный год' }).click();
+  await setup.getByRole('heading', { name: `Учебный год ${year.name}` }).waitFor();
 }
