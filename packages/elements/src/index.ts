@@ -19,6 +19,7 @@ export * from './child-card';
 export * from './attendance';
 export * from './journal';
 export * from './school-setup';
+export * from './audit-log';
 export * from './news';
 export * from './upcoming-tests';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';

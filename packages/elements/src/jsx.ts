@@ -11,6 +11,7 @@ import type {
   DiaryAccount,
   DiaryApplication,
   DiaryAttendance,
+  DiaryAuditLog,
   DiaryChat,
   DiaryChildCard,
   DiaryChildForm,
@@ -119,6 +120,26 @@ export interface DiaryAttendanceJsxProps extends DiaryElementBaseProps {
   'heading-level'?: DiaryAttendance['headingLevel'];
   /** A parent reported an absence here, or a teacher acknowledged one. */
   'ondiary-absence-report'?: (event: CustomEvent<DiaryAbsenceReportDetail>) => void;
+}
+
+/** JSX props of `<diary-audit-log>` (DiaryAuditLog). */
+export interface DiaryAuditLogJsxProps extends DiaryElementBaseProps {
+  /** The school whose log is shown; the signed-in admin's own school when absent. */
+  schoolId?: DiaryAuditLog['schoolId'];
+  /** Entries per page (50 by default, at most 200 as core allows). */
+  pageSize?: DiaryAuditLog['pageSize'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryAuditLog['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryAuditLog['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryAuditLog['theme'];
+  /** Attribute form of `schoolId`. */
+  'school-id'?: DiaryAuditLog['schoolId'];
+  /** Attribute form of `pageSize`. */
+  'page-size'?: DiaryAuditLog['pageSize'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryAuditLog['headingLevel'];
 }
 
 /** JSX props of `<diary-chat>` (DiaryChat). */
@@ -542,6 +563,7 @@ export interface DiaryTagElements {
   'diary-account': DiaryAccount;
   'diary-application': DiaryApplication;
   'diary-attendance': DiaryAttendance;
+  'diary-audit-log': DiaryAuditLog;
   'diary-chat': DiaryChat;
   'diary-child-card': DiaryChildCard;
   'diary-child-form': DiaryChildForm;
@@ -567,6 +589,7 @@ export interface DiaryIntrinsicElements {
   'diary-account': DiaryAccountJsxProps;
   'diary-application': DiaryApplicationJsxProps;
   'diary-attendance': DiaryAttendanceJsxProps;
+  'diary-audit-log': DiaryAuditLogJsxProps;
   'diary-chat': DiaryChatJsxProps;
   'diary-child-card': DiaryChildCardJsxProps;
   'diary-child-form': DiaryChildFormJsxProps;

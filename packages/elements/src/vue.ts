@@ -13,6 +13,7 @@ import type {
   DiaryAccount,
   DiaryApplication,
   DiaryAttendance,
+  DiaryAuditLog,
   DiaryChat,
   DiaryChildCard,
   DiaryChildForm,
@@ -130,6 +131,29 @@ export type DiaryAttendanceVueEvents = {
   /** A parent reported an absence here, or a teacher acknowledged one. */
   'diary-absence-report': CustomEvent<DiaryAbsenceReportDetail>;
 };
+
+/** Template props of `<diary-audit-log>` (DiaryAuditLog). */
+export interface DiaryAuditLogVueProps {
+  /** The school whose log is shown; the signed-in admin's own school when absent. */
+  schoolId?: DiaryAuditLog['schoolId'];
+  /** Entries per page (50 by default, at most 200 as core allows). */
+  pageSize?: DiaryAuditLog['pageSize'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryAuditLog['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryAuditLog['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryAuditLog['theme'];
+  /** Attribute form of `schoolId`. */
+  'school-id'?: DiaryAuditLog['schoolId'];
+  /** Attribute form of `pageSize`. */
+  'page-size'?: DiaryAuditLog['pageSize'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryAuditLog['headingLevel'];
+}
+
+/** Events of `<diary-audit-log>` by name. */
+export type DiaryAuditLogVueEvents = Record<never, never>;
 
 /** Template props of `<diary-chat>` (DiaryChat). */
 export interface DiaryChatVueProps {
@@ -629,6 +653,7 @@ export interface DiaryGlobalComponents {
     DiaryAttendanceVueProps,
     DiaryAttendanceVueEvents
   >;
+  'diary-audit-log': DiaryVueElement<DiaryAuditLog, DiaryAuditLogVueProps, DiaryAuditLogVueEvents>;
   'diary-chat': DiaryVueElement<DiaryChat, DiaryChatVueProps, DiaryChatVueEvents>;
   'diary-child-card': DiaryVueElement<
     DiaryChildCard,

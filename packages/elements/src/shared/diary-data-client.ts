@@ -82,6 +82,11 @@ export interface ChildCardClient extends WidgetClient {
     >;
 }
 
+/** The SDK client as `<diary-audit-log>` needs it: the school's audit log. */
+export interface AuditLogClient extends WidgetClient {
+  readonly audit: Group<'audit', 'list'>;
+}
+
 /** The SDK client as `<diary-news>` needs it: the child (for its school) and the school's news. */
 export interface NewsClient extends WidgetClient {
   readonly children: WidgetClient['children'] & Group<'children', 'get'>;
@@ -190,6 +195,10 @@ export const isAccountClient = (client: WidgetClient | undefined): client is Acc
     'auth.revokeSession',
     'auth.revokeOtherSessions',
   ]);
+
+/** Whether the provider's client can serve `<diary-audit-log>` (a full SDK client can). */
+export const isAuditLogClient = (client: WidgetClient | undefined): client is AuditLogClient =>
+  provides(client, ['audit.list']);
 
 /** Whether the provider's client can serve `<diary-news>` (a full SDK client can). */
 export const isNewsClient = (client: WidgetClient | undefined): client is NewsClient =>

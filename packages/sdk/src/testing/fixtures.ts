@@ -1,5 +1,6 @@
 import type {
   AbsenceNotice,
+  AuditEntry,
   NewsItem,
   Application,
   Attachment,
@@ -73,6 +74,8 @@ export interface MemoryFixtures {
   readonly portfolio: PortfolioItem[];
   /** Earlier changes of children's cards (`children.history`); the client adds its own. */
   readonly childHistory?: readonly MemoryHistoryEntry[];
+  /** Each school's audit log (`audit.list`), by the school it belongs to. */
+  readonly auditLog?: readonly (AuditEntry & { readonly schoolId: string })[];
   /** Uploaded files (their descriptions; the bytes are not kept), by the uploader. */
   readonly uploads: (Attachment & { readonly ownerId: string; attached: boolean })[];
   readonly thresholds: Threshold[];
@@ -561,6 +564,7 @@ export function demoFixtures(): MemoryFixtures {
     absenceNotices: [],
     assessments: demoAssessments(lessons),
     news: demoNews(),
+    auditLog: demoAuditLog(),
     childHistory: [
       {
         id: 'aud_mem_card_1',
@@ -709,5 +713,59 @@ function demoNews(): NewsItem[] {
       body: 'Зимние каникулы продлятся с 29 декабря по 11 января.',
       publishedAt: '2026-11-18T09:00:00.000Z',
     }),
+  ];
+}
+
+/** A week of Школа № 42's audit log: sign-ins, a refused one, the setup and a mark corrected. */
+function demoAuditLog(): (AuditEntry & { readonly schoolId: string })[] {
+  const entry = (
+    id: string,
+    at: string,
+    action: string,
+    outcome: AuditEntry['outcome'],
+    actor?: { readonly id: string; readonly role: AuditEntry['actorRole'] },
+    target?: string,
+  ): AuditEntry & { readonly schoolId: string } => ({
+    id,
+    schoolId: 'sch_42',
+    at,
+    action,
+    ip: '192.0.2.10',
+    outcome,
+    ...(actor ? { actorId: actor.id, actorRole: actor.role } : {}),
+    ...(target ? { target } : {}),
+  });
+  const admin = { id: 'usr_admin_42', role: 'school_admin' } as const;
+  const teacher = { id: 'usr_teacher_math', role: 'teacher' } as const;
+  return [
+    entry('aud_mem_1', '2026-11-16T06:05:00.000Z', 'auth.login', 'success', admin),
+    entry(
+      'aud_mem_2',
+      '2026-11-16T06:20:00.000Z',
+      'setup.school_created',
+      'success',
+      admin,
+      'sch_42',
+    ),
+    entry(
+      'aud_mem_3',
+      '2026-11-17T07:45:00.000Z',
+      'auth.login',
+      'failure',
+      undefined,
+      '+79990000003',
+    ),
+    entry('aud_mem_4', '2026-11-18T08:10:00.000Z', 'auth.login', 'success', teacher),
+    entry(
+      'aud_mem_5',
+      '2026-11-18T08:30:00.000Z',
+      'marks.update',
+      'success',
+      teacher,
+      'mrk_maria_1',
+    ),
+    entry('aud_mem_6', '2026-11-19T09:00:00.000Z', 'audit.list', 'denied', teacher),
+    entry('aud_mem_7', '2026-11-20T10:15:00.000Z', 'news.publish', 'success', admin, 'nws_concert'),
+    entry('aud_mem_8', '2026-11-23T05:55:00.000Z', 'auth.logout', 'success', admin),
   ];
 }

@@ -34,6 +34,7 @@ import { MARK_HANDLERS, recordMarkChange } from './memory-marks';
 import { ACCOUNT_HANDLERS } from './memory-account';
 import { HANDOFF_HANDLERS } from './memory-handoff';
 import { NEWS_HANDLERS } from './memory-news';
+import { AUDIT_HANDLERS } from './memory-audit';
 import { SETUP_HANDLERS } from './memory-setup';
 import { IMPORT_HANDLERS } from './memory-imports';
 
@@ -112,7 +113,8 @@ function unread(diary: MemoryDiary, user: User) {
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
  * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
- * ahead, news, chat, notifications, support, portfolio and uploads, one's own account, the QR
+ * ahead, news, chat, notifications, support, portfolio and uploads, a school's audit log, one's
+ * own account, the QR
  * hand-off to another device, and the school admin's `setup.*`: school years, holidays, classes,
  * subjects, staff, roster, bells, rounding and the repeating week). The rest (identity checks,
  * notes, downloads) answer 501 naming the operation.
@@ -408,6 +410,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...ASSESSMENT_HANDLERS,
   ...MARK_HANDLERS,
   ...NEWS_HANDLERS,
+  ...AUDIT_HANDLERS,
   ...ACCOUNT_HANDLERS,
   ...HANDOFF_HANDLERS,
   ...PORTFOLIO_HANDLERS,
