@@ -88,25 +88,8 @@ function refusalMessage(lang: Lang, e: ApiErrorLike, role: Role | undefined): st
   return sharedText(lang, 'notForRole', { role: sharedText(lang, ROLE_KEYS[role]) });
 }
 
-/**
- * The refusal of a widget whose data is not for the account's role, said before any call (a
- * parent on the admin's page): the words a 403 for that role gets from {@link describeFailure}.
- *
- * @example
- * failureNotice(lang, roleRefusal(lang, 'parent'), retry) // «… не для учётной записи родителя»
- */
-export function roleRefusal(lang: Lang, role: Role): Failure {
-  return {
-    kind: 'api',
-    code: 'forbidden',
-    message: sharedText(lang, 'notForRole', { role: sharedText(lang, ROLE_KEYS[role]) }),
-    fields: [],
-    retryAfterSeconds: undefined,
-    retryable: false,
-  };
-}
-
-const ROLE_KEYS = {
+/** The words of each role in «не для учётной записи …». */
+export const ROLE_KEYS = {
   parent: 'roleParent',
   student: 'roleStudent',
   teacher: 'roleTeacher',
