@@ -21,6 +21,7 @@ import { DiaryJournal } from './journal/diary-journal';
 import { DiaryNews } from './news/diary-news';
 import { DiaryUpcomingTests } from './upcoming-tests/diary-upcoming-tests';
 import { DiarySchoolSetup } from './school-setup/diary-school-setup';
+import { DiaryIdentityDesk } from './identity-desk/diary-identity-desk';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -44,3 +45,4 @@ defineElement('diary-journal', DiaryJournal);
 defineElement('diary-news', DiaryNews);
 defineElement('diary-upcoming-tests', DiaryUpcomingTests);
 defineElement('diary-school-setup', DiarySchoolSetup);
+defineElement('diary-identity-desk', DiaryIdentityDesk);

@@ -28,4 +28,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-news': () => import('../define-news'),
   'diary-upcoming-tests': () => import('../define-upcoming-tests'),
   'diary-school-setup': () => import('../define-school-setup'),
+  'diary-identity-desk': () => import('../define-identity-desk'),
 };
