@@ -22,6 +22,7 @@ import { DiaryNews } from './news/diary-news';
 import { DiaryUpcomingTests } from './upcoming-tests/diary-upcoming-tests';
 import { DiarySchoolSetup } from './school-setup/diary-school-setup';
 import { DiaryAuditLog } from './audit-log/diary-audit-log';
+import { DiaryIdentityDesk } from './identity-desk/diary-identity-desk';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -46,3 +47,4 @@ defineElement('diary-news', DiaryNews);
 defineElement('diary-upcoming-tests', DiaryUpcomingTests);
 defineElement('diary-school-setup', DiarySchoolSetup);
 defineElement('diary-audit-log', DiaryAuditLog);
+defineElement('diary-identity-desk', DiaryIdentityDesk);

@@ -22,6 +22,7 @@ export * from './school-setup';
 export * from './audit-log';
 export * from './news';
 export * from './upcoming-tests';
+export * from './identity-desk';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';
 export type { DiaryErrorsDetail } from './shared/events';

@@ -18,6 +18,7 @@ import type {
   DiaryChildPicker,
   DiaryGradeTable,
   DiaryHomework,
+  DiaryIdentityDesk,
   DiaryJournal,
   DiaryLogin,
   DiaryNews,
@@ -282,6 +283,18 @@ export interface DiaryHomeworkJsxProps extends DiaryElementBaseProps {
   'heading-level'?: DiaryHomework['headingLevel'];
   /** Homework was ticked done, or the tick was taken back. */
   'ondiary-homework-done'?: (event: CustomEvent<DiaryHomeworkDoneDetail>) => void;
+}
+
+/** JSX props of `<diary-identity-desk>` (DiaryIdentityDesk). */
+export interface DiaryIdentityDeskJsxProps extends DiaryElementBaseProps {
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryIdentityDesk['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryIdentityDesk['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryIdentityDesk['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryIdentityDesk['headingLevel'];
 }
 
 /** JSX props of `<diary-journal>` (DiaryJournal). */
@@ -570,6 +583,7 @@ export interface DiaryTagElements {
   'diary-child-picker': DiaryChildPicker;
   'diary-grade-table': DiaryGradeTable;
   'diary-homework': DiaryHomework;
+  'diary-identity-desk': DiaryIdentityDesk;
   'diary-journal': DiaryJournal;
   'diary-login': DiaryLogin;
   'diary-news': DiaryNews;
@@ -596,6 +610,7 @@ export interface DiaryIntrinsicElements {
   'diary-child-picker': DiaryChildPickerJsxProps;
   'diary-grade-table': DiaryGradeTableJsxProps;
   'diary-homework': DiaryHomeworkJsxProps;
+  'diary-identity-desk': DiaryIdentityDeskJsxProps;
   'diary-journal': DiaryJournalJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-news': DiaryNewsJsxProps;

@@ -20,6 +20,7 @@ import type {
   DiaryChildPicker,
   DiaryGradeTable,
   DiaryHomework,
+  DiaryIdentityDesk,
   DiaryJournal,
   DiaryLogin,
   DiaryNews,
@@ -319,6 +320,21 @@ export type DiaryHomeworkVueEvents = {
   /** Homework was ticked done, or the tick was taken back. */
   'diary-homework-done': CustomEvent<DiaryHomeworkDoneDetail>;
 };
+
+/** Template props of `<diary-identity-desk>` (DiaryIdentityDesk). */
+export interface DiaryIdentityDeskVueProps {
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryIdentityDesk['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryIdentityDesk['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryIdentityDesk['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryIdentityDesk['headingLevel'];
+}
+
+/** Events of `<diary-identity-desk>` by name. */
+export type DiaryIdentityDeskVueEvents = Record<never, never>;
 
 /** Template props of `<diary-journal>` (DiaryJournal). */
 export interface DiaryJournalVueProps {
@@ -676,6 +692,11 @@ export interface DiaryGlobalComponents {
     DiaryGradeTableVueEvents
   >;
   'diary-homework': DiaryVueElement<DiaryHomework, DiaryHomeworkVueProps, DiaryHomeworkVueEvents>;
+  'diary-identity-desk': DiaryVueElement<
+    DiaryIdentityDesk,
+    DiaryIdentityDeskVueProps,
+    DiaryIdentityDeskVueEvents
+  >;
   'diary-journal': DiaryVueElement<DiaryJournal, DiaryJournalVueProps, DiaryJournalVueEvents>;
   'diary-login': DiaryVueElement<DiaryLogin, DiaryLoginVueProps, DiaryLoginVueEvents>;
   'diary-news': DiaryVueElement<DiaryNews, DiaryNewsVueProps, DiaryNewsVueEvents>;

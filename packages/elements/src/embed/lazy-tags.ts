@@ -29,4 +29,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-upcoming-tests': () => import('../define-upcoming-tests'),
   'diary-school-setup': () => import('../define-school-setup'),
   'diary-audit-log': () => import('../define-audit-log'),
+  'diary-identity-desk': () => import('../define-identity-desk'),
 };

@@ -7,6 +7,7 @@ import type {
   Attendance,
   Child,
   FinalMark,
+  GuardianClaim,
   Homework,
   Lesson,
   Mark,
@@ -81,6 +82,10 @@ export interface MemoryFixtures {
   readonly thresholds: Threshold[];
   /** Marks of the previous school year, for `grades.comparison` (not listed by `grades.list`). */
   readonly previousYearMarks: Mark[];
+  /** Users' SNILS as on file, by user id: `admin.findUser` and the in-person check match it. */
+  readonly snils?: Record<string, string>;
+  /** Second guardians' claims to children (`admin.guardianClaims`, `admin.approveGuardian`). */
+  readonly guardianClaims?: GuardianClaim[];
 }
 
 /**
@@ -356,6 +361,11 @@ export function demoFixtures(): MemoryFixtures {
         ['Кириллова', 'Наталья', 'Петровна'],
         'sch_42',
       ),
+      // Мария's father: registered, identity not confirmed yet, claiming her as second guardian.
+      {
+        ...user('usr_parent_ivanov', 'parent', '+79990000004', ['Иванов', 'Андрей', 'Павлович']),
+        identityStatus: 'unconfirmed',
+      },
     ],
     children: [
       {
@@ -625,6 +635,19 @@ export function demoFixtures(): MemoryFixtures {
       { id: 'thr_mem_maria_math', childId: 'chd_maria', subjectId: 'sub_42_math', threshold: 4 },
     ],
     previousYearMarks: mariaLastYear,
+    snils: { usr_parent_ivanova: '123-456-789 64', usr_parent_ivanov: '112-233-445 95' },
+    guardianClaims: [
+      {
+        id: 'gcl_maria_ivanov',
+        childId: 'chd_maria',
+        childName: 'Иванова Мария Андреевна',
+        parentId: 'usr_parent_ivanov',
+        parentName: 'Иванов Андрей Павлович',
+        parentPhone: '+79990000004',
+        status: 'pending',
+        createdAt: '2026-09-02T09:00:00.000Z',
+      },
+    ],
     notificationSettings: {},
   };
 }

@@ -35,6 +35,7 @@ import { ACCOUNT_HANDLERS } from './memory-account';
 import { HANDOFF_HANDLERS } from './memory-handoff';
 import { NEWS_HANDLERS } from './memory-news';
 import { AUDIT_HANDLERS } from './memory-audit';
+import { ADMIN_HANDLERS } from './memory-admin';
 import { SETUP_HANDLERS } from './memory-setup';
 import { IMPORT_HANDLERS } from './memory-imports';
 
@@ -116,8 +117,9 @@ function unread(diary: MemoryDiary, user: User) {
  * ahead, news, chat, notifications, support, portfolio and uploads, a school's audit log, one's
  * own account, the QR
  * hand-off to another device, and the school admin's `setup.*`: school years, holidays, classes,
- * subjects, staff, roster, bells, rounding and the repeating week). The rest (identity checks,
- * notes, downloads) answer 501 naming the operation.
+ * subjects, staff, roster, bells, rounding and the repeating week; and the admin's identity desk:
+ * `admin.*`, a parent found and confirmed in person, guardian claims approved). The rest (notes,
+ * downloads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
@@ -416,6 +418,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...PORTFOLIO_HANDLERS,
   ...SETUP_HANDLERS,
   ...IMPORT_HANDLERS,
+  ...ADMIN_HANDLERS,
 };
 
 /** Whether a child's family ticked homework «сделано». */

@@ -1,0 +1,1 @@
+export { DiaryIdentityDesk } from './identity-desk/diary-identity-desk';
