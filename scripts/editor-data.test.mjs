@@ -99,7 +99,15 @@ describe('editor data from the elements manifest', () => {
       vscode.tags.find((t) => t.name === tag).attributes.find((a) => a.name === name);
     assert.deepEqual(
       attribute('diary-login', 'step').values.map((v) => v.name),
-      ['credentials', 'code', 'recovery-phone', 'recovery-code', 'done'],
+      [
+        'credentials',
+        'code',
+        'recovery-phone',
+        'recovery-code',
+        'register',
+        'register-code',
+        'done',
+      ],
     );
     assert.deepEqual(
       attribute('diary-schedule', 'layout').values.map((v) => v.name),
@@ -134,7 +142,7 @@ describe('editor data from the elements manifest', () => {
       .attributes.find((a) => a.name === 'step');
     assert.deepEqual(step.value, {
       kind: 'plain',
-      type: "'credentials' | 'code' | 'recovery-phone' | 'recovery-code' | 'done'",
+      type: "'credentials' | 'code' | 'recovery-phone' | 'recovery-code' | 'register' | 'register-code' | 'done'",
       default: "'credentials'",
     });
   });
