@@ -69,7 +69,7 @@ export function section(table, run) {
     '',
     'Where the time goes: the ceiling only writes bytes. The server answers every request on ' +
       'its one path inside fastify: the session, then the authorisation and the versions of the ' +
-      'data the read depends on (both kept in memory until the database changes, checked with ' +
+      'data the read depends on (both kept in memory until the database changes, checked ' +
       'once per request against the WAL-index header of the `-shm` file, one `pread`), then ' +
       'the body from the versioned read cache, compressed once per coding when it was made, ' +
       'written straight to the socket with the headers the request hooks set.',
