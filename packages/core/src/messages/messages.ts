@@ -437,6 +437,30 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Select if the child is a boy or a girl',
     },
   },
+  eventDate: {
+    required: {
+      ru: 'Укажите день события',
+      en: 'Enter the day of the event',
+    },
+  },
+  startTime: {
+    required: {
+      ru: 'Укажите время начала: без него нельзя указать время окончания',
+      en: 'Enter the start time: an end time needs one',
+    },
+  },
+  endTime: {
+    date_order: {
+      ru: 'Время окончания должно быть позже времени начала',
+      en: 'The end time must be after the start time',
+    },
+  },
+  alt: {
+    required: {
+      ru: 'Опишите, что на картинке, для тех, кто её не видит',
+      en: 'Describe what the picture shows, for those who cannot see it',
+    },
+  },
   imageUrl: {
     format: {
       ru: 'Укажите адрес картинки, начинающийся с https:// или с /',
