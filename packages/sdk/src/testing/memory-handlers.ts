@@ -114,9 +114,9 @@ function unread(diary: MemoryDiary, user: User) {
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
  * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
- * ahead, news (read, and published and removed by the school admin), chat, notifications, support, portfolio and uploads, a school's audit log, one's
- * own account, the QR
- * hand-off to another device, and the school admin's `setup.*`: school years, holidays, classes,
+ * ahead, news (published and removed by the school admin), chat, notifications, support,
+ * portfolio and uploads, a school's audit log, one's own account, the QR hand-off to another
+ * device, and the school admin's `setup.*`: school years, holidays, classes,
  * subjects, staff, roster, bells, rounding and the repeating week; and the admin's identity desk:
  * `admin.*`, a parent found and confirmed in person, guardian claims approved). The rest (notes,
  * downloads) answer 501 naming the operation.
