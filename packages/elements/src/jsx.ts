@@ -22,6 +22,7 @@ import type {
   DiaryJournal,
   DiaryLogin,
   DiaryNews,
+  DiaryNewsEditor,
   DiaryNotifications,
   DiaryPortfolio,
   DiaryProvider,
@@ -44,6 +45,7 @@ import type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNewsEditorChangeDetail,
   DiaryNewsOpenDetail,
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
@@ -377,6 +379,24 @@ export interface DiaryNewsJsxProps extends DiaryElementBaseProps {
   'ondiary-news-open'?: (event: CustomEvent<DiaryNewsOpenDetail>) => void;
 }
 
+/** JSX props of `<diary-news-editor>` (DiaryNewsEditor). */
+export interface DiaryNewsEditorJsxProps extends DiaryElementBaseProps {
+  /** The school whose news is published; the signed-in admin's own school when absent. */
+  schoolId?: DiaryNewsEditor['schoolId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryNewsEditor['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryNewsEditor['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryNewsEditor['theme'];
+  /** Attribute form of `schoolId`. */
+  'school-id'?: DiaryNewsEditor['schoolId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryNewsEditor['headingLevel'];
+  /** An item was published or removed here. */
+  'ondiary-news-editor-change'?: (event: CustomEvent<DiaryNewsEditorChangeDetail>) => void;
+}
+
 /** JSX props of `<diary-notifications>` (DiaryNotifications). */
 export interface DiaryNotificationsJsxProps extends DiaryElementBaseProps {
   /** `feed` (default) or `bell`: a header button with the unread count that opens the feed. */
@@ -587,6 +607,7 @@ export interface DiaryTagElements {
   'diary-journal': DiaryJournal;
   'diary-login': DiaryLogin;
   'diary-news': DiaryNews;
+  'diary-news-editor': DiaryNewsEditor;
   'diary-notifications': DiaryNotifications;
   'diary-portfolio': DiaryPortfolio;
   'diary-provider': DiaryProvider;
@@ -614,6 +635,7 @@ export interface DiaryIntrinsicElements {
   'diary-journal': DiaryJournalJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-news': DiaryNewsJsxProps;
+  'diary-news-editor': DiaryNewsEditorJsxProps;
   'diary-notifications': DiaryNotificationsJsxProps;
   'diary-portfolio': DiaryPortfolioJsxProps;
   'diary-provider': DiaryProviderJsxProps;

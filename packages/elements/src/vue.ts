@@ -24,6 +24,7 @@ import type {
   DiaryJournal,
   DiaryLogin,
   DiaryNews,
+  DiaryNewsEditor,
   DiaryNotifications,
   DiaryPortfolio,
   DiaryProvider,
@@ -46,6 +47,7 @@ import type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNewsEditorChangeDetail,
   DiaryNewsOpenDetail,
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
@@ -428,6 +430,28 @@ export type DiaryNewsVueEvents = {
   'diary-news-open': CustomEvent<DiaryNewsOpenDetail>;
 };
 
+/** Template props of `<diary-news-editor>` (DiaryNewsEditor). */
+export interface DiaryNewsEditorVueProps {
+  /** The school whose news is published; the signed-in admin's own school when absent. */
+  schoolId?: DiaryNewsEditor['schoolId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryNewsEditor['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryNewsEditor['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryNewsEditor['theme'];
+  /** Attribute form of `schoolId`. */
+  'school-id'?: DiaryNewsEditor['schoolId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryNewsEditor['headingLevel'];
+}
+
+/** Events of `<diary-news-editor>` by name. */
+export type DiaryNewsEditorVueEvents = {
+  /** An item was published or removed here. */
+  'diary-news-editor-change': CustomEvent<DiaryNewsEditorChangeDetail>;
+};
+
 /** Template props of `<diary-notifications>` (DiaryNotifications). */
 export interface DiaryNotificationsVueProps {
   /** `feed` (default) or `bell`: a header button with the unread count that opens the feed. */
@@ -700,6 +724,11 @@ export interface DiaryGlobalComponents {
   'diary-journal': DiaryVueElement<DiaryJournal, DiaryJournalVueProps, DiaryJournalVueEvents>;
   'diary-login': DiaryVueElement<DiaryLogin, DiaryLoginVueProps, DiaryLoginVueEvents>;
   'diary-news': DiaryVueElement<DiaryNews, DiaryNewsVueProps, DiaryNewsVueEvents>;
+  'diary-news-editor': DiaryVueElement<
+    DiaryNewsEditor,
+    DiaryNewsEditorVueProps,
+    DiaryNewsEditorVueEvents
+  >;
   'diary-notifications': DiaryVueElement<
     DiaryNotifications,
     DiaryNotificationsVueProps,
