@@ -1,7 +1,8 @@
 // A school's news, end to end in Chromium on the demo world: the admin of Школа № 42 signs in on
 // the example site, writes an event in <diary-news-editor> on admin.html (refused first without
 // a title, beside the field), checks its preview and publishes it; Мария's mother then reads it
-// on news.html on a 360 px phone, with its day, hours and place, and the admin removes it.
+// on news.html on a 360 px phone, with its day, hours and place, and the admin removes it (on a
+// phone too).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays } from '@school-diary/core';
@@ -95,7 +96,10 @@ describe(
       );
       assert.equal(await overflow(parent), 0);
 
-      // Removed after the confirmation, it is gone from the parent's feed too.
+      // On a phone too, the admin removes it after the confirmation; the parent's feed loses it.
+      await admin.setViewportSize({ width: 360, height: 780 });
+      await editor.locator('[part="item"]').first().scrollIntoViewIfNeeded();
+      assert.equal(await overflow(admin), 0);
       await editor.getByRole('button', { name: `Удалить «${TITLE}»` }).press('Enter');
       await editor.getByRole('button', { name: 'Да, удалить' }).press('Enter');
       await editor
