@@ -214,8 +214,10 @@ export function registerRoutes(app: FastifyInstance, options: RegisterOptions): 
             params: parse(route.params, request.params, lang, 'params'),
             query: parse(route.query, request.query ?? {}, lang, 'query'),
           });
+        // Named one by one: spreading `input` into the literal costs V8 a slow copy per request.
         const ctx = {
-          ...input,
+          params: input.params,
+          query: input.query,
           body: parseBody(route, request.body ?? {}, lang),
           user,
           lang,
