@@ -1,14 +1,4 @@
-import {
-  type z,
-  _default,
-  array,
-  enum as enumOf,
-  maxLength,
-  meta,
-  object,
-  optional,
-  string,
-} from 'zod/mini';
+import { type z, _default, array, enum as enumOf, meta, object, optional, string } from 'zod/mini';
 import { ruleCheck } from './rule.js';
 import { attachmentIdsSchema, attachmentSchema } from './attachment.js';
 import {
@@ -20,6 +10,7 @@ import {
   timestampSchema,
 } from './common.js';
 import { roleSchema } from './user.js';
+import { auditActionSchema } from './audit-actions.js';
 
 /** Support ticket statuses. */
 export const TICKET_STATUSES = ['open', 'in_progress', 'answered', 'closed'] as const;
@@ -93,7 +84,7 @@ export const auditEntrySchema = object({
   at: timestampSchema,
   actorId: optional(idSchema),
   actorRole: optional(roleSchema),
-  action: string(),
+  action: auditActionSchema,
   target: optional(string()),
   ip: string(),
   outcome: enumOf(AUDIT_OUTCOMES),
@@ -105,7 +96,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 /** Reading the audit log. */
 export const auditQuerySchema = object({
   ...dateRangeShape,
-  action: optional(string().check(maxLength(64))),
+  action: optional(auditActionSchema),
   outcome: optional(enumOf(AUDIT_OUTCOMES)),
   ...pageQueryShape,
 }).check(dateOrderCheck);
