@@ -13,7 +13,7 @@ import { pageWidth } from './page-probes';
 import { PARENT, PASSWORD, launchChromium, signIn, signedInClient } from './site-browser';
 
 const ADMIN = '+79990000010';
-const ADMIN_WHO = 'Администратор школы (usr_admin_42)';
+const ADMIN_WHO = 'Кириллова Н. П. (Администратор школы)';
 /** Соколова Ольга: a registered parent whose identity is not confirmed yet. */
 const NEW_PARENT = { id: 'usr_parent_new', phone: '+79990000003', snils: '345-678-912 26' };
 const REASON = 'В 5А нет ученика с таким номером — уточните номер у классного руководителя';

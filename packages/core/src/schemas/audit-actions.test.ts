@@ -7,7 +7,7 @@ import {
   auditActionSchema,
   isAuditAction,
 } from './audit-actions.js';
-import { auditEntrySchema, auditQuerySchema } from './support.js';
+import { auditEntrySchema, auditQuerySchema } from './audit.js';
 
 const entry = {
   id: 'aud_1',

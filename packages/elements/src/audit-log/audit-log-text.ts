@@ -27,6 +27,7 @@ export const auditLogText = translator({
   record: ['Запись', 'Record'],
   nobody: ['Не вошедший пользователь', 'Not signed in'],
   someone: ['{role} ({id})', '{role} ({id})'],
+  named: ['{name} ({role})', '{name} ({role})'],
   empty: ['За выбранный период записей нет.', 'No entries for the chosen period.'],
   page: ['Страница {page} из {pages}', 'Page {page} of {pages}'],
   shown: ['Записей: {total}', 'Entries: {total}'],

@@ -77,7 +77,7 @@ describe('<diary-audit-log>', function () {
     ).to.deep.equal(['col', 'col', 'col', 'col', 'col']);
     expect(rows(el)[0]).to.deep.equal([
       '23.11.2026, 08:55',
-      'Администратор школы (usr_admin_42)',
+      'Кириллова Н. П. (Администратор школы)',
       'Выход',
       '—',
       'Выполнено',
@@ -173,7 +173,7 @@ describe('<diary-audit-log>', function () {
     await waitUntil(() => rows(el).length === 1, 'the filtered log did not show');
     expect(rows(el)[0]).to.deep.equal([
       '19.11.2026, 12:00',
-      'Учитель (usr_teacher_math)',
+      'Орлов С. Н. (Учитель)',
       'Запрос на смену телефона',
       '—',
       'Отказано в доступе',

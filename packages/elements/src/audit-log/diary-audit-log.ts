@@ -46,10 +46,10 @@ function actionWords(lang: Lang, action: AuditAction): string {
 }
 
 /**
- * The school's audit log for its administrator: who did what, when (in the school's time zone)
- * and with what outcome, newest first, filtered by period, action and outcome, a page at a time.
- * Other roles are told the log is not for them; at narrow widths the table scrolls in its own
- * labelled region.
+ * The school's audit log for its administrator: who did what (by name and role), when (in the
+ * school's time zone) and with what outcome, newest first, filtered by period, action and outcome,
+ * a page at a time. Other roles are told the log is not for them; at narrow widths the table
+ * scrolls in its own labelled region.
  *
  * @summary A school's audit log: filter by period, action and outcome, page through it.
  * @tag diary-audit-log
@@ -314,11 +314,11 @@ export class DiaryAuditLog extends DiaryElement {
   #who(entry: AuditEntry): string {
     const lang = this.language;
     if (!entry.actorId) return auditLogText(lang, 'nobody');
-    if (!entry.actorRole) return entry.actorId;
-    return auditLogText(lang, 'someone', {
-      role: auditLogText(lang, entry.actorRole),
-      id: entry.actorId,
-    });
+    if (!entry.actorRole) return entry.actorName ?? entry.actorId;
+    const role = auditLogText(lang, entry.actorRole);
+    return entry.actorName
+      ? auditLogText(lang, 'named', { name: entry.actorName, role })
+      : auditLogText(lang, 'someone', { role, id: entry.actorId });
   }
 
   #renderPager(page: number, pages: number, total: number) {

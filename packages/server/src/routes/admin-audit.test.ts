@@ -93,6 +93,7 @@ describe('admin: identity in person, and the audit log', () => {
     });
     assert.equal(log.status, 200, log.text);
     assert.equal(log.body.items[0]?.actorId, U.admin42.id);
+    assert.equal(log.body.items[0]?.actorName, 'Кириллова Н. П.');
     assert.equal(log.body.items[0]?.actorRole, 'school_admin');
     assert.equal(log.body.items[0]?.target, U.parentNew.id);
   });
