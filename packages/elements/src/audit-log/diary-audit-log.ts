@@ -74,7 +74,7 @@ export class DiaryAuditLog extends DiaryElement {
 
   /** The school whose log is shown; the signed-in admin's own school when absent. */
   @property({ attribute: 'school-id', reflect: true }) accessor schoolId: string | undefined;
-  /** Entries per page (50 by default, at most 200 as core allows). */
+  /** Entries per page (50 by default, at most 100 as core allows). */
   @property({ attribute: 'page-size', type: Number }) accessor pageSize = 50;
   /**
    * The level of the widget's headings (`2` by default), or `none` to leave out its title where
