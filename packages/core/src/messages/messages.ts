@@ -257,6 +257,12 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Choose how many days before a test to remind you: a whole number from 1 to 7',
     },
   },
+  action: {
+    invalid_option: {
+      ru: 'Журнал действий не знает такого действия — выберите действие из списка',
+      en: 'The audit log has no such action — choose an action from the list',
+    },
+  },
   timeZone: {
     invalid_option: {
       ru: 'Укажите часовой пояс в формате IANA, например Europe/Moscow',
