@@ -23,6 +23,7 @@ import { DiaryUpcomingTests } from './upcoming-tests/diary-upcoming-tests';
 import { DiarySchoolSetup } from './school-setup/diary-school-setup';
 import { DiaryAuditLog } from './audit-log/diary-audit-log';
 import { DiaryIdentityDesk } from './identity-desk/diary-identity-desk';
+import { DiarySubstitutions } from './substitutions/diary-substitutions';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -48,3 +49,4 @@ defineElement('diary-upcoming-tests', DiaryUpcomingTests);
 defineElement('diary-school-setup', DiarySchoolSetup);
 defineElement('diary-audit-log', DiaryAuditLog);
 defineElement('diary-identity-desk', DiaryIdentityDesk);
+defineElement('diary-substitutions', DiarySubstitutions);
