@@ -10,6 +10,7 @@ import {
   type ShownError,
 } from '../shared/form-field';
 import { renderHeading, subLevel } from '../shared/heading';
+import { personName } from '../shared/person-name';
 import { scheduleText } from '../schedule/schedule-text';
 import { substitutionsText as t } from './substitutions-text';
 
@@ -23,7 +24,7 @@ export interface SubstitutionDraft {
 }
 
 /** The form's controls by the field's path on the wire; `lessonId` is the lesson itself. */
-export const FIELD_IDS: Readonly<Record<string, string>> = {
+const FIELD_IDS: Readonly<Record<string, string>> = {
   lessonId: 'sub-lesson',
   substituteTeacherId: 'sub-teacher',
   subjectId: 'sub-subject',
@@ -222,10 +223,7 @@ export function renderSubstitutionForm(v: SubstitutionFormView): TemplateResult 
         { value: '', text: t(lang, 'chooseTeacher') },
         ...v.teachers
           .filter((m) => m.id !== lesson.teacherId)
-          .map((m) => ({
-            value: m.id,
-            text: `${m.lastName} ${m.firstName} ${m.middleName ?? ''}`.trim(),
-          })),
+          .map((m) => ({ value: m.id, text: personName(m) })),
       ],
       onChange: (teacherId) => v.onChange({ teacherId }),
     })}

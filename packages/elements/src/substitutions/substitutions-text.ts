@@ -76,6 +76,3 @@ export const substitutionsText = translator({
     'Substitution removed: {day}, lesson {n} is {subject} again, taught by {teacher}.',
   ],
 });
-
-/** A key of {@link substitutionsText}. */
-export type SubstitutionsKey = Parameters<typeof substitutionsText>[1];
