@@ -24,6 +24,7 @@ import { DiarySchoolSetup } from './school-setup/diary-school-setup';
 import { DiaryAuditLog } from './audit-log/diary-audit-log';
 import { DiaryIdentityDesk } from './identity-desk/diary-identity-desk';
 import { DiaryNewsEditor } from './news-editor/diary-news-editor';
+import { DiarySubstitutions } from './substitutions/diary-substitutions';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -50,3 +51,4 @@ defineElement('diary-school-setup', DiarySchoolSetup);
 defineElement('diary-audit-log', DiaryAuditLog);
 defineElement('diary-identity-desk', DiaryIdentityDesk);
 defineElement('diary-news-editor', DiaryNewsEditor);
+defineElement('diary-substitutions', DiarySubstitutions);

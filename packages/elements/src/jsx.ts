@@ -29,6 +29,7 @@ import type {
   DiaryQrHandoff,
   DiarySchedule,
   DiarySchoolSetup,
+  DiarySubstitutions,
   DiarySupport,
   DiaryTimelineChart,
   DiaryUpcomingTests,
@@ -53,6 +54,7 @@ import type {
   DiaryRangeChangeDetail,
   DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
+  DiarySubstitutionChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
   DiaryTicketChangeDetail,
@@ -521,6 +523,30 @@ export interface DiarySchoolSetupJsxProps extends DiaryElementBaseProps {
   'heading-level'?: DiarySchoolSetup['headingLevel'];
 }
 
+/** JSX props of `<diary-substitutions>` (DiarySubstitutions). */
+export interface DiarySubstitutionsJsxProps extends DiaryElementBaseProps {
+  /** The class shown (`cls_…`); the school's first class by default. */
+  classId?: DiarySubstitutions['classId'];
+  /** The ISO week shown, `YYYY-Www`; this week by default (in the school's time zone). */
+  week?: DiarySubstitutions['week'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySubstitutions['headingLevel'];
+  /** The clock for "this week" (tests inject one). */
+  now?: DiarySubstitutions['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySubstitutions['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySubstitutions['theme'];
+  /** Attribute form of `classId`. */
+  'class-id'?: DiarySubstitutions['classId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySubstitutions['headingLevel'];
+  /** A lesson was substituted, or its substitution removed. */
+  'ondiary-substitution-change'?: (event: CustomEvent<DiarySubstitutionChangeDetail>) => void;
+  /** The admin moved to another week. */
+  'ondiary-week-change'?: (event: CustomEvent<DiaryWeekChangeDetail>) => void;
+}
+
 /** JSX props of `<diary-support>` (DiarySupport). */
 export interface DiarySupportJsxProps extends DiaryElementBaseProps {
   /** The request shown: its id opens its conversation (the list otherwise). */
@@ -614,6 +640,7 @@ export interface DiaryTagElements {
   'diary-qr-handoff': DiaryQrHandoff;
   'diary-schedule': DiarySchedule;
   'diary-school-setup': DiarySchoolSetup;
+  'diary-substitutions': DiarySubstitutions;
   'diary-support': DiarySupport;
   'diary-timeline-chart': DiaryTimelineChart;
   'diary-upcoming-tests': DiaryUpcomingTests;
@@ -642,6 +669,7 @@ export interface DiaryIntrinsicElements {
   'diary-qr-handoff': DiaryQrHandoffJsxProps;
   'diary-schedule': DiaryScheduleJsxProps;
   'diary-school-setup': DiarySchoolSetupJsxProps;
+  'diary-substitutions': DiarySubstitutionsJsxProps;
   'diary-support': DiarySupportJsxProps;
   'diary-timeline-chart': DiaryTimelineChartJsxProps;
   'diary-upcoming-tests': DiaryUpcomingTestsJsxProps;

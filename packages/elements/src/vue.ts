@@ -31,6 +31,7 @@ import type {
   DiaryQrHandoff,
   DiarySchedule,
   DiarySchoolSetup,
+  DiarySubstitutions,
   DiarySupport,
   DiaryTimelineChart,
   DiaryUpcomingTests,
@@ -55,6 +56,7 @@ import type {
   DiaryRangeChangeDetail,
   DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
+  DiarySubstitutionChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
   DiaryTicketChangeDetail,
@@ -599,6 +601,34 @@ export interface DiarySchoolSetupVueProps {
 /** Events of `<diary-school-setup>` by name. */
 export type DiarySchoolSetupVueEvents = Record<never, never>;
 
+/** Template props of `<diary-substitutions>` (DiarySubstitutions). */
+export interface DiarySubstitutionsVueProps {
+  /** The class shown (`cls_…`); the school's first class by default. */
+  classId?: DiarySubstitutions['classId'];
+  /** The ISO week shown, `YYYY-Www`; this week by default (in the school's time zone). */
+  week?: DiarySubstitutions['week'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySubstitutions['headingLevel'];
+  /** The clock for "this week" (tests inject one). */
+  now?: DiarySubstitutions['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySubstitutions['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySubstitutions['theme'];
+  /** Attribute form of `classId`. */
+  'class-id'?: DiarySubstitutions['classId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySubstitutions['headingLevel'];
+}
+
+/** Events of `<diary-substitutions>` by name. */
+export type DiarySubstitutionsVueEvents = {
+  /** A lesson was substituted, or its substitution removed. */
+  'diary-substitution-change': CustomEvent<DiarySubstitutionChangeDetail>;
+  /** The admin moved to another week. */
+  'diary-week-change': CustomEvent<DiaryWeekChangeDetail>;
+};
+
 /** Template props of `<diary-support>` (DiarySupport). */
 export interface DiarySupportVueProps {
   /** The request shown: its id opens its conversation (the list otherwise). */
@@ -750,6 +780,11 @@ export interface DiaryGlobalComponents {
     DiarySchoolSetup,
     DiarySchoolSetupVueProps,
     DiarySchoolSetupVueEvents
+  >;
+  'diary-substitutions': DiaryVueElement<
+    DiarySubstitutions,
+    DiarySubstitutionsVueProps,
+    DiarySubstitutionsVueEvents
   >;
   'diary-support': DiaryVueElement<DiarySupport, DiarySupportVueProps, DiarySupportVueEvents>;
   'diary-timeline-chart': DiaryVueElement<

@@ -31,4 +31,5 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-audit-log': () => import('../define-audit-log'),
   'diary-identity-desk': () => import('../define-identity-desk'),
   'diary-news-editor': () => import('../define-news-editor'),
+  'diary-substitutions': () => import('../define-substitutions'),
 };
