@@ -131,7 +131,7 @@ export interface DiaryAttendanceJsxProps extends DiaryElementBaseProps {
 export interface DiaryAuditLogJsxProps extends DiaryElementBaseProps {
   /** The school whose log is shown; the signed-in admin's own school when absent. */
   schoolId?: DiaryAuditLog['schoolId'];
-  /** Entries per page (50 by default, at most 200 as core allows). */
+  /** Entries per page (50 by default, at most 100 as core allows). */
   pageSize?: DiaryAuditLog['pageSize'];
   /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
   headingLevel?: DiaryAuditLog['headingLevel'];
