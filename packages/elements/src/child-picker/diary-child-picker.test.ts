@@ -84,15 +84,40 @@ describe('<diary-child-picker>', () => {
     expect(grades.childId).to.equal('chd_petr');
   });
 
-  it('says so when the parent has no children yet, in place of the picker and the widgets', async () => {
+  it('says once that the parent has no children yet: the widget does, the picker is silent', async () => {
     const fixtures = demoFixtures();
     const family = fixtures.family.filter((f) => f.userId !== 'usr_parent_ivanova');
-    const { picker, grades } = await page(
-      createMemoryClient({ fixtures: { ...fixtures, family } }),
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${createMemoryClient({ fixtures: { ...fixtures, family } })}
+        ><diary-child-picker></diary-child-picker><diary-grade-table></diary-grade-table
+      ></diary-provider>`,
     );
-    expect(textOf(picker.shadowRoot)).to.contain('Детей в дневнике пока нет');
-    expect(textOf(grades.shadowRoot)).to.contain('Детей в дневнике пока нет');
+    const picker = provider.querySelector('diary-child-picker') as DiaryChildPicker;
+    const grades = provider.querySelector('diary-grade-table') as DiaryGradeTable;
+    await waitUntil(() => textOf(grades.shadowRoot).includes('нет'), 'no answer came');
+    await settle(picker);
+    expect(textOf(picker.shadowRoot)).to.equal('');
+    expect(textOf(grades.shadowRoot)).to.contain('Детей в дневнике пока нет. Запишите ребёнка');
     expect(textOf(grades.shadowRoot)).not.to.contain('child-id');
+  });
+
+  it('shows a teacher no picker and never asks for children the teacher has none of', async () => {
+    const client = createMemoryClient({ signedInAs: 'teacher' });
+    let asked = 0;
+    const list = client.children.list.bind(client.children);
+    client.children.list = (...args: Parameters<typeof list>) => {
+      asked += 1;
+      return list(...args);
+    };
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client}
+        ><diary-child-picker></diary-child-picker
+      ></diary-provider>`,
+    );
+    const picker = provider.querySelector('diary-child-picker') as DiaryChildPicker;
+    await settle(picker);
+    expect(textOf(picker.shadowRoot)).to.equal('');
+    expect(asked).to.equal(0);
   });
 
   it('shows nothing while nobody is signed in, and the children once the parent signs in', async () => {
