@@ -3,7 +3,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
 import { loadingNotice } from '../shared/loading-notice';
-import { sharedText } from '../shared/localize';
 import { failureNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { childPickerText } from './child-picker-text';
