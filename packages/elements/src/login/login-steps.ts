@@ -9,8 +9,10 @@ import { html, nothing } from 'lit';
 import type { Failure } from '../shared/failure';
 import { renderErrorSummary, renderTextField, type ShownError } from '../shared/form-field';
 import { renderHeading, subLevel } from '../shared/heading';
+import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { cooldownSeconds, isExpired, renderCodeField, renderResend } from '../shared/one-time-code';
+import type { Registration } from './login-fields';
 import { renderProviderButtons } from './login-providers';
 import { loginText } from './login-text';
 
@@ -323,4 +325,27 @@ export function renderCode(
         ${loginText(lang, 'changePhone')}
       </button>
     </p>`;
+}
+
+/**
+ * The screen of `step`: the registration form from its own chunk (`registration`, loading until
+ * it has arrived), every other step from this module.
+ */
+export function renderStep(v: LoginView, step: LoginStep, registration: Registration | undefined) {
+  switch (step) {
+    case 'code':
+      return renderCode(v, 'codeTitle');
+    case 'recovery-phone':
+      return renderRecoveryPhone(v);
+    case 'recovery-code':
+      return renderCode(v, 'recoveryTitle');
+    case 'register':
+      return registration ? registration.renderRegister(v) : loadingNotice(v.lang, 'loading');
+    case 'register-code':
+      return renderCode(v, 'registerCodeTitle');
+    case 'done':
+      return renderSignedIn(v);
+    default:
+      return renderCredentials(v);
+  }
 }
