@@ -1,6 +1,7 @@
 import { routeInfo, type RouteInfo } from './route.js';
+import { FAMILY_ROLES } from './route-roles.js';
 
-const FAMILY = ['parent', 'student'] as const;
+const FAMILY = FAMILY_ROLES;
 const STAFF = ['teacher', 'school_admin'] as const;
 const EVERYONE = 'authenticated' as const;
 
