@@ -537,7 +537,7 @@ export class DiaryLogin extends DiaryElement {
     if (this.step === 'credentials' && session?.user) this.#user = session.user;
     const step = this.step === 'credentials' && session?.user ? 'done' : this.step;
     return html`<div class="diary-base" part="base" lang=${lang}>
-      ${renderStep(this.#view(lang), step, this.#registration)}
+      ${renderStep(this.#view(lang), step, this.#registration) ?? loadingNotice(lang, 'loading')}
     </div>`;
   }
 

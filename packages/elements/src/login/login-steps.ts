@@ -9,7 +9,6 @@ import { html, nothing } from 'lit';
 import type { Failure } from '../shared/failure';
 import { renderErrorSummary, renderTextField, type ShownError } from '../shared/form-field';
 import { renderHeading, subLevel } from '../shared/heading';
-import { loadingNotice } from '../shared/loading-notice';
 import { sharedText } from '../shared/localize';
 import { cooldownSeconds, isExpired, renderCodeField, renderResend } from '../shared/one-time-code';
 import type { Registration } from './login-fields';
@@ -328,8 +327,8 @@ export function renderCode(
 }
 
 /**
- * The screen of `step`: the registration form from its own chunk (`registration`, loading until
- * it has arrived), every other step from this module.
+ * The screen of `step`: the registration form from its own chunk (`registration`; `undefined`
+ * until it has arrived), every other step from this module.
  */
 export function renderStep(v: LoginView, step: LoginStep, registration: Registration | undefined) {
   switch (step) {
@@ -340,7 +339,7 @@ export function renderStep(v: LoginView, step: LoginStep, registration: Registra
     case 'recovery-code':
       return renderCode(v, 'recoveryTitle');
     case 'register':
-      return registration ? registration.renderRegister(v) : loadingNotice(v.lang, 'loading');
+      return registration?.renderRegister(v);
     case 'register-code':
       return renderCode(v, 'registerCodeTitle');
     case 'done':
