@@ -4,5 +4,4 @@ export * from './route.js';
 export * from './with-schemas.js';
 export * from './routes.js';
 export * from './route-manifest.js';
-export * from './route-roles.js';
 export * from './route-groups.js';

@@ -1,7 +1,6 @@
 import { routeInfo, type RouteInfo } from './route.js';
-import { FAMILY_ROLES } from './route-roles.js';
 
-const FAMILY = FAMILY_ROLES;
+const FAMILY = ['parent', 'student'] as const;
 const STAFF = ['teacher', 'school_admin'] as const;
 const EVERYONE = 'authenticated' as const;
 

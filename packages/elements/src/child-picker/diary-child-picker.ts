@@ -1,4 +1,4 @@
-import { FAMILY_ROLES, type Child, type Role } from '@school-diary/core';
+import { routeManifest, type Child, type Role } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
@@ -10,8 +10,11 @@ import { childPickerStyles } from './diary-child-picker.styles';
 
 const nameOf = (child: Child): string => `${child.firstName} ${child.lastName}`;
 
-/** Whether an account of `role` has children of its own to choose from. */
-const hasChildren = (role: Role): boolean => (FAMILY_ROLES as readonly Role[]).includes(role);
+/** Whether an account of `role` has children of its own to choose from (core's route table). */
+const hasChildren = (role: Role): boolean => {
+  const { access } = routeManifest.children.list;
+  return Array.isArray(access) && access.includes(role);
+};
 
 /**
  * Lets a parent choose which of their children the page shows. It lists the signed-in parent's
