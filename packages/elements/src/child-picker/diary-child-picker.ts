@@ -1,4 +1,4 @@
-import { routeManifest, type Child, type Role } from '@school-diary/core';
+import type { Child, Role } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
@@ -10,11 +10,12 @@ import { childPickerStyles } from './diary-child-picker.styles';
 
 const nameOf = (child: Child): string => `${child.firstName} ${child.lastName}`;
 
-/** Whether an account of `role` has children of its own to choose from (core's route table). */
-const hasChildren = (role: Role): boolean => {
-  const { access } = routeManifest.children.list;
-  return Array.isArray(access) && access.includes(role);
-};
+/**
+ * Whether an account of `role` has children of its own to choose from: a parent's, a student
+ * themself. Read from the role, as `<diary-support>` does: importing core's route table for one
+ * access list would put the whole table in a chunk of its own on every page.
+ */
+const hasChildren = (role: Role): boolean => role === 'parent' || role === 'student';
 
 /**
  * Lets a parent choose which of their children the page shows. It lists the signed-in parent's
