@@ -27,7 +27,8 @@ const escape = (text) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
 
 /**
- * The navigation of one page: every section, each with the roles it is for (`data-for`, read by
+ * The navigation of one page: the «Меню» button that folds it on a phone (hidden until site.js
+ * takes it over), then every section, each with the roles it is for (`data-for`, read by
  * site.js); a section not for the signed-out audience starts hidden; the page's own section is
  * `aria-current`.
  */
@@ -41,7 +42,10 @@ export function navFor(page) {
   });
   return [
     '<nav class="site-nav" aria-label="Разделы сайта">',
-    '          <ul>',
+    // Shown by site.js on a narrow screen, where the sections fold behind it; without script the
+    // sections scroll sideways in one row instead.
+    '          <button type="button" class="site-nav__toggle" aria-expanded="false" aria-controls="site-sections" hidden>Меню</button>',
+    '          <ul id="site-sections">',
     ...items,
     '          </ul>',
     '        </nav>',

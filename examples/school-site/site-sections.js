@@ -21,7 +21,7 @@ export const SECTIONS = [
   { href: 'attendance.html', label: 'Посещаемость', for: ['parent', 'student'] },
   { href: 'portfolio.html', label: 'Портфолио', for: ['parent', 'student'] },
   { href: 'news.html', label: 'Новости', for: ['parent', 'student'] },
-  { href: 'chat.html', label: 'Сообщения', for: ['parent', 'student'] },
+  { href: 'chat.html', label: 'Сообщения', for: ['parent', 'student', 'teacher'] },
   { href: 'journal.html', label: 'Журнал учителя', for: ['teacher', 'school_admin'] },
   { href: 'admin.html', label: 'Настройка школы', for: ['school_admin'] },
   { href: 'application.html', label: 'Заявление', for: ['parent'] },

@@ -73,6 +73,27 @@ function showAccount(client) {
   account.querySelector('[data-account-name]').textContent = user ? fullName(user) : '';
 }
 
+/**
+ * On a phone the sections fold behind the «Меню» button (written hidden into every page, for
+ * site.js to show): it says whether they are open (`aria-expanded`), and Escape closes them and
+ * returns to the button. Without this script the sections scroll sideways in one row instead.
+ */
+function foldNavigation() {
+  const nav = document.querySelector('.site-nav');
+  const toggle = nav?.querySelector('.site-nav__toggle');
+  if (!nav || !toggle) return;
+  const setOpen = (open) => toggle.setAttribute('aria-expanded', String(open));
+  nav.classList.add('site-nav--folding');
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
+  nav.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    setOpen(false);
+    toggle.focus();
+  });
+}
+foldNavigation();
+
 async function listChildren(client) {
   const { items } = await client.children.list();
   return items;
@@ -83,9 +104,10 @@ async function renderChildren(client, container) {
   try {
     const children = await listChildren(client);
     if (children.length === 0) {
-      container.replaceChildren(
-        element('p', {}, 'Детей в дневнике пока нет. Запишите ребёнка формой ниже.'),
-      );
+      // Said once, here, with the way forward: the form below the list.
+      const none = element('p', { 'data-no-children': '' }, 'Детей в дневнике пока нет. ');
+      none.append(element('a', { href: '#register-child' }, 'Запишите ребёнка'), ' формой ниже.');
+      container.replaceChildren(none);
       return;
     }
     const list = element('ul', { class: 'cards' });

@@ -69,6 +69,8 @@ describe('the example site as each role sees it (npm start, Chromium, 360 px)', 
       const landing = new RegExp(`/${account.landing.replace('.', '\\.')}$`);
       await signIn(page, site.url, { phone: account.phone, password: PASSWORD, landing });
       await page.locator('[data-account-name]').filter({ hasText: /\S/ }).waitFor();
+      // On a phone the sections fold behind «Меню».
+      await page.getByRole('button', { name: 'Меню' }).click();
 
       const nav = await sections(page);
       const meant = nav.filter((s) => s.for.includes('everyone') || s.for.includes(account.role));
@@ -116,6 +118,7 @@ describe('the example site as each role sees it (npm start, Chromium, 360 px)', 
         .waitFor();
       assert.equal(await page.locator('[part~="retry"]').count(), 0, `${href}: a retry`);
       // The page's own section stays in the navigation, so the teacher sees where they are.
+      await page.getByRole('button', { name: 'Меню' }).click();
       assert.ok(await page.locator(`.site-nav a[href="${href}"]`).isVisible(), href);
     }
     await context.close();

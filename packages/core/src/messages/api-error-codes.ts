@@ -7,6 +7,8 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'token_expired',
   'forbidden',
+  'not_teaching',
+  'other_school',
   'not_found',
   'conflict',
   'rate_limited',

@@ -20,6 +20,14 @@ const MESSAGES: Readonly<Record<ApiErrorCode, MessageTexts>> = {
     ru: 'У вас нет доступа к этому действию',
     en: 'You are not allowed to do this',
   },
+  not_teaching: {
+    ru: 'Вы не ведёте этот предмет в этом классе: его журнал заполняют учителя класса',
+    en: 'You do not teach this subject in this class: its own teachers keep its journal',
+  },
+  other_school: {
+    ru: 'Это данные другой школы: администратор видит и меняет только свою школу',
+    en: 'This belongs to another school: an administrator sees and changes only their own',
+  },
   not_found: {
     ru: 'Не найдено',
     en: 'Not found',

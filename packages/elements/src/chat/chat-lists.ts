@@ -12,7 +12,10 @@ export interface ListsView {
   /** The level of the lists' headings (one below the widget's title). */
   readonly headingLevel: string;
   readonly threads: readonly Thread[];
-  readonly teachers: readonly Teacher[];
+  /** The child's teachers, to write to; none for a teacher, whom the families write to. */
+  readonly teachers: readonly Teacher[] | undefined;
+  /** Whether each conversation names its family member (the teacher's list). */
+  readonly withFamily: boolean;
   readonly onOpen: (threadId: string) => void;
   readonly onWrite: (teacher: Teacher) => void;
 }
@@ -28,7 +31,7 @@ function notice(text: string) {
   return html`<div class="diary-notice" part="notice"><p class="diary-text">${text}</p></div>`;
 }
 
-/** The conversations (newest first, with unread counts) and the child's teachers. */
+/** The conversations (newest first, with unread counts) and the child's teachers, if any. */
 export function renderLists(v: ListsView) {
   const { lang, threads, teachers } = v;
   const level = v.headingLevel;
@@ -45,7 +48,7 @@ export function renderLists(v: ListsView) {
         })}
         ${
           threads.length === 0
-            ? notice(chatText(lang, 'noThreads'))
+            ? notice(chatText(lang, teachers ? 'noThreads' : 'noFamilyThreads'))
             : html`<ul class="diary-items" part="threads">
                 ${threads.map(
                   (t) =>
@@ -57,6 +60,7 @@ export function renderLists(v: ListsView) {
                         @click=${() => v.onOpen(t.id)}
                       >
                         <span class="diary-strong">${t.title}</span>
+                        ${v.withFamily ? html`<span>${t.participantName}</span>` : nothing}
                         ${unread(lang, t.unreadCount)}
                         ${
                           t.lastMessagePreview
@@ -71,20 +75,25 @@ export function renderLists(v: ListsView) {
               </ul>`
         }
       </section>
-      <section aria-labelledby="teachers-heading">
-        ${renderHeading(level, chatText(lang, 'teachers'), {
-          id: 'teachers-heading',
-          className: 'diary-subheading',
-        })}
-        ${
-          teachers.length === 0
-            ? notice(chatText(lang, 'noTeachers'))
-            : html`<ul class="diary-items" part="teachers">
-                ${teachers.map((t) => renderTeacher(v, t))}
-              </ul>`
-        }
-      </section>
+      ${teachers ? renderTeachers(v, teachers) : nothing}
     </div>`;
+}
+
+function renderTeachers(v: ListsView, teachers: readonly Teacher[]) {
+  const lang = v.lang;
+  return html`<section aria-labelledby="teachers-heading">
+    ${renderHeading(v.headingLevel, chatText(lang, 'teachers'), {
+      id: 'teachers-heading',
+      className: 'diary-subheading',
+    })}
+    ${
+      teachers.length === 0
+        ? notice(chatText(lang, 'noTeachers'))
+        : html`<ul class="diary-items" part="teachers">
+            ${teachers.map((t) => renderTeacher(v, t))}
+          </ul>`
+    }
+  </section>`;
 }
 
 function renderTeacher(v: ListsView, t: Teacher) {

@@ -3,11 +3,16 @@ import { translator } from '../shared/localize';
 /** The texts of `<diary-chat>`, in Russian and English. */
 export const chatText = translator({
   title: ['Сообщения учителям', 'Messages to teachers'],
+  teacherTitle: ['Сообщения родителей', 'Messages from families'],
   teachers: ['Учителя', 'Teachers'],
   threads: ['Переписки', 'Conversations'],
   noThreads: [
     'Переписок пока нет. Напишите учителю из списка.',
     'No conversations yet. Write to a teacher from the list.',
+  ],
+  noFamilyThreads: [
+    'Родители и ученики вам пока не писали. Их сообщения появятся здесь.',
+    'No family has written to you yet. Their messages will appear here.',
   ],
   noTeachers: [
     'У ребёнка пока нет учителей в дневнике.',

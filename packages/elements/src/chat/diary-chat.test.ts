@@ -33,19 +33,21 @@ interface Mounted {
 }
 
 async function mount(
-  attrs: { childId?: string; threadId?: string; lang?: string } = {},
+  attrs: { childId?: string; threadId?: string; lang?: string; phone?: string } = {},
   signedIn = true,
 ): Promise<Mounted> {
   const url = await diaryServerUrl();
+  // A teacher's chat is mounted as a page gives it: without a child.
+  const childId = attrs.childId ?? (attrs.phone === TEACHER_MATH ? '' : MARIA);
   const provider = await fixture<DiaryProvider>(
     html`<diary-provider base-url=${url} lang=${attrs.lang ?? 'ru'}>
-      <diary-chat child-id=${attrs.childId ?? MARIA} thread-id=${attrs.threadId ?? ''}></diary-chat>
+      <diary-chat child-id=${childId} thread-id=${attrs.threadId ?? ''}></diary-chat>
     </diary-provider>`,
   );
   const chat = provider.querySelector('diary-chat') as DiaryChat;
   const client = provider.activeClient as DiaryClient;
   if (signedIn) {
-    await signIn(client, url, PARENT);
+    await signIn(client, url, attrs.phone ?? PARENT);
     await waitUntil(
       () => !chat.shadowRoot?.querySelector('[part="notice"][role="status"]'),
       'the chat did not load',
@@ -117,6 +119,40 @@ describe('<diary-chat>', function () {
       'teachers-heading',
     ]);
     await expect(chat).to.be.accessible();
+  });
+
+  it("shows a teacher the families' conversations with unread counts, to read and answer", async () => {
+    const url = await diaryServerUrl();
+    const parent = createDiaryClient({ baseUrl: url });
+    await signIn(parent, url, PARENT);
+    const question = `Вопрос учителю ${Date.now()}`;
+    await parent.threads.send({ threadId: MATH_THREAD, id: newId(), text: question });
+
+    const { chat, $, $$ } = await mount({ phone: TEACHER_MATH });
+    await waitUntil(() => $(`[data-thread="${MATH_THREAD}"]`), textOf(chat.shadowRoot), {
+      timeout: 10_000,
+    });
+    const row = must($(`[data-thread="${MATH_THREAD}"]`), textOf(chat.shadowRoot));
+    // Whose conversation it is, and that the family's message waits to be read.
+    expect(textOf(row)).to.contain('Иванова Елена');
+    expect(textOf(row.querySelector('[part="unread"]'))).to.match(/^\d+ непрочитанн/);
+    expect($$('[part="teacher"]').length).to.equal(0);
+    expect($('#teachers-heading')).to.equal(null);
+    await expect(chat).to.be.accessible();
+
+    row.querySelector('button')?.click();
+    await waitUntil(() => $('[role="log"]')?.getAttribute('aria-busy') === 'false');
+    expect(textOf($('#thread-heading'))).to.contain('Иванова Елена');
+    expect(textOf($('[role="log"]'))).to.contain(question);
+    const answer = `Ответ родителю ${Date.now()}`;
+    typeText($('#message'), answer);
+    const sent = oneEvent(chat, 'diary-message-sent');
+    $('[part~="send"]')?.click();
+    expect((await sent).detail.message.authorRole).to.equal('teacher');
+    const page = await parent.threads.messages({ threadId: MATH_THREAD });
+    expect(page.items.map((m) => m.text)).to.include(answer);
+    await expect(chat).to.be.accessible();
+    parent.close();
   });
 
   it('shows an error and no retry for a child of another family: asking again cannot help', async () => {

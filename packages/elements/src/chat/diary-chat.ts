@@ -1,4 +1,4 @@
-import type { Attachment, Message, Teacher, Thread } from '@school-diary/core';
+import type { Attachment, Message, Role, Teacher, Thread } from '@school-diary/core';
 import { saveFile, type OutboxItem } from '@school-diary/sdk';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -54,6 +54,10 @@ declare global {
  * histories brought in page by page while scrolling up, without the view jumping. Only a window
  * of messages is in the DOM, so appending stays cheap however long the history.
  *
+ * Signed in as a teacher, it shows the families' conversations with that teacher, about every
+ * child they teach (no `child-id` needed; one given narrows the list to that child), each with the
+ * family member's name and unread count, to read and answer; families start the conversations.
+ *
  * @summary Chat with a child's teachers, with attachments, receipts and an offline outbox.
  * @tag diary-chat
  * @fires {CustomEvent<DiaryThreadOpenDetail>} diary-thread-open - A conversation was opened, or closed (back to the list).
@@ -103,11 +107,16 @@ export class DiaryChat extends DiaryElement {
   @state() protected accessor olderError: Failure | undefined;
   @state() protected accessor status = '';
 
-  /** The child's teachers and conversations. */
+  /** The child's teachers and conversations; a teacher's conversations with the families. */
   readonly #lists = new Task(this, {
-    args: () => [this.#client, this.#userId, this.childId] as const,
-    task: async ([client, userId, childId], { signal }) => {
-      if (!client || !userId || !childId) return initialState;
+    args: () => [this.#client, this.#userId, this.childId, this.#teacher] as const,
+    task: async ([client, userId, childId, teacher], { signal }) => {
+      if (!client || !userId) return initialState;
+      if (teacher) {
+        const threads = await client.threads.list(childId ? { childId } : {}, { signal });
+        return { teachers: undefined, threads: threads.items };
+      }
+      if (!childId) return initialState;
       const [teachers, threads] = await Promise.all([
         client.children.teachers({ childId }, { signal }),
         client.threads.list({ childId }, { signal }),
@@ -200,6 +209,16 @@ export class DiaryChat extends DiaryElement {
     return this.environment?.session.user?.id;
   }
 
+  /** Whether the signed-in account is a teacher: the families write to them. */
+  get #teacher(): boolean {
+    return this.environment?.session.user?.role === 'teacher';
+  }
+
+  /** A teacher's chat lists the conversations about every child they teach, not one child's. */
+  protected override followsChildAs(role: Role): boolean {
+    return role !== 'teacher';
+  }
+
   #describe(error: unknown): Failure {
     return describeFailure(error, this.failureContext(this.now()));
   }
@@ -259,7 +278,10 @@ export class DiaryChat extends DiaryElement {
           this.#log.append(message);
           if (message.authorId !== this.#userId) this.#markRead(message.id);
         }
-        if (!this.threads.some((t) => t.id === message.threadId) && this.childId) {
+        if (
+          !this.threads.some((t) => t.id === message.threadId) &&
+          (this.childId || this.#teacher)
+        ) {
           void this.#lists.run();
           return;
         }
@@ -386,10 +408,13 @@ export class DiaryChat extends DiaryElement {
       </div>`;
     if (session?.restoring) return this.#loading();
     if (!session?.user) return this.#notice(chatText(lang, 'signedOut'));
-    if (!this.childId) return this.#notice(chatText(lang, 'noChild'), 'alert');
+    if (!this.childId && !this.#teacher) return this.#notice(chatText(lang, 'noChild'), 'alert');
     const open = this.threadId || this.newWith;
     return html`<section class="diary-base" part="base" aria-labelledby="title">
-      ${renderHeading(this.headingLevel, chatText(lang, 'title'), { title: true, id: 'title' })}
+      ${renderHeading(this.headingLevel, chatText(lang, this.#teacher ? 'teacherTitle' : 'title'), {
+        title: true,
+        id: 'title',
+      })}
       ${open ? this.#renderThread() : this.#renderLists()}
     </section>`;
   }
@@ -419,6 +444,7 @@ export class DiaryChat extends DiaryElement {
           headingLevel: subLevel(this.headingLevel),
           threads: this.threads,
           teachers,
+          withFamily: this.#teacher,
           onOpen: (id) => this.#open(id),
           onWrite: this.#write,
         }),
@@ -431,7 +457,7 @@ export class DiaryChat extends DiaryElement {
     const thread = this.threads.find((t) => t.id === threadId);
     const teacher = this.newWith;
     const title =
-      thread?.title ??
+      (thread && this.#teacher ? `${thread.title} · ${thread.participantName}` : thread?.title) ??
       (teacher
         ? `${personName(teacher)}${teacher.subjects[0] ? `, ${teacher.subjects[0].name}` : ''}`
         : chatText(lang, 'title'));

@@ -6,7 +6,9 @@ import {
   createMemoryClient,
   demoFixtures,
 } from '@school-diary/sdk/testing';
+import { createDiaryClient } from '@school-diary/sdk';
 import '../define';
+import { diaryServerUrl, latestCode } from '../test-support/diary-server';
 import type { DiaryGradeTable } from '../grade-table/diary-grade-table';
 import type { DiaryProvider } from '../provider/diary-provider';
 import { settle, textOf } from '../test-support/dom';
@@ -84,15 +86,47 @@ describe('<diary-child-picker>', () => {
     expect(grades.childId).to.equal('chd_petr');
   });
 
-  it('says so when the parent has no children yet, in place of the picker and the widgets', async () => {
+  it('says once that the parent has no children yet: the widget does, the picker is silent', async () => {
     const fixtures = demoFixtures();
     const family = fixtures.family.filter((f) => f.userId !== 'usr_parent_ivanova');
-    const { picker, grades } = await page(
-      createMemoryClient({ fixtures: { ...fixtures, family } }),
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${createMemoryClient({ fixtures: { ...fixtures, family } })}
+        ><diary-child-picker></diary-child-picker><diary-grade-table></diary-grade-table
+      ></diary-provider>`,
     );
-    expect(textOf(picker.shadowRoot)).to.contain('Детей в дневнике пока нет');
-    expect(textOf(grades.shadowRoot)).to.contain('Детей в дневнике пока нет');
+    const picker = provider.querySelector('diary-child-picker') as DiaryChildPicker;
+    const grades = provider.querySelector('diary-grade-table') as DiaryGradeTable;
+    await waitUntil(() => textOf(grades.shadowRoot).includes('нет'), 'no answer came');
+    await settle(picker);
+    expect(textOf(picker.shadowRoot)).to.equal('');
+    expect(textOf(grades.shadowRoot)).to.contain('Детей в дневнике пока нет. Запишите ребёнка');
     expect(textOf(grades.shadowRoot)).not.to.contain('child-id');
+  });
+
+  it('shows a teacher no picker and never asks for children the teacher has none of', async () => {
+    // The real server, and every request the teacher's client makes.
+    const url = await diaryServerUrl();
+    const requested: string[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      requested.push(input instanceof Request ? input.url : String(input));
+      return globalThis.fetch(input, init);
+    };
+    const client = createDiaryClient({ baseUrl: url, storage: false, syncTabs: false, fetch });
+    const phone = '+79990000011';
+    const { challengeId } = await client.auth.login({ phone, password: 'school-diary-demo' });
+    await client.auth.verify({ challengeId, code: await latestCode(url, phone) });
+    const provider = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client}
+        ><diary-child-picker></diary-child-picker
+      ></diary-provider>`,
+    );
+    const picker = provider.querySelector('diary-child-picker') as DiaryChildPicker;
+    await settle(picker);
+    // One round trip to the server: time enough for a request the picker would have made.
+    await client.threads.unread();
+    expect(textOf(picker.shadowRoot)).to.equal('');
+    expect(requested.filter((r) => new URL(r).pathname === '/api/v1/children')).to.deep.equal([]);
+    client.close();
   });
 
   it('shows nothing while nobody is signed in, and the children once the parent signs in', async () => {

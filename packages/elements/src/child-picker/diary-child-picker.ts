@@ -1,15 +1,21 @@
-import type { Child } from '@school-diary/core';
+import type { Child, Role } from '@school-diary/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { DiaryElement } from '../shared/diary-element';
 import { describeFailure } from '../shared/failure';
 import { loadingNotice } from '../shared/loading-notice';
-import { sharedText } from '../shared/localize';
 import { failureNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { childPickerText } from './child-picker-text';
 import { childPickerStyles } from './diary-child-picker.styles';
 
 const nameOf = (child: Child): string => `${child.firstName} ${child.lastName}`;
+
+/**
+ * Whether an account of `role` has children of its own to choose from: a parent's, a student
+ * themself. Read from the role, as `<diary-support>` does: importing core's route table for one
+ * access list would put the whole table in a chunk of its own on every page.
+ */
+const hasChildren = (role: Role): boolean => role === 'parent' || role === 'student';
 
 /**
  * Lets a parent choose which of their children the page shows. It lists the signed-in parent's
@@ -23,8 +29,9 @@ const nameOf = (child: Child): string => `${child.firstName} ${child.lastName}`;
  * @csspart base - The wrapper.
  * @csspart label - The «Ребёнок» label (or, with one child, the child's name).
  * @csspart select - The native select of the children.
- * @csspart unavailable - A notice instead of the picker (not set up, no children, a failed load
- *   that may succeed again). An account that may not list children (a teacher) sees no picker.
+ * @csspart unavailable - A notice instead of the picker (not set up, a failed load that may
+ *   succeed again). An account that may not list children (a teacher), or a parent with none yet
+ *   (the widgets below say so), sees no picker.
  * @cssprop --diary-color-primary - The focus ring and the select's border on hover.
  * @cssprop --diary-color-border - The select's border.
  * @cssprop --diary-font-family - Font of the widget.
@@ -33,10 +40,11 @@ const nameOf = (child: Child): string => `${child.firstName} ${child.lastName}`;
 export class DiaryChildPicker extends DiaryElement {
   static override styles = [hostTokens, controlStyles, childPickerStyles];
 
-  /** The picker needs the list: ask the provider for it once someone is signed in. */
+  /** The picker needs the list: ask the provider for it once a parent or student is signed in. */
   protected override willUpdate(): void {
     const env = this.environment;
-    if (env?.session.user && env.children.status === 'idle') env.loadChildren();
+    const user = env?.session.user;
+    if (user && hasChildren(user.role) && env.children.status === 'idle') env.loadChildren();
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -45,7 +53,8 @@ export class DiaryChildPicker extends DiaryElement {
     const env = this.environment;
     const lang = this.language;
     if (env?.session.restoring) return loadingNotice(lang, 'unavailable');
-    if (!env?.session.user) return nothing;
+    // Signed out, or an account without children of its own (a teacher): nothing to choose.
+    if (!env?.session.user || !hasChildren(env.session.user.role)) return nothing;
     const { status, items, selectedId } = env.children;
     if (status === 'error') {
       const failure = describeFailure(env.children.error, this.failureContext());
@@ -58,8 +67,9 @@ export class DiaryChildPicker extends DiaryElement {
       });
     }
     if (status !== 'ready') return loadingNotice(lang, 'unavailable');
-    if (items.length === 0)
-      return html`<p class="diary-text" part="unavailable">${sharedText(lang, 'noChildren')}</p>`;
+    // No children yet: the widgets that follow the selected child say so, with the way forward;
+    // the same sentence above them would only repeat it.
+    if (items.length === 0) return nothing;
     return html`<div class="diary-picker" part="base" lang=${lang}>
       ${items.length === 1 ? this.#renderOnly(items[0] as Child) : this.#renderSelect(items, selectedId)}
     </div>`;

@@ -1,9 +1,7 @@
 import {
-  PASSWORD_LENGTH,
   checkOneTimeCode,
   checkPassword,
   checkRuPhone,
-  errorMessage,
   normalizeOneTimeCode,
   normalizeRuPhone,
   type Challenge,
@@ -25,10 +23,14 @@ import { sharedText } from '../shared/localize';
 import { codeText, cooldownSeconds } from '../shared/one-time-code';
 import { loginStyles } from './diary-login.styles';
 import {
-  renderCode,
-  renderCredentials,
-  renderRecoveryPhone,
-  renderSignedIn,
+  checkField,
+  fieldMessage,
+  fieldOrder,
+  placeFailure,
+  type Registration,
+} from './login-fields';
+import {
+  renderStep,
   EMPTY_REGISTRATION,
   type LoginField,
   type LoginStep,
@@ -36,10 +38,6 @@ import {
   type RegistrationDraft,
 } from './login-steps';
 import { returnAddress, takeProviderReturn } from './login-providers';
-import type * as RegistrationStep from './login-register';
-
-/** The registration step, loaded when a parent first asks to register. */
-type Registration = typeof RegistrationStep;
 import { loginText } from './login-text';
 
 export type { LoginStep } from './login-steps';
@@ -215,12 +213,13 @@ export class DiaryLogin extends DiaryElement {
     return `${this.#ids}-${field}`;
   }
 
+  /** The registration step's rules while its form is shown (once its chunk has loaded). */
+  get #registering(): Registration | undefined {
+    return this.step === 'register' ? this.#registration : undefined;
+  }
+
   #shownErrors(): ShownError[] {
-    const registering = this.step === 'register' && this.#registration;
-    const order: readonly Field[] = registering
-      ? registering.REGISTER_ORDER
-      : ['phone', 'password', 'code', 'newPassword'];
-    return order.flatMap((field) => {
+    return fieldOrder(this.#registering).flatMap((field) => {
       const message = this.errors[field];
       return message ? [{ field, target: this.#id(field), message }] : [];
     });
@@ -240,20 +239,7 @@ export class DiaryLogin extends DiaryElement {
   }
 
   #fieldError(field: Field, code: ErrorCode | null): string | undefined {
-    if (code === null) return undefined;
-    const lang = this.language;
-    const registering = this.step === 'register' && this.#registration;
-    if (registering && registering.isRegisterField(field))
-      return registering.registerMessage(field, code, lang);
-    if (field === 'password') return errorMessage(code, { lang, field: 'currentPassword' });
-    if (field === 'newPassword') {
-      const key = code === 'required' ? 'newPassword' : 'password';
-      // Read, not passed on: handing core's exported object to a call keeps its zod schema (and
-      // zod) in the bundle (measured: +1 KB gzip for a login page without the SDK's schemas).
-      const { minimum, maximum } = PASSWORD_LENGTH;
-      return errorMessage(code, { lang, field: key, params: { minimum, maximum } });
-    }
-    return errorMessage(code, { lang, field });
+    return fieldMessage(field, code, this.language, this.#registering);
   }
 
   /** Runs an SDK call with the busy state, keeping it for «Повторить» after a network error. */
@@ -274,29 +260,14 @@ export class DiaryLogin extends DiaryElement {
 
   #fail(error: unknown): void {
     const failure = describeFailure(error, this.failureContext(this.now()));
-    if (failure.kind === 'api' && failure.code === 'validation_failed' && failure.fields.length) {
-      const errors: Partial<Record<Field, string>> = {};
-      for (const f of failure.fields) {
-        const field = (f.path === 'newPassword' ? 'newPassword' : f.path) as Field;
-        errors[field] = this.#fieldError(field, f.code);
-      }
-      this.#report(errors);
+    const place = placeFailure(failure, this.language, this.#registering);
+    if (place.on === 'fields') {
+      this.#report(place.errors);
       return;
     }
-    // A registration refused for a field (a number that already has an account): on that field.
-    const registering = this.step === 'register' && this.#registration;
-    const onForm = failure.kind === 'api' && registering ? failure.fields : [];
-    if (registering && onForm.some((f) => registering.isRegisterField(f.path))) {
-      const errors: Partial<Record<Field, string>> = {};
-      for (const f of onForm)
-        if (registering.isRegisterField(f.path)) errors[f.path] = this.#fieldError(f.path, f.code);
-      this.#report(errors);
-      return;
-    }
-    if (failure.kind === 'api' && failure.code.startsWith('code_')) {
-      // Wrong, expired or exhausted code: the message belongs to the code field.
+    if (place.on === 'code') {
       this.code = '';
-      this.#report({ ...this.errors, code: failure.message });
+      this.#report({ ...this.errors, code: place.message });
       return;
     }
     // After a failed sign-in the password is cleared and neither field is marked: saying which
@@ -545,29 +516,10 @@ export class DiaryLogin extends DiaryElement {
     else if (field === 'newPassword') this.newPassword = value;
     else this.draft = { ...this.draft, [field]: value };
     if (!this.errors[field]) return;
-    if (this.#check(field, value) === undefined) {
+    if (checkField(field, value, this.language, this.#registering) === undefined) {
       const { [field]: _fixed, ...rest } = this.errors;
       this.#report(rest);
       this.#focusAfterRender = undefined;
-    }
-  }
-
-  /** The error a field's value has now, by the rules of the step shown. */
-  #check(field: Field, value: string): string | undefined {
-    const registering = this.step === 'register' && this.#registration;
-    if (registering && registering.isRegisterField(field))
-      return this.#fieldError(field, registering.checkRegisterField(field, value));
-    switch (field) {
-      case 'phone':
-        return this.#fieldError('phone', checkRuPhone(value));
-      case 'password':
-        return this.#fieldError('password', value === '' ? 'required' : null);
-      case 'code':
-        return this.#fieldError('code', checkOneTimeCode(value));
-      case 'newPassword':
-        return this.#fieldError('newPassword', checkPassword(value));
-      default:
-        return undefined;
     }
   }
 
@@ -585,30 +537,8 @@ export class DiaryLogin extends DiaryElement {
     if (this.step === 'credentials' && session?.user) this.#user = session.user;
     const step = this.step === 'credentials' && session?.user ? 'done' : this.step;
     return html`<div class="diary-base" part="base" lang=${lang}>
-      ${this.#renderStep(lang, step)}
+      ${renderStep(this.#view(lang), step, this.#registration) ?? loadingNotice(lang, 'loading')}
     </div>`;
-  }
-
-  #renderStep(lang: Lang, step: LoginStep) {
-    const view = this.#view(lang);
-    switch (step) {
-      case 'code':
-        return renderCode(view, 'codeTitle');
-      case 'recovery-phone':
-        return renderRecoveryPhone(view);
-      case 'recovery-code':
-        return renderCode(view, 'recoveryTitle');
-      case 'register':
-        return this.#registration
-          ? this.#registration.renderRegister(view)
-          : loadingNotice(lang, 'loading');
-      case 'register-code':
-        return renderCode(view, 'registerCodeTitle');
-      case 'done':
-        return renderSignedIn(view);
-      default:
-        return renderCredentials(view);
-    }
   }
 
   /** The state and actions the screens (login-steps.ts) show and use. */

@@ -11,6 +11,7 @@ import { renderErrorSummary, renderTextField, type ShownError } from '../shared/
 import { renderHeading, subLevel } from '../shared/heading';
 import { sharedText } from '../shared/localize';
 import { cooldownSeconds, isExpired, renderCodeField, renderResend } from '../shared/one-time-code';
+import type { Registration } from './login-fields';
 import { renderProviderButtons } from './login-providers';
 import { loginText } from './login-text';
 
@@ -323,4 +324,27 @@ export function renderCode(
         ${loginText(lang, 'changePhone')}
       </button>
     </p>`;
+}
+
+/**
+ * The screen of `step`: the registration form from its own chunk (`registration`; `undefined`
+ * until it has arrived), every other step from this module.
+ */
+export function renderStep(v: LoginView, step: LoginStep, registration: Registration | undefined) {
+  switch (step) {
+    case 'code':
+      return renderCode(v, 'codeTitle');
+    case 'recovery-phone':
+      return renderRecoveryPhone(v);
+    case 'recovery-code':
+      return renderCode(v, 'recoveryTitle');
+    case 'register':
+      return registration?.renderRegister(v);
+    case 'register-code':
+      return renderCode(v, 'registerCodeTitle');
+    case 'done':
+      return renderSignedIn(v);
+    default:
+      return renderCredentials(v);
+  }
 }

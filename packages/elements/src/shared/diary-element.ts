@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import type { Lang } from '@school-diary/core';
+import type { Lang, Role } from '@school-diary/core';
 import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { WidgetClient } from './client';
@@ -49,6 +49,11 @@ export class DiaryElement extends LitElement {
     const own = (this as { childId?: unknown }).childId;
     if (own && own !== this.#followed) return;
     if (!env.session.user) return;
+    if (!this.followsChildAs(env.session.user.role)) {
+      // The child followed for the account signed in before (a parent) is not this one's.
+      if (own) (this as { childId?: string }).childId = this.#followed = undefined;
+      return;
+    }
     if (env.children.status === 'idle') env.loadChildren();
     const selected = env.children.selectedId;
     if (selected === undefined || selected === own) return;
@@ -56,9 +61,21 @@ export class DiaryElement extends LitElement {
     (this as { childId?: string }).childId = selected;
   }
 
+  /**
+   * Whether, for an account of `role`, this widget shows one child at a time (the provider's
+   * selected child when the page gave it no `child-id`). A widget that also serves an account
+   * without children of its own (a teacher's chat lists the families' conversations) answers
+   * `false` for that role: it then neither asks the provider for children nor waits for them.
+   */
+  protected followsChildAs(_role: Role): boolean {
+    return true;
+  }
+
   /** Whether this widget shows the provider's selected child (no `child-id` of its own). */
   #followsSelectedChild(): boolean {
     if (!('childId' in this)) return false;
+    const role = this.#consumer.value?.session.user?.role;
+    if (role && !this.followsChildAs(role)) return false;
     const own = (this as { childId?: unknown }).childId;
     return !own || own === this.#followed;
   }

@@ -108,6 +108,22 @@ describe('a failed load in every widget', function () {
     client.close();
   });
 
+  it('tells a teacher who opens a class they do not teach that they do not, with no retry', async () => {
+    // The Russian teacher of 5А asks for its maths journal: a teacher may ask for a journal, just
+    // not this one, and the server says which rule refused (`not_teaching`).
+    const russian = await signedIn('+79990000012');
+    const page = await mount(
+      russian,
+      html`<diary-journal class-id="cls_42_5a" subject-id="sub_42_math"></diary-journal>`,
+    );
+    const journal = page.querySelector('diary-journal') as HTMLElement;
+    const notice = await shown(journal, '[role="alert"]');
+    expect(textOf(notice)).to.contain('Вы не ведёте этот предмет в этом классе');
+    expect(textOf(notice)).not.to.contain('нет доступа');
+    expect(retryOf(notice)).to.equal(null);
+    russian.close();
+  });
+
   it('still offers «Повторить» after a network failure, and the retry loads', async () => {
     const failures: Record<string, 'network'> = { 'news.list': 'network' };
     const client = memory({ signedInAs: 'parent', failures });

@@ -29,6 +29,8 @@ export type Failure =
 /** API answers that the same request, asked again, gets again. */
 const FINAL_CODES: ReadonlySet<ApiErrorCode> = new Set([
   'forbidden',
+  'not_teaching',
+  'other_school',
   'not_found',
   'validation_failed',
 ]);

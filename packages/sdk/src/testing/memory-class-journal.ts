@@ -46,8 +46,10 @@ function access(diary: MemoryDiary, user: User, classId: string, subjectId: stri
   if (!pupil || user.schoolId !== pupil.schoolId) throw notFound();
   if (user.role === 'school_admin') return false;
   const teacher = diary.data.teachers.find((t) => t.id === user.id);
-  if (user.role !== 'teacher' || !teacher?.subjects.some((s) => s.id === subjectId))
-    throw forbidden();
+  if (user.role !== 'teacher') throw forbidden();
+  // As the server says it: a teacher of the school, but not of this subject.
+  if (!teacher?.subjects.some((s) => s.id === subjectId))
+    throw new MemoryApiError(403, 'not_teaching');
   return true;
 }
 

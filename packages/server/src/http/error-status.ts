@@ -12,6 +12,8 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   token_expired: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  not_teaching: 403,
+  other_school: 403,
   not_found: 404,
   school_not_found: 404,
   conflict: 409,

@@ -19,7 +19,9 @@ import { auditAs } from '../services/policy';
 
 /** 403 unless the caller is an admin of this very school. */
 function assertOwnSchool(user: AuthUser, schoolId: string): void {
-  if (user.role !== 'school_admin' || user.schoolId !== schoolId) throw forbidden();
+  if (user.role !== 'school_admin') throw forbidden();
+  // An administrator, but of another school: said as it is, not «no access».
+  if (user.schoolId !== schoolId) throw new DomainError('other_school');
 }
 
 const tooLarge = (maxBytes: number): DomainError =>

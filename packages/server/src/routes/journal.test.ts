@@ -93,7 +93,11 @@ describe('journal', () => {
     const admin = await read('admin42');
     assert.equal(admin.status, 200, admin.text);
     assert.equal(admin.body.writable, false);
-    assert.equal((await read('teacherRussian')).status, 403);
+    // A teacher of the school who does not teach the class's subject is told so.
+    const notTheirs = await read('teacherRussian');
+    assert.equal(notTheirs.status, 403);
+    assert.equal(notTheirs.body.error.code, 'not_teaching');
+    assert.match(notTheirs.body.error.message, /не ведёте этот предмет в этом классе/);
     assert.equal((await read('parentIvanova')).status, 403);
     assert.equal((await read('teacherLyceum')).status, 404);
     assert.equal((await save('admin42', { rows: [] })).status, 403);

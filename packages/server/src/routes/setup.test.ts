@@ -53,6 +53,13 @@ describe('setup: a school run by its own admins', () => {
     assert.equal(moved.status, 403);
   });
 
+  it("tells another school's admin that the school is not theirs, not just «no access»", async () => {
+    const res = await as('admin17')<SchoolClass>('POST', `${S42}/classes`, newClass);
+    assert.equal(res.status, 403, res.text);
+    assert.equal(res.body.error.code, 'other_school');
+    assert.match(res.body.error.message, /другой школы/);
+  });
+
   it('adds a class and a subject, refusing a name already taken with a field error', async () => {
     const made = await admin<SchoolClass>('POST', `${S42}/classes`, newClass);
     assert.equal(made.status, 201, made.text);

@@ -23,7 +23,9 @@ type Who = { user: AuthUser; ip: string };
 
 /** 403 unless the caller is an admin of this very school (another school's admin included). */
 export function assertOwnSchool(user: AuthUser, schoolId: string): void {
-  if (user.role !== 'school_admin' || user.schoolId !== schoolId) throw forbidden();
+  if (user.role !== 'school_admin') throw forbidden();
+  // An administrator, but of another school: said as it is, not «no access».
+  if (user.schoolId !== schoolId) throw new DomainError('other_school');
 }
 
 function rosterView(row: RosterRow): RosterEntry {

@@ -11,7 +11,7 @@ import {
 } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { forbidden, notFound } from './domain-error';
+import { DomainError, forbidden, notFound } from './domain-error';
 import type { AuthUser, Services } from './context';
 import { childRounding } from './final-mark-rounding';
 import { markValue } from './journal-views';
@@ -54,7 +54,8 @@ export async function journalAccess(
     .where('class_id', '=', classId)
     .where('subject_id', '=', subjectId)
     .executeTakeFirst();
-  if (!teaches) throw forbidden();
+  // A teacher of the school, but not of this class and subject: said as it is, not «no access».
+  if (!teaches) throw new DomainError('not_teaching');
   return { cls, writable: true };
 }
 
