@@ -32,6 +32,7 @@ import { ABSENCE_HANDLERS } from './memory-absences';
 import { ASSESSMENT_HANDLERS } from './memory-assessments';
 import { MARK_HANDLERS, recordMarkChange } from './memory-marks';
 import { ACCOUNT_HANDLERS } from './memory-account';
+import { REGISTRATION_HANDLERS } from './memory-registration';
 import { HANDOFF_HANDLERS } from './memory-handoff';
 import { NEWS_HANDLERS } from './memory-news';
 import { AUDIT_HANDLERS } from './memory-audit';
@@ -112,7 +113,7 @@ function unread(diary: MemoryDiary, user: User) {
 
 /**
  * The operations a memory client serves, by `group.name` of core's route table: every operation
- * the widgets call (sign-in and recovery, children and school links, the registry, applications,
+ * the widgets call (sign-in, a parent's registration and recovery, children and school links, the registry, applications,
  * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
  * ahead, news, chat, notifications, support, portfolio and uploads, a school's audit log, one's
  * own account, the QR
@@ -414,6 +415,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...NEWS_HANDLERS,
   ...AUDIT_HANDLERS,
   ...ACCOUNT_HANDLERS,
+  ...REGISTRATION_HANDLERS,
   ...HANDOFF_HANDLERS,
   ...PORTFOLIO_HANDLERS,
   ...SETUP_HANDLERS,
