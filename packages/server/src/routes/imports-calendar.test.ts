@@ -188,6 +188,23 @@ describe('imports: the school year and its periods from a OneRoster bundle’s a
     assert.match(res.body.errors[0]?.message ?? '', /2026\/2027 разделён на 4 .* в файле их 2/);
   });
 
+  it('refuses a sourcedId twice and two sessions of one school year, at their lines', async () => {
+    const res = await send('preview', [
+      ...NEXT_YEAR,
+      'as-2028-h2,,,II полугодие,semester,2028-01-10,2028-05-31,as-2028,2028',
+      'as-2028-b,,,2027/2028 ещё раз,schoolYear,2027-09-01,2028-05-31,,2028',
+    ]);
+    assert.deepEqual(
+      res.body.errors.map((e) => [e.row, e.column, e.code]),
+      [
+        [5, 'sourcedId', 'duplicate'],
+        [6, 'schoolYear', 'duplicate'],
+      ],
+    );
+    assert.match(res.body.errors[0]?.message ?? '', /«as-2028-h2» уже есть в строке 4/);
+    assert.match(res.body.errors[1]?.message ?? '', /строке 2/);
+  });
+
   it('exports the years with their periods as academic sessions, which import back', async () => {
     const res = await fetch(`${server.url}/api/v1/schools/${SCHOOL}/exports/oneroster.zip`, {
       headers: { authorization: `Bearer ${token}` },

@@ -127,10 +127,7 @@ export function readSessions(
     if (!name) continue;
     const same = byName.get(name);
     if (same) {
-      fail(root.line, 'schoolYear', 'duplicate', {
-        field: 'academicSession',
-        params: { value: same.id, row: same.line.at.row },
-      });
+      fail(root.line, 'schoolYear', 'duplicate', { params: { row: same.line.at.row } });
       continue;
     }
     byName.set(name, root);
