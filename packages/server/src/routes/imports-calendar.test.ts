@@ -188,6 +188,20 @@ describe('imports: the school year and its periods from a OneRoster bundle’s a
     assert.match(res.body.errors[0]?.message ?? '', /2026\/2027 разделён на 4 .* в файле их 2/);
   });
 
+  it('places classes by a term outside any year, making no year of it', async () => {
+    const res = await send('preview', [
+      HEADER,
+      'as-2028,,,Осень,term,2027-09-01,2027-12-27,,',
+      'as-2028-h1,,,Осень,term,2027-09-01,2027-12-27,,',
+    ]);
+    assert.equal(res.body.counts.error, 0, res.text);
+    assert.deepEqual(calendarRows(res.body), []);
+    assert.deepEqual(
+      res.body.rows.filter((r) => r.kind === 'class').map((r) => r.key),
+      ['6Г 2027/2028', '9Д 2027/2028'],
+    );
+  });
+
   it('refuses a sourcedId twice and two sessions of one school year, at their lines', async () => {
     const res = await send('preview', [
       ...NEXT_YEAR,
