@@ -56,8 +56,8 @@ async function bundle(size) {
   zip.file(
     'academicSessions.csv',
     csvText([
-      ['sourcedId', 'title', 'type', 'startDate'],
-      ['as', YEAR, 'schoolYear', '2026-09-01'],
+      ['sourcedId', 'title', 'type', 'startDate', 'endDate'],
+      ['as', YEAR, 'schoolYear', '2026-09-01', '2027-05-31'],
     ]),
   );
   zip.file(

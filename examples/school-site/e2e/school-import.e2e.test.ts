@@ -1,6 +1,7 @@
 // A school that brings its lists, end to end in Chromium: on an EMPTY database (`create-school`,
-// no demo world) the admin imports a OneRoster bundle (classes 6Г and 9Д, pupils, subjects, staff
-// invited by SMS, teaching assignments), then the rest of the pupils from an XLSX roster — first
+// no demo world) the admin imports a OneRoster bundle (the school year and its half-years from its
+// academic sessions, classes 6Г and 9Д, pupils, subjects, staff invited by SMS, teaching
+// assignments) without typing the year first, then the rest of the pupils from an XLSX roster — first
 // as typed, with the mistakes the preview shows by line and column, then corrected —, the bells
 // and the classes' timetable from XLSX, and makes this week's lessons. The maths teacher the
 // bundle invited sets a password through «Забыли пароль?»; a parent links her daughter with the
@@ -22,7 +23,7 @@ import {
   startSite,
   type StartedSite,
 } from './school-site-server';
-import { addSchoolYear, launchChromium, signedInClient, signIn } from './site-browser';
+import { launchChromium, signedInClient, signIn } from './site-browser';
 
 const fixtures = new URL('../../../packages/server/src/services/import/fixtures/', import.meta.url)
   .pathname;
@@ -36,18 +37,36 @@ const PARENT = '+79990004501';
 const PARENT_PASSWORD = 'пароль мамы Арины';
 const VIEWPORT = { width: 1024, height: 900 };
 
-/** The school year of the bundle's sessions, which its classes belong to. */
-const BUNDLE_YEAR = '2026/2027';
 /** This week's lessons are made; the mark goes on the latest maths lesson up to today. */
-const { today, yearStart, yearEnd, monday } = schoolDates();
+const { today, yearStart, yearEnd, yearName, monday } = schoolDates();
 /** 6Г has maths Monday to Friday (timetable-6g-9d.xlsx). */
 const markDate = addDays(monday, Math.min(new Date(`${today}T00:00:00Z`).getUTCDay() || 7, 5) - 1);
+
+/**
+ * The bundle's academic sessions moved around today (the fixture's ids, which its classes name):
+ * the school year and its two half-years, which the import makes.
+ */
+function sessionsAroundToday(): string {
+  const ending = yearName.slice(5);
+  const middle = addDays(yearStart, 120);
+  return [
+    'sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear',
+    `as-2027,,,${yearName} учебный год,schoolYear,${yearStart},${yearEnd},,${ending}`,
+    `as-2027-h1,,,I полугодие,semester,${yearStart},${middle},as-2027,${ending}`,
+    `as-2027-h2,,,II полугодие,semester,${addDays(middle, 1)},${yearEnd},as-2027,${ending}`,
+  ].join('\n');
+}
 
 /** The OneRoster fixture's CSV files zipped into `oneroster.zip`, as a school's export is. */
 async function zipBundle(dir: string): Promise<string> {
   const zip = new JSZip();
   for (const name of readdirSync(`${fixtures}oneroster`))
-    zip.file(name, readFileSync(`${fixtures}oneroster/${name}`));
+    zip.file(
+      name,
+      name === 'academicSessions.csv'
+        ? sessionsAroundToday()
+        : readFileSync(`${fixtures}oneroster/${name}`),
+    );
   const path = join(dir, 'oneroster.zip');
   writeFileSync(path, await zip.generateAsync({ type: 'uint8array' }));
   return path;
@@ -121,18 +140,25 @@ describe(
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    it('the admin enters the school year, then imports the OneRoster bundle with its staff', async () => {
+    it('the admin imports the OneRoster bundle with its school year and staff', async () => {
       await signIn(adminPage, site.url, {
         phone: ADMIN,
         password: PASSWORD,
         landing: /\/admin\.html$/,
       });
-      const { setup, importSection, applyButton, group, summary, done, check } = setupOf(adminPage);
-      // The year the bundle's classes belong to, in two half-years, around today.
-      await addSchoolYear(setup, { name: BUNDLE_YEAR, start: yearStart, end: yearEnd });
-
+      const { importSection, applyButton, group, summary, done, check } = setupOf(adminPage);
       await check(await zipBundle(dir));
       assert.equal(await importSection.locator('[part~="error"]').count(), 0);
+      assert.equal(
+        await summary('school_year'),
+        'Учебные годы: добавить — 1, изменить — 0, без изменений — 0',
+      );
+      assert.deepEqual(
+        (await group('period').locator('li span:first-child').allTextContents()).map((t) =>
+          t.trim(),
+        ),
+        ['I полугодие', 'II полугодие'],
+      );
       assert.equal(await summary('class'), 'Классы: добавить — 2, изменить — 0, без изменений — 0');
       assert.equal(
         await summary('pupil'),

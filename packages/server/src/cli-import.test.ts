@@ -32,13 +32,16 @@ describe('school-diary-server import and export', () => {
     writeFileSync(bundle, await zipFolder(`${IMPORT_FIXTURES}oneroster`));
     const preview = await run(['import', '--school', '770777', bundle]);
     assert.equal(preview.code, 0, preview.err);
-    assert.match(preview.out, /13 to create, 0 to change, 0 unchanged, 0 with errors/);
+    assert.match(preview.out, /18 to create, 0 to change, 0 unchanged, 0 with errors/);
+    assert.match(preview.out, /^school year 2026\/2027 \(as-2027\): to create$/m);
+    assert.match(preview.out, /^period IV четверть \(as-2027-q4\): to create$/m);
     assert.match(preview.out, /Preview only/);
     assert.match(preview.err, /read: \d+ lines read, 0 errors, 0 records written so far/);
     const applied = await run(['import', '--school', '770777', bundle, '--apply']);
     assert.match(applied.out, /Applied\./, applied.err);
     const again = await run(['import', '--school', '770777', bundle, '--apply']);
-    assert.match(again.out, /0 to create, 0 to change, 13 unchanged/);
+    assert.match(again.out, /0 to create, 0 to change, 18 unchanged/);
+    assert.doesNotMatch(again.out, /school year|period/);
 
     const csv = join(dir, 'roster.csv');
     const exported = await run(['export', '--school', '770777', '--to', csv]);
@@ -51,7 +54,7 @@ describe('school-diary-server import and export', () => {
     const bundleBack = await run(['import', '--school', '770777', zip]);
     assert.match(
       bundleBack.out,
-      /oneroster: .*0 to create, 0 to change, 14 unchanged, 0 with errors/,
+      /oneroster: .*0 to create, 0 to change, 19 unchanged, 0 with errors/,
     );
   });
 

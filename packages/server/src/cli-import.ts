@@ -196,12 +196,28 @@ export async function importFile(
   });
 }
 
-/** The lines printed after `import`: every error, then the counts and what happened. */
+const ACTIONS = {
+  create: 'to create',
+  update: 'to change',
+  unchanged: 'unchanged',
+  error: 'error',
+};
+
+/**
+ * The lines printed after `import`: every error, the school years and periods it creates or
+ * changes, then the counts and what happened.
+ */
 export function describeImport(options: ImportOptions, report: ImportReport): string {
   if (options.json) return JSON.stringify(report, null, 2);
   const lines = report.errors.map(
     (e) => `${e.file}:${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.message}`,
   );
+  for (const r of report.rows)
+    if ((r.kind === 'school_year' || r.kind === 'period') && r.action !== 'unchanged')
+      lines.push(
+        `${r.kind === 'school_year' ? 'school year' : 'period'} ${r.label} (${r.key}): ` +
+          `${ACTIONS[r.action]}${r.changes ? ` ${r.changes.join(', ')}` : ''}`,
+      );
   const { create, update, unchanged, error } = report.counts;
   lines.push(
     `${report.format}: ${report.rowsRead} lines; ${create} to create, ${update} to change, ` +

@@ -55,7 +55,7 @@ describe('message catalogues', () => {
   it('uses only placeholders that callers fill in, and fills them by name', () => {
     const known = new Set([
       ...['minimum', 'maximum', 'seconds', 'until', 'current', 'next'],
-      ...['row', 'column', 'file', 'value', 'year', 'start', 'end', 'room'],
+      ...['row', 'column', 'file', 'value', 'year', 'start', 'end', 'room', 'count', 'found'],
     ]);
     const params = {
       minimum: 4,
@@ -72,6 +72,8 @@ describe('message catalogues', () => {
       start: '2026-09-01',
       end: '2027-05-31',
       room: '21',
+      count: 4,
+      found: 2,
     };
     for (const lang of LANGS) {
       const templates = [

@@ -233,6 +233,38 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'The number of periods does not match their kind: 4 quarters, 3 trimesters or 2 half-years',
     },
   },
+  academicSession: {
+    unknown_reference: {
+      ru: 'В academicSessions.csv нет сессии «{value}» — добавьте её или исправьте ссылку',
+      en: 'academicSessions.csv has no session “{value}” — add it or correct the reference',
+    },
+    duplicate: {
+      ru: 'Сессия «{value}» уже есть в строке {row} файла — оставьте одну из строк',
+      en: 'Session “{value}” is already in line {row} of the file — keep one of the lines',
+    },
+  },
+  periodOverlap: {
+    date_order: {
+      ru: 'Даты пересекаются с «{value}» в строке {row} — периоды не должны накладываться друг на друга',
+      en: 'The dates overlap “{value}” in line {row} — periods must not overlap',
+    },
+  },
+  periodCount: {
+    invalid_option: {
+      ru: 'В дневнике учебный год {year} разделён на {count} периода(ов), а в файле их {found} — исправьте файл или измените год в настройке школы',
+      en: 'The diary divides school year {year} into {count} periods, the file into {found} — correct the file or change the year in the school setup',
+    },
+  },
+  importedSchoolYear: {
+    already_registered: {
+      ru: 'В дневнике уже есть учебный год {value}, который пересекается с этим по датам или загружен с другим sourcedId — исправьте даты или sourcedId',
+      en: 'The diary already has school year {value}, which overlaps this one or came with another sourcedId — correct the dates or the sourcedId',
+    },
+    invalid_option: {
+      ru: 'Этот sourcedId в дневнике — учебный год {value}; импорт не переименовывает год — исправьте даты или переименуйте год в настройке школы',
+      en: 'This sourcedId is school year {value} in the diary; an import does not rename a year — correct the dates or rename the year in the school setup',
+    },
+  },
   quietHours: {
     date_order: {
       ru: 'Конец тихих часов должен отличаться от начала',

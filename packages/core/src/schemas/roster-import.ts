@@ -30,12 +30,15 @@ export const IMPORT_ACTIONS = ['create', 'update', 'unchanged', 'error'] as cons
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
 /**
- * The records an import writes: classes, subjects, pupils on the roster, staff (teachers and
+ * The records an import writes: school years and their periods (from a OneRoster bundle's
+ * academic sessions), classes, subjects, pupils on the roster, staff (teachers and
  * admins, invited by SMS), teaching assignments (a teacher, a class and a subject), homeroom
  * teachers (классный руководитель: a teacher enrolled in a homeroom class without a subject), and
  * lessons of a class's repeating week (a weekday and lesson number of its timetable template).
  */
 export const IMPORT_KINDS = [
+  'school_year',
+  'period',
   'class',
   'subject',
   'pupil',
@@ -56,7 +59,7 @@ export const importRowSchema = object({
   kind: enumOf(IMPORT_KINDS),
   action: enumOf(IMPORT_ACTIONS),
   /**
-   * What the record is matched by: the external id, a class's `5А 2026/2027`, a subject's name, a
+   * What the record is matched by: the external id (a school year's or period's `sourcedId`), a class's `5А 2026/2027`, a subject's name, a
    * teaching assignment's `teacher|5А 2026/2027|subject`, a homeroom teacher's `2026/2027|5А`.
    */
   key: string(),

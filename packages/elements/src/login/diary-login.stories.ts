@@ -39,23 +39,25 @@ export default {
   },
 };
 
-/** Types the demo phone and a password into the (light-DOM) form and submits it. */
-async function submitCredentials(root: HTMLElement, password = MEMORY_PASSWORD): Promise<void> {
+/** Types values into the (light-DOM) form's fields by name, once they are shown, and submits it. */
+async function submitFields(root: HTMLElement, values: Readonly<Record<string, string>>) {
   const field = (name: string) =>
     waitFor(() => {
       const input = root.querySelector<HTMLInputElement>(`diary-login input[name="${name}"]`);
       if (!input) throw new Error(`no ${name} field yet`);
       return input;
     });
-  for (const [name, value] of [
-    ['phone', '+7 999 000-00-01'],
-    ['password', password],
-  ] as const) {
+  for (const [name, value] of Object.entries(values)) {
     const input = await field(name);
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
   root.querySelector<HTMLButtonElement>('diary-login button[type="submit"]')?.click();
+}
+
+/** Types the demo phone and a password into the sign-in form and submits it. */
+function submitCredentials(root: HTMLElement, password = MEMORY_PASSWORD): Promise<void> {
+  return submitFields(root, { phone: '+7 999 000-00-01', password });
 }
 
 type Play = { canvasElement: HTMLElement };
@@ -117,6 +119,29 @@ async function openRegistration(root: HTMLElement): Promise<void> {
 /** A parent's new account: name, phone, email, SNILS, passport and a new password. */
 export const Registration = {
   play: ({ canvasElement }: Play) => openRegistration(canvasElement),
+};
+
+/**
+ * A new parent registers over the in-memory client, no server needed: the form is filled in and
+ * sent, and the SMS code step follows (the code is 123456, as for every memory challenge).
+ */
+export const RegistrationCodeStep = {
+  play: async ({ canvasElement }: Play) => {
+    await openRegistration(canvasElement);
+    await submitFields(canvasElement, {
+      lastName: 'Новикова',
+      firstName: 'Светлана',
+      middleName: 'Петровна',
+      phone: '+7 999 555-01-01',
+      snils: '987-654-321 83',
+      passport: '45 12 345678',
+      password: 'три слова подряд',
+    });
+    await waitFor(() => {
+      if (!canvasElement.querySelector('diary-login input[autocomplete="one-time-code"]'))
+        throw new Error('no code step yet');
+    });
+  },
 };
 
 /** The registration form on a 360 px phone. */

@@ -11,6 +11,7 @@ import {
   networkError,
   type FakeClient,
 } from '../test-support/fake-client';
+import { createMemoryClient, MEMORY_CODE } from '@school-diary/sdk/testing';
 import type { DiaryLogin } from './diary-login';
 
 let now: Date;
@@ -468,6 +469,34 @@ describe('<diary-login> registration', () => {
     await submit(login);
     expect((await signedIn).detail.user.id).to.equal('usr_new');
     expect(textOf(login)).to.contain('Вы вошли как Светлана Новикова.');
+  });
+
+  it('registers over the in-memory client, without a server, and signs the new parent in', async () => {
+    const client = createMemoryClient({ signedInAs: null, now: () => new Date() });
+    const provider = await fixture(
+      html`<diary-provider .client=${client} lang="ru"
+        ><diary-login></diary-login
+      ></diary-provider>`,
+    );
+    const login = provider.querySelector('diary-login') as DiaryLogin;
+    await settle(login);
+    await openForm(login);
+    fillForm(login, { snils: '987-654-321 83' });
+    login.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await waitUntil(() => login.step === 'register-code', 'no code step after registering');
+    await settle(login);
+    typeInto(field(login, 'one-time-code'), MEMORY_CODE);
+    login.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await waitUntil(() => login.step === 'code', 'no sign-in code step after confirming');
+    await settle(login);
+    expect(
+      client.memory.data.users.find((u) => u.phone === '+79995550101')?.identityStatus,
+    ).to.equal('confirmed_sms');
+    typeInto(field(login, 'one-time-code'), MEMORY_CODE);
+    const signedIn = oneEvent(login, 'diary-login');
+    login.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    expect((await signedIn).detail.user.lastName).to.equal('Новикова');
+    client.close();
   });
 
   it('rejects a SNILS whose check number does not match, on its field, before any request', async () => {

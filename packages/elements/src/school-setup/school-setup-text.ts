@@ -54,6 +54,8 @@ export const schoolSetupText = translator({
     '{kind}: добавить — {create}, изменить — {update}, без изменений — {unchanged}',
     '{kind}: to add {create}, to change {update}, unchanged {unchanged}',
   ],
+  kind_school_year: ['Учебные годы', 'School years'],
+  kind_period: ['Учебные периоды', 'School periods'],
   kind_class: ['Классы', 'Classes'],
   kind_subject: ['Предметы', 'Subjects'],
   kind_pupil: ['Ученики', 'Pupils'],

@@ -64,3 +64,15 @@ describe('memory client: one’s own account', () => {
     client.close();
   });
 });
+
+describe('memory client: sign-in identities, as a server without identity providers', () => {
+  it('offers no provider, lists no linked identity, and answers 404 to an unlink', async () => {
+    const client = createMemoryClient();
+    assert.deepEqual((await client.auth.providers()).items, []);
+    assert.deepEqual((await client.auth.identities()).items, []);
+    const unlink = await client.auth.unlinkIdentity({ provider: 'esia' }).catch((e: unknown) => e);
+    assert.ok(unlink instanceof DiaryApiError);
+    assert.equal(unlink.status, 404);
+    client.close();
+  });
+});

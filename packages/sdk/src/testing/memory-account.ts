@@ -13,10 +13,20 @@ function replaceUser(diary: MemoryDiary, user: User): User {
 
 /**
  * The memory client's answers for one's own account: names and e-mail, a new phone confirmed by
- * the code, a new password (the current one checked; other sessions end), and the list of
- * sessions with signing one or every other out.
+ * the code, a new password (the current one checked; other sessions end), the list of
+ * sessions with signing one or every other out, and sign-in identities as a server without
+ * identity providers answers them (none to sign in with, none linked, 404 to unlink).
  */
 export const ACCOUNT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
+  'auth.providers': () => ({ items: [] }),
+  'auth.identities': (_diary, request) => {
+    signedIn(request);
+    return { items: [] };
+  },
+  'auth.unlinkIdentity': (_diary, request) => {
+    signedIn(request);
+    throw notFound();
+  },
   'auth.updateMe': (diary, request) => {
     const user = diary.user(signedIn(request).id);
     const body = request.body as Partial<

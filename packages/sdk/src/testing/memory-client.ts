@@ -74,9 +74,10 @@ export const MEMORY_BASE_URL = 'https://diary.memory.invalid';
  * with core's schemas as the server does (a `DiaryApiError` with localised field errors), writes
  * change the data, and live events flow. Log in with any fixture phone, the password
  * {@link MEMORY_PASSWORD} and the code {@link MEMORY_CODE}. Every operation the widgets call is
- * served (see `MEMORY_HANDLERS`), the portfolio, uploads and the school admin's `setup.*` and
- * `imports.*` (the roster template as CSV, read with core's column rules) too;
- * identity checks, notes and downloads answer 501. `failures` makes chosen operations fail, for error states.
+ * served (see `MEMORY_HANDLERS`), a parent's registration with its code, the portfolio, uploads
+ * and the school admin's `setup.*` and `imports.*` (the roster template as CSV, read with core's
+ * column rules, and the OneRoster export) too; OpenID Connect sign-in, notes and downloads
+ * answer 501. `failures` makes chosen operations fail, for error states.
  *
  * @example
  * import { createMemoryClient } from '@school-diary/sdk/testing';

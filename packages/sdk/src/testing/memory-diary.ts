@@ -121,9 +121,13 @@ export class MemoryDiary {
     return this.#challengeView(challengeId, user);
   }
 
-  /** Sends the code of a challenge again (it is always {@link MEMORY_CODE}). */
+  /**
+   * Sends the code of a challenge again (it is always {@link MEMORY_CODE}): a login's, or one of
+   * another purpose (registration, recovery).
+   */
   resend(challengeId: string): Challenge {
-    const userId = this.#challenges.get(challengeId);
+    const userId =
+      this.#challenges.get(challengeId) ?? this.#purposeChallenges.get(challengeId)?.userId;
     if (!userId)
       throw new MemoryApiError(400, 'code_invalid', [{ path: 'challengeId', code: 'format' }]);
     return this.#challengeView(challengeId, this.user(userId));

@@ -12,6 +12,7 @@ import {
 } from '@school-diary/core';
 import { MemoryApiError, type MemoryDiary } from './memory-diary';
 import { MEMORY_HANDLERS } from './memory-handlers';
+import type { MemoryFile } from './memory-oneroster';
 
 interface CompiledRoute {
   readonly id: string;
@@ -44,6 +45,11 @@ async function uploaded(request: Request, id: string): Promise<Record<string, un
     contentType: file.type || 'application/octet-stream',
     ...(id.startsWith('imports.') ? { text: await file.text() } : {}),
   };
+}
+
+/** Whether a handler answered a file (a download) rather than JSON. */
+function isMemoryFile(value: unknown): value is MemoryFile {
+  return typeof value === 'object' && value !== null && 'bytes' in value && 'type' in value;
 }
 
 function json(status: number, body: unknown, type = 'application/json; charset=utf-8'): Response {
@@ -216,6 +222,13 @@ export function memoryFetch(diary: MemoryDiary, options: MemoryFetchOptions = {}
       });
       if (route.responseType === 'none') return new Response(null, { status: 204 });
       if (route.responseType === 'csv') return json(200, result, 'text/csv; charset=utf-8');
+      if (route.responseType === 'file' && isMemoryFile(result))
+        return new Response(new Blob([result.bytes as Uint8Array<ArrayBuffer>]), {
+          headers: {
+            'content-type': result.type,
+            'content-disposition': `attachment; filename="${result.name}"`,
+          },
+        });
       return json(route.status ?? 200, result);
     } catch (error) {
       if (error instanceof MemoryApiError) return errorResponse(error, lang);

@@ -32,6 +32,7 @@ import { ABSENCE_HANDLERS } from './memory-absences';
 import { ASSESSMENT_HANDLERS } from './memory-assessments';
 import { MARK_HANDLERS, recordMarkChange } from './memory-marks';
 import { ACCOUNT_HANDLERS } from './memory-account';
+import { REGISTRATION_HANDLERS } from './memory-registration';
 import { HANDOFF_HANDLERS } from './memory-handoff';
 import { NEWS_HANDLERS } from './memory-news';
 import { AUDIT_HANDLERS } from './memory-audit';
@@ -113,11 +114,11 @@ function unread(diary: MemoryDiary, user: User) {
 
 /**
  * The operations a memory client serves, by `group.name` of core's route table: every operation
- * the widgets call (sign-in and recovery, children and school links, the registry, applications,
- * marks, thresholds, timetable and substitutions (set and removed by the school admin), homework,
- * attendance and absences reported ahead, news (published and removed by the school admin), chat,
- * notifications, support, portfolio and uploads, a school's audit log, one's own account, the QR
- * hand-off to another device, and the school admin's `setup.*`: school years, holidays, classes,
+ * the widgets call (sign-in, a parent's registration and recovery, children and school links, the
+ * registry, applications, marks, thresholds, timetable and substitutions (set and removed by the
+ * school admin), homework, attendance and absences reported ahead, news (published and removed by
+ * the school admin), chat, notifications, support, portfolio and uploads, a school's audit log,
+ * one's own account, the QR hand-off to another device, and the school admin's `setup.*`: school years, holidays, classes,
  * subjects, staff, roster, bells, rounding and the repeating week; and the admin's identity desk:
  * `admin.*`, a parent found and confirmed in person, guardian claims approved). The rest (notes,
  * downloads) answer 501 naming the operation.
@@ -415,6 +416,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...NEWS_HANDLERS,
   ...AUDIT_HANDLERS,
   ...ACCOUNT_HANDLERS,
+  ...REGISTRATION_HANDLERS,
   ...HANDOFF_HANDLERS,
   ...PORTFOLIO_HANDLERS,
   ...SETUP_HANDLERS,

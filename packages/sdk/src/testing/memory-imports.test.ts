@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseCsv } from '@school-diary/core';
+import JSZip from 'jszip';
 import { DiaryApiError } from '../errors';
 import { createMemoryClient } from './memory-client';
 
@@ -187,6 +189,57 @@ describe('memory client: a timetable imported from the template', () => {
   it('answers 403 to a teacher', async () => {
     const client = createMemoryClient({ signedInAs: 'teacher' });
     assert.equal((await failure(client.imports.exportTimetable({ schoolId }))).status, 403);
+    client.close();
+  });
+});
+
+describe('memory client: the roster exported as a OneRoster bundle', () => {
+  it('zips the school year with its periods, the classes, pupils and staff as the server does', async () => {
+    const client = createMemoryClient({ signedInAs: 'school_admin' });
+    const blob = await client.imports.exportOneRoster({ schoolId });
+    const zip = await JSZip.loadAsync(new Uint8Array(await blob.arrayBuffer()));
+    assert.deepEqual(Object.keys(zip.files).sort(), [
+      'academicSessions.csv',
+      'classes.csv',
+      'courses.csv',
+      'demographics.csv',
+      'enrollments.csv',
+      'orgs.csv',
+      'roles.csv',
+      'users.csv',
+    ]);
+    const read = async (name: string) =>
+      parseCsv((await zip.file(name)?.async('string')) ?? '', { delimiter: ',' });
+    const year = client.memory.data.schoolYears.find((y) => y.schoolId === schoolId);
+    assert.ok(year);
+    const sessions = await read('academicSessions.csv');
+    assert.deepEqual(sessions[1]?.slice(0, 7), [
+      year.id,
+      '',
+      '',
+      year.name,
+      'schoolYear',
+      year.startDate,
+      year.endDate,
+    ]);
+    assert.deepEqual(
+      sessions.slice(2).map((s) => [s[0], s[3], s[7]]),
+      year.periods.map((p) => [p.id, p.name, year.id]),
+    );
+    const { items: roster } = await client.setup.roster({ schoolId });
+    const pupils = (await read('enrollments.csv')).filter(
+      (e) => e[6] === 'student' && !e[3]?.startsWith('sec-'),
+    );
+    assert.equal(pupils.length, roster.filter((r) => !r.leftAt).length);
+    const homerooms = (await read('classes.csv')).filter((c) => c[7] === 'homeroom');
+    assert.ok(homerooms.length > 0);
+    assert.ok(homerooms.every((c) => c[9] === year.id));
+    client.close();
+  });
+
+  it('answers 403 to a teacher', async () => {
+    const client = createMemoryClient({ signedInAs: 'teacher' });
+    assert.equal((await failure(client.imports.exportOneRoster({ schoolId }))).status, 403);
     client.close();
   });
 });

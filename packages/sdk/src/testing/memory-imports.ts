@@ -23,6 +23,7 @@ import { MemoryApiError, type MemoryDiary } from './memory-diary';
 import { adminOf, setupState, type SetupState } from './memory-setup-state';
 import { newRosterId } from './memory-setup';
 import { applyTimetableCsv, planTimetableCsv, timetableCsvOf } from './memory-import-timetable';
+import { memoryOneRoster } from './memory-oneroster';
 
 type RosterEntry = SetupState['roster'][number];
 
@@ -246,9 +247,10 @@ function jobOf(diary: MemoryDiary, request: MemoryRequest): ImportJob {
 /**
  * The memory client's imports, for a school's own admin: the roster and timetable templates as
  * CSV (UTF-8, `;` or `,`) read with core's column rules, previewed and applied to the memory
- * roster and classes' weeks as the server does (XLSX and OneRoster bundles answer 415 here, and
- * the OneRoster export 501; test them against the server), jobs followed by their id (an import
- * here is over by the time it answers), and the roster and timetable exported as the templates.
+ * roster and classes' weeks as the server does (XLSX and OneRoster bundles answer 415 here; test
+ * them against the server), jobs followed by their id (an import
+ * here is over by the time it answers), and the roster and timetable exported as the templates
+ * and the roster as a OneRoster bundle ({@link memoryOneRoster}).
  */
 export const IMPORT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'imports.preview': run('preview'),
@@ -258,6 +260,10 @@ export const IMPORT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'imports.exportTimetable': (diary, request) => {
     adminOf(request, request.params.schoolId);
     return timetableCsvOf(diary, String(request.params.schoolId));
+  },
+  'imports.exportOneRoster': (diary, request) => {
+    adminOf(request, request.params.schoolId);
+    return memoryOneRoster(diary, String(request.params.schoolId));
   },
   'imports.exportRoster': (diary, request) => {
     adminOf(request, request.params.schoolId);

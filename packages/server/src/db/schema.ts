@@ -278,6 +278,8 @@ export interface Database {
     start_date: string;
     end_date: string;
     period_kind: string;
+    /** The school's own id of the year (a OneRoster `sourcedId`), which imports match on. */
+    external_id: Generated<string | null>;
   };
   periods: {
     id: string;
@@ -287,6 +289,8 @@ export interface Database {
     name: string;
     start_date: string;
     end_date: string;
+    /** The school's own id of the period (a OneRoster `sourcedId`), which imports match on. */
+    external_id: Generated<string | null>;
   };
   lessons: {
     id: string;

@@ -5,6 +5,7 @@ import type { IdGenerator } from '../../ids';
 import type { ImportWatch } from './import-watch';
 import { newRosterId } from '../roster-ids';
 import type { ImportPlan, PlannedPupil } from './import-plan';
+import { applyCalendar } from './import-apply-calendar';
 import { applyStaff } from './import-apply-staff';
 import type { StaffInvite } from '../staff-invitations';
 import type { Clock } from '../../clock';
@@ -29,7 +30,8 @@ export interface ApplyContext {
 }
 
 /**
- * Writes a plan without errors in the caller's transaction: new subjects and classes, changed
+ * Writes a plan without errors in the caller's transaction: school years and their periods
+ * ({@link applyCalendar}), new subjects and classes, changed
  * short names and grades, new pupils (each with a random roster id), changed pupils, then staff and
  * teaching assignments ({@link applyStaff}); returns the staff to invite once it commits. A pupil
  * moved to another class takes their linked diary along (as a move on the roster does); nothing a
@@ -42,6 +44,7 @@ export async function applyPlan(
 ): Promise<{ invited: StaffInvite[] }> {
   const { schoolId, ids } = context;
   const wrote = (count: number) => context.watch?.wrote(count);
+  const calendar = await applyCalendar(trx, plan.schoolYears, context);
   const newSubjects = plan.subjects.filter((p) => !p.existing);
   for (const part of chunks(newSubjects))
     await trx
@@ -124,7 +127,7 @@ export async function applyPlan(
       )
       .execute()
       .then(() => wrote(part.length));
-  const scopes: VersionScope[] = [];
+  const scopes: VersionScope[] = [...calendar];
   for (const p of plan.pupils)
     if (p.existing && p.changes.length > 0) {
       scopes.push(...(await updatePupil(trx, p, classOf(p))));

@@ -8,6 +8,7 @@ import {
   type PupilRecord,
   type SubjectRecord,
 } from './import-records';
+import { planCalendar, type PlannedYear } from './import-plan-calendar';
 import { planStaff, type StaffPlan } from './import-plan-staff';
 
 type RosterRow = Selectable<Database['roster']>;
@@ -28,6 +29,7 @@ export interface PlannedPupil extends Planned<PupilRecord, RosterRow> {
 
 /** Everything an import would write, and why each record is there. */
 export interface ImportPlan {
+  readonly schoolYears: readonly PlannedYear[];
   readonly classes: Planned<ClassRecord, ClassRow>[];
   readonly subjects: Planned<SubjectRecord, { id: string; short_name: string }>[];
   readonly pupils: PlannedPupil[];
@@ -86,7 +88,8 @@ function pupilChanges(p: PupilRecord, e: RosterRow, classId: string | undefined)
 }
 
 /**
- * Compares what a file says with what the school has: each class, subject, pupil, member of staff
+ * Compares what a file says with what the school has: each school year and period (see
+ * {@link planCalendar}), class, subject, pupil, member of staff
  * and teaching assignment is to be created, updated or left alone, or is an error (a class the
  * school does not have, a pupil or a list number twice in the file, see {@link planStaff} for
  * staff). Reads only; nothing is written.
@@ -106,6 +109,10 @@ export async function planImport(
   const rows: ImportRow[] = [];
   const duplicate = (at: { file: string; row: number }, column: string, first: number) =>
     errors.push(cellError(lang, { ...at, column }, 'duplicate', { params: { row: first } }));
+  const schoolYears = await planCalendar(db, schoolId, records.schoolYears, lang, {
+    errors,
+    rows,
+  });
 
   const classByKey = new Map(classRows.map((c) => [classKey(c.school_year, c.name), c]));
   const yearsByName = new Map<string, string[]>();
@@ -219,6 +226,7 @@ export async function planImport(
     rows,
   });
   return {
+    schoolYears,
     classes,
     subjects,
     pupils,

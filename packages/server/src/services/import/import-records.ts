@@ -3,6 +3,7 @@ import {
   type ErrorCode,
   type ImportError,
   type Lang,
+  type PeriodKind,
   type MessageParams,
   type RosterTemplatePupil,
 } from '@school-diary/core';
@@ -27,6 +28,28 @@ export interface Table {
 export interface Origin {
   readonly file: string;
   readonly row: number;
+}
+
+/** A period of a school year the file gives (a OneRoster term, semester or grading period). */
+export interface PeriodRecord extends Origin {
+  /** Its `sourcedId`, which a later import matches it on. */
+  readonly externalId: string;
+  readonly name: string;
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+/**
+ * A school year the file gives (a OneRoster `schoolYear` session) with its periods in order,
+ * matched by its `sourcedId`, else by its name (`2026/2027`).
+ */
+export interface SchoolYearRecord extends Origin {
+  readonly externalId: string;
+  readonly name: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly periodKind: PeriodKind;
+  readonly periods: readonly PeriodRecord[];
 }
 
 /** A class the file names, matched by name and school year. */
@@ -77,6 +100,7 @@ export interface HomeroomRecord extends Origin {
 /** What a reader made of a file: the records it understood and the mistakes it found. */
 export interface ImportRecords {
   readonly rowsRead: number;
+  readonly schoolYears: SchoolYearRecord[];
   readonly classes: ClassRecord[];
   readonly subjects: SubjectRecord[];
   readonly pupils: PupilRecord[];
@@ -90,6 +114,7 @@ export interface ImportRecords {
 export function emptyRecords(): ImportRecords & { rowsRead: number } {
   return {
     rowsRead: 0,
+    schoolYears: [],
     classes: [],
     subjects: [],
     pupils: [],

@@ -1,18 +1,71 @@
 import { toCsv } from '@school-diary/core';
 import JSZip from 'jszip';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema';
 
-/** `2026/2027` → its session's sourcedId and dates (1 September to 31 August). */
-function session(year: string): string[] {
-  const start = year.slice(0, 4);
-  const end = year.slice(5);
-  return [`as-${start}`, '', '', year, 'schoolYear', `${start}-09-01`, `${end}-08-31`, '', end];
+type YearRow = Selectable<Database['school_years']>;
+type PeriodRow = Selectable<Database['periods']>;
+
+/** A period's session type: half-years are semesters, quarters and trimesters terms. */
+const SESSION_TYPE: Readonly<Record<string, string>> = {
+  half_year: 'semester',
+  trimester: 'term',
+  quarter: 'term',
+  year: 'term',
+};
+
+/**
+ * The academic sessions of the school's years: each year a `schoolYear` session with its periods
+ * as its children, by their `sourcedId`s (the external id, else the diary's id); a year a class
+ * names that the school never entered, 1 September to 31 August without periods.
+ */
+function sessions(
+  years: readonly YearRow[],
+  periods: readonly PeriodRow[],
+  classYears: readonly string[],
+): { rows: string[][]; idOf: (year: string) => string } {
+  const idOf = (name: string) => {
+    const year = years.find((y) => y.name === name);
+    return year ? (year.external_id ?? year.id) : `as-${name.slice(0, 4)}`;
+  };
+  const rows = years.flatMap((y) => [
+    [idOf(y.name), '', '', y.name, 'schoolYear', y.start_date, y.end_date, '', y.name.slice(5)],
+    ...periods
+      .filter((p) => p.school_year_id === y.id)
+      .map((p) => [
+        p.external_id ?? p.id,
+        '',
+        '',
+        p.name,
+        SESSION_TYPE[p.kind] ?? 'term',
+        p.start_date,
+        p.end_date,
+        idOf(y.name),
+        y.name.slice(5),
+      ]),
+  ]);
+  for (const name of classYears)
+    if (!years.some((y) => y.name === name)) {
+      const start = name.slice(0, 4);
+      const end = name.slice(5);
+      rows.push([
+        idOf(name),
+        '',
+        '',
+        name,
+        'schoolYear',
+        `${start}-09-01`,
+        `${end}-08-31`,
+        '',
+        end,
+      ]);
+    }
+  return { rows, idOf };
 }
 
 /**
  * A school's roster as a OneRoster 1.2 CSV bundle (a ZIP): the school as the org, its school years
- * as sessions, its classes as homeroom classes, its subjects as courses, its pupils still at school
+ * and their periods as academic sessions (see {@link sessions}), its classes as homeroom classes, its subjects as courses, its pupils still at school
  * as users with their birth dates and homeroom enrolments, its teachers and admins as users with
  * their phones and roles (`roles.csv`), each class's homeroom teacher as its `primary` teacher
  * enrolment, and each class's teaching assignments of a subject as a
@@ -21,7 +74,7 @@ function session(year: string): string[] {
  * bundle then records a pupil's as their external id); `identifier` is a pupil's code for parents.
  */
 export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): Promise<Uint8Array> {
-  const [school, classes, subjects, pupils, staff, teaching] = await Promise.all([
+  const [school, classes, subjects, pupils, staff, teaching, years, periods] = await Promise.all([
     db
       .selectFrom('schools')
       .select(['code', 'name'])
@@ -62,9 +115,22 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
       .orderBy('teaching.class_id')
       .orderBy('teaching.subject_id')
       .execute(),
+    db
+      .selectFrom('school_years')
+      .selectAll()
+      .where('school_id', '=', schoolId)
+      .orderBy('start_date')
+      .execute(),
+    db
+      .selectFrom('periods')
+      .innerJoin('school_years', 'school_years.id', 'periods.school_year_id')
+      .selectAll('periods')
+      .where('school_years.school_id', '=', schoolId)
+      .orderBy('periods.start_date')
+      .execute(),
   ]);
   const org = `org-${school.code}`;
-  const years = [...new Set(classes.map((c) => c.school_year))].sort();
+  const calendar = sessions(years, periods, [...new Set(classes.map((c) => c.school_year))].sort());
   const userId = (p: { id: string; external_id: string | null }) => p.external_id ?? p.id;
   const staffId = new Map(staff.map((u) => [u.id, userId(u)]));
   // A teaching assignment is a section of the class's subject, holding its teacher and its pupils.
@@ -100,7 +166,7 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
         'parentSourcedId',
         'schoolYear',
       ],
-      ...years.map(session),
+      ...calendar.rows,
     ]),
   );
   zip.file(
@@ -146,7 +212,7 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
         'homeroom',
         '',
         org,
-        `as-${c.school_year.slice(0, 4)}`,
+        calendar.idOf(c.school_year),
       ]),
       ...sections.map(({ id, cls, subject }) => [
         id,
@@ -159,7 +225,7 @@ export async function rosterOneRoster(db: Kysely<Database>, schoolId: string): P
         'scheduled',
         '',
         org,
-        `as-${cls.school_year.slice(0, 4)}`,
+        calendar.idOf(cls.school_year),
       ]),
     ]),
   );

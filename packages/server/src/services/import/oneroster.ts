@@ -15,6 +15,7 @@ import {
   type Table,
 } from './import-records';
 import type { ImportWatch } from './import-watch';
+import { readSessions } from './oneroster-sessions';
 import { readStaff } from './oneroster-staff';
 
 /**
@@ -59,14 +60,6 @@ async function* linesOf(table: Table | undefined): AsyncGenerator<OneRosterLine>
   }
 }
 
-/** The school year (`2026/2027`) a session starting on an ISO date belongs to (it turns in July). */
-function yearOfDate(date: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})/.exec(date);
-  if (!match) return undefined;
-  const year = Number(match[1]) - (Number(match[2]) < 7 ? 1 : 0);
-  return `${year}/${year + 1}`;
-}
-
 /** `05` → 5, `5А` → 5; undefined for anything not a school grade 1–11. */
 function gradeOf(...candidates: string[]): number | undefined {
   for (const value of candidates) {
@@ -77,8 +70,9 @@ function gradeOf(...candidates: string[]): number | undefined {
 }
 
 /**
- * Reads a OneRoster 1.2 CSV bundle: homeroom classes become classes (their school year from their
- * academic session), courses become subjects, users enrolled as students in a homeroom class
+ * Reads a OneRoster 1.2 CSV bundle: `schoolYear` academic sessions become school years with their
+ * periods (see {@link readSessions}), homeroom classes become classes (their school year from their
+ * academic session, which every class must name), courses become subjects, users enrolled as students in a homeroom class
  * become pupils on the roster, and teachers and administrators become staff with their teaching
  * assignments (see {@link readStaff}), all matched by their `sourcedId`.
  */
@@ -109,22 +103,30 @@ export async function readOneRoster(
     return lines;
   };
   for await (const _ of read('orgs.csv'));
-  const years = new Map<string, string | undefined>();
-  for await (const s of read('academicSessions.csv'))
-    years.set(s.get('sourcedId'), yearOfDate(s.get('startDate')));
+  const sessions = readSessions(await all('academicSessions.csv'), lang, records.errors);
+  records.schoolYears.push(...sessions.years);
   const homerooms = new Map<string, ClassRecord>();
   const classes = new Map<string, OneRosterLine>();
   for await (const line of read('classes.csv')) {
     classes.set(line.get('sourcedId'), line);
+    const session = line.get('termSourcedIds').split(',')[0]?.trim() ?? '';
+    const year = sessions.yearOf.get(session);
+    if (year === undefined) {
+      records.errors.push(
+        cellError(lang, { ...line.at, column: 'termSourcedIds' }, 'unknown_reference', {
+          field: 'academicSession',
+          params: { value: session },
+        }),
+      );
+      continue;
+    }
     if (line.get('classType') !== 'homeroom') continue;
     const name = (line.get('classCode') || line.get('title')).toUpperCase().replace(/\s+/g, '');
     const grade = gradeOf(...line.get('grades').split(','), name);
-    const year = years.get(line.get('termSourcedIds').split(',')[0]?.trim() ?? '');
-    const fail = (column: string, code: 'required' | 'format' | 'unknown_reference') =>
+    const fail = (column: string, code: 'required' | 'format') =>
       records.errors.push(cellError(lang, { ...line.at, column }, code));
     if (!name || name.length > 10) fail('classCode', name ? 'format' : 'required');
     else if (grade === undefined) fail('grades', 'format');
-    else if (year === undefined) fail('termSourcedIds', 'unknown_reference');
     else {
       const record = { ...line.at, name, grade, schoolYear: year };
       homerooms.set(line.get('sourcedId'), record);
