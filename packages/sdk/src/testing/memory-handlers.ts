@@ -118,10 +118,10 @@ function unread(diary: MemoryDiary, user: User) {
  * registry, applications, marks, thresholds, timetable and substitutions (set and removed by the
  * school admin), homework, attendance and absences reported ahead, news (published and removed by
  * the school admin), chat, notifications, support, portfolio and uploads, a school's audit log,
- * one's own account, the QR hand-off to another device, and the school admin's `setup.*`: school years, holidays, classes,
- * subjects, staff, roster, bells, rounding and the repeating week; and the admin's identity desk:
- * `admin.*`, a parent found and confirmed in person, guardian claims approved). The rest (notes,
- * downloads) answer 501 naming the operation.
+ * one's own account, the QR hand-off to another device, and the school admin's `setup.*`: school
+ * years, holidays, classes, subjects, staff, roster, bells, rounding and the repeating week; and the
+ * admin's identity desk: `admin.*`, a parent found and confirmed in person, guardian claims
+ * approved). The rest (notes, downloads) answer 501 naming the operation.
  */
 export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'auth.login': (diary, { body }) => diary.challenge(String(body.phone), String(body.password)),
