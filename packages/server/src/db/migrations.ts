@@ -26,6 +26,7 @@ import { schoolCalendarMigration } from './migrations/024-school-calendar';
 import { identityProvidersMigration } from './migrations/025-identity-providers';
 import { applicationWithdrawalsMigration } from './migrations/027-application-withdrawals';
 import { portfolioCommentOrderMigration } from './migrations/031-portfolio-comment-order';
+import { rosterRecordsMigration } from './migrations/032-roster-records';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
 type Db = Kysely<any>;
@@ -333,7 +334,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '027_application_withdrawals': applicationWithdrawalsMigration,
   '028_staff_external_ids': staffExternalIdsMigration,
   '031_portfolio_comment_order': portfolioCommentOrderMigration,
-  // next: '032_…' (keep the numbers unique and increasing)
+  '032_roster_records': rosterRecordsMigration,
+  // next: '033_…' (keep the numbers unique and increasing)
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
