@@ -14,11 +14,11 @@ import { buildOpenApiDocument } from './openapi';
 import { errorBody, installErrorHandling, sendError } from './http/error-handler';
 import { installCors } from './http/cors';
 import { installLifecycle } from './http/lifecycle';
-import { registerRoutes } from './http/register-routes';
+import { registerRoutes, type RegisterOptions } from './http/register-routes';
 import { installSecurityHeaders } from './http/security-headers';
 import { acceptStreamToken } from './http/stream-token';
 import { registerStaticFiles } from './http/static-files';
-import { registerUploads } from './http/uploads';
+import { acceptUploads, removeAbandonedUploads } from './http/uploads';
 import { registerOidcCallback } from './http/oidc-callback';
 import { OidcProviders } from './services/oidc-providers';
 import { randomIds, type IdGenerator } from './ids';
@@ -231,7 +231,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
         retryAfterSeconds: Math.ceil(context.ttl / 1000),
       }),
   });
-  await registerUploads(app, services);
+  removeAbandonedUploads(app, services);
   registerOidcCallback(app, services, { max: config.authRateLimit, timeWindow: 60_000 });
   app.addHook('onListen', (done) => {
     const address = app.server.address();
@@ -271,7 +271,7 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
   await registerStaticFiles(app, { embedDir: config.embedDir, siteDir: config.siteDir });
   installMetrics(app, metrics, { token: config.metricsToken });
 
-  const routes = registerRoutes(app, {
+  const routeOptions: RegisterOptions = {
     handlers: createHandlers(services),
     authenticate: acceptStreamToken(bearerAuthenticate(sessionResolver(services))),
     changes: services.changes,
@@ -282,6 +282,12 @@ export async function createApp(options: AppOptions): Promise<DiaryApp> {
       etagPrefix: await loadEtagPrefix(options.database),
       cache: readCache,
     }),
+  };
+  const routes = registerRoutes(app, { ...routeOptions, only: (route) => !route.upload });
+  // The routes that take a file, in a scope of their own with the multipart parser and its hooks.
+  await app.register(async (uploads) => {
+    await acceptUploads(uploads);
+    routes.push(...registerRoutes(uploads, { ...routeOptions, only: (route) => !!route.upload }));
   });
   return { app, services, routes, delivery, metrics };
 }

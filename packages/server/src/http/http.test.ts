@@ -45,6 +45,18 @@ describe('HTTP surface', () => {
     assert.equal(res.body.error.code, 'payload_too_large');
   });
 
+  it('answers a form upload to a route that takes no file with 415 in the error shape', async () => {
+    // Only the upload routes parse multipart bodies; the rest refuse them before any handler.
+    const form = new FormData();
+    form.set('phone', '+79990000001');
+    form.set('password', 'school-diary-demo');
+    const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', body: form });
+    const body = (await res.json()) as ErrorResponse;
+    assert.equal(res.status, 415);
+    assert.equal(body.error.code, 'unsupported_media_type');
+    assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  });
+
   it('names every missing field of an empty body', async () => {
     const res = await server.call<ErrorResponse>('POST', '/api/v1/auth/login', { body: {} });
     assert.equal(res.status, 400);

@@ -271,13 +271,37 @@ export function sessionResolver(
     expiresAt: ([session]) => session?.expiresAt ?? 0,
     now: () => services.clock.now().getTime(),
   });
+  const hashOf = rememberedHashes(services.config.authCacheEntries);
   return (token, changes) =>
-    thenKept(byHash(changes, hashToken(token)), ([session]) => {
+    thenKept(byHash(changes, hashOf(token)), ([session]) => {
       if (!session || session.revoked) throw new DomainError('unauthorized');
       if (session.expiresAt <= services.clock.now().getTime())
         throw new DomainError('token_expired');
       return session.user;
     });
+}
+
+/**
+ * `hashToken` that remembers the hashes of the last `max` tokens it saw: a widget sends the same
+ * token with every request, and its SHA-256 was the largest single cost of finding the kept
+ * session. The tokens held are ones the process is serving anyway (never written anywhere); a
+ * revoked or expired token's hash still finds no valid session, and a flood of made-up tokens only
+ * pushes the oldest out.
+ */
+function rememberedHashes(max: number): (token: string) => string {
+  const hashes = new Map<string, string>();
+  return (token) => {
+    let hash = hashes.get(token);
+    if (hash !== undefined) return hash;
+    hash = hashToken(token);
+    if (max <= 0) return hash;
+    if (hashes.size >= max) {
+      const oldest = hashes.keys().next().value;
+      if (oldest !== undefined) hashes.delete(oldest);
+    }
+    hashes.set(token, hash);
+    return hash;
+  };
 }
 
 /** A session as kept: its user, shared by the requests that present its token, and its expiry. */
