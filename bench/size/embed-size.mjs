@@ -18,24 +18,24 @@ const dist = join(root, 'packages/elements/dist');
 
 /** Ratchets in gzip bytes, about 3 % above today's sizes: growth is a decision, not an accident. */
 const BUDGETS = {
-  loader: 2.6 * 1024,
+  loader: 2.7 * 1024,
   'login page (provider + login)': 61 * 1024,
   'registration page (provider + child form)': 68.5 * 1024,
   'grades page (provider + grade table + timeline chart)': 86 * 1024,
-  'schedule page (provider + schedule)': 65 * 1024,
-  'chat page (provider + chat)': 63 * 1024,
+  'schedule page (provider + schedule)': 65.5 * 1024,
+  'chat page (provider + chat)': 63.2 * 1024,
   'application page (provider + application)': 57.5 * 1024,
-  'support page (provider + support)': 79.5 * 1024,
+  'support page (provider + support)': 80 * 1024,
   'notifications page (provider + notifications)': 60 * 1024,
   'attendance page (provider + child picker + attendance)': 77.5 * 1024,
   'portfolio page (provider + child picker + portfolio)': 75 * 1024,
   'homework page (provider + child picker + homework)': 61.5 * 1024,
-  'news page (provider + child picker + news)': 58 * 1024,
-  'tests page (provider + child picker + upcoming tests)': 56 * 1024,
-  'account page (provider + account + QR hand-off)': 64 * 1024,
-  'child card page (provider + child picker + child card)': 70 * 1024,
-  'admin page (provider + school setup + audit log + identity desk)': 102.5 * 1024,
-  'every tag at once': 270 * 1024,
+  'news page (provider + child picker + news)': 58.6 * 1024,
+  'tests page (provider + child picker + upcoming tests)': 56.2 * 1024,
+  'account page (provider + account + QR hand-off)': 64.5 * 1024,
+  'child card page (provider + child picker + child card)': 70.2 * 1024,
+  'admin page (provider + school setup + news editor + substitutions + identity desk + audit log)': 127 * 1024,
+  'every tag at once': 292 * 1024,
 };
 const PAGES = {
   'login page (provider + login)': ['provider', 'login'],
@@ -69,11 +69,13 @@ const PAGES = {
     'upcoming-tests',
   ],
   'account page (provider + account + QR hand-off)': ['provider', 'account', 'qr-handoff'],
-  'admin page (provider + school setup + audit log + identity desk)': [
+  'admin page (provider + school setup + news editor + substitutions + identity desk + audit log)': [
     'provider',
     'school-setup',
-    'audit-log',
+    'news-editor',
+    'substitutions',
     'identity-desk',
+    'audit-log',
   ],
   'every tag at once': null,
 };

@@ -23,6 +23,8 @@ import { DiaryUpcomingTests } from './upcoming-tests/diary-upcoming-tests';
 import { DiarySchoolSetup } from './school-setup/diary-school-setup';
 import { DiaryAuditLog } from './audit-log/diary-audit-log';
 import { DiaryIdentityDesk } from './identity-desk/diary-identity-desk';
+import { DiaryNewsEditor } from './news-editor/diary-news-editor';
+import { DiarySubstitutions } from './substitutions/diary-substitutions';
 import { defineElement } from './shared/define';
 
 defineElement('diary-provider', DiaryProvider);
@@ -48,3 +50,5 @@ defineElement('diary-upcoming-tests', DiaryUpcomingTests);
 defineElement('diary-school-setup', DiarySchoolSetup);
 defineElement('diary-audit-log', DiaryAuditLog);
 defineElement('diary-identity-desk', DiaryIdentityDesk);
+defineElement('diary-news-editor', DiaryNewsEditor);
+defineElement('diary-substitutions', DiarySubstitutions);

@@ -23,6 +23,8 @@ export * from './audit-log';
 export * from './news';
 export * from './upcoming-tests';
 export * from './identity-desk';
+export * from './news-editor';
+export * from './substitutions';
 export { DiaryElement, type DiaryTheme } from './shared/diary-element';
 export { KIT_VERSION, defineElement } from './shared/define';
 export type { DiaryErrorsDetail } from './shared/events';

@@ -22,12 +22,14 @@ import type {
   DiaryJournal,
   DiaryLogin,
   DiaryNews,
+  DiaryNewsEditor,
   DiaryNotifications,
   DiaryPortfolio,
   DiaryProvider,
   DiaryQrHandoff,
   DiarySchedule,
   DiarySchoolSetup,
+  DiarySubstitutions,
   DiarySupport,
   DiaryTimelineChart,
   DiaryUpcomingTests,
@@ -44,6 +46,7 @@ import type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNewsEditorChangeDetail,
   DiaryNewsOpenDetail,
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
@@ -51,6 +54,7 @@ import type {
   DiaryRangeChangeDetail,
   DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
+  DiarySubstitutionChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
   DiaryTicketChangeDetail,
@@ -127,7 +131,7 @@ export interface DiaryAttendanceJsxProps extends DiaryElementBaseProps {
 export interface DiaryAuditLogJsxProps extends DiaryElementBaseProps {
   /** The school whose log is shown; the signed-in admin's own school when absent. */
   schoolId?: DiaryAuditLog['schoolId'];
-  /** Entries per page (50 by default, at most 200 as core allows). */
+  /** Entries per page (50 by default, at most 100 as core allows). */
   pageSize?: DiaryAuditLog['pageSize'];
   /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
   headingLevel?: DiaryAuditLog['headingLevel'];
@@ -377,6 +381,24 @@ export interface DiaryNewsJsxProps extends DiaryElementBaseProps {
   'ondiary-news-open'?: (event: CustomEvent<DiaryNewsOpenDetail>) => void;
 }
 
+/** JSX props of `<diary-news-editor>` (DiaryNewsEditor). */
+export interface DiaryNewsEditorJsxProps extends DiaryElementBaseProps {
+  /** The school whose news is published; the signed-in admin's own school when absent. */
+  schoolId?: DiaryNewsEditor['schoolId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryNewsEditor['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryNewsEditor['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryNewsEditor['theme'];
+  /** Attribute form of `schoolId`. */
+  'school-id'?: DiaryNewsEditor['schoolId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryNewsEditor['headingLevel'];
+  /** An item was published or removed here. */
+  'ondiary-news-editor-change'?: (event: CustomEvent<DiaryNewsEditorChangeDetail>) => void;
+}
+
 /** JSX props of `<diary-notifications>` (DiaryNotifications). */
 export interface DiaryNotificationsJsxProps extends DiaryElementBaseProps {
   /** `feed` (default) or `bell`: a header button with the unread count that opens the feed. */
@@ -501,6 +523,30 @@ export interface DiarySchoolSetupJsxProps extends DiaryElementBaseProps {
   'heading-level'?: DiarySchoolSetup['headingLevel'];
 }
 
+/** JSX props of `<diary-substitutions>` (DiarySubstitutions). */
+export interface DiarySubstitutionsJsxProps extends DiaryElementBaseProps {
+  /** The class shown (`cls_…`); the school's first class by default. */
+  classId?: DiarySubstitutions['classId'];
+  /** The ISO week shown, `YYYY-Www`; this week by default (in the school's time zone). */
+  week?: DiarySubstitutions['week'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySubstitutions['headingLevel'];
+  /** The clock for "this week" (tests inject one). */
+  now?: DiarySubstitutions['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySubstitutions['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySubstitutions['theme'];
+  /** Attribute form of `classId`. */
+  'class-id'?: DiarySubstitutions['classId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySubstitutions['headingLevel'];
+  /** A lesson was substituted, or its substitution removed. */
+  'ondiary-substitution-change'?: (event: CustomEvent<DiarySubstitutionChangeDetail>) => void;
+  /** The admin moved to another week. */
+  'ondiary-week-change'?: (event: CustomEvent<DiaryWeekChangeDetail>) => void;
+}
+
 /** JSX props of `<diary-support>` (DiarySupport). */
 export interface DiarySupportJsxProps extends DiaryElementBaseProps {
   /** The request shown: its id opens its conversation (the list otherwise). */
@@ -587,12 +633,14 @@ export interface DiaryTagElements {
   'diary-journal': DiaryJournal;
   'diary-login': DiaryLogin;
   'diary-news': DiaryNews;
+  'diary-news-editor': DiaryNewsEditor;
   'diary-notifications': DiaryNotifications;
   'diary-portfolio': DiaryPortfolio;
   'diary-provider': DiaryProvider;
   'diary-qr-handoff': DiaryQrHandoff;
   'diary-schedule': DiarySchedule;
   'diary-school-setup': DiarySchoolSetup;
+  'diary-substitutions': DiarySubstitutions;
   'diary-support': DiarySupport;
   'diary-timeline-chart': DiaryTimelineChart;
   'diary-upcoming-tests': DiaryUpcomingTests;
@@ -614,12 +662,14 @@ export interface DiaryIntrinsicElements {
   'diary-journal': DiaryJournalJsxProps;
   'diary-login': DiaryLoginJsxProps;
   'diary-news': DiaryNewsJsxProps;
+  'diary-news-editor': DiaryNewsEditorJsxProps;
   'diary-notifications': DiaryNotificationsJsxProps;
   'diary-portfolio': DiaryPortfolioJsxProps;
   'diary-provider': DiaryProviderJsxProps;
   'diary-qr-handoff': DiaryQrHandoffJsxProps;
   'diary-schedule': DiaryScheduleJsxProps;
   'diary-school-setup': DiarySchoolSetupJsxProps;
+  'diary-substitutions': DiarySubstitutionsJsxProps;
   'diary-support': DiarySupportJsxProps;
   'diary-timeline-chart': DiaryTimelineChartJsxProps;
   'diary-upcoming-tests': DiaryUpcomingTestsJsxProps;

@@ -5,7 +5,7 @@
  * (objects and functions too), `onDiaryXxx` listens to the `diary-xxx` event. Importing this
  * module defines every element (guarded: a second copy of the kit is not redefined); to ship
  * only the widgets a page shows, import them one by one from
- * `@school-diary/elements/react/account`, `@school-diary/elements/react/application`, `@school-diary/elements/react/attendance`, `@school-diary/elements/react/audit-log`, `@school-diary/elements/react/chat`, `@school-diary/elements/react/child-card`, `@school-diary/elements/react/child-form`, `@school-diary/elements/react/child-picker`, `@school-diary/elements/react/grade-table`, `@school-diary/elements/react/homework`, `@school-diary/elements/react/identity-desk`, `@school-diary/elements/react/journal`, `@school-diary/elements/react/login`, `@school-diary/elements/react/news`, `@school-diary/elements/react/notifications`, `@school-diary/elements/react/portfolio`, `@school-diary/elements/react/provider`, `@school-diary/elements/react/qr-handoff`, `@school-diary/elements/react/schedule`, `@school-diary/elements/react/school-setup`, `@school-diary/elements/react/support`, `@school-diary/elements/react/timeline-chart`, `@school-diary/elements/react/upcoming-tests`.
+ * `@school-diary/elements/react/account`, `@school-diary/elements/react/application`, `@school-diary/elements/react/attendance`, `@school-diary/elements/react/audit-log`, `@school-diary/elements/react/chat`, `@school-diary/elements/react/child-card`, `@school-diary/elements/react/child-form`, `@school-diary/elements/react/child-picker`, `@school-diary/elements/react/grade-table`, `@school-diary/elements/react/homework`, `@school-diary/elements/react/identity-desk`, `@school-diary/elements/react/journal`, `@school-diary/elements/react/login`, `@school-diary/elements/react/news`, `@school-diary/elements/react/news-editor`, `@school-diary/elements/react/notifications`, `@school-diary/elements/react/portfolio`, `@school-diary/elements/react/provider`, `@school-diary/elements/react/qr-handoff`, `@school-diary/elements/react/schedule`, `@school-diary/elements/react/school-setup`, `@school-diary/elements/react/substitutions`, `@school-diary/elements/react/support`, `@school-diary/elements/react/timeline-chart`, `@school-diary/elements/react/upcoming-tests`.
  * Needs the optional peer dependencies `react` and `@lit/react`.
  *
  * @module
@@ -24,12 +24,14 @@ export { DiaryIdentityDesk } from './react-identity-desk';
 export { DiaryJournal } from './react-journal';
 export { DiaryLogin } from './react-login';
 export { DiaryNews } from './react-news';
+export { DiaryNewsEditor } from './react-news-editor';
 export { DiaryNotifications } from './react-notifications';
 export { DiaryPortfolio } from './react-portfolio';
 export { DiaryProvider } from './react-provider';
 export { DiaryQrHandoff } from './react-qr-handoff';
 export { DiarySchedule } from './react-schedule';
 export { DiarySchoolSetup } from './react-school-setup';
+export { DiarySubstitutions } from './react-substitutions';
 export { DiarySupport } from './react-support';
 export { DiaryTimelineChart } from './react-timeline-chart';
 export { DiaryUpcomingTests } from './react-upcoming-tests';
@@ -49,6 +51,7 @@ export type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNewsEditorChangeDetail,
   DiaryNewsOpenDetail,
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
@@ -56,6 +59,7 @@ export type {
   DiaryRangeChangeDetail,
   DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
+  DiarySubstitutionChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
   DiaryTicketChangeDetail,

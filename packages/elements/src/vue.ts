@@ -24,12 +24,14 @@ import type {
   DiaryJournal,
   DiaryLogin,
   DiaryNews,
+  DiaryNewsEditor,
   DiaryNotifications,
   DiaryPortfolio,
   DiaryProvider,
   DiaryQrHandoff,
   DiarySchedule,
   DiarySchoolSetup,
+  DiarySubstitutions,
   DiarySupport,
   DiaryTimelineChart,
   DiaryUpcomingTests,
@@ -46,6 +48,7 @@ import type {
   DiaryLogoutDetail,
   DiaryMarkReceivedDetail,
   DiaryMessageSentDetail,
+  DiaryNewsEditorChangeDetail,
   DiaryNewsOpenDetail,
   DiaryNotificationReadDetail,
   DiaryPeriodChangeDetail,
@@ -53,6 +56,7 @@ import type {
   DiaryRangeChangeDetail,
   DiaryReportCardDownloadDetail,
   DiarySubjectsChangeDetail,
+  DiarySubstitutionChangeDetail,
   DiarySubstitutionDetail,
   DiaryThreadOpenDetail,
   DiaryTicketChangeDetail,
@@ -137,7 +141,7 @@ export type DiaryAttendanceVueEvents = {
 export interface DiaryAuditLogVueProps {
   /** The school whose log is shown; the signed-in admin's own school when absent. */
   schoolId?: DiaryAuditLog['schoolId'];
-  /** Entries per page (50 by default, at most 200 as core allows). */
+  /** Entries per page (50 by default, at most 100 as core allows). */
   pageSize?: DiaryAuditLog['pageSize'];
   /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
   headingLevel?: DiaryAuditLog['headingLevel'];
@@ -428,6 +432,28 @@ export type DiaryNewsVueEvents = {
   'diary-news-open': CustomEvent<DiaryNewsOpenDetail>;
 };
 
+/** Template props of `<diary-news-editor>` (DiaryNewsEditor). */
+export interface DiaryNewsEditorVueProps {
+  /** The school whose news is published; the signed-in admin's own school when absent. */
+  schoolId?: DiaryNewsEditor['schoolId'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiaryNewsEditor['headingLevel'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiaryNewsEditor['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiaryNewsEditor['theme'];
+  /** Attribute form of `schoolId`. */
+  'school-id'?: DiaryNewsEditor['schoolId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiaryNewsEditor['headingLevel'];
+}
+
+/** Events of `<diary-news-editor>` by name. */
+export type DiaryNewsEditorVueEvents = {
+  /** An item was published or removed here. */
+  'diary-news-editor-change': CustomEvent<DiaryNewsEditorChangeDetail>;
+};
+
 /** Template props of `<diary-notifications>` (DiaryNotifications). */
 export interface DiaryNotificationsVueProps {
   /** `feed` (default) or `bell`: a header button with the unread count that opens the feed. */
@@ -575,6 +601,34 @@ export interface DiarySchoolSetupVueProps {
 /** Events of `<diary-school-setup>` by name. */
 export type DiarySchoolSetupVueEvents = Record<never, never>;
 
+/** Template props of `<diary-substitutions>` (DiarySubstitutions). */
+export interface DiarySubstitutionsVueProps {
+  /** The class shown (`cls_…`); the school's first class by default. */
+  classId?: DiarySubstitutions['classId'];
+  /** The ISO week shown, `YYYY-Www`; this week by default (in the school's time zone). */
+  week?: DiarySubstitutions['week'];
+  /** The level of the widget's headings (`2` by default), or `none` to leave out its title where the page's own heading already says it. */
+  headingLevel?: DiarySubstitutions['headingLevel'];
+  /** The clock for "this week" (tests inject one). */
+  now?: DiarySubstitutions['now'];
+  /** Language of the widget (`ru` or `en`); when absent, the provider's, else Russian. */
+  lang?: DiarySubstitutions['lang'];
+  /** `light` (default), `dark` or `auto` (follows the reader's system setting). */
+  theme?: DiarySubstitutions['theme'];
+  /** Attribute form of `classId`. */
+  'class-id'?: DiarySubstitutions['classId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: DiarySubstitutions['headingLevel'];
+}
+
+/** Events of `<diary-substitutions>` by name. */
+export type DiarySubstitutionsVueEvents = {
+  /** A lesson was substituted, or its substitution removed. */
+  'diary-substitution-change': CustomEvent<DiarySubstitutionChangeDetail>;
+  /** The admin moved to another week. */
+  'diary-week-change': CustomEvent<DiaryWeekChangeDetail>;
+};
+
 /** Template props of `<diary-support>` (DiarySupport). */
 export interface DiarySupportVueProps {
   /** The request shown: its id opens its conversation (the list otherwise). */
@@ -700,6 +754,11 @@ export interface DiaryGlobalComponents {
   'diary-journal': DiaryVueElement<DiaryJournal, DiaryJournalVueProps, DiaryJournalVueEvents>;
   'diary-login': DiaryVueElement<DiaryLogin, DiaryLoginVueProps, DiaryLoginVueEvents>;
   'diary-news': DiaryVueElement<DiaryNews, DiaryNewsVueProps, DiaryNewsVueEvents>;
+  'diary-news-editor': DiaryVueElement<
+    DiaryNewsEditor,
+    DiaryNewsEditorVueProps,
+    DiaryNewsEditorVueEvents
+  >;
   'diary-notifications': DiaryVueElement<
     DiaryNotifications,
     DiaryNotificationsVueProps,
@@ -721,6 +780,11 @@ export interface DiaryGlobalComponents {
     DiarySchoolSetup,
     DiarySchoolSetupVueProps,
     DiarySchoolSetupVueEvents
+  >;
+  'diary-substitutions': DiaryVueElement<
+    DiarySubstitutions,
+    DiarySubstitutionsVueProps,
+    DiarySubstitutionsVueEvents
   >;
   'diary-support': DiaryVueElement<DiarySupport, DiarySupportVueProps, DiarySupportVueEvents>;
   'diary-timeline-chart': DiaryVueElement<

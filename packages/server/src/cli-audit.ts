@@ -1,8 +1,6 @@
+import { AUDIT_ACTION_GROUPS } from '@school-diary/core';
 import type { AuditOptions } from './cli-args';
 import { openDatabase } from './db/open';
-
-/** The actions of authentication and its alarms: what `audit --kind auth` shows. */
-const AUTH_PREFIXES = ['auth.', 'security.'] as const;
 
 /**
  * The audit log since an instant, oldest first, one tab-separated line per entry: when, outcome,
@@ -23,9 +21,8 @@ export async function readAudit(options: AuditOptions): Promise<string[]> {
       .orderBy('at')
       .orderBy('id');
     if (options.kind === 'auth') {
-      query = query.where((eb) =>
-        eb.or(AUTH_PREFIXES.map((prefix) => eb('action', 'like', `${prefix}%`))),
-      );
+      // The actions of authentication and its alarms (`auth.…`, `security.…`).
+      query = query.where('action', 'in', AUDIT_ACTION_GROUPS.signIn);
     }
     const rows = await query.execute();
     return rows.map((r) =>

@@ -257,6 +257,12 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
       en: 'Choose how many days before a test to remind you: a whole number from 1 to 7',
     },
   },
+  action: {
+    invalid_option: {
+      ru: 'Журнал действий не знает такого действия — выберите действие из списка',
+      en: 'The audit log has no such action — choose an action from the list',
+    },
+  },
   timeZone: {
     invalid_option: {
       ru: 'Укажите часовой пояс в формате IANA, например Europe/Moscow',
@@ -435,6 +441,30 @@ const FIELD_MESSAGES: Readonly<Record<string, FieldTexts>> = {
     invalid_option: {
       ru: 'Выберите, мальчик это или девочка',
       en: 'Select if the child is a boy or a girl',
+    },
+  },
+  eventDate: {
+    required: {
+      ru: 'Укажите день события',
+      en: 'Enter the day of the event',
+    },
+  },
+  startTime: {
+    required: {
+      ru: 'Укажите время начала: без него нельзя указать время окончания',
+      en: 'Enter the start time: an end time needs one',
+    },
+  },
+  endTime: {
+    date_order: {
+      ru: 'Время окончания должно быть позже времени начала',
+      en: 'The end time must be after the start time',
+    },
+  },
+  alt: {
+    required: {
+      ru: 'Опишите, что на картинке, для тех, кто её не видит',
+      en: 'Describe what the picture shows, for those who cannot see it',
     },
   },
   imageUrl: {

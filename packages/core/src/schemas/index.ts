@@ -23,6 +23,8 @@ export * from './notification.js';
 export * from './notification-defaults.js';
 export * from './portfolio.js';
 export * from './news.js';
+export * from './audit-actions.js';
+export * from './audit.js';
 export * from './support.js';
 export * from './events.js';
 export * from './school-setup.js';

@@ -1,6 +1,7 @@
 import { type z, enum as enumOf, maxLength, object, optional, partial, string } from 'zod/mini';
 import { isoDateSchema, timeOfDaySchema } from './common.js';
 import { idSchema, pageQueryShape, textSchema, timestampSchema } from './common.js';
+import type { ErrorCode } from '../messages/error-codes.js';
 import { ruleCheck } from './rule.js';
 
 /** An image of a news item: its address (https, the site's own path, or a data URL) and alt text. */
@@ -48,6 +49,33 @@ export const newsInputSchema = object({
   location: optional(string().check(maxLength(200))),
   image: optional(newsImageSchema),
 });
+
+/** A field of a news item the rules across fields refuse, and why. */
+export interface NewsInputProblem {
+  readonly path: 'eventDate' | 'startTime' | 'endTime';
+  readonly code: ErrorCode;
+}
+
+/**
+ * The rules across the fields of {@link newsInputSchema} that no one field can check: an event
+ * has a day, an end time needs a start time, and an event ends after it starts. The server refuses
+ * what this finds and the publishing widget shows it before sending.
+ *
+ * @example
+ * newsInputProblems({ kind: 'event', startTime: '18:00', endTime: '17:00' });
+ * // [{ path: 'eventDate', code: 'required' }, { path: 'endTime', code: 'date_order' }]
+ */
+export function newsInputProblems(
+  input: Pick<z.output<typeof newsInputSchema>, 'kind' | 'eventDate' | 'startTime' | 'endTime'>,
+): NewsInputProblem[] {
+  const problems: NewsInputProblem[] = [];
+  if (input.kind === 'event' && !input.eventDate)
+    problems.push({ path: 'eventDate', code: 'required' });
+  if (input.endTime && !input.startTime) problems.push({ path: 'startTime', code: 'required' });
+  if (input.startTime && input.endTime && input.endTime <= input.startTime)
+    problems.push({ path: 'endTime', code: 'date_order' });
+  return problems;
+}
 
 /** The news feed query. */
 export const newsQuerySchema = object({

@@ -1,24 +1,7 @@
-import {
-  type z,
-  _default,
-  array,
-  enum as enumOf,
-  maxLength,
-  meta,
-  object,
-  optional,
-  string,
-} from 'zod/mini';
+import { type z, _default, array, enum as enumOf, meta, object, optional, string } from 'zod/mini';
 import { ruleCheck } from './rule.js';
 import { attachmentIdsSchema, attachmentSchema } from './attachment.js';
-import {
-  dateOrderCheck,
-  dateRangeShape,
-  idSchema,
-  pageQueryShape,
-  textSchema,
-  timestampSchema,
-} from './common.js';
+import { idSchema, textSchema, timestampSchema } from './common.js';
 import { roleSchema } from './user.js';
 
 /** Support ticket statuses. */
@@ -83,32 +66,6 @@ export const ticketReplyInputSchema = object({
 export const ticketStatusInputSchema = object({
   status: enumOf(TICKET_STATUSES),
 });
-
-/** Outcomes recorded in the audit log. */
-export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
-
-/** One audit log entry: who, role, action, target, when, IP, outcome. */
-export const auditEntrySchema = object({
-  id: idSchema,
-  at: timestampSchema,
-  actorId: optional(idSchema),
-  actorRole: optional(roleSchema),
-  action: string(),
-  target: optional(string()),
-  ip: string(),
-  outcome: enumOf(AUDIT_OUTCOMES),
-  detail: optional(string()),
-});
-/** An audit entry. */
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
-
-/** Reading the audit log. */
-export const auditQuerySchema = object({
-  ...dateRangeShape,
-  action: optional(string().check(maxLength(64))),
-  outcome: optional(enumOf(AUDIT_OUTCOMES)),
-  ...pageQueryShape,
-}).check(dateOrderCheck);
 
 /** What a kept message is for: the purpose of the one-time code it carries, or a notification. */
 export const OUTBOX_PURPOSES = [

@@ -12,6 +12,18 @@ export const accountText = translator({
   firstName: ['Имя', 'First name'],
   middleName: ['Отчество (если есть)', 'Patronymic (if any)'],
   email: ['Электронная почта (необязательно)', 'E-mail (optional)'],
+  identity: ['Личность: {status}', 'Identity: {status}'],
+  identity_unconfirmed: ['не подтверждена', 'not confirmed'],
+  identity_confirmed_sms: ['подтверждена по SMS', 'confirmed by SMS'],
+  identity_confirmed_in_person: ['подтверждена лично в школе', 'confirmed in person at the school'],
+  identity_confirmed_provider: [
+    'подтверждена через поставщика удостоверений',
+    'confirmed by an identity provider',
+  ],
+  identityHint: [
+    'Чтобы подтвердить её лично, покажите паспорт администратору школы.',
+    "To confirm it in person, show your passport to the school's administrator.",
+  ],
   save: ['Сохранить', 'Save'],
   saved: ['Профиль сохранён.', 'The profile has been saved.'],
   phone: ['Телефон', 'Phone'],

@@ -41,6 +41,22 @@ describe('<diary-account>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('tells a parent whose identity is not confirmed how to confirm it, in English too', async () => {
+    // Мария's father, registered with his identity not confirmed yet.
+    const client = createMemoryClient({ signedInAs: 'usr_parent_ivanov' });
+    const page = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${client} lang="en">
+        <diary-account></diary-account>
+      </diary-provider>`,
+    );
+    const el = page.querySelector('diary-account') as DiaryAccount;
+    await waitUntil(() => $(el, '[part="identity"]'), 'the account did not load');
+    expect(textOf($(el, '[part="identity"]'))).to.equal('Identity: not confirmed');
+    expect(textOf(el.shadowRoot)).to.contain('show your passport to the school');
+    await expect(el).to.be.accessible();
+    client.close();
+  });
+
   it('saves the profile, shows a field error, and signs another device out', async () => {
     await setViewport({ width: 360, height: 800 });
     const url = await diaryServerUrl();
@@ -58,6 +74,10 @@ describe('<diary-account>', function () {
     });
     await expect(el).to.be.accessible();
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    // A teacher's identity, confirmed by SMS, with no desk to go to: no hint about a passport.
+    expect($(el, '[part="identity"]')?.dataset['identity']).to.equal('confirmed_sms');
+    expect(textOf($(el, '[part="identity"]'))).to.equal('Личность: подтверждена по SMS');
+    expect(textOf(el.shadowRoot)).not.to.contain('паспорт');
 
     type(el, '#email', 'not an address');
     $(el, '[part~="save"]')?.click();

@@ -24,14 +24,15 @@ const FIELDS: Readonly<Record<Form, readonly string[]>> = {
 };
 
 /**
- * The signed-in user's own account: names and e-mail, a new phone confirmed by a code sent to
- * it, a new password (the current one required), and the devices signed in, each with where and
+ * The signed-in user's own account: whether their identity is confirmed (and how), names and
+ * e-mail, a new phone confirmed by a code sent to it, a new password (the current one required), and the devices signed in, each with where and
  * when it was last seen, to sign out one of them or every other.
  *
  * @summary One's own profile, phone, password and signed-in devices.
  * @tag diary-account
  * @csspart base - The widget's box.
  * @csspart section - Each of profile, phone, password and sessions.
+ * @csspart identity - The line saying whether the identity is confirmed, and how.
  * @csspart sessions - The list of signed-in devices.
  * @csspart session - One signed-in device.
  * @csspart field - A form field (also `field-<name>`).
@@ -190,6 +191,7 @@ export class DiaryAccount extends DiaryElement {
     const t = (key: Parameters<typeof accountText>[1]) => accountText(this.language, key);
     return html`<section part="section" aria-labelledby="profile-heading">
       <div id="profile-heading">${this.#heading('profile')}</div>
+      ${this.#renderIdentity()}
       ${this.#field('lastName', t('lastName'), { autocomplete: 'family-name' })}
       ${this.#field('firstName', t('firstName'), { autocomplete: 'given-name' })}
       ${this.#field('middleName', t('middleName'), { autocomplete: 'additional-name' })}
@@ -197,6 +199,20 @@ export class DiaryAccount extends DiaryElement {
       ${this.#button('profile', 'save', t('save'), () => void this.#saveProfile())}
       ${this.#doneNotice('profile')}
     </section>`;
+  }
+
+  #renderIdentity() {
+    const me = this.me;
+    if (!me) return nothing;
+    const lang = this.language;
+    const status = me.identityStatus;
+    // Only a parent's identity is confirmed in person, at the desk of their child's school.
+    const canConfirm =
+      me.role === 'parent' && (status === 'unconfirmed' || status === 'confirmed_sms');
+    return html`<p part="identity" data-identity=${status}>
+        ${accountText(lang, 'identity', { status: accountText(lang, `identity_${status}`) })}
+      </p>
+      ${canConfirm ? html`<p>${accountText(lang, 'identityHint')}</p>` : nothing}`;
   }
 
   #renderPhone() {

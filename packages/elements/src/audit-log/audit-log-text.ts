@@ -1,3 +1,4 @@
+import type { AuditAction, AuditActionGroup } from '@school-diary/core';
 import { translator } from '../shared/localize';
 
 /** The audit log widget's own words. */
@@ -26,6 +27,7 @@ export const auditLogText = translator({
   record: ['Запись', 'Record'],
   nobody: ['Не вошедший пользователь', 'Not signed in'],
   someone: ['{role} ({id})', '{role} ({id})'],
+  named: ['{name} ({role})', '{name} ({role})'],
   empty: ['За выбранный период записей нет.', 'No entries for the chosen period.'],
   page: ['Страница {page} из {pages}', 'Page {page} of {pages}'],
   shown: ['Записей: {total}', 'Entries: {total}'],
@@ -42,35 +44,135 @@ export const auditLogText = translator({
 });
 
 /**
- * The actions an admin filters by most, in words; an action not listed here is shown by its code.
- * The codes are the ones the server records (`group.operation` of core's route table).
+ * Every action the server records, in words: a `Record` over core's codes, so an action added to
+ * core without words here does not compile.
  */
-export const AUDIT_ACTION_WORDS = {
+export const AUDIT_ACTION_WORDS: Readonly<Record<AuditAction, readonly [string, string]>> = {
   'auth.login': ['Вход', 'Sign-in'],
+  'auth.verify': ['Подтверждение входа кодом из СМС', 'Sign-in confirmed by SMS code'],
+  'auth.wrong_code': ['Неверный код из СМС', 'Wrong SMS code'],
+  'auth.lockout': [
+    'Вход заблокирован после неудачных попыток',
+    'Sign-in locked after failed attempts',
+  ],
   'auth.logout': ['Выход', 'Sign-out'],
   'auth.register': ['Регистрация', 'Registration'],
+  'auth.identity_confirmed': ['Подтверждение личности', 'Identity confirmed'],
   'auth.password_change': ['Смена пароля', 'Password change'],
   'auth.password_reset': ['Восстановление пароля', 'Password reset'],
+  'auth.recovery_start': ['Запрос на восстановление пароля', 'Password recovery requested'],
+  'auth.phone_change_start': ['Запрос на смену телефона', 'Phone change requested'],
   'auth.phone_change': ['Смена телефона', 'Phone change'],
+  'auth.profile_update': ['Изменение профиля', 'Profile changed'],
   'auth.session_revoked': ['Завершение сеанса', 'Session ended'],
+  'auth.other_sessions_revoked': ['Завершение других сеансов', 'Other sessions ended'],
   'auth.refresh_reuse': ['Повторное использование токена', 'Token reused'],
+  'auth.handoff_start': [
+    'Вход на другом устройстве: показан QR-код',
+    'Another device: QR code shown',
+  ],
+  'auth.handoff_claim': [
+    'Вход на другом устройстве: QR-код отсканирован',
+    'Another device: QR code scanned',
+  ],
+  'auth.handoff_confirm': ['Вход на другом устройстве разрешён', 'Another device allowed'],
+  'auth.handoff_decline': ['Вход на другом устройстве отклонён', 'Another device refused'],
+  'auth.handoff_redeem': ['Вход на другом устройстве выполнен', 'Signed in on another device'],
+  'auth.oidc_callback': ['Ответ внешнего сервиса входа', 'Sign-in provider’s answer'],
+  'auth.oidc_signin': ['Вход через внешний сервис', 'Sign-in with a provider'],
+  'auth.oidc_link': ['Привязка внешнего сервиса входа', 'Sign-in provider linked'],
+  'auth.oidc_unlink': ['Отвязка внешнего сервиса входа', 'Sign-in provider unlinked'],
+  'security.new_device': ['Вход с нового устройства', 'Sign-in from a new device'],
+  'security.ip_blocked': ['Блокировка IP-адреса', 'IP address blocked'],
   'children.create': ['Добавление ребёнка', 'Child added'],
   'children.update': ['Изменение карточки ребёнка', 'Child’s card changed'],
+  'children.confirm': ['Подтверждение ребёнка кодом из СМС', 'Child confirmed by SMS code'],
   'children.link_school': ['Привязка к школе', 'Linked to the school'],
   'children.unlink_school': ['Отвязка от школы', 'Unlinked from the school'],
+  'children.school_change_start': ['Начало смены школы', 'School change started'],
+  'children.guardian_claim': ['Запрос второго родителя', 'Second parent’s request'],
+  'admin.guardian_approved': ['Второй родитель одобрен', 'Second parent approved'],
+  'admin.find_user': ['Поиск родителя по телефону и СНИЛС', 'Parent looked up by phone and SNILS'],
+  'admin.identity_confirmed_in_person': [
+    'Личность подтверждена при личной явке',
+    'Identity confirmed in person',
+  ],
+  'applications.create': ['Подача заявления', 'Application submitted'],
+  'applications.withdraw': ['Отзыв заявления', 'Application withdrawn'],
   'applications.set_status': ['Решение по заявлению', 'Application decided'],
+  'applications.activate': ['Подключение по заявлению', 'Application activated'],
   'marks.create': ['Выставление отметки', 'Mark given'],
   'marks.update': ['Исправление отметки', 'Mark corrected'],
   'marks.delete': ['Удаление отметки', 'Mark deleted'],
   'final_marks.set': ['Итоговая отметка', 'Final mark set'],
   'attendance.record': ['Отметка посещаемости', 'Attendance recorded'],
+  'absences.report': ['Сообщение об отсутствии', 'Absence reported'],
+  'absences.acknowledge': ['Сообщение об отсутствии принято', 'Absence notice acknowledged'],
+  'assessment.create': ['Назначение контрольной', 'Test planned'],
+  'assessment.update': ['Изменение контрольной', 'Test changed'],
+  'assessment.cancel': ['Отмена контрольной', 'Test cancelled'],
   'homework.create': ['Задание на дом', 'Homework set'],
+  'homework.update': ['Изменение домашнего задания', 'Homework changed'],
+  'homework.remove': ['Удаление домашнего задания', 'Homework removed'],
+  'attachments.upload': ['Загрузка файла', 'File uploaded'],
+  'portfolio.create': ['Добавление в портфолио', 'Portfolio item added'],
+  'portfolio.update': ['Изменение в портфолио', 'Portfolio item changed'],
+  'portfolio.remove': ['Удаление из портфолио', 'Portfolio item removed'],
+  'portfolio.comment': ['Комментарий к портфолио', 'Portfolio comment'],
+  'notes.create': ['Заметка родителя', 'Parent’s note written'],
+  'notes.update': ['Изменение заметки родителя', 'Parent’s note changed'],
+  'notes.remove': ['Удаление заметки родителя', 'Parent’s note removed'],
+  'thresholds.set': ['Порог оповещения об оценках', 'Grade alert threshold set'],
+  'thresholds.remove': ['Снятие порога оповещения об оценках', 'Grade alert threshold removed'],
+  'setup.school_created': ['Создание школы', 'School created'],
+  'setup.profile': ['Изменение данных школы', 'School profile changed'],
+  'setup.school_year': ['Добавление учебного года', 'School year added'],
+  'setup.school_year_update': ['Изменение учебного года', 'School year changed'],
+  'setup.school_year_remove': ['Удаление учебного года', 'School year removed'],
+  'setup.holidays': ['Каникулы', 'Holidays set'],
+  'setup.class': ['Добавление класса', 'Class added'],
+  'setup.class_update': ['Изменение класса', 'Class changed'],
+  'setup.class_remove': ['Удаление класса', 'Class removed'],
+  'setup.subject': ['Добавление предмета', 'Subject added'],
+  'setup.subject_update': ['Изменение предмета', 'Subject changed'],
+  'setup.subject_remove': ['Удаление предмета', 'Subject removed'],
+  'setup.teaching': ['Назначение учителей', 'Teachers assigned'],
+  'setup.staff_invite': ['Приглашение сотрудника', 'Staff member invited'],
+  'setup.roster_add': ['Зачисление ученика', 'Pupil enrolled'],
+  'setup.roster_move': ['Перевод ученика в другой класс', 'Pupil moved to another class'],
+  'setup.roster_leave': ['Выбытие ученика', 'Pupil left'],
+  'setup.bells': ['Расписание звонков', 'Bell schedule set'],
+  'setup.rounding': ['Округление итоговых отметок', 'Final-mark rounding set'],
+  'setup.timetable_template': ['Шаблон расписания класса', 'Class timetable template set'],
+  'setup.timetable_generate': ['Уроки по шаблону расписания', 'Lessons made from the template'],
+  'schedule.set_week': ['Расписание на неделю', 'Week’s timetable set'],
+  'schedule.substitute': ['Замена урока', 'Lesson substituted'],
+  'schedule.cancel_substitution': ['Отмена замены', 'Substitution cancelled'],
+  'import.apply': ['Загрузка данных школы', 'School data imported'],
   'news.publish': ['Публикация новости', 'News published'],
   'news.remove': ['Удаление новости', 'News removed'],
-  'import.apply': ['Загрузка данных школы', 'School data imported'],
-  'setup.school_created': ['Создание школы', 'School created'],
-  'audit.list': ['Просмотр журнала действий', 'Audit log read'],
-} as const satisfies Record<string, readonly [string, string]>;
+  'threads.create': ['Новая переписка', 'Conversation started'],
+  'threads.send': ['Сообщение в переписке', 'Message sent'],
+  'threads.read': ['Прочтение переписки', 'Conversation read'],
+  'notifications.read': ['Прочтение уведомления', 'Notification read'],
+  'notifications.read_all': ['Прочтение всех уведомлений', 'All notifications read'],
+  'notifications.settings': ['Настройки уведомлений', 'Notification settings changed'],
+  'support.create': ['Обращение в поддержку', 'Support request'],
+  'support.reply': ['Ответ в обращении', 'Support request answered'],
+  'support.set_status': ['Статус обращения', 'Support request status changed'],
+};
 
-/** An audit action code the widget has words for. */
-export type AuditActionCode = keyof typeof AUDIT_ACTION_WORDS;
+/** The headings of the action filter's groups (core's {@link AuditActionGroup}s). */
+export const AUDIT_ACTION_GROUP_WORDS: Readonly<
+  Record<AuditActionGroup, readonly [string, string]>
+> = {
+  signIn: ['Вход и учётная запись', 'Sign-in and account'],
+  families: ['Дети, семьи и заявления', 'Children, families and applications'],
+  journal: ['Журнал и учёба', 'Journal and schoolwork'],
+  schoolSetup: ['Настройка школы и расписание', 'School setup and timetable'],
+  imports: ['Загрузка данных', 'Imports'],
+  messages: ['Сообщения и уведомления', 'Messages and notifications'],
+};
+
+/** An audit action code: core's {@link AuditAction}, every one of which the widget words. */
+export type AuditActionCode = AuditAction;

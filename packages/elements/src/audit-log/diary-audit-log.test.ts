@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS } from '@school-diary/core';
 import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
 import { createMemoryClient, type MemoryClient } from '@school-diary/sdk/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
@@ -76,7 +77,7 @@ describe('<diary-audit-log>', function () {
     ).to.deep.equal(['col', 'col', 'col', 'col', 'col']);
     expect(rows(el)[0]).to.deep.equal([
       '23.11.2026, 08:55',
-      'Администратор школы (usr_admin_42)',
+      'Кириллова Н. П. (Администратор школы)',
       'Выход',
       '—',
       'Выполнено',
@@ -136,6 +137,51 @@ describe('<diary-audit-log>', function () {
     client.close();
   });
 
+  it('offers every action core names, in groups, and finds one the old short list lacked', async () => {
+    const { el, client, calls } = await mount();
+    await waitUntil(() => $(el, 'table'), 'the log did not load');
+    const select = $(el, '#action') as HTMLSelectElement;
+    const groups = [...select.querySelectorAll('optgroup')];
+    expect(groups.map((g) => g.label)).to.deep.equal([
+      'Вход и учётная запись',
+      'Дети, семьи и заявления',
+      'Журнал и учёба',
+      'Настройка школы и расписание',
+      'Загрузка данных',
+      'Сообщения и уведомления',
+    ]);
+    expect(groups.map((g) => g.querySelectorAll('option').length)).to.deep.equal(
+      Object.values(AUDIT_ACTION_GROUPS).map((codes) => codes.length),
+    );
+    const offered = [...select.querySelectorAll('optgroup option')];
+    expect(offered.map((o) => (o as HTMLOptionElement).value)).to.deep.equal([...AUDIT_ACTIONS]);
+    // Each action has its own words: none is shown by its code, no two read the same.
+    const words = offered.map(textOf);
+    expect(words.filter((w) => /^[a-z_]+\.[a-z_]+$/.test(w))).to.deep.equal([]);
+    expect(new Set(words).size).to.equal(words.length);
+
+    select.value = 'auth.phone_change_start';
+    select.dispatchEvent(new Event('change'));
+    $(el, '[part~="apply"]')?.click();
+    await waitUntil(() => calls.length === 2, 'the filter was not applied');
+    expect(calls[1]).to.deep.equal({
+      schoolId: 'sch_42',
+      page: 1,
+      pageSize: 3,
+      action: 'auth.phone_change_start',
+    });
+    await waitUntil(() => rows(el).length === 1, 'the filtered log did not show');
+    expect(rows(el)[0]).to.deep.equal([
+      '19.11.2026, 12:00',
+      'Орлов С. Н. (Учитель)',
+      'Запрос на смену телефона',
+      '—',
+      'Отказано в доступе',
+    ]);
+    await expect(el).to.be.accessible();
+    client.close();
+  });
+
   it('refuses a period that ends before it starts on the “to” field, in core’s words', async () => {
     const { el, client, calls } = await mount();
     await waitUntil(() => $(el, 'table'), 'the log did not load');
@@ -192,6 +238,12 @@ describe('<diary-audit-log>', function () {
     await waitUntil(() => $(el, 'table'), 'the log did not load');
     expect(textOf($(el, 'caption'))).to.equal('Audit log entries, newest first');
     expect(rows(el)[0]?.[2]).to.equal('Sign-out');
+    expect(rows(el)[2]?.[2]).to.equal('Phone change requested');
+    expect(
+      [...(el.shadowRoot?.querySelectorAll('#action optgroup') ?? [])].map(
+        (g) => (g as HTMLOptGroupElement).label,
+      )[1],
+    ).to.equal('Children, families and applications');
     const region = $(el, '[part="region"]');
     expect(region?.getAttribute('role')).to.equal('region');
     expect(region?.getAttribute('aria-label')).to.equal('The audit log, a scrolling table');

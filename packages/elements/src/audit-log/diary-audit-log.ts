@@ -1,7 +1,11 @@
 import {
+  AUDIT_ACTION_GROUPS,
   AUDIT_OUTCOMES,
   checkDateOrder,
   errorMessage,
+  isAuditAction,
+  type AuditAction,
+  type AuditActionGroup,
   type AuditEntry,
   type Lang,
 } from '@school-diary/core';
@@ -19,7 +23,7 @@ import { loadingNotice } from '../shared/loading-notice';
 import { failureNotice, textNotice } from '../shared/notices';
 import { controlStyles, hostTokens } from '../shared/theme';
 import { auditLogStyles } from './diary-audit-log.styles';
-import { AUDIT_ACTION_WORDS, auditLogText } from './audit-log-text';
+import { AUDIT_ACTION_GROUP_WORDS, AUDIT_ACTION_WORDS, auditLogText } from './audit-log-text';
 
 /** An outcome the audit log records. */
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -28,23 +32,24 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 interface AuditFilters {
   readonly from: string;
   readonly to: string;
-  readonly action: string;
+  readonly action: AuditAction | '';
   readonly outcome: AuditOutcome | '';
 }
 
 const NO_FILTERS: AuditFilters = { from: '', to: '', action: '', outcome: '' };
 
-/** The action's words, or its code when the widget has none. */
-function actionWords(lang: Lang, action: string): string {
-  const words = (AUDIT_ACTION_WORDS as Record<string, readonly [string, string]>)[action];
-  return words ? words[lang === 'en' ? 1 : 0] : action;
+const byLang = (lang: Lang, words: readonly [string, string]) => words[lang === 'en' ? 1 : 0];
+
+/** The action's words in the reader's language. */
+function actionWords(lang: Lang, action: AuditAction): string {
+  return byLang(lang, AUDIT_ACTION_WORDS[action]);
 }
 
 /**
- * The school's audit log for its administrator: who did what, when (in the school's time zone)
- * and with what outcome, newest first, filtered by period, action and outcome, a page at a time.
- * Other roles are told the log is not for them; at narrow widths the table scrolls in its own
- * labelled region.
+ * The school's audit log for its administrator: who did what (by name and role), when (in the
+ * school's time zone) and with what outcome, newest first, filtered by period, action and outcome,
+ * a page at a time. Other roles are told the log is not for them; at narrow widths the table
+ * scrolls in its own labelled region.
  *
  * @summary A school's audit log: filter by period, action and outcome, page through it.
  * @tag diary-audit-log
@@ -69,7 +74,7 @@ export class DiaryAuditLog extends DiaryElement {
 
   /** The school whose log is shown; the signed-in admin's own school when absent. */
   @property({ attribute: 'school-id', reflect: true }) accessor schoolId: string | undefined;
-  /** Entries per page (50 by default, at most 200 as core allows). */
+  /** Entries per page (50 by default, at most 100 as core allows). */
   @property({ attribute: 'page-size', type: Number }) accessor pageSize = 50;
   /**
    * The level of the widget's headings (`2` by default), or `none` to leave out its title where
@@ -219,14 +224,22 @@ export class DiaryAuditLog extends DiaryElement {
           id="action"
           class="diary-input"
           part="input"
-          @change=${(event: Event) => set({ action: value(event) })}
+          @change=${(event: Event) => {
+            const action = value(event);
+            set({ action: isAuditAction(action) ? action : '' });
+          }}
         >
           <option value="" ?selected=${!draft.action}>${auditLogText(lang, 'anyAction')}</option>
-          ${Object.keys(AUDIT_ACTION_WORDS).map(
-            (code) =>
-              html`<option value=${code} ?selected=${code === draft.action}>
-                ${actionWords(lang, code)}
-              </option>`,
+          ${(Object.keys(AUDIT_ACTION_GROUPS) as AuditActionGroup[]).map(
+            (group) =>
+              html`<optgroup label=${byLang(lang, AUDIT_ACTION_GROUP_WORDS[group])}>
+                ${AUDIT_ACTION_GROUPS[group].map(
+                  (code) =>
+                    html`<option value=${code} ?selected=${code === draft.action}>
+                      ${actionWords(lang, code)}
+                    </option>`,
+                )}
+              </optgroup>`,
           )}
         </select>
       </div>
@@ -301,11 +314,11 @@ export class DiaryAuditLog extends DiaryElement {
   #who(entry: AuditEntry): string {
     const lang = this.language;
     if (!entry.actorId) return auditLogText(lang, 'nobody');
-    if (!entry.actorRole) return entry.actorId;
-    return auditLogText(lang, 'someone', {
-      role: auditLogText(lang, entry.actorRole),
-      id: entry.actorId,
-    });
+    if (!entry.actorRole) return entry.actorName ?? entry.actorId;
+    const role = auditLogText(lang, entry.actorRole);
+    return entry.actorName
+      ? auditLogText(lang, 'named', { name: entry.actorName, role })
+      : auditLogText(lang, 'someone', { role, id: entry.actorId });
   }
 
   #renderPager(page: number, pages: number, total: number) {

@@ -30,4 +30,6 @@ export const LAZY_TAGS: Readonly<Record<string, TagLoader>> = {
   'diary-school-setup': () => import('../define-school-setup'),
   'diary-audit-log': () => import('../define-audit-log'),
   'diary-identity-desk': () => import('../define-identity-desk'),
+  'diary-news-editor': () => import('../define-news-editor'),
+  'diary-substitutions': () => import('../define-substitutions'),
 };

@@ -18,7 +18,8 @@ export function eventWhen(lang: Lang, item: NewsItem): string {
   return newsText(lang, 'range', { date, start: item.startTime, end: item.endTime });
 }
 
-function publishedOn(lang: Lang, item: NewsItem, timeZone: string): string {
+/** When an item was published, in words. */
+export function publishedOn(lang: Lang, item: NewsItem, timeZone: string): string {
   const date = formatDate(lang, item.publishedAt, { day: 'numeric', month: 'long' }, timeZone);
   return newsText(lang, 'published', { date });
 }
@@ -83,7 +84,38 @@ export interface DetailView {
   readonly onCalendar: (item: NewsItem) => void;
 }
 
-/** One item in full: title, date, the event's day, hours and place, the image, the text. */
+/** What an item in full shows: how {@link renderArticle} is called. */
+export interface ArticleView {
+  readonly lang: Lang;
+  readonly headingLevel: string;
+  readonly timeZone: string;
+  readonly item: NewsItem;
+  /** The id of the item's heading. */
+  readonly titleId: string;
+}
+
+/**
+ * An item's content as its readers see it: title, kind and date, the event's day, hours and
+ * place, the image, the text (a blank line starts a paragraph). The reader's detail view and the
+ * publisher's preview both show it.
+ */
+export function renderArticle(v: ArticleView) {
+  const { lang, item } = v;
+  return html`${renderHeading(v.headingLevel, item.title, { id: v.titleId, part: 'article-title' })}
+    <p class="diary-item-date">
+      ${newsText(lang, item.kind === 'event' ? 'eventOne' : 'newsOne')} ·
+      ${publishedOn(lang, item, v.timeZone)}
+    </p>
+    ${renderEventFacts(lang, item)}
+    ${
+      item.image
+        ? html`<img class="diary-image" part="image" src=${item.image.url} alt=${item.image.alt} />`
+        : nothing
+    }
+    ${item.body.split(/\n{2,}/).map((p) => html`<p class="diary-text">${p}</p>`)}`;
+}
+
+/** One item in full: its content, then the calendar button for an event. */
 export function renderDetail(v: DetailView) {
   const { lang, item } = v;
   return html`<article class="diary-article" part="article" data-news=${item.id}>
@@ -96,18 +128,7 @@ export function renderDetail(v: DetailView) {
     >
       ${newsText(lang, 'back')}
     </button>
-    ${renderHeading(v.headingLevel, item.title, { id: 'article-title', part: 'article-title' })}
-    <p class="diary-item-date">
-      ${newsText(lang, item.kind === 'event' ? 'eventOne' : 'newsOne')} ·
-      ${publishedOn(lang, item, v.timeZone)}
-    </p>
-    ${renderEventFacts(lang, item)}
-    ${
-      item.image
-        ? html`<img class="diary-image" part="image" src=${item.image.url} alt=${item.image.alt} />`
-        : nothing
-    }
-    ${item.body.split(/\n{2,}/).map((p) => html`<p class="diary-text">${p}</p>`)}
+    ${renderArticle({ ...v, titleId: 'article-title' })}
     ${
       item.kind === 'event' && item.eventDate
         ? html`<button

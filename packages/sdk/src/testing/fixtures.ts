@@ -744,7 +744,7 @@ function demoAuditLog(): (AuditEntry & { readonly schoolId: string })[] {
   const entry = (
     id: string,
     at: string,
-    action: string,
+    action: AuditEntry['action'],
     outcome: AuditEntry['outcome'],
     actor?: { readonly id: string; readonly role: AuditEntry['actorRole'] },
     target?: string,
@@ -787,7 +787,7 @@ function demoAuditLog(): (AuditEntry & { readonly schoolId: string })[] {
       teacher,
       'mrk_maria_1',
     ),
-    entry('aud_mem_6', '2026-11-19T09:00:00.000Z', 'audit.list', 'denied', teacher),
+    entry('aud_mem_6', '2026-11-19T09:00:00.000Z', 'auth.phone_change_start', 'denied', teacher),
     entry('aud_mem_7', '2026-11-20T10:15:00.000Z', 'news.publish', 'success', admin, 'nws_concert'),
     entry('aud_mem_8', '2026-11-23T05:55:00.000Z', 'auth.logout', 'success', admin),
   ];

@@ -22,6 +22,11 @@ describe('memory client: the school’s audit log', () => {
       first.items.map((e) => e.id),
       ['aud_mem_8', 'aud_mem_7', 'aud_mem_6'],
     );
+    // Each actor by surname and initials, as the server names them.
+    assert.deepEqual(
+      first.items.map((e) => e.actorName),
+      ['Кириллова Н. П.', 'Кириллова Н. П.', 'Орлов С. Н.'],
+    );
     const logins = await client.audit.list({
       schoolId: 'sch_42',
       from: '2026-11-17',

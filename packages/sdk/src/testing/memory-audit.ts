@@ -1,5 +1,13 @@
+import type { User } from '@school-diary/core';
 import { MemoryApiError } from './memory-diary';
 import { inRange, signedIn, type MemoryHandler } from './memory-access';
+
+/** Surname and initials, `Кириллова Н. П.`, as the server names an entry's actor. */
+const shortNameOf = (user: User): string =>
+  [
+    user.lastName,
+    ...[user.firstName, user.middleName].flatMap((p) => (p ? [`${p[0]}.`] : [])),
+  ].join(' ');
 
 /** The memory client's answer for a school's audit log: its admin's, filtered, newest first, paged. */
 export const AUDIT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
@@ -19,7 +27,10 @@ export const AUDIT_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
           (!outcome || e.outcome === outcome),
       )
       .sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id))
-      .map(({ schoolId: _school, ...entry }) => entry);
+      .map(({ schoolId: _school, ...entry }) => {
+        const actor = diary.data.users.find((u) => u.id === entry.actorId);
+        return actor ? { ...entry, actorName: shortNameOf(actor) } : entry;
+      });
     return {
       items: all.slice((page - 1) * pageSize, page * pageSize),
       total: all.length,

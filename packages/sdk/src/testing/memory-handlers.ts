@@ -36,6 +36,7 @@ import { HANDOFF_HANDLERS } from './memory-handoff';
 import { NEWS_HANDLERS } from './memory-news';
 import { AUDIT_HANDLERS } from './memory-audit';
 import { ADMIN_HANDLERS } from './memory-admin';
+import { SUBSTITUTION_HANDLERS } from './memory-substitutions';
 import { SETUP_HANDLERS } from './memory-setup';
 import { IMPORT_HANDLERS } from './memory-imports';
 
@@ -113,9 +114,9 @@ function unread(diary: MemoryDiary, user: User) {
 /**
  * The operations a memory client serves, by `group.name` of core's route table: every operation
  * the widgets call (sign-in and recovery, children and school links, the registry, applications,
- * marks, thresholds, timetable and substitutions, homework, attendance and absences reported
- * ahead, news, chat, notifications, support, portfolio and uploads, a school's audit log, one's
- * own account, the QR
+ * marks, thresholds, timetable and substitutions (set and removed by the school admin), homework,
+ * attendance and absences reported ahead, news (published and removed by the school admin), chat,
+ * notifications, support, portfolio and uploads, a school's audit log, one's own account, the QR
  * hand-off to another device, and the school admin's `setup.*`: school years, holidays, classes,
  * subjects, staff, roster, bells, rounding and the repeating week; and the admin's identity desk:
  * `admin.*`, a parent found and confirmed in person, guardian claims approved). The rest (notes,
@@ -419,6 +420,7 @@ export const MEMORY_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   ...SETUP_HANDLERS,
   ...IMPORT_HANDLERS,
   ...ADMIN_HANDLERS,
+  ...SUBSTITUTION_HANDLERS,
 };
 
 /** Whether a child's family ticked homework «сделано». */

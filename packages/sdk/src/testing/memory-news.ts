@@ -1,6 +1,6 @@
-import type { NewsItem } from '@school-diary/core';
+import { newsInputProblems, type NewsItem } from '@school-diary/core';
 import { notFound, signedIn, type MemoryHandler, type MemoryRequest } from './memory-access';
-import type { MemoryDiary } from './memory-diary';
+import { MemoryApiError, type MemoryDiary } from './memory-diary';
 
 /** Whether the caller reads the school's news: its staff, or a family with a child there. */
 function readsSchool(diary: MemoryDiary, request: MemoryRequest, schoolId: string): boolean {
@@ -11,7 +11,30 @@ function readsSchool(diary: MemoryDiary, request: MemoryRequest, schoolId: strin
   );
 }
 
-/** The memory client's answers for school news: the feed (by kind, paged) and one item. */
+/** The caller as the admin of the school, or a 404 (another school's admin learns nothing). */
+function adminOf(request: MemoryRequest, schoolId: string): void {
+  if (signedIn(request).schoolId !== schoolId) throw notFound();
+}
+
+type NewsBody = Omit<NewsItem, 'id' | 'schoolId' | 'publishedAt'>;
+
+/** The item as the server keeps it: hours and place only with an event's day, a place trimmed. */
+function published(body: NewsBody): NewsBody {
+  const { eventDate, startTime, endTime, location, ...rest } = body;
+  const place = location?.trim();
+  return {
+    ...rest,
+    ...(eventDate ? { eventDate } : {}),
+    ...(eventDate && startTime ? { startTime } : {}),
+    ...(eventDate && endTime ? { endTime } : {}),
+    ...(place ? { location: place } : {}),
+  };
+}
+
+/**
+ * The memory client's answers for school news: the feed (by kind, paged) and one item, and the
+ * school admin's publishing and removal, with the server's rules across fields.
+ */
 export const NEWS_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'news.list': (diary, request) => {
     const schoolId = String(request.params.schoolId);
@@ -34,5 +57,27 @@ export const NEWS_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
     const item: NewsItem | undefined = diary.data.news.find((n) => n.id === request.params.newsId);
     if (!item || !readsSchool(diary, request, item.schoolId)) throw notFound();
     return item;
+  },
+  'news.publish': (diary, request) => {
+    const schoolId = String(request.params.schoolId);
+    adminOf(request, schoolId);
+    const body = request.body as NewsBody;
+    const problems = newsInputProblems(body);
+    if (problems.length) throw new MemoryApiError(400, 'validation_failed', problems);
+    const item = {
+      ...published(body),
+      id: diary.id('nws'),
+      schoolId,
+      publishedAt: diary.now().toISOString(),
+    } as NewsItem;
+    diary.data.news.push(item);
+    return item;
+  },
+  'news.remove': (diary, request) => {
+    const item = diary.data.news.find((n) => n.id === request.params.newsId);
+    if (!item) throw notFound();
+    adminOf(request, item.schoolId);
+    diary.data.news.splice(diary.data.news.indexOf(item), 1);
+    return undefined;
   },
 };

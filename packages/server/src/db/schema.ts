@@ -1,3 +1,4 @@
+import type { AuditAction } from '@school-diary/core';
 import type { Generated } from 'kysely';
 
 /** Tables of the diary database. Booleans are stored as 0/1 and JSON as text for portability. */
@@ -209,7 +210,8 @@ export interface Database {
     actor_id: string | null;
     actor_role: string | null;
     school_id: string | null;
-    action: string;
+    /** One of core's codes, so a write of a code core does not name does not compile. */
+    action: AuditAction;
     target: string | null;
     ip: string;
     outcome: string;

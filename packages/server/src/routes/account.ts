@@ -50,7 +50,7 @@ export function accountHandlers(s: Services): AccountHandlers {
         .select('id')
         .where('phone', '=', body.phone)
         .executeTakeFirst();
-      const action = { action: 'auth.phone_change_start', ip, actor: actorOf(user) };
+      const action = { action: 'auth.phone_change_start', ip, actor: actorOf(user) } as const;
       // Another account's number: the same answer as for a free one (no code ever arrives), so
       // the form does not tell who is registered; that number's owner is told.
       if (owner) {

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AuditEntry, ErrorResponse, User } from '@school-diary/core';
+import { isAuditAction, type AuditEntry, type ErrorResponse, type User } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 
@@ -93,6 +93,7 @@ describe('admin: identity in person, and the audit log', () => {
     });
     assert.equal(log.status, 200, log.text);
     assert.equal(log.body.items[0]?.actorId, U.admin42.id);
+    assert.equal(log.body.items[0]?.actorName, 'Кириллова Н. П.');
     assert.equal(log.body.items[0]?.actorRole, 'school_admin');
     assert.equal(log.body.items[0]?.target, U.parentNew.id);
   });
@@ -144,6 +145,47 @@ describe('admin: identity in person, and the audit log', () => {
       res.body.error.fields.map((f) => [f.path, f.code]),
       [['to', 'date_order']],
     );
+  });
+
+  it('rejects an action core does not name, on the field, in Russian and English', async () => {
+    for (const [lang, words] of [
+      ['ru', /Журнал действий не знает такого действия/],
+      ['en', /The audit log has no such action/],
+    ] as const) {
+      const res = await server.call<ErrorResponse>('GET', AUDIT_42, {
+        token: tokens.admin42,
+        lang,
+        query: { action: 'audit.list' },
+      });
+      assert.equal(res.status, 400, res.text);
+      const fields = res.body.error.fields ?? [];
+      assert.deepEqual(
+        fields.map((f) => [f.path, f.code]),
+        [['action', 'invalid_option']],
+      );
+      assert.match(fields[0]?.message ?? '', words);
+    }
+  });
+
+  it('records only core’s actions, and finds the entries of each by its code', async () => {
+    const recorded = await server.database.db
+      .selectFrom('audit')
+      .select((eb) => ['action', eb.fn.countAll<number>().as('n')])
+      .where('school_id', '=', DEMO.schools.school42.id)
+      .groupBy('action')
+      .execute();
+    // Sign-ins, look-ups, in-person confirmations, school links: more than the old 24 words.
+    assert.ok(recorded.length >= 4, JSON.stringify(recorded));
+    for (const { action, n } of recorded) {
+      assert.ok(isAuditAction(action), `${action} is not one of core's audit actions`);
+      const page = await audit('admin42', { action, pageSize: '100' });
+      assert.equal(page.status, 200, page.text);
+      assert.equal(page.body.total, Number(n), action);
+      assert.ok(
+        page.body.items.every((e) => e.action === action),
+        action,
+      );
+    }
   });
 
   it("hides a school's audit log from another school's admin and from everyone else", async () => {

@@ -82,7 +82,11 @@ export function adminHandlers(s: Services): Handlers['admin'] {
           .where('id', '=', parent.id)
           .execute();
         const detail = body.note ? `${body.document}: ${body.note}` : body.document;
-        const action = { action: 'admin.identity_confirmed_in_person', target: parent.id, detail };
+        const action = {
+          action: 'admin.identity_confirmed_in_person',
+          target: parent.id,
+          detail,
+        } as const;
         await auditAs(s, trx, { user, ip }, action);
       });
       return userView({ ...parent, identity_status: 'confirmed_in_person' });
@@ -103,7 +107,7 @@ export function adminHandlers(s: Services): Handlers['admin'] {
       const rows = await q.execute();
       // A lookup of a person by phone is personal data: it is logged like a write.
       const detail = query.snils ? 'by phone and SNILS' : 'by phone';
-      const action = { action: 'admin.find_user', target: rows[0]?.id ?? null, detail };
+      const action = { action: 'admin.find_user', target: rows[0]?.id ?? null, detail } as const;
       await auditAs(s, s.db, { user, ip }, action);
       return { items: rows.map(userView) };
     },

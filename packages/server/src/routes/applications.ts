@@ -3,6 +3,7 @@ import {
   openSchoolYears,
   todayIn,
   type ApplicationStatus,
+  type AuditAction,
 } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -30,7 +31,7 @@ interface StatusChange {
   readonly reason?: string | undefined;
   readonly user: AuthUser;
   readonly ip: string;
-  readonly action: string;
+  readonly action: AuditAction;
 }
 
 /** `schoolYear` must be the current school year or the next, in the school's time zone. */
@@ -210,7 +211,7 @@ export function applicationsHandlers(s: Services): Handlers['applications'] {
         user,
         ip,
         action: 'applications.set_status',
-      };
+      } as const;
       return applicationView(s, await changeStatus(s, row, change));
     },
 

@@ -179,7 +179,11 @@ async function removeLink(
     const left = { school_id: null, class_id: null };
     await trx.updateTable('children').set(left).where('id', '=', child.id).execute();
   }
-  const action = { action: 'children.unlink_school', target: child.id, schoolId: link.school_id };
+  const action = {
+    action: 'children.unlink_school',
+    target: child.id,
+    schoolId: link.school_id,
+  } as const;
   await auditAs(s, trx, caller, action);
   return withdrawApplications(s, trx, caller, { childId: child.id, schoolId: link.school_id });
 }
@@ -236,7 +240,11 @@ export function childCardHandlers(s: Services): CardHandlers {
       await s.db.transaction().execute(async (trx) => {
         await trx.updateTable('children').set(set).where('id', '=', row.id).execute();
         const detail = JSON.stringify(fields);
-        const action = { action: 'children.update', target: row.id, schoolId: row.school_id };
+        const action = {
+          action: 'children.update',
+          target: row.id,
+          schoolId: row.school_id,
+        } as const;
         await auditAs(s, trx, { user, ip }, { ...action, detail });
         await bumpVersions(trx, [`child:${row.id}`]);
       });
@@ -267,7 +275,7 @@ export function childCardHandlers(s: Services): CardHandlers {
           done_at: null,
         })
         .execute();
-      const action = { action: 'children.school_change_start', target: child.id };
+      const action = { action: 'children.school_change_start', target: child.id } as const;
       await auditAs(s, s.db, { user, ip }, { ...action, detail: input.kind });
       return challenge;
     },

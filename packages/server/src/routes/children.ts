@@ -183,7 +183,11 @@ export function childrenHandlers(s: Services): Handlers['children'] {
       await s.db.transaction().execute(async (trx) => {
         const confirmed = { status: 'confirmed' };
         await trx.updateTable('children').set(confirmed).where('id', '=', child.id).execute();
-        const action = { action: 'children.confirm', target: child.id, schoolId: child.school_id };
+        const action = {
+          action: 'children.confirm',
+          target: child.id,
+          schoolId: child.school_id,
+        } as const;
         await auditAs(s, trx, { user, ip }, action);
       });
       return childViewFor(s, user, { ...child, status: 'confirmed' });

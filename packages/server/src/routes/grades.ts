@@ -256,7 +256,11 @@ export function thresholdsHandlers(s: Services): Handlers['thresholds'] {
           old: old?.threshold ?? null,
           new: row.threshold,
         });
-        const action = { action: 'thresholds.set', target: row.id, schoolId: child.school_id };
+        const action = {
+          action: 'thresholds.set',
+          target: row.id,
+          schoolId: child.school_id,
+        } as const;
         await auditAs(s, trx, { user, ip }, { ...action, detail });
       });
       return thresholdView(row);
@@ -274,7 +278,11 @@ export function thresholdsHandlers(s: Services): Handlers['thresholds'] {
       if (!row) throw notFound();
       await s.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('thresholds').where('id', '=', row.id).execute();
-        const action = { action: 'thresholds.remove', target: row.id, schoolId: child.school_id };
+        const action = {
+          action: 'thresholds.remove',
+          target: row.id,
+          schoolId: child.school_id,
+        } as const;
         await auditAs(s, trx, { user, ip }, action);
       });
       return undefined;

@@ -9,6 +9,7 @@ import type {
   SignInSession,
   User,
 } from '@school-diary/core';
+import { AUDIT_ACTION_GROUPS } from '@school-diary/core';
 import { DEMO } from '../seed/demo';
 import { startTestServer, type TestServer } from '../testing/harness';
 
@@ -88,7 +89,7 @@ describe('the QR hand-off to another device', () => {
     const audit = await server.database.db
       .selectFrom('audit')
       .select(['action', 'outcome'])
-      .where('action', 'like', 'auth.handoff%')
+      .where('action', 'in', AUDIT_ACTION_GROUPS.signIn)
       .execute();
     for (const action of ['start', 'claim', 'confirm', 'redeem'])
       assert.ok(

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@school-diary/core';
 import type { Handlers } from '../http/register-routes';
 import type { AuthUser, Services } from '../services/context';
 import { DomainError } from '../services/domain-error';
@@ -24,7 +25,7 @@ const actorOf = (user: AuthUser) => ({ id: user.id, role: user.role, schoolId: u
 export function handoffHandlers(s: Services): HandoffHandlers {
   /** Runs a public step; a refusal is audited with its code before it is answered. */
   async function audited<T>(
-    action: string,
+    action: AuditAction,
     ip: string,
     step: () => Promise<T & { userId?: string }>,
   ): Promise<T> {

@@ -121,7 +121,7 @@ async function createHomework(
   return s.db.transaction().execute(async (trx) => {
     await trx.insertInto('homework').values(row).execute();
     await linkAttachments(trx, row.id, body.attachmentIds, caller.user.id);
-    const action = { action: 'homework.create', target: row.id };
+    const action = { action: 'homework.create', target: row.id } as const;
     await auditAs(s, trx, caller, { ...action, detail: JSON.stringify({ classId: row.class_id }) });
     const view = await oneHomework(trx, row.id);
     const reached = await publishToClass(s, trx, row.class_id, {
@@ -168,7 +168,11 @@ async function updateHomework(
         attachments: after.attachments.map((a) => a.id),
       },
     };
-    const action = { action: 'homework.update', target: old.id, detail: JSON.stringify(changes) };
+    const action = {
+      action: 'homework.update',
+      target: old.id,
+      detail: JSON.stringify(changes),
+    } as const;
     await auditAs(s, trx, caller, action);
     // The families' open lists show the new text, date and files without a reload.
     await publishToClass(s, trx, old.class_id, { type: 'homework.updated', data: after });

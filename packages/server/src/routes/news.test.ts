@@ -109,6 +109,21 @@ describe('school news', () => {
     });
     assert.equal(noDate.status, 400);
     assert.equal(noDate.body.error.fields[0]?.path, 'eventDate');
+    assert.equal(noDate.body.error.fields[0]?.message, 'Укажите день события');
+    const backwards = await publish('admin42', S42, {
+      kind: 'event',
+      title: 'Концерт',
+      body: 'Скоро',
+      startTime: '18:00',
+      endTime: '17:00',
+    });
+    assert.deepEqual(
+      backwards.body.error.fields.map((f: { path: string; code: string }) => [f.path, f.code]),
+      [
+        ['eventDate', 'required'],
+        ['endTime', 'date_order'],
+      ],
+    );
     const body = { kind: 'news', title: 'Чужая новость', body: 'Текст' };
     assert.equal((await publish('admin17', S42, body)).status, 404);
     assert.equal((await publish('teacherMath', S42, body)).status, 403);

@@ -1,7 +1,7 @@
-import type { NewsItem } from '@school-diary/core';
+import { newsInputProblems, type NewsItem } from '@school-diary/core';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { fieldError, notFound } from '../services/domain-error';
+import { DomainError, notFound } from '../services/domain-error';
 import type { Handlers } from '../http/register-routes';
 import { preview } from '../services/chat-views';
 import type { AuthUser, Services } from '../services/context';
@@ -107,10 +107,8 @@ export function newsHandlers(s: Services): Handlers['news'] {
 
     async publish({ params, body, user, ip }) {
       assertAdminOf(s, user, params.schoolId);
-      if (body.kind === 'event' && !body.eventDate) throw fieldError('eventDate', 'required');
-      if (body.endTime && !body.startTime) throw fieldError('startTime', 'required');
-      if (body.startTime && body.endTime && body.endTime <= body.startTime)
-        throw fieldError('endTime', 'date_order');
+      const problems = newsInputProblems(body);
+      if (problems.length) throw new DomainError('validation_failed', { fields: problems });
       const row: NewsRow = {
         id: s.ids('nws'),
         school_id: params.schoolId,

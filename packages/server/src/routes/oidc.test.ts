@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ErrorResponse, Session, User } from '@school-diary/core';
+import type { AuditAction, ErrorResponse, Session, User } from '@school-diary/core';
 import { callbackPath } from '../services/oidc-flow';
 import { startTestServer, type TestServer } from '../testing/harness';
 import { listenTestProvider, type TestProvider } from '../testing/oidc-test-provider';
@@ -141,7 +141,7 @@ describe('sign-in through an OpenID Connect provider', () => {
     assert.equal(res.status, 200, res.text);
     return { challengeId: res.body.challengeId, code: await server.lastCode(phone) };
   };
-  const audit = async (action: string) =>
+  const audit = async (action: AuditAction) =>
     server.database.db
       .selectFrom('audit')
       .select(['outcome', 'detail', 'actor_id'])

@@ -171,7 +171,11 @@ async function insertItem(
       path: 'attachmentId',
     });
     await trx.insertInto('portfolio_items').values(row).execute();
-    const action = { action: 'portfolio.create', target: row.id, schoolId: child.school_id };
+    const action = {
+      action: 'portfolio.create',
+      target: row.id,
+      schoolId: child.school_id,
+    } as const;
     await auditAs(s, trx, caller, action);
     await bumpVersions(trx, [`child:${child.id}`]);
   });
@@ -231,7 +235,11 @@ async function updateItem(
     const { id, ...values } = next;
     await trx.updateTable('portfolio_items').set(values).where('id', '=', id).execute();
     if (replaced) await trx.deleteFrom('attachments').where('id', '=', replaced).execute();
-    const action = { action: 'portfolio.update', target: item.id, schoolId: child.school_id };
+    const action = {
+      action: 'portfolio.update',
+      target: item.id,
+      schoolId: child.school_id,
+    } as const;
     await auditAs(s, trx, caller, action);
     await bumpVersions(trx, [`child:${child.id}`]);
   });
@@ -316,7 +324,11 @@ export function portfolioHandlers(s: Services): Handlers['portfolio'] {
             created_at: s.clock.now().toISOString(),
           })
           .execute();
-        const action = { action: 'portfolio.comment', target: item.id, schoolId: child.school_id };
+        const action = {
+          action: 'portfolio.comment',
+          target: item.id,
+          schoolId: child.school_id,
+        } as const;
         await auditAs(s, trx, { user, ip }, action);
         await bumpVersions(trx, [`child:${child.id}`]);
       });

@@ -141,7 +141,11 @@ async function substitute(
     if (old) await trx.updateTable('substitutions').set(row).where('id', '=', old.id).execute();
     else await trx.insertInto('substitutions').values(row).execute();
     const detail = JSON.stringify({ lessonId: lesson.id, old: old ?? null, new: row });
-    const action = { action: 'schedule.substitute', target: row.id, schoolId: cls.school_id };
+    const action = {
+      action: 'schedule.substitute',
+      target: row.id,
+      schoolId: cls.school_id,
+    } as const;
     await auditAs(s, trx, caller, { ...action, detail });
     const sub = await substitutionOf(trx, lesson.id);
     const notices = await announceSubstitution(s, trx, cls, sub);
@@ -168,7 +172,11 @@ export function scheduleHandlers(s: Services): Handlers['schedule'] {
       await s.db.transaction().execute(async (trx) => {
         const removed = await replaceWeekLessons(s, trx, cls.id, body.lessons, week);
         const detail = JSON.stringify({ week: query.week, lessons: body.lessons.length, removed });
-        const action = { action: 'schedule.set_week', target: cls.id, schoolId: cls.school_id };
+        const action = {
+          action: 'schedule.set_week',
+          target: cls.id,
+          schoolId: cls.school_id,
+        } as const;
         await auditAs(s, trx, { user, ip }, { ...action, detail });
         await bumpVersions(trx, [`class:${cls.id}`]);
       });
@@ -190,7 +198,7 @@ export function scheduleHandlers(s: Services): Handlers['schedule'] {
       await s.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('substitutions').where('id', '=', old.id).execute();
         const detail = JSON.stringify({ lessonId: lesson.id, old });
-        const action = { action: 'schedule.cancel_substitution', target: old.id };
+        const action = { action: 'schedule.cancel_substitution', target: old.id } as const;
         await auditAs(s, trx, { user, ip }, { ...action, schoolId: cls.school_id, detail });
         await bumpVersions(trx, [`class:${cls.id}`]);
       });

@@ -2,6 +2,7 @@ import {
   addDays,
   planLessons,
   schoolYearStart,
+  type AuditAction,
   type Bell,
   type Holiday,
   type TimetableTemplate,
@@ -115,7 +116,7 @@ async function lessonsInUse(db: Db, ids: readonly string[]): Promise<Set<string>
  * Making lessons never touches one that something was entered on (marks, attendance, homework).
  */
 export function setupCalendarHandlers(s: Services): NonNullable<Handlers['setup']> {
-  const audited = (who: Who, db: Db, action: string, target: string, detail?: string) =>
+  const audited = (who: Who, db: Db, action: AuditAction, target: string, detail?: string) =>
     auditAs(s, db, who, { action, target, ...(detail === undefined ? {} : { detail }) });
 
   return {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Handlers } from '../http/register-routes';
@@ -55,7 +56,7 @@ async function assertStaffOf(db: Db, schoolId: string, userId: string, path: str
  * teacher or a family entered is ever lost; every change is audited.
  */
 export function setupEditHandlers(s: Services): NonNullable<Handlers['setup']> {
-  const audited = (who: Who, db: Db, action: string, target: string, detail?: string) =>
+  const audited = (who: Who, db: Db, action: AuditAction, target: string, detail?: string) =>
     auditAs(s, db, who, { action, target, ...(detail === undefined ? {} : { detail }) });
 
   return {

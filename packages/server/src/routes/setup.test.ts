@@ -190,7 +190,7 @@ describe('setup: a school run by its own admins', () => {
     assert.ok([403, 404].includes(write.status), write.text);
     const audit = await admin<{ items: AuditEntry[] }>('GET', `${S42}/audit`);
     const actions = audit.body.items.map((e) => e.action);
-    for (const action of ['setup.roster_move', 'setup.roster_leave', 'setup.class'])
+    for (const action of ['setup.roster_move', 'setup.roster_leave', 'setup.class'] as const)
       assert.ok(actions.includes(action), action);
   });
 

@@ -1,4 +1,5 @@
 import type {
+  AuditAction,
   Period,
   RosterEntry,
   SchoolProfileInput,
@@ -136,7 +137,7 @@ export function setupHandlers(s: Services): Handlers['setup'] {
   const audited = (
     who: Who,
     db: Kysely<Database>,
-    action: string,
+    action: AuditAction,
     target: string,
     detail?: string,
   ) => auditAs(s, db, who, { action, target, ...(detail === undefined ? {} : { detail }) });

@@ -1,4 +1,4 @@
-import type { Ticket, TicketStatus } from '@school-diary/core';
+import type { AuditAction, Ticket, TicketStatus } from '@school-diary/core';
 import type { Kysely, Selectable } from 'kysely';
 import { insertionOrder } from '../db/dialect';
 import type { Database } from '../db/schema';
@@ -245,7 +245,7 @@ async function saveStatus(
   trx: Kysely<Database>,
   row: TicketRow,
   status: TicketStatus,
-  caller: { user: AuthUser; ip: string; action: string },
+  caller: { user: AuthUser; ip: string; action: AuditAction },
 ): Promise<TicketRow> {
   const updated = { ...row, status, updated_at: s.clock.now().toISOString() };
   const change = { status, updated_at: updated.updated_at };
@@ -276,7 +276,7 @@ export function supportHandlers(s: Services): Handlers['support'] {
         };
         await trx.insertInto('tickets').values(created).execute();
         await addMessage(s, trx, created.id, user, body);
-        const action = { action: 'support.create', target: created.id, schoolId };
+        const action = { action: 'support.create', target: created.id, schoolId } as const;
         await auditAs(s, trx, { user, ip }, action);
         await notifyOtherSide(s, trx, created, user, body.text);
         await publishTicket(s, trx, created);
@@ -318,7 +318,7 @@ export function supportHandlers(s: Services): Handlers['support'] {
       const row = await visibleTicket(s, user, params.ticketId);
       assertAdminOf(s, user, row.school_id);
       const updated = await s.db.transaction().execute(async (trx) => {
-        const caller = { user, ip, action: 'support.set_status' };
+        const caller = { user, ip, action: 'support.set_status' } as const;
         const saved = await saveStatus(s, trx, row, body.status, caller);
         if (row.author_id !== user.id) {
           const title = `Обращение ${row.number}: ${STATUS_TEXT[body.status]}`;

@@ -73,7 +73,11 @@ export async function withdrawApplications(
     );
     await publishApplication(s, trx, updated);
     const detail = `${row.status} → withdrawn: ${REASON}`;
-    const action = { action: 'applications.withdraw', target: row.id, schoolId: row.school_id };
+    const action = {
+      action: 'applications.withdraw',
+      target: row.id,
+      schoolId: row.school_id,
+    } as const;
     await auditAs(s, trx, caller, { ...action, detail });
     withdrawn.push(updated);
   }

@@ -194,7 +194,11 @@ export async function insertApplication(
   await trx.insertInto('applications').values(row).execute();
   await addHistory(trx, row.id, { status: 'submitted', at: row.created_at }, caller.user);
   await publishApplication(s, trx, row);
-  const action = { action: 'applications.create', target: row.id, schoolId: input.schoolId };
+  const action = {
+    action: 'applications.create',
+    target: row.id,
+    schoolId: input.schoolId,
+  } as const;
   await auditAs(s, trx, caller, action);
   return row;
 }

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
@@ -5,7 +6,8 @@ import type { IdGenerator } from '../ids';
 
 /** One thing that happened, for the audit log. */
 export interface AuditRecord {
-  readonly action: string;
+  /** One of core's audit action codes: a code missing there does not compile. */
+  readonly action: AuditAction;
   readonly outcome: 'success' | 'failure' | 'denied';
   readonly ip: string;
   readonly actor?: {

@@ -54,7 +54,7 @@ export async function claimGuardian(
       action: 'children.guardian_claim',
       target: child.id,
       schoolId: child.school_id,
-    };
+    } as const;
     await auditAs(s, trx, caller, action);
   });
   throw answer;
@@ -142,7 +142,7 @@ export async function approveClaim(
       action: 'admin.guardian_approved',
       target: claim.parent_id,
       detail: claim.child_id,
-    };
+    } as const;
     await auditAs(s, trx, caller, action);
   });
   await notify(s, s.db, {

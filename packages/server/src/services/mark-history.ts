@@ -1,4 +1,4 @@
-import type { MarkChange, MarkHistory } from '@school-diary/core';
+import type { AuditAction, MarkChange, MarkHistory } from '@school-diary/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { insertionOrder } from '../db/dialect';
@@ -11,7 +11,7 @@ const ACTIONS = {
   'marks.create': 'created',
   'marks.update': 'updated',
   'marks.delete': 'deleted',
-} as const satisfies Record<string, MarkChange['action']>;
+} as const satisfies Partial<Record<AuditAction, MarkChange['action']>>;
 
 /** What the audit entry of a mark write keeps (see `auditedFields`). */
 interface AuditedMark {
@@ -32,7 +32,7 @@ function auditedWrites(db: Kysely<Database>, markId: string) {
     .select(['audit.action', 'audit.at', 'audit.detail'])
     .select(['users.last_name', 'users.first_name', 'users.middle_name'])
     .where('audit.target', '=', markId)
-    .where('audit.action', 'in', Object.keys(ACTIONS))
+    .where('audit.action', 'in', Object.keys(ACTIONS) as (keyof typeof ACTIONS)[])
     .where('audit.outcome', '=', 'success')
     .orderBy(insertionOrder(db, 'audit'))
     .execute();

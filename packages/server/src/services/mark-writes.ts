@@ -178,7 +178,11 @@ export async function setFinalMark(
     if (old) await trx.updateTable('final_marks').set(row).where('id', '=', old.id).execute();
     else await trx.insertInto('final_marks').values(row).execute();
     const detail = JSON.stringify({ ...key, old: old?.value ?? null, new: row.value });
-    const action = { action: 'final_marks.set', target: row.id, schoolId: child.school_id };
+    const action = {
+      action: 'final_marks.set',
+      target: row.id,
+      schoolId: child.school_id,
+    } as const;
     await auditAs(s, trx, caller, { ...action, detail });
     const [saved] = await finalMarkRows(trx, key);
     const family = await familyOf(trx, child.id);

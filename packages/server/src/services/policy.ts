@@ -1,4 +1,4 @@
-import type { Child, Guardian } from '@school-diary/core';
+import type { AuditAction, Child, Guardian } from '@school-diary/core';
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { notFound } from './domain-error';
@@ -121,7 +121,7 @@ export function isAdminOf(user: AuthUser, schoolId: string | null): boolean {
 
 /** What a caller did, for {@link auditAs}. */
 export interface CallerAction {
-  readonly action: string;
+  readonly action: AuditAction;
   readonly outcome?: 'success' | 'failure' | 'denied';
   readonly target?: string | null;
   /** The school whose admins may read the entry; the caller's own by default. */

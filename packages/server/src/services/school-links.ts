@@ -194,7 +194,7 @@ export async function insertLink(
     linked_at: s.clock.now().toISOString(),
   };
   await trx.insertInto('school_links').values(link).execute();
-  const action = { action: 'children.link_school', target: child.id, schoolId: school.id };
+  const action = { action: 'children.link_school', target: child.id, schoolId: school.id } as const;
   await auditAs(s, trx, caller, action);
   const cls = await trx
     .selectFrom('classes')

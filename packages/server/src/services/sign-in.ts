@@ -1,4 +1,4 @@
-import type { Lang, Session } from '@school-diary/core';
+import type { AuditAction, Lang, Session } from '@school-diary/core';
 import type { Services } from './context';
 import { tellOwner } from './login';
 import { deviceHashOf, issueSession, knownDevice } from './sessions';
@@ -15,7 +15,7 @@ export async function openSignedInSession(
     ip: string;
     userAgent: string;
     lang: Lang;
-    action: string;
+    action: AuditAction;
     detail?: string;
   },
 ): Promise<Session> {

@@ -1,5 +1,5 @@
 import { pageOf } from '../../schemas/common.js';
-import { auditEntrySchema, auditQuerySchema } from '../../schemas/support.js';
+import { auditEntrySchema, auditQuerySchema } from '../../schemas/audit.js';
 import { withSchemas } from '../with-schemas.js';
 import { routeManifest } from '../route-manifest.js';
 

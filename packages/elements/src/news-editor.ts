@@ -1,0 +1,1 @@
+export { DiaryNewsEditor, type DiaryNewsEditorChangeDetail } from './news-editor/diary-news-editor';

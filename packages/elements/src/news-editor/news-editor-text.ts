@@ -1,0 +1,68 @@
+import { translator } from '../shared/localize';
+
+/** The news editor's own words. */
+export const newsEditorText = translator({
+  title: ['Новости и события школы', 'School news and events'],
+  signedOut: [
+    'Войдите как администратор школы, чтобы публиковать новости и события.',
+    "Sign in as the school's administrator to publish news and events.",
+  ],
+  noSchool: [
+    'Учётная запись не привязана к школе: публиковать новости нельзя.',
+    'This account is not linked to a school: there is nowhere to publish news.',
+  ],
+  formTitle: ['Новая запись', 'New item'],
+  formHint: [
+    'Её увидят все родители и ученики школы, а родители получат уведомление.',
+    'Every parent and student of the school will see it, and parents get a notification.',
+  ],
+  kind: ['Что публикуем', 'What are you publishing'],
+  kindNews: ['Новость', 'News'],
+  kindEvent: ['Событие с датой', 'An event with a date'],
+  titleLabel: ['Заголовок', 'Title'],
+  titleHint: ['До 200 символов', 'Up to 200 characters'],
+  body: ['Текст', 'Text'],
+  bodyHint: ['Пустая строка начинает новый абзац', 'A blank line starts a new paragraph'],
+  eventFacts: ['Когда и где', 'When and where'],
+  eventDate: ['День события', 'Day of the event'],
+  startTime: ['Начало (необязательно)', 'Starts at (optional)'],
+  endTime: ['Окончание (необязательно)', 'Ends at (optional)'],
+  timeHint: ['ЧЧ:ММ, например 18:30', 'HH:MM, for example 18:30'],
+  location: ['Место (необязательно)', 'Place (optional)'],
+  locationHint: ['Например, актовый зал', 'For example, the assembly hall'],
+  image: ['Картинка (необязательно)', 'Picture (optional)'],
+  imageUrl: ['Адрес картинки', 'Picture address'],
+  imageUrlHint: [
+    'Начинается с https:// или с / (картинка на сайте школы)',
+    "Starts with https:// or / (a picture on the school's site)",
+  ],
+  imageAlt: ['Что на картинке', 'What the picture shows'],
+  imageAltHint: [
+    'Для тех, кто не видит картинку, например «Хор на сцене актового зала»',
+    'For those who cannot see it, for example “The choir on the assembly hall stage”',
+  ],
+  publish: ['Опубликовать', 'Publish'],
+  publishing: ['Публикуем…', 'Publishing…'],
+  published: ['Опубликовано: «{title}»', 'Published: “{title}”'],
+  previewTitle: ['Так запись увидят родители', 'How parents will see it'],
+  untitled: ['Без заголовка', 'Untitled'],
+  previewEmpty: [
+    'Введите заголовок и текст — здесь появится запись такой, какой её увидят родители.',
+    'Enter a title and text: the item appears here as parents will see it.',
+  ],
+  listTitle: ['Опубликованные', 'Published'],
+  listLabel: ['Опубликованные новости и события', 'Published news and events'],
+  empty: ['Школа ещё ничего не публиковала.', 'The school has not published anything yet.'],
+  shown: ['Показано {shown} из {total}', 'Showing {shown} of {total}'],
+  more: ['Показать ещё', 'Show more'],
+  remove: ['Удалить', 'Remove'],
+  removeLabel: ['Удалить «{title}»', 'Remove “{title}”'],
+  confirmRemove: [
+    'Удалить «{title}»? Родители и ученики больше не увидят эту запись.',
+    'Remove “{title}”? Parents and students will no longer see it.',
+  ],
+  confirm: ['Да, удалить', 'Yes, remove'],
+  cancel: ['Не удалять', 'Keep it'],
+  removing: ['Удаляем…', 'Removing…'],
+  removed: ['Удалено: «{title}»', 'Removed: “{title}”'],
+});
