@@ -4,9 +4,10 @@
 // assignments) without typing the year first, then the rest of the pupils from an XLSX roster — first
 // as typed, with the mistakes the preview shows by line and column, then corrected —, the bells
 // and the classes' timetable from XLSX, and makes this week's lessons. The maths teacher the
-// bundle invited sets a password through «Забыли пароль?»; a parent links her daughter with the
-// school's code and the number the admin reads off the roster, the school approves, the teacher
-// enters a mark in the journal and the parent sees it on the grades page.
+// bundle invited sets a password through «Забыли пароль?» and enters a mark for a pupil no parent
+// has linked yet (the journal holds the whole class from the import); a parent then links her
+// daughter with the school's code and the number the admin reads off the roster, the school
+// approves, and the parent sees the mark given before she linked on the grades page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -298,6 +299,35 @@ describe(
       await teacherContext.close();
     });
 
+    it('the teacher enters a mark for Арина in the journal before any parent has linked her', async () => {
+      const teacher = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+      const page = await teacher.newPage();
+      // A teacher starts on the journal page.
+      await signIn(page, site.url, {
+        phone: TEACHER,
+        password: TEACHER_PASSWORD,
+        landing: /\/journal\.html$/,
+      });
+      const journal = page.locator('diary-journal');
+      await journal.getByRole('heading', { name: 'Журнал: Математика, 6Г' }).waitFor({
+        timeout: 60_000,
+      });
+      await journal.locator('table[role="grid"]').waitFor({ timeout: 60_000 });
+      const names = (await journal.locator('tbody th.name').allTextContents()).map((t) => t.trim());
+      const row = names.indexOf('Егорова Арина');
+      assert.ok(row >= 0, `Арина is not in ${names.join(', ')}`);
+      const head = `${markDate.slice(8, 10)}.${markDate.slice(5, 7)}`;
+      const column = journal.locator('th.lesson', { hasText: head });
+      const col = Number(await column.getAttribute('data-c'));
+      await journal.locator(`tr[data-r="${row}"] td[data-c="${col}"]`).click();
+      await page.keyboard.type('5');
+      await page.keyboard.press('Enter');
+      await journal
+        .locator(`tr[data-r="${row}"] td.saved[data-c="${col}"]`, { hasText: '5' })
+        .waitFor({ timeout: 60_000 });
+      await teacher.close();
+    });
+
     it('a parent links Арина with the school’s code and the number from the roster; the school approves', async () => {
       // The admin reads Арина's number off the roster, to hand to her family.
       const pupil = adminPage
@@ -366,35 +396,6 @@ describe(
       await press(widget.getByRole('button', { name: 'Подключить дневник' }));
       await widget.getByText('Дневник подключён.').waitFor({ timeout: 60_000 });
       await parent.close();
-    });
-
-    it('the teacher opens the journal and enters a mark for Арина on this week’s lesson', async () => {
-      const teacher = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
-      const page = await teacher.newPage();
-      // A teacher starts on the journal page.
-      await signIn(page, site.url, {
-        phone: TEACHER,
-        password: TEACHER_PASSWORD,
-        landing: /\/journal\.html$/,
-      });
-      const journal = page.locator('diary-journal');
-      await journal.getByRole('heading', { name: 'Журнал: Математика, 6Г' }).waitFor({
-        timeout: 60_000,
-      });
-      await journal.locator('table[role="grid"]').waitFor({ timeout: 60_000 });
-      const names = (await journal.locator('tbody th.name').allTextContents()).map((t) => t.trim());
-      const row = names.indexOf('Егорова Арина');
-      assert.ok(row >= 0, `Арина is not in ${names.join(', ')}`);
-      const head = `${markDate.slice(8, 10)}.${markDate.slice(5, 7)}`;
-      const column = journal.locator('th.lesson', { hasText: head });
-      const col = Number(await column.getAttribute('data-c'));
-      await journal.locator(`tr[data-r="${row}"] td[data-c="${col}"]`).click();
-      await page.keyboard.type('5');
-      await page.keyboard.press('Enter');
-      await journal
-        .locator(`tr[data-r="${row}"] td.saved[data-c="${col}"]`, { hasText: '5' })
-        .waitFor({ timeout: 60_000 });
-      await teacher.close();
     });
 
     it('the parent sees Арина’s mark on the grades page', async () => {

@@ -46,6 +46,7 @@ export const AUDIT_ACTION_GROUPS = {
     'children.unlink_school',
     'children.school_change_start',
     'children.guardian_claim',
+    'children.merge',
     'admin.guardian_approved',
     'admin.find_user',
     'admin.identity_confirmed_in_person',

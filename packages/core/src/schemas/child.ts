@@ -53,7 +53,8 @@ export const childSchema = object({
   firstName: string(),
   middleName: optional(string()),
   birthDate: isoDateSchema,
-  sex: sexSchema,
+  /** Left out on a pupil's record the school made from its roster, until a family's card joins it. */
+  sex: optional(sexSchema),
   snils: optional(string()),
   inn: optional(string()),
   birthCertificate: optional(string()),

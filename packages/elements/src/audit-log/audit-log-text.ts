@@ -91,6 +91,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<AuditAction, readonly [string, 
   'children.unlink_school': ['Отвязка от школы', 'Unlinked from the school'],
   'children.school_change_start': ['Начало смены школы', 'School change started'],
   'children.guardian_claim': ['Запрос второго родителя', 'Second parent’s request'],
+  'children.merge': ['Карточка объединена с записью школы', 'Card joined with the school’s record'],
   'admin.guardian_approved': ['Второй родитель одобрен', 'Second parent approved'],
   'admin.find_user': ['Поиск родителя по телефону и СНИЛС', 'Parent looked up by phone and SNILS'],
   'admin.identity_confirmed_in_person': [

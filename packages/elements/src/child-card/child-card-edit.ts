@@ -60,7 +60,7 @@ export function draftOf(child: Child): CardDraft {
     day: String(Number(day)),
     month: String(Number(month)),
     year,
-    sex: child.sex,
+    sex: child.sex ?? '',
     snils: child.snils ?? '',
     rosterId: '',
     inn: child.inn ?? '',

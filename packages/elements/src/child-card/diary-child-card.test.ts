@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createDiaryClient, type DiaryClient } from '@school-diary/sdk';
-import { createMemoryClient } from '@school-diary/sdk/testing';
+import { createMemoryClient, demoFixtures } from '@school-diary/sdk/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../define';
 import type { DiaryProvider } from '../provider/diary-provider';
@@ -37,6 +37,22 @@ async function card(lang: 'ru' | 'en', theme: 'light' | 'dark') {
 
 describe('<diary-child-card>', function () {
   this.timeout(60_000);
+
+  it('shows a sex the school’s roster did not give as not given', async () => {
+    const fixtures = demoFixtures();
+    const maria = fixtures.children.find((c) => c.id === 'chd_maria');
+    if (maria) delete maria.sex;
+    const page = await fixture<DiaryProvider>(
+      html`<diary-provider .client=${createMemoryClient({ fixtures })}>
+        <diary-child-card child-id="chd_maria"></diary-child-card>
+      </diary-provider>`,
+    );
+    const el = page.querySelector('diary-child-card') as DiaryChildCard;
+    await waitUntil(() => $(el, '[part~="details"]'), 'the card did not load', WAIT);
+    const details = textOf($(el, '[part~="details"]'));
+    expect(details).to.match(/Пол\s*не указано/);
+    await expect(el).to.be.accessible();
+  });
 
   it('asks to sign in', async () => {
     const page = await fixture<DiaryProvider>(

@@ -274,7 +274,7 @@ export class DiaryChildCard extends DiaryElement {
         cardText(lang, 'birthDate'),
         formatDate(lang, child.birthDate, { dateStyle: 'long' }, 'UTC'),
       ],
-      [cardText(lang, 'sex'), cardText(lang, child.sex)],
+      [cardText(lang, 'sex'), child.sex ? cardText(lang, child.sex) : cardText(lang, 'notGiven')],
       [cardText(lang, 'snils'), given(child.snils)],
       [cardText(lang, 'inn'), given(child.inn)],
       [cardText(lang, 'birthCertificate'), given(child.birthCertificate)],

@@ -26,6 +26,7 @@ import { schoolCalendarMigration } from './migrations/024-school-calendar';
 import { identityProvidersMigration } from './migrations/025-identity-providers';
 import { applicationWithdrawalsMigration } from './migrations/027-application-withdrawals';
 import { portfolioCommentOrderMigration } from './migrations/031-portfolio-comment-order';
+import { rosterRecordsMigration } from './migrations/032-roster-records';
 import { calendarExternalIdsMigration } from './migrations/036-calendar-external-ids';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists */
@@ -334,6 +335,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '027_application_withdrawals': applicationWithdrawalsMigration,
   '028_staff_external_ids': staffExternalIdsMigration,
   '031_portfolio_comment_order': portfolioCommentOrderMigration,
+  '032_roster_records': rosterRecordsMigration,
   '036_calendar_external_ids': calendarExternalIdsMigration,
   // next: '037_…' (keep the numbers unique and increasing)
 };

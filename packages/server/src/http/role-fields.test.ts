@@ -50,7 +50,41 @@ const item = (id: string) => (body: unknown) =>
   (body as { items: { id: string }[] }).items.find((i) => i.id === id);
 const self = (body: unknown) => body;
 
+/** Анна's record, made by the school from its roster: no middle name, sex or documents yet. */
+const ANNA_RECORD = DEMO.unlinkedRoster.recordId;
+const RECORD = [
+  'id',
+  'lastName',
+  'firstName',
+  'birthDate',
+  'status',
+  'classId',
+  'schoolId',
+  'createdAt',
+];
+
 const ROWS: readonly Row[] = [
+  {
+    route: 'children.get (a roster record)',
+    who: 'teacherMath',
+    path: `/api/v1/children/${ANNA_RECORD}`,
+    pick: self,
+    fields: [...RECORD, ...GUARDIANS],
+  },
+  {
+    route: 'children.get (a roster record)',
+    who: 'admin42',
+    path: `/api/v1/children/${ANNA_RECORD}`,
+    pick: self,
+    fields: [...RECORD, ...GUARDIANS],
+  },
+  {
+    route: 'children.get (a roster record)',
+    who: 'parentIvanova',
+    path: `/api/v1/children/${ANNA_RECORD}`,
+    pick: self,
+    fields: 404,
+  },
   {
     route: 'children.get',
     who: 'parentIvanova',

@@ -21,7 +21,9 @@ import {
 } from '../services/applications';
 import type { AuthUser, Services } from '../services/context';
 import { DomainError, fieldError, notFound } from '../services/domain-error';
+import { mergeChild } from '../services/child-merge';
 import { assertAdminOf, auditAs, ownChild } from '../services/policy';
+import { hasGuardian, rosterRecordOf } from '../services/roster-records';
 
 /** A requested status change with who asked for it. */
 interface StatusChange {
@@ -75,7 +77,7 @@ async function changeStatus(
   change: StatusChange,
 ): Promise<ApplicationRow> {
   const now = s.clock.now().toISOString();
-  const updated: ApplicationRow = {
+  let updated: ApplicationRow = {
     ...row,
     status: change.to,
     rejection_reason: change.to === 'rejected' ? (change.reason ?? null) : row.rejection_reason,
@@ -96,7 +98,8 @@ async function changeStatus(
       { status: change.to, at: now, reason: change.reason },
       change.user,
     );
-    if (change.to === 'active') await placeChild(trx, row);
+    if (change.to === 'active')
+      updated = { ...updated, child_id: await placeChild(s, trx, change, row) };
     await publishApplication(s, trx, updated);
     const detail = `${row.status} → ${change.to}`;
     const action = { action: change.action, target: row.id, schoolId: row.school_id, detail };
@@ -108,23 +111,45 @@ async function changeStatus(
 
 /**
  * Places the child in the class of their link to the application's school: what the school's
- * approval grants (the class's timetable, teachers, news and chats). In the activation's
- * transaction.
+ * approval grants (the class's timetable, teachers, news and chats). When the roster entry already
+ * has its record (the one the school made on import, or the one a first family's card became), the
+ * two become one: the school's own record joins the first family's card, and a second family's
+ * card joins the record the first one made, so that one pupil has one record however many
+ * guardians link it. In the activation's transaction; returns the id of the child's record.
  */
-async function placeChild(trx: Kysely<Database>, row: ApplicationRow): Promise<void> {
+async function placeChild(
+  s: Services,
+  trx: Kysely<Database>,
+  caller: { readonly user: AuthUser; readonly ip: string },
+  row: ApplicationRow,
+): Promise<string> {
   const link = await trx
     .selectFrom('school_links')
-    .select(['school_id', 'class_id'])
+    .select(['school_id', 'class_id', 'roster_id'])
     .where('child_id', '=', row.child_id)
     .where('school_id', '=', row.school_id)
     .executeTakeFirst();
-  if (!link) return;
+  if (!link) return row.child_id;
+  const record = await rosterRecordOf(trx, link.school_id, link.roster_id);
+  if (record && record.id !== row.child_id) {
+    const card = await trx
+      .selectFrom('children')
+      .selectAll()
+      .where('id', '=', row.child_id)
+      .executeTakeFirstOrThrow();
+    const placement = { schoolId: record.school_id, classId: record.class_id };
+    const pair = (await hasGuardian(trx, record.id))
+      ? { into: record, from: card }
+      : { into: card, from: record };
+    return (await mergeChild(s, trx, caller, { ...pair, placement })).childId;
+  }
   await trx
     .updateTable('children')
     .set({ school_id: link.school_id, class_id: link.class_id })
     .where('id', '=', row.child_id)
     .execute();
   await bumpVersions(trx, [`child:${row.child_id}`]);
+  return row.child_id;
 }
 
 /** The school a child applies to: the one of their newest school link (`school_not_linked` without). */

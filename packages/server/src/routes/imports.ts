@@ -131,6 +131,7 @@ export function importsHandlers(s: Services): Handlers['imports'] {
           file,
           lang,
           apply: true,
+          createdBy: user.id,
           signal,
           ...(progress ? { progress } : {}),
           audit: (trx, detail) =>

@@ -15,6 +15,7 @@ import type { AuthUser, Services } from '../services/context';
 import { DomainError, fieldError, forbidden, notFound } from '../services/domain-error';
 import { auditAs } from '../services/policy';
 import { newRosterId } from '../services/roster-ids';
+import { insertRosterRecords } from '../services/roster-records';
 import { addInvitedStaff, sendStaffInvitation } from '../services/staff-invitations';
 import { classView, schoolView } from './schools';
 
@@ -379,6 +380,13 @@ export function setupHandlers(s: Services): Handlers['setup'] {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
+        // The pupil's record: the class's journal holds them from now on.
+        await insertRosterRecords(trx, [created], {
+          ids: s.ids,
+          clock: s.clock,
+          createdBy: user.id,
+        });
+        await bumpVersions(trx, [`class:${body.classId}`]);
         await audited({ user, ip }, trx, 'setup.roster_add', created.id, body.classId);
         return created;
       });

@@ -138,9 +138,33 @@ export async function seedDemo(
     // The schools' class lists (rosters): the demo children, one unlinked pupil, and classmates.
     const roster: Insertable<Database['roster']>[] = [...ROSTER];
     const childRows: Database['children'][] = [];
+    // Every pupil on a roster has a record the school owns (see services/roster-records.ts),
+    // linked by roster id: the classmates', and Anna's, whom no parent has linked yet.
+    const linkRows: Omit<Database['school_links'], 'linked_at'>[] = [];
+    const anna = DEMO.unlinkedRoster;
+    childRows.push(
+      schoolRecord({
+        id: anna.recordId,
+        last: anna.lastName,
+        first: anna.firstName,
+        birth: anna.birthDate,
+        sex: '',
+        schoolId: 'sch_42',
+        classId: anna.classId,
+        createdBy: U.admin42.id,
+        now,
+      }),
+    );
+    linkRows.push({
+      id: 'lnk_roster_anna',
+      child_id: anna.recordId,
+      school_id: 'sch_42',
+      class_id: anna.classId,
+      roster_id: anna.rosterId,
+    });
     // Roster ids a school hands out are random, so that one pupil's id says nothing of another's.
     const rosterRnd = seededRandom(1917);
-    const rosterId = (prefix: string) =>
+    const rosterIdOf = (prefix: string) =>
       `${prefix}-${Array.from({ length: 6 }, () => pick(rosterRnd, [...'ABCDEFGHJKMNPQRSTUVWXYZ23456789'])).join('')}`;
     for (const cls of CLASSMATES) {
       for (let i = 0; i < 22; i += 1) {
@@ -149,32 +173,35 @@ export async function seedDemo(
         const first = pick(rnd, female ? FIRST_F : FIRST_M);
         const birth = `${cls.year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
         const id = `${cls.classId}_pupil_${String(i + 2).padStart(2, '0')}`;
+        const rosterId = rosterIdOf(cls.rosterPrefix);
         roster.push({
           id: `ros_${id}`,
           school_id: cls.schoolId,
           class_id: cls.classId,
-          roster_id: rosterId(cls.rosterPrefix),
+          roster_id: rosterId,
           last_name: last,
           first_name: first,
           birth_date: birth,
         });
-        childRows.push({
-          id: `chd_${id}`,
-          last_name: last,
-          first_name: first,
-          middle_name: null,
-          birth_date: birth,
-          sex: female ? 'female' : 'male',
-          snils: null,
-          snils_hash: null,
-          inn: null,
-          birth_certificate: null,
-          status: 'confirmed',
+        childRows.push(
+          schoolRecord({
+            id: `chd_${id}`,
+            last,
+            first,
+            birth,
+            sex: female ? 'female' : 'male',
+            schoolId: cls.schoolId,
+            classId: cls.classId,
+            createdBy: cls.schoolId === 'sch_42' ? U.admin42.id : U.admin17.id,
+            now,
+          }),
+        );
+        linkRows.push({
+          id: `lnk_${id}`,
+          child_id: `chd_${id}`,
           school_id: cls.schoolId,
           class_id: cls.classId,
-          student_user_id: null,
-          created_by: cls.schoolId === 'sch_42' ? U.admin42.id : U.admin17.id,
-          created_at: now,
+          roster_id: rosterId,
         });
       }
     }
@@ -190,7 +217,7 @@ export async function seedDemo(
       .execute();
     await trx
       .insertInto('school_links')
-      .values(SCHOOL_LINKS.map((link) => ({ ...link, linked_at: now })))
+      .values([...SCHOOL_LINKS, ...linkRows].map((link) => ({ ...link, linked_at: now })))
       .execute();
 
     const apps = APPLICATIONS;
@@ -232,4 +259,36 @@ export async function seedDemo(
     await trx.insertInto('settings').values({ key: 'seed', value: 'demo' }).execute();
   });
   return true;
+}
+
+/** A pupil's record as the school makes it from its roster: no documents, no guardian. */
+function schoolRecord(p: {
+  id: string;
+  last: string;
+  first: string;
+  birth: string;
+  sex: string;
+  schoolId: string;
+  classId: string;
+  createdBy: string;
+  now: string;
+}): Database['children'] {
+  return {
+    id: p.id,
+    last_name: p.last,
+    first_name: p.first,
+    middle_name: null,
+    birth_date: p.birth,
+    sex: p.sex,
+    snils: null,
+    snils_hash: null,
+    inn: null,
+    birth_certificate: null,
+    status: 'confirmed',
+    school_id: p.schoolId,
+    class_id: p.classId,
+    student_user_id: null,
+    created_by: p.createdBy,
+    created_at: p.now,
+  };
 }

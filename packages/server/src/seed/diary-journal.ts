@@ -22,6 +22,8 @@ export async function loadPupils(trx: Kysely<Database>, rnd: Random): Promise<Pu
     .selectFrom('children')
     .select(['id', 'class_id'])
     .where('class_id', 'in', Object.keys(WEEK))
+    // Anna joined the roster today: no marks yet, and the other pupils' drawn marks stay as they were.
+    .where('id', '!=', DEMO.unlinkedRoster.recordId)
     .orderBy('id')
     .execute();
   const fixed: Record<string, number> = {

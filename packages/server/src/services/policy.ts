@@ -225,7 +225,7 @@ function childView(documents: DataKeyring, row: ChildRow): Child {
     firstName: row.first_name,
     middleName: row.middle_name ?? undefined,
     birthDate: row.birth_date,
-    sex: row.sex as Child['sex'],
+    sex: row.sex ? (row.sex as NonNullable<Child['sex']>) : undefined,
     snils: documents.openOptional('snils', row.snils) ?? undefined,
     inn: documents.openOptional('inn', row.inn) ?? undefined,
     birthCertificate:

@@ -59,19 +59,29 @@ async function rosterEntryFor(s: Services, schoolId: string, rosterId: string, c
   return entry && samePerson(entry, person) ? entry : null;
 }
 
-/** 409 when the child is already linked to the school or the roster entry to another child. */
+/**
+ * 409 when the child is already linked to the school, or when another family's card waits for the
+ * school's approval on the same roster id. The roster entry's own record (the school's, or a family
+ * card the school placed) does not block: a family's card joins it once the school approves.
+ */
 async function assertNotLinked(s: Services, childId: string, schoolId: string, rosterId: string) {
-  const existing = await s.db
+  const links = await s.db
     .selectFrom('school_links')
-    .select('child_id')
-    .where('school_id', '=', schoolId)
-    .where((eb) => eb.or([eb('child_id', '=', childId), eb('roster_id', '=', rosterId)]))
-    .executeTakeFirst();
-  if (!existing) return;
-  if (existing.child_id === childId) throw new DomainError('already_linked');
-  throw new DomainError('roster_id_taken', {
-    fields: [{ path: 'rosterId', code: 'already_registered' }],
-  });
+    .innerJoin('children', 'children.id', 'school_links.child_id')
+    .select(['school_links.child_id', 'children.school_id'])
+    .where('school_links.school_id', '=', schoolId)
+    .where((eb) =>
+      eb.or([
+        eb('school_links.child_id', '=', childId),
+        eb('school_links.roster_id', '=', rosterId),
+      ]),
+    )
+    .execute();
+  if (links.some((l) => l.child_id === childId)) throw new DomainError('already_linked');
+  if (links.some((l) => l.school_id !== schoolId))
+    throw new DomainError('roster_id_taken', {
+      fields: [{ path: 'rosterId', code: 'already_registered' }],
+    });
 }
 
 export async function linkViews(s: Services, childId: string): Promise<SchoolLink[]> {

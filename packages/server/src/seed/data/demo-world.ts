@@ -62,6 +62,8 @@ export const DEMO = {
     firstName: 'Анна',
     birthDate: '2015-03-14',
     classId: 'cls_42_5a',
+    /** The record the school made of her from its roster. */
+    recordId: 'chd_roster_anna',
   },
   schoolYear: '2026/2027',
 } as const;

@@ -4,6 +4,7 @@ import { bumpVersions, type VersionScope } from '../../read-cache/versions';
 import type { IdGenerator } from '../../ids';
 import type { ImportWatch } from './import-watch';
 import { newRosterId } from '../roster-ids';
+import { hasGuardian, insertRosterRecords, rosterRecordOf } from '../roster-records';
 import type { ImportPlan, PlannedPupil } from './import-plan';
 import { applyCalendar } from './import-apply-calendar';
 import { applyStaff } from './import-apply-staff';
@@ -27,12 +28,15 @@ export interface ApplyContext {
   readonly clock: Clock;
   /** Told of each batch written; stops the apply (and so rolls it back) when cancelled. */
   readonly watch?: ImportWatch;
+  /** Who applies it (the admin); the school's first admin for an operator's import. */
+  readonly createdBy?: string;
 }
 
 /**
  * Writes a plan without errors in the caller's transaction: school years and their periods
- * ({@link applyCalendar}), new subjects and classes, changed
- * short names and grades, new pupils (each with a random roster id), changed pupils, then staff and
+ * ({@link applyCalendar}), new subjects and classes, changed short names and grades, new pupils
+ * (each with a random roster id and the diary record the school owns, see roster-records.ts),
+ * changed pupils, then staff and
  * teaching assignments ({@link applyStaff}); returns the staff to invite once it commits. A pupil
  * moved to another class takes their linked diary along (as a move on the roster does); nothing a
  * family or a teacher entered is touched.
@@ -107,26 +111,27 @@ export async function applyPlan(
     return id;
   };
   const prefix = `R${context.schoolCode.slice(-3)}`;
-  for (const part of chunks(plan.pupils.filter((p) => !p.existing)))
-    await trx
-      .insertInto('roster')
-      .values(
-        part.map((p) => ({
-          id: ids('ros'),
-          school_id: schoolId,
-          class_id: classOf(p),
-          roster_id: newRosterId(prefix),
-          last_name: p.record.lastName,
-          first_name: p.record.firstName,
-          middle_name: p.record.middleName ?? null,
-          birth_date: p.record.birthDate,
-          list_number: p.record.listNumber ?? null,
-          external_id: p.record.externalId ?? null,
-          left_at: null,
-        })),
-      )
-      .execute()
-      .then(() => wrote(part.length));
+  const newPupils = plan.pupils
+    .filter((p) => !p.existing)
+    .map((p) => ({
+      id: ids('ros'),
+      school_id: schoolId,
+      class_id: classOf(p),
+      roster_id: newRosterId(prefix),
+      last_name: p.record.lastName,
+      first_name: p.record.firstName,
+      middle_name: p.record.middleName ?? null,
+      birth_date: p.record.birthDate,
+      list_number: p.record.listNumber ?? null,
+      external_id: p.record.externalId ?? null,
+      left_at: null,
+    }));
+  for (const part of chunks(newPupils)) {
+    await trx.insertInto('roster').values(part).execute();
+    // Each new pupil's record, so the class's journal holds them before any parent links them.
+    await insertRosterRecords(trx, part, context);
+    wrote(part.length);
+  }
   const scopes: VersionScope[] = [...calendar];
   for (const p of plan.pupils)
     if (p.existing && p.changes.length > 0) {
@@ -160,7 +165,8 @@ async function updatePupil(
     })
     .where('id', '=', entry.id)
     .execute();
-  if (!p.changes.includes('classId') || entry.left_at) return [];
+  const renamed = await renameOwnRecord(trx, entry, record);
+  if (!p.changes.includes('classId') || entry.left_at) return renamed;
   const links = await trx
     .selectFrom('school_links')
     .select('child_id')
@@ -183,8 +189,30 @@ async function updatePupil(
       .execute();
   }
   return [
+    ...renamed,
     `class:${entry.class_id}`,
     `class:${classId}`,
     ...children.map((c) => `child:${c}` as const),
   ];
+}
+
+/** The school's own record of the pupil (no family has joined it yet) follows the roster's names. */
+async function renameOwnRecord(
+  trx: Kysely<Database>,
+  entry: NonNullable<PlannedPupil['existing']>,
+  record: PlannedPupil['record'],
+): Promise<VersionScope[]> {
+  const own = await rosterRecordOf(trx, entry.school_id, entry.roster_id);
+  if (!own || (await hasGuardian(trx, own.id))) return [];
+  await trx
+    .updateTable('children')
+    .set({
+      last_name: record.lastName,
+      first_name: record.firstName,
+      middle_name: record.middleName ?? null,
+      birth_date: record.birthDate,
+    })
+    .where('id', '=', own.id)
+    .execute();
+  return [`class:${entry.class_id}`, `child:${own.id}`];
 }

@@ -37,6 +37,8 @@ export interface RunImportOptions {
   readonly progress?: (step: ImportProgress) => void;
   /** Stops the import (`import_cancelled`); an apply stopped before its commit writes nothing. */
   readonly signal?: AbortSignal;
+  /** Who applies it: the records of new pupils are created by them (the school's first admin if not given). */
+  readonly createdBy?: string;
   /** Records the apply in the audit log, inside its transaction. */
   readonly audit?: (trx: Kysely<Database>, detail: string) => Promise<void>;
 }
@@ -149,7 +151,13 @@ export async function runImport(
   const today = todayIn(s.clock.now());
   const read = await readRecords(options.file, options.lang, today, watch);
   const { lang } = options;
-  const context = { schoolId: school.id, schoolCode: school.code, ids: s.ids, clock: s.clock };
+  const context = {
+    schoolId: school.id,
+    schoolCode: school.code,
+    ids: s.ids,
+    clock: s.clock,
+    ...(options.createdBy ? { createdBy: options.createdBy } : {}),
+  };
   const { report, invited } =
     'timetable' in read
       ? await planAndApply(s.db, read.format, options, watch, {
