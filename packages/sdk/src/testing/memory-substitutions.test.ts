@@ -116,6 +116,10 @@ describe("memory client: a school admin's substitutions", () => {
     assert.equal(lesson.substitution, undefined);
     const again = await failure(admin.schedule.cancelSubstitution({ lessonId }));
     assert.equal(again.status, 404);
+    // A lesson already held keeps what it had: its removal is refused first, as on the server.
+    const held = await failure(admin.schedule.cancelSubstitution({ lessonId: OVER }));
+    assert.equal(held.status, 400);
+    assert.deepEqual(held.fields, [['lessonId', 'past_date']]);
     admin.close();
   });
 

@@ -64,7 +64,8 @@ function replaceLesson(diary: MemoryDiary, lesson: Lesson, changed: Lesson): voi
  * lesson of the admin's school (404 otherwise) that has not ended yet (`past_date` on `lessonId`),
  * a substitute who teaches at the school and a subject of the school (`invalid_option` on the
  * field), one substitution per lesson (a second replaces the first), the class's families told
- * live; removing one answers 404 when the lesson has none.
+ * live; removing one is refused the same way once the lesson has ended, and answers 404 when the
+ * lesson has none.
  */
 export const SUBSTITUTION_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   'schedule.substitute': (diary, request) => {
@@ -109,6 +110,7 @@ export const SUBSTITUTION_HANDLERS: Readonly<Record<string, MemoryHandler>> = {
   },
   'schedule.cancelSubstitution': (diary, request) => {
     const lesson = adminLesson(diary, request);
+    assertLessonAhead(diary, lesson, schoolOf(diary, lesson.classId));
     if (!lesson.substitution) throw notFound();
     const { substitution: _removed, ...rest } = lesson;
     replaceLesson(diary, lesson, rest);

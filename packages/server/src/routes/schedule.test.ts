@@ -269,7 +269,7 @@ describe('schedule: weekly timetable and substitutions', () => {
     assert.equal((await substitute('admin42', 'les_nope', body)).status, 404);
   });
 
-  it('refuses a substitution for a lesson already held, and tells no one', async () => {
+  it('refuses a substitution for a lesson already held, or its removal, and tells no one', async () => {
     const body = { substituteTeacherId: 'usr_teacher_history', reason: 'Болезнь' };
     const before = (await feed('parentIvanova')).length;
     // Monday's lesson, and today's first lesson (it ended at 09:15 in Moscow; it is now 12:00).
@@ -279,6 +279,15 @@ describe('schedule: weekly timetable and substitutions', () => {
       assert.deepEqual(fields(res), [['lessonId', 'past_date']]);
     }
     assert.equal((await feed('parentIvanova')).length, before);
+    // Nor is the substitution of last Thursday's lesson removed: it is what the class had.
+    const held = 'les_42_5a_20261119_3';
+    const path = `/api/v1/lessons/${held}/substitution`;
+    const removal = await server.call<ErrorResponse>('DELETE', path, { token: tokens.admin42 });
+    assert.equal(removal.status, 400, removal.text);
+    assert.deepEqual(fields(removal), [['lessonId', 'past_date']]);
+    const thursday = (await week('parentIvanova', '2026-W47')).body.days[3]?.lessons[2];
+    assert.equal(thursday?.id, held);
+    assert.equal(thursday?.substitution?.reason, 'Болезнь учителя');
     // Today's last lesson is still ahead.
     const later = await substitute('admin42', 'les_42_5a_20261124_5', body);
     assert.equal(later.status, 200, later.text);

@@ -53,7 +53,8 @@ async function assertSchoolSubject(s: Services, schoolId: string, subjectId: str
 
 /**
  * 400 `past_date` on `lessonId` once the lesson has ended (in the school's time zone): a
- * substitution is news for families about a lesson to come, never a rewrite of one held.
+ * substitution is news for families about a lesson to come, never a rewrite of one held — and
+ * neither is removing one.
  */
 async function assertLessonAhead(s: Services, lesson: LessonTableRow, schoolId: string) {
   const school = await s.db
@@ -189,6 +190,7 @@ export function scheduleHandlers(s: Services): Handlers['schedule'] {
 
     async cancelSubstitution({ params, user, ip }) {
       const { lesson, cls } = await adminLesson(s, user, params.lessonId);
+      await assertLessonAhead(s, lesson, cls.school_id);
       const old = await s.db
         .selectFrom('substitutions')
         .selectAll()
